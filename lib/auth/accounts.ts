@@ -1,0 +1,90 @@
+// Accounts: sign-up (a user and the organization they own) and credential checks.
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/client";
+import { conflict, invalidInput, unauthorized } from "@/lib/errors";
+import { audit } from "@/lib/audit/log";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
+import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./rate-limit";
+import { credentialsSchema, fieldErrors, registerSchema } from "./schemas";
+
+export interface RegisteredAccount {
+  user: { id: string; email: string; name: string };
+  organization: { id: string; name: string; type: "umkm" | "buyer" | "cooperative"; verificationStatus: string };
+}
+
+/**
+ * Creates a user and the organization they own. UMKM start unverified until their documents are reviewed;
+ * buyer and cooperative organizations start unverified too and a platform admin verifies them.
+ */
+export async function registerAccount(input: unknown, { locale = "id" }: { locale?: string } = {}): Promise<RegisteredAccount> {
+  const parsed = registerSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
+  const { email, password, name, organization } = parsed.data;
+
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) throw invalidInput({ email: ["errors.field.emailTaken"] }, "errors.emailTaken");
+
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email, name, passwordHash, locale: locale === "en" ? "en" : "id" },
+        select: { id: true, email: true, name: true },
+      });
+      const org = await tx.organization.create({
+        data: {
+          type: organization.type,
+          name: organization.name,
+          memberships: { create: { userId: user.id, role: "owner" } },
+          ...(organization.type === "umkm" ? { supplierProfile: { create: {} } } : {}),
+        },
+        select: { id: true, name: true, type: true, verificationStatus: true },
+      });
+      await audit(tx, {
+        organizationId: org.id,
+        actorId: user.id,
+        action: "account.registered",
+        entityType: "Organization",
+        entityId: org.id,
+        data: { organizationType: org.type },
+      });
+      return {
+        user,
+        organization: { ...org, type: org.type as RegisteredAccount["organization"]["type"] },
+      };
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      throw conflict("errors.emailTaken");
+    }
+    throw err;
+  }
+}
+
+/**
+ * Checks an email and password. Failed attempts are rate limited per account and per address; a wrong
+ * email and a wrong password look the same (same error, same work).
+ */
+export async function verifyCredentials(
+  input: unknown,
+  { address = null }: { address?: string | null } = {},
+): Promise<{ id: string; email: string; name: string }> {
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
+  const { email, password } = parsed.data;
+
+  await assertLoginAllowed(email, address);
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true },
+  });
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !ok || user.disabledAt) {
+    await recordLoginFailure(email, address);
+    throw unauthorized("errors.invalidCredentials");
+  }
+  await recordLoginSuccess(email);
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  return { id: user.id, email: user.email, name: user.name };
+}

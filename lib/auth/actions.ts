@@ -1,0 +1,107 @@
+// One action wrapper per actor. Every server action goes through one of these: session → active
+// organization membership → organization type and permission (lib/auth/authorize.ts) → input parsed with
+// the domain's zod schema → the handler. Expected errors come back as a result with localized messages and
+// field errors; anything else is logged and the user sees a generic message.
+import "server-only";
+import { getLocale } from "next-intl/server";
+import type { z } from "zod";
+import { DomainError, isDomainError, invalidInput, type ErrorCode } from "@/lib/errors";
+import { translate, translateFields } from "@/lib/i18n/translate";
+import { authorize, ACTORS, type AuthorizedActor, type AuthorizeRule } from "./authorize";
+import type { Permission } from "./permissions";
+import { fieldErrors } from "./schemas";
+import { getActor } from "./session";
+import type { Actor, OrgType } from "./types";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode | "internal"; message: string; fields?: Record<string, string[]> } };
+
+/** Turns form fields named like "organization.name" into nested objects; repeated names become arrays. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [rawKey, value] of form.entries()) {
+    if (rawKey.startsWith("$ACTION")) continue; // React's own fields
+    const keys = rawKey.replace(/\[\]$/, "").split(".");
+    let node = out;
+    keys.slice(0, -1).forEach((k) => {
+      node[k] = (node[k] as Record<string, unknown>) ?? {};
+      node = node[k] as Record<string, unknown>;
+    });
+    const last = keys[keys.length - 1];
+    const v = typeof value === "string" ? value : value;
+    if (rawKey.endsWith("[]")) ((node[last] as unknown[]) ??= []).push(v);
+    else if (last in node) node[last] = ([] as unknown[]).concat(node[last], v);
+    else node[last] = v;
+  }
+  return out;
+}
+
+export async function toActionError(err: unknown): Promise<Extract<ActionResult<never>, { ok: false }>> {
+  const locale = await getLocale().catch(() => "id");
+  if (isDomainError(err)) {
+    return {
+      ok: false,
+      error: { code: err.code, message: translate(locale, err.messageKey), fields: translateFields(locale, err.fields) },
+    };
+  }
+  console.error("[action] unexpected error", err);
+  return { ok: false, error: { code: "internal", message: translate(locale, "errors.generic") } };
+}
+
+type Handler<S extends z.ZodType, T, A> = (input: z.infer<S>, ctx: { actor: A }) => Promise<T>;
+
+/**
+ * Builds a server action. The returned function accepts either a plain object or, when used with
+ * `useActionState`, (previousState, formData).
+ */
+function makeAction<S extends z.ZodType, T, A>(
+  resolve: () => Promise<A>,
+  schema: S,
+  handler: Handler<S, T, A>,
+) {
+  return async (first: unknown, second?: unknown): Promise<ActionResult<T>> => {
+    try {
+      const actor = await resolve();
+      const raw = second instanceof FormData ? formDataToObject(second) : first instanceof FormData ? formDataToObject(first) : first;
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
+      return { ok: true, data: await handler(parsed.data, { actor }) };
+    } catch (err) {
+      return toActionError(err);
+    }
+  };
+}
+
+async function requireUser(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) throw new DomainError("unauthorized", "errors.unauthorized");
+  return actor;
+}
+
+/** Any signed-in user (their own account: tokens, language, active organization). */
+export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T, Actor>) {
+  return makeAction(requireUser, schema, handler);
+}
+
+function actorAction(orgTypes: readonly OrgType[]) {
+  return <S extends z.ZodType, T>(permission: Permission | null, schema: S, handler: Handler<S, T, AuthorizedActor>) =>
+    makeAction(
+      async () => {
+        const rule: AuthorizeRule = { orgTypes, ...(permission ? { permission } : {}) };
+        return authorize(await getActor(), rule);
+      },
+      schema,
+      handler,
+    );
+}
+
+/** Acting for an organization of any type (e.g. managing one's own organization's members). */
+export const memberAction = actorAction(["umkm", "buyer", "cooperative", "ministry", "bank", "platform"]);
+export const umkmAction = actorAction(ACTORS.umkm);
+export const buyerAction = actorAction(ACTORS.buyer);
+export const cooperativeAction = actorAction(ACTORS.cooperative);
+export const partyAction = actorAction(ACTORS.party);
+export const ministryAction = actorAction(ACTORS.ministry);
+export const bankAction = actorAction(ACTORS.bank);
+export const platformAction = actorAction(ACTORS.platform);

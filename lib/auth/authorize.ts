@@ -1,0 +1,35 @@
+// The one authorization check that server actions and API routes share: is this actor, acting for their
+// active organization, of an allowed organization type and holding the permission? Domain functions in
+// lib/<domain>/ call it (or receive an already-authorized actor from the wrappers) before any write.
+import { forbidden, unauthorized } from "@/lib/errors";
+import { can, type Permission } from "./permissions";
+import type { Actor, OrgType, SessionMembership } from "./types";
+
+export interface AuthorizedActor extends Actor {
+  membership: SessionMembership;
+}
+
+export interface AuthorizeRule {
+  orgTypes?: readonly OrgType[];
+  permission?: Permission;
+}
+
+export function authorize(actor: Actor | null, rule: AuthorizeRule): AuthorizedActor {
+  if (!actor) throw unauthorized();
+  const m = actor.membership;
+  if (!m) throw forbidden("errors.noOrganization");
+  if (rule.orgTypes && !rule.orgTypes.includes(m.organizationType)) throw forbidden();
+  if (rule.permission && !can(m, rule.permission)) throw forbidden();
+  return actor as AuthorizedActor;
+}
+
+export const ACTORS = {
+  umkm: ["umkm"],
+  buyer: ["buyer"],
+  cooperative: ["cooperative"],
+  ministry: ["ministry"],
+  bank: ["bank"],
+  platform: ["platform"],
+  /** Both sides of a partnership. */
+  party: ["umkm", "buyer", "cooperative"],
+} as const satisfies Record<string, readonly OrgType[]>;

@@ -1,0 +1,54 @@
+// next-auth (v4) configuration: email + password credentials, JWT sessions. The JWT only carries the user
+// id; organizations and roles are read fresh from the database on every request (lib/auth/session.ts).
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { isDomainError } from "@/lib/errors";
+import { verifyCredentials } from "./accounts";
+
+export function authSecret(): string | undefined {
+  return process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET || undefined;
+}
+
+function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string | null {
+  const raw = headers?.["x-forwarded-for"] ?? headers?.["x-real-ip"];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value?.split(",")[0]?.trim() || null;
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/masuk", error: "/masuk" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        try {
+          const user = await verifyCredentials(
+            { email: credentials?.email, password: credentials?.password },
+            { address: clientAddress(req?.headers as Record<string, string> | undefined) },
+          );
+          return { id: user.id, email: user.email, name: user.name };
+        } catch (err) {
+          // The sign-in page shows a message per code (?error=rate_limited / CredentialsSignin).
+          if (isDomainError(err) && err.code === "rate_limited") throw new Error("rate_limited");
+          if (isDomainError(err)) return null;
+          throw err;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) token.uid = user.id;
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user && typeof token.uid === "string") (session.user as { id?: string }).id = token.uid;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,54 @@
+// Input schemas for accounts: one definition serves the sign-up form, the server action and the HTTP API.
+// Messages are i18n keys (resolved by the UI and the API error formatter).
+import { z } from "zod";
+
+export const SIGNUP_ORG_TYPES = ["umkm", "buyer", "cooperative"] as const;
+
+export const emailSchema = z
+  .string({ error: "errors.field.required" })
+  .trim()
+  .toLowerCase()
+  .min(1, "errors.field.required")
+  .max(254, "errors.field.tooLong")
+  .pipe(z.email({ error: "errors.field.email" }));
+
+export const passwordSchema = z
+  .string({ error: "errors.field.required" })
+  .min(10, "errors.field.passwordTooShort")
+  .max(200, "errors.field.tooLong");
+
+export const registerSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(120, "errors.field.tooLong"),
+  organization: z.object(
+    {
+      name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(160, "errors.field.tooLong"),
+      type: z.enum(SIGNUP_ORG_TYPES, { error: "errors.field.organizationType" }),
+    },
+    { error: "errors.field.required" },
+  ),
+});
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+export const credentialsSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "errors.field.required" }).min(1, "errors.field.required").max(200, "errors.field.tooLong"),
+});
+export type CredentialsInput = z.infer<typeof credentialsSchema>;
+
+export const createTokenSchema = z.object({
+  name: z.string({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(80, "errors.field.tooLong"),
+  expiresInDays: z.coerce.number().int().min(1).max(365).optional(),
+});
+export type CreateTokenInput = z.infer<typeof createTokenSchema>;
+
+/** Turns a zod error into `{ field.path: [messageKey, ...] }`. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

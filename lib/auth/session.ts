@@ -1,0 +1,24 @@
+// Who is asking, for server components and server actions (browser sessions). The API resolves bearer
+// tokens in lib/api instead; both end in the same SessionUser / Actor shape.
+import "server-only";
+import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { authOptions } from "./next-auth";
+import { loadSessionUser, pickMembership } from "./session-user";
+import type { Actor, SessionUser } from "./types";
+
+export const ACTIVE_ORG_COOKIE = "rantai_org";
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  return loadSessionUser(id);
+}
+
+export async function getActor(): Promise<Actor | null> {
+  const user = await getSessionUser();
+  if (!user) return null;
+  const wanted = (await cookies()).get(ACTIVE_ORG_COOKIE)?.value;
+  return { user, membership: pickMembership(user, wanted), via: "session" };
+}

@@ -1,0 +1,86 @@
+// API tokens: named, revocable, shown once. Only a SHA-256 hash is stored; a prefix is kept so a user can
+// tell tokens apart in the list.
+import "server-only";
+import crypto from "node:crypto";
+import { db } from "@/lib/db";
+import { invalidInput, notFound } from "@/lib/errors";
+import { audit } from "@/lib/audit/log";
+import { createTokenSchema, fieldErrors } from "./schemas";
+import { loadSessionUser } from "./session-user";
+import type { SessionUser } from "./types";
+
+const TOKEN_PREFIX = "rnt_";
+/** Tokens issued by POST /api/v1/auth/token expire after this many days. */
+export const API_SIGNIN_TOKEN_DAYS = 30;
+
+export function hashToken(secret: string) {
+  return crypto.createHash("sha256").update(secret).digest("hex");
+}
+
+function newSecret() {
+  return TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
+}
+
+export interface IssuedToken {
+  id: string;
+  name: string;
+  prefix: string;
+  token: string; // the secret: shown once, never stored
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
+export async function issueApiToken(
+  userId: string,
+  { name, expiresInDays, source }: { name: string; expiresInDays?: number | null; source: "ui" | "api" },
+): Promise<IssuedToken> {
+  const token = newSecret();
+  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+  const row = await db.apiToken.create({
+    data: { userId, name, prefix: token.slice(0, 10), tokenHash: hashToken(token), source, expiresAt },
+    select: { id: true, name: true, prefix: true, expiresAt: true, createdAt: true },
+  });
+  return { ...row, token };
+}
+
+/** A user names and creates a token in the UI (or through the API). */
+export async function createApiToken(userId: string, input: unknown): Promise<IssuedToken> {
+  const parsed = createTokenSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
+  const issued = await issueApiToken(userId, { ...parsed.data, source: "ui" });
+  await audit(db, { actorId: userId, action: "token.created", entityType: "ApiToken", entityId: issued.id, data: { name: issued.name } });
+  return issued;
+}
+
+export async function listApiTokens(userId: string) {
+  return db.apiToken.findMany({
+    where: { userId, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, prefix: true, source: true, createdAt: true, lastUsedAt: true, expiresAt: true },
+  });
+}
+
+/** Revokes one of the user's own tokens; someone else's token is "not found". */
+export async function revokeApiToken(userId: string, tokenId: string) {
+  const res = await db.apiToken.updateMany({
+    where: { id: tokenId, userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (res.count === 0) throw notFound();
+  await audit(db, { actorId: userId, action: "token.revoked", entityType: "ApiToken", entityId: tokenId });
+}
+
+/** Resolves `Authorization: Bearer <token>` to a user, or null when missing, unknown, revoked or expired. */
+export async function authenticateBearer(header: string | null | undefined): Promise<SessionUser | null> {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  if (!match || !match[1].startsWith(TOKEN_PREFIX)) return null;
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(match[1]) },
+    select: { id: true, userId: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
+  });
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= new Date())) return null;
+  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+  }
+  return loadSessionUser(token.userId);
+}
