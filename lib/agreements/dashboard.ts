@@ -1,0 +1,26 @@
+// The partnerships an organization is a party to (both sides see the same agreement).
+import "server-only";
+import { db } from "@/lib/db";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/types";
+
+export async function listOwnAgreements(actor: Actor | null, { limit = 10 }: { limit?: number } = {}) {
+  const a = authorize(actor, { permission: "agreement:read", orgTypes: ["umkm", "buyer", "cooperative"] });
+  return db.agreement.findMany({
+    where: { parties: { some: { organizationId: a.membership.organizationId } } },
+    orderBy: { updatedAt: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      scheme: true,
+      status: true,
+      valueIdr: true,
+      startDate: true,
+      endDate: true,
+      buyer: { select: { name: true } },
+      supplier: { select: { name: true } },
+    },
+  });
+}

@@ -1,0 +1,107 @@
+// Organizations: what a member sees of their own organization, and the platform admins' verification of
+// UMKM, buyers and cooperatives (every decision is in the audit log).
+import "server-only";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { audit } from "@/lib/audit/log";
+import { authorize, type AuthorizedActor } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/types";
+import type { VerificationDecision } from "./schemas";
+
+/** The actor's active organization with its members. Only members see it. */
+export async function getOrganizationOverview(actor: Actor | null) {
+  const a = authorize(actor, { permission: "org:read" });
+  const org = await db.organization.findFirst({
+    where: { id: a.membership.organizationId, memberships: { some: { userId: a.user.id } } },
+    select: {
+      id: true,
+      type: true,
+      name: true,
+      legalName: true,
+      email: true,
+      phone: true,
+      website: true,
+      industry: true,
+      isStateOwned: true,
+      verificationStatus: true,
+      verificationNote: true,
+      verifiedAt: true,
+      createdAt: true,
+      regency: { select: { code: true, name: true, province: { select: { code: true, name: true } } } },
+      memberships: {
+        orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+        select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+      },
+    },
+  });
+  if (!org) throw notFound();
+  return org;
+}
+
+/** Organizations waiting for a platform admin's decision (submitted first, then unverified buyers/cooperatives). */
+export async function listOrganizationsForReview(actor: Actor | null, { limit = 50 }: { limit?: number } = {}) {
+  authorize(actor, { orgTypes: ["platform"], permission: "platform:verify" });
+  const [organizations, suppliers] = await Promise.all([
+    db.organization.findMany({
+      where: { type: { in: ["buyer", "cooperative"] }, verificationStatus: { in: ["unverified", "pending"] } },
+      orderBy: { createdAt: "asc" },
+      take: limit,
+      select: { id: true, name: true, type: true, verificationStatus: true, createdAt: true },
+    }),
+    db.organization.findMany({
+      where: { type: "umkm", supplierProfile: { verificationStatus: "pending" } },
+      orderBy: { createdAt: "asc" },
+      take: limit,
+      select: {
+        id: true,
+        name: true,
+        type: true,
+        createdAt: true,
+        supplierProfile: { select: { verificationStatus: true, nib: true, regency: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  return { organizations, suppliers };
+}
+
+/**
+ * A platform admin verifies an organization or returns it with a note. For UMKM the supplier profile's
+ * verification state is what the directory shows; the organization's own state follows it.
+ */
+export async function decideVerification(actor: Actor | null, input: VerificationDecision) {
+  const a: AuthorizedActor = authorize(actor, { orgTypes: ["platform"], permission: "platform:verify" });
+  const target = await db.organization.findUnique({
+    where: { id: input.organizationId },
+    select: { id: true, type: true, supplierProfile: { select: { organizationId: true } } },
+  });
+  if (!target || !["umkm", "buyer", "cooperative"].includes(target.type)) throw notFound();
+  const now = new Date();
+  const verified = input.decision === "verified";
+  await db.$transaction(async (tx) => {
+    await tx.organization.update({
+      where: { id: target.id },
+      data: { verificationStatus: input.decision, verificationNote: input.note || null, verifiedAt: verified ? now : null },
+    });
+    if (target.supplierProfile) {
+      await tx.supplierProfile.update({
+        where: { organizationId: target.id },
+        data: { verificationStatus: input.decision, verificationNote: input.note || null, verifiedAt: verified ? now : null },
+      });
+    }
+    const payload = { decision: input.decision, note: input.note, decidedBy: a.membership.organizationId };
+    // Logged for the organization concerned (it sees the decision) and for the platform.
+    await audit(tx, { organizationId: target.id, actorId: a.user.id, action: `organization.${input.decision}`, entityType: "Organization", entityId: target.id, data: payload });
+    await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action: `organization.${input.decision}`, entityType: "Organization", entityId: target.id, data: payload });
+  });
+}
+
+/** The audit entries an organization may see about itself. */
+export async function listOwnAuditLog(actor: Actor | null, { limit = 20 }: { limit?: number } = {}) {
+  const a = authorize(actor, { permission: "org:read" });
+  return db.auditLog.findMany({
+    where: { organizationId: a.membership.organizationId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, action: true, entityType: true, entityId: true, createdAt: true, data: true, actor: { select: { name: true } } },
+  });
+}
