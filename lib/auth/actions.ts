@@ -37,8 +37,20 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The request's locale, or "id" outside a Next.js request. next-intl's getLocale() throws synchronously
+ * (not a rejected promise) where it is unsupported, e.g. in Vitest, so the call is wrapped.
+ */
+export async function actionLocale(): Promise<string> {
+  try {
+    return await getLocale();
+  } catch {
+    return "id";
+  }
+}
+
 export async function toActionError(err: unknown): Promise<Extract<ActionResult<never>, { ok: false }>> {
-  const locale = await getLocale().catch(() => "id");
+  const locale = await actionLocale();
   if (isDomainError(err)) {
     return {
       ok: false,
