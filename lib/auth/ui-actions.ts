@@ -1,0 +1,136 @@
+"use server";
+// Server actions behind the sign-up form, the API token panel, the organization switcher and the platform's
+// verification queue. Each one checks who is asking in lib/ (the wrappers in ./actions.ts), never only in the
+// UI: these are public endpoints that anyone can call with any input.
+//
+// Every export is an async function taking either a plain object or (previousState, FormData), so a client
+// component can use it with useActionState or call it directly.
+import { cookies } from "next/headers";
+import { refresh } from "next/cache";
+import { z } from "zod";
+import { notFound } from "@/lib/errors";
+import { decideVerification as decideVerificationInLib } from "@/lib/organizations/service";
+import { switchOrganizationSchema, verificationDecisionSchema } from "@/lib/organizations/schemas";
+import { registerAccount } from "./accounts";
+import { actionLocale, formDataToObject, platformAction, toActionError, userAction, type ActionResult } from "./actions";
+import { createTokenSchema } from "./schemas";
+import { ACTIVE_ORG_COOKIE } from "./session";
+import { createApiToken, revokeApiToken, type IssuedToken } from "./tokens";
+
+function input(first: unknown, second?: unknown): unknown {
+  if (second instanceof FormData) return formDataToObject(second);
+  if (first instanceof FormData) return formDataToObject(first);
+  return first;
+}
+
+/** Re-renders the page the action was called from; a no-op outside a Next.js request (tests, scripts). */
+function refreshPage() {
+  try {
+    refresh();
+  } catch {
+    // not inside a server action request
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-up (public: no session yet)
+// ---------------------------------------------------------------------------------------------
+
+export interface SignUpResult {
+  email: string;
+  organizationType: "umkm" | "buyer" | "cooperative";
+  verificationStatus: string;
+}
+
+/**
+ * Creates the account and its organization. The client then signs in with the same email and password
+ * (next-auth's credentials flow sets the session cookie) and goes to /dasbor. Never echoes the password.
+ */
+export async function signUp(first: unknown, second?: unknown): Promise<ActionResult<SignUpResult>> {
+  try {
+    const locale = await actionLocale();
+    const account = await registerAccount(input(first, second), { locale });
+    return {
+      ok: true,
+      data: {
+        email: account.user.email,
+        organizationType: account.organization.type,
+        verificationStatus: account.organization.verificationStatus,
+      },
+    };
+  } catch (err) {
+    return toActionError(err);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// API tokens (the signed-in user's own)
+// ---------------------------------------------------------------------------------------------
+
+const createTokenAction = userAction(createTokenSchema, async (data, { actor }) => {
+  const issued = await createApiToken(actor.user.id, data);
+  refreshPage();
+  return issued;
+});
+
+/** Creates a named token; the result carries the secret, which is shown once and never stored. */
+export async function createToken(first: unknown, second?: unknown): Promise<ActionResult<IssuedToken>> {
+  return createTokenAction(first, second);
+}
+
+const revokeTokenSchema = z.object({ tokenId: z.string({ error: "errors.field.required" }).min(1, "errors.field.required") });
+
+const revokeTokenAction = userAction(revokeTokenSchema, async ({ tokenId }, { actor }) => {
+  // Scoped to the actor's own tokens in lib/: someone else's token is "not found".
+  await revokeApiToken(actor.user.id, tokenId);
+  refreshPage();
+  return { tokenId };
+});
+
+export async function revokeToken(first: unknown, second?: unknown): Promise<ActionResult<{ tokenId: string }>> {
+  return revokeTokenAction(first, second);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Active organization
+// ---------------------------------------------------------------------------------------------
+
+const switchOrganizationAction = userAction(switchOrganizationSchema, async ({ organizationId }, { actor }) => {
+  // Only an organization the user belongs to (read fresh from the database); anything else is "not found".
+  const membership = actor.user.memberships.find((m) => m.organizationId === organizationId);
+  if (!membership) throw notFound();
+  (await cookies()).set(ACTIVE_ORG_COOKIE, membership.organizationId, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.NODE_ENV === "production" && (process.env.NEXTAUTH_URL ?? "").startsWith("https:"),
+    path: "/",
+    maxAge: 365 * 24 * 60 * 60,
+  });
+  return { organizationId: membership.organizationId, organizationType: membership.organizationType };
+});
+
+/** Makes one of the user's organizations the active one (setting a cookie re-renders the page). */
+export async function switchOrganization(
+  first: unknown,
+  second?: unknown,
+): Promise<ActionResult<{ organizationId: string; organizationType: string }>> {
+  return switchOrganizationAction(first, second);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verification (platform admins)
+// ---------------------------------------------------------------------------------------------
+
+const decideVerificationAction = platformAction("platform:verify", verificationDecisionSchema, async (data, { actor }) => {
+  await decideVerificationInLib(actor, data);
+  refreshPage();
+  return { organizationId: data.organizationId, decision: data.decision };
+});
+
+/** Verifies an organization, or returns it with a note (required). Platform admins only, checked in lib/. */
+export async function decideVerification(
+  first: unknown,
+  second?: unknown,
+): Promise<ActionResult<{ organizationId: string; decision: "verified" | "returned" }>> {
+  return decideVerificationAction(first, second);
+}

@@ -1,0 +1,193 @@
+// Organizations: what a member sees of their own organization, and platform admins' verification decisions
+// (lib/organizations/service.ts), directly and through the server action the admin page calls.
+//
+// Server actions ask getActor() who is calling; this file mocks only that function to return a real Actor
+// loaded from the test database (tests/helpers/act-as.ts explains the pattern). Functions in lib/ that take
+// the actor as an argument are called with one built the same way.
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
+vi.mock("@/lib/auth/session", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/auth/session")>();
+  const { currentActor } = await import("@/tests/helpers/act-as");
+  return { ...original, getActor: vi.fn(async () => currentActor()), getSessionUser: vi.fn(async () => currentActor()?.user ?? null) };
+});
+
+import { useTestDatabase } from "@/tests/helpers/db";
+import { actAs, signOut } from "@/tests/helpers/act-as";
+import { createBuyer, createCooperative, createOrganization, createUmkm } from "@/lib/seed/factories";
+import {
+  decideVerification,
+  getOrganizationOverview,
+  listOrganizationsForReview,
+  listOwnAuditLog,
+} from "@/lib/organizations/service";
+import { decideVerification as decideVerificationAction } from "@/lib/auth/ui-actions";
+import type { Actor } from "@/lib/auth/types";
+import { DomainError } from "@/lib/errors";
+
+const t = useTestDatabase();
+afterEach(() => signOut());
+
+async function platformAdmin() {
+  const { organization, owner } = await createOrganization(t.db, "platform", { name: `Rantai Admin ${Math.random()}` });
+  return { organization, owner, actor: await actAs(owner) };
+}
+
+async function rejection(p: Promise<unknown>): Promise<DomainError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(DomainError);
+  return err as DomainError;
+}
+
+describe("verification decisions", () => {
+  it("a platform admin verifies a buyer: status, date, and an audit row for the buyer and for the platform", async () => {
+    const { organization: buyer } = await createBuyer(t.db, { verificationStatus: "unverified" });
+    const admin = await platformAdmin();
+
+    const res = await decideVerificationAction({ organizationId: buyer.id, decision: "verified" });
+    expect(res).toEqual({ ok: true, data: { organizationId: buyer.id, decision: "verified" } });
+
+    const after = await t.db.organization.findUniqueOrThrow({ where: { id: buyer.id } });
+    expect(after.verificationStatus).toBe("verified");
+    expect(after.verifiedAt).toBeInstanceOf(Date);
+    expect(after.verificationNote).toBeNull();
+
+    const rows = await t.db.auditLog.findMany({ where: { entityId: buyer.id, action: "organization.verified" } });
+    expect(rows.map((r) => r.organizationId).sort()).toEqual([admin.organization.id, buyer.id].sort());
+    expect(rows.every((r) => r.actorId === admin.owner.id)).toBe(true);
+  });
+
+  it("verifies an UMKM's supplier profile together with the organization", async () => {
+    const { organization: umkm } = await createUmkm(t.db, { verificationStatus: "pending" });
+    const admin = await platformAdmin();
+    await decideVerification(admin.actor, { organizationId: umkm.id, decision: "verified", note: "" });
+    const profile = await t.db.supplierProfile.findUniqueOrThrow({ where: { organizationId: umkm.id } });
+    expect(profile.verificationStatus).toBe("verified");
+    expect(profile.verifiedAt).toBeInstanceOf(Date);
+  });
+
+  it("returning requires a note; with one, the organization is returned and sees the note", async () => {
+    const { organization: coop } = await createCooperative(t.db, { verificationStatus: "unverified", members: 0 });
+    await platformAdmin();
+
+    const noNote = await decideVerificationAction({ organizationId: coop.id, decision: "returned", note: "   " });
+    expect(noNote.ok).toBe(false);
+    if (!noNote.ok) {
+      expect(noNote.error.code).toBe("invalid_input");
+      expect(Object.keys(noNote.error.fields ?? {})).toEqual(["note"]);
+    }
+    expect((await t.db.organization.findUniqueOrThrow({ where: { id: coop.id } })).verificationStatus).toBe("unverified");
+
+    const note = "Akta pendirian koperasi belum diunggah.";
+    expect((await decideVerificationAction({ organizationId: coop.id, decision: "returned", note })).ok).toBe(true);
+    const after = await t.db.organization.findUniqueOrThrow({ where: { id: coop.id } });
+    expect(after).toMatchObject({ verificationStatus: "returned", verificationNote: note, verifiedAt: null });
+  });
+
+  it("a buyer (or anyone not on the platform) is forbidden, and nothing changes", async () => {
+    const { organization: target } = await createBuyer(t.db, { verificationStatus: "unverified" });
+    const { owner: buyerOfficer } = await createBuyer(t.db);
+    const actor = await actAs(buyerOfficer);
+
+    expect((await rejection(decideVerification(actor, { organizationId: target.id, decision: "verified", note: "" }))).code).toBe("forbidden");
+    expect(await decideVerificationAction({ organizationId: target.id, decision: "verified" })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect((await t.db.organization.findUniqueOrThrow({ where: { id: target.id } })).verificationStatus).toBe("unverified");
+    expect(await t.db.auditLog.count({ where: { entityId: target.id } })).toBe(0);
+  });
+
+  it("a plain member of the platform organization may verify (platform:verify), a signed-out caller may not", async () => {
+    const { organization: target } = await createBuyer(t.db, { verificationStatus: "unverified" });
+    const { organization: platform } = await createOrganization(t.db, "platform");
+    const { owner: staff } = await createOrganization(t.db, "bank");
+    await t.db.membership.create({ data: { userId: staff.id, organizationId: platform.id, role: "member" } });
+    await actAs(staff, platform.id);
+    expect((await decideVerificationAction({ organizationId: target.id, decision: "verified" })).ok).toBe(true);
+
+    signOut();
+    expect(await decideVerificationAction({ organizationId: target.id, decision: "verified" })).toMatchObject({
+      ok: false,
+      error: { code: "unauthorized" },
+    });
+  });
+
+  it("ministries, banks and the platform itself are not verified through the queue (not found)", async () => {
+    const admin = await platformAdmin();
+    const { organization: ministry } = await createOrganization(t.db, "ministry");
+    expect((await rejection(decideVerification(admin.actor, { organizationId: ministry.id, decision: "verified", note: "" }))).code).toBe("not_found");
+    expect((await rejection(decideVerification(admin.actor, { organizationId: "does-not-exist", decision: "verified", note: "" }))).code).toBe(
+      "not_found",
+    );
+  });
+
+  it("the review queue lists unverified buyers/cooperatives and pending UMKM, for platform admins only", async () => {
+    const { organization: newBuyer } = await createBuyer(t.db, { verificationStatus: "unverified" });
+    const { organization: verifiedBuyer, owner: buyerOfficer } = await createBuyer(t.db);
+    const { organization: pendingUmkm } = await createUmkm(t.db, { verificationStatus: "pending" });
+    const { organization: draftUmkm } = await createUmkm(t.db, { verificationStatus: "unverified" });
+    const admin = await platformAdmin();
+
+    const queue = await listOrganizationsForReview(admin.actor);
+    const orgIds = queue.organizations.map((o) => o.id);
+    const supplierIds = queue.suppliers.map((o) => o.id);
+    expect(orgIds).toContain(newBuyer.id);
+    expect(orgIds).not.toContain(verifiedBuyer.id);
+    expect(supplierIds).toContain(pendingUmkm.id);
+    expect(supplierIds).not.toContain(draftUmkm.id); // nothing submitted yet
+
+    expect((await rejection(listOrganizationsForReview(await actAs(buyerOfficer)))).code).toBe("forbidden");
+  });
+});
+
+describe("an organization's own view", () => {
+  it("getOrganizationOverview returns the active organization with its members, never another one", async () => {
+    const { organization: mine, owner } = await createUmkm(t.db);
+    const { organization: theirs } = await createBuyer(t.db);
+    const colleague = await t.db.user.create({ data: { email: `rekan-${Date.now()}@contoh.rantai.test`, name: "Rekan Kerja" } });
+    await t.db.membership.create({ data: { userId: colleague.id, organizationId: mine.id, role: "member" } });
+
+    const actor = await actAs(owner);
+    const overview = await getOrganizationOverview(actor);
+    expect(overview.id).toBe(mine.id);
+    expect(overview.memberships.map((m) => [m.user.email, m.role])).toEqual([
+      [owner.email, "owner"],
+      [colleague.email, "member"],
+    ]);
+
+    // Asking for an organization one is not a member of falls back to one's own (as the cookie would).
+    expect((await getOrganizationOverview(await actAs(owner, theirs.id))).id).toBe(mine.id);
+
+    // A forged actor claiming a membership it does not have: the membership is in the where clause → not found.
+    const forged: Actor = {
+      ...actor,
+      membership: { organizationId: theirs.id, organizationName: theirs.name, organizationType: "buyer", role: "owner", verificationStatus: "verified" },
+    };
+    expect((await rejection(getOrganizationOverview(forged))).code).toBe("not_found");
+    expect((await rejection(getOrganizationOverview(null))).code).toBe("unauthorized");
+  });
+
+  it("a user without any organization gets 'forbidden', not somebody else's", async () => {
+    const lonely = await t.db.user.create({ data: { email: `sendiri-${Date.now()}@contoh.rantai.test`, name: "Sendiri" } });
+    const actor = await actAs(lonely);
+    expect(actor.membership).toBeNull();
+    expect((await rejection(getOrganizationOverview(actor))).code).toBe("forbidden");
+  });
+
+  it("listOwnAuditLog shows the organization's own entries only", async () => {
+    const { organization: a } = await createBuyer(t.db, { verificationStatus: "unverified" });
+    const { organization: b, owner: ownerB } = await createBuyer(t.db, { verificationStatus: "unverified" });
+    const admin = await platformAdmin();
+    await decideVerification(admin.actor, { organizationId: a.id, decision: "returned", note: "NPWP tidak terbaca" });
+    await decideVerification(admin.actor, { organizationId: b.id, decision: "verified", note: "" });
+
+    const seenByB = await listOwnAuditLog(await actAs(ownerB));
+    expect(seenByB.map((e) => [e.action, e.entityId])).toEqual([["organization.verified", b.id]]);
+    expect(seenByB[0].actor?.name).toBe(admin.owner.name);
+  });
+});
