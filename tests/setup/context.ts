@@ -1,0 +1,45 @@
+// What the integration projects' global setups hand to test files (through Vitest's provide/inject), and
+// the small PostgreSQL helpers both sides share.
+
+/** The template every PostgreSQL test file's database is copied from. */
+export const PG_TEMPLATE_DB = "rantai_test_template";
+/** Per-file PostgreSQL databases are named `${PG_TEST_DB_PREFIX}<random>`. */
+export const PG_TEST_DB_PREFIX = "rantai_t_";
+
+export type TestDbContext =
+  | {
+      backend: "pglite";
+      /** A gzipped tarball from PGlite's dumpDataDir() of the migrated template. */
+      templateFile: string;
+      /** The same of a just-initialised, empty database (starting from it skips initdb). */
+      emptyFile: string;
+    }
+  | { backend: "postgres"; /** TEST_DATABASE_URL: the server, and a database to run CREATE/DROP DATABASE from */ serverUrl: string; template: string };
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    rantaiTestDb: TestDbContext;
+  }
+}
+
+/** The same server URL pointing at another database. */
+export function withDatabaseName(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(database)}`;
+  return u.toString();
+}
+
+/** Quotes an identifier for SQL (database names are generated, but be strict anyway). */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** host:port/db without credentials, for error messages. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return "(unparsable URL)";
+  }
+}

@@ -1,0 +1,64 @@
+// Vitest configuration: two tiers run by Vitest (Playwright runs the third, see playwright.config.ts).
+//
+//   unit                 tests/unit/**/*.test.ts                    no database
+//   integration-pglite   tests/integration/**/*.integration.test.ts embedded PGlite, always
+//   integration-pg       the same files on PostgreSQL               only when TEST_DATABASE_URL is set
+//
+// Each integration project migrates one template database in its global setup (tests/setup/); every test
+// file then gets its own copy through useTestDatabase() from tests/helpers/db.ts. An unreachable
+// TEST_DATABASE_URL fails the run in global setup: it never turns into skipped tests.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+const integrationFiles = ["tests/integration/**/*.integration.test.ts"];
+
+// Test code must never fall back to the developer's own database (DATABASE_URL, or the embedded one under
+// .data/). lib/db's lazy `db` reads DATABASE_URL only when nothing was handed to setDb(), so point it at a
+// host that cannot resolve: forgetting useTestDatabase() fails loudly, with the reason in the error.
+const unitEnv = { DATABASE_URL: "postgresql://unit-tests-have-no-database.invalid/none" };
+const integrationEnv = { DATABASE_URL: "postgresql://call-useTestDatabase-in-this-file.invalid/none" };
+
+const integrationProject = (name: string, globalSetup: string): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: {
+    name,
+    include: integrationFiles,
+    globalSetup: [globalSetup],
+    env: integrationEnv,
+    // Creating and migrating databases is I/O: allow for a loaded 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+const projects: TestProjectInlineConfiguration[] = [
+  {
+    extends: true,
+    test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: unitEnv },
+  },
+  integrationProject("integration-pglite", "tests/setup/global-pglite.ts"),
+];
+if (process.env.TEST_DATABASE_URL?.trim()) {
+  projects.push(integrationProject("integration-pg", "tests/setup/global-postgres.ts"));
+}
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      // tsconfig.json "paths": { "@/*": ["./*"] }
+      { find: /^@\//, replacement: `${root}/` },
+      // `server-only` throws unless bundled under React's "react-server" condition, which Vitest does not
+      // use; in tests it is the empty module it is in a server bundle.
+      { find: /^server-only$/, replacement: path.join(root, "tests/setup/server-only.ts") },
+    ],
+  },
+  test: {
+    environment: "node",
+    // 2-core machines: one worker per core. Files run in parallel; tests inside a file run in order.
+    maxWorkers: 2,
+    projects,
+  },
+});
