@@ -3,6 +3,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from "./config";
+import { MESSAGES } from "./messages";
 
 export async function resolveLocale(): Promise<Locale> {
   const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
@@ -17,7 +18,7 @@ export default getRequestConfig(async () => {
   const locale = await resolveLocale();
   return {
     locale,
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: MESSAGES[locale],
     timeZone: "Asia/Jakarta",
   };
 });

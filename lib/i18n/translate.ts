@@ -1,11 +1,8 @@
 // Translating outside React (API error messages, emails, server action results): the same message files
 // and the same ICU syntax as the UI.
 import { createTranslator } from "next-intl";
-import id from "@/messages/id.json";
-import en from "@/messages/en.json";
+import { MESSAGES } from "./messages";
 import { defaultLocale, isLocale, type Locale } from "./config";
-
-const MESSAGES = { id, en } as const;
 
 /** Translates a full dotted key such as "errors.notFound"; unknown keys fall back to errors.generic. */
 export function translate(locale: string | null | undefined, key: string, values?: Record<string, string | number>): string {

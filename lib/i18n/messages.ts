@@ -1,0 +1,32 @@
+// All message catalogues, merged: the shell's messages/{id,en}.json plus one pair of files per domain
+// (messages/<domain>/{id,en}.json), so work on different domains does not edit the same file.
+// Add a domain by importing its two files below and listing them in DOMAINS.
+import type { Locale } from "./config";
+import coreId from "@/messages/id.json";
+import coreEn from "@/messages/en.json";
+
+type Tree = { [key: string]: string | Tree };
+
+const DOMAINS: { id: Tree; en: Tree }[] = [
+  // { id: suppliersId, en: suppliersEn },
+];
+
+function merge(target: Tree, source: Tree): Tree {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (typeof value === "object" && existing && typeof existing === "object") merge(existing, value);
+    else target[key] = typeof value === "object" ? merge({}, value) : value;
+  }
+  return target;
+}
+
+function build(locale: Locale, core: Tree): Tree {
+  const out = merge({}, core);
+  for (const d of DOMAINS) merge(out, d[locale]);
+  return out;
+}
+
+export const MESSAGES: Record<Locale, Tree> = {
+  id: build("id", coreId as Tree),
+  en: build("en", coreEn as Tree),
+};
