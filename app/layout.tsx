@@ -1,16 +1,36 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AppShell } from "@/components/shell/app-shell";
+import { getActor } from "@/lib/auth/session";
 import "./globals.css";
 
-export const metadata: Metadata = { title: "Rantai" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("landing");
+  return {
+    // No title template: pages set their full title ("Masuk ke Rantai — Rantai").
+    title: t("metaTitle"),
+    description: t("metaDescription"),
+    applicationName: "Rantai",
+  };
+}
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: "#2f3a80",
+};
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  const [locale, actor] = await Promise.all([getLocale(), getActor()]);
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider>
+          <AppShell user={actor?.user ?? null} activeMembership={actor?.membership ?? null}>
+            {children}
+          </AppShell>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,0 +1,67 @@
+// Navigation per organization type. NAV_BY_ORG_TYPE is the full map; navFor() shows only routes listed in
+// LIVE_ROUTES, so a link appears the moment its page ships: add the route to LIVE_ROUTES in the same commit.
+// Labels are message keys under "nav".
+import type { OrgType, SessionMembership } from "@/lib/auth/types";
+
+export const NAV_ROUTES = {
+  dashboard: "/dasbor",
+  supplierProfile: "/profil-usaha",
+  products: "/produk",
+  rfqBoard: "/papan-rfq",
+  quotes: "/penawaran",
+  partnerships: "/kemitraan",
+  rfqs: "/rfq",
+  findSuppliers: "/suppliers",
+  members: "/anggota",
+  statistics: "/statistik",
+  financing: "/pembiayaan",
+  verification: "/verifikasi",
+  aboutData: "/tentang-data",
+} as const;
+
+export type NavKey = keyof typeof NAV_ROUTES;
+
+export interface NavItem {
+  key: NavKey;
+  href: string;
+}
+
+/** Everything each organization type will have, in menu order. */
+export const NAV_BY_ORG_TYPE: Record<OrgType, readonly NavKey[]> = {
+  umkm: ["dashboard", "supplierProfile", "products", "rfqBoard", "quotes", "partnerships"],
+  buyer: ["dashboard", "rfqs", "findSuppliers", "partnerships"],
+  cooperative: ["dashboard", "members", "rfqBoard"],
+  ministry: ["dashboard", "statistics"],
+  bank: ["dashboard", "financing"],
+  platform: ["dashboard", "verification"],
+};
+
+/** For visitors who are not signed in (or have no organization yet). */
+export const PUBLIC_NAV: readonly NavKey[] = ["findSuppliers", "aboutData"];
+
+/** Routes whose pages exist. */
+export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
+  NAV_ROUTES.dashboard,
+  NAV_ROUTES.findSuppliers,
+  NAV_ROUTES.statistics,
+  NAV_ROUTES.aboutData,
+]);
+
+function items(keys: readonly NavKey[], live: ReadonlySet<string>): NavItem[] {
+  return keys.map((key) => ({ key, href: NAV_ROUTES[key] })).filter((item) => live.has(item.href));
+}
+
+/** The menu for the active membership; the public menu when there is none. */
+export function navFor(
+  membership: Pick<SessionMembership, "organizationType"> | null | undefined,
+  live: ReadonlySet<string> = LIVE_ROUTES,
+): NavItem[] {
+  if (!membership) return items(PUBLIC_NAV, live);
+  return items(NAV_BY_ORG_TYPE[membership.organizationType], live);
+}
+
+/** Is `href` the current page or one of its sub-pages? */
+export function isActivePath(pathname: string, href: string): boolean {
+  if (href === "/") return pathname === "/";
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
