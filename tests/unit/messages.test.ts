@@ -1,9 +1,11 @@
 // The two message catalogues must stay in step: same keys, no empty strings, the same ICU arguments, and
-// every message must parse and render.
+// every message must parse and render. Checked on the merged catalogues (messages/{id,en}.json plus every
+// domain's messages/<domain>/{id,en}.json, see lib/i18n/messages.ts), which is what the app uses.
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
-import id from "../../messages/id.json";
-import en from "../../messages/en.json";
+import { MESSAGES } from "../../lib/i18n/messages";
+
+const { id, en } = MESSAGES;
 
 type Tree = { [key: string]: string | Tree };
 
