@@ -1,0 +1,139 @@
+// npm test — every tier, in order: unit, integration (embedded PGlite; PostgreSQL too when
+// TEST_DATABASE_URL is set), end-to-end (Playwright). All tiers run even when one fails, so a CI log shows
+// everything at once; the exit code is non-zero when anything failed. The last line is the plain summary
+// `N passed, N failed, N skipped`, summed over all tiers from the runners' JSON reports.
+//
+//   npm test                       all tiers
+//   npm test -- unit integration   only these tiers (unit | integration | e2e)
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "rantai-test-reports-"));
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+interface Tier {
+  name: "unit" | "integration" | "e2e";
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+  /** Reads the runner's JSON report; null when there is none (the runner crashed before writing it). */
+  count(reportFile: string): Counts | null;
+}
+
+// Vitest's JSON reporter (Jest-compatible shape); only the fields used here.
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { status: string; assertionResults: { status: string }[] }[];
+}
+
+function countVitest(file: string): Counts | null {
+  if (!fs.existsSync(file)) return null;
+  const r = JSON.parse(fs.readFileSync(file, "utf8")) as VitestReport;
+  // A file that fails to load or whose hooks fail has no failed test, but it failed: count it once.
+  const brokenFiles = r.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed")).length;
+  return { passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, skipped: r.numPendingTests + r.numTodoTests };
+}
+
+// Playwright's JSON reporter; only the fields used here.
+interface PlaywrightReport {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  errors: unknown[];
+}
+
+function countPlaywright(file: string): Counts | null {
+  if (!fs.existsSync(file)) return null;
+  const r = JSON.parse(fs.readFileSync(file, "utf8")) as PlaywrightReport;
+  // Errors outside tests (web server did not start, global setup) fail the run: count each once.
+  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + r.errors.length, skipped: r.stats.skipped };
+}
+
+const vitestTier = (name: Tier["name"], projects: string[]): Tier => ({
+  name,
+  command: bin("vitest"),
+  args: ["run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reportDir, `${name}.json`)}`],
+  count: countVitest,
+});
+
+const tiers: Tier[] = [
+  vitestTier("unit", ["unit"]),
+  // integration-pg exists only when TEST_DATABASE_URL is set (vitest.config.ts).
+  vitestTier("integration", ["integration-*"]),
+  {
+    name: "e2e",
+    command: bin("playwright"),
+    args: ["test", "--reporter=list,json"],
+    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: path.join(reportDir, "e2e.json") },
+    count: countPlaywright,
+  },
+];
+
+function run(tier: Tier): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(tier.command, tier.args, { cwd: root, stdio: "inherit", env: { ...process.env, ...tier.env } });
+    child.on("error", (err) => {
+      console.error(`[test-all] could not start ${tier.name}: ${err.message}`);
+      resolve(127);
+    });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+async function main(): Promise<number> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !tiers.some((t) => t.name === w));
+  if (unknown.length) {
+    console.error(`[test-all] unknown tier(s): ${unknown.join(", ")} (use: ${tiers.map((t) => t.name).join(", ")})`);
+    return 2;
+  }
+  const selected = wanted.length ? tiers.filter((t) => wanted.includes(t.name)) : tiers;
+  const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const lines: string[] = [];
+  let exitCode = 0;
+
+  for (const tier of selected) {
+    console.log(`\n[test-all] ── ${tier.name} ──`);
+    const started = performance.now();
+    const code = await run(tier);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    let counts = tier.count(path.join(reportDir, `${tier.name}.json`)) ?? { passed: 0, failed: 0, skipped: 0 };
+    // Never report a failed run as all green: a non-zero exit with no failure counted is one failure.
+    if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
+    if (code !== 0) exitCode = 1;
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.skipped += counts.skipped;
+    lines.push(
+      `  ${tier.name.padEnd(12)} ${String(counts.passed).padStart(4)} passed  ${String(counts.failed).padStart(3)} failed  ` +
+        `${String(counts.skipped).padStart(3)} skipped  ${seconds.padStart(6)} s${code !== 0 ? `  (exit ${code})` : ""}`,
+    );
+  }
+
+  fs.rmSync(reportDir, { recursive: true, force: true });
+  console.log("\n[test-all] summary");
+  for (const line of lines) console.log(line);
+  if (total.failed > 0) exitCode = 1;
+  console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  return exitCode;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  },
+);

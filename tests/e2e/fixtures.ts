@@ -1,0 +1,81 @@
+// Shared Playwright fixtures: sign in as one of the demo accounts that `npm start` seeds into the e2e
+// server's fresh embedded database.
+//
+//   import { test, expect } from "./fixtures";
+//
+//   test("a buyer sees their RFQs", async ({ page, loginAs }) => {
+//     await loginAs("buyer");                  // signs in on `page` through /masuk, waits for /dasbor
+//     await page.goto("/rfq");
+//   });
+//
+//   test("another tenant gets 404", async ({ page, loginAs, pageAs }) => {
+//     await loginAs("buyer");                  // one user on `page` ...
+//     const other = await pageAs("buyer2");    // ... and another in a browser context of its own
+//   });
+//
+// Signing in goes through the real form every time (about a second): that is what users do, and no test
+// relies on a stored session another test may have changed.
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "rantai-demo";
+
+export const DEMO_ACCOUNTS = {
+  admin: "admin@demo.rantai.id",
+  umkm: "umkm@demo.rantai.id",
+  umkm2: "umkm2@demo.rantai.id",
+  buyer: "buyer@demo.rantai.id",
+  buyer2: "buyer2@demo.rantai.id",
+  koperasi: "koperasi@demo.rantai.id",
+  kementerian: "kementerian@demo.rantai.id",
+} as const;
+
+export type DemoRole = keyof typeof DEMO_ACCOUNTS;
+
+/** Where a successful sign-in lands. */
+const DASHBOARD = /\/dasbor(?:[/?#]|$)/;
+
+/** Signs `page` in as a demo account through the sign-in page and waits for the dashboard. */
+export async function loginAs(page: Page, role: DemoRole): Promise<void> {
+  await page.goto("/masuk");
+  await page.getByLabel("Email", { exact: true }).fill(DEMO_ACCOUNTS[role]);
+  await page.getByLabel("Kata sandi", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  try {
+    await page.waitForURL(DASHBOARD, { timeout: 20_000 });
+  } catch (err) {
+    // Say why: the form's error message, if any (Next's route announcer is an empty role=alert too).
+    const alerts = (await page.getByRole("alert").allInnerTexts().catch(() => [])).filter((s) => s.trim());
+    throw new Error(
+      `loginAs("${role}") did not reach /dasbor; still at ${page.url()}` +
+        (alerts.length ? ` showing: ${alerts.join(" | ")}` : "") +
+        ` (${(err as Error).message.split("\n")[0]})`,
+    );
+  }
+}
+
+interface Fixtures {
+  /** Signs the test's `page` in as a demo account. */
+  loginAs: (role: DemoRole) => Promise<void>;
+  /** A new page, in its own browser context (own cookies), signed in as a demo account; closed after the test. */
+  pageAs: (role: DemoRole) => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  loginAs: async ({ page }, use) => {
+    await use((role) => loginAs(page, role));
+  },
+  pageAs: async ({ browser }, use) => {
+    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    await use(async (role) => {
+      // Contexts made from the `browser` fixture get the config's `use` options (baseURL, locale).
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      await loginAs(page, role);
+      return page;
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+});
+
+export { expect };
