@@ -11,7 +11,9 @@ export function isLocalDatabaseUrl(url: string): boolean {
   try {
     u = new URL(url);
   } catch {
-    return false;
+    // WHATWG URLs reject libpq's "user@ with no host" form (postgresql://u@/db?host=/socket/dir).
+    const socketHost = /[?&]host=([^&#]+)/.exec(url)?.[1];
+    return !!socketHost && decodeURIComponent(socketHost).startsWith("/");
   }
   // postgresql://user@/db?host=/var/run/postgresql: a Unix socket is local by definition.
   const socketHost = u.searchParams.get("host");
