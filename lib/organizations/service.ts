@@ -72,7 +72,7 @@ export async function decideVerification(actor: Actor | null, input: Verificatio
   const a: AuthorizedActor = authorize(actor, { orgTypes: ["platform"], permission: "platform:verify" });
   const target = await db.organization.findUnique({
     where: { id: input.organizationId },
-    select: { id: true, type: true, supplierProfile: { select: { organizationId: true } } },
+    select: { id: true, type: true, name: true, supplierProfile: { select: { organizationId: true } } },
   });
   if (!target || !["umkm", "buyer", "cooperative"].includes(target.type)) throw notFound();
   const now = new Date();
@@ -88,7 +88,8 @@ export async function decideVerification(actor: Actor | null, input: Verificatio
         data: { verificationStatus: input.decision, verificationNote: input.note || null, verifiedAt: verified ? now : null },
       });
     }
-    const payload = { decision: input.decision, note: input.note, decidedBy: a.membership.organizationId };
+    // The name too: the platform's own log would otherwise only say "an organization was verified".
+    const payload = { decision: input.decision, note: input.note, decidedBy: a.membership.organizationId, organizationName: target.name };
     // Logged for the organization concerned (it sees the decision) and for the platform.
     await audit(tx, { organizationId: target.id, actorId: a.user.id, action: `organization.${input.decision}`, entityType: "Organization", entityId: target.id, data: payload });
     await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action: `organization.${input.decision}`, entityType: "Organization", entityId: target.id, data: payload });

@@ -59,6 +59,8 @@ describe("verification decisions", () => {
     const rows = await t.db.auditLog.findMany({ where: { entityId: buyer.id, action: "organization.verified" } });
     expect(rows.map((r) => r.organizationId).sort()).toEqual([admin.organization.id, buyer.id].sort());
     expect(rows.every((r) => r.actorId === admin.owner.id)).toBe(true);
+    // Named in the data, so the platform's own log says which organization it verified.
+    expect(rows[0].data).toMatchObject({ decision: "verified", organizationName: buyer.name });
   });
 
   it("verifies an UMKM's supplier profile together with the organization", async () => {
