@@ -54,7 +54,8 @@ describe("readJsonBody", () => {
   });
 
   it("rejects a non-JSON content type (form posts, text, none)", async () => {
-    for (const headers of [{ "content-type": "application/x-www-form-urlencoded" }, { "content-type": "text/plain" }, {}]) {
+    const variants: Record<string, string>[] = [{ "content-type": "application/x-www-form-urlencoded" }, { "content-type": "text/plain" }, {}];
+    for (const headers of variants) {
       const err = await rejection(readJsonBody(req('{"a":1}', headers)));
       expect(err.code).toBe("invalid_input");
       expect(err.messageKey).toBe("errors.jsonContentType");
