@@ -4,11 +4,13 @@
 import type { Locale } from "./config";
 import coreId from "@/messages/id.json";
 import coreEn from "@/messages/en.json";
+import suppliersId from "@/messages/suppliers/id.json";
+import suppliersEn from "@/messages/suppliers/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
 const DOMAINS: { id: Tree; en: Tree }[] = [
-  // { id: suppliersId, en: suppliersEn },
+  { id: suppliersId, en: suppliersEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {
