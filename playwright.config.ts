@@ -25,7 +25,8 @@ const systemChromium = fs.existsSync(SYSTEM_CHROMIUM);
 
 const externalBaseUrl = process.env.E2E_BASE_URL?.trim();
 const port = Number(process.env.E2E_PORT || 3100);
-const baseURL = externalBaseUrl || `http://127.0.0.1:${port}`;
+// localhost, as a user types it (and as npm start tells next-auth, see NEXTAUTH_URL below).
+const baseURL = externalBaseUrl || `http://localhost:${port}`;
 // Per port, so two runs on different ports never open the same embedded database (one process only).
 const dataDir = path.join(root, ".data", `e2e-${port}`);
 
@@ -86,6 +87,8 @@ export default defineConfig({
           PGLITE_DATA_DIR: dataDir,
           // Always the embedded database: never a DATABASE_URL from the shell.
           DATABASE_URL: "",
+          // next-auth builds its redirect URLs from this: the address the browser uses.
+          NEXTAUTH_URL: baseURL,
           NEXT_TELEMETRY_DISABLED: "1",
         },
         // Ready when the app answers and reaches its database.

@@ -1,5 +1,5 @@
 // Shared Playwright fixtures: sign in as one of the demo accounts that `npm start` seeds into the e2e
-// server's fresh embedded database.
+// server's fresh embedded database (lib/seed/demo.ts; keep the two lists in step).
 //
 //   import { test, expect } from "./fixtures";
 //
@@ -27,6 +27,7 @@ export const DEMO_ACCOUNTS = {
   buyer2: "buyer2@demo.rantai.id",
   koperasi: "koperasi@demo.rantai.id",
   kementerian: "kementerian@demo.rantai.id",
+  bank: "bank@demo.rantai.id",
 } as const;
 
 export type DemoRole = keyof typeof DEMO_ACCOUNTS;
@@ -36,7 +37,10 @@ const DASHBOARD = /\/dasbor(?:[/?#]|$)/;
 
 /** Signs `page` in as a demo account through the sign-in page and waits for the dashboard. */
 export async function loginAs(page: Page, role: DemoRole): Promise<void> {
-  await page.goto("/masuk");
+  const response = await page.goto("/masuk");
+  if (!response?.ok()) {
+    throw new Error(`loginAs("${role}"): /masuk answered ${response?.status() ?? "nothing"}, so there is no sign-in form`);
+  }
   await page.getByLabel("Email", { exact: true }).fill(DEMO_ACCOUNTS[role]);
   await page.getByLabel("Kata sandi", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
