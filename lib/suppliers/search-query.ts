@@ -1,0 +1,109 @@
+// The supplier directory's query: one zod schema for the /suppliers page and GET /api/v1/suppliers, and the
+// pure text handling behind the search (words, stop words, the tsquery). No database here; see
+// lib/suppliers/search.ts and docs/decisions/0006-directory-search.md.
+import { z } from "zod";
+import { paginationQuery } from "@/lib/api/pagination";
+
+export const DIRECTORY_SIZE_CLASSES = ["mikro", "kecil", "menengah"] as const;
+export const CERTIFICATION_TYPES = ["halal", "sni", "iso9001", "tkdn", "other"] as const;
+export const DIRECTORY_SORTS = ["relevance", "name", "newest"] as const;
+
+export type DirectorySizeClass = (typeof DIRECTORY_SIZE_CLASSES)[number];
+export type CertificationTypeName = (typeof CERTIFICATION_TYPES)[number];
+export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
+
+/** Query-string values: "" means "not given" (HTML forms send empty selects). */
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankToUndefined, schema.optional());
+
+/** "halal,sni", or the parameter repeated (?certification=halal&certification=sni). */
+const listOf = (v: unknown) => {
+  const parts = (Array.isArray(v) ? v : [v]).flatMap((x) => (typeof x === "string" ? x.split(",") : [x]));
+  const clean = parts.map((x) => (typeof x === "string" ? x.trim() : x)).filter((x) => x !== "" && x !== undefined);
+  return clean.length ? clean : undefined;
+};
+
+export const supplierSearchQuery = z.object({
+  q: optional(z.string().trim().max(200, "errors.field.tooLong")),
+  /** A KBLI section letter (A–U) or a 2- to 5-digit KBLI 2020 code: suppliers with a code under it. */
+  kbli: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^([A-Ua-u]|\d{2,5})$/, "errors.field.kbli")
+      .transform((s) => s.toUpperCase()),
+  ),
+  province: optional(z.string().trim().regex(/^\d{2}$/, "errors.field.region")),
+  regency: optional(z.string().trim().regex(/^\d{2}\.\d{2}$/, "errors.field.region")),
+  sizeClass: optional(z.enum(DIRECTORY_SIZE_CLASSES, { error: "errors.field.invalidChoice" })),
+  /** Every listed type must be held and valid today. */
+  certification: z.preprocess(
+    listOf,
+    z.array(z.enum(CERTIFICATION_TYPES, { error: "errors.field.invalidChoice" })).max(CERTIFICATION_TYPES.length, "errors.field.invalidChoice").optional(),
+  ),
+  /** A valid TKDN certificate with at least this percentage. */
+  minTkdn: optional(z.coerce.number({ error: "errors.field.percent" }).min(0, "errors.field.percent").max(100, "errors.field.percent")),
+  /** true: verified suppliers only; false or absent: all. */
+  verified: optional(z.enum(["true", "false", "1", "0"], { error: "errors.field.invalidChoice" }).transform((v) => v === "true" || v === "1")),
+  sort: optional(z.enum(DIRECTORY_SORTS, { error: "errors.field.invalidChoice" })),
+  limit: paginationQuery.shape.limit,
+  cursor: paginationQuery.shape.cursor,
+});
+export type SupplierSearchQuery = z.output<typeof supplierSearchQuery>;
+export type SupplierSearchInput = z.input<typeof supplierSearchQuery>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Words
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Words that carry no meaning in a buyer's query (Indonesian function words, and a few English ones). They
+ * are dropped from the query only: documents keep them, so a query of only stop words finds everything.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  "dan", "atau", "yang", "untuk", "dari", "di", "ke", "dengan", "pada", "dalam", "oleh", "ini", "itu", "juga",
+  "serta", "para", "sebagai", "akan", "bagi", "per", "tanpa", "ada", "adalah", "cari", "jual", "pemasok",
+  "supplier", "the", "and", "or", "of", "for", "with", "in",
+]);
+
+export const MAX_QUERY_WORDS = 8;
+
+/** Lower-case words of letters and digits (accents removed), without stop words, at most MAX_QUERY_WORDS. */
+export function queryWords(q: string | null | undefined): string[] {
+  if (!q) return [];
+  const words = q
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2 && w.length <= 40 && !STOP_WORDS.has(w));
+  return [...new Set(words)].slice(0, MAX_QUERY_WORDS);
+}
+
+/** Words shorter than this match exactly; longer ones also as prefixes ("jahit" finds "jahitan"). */
+export const PREFIX_MIN_LENGTH = 4;
+
+/** One query word and the vocabulary words it may stand for (closest first). */
+export interface WordAlternatives {
+  word: string;
+  /** In the vocabulary as typed. */
+  known: boolean;
+  /** Vocabulary words similar to an unknown word (typo corrections). */
+  corrections: string[];
+}
+
+const LEXEME = /^[\p{L}\p{N}]+$/u;
+const quoteLexeme = (w: string) => `'${w.replace(/'/g, "''")}'`;
+
+/**
+ * The tsquery text (for to_tsquery('simple', …)): every word must match (AND); a word matches as typed,
+ * as a prefix when long enough, or as one of its corrections. Null when there is nothing to search for.
+ */
+export function buildTsQuery(words: readonly WordAlternatives[]): string | null {
+  const groups = words.map(({ word, corrections }) => {
+    const options = [word.length >= PREFIX_MIN_LENGTH ? `${quoteLexeme(word)}:*` : quoteLexeme(word)];
+    for (const c of corrections) if (c !== word && LEXEME.test(c)) options.push(quoteLexeme(c));
+    return options.length === 1 ? options[0] : `(${options.join(" | ")})`;
+  });
+  return groups.length ? groups.join(" & ") : null;
+}

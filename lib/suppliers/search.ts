@@ -1,0 +1,270 @@
+// The supplier directory: search, filters, sorting and keyset pagination over the trigger-maintained
+// "SupplierSearch" documents (docs/decisions/0006-directory-search.md). Public: no actor needed, and only
+// what the public directory shows leaves this module. Serves /suppliers, /suppliers/[id] and
+// GET /api/v1/suppliers.
+//
+//   const page = await searchSuppliers(supplierSearchQuery.parse({ q: "btik tulis", province: "33" }));
+//   page.data[0].matchedProduct?.name   // "Kain batik tulis …"
+//   page.nextCursor                      // pass back as ?cursor= for the next page
+//
+// A search is two round trips: typo correction of the query's words against "SearchTerm", then one
+// statement that filters, ranks, pages and joins the page's region names and best-matching product.
+import "server-only";
+import { z } from "zod";
+import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
+import { db, Prisma } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import {
+  buildTsQuery,
+  CERTIFICATION_TYPES,
+  PREFIX_MIN_LENGTH,
+  queryWords,
+  type CertificationTypeName,
+  type DirectorySizeClass,
+  type DirectorySort,
+  type SupplierSearchQuery,
+  type WordAlternatives,
+} from "./search-query";
+
+export * from "./search-query";
+
+/** How many typo corrections one unknown word may expand to. */
+const MAX_CORRECTIONS = 6;
+
+export interface SupplierHit {
+  id: string;
+  name: string;
+  sizeClass: DirectorySizeClass | null;
+  province: { code: string; name: string } | null;
+  regency: { code: string; name: string } | null;
+  /** KBLI 2020 codes of the supplier and its active products. */
+  kbli: string[];
+  /** Certificates held and valid today: the latest end date per type (null: no end date). */
+  certifications: { type: CertificationTypeName; validUntil: string | null }[];
+  verified: boolean;
+  productCount: number;
+  /** With a text query: the supplier's product that matches it best. */
+  matchedProduct: { id: string; name: string } | null;
+}
+
+export interface SupplierSearchPage {
+  data: SupplierHit[];
+  nextCursor: string | null;
+  /** How the query's words were read: corrections made and words that matched nothing (ignored). */
+  interpretation: { corrections: { word: string; to: string[] }[]; ignored: string[] };
+}
+
+/** Today's date in Indonesia's western time zone (YYYY-MM-DD): certificates are valid through their last day. */
+export function jakartaToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+const NO_END = "9999-12-31";
+
+const UNTIL_COLUMN: Record<CertificationTypeName, string> = {
+  halal: "halalUntil",
+  sni: "sniUntil",
+  iso9001: "iso9001Until",
+  tkdn: "tkdnUntil",
+  other: "otherUntil",
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Typo correction
+// ---------------------------------------------------------------------------------------------------------
+
+interface CorrectionRow {
+  word: string;
+  known: boolean;
+  corrections: string[] | null;
+}
+
+/**
+ * For each query word: is it in the vocabulary (as typed, or as a prefix of a word when it is long enough)?
+ * If not, its closest vocabulary words by trigram similarity (pg_trgm's `%`, similarity ≥ 0.3).
+ */
+export async function correctWords(words: readonly string[]): Promise<WordAlternatives[]> {
+  if (words.length === 0) return [];
+  const rows = await db.$queryRaw<CorrectionRow[]>(Prisma.sql`
+    SELECT w.word,
+           k.known,
+           CASE WHEN k.known OR length(w.word) < 3 THEN ARRAY[]::text[] ELSE ARRAY(
+             SELECT t.term FROM "SearchTerm" t
+              WHERE t.term % w.word AND t.term ~ '^[[:alnum:]]+$'
+              ORDER BY similarity(t.term, w.word) DESC, t.term
+              LIMIT ${MAX_CORRECTIONS}) END AS corrections
+      FROM unnest(${words as string[]}::text[]) WITH ORDINALITY AS w(word, ord)
+      CROSS JOIN LATERAL (
+        SELECT EXISTS (SELECT 1 FROM "SearchTerm" t WHERE t.term = w.word)
+            OR (length(w.word) >= ${PREFIX_MIN_LENGTH} AND EXISTS (SELECT 1 FROM "SearchTerm" t WHERE t.term LIKE w.word || '%')) AS known
+      ) k
+     ORDER BY w.ord`);
+  return rows.map((r) => ({ word: r.word, known: r.known, corrections: r.corrections ?? [] }));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Search
+// ---------------------------------------------------------------------------------------------------------
+
+interface HitRow {
+  id: string;
+  name: string;
+  nameSort: string;
+  createdAt: Date;
+  score: bigint | number | null;
+  provinceCode: string | null;
+  provinceName: string | null;
+  regencyCode: string | null;
+  regencyName: string | null;
+  sizeClass: string | null;
+  verified: boolean;
+  kbliCodes: string[] | null;
+  halalUntil: string | null;
+  sniUntil: string | null;
+  iso9001Until: string | null;
+  tkdnUntil: string | null;
+  otherUntil: string | null;
+  productCount: number;
+  matchedProductId: string | null;
+  matchedProductName: string | null;
+}
+
+const CURSORS = {
+  relevance: z.tuple([z.literal("r"), z.number().int(), z.string().min(1)]),
+  name: z.tuple([z.literal("n"), z.string(), z.string().min(1)]),
+  newest: z.tuple([z.literal("c"), z.iso.datetime({ offset: true }), z.string().min(1)]),
+};
+
+function toHit(r: HitRow, today: string): SupplierHit {
+  const certifications = CERTIFICATION_TYPES.flatMap((type) => {
+    const until = r[UNTIL_COLUMN[type] as keyof HitRow] as string | null;
+    return until && until >= today ? [{ type, validUntil: until === NO_END ? null : until }] : [];
+  });
+  return {
+    id: r.id,
+    name: r.name,
+    sizeClass: r.sizeClass === "mikro" || r.sizeClass === "kecil" || r.sizeClass === "menengah" ? r.sizeClass : null,
+    province: r.provinceCode ? { code: r.provinceCode, name: r.provinceName ?? r.provinceCode } : null,
+    regency: r.regencyCode ? { code: r.regencyCode, name: r.regencyName ?? r.regencyCode } : null,
+    kbli: r.kbliCodes ?? [],
+    certifications,
+    verified: r.verified,
+    productCount: Number(r.productCount),
+    matchedProduct: r.matchedProductId && r.matchedProductName ? { id: r.matchedProductId, name: r.matchedProductName } : null,
+  };
+}
+
+/**
+ * One page of suppliers matching the query. Sort "relevance" needs words to rank by; without them it
+ * sorts by name. Throws invalid_input for a cursor that is not from the same sort.
+ */
+export async function searchSuppliers(query: SupplierSearchQuery, opts: { today?: string } = {}): Promise<SupplierSearchPage> {
+  const today = opts.today ?? jakartaToday();
+  const limit = query.limit;
+
+  // 1. words → tsquery
+  const alternatives = await correctWords(queryWords(query.q));
+  const usable = alternatives.filter((a) => a.known || a.corrections.length > 0);
+  const interpretation = {
+    corrections: alternatives.filter((a) => !a.known && a.corrections.length > 0).map((a) => ({ word: a.word, to: a.corrections })),
+    ignored: alternatives.filter((a) => !a.known && a.corrections.length === 0).map((a) => a.word),
+  };
+  const tsq = buildTsQuery(usable);
+  if (alternatives.length > 0 && !tsq) return { data: [], nextCursor: null, interpretation };
+
+  let sort: DirectorySort = query.sort ?? "relevance";
+  if (sort === "relevance" && !tsq) sort = "name";
+
+  // 2. filters
+  const tsquery = tsq ? Prisma.sql`to_tsquery('simple'::regconfig, ${tsq}::text)` : null;
+  const where: Prisma.Sql[] = [];
+  if (tsquery) where.push(Prisma.sql`s.document @@ ${tsquery}`);
+  if (query.kbli) where.push(Prisma.sql`s."kbliPrefixes" @> ARRAY[${query.kbli}::text]`);
+  if (query.province) where.push(Prisma.sql`s."provinceCode" = ${query.province}`);
+  if (query.regency) where.push(Prisma.sql`s."regencyCode" = ${query.regency}`);
+  if (query.sizeClass) where.push(Prisma.sql`s."sizeClass" = ${query.sizeClass}::"SizeClass"`);
+  if (query.verified) where.push(Prisma.sql`s.verified`);
+  const certs = new Set<CertificationTypeName>(query.certification ?? []);
+  if (query.minTkdn !== undefined) certs.add("tkdn");
+  for (const type of certs) where.push(Prisma.sql`s.${Prisma.raw(`"${UNTIL_COLUMN[type]}"`)} >= ${today}::date`);
+  if (query.minTkdn !== undefined) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Certification" c
+      WHERE c."organizationId" = s."organizationId" AND c.type = 'tkdn' AND c."verificationStatus" <> 'returned'
+        AND coalesce(c."validUntil", DATE '9999-12-31') >= ${today}::date AND c."tkdnPercent" >= ${query.minTkdn})`);
+  }
+
+  // 3. order and cursor
+  const score = tsquery
+    ? Prisma.sql`((ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', s.document, ${tsquery}) * 1000000)::bigint * 2 + s.verified::int)`
+    : Prisma.sql`NULL::bigint`;
+  let order: Prisma.Sql;
+  let after: Prisma.Sql | null = null;
+  if (sort === "relevance") {
+    order = Prisma.sql`score DESC, id ASC`;
+    const c = decodeSortCursor(query.cursor, CURSORS.relevance);
+    if (c) after = Prisma.sql`(score < ${c[1]} OR (score = ${c[1]} AND id > ${c[2]}))`;
+  } else if (sort === "name") {
+    order = Prisma.sql`"nameSort" ASC, id ASC`;
+    const c = decodeSortCursor(query.cursor, CURSORS.name);
+    if (c) where.push(Prisma.sql`(s."nameSort", s."organizationId") > (${c[1]}, ${c[2]})`);
+  } else {
+    order = Prisma.sql`"createdAt" DESC, id DESC`;
+    const c = decodeSortCursor(query.cursor, CURSORS.newest);
+    if (c) where.push(Prisma.sql`(s."createdAt", s."organizationId") < (${new Date(c[1])}, ${c[2]})`);
+  }
+
+  const matched = tsquery
+    ? Prisma.sql`LEFT JOIN LATERAL (
+        SELECT p.id, p.name FROM "Product" p
+         WHERE p."supplierId" = y.id AND p."archivedAt" IS NULL
+           AND to_tsvector('simple', p.name || ' ' || coalesce(p.description, '')) @@ ${tsquery}
+         ORDER BY ts_rank(setweight(to_tsvector('simple', p.name), 'A') || to_tsvector('simple', coalesce(p.description, '')), ${tsquery}) DESC,
+                  p."createdAt" DESC, p.id
+         LIMIT 1) mp ON true`
+    : Prisma.sql`LEFT JOIN LATERAL (SELECT NULL::text AS id, NULL::text AS name) mp ON true`;
+
+  const date = (col: string) => Prisma.raw(`to_char(s."${col}", 'YYYY-MM-DD') AS "${col}"`);
+  const rows = await db.$queryRaw<HitRow[]>(Prisma.sql`
+    SELECT y.*, r.name AS "regencyName", pv.name AS "provinceName", mp.id AS "matchedProductId", mp.name AS "matchedProductName"
+      FROM (
+        SELECT x.* FROM (
+          SELECT s."organizationId" AS id, s.name, s."nameSort", s."createdAt", ${score} AS score,
+                 s."provinceCode", s."regencyCode", s."sizeClass"::text AS "sizeClass", s.verified, s."kbliCodes",
+                 ${date("halalUntil")}, ${date("sniUntil")}, ${date("iso9001Until")}, ${date("tkdnUntil")}, ${date("otherUntil")},
+                 s."productCount"
+            FROM "SupplierSearch" s
+           WHERE ${where.length ? Prisma.join(where, " AND ") : Prisma.sql`true`}
+        ) x
+         WHERE ${after ?? Prisma.sql`true`}
+         ORDER BY ${order}
+         LIMIT ${limit + 1}
+      ) y
+      LEFT JOIN "Regency" r ON r.code = y."regencyCode"
+      LEFT JOIN "Province" pv ON pv.code = y."provinceCode"
+      ${matched}
+     ORDER BY ${order}`);
+
+  const more = rows.length > limit;
+  const pageRows = more ? rows.slice(0, limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  let nextCursor: string | null = null;
+  if (more && last) {
+    nextCursor =
+      sort === "relevance"
+        ? encodeCursor(["r", Number(last.score), last.id])
+        : sort === "name"
+          ? encodeCursor(["n", last.nameSort, last.id])
+          : encodeCursor(["c", new Date(last.createdAt).toISOString(), last.id]);
+  }
+  return { data: pageRows.map((r) => toHit(r, today)), nextCursor, interpretation };
+}
+
+function decodeSortCursor<S extends z.ZodType>(cursor: string | undefined, schema: S): z.output<S> | null {
+  if (!cursor) return null;
+  try {
+    return decodeCursor(cursor, schema);
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    throw new DomainError("invalid_input", "errors.invalidCursor", { cursor: ["errors.field.cursor"] });
+  }
+}
