@@ -7,6 +7,7 @@
 // checks it. Deterministic: a seeded PRNG makes reruns look the same (dates are relative to today, ids differ).
 // Runs inside one transaction, so a failed seed leaves the database empty.
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { CertificationType, LegalForm, MilestoneStatus, OrgType, VerificationStatus } from "@/lib/db/generated/enums";
 import { hashPassword } from "@/lib/auth/password";
 import {
@@ -22,6 +23,7 @@ import {
   type DbClient,
   entityNpwp,
   hoursFromNow,
+  insertMany,
   storedFileData,
   type UmkmBatchSpec,
 } from "./factories";
@@ -712,11 +714,14 @@ export async function seedDemoData(db: Db, { passwordHash }: { passwordHash?: st
 
 async function seed(tx: DbClient, hash: string): Promise<DemoSeedResult> {
   let last = performance.now();
+  let lastCpu = process.cpuUsage();
   const trace = (label: string) => {
     if (!process.env.RANTAI_SEED_TRACE) return;
     const t = performance.now();
-    console.log(`  seed ${label}: ${Math.round(t - last)} ms`);
+    const cpu = process.cpuUsage(lastCpu);
+    console.log(`  seed ${label}: ${Math.round(t - last)} ms (cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms)`);
     last = t;
+    lastCpu = process.cpuUsage();
   };
   const rng = prng(0x5eed_2026);
   const now = new Date();
@@ -830,7 +835,7 @@ async function seed(tx: DbClient, hash: string): Promise<DemoSeedResult> {
       leadTimeDays: pr.lead,
     })),
   );
-  await tx.product.createMany({ data: products });
+  await insertMany(tx, "Product", products satisfies Prisma.ProductCreateManyInput[]);
 
   trace("products");
   // Certifications (+ placeholder PDF scans for those with a document)
@@ -886,12 +891,13 @@ async function seed(tx: DbClient, hash: string): Promise<DemoSeedResult> {
       uploadedById: c.ownerId,
     }),
   );
-  const createdFiles = await tx.storedFile.createManyAndReturn({ data: files, select: { id: true, sha256: true } });
-  const fileBySha = new Map(createdFiles.map((f) => [f.sha256, f.id]));
-  const docIdByRow = new Map(withDoc.map((c, i) => [c, fileBySha.get(files[i].sha256)!]));
-  await tx.certification.createMany({
-    data: certRows.map(({ doc: _doc, ownerId: _o, orgName: _n, ...c }, i) => ({ ...c, documentId: docIdByRow.get(certRows[i]) ?? null })),
-  });
+  const fileIds = await insertMany(tx, "StoredFile", files satisfies Prisma.StoredFileCreateManyInput[]);
+  const docIdByRow = new Map(withDoc.map((c, i) => [c, fileIds[i]]));
+  await insertMany(
+    tx,
+    "Certification",
+    certRows.map(({ doc: _doc, ownerId: _o, orgName: _n, ...c }, i) => ({ ...c, documentId: docIdByRow.get(certRows[i]) ?? null })) satisfies Prisma.CertificationCreateManyInput[],
+  );
 
   trace("certifications");
   // --- Cooperative: the Pekalongan batik makers -----------------------------------------------
