@@ -2,10 +2,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
-import { conflict, invalidInput, unauthorized } from "@/lib/errors";
+import { invalidInput, unauthorized } from "@/lib/errors";
 import { audit } from "@/lib/audit/log";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
-import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./rate-limit";
+import { assertLoginAllowed, consumeSignup, recordLoginFailure, recordLoginSuccess } from "./rate-limit";
 import { credentialsSchema, fieldErrors, registerSchema } from "./schemas";
 
 export interface RegisteredAccount {
@@ -17,9 +17,13 @@ export interface RegisteredAccount {
  * Creates a user and the organization they own. UMKM start unverified until their documents are reviewed;
  * buyer and cooperative organizations start unverified too and a platform admin verifies them.
  */
-export async function registerAccount(input: unknown, { locale = "id" }: { locale?: string } = {}): Promise<RegisteredAccount> {
+export async function registerAccount(
+  input: unknown,
+  { locale = "id", address = null }: { locale?: string; address?: string | null } = {},
+): Promise<RegisteredAccount> {
   const parsed = registerSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
+  await consumeSignup(address);
   const { email, password, name, organization } = parsed.data;
 
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
@@ -56,7 +60,8 @@ export async function registerAccount(input: unknown, { locale = "id" }: { local
     });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      throw conflict("errors.emailTaken");
+      // Two sign-ups with one email at once: the loser gets the same answer as a later duplicate.
+      throw invalidInput({ email: ["errors.field.emailTaken"] }, "errors.emailTaken");
     }
     throw err;
   }

@@ -5,15 +5,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isDomainError } from "@/lib/errors";
 import { verifyCredentials } from "./accounts";
+import { clientAddress } from "./client-address";
 
 export function authSecret(): string | undefined {
   return process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET || undefined;
-}
-
-function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const raw = headers?.["x-forwarded-for"] ?? headers?.["x-real-ip"];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return value?.split(",")[0]?.trim() || null;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -29,7 +24,7 @@ export const authOptions: NextAuthOptions = {
         try {
           const user = await verifyCredentials(
             { email: credentials?.email, password: credentials?.password },
-            { address: clientAddress(req?.headers as Record<string, string> | undefined) },
+            { address: clientAddress(req?.headers as Record<string, string | string[] | undefined> | undefined) },
           );
           return { id: user.id, email: user.email, name: user.name };
         } catch (err) {

@@ -10,7 +10,10 @@ export const LOGIN_LIMITS = {
   perAddress: { points: 40, durationSeconds: 15 * 60 },
 } as const;
 
-let limiters: { account: RateLimiterPrisma; address: RateLimiterPrisma } | null = null;
+/** New accounts from one client address (sign-up page and API alike). */
+export const SIGNUP_LIMIT = { points: 10, durationSeconds: 60 * 60 } as const;
+
+let limiters: { account: RateLimiterPrisma; address: RateLimiterPrisma; signup: RateLimiterPrisma } | null = null;
 let limiterDb: unknown = null;
 
 function getLimiters() {
@@ -30,6 +33,12 @@ function getLimiters() {
         keyPrefix: "login-address",
         points: LOGIN_LIMITS.perAddress.points,
         duration: LOGIN_LIMITS.perAddress.durationSeconds,
+      }),
+      signup: new RateLimiterPrisma({
+        ...common,
+        keyPrefix: "signup-address",
+        points: SIGNUP_LIMIT.points,
+        duration: SIGNUP_LIMIT.durationSeconds,
       }),
     };
     limiterDb = current;
@@ -64,4 +73,15 @@ export async function recordLoginFailure(email: string, address: string | null) 
 
 export async function recordLoginSuccess(email: string) {
   await getLimiters().account.delete(email);
+}
+
+/** Counts a sign-up from this address; throws rate_limited past SIGNUP_LIMIT. No address, no limit. */
+export async function consumeSignup(address: string | null) {
+  if (!address) return;
+  try {
+    await getLimiters().signup.consume(address);
+  } catch (err) {
+    if (err instanceof RateLimiterRes) throw rateLimited(retryAfter(err));
+    throw err;
+  }
 }

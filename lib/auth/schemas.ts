@@ -39,7 +39,12 @@ export type CredentialsInput = z.infer<typeof credentialsSchema>;
 
 export const createTokenSchema = z.object({
   name: z.string({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(80, "errors.field.tooLong"),
-  expiresInDays: z.coerce.number().int().min(1).max(365).optional(),
+  expiresInDays: z.coerce
+    .number({ error: "errors.field.wholeNumber" })
+    .int("errors.field.wholeNumber")
+    .min(1, "errors.field.tokenExpiry")
+    .max(365, "errors.field.tokenExpiry")
+    .optional(),
 });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 

@@ -40,6 +40,7 @@ export async function issueApiToken(
     data: { userId, name, prefix: token.slice(0, 10), tokenHash: hashToken(token), source, expiresAt },
     select: { id: true, name: true, prefix: true, expiresAt: true, createdAt: true },
   });
+  await audit(db, { actorId: userId, action: source === "api" ? "token.issued" : "token.created", entityType: "ApiToken", entityId: row.id, data: { name, source } });
   return { ...row, token };
 }
 
@@ -47,9 +48,7 @@ export async function issueApiToken(
 export async function createApiToken(userId: string, input: unknown): Promise<IssuedToken> {
   const parsed = createTokenSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
-  const issued = await issueApiToken(userId, { ...parsed.data, source: "ui" });
-  await audit(db, { actorId: userId, action: "token.created", entityType: "ApiToken", entityId: issued.id, data: { name: issued.name } });
-  return issued;
+  return issueApiToken(userId, { ...parsed.data, source: "ui" });
 }
 
 export async function listApiTokens(userId: string) {

@@ -5,7 +5,8 @@
 //
 // Every export is an async function taking either a plain object or (previousState, FormData), so a client
 // component can use it with useActionState or call it directly.
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { clientAddress } from "./client-address";
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { notFound } from "@/lib/errors";
@@ -49,7 +50,8 @@ export interface SignUpResult {
 export async function signUp(first: unknown, second?: unknown): Promise<ActionResult<SignUpResult>> {
   try {
     const locale = await actionLocale();
-    const account = await registerAccount(input(first, second), { locale });
+    const address = clientAddress(await headers());
+    const account = await registerAccount(input(first, second), { locale, address });
     return {
       ok: true,
       data: {

@@ -18,7 +18,7 @@ import {
 } from "@/lib/api/schemas/account";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { API_SIGNIN_TOKEN_DAYS } from "@/lib/auth/tokens";
-import { LOGIN_LIMITS } from "@/lib/auth/rate-limit";
+import { LOGIN_LIMITS, SIGNUP_LIMIT } from "@/lib/auth/rate-limit";
 import en from "@/messages/en.json";
 import id from "@/messages/id.json";
 
@@ -262,5 +262,24 @@ describe("organization selection", () => {
       expect(res.status).toBe(403);
       expect(expectError(await res.json(), "forbidden").message).toBe(id.errors.notMember);
     }
+  });
+});
+
+describe("sign-up limit", () => {
+  it("answers sign-ups past the hourly limit from one address with 429 and creates no account", async () => {
+    const headers = { "x-real-ip": "198.51.100.77" };
+    for (let i = 0; i < SIGNUP_LIMIT.points; i++) {
+      const res = await callRoute(register, "POST", "/api/v1/auth/register", { body: account(), headers });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    const extra = account();
+    const res = await callRoute(register, "POST", "/api/v1/auth/register", { body: extra, headers });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expectError(await res.json(), "rate_limited");
+    expect(await t.db.user.count({ where: { email: extra.email.toLowerCase() } })).toBe(0);
+    // Another address is not affected.
+    const other = await callRoute(register, "POST", "/api/v1/auth/register", { body: account(), headers: { "x-real-ip": "198.51.100.78" } });
+    expect(other.status).toBe(201);
   });
 });

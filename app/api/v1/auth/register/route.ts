@@ -3,6 +3,7 @@ import { apiRoute, created } from "@/lib/api/route";
 import { RegisterResponseSchema } from "@/lib/api/schemas/account";
 import { registerAccount } from "@/lib/auth/accounts";
 import { registerSchema } from "@/lib/auth/schemas";
+import { clientAddress } from "@/lib/auth/client-address";
 
 export const POST = apiRoute(
   {
@@ -18,5 +19,5 @@ export const POST = apiRoute(
       responses: { 201: { description: "The new user and organization", schema: RegisterResponseSchema } },
     },
   },
-  async ({ body, locale }) => created(await registerAccount(body, { locale })),
+  async ({ body, locale, req }) => created(await registerAccount(body, { locale, address: clientAddress(req.headers) })),
 );
