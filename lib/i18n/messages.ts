@@ -6,11 +6,14 @@ import coreId from "@/messages/id.json";
 import coreEn from "@/messages/en.json";
 import suppliersId from "@/messages/suppliers/id.json";
 import suppliersEn from "@/messages/suppliers/en.json";
+import rfqsId from "@/messages/rfqs/id.json";
+import rfqsEn from "@/messages/rfqs/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
 const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: suppliersId, en: suppliersEn },
+  { id: rfqsId, en: rfqsEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {

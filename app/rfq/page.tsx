@@ -1,0 +1,147 @@
+// /rfq — a buyer organization's RFQs (buyer officers only: anyone else gets 404). Data and the check come
+// from lib/rfqs/queries.ts.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge, Card, Container, EmptyState, PageHeader, Table, type BadgeTone } from "@/components/ui";
+import { getActor } from "@/lib/auth/session";
+import { isDomainError } from "@/lib/errors";
+import { formattersFor } from "@/lib/i18n/format";
+import { listOwnRfqs, rfqListFilterSchema, RFQ_STATUSES } from "@/lib/rfqs/queries";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("rfqs.list");
+  return { title: `${t("title")} — Rantai`, robots: { index: false } };
+}
+
+const TONE: Record<(typeof RFQ_STATUSES)[number], BadgeTone> = {
+  draft: "neutral",
+  open: "success",
+  closed: "info",
+  awarded: "brand",
+  cancelled: "danger",
+};
+
+export default async function BuyerRfqsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await getActor();
+  if (!actor) redirect(`/masuk?callbackUrl=${encodeURIComponent("/rfq")}`);
+  const filter = rfqListFilterSchema.parse(await searchParams);
+  let data;
+  try {
+    data = await listOwnRfqs(actor, filter);
+  } catch (err) {
+    if (isDomainError(err) && (err.code === "forbidden" || err.code === "not_found")) notFound();
+    throw err;
+  }
+  const t = await getTranslations("rfqs.list");
+  const tStatus = await getTranslations("dashboard.rfqStatus");
+  const tCert = await getTranslations("certifications");
+  const f = formattersFor(await getLocale());
+  const now = new Date();
+  const total = Object.values(data.counts).reduce((s, n) => s + (n ?? 0), 0);
+
+  return (
+    <Container className="py-8">
+      <PageHeader
+        eyebrow={actor.membership?.organizationName}
+        title={t("title")}
+        description={t("description", { organization: actor.membership?.organizationName ?? "" })}
+      />
+      <nav aria-label={t("filterLabel")} className="mb-4 flex flex-wrap gap-2">
+        {[undefined, ...RFQ_STATUSES].map((s) => {
+          const active = filter.status === s;
+          const count = s ? (data.counts[s] ?? 0) : total;
+          return (
+            <Link
+              key={s ?? "all"}
+              href={s ? `/rfq?status=${s}` : "/rfq"}
+              aria-current={active ? "page" : undefined}
+              className={`rounded-full px-3 py-1.5 text-sm font-medium ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-offset-2 ${
+                active ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-ink ring-stone-300 hover:bg-stone-50"
+              }`}
+            >
+              {s ? tStatus(s) : t("all")} <span className="tabular-nums">({f.number(count)})</span>
+            </Link>
+          );
+        })}
+      </nav>
+      <Card>
+        {data.rfqs.length === 0 ? (
+          <EmptyState title={t("empty")} description={t("emptyBody")} />
+        ) : (
+          <Table caption={t("title")} captionHidden minWidthClassName="min-w-[56rem]">
+            <thead>
+              <tr>
+                <th scope="col">RFQ</th>
+                <th scope="col">{t("items")}</th>
+                <th scope="col">{t("requirements")}</th>
+                <th scope="col">{t("deadline")}</th>
+                <th scope="col" className="num">
+                  {t("quotes")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rfqs.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row" className="align-top text-ink">
+                    <span className="block font-semibold">{r.title}</span>
+                    <span className="mt-1 flex flex-wrap gap-1">
+                      <Badge tone={TONE[r.status]}>{tStatus(r.status)}</Badge>
+                      <Badge tone="neutral">{r.visibility === "invited" ? t("invitedOnly") : t("public")}</Badge>
+                      {r.sealed && <Badge tone="accent">{t("sealed")}</Badge>}
+                    </span>
+                    <span className="mt-1 block text-xs font-normal text-muted">
+                      KBLI {r.kbliCode} · {r.kbli.titleId}
+                    </span>
+                    <span className="block text-xs font-normal text-muted">
+                      {t("delivery")}: {r.deliveryRegency.name}, {r.deliveryRegency.province.name}
+                    </span>
+                  </th>
+                  <td className="align-top">
+                    <ul className="space-y-1 text-sm">
+                      {r.items.map((it) => (
+                        <li key={it.id}>
+                          <span className="text-ink">{it.name}</span>{" "}
+                          <span className="text-muted">
+                            — {t("quantity", { quantity: f.number(it.quantity), unit: it.unit })}
+                            {it.targetUnitPriceIdr !== null && `, ${t("target", { price: f.rupiah(it.targetUnitPriceIdr), unit: it.unit })}`}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td className="align-top text-sm">
+                    {r.requiredCertifications.length === 0 && r.minTkdn === null ? (
+                      <span className="text-muted">{t("noRequirements")}</span>
+                    ) : (
+                      <span className="flex flex-wrap gap-1">
+                        {r.requiredCertifications.map((c) => (
+                          <Badge key={c} tone="info">
+                            {tCert(c)}
+                          </Badge>
+                        ))}
+                        {r.minTkdn !== null && <Badge tone="info">{t("minTkdn", { value: f.percent(r.minTkdn, { scale: "points" }) })}</Badge>}
+                      </span>
+                    )}
+                  </td>
+                  <td className="align-top whitespace-nowrap text-sm">
+                    <time dateTime={r.deadline.toISOString()}>{f.dateTime(r.deadline)}</time>
+                  </td>
+                  <td className="num align-top">
+                    <span className="font-semibold">{f.number(r._count.quotes)}</span>
+                    {r.visibility === "invited" && <span className="block text-xs text-muted">{t("invited", { count: r._count.invitations })}</span>}
+                    {r.sealed && r.deadline > now && <span className="block text-xs text-muted">{t("sealedHint")}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </Card>
+    </Container>
+  );
+}
