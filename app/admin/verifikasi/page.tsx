@@ -1,0 +1,28 @@
+// /admin/verifikasi — the platform admins' verification queue: verify buyers, cooperatives and UMKM, or
+// return them with a note. 404 for everyone else.
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Container, PageHeader } from "@/components/ui";
+import { VerificationQueue } from "@/components/dashboard/verification-queue";
+import { listOrganizationsForReview } from "@/lib/organizations/service";
+import { requirePlatformActor } from "../require-platform";
+
+export async function generateMetadata(): Promise<Metadata> {
+  // Same gate as the page, so other users' 404 does not carry this page's title.
+  await requirePlatformActor("/admin/verifikasi");
+  const t = await getTranslations("verification");
+  return { title: `${t("queue")} — Rantai`, robots: { index: false } };
+}
+
+export default async function VerificationPage() {
+  const actor = await requirePlatformActor("/admin/verifikasi");
+  const t = await getTranslations("dashboard.platform");
+  const tv = await getTranslations("verification");
+  const queue = await listOrganizationsForReview(actor, { limit: 100 });
+  return (
+    <Container className="py-8">
+      <PageHeader eyebrow={actor.membership?.organizationName} title={tv("queue")} description={t("queuePageDescription")} />
+      <VerificationQueue queue={queue} />
+    </Container>
+  );
+}

@@ -1,0 +1,35 @@
+// /daftar — create an account and the organization it acts for (UMKM, buyer or cooperative).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AuthFrame } from "@/components/auth/auth-frame";
+import { DEFAULT_AFTER_SIGN_IN } from "@/components/auth/callback-url";
+import { SignUpForm } from "@/components/auth/sign-up-form";
+import { getSessionUser } from "@/lib/auth/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.signUp");
+  return { title: `${t("title")} — Rantai` };
+}
+
+export default async function SignUpPage() {
+  if (await getSessionUser()) redirect(DEFAULT_AFTER_SIGN_IN);
+  const t = await getTranslations("auth.signUp");
+  return (
+    <AuthFrame
+      title={t("title")}
+      subtitle={t("subtitle")}
+      footer={
+        <>
+          {t("haveAccount")}{" "}
+          <Link href="/masuk" className="font-semibold text-brand-700 underline hover:text-brand-900">
+            {t("signInLink")}
+          </Link>
+        </>
+      }
+    >
+      <SignUpForm />
+    </AuthFrame>
+  );
+}

@@ -1,0 +1,96 @@
+// The partnerships (agreements) an organization is a party to, with their value, scheme and period.
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge, Card, EmptyState, Table, type BadgeTone } from "@/components/ui";
+import { formattersFor } from "@/lib/i18n/format";
+import type { listOwnAgreements } from "@/lib/agreements/dashboard";
+
+export type AgreementRow = Awaited<ReturnType<typeof listOwnAgreements>>[number];
+export type AgreementStatusKey = AgreementRow["status"];
+
+export const AGREEMENT_TONE: Record<AgreementStatusKey, BadgeTone> = {
+  draft: "neutral",
+  proposed: "info",
+  active: "success",
+  completed: "brand",
+  terminated: "danger",
+};
+
+const ORDER: AgreementStatusKey[] = ["active", "proposed", "draft", "completed", "terminated"];
+
+export async function AgreementsCard({
+  agreements,
+  counts,
+  values,
+  perspective,
+}: {
+  agreements: AgreementRow[];
+  /** Number of agreements by status (all of them, not only the listed ones). */
+  counts?: Record<string, number>;
+  /** Total value by status, when known (buyers). */
+  values?: Record<string, bigint>;
+  /** Whose side: the other party's name is shown. */
+  perspective: "supplier" | "buyer";
+}) {
+  const t = await getTranslations("dashboard.agreements");
+  const tStatus = await getTranslations("dashboard.agreementStatus");
+  const tScheme = await getTranslations("schemes");
+  const f = formattersFor(await getLocale());
+  const statuses = ORDER.filter((s) => (counts?.[s] ?? 0) > 0);
+
+  return (
+    <Card title={t("title")} description={t("description")}>
+      <div className="flex flex-col gap-4">
+        {statuses.length > 0 && (
+          <ul className="flex flex-wrap gap-2" aria-label={t("byStatus")}>
+            {statuses.map((s) => (
+              <li key={s} className="rounded-lg border border-line bg-paper px-3 py-2 text-sm">
+                <span className="font-semibold text-ink">{tStatus(s)}</span>{" "}
+                <span className="text-muted tabular-nums">
+                  {t("countShort", { count: counts?.[s] ?? 0 })}
+                  {values?.[s] != null && <> · {f.rupiah(values[s])}</>}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {agreements.length === 0 ? (
+          <EmptyState title={t("empty")} description={perspective === "buyer" ? t("emptyBuyer") : t("emptySupplier")} />
+        ) : (
+          <Table caption={t("title")} captionHidden minWidthClassName="min-w-[46rem]">
+            <thead>
+              <tr>
+                <th scope="col">{t("agreement")}</th>
+                <th scope="col">{perspective === "buyer" ? t("supplier") : t("buyer")}</th>
+                <th scope="col">{t("scheme")}</th>
+                <th scope="col" className="num">
+                  {t("value")}
+                </th>
+                <th scope="col">{t("period")}</th>
+                <th scope="col">{t("status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {agreements.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row" className="text-ink">
+                    <span className="block">{a.title}</span>
+                    <span className="font-mono text-xs font-normal text-muted">{a.number}</span>
+                  </th>
+                  <td>{perspective === "buyer" ? a.supplier.name : a.buyer.name}</td>
+                  <td>{tScheme(`${a.scheme}.name`)}</td>
+                  <td className="num whitespace-nowrap">{f.rupiah(a.valueIdr)}</td>
+                  <td className="whitespace-nowrap">
+                    {f.calendarDate(a.startDate)} – {f.calendarDate(a.endDate)}
+                  </td>
+                  <td>
+                    <Badge tone={AGREEMENT_TONE[a.status]}>{tStatus(a.status)}</Badge>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </div>
+    </Card>
+  );
+}

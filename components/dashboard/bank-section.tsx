@@ -1,0 +1,84 @@
+// A bank's view: the financing requests addressed to it (and only those), by status and in a table with
+// the agreement each one rests on.
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge, Card, EmptyState, Stat, StatGrid, Table, type BadgeTone } from "@/components/ui";
+import { formattersFor } from "@/lib/i18n/format";
+import type { getBankDashboard } from "@/lib/financing/dashboard";
+
+type BankDashboard = Awaited<ReturnType<typeof getBankDashboard>>;
+type FinancingStatusKey = BankDashboard["requests"][number]["status"];
+
+const STATUS_TONE: Record<FinancingStatusKey, BadgeTone> = { submitted: "info", approved: "success", declined: "danger", withdrawn: "neutral" };
+const STATUSES: FinancingStatusKey[] = ["submitted", "approved", "declined", "withdrawn"];
+
+export async function BankSection({ data }: { data: BankDashboard }) {
+  const t = await getTranslations("dashboard.bank");
+  const tStatus = await getTranslations("dashboard.financingStatus");
+  const tType = await getTranslations("dashboard.financingType");
+  const f = formattersFor(await getLocale());
+  const byStatus = new Map(data.byStatus.map((s) => [s.status, s]));
+
+  return (
+    <div className="flex flex-col gap-6">
+      <StatGrid>
+        {STATUSES.map((s) => {
+          const g = byStatus.get(s);
+          return (
+            <Stat
+              key={s}
+              label={tStatus(s)}
+              value={f.number(g?.count ?? 0)}
+              hint={g ? f.rupiah(g.amountIdr) : undefined}
+              emphasis={s === "submitted" && (g?.count ?? 0) > 0}
+            />
+          );
+        })}
+      </StatGrid>
+
+      <Card title={t("requests.title")} description={t("requests.description")}>
+        {data.requests.length === 0 ? (
+          <EmptyState title={t("requests.empty")} description={t("requests.emptyBody")} />
+        ) : (
+          <Table caption={t("requests.title")} captionHidden minWidthClassName="min-w-[60rem]">
+            <thead>
+              <tr>
+                <th scope="col">{t("requests.supplier")}</th>
+                <th scope="col">{t("requests.agreement")}</th>
+                <th scope="col">{t("requests.type")}</th>
+                <th scope="col" className="num">
+                  {t("requests.amount")}
+                </th>
+                <th scope="col">{t("requests.buyerConfirmed")}</th>
+                <th scope="col">{t("requests.status")}</th>
+                <th scope="col">{t("requests.submitted")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.requests.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row" className="min-w-40 text-ink">
+                    {r.supplier.name}
+                  </th>
+                  <td className="min-w-56">
+                    <span className="block">{r.agreement.buyer.name}</span>
+                    <span className="font-mono text-xs text-muted">{r.agreement.number}</span>
+                    <span className="block text-xs text-muted">
+                      {t("requests.agreementValue", { value: f.rupiah(r.agreement.valueIdr) })} · {f.calendarDate(r.agreement.startDate)} – {f.calendarDate(r.agreement.endDate)}
+                    </span>
+                  </td>
+                  <td>{tType(r.type)}</td>
+                  <td className="num whitespace-nowrap font-semibold">{f.rupiah(r.amountIdr)}</td>
+                  <td className="whitespace-nowrap">{r.buyerConfirmedAt ? f.date(r.buyerConfirmedAt) : t("requests.notConfirmed")}</td>
+                  <td>
+                    <Badge tone={STATUS_TONE[r.status]}>{tStatus(r.status)}</Badge>
+                  </td>
+                  <td className="whitespace-nowrap">{f.date(r.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </Card>
+    </div>
+  );
+}

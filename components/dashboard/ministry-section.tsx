@@ -1,0 +1,113 @@
+// The ministry's overview: active and completed partnerships by PP 7/2021 scheme and by the UMKM's
+// province, and how many UMKM moved up a size class. Aggregates only; the drill-down lives on /statistik.
+import { getLocale, getTranslations } from "next-intl/server";
+import { ButtonLink, Card, EmptyState, Stat, StatGrid, Table } from "@/components/ui";
+import { formattersFor } from "@/lib/i18n/format";
+import type { getMinistryOverview } from "@/lib/stats/ministry-overview";
+
+type MinistryOverview = Awaited<ReturnType<typeof getMinistryOverview>>;
+
+export async function MinistrySection({ data }: { data: MinistryOverview }) {
+  const t = await getTranslations("dashboard.ministry");
+  const tScheme = await getTranslations("schemes");
+  const f = formattersFor(await getLocale());
+  const totalCount = data.byScheme.reduce((n, s) => n + s.count, 0);
+  const totalValue = data.byScheme.reduce((n, s) => n + s.valueIdr, BigInt(0));
+  const byScheme = [...data.byScheme].sort((a, b) => b.count - a.count);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <StatGrid>
+        <Stat label={t("stats.agreements")} value={f.number(totalCount)} hint={t("stats.agreementsHint")} />
+        <Stat label={t("stats.value")} value={f.rupiahCompact(totalValue)} hint={f.rupiah(totalValue)} />
+        <Stat label={t("stats.movedUp")} value={f.number(data.movedUpCount)} hint={t("stats.movedUpHint")} emphasis />
+        <Stat label={t("stats.provinces")} value={f.number(data.byProvince.length)} hint={t("stats.provincesHint")} />
+      </StatGrid>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("byScheme.title")} description={t("byScheme.description")} flush className="min-w-0">
+          {byScheme.length === 0 ? (
+            <div className="p-4">
+              <EmptyState title={t("empty")} />
+            </div>
+          ) : (
+            <Table caption={t("byScheme.title")} captionHidden minWidthClassName="min-w-[24rem]" className="border-0">
+              <thead>
+                <tr>
+                  <th scope="col">{t("byScheme.scheme")}</th>
+                  <th scope="col" className="num">
+                    {t("byScheme.count")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("byScheme.value")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {byScheme.map((s) => (
+                  <tr key={s.scheme}>
+                    <th scope="row" className="text-ink">
+                      {tScheme(`${s.scheme}.name`)}
+                    </th>
+                    <td className="num">{f.number(s.count)}</td>
+                    <td className="num whitespace-nowrap">
+                      <span title={f.rupiah(s.valueIdr)}>{f.rupiahCompact(s.valueIdr)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+
+        <Card title={t("byProvince.title")} description={t("byProvince.description")} flush className="min-w-0">
+          {data.byProvince.length === 0 ? (
+            <div className="p-4">
+              <EmptyState title={t("empty")} />
+            </div>
+          ) : (
+            <Table caption={t("byProvince.title")} captionHidden minWidthClassName="min-w-[28rem]" className="border-0">
+              <thead>
+                <tr>
+                  <th scope="col">{t("byProvince.province")}</th>
+                  <th scope="col" className="num">
+                    {t("byProvince.agreements")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("byProvince.suppliers")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("byProvince.value")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.byProvince.map((p) => (
+                  <tr key={p.code}>
+                    <th scope="row" className="text-ink">
+                      {p.name}
+                    </th>
+                    <td className="num">{f.number(p.agreements)}</td>
+                    <td className="num">{f.number(p.suppliers)}</td>
+                    <td className="num whitespace-nowrap">
+                      <span title={f.rupiah(p.valueIdr)}>{f.rupiahCompact(p.valueIdr)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+      </div>
+
+      <Card title={t("statistics.title")}>
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+          <p className="text-muted">{t("statistics.body")}</p>
+          <ButtonLink href="/statistik" variant="secondary">
+            {t("statistics.link")}
+          </ButtonLink>
+        </div>
+      </Card>
+    </div>
+  );
+}

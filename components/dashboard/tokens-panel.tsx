@@ -1,0 +1,200 @@
+"use client";
+// The signed-in user's API tokens: create one with a name (the secret is shown once, with a copy button and
+// a warning), see the list (name, prefix, created, last used, expiry), revoke with a confirmation step.
+// Both actions check the user in lib/ and only ever touch the user's own tokens.
+import { useActionState, useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { Alert, Badge, Button, Card, EmptyState, Input, Select, SubmitButton, Table } from "@/components/ui";
+import { formattersFor } from "@/lib/i18n/format";
+import { createToken, revokeToken } from "@/lib/auth/ui-actions";
+
+export interface TokenRow {
+  id: string;
+  name: string;
+  prefix: string;
+  source: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+}
+
+type CreateState = Awaited<ReturnType<typeof createToken>> | null;
+
+export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
+  const t = useTranslations("tokens");
+  const tc = useTranslations("common");
+  const f = formattersFor(useLocale());
+  const [revealed, setRevealed] = useState<{ id: string; name: string; token: string } | null>(null);
+  const [state, dispatch] = useActionState<CreateState, FormData>(async (prev, fd) => {
+    if (!fd.get("expiresInDays")) fd.delete("expiresInDays");
+    const res = await createToken(prev, fd);
+    if (res.ok) setRevealed({ id: res.data.id, name: res.data.name, token: res.data.token });
+    return res;
+  }, null);
+  const nameError = state && !state.ok ? state.error.fields?.name : undefined;
+
+  return (
+    <Card title={t("title")} description={t("description")}>
+      <div className="flex flex-col gap-5">
+        {revealed && <RevealedToken name={revealed.name} token={revealed.token} onDone={() => setRevealed(null)} />}
+
+        <form action={dispatch} className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] sm:items-start">
+          <Input label={t("name")} description={t("nameHint")} name="name" required maxLength={80} error={nameError} />
+          <Select
+            label={t("expiresInDays")}
+            name="expiresInDays"
+            defaultValue=""
+            options={[
+              { value: "", label: t("noExpiry") },
+              { value: "30", label: t("days", { count: 30 }) },
+              { value: "90", label: t("days", { count: 90 }) },
+              { value: "365", label: t("days", { count: 365 }) },
+            ]}
+          />
+          <SubmitButton className="sm:mt-7" pendingLabel={t("creating")}>
+            {t("create")}
+          </SubmitButton>
+          {state && !state.ok && !nameError && (
+            <div className="sm:col-span-3">
+              <Alert tone="danger">{state.error.message}</Alert>
+            </div>
+          )}
+        </form>
+
+        {tokens.length === 0 ? (
+          <EmptyState title={t("empty.title")} description={t("empty.body")} />
+        ) : (
+          <Table caption={t("listCaption")} captionHidden minWidthClassName="min-w-[44rem]">
+            <thead>
+              <tr>
+                <th scope="col">{t("name")}</th>
+                <th scope="col">{t("prefix")}</th>
+                <th scope="col">{t("createdAt")}</th>
+                <th scope="col">{t("lastUsed")}</th>
+                <th scope="col">{t("expires")}</th>
+                <th scope="col">
+                  <span className="sr-only">{tc("actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((tok) => (
+                <tr key={tok.id}>
+                  <th scope="row" className="text-ink">
+                    {tok.name}
+                    {tok.source === "api" && (
+                      <Badge className="ml-2" tone="neutral">
+                        {t("source.api")}
+                      </Badge>
+                    )}
+                  </th>
+                  <td>
+                    <code className="rounded bg-paper px-1.5 py-0.5 font-mono text-xs">{tok.prefix}…</code>
+                  </td>
+                  <td className="whitespace-nowrap">{f.date(tok.createdAt)}</td>
+                  <td className="whitespace-nowrap">{tok.lastUsedAt ? f.dateTime(tok.lastUsedAt) : t("never")}</td>
+                  <td className="whitespace-nowrap">{tok.expiresAt ? f.date(tok.expiresAt) : t("noExpiry")}</td>
+                  <td className="text-right">
+                    <RevokeButton id={tok.id} name={tok.name} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function RevealedToken({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
+  const t = useTranslations("tokens");
+  const tc = useTranslations("common");
+  const [copied, setCopied] = useState(false);
+  const inputId = "new-api-token";
+  return (
+    <Alert
+      tone="warning"
+      title={t("createdTitle")}
+      actions={
+        <>
+          <Button
+            size="sm"
+            onClick={async () => {
+              try {
+                await navigator.clipboard.writeText(token);
+                setCopied(true);
+              } catch {
+                // No clipboard permission (or http): select the text so the user can copy it themselves.
+                const el = document.getElementById(inputId) as HTMLInputElement | null;
+                el?.select();
+              }
+            }}
+          >
+            {copied ? tc("copied") : tc("copy")}
+          </Button>
+          <Button size="sm" variant="outline" onClick={onDone}>
+            {t("copiedDone")}
+          </Button>
+        </>
+      }
+    >
+      <p>{t("createdOnce")}</p>
+      <label htmlFor={inputId} className="mt-2 block text-sm font-medium">
+        {t("secretLabel", { name })}
+      </label>
+      <input
+        id={inputId}
+        readOnly
+        value={token}
+        onFocus={(e) => e.currentTarget.select()}
+        className="mt-1 block w-full rounded-md border border-amber-300 bg-white px-2 py-2 font-mono text-sm break-all text-ink"
+      />
+      <span aria-live="polite" className="sr-only">
+        {copied ? tc("copied") : ""}
+      </span>
+    </Alert>
+  );
+}
+
+function RevokeButton({ id, name }: { id: string; name: string }) {
+  const t = useTranslations("tokens");
+  const tc = useTranslations("common");
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  if (!confirming) {
+    return (
+      <Button size="sm" variant="ghost" className="text-red-800 hover:bg-red-50" onClick={() => setConfirming(true)} aria-label={t("revokeNamed", { name })}>
+        {t("revoke")}
+      </Button>
+    );
+  }
+  return (
+    <div role="group" aria-label={t("revokeNamed", { name })} className="ml-auto flex max-w-72 flex-col items-end gap-2 text-left">
+      <p className="text-sm whitespace-normal text-ink">{t("revokeConfirm", { name })}</p>
+      <div className="flex gap-2">
+        <Button size="sm" variant="outline" onClick={() => setConfirming(false)} disabled={pending}>
+          {tc("cancel")}
+        </Button>
+        <Button
+          size="sm"
+          variant="danger"
+          aria-disabled={pending || undefined}
+          autoFocus
+          onClick={() =>
+            !pending &&
+            startTransition(async () => {
+              const res = await revokeToken({ tokenId: id });
+              if (!res.ok) setError(res.error.message);
+            })
+          }
+        >
+          {t("revokeConfirmButton")}
+        </Button>
+      </div>
+      {error && <p className="text-sm font-medium text-red-800">{error}</p>}
+    </div>
+  );
+}

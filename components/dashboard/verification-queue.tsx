@@ -1,0 +1,87 @@
+// The platform's verification queue: buyers and cooperatives not yet verified, and UMKM that submitted
+// their profile. Rows become stacked cards on phones (a list, not a table), each with its decision buttons.
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge, ButtonLink, Card, EmptyState, OrgTypeBadge, VerificationBadge } from "@/components/ui";
+import { formattersFor } from "@/lib/i18n/format";
+import type { listOrganizationsForReview } from "@/lib/organizations/service";
+import { VerificationActions } from "./verification-actions";
+
+type Queue = Awaited<ReturnType<typeof listOrganizationsForReview>>;
+
+interface Row {
+  id: string;
+  name: string;
+  type: Queue["organizations"][number]["type"];
+  status: Queue["organizations"][number]["verificationStatus"];
+  createdAt: Date;
+  nib?: string | null;
+  region?: string | null;
+}
+
+export function queueRows(queue: Queue): Row[] {
+  return [
+    ...queue.suppliers.map((s) => ({
+      id: s.id,
+      name: s.name,
+      type: s.type,
+      status: s.supplierProfile?.verificationStatus ?? ("pending" as const),
+      createdAt: s.createdAt,
+      nib: s.supplierProfile?.nib ?? null,
+      region: s.supplierProfile?.regency?.name ?? null,
+    })),
+    ...queue.organizations.map((o) => ({ id: o.id, name: o.name, type: o.type, status: o.verificationStatus, createdAt: o.createdAt })),
+  ];
+}
+
+export async function VerificationQueue({ queue, limit, showPageLink = false }: { queue: Queue; limit?: number; showPageLink?: boolean }) {
+  const t = await getTranslations("verification");
+  const td = await getTranslations("dashboard.platform");
+  const f = formattersFor(await getLocale());
+  const rows = queueRows(queue);
+  const shown = limit ? rows.slice(0, limit) : rows;
+
+  return (
+    <Card
+      title={t("queue")}
+      description={td("queueCount", { count: rows.length })}
+      actions={
+        showPageLink && rows.length > 0 ? (
+          <ButtonLink href="/admin/verifikasi" size="sm" variant="outline">
+            {td("openQueue")}
+          </ButtonLink>
+        ) : undefined
+      }
+    >
+      {shown.length === 0 ? (
+        <EmptyState title={t("queueEmpty")} />
+      ) : (
+        <ul className="flex flex-col divide-y divide-line">
+          {shown.map((r) => (
+            <li key={r.id} className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 md:flex-row md:items-start md:justify-between">
+              <div className="min-w-0">
+                <p className="font-semibold break-words text-ink">{r.name}</p>
+                <div className="mt-1 flex flex-wrap items-center gap-1.5">
+                  <OrgTypeBadge type={r.type} />
+                  <VerificationBadge status={r.status} />
+                  {r.nib && (
+                    <Badge tone="neutral">
+                      {td("nib")} <span className="font-mono">{r.nib}</span>
+                    </Badge>
+                  )}
+                </div>
+                <p className="mt-1 text-sm text-muted">
+                  {r.region ? `${r.region} · ` : ""}
+                  {td("registered", { date: f.date(r.createdAt) })}
+                </p>
+              </div>
+              <div className="md:w-80 md:shrink-0">
+                <VerificationActions organizationId={r.id} organizationName={r.name} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {limit && rows.length > limit && <p className="mt-4 text-sm text-muted">{td("more", { count: rows.length - limit })}</p>}
+    </Card>
+  );
+}
