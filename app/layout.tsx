@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/shell/app-shell";
+import { accountSlots } from "@/components/auth/account-slots";
 import { getActor } from "@/lib/auth/session";
 import "./globals.css";
 
@@ -23,11 +24,13 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, actor] = await Promise.all([getLocale(), getActor()]);
+  // The user menu's organization switcher (two or more memberships) and sign-out button.
+  const slots = await accountSlots(actor);
   return (
     <html lang={locale}>
       <body>
         <NextIntlClientProvider>
-          <AppShell user={actor?.user ?? null} activeMembership={actor?.membership ?? null}>
+          <AppShell user={actor?.user ?? null} activeMembership={actor?.membership ?? null} {...slots}>
             {children}
           </AppShell>
         </NextIntlClientProvider>
