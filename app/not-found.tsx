@@ -12,7 +12,7 @@ export default async function NotFound() {
   const t = await getTranslations("errors.notFoundPage");
   return (
     <Container narrow className="flex flex-col items-start gap-5 py-16 sm:py-24">
-      <p aria-hidden="true" className="font-mono text-6xl font-extrabold tracking-tight text-accent-300">
+      <p aria-hidden="true" className="font-mono text-6xl font-extrabold tracking-tight text-accent-600">
         404
       </p>
       <h1 className="text-3xl font-bold text-ink">{t("title")}</h1>

@@ -57,6 +57,29 @@ function AudienceIcon({ kind }: { kind: "umkm" | "buyer" | "ministry" }) {
   );
 }
 
+/** Decorative: three large interlocking chain links beside the hero text (wide screens only). */
+function HeroChain() {
+  const link = { width: 150, height: 90, rx: 45, y: 55 };
+  return (
+    <svg aria-hidden="true" viewBox="0 0 370 200" className="pointer-events-none hidden w-full -rotate-12 lg:block" fill="none" strokeWidth="18">
+      <defs>
+        {/* where one link passes over the next: link 1 over link 2 at the top, link 2 over link 3 at the bottom */}
+        <clipPath id="hero-chain-top">
+          <rect x="118" y="30" width="34" height="50" />
+        </clipPath>
+        <clipPath id="hero-chain-bottom">
+          <rect x="218" y="120" width="34" height="50" />
+        </clipPath>
+      </defs>
+      <rect x="10" {...link} stroke="#454c7f" />
+      <rect x="110" {...link} className="stroke-accent-400" />
+      <rect x="210" {...link} className="stroke-teal-600" />
+      <rect x="10" {...link} stroke="#454c7f" clipPath="url(#hero-chain-top)" />
+      <rect x="110" {...link} className="stroke-accent-400" clipPath="url(#hero-chain-bottom)" />
+    </svg>
+  );
+}
+
 export default async function HomePage() {
   const [t, ts, locale, s] = await Promise.all([getTranslations("landing"), getTranslations("schemes"), getLocale(), getPublicSummary()]);
   const f = formattersFor(locale);
@@ -68,7 +91,8 @@ export default async function HomePage() {
       <section aria-labelledby="hero-title" className="relative overflow-hidden bg-brand-900 text-white">
         <div aria-hidden="true" className="bg-kawung absolute inset-0 opacity-70" />
         <div aria-hidden="true" className="absolute inset-0 bg-gradient-to-br from-brand-950/80 via-brand-900/40 to-teal-900/50" />
-        <Container className="relative pt-12 pb-28 sm:pt-16 sm:pb-32 lg:pt-20">
+        <Container className="relative pt-12 pb-28 sm:pt-16 sm:pb-32 lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:items-center lg:gap-8 lg:pt-20 xl:grid-cols-[minmax(0,1fr)_20rem]">
+          <div>
           <p className="inline-flex items-center gap-2 rounded-full bg-white/10 px-3 py-1 text-sm font-semibold text-accent-200 ring-1 ring-white/20">
             <span aria-hidden="true" className="size-2 rounded-full bg-accent-300" />
             {t("hero.eyebrow")}
@@ -91,6 +115,8 @@ export default async function HomePage() {
               <span aria-hidden="true">→</span>
             </Link>
           </p>
+          </div>
+          <HeroChain />
         </Container>
       </section>
 
@@ -121,7 +147,7 @@ export default async function HomePage() {
                 hint={t("stats.agreementValueHint", { amount: f.rupiah(s.activeAgreementValueIdr) })}
               />
               <Stat
-                className="min-[420px]:col-span-2"
+                className="col-span-2"
                 label={t("stats.share")}
                 value={f.percent(share ?? 0)}
                 hint={
@@ -192,6 +218,9 @@ export default async function HomePage() {
           <ol className="mt-8 grid gap-6 md:grid-cols-2 lg:grid-cols-4">
             {STEPS.map((step, i) => (
               <li key={step} className="relative flex gap-4 lg:flex-col">
+                {i < STEPS.length - 1 && (
+                  <span aria-hidden="true" className="absolute top-11 bottom-[-1.5rem] left-[1.3rem] w-0.5 bg-brand-100 md:hidden lg:top-[1.3rem] lg:right-[-1.5rem] lg:bottom-auto lg:left-14 lg:block lg:h-0.5 lg:w-auto" />
+                )}
                 <span aria-hidden="true" className="flex size-11 shrink-0 items-center justify-center rounded-full bg-brand-700 text-lg font-bold text-white ring-4 ring-brand-100">
                   {f.number(i + 1)}
                 </span>

@@ -26,9 +26,9 @@ const LINKS = {
 
 function ExternalLink({ href, children, note }: { href: string; children: ReactNode; note: string }) {
   return (
-    <a href={href} rel="noopener noreferrer" className="inline-flex min-h-11 items-center gap-1 font-medium text-brand-700 underline hover:text-brand-900">
+    <a href={href} rel="noopener noreferrer" className="inline-block py-2.5 font-medium text-brand-700 underline hover:text-brand-900">
       {children}
-      <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
+      <svg aria-hidden="true" viewBox="0 0 20 20" className="ml-1 inline-block size-4 fill-current align-[-2px]">
         <path d="M11 3h6v6h-2V6.4l-6.3 6.3-1.4-1.4L13.6 5H11V3ZM5 5h4v2H5v8h8v-4h2v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2Z" />
       </svg>
       <span className="sr-only">{note}</span>

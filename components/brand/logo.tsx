@@ -1,14 +1,20 @@
-// Rantai's mark: two interlocking chain links ("rantai" = chain), indigo and soga brown, and the wordmark.
+// Rantai's mark: two interlocking chain links ("rantai" = chain) in indigo and soga brown, and the wordmark.
+import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
 export function LogoMark({ className, inverse = false }: { className?: string; inverse?: boolean }) {
+  const clipId = `lm${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const first = inverse ? "stroke-white" : "stroke-brand-700";
   return (
-    <svg viewBox="0 0 40 28" aria-hidden="true" className={cn("h-7 w-10 shrink-0", className)} fill="none" strokeWidth="4.5" strokeLinecap="round">
-      <rect x="3" y="5" width="20" height="18" rx="9" className={inverse ? "stroke-white" : "stroke-brand-700"} />
-      <rect x="17" y="5" width="20" height="18" rx="9" className="stroke-accent-500" />
-      {/* redraw a short arc of the first link on top, so the links look interlocked */}
-      <path d="M21.3 9.2A9 9 0 0 1 23 14" className={inverse ? "stroke-white" : "stroke-brand-700"} />
+    <svg viewBox="0 0 46 24" aria-hidden="true" className={cn("h-6 w-11.5 shrink-0", className)} fill="none" strokeWidth="4">
+      <clipPath id={clipId}>
+        {/* where the first link passes over the second (top crossing) */}
+        <rect x="18" y="0" width="8" height="10" />
+      </clipPath>
+      <rect x="3" y="4" width="25" height="16" rx="8" className={first} />
+      <rect x="18" y="4" width="25" height="16" rx="8" className="stroke-accent-500" />
+      <rect x="3" y="4" width="25" height="16" rx="8" className={first} clipPath={`url(#${clipId})`} />
     </svg>
   );
 }

@@ -65,7 +65,7 @@ export async function AppShell({ user, activeMembership, orgSwitcher, signOut, c
     <div className="flex min-h-dvh flex-col">
       <a
         href="#main"
-        className="sr-only z-[60] rounded-lg bg-brand-900 px-4 py-3 font-semibold text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        className="sr-only z-[60] rounded-lg bg-brand-900 font-semibold text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-4 focus:py-3"
       >
         {t("common.skipToContent")}
       </a>
@@ -83,8 +83,10 @@ export async function AppShell({ user, activeMembership, orgSwitcher, signOut, c
               </nav>
             )}
 
-            <div className="ml-auto flex items-center gap-2">
-              <LanguageSwitcher variant="compact" className="hidden lg:block" />
+            <div className="ml-auto flex items-center gap-1 sm:gap-2">
+              <div className="hidden lg:block">
+                <LanguageSwitcher variant="compact" />
+              </div>
               {user ? (
                 <div className="hidden lg:block">
                   <UserMenu label={t("common.userMenu")} name={user.name} organizationName={activeMembership?.organizationName}>
@@ -95,12 +97,15 @@ export async function AppShell({ user, activeMembership, orgSwitcher, signOut, c
                 </div>
               ) : (
                 <>
-                  <ButtonLink href="/masuk" variant="ghost" size="sm" className="min-h-11">
+                  <ButtonLink href="/masuk" variant="ghost" size="sm" className="min-h-11 whitespace-nowrap">
                     {t("common.signIn")}
                   </ButtonLink>
-                  <ButtonLink href="/daftar" size="sm" className="hidden min-h-11 sm:inline-flex">
-                    {t("common.signUp")}
-                  </ButtonLink>
+                  {/* wrapper carries the responsive display: ButtonLink's own classes set inline-flex */}
+                  <span className="hidden sm:block">
+                    <ButtonLink href="/daftar" size="sm" className="min-h-11 whitespace-nowrap">
+                      {t("common.signUp")}
+                    </ButtonLink>
+                  </span>
                 </>
               )}
 

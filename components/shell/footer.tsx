@@ -12,8 +12,9 @@ export async function Footer() {
   return (
     <footer className="bg-brand-950 text-brand-100">
       <div className="batik-band" aria-hidden="true" />
-      <div className="bg-kawung">
-        <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 sm:px-6 md:grid-cols-[2fr_1fr_auto] lg:px-8">
+      <div className="relative">
+        <div aria-hidden="true" className="bg-kawung absolute inset-0 opacity-40" />
+        <div className="relative mx-auto grid max-w-6xl gap-8 px-4 py-10 sm:px-6 md:grid-cols-[2fr_1fr_auto] lg:px-8">
           <div className="flex flex-col gap-3">
             <Logo inverse />
             <p className="max-w-md text-sm leading-relaxed text-brand-100">{t("description")}</p>
@@ -29,7 +30,7 @@ export async function Footer() {
           </ul>
           <LanguageSwitcher inverse />
         </div>
-        <div className="mx-auto max-w-6xl border-t border-white/15 px-4 py-4 text-xs text-brand-200 sm:px-6 lg:px-8">
+        <div className="relative mx-auto max-w-6xl border-t border-white/15 px-4 py-4 text-xs text-brand-200 sm:px-6 lg:px-8">
           {t("copyright", { year: new Date().getFullYear() })}
         </div>
       </div>

@@ -23,16 +23,16 @@ export function Card({ title, headingLevel = 2, description, actions, footer, as
   return (
     <Tag className={cn("rounded-card border border-line bg-surface shadow-sm", className)}>
       {(title || actions) && (
-        <header className="flex flex-wrap items-start justify-between gap-3 border-b border-line px-4 py-3 sm:px-5">
+        <div className="flex flex-wrap items-start justify-between gap-3 border-b border-line px-4 py-3 sm:px-5">
           <div className="min-w-0">
             {title && <Heading className="text-lg font-semibold text-ink">{title}</Heading>}
             {description && <p className="mt-0.5 text-sm text-muted">{description}</p>}
           </div>
           {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
-        </header>
+        </div>
       )}
       {children !== undefined && <div className={cn(!flush && "px-4 py-4 sm:px-5")}>{children}</div>}
-      {footer && <footer className="border-t border-line bg-paper/60 px-4 py-3 text-sm sm:px-5">{footer}</footer>}
+      {footer && <div className="border-t border-line bg-paper/60 px-4 py-3 text-sm sm:px-5">{footer}</div>}
     </Tag>
   );
 }
