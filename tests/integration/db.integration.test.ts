@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { resolveLocale } from "@/lib/i18n/request";
 import { createTestDatabase, testBackend, useTestDatabase } from "@/tests/helpers/db";
 import { resetRequest, setRequest } from "@/tests/helpers/next-headers";
-import { PG_TEMPLATE_DB, withDatabaseName } from "@/tests/setup/context";
+import { PG_TEST_DB_PREFIX, withDatabaseName } from "@/tests/setup/context";
 
 const t = useTestDatabase();
 
@@ -33,7 +33,11 @@ describe("useTestDatabase", () => {
   it.runIf(testBackend() === "postgres")("is a database of its own, copied from the template", async () => {
     const [{ current }] = await db.$queryRaw<{ current: string }[]>`SELECT current_database() AS current`;
     expect(current).toBe(t.name);
-    expect(current).not.toBe(PG_TEMPLATE_DB);
+    expect(current.startsWith(PG_TEST_DB_PREFIX)).toBe(true);
+    const [{ template }] = await t.sql.query<{ template: boolean }>(
+      `SELECT datistemplate AS template FROM pg_database WHERE datname = current_database()`,
+    );
+    expect(template).toBe(false);
     expect(t.url).toBe(withDatabaseName(process.env.TEST_DATABASE_URL!, t.name));
   });
 });

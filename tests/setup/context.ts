@@ -1,8 +1,12 @@
 // What the integration projects' global setups hand to test files (through Vitest's provide/inject), and
 // the small PostgreSQL helpers both sides share.
 
-/** The template every PostgreSQL test file's database is copied from. */
-export const PG_TEMPLATE_DB = "rantai_test_template";
+/**
+ * PostgreSQL templates are named `${PG_TEMPLATE_PREFIX}_<fingerprint>`: the fingerprint is a hash of the
+ * migrations, the reference data and the code that loads them, so two working trees (or a CI clone next to
+ * a developer's tree) never rebuild one template under each other's feet.
+ */
+export const PG_TEMPLATE_PREFIX = "rantai_test_template";
 /** Per-file PostgreSQL databases are named `${PG_TEST_DB_PREFIX}<random>`. */
 export const PG_TEST_DB_PREFIX = "rantai_t_";
 

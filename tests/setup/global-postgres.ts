@@ -1,14 +1,17 @@
 // Global setup of the "integration-pg" project (only configured when TEST_DATABASE_URL is set).
 //
-// Builds the template database `rantai_test_template` on TEST_DATABASE_URL's server with prepareDatabase
-// (migrations + reference data); every test file then runs `CREATE DATABASE rantai_t_<random> TEMPLATE
-// rantai_test_template` (tests/helpers/db.ts), which copies files instead of replaying migrations.
+// Builds a template database `rantai_test_template_<fingerprint>` on TEST_DATABASE_URL's server with
+// prepareDatabase (migrations + reference data); every test file then runs `CREATE DATABASE
+// rantai_t_<random> TEMPLATE rantai_test_template_<fingerprint>` (tests/helpers/db.ts), which copies files
+// instead of replaying migrations.
 //
-// The template is kept between runs and rebuilt only when its fingerprint (a hash of the migrations, the
-// reference data and the code that loads them, stored as the database's comment) changes. That keeps two
-// runs on one machine from dropping the template under each other's feet; an advisory lock makes the second
-// of two concurrent runs wait for the first to finish building it. The template is marked IS_TEMPLATE and
-// ALLOW_CONNECTIONS false, so nothing can change it after it is built.
+// The fingerprint is a hash of the migrations, the reference data and the code that loads them. A template
+// is kept between runs and reused while its fingerprint matches, so runs from different working trees on
+// one server (a developer's tree and a CI clone; engineers sharing a machine) never drop a template another
+// run is copying from. An advisory lock makes concurrent runs wait while one builds. Templates unused for a
+// day are dropped. A template is marked IS_TEMPLATE with ALLOW_CONNECTIONS false once built, so nothing can
+// change it afterwards; its comment records when it was last used and is written only once it is complete,
+// so one without (an interrupted build) is rebuilt.
 //
 // An unreachable server throws here, which fails the whole run: a PostgreSQL run never "passes" by skipping.
 import crypto from "node:crypto";
@@ -19,11 +22,13 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { postgresRunner } from "../../lib/db/sql-runner";
 import { prepareDatabase } from "../../lib/db/setup";
-import { PG_TEMPLATE_DB, describeUrl, quoteIdent, withDatabaseName } from "./context";
+import { PG_TEMPLATE_PREFIX, describeUrl, quoteIdent, withDatabaseName } from "./context";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
+const COMMENT_PREFIX = "rantai test template, last used ";
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
-/** Everything whose change must rebuild the template. */
+/** A hash of everything whose change must produce a new template. */
 function templateFingerprint(): string {
   const files: string[] = [];
   const walk = (dir: string, keep: (f: string) => boolean) => {
@@ -42,7 +47,7 @@ function templateFingerprint(): string {
   for (const file of files.sort()) {
     hash.update(path.relative(root, file)).update("\0").update(fs.readFileSync(file)).update("\0");
   }
-  return `rantai-test-template ${hash.digest("hex")}`;
+  return hash.digest("hex").slice(0, 16);
 }
 
 async function connect(url: string): Promise<pg.Client> {
@@ -59,43 +64,56 @@ async function connect(url: string): Promise<pg.Client> {
   return client;
 }
 
+async function dropTemplate(admin: pg.Client, name: string) {
+  const t = quoteIdent(name);
+  await admin.query(`ALTER DATABASE ${t} WITH IS_TEMPLATE false`);
+  await admin.query(`DROP DATABASE ${t} WITH (FORCE)`);
+}
+
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL?.trim();
   if (!serverUrl) throw new Error("integration-pg needs TEST_DATABASE_URL");
   const started = performance.now();
-  const fingerprint = templateFingerprint();
+  const template = `${PG_TEMPLATE_PREFIX}_${templateFingerprint()}`;
   const admin = await connect(serverUrl);
   let rebuilt = false;
   try {
-    await admin.query(`SELECT pg_advisory_lock(hashtext($1))`, [PG_TEMPLATE_DB]);
-    const { rows } = await admin.query<{ comment: string | null }>(
-      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
-      [PG_TEMPLATE_DB],
+    await admin.query(`SELECT pg_advisory_lock(hashtext($1))`, [PG_TEMPLATE_PREFIX]);
+    const { rows } = await admin.query<{ name: string; comment: string | null }>(
+      `SELECT datname AS name, shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname LIKE $1`,
+      [`${PG_TEMPLATE_PREFIX}%`],
     );
-    if (rows[0]?.comment !== fingerprint) {
+    const usedAt = (comment: string | null) =>
+      comment?.startsWith(COMMENT_PREFIX) ? Date.parse(comment.slice(COMMENT_PREFIX.length)) : Number.NaN;
+
+    // Nobody is building while we hold the lock, so a template without a time is an interrupted build.
+    for (const other of rows.filter((r) => r.name !== template)) {
+      const at = usedAt(other.comment);
+      if (!(Date.now() - at < STALE_AFTER_MS)) await dropTemplate(admin, other.name);
+    }
+
+    const mine = rows.find((r) => r.name === template);
+    if (!mine || Number.isNaN(usedAt(mine.comment))) {
       rebuilt = true;
-      const t = quoteIdent(PG_TEMPLATE_DB);
-      if (rows.length > 0) {
-        await admin.query(`ALTER DATABASE ${t} WITH IS_TEMPLATE false`);
-        await admin.query(`DROP DATABASE ${t} WITH (FORCE)`);
-      }
+      if (mine) await dropTemplate(admin, template);
+      const t = quoteIdent(template);
       await admin.query(`CREATE DATABASE ${t} TEMPLATE template0`);
-      const client = await connect(withDatabaseName(serverUrl, PG_TEMPLATE_DB));
+      const client = await connect(withDatabaseName(serverUrl, template));
       try {
         await prepareDatabase(postgresRunner(client));
       } finally {
         await client.end();
       }
-      // Mark it built only once it is complete: an interrupted build has no comment and is rebuilt next time.
       await admin.query(`ALTER DATABASE ${t} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
-      await admin.query(`COMMENT ON DATABASE ${t} IS ${pg.escapeLiteral(fingerprint)}`);
     }
+    // Complete (and, when reused, still wanted): record the time.
+    await admin.query(`COMMENT ON DATABASE ${quoteIdent(template)} IS ${pg.escapeLiteral(COMMENT_PREFIX + new Date().toISOString())}`);
   } finally {
-    await admin.query(`SELECT pg_advisory_unlock(hashtext($1))`, [PG_TEMPLATE_DB]).catch(() => {});
+    await admin.query(`SELECT pg_advisory_unlock(hashtext($1))`, [PG_TEMPLATE_PREFIX]).catch(() => {});
     await admin.end();
   }
-  project.provide("rantaiTestDb", { backend: "postgres", serverUrl, template: PG_TEMPLATE_DB });
+  project.provide("rantaiTestDb", { backend: "postgres", serverUrl, template });
   if (process.env.RANTAI_TEST_TIMINGS) {
-    console.log(`[integration-pg] template ${rebuilt ? "built" : "reused"} in ${Math.round(performance.now() - started)} ms`);
+    console.log(`[integration-pg] template ${template} ${rebuilt ? "built" : "reused"} in ${Math.round(performance.now() - started)} ms`);
   }
 }
