@@ -15,7 +15,7 @@ export const NAV_ROUTES = {
   members: "/anggota",
   statistics: "/statistik",
   financing: "/pembiayaan",
-  verification: "/verifikasi",
+  verification: "/admin/verifikasi",
   aboutData: "/tentang-data",
 } as const;
 
@@ -39,11 +39,13 @@ export const NAV_BY_ORG_TYPE: Record<OrgType, readonly NavKey[]> = {
 /** For visitors who are not signed in (or have no organization yet). */
 export const PUBLIC_NAV: readonly NavKey[] = ["findSuppliers", "aboutData"];
 
-/** Routes whose pages exist. */
+/** Routes whose pages exist (or are being built alongside). */
 export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.dashboard,
+  NAV_ROUTES.rfqs,
   NAV_ROUTES.findSuppliers,
   NAV_ROUTES.statistics,
+  NAV_ROUTES.verification,
   NAV_ROUTES.aboutData,
 ]);
 

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { isActivePath, LIVE_ROUTES, NAV_BY_ORG_TYPE, NAV_ROUTES, navFor } from "../../components/shell/nav";
+
+const hrefs = (items: { href: string }[]) => items.map((i) => i.href);
+const all = new Set<string>(Object.values(NAV_ROUTES));
+
+describe("navFor", () => {
+  it("maps every organization type to its full menu when every route is live", () => {
+    expect(hrefs(navFor({ organizationType: "umkm" }, all))).toEqual(["/dasbor", "/profil-usaha", "/produk", "/papan-rfq", "/penawaran", "/kemitraan"]);
+    expect(hrefs(navFor({ organizationType: "buyer" }, all))).toEqual(["/dasbor", "/rfq", "/suppliers", "/kemitraan"]);
+    expect(hrefs(navFor({ organizationType: "cooperative" }, all))).toEqual(["/dasbor", "/anggota", "/papan-rfq"]);
+    expect(hrefs(navFor({ organizationType: "ministry" }, all))).toEqual(["/dasbor", "/statistik"]);
+    expect(hrefs(navFor({ organizationType: "bank" }, all))).toEqual(["/dasbor", "/pembiayaan"]);
+    expect(hrefs(navFor({ organizationType: "platform" }, all))).toEqual(["/dasbor", "/admin/verifikasi"]);
+  });
+
+  it("leaves out routes that are not live", () => {
+    const live = new Set(["/dasbor", "/suppliers"]);
+    expect(hrefs(navFor({ organizationType: "buyer" }, live))).toEqual(["/dasbor", "/suppliers"]);
+    expect(hrefs(navFor({ organizationType: "bank" }, live))).toEqual(["/dasbor"]);
+  });
+
+  it("gives visitors without an organization the public menu", () => {
+    expect(hrefs(navFor(null, all))).toEqual(["/suppliers", "/tentang-data"]);
+    expect(hrefs(navFor(undefined))).toEqual(["/suppliers", "/tentang-data"].filter((h) => LIVE_ROUTES.has(h)));
+  });
+
+  it("only lists known routes as live, and every org type starts at the dashboard", () => {
+    for (const route of LIVE_ROUTES) expect(all.has(route), route).toBe(true);
+    for (const keys of Object.values(NAV_BY_ORG_TYPE)) expect(keys[0]).toBe("dashboard");
+  });
+});
+
+describe("isActivePath", () => {
+  it("matches the page and its sub-pages only", () => {
+    expect(isActivePath("/rfq", "/rfq")).toBe(true);
+    expect(isActivePath("/rfq/abc", "/rfq")).toBe(true);
+    expect(isActivePath("/rfq-lain", "/rfq")).toBe(false);
+    expect(isActivePath("/dasbor", "/")).toBe(false);
+    expect(isActivePath("/", "/")).toBe(true);
+  });
+});
