@@ -7,3 +7,7 @@ import "../auth/token/route";
 import "../me/route";
 import "../tokens/route";
 import "../tokens/[id]/route";
+import "../suppliers/[id]/route";
+import "../reference/kbli/route";
+import "../reference/regions/route";
+import "../../files/[id]/route";
