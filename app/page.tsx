@@ -8,6 +8,7 @@ import { Stat, StatGrid } from "@/components/ui/stat";
 import { cn } from "@/components/ui/cn";
 import { formattersFor } from "@/lib/i18n/format";
 import { getPublicSummary } from "@/lib/stats/public-summary";
+import { getSessionUser } from "@/lib/auth/session";
 import type { PartnershipScheme } from "@/lib/db/generated/enums";
 
 export const dynamic = "force-dynamic";
@@ -81,7 +82,13 @@ function HeroChain() {
 }
 
 export default async function HomePage() {
-  const [t, ts, locale, s] = await Promise.all([getTranslations("landing"), getTranslations("schemes"), getLocale(), getPublicSummary()]);
+  const [t, ts, locale, s, user] = await Promise.all([
+    getTranslations("landing"),
+    getTranslations("schemes"),
+    getLocale(),
+    getPublicSummary(),
+    getSessionUser(),
+  ]);
   const f = formattersFor(locale);
   const share = s.umkmWithActiveAgreementShare;
 
@@ -102,12 +109,20 @@ export default async function HomePage() {
           </h1>
           <p className="mt-5 max-w-2xl text-lg leading-relaxed text-brand-100">{t("hero.lead")}</p>
           <div className="mt-8 flex flex-col gap-3 min-[420px]:flex-row min-[420px]:flex-wrap">
-            <ButtonLink href="/daftar" variant="inverse" size="lg">
-              {t("hero.ctaSignUp")}
-            </ButtonLink>
-            <ButtonLink href="/masuk" variant="outline" size="lg" className="border-white/40 bg-transparent text-white hover:border-white hover:bg-white/10">
-              {t("hero.ctaSignIn")}
-            </ButtonLink>
+            {user ? (
+              <ButtonLink href="/dasbor" variant="inverse" size="lg">
+                {t("hero.ctaDashboard")}
+              </ButtonLink>
+            ) : (
+              <>
+                <ButtonLink href="/daftar" variant="inverse" size="lg">
+                  {t("hero.ctaSignUp")}
+                </ButtonLink>
+                <ButtonLink href="/masuk" variant="outline" size="lg" className="border-white/40 bg-transparent text-white hover:border-white hover:bg-white/10">
+                  {t("hero.ctaSignIn")}
+                </ButtonLink>
+              </>
+            )}
           </div>
           <p className="mt-6">
             <Link href="/suppliers" className="inline-flex min-h-11 items-center gap-1.5 font-semibold text-accent-200 underline decoration-accent-300/60 hover:text-white hover:decoration-white">
@@ -140,14 +155,16 @@ export default async function HomePage() {
               <Stat label={t("stats.buyers")} value={f.number(s.buyersVerified)} hint={t("stats.buyersHint")} />
               <Stat label={t("stats.openRfqs")} value={f.number(s.openRfqs)} hint={t("stats.openRfqsHint")} />
               <Stat label={t("stats.activeAgreements")} value={f.number(s.activeAgreements)} hint={t("stats.activeAgreementsHint")} />
+              <Stat label={t("stats.completedAgreements")} value={f.number(s.completedAgreements)} hint={t("stats.completedAgreementsHint")} />
               <Stat
                 emphasis
+                className="col-span-2"
                 label={t("stats.agreementValue")}
                 value={f.rupiahCompact(s.activeAgreementValueIdr)}
                 hint={t("stats.agreementValueHint", { amount: f.rupiah(s.activeAgreementValueIdr) })}
               />
               <Stat
-                className="col-span-2"
+                className="col-span-2 lg:col-span-4"
                 label={t("stats.share")}
                 value={f.percent(share ?? 0)}
                 hint={
@@ -256,17 +273,25 @@ export default async function HomePage() {
         <Container className="relative flex flex-col items-start gap-6 md:flex-row md:items-center md:justify-between">
           <div>
             <h2 id="bergabung" className="text-2xl font-bold sm:text-3xl">
-              {t("cta.title")}
+              {user ? t("cta.signedInTitle") : t("cta.title")}
             </h2>
-            <p className="mt-2 text-lg text-brand-100">{t("cta.body")}</p>
+            <p className="mt-2 text-lg text-brand-100">{user ? t("cta.signedInBody") : t("cta.body")}</p>
           </div>
           <div className="flex w-full flex-col gap-3 min-[420px]:w-auto min-[420px]:flex-row">
-            <ButtonLink href="/daftar" variant="inverse" size="lg">
-              {t("cta.signUp")}
-            </ButtonLink>
-            <ButtonLink href="/masuk" variant="ghost" size="lg" className="text-white hover:bg-white/10">
-              {t("cta.signIn")}
-            </ButtonLink>
+            {user ? (
+              <ButtonLink href="/dasbor" variant="inverse" size="lg">
+                {t("cta.dashboard")}
+              </ButtonLink>
+            ) : (
+              <>
+                <ButtonLink href="/daftar" variant="inverse" size="lg">
+                  {t("cta.signUp")}
+                </ButtonLink>
+                <ButtonLink href="/masuk" variant="ghost" size="lg" className="text-white hover:bg-white/10">
+                  {t("cta.signIn")}
+                </ButtonLink>
+              </>
+            )}
           </div>
         </Container>
       </section>

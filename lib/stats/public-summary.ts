@@ -5,7 +5,7 @@
 //  - provinces covered: provinces holding at least one verified UMKM, by its supplier profile's regency;
 //  - buyers: verified buyer organizations;
 //  - open RFQs: status open and deadline still ahead;
-//  - active agreements and their total value (integer Rupiah, bigint);
+//  - active agreements and their total value (integer Rupiah, bigint); completed agreements;
 //  - share: verified UMKM that are a party (supplier or consortium member) to ≥ 1 active agreement,
 //    divided by verified UMKM (null when there are none).
 import "server-only";
@@ -21,6 +21,7 @@ export interface PublicSummary {
   openRfqs: number;
   activeAgreements: number;
   activeAgreementValueIdr: bigint;
+  completedAgreements: number;
   umkmWithActiveAgreement: number;
   /** umkmWithActiveAgreement / umkmVerified, 0..1; null when no UMKM is verified yet. */
   umkmWithActiveAgreementShare: number | null;
@@ -42,6 +43,7 @@ export async function getPublicSummary(now: Date = new Date()): Promise<PublicSu
     buyersVerified,
     openRfqs,
     activeAgreements,
+    completedAgreements,
     umkmWithActiveAgreement,
   ] = await Promise.all([
     db.organization.count({ where: { type: "umkm" } }),
@@ -53,6 +55,7 @@ export async function getPublicSummary(now: Date = new Date()): Promise<PublicSu
     db.organization.count({ where: { type: "buyer", verificationStatus: "verified" } }),
     db.rfq.count({ where: { status: "open", deadline: { gt: now } } }),
     db.agreement.aggregate({ where: { status: "active" }, _count: { _all: true }, _sum: { valueIdr: true } }),
+    db.agreement.count({ where: { status: "completed" } }),
     db.organization.count({
       where: {
         ...VERIFIED_UMKM,
@@ -73,6 +76,7 @@ export async function getPublicSummary(now: Date = new Date()): Promise<PublicSu
     openRfqs,
     activeAgreements: activeAgreements._count._all,
     activeAgreementValueIdr: activeAgreements._sum.valueIdr ?? 0n,
+    completedAgreements,
     umkmWithActiveAgreement,
     umkmWithActiveAgreementShare: umkmVerified > 0 ? umkmWithActiveAgreement / umkmVerified : null,
     asOf: now,

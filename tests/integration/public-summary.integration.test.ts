@@ -18,6 +18,7 @@ describe("getPublicSummary", () => {
       openRfqs: 0,
       activeAgreements: 0,
       activeAgreementValueIdr: 0n,
+      completedAgreements: 0,
       umkmWithActiveAgreement: 0,
       umkmWithActiveAgreementShare: null,
     });
@@ -64,6 +65,7 @@ describe("getPublicSummary", () => {
     expect(s.activeAgreements).toBe(4);
     expect(s.activeAgreementValueIdr).toBe(big + 7n + 1_000n + 2_000n);
     expect(typeof s.activeAgreementValueIdr).toBe("bigint");
+    expect(s.completedAgreements).toBe(1);
     // pekalongan1 (supplier), pekalongan2 (consortium member), denpasar (supplier of the consortium deal)
     expect(s.umkmWithActiveAgreement).toBe(3);
     expect(s.umkmWithActiveAgreementShare).toBeCloseTo(3 / 4);
