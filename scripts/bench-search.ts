@@ -23,7 +23,7 @@ import { postgresRunner } from "../lib/db/sql-runner";
 import { prepareDatabase } from "../lib/db/setup";
 import { searchSuppliers, supplierSearchQuery, type SupplierSearchInput } from "../lib/suppliers/search";
 
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 const UMKM = Number(process.env.BENCH_UMKM || 100_000);
 const PER_UMKM = Number(process.env.BENCH_PRODUCTS_PER_UMKM || 10);
 const PRODUCTS = UMKM * PER_UMKM;
@@ -179,8 +179,9 @@ async function generate(c: pg.Client, url: string) {
              CASE WHEN t.type = 'tkdn' THEN round((25 + random() * 60)::numeric, 2) END,
              'verified', now(), now()
         FROM bench_org o
-        JOIN (VALUES ('halal', 0.35), ('sni', 0.15), ('iso9001', 0.06), ('tkdn', 0.12)) AS t(type, share)
-          ON random() < t.share`),
+        -- LATERAL (referencing o) so random() is drawn per organization and type, not once per type
+        CROSS JOIN LATERAL (SELECT v.type FROM (VALUES ('halal', 0.35), ('sni', 0.15), ('iso9001', 0.06), ('tkdn', 0.12)) AS v(type, share)
+                             WHERE random() < v.share AND o.g IS NOT NULL) AS t`),
   );
 
   await timed(`products (${PRODUCTS.toLocaleString("en")})`, async () => {

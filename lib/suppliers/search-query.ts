@@ -3,6 +3,7 @@
 // lib/suppliers/search.ts and docs/decisions/0006-directory-search.md.
 import { z } from "zod";
 import { paginationQuery } from "@/lib/api/pagination";
+import "@/lib/api/openapi"; // .openapi() on zod schemas
 
 export const DIRECTORY_SIZE_CLASSES = ["mikro", "kecil", "menengah"] as const;
 export const CERTIFICATION_TYPES = ["halal", "sni", "iso9001", "tkdn", "other"] as const;
@@ -96,14 +97,46 @@ const LEXEME = /^[\p{L}\p{N}]+$/u;
 const quoteLexeme = (w: string) => `'${w.replace(/'/g, "''")}'`;
 
 /**
- * The tsquery text (for to_tsquery('simple', …)): every word must match (AND); a word matches as typed,
- * as a prefix when long enough, or as one of its corrections. Null when there is nothing to search for.
+ * One tsquery text per query word (for to_tsquery('simple', …)): the word as typed, as a prefix when long
+ * enough, or one of its corrections.
  */
-export function buildTsQuery(words: readonly WordAlternatives[]): string | null {
-  const groups = words.map(({ word, corrections }) => {
+export function buildTsQueryGroups(words: readonly WordAlternatives[]): string[] {
+  return words.map(({ word, corrections }) => {
     const options = [word.length >= PREFIX_MIN_LENGTH ? `${quoteLexeme(word)}:*` : quoteLexeme(word)];
     for (const c of corrections) if (c !== word && LEXEME.test(c)) options.push(quoteLexeme(c));
     return options.length === 1 ? options[0] : `(${options.join(" | ")})`;
   });
+}
+
+/** The whole query: every word must match (AND). Null when there is nothing to search for. */
+export function buildTsQuery(words: readonly WordAlternatives[]): string | null {
+  const groups = buildTsQueryGroups(words);
   return groups.length ? groups.join(" & ") : null;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// API response (GET /api/v1/suppliers)
+// ---------------------------------------------------------------------------------------------------------
+
+const region = z.object({ code: z.string(), name: z.string() });
+
+export const SupplierListItemSchema = z
+  .object({
+    id: z.string().openapi({ description: "The UMKM organization's id" }),
+    name: z.string(),
+    sizeClass: z.enum(DIRECTORY_SIZE_CLASSES).nullable().openapi({ description: "null while the supplier has not reported capital or sales" }),
+    province: region.nullable(),
+    regency: region.nullable(),
+    kbli: z.array(z.string()).openapi({ description: "KBLI 2020 codes of the supplier and its active products" }),
+    certifications: z
+      .array(z.object({ type: z.enum(CERTIFICATION_TYPES), validUntil: z.string().nullable().openapi({ description: "YYYY-MM-DD; null: no end date" }) }))
+      .openapi({ description: "Certificates held and valid today, one per type (the latest end date)" }),
+    verified: z.boolean(),
+    productCount: z.number().int(),
+    matchedProduct: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: "With `q`: the product matching it best" }),
+  })
+  .openapi("SupplierListItem");
+
+export const SupplierPageSchema = z
+  .object({ data: z.array(SupplierListItemSchema), nextCursor: z.string().nullable() })
+  .openapi("SupplierPage");

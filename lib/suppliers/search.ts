@@ -16,6 +16,7 @@ import { db, Prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import {
   buildTsQuery,
+  buildTsQueryGroups,
   CERTIFICATION_TYPES,
   PREFIX_MIN_LENGTH,
   queryWords,
@@ -170,6 +171,7 @@ export async function searchSuppliers(query: SupplierSearchQuery, opts: { today?
     ignored: alternatives.filter((a) => !a.known && a.corrections.length === 0).map((a) => a.word),
   };
   const tsq = buildTsQuery(usable);
+  const groups = buildTsQueryGroups(usable);
   if (alternatives.length > 0 && !tsq) return { data: [], nextCursor: null, interpretation };
 
   let sort: DirectorySort = query.sort ?? "relevance";
@@ -194,9 +196,18 @@ export async function searchSuppliers(query: SupplierSearchQuery, opts: { today?
   }
 
   // 3. order and cursor
+  // Relevance: per query word, 4 when the supplier's name has it, 2 when a product name has it (else it
+  // matched the description, KBLI titles or region: 0); verified suppliers first among equals. Cheap
+  // booleans on two small in-row vectors, so ranking thousands of matches of a common word stays fast.
   const score = tsquery
-    ? Prisma.sql`((ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', s.document, ${tsquery}) * 1000000)::bigint * 2 + s.verified::int)`
-    : Prisma.sql`NULL::bigint`;
+    ? Prisma.sql`(${Prisma.join(
+        groups.map((g) => {
+          const gq = Prisma.sql`to_tsquery('simple'::regconfig, ${g}::text)`;
+          return Prisma.sql`(s."nameVector" @@ ${gq})::int * 4 + (s."productVector" @@ ${gq})::int * 2`;
+        }),
+        " + ",
+      )}) * 2 + s.verified::int`
+    : Prisma.sql`NULL::int`;
   let order: Prisma.Sql;
   let after: Prisma.Sql | null = null;
   if (sort === "relevance") {

@@ -11,3 +11,7 @@ import "../suppliers/[id]/route";
 import "../reference/kbli/route";
 import "../reference/regions/route";
 import "../../files/[id]/route";
+import "../products/route";
+import "../products/[id]/route";
+import "../products/[id]/images/[imageId]/route";
+import "../suppliers/route";

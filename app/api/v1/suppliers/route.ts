@@ -1,0 +1,28 @@
+// GET /api/v1/suppliers: the public supplier directory, the same search as /suppliers
+// (lib/suppliers/search.ts; docs/decisions/0006-directory-search.md).
+import { apiRoute } from "@/lib/api/route";
+import { searchSuppliers, SupplierPageSchema, supplierSearchQuery } from "@/lib/suppliers/search";
+
+export const GET = apiRoute(
+  {
+    auth: "none",
+    query: supplierSearchQuery,
+    openapi: {
+      method: "get",
+      path: "/api/v1/suppliers",
+      summary: "Search the supplier directory",
+      description:
+        "UMKM suppliers matching every word of `q` in their name, description, products or KBLI (typos are corrected, " +
+        "longer words match as prefixes), filtered by `kbli` (section letter or 2–5-digit code), `province` (\"33\"), " +
+        "`regency` (\"33.75\"), `sizeClass`, `certification` (comma-separated; each held and valid today), `minTkdn` " +
+        "(a valid TKDN certificate with at least this percentage) and `verified=true`. `sort`: relevance (default with `q`), " +
+        "name (default without), newest.",
+      tags: ["Suppliers"],
+      responses: { 200: { description: "A page of suppliers", schema: SupplierPageSchema } },
+    },
+  },
+  async ({ query }) => {
+    const page = await searchSuppliers(query);
+    return { data: page.data, nextCursor: page.nextCursor };
+  },
+);

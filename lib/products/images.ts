@@ -1,0 +1,126 @@
+// Product photos: JPEG, PNG or WebP decided by the CONTENT (magic bytes, then a real decode with sharp),
+// never by the file name or the browser's Content-Type; at most 5 MB and 40 megapixels in; stored re-encoded
+// (which also drops EXIF metadata such as GPS positions) as a JPEG of at most 1200 px plus a 320 px
+// thumbnail, in PostgreSQL (StoredFile, ADR 0003). Served publicly by GET /api/v1/products/{id}/images/{imageId}
+// only while the product is in the catalogue.
+//
+// Two phases, like lib/files/upload.ts: prepareProductImage() validates and resizes before any
+// transaction (a refused photo changes nothing); storeProductImage() writes inside the caller's transaction.
+import "server-only";
+import { createHash } from "node:crypto";
+import sharp from "sharp";
+import type { Prisma } from "@/lib/db/generated/client";
+import { invalidInput } from "@/lib/errors";
+
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export const MAX_PHOTOS_PER_PRODUCT = 6;
+export const PHOTO_MAX_PX = 1200;
+export const THUMBNAIL_PX = 320;
+const MAX_INPUT_PIXELS = 40_000_000;
+
+export const PHOTO_ACCEPT = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp";
+
+type PhotoMime = "image/jpeg" | "image/png" | "image/webp";
+
+const starts = (b: Uint8Array, sig: readonly number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
+
+/** JPEG FF D8 FF; PNG 89 50 4E 47 0D 0A 1A 0A; WebP "RIFF" … "WEBP". Anything else → null. */
+export function detectPhotoType(bytes: Uint8Array): PhotoMime | null {
+  if (starts(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
+  if (starts(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  if (starts(bytes, [0x52, 0x49, 0x46, 0x46]) && starts(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
+  return null;
+}
+
+export interface PhotoSource {
+  readonly size: number;
+  readonly name?: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** A chosen file (an empty file input submits a nameless, empty File: "no photo"). */
+export function isPhotoPresent(v: unknown): v is PhotoSource {
+  if (!v || typeof v !== "object" || typeof (v as Blob).arrayBuffer !== "function") return false;
+  const f = v as PhotoSource;
+  return f.size > 0 || Boolean(f.name);
+}
+
+interface Encoded {
+  content: Uint8Array<ArrayBuffer>;
+  sizeBytes: number;
+  sha256: string;
+}
+
+export interface PreparedPhoto {
+  filename: string;
+  photo: Encoded;
+  thumbnail: Encoded;
+}
+
+function encoded(buf: Buffer): Encoded {
+  const content = new Uint8Array(new ArrayBuffer(buf.length));
+  content.set(buf);
+  return { content, sizeBytes: buf.length, sha256: createHash("sha256").update(buf).digest("hex") };
+}
+
+function baseName(name: string | undefined): string {
+  const base = (name ?? "")
+    .split(/[\\/]/)
+    .pop()!
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f"<>:*?|;]/g, "")
+    .replace(/\.[A-Za-z0-9]{1,5}$/, "")
+    .trim()
+    .slice(0, 80);
+  return base || "foto-produk";
+}
+
+/** Validates, decodes and resizes one photo; invalid_input on `field` when it is not a usable image. */
+export async function prepareProductImage(file: PhotoSource, field = "photos"): Promise<PreparedPhoto> {
+  if (file.size > MAX_PHOTO_BYTES) throw invalidInput({ [field]: ["products.errors.photoTooLarge"] });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes.byteLength === 0) throw invalidInput({ [field]: ["products.errors.photoEmpty"] });
+  if (bytes.byteLength > MAX_PHOTO_BYTES) throw invalidInput({ [field]: ["products.errors.photoTooLarge"] });
+  if (!detectPhotoType(bytes)) throw invalidInput({ [field]: ["products.errors.photoType"] });
+  try {
+    const input = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).rotate(); // honour EXIF orientation
+    const [photo, thumbnail] = await Promise.all([
+      input.clone().resize(PHOTO_MAX_PX, PHOTO_MAX_PX, { fit: "inside", withoutEnlargement: true }).flatten({ background: "#ffffff" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer(),
+      input.clone().resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: "cover" }).flatten({ background: "#ffffff" }).jpeg({ quality: 78 }).toBuffer(),
+    ]);
+    return { filename: `${baseName(file.name)}.jpg`, photo: encoded(photo), thumbnail: encoded(thumbnail) };
+  } catch {
+    // Right magic bytes but not a decodable image (truncated, corrupt, or a disguised file).
+    throw invalidInput({ [field]: ["products.errors.photoType"] });
+  }
+}
+
+type Tx = Pick<Prisma.TransactionClient, "storedFile" | "productImage">;
+
+/** Stores a prepared photo and its thumbnail for a product of `organizationId` (inside the caller's transaction). */
+export async function storeProductImage(
+  tx: Tx,
+  owner: { organizationId: string; uploadedById: string | null; productId: string; position: number },
+  prepared: PreparedPhoto,
+) {
+  const file = (e: Encoded, filename: string) =>
+    tx.storedFile.create({
+      data: {
+        organizationId: owner.organizationId,
+        uploadedById: owner.uploadedById,
+        kind: "product_image",
+        filename,
+        mimeType: "image/jpeg",
+        sizeBytes: e.sizeBytes,
+        sha256: e.sha256,
+        content: e.content,
+      },
+      select: { id: true },
+    });
+  const photo = await file(prepared.photo, prepared.filename);
+  const thumb = await file(prepared.thumbnail, prepared.filename.replace(/\.jpg$/, "-kecil.jpg"));
+  return tx.productImage.create({
+    data: { productId: owner.productId, fileId: photo.id, thumbnailFileId: thumb.id, position: owner.position },
+    select: { id: true },
+  });
+}
