@@ -44,7 +44,6 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.dashboard,
   NAV_ROUTES.rfqs,
   NAV_ROUTES.findSuppliers,
-  NAV_ROUTES.statistics,
   NAV_ROUTES.verification,
   NAV_ROUTES.aboutData,
 ]);

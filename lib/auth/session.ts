@@ -1,6 +1,7 @@
 // Who is asking, for server components and server actions (browser sessions). The API resolves bearer
 // tokens in lib/api instead; both end in the same SessionUser / Actor shape.
 import "server-only";
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { authOptions } from "./next-auth";
@@ -9,12 +10,13 @@ import type { Actor, SessionUser } from "./types";
 
 export const ACTIVE_ORG_COOKIE = "rantai_org";
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+/** Memoised per request (React cache): the layout and the page ask once between them. */
+export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
   return loadSessionUser(id);
-}
+});
 
 export async function getActor(): Promise<Actor | null> {
   const user = await getSessionUser();
