@@ -13,7 +13,8 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
 import { createOrganization, createUmkm } from "@/lib/seed/factories";
-import { getPublicSupplierProfile, submitForVerification, updateSupplierProfile } from "@/lib/suppliers/profile";
+import { getPublicSupplierProfile, getSupplierForReview, submitForVerification, updateSupplierProfile } from "@/lib/suppliers/profile";
+import { saveProfileStep, submitForVerificationAction } from "@/app/profil-usaha/actions";
 import { supplierProfileSchema } from "@/lib/suppliers/schemas";
 import { DomainError } from "@/lib/errors";
 
@@ -224,5 +225,56 @@ describe("getPublicSupplierProfile", () => {
     expect(JSON.stringify(p, (_k, v) => (typeof v === "bigint" ? v.toString() : v))).not.toMatch(/npwp|capitalIdr|annualSalesIdr|address/);
     const { organization: buyer } = await createOrganization(t.db, "buyer");
     expect((await rejection(getPublicSupplierProfile(buyer.id))).code).toBe("not_found");
+  });
+});
+
+describe("the onboarding form's server action (saveProfileStep)", () => {
+  function fd(fields: Record<string, string | string[]>) {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) f.append(k, x);
+    return f;
+  }
+
+  it("returns translated field errors for invalid NIB/NPWP/Rupiah and saves nothing", async () => {
+    const { organization } = await newUmkm();
+    const before = await snapshot(organization.id);
+    const res = await saveProfileStep(null, fd({ step: "identitas", name: "Batik Sekar", nib: "12345", npwp: "01.855.081.5-412.000", legalForm: "ud" }));
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", fields: { nib: ["NIB harus 13 digit angka, sesuai yang tertera di OSS."], npwp: [expect.stringContaining("digit pemeriksa")] } },
+    });
+    const res2 = await saveProfileStep(null, fd({ step: "skala", capitalIdr: "-5.000.000", annualSalesIdr: "1,5" }));
+    expect(res2).toMatchObject({ ok: false, error: { fields: { capitalIdr: [expect.stringMatching(/negatif/)], annualSalesIdr: [expect.stringMatching(/bilangan bulat/)] } } });
+    expect(await snapshot(organization.id)).toEqual(before);
+  });
+
+  it("saves a step for the ACTIVE organization only, records the step and redirects to the next one", async () => {
+    const { organization } = await newUmkm();
+    await expect(saveProfileStep(null, fd({ step: "bidang", kbli: ["", "13134", "14111"] }))).rejects.toThrow(/NEXT_REDIRECT/);
+    const p = await t.db.supplierProfile.findUniqueOrThrow({ where: { organizationId: organization.id }, include: { kbli: true } });
+    expect(p.onboardingStep).toBe(3);
+    expect(p.kbli.map((k) => k.kbliCode).sort()).toEqual(["13134", "14111"]);
+    // unticking everything clears the codes (the hidden empty value is still sent)
+    await expect(saveProfileStep(null, fd({ step: "bidang", kbli: [""] }))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(await t.db.supplierKbli.count({ where: { supplierId: organization.id } })).toBe(0);
+  });
+
+  it("is refused for a buyer and for signed-out visitors", async () => {
+    const { owner } = await createOrganization(t.db, "buyer");
+    await actAs(owner);
+    expect(await saveProfileStep(null, fd({ step: "identitas", name: "X Y" }))).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    signOut();
+    expect(await submitForVerificationAction(null, fd({}))).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+  });
+});
+
+describe("getSupplierForReview", () => {
+  it("is for platform admins only", async () => {
+    const { organization, owner } = await createUmkm(t.db, { verificationStatus: "pending" });
+    const { owner: admin } = await createOrganization(t.db, "platform", { name: `Rantai ${Math.random()}` });
+    const review = await getSupplierForReview(await actAs(admin), organization.id);
+    expect(review).toMatchObject({ id: organization.id, profile: { verificationStatus: "pending" } });
+    expect(review.profile.npwp).toMatch(/^\d{16}$/);
+    expect((await rejection(getSupplierForReview(await actAs(owner), organization.id))).code).toBe("forbidden");
   });
 });
