@@ -44,6 +44,7 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.dashboard,
   NAV_ROUTES.rfqs,
   NAV_ROUTES.findSuppliers,
+  NAV_ROUTES.products,
   NAV_ROUTES.verification,
   NAV_ROUTES.aboutData,
 ]);

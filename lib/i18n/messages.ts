@@ -8,12 +8,15 @@ import suppliersId from "@/messages/suppliers/id.json";
 import suppliersEn from "@/messages/suppliers/en.json";
 import rfqsId from "@/messages/rfqs/id.json";
 import rfqsEn from "@/messages/rfqs/en.json";
+import directoryId from "@/messages/directory/id.json";
+import directoryEn from "@/messages/directory/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
 const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: suppliersId, en: suppliersEn },
   { id: rfqsId, en: rfqsEn },
+  { id: directoryId, en: directoryEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {

@@ -1,0 +1,56 @@
+// /produk/[id]/ubah — edit one of the active organization's products (anyone else's is a 404).
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Alert, Card, Container, PageHeader } from "@/components/ui";
+import { ProductForm } from "@/components/products/product-form";
+import { isDomainError } from "@/lib/errors";
+import { getOwnProduct } from "@/lib/products/service";
+import { catalogueActor } from "../../guard";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("products");
+  return { title: `${t("editTitle")} — Rantai`, robots: { index: false } };
+}
+
+export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { actor, allowed } = await catalogueActor(`/produk/${id}/ubah`);
+  const t = await getTranslations("products");
+  if (!allowed) {
+    return (
+      <Container className="py-8">
+        <Alert tone="info">{t("notUmkm")}</Alert>
+      </Container>
+    );
+  }
+  const product = await getOwnProduct(actor, id).catch((err: unknown) => {
+    if (isDomainError(err) && err.code === "not_found") notFound();
+    throw err;
+  });
+  const s = (v: number | bigint | null) => (v === null ? "" : String(v));
+  return (
+    <Container className="flex max-w-3xl flex-col gap-6 py-8">
+      <PageHeader title={t("editTitle")} description={product.name} />
+      <Card>
+        <ProductForm
+          initial={{
+            id: product.id,
+            name: product.name,
+            description: product.description ?? "",
+            kbli: product.kbli,
+            unit: product.unit,
+            priceMinIdr: s(product.priceMinIdr),
+            priceMaxIdr: s(product.priceMaxIdr),
+            moq: s(product.moq),
+            monthlyCapacity: s(product.monthlyCapacity),
+            leadTimeDays: s(product.leadTimeDays),
+            images: product.images.map((i) => ({ id: i.id, thumbnailUrl: i.thumbnailUrl })),
+          }}
+        />
+      </Card>
+    </Container>
+  );
+}

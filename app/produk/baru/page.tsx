@@ -1,0 +1,30 @@
+// /produk/baru — add a product.
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Alert, Card, Container, PageHeader } from "@/components/ui";
+import { ProductForm } from "@/components/products/product-form";
+import { catalogueActor } from "../guard";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("products");
+  return { title: `${t("newTitle")} — Rantai`, robots: { index: false } };
+}
+
+export default async function NewProductPage() {
+  const { allowed } = await catalogueActor("/produk/baru");
+  const t = await getTranslations("products");
+  return (
+    <Container className="flex max-w-3xl flex-col gap-6 py-8">
+      <PageHeader title={t("newTitle")} />
+      {allowed ? (
+        <Card>
+          <ProductForm />
+        </Card>
+      ) : (
+        <Alert tone="info">{t("notUmkm")}</Alert>
+      )}
+    </Container>
+  );
+}

@@ -1,0 +1,92 @@
+// /produk — the UMKM's own catalogue: active and archived products, add / edit / archive / restore.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Alert, ButtonLink, Card, Container, EmptyState, PageHeader, cn } from "@/components/ui";
+import { ArchiveButton } from "@/components/products/archive-button";
+import { ProductSummary } from "@/components/products/product-summary";
+import { listOwnProducts } from "@/lib/products/service";
+import { catalogueActor } from "./guard";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("products");
+  return { title: `${t("title")} — Rantai`, robots: { index: false } };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ProductsPage({ searchParams }: { searchParams: Search }) {
+  const { actor, allowed } = await catalogueActor("/produk");
+  const t = await getTranslations("products");
+  const tc = await getTranslations("common");
+  if (!allowed) {
+    return (
+      <Container className="py-8">
+        <PageHeader title={t("title")} />
+        <Alert tone="info">{t("notUmkm")}</Alert>
+      </Container>
+    );
+  }
+  const sp = await searchParams;
+  const archivedTab = sp.tab === "archived";
+  const products = await listOwnProducts(actor, { archived: archivedTab });
+  const notice = sp.saved ? t("saved") : sp.archived ? t("archivedNotice") : sp.restored ? t("restoredNotice") : null;
+  const tab = (active: boolean) =>
+    cn("rounded-lg px-3 py-2 text-sm font-medium", active ? "bg-brand-700 text-white" : "text-ink hover:bg-stone-100");
+
+  return (
+    <Container className="flex flex-col gap-6 py-8">
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <ButtonLink href="/produk/baru" size="md">
+            {t("add")}
+          </ButtonLink>
+        }
+      />
+      {notice && (
+        <div role="status">
+          <Alert tone="success">{notice}</Alert>
+        </div>
+      )}
+      <nav aria-label={t("title")} className="flex gap-2">
+        <Link href="/produk" className={tab(!archivedTab)} aria-current={!archivedTab ? "page" : undefined}>
+          {t("active")}
+        </Link>
+        <Link href="/produk?tab=archived" className={tab(archivedTab)} aria-current={archivedTab ? "page" : undefined}>
+          {t("archivedTab")}
+        </Link>
+      </nav>
+      {products.length === 0 ? (
+        archivedTab ? (
+          <EmptyState title={t("emptyArchived")} />
+        ) : (
+          <EmptyState title={t("emptyTitle")} description={t("emptyBody")} action={<ButtonLink href="/produk/baru">{t("add")}</ButtonLink>} />
+        )
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2">
+          {products.map((p) => (
+            <li key={p.id}>
+              <Card>
+                <ProductSummary
+                  product={p}
+                  actions={
+                    <>
+                      <ButtonLink href={`/produk/${p.id}/ubah`} size="sm" variant="secondary">
+                        {tc("edit")}
+                      </ButtonLink>
+                      <ArchiveButton id={p.id} archived={p.archived} label={p.archived ? t("restore") : t("archive")} />
+                    </>
+                  }
+                />
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Container>
+  );
+}
