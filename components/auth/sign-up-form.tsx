@@ -140,11 +140,14 @@ export function SignUpForm() {
               required
               checked={orgType === type}
               onChange={() => setOrgType(type)}
+              aria-labelledby={`org-type-${type}-label`}
               aria-describedby={`org-type-${type}-hint`}
               className="mt-1 size-5 shrink-0 accent-brand-700"
             />
             <span className="min-w-0">
-              <span className="block font-semibold text-ink">{t(`organizationTypes.${type}`)}</span>
+              <span id={`org-type-${type}-label`} className="block font-semibold text-ink">
+                {t(`organizationTypes.${type}`)}
+              </span>
               <span id={`org-type-${type}-hint`} className="block text-sm text-muted">
                 {t(`organizationTypeHints.${type}`)}
               </span>

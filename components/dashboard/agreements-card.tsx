@@ -1,8 +1,9 @@
 // The partnerships (agreements) an organization is a party to, with their value, scheme and period.
 import { getLocale, getTranslations } from "next-intl/server";
-import { Badge, Card, EmptyState, Table, type BadgeTone } from "@/components/ui";
+import { Badge, Card, EmptyState, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { listOwnAgreements } from "@/lib/agreements/dashboard";
+import { ResponsiveTable } from "./responsive-table";
 
 export type AgreementRow = Awaited<ReturnType<typeof listOwnAgreements>>[number];
 export type AgreementStatusKey = AgreementRow["status"];
@@ -36,6 +37,7 @@ export async function AgreementsCard({
   const tScheme = await getTranslations("schemes");
   const f = formattersFor(await getLocale());
   const statuses = ORDER.filter((s) => (counts?.[s] ?? 0) > 0);
+  const otherParty = perspective === "buyer" ? t("supplier") : t("buyer");
 
   return (
     <Card title={t("title")} description={t("description")}>
@@ -56,17 +58,17 @@ export async function AgreementsCard({
         {agreements.length === 0 ? (
           <EmptyState title={t("empty")} description={perspective === "buyer" ? t("emptyBuyer") : t("emptySupplier")} />
         ) : (
-          <Table caption={t("title")} captionHidden minWidthClassName="min-w-[46rem]">
+          <ResponsiveTable caption={t("title")} minWidthClassName="sm:min-w-[46rem]">
             <thead>
               <tr>
                 <th scope="col">{t("agreement")}</th>
-                <th scope="col">{perspective === "buyer" ? t("supplier") : t("buyer")}</th>
-                <th scope="col">{t("scheme")}</th>
+                <th scope="col">{t("status")}</th>
                 <th scope="col" className="num">
                   {t("value")}
                 </th>
+                <th scope="col">{otherParty}</th>
+                <th scope="col">{t("scheme")}</th>
                 <th scope="col">{t("period")}</th>
-                <th scope="col">{t("status")}</th>
               </tr>
             </thead>
             <tbody>
@@ -76,19 +78,23 @@ export async function AgreementsCard({
                     <span className="block">{a.title}</span>
                     <span className="font-mono text-xs font-normal text-muted">{a.number}</span>
                   </th>
-                  <td>{perspective === "buyer" ? a.supplier.name : a.buyer.name}</td>
-                  <td>{tScheme(`${a.scheme}.name`)}</td>
-                  <td className="num whitespace-nowrap">{f.rupiah(a.valueIdr)}</td>
-                  <td className="whitespace-nowrap">
-                    {f.calendarDate(a.startDate)} – {f.calendarDate(a.endDate)}
-                  </td>
-                  <td>
+                  <td data-label={t("status")}>
                     <Badge tone={AGREEMENT_TONE[a.status]}>{tStatus(a.status)}</Badge>
+                  </td>
+                  <td data-label={t("value")} className="num whitespace-nowrap font-semibold">
+                    {f.rupiah(a.valueIdr)}
+                  </td>
+                  <td data-label={otherParty}>{perspective === "buyer" ? a.supplier.name : a.buyer.name}</td>
+                  <td data-label={t("scheme")}>{tScheme(`${a.scheme}.name`)}</td>
+                  <td data-label={t("period")}>
+                    <span>
+                      <span className="whitespace-nowrap">{f.calendarDate(a.startDate)}</span> – <span className="whitespace-nowrap">{f.calendarDate(a.endDate)}</span>
+                    </span>
                   </td>
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
       </div>
     </Card>

@@ -1,9 +1,10 @@
 // A bank's view: the financing requests addressed to it (and only those), by status and in a table with
 // the agreement each one rests on.
 import { getLocale, getTranslations } from "next-intl/server";
-import { Badge, Card, EmptyState, Stat, StatGrid, Table, type BadgeTone } from "@/components/ui";
+import { Badge, Card, EmptyState, Stat, StatGrid, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getBankDashboard } from "@/lib/financing/dashboard";
+import { ResponsiveTable } from "./responsive-table";
 
 type BankDashboard = Awaited<ReturnType<typeof getBankDashboard>>;
 type FinancingStatusKey = BankDashboard["requests"][number]["status"];
@@ -39,44 +40,52 @@ export async function BankSection({ data }: { data: BankDashboard }) {
         {data.requests.length === 0 ? (
           <EmptyState title={t("requests.empty")} description={t("requests.emptyBody")} />
         ) : (
-          <Table caption={t("requests.title")} captionHidden minWidthClassName="min-w-[60rem]">
+          <ResponsiveTable caption={t("requests.title")} minWidthClassName="sm:min-w-[60rem]">
             <thead>
               <tr>
                 <th scope="col">{t("requests.supplier")}</th>
-                <th scope="col">{t("requests.agreement")}</th>
-                <th scope="col">{t("requests.type")}</th>
                 <th scope="col" className="num">
                   {t("requests.amount")}
                 </th>
-                <th scope="col">{t("requests.buyerConfirmed")}</th>
                 <th scope="col">{t("requests.status")}</th>
+                <th scope="col">{t("requests.type")}</th>
+                <th scope="col">{t("requests.agreement")}</th>
+                <th scope="col">{t("requests.buyerConfirmed")}</th>
                 <th scope="col">{t("requests.submitted")}</th>
               </tr>
             </thead>
             <tbody>
               {data.requests.map((r) => (
                 <tr key={r.id}>
-                  <th scope="row" className="min-w-40 text-ink">
+                  <th scope="row" className="text-ink sm:min-w-40">
                     {r.supplier.name}
                   </th>
-                  <td className="min-w-56">
-                    <span className="block">{r.agreement.buyer.name}</span>
-                    <span className="font-mono text-xs text-muted">{r.agreement.number}</span>
-                    <span className="block text-xs text-muted">
-                      {t("requests.agreementValue", { value: f.rupiah(r.agreement.valueIdr) })} · {f.calendarDate(r.agreement.startDate)} – {f.calendarDate(r.agreement.endDate)}
-                    </span>
+                  <td data-label={t("requests.amount")} className="num font-semibold whitespace-nowrap">
+                    {f.rupiah(r.amountIdr)}
                   </td>
-                  <td>{tType(r.type)}</td>
-                  <td className="num whitespace-nowrap font-semibold">{f.rupiah(r.amountIdr)}</td>
-                  <td className="whitespace-nowrap">{r.buyerConfirmedAt ? f.date(r.buyerConfirmedAt) : t("requests.notConfirmed")}</td>
-                  <td>
+                  <td data-label={t("requests.status")}>
                     <Badge tone={STATUS_TONE[r.status]}>{tStatus(r.status)}</Badge>
                   </td>
-                  <td className="whitespace-nowrap">{f.date(r.createdAt)}</td>
+                  <td data-label={t("requests.type")}>{tType(r.type)}</td>
+                  <td data-label={t("requests.agreement")} className="sm:min-w-56">
+                    <div>
+                      <span className="block">{r.agreement.buyer.name}</span>
+                      <span className="block font-mono text-xs text-muted">{r.agreement.number}</span>
+                      <span className="block text-xs text-muted">
+                        {t("requests.agreementValue", { value: f.rupiah(r.agreement.valueIdr) })} · {f.calendarDate(r.agreement.startDate)} – {f.calendarDate(r.agreement.endDate)}
+                      </span>
+                    </div>
+                  </td>
+                  <td data-label={t("requests.buyerConfirmed")} className="whitespace-nowrap">
+                    {r.buyerConfirmedAt ? f.date(r.buyerConfirmedAt) : t("requests.notConfirmed")}
+                  </td>
+                  <td data-label={t("requests.submitted")} className="whitespace-nowrap">
+                    {f.date(r.createdAt)}
+                  </td>
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
       </Card>
     </div>

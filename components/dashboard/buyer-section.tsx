@@ -1,10 +1,11 @@
 // What a buyer's officers see: their RFQs (status, deadline, quotes received — for sealed RFQs only the
 // number, prices stay hidden until the deadline) and their partnerships with values.
 import { getLocale, getTranslations } from "next-intl/server";
-import { Badge, Card, EmptyState, Stat, StatGrid, Table, type BadgeTone } from "@/components/ui";
+import { Badge, Card, EmptyState, Stat, StatGrid, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getBuyerDashboard } from "@/lib/rfqs/dashboard";
 import { AgreementsCard, type AgreementRow } from "./agreements-card";
+import { ResponsiveTable } from "./responsive-table";
 
 type BuyerDashboard = Awaited<ReturnType<typeof getBuyerDashboard>>;
 type RfqStatusKey = BuyerDashboard["rfqs"][number]["status"];
@@ -34,7 +35,7 @@ export async function BuyerSection({ data, agreements }: { data: BuyerDashboard;
         {data.rfqs.length === 0 ? (
           <EmptyState title={t("rfqs.empty")} description={t("rfqs.emptyBody")} />
         ) : (
-          <Table caption={t("rfqs.title")} captionHidden minWidthClassName="min-w-[42rem]">
+          <ResponsiveTable caption={t("rfqs.title")} minWidthClassName="sm:min-w-[42rem]">
             <thead>
               <tr>
                 <th scope="col">{t("rfqs.rfq")}</th>
@@ -58,24 +59,26 @@ export async function BuyerSection({ data, agreements }: { data: BuyerDashboard;
                         {r.visibility === "invited" ? ` · ${t("rfqs.invitedOnly")}` : ""}
                       </span>
                     </th>
-                    <td>
-                      <div className="flex flex-wrap gap-1">
+                    <td data-label={t("rfqs.status")}>
+                      <div className="flex flex-wrap justify-end gap-1 sm:justify-start">
                         <Badge tone={RFQ_TONE[r.status]}>{tStatus(r.status)}</Badge>
                         {r.sealed && <Badge tone="accent">{t("rfqs.sealed")}</Badge>}
                       </div>
                     </td>
-                    <td className="whitespace-nowrap">
+                    <td data-label={t("rfqs.deadline")}>
                       <time dateTime={r.deadline.toISOString()}>{f.dateTime(r.deadline)}</time>
                     </td>
-                    <td className="num">
-                      <span className="font-semibold">{f.number(r._count.quotes)}</span>
-                      {sealedAndRunning && <span className="block text-xs text-muted">{t("rfqs.sealedHint")}</span>}
+                    <td data-label={t("rfqs.quotes")} className="num">
+                      <div>
+                        <span className="font-semibold">{f.number(r._count.quotes)}</span>
+                        {sealedAndRunning && <span className="block text-xs text-muted">{t("rfqs.sealedHint")}</span>}
+                      </div>
                     </td>
                   </tr>
                 );
               })}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
       </Card>
 

@@ -1,9 +1,10 @@
 // A cooperative's member UMKM: how many, by size class, and the member table.
 import { getLocale, getTranslations } from "next-intl/server";
-import { Card, EmptyState, Stat, StatGrid, Table, VerificationBadge } from "@/components/ui";
+import { Card, EmptyState, Stat, StatGrid, VerificationBadge } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getCooperativeDashboard } from "@/lib/cooperatives/dashboard";
 import { AgreementsCard, type AgreementRow } from "./agreements-card";
+import { ResponsiveTable } from "./responsive-table";
 
 type CooperativeDashboard = Awaited<ReturnType<typeof getCooperativeDashboard>>;
 
@@ -27,11 +28,11 @@ export async function CooperativeSection({ data, agreements }: { data: Cooperati
         {data.members.length === 0 ? (
           <EmptyState title={t("members.empty")} description={t("members.emptyBody")} />
         ) : (
-          <Table caption={t("members.title")} captionHidden minWidthClassName="min-w-[44rem]">
+          <ResponsiveTable caption={t("members.title")} minWidthClassName="sm:min-w-[44rem]">
             <thead>
               <tr>
-                <th scope="col">{t("members.number")}</th>
                 <th scope="col">{t("members.name")}</th>
+                <th scope="col">{t("members.number")}</th>
                 <th scope="col">{t("members.sizeClass")}</th>
                 <th scope="col">{t("members.region")}</th>
                 <th scope="col">{t("members.verification")}</th>
@@ -46,20 +47,26 @@ export async function CooperativeSection({ data, agreements }: { data: Cooperati
                 const p = m.member.supplierProfile;
                 return (
                   <tr key={m.member.id}>
-                    <td className="font-mono text-xs">{m.memberNumber ?? "—"}</td>
                     <th scope="row" className="text-ink">
                       {m.member.name}
                     </th>
-                    <td>{p?.sizeClass ? tSize(p.sizeClass) : "—"}</td>
-                    <td>{p?.regency?.name ?? "—"}</td>
-                    <td>{p ? <VerificationBadge status={p.verificationStatus} /> : "—"}</td>
-                    <td className="num">{f.number(m.member._count.products)}</td>
-                    <td className="whitespace-nowrap">{f.date(m.joinedAt)}</td>
+                    <td data-label={t("members.number")} className="font-mono text-xs">
+                      {m.memberNumber ?? "—"}
+                    </td>
+                    <td data-label={t("members.sizeClass")}>{p?.sizeClass ? tSize(p.sizeClass) : "—"}</td>
+                    <td data-label={t("members.region")}>{p?.regency?.name ?? "—"}</td>
+                    <td data-label={t("members.verification")}>{p ? <VerificationBadge status={p.verificationStatus} /> : "—"}</td>
+                    <td data-label={t("members.products")} className="num">
+                      {f.number(m.member._count.products)}
+                    </td>
+                    <td data-label={t("members.joined")} className="whitespace-nowrap">
+                      {f.date(m.joinedAt)}
+                    </td>
                   </tr>
                 );
               })}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
       </Card>
 

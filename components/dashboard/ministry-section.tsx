@@ -1,9 +1,10 @@
 // The ministry's overview: active and completed partnerships by PP 7/2021 scheme and by the UMKM's
 // province, and how many UMKM moved up a size class. Aggregates only; the drill-down lives on /statistik.
 import { getLocale, getTranslations } from "next-intl/server";
-import { ButtonLink, Card, EmptyState, Stat, StatGrid, Table } from "@/components/ui";
+import { ButtonLink, Card, EmptyState, Stat, StatGrid } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getMinistryOverview } from "@/lib/stats/ministry-overview";
+import { ResponsiveTable } from "./responsive-table";
 
 type MinistryOverview = Awaited<ReturnType<typeof getMinistryOverview>>;
 
@@ -31,7 +32,7 @@ export async function MinistrySection({ data }: { data: MinistryOverview }) {
               <EmptyState title={t("empty")} />
             </div>
           ) : (
-            <Table caption={t("byScheme.title")} captionHidden minWidthClassName="min-w-[24rem]" className="border-0">
+            <ResponsiveTable caption={t("byScheme.title")} minWidthClassName="sm:min-w-[24rem]" className="max-sm:p-3 sm:rounded-none sm:border-0">
               <thead>
                 <tr>
                   <th scope="col">{t("byScheme.scheme")}</th>
@@ -49,14 +50,16 @@ export async function MinistrySection({ data }: { data: MinistryOverview }) {
                     <th scope="row" className="text-ink">
                       {tScheme(`${s.scheme}.name`)}
                     </th>
-                    <td className="num">{f.number(s.count)}</td>
-                    <td className="num whitespace-nowrap">
+                    <td data-label={t("byScheme.count")} className="num">
+                      {f.number(s.count)}
+                    </td>
+                    <td data-label={t("byScheme.value")} className="num whitespace-nowrap">
                       <span title={f.rupiah(s.valueIdr)}>{f.rupiahCompact(s.valueIdr)}</span>
                     </td>
                   </tr>
                 ))}
               </tbody>
-            </Table>
+            </ResponsiveTable>
           )}
         </Card>
 
@@ -66,7 +69,7 @@ export async function MinistrySection({ data }: { data: MinistryOverview }) {
               <EmptyState title={t("empty")} />
             </div>
           ) : (
-            <Table caption={t("byProvince.title")} captionHidden minWidthClassName="min-w-[28rem]" className="border-0">
+            <ResponsiveTable caption={t("byProvince.title")} minWidthClassName="sm:min-w-[28rem]" className="max-sm:p-3 sm:rounded-none sm:border-0">
               <thead>
                 <tr>
                   <th scope="col">{t("byProvince.province")}</th>
@@ -87,15 +90,19 @@ export async function MinistrySection({ data }: { data: MinistryOverview }) {
                     <th scope="row" className="text-ink">
                       {p.name}
                     </th>
-                    <td className="num">{f.number(p.agreements)}</td>
-                    <td className="num">{f.number(p.suppliers)}</td>
-                    <td className="num whitespace-nowrap">
+                    <td data-label={t("byProvince.agreements")} className="num">
+                      {f.number(p.agreements)}
+                    </td>
+                    <td data-label={t("byProvince.suppliers")} className="num">
+                      {f.number(p.suppliers)}
+                    </td>
+                    <td data-label={t("byProvince.value")} className="num whitespace-nowrap">
                       <span title={f.rupiah(p.valueIdr)}>{f.rupiahCompact(p.valueIdr)}</span>
                     </td>
                   </tr>
                 ))}
               </tbody>
-            </Table>
+            </ResponsiveTable>
           )}
         </Card>
       </div>

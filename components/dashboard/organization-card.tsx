@@ -1,9 +1,10 @@
 // The active organization: name, type, verification state (with the platform's note when it was returned),
 // contact details and region, and its members.
 import { getLocale, getTranslations } from "next-intl/server";
-import { Alert, Card, OrgTypeBadge, Table, VerificationBadge } from "@/components/ui";
+import { Alert, Card, OrgTypeBadge, VerificationBadge } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getOrganizationOverview } from "@/lib/organizations/service";
+import { ResponsiveTable } from "./responsive-table";
 
 export type OrganizationOverview = Awaited<ReturnType<typeof getOrganizationOverview>>;
 
@@ -59,7 +60,7 @@ export async function MembersCard({ org }: { org: OrganizationOverview }) {
   const tr = await getTranslations("roles");
   return (
     <Card title={t("title")} description={t("count", { count: org.memberships.length })} flush>
-      <Table caption={t("title")} captionHidden minWidthClassName="min-w-[28rem]" className="rounded-t-none border-0">
+      <ResponsiveTable caption={t("title")} minWidthClassName="sm:min-w-[28rem]" className="max-sm:p-3 sm:rounded-none sm:border-0">
         <thead>
           <tr>
             <th scope="col">{t("name")}</th>
@@ -73,12 +74,14 @@ export async function MembersCard({ org }: { org: OrganizationOverview }) {
               <th scope="row" className="text-ink">
                 {m.user.name}
               </th>
-              <td className="break-all">{m.user.email}</td>
-              <td>{tr(m.role)}</td>
+              <td data-label={t("email")} className="break-all">
+                {m.user.email}
+              </td>
+              <td data-label={t("role")}>{tr(m.role)}</td>
             </tr>
           ))}
         </tbody>
-      </Table>
+      </ResponsiveTable>
     </Card>
   );
 }

@@ -1,10 +1,11 @@
 // What an UMKM sees: its supplier profile, certificates (expired / expiring within 60 days flagged),
 // products, the cooperatives it belongs to and its partnerships.
 import { getLocale, getTranslations } from "next-intl/server";
-import { Alert, Badge, Card, EmptyState, Stat, StatGrid, Table, VerificationBadge, type BadgeTone } from "@/components/ui";
+import { Alert, Badge, Card, EmptyState, Stat, StatGrid, VerificationBadge, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { CERT_EXPIRY_WARNING_DAYS, type CertificateState, type getSupplierDashboard } from "@/lib/suppliers/dashboard";
 import { AgreementsCard, type AgreementRow } from "./agreements-card";
+import { ResponsiveTable } from "./responsive-table";
 
 type SupplierDashboard = Awaited<ReturnType<typeof getSupplierDashboard>>;
 
@@ -78,14 +79,14 @@ export async function SupplierSection({ data, agreements }: { data: SupplierDash
           {data.certifications.length === 0 ? (
             <EmptyState title={t("certificates.empty")} description={t("certificates.emptyBody")} />
           ) : (
-            <Table caption={t("certificates.title")} captionHidden minWidthClassName="min-w-[40rem]">
+            <ResponsiveTable caption={t("certificates.title")} minWidthClassName="sm:min-w-[40rem]">
               <thead>
                 <tr>
                   <th scope="col">{t("certificates.type")}</th>
+                  <th scope="col">{t("certificates.state")}</th>
+                  <th scope="col">{t("certificates.validUntil")}</th>
                   <th scope="col">{t("certificates.number")}</th>
                   <th scope="col">{t("certificates.issuer")}</th>
-                  <th scope="col">{t("certificates.validUntil")}</th>
-                  <th scope="col">{t("certificates.state")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -95,16 +96,20 @@ export async function SupplierSection({ data, agreements }: { data: SupplierDash
                       {c.type === "other" && c.name ? c.name : tCert(c.type)}
                       {c.type === "tkdn" && c.tkdnPercent != null && <span className="font-normal text-muted"> · {f.percent(c.tkdnPercent, { scale: "points" })}</span>}
                     </th>
-                    <td className="font-mono text-xs">{c.number}</td>
-                    <td>{c.issuer ?? "—"}</td>
-                    <td className="whitespace-nowrap">{c.validUntil ? f.calendarDate(c.validUntil) : t("certificates.noExpiry")}</td>
-                    <td>
+                    <td data-label={t("certificates.state")}>
                       <Badge tone={CERT_TONE[c.state]}>{t(`certificates.states.${c.state}`)}</Badge>
                     </td>
+                    <td data-label={t("certificates.validUntil")} className="whitespace-nowrap">
+                      {c.validUntil ? f.calendarDate(c.validUntil) : t("certificates.noExpiry")}
+                    </td>
+                    <td data-label={t("certificates.number")} className="font-mono text-xs break-all">
+                      {c.number}
+                    </td>
+                    <td data-label={t("certificates.issuer")}>{c.issuer ?? "—"}</td>
                   </tr>
                 ))}
               </tbody>
-            </Table>
+            </ResponsiveTable>
           )}
         </div>
       </Card>

@@ -4,9 +4,10 @@
 // Both actions check the user in lib/ and only ever touch the user's own tokens.
 import { useActionState, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { Alert, Badge, Button, Card, EmptyState, Input, Select, SubmitButton, Table } from "@/components/ui";
+import { Alert, Badge, Button, Card, EmptyState, Input, Select, SubmitButton } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { createToken, revokeToken } from "@/lib/auth/ui-actions";
+import { ResponsiveTable } from "./responsive-table";
 
 export interface TokenRow {
   id: string;
@@ -64,7 +65,7 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
         {tokens.length === 0 ? (
           <EmptyState title={t("empty.title")} description={t("empty.body")} />
         ) : (
-          <Table caption={t("listCaption")} captionHidden minWidthClassName="min-w-[44rem]">
+          <ResponsiveTable caption={t("listCaption")} minWidthClassName="sm:min-w-[44rem]">
             <thead>
               <tr>
                 <th scope="col">{t("name")}</th>
@@ -88,19 +89,23 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
                       </Badge>
                     )}
                   </th>
-                  <td>
+                  <td data-label={t("prefix")}>
                     <code className="rounded bg-paper px-1.5 py-0.5 font-mono text-xs">{tok.prefix}…</code>
                   </td>
-                  <td className="whitespace-nowrap">{f.date(tok.createdAt)}</td>
-                  <td className="whitespace-nowrap">{tok.lastUsedAt ? f.dateTime(tok.lastUsedAt) : t("never")}</td>
-                  <td className="whitespace-nowrap">{tok.expiresAt ? f.date(tok.expiresAt) : t("noExpiry")}</td>
-                  <td className="text-right">
+                  <td data-label={t("createdAt")} className="whitespace-nowrap">
+                    {f.date(tok.createdAt)}
+                  </td>
+                  <td data-label={t("lastUsed")}>{tok.lastUsedAt ? f.dateTime(tok.lastUsedAt) : t("never")}</td>
+                  <td data-label={t("expires")} className="whitespace-nowrap">
+                    {tok.expiresAt ? f.date(tok.expiresAt) : t("noExpiry")}
+                  </td>
+                  <td className="sm:text-right">
                     <RevokeButton id={tok.id} name={tok.name} />
                   </td>
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
       </div>
     </Card>
