@@ -1,0 +1,94 @@
+// Every demo role signs in and sees its own dashboard; pages and actions of another role are not reachable
+// (404, as for anything that is not yours), and signing out ends the session.
+import { expect, test, type DemoRole } from "./fixtures";
+
+const ORGANIZATIONS: Record<DemoRole, string> = {
+  admin: "Rantai",
+  umkm: "CV Batik Sekar Jagad",
+  umkm2: "UD Logam Presisi Tegal",
+  buyer: "PT Energi Nusantara (Persero)",
+  buyer2: "PT Garuda Otomotif Manufaktur",
+  koperasi: "Koperasi Produsen Batik Sekar Pesisir",
+  kementerian: "Kementerian Usaha Mikro, Kecil, dan Menengah",
+  bank: "PT Bank Mitra Usaha Nusantara",
+};
+
+for (const role of Object.keys(ORGANIZATIONS) as DemoRole[]) {
+  test(`${role} signs in and sees the dashboard of ${ORGANIZATIONS[role]}`, async ({ page, loginAs }) => {
+    await loginAs(role);
+    await expect(page).toHaveURL(/\/dasbor/);
+    await expect(page.locator("main")).toContainText(ORGANIZATIONS[role]);
+    // The members list and the API tokens panel exist for every organization.
+    await expect(page.getByRole("heading", { name: /Anggota/i }).first()).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Token API/i }).first()).toBeVisible();
+  });
+}
+
+test("the two buyers see their own RFQs, never each other's", async ({ page, loginAs, pageAs }) => {
+  await loginAs("buyer");
+  await page.goto("/rfq");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const energyTitles = await page.locator("tbody th[scope=row] span.font-semibold").allInnerTexts();
+  expect(energyTitles.length).toBeGreaterThan(0);
+
+  const other = await pageAs("buyer2");
+  await other.goto("/rfq");
+  const autoTitles = await other.locator("tbody th[scope=row] span.font-semibold").allInnerTexts();
+  expect(autoTitles.length).toBeGreaterThan(0);
+  expect(autoTitles.filter((t) => energyTitles.includes(t))).toEqual([]);
+});
+
+test("an UMKM owner cannot reach buyer-only or admin-only pages", async ({ page, loginAs }) => {
+  await loginAs("umkm");
+  for (const path of ["/rfq", "/admin/verifikasi"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});
+
+test("a buyer cannot reach UMKM-only or admin-only pages", async ({ page, loginAs }) => {
+  await loginAs("buyer");
+  for (const path of ["/profil-usaha", "/admin/verifikasi"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});
+
+test("a signed-out visitor is sent to the sign-in page, and back after signing in", async ({ page }) => {
+  await page.goto("/rfq");
+  await expect(page).toHaveURL(/\/masuk\?callbackUrl=%2Frfq/);
+  await page.getByLabel("Email", { exact: true }).fill("buyer@demo.rantai.id");
+  await page.getByLabel("Kata sandi", { exact: true }).fill("rantai-demo");
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await expect(page).toHaveURL(/\/rfq$/);
+});
+
+test("a wrong password shows a clear message and no session", async ({ page }) => {
+  await page.goto("/masuk");
+  await page.getByLabel("Email", { exact: true }).fill("umkm2@demo.rantai.id");
+  await page.getByLabel("Kata sandi", { exact: true }).fill("salah-sandi-123");
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await expect(page.getByText(/salah|tidak cocok/i).first()).toBeVisible();
+  const response = await page.goto("/dasbor");
+  await expect(page).toHaveURL(/\/masuk/);
+  expect(response?.ok()).toBe(true);
+});
+
+test("the API issues a token for a demo account that /api/v1/me accepts", async ({ request }) => {
+  const bad = await request.post("/api/v1/auth/token", { data: { email: "buyer@demo.rantai.id", password: "nope-nope-nope" } });
+  expect(bad.status()).toBe(401);
+  expect((await bad.json()).error.code).toBe("unauthorized");
+
+  const malformed = await request.post("/api/v1/auth/token", { headers: { "content-type": "application/json" }, data: "{oops" });
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error.code).toBe("invalid_input");
+
+  const res = await request.post("/api/v1/auth/token", { data: { email: "buyer@demo.rantai.id", password: "rantai-demo" } });
+  expect(res.status()).toBe(200);
+  const { token } = await res.json();
+  const me = await request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
+  expect(me.status()).toBe(200);
+  const body = await me.json();
+  expect(body.user.email).toBe("buyer@demo.rantai.id");
+  expect(body.organizations).toEqual([expect.objectContaining({ name: "PT Energi Nusantara (Persero)", type: "buyer", role: "owner" })]);
+});
