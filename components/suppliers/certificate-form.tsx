@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { Alert, Input, Select, SubmitButton } from "@/components/ui";
 import { deleteCertificateAction, saveCertificateAction, saveProfileStep } from "@/app/profil-usaha/actions";
 import { CertificationType } from "@/lib/db/generated/enums";
+import { submitWithoutReset } from "./submit-without-reset";
 import { UPLOAD_ACCEPT_ATTRIBUTE } from "./upload-accept";
 
 type SaveState = Awaited<ReturnType<typeof saveCertificateAction>> | null;
@@ -37,7 +38,7 @@ export function CertificateForm() {
 
   const showAll = values.type === "";
   return (
-    <form key={formKey} action={dispatch} encType="multipart/form-data" className="flex flex-col gap-4" noValidate>
+    <form key={formKey} action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="flex flex-col gap-4" noValidate>
       {state?.ok && <Alert tone="success">{t("added")}</Alert>}
       {state && !state.ok && <Alert tone="danger" title={state.error.message} />}
       <Select

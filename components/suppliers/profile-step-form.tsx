@@ -13,6 +13,7 @@ import { parseNib, parseNpwp, formatNpwp } from "@/lib/suppliers/identifiers";
 import { parseRupiahInput } from "@/lib/suppliers/rupiah";
 import { deriveSizeClass } from "@/lib/suppliers/size-class";
 import { LegalForm } from "@/lib/db/generated/enums";
+import { submitWithoutReset } from "./submit-without-reset";
 
 export type FormStep = "identitas" | "lokasi" | "bidang" | "skala";
 
@@ -78,7 +79,7 @@ export function ProfileStepForm(props: ProfileStepFormProps) {
       {props.step === "bidang" && (
         <KbliSearch results={kbliResults} setResults={setKbliResults} initialQuery={props.kbliQuery ?? ""} />
       )}
-      <form action={dispatch} className="flex flex-col gap-5" noValidate>
+      <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="flex flex-col gap-5" noValidate>
         <input type="hidden" name="step" value={props.step} />
         <input type="hidden" name="then" value={props.then ?? "next"} />
         {state && !state.ok && (
