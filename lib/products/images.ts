@@ -38,11 +38,13 @@ export interface PhotoSource {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** A chosen file (an empty file input submits a nameless, empty File: "no photo"). */
+/**
+ * A chosen file. An empty file input submits an empty File whose name depends on the browser and the
+ * transport ("", "blob", "undefined"): any zero-byte file means "no photo".
+ */
 export function isPhotoPresent(v: unknown): v is PhotoSource {
   if (!v || typeof v !== "object" || typeof (v as Blob).arrayBuffer !== "function") return false;
-  const f = v as PhotoSource;
-  return f.size > 0 || Boolean(f.name);
+  return (v as PhotoSource).size > 0;
 }
 
 interface Encoded {

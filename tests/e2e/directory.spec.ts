@@ -19,7 +19,7 @@ test("an UMKM adds a product and finds itself in /suppliers by a misspelled prod
   await expect(page.getByLabel("Nama produk")).toHaveValue("Blangkon batik sogan Solo"); // nothing typed is lost
 
   await page.getByLabel("Harga tertinggi (Rp)").fill("150.000");
-  await page.getByLabel("Minimal pesanan (opsional)").fill("24");
+  await page.getByLabel("Minimal pesanan").fill("24");
   await page.getByRole("button", { name: "Simpan" }).click();
   await expect(page).toHaveURL(/\/produk\?saved=/);
   await expect(page.getByText("Produk tersimpan.")).toBeVisible();
