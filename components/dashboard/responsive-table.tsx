@@ -15,6 +15,8 @@ const STACK = [
   "max-sm:[&_tbody_th]:block max-sm:[&_tbody_th]:text-base max-sm:[&_tbody_th]:font-semibold",
   "max-sm:[&_tbody_td]:flex max-sm:[&_tbody_td]:items-baseline max-sm:[&_tbody_td]:justify-between max-sm:[&_tbody_td]:gap-4 max-sm:[&_tbody_td]:text-right",
   "max-sm:[&_tbody_td]:before:shrink-0 max-sm:[&_tbody_td]:before:text-left max-sm:[&_tbody_td]:before:text-muted max-sm:[&_tbody_td]:before:content-[attr(data-label)]",
+  // the label keeps its own look whatever the cell's (monospace, bold, small)
+  "max-sm:[&_tbody_td]:before:font-sans max-sm:[&_tbody_td]:before:text-sm max-sm:[&_tbody_td]:before:font-normal",
   "max-sm:[&_tbody_td:empty]:hidden",
   // tablets and up: a table
   "sm:[&_thead_th]:bg-paper sm:[&_thead_th]:px-4 sm:[&_thead_th]:py-2.5 sm:[&_thead_th]:font-semibold sm:[&_thead_th]:whitespace-nowrap sm:[&_thead_th]:text-muted",

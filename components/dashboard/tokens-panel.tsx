@@ -131,7 +131,7 @@ function RevealedToken({ name, token, onDone }: { name: string; token: string; o
                 setCopied(true);
               } catch {
                 // No clipboard permission (or http): select the text so the user can copy it themselves.
-                const el = document.getElementById(inputId) as HTMLInputElement | null;
+                const el = document.getElementById(inputId) as HTMLTextAreaElement | null;
                 el?.select();
               }
             }}
@@ -148,12 +148,15 @@ function RevealedToken({ name, token, onDone }: { name: string; token: string; o
       <label htmlFor={inputId} className="mt-2 block text-sm font-medium">
         {t("secretLabel", { name })}
       </label>
-      <input
+      {/* A textarea, not an input: the whole secret wraps and stays visible on a phone. */}
+      <textarea
         id={inputId}
         readOnly
+        rows={2}
         value={token}
+        spellCheck={false}
         onFocus={(e) => e.currentTarget.select()}
-        className="mt-1 block w-full rounded-md border border-amber-300 bg-white px-2 py-2 font-mono text-sm break-all text-ink"
+        className="mt-1 block w-full resize-none rounded-md border border-amber-300 bg-white px-2 py-2 font-mono text-sm break-all text-ink"
       />
       <span aria-live="polite" className="sr-only">
         {copied ? tc("copied") : ""}
