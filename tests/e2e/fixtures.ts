@@ -15,7 +15,7 @@
 //
 // Signing in goes through the real form every time (about a second): that is what users do, and no test
 // relies on a stored session another test may have changed.
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "rantai-demo";
 
@@ -35,12 +35,28 @@ export type DemoRole = keyof typeof DEMO_ACCOUNTS;
 /** Where a successful sign-in lands. */
 const DASHBOARD = /\/dasbor(?:[/?#]|$)/;
 
+/**
+ * Waits until React has hydrated `element` (attached its event handlers). Until then a click on a submit
+ * button does a native form submission instead of the component's onSubmit: the page reloads with an empty
+ * form and the test waits in vain. `load` is not enough: React 19 hydrates in scheduled chunks after it,
+ * and on a busy 2-core machine that can take seconds. React marks hydrated DOM nodes with `__reactProps$…`.
+ */
+export async function waitForHydration(element: Locator): Promise<void> {
+  await expect
+    .poll(() => element.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$"))), {
+      message: "the element was never hydrated by React",
+      timeout: 20_000,
+    })
+    .toBe(true);
+}
+
 /** Signs `page` in as a demo account through the sign-in page and waits for the dashboard. */
 export async function loginAs(page: Page, role: DemoRole): Promise<void> {
   const response = await page.goto("/masuk");
   if (!response?.ok()) {
     throw new Error(`loginAs("${role}"): /masuk answered ${response?.status() ?? "nothing"}, so there is no sign-in form`);
   }
+  await waitForHydration(page.locator("form").filter({ has: page.getByLabel("Kata sandi", { exact: true }) }));
   await page.getByLabel("Email", { exact: true }).fill(DEMO_ACCOUNTS[role]);
   await page.getByLabel("Kata sandi", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
