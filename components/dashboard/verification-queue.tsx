@@ -1,5 +1,6 @@
 // The platform's verification queue: buyers and cooperatives not yet verified, and UMKM that submitted
 // their profile. Rows become stacked cards on phones (a list, not a table), each with its decision buttons.
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, ButtonLink, Card, EmptyState, OrgTypeBadge, VerificationBadge } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
@@ -59,7 +60,16 @@ export async function VerificationQueue({ queue, limit, showPageLink = false }: 
           {shown.map((r) => (
             <li key={r.id} className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 md:flex-row md:items-start md:justify-between">
               <div className="min-w-0">
-                <p className="font-semibold break-words text-ink">{r.name}</p>
+                <p className="font-semibold break-words text-ink">
+                  {r.type === "umkm" ? (
+                    // UMKM have a full profile to review (documents, identifiers) before deciding.
+                    <Link href={`/admin/pemasok/${r.id}`} className="text-brand-800 underline decoration-brand-300 hover:text-brand-950">
+                      {r.name}
+                    </Link>
+                  ) : (
+                    r.name
+                  )}
+                </p>
                 <div className="mt-1 flex flex-wrap items-center gap-1.5">
                   <OrgTypeBadge type={r.type} />
                   <VerificationBadge status={r.status} />
