@@ -19,8 +19,23 @@ async function writeDump(pglite: PGlite, file: string) {
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
 }
 
+/** Dumps left by runs that were killed before their teardown, a day on. */
+function removeStaleDumps() {
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    if (!name.startsWith("rantai-test-pglite-")) continue;
+    const file = path.join(os.tmpdir(), name);
+    try {
+      if (fs.statSync(file).mtimeMs < dayAgo) fs.rmSync(file, { force: true });
+    } catch {
+      // another run removed it first
+    }
+  }
+}
+
 export default async function setup(project: TestProject) {
   const started = performance.now();
+  removeStaleDumps();
   const base = path.join(os.tmpdir(), `rantai-test-pglite-${process.pid}-${crypto.randomBytes(4).toString("hex")}`);
   const emptyFile = `${base}-empty.tar.gz`;
   const templateFile = `${base}-template.tar.gz`;
