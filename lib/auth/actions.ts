@@ -3,6 +3,7 @@
 // the domain's zod schema → the handler. Expected errors come back as a result with localized messages and
 // field errors; anything else is logged and the user sees a generic message.
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import type { z } from "zod";
 import { DomainError, isDomainError, invalidInput, type ErrorCode } from "@/lib/errors";
@@ -80,6 +81,8 @@ function makeAction<S extends z.ZodType, T, A>(
       if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
       return { ok: true, data: await handler(parsed.data, { actor }) };
     } catch (err) {
+      // redirect() / notFound() in a handler are Next.js control flow, not failures: let them through.
+      unstable_rethrow(err);
       return toActionError(err);
     }
   };

@@ -8,6 +8,7 @@
 import { cookies, headers } from "next/headers";
 import { clientAddress } from "./client-address";
 import { refresh } from "next/cache";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { notFound } from "@/lib/errors";
 import { decideVerification as decideVerificationInLib } from "@/lib/organizations/service";
@@ -61,6 +62,7 @@ export async function signUp(first: unknown, second?: unknown): Promise<ActionRe
       },
     };
   } catch (err) {
+    unstable_rethrow(err);
     return toActionError(err);
   }
 }

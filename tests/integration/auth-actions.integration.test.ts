@@ -221,3 +221,13 @@ describe("action wrappers check the organization type in lib/", () => {
     expect(await buyerAction("rfq:write", probe, handler)({})).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
 });
+
+describe("Next.js control flow inside a wrapped action", () => {
+  it("lets redirect() through instead of reporting it as an internal error", async () => {
+    const { redirect } = await import("next/navigation");
+    const { owner } = await createUmkm(t.db);
+    await actAs(owner);
+    const action = umkmAction(null, z.object({}), async () => redirect("/dasbor"));
+    await expect(action({})).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+  });
+});
