@@ -1,7 +1,7 @@
 // What an UMKM sees: its supplier profile, certificates (expired / expiring within 60 days flagged),
 // products, the cooperatives it belongs to and its partnerships.
 import { getLocale, getTranslations } from "next-intl/server";
-import { Alert, Badge, Card, EmptyState, Stat, StatGrid, VerificationBadge, type BadgeTone } from "@/components/ui";
+import { Alert, Badge, ButtonLink, Card, EmptyState, Stat, StatGrid, VerificationBadge, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { CERT_EXPIRY_WARNING_DAYS, type CertificateState, type getSupplierDashboard } from "@/lib/suppliers/dashboard";
 import { AgreementsCard, type AgreementRow } from "./agreements-card";
@@ -32,7 +32,17 @@ export async function SupplierSection({ data, agreements }: { data: SupplierDash
         <Stat label={t("stats.activeAgreements")} value={f.number(activeAgreements)} />
       </StatGrid>
 
-      <Card title={t("profile.title")} actions={<VerificationBadge status={profile.verificationStatus} />}>
+      <Card
+        title={t("profile.title")}
+        actions={
+          <span className="flex flex-wrap items-center gap-2">
+            <VerificationBadge status={profile.verificationStatus} />
+            <ButtonLink href="/profil-usaha" size="sm" variant="outline">
+              {t("profile.open")}
+            </ButtonLink>
+          </span>
+        }
+      >
         <div className="flex flex-col gap-4">
           {profile.verificationStatus === "returned" && profile.verificationNote && (
             <Alert tone="warning" title={t("profile.returned")}>

@@ -42,6 +42,7 @@ export const PUBLIC_NAV: readonly NavKey[] = ["findSuppliers", "aboutData"];
 /** Routes whose pages exist (or are being built alongside). */
 export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.dashboard,
+  NAV_ROUTES.supplierProfile,
   NAV_ROUTES.rfqs,
   NAV_ROUTES.findSuppliers,
   NAV_ROUTES.products,

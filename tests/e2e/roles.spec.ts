@@ -1,6 +1,6 @@
 // Every demo role signs in and sees its own dashboard; pages and actions of another role are not reachable
 // (404, as for anything that is not yours), and signing out ends the session.
-import { expect, test, type DemoRole } from "./fixtures";
+import { expect, test, waitForHydration, type DemoRole } from "./fixtures";
 
 const ORGANIZATIONS: Record<DemoRole, string> = {
   admin: "Rantai",
@@ -57,6 +57,7 @@ test("a buyer cannot reach UMKM-only or admin-only pages", async ({ page, loginA
 test("a signed-out visitor is sent to the sign-in page, and back after signing in", async ({ page }) => {
   await page.goto("/rfq");
   await expect(page).toHaveURL(/\/masuk\?callbackUrl=%2Frfq/);
+  await waitForHydration(page.locator("form").filter({ has: page.getByLabel("Kata sandi", { exact: true }) }));
   await page.getByLabel("Email", { exact: true }).fill("buyer@demo.rantai.id");
   await page.getByLabel("Kata sandi", { exact: true }).fill("rantai-demo");
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
@@ -65,6 +66,7 @@ test("a signed-out visitor is sent to the sign-in page, and back after signing i
 
 test("a wrong password shows a clear message and no session", async ({ page }) => {
   await page.goto("/masuk");
+  await waitForHydration(page.locator("form").filter({ has: page.getByLabel("Kata sandi", { exact: true }) }));
   await page.getByLabel("Email", { exact: true }).fill("umkm2@demo.rantai.id");
   await page.getByLabel("Kata sandi", { exact: true }).fill("salah-sandi-123");
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
