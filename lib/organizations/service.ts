@@ -87,6 +87,14 @@ export async function decideVerification(actor: Actor | null, input: Verificatio
         where: { organizationId: target.id },
         data: { verificationStatus: input.decision, verificationNote: input.note || null, verifiedAt: verified ? now : null },
       });
+      // The admin reviewed the certificate documents with the profile: those with a document are verified
+      // (a certificate without one stays unverified, as the API contract says).
+      if (verified) {
+        await tx.certification.updateMany({
+          where: { organizationId: target.id, documentId: { not: null } },
+          data: { verificationStatus: "verified" },
+        });
+      }
     }
     // The name too: the platform's own log would otherwise only say "an organization was verified".
     const payload = { decision: input.decision, note: input.note, decidedBy: a.membership.organizationId, organizationName: target.name };

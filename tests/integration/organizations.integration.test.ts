@@ -15,7 +15,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
-import { createBuyer, createCooperative, createOrganization, createUmkm } from "@/lib/seed/factories";
+import { createBuyer, createCertification, createCooperative, createOrganization, createUmkm } from "@/lib/seed/factories";
 import {
   decideVerification,
   getOrganizationOverview,
@@ -65,11 +65,19 @@ describe("verification decisions", () => {
 
   it("verifies an UMKM's supplier profile together with the organization", async () => {
     const { organization: umkm } = await createUmkm(t.db, { verificationStatus: "pending" });
+    const withDoc = await createCertification(t.db, umkm.id, { type: "halal", verificationStatus: "unverified" });
+    const withoutDoc = await createCertification(t.db, umkm.id, { type: "sni", withDocument: false, verificationStatus: "unverified" });
     const admin = await platformAdmin();
     await decideVerification(admin.actor, { organizationId: umkm.id, decision: "verified", note: "" });
     const profile = await t.db.supplierProfile.findUniqueOrThrow({ where: { organizationId: umkm.id } });
     expect(profile.verificationStatus).toBe("verified");
     expect(profile.verifiedAt).toBeInstanceOf(Date);
+    // Certificates reviewed with their documents are verified; one without a document is not.
+    const certs = await t.db.certification.findMany({ where: { organizationId: umkm.id }, select: { id: true, verificationStatus: true } });
+    expect(Object.fromEntries(certs.map((c) => [c.id, c.verificationStatus]))).toEqual({
+      [withDoc.id]: "verified",
+      [withoutDoc.id]: "unverified",
+    });
   });
 
   it("returning requires a note; with one, the organization is returned and sees the note", async () => {
