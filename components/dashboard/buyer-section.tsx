@@ -24,11 +24,13 @@ export async function BuyerSection({ data, agreements }: { data: BuyerDashboard;
 
   return (
     <div className="flex flex-col gap-6">
-      <StatGrid>
+      {/* Money gets the full width on phones ("Rp671 million" does not fit half of a 390 px screen). */}
+      <StatGrid className="lg:grid-cols-5">
+        <Stat label={t("stats.activeValue")} value={f.rupiahCompact(activeValue)} hint={f.rupiah(activeValue)} className="col-span-2 lg:col-span-1" />
         <Stat label={t("stats.open")} value={f.number(counts.open ?? 0)} emphasis={(counts.open ?? 0) > 0} />
+        <Stat label={t("stats.closed")} value={f.number(counts.closed ?? 0)} hint={t("stats.closedHint")} />
         <Stat label={t("stats.draft")} value={f.number(counts.draft ?? 0)} />
         <Stat label={t("stats.awarded")} value={f.number(counts.awarded ?? 0)} />
-        <Stat label={t("stats.activeValue")} value={f.rupiahCompact(activeValue)} hint={f.rupiah(activeValue)} />
       </StatGrid>
 
       <Card title={t("rfqs.title")} description={t("rfqs.description")}>

@@ -19,10 +19,11 @@ export async function MinistrySection({ data }: { data: MinistryOverview }) {
   return (
     <div className="flex flex-col gap-6">
       <StatGrid>
+        {/* Money and the long-hint figure take the full width on phones. */}
+        <Stat label={t("stats.value")} value={f.rupiahCompact(totalValue)} hint={f.rupiah(totalValue)} className="col-span-2 lg:col-span-1" />
         <Stat label={t("stats.agreements")} value={f.number(totalCount)} hint={t("stats.agreementsHint")} />
-        <Stat label={t("stats.value")} value={f.rupiahCompact(totalValue)} hint={f.rupiah(totalValue)} />
         <Stat label={t("stats.movedUp")} value={f.number(data.movedUpCount)} hint={t("stats.movedUpHint")} emphasis />
-        <Stat label={t("stats.provinces")} value={f.number(data.byProvince.length)} hint={t("stats.provincesHint")} />
+        <Stat label={t("stats.provinces")} value={f.number(data.byProvince.length)} hint={t("stats.provincesHint")} className="col-span-2 lg:col-span-1" />
       </StatGrid>
 
       <div className="grid gap-6 lg:grid-cols-2">
