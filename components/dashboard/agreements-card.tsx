@@ -4,6 +4,7 @@ import { Badge, Card, EmptyState, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { listOwnAgreements } from "@/lib/agreements/dashboard";
 import { ResponsiveTable } from "./responsive-table";
+import { SectionLink } from "./section-link";
 
 export type AgreementRow = Awaited<ReturnType<typeof listOwnAgreements>>[number];
 export type AgreementStatusKey = AgreementRow["status"];
@@ -35,12 +36,13 @@ export async function AgreementsCard({
   const t = await getTranslations("dashboard.agreements");
   const tStatus = await getTranslations("dashboard.agreementStatus");
   const tScheme = await getTranslations("schemes");
+  const tc = await getTranslations("common");
   const f = formattersFor(await getLocale());
   const statuses = ORDER.filter((s) => (counts?.[s] ?? 0) > 0);
   const otherParty = perspective === "buyer" ? t("supplier") : t("buyer");
 
   return (
-    <Card title={t("title")} description={t("description")}>
+    <Card title={t("title")} description={t("description")} actions={<SectionLink href="/kemitraan">{tc("viewAll")}</SectionLink>}>
       <div className="flex flex-col gap-4">
         {statuses.length > 0 && (
           <ul className="flex flex-wrap gap-2" aria-label={t("byStatus")}>

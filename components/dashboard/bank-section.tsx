@@ -5,6 +5,7 @@ import { Badge, Card, EmptyState, Stat, StatGrid, type BadgeTone } from "@/compo
 import { formattersFor } from "@/lib/i18n/format";
 import type { getBankDashboard } from "@/lib/financing/dashboard";
 import { ResponsiveTable } from "./responsive-table";
+import { SectionLink } from "./section-link";
 
 type BankDashboard = Awaited<ReturnType<typeof getBankDashboard>>;
 type FinancingStatusKey = BankDashboard["requests"][number]["status"];
@@ -16,6 +17,7 @@ export async function BankSection({ data }: { data: BankDashboard }) {
   const t = await getTranslations("dashboard.bank");
   const tStatus = await getTranslations("dashboard.financingStatus");
   const tType = await getTranslations("dashboard.financingType");
+  const tc = await getTranslations("common");
   const f = formattersFor(await getLocale());
   const byStatus = new Map(data.byStatus.map((s) => [s.status, s]));
 
@@ -36,7 +38,7 @@ export async function BankSection({ data }: { data: BankDashboard }) {
         })}
       </StatGrid>
 
-      <Card title={t("requests.title")} description={t("requests.description")}>
+      <Card title={t("requests.title")} description={t("requests.description")} actions={<SectionLink href="/pembiayaan">{tc("viewAll")}</SectionLink>}>
         {data.requests.length === 0 ? (
           <EmptyState title={t("requests.empty")} description={t("requests.emptyBody")} />
         ) : (

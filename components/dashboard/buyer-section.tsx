@@ -6,6 +6,7 @@ import { formattersFor } from "@/lib/i18n/format";
 import type { getBuyerDashboard } from "@/lib/rfqs/dashboard";
 import { AgreementsCard, type AgreementRow } from "./agreements-card";
 import { ResponsiveTable } from "./responsive-table";
+import { SectionLink } from "./section-link";
 
 type BuyerDashboard = Awaited<ReturnType<typeof getBuyerDashboard>>;
 type RfqStatusKey = BuyerDashboard["rfqs"][number]["status"];
@@ -15,6 +16,7 @@ const RFQ_TONE: Record<RfqStatusKey, BadgeTone> = { draft: "neutral", open: "suc
 export async function BuyerSection({ data, agreements }: { data: BuyerDashboard; agreements: AgreementRow[] }) {
   const t = await getTranslations("dashboard.buyer");
   const tStatus = await getTranslations("dashboard.rfqStatus");
+  const tc = await getTranslations("common");
   const f = formattersFor(await getLocale());
   const now = new Date();
   const counts = data.rfqCounts;
@@ -33,7 +35,7 @@ export async function BuyerSection({ data, agreements }: { data: BuyerDashboard;
         <Stat label={t("stats.awarded")} value={f.number(counts.awarded ?? 0)} />
       </StatGrid>
 
-      <Card title={t("rfqs.title")} description={t("rfqs.description")}>
+      <Card title={t("rfqs.title")} description={t("rfqs.description")} actions={<SectionLink href="/rfq">{tc("viewAll")}</SectionLink>}>
         {data.rfqs.length === 0 ? (
           <EmptyState title={t("rfqs.empty")} description={t("rfqs.emptyBody")} />
         ) : (

@@ -5,6 +5,7 @@ import { formattersFor } from "@/lib/i18n/format";
 import type { getCooperativeDashboard } from "@/lib/cooperatives/dashboard";
 import { AgreementsCard, type AgreementRow } from "./agreements-card";
 import { ResponsiveTable } from "./responsive-table";
+import { SectionLink } from "./section-link";
 
 type CooperativeDashboard = Awaited<ReturnType<typeof getCooperativeDashboard>>;
 
@@ -13,6 +14,7 @@ const SIZES = ["mikro", "kecil", "menengah"] as const;
 export async function CooperativeSection({ data, agreements }: { data: CooperativeDashboard; agreements: AgreementRow[] }) {
   const t = await getTranslations("dashboard.cooperative");
   const tSize = await getTranslations("sizeClasses");
+  const tc = await getTranslations("common");
   const f = formattersFor(await getLocale());
 
   return (
@@ -24,7 +26,7 @@ export async function CooperativeSection({ data, agreements }: { data: Cooperati
         ))}
       </StatGrid>
 
-      <Card title={t("members.title")} description={data.total > data.members.length ? t("members.showing", { shown: data.members.length, total: data.total }) : undefined}>
+      <Card title={t("members.title")} actions={<SectionLink href="/anggota">{tc("viewAll")}</SectionLink>} description={data.total > data.members.length ? t("members.showing", { shown: data.members.length, total: data.total }) : undefined}>
         {data.members.length === 0 ? (
           <EmptyState title={t("members.empty")} description={t("members.emptyBody")} />
         ) : (

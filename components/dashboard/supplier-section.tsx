@@ -6,6 +6,7 @@ import { formattersFor } from "@/lib/i18n/format";
 import { CERT_EXPIRY_WARNING_DAYS, type CertificateState, type getSupplierDashboard } from "@/lib/suppliers/dashboard";
 import { AgreementsCard, type AgreementRow } from "./agreements-card";
 import { ResponsiveTable } from "./responsive-table";
+import { SectionLink } from "./section-link";
 
 type SupplierDashboard = Awaited<ReturnType<typeof getSupplierDashboard>>;
 
@@ -125,7 +126,12 @@ export async function SupplierSection({ data, agreements }: { data: SupplierDash
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title={t("products.title")} description={t("products.count", { count: data.productCount })} className="min-w-0">
+        <Card
+          title={t("products.title")}
+          description={t("products.count", { count: data.productCount })}
+          actions={<SectionLink href="/produk">{tc("viewAll")}</SectionLink>}
+          className="min-w-0"
+        >
           {data.products.length === 0 ? (
             <EmptyState title={t("products.empty")} description={t("products.emptyBody")} />
           ) : (
