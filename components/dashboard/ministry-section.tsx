@@ -27,7 +27,7 @@ export async function MinistrySection({ data }: { data: MinistryOverview }) {
       </StatGrid>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title={t("byScheme.title")} description={t("byScheme.description")} flush className="min-w-0">
+        <Card title={t("byScheme.title")} description={t("byScheme.description")} flush className="min-w-0 overflow-hidden">
           {byScheme.length === 0 ? (
             <div className="p-4">
               <EmptyState title={t("empty")} />
@@ -64,7 +64,7 @@ export async function MinistrySection({ data }: { data: MinistryOverview }) {
           )}
         </Card>
 
-        <Card title={t("byProvince.title")} description={t("byProvince.description")} flush className="min-w-0">
+        <Card title={t("byProvince.title")} description={t("byProvince.description")} flush className="min-w-0 overflow-hidden">
           {data.byProvince.length === 0 ? (
             <div className="p-4">
               <EmptyState title={t("empty")} />

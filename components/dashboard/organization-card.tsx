@@ -59,7 +59,7 @@ export async function MembersCard({ org }: { org: OrganizationOverview }) {
   const t = await getTranslations("dashboard.members");
   const tr = await getTranslations("roles");
   return (
-    <Card title={t("title")} description={t("count", { count: org.memberships.length })} flush>
+    <Card title={t("title")} description={t("count", { count: org.memberships.length })} flush className="overflow-hidden">
       <ResponsiveTable caption={t("title")} minWidthClassName="sm:min-w-[28rem]" className="max-sm:p-3 sm:rounded-none sm:border-0">
         <thead>
           <tr>
