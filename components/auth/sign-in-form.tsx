@@ -10,6 +10,7 @@ import { useTranslations } from "next-intl";
 import { Alert, Button, Input } from "@/components/ui";
 import { safeCallbackUrl } from "./callback-url";
 import { signInErrorKey, type SignInErrorKey } from "./sign-in-errors";
+import { useHydrated } from "./use-hydrated";
 
 export interface DemoAccount {
   email: string;
@@ -35,6 +36,7 @@ export function SignInForm({
   const passwordRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<SignInErrorKey | null>(initialError);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -72,7 +74,7 @@ export function SignInForm({
       )}
       <Input ref={emailRef} label={t("email")} name="email" type="email" autoComplete="email" inputMode="email" required autoFocus />
       <Input ref={passwordRef} label={t("password")} name="password" type="password" autoComplete="current-password" required />
-      <Button type="submit" size="lg" fullWidth aria-disabled={pending || undefined}>
+      <Button type="submit" size="lg" fullWidth aria-disabled={pending || undefined} disabled={!hydrated}>
         {pending && <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />}
         {pending ? t("submitting") : t("submit")}
       </Button>

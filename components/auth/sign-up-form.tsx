@@ -10,6 +10,7 @@ import { Alert, Button, Input, cn } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/actions";
 import { signUp, type SignUpResult } from "@/lib/auth/ui-actions";
 import { DEFAULT_AFTER_SIGN_IN } from "./callback-url";
+import { useHydrated } from "./use-hydrated";
 
 const ORG_TYPES = ["umkm", "buyer", "cooperative"] as const;
 type OrgTypeChoice = (typeof ORG_TYPES)[number];
@@ -21,6 +22,7 @@ export function SignUpForm() {
   const [orgType, setOrgType] = useState<OrgTypeChoice | null>(null);
   const [signingIn, setSigningIn] = useState(false);
   const [signInFailed, setSignInFailed] = useState(false);
+  const hydrated = useHydrated();
   const credentials = useRef<{ email: string; password: string } | null>(null);
   const errorSummaryRef = useRef<HTMLDivElement>(null);
 
@@ -166,7 +168,7 @@ export function SignUpForm() {
         )}
       </fieldset>
 
-      <Button type="submit" size="lg" fullWidth aria-disabled={busy || undefined}>
+      <Button type="submit" size="lg" fullWidth aria-disabled={busy || undefined} disabled={!hydrated}>
         {busy && <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />}
         {busy ? t("submitting") : t("submit")}
       </Button>
