@@ -61,7 +61,8 @@ export async function loginAs(page: Page, role: DemoRole): Promise<void> {
   await page.getByLabel("Kata sandi", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
   try {
-    await page.waitForURL(DASHBOARD, { timeout: 20_000 });
+    // "commit": the URL is what matters; a loaded machine may hold back the "load" event for long.
+    await page.waitForURL(DASHBOARD, { timeout: 30_000, waitUntil: "commit" });
   } catch (err) {
     // Say why: the form's error message, if any (Next's route announcer is an empty role=alert too).
     const alerts = (await page.getByRole("alert").allInnerTexts().catch(() => [])).filter((s) => s.trim());
