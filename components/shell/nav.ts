@@ -46,6 +46,7 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.rfqs,
   NAV_ROUTES.findSuppliers,
   NAV_ROUTES.products,
+  NAV_ROUTES.members,
   NAV_ROUTES.verification,
   NAV_ROUTES.aboutData,
 ]);

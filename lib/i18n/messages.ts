@@ -10,6 +10,8 @@ import rfqsId from "@/messages/rfqs/id.json";
 import rfqsEn from "@/messages/rfqs/en.json";
 import directoryId from "@/messages/directory/id.json";
 import directoryEn from "@/messages/directory/en.json";
+import cooperativesId from "@/messages/cooperatives/id.json";
+import cooperativesEn from "@/messages/cooperatives/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -17,6 +19,7 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: suppliersId, en: suppliersEn },
   { id: rfqsId, en: rfqsEn },
   { id: directoryId, en: directoryEn },
+  { id: cooperativesId, en: cooperativesEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {

@@ -1,0 +1,92 @@
+// /anggota — a cooperative's member UMKM: search, pages, claimed or invitation pending; link to the CSV import.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ButtonLink, Container, EmptyState, PageHeader, Table, VerificationBadge } from "@/components/ui";
+import { getActor } from "@/lib/auth/session";
+import { listMembers } from "@/lib/cooperatives/members";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("cooperatives.members");
+  return { title: `${t("title")} — Rantai`, robots: { index: false } };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function MembersPage({ searchParams }: { searchParams: Search }) {
+  const actor = await getActor();
+  if (!actor) redirect(`/masuk?callbackUrl=${encodeURIComponent("/anggota")}`);
+  if (actor.membership?.organizationType !== "cooperative") notFound();
+  const sp = await searchParams;
+  const q = typeof sp.q === "string" ? sp.q : "";
+  const page = Number(typeof sp.page === "string" ? sp.page : "1") || 1;
+  const result = await listMembers(actor, { q, page });
+  const t = await getTranslations("cooperatives.members");
+  const href = (p: number) => `/anggota?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+
+  return (
+    <Container className="flex flex-col gap-6 py-8">
+      <PageHeader
+        title={t("title")}
+        description={t("description", { count: result.total })}
+        actions={
+          <ButtonLink href="/anggota/impor" size="md">
+            {t("import")}
+          </ButtonLink>
+        }
+      />
+      <form method="get" action="/anggota" role="search" className="flex flex-wrap items-end gap-2">
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          {t("search")}
+          <input name="q" defaultValue={q} className="min-w-64 rounded-lg border border-stone-300 px-3 py-2" placeholder={t("searchPlaceholder")} />
+        </label>
+        <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white">
+          {t("searchButton")}
+        </button>
+      </form>
+      {result.items.length === 0 ? (
+        <EmptyState title={q ? t("noMatch") : t("empty")} />
+      ) : (
+        <Table caption={t("title")} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">NIB</th>
+              <th scope="col">{t("regency")}</th>
+              <th scope="col">{t("sizeClass")}</th>
+              <th scope="col">{t("verification")}</th>
+              <th scope="col">{t("account")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.items.map((m) => (
+              <tr key={m.organizationId}>
+                <td data-label={t("name")}>
+                  {m.name}
+                  {m.memberNumber ? <span className="block text-xs text-stone-500">{m.memberNumber}</span> : null}
+                </td>
+                <td data-label="NIB" className="tabular-nums">{m.nib ?? "—"}</td>
+                <td data-label={t("regency")}>{m.regencyName ?? "—"}</td>
+                <td data-label={t("sizeClass")}>{m.sizeClass ?? "—"}</td>
+                <td data-label={t("verification")}>
+                  <VerificationBadge status={m.verificationStatus as "unverified" | "pending" | "verified" | "returned"} />
+                </td>
+                <td data-label={t("account")}>{m.claimed ? t("claimed") : m.invitationPending ? t("invitationPending") : t("noOwner")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      {result.pages > 1 && (
+        <nav aria-label={t("pages")} className="flex items-center gap-4 text-sm">
+          {result.page > 1 && <Link href={href(result.page - 1)}>{t("previous")}</Link>}
+          <span>{t("pageOf", { page: result.page, pages: result.pages })}</span>
+          {result.page < result.pages && <Link href={href(result.page + 1)}>{t("next")}</Link>}
+        </nav>
+      )}
+    </Container>
+  );
+}

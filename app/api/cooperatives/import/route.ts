@@ -1,0 +1,66 @@
+// POST /api/cooperatives/import: a cooperative's member CSV (multipart field "file", or the CSV as the raw
+// body), answered as a stream of NDJSON lines: {type:"progress",…} after each committed batch, then
+// {type:"done",…} (or {type:"error",…} when the file is refused and nothing was imported).
+// Session auth; lib/cooperatives/import.ts authorizes (cooperative, "cooperative:members:manage").
+import { getActor } from "@/lib/auth/session";
+import { authorize, ACTORS } from "@/lib/auth/authorize";
+import { isDomainError } from "@/lib/errors";
+import { importMembersCsv, importFileErrorMessage } from "@/lib/cooperatives/import";
+import { MAX_IMPORT_BYTES } from "@/lib/cooperatives/import-parse";
+import type { Locale } from "@/lib/i18n/config";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+function localeOf(request: Request): Locale {
+  const cookie = request.headers.get("cookie") ?? "";
+  return /(?:^|;\s*)NEXT_LOCALE=en\b/.test(cookie) ? "en" : "id";
+}
+
+function jsonError(status: number, key: string, message: string) {
+  return Response.json({ type: "error", key, message }, { status });
+}
+
+export async function POST(request: Request) {
+  const locale = localeOf(request);
+  const actor = await getActor();
+  try {
+    authorize(actor, { orgTypes: ACTORS.cooperative, permission: "cooperative:members:manage" });
+  } catch (err) {
+    if (isDomainError(err)) return jsonError(err.code === "unauthorized" ? 401 : 403, err.code, err.code);
+    throw err;
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_IMPORT_BYTES + 64 * 1024) return jsonError(413, "fileTooLarge", importFileErrorMessage(locale, "fileTooLarge"));
+
+  let text: string;
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    const form = await request.formData();
+    const file = form.get("file");
+    if (!file || typeof file === "string" || file.size === 0) return jsonError(400, "noFile", importFileErrorMessage(locale, "noFile"));
+    if (file.size > MAX_IMPORT_BYTES) return jsonError(413, "fileTooLarge", importFileErrorMessage(locale, "fileTooLarge"));
+    text = new TextDecoder("utf-8").decode(await file.arrayBuffer());
+  } else {
+    text = await request.text();
+  }
+
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: unknown) => controller.enqueue(encoder.encode(JSON.stringify(line) + "\n"));
+      try {
+        const result = await importMembersCsv(actor, text, { locale, onProgress: (p) => send(p) });
+        send(result);
+      } catch (err) {
+        console.error("cooperative import failed", err);
+        send({ type: "error", key: isDomainError(err) ? err.code : "internal", message: isDomainError(err) ? err.code : "internal" });
+      } finally {
+        controller.close();
+      }
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" },
+  });
+}

@@ -1,0 +1,283 @@
+// Cooperative bulk onboarding, part 1: the CSV file and its rows (no database). Pure: unit-tested on its own.
+// Rules (docs/decisions/0008-cooperative-bulk-import.md):
+//  - UTF-8 with an optional BOM; header row required; ";" or "," delimiter auto-detected (Excel in an
+//    Indonesian locale writes ";").
+//  - at most MAX_IMPORT_ROWS data rows and MAX_IMPORT_BYTES bytes: more → one file error, nothing imported.
+//  - every row is validated on its own; errors carry the row number (as a spreadsheet shows it: header = 1),
+//    the column and a message key (messages/cooperatives "cooperatives.import.errors.*").
+import Papa from "papaparse";
+import { z } from "zod";
+import { parseNib, parseNpwp } from "@/lib/suppliers/identifiers";
+import { parseRupiahInput } from "@/lib/suppliers/rupiah";
+import { deriveSizeClass, type DerivedSizeClass } from "@/lib/suppliers/size-class";
+import { LegalForm } from "@/lib/db/generated/enums";
+
+export const MAX_IMPORT_ROWS = 20_000;
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** The template's columns, in order (Indonesian headers). */
+export const IMPORT_COLUMNS = [
+  "nama_usaha",
+  "nib",
+  "npwp",
+  "bentuk_usaha",
+  "kode_kabupaten",
+  "kbli",
+  "modal_usaha",
+  "omzet_tahunan",
+  "jumlah_karyawan",
+  "email_pemilik",
+  "nama_pemilik",
+  "nomor_anggota",
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+export const REQUIRED_COLUMNS: readonly ImportColumn[] = ["nama_usaha", "nib", "kode_kabupaten", "kbli"];
+
+/** An example row with real codes (33.75 = Kota Pekalongan; 13134 = batik; 10792 = kue basah... see data/). */
+export const TEMPLATE_EXAMPLE: Record<ImportColumn, string> = {
+  nama_usaha: "Batik Sekar Jagad",
+  nib: "9120301234567",
+  npwp: "01.234.567.4-901.000",
+  bentuk_usaha: "ud",
+  kode_kabupaten: "33.75",
+  kbli: "13134;47713",
+  modal_usaha: "250000000",
+  omzet_tahunan: "900000000",
+  jumlah_karyawan: "12",
+  email_pemilik: "pemilik@contoh.id",
+  nama_pemilik: "Siti Aminah",
+  nomor_anggota: "KOP-0001",
+};
+
+export function templateCsv(): string {
+  const line = (values: readonly string[]) => values.map(csvCell).join(",");
+  return "\uFEFF" + [line(IMPORT_COLUMNS), line(IMPORT_COLUMNS.map((c) => TEMPLATE_EXAMPLE[c]))].join("\r\n") + "\r\n";
+}
+
+export function csvCell(value: string): string {
+  // Quote when needed; a leading =,+,-,@ is prefixed with ' so a spreadsheet never runs it as a formula.
+  let v = value ?? "";
+  if (/^[=+\-@\t\r]/.test(v) && !/^-?\d+$/.test(v)) v = `'${v}`;
+  return /[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export type ImportErrorKey =
+  | "required"
+  | "tooLong"
+  | "nib"
+  | "npwpFormat"
+  | "npwpChecksum"
+  | "npwpProvince"
+  | "legalForm"
+  | "regency"
+  | "kbliFormat"
+  | "kbliUnknown"
+  | "rupiahNegative"
+  | "rupiahFraction"
+  | "rupiahFormat"
+  | "rupiahTooLarge"
+  | "employees"
+  | "email"
+  | "notUmkm"
+  | "duplicateInFile"
+  | "nibTaken"
+  | "batchFailed";
+
+export interface RowError {
+  /** Row number as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  column: ImportColumn | null;
+  key: ImportErrorKey;
+}
+
+export interface ValidRow {
+  row: number;
+  name: string;
+  nib: string;
+  npwp: string | null;
+  legalForm: LegalForm | null;
+  regencyCode: string;
+  kbli: string[];
+  capitalIdr: bigint | null;
+  annualSalesIdr: bigint | null;
+  size: DerivedSizeClass | null;
+  employees: number | null;
+  ownerEmail: string | null;
+  ownerName: string | null;
+  memberNumber: string | null;
+}
+
+export interface ReferenceSets {
+  regencies: ReadonlySet<string>;
+  kbli2020: ReadonlySet<string>;
+}
+
+export type ParsedFile =
+  | { ok: true; headers: string[]; rows: Record<string, string>[]; delimiter: string }
+  | { ok: false; key: "fileTooLarge" | "tooManyRows" | "empty" | "missingColumns" | "parse"; missing?: string[] };
+
+/** Parses the whole file (papaparse, row by row through `step`): header row, BOM, delimiter detection, limits. */
+export function parseImportCsv(input: string): ParsedFile {
+  if (Buffer.byteLength(input, "utf8") > MAX_IMPORT_BYTES) return { ok: false, key: "fileTooLarge" };
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (text.trim() === "") return { ok: false, key: "empty" };
+  const rows: Record<string, string>[] = [];
+  let headers: string[] = [];
+  let delimiter = ",";
+  let tooMany = false;
+  Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: "greedy",
+    delimitersToGuess: [";", ","],
+    transformHeader: (h) => h.trim().toLowerCase().replace(/^\uFEFF/, ""),
+    step: (result, parser) => {
+      if (result.meta.fields) headers = result.meta.fields;
+      delimiter = result.meta.delimiter;
+      if (rows.length >= MAX_IMPORT_ROWS) {
+        tooMany = true;
+        parser.abort();
+        return;
+      }
+      rows.push(result.data);
+    },
+  });
+  if (tooMany) return { ok: false, key: "tooManyRows" };
+  if (headers.length === 0) {
+    // No data row: read the header line alone to report missing columns precisely.
+    const head = Papa.parse<string[]>(text, { preview: 1, delimitersToGuess: [";", ","] });
+    headers = (head.data[0] ?? []).map((h) => h.trim().toLowerCase());
+    delimiter = head.meta.delimiter;
+  }
+  const missing = REQUIRED_COLUMNS.filter((c) => !headers.includes(c));
+  if (missing.length > 0) return { ok: false, key: "missingColumns", missing };
+  if (rows.length === 0) return { ok: false, key: "empty" };
+  return { ok: true, headers, rows, delimiter };
+}
+
+const LEGAL_FORMS = new Set<string>(Object.values(LegalForm));
+const EMAIL = z.email();
+
+function custom(ctx: z.RefinementCtx, key: ImportErrorKey) {
+  ctx.addIssue({ code: "custom", message: key });
+  return z.NEVER;
+}
+
+const text = (max: number, required: boolean) =>
+  z.string().transform((s, ctx) => {
+    const v = s.trim();
+    if (v === "") return required ? custom(ctx, "required") : null;
+    if (v.length > max) return custom(ctx, "tooLong");
+    return v;
+  });
+
+const rupiah = z.string().transform((s, ctx) => {
+  const r = parseRupiahInput(s);
+  if (!r.ok) return custom(ctx, r.error.replace("suppliers.errors.", "") as ImportErrorKey);
+  return r.value;
+});
+
+/** The row schema, bound to the reference sets (loaded once per import). Messages are ImportErrorKey values. */
+export function importRowSchema(ref: ReferenceSets) {
+  return z
+    .object({
+      nama_usaha: text(200, true),
+      nib: z.string().transform((s, ctx) => {
+        if (s.trim() === "") return custom(ctx, "required");
+        const r = parseNib(s);
+        return r.ok ? r.value : custom(ctx, "nib");
+      }),
+      npwp: z.string().transform((s, ctx) => {
+        if (s.trim() === "") return null;
+        const r = parseNpwp(s);
+        if (r.ok) return r.value;
+        return custom(ctx, r.reason === "format" ? "npwpFormat" : r.reason === "checksum" ? "npwpChecksum" : "npwpProvince");
+      }),
+      bentuk_usaha: z.string().transform((s, ctx) => {
+        const v = s.trim().toLowerCase().replace(/[\s.]+/g, "_").replace(/_+$/, "");
+        if (v === "") return null;
+        return LEGAL_FORMS.has(v) ? (v as LegalForm) : custom(ctx, "legalForm");
+      }),
+      kode_kabupaten: z.string().transform((s, ctx) => {
+        const v = s.trim();
+        if (v === "") return custom(ctx, "required");
+        return ref.regencies.has(v) ? v : custom(ctx, "regency");
+      }),
+      kbli: z.string().transform((s, ctx) => {
+        const codes = s.split(/[;,|\s]+/).map((c) => c.trim()).filter(Boolean);
+        if (codes.length === 0) return custom(ctx, "required");
+        if (codes.some((c) => !/^\d{5}$/.test(c))) return custom(ctx, "kbliFormat");
+        if (codes.some((c) => !ref.kbli2020.has(c))) return custom(ctx, "kbliUnknown");
+        return [...new Set(codes)];
+      }),
+      modal_usaha: rupiah,
+      omzet_tahunan: rupiah,
+      jumlah_karyawan: z.string().transform((s, ctx) => {
+        const v = s.trim();
+        if (v === "") return null;
+        if (!/^\d{1,7}$/.test(v)) return custom(ctx, "employees");
+        return Number(v);
+      }),
+      email_pemilik: z.string().transform((s, ctx) => {
+        const v = s.trim().toLowerCase();
+        if (v === "") return null;
+        if (v.length > 254 || !EMAIL.safeParse(v).success) return custom(ctx, "email");
+        return v;
+      }),
+      nama_pemilik: text(120, false),
+      nomor_anggota: text(50, false),
+    })
+    .superRefine((v, ctx) => {
+      if (v.omzet_tahunan === undefined || v.modal_usaha === undefined) return;
+      try {
+        const size = deriveSizeClass({ capitalIdr: v.modal_usaha, annualSalesIdr: v.omzet_tahunan });
+        if (size?.sizeClass === "besar") {
+          ctx.addIssue({ code: "custom", message: "notUmkm", path: [v.omzet_tahunan !== null ? "omzet_tahunan" : "modal_usaha"] });
+        }
+      } catch {
+        /* negative amounts are reported by the field */
+      }
+    });
+}
+
+/** Validates one raw row (missing optional columns count as empty). `row` is the spreadsheet row number. */
+export function validateImportRow(
+  raw: Record<string, string | undefined>,
+  row: number,
+  schema: ReturnType<typeof importRowSchema>,
+): { ok: true; value: ValidRow } | { ok: false; errors: RowError[] } {
+  const input = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, typeof raw[c] === "string" ? raw[c] : ""]));
+  const r = schema.safeParse(input);
+  if (!r.success) {
+    const errors: RowError[] = [];
+    const seen = new Set<string>();
+    for (const issue of r.error.issues) {
+      const column = (issue.path[0] as ImportColumn | undefined) ?? null;
+      const key = (issue.message as ImportErrorKey) ?? "required";
+      const id = `${column}:${key}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      errors.push({ row, column, key: IMPORT_COLUMNS.includes(column as ImportColumn) ? key : "required" });
+    }
+    return { ok: false, errors };
+  }
+  const d = r.data;
+  return {
+    ok: true,
+    value: {
+      row,
+      name: d.nama_usaha!,
+      nib: d.nib,
+      npwp: d.npwp,
+      legalForm: d.bentuk_usaha,
+      regencyCode: d.kode_kabupaten,
+      kbli: d.kbli,
+      capitalIdr: d.modal_usaha,
+      annualSalesIdr: d.omzet_tahunan,
+      size: deriveSizeClass({ capitalIdr: d.modal_usaha, annualSalesIdr: d.omzet_tahunan }),
+      employees: d.jumlah_karyawan,
+      ownerEmail: d.email_pemilik,
+      ownerName: d.nama_pemilik,
+      memberNumber: d.nomor_anggota,
+    },
+  };
+}

@@ -1,0 +1,389 @@
+// Cooperative bulk onboarding, part 2: committing valid rows (docs/decisions/0008-cooperative-bulk-import.md).
+//  - Valid rows are committed, invalid rows are reported and change nothing.
+//  - Rows are committed in batches of IMPORT_BATCH_SIZE, one transaction per batch: a batch is written whole or
+//    not at all (a database failure fails the batch's rows, never half of one UMKM).
+//  - Upsert by NIB: an UMKM already in this cooperative, or one with no owner yet, is updated; a NIB of an
+//    UMKM outside this cooperative that has an owner is a row error and is not touched.
+//  - Set-based SQL per batch (INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT), not one call per row.
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { authorize, ACTORS } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/types";
+import { audit } from "@/lib/audit/log";
+import { newId } from "@/lib/seed/factories";
+import {
+  IMPORT_COLUMNS,
+  csvCell,
+  importRowSchema,
+  parseImportCsv,
+  validateImportRow,
+  type ImportErrorKey,
+  type RowError,
+  type ValidRow,
+} from "./import-parse";
+import { MESSAGES } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/config";
+
+export const IMPORT_BATCH_SIZE = 500;
+export const INVITATION_DAYS = 30;
+export const MAX_REPORTED_ERRORS = 1000;
+
+export interface ImportProgress {
+  type: "progress";
+  processed: number;
+  total: number;
+  committed: number;
+  failed: number;
+}
+
+export interface ReportedError {
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+export interface ImportResult {
+  type: "done";
+  total: number;
+  committed: number;
+  created: number;
+  updated: number;
+  failed: number;
+  invitations: number;
+  errors: ReportedError[];
+  /** Original columns + "baris" + "kesalahan", one line per failed row; empty when nothing failed. */
+  reportCsv: string;
+}
+
+export interface ImportFileError {
+  type: "error";
+  key: string;
+  message: string;
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+export function hashInvitationToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function lookup(locale: Locale, key: string): string {
+  let node: unknown = MESSAGES[locale];
+  for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  return typeof node === "string" ? node : key;
+}
+
+export function importErrorMessage(locale: Locale, key: ImportErrorKey | string): string {
+  return lookup(locale, `cooperatives.import.errors.${key}`);
+}
+
+export function importFileErrorMessage(locale: Locale, key: string, missing?: string[]): string {
+  return lookup(locale, `cooperatives.import.fileErrors.${key}`).replace("{columns}", (missing ?? []).join(", "));
+}
+
+async function loadReferenceSets() {
+  const [regencies, kbli] = await Promise.all([
+    db.regency.findMany({ select: { code: true } }),
+    db.kbliCode.findMany({ where: { version: "2020", level: 5 }, select: { code: true } }),
+  ]);
+  return { regencies: new Set(regencies.map((r) => r.code)), kbli2020: new Set(kbli.map((k) => k.code)) };
+}
+
+const json = (rows: unknown[]) =>
+  JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v instanceof Date ? v.toISOString() : v));
+
+function appBaseUrl(): string {
+  return (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+}
+
+interface BatchOutcome {
+  created: number;
+  updated: number;
+  invitations: number;
+  rejected: RowError[];
+}
+
+const TIMINGS = process.env.RANTAI_IMPORT_TIMINGS === "1";
+async function timed<T>(label: string, f: () => Promise<T>): Promise<T> {
+  if (!TIMINGS) return f();
+  const t0 = performance.now();
+  try {
+    return await f();
+  } finally {
+    console.log(`[import] ${label}: ${Math.round(performance.now() - t0)} ms`);
+  }
+}
+
+async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: string, actorId: string, rows: ValidRow[]): Promise<BatchOutcome> {
+  const nibs = rows.map((r) => r.nib);
+  const existing = await timed("q1", () => tx.$queryRawUnsafe<
+    { organizationId: string; nib: string; sizeClass: string | null; sizeBasis: string | null; inCoop: boolean; hasOwner: boolean }[]
+  >(
+    `SELECT sp."organizationId", sp.nib, sp."sizeClass"::text AS "sizeClass", sp."sizeBasis"::text AS "sizeBasis",
+            EXISTS (SELECT 1 FROM "CooperativeMembership" cm WHERE cm."memberId" = sp."organizationId" AND cm."cooperativeId" = $2) AS "inCoop",
+            EXISTS (SELECT 1 FROM "Membership" m WHERE m."organizationId" = sp."organizationId") AS "hasOwner"
+       FROM "SupplierProfile" sp WHERE sp.nib = ANY($1::text[]) FOR UPDATE OF sp`,
+    nibs,
+    cooperativeId,
+  ));
+  const byNib = new Map(existing.map((e) => [e.nib, e]));
+  const rejected: RowError[] = [];
+  const accepted: (ValidRow & { id: string; isNew: boolean; hasOwner: boolean; sizeChanged: boolean })[] = [];
+  for (const r of rows) {
+    const e = byNib.get(r.nib);
+    if (e && !e.inCoop && e.hasOwner) {
+      rejected.push({ row: r.row, column: "nib", key: "nibTaken" });
+      continue;
+    }
+    const sizeChanged = r.size !== null && (!e || e.sizeClass !== r.size.sizeClass || e.sizeBasis !== r.size.basis);
+    accepted.push({ ...r, id: e?.organizationId ?? newId(), isNew: !e, hasOwner: e?.hasOwner ?? false, sizeChanged });
+  }
+  if (accepted.length === 0) return { created: 0, updated: 0, invitations: 0, rejected };
+  const now = new Date();
+  const fresh = accepted.filter((a) => a.isNew);
+  const old = accepted.filter((a) => !a.isNew);
+
+  if (fresh.length > 0) {
+    await timed("q2", () => tx.$executeRawUnsafe(
+      `INSERT INTO "Organization" (id, type, name, email, "regencyCode", "updatedAt")
+       SELECT x.id, 'umkm'::"OrgType", x.name, x.email, x."regencyCode", $2::timestamptz
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, email text, "regencyCode" text)`,
+      json(fresh.map((a) => ({ id: a.id, name: a.name, email: a.ownerEmail, regencyCode: a.regencyCode }))),
+      now,
+    ));
+  }
+  if (old.length > 0) {
+    await timed("q3", () => tx.$executeRawUnsafe(
+      `UPDATE "Organization" o SET name = x.name, "regencyCode" = x."regencyCode", email = COALESCE(x.email, o.email), "updatedAt" = $2::timestamptz
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, email text, "regencyCode" text)
+        WHERE o.id = x.id AND o.type = 'umkm'`,
+      json(old.map((a) => ({ id: a.id, name: a.name, email: a.ownerEmail, regencyCode: a.regencyCode }))),
+      now,
+    ));
+  }
+  await timed("q4", () => tx.$executeRawUnsafe(
+    `INSERT INTO "SupplierProfile" ("organizationId", nib, npwp, "legalForm", "capitalIdr", "annualSalesIdr", "sizeClass", "sizeBasis",
+                                    employees, "regencyCode", "updatedAt")
+     SELECT x.id, x.nib, x.npwp, x."legalForm"::"LegalForm", x."capitalIdr"::bigint, x."annualSalesIdr"::bigint,
+            x."sizeClass"::"SizeClass", x."sizeBasis"::"SizeBasis", x.employees, x."regencyCode", $2::timestamptz
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, nib text, npwp text, "legalForm" text, "capitalIdr" text, "annualSalesIdr" text,
+                                                "sizeClass" text, "sizeBasis" text, employees int, "regencyCode" text)
+     ON CONFLICT (nib) DO UPDATE SET
+       npwp = EXCLUDED.npwp, "legalForm" = EXCLUDED."legalForm", "capitalIdr" = EXCLUDED."capitalIdr",
+       "annualSalesIdr" = EXCLUDED."annualSalesIdr", "sizeClass" = EXCLUDED."sizeClass", "sizeBasis" = EXCLUDED."sizeBasis",
+       employees = EXCLUDED.employees, "regencyCode" = EXCLUDED."regencyCode", "updatedAt" = EXCLUDED."updatedAt"
+     WHERE "SupplierProfile"."organizationId" = EXCLUDED."organizationId"`,
+    json(
+      accepted.map((a) => ({
+        id: a.id,
+        nib: a.nib,
+        npwp: a.npwp,
+        legalForm: a.legalForm,
+        capitalIdr: a.capitalIdr,
+        annualSalesIdr: a.annualSalesIdr,
+        sizeClass: a.size?.sizeClass ?? null,
+        sizeBasis: a.size?.basis ?? null,
+        employees: a.employees,
+        regencyCode: a.regencyCode,
+      })),
+    ),
+    now,
+  ));
+  const sized = accepted.filter((a) => a.sizeChanged && a.size);
+  if (sized.length > 0) {
+    await timed("q5", () => tx.$executeRawUnsafe(
+      `INSERT INTO "SizeClassChange" (id, "supplierId", "sizeClass", basis, "capitalIdr", "annualSalesIdr", "effectiveAt")
+       SELECT x.cid, x.id, x."sizeClass"::"SizeClass", x.basis::"SizeBasis", x."capitalIdr"::bigint, x."annualSalesIdr"::bigint, $2::timestamptz
+         FROM jsonb_to_recordset($1::jsonb) AS x(cid text, id text, "sizeClass" text, basis text, "capitalIdr" text, "annualSalesIdr" text)`,
+      json(sized.map((a) => ({ cid: newId(), id: a.id, sizeClass: a.size!.sizeClass, basis: a.size!.basis, capitalIdr: a.capitalIdr, annualSalesIdr: a.annualSalesIdr }))),
+      now,
+    ));
+  }
+  // KBLI: the file's list replaces the profile's (first code = primary). Only differences are written.
+  const kbliRows = accepted.flatMap((a) => a.kbli.map((code, i) => ({ id: a.id, code, primary: i === 0 })));
+  if (old.length > 0) {
+    await timed("q6", () => tx.$executeRawUnsafe(
+      `DELETE FROM "SupplierKbli" sk WHERE sk."supplierId" = ANY($1::text[])
+         AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS x(id text, code text)
+                          WHERE x.id = sk."supplierId" AND x.code = sk."kbliCode" AND sk."kbliVersion" = '2020')`,
+      old.map((a) => a.id),
+      json(kbliRows.filter((k) => old.some((o) => o.id === k.id))),
+    ));
+  }
+  await timed("q7", () => tx.$executeRawUnsafe(
+    `INSERT INTO "SupplierKbli" ("supplierId", "kbliVersion", "kbliCode", "isPrimary")
+     SELECT x.id, '2020', x.code, x."primary" FROM jsonb_to_recordset($1::jsonb) AS x(id text, code text, "primary" boolean)
+     ON CONFLICT ("supplierId", "kbliVersion", "kbliCode") DO UPDATE SET "isPrimary" = EXCLUDED."isPrimary"
+       WHERE "SupplierKbli"."isPrimary" IS DISTINCT FROM EXCLUDED."isPrimary"`,
+    json(kbliRows),
+  ));
+  await timed("q8", () => tx.$executeRawUnsafe(
+    `INSERT INTO "CooperativeMembership" (id, "cooperativeId", "memberId", "memberNumber", status, "joinedAt")
+     SELECT x.cid, $2, x.id, x."memberNumber", 'active', $3::timestamptz FROM jsonb_to_recordset($1::jsonb) AS x(cid text, id text, "memberNumber" text)
+     ON CONFLICT ("cooperativeId", "memberId") DO UPDATE SET "memberNumber" = COALESCE(EXCLUDED."memberNumber", "CooperativeMembership"."memberNumber"), status = 'active'`,
+    json(accepted.map((a) => ({ cid: newId(), id: a.id, memberNumber: a.memberNumber }))),
+    cooperativeId,
+    now,
+  ));
+
+  // Invitations: an UMKM with no owner yet and an owner email gets one (role owner, 30 days), unless a pending
+  // invitation for that email already exists (re-uploads do not pile up invitations).
+  const wantInvite = accepted.filter((a) => a.ownerEmail && !a.hasOwner);
+  let invitations = 0;
+  if (wantInvite.length > 0) {
+    const pending = await timed("q9", () => tx.$queryRawUnsafe<{ organizationId: string; email: string }[]>(
+      `SELECT "organizationId", email FROM "OrganizationInvitation"
+        WHERE "organizationId" = ANY($1::text[]) AND "acceptedAt" IS NULL AND "expiresAt" > now()`,
+      wantInvite.map((a) => a.id),
+    ));
+    const has = new Set(pending.map((p) => `${p.organizationId} ${p.email}`));
+    const invites = wantInvite
+      .filter((a) => !has.has(`${a.id} ${a.ownerEmail}`))
+      .map((a) => {
+        const token = randomBytes(32).toString("base64url");
+        return { a, token, row: { id: newId(), organizationId: a.id, email: a.ownerEmail!, tokenHash: hashInvitationToken(token) } };
+      });
+    if (invites.length > 0) {
+      const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 3600 * 1000);
+      await timed("q10", () => tx.$executeRawUnsafe(
+        `INSERT INTO "OrganizationInvitation" (id, "organizationId", email, role, "tokenHash", "invitedById", "expiresAt", "createdAt")
+         SELECT x.id, x."organizationId", x.email, 'owner', x."tokenHash", $2, $3::timestamptz, $4::timestamptz
+           FROM jsonb_to_recordset($1::jsonb) AS x(id text, "organizationId" text, email text, "tokenHash" text)`,
+        json(invites.map((i) => i.row)),
+        actorId,
+        expiresAt,
+        now,
+      ));
+      const base = appBaseUrl();
+      await timed("q11", () => tx.$executeRawUnsafe(
+        `INSERT INTO "EmailOutbox" (id, "to", subject, text, status, attempts, "sendAfter", "createdAt")
+         SELECT x.id, x."to", x.subject, x.text, 'pending', 0, $2::timestamptz, $2::timestamptz
+           FROM jsonb_to_recordset($1::jsonb) AS x(id text, "to" text, subject text, text text)`,
+        json(
+          invites.map((i) => ({
+            id: newId(),
+            to: i.row.email,
+            subject: `Undangan Rantai: ${i.a.name}`,
+            text:
+              `${cooperativeName} mendaftarkan ${i.a.name} (NIB ${i.a.nib}) di Rantai.\n\n` +
+              `Klaim akun pemilik usaha Anda (berlaku ${INVITATION_DAYS} hari):\n${base}/klaim/${i.token}\n`,
+          })),
+        ),
+        now,
+      ));
+      invitations = invites.length;
+    }
+  }
+  return { created: fresh.length, updated: old.length, invitations, rejected };
+}
+
+export interface ImportOptions {
+  locale?: Locale;
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
+}
+
+/**
+ * Imports a cooperative's member CSV. Authorizes the actor (cooperative, "cooperative:members:manage").
+ * Returns a file error (nothing imported) or the result with per-row errors and the error report CSV.
+ */
+export async function importMembersCsv(actor: Actor | null, csv: string, options: ImportOptions = {}): Promise<ImportResult | ImportFileError> {
+  const a = authorize(actor, { orgTypes: ACTORS.cooperative, permission: "cooperative:members:manage" });
+  const locale = options.locale ?? "id";
+  const parsed = parseImportCsv(csv);
+  if (!parsed.ok) return { type: "error", key: parsed.key, message: importFileErrorMessage(locale, parsed.key, parsed.missing) };
+
+  const schema = importRowSchema(await loadReferenceSets());
+  const total = parsed.rows.length;
+  const errors: RowError[] = [];
+  const valid: ValidRow[] = [];
+  const firstRowOfNib = new Map<string, number>();
+  parsed.rows.forEach((raw, i) => {
+    const v = validateImportRow(raw, i + 2, schema);
+    if (!v.ok) return void errors.push(...v.errors);
+    if (firstRowOfNib.has(v.value.nib)) return void errors.push({ row: i + 2, column: "nib", key: "duplicateInFile" });
+    firstRowOfNib.set(v.value.nib, i + 2);
+    valid.push(v.value);
+  });
+
+  let committed = 0;
+  let created = 0;
+  let updated = 0;
+  let invitations = 0;
+  const failedRows = () => new Set(errors.map((e) => e.row)).size;
+  const coopId = a.membership.organizationId;
+  // Progress counts rows of the file in order: a batch's invalid rows are "processed" along with its valid ones.
+  let validIndex = 0;
+  let batchNo = 0;
+  for (let start = 0; start < total; start += IMPORT_BATCH_SIZE) {
+    const endRow = Math.min(start + IMPORT_BATCH_SIZE, total) + 2; // exclusive spreadsheet row
+    const batch: ValidRow[] = [];
+    while (validIndex < valid.length && valid[validIndex].row < endRow) batch.push(valid[validIndex++]);
+    if (batch.length > 0) {
+      try {
+        const out = await db.$transaction((tx) => commitBatch(tx, coopId, a.membership.organizationName, a.user.id, batch), {
+          timeout: 120_000,
+          maxWait: 30_000,
+        });
+        errors.push(...out.rejected);
+        // Fresh planner statistics while the tables grow: without them the search-document triggers plan for
+        // near-empty tables and each batch gets slower than the last (minutes instead of seconds for 20,000 rows).
+        batchNo++;
+        if (batchNo <= 2 || batchNo % 2 === 0) {
+          await db.$executeRawUnsafe(
+            `ANALYZE "Organization", "SupplierProfile", "SupplierKbli", "SupplierSearch", "CooperativeMembership", "Membership", "OrganizationInvitation", "SizeClassChange", "SearchTerm"`,
+          );
+        }
+        committed += batch.length - out.rejected.length;
+        created += out.created;
+        updated += out.updated;
+        invitations += out.invitations;
+      } catch (err) {
+        console.error("cooperative import: batch failed", err);
+        for (const r of batch) errors.push({ row: r.row, column: null, key: "batchFailed" });
+      }
+    }
+    await options.onProgress?.({ type: "progress", processed: Math.min(start + IMPORT_BATCH_SIZE, total), total, committed, failed: failedRows() });
+  }
+
+  await audit(db, {
+    organizationId: coopId,
+    actorId: a.user.id,
+    action: "cooperative.members.import",
+    entityType: "Organization",
+    entityId: coopId,
+    data: { total, committed, created, updated, failed: failedRows(), invitations },
+  });
+
+  errors.sort((x, y) => x.row - y.row);
+  const reported = errors.map((e) => ({ row: e.row, column: e.column, message: importErrorMessage(locale, e.key) }));
+  return {
+    type: "done",
+    total,
+    committed,
+    created,
+    updated,
+    failed: failedRows(),
+    invitations,
+    errors: reported.slice(0, MAX_REPORTED_ERRORS),
+    reportCsv: errorReportCsv(parsed.headers, parsed.rows, reported),
+  };
+}
+
+/** The rows that failed, with their original columns plus "baris" (row) and "kesalahan" (all its errors). */
+export function errorReportCsv(headers: string[], rows: Record<string, string>[], errors: ReportedError[]): string {
+  if (errors.length === 0) return "";
+  const byRow = new Map<number, string[]>();
+  for (const e of errors) {
+    const list = byRow.get(e.row) ?? [];
+    list.push(e.column ? `${e.column}: ${e.message}` : e.message);
+    byRow.set(e.row, list);
+  }
+  const cols = [...IMPORT_COLUMNS, ...headers.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h) && h !== "baris" && h !== "kesalahan")];
+  const lines = [[...cols, "baris", "kesalahan"].map(csvCell).join(",")];
+  for (const [row, msgs] of [...byRow.entries()].sort((x, y) => x[0] - y[0])) {
+    const raw = rows[row - 2] ?? {};
+    lines.push([...cols.map((c) => csvCell(raw[c] ?? "")), String(row), csvCell(msgs.join("; "))].join(","));
+  }
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}
