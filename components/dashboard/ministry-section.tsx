@@ -1,5 +1,6 @@
 // The ministry's overview: active and completed partnerships by PP 7/2021 scheme and by the UMKM's
 // province, and how many UMKM moved up a size class. Aggregates only; the drill-down lives on /statistik.
+import { LIVE_ROUTES } from "@/components/shell/nav";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink, Card, EmptyState, Stat, StatGrid } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
@@ -108,14 +109,17 @@ export async function MinistrySection({ data }: { data: MinistryOverview }) {
         </Card>
       </div>
 
-      <Card title={t("statistics.title")}>
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-          <p className="text-muted">{t("statistics.body")}</p>
-          <ButtonLink href="/statistik" variant="secondary">
-            {t("statistics.link")}
-          </ButtonLink>
-        </div>
-      </Card>
+      {/* The full statistics page links in once it exists (the shell's LIVE_ROUTES): never a link to a 404. */}
+      {LIVE_ROUTES.has("/statistik") && (
+        <Card title={t("statistics.title")}>
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+            <p className="text-muted">{t("statistics.body")}</p>
+            <ButtonLink href="/statistik" variant="secondary">
+              {t("statistics.link")}
+            </ButtonLink>
+          </div>
+        </Card>
+      )}
     </div>
   );
 }
