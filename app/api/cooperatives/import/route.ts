@@ -8,6 +8,21 @@ import { isDomainError } from "@/lib/errors";
 import { importMembersCsv, importFileErrorMessage } from "@/lib/cooperatives/import";
 import { MAX_IMPORT_BYTES } from "@/lib/cooperatives/import-parse";
 import type { Locale } from "@/lib/i18n/config";
+import { registerRawRoute } from "@/lib/api/openapi";
+
+registerRawRoute({
+  method: "post",
+  path: "/api/cooperatives/import",
+  summary: "Cooperative member CSV import (signed-in UI session only; streams NDJSON progress)",
+  tags: ["Cooperatives"],
+  security: [],
+  responses: {
+    200: { description: "NDJSON lines: {type:progress} per batch of 500, then {type:done} or {type:error}", content: { "application/x-ndjson": { schema: { type: "string" } } } },
+    401: { description: "Not signed in" },
+    403: { description: "Not a cooperative member allowed to manage members" },
+    413: { description: "File over 10 MB" },
+  },
+});
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

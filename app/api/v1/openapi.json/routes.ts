@@ -15,3 +15,4 @@ import "../products/route";
 import "../products/[id]/route";
 import "../products/[id]/images/[imageId]/route";
 import "../suppliers/route";
+import "../../cooperatives/import/route";
