@@ -13,9 +13,8 @@ import { db, Prisma } from "@/lib/db";
 import { invalidInput, notFound } from "@/lib/errors";
 import { buildTsQuery, correctWords, queryWords } from "@/lib/suppliers/search";
 import { MAX_PHOTOS_PER_PRODUCT, prepareProductImage, storeProductImage, type PhotoSource } from "./images";
+import { KBLI_VERSION } from "@/lib/db/reference-data";
 import type { ProductCreateInput, ProductUpdateInput } from "./schemas";
-
-export const KBLI_VERSION = "2020";
 
 const productSelect = {
   id: true,

@@ -9,20 +9,8 @@ import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import { isUploadPresent, prepareUpload, storePreparedUpload, type UploadSource } from "@/lib/files/upload";
-import { authorizeSupplierMember } from "./profile";
+import { authorizeSupplierMember, certificationData } from "./profile";
 import type { CertificationInput } from "./schemas";
-
-function data(c: CertificationInput) {
-  return {
-    type: c.type,
-    name: c.name ?? null,
-    number: c.number,
-    issuer: c.issuer ?? null,
-    validFrom: c.validFrom ?? null,
-    validUntil: c.validUntil ?? null,
-    tkdnPercent: c.type === "tkdn" && c.percent != null ? c.percent.toFixed(2) : null,
-  };
-}
 
 async function prepare(document: UploadSource | null | undefined) {
   return isUploadPresent(document) ? prepareUpload(document, "document") : null;
@@ -40,7 +28,7 @@ export async function addCertification(actor: Actor | null, input: Certification
   const upload = await prepare(document);
   return db.$transaction(async (tx) => {
     const documentId = upload ? await storePreparedUpload(tx, { organizationId, uploadedById: a.user.id, kind: "certificate" }, upload) : null;
-    const cert = await tx.certification.create({ data: { organizationId, ...data(input), documentId }, select: { id: true } });
+    const cert = await tx.certification.create({ data: { organizationId, ...certificationData(input), documentId }, select: { id: true } });
     await audit(tx, {
       organizationId,
       actorId: a.user.id,
@@ -80,7 +68,7 @@ export async function updateCertification(actor: Actor | null, certificationId: 
       : cert.documentId;
     await tx.certification.update({
       where: { id: cert.id },
-      data: { ...data(input), documentId, verificationStatus: "unverified" },
+      data: { ...certificationData(input), documentId, verificationStatus: "unverified" },
     });
     if (upload && cert.documentId) await tx.storedFile.deleteMany({ where: { id: cert.documentId, organizationId: cert.organizationId } });
     await audit(tx, {

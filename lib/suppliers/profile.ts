@@ -24,9 +24,8 @@ import { conflict, invalidInput, notFound, unauthorized } from "@/lib/errors";
 import { certificateState } from "./dashboard";
 import { isProfileComplete, missingForVerification, ONBOARDING_STEPS } from "./onboarding";
 import type { CertificationInput, SupplierProfileInput } from "./schemas";
+import { KBLI_VERSION } from "@/lib/db/reference-data";
 import { deriveSizeClass } from "./size-class";
-
-export const KBLI_VERSION = "2020";
 
 type Tx = Prisma.TransactionClient;
 
@@ -311,7 +310,8 @@ async function databaseChecks(
   return fields;
 }
 
-function certificationData(c: CertificationInput) {
+/** The certificate columns from a validated certificate input (shared by the profile and certificate services). */
+export function certificationData(c: CertificationInput) {
   return {
     type: c.type,
     name: c.name ?? null,
