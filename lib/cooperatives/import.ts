@@ -5,6 +5,7 @@
 //  - Upsert by NIB: an UMKM already in this cooperative, or one with no owner yet, is updated; a NIB of an
 //    UMKM outside this cooperative that has an owner is a row error and is not touched.
 //  - Set-based SQL per batch (INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT), not one call per row.
+import { appBaseUrl } from "@/lib/app-url";
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
@@ -92,10 +93,6 @@ async function loadReferenceSets() {
 
 const json = (rows: unknown[]) =>
   JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v instanceof Date ? v.toISOString() : v));
-
-function appBaseUrl(): string {
-  return (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
-}
 
 interface BatchOutcome {
   created: number;

@@ -12,6 +12,18 @@ import directoryId from "@/messages/directory/id.json";
 import directoryEn from "@/messages/directory/en.json";
 import cooperativesId from "@/messages/cooperatives/id.json";
 import cooperativesEn from "@/messages/cooperatives/en.json";
+import quotesId from "@/messages/quotes/id.json";
+import quotesEn from "@/messages/quotes/en.json";
+import notificationsId from "@/messages/notifications/id.json";
+import notificationsEn from "@/messages/notifications/en.json";
+import matchingId from "@/messages/matching/id.json";
+import matchingEn from "@/messages/matching/en.json";
+import agreementsId from "@/messages/agreements/id.json";
+import agreementsEn from "@/messages/agreements/en.json";
+import statsId from "@/messages/stats/id.json";
+import statsEn from "@/messages/stats/en.json";
+import financingId from "@/messages/financing/id.json";
+import financingEn from "@/messages/financing/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -20,6 +32,12 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: rfqsId, en: rfqsEn },
   { id: directoryId, en: directoryEn },
   { id: cooperativesId, en: cooperativesEn },
+  { id: quotesId, en: quotesEn },
+  { id: notificationsId, en: notificationsEn },
+  { id: matchingId, en: matchingEn },
+  { id: agreementsId, en: agreementsEn },
+  { id: statsId, en: statsEn },
+  { id: financingId, en: financingEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {

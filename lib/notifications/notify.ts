@@ -1,0 +1,120 @@
+// One way to tell people something happened: an in-app notification per recipient and, unless turned off,
+// an email in the transactional outbox (EmailOutbox), written in the same transaction as the change itself
+// so a rolled-back change notifies nobody. Texts are rendered through the i18n layer in each recipient's
+// own locale: `notifications.types.<type>.title` / `.body` (ICU, with `params`). The outbox is delivered
+// later by lib/notifications/outbox.ts (SMTP when configured; in development the outbox page shows it).
+import "server-only";
+import type { Prisma } from "@/lib/db/generated/client";
+import { translate } from "@/lib/i18n/translate";
+import { appBaseUrl } from "@/lib/app-url";
+
+export const NOTIFICATION_TYPES = [
+  "rfq.invited", // a supplier was invited to an RFQ
+  "rfq.clarification_answered", // the buyer answered a clarification (to every supplier that can see the RFQ and asked or quoted)
+  "rfq.deadline_approaching", // to suppliers with a draft or submitted quote, and the buyer
+  "quote.received", // to the buyer organization
+  "award.won", // to a winning supplier
+  "award.lost", // to suppliers whose quote was not selected
+  "agreement.proposed",
+  "agreement.accepted",
+  "agreement.activated",
+  "agreement.amended",
+  "agreement.completed",
+  "agreement.terminated",
+  "delivery.recorded",
+  "payment.recorded",
+  "financing.requested",
+  "financing.decided",
+  "consortium.invited",
+] as const;
+
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+type NotifyTx = Pick<Prisma.TransactionClient, "membership" | "user" | "notification" | "emailOutbox">;
+
+export interface NotifyInput {
+  type: NotificationType;
+  /** Every active member of these organizations is notified (for the organization in question). */
+  organizationIds?: string[];
+  /** Individual users (notified without an organization context unless `organizationId` is given). */
+  userIds?: string[];
+  organizationId?: string;
+  /** ICU values for the title/body; only strings and numbers (format money/dates before passing them). */
+  params?: Record<string, string | number>;
+  /** Path inside the app, e.g. `/papan-rfq/abc`. */
+  link?: string;
+  /** Whoever caused it does not need to be told (default: notified anyway if listed). */
+  excludeUserId?: string | null;
+  /** Send an email too (default true). */
+  email?: boolean;
+}
+
+interface Recipient {
+  userId: string;
+  email: string;
+  locale: string;
+  organizationId: string | null;
+}
+
+async function recipients(tx: NotifyTx, input: NotifyInput): Promise<Recipient[]> {
+  const out = new Map<string, Recipient>();
+  if (input.organizationIds?.length) {
+    const members = await tx.membership.findMany({
+      where: { organizationId: { in: input.organizationIds }, user: { disabledAt: null } },
+      select: { organizationId: true, user: { select: { id: true, email: true, locale: true } } },
+    });
+    for (const m of members) {
+      const key = `${m.user.id} ${m.organizationId}`;
+      out.set(key, { userId: m.user.id, email: m.user.email, locale: m.user.locale, organizationId: m.organizationId });
+    }
+  }
+  if (input.userIds?.length) {
+    const users = await tx.user.findMany({
+      where: { id: { in: input.userIds }, disabledAt: null },
+      select: { id: true, email: true, locale: true },
+    });
+    for (const u of users) {
+      const key = `${u.id} ${input.organizationId ?? ""}`;
+      if (!out.has(key)) out.set(key, { userId: u.id, email: u.email, locale: u.locale, organizationId: input.organizationId ?? null });
+    }
+  }
+  return [...out.values()].filter((r) => r.userId !== input.excludeUserId);
+}
+
+/** The title and body of a notification in a locale (also used to render the in-app list). */
+export function renderNotification(locale: string, type: string, params: Record<string, string | number> = {}) {
+  return {
+    title: translate(locale, `notifications.types.${type}.title`, params),
+    body: translate(locale, `notifications.types.${type}.body`, params),
+  };
+}
+
+/** Writes the notifications (and outbox emails); returns how many people were notified. */
+export async function notify(tx: NotifyTx, input: NotifyInput): Promise<number> {
+  const people = await recipients(tx, input);
+  if (people.length === 0) return 0;
+  const params = input.params ?? {};
+  await tx.notification.createMany({
+    data: people.map((p) => ({
+      userId: p.userId,
+      organizationId: p.organizationId,
+      type: input.type,
+      params,
+      link: input.link ?? null,
+    })),
+  });
+  if (input.email !== false) {
+    const base = appBaseUrl();
+    const seen = new Set<string>();
+    const emails = people
+      .filter((p) => (seen.has(p.email) ? false : (seen.add(p.email), true)))
+      .map((p) => {
+        const { title, body } = renderNotification(p.locale, input.type, params);
+        const link = input.link ? `\n\n${base}${input.link}` : "";
+        const footer = `\n\n— ${translate(p.locale, "notifications.emailFooter")}`;
+        return { to: p.email, subject: title, text: `${body}${link}${footer}` };
+      });
+    await tx.emailOutbox.createMany({ data: emails });
+  }
+  return people.length;
+}
