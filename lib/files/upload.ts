@@ -23,14 +23,30 @@ export type UploadMime = keyof typeof UPLOAD_TYPES;
 /** What the file input's `accept` attribute says (a hint for the picker only; the server checks content). */
 export const UPLOAD_ACCEPT = "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png";
 
-const startsWith = (bytes: Uint8Array, sig: readonly number[]) => bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0) =>
+  bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
 
-/** The type by magic bytes: "%PDF-", JPEG FF D8 FF, PNG 89 50 4E 47 0D 0A 1A 0A. Anything else → null. */
-export function detectFileType(bytes: Uint8Array): UploadMime | null {
+/** Every type Rantai recognises by content. Each upload kind accepts a subset (documents: no WebP). */
+export type SniffedMime = UploadMime | "image/webp";
+
+/**
+ * The type by magic bytes at offset 0: "%PDF-", JPEG FF D8 FF, PNG 89 50 4E 47 0D 0A 1A 0A, WebP "RIFF" ….
+ * "WEBP". Anything else → null. The one place that decides a file's type; callers pick what they accept.
+ */
+export function sniffFileType(bytes: Uint8Array): SniffedMime | null {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "application/pdf";
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
   return null;
+}
+
+const DOCUMENT_TYPES: readonly UploadMime[] = ["application/pdf", "image/jpeg", "image/png"];
+
+/** A document's type (PDF, JPEG, PNG) by magic bytes; anything else (WebP included) → null. */
+export function detectFileType(bytes: Uint8Array): UploadMime | null {
+  const t = sniffFileType(bytes);
+  return t && (DOCUMENT_TYPES as readonly string[]).includes(t) ? (t as UploadMime) : null;
 }
 
 /** A file-like value (File from FormData, or Blob with a name). */
@@ -47,8 +63,8 @@ export function isUploadPresent(v: unknown): v is UploadSource {
   return f.size > 0 || Boolean(f.name);
 }
 
-/** A safe display/download name: no path, no control or quote characters, the extension of the real type. */
-export function safeFilename(name: string | undefined, mime: UploadMime): string {
+/** A safe base name (no extension): no path, no control or quote characters, at most `max` characters. */
+export function safeBaseName(name: string | undefined, fallback: string, max = 100): string {
   const base = (name ?? "")
     .split(/[\\/]/)
     .pop()!
@@ -57,8 +73,39 @@ export function safeFilename(name: string | undefined, mime: UploadMime): string
     .replace(/\.[A-Za-z0-9]{1,5}$/, "")
     .replace(/\s+/g, " ")
     .trim()
-    .slice(0, 100);
-  return `${base || "dokumen"}.${UPLOAD_TYPES[mime]}`;
+    .slice(0, max);
+  return base || fallback;
+}
+
+/** A safe display/download name: no path, no control or quote characters, the extension of the real type. */
+export function safeFilename(name: string | undefined, mime: UploadMime): string {
+  return `${safeBaseName(name, "dokumen")}.${UPLOAD_TYPES[mime]}`;
+}
+
+/** Message keys for the refusals of readCheckedUpload (per upload kind, so each form speaks its language). */
+export interface UploadRefusals {
+  tooLarge: string;
+  empty: string;
+  type: string;
+}
+
+/**
+ * The shared checks of every upload: declared size (before reading) and real size at most `maxBytes`, not
+ * empty, and a type by content (sniffFileType) among `accept` — whatever the file's name and declared type.
+ * Refusals are invalid_input on `field` with the given message keys. Returns the bytes and the real type.
+ */
+export async function readCheckedUpload<M extends SniffedMime>(
+  file: UploadSource,
+  opts: { field: string; maxBytes: number; accept: readonly M[]; refusals: UploadRefusals },
+): Promise<{ content: Uint8Array<ArrayBuffer>; mimeType: M }> {
+  const { field, maxBytes, accept, refusals } = opts;
+  if (file.size > maxBytes) throw invalidInput({ [field]: [refusals.tooLarge] });
+  const content = new Uint8Array(await file.arrayBuffer());
+  if (content.byteLength === 0) throw invalidInput({ [field]: [refusals.empty] });
+  if (content.byteLength > maxBytes) throw invalidInput({ [field]: [refusals.tooLarge] });
+  const sniffed = sniffFileType(content);
+  if (!sniffed || !(accept as readonly string[]).includes(sniffed)) throw invalidInput({ [field]: [refusals.type] });
+  return { content, mimeType: sniffed as M };
 }
 
 export interface PreparedUpload {
@@ -75,13 +122,12 @@ export interface PreparedUpload {
  * whatever its name and declared type.
  */
 export async function prepareUpload(file: UploadSource, field = "document"): Promise<PreparedUpload> {
-  if (file.size > MAX_UPLOAD_BYTES) throw invalidInput({ [field]: ["suppliers.errors.fileTooLarge"] });
-  const buffer = await file.arrayBuffer();
-  const content = new Uint8Array(buffer);
-  if (content.byteLength === 0) throw invalidInput({ [field]: ["suppliers.errors.fileEmpty"] });
-  if (content.byteLength > MAX_UPLOAD_BYTES) throw invalidInput({ [field]: ["suppliers.errors.fileTooLarge"] });
-  const mimeType = detectFileType(content);
-  if (!mimeType) throw invalidInput({ [field]: ["suppliers.errors.fileType"] });
+  const { content, mimeType } = await readCheckedUpload(file, {
+    field,
+    maxBytes: MAX_UPLOAD_BYTES,
+    accept: DOCUMENT_TYPES,
+    refusals: { tooLarge: "suppliers.errors.fileTooLarge", empty: "suppliers.errors.fileEmpty", type: "suppliers.errors.fileType" },
+  });
   return {
     filename: safeFilename(file.name, mimeType),
     mimeType,

@@ -1,4 +1,5 @@
-// Product photos: JPEG, PNG or WebP decided by the CONTENT (magic bytes, then a real decode with sharp),
+// Product photos: JPEG, PNG or WebP decided by the CONTENT (the shared magic-byte checks of lib/files/upload.ts,
+// then a real decode with sharp),
 // never by the file name or the browser's Content-Type; at most 5 MB and 40 megapixels in; stored re-encoded
 // (which also drops EXIF metadata such as GPS positions) as a JPEG of at most 1200 px plus a 320 px
 // thumbnail, in PostgreSQL (StoredFile, ADR 0003). Served publicly by GET /api/v1/products/{id}/images/{imageId}
@@ -10,6 +11,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import type { Prisma } from "@/lib/db/generated/client";
+import { readCheckedUpload, safeBaseName, sniffFileType, type SniffedMime } from "@/lib/files/upload";
 import { invalidInput } from "@/lib/errors";
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -20,16 +22,12 @@ const MAX_INPUT_PIXELS = 40_000_000;
 
 export const PHOTO_ACCEPT = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp";
 
-type PhotoMime = "image/jpeg" | "image/png" | "image/webp";
+const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const satisfies readonly SniffedMime[];
 
-const starts = (b: Uint8Array, sig: readonly number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
-
-/** JPEG FF D8 FF; PNG 89 50 4E 47 0D 0A 1A 0A; WebP "RIFF" … "WEBP". Anything else → null. */
-export function detectPhotoType(bytes: Uint8Array): PhotoMime | null {
-  if (starts(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
-  if (starts(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
-  if (starts(bytes, [0x52, 0x49, 0x46, 0x46]) && starts(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
-  return null;
+/** JPEG, PNG or WebP by magic bytes (lib/files/upload.ts sniffFileType); anything else → null. */
+export function detectPhotoType(bytes: Uint8Array): (typeof PHOTO_TYPES)[number] | null {
+  const t = sniffFileType(bytes);
+  return t && (PHOTO_TYPES as readonly string[]).includes(t) ? (t as (typeof PHOTO_TYPES)[number]) : null;
 }
 
 export interface PhotoSource {
@@ -65,32 +63,22 @@ function encoded(buf: Buffer): Encoded {
   return { content, sizeBytes: buf.length, sha256: createHash("sha256").update(buf).digest("hex") };
 }
 
-function baseName(name: string | undefined): string {
-  const base = (name ?? "")
-    .split(/[\\/]/)
-    .pop()!
-    .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f"<>:*?|;]/g, "")
-    .replace(/\.[A-Za-z0-9]{1,5}$/, "")
-    .trim()
-    .slice(0, 80);
-  return base || "foto-produk";
-}
-
 /** Validates, decodes and resizes one photo; invalid_input on `field` when it is not a usable image. */
 export async function prepareProductImage(file: PhotoSource, field = "photos"): Promise<PreparedPhoto> {
-  if (file.size > MAX_PHOTO_BYTES) throw invalidInput({ [field]: ["products.errors.photoTooLarge"] });
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.byteLength === 0) throw invalidInput({ [field]: ["products.errors.photoEmpty"] });
-  if (bytes.byteLength > MAX_PHOTO_BYTES) throw invalidInput({ [field]: ["products.errors.photoTooLarge"] });
-  if (!detectPhotoType(bytes)) throw invalidInput({ [field]: ["products.errors.photoType"] });
+  // The same size and content-type checks as every other upload (lib/files/upload.ts), with photo messages.
+  const { content: bytes } = await readCheckedUpload(file, {
+    field,
+    maxBytes: MAX_PHOTO_BYTES,
+    accept: PHOTO_TYPES,
+    refusals: { tooLarge: "products.errors.photoTooLarge", empty: "products.errors.photoEmpty", type: "products.errors.photoType" },
+  });
   try {
     const input = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).rotate(); // honour EXIF orientation
     const [photo, thumbnail] = await Promise.all([
       input.clone().resize(PHOTO_MAX_PX, PHOTO_MAX_PX, { fit: "inside", withoutEnlargement: true }).flatten({ background: "#ffffff" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer(),
       input.clone().resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: "cover" }).flatten({ background: "#ffffff" }).jpeg({ quality: 78 }).toBuffer(),
     ]);
-    return { filename: `${baseName(file.name)}.jpg`, photo: encoded(photo), thumbnail: encoded(thumbnail) };
+    return { filename: `${safeBaseName(file.name, "foto-produk", 80)}.jpg`, photo: encoded(photo), thumbnail: encoded(thumbnail) };
   } catch {
     // Right magic bytes but not a decodable image (truncated, corrupt, or a disguised file).
     throw invalidInput({ [field]: ["products.errors.photoType"] });

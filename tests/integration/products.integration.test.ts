@@ -130,6 +130,29 @@ describe("server actions", () => {
     expect(await snapshot(p.id)).toEqual(was);
   });
 
+  it("a disguised photo is refused by the shared content checks (lib/files/upload.ts) with the photo message; nothing stored", async () => {
+    await actAs(mine.owner);
+    const products = await t.db.product.count();
+    const files = await t.db.storedFile.count();
+    const disguises: { name: string; bytes: Uint8Array; type: string }[] = [
+      // HTML with a script, named and typed as a PNG
+      { name: "foto.png", bytes: new TextEncoder().encode("<html><script>alert(1)</script></html>"), type: "image/png" },
+      // a Windows executable named as a JPEG
+      { name: "foto.jpg", bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 3, 0, 0, 0]), type: "image/jpeg" },
+      // a PDF (a valid certificate document, but not a photo) named as a WebP
+      { name: "foto.webp", bytes: new TextEncoder().encode("%PDF-1.4 scan"), type: "image/webp" },
+    ];
+    for (const d of disguises) {
+      const r = await createProductAction(undefined, form(valid, [d]));
+      expect(r, d.name).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { photos: ["Berkas ini bukan foto JPEG, PNG, atau WebP yang dapat dibaca."] } } });
+    }
+    // over the size limit: refused on the declared size before reading
+    const huge = await createProductAction(undefined, form(valid, [{ name: "besar.jpg", bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(0xff) }]));
+    expect(huge).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { photos: [expect.stringMatching(/5 MB/)] } } });
+    expect(await t.db.product.count()).toBe(products);
+    expect(await t.db.storedFile.count()).toBe(files);
+  });
+
   it("another UMKM's member cannot edit or archive my product: not found, row unchanged", async () => {
     const p = await createProductRow(t.db, mine.organization.id, { name: "Produk milik saya" });
     const was = await snapshot(p.id);

@@ -15,7 +15,7 @@ import { callRoute } from "@/tests/helpers/api";
 import { createOrganization, placeholderPdf } from "@/lib/seed/factories";
 import { GET as downloadFile } from "@/app/api/files/[id]/route";
 import { deleteCertificateAction, saveCertificateAction } from "@/app/profil-usaha/actions";
-import { MAX_UPLOAD_BYTES, detectFileType } from "@/lib/files/upload";
+import { MAX_UPLOAD_BYTES, detectFileType, sniffFileType } from "@/lib/files/upload";
 
 const t = useTestDatabase();
 afterEach(() => signOut());
@@ -56,6 +56,10 @@ describe("detectFileType", () => {
     expect(detectFileType(new TextEncoder().encode("<html><script>alert(1)</script>"))).toBeNull();
     expect(detectFileType(new Uint8Array([0x4d, 0x5a, 0x90, 0x00]))).toBeNull(); // MZ: a Windows .exe
     expect(detectFileType(new TextEncoder().encode(" %PDF-1.4"))).toBeNull(); // not at offset 0
+    // WebP is recognised (product photos accept it) but is not a certificate document
+    const webp = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50, 0x38, 0x20]);
+    expect(sniffFileType(webp)).toBe("image/webp");
+    expect(detectFileType(webp)).toBeNull();
   });
 });
 
