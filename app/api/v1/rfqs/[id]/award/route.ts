@@ -1,0 +1,31 @@
+// POST /api/v1/rfqs/{id}/award — award an RFQ (owners/admins of the buyer organization): the whole RFQ to one
+// quote, or lines split between quotes. Creates one draft partnership agreement per winner. Awarded already
+// (also by a concurrent request) → 409.
+import { apiRoute, created } from "@/lib/api/route";
+import { awardRfq } from "@/lib/awards/service";
+import { AwardResultSchema } from "@/lib/quotes/api-schemas";
+import { awardInputSchema, rfqIdParamSchema } from "@/lib/quotes/schemas";
+
+export const POST = apiRoute(
+  {
+    auth: "required",
+    orgTypes: ["buyer"],
+    permission: "rfq:award",
+    params: rfqIdParamSchema,
+    body: awardInputSchema,
+    idempotent: true,
+    openapi: {
+      method: "post",
+      path: "/api/v1/rfqs/{id}/award",
+      summary: "Award your RFQ",
+      description:
+        "`awards: [{quoteId, rfqItemIds?}]`: each entry gives lines to a submitted quote (omit `rfqItemIds` for every line it priced); " +
+        "a line goes to one quote at most. The RFQ must be open or closed and, if sealed, past its deadline. Winning quotes become " +
+        "`awarded`, the others `not_awarded`; each winner gets a draft agreement (scheme rantai_pasok, one milestone per line due " +
+        "after the quote's lead time, payment 30 days) and a notification. A second award → 409.",
+      tags: ["Quotes"],
+      responses: { 201: { description: "The draft agreements created", schema: AwardResultSchema } },
+    },
+  },
+  async ({ actor, params, body }) => created(await awardRfq(actor, params.id, body)),
+);

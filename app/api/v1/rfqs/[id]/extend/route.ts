@@ -1,0 +1,26 @@
+// POST /api/v1/rfqs/{id}/extend: Extend an RFQ's deadline (the buyer organization's officers; 404 for anyone else's RFQ).
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/route";
+import { RfqSchema } from "@/lib/rfqs/api-schemas";
+import { extendSchema, rfqIdSchema } from "@/lib/rfqs/schemas";
+import { extendDeadline } from "@/lib/rfqs/service";
+
+export const POST = apiRoute(
+  {
+    auth: "required",
+    orgTypes: ["buyer"],
+    permission: "rfq:write",
+    params: z.object({ id: rfqIdSchema }),
+    body: extendSchema,
+    idempotent: true,
+    openapi: {
+      method: "post",
+      path: "/api/v1/rfqs/{id}/extend",
+      summary: "Extend an RFQ's deadline",
+      description: "Moves the deadline of an open RFQ later (400 when not later than the current one or in the past). An RFQ that closed by reaching its deadline reopens. Otherwise → 409.",
+      tags: ["RFQs"],
+      responses: { 200: { description: "The RFQ", schema: RfqSchema } },
+    },
+  },
+  ({ actor, params: p, body }) => extendDeadline(actor, p.id, body.deadline),
+);
