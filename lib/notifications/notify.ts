@@ -6,12 +6,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { translate } from "@/lib/i18n/translate";
+import { formatDateTime, formatRupiah } from "@/lib/i18n/format";
+import { isLocale } from "@/lib/i18n/config";
 import { appBaseUrl } from "@/lib/app-url";
 
 export const NOTIFICATION_TYPES = [
   "rfq.invited", // a supplier was invited to an RFQ
   "rfq.clarification_answered", // the buyer answered a clarification (to every supplier that can see the RFQ and asked or quoted)
-  "rfq.deadline_approaching", // to suppliers with a draft or submitted quote, and the buyer
+  "rfq.deadline_approaching", // to suppliers with a draft or submitted quote and invited suppliers (lib/notifications/deadlines.ts)
   "quote.received", // to the buyer organization
   "award.won", // to a winning supplier
   "award.lost", // to suppliers whose quote was not selected
@@ -39,14 +41,50 @@ export interface NotifyInput {
   /** Individual users (notified without an organization context unless `organizationId` is given). */
   userIds?: string[];
   organizationId?: string;
-  /** ICU values for the title/body; only strings and numbers (format money/dates before passing them). */
-  params?: Record<string, string | number>;
+  /**
+   * ICU values for the title/body. Strings and numbers as they are; a Date is shown as a date and time in each
+   * reader's language (WIB), a bigint as Rupiah ("Rp1.500.000" / "Rp1,500,000") — pass those rather than
+   * pre-formatted strings, since recipients read in different languages.
+   */
+  params?: Record<string, NotificationParam>;
   /** Path inside the app, e.g. `/papan-rfq/abc`. */
   link?: string;
   /** Whoever caused it does not need to be told (default: notified anyway if listed). */
   excludeUserId?: string | null;
   /** Send an email too (default true). */
   email?: boolean;
+}
+
+export type NotificationParam = string | number | Date | bigint;
+
+/** How params are kept in Notification.params (JSON): Dates and Rupiah amounts tagged so they render per locale. */
+export type StoredParam = string | number | { $date: string } | { $idr: string };
+
+export function storeParams(params: Record<string, NotificationParam> = {}): Record<string, StoredParam> {
+  const out: Record<string, StoredParam> = {};
+  for (const [k, v] of Object.entries(params)) {
+    out[k] = v instanceof Date ? { $date: v.toISOString() } : typeof v === "bigint" ? { $idr: v.toString() } : v;
+  }
+  return out;
+}
+
+/** Stored (or fresh) params → the plain strings and numbers ICU formats, in `locale`. Anything odd is dropped. */
+export function paramsForLocale(locale: string, params: unknown): Record<string, string | number> {
+  const l = isLocale(locale) ? locale : "id";
+  const out: Record<string, string | number> = {};
+  if (!params || typeof params !== "object" || Array.isArray(params)) return out;
+  for (const [k, v] of Object.entries(params as Record<string, unknown>)) {
+    if (typeof v === "string" || typeof v === "number") out[k] = v;
+    else if (v instanceof Date) out[k] = formatDateTime(v, l);
+    else if (typeof v === "bigint") out[k] = formatRupiah(v, l);
+    else if (v && typeof v === "object" && typeof (v as { $date?: unknown }).$date === "string") {
+      const d = new Date((v as { $date: string }).$date);
+      if (!Number.isNaN(d.getTime())) out[k] = formatDateTime(d, l);
+    } else if (v && typeof v === "object" && typeof (v as { $idr?: unknown }).$idr === "string" && /^-?\d+$/.test((v as { $idr: string }).$idr)) {
+      out[k] = formatRupiah(BigInt((v as { $idr: string }).$idr), l);
+    }
+  }
+  return out;
 }
 
 interface Recipient {
@@ -81,11 +119,15 @@ async function recipients(tx: NotifyTx, input: NotifyInput): Promise<Recipient[]
   return [...out.values()].filter((r) => r.userId !== input.excludeUserId);
 }
 
-/** The title and body of a notification in a locale (also used to render the in-app list). */
-export function renderNotification(locale: string, type: string, params: Record<string, string | number> = {}) {
+/**
+ * The title and body of a notification in a locale (also used to render the in-app list). `params` may be
+ * the fresh values given to notify() or what Notification.params holds.
+ */
+export function renderNotification(locale: string, type: string, params: unknown = {}) {
+  const values = paramsForLocale(locale, params);
   return {
-    title: translate(locale, `notifications.types.${type}.title`, params),
-    body: translate(locale, `notifications.types.${type}.body`, params),
+    title: translate(locale, `notifications.types.${type}.title`, values),
+    body: translate(locale, `notifications.types.${type}.body`, values),
   };
 }
 
@@ -93,7 +135,7 @@ export function renderNotification(locale: string, type: string, params: Record<
 export async function notify(tx: NotifyTx, input: NotifyInput): Promise<number> {
   const people = await recipients(tx, input);
   if (people.length === 0) return 0;
-  const params = input.params ?? {};
+  const params = storeParams(input.params);
   await tx.notification.createMany({
     data: people.map((p) => ({
       userId: p.userId,
