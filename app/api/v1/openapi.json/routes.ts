@@ -46,3 +46,6 @@ import "../financing/[id]/route";
 import "../financing/[id]/decision/route";
 import "../financing/[id]/confirm/route";
 import "../financing/[id]/withdraw/route";
+import "../rfqs/[id]/quote/route";
+import "../rfqs/[id]/quotes/route";
+import "../rfqs/[id]/award/route";

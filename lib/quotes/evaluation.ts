@@ -1,0 +1,154 @@
+// Comparing quotes: the TKDN price preference and "best value per line". Pure functions (client-safe, no
+// database), so the comparison table, the award service and the unit tests all use the same rule.
+//
+// The rule — Perpres 46/2025 (Pengadaan Barang/Jasa Pemerintah, amending Perpres 16/2018), on domestic
+// products: goods with a TKDN of at least 25% get a price preference of at most 25%. The evaluation uses the
+// "Harga Evaluasi Akhir" (HEA) formula that the procurement rules and LKPP guidance have used since Perpres
+// 16/2018:
+//     HEA = HP / (1 + KP),   KP (koefisien preferensi) = TKDN × preferensi tertinggi (25% for goods)
+// e.g. TKDN 40% → KP = 0.40 × 25% = 10% → a Rp1.100.000 offer is evaluated at Rp1.000.000.
+// Below 25% TKDN there is no preference (KP = 0). HEA only ranks offers; the contract is at the offered price.
+//
+// Money stays in integer Rupiah: TKDN is read in hundredths of a percent (the database keeps 2 decimals),
+// KP in millionths, and HEA is rounded half up to a whole Rupiah with BigInt arithmetic (no floats).
+
+/** Minimum offered TKDN (%) for a price preference (Perpres 46/2025). */
+export const TKDN_PREFERENCE_MIN_PERCENT = 25;
+/** The highest price preference for goods (Perpres 46/2025): 25%. */
+export const TKDN_MAX_PREFERENCE_PERCENT = 25;
+
+const MICRO = 1_000_000n;
+
+/** TKDN percent (number, decimal string or null) → hundredths of a percent, clamped to 0..10000. */
+function tkdnHundredths(tkdn: number | string | null | undefined): number {
+  if (tkdn === null || tkdn === undefined || tkdn === "") return 0;
+  const n = typeof tkdn === "number" ? tkdn : Number(tkdn);
+  if (!Number.isFinite(n) || n <= 0) return 0;
+  return Math.min(10_000, Math.round(n * 100));
+}
+
+/**
+ * KP, the preference coefficient, in millionths (100000 = 10%): TKDN × 25% when TKDN ≥ 25%, otherwise 0.
+ * At most 250000 (25%, for TKDN 100%).
+ */
+export function tkdnPreferenceMicro(tkdn: number | string | null | undefined): number {
+  const h = tkdnHundredths(tkdn);
+  if (h < TKDN_PREFERENCE_MIN_PERCENT * 100) return 0;
+  // h / 10000 × 25/100 × 1e6 = h × 25
+  return h * TKDN_MAX_PREFERENCE_PERCENT;
+}
+
+/** KP as a percentage for display (e.g. 10 for TKDN 40%). */
+export function tkdnPreferencePercent(tkdn: number | string | null | undefined): number {
+  return tkdnPreferenceMicro(tkdn) / 10_000;
+}
+
+/** HEA: the offered price divided by (1 + KP), rounded half up to whole Rupiah. */
+export function evaluatedPriceIdr(priceIdr: bigint, tkdn: number | string | null | undefined): bigint {
+  const kp = BigInt(tkdnPreferenceMicro(tkdn));
+  if (kp === 0n) return priceIdr;
+  const denominator = MICRO + kp;
+  return (priceIdr * MICRO * 2n + denominator) / (denominator * 2n);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Side-by-side comparison
+// ---------------------------------------------------------------------------------------------------------
+
+export interface ComparisonLineInput {
+  id: string;
+  quantity: number;
+}
+
+export interface ComparisonQuoteInput {
+  id: string;
+  offeredTkdn: number | string | null;
+  leadTimeDays: number | null;
+  /** unit price per RFQ line id (lines the supplier did not price are absent) */
+  prices: Record<string, bigint>;
+}
+
+export interface ComparisonCell {
+  unitPriceIdr: bigint;
+  lineTotalIdr: bigint;
+  evaluatedUnitPriceIdr: bigint;
+  evaluatedLineTotalIdr: bigint;
+  /** Lowest evaluated price for this line (ties: every tied quote is marked). */
+  best: boolean;
+}
+
+export interface ComparisonColumn {
+  quoteId: string;
+  cells: Record<string, ComparisonCell | null>;
+  /** Σ quantity × unit price over the lines this quote priced */
+  totalIdr: bigint;
+  evaluatedTotalIdr: bigint;
+  preferencePercent: number;
+  linesPriced: number;
+  /** Prices every line and has the lowest evaluated total among those that do. */
+  bestOverall: boolean;
+  /** Lines on which this quote is the best value. */
+  bestLines: number;
+}
+
+/** One column per quote; per line, the lowest evaluated unit price is the best value. */
+export function compareQuotes(lines: readonly ComparisonLineInput[], quotes: readonly ComparisonQuoteInput[]): ComparisonColumn[] {
+  const bestByLine = new Map<string, bigint>();
+  for (const line of lines) {
+    for (const q of quotes) {
+      const price = q.prices[line.id];
+      if (price === undefined) continue;
+      const ev = evaluatedPriceIdr(price, q.offeredTkdn);
+      const cur = bestByLine.get(line.id);
+      if (cur === undefined || ev < cur) bestByLine.set(line.id, ev);
+    }
+  }
+  const columns = quotes.map((q): ComparisonColumn => {
+    const cells: Record<string, ComparisonCell | null> = {};
+    let total = 0n;
+    let evTotal = 0n;
+    let priced = 0;
+    let bestLines = 0;
+    for (const line of lines) {
+      const price = q.prices[line.id];
+      if (price === undefined) {
+        cells[line.id] = null;
+        continue;
+      }
+      const ev = evaluatedPriceIdr(price, q.offeredTkdn);
+      const qty = BigInt(line.quantity);
+      const best = bestByLine.get(line.id) === ev;
+      cells[line.id] = { unitPriceIdr: price, lineTotalIdr: price * qty, evaluatedUnitPriceIdr: ev, evaluatedLineTotalIdr: ev * qty, best };
+      total += price * qty;
+      evTotal += ev * qty;
+      priced++;
+      if (best) bestLines++;
+    }
+    return {
+      quoteId: q.id,
+      cells,
+      totalIdr: total,
+      evaluatedTotalIdr: evTotal,
+      preferencePercent: tkdnPreferencePercent(q.offeredTkdn),
+      linesPriced: priced,
+      bestOverall: false,
+      bestLines,
+    };
+  });
+  const complete = columns.filter((c) => c.linesPriced === lines.length && lines.length > 0);
+  if (complete.length) {
+    const min = complete.reduce((m, c) => (c.evaluatedTotalIdr < m ? c.evaluatedTotalIdr : m), complete[0].evaluatedTotalIdr);
+    for (const c of complete) if (c.evaluatedTotalIdr === min) c.bestOverall = true;
+  }
+  return columns;
+}
+
+/** The line → quote split that takes the best evaluated value on every line (first quote wins a tie). */
+export function bestValueSplit(lines: readonly ComparisonLineInput[], columns: readonly ComparisonColumn[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of lines) {
+    const winner = columns.find((c) => c.cells[line.id]?.best);
+    if (winner) out[line.id] = winner.quoteId;
+  }
+  return out;
+}
