@@ -1,0 +1,77 @@
+// The TKDN price preference of Perpres 46/2025 (HEA = price / (1 + TKDN × 25%) for TKDN ≥ 25%) and the
+// best-value marking of the comparison table.
+import { describe, expect, it } from "vitest";
+import { bestValueSplit, compareQuotes, evaluatedPriceIdr, tkdnPreferenceMicro, tkdnPreferencePercent } from "@/lib/quotes/evaluation";
+
+describe("TKDN price preference (Perpres 46/2025)", () => {
+  it("gives no preference below 25% TKDN", () => {
+    expect(tkdnPreferenceMicro(null)).toBe(0);
+    expect(tkdnPreferenceMicro(0)).toBe(0);
+    expect(tkdnPreferenceMicro(24.99)).toBe(0);
+    expect(evaluatedPriceIdr(1_000_000n, 24.99)).toBe(1_000_000n);
+  });
+
+  it("is TKDN × 25% from 25% up, at most 25%", () => {
+    expect(tkdnPreferencePercent(25)).toBe(6.25);
+    expect(tkdnPreferencePercent("40.00")).toBe(10);
+    expect(tkdnPreferencePercent(100)).toBe(25);
+    expect(tkdnPreferencePercent(150)).toBe(25); // clamped
+  });
+
+  it("evaluates price / (1 + KP) in whole Rupiah, rounded half up", () => {
+    expect(evaluatedPriceIdr(1_100_000n, 40)).toBe(1_000_000n);
+    // 1.000.000 / 1,125 (TKDN 50% → KP 12,5%) = 888.888,9 → 888.889
+    expect(evaluatedPriceIdr(1_000_000n, 50)).toBe(888_889n);
+    // 1.000.000 / 1,25 (TKDN 100%)
+    expect(evaluatedPriceIdr(1_000_000n, 100)).toBe(800_000n);
+    // exact BigInt arithmetic far beyond 2^53
+    expect(evaluatedPriceIdr(9_000_000_000_000_000_001n, 100)).toBe(7_200_000_000_000_000_001n);
+  });
+});
+
+describe("compareQuotes", () => {
+  const lines = [
+    { id: "a", quantity: 10 },
+    { id: "b", quantity: 2 },
+  ];
+
+  it("marks the lowest evaluated price per line, so higher TKDN can win at a higher price", () => {
+    const cols = compareQuotes(lines, [
+      { id: "cheap", offeredTkdn: 0, leadTimeDays: 10, prices: { a: 100_000n, b: 50_000n } },
+      { id: "local", offeredTkdn: 60, leadTimeDays: 14, prices: { a: 110_000n, b: 60_000n } }, // KP 15%: a → 95.652, b → 52.174
+    ]);
+    const [cheap, local] = cols;
+    expect(local.cells.a).toMatchObject({ unitPriceIdr: 110_000n, evaluatedUnitPriceIdr: 95_652n, best: true, lineTotalIdr: 1_100_000n });
+    expect(cheap.cells.a?.best).toBe(false);
+    expect(cheap.cells.b?.best).toBe(true);
+    expect(local.cells.b?.best).toBe(false);
+    expect(cheap.totalIdr).toBe(1_100_000n);
+    expect(local.totalIdr).toBe(1_220_000n);
+    expect(local.preferencePercent).toBe(15);
+    expect(bestValueSplit(lines, cols)).toEqual({ a: "local", b: "cheap" });
+    // overall: cheap 1.100.000 vs local evaluated 956.520 + 104.348 = 1.060.868
+    expect(local.bestOverall).toBe(true);
+    expect(cheap.bestOverall).toBe(false);
+  });
+
+  it("leaves unpriced lines empty and only ranks complete quotes overall", () => {
+    const cols = compareQuotes(lines, [
+      { id: "partial", offeredTkdn: null, leadTimeDays: 5, prices: { a: 1n } },
+      { id: "full", offeredTkdn: null, leadTimeDays: 5, prices: { a: 2n, b: 2n } },
+    ]);
+    expect(cols[0].cells.b).toBeNull();
+    expect(cols[0].linesPriced).toBe(1);
+    expect(cols[0].cells.a?.best).toBe(true);
+    expect(cols[1].cells.b?.best).toBe(true);
+    expect(cols[0].bestOverall).toBe(false);
+    expect(cols[1].bestOverall).toBe(true);
+  });
+
+  it("marks every tied quote", () => {
+    const cols = compareQuotes([{ id: "a", quantity: 1 }], [
+      { id: "x", offeredTkdn: null, leadTimeDays: 1, prices: { a: 5n } },
+      { id: "y", offeredTkdn: null, leadTimeDays: 1, prices: { a: 5n } },
+    ]);
+    expect(cols.map((c) => c.cells.a?.best)).toEqual([true, true]);
+  });
+});
