@@ -1,0 +1,110 @@
+// Response shapes of /api/v1/agreements (the OpenAPI document is generated from them; the integration
+// tests check real responses against them). Request bodies: lib/agreements/schemas.ts.
+import { z } from "zod";
+import "@/lib/api/openapi";
+import { AGREEMENT_STATUSES, SCHEMES } from "./schemas";
+
+const timestamp = z.iso.datetime({ offset: true });
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ format: "date", example: "2026-12-01" });
+const org = z.object({ id: z.string(), name: z.string() });
+const role = z.enum(["buyer", "supplier", "consortium_member"]);
+
+export const AgreementSummarySchema = z
+  .object({
+    id: z.string(),
+    number: z.string().openapi({ example: "RNT-2026-004217" }),
+    title: z.string(),
+    scheme: z.enum(SCHEMES),
+    status: z.enum(AGREEMENT_STATUSES),
+    valueIdr: z.number().int(),
+    startDate: date,
+    endDate: date,
+    version: z.number().int().openapi({ description: "The current version; send it back with every change (optimistic concurrency)" }),
+    buyer: org,
+    supplier: org.extend({ type: z.string() }),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .openapi("AgreementSummary");
+
+export const AgreementSchema = AgreementSummarySchema.extend({
+  terms: z.string(),
+  rfqId: z.string().nullable(),
+  consortiumId: z.string().nullable(),
+  proposedAt: timestamp.nullable(),
+  activatedAt: timestamp.nullable(),
+  completedAt: timestamp.nullable(),
+  terminatedAt: timestamp.nullable(),
+  terminationReason: z.string().nullable(),
+  parties: z.array(z.object({ organizationId: z.string(), name: z.string(), type: z.string(), role, shareQuantity: z.number().int().nullable(), sharePercent: z.string().nullable() })),
+  acceptances: z
+    .array(z.object({ version: z.number().int(), organizationId: z.string(), organizationName: z.string(), userName: z.string().nullable(), acceptedAt: timestamp }))
+    .openapi({ description: "Who accepted the current version, and when" }),
+  pendingAcceptance: z.array(z.string()).openapi({ description: "Organizations that have yet to accept the current version" }),
+  lastAcceptedVersion: z.number().int().nullable(),
+  versions: z.array(z.object({ version: z.number().int(), changeNote: z.string().nullable(), createdAt: timestamp, createdBy: z.string().nullable() })),
+  milestones: z.array(
+    z.object({
+      id: z.string(),
+      position: z.number().int(),
+      title: z.string(),
+      quantity: z.number().int().nullable(),
+      unit: z.string().nullable(),
+      dueDate: date,
+      amountIdr: z.number().int().nullable(),
+      paymentTermDays: z.number().int().nullable(),
+      status: z.enum(["pending", "delivered", "accepted", "rejected", "paid"]),
+    }),
+  ),
+  deliveries: z.array(
+    z.object({
+      id: z.string(),
+      milestoneId: z.string().nullable(),
+      quantity: z.number().int(),
+      deliveredOn: date,
+      onTime: z.boolean(),
+      status: z.enum(["pending_review", "accepted", "rejected"]),
+      note: z.string().nullable(),
+      createdAt: timestamp,
+    }),
+  ),
+  payments: z.array(
+    z.object({
+      id: z.string(),
+      milestoneId: z.string().nullable(),
+      amountIdr: z.number().int(),
+      invoicedOn: date.nullable(),
+      paidOn: date,
+      daysToPay: z.number().int().nullable(),
+      note: z.string().nullable(),
+      createdAt: timestamp,
+    }),
+  ),
+  ratings: z.array(z.object({ raterId: z.string(), raterName: z.string(), rateeId: z.string(), rateeName: z.string(), score: z.number().int().min(1).max(5), comment: z.string().nullable(), createdAt: timestamp })),
+  yourRole: role.nullable().openapi({ description: "Your organization's role; null for ministry staff (read-only)" }),
+}).openapi("Agreement");
+
+export const AgreementPageSchema = z.object({ data: z.array(AgreementSummarySchema), nextCursor: z.string().nullable() }).openapi("AgreementPage");
+
+export const AgreementVersionSchema = z
+  .object({
+    version: z.number().int(),
+    currentVersion: z.number().int(),
+    number: z.string(),
+    changeNote: z.string().nullable(),
+    createdAt: timestamp,
+    createdBy: z.string().nullable(),
+    snapshot: z.object({
+      title: z.string(),
+      scheme: z.enum(SCHEMES),
+      valueIdr: z.string().openapi({ description: "Whole Rupiah as a decimal string (as stored in the snapshot)" }),
+      startDate: date,
+      endDate: date,
+      terms: z.string(),
+      milestones: z.array(
+        z.object({ position: z.number().int(), title: z.string(), quantity: z.number().int().nullable(), unit: z.string().nullable(), dueDate: date, amountIdr: z.string().nullable(), paymentTermDays: z.number().int().nullable() }),
+      ),
+    }),
+    acceptances: z.array(z.object({ organizationName: z.string(), userName: z.string().nullable(), acceptedAt: timestamp })),
+  })
+  .openapi("AgreementVersion");

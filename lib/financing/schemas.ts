@@ -1,0 +1,35 @@
+// Financing bridge input (forms, server actions and /api/v1/financing). Client-safe.
+import { z } from "zod";
+import "@/lib/api/openapi";
+import { positiveRupiah } from "@/lib/agreements/schemas";
+
+const blank = (v: unknown) => (v === "" || (typeof v === "string" && v.trim() === "") ? undefined : v);
+
+export const FINANCING_TYPES = ["purchase_order", "invoice"] as const;
+export const FINANCING_STATUSES = ["submitted", "approved", "declined", "withdrawn"] as const;
+
+export const financingRequestSchema = z
+  .object({
+    bankId: z.string({ error: "financing.errors.bankRequired" }).trim().min(1, "financing.errors.bankRequired").max(64),
+    type: z.enum(FINANCING_TYPES, { error: "financing.errors.type" }),
+    amountIdr: positiveRupiah,
+  })
+  .openapi("FinancingRequestInput");
+export type FinancingRequestInput = z.output<typeof financingRequestSchema>;
+
+export const financingDecisionSchema = z
+  .object({
+    decision: z.enum(["approved", "declined"], { error: "financing.errors.decision" }),
+    note: z.preprocess(blank, z.string().trim().max(2000, "errors.field.tooLong").optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "declined" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "financing.errors.reasonRequired" });
+  })
+  .openapi("FinancingDecision");
+export type FinancingDecisionInput = z.output<typeof financingDecisionSchema>;
+
+export const financingListQuery = z.object({
+  status: z.preprocess(blank, z.enum(FINANCING_STATUSES, { error: "errors.field.invalidChoice" }).optional()),
+});
+
+export const financingIdSchema = z.string().trim().min(1).max(64);
