@@ -1,16 +1,19 @@
-// Public figures for the landing page and the "about the data" page: aggregate counts only, nothing that
-// names an organization, so no authorization is needed. Definitions (shown to users on /tentang-data):
+// Public figures for the landing page, /statistik and GET /api/v1/stats/summary: aggregate counts only,
+// nothing that names an organization, so no authorization is needed. Definitions (shown to users on
+// /tentang-data and /statistik; docs/decisions/0009-partnership-statistics.md):
 //  - verified UMKM: organizations of type umkm whose supplier profile is verified (the directory's state;
 //    lib/organizations/service.ts keeps the organization's own state in step with it);
 //  - provinces covered: provinces holding at least one verified UMKM, by its supplier profile's regency;
 //  - buyers: verified buyer organizations;
 //  - open RFQs: status open and deadline still ahead;
-//  - active agreements and their total value (integer Rupiah, bigint); completed agreements;
-//  - share: verified UMKM that are a party (supplier or consortium member) to ≥ 1 active agreement,
-//    divided by verified UMKM (null when there are none).
+//  - active agreements and their total value (integer Rupiah, bigint); completed agreements — from the
+//    per-status rollup "StatsAgreementStatus" the triggers keep exact;
+//  - share ("in supply chain"): verified UMKM that are a party (lead supplier or consortium member) to
+//    ≥ 1 active agreement, divided by verified UMKM (null when there are none). With a province / KBLI
+//    section filter both counts are narrowed to UMKM of that province / primary KBLI section.
 import "server-only";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/db/generated/client";
+import { db, Prisma } from "@/lib/db";
+import type { StatsFilter } from "./schemas";
 
 export interface PublicSummary {
   umkmRegistered: number;
@@ -29,58 +32,78 @@ export interface PublicSummary {
   asOf: Date;
 }
 
-const VERIFIED_UMKM: Prisma.OrganizationWhereInput = {
-  type: "umkm",
-  supplierProfile: { is: { verificationStatus: "verified" } },
-};
-
 export async function getPublicSummary(now: Date = new Date()): Promise<PublicSummary> {
-  const [
-    umkmRegistered,
-    umkmVerified,
-    provincesCovered,
-    provincesTotal,
-    buyersVerified,
-    openRfqs,
-    activeAgreements,
-    completedAgreements,
-    umkmWithActiveAgreement,
-  ] = await Promise.all([
+  const [umkmRegistered, provincesCovered, provincesTotal, buyersVerified, openRfqs, statuses, share] = await Promise.all([
     db.organization.count({ where: { type: "umkm" } }),
-    db.organization.count({ where: VERIFIED_UMKM }),
-    db.province.count({
-      where: { regencies: { some: { suppliers: { some: { verificationStatus: "verified", organization: { type: "umkm" } } } } } },
-    }),
+    db.$queryRaw<{ n: number }[]>`
+      SELECT count(DISTINCT r."provinceCode")::int AS n
+        FROM "SupplierProfile" sp
+        JOIN "Organization" o ON o.id = sp."organizationId" AND o.type = 'umkm'
+        JOIN "Regency" r ON r.code = sp."regencyCode"
+       WHERE sp."verificationStatus" = 'verified'`,
     db.province.count(),
     db.organization.count({ where: { type: "buyer", verificationStatus: "verified" } }),
     db.rfq.count({ where: { status: "open", deadline: { gt: now } } }),
-    db.agreement.aggregate({ where: { status: "active" }, _count: { _all: true }, _sum: { valueIdr: true } }),
-    db.agreement.count({ where: { status: "completed" } }),
-    db.organization.count({
-      where: {
-        ...VERIFIED_UMKM,
-        OR: [
-          { agreementsAsSupplier: { some: { status: "active" } } },
-          { agreementParties: { some: { agreement: { status: "active" } } } },
-        ],
-      },
-    }),
+    db.statsAgreementStatus.findMany(),
+    getSupplyChainShare({}),
   ]);
+  const status = (s: string) => statuses.find((x) => x.status === s);
 
   return {
     umkmRegistered,
-    umkmVerified,
-    provincesCovered,
+    umkmVerified: share.umkmVerified,
+    provincesCovered: provincesCovered[0]?.n ?? 0,
     provincesTotal,
     buyersVerified,
     openRfqs,
-    activeAgreements: activeAgreements._count._all,
-    activeAgreementValueIdr: activeAgreements._sum.valueIdr ?? 0n,
-    completedAgreements,
-    umkmWithActiveAgreement,
-    umkmWithActiveAgreementShare: umkmVerified > 0 ? umkmWithActiveAgreement / umkmVerified : null,
+    activeAgreements: status("active")?.agreements ?? 0,
+    activeAgreementValueIdr: status("active")?.valueIdr ?? 0n,
+    completedAgreements: status("completed")?.agreements ?? 0,
+    umkmWithActiveAgreement: share.umkmWithActiveAgreement,
+    umkmWithActiveAgreementShare: share.share,
     asOf: now,
   };
+}
+
+export interface SupplyChainShare {
+  umkmVerified: number;
+  umkmWithActiveAgreement: number;
+  share: number | null;
+}
+
+/** The "in supply chain" rate, optionally for one province and/or KBLI section (the period does not apply). */
+export async function getSupplyChainShare(filter: Pick<StatsFilter, "province" | "kbliSection">): Promise<SupplyChainShare> {
+  const verifiedConds: Prisma.Sql[] = [Prisma.sql`sp."verificationStatus" = 'verified'`];
+  const activeConds: Prisma.Sql[] = [Prisma.sql`s."activeAgreements" > 0`];
+  if (filter.province) {
+    verifiedConds.push(Prisma.sql`coalesce(r."provinceCode", '-') = ${filter.province}`);
+    activeConds.push(Prisma.sql`s."provinceCode" = ${filter.province}`);
+  }
+  if (filter.kbliSection) {
+    // the same "primary (else lowest) KBLI code" rule as the rollups' stats_dims()
+    verifiedConds.push(Prisma.sql`coalesce((SELECT k.section FROM "SupplierKbli" sk
+                                     JOIN "KbliCode" k ON k.version = sk."kbliVersion" AND k.code = sk."kbliCode"
+                                    WHERE sk."supplierId" = o.id
+                                    ORDER BY sk."isPrimary" DESC, sk."kbliVersion" DESC, sk."kbliCode" LIMIT 1), '-') = ${filter.kbliSection}`);
+    activeConds.push(Prisma.sql`s."kbliSection" = ${filter.kbliSection}`);
+  }
+  const [[verified], [active]] = await Promise.all([
+    db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n
+        FROM "SupplierProfile" sp
+        JOIN "Organization" o ON o.id = sp."organizationId" AND o.type = 'umkm'
+        ${filter.province ? Prisma.sql`LEFT JOIN "Regency" r ON r.code = coalesce(sp."regencyCode", o."regencyCode")` : Prisma.empty}
+       WHERE ${Prisma.join(verifiedConds, " AND ")}`,
+    db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n
+        FROM "StatsSupplier" s
+        JOIN "Organization" o ON o.id = s."supplierId" AND o.type = 'umkm'
+        JOIN "SupplierProfile" sp ON sp."organizationId" = s."supplierId" AND sp."verificationStatus" = 'verified'
+       WHERE ${Prisma.join(activeConds, " AND ")}`,
+  ]);
+  const umkmVerified = verified?.n ?? 0;
+  const umkmWithActiveAgreement = active?.n ?? 0;
+  return { umkmVerified, umkmWithActiveAgreement, share: umkmVerified > 0 ? umkmWithActiveAgreement / umkmVerified : null };
 }
 
 export interface ReferenceDataSummary {

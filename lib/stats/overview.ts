@@ -1,0 +1,109 @@
+// Everything /statistik shows, for one filter: totals, the "in supply chain" rate, partnerships by
+// province, KBLI section, scheme, size class and month, UMKM that moved up a size class, median days to
+// pay, and the share of agreement value going to micro and small firms. Aggregates only (public).
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
+import { getPartnershipStats, type PartnershipStats } from "./partnerships";
+import { getPublicSummary, getSupplyChainShare, type PublicSummary, type SupplyChainShare } from "./public-summary";
+import { monthIndex, type GroupBy, type StatsFilter } from "./schemas";
+
+export interface StatisticsOverview {
+  filter: StatsFilter;
+  summary: PublicSummary;
+  /** The "in supply chain" rate for the filter's province / section. */
+  supplyChain: SupplyChainShare;
+  partnerships: Record<GroupBy, PartnershipStats>;
+  movedUp: number;
+  daysToPay: { median: number | null; payments: number };
+  /** Value of counted agreements with micro or small lead suppliers ÷ all counted value (0..1), null when none. */
+  microSmallValueShare: number | null;
+}
+
+/** First day of a "YYYY-MM" month (UTC) and the first day of the month after `to`. */
+function dateBounds(f: StatsFilter) {
+  const toDate = (index: number) => new Date(Date.UTC(Math.floor(index / 12), index % 12, 1));
+  return {
+    from: f.from ? toDate(monthIndex(f.from)) : null,
+    toExclusive: f.to ? toDate(monthIndex(f.to) + 1) : null,
+  };
+}
+
+/** The supplier's current dimensions, the rule of the rollups' stats_dims() (for tables without them). */
+function supplierDimensionConditions(f: StatsFilter, orgId: Prisma.Sql): Prisma.Sql[] {
+  const out: Prisma.Sql[] = [];
+  if (f.province) {
+    out.push(Prisma.sql`coalesce((SELECT r."provinceCode" FROM "Organization" o
+                                    LEFT JOIN "SupplierProfile" sp2 ON sp2."organizationId" = o.id
+                                    JOIN "Regency" r ON r.code = coalesce(sp2."regencyCode", o."regencyCode")
+                                   WHERE o.id = ${orgId}), '-') = ${f.province}`);
+  }
+  if (f.kbliSection) {
+    out.push(Prisma.sql`coalesce((SELECT k.section FROM "SupplierKbli" sk
+                                    JOIN "KbliCode" k ON k.version = sk."kbliVersion" AND k.code = sk."kbliCode"
+                                   WHERE sk."supplierId" = ${orgId}
+                                   ORDER BY sk."isPrimary" DESC, sk."kbliVersion" DESC, sk."kbliCode" LIMIT 1), '-') = ${f.kbliSection}`);
+  }
+  return out;
+}
+
+/** UMKM whose size class went up (e.g. mikro → kecil) at a change dated in the period, in the province / section. */
+export async function countMovedUp(f: StatsFilter): Promise<number> {
+  const { from, toExclusive } = dateBounds(f);
+  const conds: Prisma.Sql[] = [Prisma.sql`c.prev IS NOT NULL`, Prisma.sql`c."sizeClass" > c.prev`];
+  if (from) conds.push(Prisma.sql`c."effectiveAt" >= ${from}`);
+  if (toExclusive) conds.push(Prisma.sql`c."effectiveAt" < ${toExclusive}`);
+  conds.push(...supplierDimensionConditions(f, Prisma.sql`c."supplierId"`));
+  const [r] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(DISTINCT c."supplierId")::int AS n
+      FROM (SELECT "supplierId", "effectiveAt", "sizeClass",
+                   lag("sizeClass") OVER (PARTITION BY "supplierId" ORDER BY "effectiveAt", id) AS prev
+              FROM "SizeClassChange") c
+     WHERE ${Prisma.join(conds, " AND ")}`;
+  return r?.n ?? 0;
+}
+
+/** Median days from invoice to payment over payments made (paidOn) in the period, on agreements whose lead supplier is in the province / section. */
+export async function medianDaysToPay(f: StatsFilter): Promise<{ median: number | null; payments: number }> {
+  const { from, toExclusive } = dateBounds(f);
+  const conds: Prisma.Sql[] = [Prisma.sql`p."daysToPay" IS NOT NULL`];
+  if (from) conds.push(Prisma.sql`p."paidOn" >= ${from}`);
+  if (toExclusive) conds.push(Prisma.sql`p."paidOn" < ${toExclusive}`);
+  conds.push(...supplierDimensionConditions(f, Prisma.sql`a."supplierId"`));
+  const [r] = await db.$queryRaw<{ median: number | null; n: number }[]>`
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY p."daysToPay")::float8 AS median, count(*)::int AS n
+      FROM "Payment" p JOIN "Agreement" a ON a.id = p."agreementId"
+     WHERE ${Prisma.join(conds, " AND ")}`;
+  return { median: r?.median ?? null, payments: r?.n ?? 0 };
+}
+
+export function microSmallShare(bySizeClass: PartnershipStats): number | null {
+  const total = bySizeClass.rows.reduce((n, r) => n + r.valueIdr, 0n);
+  if (total === 0n) return null;
+  const ms = bySizeClass.rows.filter((r) => r.key === "mikro" || r.key === "kecil").reduce((n, r) => n + r.valueIdr, 0n);
+  // both are integer Rupiah; the ratio is a display figure (basis points, then a fraction)
+  return Number((ms * 10_000n) / total) / 10_000;
+}
+
+export async function getStatisticsOverview(filter: StatsFilter, locale: Locale): Promise<StatisticsOverview> {
+  const [summary, supplyChain, province, kbliSection, scheme, sizeClass, month, movedUp, daysToPay] = await Promise.all([
+    getPublicSummary(),
+    getSupplyChainShare(filter),
+    getPartnershipStats("province", filter, locale),
+    getPartnershipStats("kbliSection", filter, locale),
+    getPartnershipStats("scheme", filter, locale),
+    getPartnershipStats("sizeClass", filter, locale),
+    getPartnershipStats("month", filter, locale),
+    countMovedUp(filter),
+    medianDaysToPay(filter),
+  ]);
+  return {
+    filter,
+    summary,
+    supplyChain,
+    partnerships: { province, kbliSection, scheme, sizeClass, month },
+    movedUp,
+    daysToPay,
+    microSmallValueShare: microSmallShare(sizeClass),
+  };
+}

@@ -1,0 +1,218 @@
+// Partnership statistics by one dimension (province, KBLI section, scheme, size class or month), read from
+// the rollup tables the database triggers keep exact (docs/decisions/0009-partnership-statistics.md):
+//  - agreements and value: "StatsCell" (counted agreements by their lead supplier's dimensions);
+//  - distinct suppliers: "StatsSupplier" / "StatsSupplierScheme" (one row per supplier, the months it has
+//    counted agreements in: `months && [from..to]`), and "StatsSupplierMonthCell" by month.
+// Aggregates only: nothing here names an organization, so no authorization is needed (see drilldown.ts).
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
+import { translate } from "@/lib/i18n/translate";
+import { monthKey, monthIndex, SIZE_CLASSES, UNKNOWN, type GroupBy, type StatsFilter } from "./schemas";
+
+export interface StatsRow {
+  key: string;
+  label: string;
+  agreements: number;
+  valueIdr: bigint;
+  suppliers: number;
+}
+
+export interface PartnershipStats {
+  groupBy: GroupBy;
+  rows: StatsRow[];
+  totals: { agreements: number; valueIdr: bigint; suppliers: number };
+}
+
+const CELL_COLUMN: Record<GroupBy, Prisma.Sql> = {
+  province: Prisma.sql`"provinceCode"`,
+  kbliSection: Prisma.sql`"kbliSection"`,
+  scheme: Prisma.sql`scheme`,
+  sizeClass: Prisma.sql`"sizeClass"`,
+  month: Prisma.sql`month::text`,
+};
+
+/** The filter's months as indexes; null bounds stay open. */
+function monthBounds(f: StatsFilter) {
+  return { lo: f.from ? monthIndex(f.from) : null, hi: f.to ? monthIndex(f.to) : null };
+}
+
+function and(parts: Prisma.Sql[]): Prisma.Sql {
+  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+function dimensionConditions(f: StatsFilter): Prisma.Sql[] {
+  const out: Prisma.Sql[] = [];
+  if (f.province) out.push(Prisma.sql`"provinceCode" = ${f.province}`);
+  if (f.kbliSection) out.push(Prisma.sql`"kbliSection" = ${f.kbliSection}`);
+  return out;
+}
+
+function cellConditions(f: StatsFilter): Prisma.Sql[] {
+  const { lo, hi } = monthBounds(f);
+  const out = dimensionConditions(f);
+  if (lo !== null) out.push(Prisma.sql`month >= ${lo}`);
+  if (hi !== null) out.push(Prisma.sql`month <= ${hi}`);
+  return out;
+}
+
+/**
+ * Conditions on a per-supplier table with a `months` array: the supplier has a counted agreement starting in
+ * the period. An open bound is closed with the earliest/latest month that has any agreement.
+ */
+async function supplierConditions(f: StatsFilter): Promise<Prisma.Sql[]> {
+  const out = dimensionConditions(f);
+  let { lo, hi } = monthBounds(f);
+  if (lo === null && hi === null) return out;
+  if (lo === null || hi === null) {
+    const [b] = await db.$queryRaw<{ lo: number | null; hi: number | null }[]>`SELECT min(month) AS lo, max(month) AS hi FROM "StatsCell"`;
+    lo ??= b?.lo ?? 0;
+    hi ??= b?.hi ?? 0;
+  }
+  if (lo > hi) return [...out, Prisma.sql`false`];
+  out.push(Prisma.sql`months && ARRAY(SELECT generate_series(${lo}::int, ${hi}::int))`);
+  return out;
+}
+
+/** Rows grouped by `groupBy`, with labels in `locale`, plus totals over the same filter. */
+export async function getPartnershipStats(groupBy: GroupBy, filter: StatsFilter, locale: Locale): Promise<PartnershipStats> {
+  const col = CELL_COLUMN[groupBy];
+  const cellWhere = and(cellConditions(filter));
+  const supplierWhere = and(await supplierConditions(filter));
+
+  const cellQuery = db.$queryRaw<{ key: string; agreements: bigint; value: bigint }[]>`
+    SELECT ${col} AS key, sum(agreements)::bigint AS agreements, sum("valueIdr")::bigint AS value
+      FROM "StatsCell" ${cellWhere} GROUP BY 1`;
+  let supplierQuery: Promise<{ key: string; suppliers: bigint }[]>;
+  if (groupBy === "month") {
+    supplierQuery = db.$queryRaw`
+      SELECT month::text AS key, sum(suppliers)::bigint AS suppliers FROM "StatsSupplierMonthCell" ${cellWhere} GROUP BY 1`;
+  } else if (groupBy === "scheme") {
+    supplierQuery = db.$queryRaw`
+      SELECT scheme AS key, count(*)::bigint AS suppliers FROM "StatsSupplierScheme" ${supplierWhere} GROUP BY 1`;
+  } else {
+    supplierQuery = db.$queryRaw`
+      SELECT ${col} AS key, count(*)::bigint AS suppliers FROM "StatsSupplier" ${supplierWhere} GROUP BY 1`;
+  }
+  const totalSuppliersQuery = db.$queryRaw<{ n: bigint }[]>`SELECT count(*)::bigint AS n FROM "StatsSupplier" ${supplierWhere}`;
+
+  const [cells, suppliers, [total]] = await Promise.all([cellQuery, supplierQuery, totalSuppliersQuery]);
+  const byKey = new Map<string, StatsRow>();
+  const row = (key: string) => {
+    let r = byKey.get(key);
+    if (!r) byKey.set(key, (r = { key, label: key, agreements: 0, valueIdr: 0n, suppliers: 0 }));
+    return r;
+  };
+  for (const c of cells) Object.assign(row(c.key), { agreements: Number(c.agreements), valueIdr: c.value });
+  for (const s of suppliers) row(s.key).suppliers = Number(s.suppliers);
+
+  let rows = [...byKey.values()];
+  if (groupBy === "month") rows = fillMonths(rows, filter);
+  await labelRows(groupBy, rows, locale);
+  sortRows(groupBy, rows);
+
+  return {
+    groupBy,
+    rows,
+    totals: {
+      agreements: rows.reduce((n, r) => n + r.agreements, 0),
+      valueIdr: rows.reduce((n, r) => n + r.valueIdr, 0n),
+      suppliers: Number(total?.n ?? 0),
+    },
+  };
+}
+
+/** Month rows use "YYYY-MM" keys; months without agreements inside the span are shown as zero. */
+function fillMonths(rows: StatsRow[], filter: StatsFilter): StatsRow[] {
+  const byIndex = new Map(rows.map((r) => [Number(r.key), r]));
+  const present = [...byIndex.keys()];
+  const { lo, hi } = monthBounds(filter);
+  const first = lo ?? (present.length ? Math.min(...present) : null);
+  const last = hi ?? (present.length ? Math.max(...present) : null);
+  if (first === null || last === null || last - first > 240) {
+    return rows.map((r) => ({ ...r, key: monthKey(Number(r.key)) }));
+  }
+  const out: StatsRow[] = [];
+  for (let m = first; m <= last; m++) {
+    const r = byIndex.get(m);
+    out.push({ key: monthKey(m), label: "", agreements: r?.agreements ?? 0, valueIdr: r?.valueIdr ?? 0n, suppliers: r?.suppliers ?? 0 });
+  }
+  return out;
+}
+
+let provinceNames: Promise<Map<string, string>> | null = null;
+let sectionTitles: Promise<Map<string, { id: string; en: string | null }>> | null = null;
+
+/** Province names (reference data; read once per process). */
+export function getProvinceNames(): Promise<Map<string, string>> {
+  provinceNames ??= db.province
+    .findMany({ select: { code: true, name: true }, orderBy: { code: "asc" } })
+    .then((ps) => new Map(ps.map((p) => [p.code, p.name])))
+    .catch((err) => {
+      provinceNames = null;
+      throw err;
+    });
+  return provinceNames;
+}
+
+/** KBLI 2020 section titles (reference data; read once per process). */
+export function getSectionTitles(): Promise<Map<string, { id: string; en: string | null }>> {
+  sectionTitles ??= db.kbliCode
+    .findMany({ where: { version: "2020", level: 1 }, select: { code: true, titleId: true, titleEn: true }, orderBy: { code: "asc" } })
+    .then((ks) => new Map(ks.map((k) => [k.code, { id: k.titleId, en: k.titleEn }])))
+    .catch((err) => {
+      sectionTitles = null;
+      throw err;
+    });
+  return sectionTitles;
+}
+
+/** Tests reset the reference caches between databases. */
+export function resetStatsCaches() {
+  provinceNames = null;
+  sectionTitles = null;
+}
+
+export function monthLabel(key: string, locale: Locale): string {
+  const [y, m] = key.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+}
+
+export async function labelFor(groupBy: GroupBy, key: string, locale: Locale): Promise<string> {
+  if (key === UNKNOWN) return translate(locale, "stats.unknown");
+  switch (groupBy) {
+    case "province":
+      return (await getProvinceNames()).get(key) ?? key;
+    case "kbliSection": {
+      const t = (await getSectionTitles()).get(key);
+      return t ? `${key} — ${locale === "en" && t.en ? t.en : t.id}` : key;
+    }
+    case "scheme":
+      return translate(locale, `schemes.${key}.name`);
+    case "sizeClass":
+      return translate(locale, `sizeClasses.${key}`);
+    case "month":
+      return monthLabel(key, locale);
+  }
+}
+
+async function labelRows(groupBy: GroupBy, rows: StatsRow[], locale: Locale) {
+  for (const r of rows) r.label = await labelFor(groupBy, r.key, locale);
+}
+
+function sortRows(groupBy: GroupBy, rows: StatsRow[]) {
+  const unknownLast = (a: StatsRow, b: StatsRow) => Number(a.key === UNKNOWN) - Number(b.key === UNKNOWN);
+  if (groupBy === "sizeClass") {
+    const order = (k: string) => {
+      const i = (SIZE_CLASSES as readonly string[]).indexOf(k);
+      return i < 0 ? 99 : i;
+    };
+    rows.sort((a, b) => order(a.key) - order(b.key));
+  } else if (groupBy === "scheme") {
+    rows.sort((a, b) => b.agreements - a.agreements || a.key.localeCompare(b.key));
+  } else {
+    rows.sort((a, b) => unknownLast(a, b) || a.key.localeCompare(b.key));
+  }
+}

@@ -1,0 +1,117 @@
+// The statistics filters and answers: one zod schema for the /statistik page (URL search params), the CSV
+// routes and GET /api/v1/stats/*. Months are "YYYY-MM"; internally a month is the integer
+// year * 12 + month - 1 (the rollup tables' `month`, docs/decisions/0009-partnership-statistics.md).
+import { z } from "zod";
+import "@/lib/api/openapi"; // .openapi() on zod schemas
+
+export const GROUP_BYS = ["province", "kbliSection", "scheme", "sizeClass", "month"] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+export const SCHEMES = [
+  "inti_plasma",
+  "subkontrak",
+  "waralaba",
+  "perdagangan_umum",
+  "distribusi_keagenan",
+  "rantai_pasok",
+  "bagi_hasil",
+  "kerja_sama_operasional",
+  "usaha_patungan",
+  "penyumberluaran",
+] as const;
+export const SIZE_CLASSES = ["mikro", "kecil", "menengah", "besar"] as const;
+/** The key of a dimension the supplier has not told us (no regency, KBLI code or size class). */
+export const UNKNOWN = "-";
+
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** "2026-03" → 24314 (year * 12 + month - 1). */
+export function monthIndex(ym: string): number {
+  const m = MONTH_RE.exec(ym);
+  if (!m) throw new Error(`not a month: ${ym}`);
+  return Number(m[1]) * 12 + Number(m[2]) - 1;
+}
+
+/** 24314 → "2026-03". */
+export function monthKey(index: number): string {
+  const y = Math.floor(index / 12);
+  return `${y}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** The month index of a date (UTC calendar). */
+export function monthOf(d: Date): number {
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankToUndefined, schema.optional());
+const month = z
+  .string()
+  .trim()
+  .regex(MONTH_RE, "stats.errors.month")
+  .refine((v) => Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2100, "stats.errors.month");
+
+export const statsFilterSchema = z
+  .object({
+    from: optional(month).openapi({ description: "First month counted, YYYY-MM (agreements by the month they start)", example: "2026-01" }),
+    to: optional(month).openapi({ description: "Last month counted, YYYY-MM", example: "2026-12" }),
+    province: optional(z.string().trim().regex(/^\d{2}$/, "errors.field.region")).openapi({
+      description: "Kemendagri province code of the supplier (\"33\")",
+    }),
+    kbliSection: optional(z.string().trim().toUpperCase().regex(/^[A-V]$/, "errors.field.kbli")).openapi({
+      description: "KBLI 2020 section letter of the supplier's primary KBLI code (\"C\")",
+    }),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "stats.errors.range" });
+
+export type StatsFilter = z.output<typeof statsFilterSchema>;
+
+export const partnershipsQuerySchema = z
+  .object({
+    groupBy: z.enum(GROUP_BYS, { error: "errors.field.invalidChoice" }).openapi({ description: "The dimension rows are grouped by" }),
+    from: statsFilterSchema.shape.from,
+    to: statsFilterSchema.shape.to,
+    province: statsFilterSchema.shape.province,
+    kbliSection: statsFilterSchema.shape.kbliSection,
+    format: optional(z.enum(["json", "csv"], { error: "errors.field.invalidChoice" })).openapi({
+      description: "csv: the same rows as text/csv (also chosen by `Accept: text/csv`)",
+    }),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "stats.errors.range" });
+
+export type PartnershipsQuery = z.output<typeof partnershipsQuerySchema>;
+
+export const PartnershipRowSchema = z
+  .object({
+    key: z.string().openapi({ description: "Province code, KBLI section letter, scheme, size class or YYYY-MM; \"-\" = not known" }),
+    label: z.string(),
+    agreements: z.number().int().openapi({ description: "Agreements counted (active or completed), by their lead supplier" }),
+    valueIdr: z.number().int().openapi({ description: "Their total value, integer Rupiah" }),
+    suppliers: z.number().int().openapi({ description: "Distinct UMKM (leads and consortium members) in them" }),
+  })
+  .openapi("PartnershipStatsRow");
+
+export const PartnershipsResponseSchema = z
+  .object({
+    data: z.array(PartnershipRowSchema),
+    totals: z.object({ agreements: z.number().int(), valueIdr: z.number().int(), suppliers: z.number().int() }),
+  })
+  .openapi("PartnershipStats");
+
+export const StatsSummarySchema = z
+  .object({
+    suppliers: z.number().int().openapi({ description: "Verified UMKM" }),
+    suppliersRegistered: z.number().int().openapi({ description: "UMKM registered (verified or not)" }),
+    buyers: z.number().int().openapi({ description: "Verified buyers" }),
+    openRfqs: z.number().int(),
+    activeAgreements: z.number().int(),
+    completedAgreements: z.number().int(),
+    agreementValueIdr: z.number().int().openapi({ description: "Total value of the active agreements, integer Rupiah" }),
+    umkmWithActiveAgreement: z.number().int(),
+    umkmWithActiveAgreementShare: z
+      .number()
+      .nullable()
+      .openapi({ description: "Verified UMKM that are a party to ≥ 1 active agreement ÷ verified UMKM (0..1); null when none is verified" }),
+    asOf: z.string().openapi({ description: "When the figures were counted (ISO 8601)" }),
+  })
+  .openapi("StatsSummary");
