@@ -16,6 +16,8 @@ import { MembersCard, OrganizationCard } from "@/components/dashboard/organizati
 import { SupplierSection } from "@/components/dashboard/supplier-section";
 import { TokensPanel } from "@/components/dashboard/tokens-panel";
 import { VerificationQueue } from "@/components/dashboard/verification-queue";
+import { OutboxLink } from "@/components/notifications/outbox-link";
+import { can } from "@/lib/auth/permissions";
 import { listOwnAgreements } from "@/lib/agreements/dashboard";
 import { getActor } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/auth/tokens";
@@ -120,7 +122,12 @@ async function RoleSection({ actor }: { actor: Actor }) {
     case "bank":
       return <BankSection data={await getBankDashboard(actor)} />;
     case "platform":
-      return <VerificationQueue queue={await listOrganizationsForReview(actor, { limit: 20 })} limit={5} showPageLink />;
+      return (
+        <>
+          <VerificationQueue queue={await listOrganizationsForReview(actor, { limit: 20 })} limit={5} showPageLink />
+          {can(actor.membership, "platform:admin") && <OutboxLink />}
+        </>
+      );
     default:
       return null;
   }

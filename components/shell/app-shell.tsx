@@ -17,6 +17,7 @@ import { NavLinks, type NavLinkItem } from "./nav-links";
 import { navFor, NAV_ROUTES, LIVE_ROUTES } from "./nav";
 import { UserMenu } from "./user-menu";
 import { Footer } from "./footer";
+import { NotificationBell } from "@/components/notifications/bell";
 
 export interface AppShellProps {
   user: SessionUser | null;
@@ -87,6 +88,7 @@ export async function AppShell({ user, activeMembership, orgSwitcher, signOut, c
               <div className="hidden lg:block">
                 <LanguageSwitcher variant="compact" />
               </div>
+              {user && <NotificationBell />}
               {user ? (
                 <div className="hidden lg:block">
                   <UserMenu label={t("common.userMenu")} name={user.name} organizationName={activeMembership?.organizationName}>

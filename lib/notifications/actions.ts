@@ -39,3 +39,8 @@ export async function openNotificationAction(formData: FormData): Promise<void> 
   const r = await markNotificationReadAction(formData);
   redirect(r.ok && r.data.link ? r.data.link : "/notifikasi");
 }
+
+/** For `<form action={markAllReadFormAction}>` on /notifikasi. */
+export async function markAllReadFormAction(): Promise<void> {
+  await markAllNotificationsReadAction({});
+}

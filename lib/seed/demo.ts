@@ -10,6 +10,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { CertificationType, LegalForm, MilestoneStatus, OrgType, VerificationStatus } from "@/lib/db/generated/enums";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoNotifications } from "./demo-notifications";
 import {
   createAgreement,
   createBuyer,
@@ -1163,6 +1164,7 @@ async function seed(tx: DbClient, hash: string): Promise<DemoSeedResult> {
   });
 
   trace("deliveries");
+  await seedDemoNotifications(tx, now); // a few read and unread notifications for the demo accounts
   const provinces = new Set(UMKM.map((u) => u.regency.slice(0, 2)));
   void platform;
   void ministry;
