@@ -1,10 +1,10 @@
-// /rfq — a buyer organization's RFQs (buyer officers only: anyone else gets 404). Data and the check come
-// from lib/rfqs/queries.ts.
+// /rfq — a buyer organization's RFQs (buyer officers only: anyone else gets 404), each linking to its page
+// (/rfq/[id]); "new RFQ" opens /rfq/baru. Data and the check come from lib/rfqs/queries.ts.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Badge, Card, Container, EmptyState, PageHeader, Table, type BadgeTone } from "@/components/ui";
+import { Badge, ButtonLink, Card, Container, EmptyState, PageHeader, Table, type BadgeTone } from "@/components/ui";
 import { getActor } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { formattersFor } from "@/lib/i18n/format";
@@ -49,6 +49,7 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
         eyebrow={actor.membership?.organizationName}
         title={t("title")}
         description={t("description", { organization: actor.membership?.organizationName ?? "" })}
+        actions={<ButtonLink href="/rfq/baru">{t("newRfq")}</ButtonLink>}
       />
       <nav aria-label={t("filterLabel")} className="mb-4 flex flex-wrap gap-2">
         {[undefined, ...RFQ_STATUSES].map((s) => {
@@ -88,7 +89,9 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
               {data.rfqs.map((r) => (
                 <tr key={r.id}>
                   <th scope="row" className="align-top text-ink">
-                    <span className="block font-semibold">{r.title}</span>
+                    <Link href={`/rfq/${r.id}`} className="block font-semibold text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2">
+                      {r.title}
+                    </Link>
                     <span className="mt-1 flex flex-wrap gap-1">
                       <Badge tone={TONE[r.status]}>{tStatus(r.status)}</Badge>
                       <Badge tone="neutral">{r.visibility === "invited" ? t("invitedOnly") : t("public")}</Badge>

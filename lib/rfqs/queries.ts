@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
+import { closeExpiredRfqs } from "./service";
 
 export const RFQ_STATUSES = ["draft", "open", "closed", "awarded", "cancelled"] as const;
 export const rfqListFilterSchema = z.object({
@@ -14,6 +15,7 @@ export type RfqListFilter = z.infer<typeof rfqListFilterSchema>;
 export async function listOwnRfqs(actor: Actor | null, filter: RfqListFilter = {}) {
   const a = authorize(actor, { orgTypes: ["buyer"], permission: "rfq:write" });
   const buyerId = a.membership.organizationId;
+  await closeExpiredRfqs(); // an open RFQ past its deadline is shown (and counted) as closed
   const [rfqs, counts] = await Promise.all([
     db.rfq.findMany({
       where: { buyerId, ...(filter.status ? { status: filter.status } : {}) },

@@ -801,3 +801,9 @@ export async function listRfqHistory(actor: Actor | null, rfqId: string, limit =
     data: r.data && typeof r.data === "object" && !Array.isArray(r.data) ? (r.data as Record<string, unknown>) : {},
   }));
 }
+
+/** The calling supplier's own quote on an RFQ, if any (status only: the quote pages show the rest). */
+export async function ownQuoteStatus(actor: Actor | null, rfqId: string): Promise<{ id: string; status: string } | null> {
+  const a = authorizeSupplier(actor);
+  return db.quote.findFirst({ where: { rfqId, supplierId: a.membership.organizationId }, select: { id: true, status: true } });
+}

@@ -1,0 +1,147 @@
+// /papan-rfq — the RFQ board for UMKM and cooperatives: open RFQs they may see (public, or invited), soonest
+// deadline first, with search and filters (KBLI, province, deadline) in a plain GET form (shareable links,
+// works without JavaScript). Data: lib/rfqs/service.ts listRfqs (visibility rules in lib/rfqs/access.ts).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Alert, Badge, Button, ButtonLink, Card, Container, EmptyState, Input, PageHeader, Select } from "@/components/ui";
+import { RfqStatusBadges } from "@/components/rfqs/rfq-summary";
+import { formattersFor } from "@/lib/i18n/format";
+import { listProvinces } from "@/lib/reference/service";
+import { rfqListQuery } from "@/lib/rfqs/schemas";
+import { listRfqs } from "@/lib/rfqs/service";
+import { orNotFound, requireSupplierPage } from "@/lib/rfqs/pages";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("rfqs.board");
+  return { title: `${t("title")} — Rantai`, robots: { index: false } };
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function RfqBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireSupplierPage("/papan-rfq");
+  const sp = await searchParams;
+  const raw = { q: one(sp.q), kbli: one(sp.kbli), province: one(sp.province), deadlineBefore: one(sp.deadlineBefore) };
+  const parsed = rfqListQuery.safeParse(raw);
+  const query = parsed.success ? parsed.data : {};
+  const cursor = one(sp.cursor) || undefined;
+  const [page, provinces] = await Promise.all([orNotFound(listRfqs(actor, { ...query, status: "open", limit: 20, cursor })), listProvinces()]);
+  const t = await getTranslations("rfqs.board");
+  const tCert = await getTranslations("certifications");
+  const f = formattersFor(await getLocale());
+  const filtered = Boolean(raw.q || raw.kbli || raw.province || raw.deadlineBefore);
+  const nextHref = page.nextCursor
+    ? `/papan-rfq?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v)), cursor: page.nextCursor }).toString()}`
+    : null;
+
+  return (
+    <Container className="py-8">
+      <PageHeader eyebrow={actor.membership?.organizationName} title={t("title")} description={t("description")} />
+      <form method="get" action="/papan-rfq" role="search" aria-label={t("searchLabel")} className="mb-6 flex flex-col gap-3 rounded-xl border border-stone-200 bg-surface p-4">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <Input type="search" name="q" label={t("q")} placeholder={t("qPlaceholder")} defaultValue={raw.q} maxLength={200} />
+          <Input name="kbli" label={t("kbli")} description={t("kbliHint")} inputMode="numeric" defaultValue={raw.kbli} maxLength={5} />
+          <Select name="province" label={t("province")} defaultValue={raw.province} options={[{ value: "", label: t("anyProvince") }, ...provinces.map((p) => ({ value: p.code, label: p.name }))]} />
+          <Input type="date" name="deadlineBefore" label={t("deadlineBefore")} defaultValue={raw.deadlineBefore} />
+        </div>
+        {!parsed.success && <Alert tone="warning">{t("badFilter")}</Alert>}
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit">{t("apply")}</Button>
+          {filtered && (
+            <ButtonLink href="/papan-rfq" variant="ghost">
+              {t("reset")}
+            </ButtonLink>
+          )}
+        </div>
+      </form>
+
+      <p className="mb-3 text-sm text-muted" aria-live="polite">
+        {t("count", { count: page.data.length, more: page.nextCursor ? "yes" : "no" })}
+      </p>
+      {page.data.length === 0 ? (
+        <Card>
+          <EmptyState title={filtered ? t("emptyFiltered") : t("empty")} description={t("emptyBody")} />
+        </Card>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2">
+          {page.data.map((r) => {
+            const days = Math.floor((r.deadline.getTime() - Date.now()) / 86_400_000);
+            return (
+              <li key={r.id}>
+                <Card as="article" className="h-full">
+                  <div className="flex h-full flex-col gap-3">
+                    <div className="flex flex-col gap-1">
+                      <h2 className="text-lg font-semibold text-ink">
+                        <Link href={`/papan-rfq/${r.id}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-offset-2">
+                          {r.title}
+                        </Link>
+                      </h2>
+                      <p className="text-sm text-muted">{r.buyer.name}</p>
+                      <RfqStatusBadges rfq={r} />
+                    </div>
+                    <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+                      <div>
+                        <dt className="text-muted">{t("deadline")}</dt>
+                        <dd className="text-ink">
+                          <time dateTime={r.deadline.toISOString()}>{f.dateTime(r.deadline)}</time>
+                          <span className={`block text-xs ${days < 3 ? "font-semibold text-red-800" : "text-muted"}`}>
+                            {days >= 1 ? t("daysLeft", { count: days }) : t("lastDay")}
+                          </span>
+                        </dd>
+                      </div>
+                      <div>
+                        <dt className="text-muted">{t("delivery")}</dt>
+                        <dd className="text-ink">
+                          {r.deliveryRegency.name}, {r.deliveryRegency.province.name}
+                        </dd>
+                      </div>
+                      <div className="col-span-2">
+                        <dt className="text-muted">KBLI</dt>
+                        <dd className="text-ink">
+                          {r.kbli} — {r.kbliTitle.id}
+                        </dd>
+                      </div>
+                    </dl>
+                    <ul className="text-sm text-ink">
+                      {r.items.slice(0, 3).map((it) => (
+                        <li key={it.id}>
+                          {it.name} — <span className="tabular-nums">{f.number(it.quantity)}</span> {it.unit}
+                        </li>
+                      ))}
+                      {r.items.length > 3 && <li className="text-muted">{t("moreItems", { count: r.items.length - 3 })}</li>}
+                    </ul>
+                    {(r.requiredCertifications.length > 0 || r.minTkdn !== null) && (
+                      <span className="flex flex-wrap gap-1">
+                        {r.requiredCertifications.map((c) => (
+                          <Badge key={c} tone="info">
+                            {tCert(c)}
+                          </Badge>
+                        ))}
+                        {r.minTkdn !== null && <Badge tone="info">{t("minTkdn", { value: f.percent(r.minTkdn, { scale: "points" }) })}</Badge>}
+                      </span>
+                    )}
+                    <div className="mt-auto pt-1">
+                      <ButtonLink href={`/papan-rfq/${r.id}`} size="sm" variant="secondary" aria-label={t("openNamed", { title: r.title })}>
+                        {t("open")}
+                      </ButtonLink>
+                    </div>
+                  </div>
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {nextHref && (
+        <nav aria-label={t("pagination")} className="mt-6 flex justify-end">
+          <ButtonLink href={nextHref} variant="outline">
+            {t("nextPage")}
+          </ButtonLink>
+        </nav>
+      )}
+    </Container>
+  );
+}

@@ -1,0 +1,55 @@
+// /rfq/[id]/ubah — edit a draft RFQ (a published one only takes a deadline extension, on its page).
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Card, Container, PageHeader } from "@/components/ui";
+import { RfqForm } from "@/components/rfqs/rfq-form";
+import { getRfqForActor } from "@/lib/rfqs/service";
+import { kbliTitle, orNotFound, regionLists, requireBuyerPage, toWibLocal } from "@/lib/rfqs/pages";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("rfqs.form");
+  return { title: `${t("editTitle")} — Rantai`, robots: { index: false } };
+}
+
+export default async function EditRfqPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireBuyerPage(`/rfq/${id}/ubah`);
+  const rfq = await orNotFound(getRfqForActor(actor, id));
+  if (rfq.status !== "draft") redirect(`/rfq/${rfq.id}`);
+  const t = await getTranslations("rfqs.form");
+  const { provinces, regencies } = await regionLists();
+  return (
+    <Container className="flex max-w-3xl flex-col gap-6 py-8">
+      <PageHeader eyebrow={rfq.title} title={t("editTitle")} />
+      <Card>
+        <RfqForm
+          provinces={provinces}
+          regencies={regencies}
+          initial={{
+            id: rfq.id,
+            title: rfq.title,
+            description: rfq.description,
+            kbli: { code: rfq.kbli, title: rfq.kbliTitle.id || (await kbliTitle(rfq.kbli)) },
+            provinceCode: rfq.deliveryRegency.province.code,
+            deliveryRegencyCode: rfq.deliveryRegency.code,
+            deadline: toWibLocal(rfq.deadline),
+            items: rfq.items.map((it) => ({
+              name: it.name,
+              specification: it.specification ?? "",
+              quantity: String(it.quantity),
+              unit: it.unit,
+              targetUnitPriceIdr: it.targetUnitPriceIdr === null ? "" : it.targetUnitPriceIdr.toString(),
+            })),
+            requiredCertifications: rfq.requiredCertifications,
+            minTkdn: rfq.minTkdn === null ? "" : String(rfq.minTkdn),
+            visibility: rfq.visibility,
+            sealed: rfq.sealed,
+          }}
+        />
+      </Card>
+    </Container>
+  );
+}

@@ -1,0 +1,27 @@
+// /rfq/baru — a buyer officer drafts a new RFQ (published from its page once ready).
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Card, Container, PageHeader } from "@/components/ui";
+import { RfqForm } from "@/components/rfqs/rfq-form";
+import { regionLists, requireBuyerPage } from "@/lib/rfqs/pages";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("rfqs.form");
+  return { title: `${t("newTitle")} — Rantai`, robots: { index: false } };
+}
+
+export default async function NewRfqPage() {
+  const actor = await requireBuyerPage("/rfq/baru");
+  const t = await getTranslations("rfqs.form");
+  const { provinces, regencies } = await regionLists();
+  return (
+    <Container className="flex max-w-3xl flex-col gap-6 py-8">
+      <PageHeader eyebrow={actor.membership?.organizationName} title={t("newTitle")} description={t("newDescription")} />
+      <Card>
+        <RfqForm provinces={provinces} regencies={regencies} />
+      </Card>
+    </Container>
+  );
+}
