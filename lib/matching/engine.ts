@@ -1,0 +1,401 @@
+// The matching engine: ranks UMKM for an RFQ inside PostgreSQL (docs/decisions/0011-matching-model.md).
+// No authorization here — lib/matching/service.ts checks who asks; this module only measures.
+//
+//   const ctx = await loadRfqContexts([rfqId]);           // the RFQ's KBLI, words, requirements, place
+//   const { matches, almostQualified } = await rankSuppliers(ctx[0], { limit: 20 });
+//
+// One statement per pass, over the trigger-maintained "SupplierSearch" documents (the directory's: a changed
+// profile, product or certificate is matchable as soon as its transaction commits):
+//   1. candidates come from GIN indexes — UMKM with the RFQ's KBLI class AND one of its words (pass 1); when the
+//      20th qualified score could still be beaten by someone outside that set, a wider pass runs (class OR
+//      word, then division OR word);
+//   2. every candidate is scored on the cheap in-row signals (KBLI level, where each word was found, required
+//      certificates valid on the deadline, distance from a 514-row distance table, verified) and the best
+//      LIMITS.shortlist are kept, qualified ones first;
+//   3. for the shortlist only, capacity (relevant products), TKDN (certificates) and track record (agreements,
+//      deliveries) are read through their indexes, the final score is computed, and the best qualified and
+//      the best almost-qualified rows are returned.
+// The same statement scores given UMKM only (supplierIds) for an UMKM's recommended RFQs, so both directions
+// show the same score and reasons.
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import { correctWords, buildTsQueryGroups, jakartaToday } from "@/lib/suppliers/search";
+import { CERT_TYPES, gapsOf, reasonsOf, type CertType, type Gap, type MatchSignals, type Reason, type WordHit } from "./signals";
+import { DISTANCE, LIMITS, TRACK_RECORD, WEIGHTS, WORD_WEIGHT } from "./weights";
+
+// ---------------------------------------------------------------------------------------------------------
+// The RFQ side
+// ---------------------------------------------------------------------------------------------------------
+
+export interface RfqContext {
+  id: string;
+  title: string;
+  buyerId: string;
+  kbliCode: string;
+  deadline: Date;
+  /** The deadline's date in Jakarta: certificates must be valid on it. */
+  deadlineDate: string;
+  deliveryRegencyCode: string;
+  requiredCertifications: CertType[];
+  minTkdn: number | null;
+  /** The largest line's quantity and unit (what capacity is compared against). */
+  quantity: number;
+  unit: string;
+  /** The RFQ's words (title and item names) that exist in the suppliers' vocabulary. */
+  words: string[];
+  /** One tsquery text per word (the word, as a prefix, or its typo corrections). */
+  groups: string[];
+}
+
+/** Words that say nothing about what is bought (procurement language), dropped from RFQ texts. */
+const RFQ_STOP_WORDS: ReadonlySet<string> = new Set([
+  "dan", "atau", "yang", "untuk", "dari", "di", "ke", "dengan", "pada", "dalam", "oleh", "ini", "itu", "juga", "serta",
+  "para", "sebagai", "akan", "bagi", "per", "tanpa", "ada", "adalah", "pengadaan", "pembelian", "kebutuhan", "permintaan",
+  "penawaran", "pesanan", "rfq", "tahun", "tahap", "batch", "paket", "unit", "buah", "pcs", "kg", "gram", "meter", "lembar",
+  "liter", "set", "lusin", "kebutuhan", "karyawan", "perusahaan", "proyek", "kantor", "the", "and", "or", "of", "for", "with", "in",
+  "supply", "procurement",
+]);
+
+/** At most this many words of an RFQ are matched (title first, then item names). */
+export const MAX_RFQ_WORDS = 10;
+
+/** The words of an RFQ's title and item names: lower case, accents removed, no stop words or bare numbers. */
+export function rfqWords(texts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const text of texts) {
+    for (const w of text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+      if (w.length < 2 || w.length > 40 || RFQ_STOP_WORDS.has(w) || /^\d+$/.test(w) || out.includes(w)) continue;
+      out.push(w);
+    }
+  }
+  return out.slice(0, MAX_RFQ_WORDS);
+}
+
+interface RfqRow {
+  id: string;
+  title: string;
+  buyerId: string;
+  kbliCode: string;
+  deadline: Date;
+  deliveryRegencyCode: string;
+  requiredCertifications: CertType[];
+  minTkdn: Prisma.Decimal | null;
+  items: { name: string; quantity: number; unit: string }[];
+}
+
+/** The matching context of RFQs (any status; callers decide visibility), in the order of `ids`. */
+export async function loadRfqContexts(ids: readonly string[]): Promise<RfqContext[]> {
+  if (ids.length === 0) return [];
+  const rfqs: RfqRow[] = await db.rfq.findMany({
+    where: { id: { in: [...ids] } },
+    select: {
+      id: true,
+      title: true,
+      buyerId: true,
+      kbliCode: true,
+      deadline: true,
+      deliveryRegencyCode: true,
+      requiredCertifications: true,
+      minTkdn: true,
+      items: { orderBy: { position: "asc" }, select: { name: true, quantity: true, unit: true } },
+    },
+  });
+  return contextsFor(rfqs, ids);
+}
+
+/** Builds contexts for RFQ rows already loaded (one typo-correction round trip for all their words). */
+export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfqs.map((r) => r.id)): Promise<RfqContext[]> {
+  const wordsOf = new Map(rfqs.map((r) => [r.id, rfqWords([r.title, ...r.items.map((i) => i.name)])]));
+  const all = [...new Set([...wordsOf.values()].flat())];
+  const alternatives = new Map((await correctWords(all)).map((a) => [a.word, a]));
+  const byId = new Map(rfqs.map((r) => [r.id, r]));
+  return order.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const usable = (wordsOf.get(id) ?? []).map((w) => alternatives.get(w)).filter((a) => a && (a.known || a.corrections.length > 0)) as NonNullable<
+      ReturnType<typeof alternatives.get>
+    >[];
+    const main = r.items.reduce<{ quantity: number; unit: string } | null>((best, it) => (!best || it.quantity > best.quantity ? it : best), null);
+    return [
+      {
+        id: r.id,
+        title: r.title,
+        buyerId: r.buyerId,
+        kbliCode: r.kbliCode,
+        deadline: r.deadline,
+        deadlineDate: jakartaToday(r.deadline),
+        deliveryRegencyCode: r.deliveryRegencyCode,
+        requiredCertifications: r.requiredCertifications.filter((c): c is CertType => (CERT_TYPES as readonly string[]).includes(c)),
+        minTkdn: r.minTkdn === null ? null : Number(r.minTkdn),
+        quantity: main?.quantity ?? 0,
+        unit: main?.unit ?? "",
+        words: usable.map((a) => a.word),
+        groups: buildTsQueryGroups(usable),
+      },
+    ];
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------------------
+
+export interface ScoredSupplier {
+  supplier: { id: string; name: string; regencyCode: string | null; regencyName: string | null; provinceCode: string | null; lat: number | null; lon: number | null };
+  score: number;
+  qualified: boolean;
+  reasons: Reason[];
+  gaps: Gap[];
+  signals: MatchSignals;
+}
+
+export interface RankResult {
+  matches: ScoredSupplier[];
+  almostQualified: ScoredSupplier[];
+  /** Which candidate pass produced the answer (1 narrowest … 3 widest; 0: given suppliers). */
+  pass: number;
+}
+
+interface Row {
+  id: string;
+  name: string;
+  regencyCode: string | null;
+  regencyName: string | null;
+  provinceCode: string | null;
+  lat: number | null;
+  lon: number | null;
+  verified: boolean;
+  kbliLevel: number;
+  kbliMatched: string | null;
+  wordHits: number[] | null;
+  halalUntil: string | null;
+  sniUntil: string | null;
+  iso9001Until: string | null;
+  tkdnUntil: string | null;
+  otherUntil: string | null;
+  km: number | null;
+  capacity: number | null;
+  tkdn: number | null;
+  completed: number;
+  deliveries: number;
+  onTime: number;
+  qualified: boolean;
+  score: number;
+}
+
+const UNTIL: Record<CertType, string> = { halal: "halalUntil", sni: "sniUntil", iso9001: "iso9001Until", tkdn: "tkdnUntil", other: "otherUntil" };
+
+function toScored(ctx: RfqContext, r: Row): ScoredSupplier {
+  const certUntil: Partial<Record<CertType, string | null>> = {};
+  for (const c of CERT_TYPES) certUntil[c] = (r[UNTIL[c] as keyof Row] as string | null) ?? null;
+  const signals: MatchSignals = {
+    kbliLevel: (r.kbliLevel === 5 || r.kbliLevel === 4 || r.kbliLevel === 3 || r.kbliLevel === 2 ? r.kbliLevel : 0) as MatchSignals["kbliLevel"],
+    kbliMatched: r.kbliMatched,
+    rfqKbli: ctx.kbliCode,
+    words: ctx.words,
+    wordHits: (r.wordHits ?? ctx.words.map(() => 0)) as WordHit[],
+    requiredCertifications: ctx.requiredCertifications,
+    certUntil,
+    deadlineDate: ctx.deadlineDate,
+    minTkdn: ctx.minTkdn,
+    tkdn: r.tkdn === null ? null : Number(r.tkdn),
+    capacity: r.capacity === null ? null : Number(r.capacity),
+    quantity: ctx.quantity,
+    unit: ctx.unit,
+    km: r.km === null ? null : Number(r.km),
+    sameRegency: r.regencyCode !== null && r.regencyCode === ctx.deliveryRegencyCode,
+    regencyName: r.regencyName,
+    verified: r.verified,
+    completedAgreements: Number(r.completed),
+    deliveries: Number(r.deliveries),
+    onTimeDeliveries: Number(r.onTime),
+  };
+  return {
+    supplier: {
+      id: r.id,
+      name: r.name,
+      regencyCode: r.regencyCode,
+      regencyName: r.regencyName,
+      provinceCode: r.provinceCode,
+      lat: r.lat === null ? null : Number(r.lat),
+      lon: r.lon === null ? null : Number(r.lon),
+    },
+    score: Math.max(0, Math.min(100, Math.round(Number(r.score)))),
+    qualified: r.qualified,
+    reasons: reasonsOf(signals),
+    gaps: gapsOf(signals),
+    signals,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The statement
+// ---------------------------------------------------------------------------------------------------------
+
+const num = (x: number) => Prisma.raw(String(x));
+const tsq = (g: string) => Prisma.sql`to_tsquery('simple'::regconfig, ${g}::text)`;
+
+type Candidates = { pass: 1 | 2 | 3 } | { supplierIds: string[] };
+
+function candidateWhere(ctx: RfqContext, c: Candidates): Prisma.Sql {
+  if ("supplierIds" in c) return Prisma.sql`s."organizationId" = ANY (${c.supplierIds}::text[])`;
+  const anyWord = ctx.groups.length ? Prisma.sql`s.document @@ ${tsq(ctx.groups.join(" | "))}` : Prisma.sql`false`;
+  const klass = Prisma.sql`s."kbliPrefixes" @> ARRAY[${ctx.kbliCode.slice(0, 4)}::text]`;
+  if (c.pass === 1) return Prisma.sql`(${klass} AND ${anyWord})`;
+  if (c.pass === 2) return Prisma.sql`(${klass} OR ${anyWord})`;
+  return Prisma.sql`(s."kbliPrefixes" @> ARRAY[${ctx.kbliCode.slice(0, 2)}::text] OR ${anyWord})`;
+}
+
+/** Scores candidates for one RFQ: the best `limit` qualified and `almost` almost-qualified rows. */
+async function scoreCandidates(ctx: RfqContext, candidates: Candidates, limit: number, almost: number): Promise<Row[]> {
+  const code = ctx.kbliCode;
+  const deadline = ctx.deadlineDate;
+  const n = ctx.groups.length;
+  // Per word: 3 in a product name, 2 in the business name, 1 anywhere else in the document.
+  const hits = ctx.groups.map(
+    (g) => Prisma.sql`CASE WHEN s."productVector" @@ ${tsq(g)} THEN 3 WHEN s."nameVector" @@ ${tsq(g)} THEN 2 WHEN s.document @@ ${tsq(g)} THEN 1 ELSE 0 END`,
+  );
+  const hitWeight = (h: Prisma.Sql) =>
+    Prisma.sql`(CASE ${h} WHEN 3 THEN ${num(WORD_WEIGHT.product)} WHEN 2 THEN ${num(WORD_WEIGHT.name)} WHEN 1 THEN ${num(WORD_WEIGHT.document)} ELSE 0 END)`;
+  const textPoints = n
+    ? Prisma.sql`(${num(WEIGHTS.text)}::float8 * (${Prisma.join(
+        ctx.groups.map((_, i) => hitWeight(Prisma.raw(`c.hits[${i + 1}]`))),
+        " + ",
+      )}) / ${num(n)})`
+    : Prisma.sql`0::float8`;
+  const req = ctx.requiredCertifications;
+  const heldCount = req.length
+    ? Prisma.join(
+        req.map((t) => Prisma.sql`(coalesce(s.${Prisma.raw(`"${UNTIL[t]}"`)} >= ${deadline}::date, false))::int`),
+        " + ",
+      )
+    : Prisma.sql`0`;
+  const certPoints = req.length ? Prisma.sql`(${num(WEIGHTS.certifications)}::float8 * c.held / ${num(req.length)})` : Prisma.sql`${num(WEIGHTS.certifications)}::float8`;
+  const distanceShare = Prisma.sql`(CASE WHEN c.km IS NULL THEN ${num(DISTANCE.unknownShare)} WHEN c.km <= ${num(DISTANCE.fullWithinKm)} THEN 1
+      ELSE greatest(0, 1 - (c.km - ${num(DISTANCE.fullWithinKm)}) / ${num(DISTANCE.zeroAtKm - DISTANCE.fullWithinKm)}::float8) END)`;
+  const kbliPoints = Prisma.sql`(CASE c."kbliLevel" WHEN 5 THEN ${num(WEIGHTS.kbli.exact)} WHEN 4 THEN ${num(WEIGHTS.kbli.class)}
+      WHEN 3 THEN ${num(WEIGHTS.kbli.group)} WHEN 2 THEN ${num(WEIGHTS.kbli.division)} ELSE 0 END)`;
+  const prescore = Prisma.sql`(${kbliPoints}
+      + ${textPoints} + ${certPoints} + ${num(WEIGHTS.distance)} * ${distanceShare} + c.verified::int * ${num(WEIGHTS.verified)})`;
+  const anyWord = n ? tsq(ctx.groups.join(" | ")) : null;
+  const minTkdn = ctx.minTkdn;
+  const tkdnPoints =
+    minTkdn === null
+      ? Prisma.sql`${num(WEIGHTS.tkdn)}::float8`
+      : Prisma.sql`(CASE WHEN tk.tkdn IS NULL THEN 0 WHEN tk.tkdn >= ${minTkdn}::float8 THEN ${num(WEIGHTS.tkdn)}
+          ELSE ${num(WEIGHTS.tkdn)} * tk.tkdn / ${minTkdn}::float8 / 2 END)`;
+  const capacityPoints =
+    ctx.quantity > 0
+      ? Prisma.sql`(CASE WHEN coalesce(cap.capacity, 0) <= 0 THEN 0 ELSE ${num(WEIGHTS.capacity)} * least(1, cap.capacity::float8 / ${ctx.quantity}::float8) END)`
+      : Prisma.sql`0`;
+  const trackPoints = Prisma.sql`(${num(WEIGHTS.trackRecord)} * (least(1, tr.completed::float8 / ${num(TRACK_RECORD.completedForFull)})
+      + CASE WHEN tr.deliveries > 0 THEN tr.on_time::float8 / tr.deliveries ELSE 0 END) / 2)`;
+  const tkdnOk = minTkdn === null ? Prisma.sql`true` : Prisma.sql`coalesce(tk.tkdn >= ${minTkdn}::float8, false)`;
+  const date = (col: string) => Prisma.raw(`to_char(s."${col}", 'YYYY-MM-DD') AS "${col}"`);
+
+  return db.$queryRaw<Row[]>(Prisma.sql`
+    WITH dest AS (SELECT lat, lon FROM "Regency" WHERE code = ${ctx.deliveryRegencyCode}),
+    dist AS (
+      SELECT r.code, r.name, r.lat, r.lon,
+             CASE WHEN r.lat IS NULL OR d.lat IS NULL THEN NULL ELSE
+               2 * 6371 * asin(least(1, sqrt(power(sin(radians(r.lat - d.lat) / 2), 2)
+                 + cos(radians(d.lat)) * cos(radians(r.lat)) * power(sin(radians(r.lon - d.lon) / 2), 2)))) END AS km
+        FROM "Regency" r LEFT JOIN dest d ON true),
+    c AS (
+      SELECT s."organizationId" AS id, s.name, s.verified, s."regencyCode", s."provinceCode", s."kbliCodes",
+             ${date("halalUntil")}, ${date("sniUntil")}, ${date("iso9001Until")}, ${date("tkdnUntil")}, ${date("otherUntil")},
+             CASE WHEN s."kbliCodes" @> ARRAY[${code}::text] THEN 5
+                  WHEN s."kbliPrefixes" @> ARRAY[${code.slice(0, 4)}::text] THEN 4
+                  WHEN s."kbliPrefixes" @> ARRAY[${code.slice(0, 3)}::text] THEN 3
+                  WHEN s."kbliPrefixes" @> ARRAY[${code.slice(0, 2)}::text] THEN 2 ELSE 0 END AS "kbliLevel",
+             ${n ? Prisma.sql`ARRAY[${Prisma.join(hits, ", ")}]::int[]` : Prisma.sql`ARRAY[]::int[]`} AS hits,
+             ${heldCount} AS held,
+             dist.km, dist.name AS "regencyName", dist.lat, dist.lon
+        FROM "SupplierSearch" s
+        LEFT JOIN dist ON dist.code = s."regencyCode"
+       WHERE ${candidateWhere(ctx, candidates)}),
+    sl AS (
+      SELECT c.*, ${prescore} AS prescore, (c.held = ${num(req.length)}) AS certs_ok
+        FROM c
+       WHERE ${kbliPoints} + ${textPoints} >= ${num(LIMITS.minRelevance)}
+       ORDER BY certs_ok DESC, prescore DESC, c.id
+       LIMIT ${num(LIMITS.shortlist)}),
+    f AS (
+      SELECT sl.*, cap.capacity, tk.tkdn, tr.completed, tr.deliveries, tr.on_time,
+             (sl.certs_ok AND ${tkdnOk}) AS qualified,
+             sl.prescore + ${tkdnPoints} + ${capacityPoints} + ${trackPoints} AS score
+        FROM sl
+        LEFT JOIN LATERAL (
+          SELECT coalesce(sum(p."monthlyCapacity") FILTER (WHERE lower(p.unit) = lower(${ctx.unit})), sum(p."monthlyCapacity"))::int AS capacity
+            FROM "Product" p
+           WHERE p."supplierId" = sl.id AND p."archivedAt" IS NULL
+             AND (left(p."kbliCode", 4) = ${code.slice(0, 4)} ${anyWord ? Prisma.sql`OR to_tsvector('simple'::regconfig, p.name) @@ ${anyWord}` : Prisma.empty})
+        ) cap ON true
+        LEFT JOIN LATERAL (
+          SELECT max(ce."tkdnPercent")::float8 AS tkdn
+            FROM "Certification" ce
+           WHERE ce."organizationId" = sl.id AND ce.type = 'tkdn' AND ce."verificationStatus" <> 'returned'
+             AND coalesce(ce."validUntil", DATE '9999-12-31') >= ${deadline}::date
+        ) tk ON true
+        LEFT JOIN LATERAL (
+          SELECT count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
+                 coalesce(sum(dl.n), 0)::int AS deliveries, coalesce(sum(dl.on_time), 0)::int AS on_time
+            FROM "Agreement" a
+            LEFT JOIN LATERAL (
+              SELECT count(*) AS n, count(*) FILTER (WHERE d."onTime") AS on_time
+                FROM "Delivery" d WHERE d."agreementId" = a.id AND d.status <> 'rejected') dl ON true
+           WHERE a.id IN (SELECT x.id FROM "Agreement" x WHERE x."supplierId" = sl.id
+                          UNION SELECT ap."agreementId" FROM "AgreementParty" ap WHERE ap."organizationId" = sl.id)
+             AND a.status IN ('active', 'completed', 'terminated')
+        ) tr ON true),
+    ranked AS (
+      SELECT f.*, row_number() OVER (PARTITION BY f.qualified ORDER BY f.score DESC, f.verified DESC, f.id) AS rn FROM f)
+    SELECT ranked.id, ranked.name, ranked."regencyCode", ranked."regencyName", ranked."provinceCode", ranked.lat, ranked.lon,
+           ranked.verified, ranked."kbliLevel", ranked.hits AS "wordHits",
+           ranked."halalUntil", ranked."sniUntil", ranked."iso9001Until", ranked."tkdnUntil", ranked."otherUntil",
+           ranked.km, ranked.capacity, ranked.tkdn, ranked.completed, ranked.deliveries, ranked.on_time AS "onTime",
+           ranked.qualified, ranked.score,
+           (SELECT k FROM unnest(ranked."kbliCodes") k
+             ORDER BY (k = ${code}) DESC, (left(k, 4) = ${code.slice(0, 4)}) DESC, (left(k, 3) = ${code.slice(0, 3)}) DESC,
+                      (left(k, 2) = ${code.slice(0, 2)}) DESC, k LIMIT 1) AS "kbliMatched"
+      FROM ranked
+     WHERE (ranked.qualified AND ranked.rn <= ${limit}::int) OR (NOT ranked.qualified AND ranked.rn <= ${almost}::int)
+     ORDER BY ranked.qualified DESC, ranked.score DESC, ranked.verified DESC, ranked.id`);
+}
+
+/**
+ * The highest score an UMKM outside a pass's candidates could reach: outside pass 1 it lacks either every
+ * word (no text points) or the KBLI class (at most the golongan's points); outside pass 2 it lacks both.
+ */
+export function boundOutside(pass: 1 | 2): number {
+  const all = 100;
+  const noText = all - WEIGHTS.text;
+  const noClass = all - (WEIGHTS.kbli.exact - WEIGHTS.kbli.group);
+  return pass === 1 ? Math.max(noText, noClass) : all - WEIGHTS.text - (WEIGHTS.kbli.exact - WEIGHTS.kbli.group);
+}
+
+/** The best qualified UMKM for an RFQ and the best almost-qualified ones (with their gaps). */
+export async function rankSuppliers(ctx: RfqContext, opts: { limit?: number; almost?: number } = {}): Promise<RankResult> {
+  const limit = opts.limit ?? LIMITS.defaultMatches;
+  const almost = opts.almost ?? LIMITS.almostQualified;
+  let rows: Row[] = [];
+  let pass: 1 | 2 | 3 = ctx.groups.length ? 1 : 2;
+  for (;;) {
+    rows = await scoreCandidates(ctx, { pass }, limit, almost);
+    if (pass === 3) break;
+    const qualified = rows.filter((r) => r.qualified);
+    const nth = qualified[limit - 1];
+    // Done when the list is full with scores nobody outside these candidates could beat.
+    if (nth && Number(nth.score) >= boundOutside(pass)) break;
+    pass = (pass + 1) as 2 | 3;
+  }
+  const scored = rows.map((r) => toScored(ctx, r));
+  return { matches: scored.filter((s) => s.qualified), almostQualified: scored.filter((s) => !s.qualified), pass };
+}
+
+/** Scores the given UMKM for an RFQ (qualified or not), best first. */
+export async function scoreSuppliers(ctx: RfqContext, supplierIds: string[]): Promise<ScoredSupplier[]> {
+  if (supplierIds.length === 0) return [];
+  const rows = await scoreCandidates(ctx, { supplierIds }, supplierIds.length, supplierIds.length);
+  return rows.map((r) => toScored(ctx, r));
+}

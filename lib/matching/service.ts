@@ -1,0 +1,321 @@
+// Matching as its users see it, with authorization: a buyer's RFQ matches and consortium proposals (own RFQs
+// only — anyone else's RFQ is "not found"), inviting a proposed consortium, and an UMKM's recommended RFQs
+// (its own members only). The measuring is lib/matching/engine.ts; the grouping lib/matching/consortium-plan.ts.
+import "server-only";
+import { z } from "zod";
+import { db, Prisma } from "@/lib/db";
+import { ACTORS, authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/types";
+import { audit } from "@/lib/audit/log";
+import { notify } from "@/lib/notifications/notify";
+import { conflict, invalidInput, notFound } from "@/lib/errors";
+import { deadlinePassed, ownRfqWhere } from "@/lib/rfqs/access";
+import { contextsFor, loadRfqContexts, rankSuppliers, scoreSuppliers, type RfqContext, type ScoredSupplier } from "./engine";
+import { planConsortia, shares, type ConsortiumProposal, type PoolMember } from "./consortium-plan";
+import { CONSORTIUM, LIMITS } from "./weights";
+import type { CertType } from "./signals";
+
+export const matchesQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: "errors.field.integer" })
+    .int("errors.field.integer")
+    .min(1, "errors.field.limit")
+    .max(LIMITS.maxMatches, "errors.field.limit")
+    .default(LIMITS.defaultMatches),
+});
+
+export interface RfqSummary {
+  id: string;
+  title: string;
+  status: string;
+  kbliCode: string;
+  deadline: Date;
+  quantity: number;
+  unit: string;
+  requiredCertifications: CertType[];
+  minTkdn: number | null;
+  deliveryRegencyCode: string;
+  words: string[];
+}
+
+function summary(ctx: RfqContext, status: string): RfqSummary {
+  return {
+    id: ctx.id,
+    title: ctx.title,
+    status,
+    kbliCode: ctx.kbliCode,
+    deadline: ctx.deadline,
+    quantity: ctx.quantity,
+    unit: ctx.unit,
+    requiredCertifications: ctx.requiredCertifications,
+    minTkdn: ctx.minTkdn,
+    deliveryRegencyCode: ctx.deliveryRegencyCode,
+    words: ctx.words,
+  };
+}
+
+/** The buyer's own RFQ (any status) or not_found. */
+async function ownRfq(actor: Actor | null, rfqId: string, permission: "matching:read" | "rfq:write" = "matching:read") {
+  const a = authorize(actor, { orgTypes: ACTORS.buyer, permission });
+  const rfq = await db.rfq.findFirst({ where: { id: rfqId, ...ownRfqWhere(a.membership.organizationId) }, select: { id: true, status: true, deadline: true, title: true } });
+  if (!rfq) throw notFound();
+  const [ctx] = await loadRfqContexts([rfq.id]);
+  return { actor: a, rfq, ctx };
+}
+
+export interface RfqMatches {
+  rfq: RfqSummary;
+  matches: ScoredSupplier[];
+  almostQualified: ScoredSupplier[];
+  /** Suppliers of this RFQ already invited (directly or as a consortium's lead). */
+  invitedSupplierIds: string[];
+}
+
+/** The ranked UMKM for the buyer's own RFQ, and the almost-qualified ones with their gaps. */
+export async function getRfqMatches(actor: Actor | null, rfqId: string, opts: { limit?: number } = {}): Promise<RfqMatches> {
+  const { rfq, ctx } = await ownRfq(actor, rfqId);
+  const [ranked, invitations] = await Promise.all([
+    rankSuppliers(ctx, { limit: opts.limit ?? LIMITS.defaultMatches }),
+    db.rfqInvitation.findMany({ where: { rfqId: rfq.id }, select: { supplierId: true } }),
+  ]);
+  return { rfq: summary(ctx, rfq.status), ...ranked, invitedSupplierIds: invitations.map((i) => i.supplierId) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Consortia
+// ---------------------------------------------------------------------------------------------------------
+
+export interface ConsortiumProposals {
+  rfq: RfqSummary;
+  /** False when at least one qualified UMKM can supply the whole quantity alone (no consortium needed). */
+  needed: boolean;
+  /** The largest single qualified capacity. */
+  bestSingleCapacity: number;
+  proposals: ConsortiumProposal[];
+  /** Consortia already invited for this RFQ. */
+  invited: { id: string; name: string; leadId: string; memberIds: string[] }[];
+}
+
+async function cooperativesOf(ids: string[]): Promise<Map<string, { id: string; name: string }[]>> {
+  const rows = await db.cooperativeMembership.findMany({
+    where: { memberId: { in: ids }, status: "active" },
+    select: { memberId: true, cooperative: { select: { id: true, name: true } } },
+  });
+  const out = new Map<string, { id: string; name: string }[]>();
+  for (const r of rows) out.set(r.memberId, [...(out.get(r.memberId) ?? []), r.cooperative]);
+  return out;
+}
+
+function poolOf(scored: ScoredSupplier[], coops: Map<string, { id: string; name: string }[]>): PoolMember[] {
+  return scored.map((s) => ({
+    id: s.supplier.id,
+    name: s.supplier.name,
+    score: s.score,
+    capacity: s.signals.capacity ?? 0,
+    lat: s.supplier.lat,
+    lon: s.supplier.lon,
+    regencyName: s.supplier.regencyName,
+    cooperatives: coops.get(s.supplier.id) ?? [],
+  }));
+}
+
+/** Groups of qualified UMKM whose capacities together cover the buyer's RFQ quantity. */
+export async function getConsortiumProposals(actor: Actor | null, rfqId: string): Promise<ConsortiumProposals> {
+  const { rfq, ctx } = await ownRfq(actor, rfqId);
+  const [ranked, invited] = await Promise.all([
+    rankSuppliers(ctx, { limit: CONSORTIUM.pool, almost: 0 }),
+    db.consortium.findMany({ where: { rfqId: rfq.id }, select: { id: true, name: true, leadId: true, members: { select: { supplierId: true } } }, orderBy: { createdAt: "asc" } }),
+  ]);
+  const bestSingleCapacity = Math.max(0, ...ranked.matches.map((m) => m.signals.capacity ?? 0));
+  const needed = ctx.quantity > 0 && bestSingleCapacity < ctx.quantity;
+  let proposals: ConsortiumProposal[] = [];
+  if (needed) {
+    const coops = await cooperativesOf(ranked.matches.map((m) => m.supplier.id));
+    proposals = planConsortia(poolOf(ranked.matches, coops), ctx.quantity);
+  }
+  return {
+    rfq: summary(ctx, rfq.status),
+    needed,
+    bestSingleCapacity,
+    proposals,
+    invited: invited.map((c) => ({ id: c.id, name: c.name, leadId: c.leadId, memberIds: c.members.map((m) => m.supplierId) })),
+  };
+}
+
+export const inviteConsortiumSchema = z
+  .object({
+    memberIds: z
+      .array(z.string().trim().min(1).max(100), { error: "errors.field.required" })
+      .min(CONSORTIUM.minMembers, "errors.matching.consortiumSize")
+      .max(CONSORTIUM.maxMembers, "errors.matching.consortiumSize"),
+    leadId: z.string().trim().min(1).max(100).optional(),
+  })
+  .refine((v) => new Set(v.memberIds).size === v.memberIds.length, { path: ["memberIds"], message: "errors.matching.duplicateMember" })
+  .refine((v) => !v.leadId || v.memberIds.includes(v.leadId), { path: ["leadId"], message: "errors.field.invalidChoice" });
+export type InviteConsortiumInput = z.input<typeof inviteConsortiumSchema>;
+
+export interface InvitedConsortium {
+  id: string;
+  name: string;
+  leadId: string;
+  cooperativeId: string | null;
+  members: { supplierId: string; name: string; shareQuantity: number; sharePercent: number }[];
+}
+
+/**
+ * Invites a group of UMKM to quote together for the buyer's open RFQ: creates the consortium with each
+ * member's share of the quantity (in proportion to capacity), invites its lead (RfqInvitation with the
+ * consortium) and notifies every member. Every member must qualify (hard requirements met); a member already
+ * in another consortium of this RFQ, or a lead already invited, is a conflict.
+ */
+export async function inviteConsortium(actor: Actor | null, rfqId: string, input: InviteConsortiumInput): Promise<InvitedConsortium> {
+  const parsed = inviteConsortiumSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fields[String(issue.path[0] ?? "memberIds")] ??= []).push(issue.message);
+    throw invalidInput(fields);
+  }
+  const { rfq, ctx, actor: a } = await ownRfq(actor, rfqId, "rfq:write");
+  if (rfq.status !== "open" || deadlinePassed(rfq)) throw conflict("errors.matching.rfqNotOpen");
+  const memberIds = parsed.data.memberIds;
+  const scored = await scoreSuppliers(ctx, memberIds);
+  if (scored.length !== memberIds.length) throw invalidInput({ memberIds: ["errors.matching.notSupplier"] });
+  if (scored.some((s) => !s.qualified)) throw invalidInput({ memberIds: ["errors.matching.memberNotQualified"] });
+  const byId = new Map(scored.map((s) => [s.supplier.id, s]));
+  const ordered = memberIds.map((id) => byId.get(id)!);
+  const leadId = parsed.data.leadId ?? [...ordered].sort((x, y) => y.score - x.score)[0].supplier.id;
+  const capacities = ordered.map((s) => Math.max(1, s.signals.capacity ?? 0));
+  const parts = shares(capacities, ctx.quantity);
+  const coops = await cooperativesOf(memberIds);
+  const common = (coops.get(memberIds[0]) ?? []).find((c) => memberIds.every((id) => (coops.get(id) ?? []).some((x) => x.id === c.id))) ?? null;
+  const lead = byId.get(leadId)!;
+  const name = common ? `${common.name} (${lead.supplier.name})` : `Konsorsium ${lead.supplier.name}`;
+  const buyer = await db.organization.findUniqueOrThrow({ where: { id: a.membership.organizationId }, select: { name: true } });
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const busy = await tx.consortiumMember.findFirst({ where: { supplierId: { in: memberIds }, consortium: { rfqId: rfq.id } }, select: { id: true } });
+      if (busy) throw conflict("errors.matching.alreadyInConsortium");
+      const existing = await tx.rfqInvitation.findUnique({ where: { rfqId_supplierId: { rfqId: rfq.id, supplierId: leadId } } });
+      if (existing?.consortiumId) throw conflict("errors.matching.alreadyInConsortium");
+      const consortium = await tx.consortium.create({
+        data: {
+          rfqId: rfq.id,
+          name: name.slice(0, 200),
+          leadId,
+          cooperativeId: common?.id ?? null,
+          members: {
+            create: ordered.map((s, i) => ({
+              supplierId: s.supplier.id,
+              shareQuantity: parts[i],
+              sharePercent: new Prisma.Decimal(ctx.quantity > 0 ? ((100 * parts[i]) / ctx.quantity).toFixed(2) : "0"),
+            })),
+          },
+        },
+        select: { id: true, name: true, leadId: true, cooperativeId: true },
+      });
+      if (existing) await tx.rfqInvitation.update({ where: { id: existing.id }, data: { consortiumId: consortium.id } });
+      else await tx.rfqInvitation.create({ data: { rfqId: rfq.id, supplierId: leadId, consortiumId: consortium.id } });
+      await audit(tx, {
+        organizationId: a.membership.organizationId,
+        actorId: a.user.id,
+        action: "rfq.consortium_invited",
+        entityType: "Rfq",
+        entityId: rfq.id,
+        data: { consortiumId: consortium.id, leadId, members: ordered.map((s, i) => ({ supplierId: s.supplier.id, shareQuantity: parts[i] })) },
+      });
+      await notify(tx, {
+        type: "consortium.invited",
+        organizationIds: memberIds,
+        params: { rfqTitle: rfq.title, buyerName: buyer.name, consortiumName: consortium.name },
+        link: `/papan-rfq/${rfq.id}`,
+        excludeUserId: a.user.id,
+      });
+      return {
+        ...consortium,
+        members: ordered.map((s, i) => ({
+          supplierId: s.supplier.id,
+          name: s.supplier.name,
+          shareQuantity: parts[i],
+          sharePercent: ctx.quantity > 0 ? Math.round((10000 * parts[i]) / ctx.quantity) / 100 : 0,
+        })),
+      };
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw conflict("errors.matching.alreadyInConsortium");
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Recommended RFQs (an UMKM's dashboard)
+// ---------------------------------------------------------------------------------------------------------
+
+export interface RecommendedRfq {
+  rfq: RfqSummary & { buyerName: string; deliveryRegencyName: string | null };
+  score: number;
+  qualified: boolean;
+  reasons: ScoredSupplier["reasons"];
+  gaps: ScoredSupplier["gaps"];
+}
+
+/**
+ * Open RFQs this UMKM may see (public, or invited directly or through a consortium) that fit it — same KBLI
+ * division, or a title word in its product names — scored with the same engine as the buyer's matches,
+ * qualified ones first. Only the UMKM's own members may ask (anyone else: not_found).
+ */
+export async function getRecommendedRfqs(actor: Actor | null, supplierId: string, opts: { limit?: number; now?: Date } = {}): Promise<RecommendedRfq[]> {
+  const a = authorize(actor, { orgTypes: ACTORS.umkm, permission: "rfq:board:read" });
+  if (a.membership.organizationId !== supplierId) throw notFound();
+  const now = opts.now ?? new Date();
+  const candidates = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT r.id
+      FROM "Rfq" r, "SupplierSearch" s
+     WHERE s."organizationId" = ${supplierId}
+       AND r.status = 'open' AND r.deadline > ${now}
+       AND (r.visibility = 'public'
+            OR EXISTS (SELECT 1 FROM "RfqInvitation" i
+                        WHERE i."rfqId" = r.id
+                          AND (i."supplierId" = ${supplierId}
+                               OR EXISTS (SELECT 1 FROM "ConsortiumMember" m WHERE m."consortiumId" = i."consortiumId" AND m."supplierId" = ${supplierId}))))
+       AND (left(r."kbliCode", 2) = ANY (s."kbliPrefixes")
+            OR EXISTS (SELECT 1 FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, r.title))) w
+                        WHERE length(w) >= 4 AND s."productVector" @@ to_tsquery('simple'::regconfig, quote_literal(w) || ':*')))
+     ORDER BY (r."kbliCode" = ANY (s."kbliCodes")) DESC, (left(r."kbliCode", 4) = ANY (s."kbliPrefixes")) DESC, r.deadline ASC, r.id
+     LIMIT ${LIMITS.recommendationCandidates}`);
+  if (candidates.length === 0) return [];
+  const rfqs = await db.rfq.findMany({
+    where: { id: { in: candidates.map((c) => c.id) } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      buyerId: true,
+      kbliCode: true,
+      deadline: true,
+      deliveryRegencyCode: true,
+      requiredCertifications: true,
+      minTkdn: true,
+      items: { orderBy: { position: "asc" }, select: { name: true, quantity: true, unit: true } },
+      buyer: { select: { name: true } },
+      deliveryRegency: { select: { name: true } },
+    },
+  });
+  const extra = new Map(rfqs.map((r) => [r.id, r]));
+  const contexts = await contextsFor(rfqs);
+  const out: RecommendedRfq[] = [];
+  for (const ctx of contexts) {
+    const [s] = await scoreSuppliers(ctx, [supplierId]);
+    if (!s) continue;
+    const r = extra.get(ctx.id)!;
+    out.push({
+      rfq: { ...summary(ctx, r.status), buyerName: r.buyer.name, deliveryRegencyName: r.deliveryRegency?.name ?? null },
+      score: s.score,
+      qualified: s.qualified,
+      reasons: s.reasons,
+      gaps: s.gaps,
+    });
+  }
+  out.sort((x, y) => Number(y.qualified) - Number(x.qualified) || y.score - x.score || x.rfq.deadline.getTime() - y.rfq.deadline.getTime());
+  return out.slice(0, opts.limit ?? LIMITS.recommendations);
+}
