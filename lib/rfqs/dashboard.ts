@@ -3,10 +3,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
+import { closeExpiredRfqs } from "./service";
 
 export async function getBuyerDashboard(actor: Actor | null) {
   const a = authorize(actor, { orgTypes: ["buyer"], permission: "org:read" });
   const buyerId = a.membership.organizationId;
+  await closeExpiredRfqs(); // RFQs past their deadline count as closed (awaiting a decision)
   const [rfqs, byStatus, agreementsByStatus] = await Promise.all([
     db.rfq.findMany({
       where: { buyerId, status: { in: ["draft", "open", "closed"] } },
