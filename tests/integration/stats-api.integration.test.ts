@@ -1,0 +1,106 @@
+// GET /api/v1/stats/summary, /stats/partnerships (JSON and CSV) and /stats/suppliers (ministry only),
+// called the way Next.js calls them.
+import { beforeAll, describe, expect, it } from "vitest";
+import Papa from "papaparse";
+import { useTestDatabase } from "@/tests/helpers/db";
+import { callRoute, jsonOf } from "@/tests/helpers/api";
+import { createAgreement, createBuyer, createOrganization, createUmkm } from "@/lib/seed/factories";
+import { createApiToken } from "@/lib/auth/tokens";
+import { resetStatsCaches } from "@/lib/stats/partnerships";
+import { GET as summary } from "@/app/api/v1/stats/summary/route";
+import { GET as partnerships } from "@/app/api/v1/stats/partnerships/route";
+import { GET as suppliers } from "@/app/api/v1/stats/suppliers/route";
+
+const t = useTestDatabase();
+let jateng = "";
+let buyerToken = "";
+
+beforeAll(async () => {
+  resetStatsCaches();
+  const { organization: buyer, owner } = await createBuyer(t.db);
+  buyerToken = (await createApiToken(owner.id, { name: "erp" })).token;
+  const a = await createUmkm(t.db, { regencyCode: "33.75", annualSalesIdr: 1_000_000_000n });
+  const b = await createUmkm(t.db, { regencyCode: "51.71", annualSalesIdr: 9_000_000_000n });
+  jateng = a.organization.id;
+  await createAgreement(t.db, buyer.id, a.organization.id, { scheme: "subkontrak", startDate: new Date("2026-02-03"), valueIdr: 150_000_000n });
+  await createAgreement(t.db, buyer.id, a.organization.id, { scheme: "rantai_pasok", startDate: new Date("2026-03-03"), valueIdr: 50_000_000n, status: "completed" });
+  await createAgreement(t.db, buyer.id, b.organization.id, { scheme: "subkontrak", startDate: new Date("2026-03-09"), valueIdr: 7_000_000n });
+  await createAgreement(t.db, buyer.id, b.organization.id, { scheme: "waralaba", startDate: new Date("2026-03-09"), valueIdr: 1_000n, status: "draft" });
+});
+
+const get = (path: string, opts: Parameters<typeof callRoute>[3] = {}) =>
+  callRoute(path.includes("summary") ? summary : path.includes("suppliers") ? suppliers : partnerships, "GET", path, opts);
+
+describe("GET /api/v1/stats/summary", () => {
+  it("answers the totals without a token", async () => {
+    const res = await get("/api/v1/stats/summary");
+    expect(res.status).toBe(200);
+    expect(await jsonOf(res)).toMatchObject({
+      suppliers: 2,
+      activeAgreements: 2,
+      completedAgreements: 1,
+      agreementValueIdr: 157_000_000,
+      umkmWithActiveAgreement: 2,
+      umkmWithActiveAgreementShare: 1,
+    });
+  });
+});
+
+describe("GET /api/v1/stats/partnerships", () => {
+  it("groups by scheme with labels in the caller's language", async () => {
+    const res = await get("/api/v1/stats/partnerships?groupBy=scheme", { headers: { "accept-language": "en" } });
+    expect(res.status).toBe(200);
+    const body = await jsonOf<{ data: { key: string; label: string; agreements: number; valueIdr: number; suppliers: number }[]; totals: unknown }>(res);
+    expect(body.data).toEqual([
+      { key: "subkontrak", label: "Subcontracting", agreements: 2, valueIdr: 157_000_000, suppliers: 2 },
+      { key: "rantai_pasok", label: expect.any(String), agreements: 1, valueIdr: 50_000_000, suppliers: 1 },
+    ]);
+    expect(body.totals).toEqual({ agreements: 3, valueIdr: 207_000_000, suppliers: 2 });
+  });
+
+  it("filters by period and province", async () => {
+    const res = await get("/api/v1/stats/partnerships?groupBy=province&from=2026-03&to=2026-03&province=33");
+    const body = await jsonOf<{ data: unknown[] }>(res);
+    expect(body.data).toEqual([{ key: "33", label: "Jawa Tengah", agreements: 1, valueIdr: 50_000_000, suppliers: 1 }]);
+  });
+
+  it("returns the same rows as CSV for Accept: text/csv and for format=csv", async () => {
+    for (const opts of [{ headers: { accept: "text/csv" } }, {}]) {
+      const res = await get(`/api/v1/stats/partnerships?groupBy=month${"headers" in opts ? "" : "&format=csv"}`, opts);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+      expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="rantai-kemitraan-month\.csv"/);
+      const text = (await res.text()).replace(/^\uFEFF/, "");
+      const parsed = Papa.parse<string[]>(text.trim());
+      expect(parsed.data[0]).toEqual(["key", "label", "agreements", "valueIdr", "suppliers"]);
+      expect(parsed.data.slice(1).map((r) => [r[0], r[2], r[3], r[4]])).toEqual([
+        ["2026-02", "1", "150000000", "1"],
+        ["2026-03", "2", "57000000", "2"],
+      ]);
+    }
+  });
+
+  it("rejects a bad groupBy, month or range with 400 and field messages, in the caller's language", async () => {
+    const res = await get("/api/v1/stats/partnerships?groupBy=city&from=2026-13&to=2025-01", { headers: { "accept-language": "en" } });
+    expect(res.status).toBe(400);
+    const body = await jsonOf<{ error: { code: string; fields: Record<string, string[]> } }>(res);
+    expect(body.error.code).toBe("invalid_input");
+    expect(Object.keys(body.error.fields)).toEqual(expect.arrayContaining(["groupBy", "from"]));
+    expect(body.error.fields.from[0]).toMatch(/YYYY-MM/);
+    const order = await jsonOf<{ error: { fields: Record<string, string[]> } }>(await get("/api/v1/stats/partnerships?groupBy=month&from=2026-05&to=2026-01"));
+    expect(order.error.fields.to[0]).toMatch(/sebelum|setelah|awal/i);
+  });
+});
+
+describe("GET /api/v1/stats/suppliers", () => {
+  it("is for ministry staff only: 401 without a token, 403 for a buyer, the list for the ministry", async () => {
+    expect((await get("/api/v1/stats/suppliers")).status).toBe(401);
+    expect((await get("/api/v1/stats/suppliers", { token: buyerToken })).status).toBe(403);
+    const { owner } = await createOrganization(t.db, "ministry", { name: "Kementerian UMKM" });
+    const { token } = await createApiToken(owner.id, { name: "analyst" });
+    const res = await get("/api/v1/stats/suppliers?province=33", { token });
+    expect(res.status).toBe(200);
+    const body = await jsonOf<{ data: { id: string; valueIdr: number; province: { code: string; name: string } }[] }>(res);
+    expect(body.data).toEqual([expect.objectContaining({ id: jateng, valueIdr: 200_000_000, agreements: 2, province: { code: "33", name: "Jawa Tengah" } })]);
+  });
+});
