@@ -45,6 +45,7 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.supplierProfile,
   NAV_ROUTES.rfqs,
   NAV_ROUTES.rfqBoard,
+  NAV_ROUTES.quotes,
   NAV_ROUTES.findSuppliers,
   NAV_ROUTES.products,
   NAV_ROUTES.members,

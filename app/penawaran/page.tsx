@@ -1,0 +1,91 @@
+// /penawaran — the supplier organization's quotes on every RFQ: status, total, deadline and, once decided,
+// the award with its draft partnership agreement. UMKM and cooperative members only (others: 404).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, Container, EmptyState, PageHeader, Table } from "@/components/ui";
+import { QuoteStatusBadge } from "@/components/quotes/quote-status";
+import { formattersFor } from "@/lib/i18n/format";
+import { listOwnQuotes } from "@/lib/quotes/service";
+import { orNotFound, requireSupplierPage } from "@/lib/rfqs/pages";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("quotes.list");
+  return { title: `${t("title")} — Rantai`, robots: { index: false } };
+}
+
+export default async function OwnQuotesPage() {
+  const actor = await requireSupplierPage("/penawaran");
+  const quotes = await orNotFound(listOwnQuotes(actor));
+  const t = await getTranslations("quotes.list");
+  const f = formattersFor(await getLocale());
+
+  return (
+    <Container className="py-8">
+      <PageHeader eyebrow={actor.membership?.organizationName} title={t("title")} description={t("description")} />
+      <Card flush>
+        {quotes.length === 0 ? (
+          <EmptyState
+            title={t("empty")}
+            description={t("emptyBody")}
+            action={
+              <Link href="/papan-rfq" className="font-semibold text-brand-700 underline underline-offset-2">
+                {t("toBoard")}
+              </Link>
+            }
+          />
+        ) : (
+          <Table caption={t("title")} captionHidden minWidthClassName="min-w-[48rem]">
+            <thead>
+              <tr>
+                <th scope="col">RFQ</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col" className="text-right">{t("total")}</th>
+                <th scope="col">{t("deadline")}</th>
+                <th scope="col">{t("outcome")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {quotes.map((q) => (
+                <tr key={q.id} className="border-t border-line align-top">
+                  <th scope="row">
+                    <Link href={`/papan-rfq/${q.rfq.id}/penawaran`} className="text-brand-800 hover:underline">
+                      {q.rfq.title}
+                    </Link>
+                    <span className="block text-xs font-normal text-muted">
+                      {q.rfq.buyerName} · {t("lines", { priced: q.linesPriced, lines: q.lines })}
+                    </span>
+                  </th>
+                  <td>
+                    <QuoteStatusBadge status={q.status} />
+                    {q.revision > 0 && <span className="block text-xs text-muted">{t("revision", { revision: q.revision })}</span>}
+                  </td>
+                  <td className="text-right tabular-nums">{f.rupiah(q.totalIdr)}</td>
+                  <td className="whitespace-nowrap">{f.dateTime(q.rfq.deadline)}</td>
+                  <td>
+                    {q.award ? (
+                      <span className="flex flex-col gap-1">
+                        <span>{t("awardedLines", { lines: q.award.lines, value: f.rupiah(q.award.valueIdr ?? 0n) })}</span>
+                        {q.award.agreement && (
+                          <Link href={`/kemitraan/${q.award.agreement.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
+                            {t("draftAgreement", { number: q.award.agreement.number })}
+                          </Link>
+                        )}
+                      </span>
+                    ) : q.status === "not_awarded" ? (
+                      <span className="text-muted">{t("notAwarded")}</span>
+                    ) : (
+                      <span className="text-muted">{t("pending")}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </Card>
+    </Container>
+  );
+}
