@@ -22,7 +22,7 @@ import { createPostgresClient } from "../../lib/db/client";
 import { postgresRunner } from "../../lib/db/sql-runner";
 import { prepareDatabase } from "../../lib/db/setup";
 
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export interface DatasetSize {
   umkm: number;
@@ -192,9 +192,10 @@ async function generate(c: pg.Client, url: string, size: DatasetSize) {
              CASE WHEN t.type = 'tkdn' THEN round((25 + random() * 60)::numeric, 2) END,
              'verified', now(), now()
         FROM bench_org o
-        -- LATERAL (referencing o) so random() is drawn per organization and type, not once per type
-        CROSS JOIN LATERAL (SELECT v.type FROM (VALUES ('halal', 0.35), ('sni', 0.15), ('iso9001', 0.06), ('tkdn', 0.12)) AS v(type, share)
-                             WHERE random() < v.share AND o.g IS NOT NULL) AS t`),
+        CROSS JOIN (VALUES ('halal', 0.35), ('sni', 0.15), ('iso9001', 0.06), ('tkdn', 0.12)) AS t(type, share)
+        -- "+ 0 * o.g" keeps the condition a join condition, so random() is drawn per organization and type
+        -- (v4 filtered the type list once: every organization got exactly one halal certificate)
+       WHERE random() + 0 * o.g < t.share`),
   );
 
   await timed(`products (${PRODUCTS.toLocaleString("en")})`, async () => {
