@@ -3,7 +3,17 @@
 // notifies winners and the others; an RFQ is awarded once — also when two officers click at the same moment
 // (Promise.all: one 201, one 409); sealed RFQs cannot be awarded before the deadline; bad input is a 400
 // that changes nothing; another buyer organization gets 404.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
+vi.mock("@/lib/auth/session", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/auth/session")>();
+  const { currentActor } = await import("@/tests/helpers/act-as");
+  return { ...original, getActor: vi.fn(async () => currentActor()), getSessionUser: vi.fn(async () => currentActor()?.user ?? null) };
+});
+
+import { actAs } from "@/tests/helpers/act-as";
+import { awardRfqAction, saveQuoteAction, withdrawQuoteAction } from "@/lib/quotes/actions";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
 import { createBuyer, createQuote, createRfq, createUmkm, createUser } from "@/lib/seed/factories";
@@ -190,5 +200,39 @@ describe("consortium award", () => {
     expect(parties.find((p) => p.organizationId === m1.organization.id)).toMatchObject({ role: "consortium_member", shareQuantity: 30 });
     expect(parties.find((p) => p.organizationId === umkmA.organization.id)).toMatchObject({ role: "supplier", shareQuantity: 50 });
     expect(await t.db.agreement.findUniqueOrThrow({ where: { id: out.agreements[0].id }, select: { consortiumId: true } })).toEqual({ consortiumId: consortium.id });
+  });
+});
+
+describe("server actions (the UI's path) check the same rules", () => {
+  it("a supplier saves, submits and withdraws through the actions; a buyer member cannot award; buyer B gets not found; the owner awards", async () => {
+    const rfq = await createRfq(t.db, buyerA.organization.id, { items: lines });
+    await actAs(umkmC.owner);
+    const draft = await saveQuoteAction({ rfqId: rfq.id, items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: "150.000" }], leadTimeDays: "10", includesVat: "true", offeredTkdn: "", validUntil: "", note: "", submit: false });
+    expect(draft).toMatchObject({ ok: true, data: { status: "draft" } });
+    const bad = await saveQuoteAction({ rfqId: rfq.id, items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: "150.000,5" }], leadTimeDays: "10", includesVat: "true" });
+    expect(bad).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+    expect(Object.keys((bad as { error: { fields: Record<string, string[]> } }).error.fields)).toContain("items.0.unitPriceIdr");
+    const sent = await saveQuoteAction({ rfqId: rfq.id, items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: "150.000" }], leadTimeDays: "10", includesVat: "false" });
+    expect(sent).toMatchObject({ ok: true, data: { status: "submitted" } });
+    const quoteId = (sent as { data: { id: string } }).data.id;
+
+    // a buyer cannot use the supplier's action
+    await actAs(buyerA.owner);
+    expect(await saveQuoteAction({ rfqId: rfq.id, items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: 1 }], leadTimeDays: 1, includesVat: false })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+
+    const member = await t.db.membership.findFirstOrThrow({ where: { organizationId: buyerA.organization.id, role: "member" } });
+    await actAs({ id: member.userId }, buyerA.organization.id);
+    expect(await awardRfqAction({ rfqId: rfq.id, awards: [{ quoteId }] })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    await actAs(buyerB.owner);
+    expect(await awardRfqAction({ rfqId: rfq.id, awards: [{ quoteId }] })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await t.db.award.count({ where: { rfqId: rfq.id } })).toBe(0);
+
+    await actAs(buyerA.owner);
+    const ok = await awardRfqAction({ rfqId: rfq.id, awards: [{ quoteId, rfqItemIds: [rfq.items[0].id] }] });
+    expect(ok).toMatchObject({ ok: true, data: { agreements: [{ supplierName: umkmC.organization.name, valueIdr: String(100 * 150_000) }] } });
+
+    // decided: the supplier can no longer withdraw
+    await actAs(umkmC.owner);
+    expect(await withdrawQuoteAction({ rfqId: rfq.id })).toMatchObject({ ok: false, error: { code: "conflict" } });
   });
 });

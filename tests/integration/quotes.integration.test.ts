@@ -9,7 +9,10 @@ import { createBuyer, createRfq, createUmkm, createQuote as createQuoteRow, crea
 import { createApiToken } from "@/lib/auth/tokens";
 import { DELETE as withdrawRoute, GET as ownRoute, PUT as putRoute } from "@/app/api/v1/rfqs/[id]/quote/route";
 import { GET as quotesRoute } from "@/app/api/v1/rfqs/[id]/quotes/route";
+import { GET as rfqRoute } from "@/app/api/v1/rfqs/[id]/route";
 import { OwnQuoteSchema, RfqQuotesSchema } from "@/lib/quotes/api-schemas";
+import { getComparison, listOwnQuotes } from "@/lib/quotes/service";
+import { actAs } from "@/tests/helpers/act-as";
 
 const t = useTestDatabase();
 
@@ -151,8 +154,19 @@ describe("sealed RFQs", () => {
       expect(m.text).not.toMatch(/987[.,]?654|876[.,]?543/);
     }
 
-    // each supplier always sees its own quote
+    // nor does the RFQ itself (buyer or other supplier), nor the comparison page's data
+    for (const token of [tok.buyerA, tok.umkmB]) {
+      const body = await (await callRoute(rfqRoute, "GET", `/api/v1/rfqs/${rfq.id}`, { token, params: { id: rfq.id } })).text();
+      expect(body).not.toContain("987654");
+    }
+    const comparison = await getComparison(await actAs(buyerA.owner), rfq.id);
+    expect(comparison).toMatchObject({ pricesRevealed: false, count: 2, suppliers: [], canAward: false, awardBlockedReason: "sealed" });
+    expect(JSON.stringify(comparison, (_k, v) => (typeof v === "bigint" ? v.toString() : v))).not.toMatch(/987654|876543/);
+
+    // each supplier always sees its own quote (and only its own)
     expect(await jsonOf(await getOwn(rfq.id, tok.umkmA))).toMatchObject({ items: [{ unitPriceIdr: 987_654 }] });
+    const mine = await listOwnQuotes(await actAs(umkmB.owner));
+    expect(JSON.stringify(mine, (_k, v) => (typeof v === "bigint" ? v.toString() : v))).not.toContain("987654");
 
     await t.db.rfq.update({ where: { id: rfq.id }, data: { deadline: new Date(Date.now() - 1000) } });
     const after = RfqQuotesSchema.parse(await jsonOf(await listQuotes(rfq.id, tok.buyerA)));
