@@ -51,6 +51,8 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.members,
   NAV_ROUTES.verification,
   NAV_ROUTES.aboutData,
+  NAV_ROUTES.partnerships,
+  NAV_ROUTES.financing,
 ]);
 
 function items(keys: readonly NavKey[], live: ReadonlySet<string>): NavItem[] {
