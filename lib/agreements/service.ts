@@ -497,3 +497,29 @@ export async function terminateAgreement(actor: Actor | null, id: string, input:
 
 /** Money in notification texts (a notification's params are plain strings). */
 export const rupiahParam = (v: bigint) => formatRupiah(v, "id");
+
+/**
+ * Organizations the actor could make an agreement with: a buyer looks for UMKM and cooperatives, an UMKM
+ * or cooperative for buyers. Verified ones first; names only (public facts).
+ */
+export async function searchCounterparties(actor: Actor | null, q: string | undefined, opts: { id?: string } = {}) {
+  const a = authorizeParty(actor, "agreement:write");
+  const types = a.membership.organizationType === "buyer" ? (["umkm", "cooperative"] as const) : (["buyer"] as const);
+  const term = q?.trim().slice(0, 100);
+  const rows = await db.organization.findMany({
+    where: {
+      type: { in: [...types] },
+      id: { not: a.membership.organizationId },
+      ...(term ? { name: { contains: term, mode: "insensitive" as const } } : {}),
+    },
+    select: { id: true, name: true, type: true, verificationStatus: true, regency: { select: { name: true } } },
+    orderBy: { name: "asc" },
+    take: 20,
+  });
+  rows.sort((x, y) => Number(y.verificationStatus === "verified") - Number(x.verificationStatus === "verified"));
+  if (opts.id && !rows.some((r) => r.id === opts.id)) {
+    const picked = await db.organization.findFirst({ where: { id: opts.id, type: { in: [...types] } }, select: { id: true, name: true, type: true, verificationStatus: true, regency: { select: { name: true } } } });
+    if (picked) rows.unshift(picked);
+  }
+  return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, verified: r.verificationStatus === "verified", place: r.regency?.name ?? null }));
+}

@@ -1,0 +1,139 @@
+// /kemitraan/[id]/cetak — the agreement as a printable document in Indonesian (the language of the contract,
+// whatever the UI language): parties, scheme under PP 7/2021 Pasal 106, value and term, milestones, terms,
+// and each party's electronic acceptance of this version. The print stylesheet hides the app's frame.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PrintButton } from "@/components/agreements/print-button";
+import { isDomainError } from "@/lib/errors";
+import { formattersFor } from "@/lib/i18n/format";
+import { getAgreement } from "@/lib/agreements/service";
+import { agreementsActor } from "../../guard";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ id: string }>;
+
+const PRINT_CSS = `
+@media print {
+  @page { size: A4; margin: 20mm 18mm; }
+  header, footer, [data-print="hide"], a[href="#main"] { display: none !important; }
+  html, body { background: #fff !important; color: #000 !important; }
+  .agreement-doc { box-shadow: none !important; border: 0 !important; padding: 0 !important; max-width: none !important; font-size: 11pt; }
+  .agreement-doc h2 { break-after: avoid; }
+  .agreement-doc table, .agreement-doc section { break-inside: avoid; }
+}
+`;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { id } = await params;
+  const t = await getTranslations({ locale: "id", namespace: "agreements.print" });
+  return { title: t("title", { number: id }), robots: { index: false } };
+}
+
+export default async function PrintAgreementPage({ params }: { params: Params }) {
+  const { id } = await params;
+  const ctx = await agreementsActor(`/kemitraan/${id}/cetak`);
+  if (!ctx.allowed) notFound();
+  const a = await getAgreement(ctx.actor, id).catch((err: unknown) => {
+    if (isDomainError(err) && (err.code === "not_found" || err.code === "forbidden")) notFound();
+    throw err;
+  });
+  const t = await getTranslations({ locale: "id", namespace: "agreements" });
+  const tSchemes = await getTranslations({ locale: "id", namespace: "schemes" });
+  const f = formattersFor("id");
+  const roleName = (r: string) => t(`role.${r}`).toUpperCase();
+  const accepted = a.status !== "draft" && a.status !== "proposed";
+
+  return (
+    <div lang="id" className="bg-paper px-4 py-8">
+      <style>{PRINT_CSS}</style>
+      <div data-print="hide" className="mx-auto mb-4 flex max-w-3xl flex-wrap items-center justify-between gap-3">
+        <Link href={`/kemitraan/${a.id}`} className="text-brand-800 underline">
+          ← {t("print.back")}
+        </Link>
+        <PrintButton label={t("print.printButton")} />
+      </div>
+      <article className="agreement-doc mx-auto flex max-w-3xl flex-col gap-6 rounded-card border border-line bg-white p-6 font-serif text-[15px] leading-relaxed text-black shadow-sm sm:p-10">
+        {!accepted && <p className="border-2 border-black px-3 py-1 text-center font-sans font-bold tracking-wide">{a.status === "terminated" ? t("status.terminated").toUpperCase() : t("print.draftMark")}</p>}
+        <div className="text-center">
+          <h1 className="text-xl font-bold tracking-wide">{t("print.heading")}</h1>
+          <p className="mt-1 font-semibold">{a.title}</p>
+          <p className="text-sm">{t("print.numberLine", { number: a.number, version: a.version })}</p>
+        </div>
+        <p>{t("print.basis", { scheme: tSchemes(`${a.scheme}.name`) })}</p>
+        <section>
+          <p>{t("print.partiesIntro")}</p>
+          <ol className="mt-2 list-decimal pl-6">
+            {a.parties.map((p) => (
+              <li key={p.organizationId}>{t("print.partyLine", { name: p.name, role: roleName(p.role) })}</li>
+            ))}
+          </ol>
+        </section>
+        <section>
+          <h2 className="font-bold">{t("print.article1")}</h2>
+          <p>
+            <strong>{tSchemes(`${a.scheme}.name`)}.</strong> {tSchemes(`${a.scheme}.description`)}
+          </p>
+        </section>
+        <section>
+          <h2 className="font-bold">{t("print.article2")}</h2>
+          <p>{t("print.valueLine", { value: f.rupiah(a.valueIdr), start: f.calendarDate(a.startDate), end: f.calendarDate(a.endDate) })}</p>
+        </section>
+        <section>
+          <h2 className="font-bold">{t("print.article3")}</h2>
+          {a.milestones.length === 0 ? (
+            <p>{t("detail.noMilestones")}</p>
+          ) : (
+            <table className="mt-2 w-full border-collapse text-sm">
+              <thead>
+                <tr>
+                  {["milestone", "quantity", "due", "amount", "payment"].map((c) => (
+                    <th key={c} scope="col" className="border border-black px-2 py-1 text-left">
+                      {t(`detail.col.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {a.milestones.map((m) => (
+                  <tr key={m.id}>
+                    <td className="border border-black px-2 py-1">{`${m.position}. ${m.title}`}</td>
+                    <td className="border border-black px-2 py-1">{m.quantity === null ? "—" : `${f.number(m.quantity)} ${m.unit ?? ""}`}</td>
+                    <td className="border border-black px-2 py-1">{f.calendarDate(m.dueDate)}</td>
+                    <td className="border border-black px-2 py-1 text-right">{m.amountIdr === null ? "—" : f.rupiah(m.amountIdr)}</td>
+                    <td className="border border-black px-2 py-1">{m.paymentTermDays === null ? "—" : t("detail.paymentTerm", { days: m.paymentTermDays })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section>
+          <h2 className="font-bold">{t("print.article4")}</h2>
+          <p className="whitespace-pre-line">{a.terms || t("detail.noTerms")}</p>
+        </section>
+        <section>
+          <h2 className="font-bold">{t("print.signatures")}</h2>
+          <div className="mt-3 grid gap-6 sm:grid-cols-2">
+            {a.parties.map((p) => {
+              const acc = a.acceptances.find((x) => x.organizationId === p.organizationId);
+              const shown = acc ?? (accepted ? { userName: null, acceptedAt: a.activatedAt } : null);
+              return (
+                <div key={p.organizationId} className="flex flex-col gap-1 border-t border-black pt-2">
+                  <span className="font-semibold">{roleName(p.role)}</span>
+                  <span>{p.name}</span>
+                  <span className="text-sm">
+                    {shown?.acceptedAt ? t("print.signedElectronically", { name: shown.userName ?? p.name, date: f.dateTime(shown.acceptedAt) }) : t("print.notSigned")}
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+        </section>
+        <p className="border-t border-black pt-3 text-xs">{t("print.footer", { date: f.date(new Date()) })}</p>
+      </article>
+    </div>
+  );
+}

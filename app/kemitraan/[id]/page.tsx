@@ -1,0 +1,423 @@
+// /kemitraan/[id] — one agreement: what it says (current version), the parties and who accepted it, the
+// actions each party may take now (accept, amend, complete, terminate), milestones, deliveries, payments,
+// ratings, financing requests and the version history. Not found unless the organization is a party (or
+// ministry staff, read-only).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Alert, Badge, ButtonLink, Card, Container, PageHeader, Table } from "@/components/ui";
+import { ActionForm } from "@/components/agreements/action-form";
+import { AgreementStatusBadge } from "@/components/agreements/status-badge";
+import { FinancingPanel } from "@/components/financing/financing-panel";
+import { isDomainError } from "@/lib/errors";
+import { formattersFor } from "@/lib/i18n/format";
+import { getAgreement, type AgreementView } from "@/lib/agreements/service";
+import { getTrackRecord } from "@/lib/agreements/track-record";
+import {
+  acceptAgreementAction,
+  completeAgreementAction,
+  rateAgreementAction,
+  recordDeliveryAction,
+  recordPaymentAction,
+  reviewDeliveryAction,
+  terminateAgreementAction,
+} from "@/lib/agreements/actions";
+import { listAgreementFinancing, listPartnerBanks } from "@/lib/financing/service";
+import { agreementsActor } from "../guard";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ id: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+async function load(id: string, path: string) {
+  const ctx = await agreementsActor(path);
+  if (!ctx.allowed) notFound();
+  try {
+    return { ctx, a: await getAgreement(ctx.actor, id) };
+  } catch (err) {
+    if (isDomainError(err) && (err.code === "not_found" || err.code === "forbidden")) notFound();
+    throw err;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { id } = await params;
+  const { a } = await load(id, `/kemitraan/${id}`);
+  return { title: `${a.number} ${a.title} — Rantai`, robots: { index: false } };
+}
+
+export default async function AgreementPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const { id } = await params;
+  const { ctx, a } = await load(id, `/kemitraan/${id}`);
+  const sp = await searchParams;
+  const t = await getTranslations("agreements");
+  const tSchemes = await getTranslations("schemes");
+  const tTypes = await getTranslations("orgTypes");
+  const f = formattersFor(await getLocale());
+  const me = ctx.actor.membership?.organizationId ?? "";
+  const party = a.yourRole !== null;
+  const canWrite = party && ctx.canWrite;
+  const canAccept = party && ctx.canAccept;
+  const isBuyer = a.yourRole === "buyer";
+  const inForce = a.status === "active" || (a.status === "proposed" && a.activatedAt !== null);
+  const iAccepted = a.acceptances.some((x) => x.organizationId === me);
+  const open = a.status === "draft" || a.status === "proposed" || a.status === "active";
+  const [financing, banks, supplierRecord] = await Promise.all([
+    party ? listAgreementFinancing(ctx.actor, a.id) : Promise.resolve([]),
+    party && a.yourRole !== "buyer" && a.status === "active" ? listPartnerBanks() : Promise.resolve([]),
+    getTrackRecord(a.supplier.id),
+  ]);
+  const paidTotal = a.payments.reduce((s, p) => s + p.amountIdr, 0n);
+  const milestoneTitle = new Map(a.milestones.map((m) => [m.id, `${m.position}. ${m.title}`]));
+  const milestoneOptions = a.milestones.map((m) => ({ value: m.id, label: `${m.position}. ${m.title}` }));
+  const myRating = a.ratings.find((r) => r.raterId === me);
+  const ratee = isBuyer ? a.supplier.name : a.buyer.name;
+  const today = new Date().toISOString().slice(0, 10);
+  const scoreOptions = [5, 4, 3, 2, 1].map((s) => ({ value: String(s), label: t("actions.scoreOption", { score: s, label: t(`actions.scoreLabels.${s}`) }) }));
+
+  return (
+    <Container className="flex flex-col gap-6 py-8">
+      <PageHeader
+        eyebrow={`${a.number} · ${t("detail.version", { version: a.version })}`}
+        title={a.title}
+        actions={
+          <>
+            <ButtonLink href={`/kemitraan/${a.id}/cetak`} variant="outline">
+              {t("detail.print")}
+            </ButtonLink>
+            {canWrite && open && (
+              <ButtonLink href={`/kemitraan/${a.id}/ubah`} variant="secondary">
+                {t("detail.amend")}
+              </ButtonLink>
+            )}
+          </>
+        }
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <AgreementStatusBadge status={a.status} />
+        {a.activatedAt && a.status !== "completed" && a.status !== "terminated" && <span className="text-sm text-muted">{t("detail.activeSince", { date: f.date(a.activatedAt) })}</span>}
+        {a.lastAcceptedVersion !== null && a.lastAcceptedVersion !== a.version && (
+          <Link href={`/kemitraan/${a.id}/versi/${a.lastAcceptedVersion}`} className="text-sm text-brand-800 underline">
+            {t("detail.lastAccepted", { version: a.lastAcceptedVersion })}
+          </Link>
+        )}
+      </div>
+      {sp.saved && (
+        <div role="status">
+          <Alert tone="success">{t("actions.done")}</Alert>
+        </div>
+      )}
+      {ctx.ministry && <Alert tone="info">{t("readOnly")}</Alert>}
+      {a.status === "terminated" && a.terminatedAt && <Alert tone="warning">{t("detail.terminatedOn", { date: f.date(a.terminatedAt), reason: a.terminationReason ?? "" })}</Alert>}
+      {a.status === "completed" && a.completedAt && <Alert tone="success">{t("detail.completedOn", { date: f.date(a.completedAt) })}</Alert>}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title={t("detail.summary")} className="lg:col-span-2">
+          <dl className="grid gap-4 sm:grid-cols-2">
+            <div className="sm:col-span-2">
+              <dt className="text-sm text-muted">{t("detail.scheme")}</dt>
+              <dd className="font-semibold text-ink">{tSchemes(`${a.scheme}.name`)}</dd>
+              <dd className="text-sm text-muted">{tSchemes(`${a.scheme}.description`)}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-muted">{t("detail.value")}</dt>
+              <dd className="text-lg font-semibold text-ink tabular-nums">{f.rupiah(a.valueIdr)}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-muted">{t("detail.term")}</dt>
+              <dd className="font-semibold text-ink">{t("list.periodValue", { start: f.calendarDate(a.startDate), end: f.calendarDate(a.endDate) })}</dd>
+            </div>
+            <div className="sm:col-span-2">
+              <dt className="text-sm text-muted">{t("detail.terms")}</dt>
+              <dd className="whitespace-pre-line text-ink">{a.terms || t("detail.noTerms")}</dd>
+            </div>
+            {a.rfqId && (
+              <div>
+                <dt className="sr-only">RFQ</dt>
+                <dd>
+                  <Badge tone="brand">{t("detail.fromRfq")}</Badge>
+                </dd>
+              </div>
+            )}
+          </dl>
+        </Card>
+
+        <Card title={t("detail.parties")}>
+          <div className="flex flex-col gap-4">
+            <ul className="flex flex-col gap-3">
+              {a.parties.map((p) => {
+                const acc = a.acceptances.find((x) => x.organizationId === p.organizationId);
+                return (
+                  <li key={p.organizationId} className="flex flex-col gap-0.5">
+                    <span className="font-semibold text-ink">{p.name}</span>
+                    <span className="text-sm text-muted">
+                      {t(`role.${p.role}`)} · {tTypes(p.type)}
+                      {p.sharePercent ? ` · ${t("detail.share", { share: `${p.sharePercent}%` })}` : ""}
+                    </span>
+                    {(a.status === "draft" || a.status === "proposed") && (
+                      <span className={acc ? "text-sm text-emerald-800" : "text-sm text-amber-800"}>
+                        {acc
+                          ? acc.userName
+                            ? t("detail.acceptedBy", { name: acc.userName, date: f.dateTime(acc.acceptedAt) })
+                            : t("detail.acceptedOrg", { date: f.dateTime(acc.acceptedAt) })
+                          : t("detail.notYetAccepted")}
+                      </span>
+                    )}
+                    {p.role === "supplier" && (
+                      <span className="text-xs text-muted">
+                        {t("detail.trackRecordLine", {
+                          completed: supplierRecord.completedAgreements,
+                          onTime: supplierRecord.onTimeRate === null ? t("detail.notAvailable") : f.percent(supplierRecord.onTimeRate),
+                          rating: supplierRecord.averageRating === null ? t("detail.notAvailable") : f.number(supplierRecord.averageRating, { maximumFractionDigits: 1 }),
+                        })}
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            {(a.status === "draft" || a.status === "proposed") && party && (
+              <div className="flex flex-col gap-2 border-t border-line pt-4">
+                <h3 className="font-semibold text-ink">{t("detail.acceptances", { version: a.version })}</h3>
+                {iAccepted ? (
+                  <p className="text-sm text-muted">{t("actions.waitingOthers")}</p>
+                ) : canAccept ? (
+                  <ActionForm
+                    label={t("detail.acceptances", { version: a.version })}
+                    action={acceptAgreementAction}
+                    hidden={{ id: a.id, version: a.version }}
+                    intro={t("actions.acceptHint", { version: a.version })}
+                    buttons={[{ label: a.status === "draft" ? t("actions.acceptPropose") : t("actions.accept", { version: a.version }) }]}
+                  />
+                ) : (
+                  <p className="text-sm text-muted">{t("actions.needsAdmin")}</p>
+                )}
+              </div>
+            )}
+          </div>
+        </Card>
+      </div>
+
+      <Card title={t("detail.milestones")} flush={a.milestones.length > 0}>
+        {a.milestones.length === 0 ? (
+          <p className="text-muted">{t("detail.noMilestones")}</p>
+        ) : (
+          <Table caption={t("detail.milestoneCaption")} captionHidden className="rounded-none border-0" minWidthClassName="min-w-[40rem]">
+            <thead>
+              <tr>
+                <th scope="col">{t("detail.col.milestone")}</th>
+                <th scope="col" className="num">{t("detail.col.quantity")}</th>
+                <th scope="col">{t("detail.col.due")}</th>
+                <th scope="col" className="num">{t("detail.col.amount")}</th>
+                <th scope="col">{t("detail.col.payment")}</th>
+                <th scope="col">{t("detail.col.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.milestones.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{`${m.position}. ${m.title}`}</th>
+                  <td className="num">{m.quantity === null ? "—" : `${f.number(m.quantity)} ${m.unit ?? ""}`}</td>
+                  <td className="whitespace-nowrap">{f.calendarDate(m.dueDate)}</td>
+                  <td className="num">{m.amountIdr === null ? "—" : f.rupiah(m.amountIdr)}</td>
+                  <td>{m.paymentTermDays === null ? "—" : t("detail.paymentTerm", { days: m.paymentTermDays })}</td>
+                  <td>{t(`milestoneStatus.${m.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("detail.deliveries")}>
+          <div className="flex flex-col gap-4">
+            {a.deliveries.length === 0 ? (
+              <p className="text-muted">{t("detail.noDeliveries")}</p>
+            ) : (
+              <ul className="flex flex-col divide-y divide-line" aria-label={t("detail.deliveryCaption")}>
+                {a.deliveries.map((d) => (
+                  <li key={d.id} className="flex flex-col gap-1 py-3">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <span className="font-semibold text-ink">{f.number(d.quantity)}</span>
+                      <span className="text-muted">· {f.calendarDate(d.deliveredOn)}</span>
+                      <Badge tone={d.onTime ? "success" : "warning"}>{d.onTime ? t("detail.onTime") : t("detail.late")}</Badge>
+                      <Badge tone={d.status === "accepted" ? "success" : d.status === "rejected" ? "danger" : "info"}>{t(`deliveryStatus.${d.status}`)}</Badge>
+                    </div>
+                    <span className="text-sm text-muted">{d.milestoneId ? milestoneTitle.get(d.milestoneId) : t("actions.deliveryNoMilestone")}</span>
+                    {d.note && <span className="text-sm whitespace-pre-line text-ink">{d.note}</span>}
+                    {isBuyer && canWrite && inForce && d.status === "pending_review" && (
+                      <ActionForm
+                        label={t("actions.deliveryOutcome")}
+                        action={reviewDeliveryAction}
+                        hidden={{ id: a.id, deliveryId: d.id }}
+                        buttons={[
+                          { label: t("actions.acceptDelivery"), name: "status", value: "accepted" },
+                          { label: t("actions.rejectDelivery"), name: "status", value: "rejected", variant: "outline" },
+                        ]}
+                      />
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canWrite && inForce && (
+              <details className="rounded-lg border border-line p-3" open={a.deliveries.length === 0}>
+                <summary className="cursor-pointer font-semibold text-brand-800">{t("actions.recordDelivery")}</summary>
+                <div className="pt-3">
+                  <ActionForm
+                    label={t("actions.recordDelivery")}
+                    action={recordDeliveryAction}
+                    hidden={{ id: a.id }}
+                    intro={isBuyer ? undefined : t("actions.deliverySupplierHint")}
+                    successMessage={t("actions.done")}
+                    fields={[
+                      ...(milestoneOptions.length ? [{ name: "milestoneId", label: t("actions.deliveryMilestone"), type: "select" as const, options: milestoneOptions, placeholder: t("actions.deliveryNoMilestone"), optional: true }] : []),
+                      { name: "quantity", label: t("actions.deliveryQuantity"), type: "number" as const },
+                      { name: "deliveredOn", label: t("actions.deliveredOn"), type: "date" as const, defaultValue: today },
+                      ...(isBuyer
+                        ? [{ name: "status", label: t("actions.deliveryOutcome"), type: "select" as const, options: [{ value: "accepted", label: t("deliveryStatus.accepted") }, { value: "rejected", label: t("deliveryStatus.rejected") }] }]
+                        : []),
+                      { name: "note", label: t("actions.deliveryNote"), type: "textarea" as const, optional: true },
+                    ]}
+                    buttons={[{ label: t("actions.recordDelivery") }]}
+                  />
+                </div>
+              </details>
+            )}
+          </div>
+        </Card>
+
+        <Card title={t("detail.payments")} description={t("detail.paidTotal", { paid: f.rupiah(paidTotal), value: f.rupiah(a.valueIdr) })}>
+          <div className="flex flex-col gap-4">
+            {a.payments.length === 0 ? (
+              <p className="text-muted">{t("detail.noPayments")}</p>
+            ) : (
+              <ul className="flex flex-col divide-y divide-line" aria-label={t("detail.paymentCaption")}>
+                {a.payments.map((p) => (
+                  <li key={p.id} className="flex flex-col gap-1 py-3">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <span className="font-semibold text-ink tabular-nums">{f.rupiah(p.amountIdr)}</span>
+                      <span className="text-muted">· {f.calendarDate(p.paidOn)}</span>
+                      {p.daysToPay !== null && <Badge tone="neutral">{t("detail.col.daysToPay")}: {t("detail.daysToPay", { days: p.daysToPay })}</Badge>}
+                    </div>
+                    <span className="text-sm text-muted">{p.milestoneId ? milestoneTitle.get(p.milestoneId) : t("actions.deliveryNoMilestone")}</span>
+                    {p.note && <span className="text-sm text-ink">{p.note}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canWrite && inForce && (
+              <details className="rounded-lg border border-line p-3" open={a.payments.length === 0 && a.deliveries.length > 0}>
+                <summary className="cursor-pointer font-semibold text-brand-800">{t("actions.recordPayment")}</summary>
+                <div className="pt-3">
+                  <ActionForm
+                    label={t("actions.recordPayment")}
+                    action={recordPaymentAction}
+                    hidden={{ id: a.id }}
+                    successMessage={t("actions.done")}
+                    fields={[
+                      ...(milestoneOptions.length ? [{ name: "milestoneId", label: t("actions.deliveryMilestone"), type: "select" as const, options: milestoneOptions, placeholder: t("actions.deliveryNoMilestone"), optional: true }] : []),
+                      { name: "amountIdr", label: t("actions.paymentAmount"), type: "number" as const },
+                      { name: "paidOn", label: t("actions.paidOn"), type: "date" as const, defaultValue: today },
+                      { name: "invoicedOn", label: t("actions.invoicedOn"), type: "date" as const, optional: true, description: t("actions.invoicedOnHint") },
+                      { name: "note", label: t("actions.deliveryNote"), type: "textarea" as const, optional: true },
+                    ]}
+                    buttons={[{ label: t("actions.recordPayment") }]}
+                  />
+                </div>
+              </details>
+            )}
+          </div>
+        </Card>
+      </div>
+
+      {(a.status === "completed" || a.ratings.length > 0) && (
+        <Card title={t("detail.ratings")}>
+          <div className="flex flex-col gap-4">
+            {a.ratings.length === 0 ? (
+              <p className="text-muted">{t("detail.noRatings")}</p>
+            ) : (
+              <ul className="flex flex-col gap-3">
+                {a.ratings.map((r) => (
+                  <li key={r.raterId}>
+                    <p className="font-medium text-ink">{t("detail.ratingLine", { rater: r.raterName, ratee: r.rateeName, score: r.score })}</p>
+                    {r.comment && <p className="text-sm text-muted">{r.comment}</p>}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {party && a.status === "completed" && canWrite && !myRating && (
+              <ActionForm
+                label={t("actions.rate", { name: ratee })}
+                action={rateAgreementAction}
+                hidden={{ id: a.id }}
+                intro={t("actions.rate", { name: ratee })}
+                fields={[
+                  { name: "score", label: t("actions.score"), type: "select", options: scoreOptions, defaultValue: "5" },
+                  { name: "comment", label: t("actions.comment"), type: "textarea", optional: true },
+                ]}
+                buttons={[{ label: t("actions.submitRating") }]}
+              />
+            )}
+            {myRating && <p className="text-sm text-muted">{t("actions.rated")}</p>}
+          </div>
+        </Card>
+      )}
+
+      {party && (
+        <FinancingPanel
+          agreementId={a.id}
+          role={a.yourRole!}
+          active={a.status === "active"}
+          requests={financing}
+          banks={banks}
+          canConfirm={isBuyer && ctx.canAccept}
+          canRequest={a.yourRole !== "buyer" && ctx.actor.membership?.organizationType === "umkm"}
+        />
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("detail.versions")}>
+          <ol className="flex flex-col gap-2">
+            {a.versions.map((v) => (
+              <li key={v.version} className="flex flex-wrap items-baseline gap-2">
+                <Link href={`/kemitraan/${a.id}/versi/${v.version}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                  {t("detail.versionLine", { version: v.version, date: f.dateTime(v.createdAt) })}
+                </Link>
+                {v.version === a.version && <Badge tone="brand">{t("detail.current")}</Badge>}
+                {v.changeNote && <span className="text-sm text-muted">— {v.changeNote}</span>}
+              </li>
+            ))}
+          </ol>
+        </Card>
+        {canAccept && open && (
+          <Card title={t("actions.closeTitle")}>
+            <div className="flex flex-col gap-6">
+              {a.status === "active" && (
+                <ActionForm
+                  label={t("actions.complete")}
+                  action={completeAgreementAction}
+                  hidden={{ id: a.id, version: a.version }}
+                  intro={t("actions.completeHint")}
+                  buttons={[{ label: t("actions.complete"), variant: "secondary" }]}
+                />
+              )}
+              <ActionForm
+                label={t("actions.terminate")}
+                action={terminateAgreementAction}
+                hidden={{ id: a.id, version: a.version }}
+                fields={[{ name: "reason", label: t("actions.terminateReason"), type: "textarea" }]}
+                buttons={[{ label: t("actions.terminateConfirm"), variant: "danger" }]}
+              />
+            </div>
+          </Card>
+        )}
+      </div>
+    </Container>
+  );
+}
+
+export type { AgreementView };

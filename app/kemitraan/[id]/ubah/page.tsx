@@ -1,0 +1,65 @@
+// /kemitraan/[id]/ubah — amend an agreement: the form carries the version read now; saving creates the next
+// version, which every party accepts again. A stale version is refused ("someone changed this agreement;
+// reload to see version N").
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Alert, Card, Container, PageHeader } from "@/components/ui";
+import { AgreementForm } from "@/components/agreements/agreement-form";
+import { isDomainError } from "@/lib/errors";
+import { getAgreement } from "@/lib/agreements/service";
+import { agreementsActor } from "../../guard";
+import { schemeOptions } from "../../schemes";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("agreements.detail");
+  return { title: `${t("amend")} — Rantai`, robots: { index: false } };
+}
+
+export default async function AmendAgreementPage({ params }: { params: Params }) {
+  const { id } = await params;
+  const ctx = await agreementsActor(`/kemitraan/${id}/ubah`);
+  if (!ctx.allowed) notFound();
+  const a = await getAgreement(ctx.actor, id).catch((err: unknown) => {
+    if (isDomainError(err) && (err.code === "not_found" || err.code === "forbidden")) notFound();
+    throw err;
+  });
+  if (a.yourRole === null || !ctx.canWrite || !["draft", "proposed", "active"].includes(a.status)) notFound();
+  const t = await getTranslations("agreements");
+  const schemes = await schemeOptions();
+  return (
+    <Container className="flex max-w-4xl flex-col gap-6 py-8">
+      <PageHeader title={t("form.amendTitle", { number: a.number })} description={t("form.amendLead", { current: a.version, next: a.version + 1 })} />
+      {a.status === "active" && <Alert tone="warning">{t("form.amendActiveWarning")}</Alert>}
+      <Card>
+        <AgreementForm
+          mode="amend"
+          id={a.id}
+          version={a.version}
+          schemes={schemes}
+          initial={{
+            title: a.title,
+            scheme: a.scheme,
+            valueIdr: a.valueIdr.toString(),
+            startDate: a.startDate,
+            endDate: a.endDate,
+            terms: a.terms,
+            milestones: a.milestones.map((m) => ({
+              title: m.title,
+              quantity: m.quantity?.toString() ?? "",
+              unit: m.unit ?? "",
+              dueDate: m.dueDate,
+              amountIdr: m.amountIdr?.toString() ?? "",
+              paymentTermDays: m.paymentTermDays?.toString() ?? "",
+            })),
+          }}
+          cancelHref={`/kemitraan/${a.id}`}
+        />
+      </Card>
+    </Container>
+  );
+}

@@ -1,0 +1,110 @@
+// /kemitraan/[id]/versi/[version] — what version N said, as written, and who accepted that version.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Alert, Card, Container, PageHeader, Table } from "@/components/ui";
+import { isDomainError } from "@/lib/errors";
+import { formattersFor } from "@/lib/i18n/format";
+import { getAgreementVersion } from "@/lib/agreements/service";
+import { agreementsActor } from "../../../guard";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ id: string; version: string }>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("agreements.detail");
+  return { title: `${t("versions")} — Rantai`, robots: { index: false } };
+}
+
+export default async function AgreementVersionPage({ params }: { params: Params }) {
+  const { id, version } = await params;
+  const n = Number(version);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) notFound();
+  const ctx = await agreementsActor(`/kemitraan/${id}/versi/${version}`);
+  if (!ctx.allowed) notFound();
+  const v = await getAgreementVersion(ctx.actor, id, n).catch((err: unknown) => {
+    if (isDomainError(err) && (err.code === "not_found" || err.code === "forbidden")) notFound();
+    throw err;
+  });
+  const t = await getTranslations("agreements");
+  const tSchemes = await getTranslations("schemes");
+  const f = formattersFor(await getLocale());
+  const s = v.snapshot;
+  return (
+    <Container className="flex max-w-4xl flex-col gap-6 py-8">
+      <PageHeader title={t("versionPage.title", { number: v.number, version: v.version })} description={t("versionPage.lead")} />
+      <Link href={`/kemitraan/${id}`} className="text-brand-800 underline">
+        ← {s.title}
+      </Link>
+      {v.version !== v.currentVersion && <Alert tone="warning">{t("versionPage.older", { current: v.currentVersion })}</Alert>}
+      <Card>
+        <dl className="grid gap-4 sm:grid-cols-2">
+          <div className="sm:col-span-2">
+            <dt className="text-sm text-muted">{t("fields.title")}</dt>
+            <dd className="font-semibold text-ink">{s.title}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-muted">{t("detail.scheme")}</dt>
+            <dd className="font-semibold text-ink">{tSchemes(`${s.scheme}.name`)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-muted">{t("detail.value")}</dt>
+            <dd className="font-semibold text-ink tabular-nums">{f.rupiah(BigInt(s.valueIdr))}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-muted">{t("detail.term")}</dt>
+            <dd className="text-ink">{t("list.periodValue", { start: f.calendarDate(s.startDate), end: f.calendarDate(s.endDate) })}</dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="text-sm text-muted">{t("detail.terms")}</dt>
+            <dd className="whitespace-pre-line text-ink">{s.terms || t("detail.noTerms")}</dd>
+          </div>
+        </dl>
+        <p className="mt-4 text-sm text-muted">
+          {v.createdBy ? t("versionPage.createdBy", { name: v.createdBy, date: f.dateTime(v.createdAt) }) : f.dateTime(v.createdAt)}
+          {v.changeNote ? ` · ${t("versionPage.changeNote", { note: v.changeNote })}` : ""}
+        </p>
+      </Card>
+      {s.milestones.length > 0 && (
+        <Table caption={t("detail.milestoneCaption")} minWidthClassName="min-w-[36rem]">
+          <thead>
+            <tr>
+              <th scope="col">{t("detail.col.milestone")}</th>
+              <th scope="col" className="num">{t("detail.col.quantity")}</th>
+              <th scope="col">{t("detail.col.due")}</th>
+              <th scope="col" className="num">{t("detail.col.amount")}</th>
+              <th scope="col">{t("detail.col.payment")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.milestones.map((m) => (
+              <tr key={m.position}>
+                <th scope="row">{`${m.position}. ${m.title}`}</th>
+                <td className="num">{m.quantity === null ? "—" : `${f.number(m.quantity)} ${m.unit ?? ""}`}</td>
+                <td>{f.calendarDate(m.dueDate)}</td>
+                <td className="num">{m.amountIdr === null ? "—" : f.rupiah(BigInt(m.amountIdr))}</td>
+                <td>{m.paymentTermDays === null ? "—" : t("detail.paymentTerm", { days: m.paymentTermDays })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Card title={t("versionPage.acceptedBy")}>
+        {v.acceptances.length === 0 ? (
+          <p className="text-muted">{t("versionPage.none")}</p>
+        ) : (
+          <ul className="flex flex-col gap-1">
+            {v.acceptances.map((x) => (
+              <li key={`${x.organizationName}-${x.acceptedAt.toISOString()}`}>
+                <span className="font-medium text-ink">{x.organizationName}</span>{" "}
+                <span className="text-muted">— {x.userName ? t("detail.acceptedBy", { name: x.userName, date: f.dateTime(x.acceptedAt) }) : t("detail.acceptedOrg", { date: f.dateTime(x.acceptedAt) })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </Container>
+  );
+}

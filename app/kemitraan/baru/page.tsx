@@ -1,0 +1,66 @@
+// /kemitraan/baru — a draft agreement directly with a partner: a buyer picks an UMKM or cooperative, an UMKM
+// or cooperative picks a buyer (search by name, or ?mitra=<id> from elsewhere). Agreements from an RFQ award
+// are created by the award itself.
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Alert, Button, Card, Container, Input, PageHeader } from "@/components/ui";
+import { AgreementForm } from "@/components/agreements/agreement-form";
+import { searchCounterparties } from "@/lib/agreements/service";
+import { agreementsActor } from "../guard";
+import { schemeOptions } from "../schemes";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("agreements.form");
+  return { title: `${t("newTitle")} — Rantai`, robots: { index: false } };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+export default async function NewAgreementPage({ searchParams }: { searchParams: Search }) {
+  const { actor, canWrite } = await agreementsActor("/kemitraan/baru");
+  const t = await getTranslations("agreements");
+  const tc = await getTranslations("common");
+  if (!canWrite) {
+    return (
+      <Container className="py-8">
+        <PageHeader title={t("form.newTitle")} />
+        <Alert tone="info">{t("notParty")}</Alert>
+      </Container>
+    );
+  }
+  const sp = await searchParams;
+  const q = typeof sp.q === "string" ? sp.q : undefined;
+  const picked = typeof sp.mitra === "string" ? sp.mitra : undefined;
+  const [counterparties, schemes] = await Promise.all([searchCounterparties(actor, q, { id: picked }), schemeOptions()]);
+  const isBuyer = actor.membership?.organizationType === "buyer";
+
+  return (
+    <Container className="flex max-w-4xl flex-col gap-6 py-8">
+      <PageHeader title={t("form.newTitle")} description={t("form.newLead")} />
+      <Alert tone="info">{t("form.fromAward")}</Alert>
+      <Card>
+        <form method="get" action="/kemitraan/baru" role="search" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+          <Input name="q" type="search" label={t("fields.counterpartySearch")} defaultValue={q} className="flex-1" />
+          <Button type="submit" variant="outline">
+            {tc("search")}
+          </Button>
+        </form>
+      </Card>
+      <Card>
+        <AgreementForm
+          mode="create"
+          schemes={schemes}
+          counterparties={counterparties}
+          counterpartyId={picked ?? (counterparties.length === 1 ? counterparties[0].id : undefined)}
+          counterpartyHint={isBuyer ? t("fields.counterpartyHintBuyer") : t("fields.counterpartyHintSupplier")}
+          initial={{ title: "", scheme: "rantai_pasok", valueIdr: "", startDate: inDays(7), endDate: inDays(187), terms: "", milestones: [] }}
+          cancelHref="/kemitraan"
+        />
+      </Card>
+    </Container>
+  );
+}

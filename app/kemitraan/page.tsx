@@ -1,0 +1,109 @@
+// /kemitraan — the partnership agreements the organization is a party to (ministry staff: all, read-only),
+// filtered by status, with a link to create one.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Alert, ButtonLink, Container, EmptyState, PageHeader, Table, cn } from "@/components/ui";
+import { AgreementStatusBadge } from "@/components/agreements/status-badge";
+import { formattersFor } from "@/lib/i18n/format";
+import { AGREEMENT_STATUSES, type AgreementStatusValue } from "@/lib/agreements/schemas";
+import { countAgreementsByStatus, listAgreements } from "@/lib/agreements/service";
+import { agreementsActor } from "./guard";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("agreements");
+  return { title: `${t("title")} — Rantai`, robots: { index: false } };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AgreementsPage({ searchParams }: { searchParams: Search }) {
+  const { actor, allowed, ministry, canWrite } = await agreementsActor("/kemitraan");
+  const t = await getTranslations("agreements");
+  const tSchemes = await getTranslations("schemes");
+  if (!allowed) {
+    return (
+      <Container className="py-8">
+        <PageHeader title={t("title")} />
+        <Alert tone="info">{t("notParty")}</Alert>
+      </Container>
+    );
+  }
+  const sp = await searchParams;
+  const status = AGREEMENT_STATUSES.includes(sp.status as AgreementStatusValue) ? (sp.status as AgreementStatusValue) : undefined;
+  const cursor = typeof sp.cursor === "string" ? sp.cursor : undefined;
+  const [page, counts] = await Promise.all([listAgreements(actor, { status, limit: 25, cursor }).catch(() => listAgreements(actor, { status, limit: 25 })), countAgreementsByStatus(actor)]);
+  const f = formattersFor(await getLocale());
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const me = actor.membership?.organizationId;
+  const tab = (active: boolean) => cn("rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap", active ? "bg-brand-700 text-white" : "text-ink hover:bg-stone-100");
+
+  return (
+    <Container className="flex flex-col gap-6 py-8">
+      <PageHeader
+        title={t("title")}
+        description={ministry ? t("descriptionMinistry") : t("description")}
+        actions={canWrite ? <ButtonLink href="/kemitraan/baru">{t("new")}</ButtonLink> : undefined}
+      />
+      <nav aria-label={t("tabs.label")} className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">
+        <Link href="/kemitraan" className={tab(!status)} aria-current={!status ? "page" : undefined}>
+          {t("tabs.all")} ({f.number(total)})
+        </Link>
+        {AGREEMENT_STATUSES.map((s) => (
+          <Link key={s} href={`/kemitraan?status=${s}`} className={tab(status === s)} aria-current={status === s ? "page" : undefined}>
+            {t(`status.${s}`)} ({f.number(counts[s])})
+          </Link>
+        ))}
+      </nav>
+      {page.data.length === 0 ? (
+        <EmptyState title={status ? t("list.emptyStatus") : t("list.empty")} description={status ? undefined : t("list.emptyBody")} action={canWrite && !status ? <ButtonLink href="/kemitraan/baru">{t("new")}</ButtonLink> : undefined} />
+      ) : (
+        <Table caption={t("list.caption")} captionHidden minWidthClassName="min-w-[48rem]">
+          <thead>
+            <tr>
+              <th scope="col">{t("list.agreement")}</th>
+              <th scope="col">{t("list.parties")}</th>
+              <th scope="col">{t("list.scheme")}</th>
+              <th scope="col" className="num">
+                {t("list.value")}
+              </th>
+              <th scope="col">{t("list.period")}</th>
+              <th scope="col">{t("list.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.data.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  <Link href={`/kemitraan/${a.id}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                    {a.title}
+                  </Link>
+                  <span className="block text-xs font-normal text-muted">{a.number}</span>
+                </th>
+                <td>
+                  <span className={cn("block", a.buyer.id === me && "font-semibold")}>{a.buyer.name}</span>
+                  <span className={cn("block text-muted", a.supplier.id === me && "font-semibold text-ink")}>{a.supplier.name}</span>
+                </td>
+                <td>{tSchemes(`${a.scheme}.name`)}</td>
+                <td className="num">{f.rupiah(a.valueIdr)}</td>
+                <td className="whitespace-nowrap">{t("list.periodValue", { start: f.calendarDate(a.startDate), end: f.calendarDate(a.endDate) })}</td>
+                <td>
+                  <AgreementStatusBadge status={a.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      {page.nextCursor && (
+        <div>
+          <ButtonLink variant="outline" href={`/kemitraan?${new URLSearchParams({ ...(status ? { status } : {}), cursor: page.nextCursor })}`}>
+            {t("list.more")}
+          </ButtonLink>
+        </div>
+      )}
+    </Container>
+  );
+}

@@ -1,0 +1,51 @@
+"use server";
+// Server actions for the financing bridge: the UMKM asks (on the agreement page), the buyer confirms, the
+// UMKM withdraws, the bank decides (/pembiayaan/[id]). The services check role and ownership again.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { bankAction, buyerAction, umkmAction } from "@/lib/auth/actions";
+import { agreementIdSchema } from "@/lib/agreements/schemas";
+import { financingDecisionSchema, financingIdSchema, financingRequestSchema } from "./schemas";
+import { confirmFinancing, decideFinancing, requestFinancing, withdrawFinancing } from "./service";
+
+function refresh(...paths: string[]) {
+  try {
+    for (const p of paths) revalidatePath(p);
+  } catch {
+    // outside a Next request (tests)
+  }
+}
+
+export const requestFinancingAction = umkmAction("financing:request", financingRequestSchema.extend({ agreementId: agreementIdSchema }), async ({ agreementId, ...input }, { actor }) => {
+  const r = await requestFinancing(actor, agreementId, input);
+  refresh(`/kemitraan/${agreementId}`, "/pembiayaan");
+  return { id: r.id };
+});
+
+const byId = z.object({ id: financingIdSchema, agreementId: agreementIdSchema.optional() });
+
+export const confirmFinancingAction = buyerAction("agreement:accept", byId, async ({ id }, { actor }) => {
+  const r = await confirmFinancing(actor, id);
+  refresh(`/kemitraan/${r.agreementId}`);
+  return { id };
+});
+
+export const withdrawFinancingAction = umkmAction("financing:request", byId, async ({ id }, { actor }) => {
+  const r = await withdrawFinancing(actor, id);
+  refresh(`/kemitraan/${r.agreementId}`, "/pembiayaan");
+  return { id };
+});
+
+export const decideFinancingAction = bankAction(
+  "financing:decide",
+  z
+    .object({ ...financingDecisionSchema.shape, id: financingIdSchema })
+    .superRefine((v, ctx) => {
+      if (v.decision === "declined" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "financing.errors.reasonRequired" });
+    }),
+  async ({ id, ...input }, { actor }) => {
+    await decideFinancing(actor, id, input);
+    refresh("/pembiayaan", `/pembiayaan/${id}`);
+    return { id };
+  },
+);
