@@ -31,6 +31,86 @@ export * from "./search-query";
 
 /** How many typo corrections one unknown word may expand to. */
 const MAX_CORRECTIONS = 4;
+/** How many trigram-similar vocabulary words are fetched per unknown word, to be re-ranked by edit distance. */
+const CORRECTION_CANDIDATES = 12;
+/**
+ * Trigram similarity a candidate needs (pg_trgm.similarity_threshold for `%`, set per transaction). Lower
+ * than pg_trgm's 0.3 so that swapped letters in a short word ("btaik": 0.2 to "batik") still find it; the
+ * edit distance then decides.
+ */
+const CANDIDATE_SIMILARITY = 0.2;
+
+type Queryable = Pick<Prisma.TransactionClient, "$queryRaw">;
+
+/**
+ * Planner settings for the statements of one search, local to its transaction: random_page_cost 1.1 (the
+ * directory's pages are in memory or on SSD; with the default 4 the planner reads all 100,000 documents
+ * sequentially for a word in 15% of them instead of fetching those 15% through the GIN index: 3× slower),
+ * no parallel workers (on a small, busy machine they cost more than they save), and the trigram threshold.
+ */
+async function useSearchSettings(tx: Queryable) {
+  await tx.$queryRaw`SELECT set_config('random_page_cost', '1.1', true), set_config('max_parallel_workers_per_gather', '0', true),
+                            set_config('pg_trgm.similarity_threshold', ${String(CANDIDATE_SIMILARITY)}, true)`;
+}
+
+/** Runs fn in a transaction with the search settings (a transaction of its own unless one is given). */
+async function withSearchSettings<T>(tx: Queryable | undefined, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  if (tx) {
+    await useSearchSettings(tx);
+    return fn(tx);
+  }
+  return db.$transaction(
+    async (t) => {
+      await useSearchSettings(t);
+      return fn(t);
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+}
+
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two neighbouring
+ * letters each cost 1 ("btaik" → "batik": 1).
+ */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = new Array<number>(n + 1);
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n];
+}
+
+/** Typos tolerated in a word of this length: 1 up to 5 letters, 2 up to 9, else 3. */
+const maxTypos = (length: number) => (length <= 5 ? 1 : length <= 9 ? 2 : 3);
+
+/**
+ * The corrections of one unknown word from its trigram-similar candidates (best similarity first): those
+ * at the smallest edit distance within maxTypos; when none is that close, the trigram best (similarity
+ * ≥ 0.3 and within 0.1 of the best), as before.
+ */
+export function pickCorrections(word: string, candidates: readonly { term: string; sim: number }[]): string[] {
+  const scored = candidates.map((c) => ({ ...c, d: editDistance(word, c.term) }));
+  const close = scored.filter((c) => c.d <= maxTypos(word.length));
+  if (close.length) {
+    const best = Math.min(...close.map((c) => c.d));
+    return close.filter((c) => c.d === best).slice(0, MAX_CORRECTIONS).map((c) => c.term);
+  }
+  const top = scored.filter((c) => c.sim >= 0.3);
+  if (!top.length) return [];
+  const bestSim = Math.max(...top.map((c) => c.sim));
+  return top.filter((c) => c.sim >= bestSim - 0.1).slice(0, MAX_CORRECTIONS).map((c) => c.term);
+}
 
 export interface SupplierHit {
   id: string;
@@ -77,34 +157,40 @@ const UNTIL_COLUMN: Record<CertificationTypeName, string> = {
 interface CorrectionRow {
   word: string;
   known: boolean;
-  corrections: string[] | null;
+  candidates: { term: string; sim: number }[] | null;
 }
 
 /**
  * For each query word: is it in the vocabulary (as typed, or as a prefix of a word when it is long enough)?
- * If not, its closest vocabulary words by trigram similarity (pg_trgm's `%`, similarity ≥ 0.3).
+ * If not, its corrections: vocabulary words found by trigram similarity (pg_trgm's `%` on the GIN index
+ * of "SearchTerm", threshold CANDIDATE_SIMILARITY), re-ranked by edit distance (pickCorrections).
+ * Pass `tx` to run inside a transaction that already has the search settings.
  */
-export async function correctWords(words: readonly string[]): Promise<WordAlternatives[]> {
+export async function correctWords(words: readonly string[], tx?: Queryable): Promise<WordAlternatives[]> {
   if (words.length === 0) return [];
-  const rows = await db.$queryRaw<CorrectionRow[]>(Prisma.sql`
+  return withSearchSettings(tx, (q) => correctWithin(q, words));
+}
+
+/** correctWords inside a transaction that has the search settings. */
+async function correctWithin(q: Queryable, words: readonly string[]): Promise<WordAlternatives[]> {
+  if (words.length === 0) return [];
+  const rows = await q.$queryRaw<CorrectionRow[]>(Prisma.sql`
     SELECT w.word,
            k.known,
-           CASE WHEN k.known OR length(w.word) < 3 THEN ARRAY[]::text[] ELSE ARRAY(
-             -- the closest words only: within 0.1 of the best similarity (each alternative widens the match)
-             SELECT c.term FROM (
-               SELECT t.term, similarity(t.term, w.word) AS sim, max(similarity(t.term, w.word)) OVER () AS best
+           CASE WHEN k.known OR length(w.word) < 3 THEN NULL ELSE (
+             SELECT json_agg(json_build_object('term', c.term, 'sim', c.sim) ORDER BY c.sim DESC, c.term) FROM (
+               SELECT t.term, similarity(t.term, w.word) AS sim
                  FROM "SearchTerm" t
-                WHERE t.term % w.word AND t.term ~ '^[[:alnum:]]+$') c
-              WHERE c.sim >= c.best - 0.1
-              ORDER BY c.sim DESC, c.term
-              LIMIT ${MAX_CORRECTIONS}) END AS corrections
+                WHERE t.term % w.word AND t.term ~ '^[[:alnum:]]+$'
+                ORDER BY sim DESC, t.term
+                LIMIT ${CORRECTION_CANDIDATES}) c) END AS candidates
       FROM unnest(${words as string[]}::text[]) WITH ORDINALITY AS w(word, ord)
       CROSS JOIN LATERAL (
         SELECT EXISTS (SELECT 1 FROM "SearchTerm" t WHERE t.term = w.word)
             OR (length(w.word) >= ${PREFIX_MIN_LENGTH} AND EXISTS (SELECT 1 FROM "SearchTerm" t WHERE t.term LIKE w.word || '%')) AS known
       ) k
      ORDER BY w.ord`);
-  return rows.map((r) => ({ word: r.word, known: r.known, corrections: r.corrections ?? [] }));
+  return rows.map((r) => ({ word: r.word, known: r.known, corrections: r.known ? [] : pickCorrections(r.word, r.candidates ?? []) }));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -164,11 +250,15 @@ function toHit(r: HitRow, today: string): SupplierHit {
  * sorts by name. Throws invalid_input for a cursor that is not from the same sort.
  */
 export async function searchSuppliers(query: SupplierSearchQuery, opts: { today?: string } = {}): Promise<SupplierSearchPage> {
-  const today = opts.today ?? jakartaToday();
+  // One transaction for the planner settings of both statements (BEGIN, settings, correction, search, COMMIT).
+  return withSearchSettings(undefined, (tx) => searchWithin(tx, query, opts.today ?? jakartaToday()));
+}
+
+async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: string): Promise<SupplierSearchPage> {
   const limit = query.limit;
 
   // 1. words → tsquery
-  const alternatives = await correctWords(queryWords(query.q));
+  const alternatives = await correctWithin(tx, queryWords(query.q));
   const usable = alternatives.filter((a) => a.known || a.corrections.length > 0);
   const interpretation = {
     corrections: alternatives.filter((a) => !a.known && a.corrections.length > 0).map((a) => ({ word: a.word, to: a.corrections })),
@@ -238,26 +328,53 @@ export async function searchSuppliers(query: SupplierSearchQuery, opts: { today?
          LIMIT 1) mp ON true`
     : Prisma.sql`LEFT JOIN LATERAL (SELECT NULL::text AS id, NULL::text AS name) mp ON true`;
 
-  const date = (col: string) => Prisma.raw(`to_char(s."${col}", 'YYYY-MM-DD') AS "${col}"`);
-  const rows = await db.$queryRaw<HitRow[]>(Prisma.sql`
-    SELECT y.*, r.name AS "regencyName", pv.name AS "provinceName", mp.id AS "matchedProductId", mp.name AS "matchedProductName"
+  const date = (col: string) => Prisma.raw(`to_char(d."${col}", 'YYYY-MM-DD') AS "${col}"`);
+  const fetchPage = (conditions: Prisma.Sql[], pageOrder: Prisma.Sql, take: number) =>
+    tx.$queryRaw<HitRow[]>(Prisma.sql`
+    SELECT y.id, y."nameSort", y."createdAt", y.score, d.name,
+           d."provinceCode", d."regencyCode", d."sizeClass"::text AS "sizeClass", d.verified, d."kbliCodes",
+           ${date("halalUntil")}, ${date("sniUntil")}, ${date("iso9001Until")}, ${date("tkdnUntil")}, ${date("otherUntil")},
+           d."productCount", r.name AS "regencyName", pv.name AS "provinceName", mp.id AS "matchedProductId", mp.name AS "matchedProductName"
       FROM (
+        -- Rank and page on the narrowest rows (id, sort keys, score); the page's display columns come after.
         SELECT x.* FROM (
-          SELECT s."organizationId" AS id, s.name, s."nameSort", s."createdAt", ${score} AS score,
-                 s."provinceCode", s."regencyCode", s."sizeClass"::text AS "sizeClass", s.verified, s."kbliCodes",
-                 ${date("halalUntil")}, ${date("sniUntil")}, ${date("iso9001Until")}, ${date("tkdnUntil")}, ${date("otherUntil")},
-                 s."productCount"
+          SELECT s."organizationId" AS id, s."nameSort", s."createdAt", s.verified AS v, ${score} AS score
             FROM "SupplierSearch" s
-           WHERE ${where.length ? Prisma.join(where, " AND ") : Prisma.sql`true`}
+           WHERE ${conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`true`}
         ) x
          WHERE ${after ?? Prisma.sql`true`}
-         ORDER BY ${order}
-         LIMIT ${limit + 1}
+         ORDER BY ${pageOrder}
+         LIMIT ${take}
       ) y
-      LEFT JOIN "Regency" r ON r.code = y."regencyCode"
-      LEFT JOIN "Province" pv ON pv.code = y."provinceCode"
+      JOIN "SupplierSearch" d ON d."organizationId" = y.id
+      LEFT JOIN "Regency" r ON r.code = d."regencyCode"
+      LEFT JOIN "Province" pv ON pv.code = d."provinceCode"
       ${matched}
      ORDER BY ${order}`);
+
+  let rows: HitRow[];
+  if (sort === "relevance" && tsquery && groups.length === 1) {
+    // One word (with its corrections): the score is 8 or more with the word in the name, 4–5 with it only
+    // in a product name, 0–1 otherwise — three disjoint bands, fetched best band first until the page is
+    // full. The first band comes from the name vector's GIN index (usually small); in the others the score
+    // is just "verified", so they are read in (verified DESC, id) order and stop at the page's end instead
+    // of ranking every supplier that mentions a common word (15% of them for "kain").
+    const inName = Prisma.sql`coalesce(s."nameVector" @@ ${tsquery}, false)`;
+    const inProducts = Prisma.sql`coalesce(s."productVector" @@ ${tsquery}, false)`;
+    const bandOrder = Prisma.sql`v DESC, id ASC`;
+    const bands: [Prisma.Sql[], Prisma.Sql][] = [
+      [[...where, inName], order],
+      [[...where, Prisma.sql`NOT ${inName}`, inProducts], bandOrder],
+      [[...where, Prisma.sql`NOT ${inName}`, Prisma.sql`NOT ${inProducts}`], bandOrder],
+    ];
+    rows = [];
+    for (const [conditions, bandOrderBy] of bands) {
+      rows.push(...(await fetchPage(conditions, bandOrderBy, limit + 1 - rows.length)));
+      if (rows.length > limit) break;
+    }
+  } else {
+    rows = await fetchPage(where, order, limit + 1);
+  }
 
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;

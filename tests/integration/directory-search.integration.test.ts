@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { createCertification, createOrganization, createProduct, createUmkm, dateInDays } from "@/lib/seed/factories";
-import { searchSuppliers, supplierSearchQuery, type SupplierSearchInput } from "@/lib/suppliers/search";
+import { editDistance, pickCorrections, searchSuppliers, supplierSearchQuery, type SupplierSearchInput } from "@/lib/suppliers/search";
 
 const t = useTestDatabase();
 
@@ -207,6 +207,72 @@ describe("searchSuppliers", () => {
 
     // A cursor from another sort is refused.
     await expect(search({ province: "34", sort: "name", cursor: newest.nextCursor! })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+});
+
+describe("relevance for one word (name, then product names, then elsewhere; verified first among equals)", () => {
+  it("orders the three bands and pages through them without gaps or repeats", async () => {
+    const mk = async (name: string, product: string, description: string, verified: boolean) => {
+      const u = await createUmkm(t.db, {
+        name,
+        regencyCode: "35.78",
+        kbliCodes: ["10799"],
+        description,
+        verificationStatus: verified ? "verified" : "unverified",
+      });
+      await createProduct(t.db, u.organization.id, { name: product, kbliCode: "10799" });
+    };
+    await mk("UD Lain B", "Kerupuk udang", "Juga membuat rengginang ketan.", false); // description only: 0
+    await mk("UD Produk Satu", "Rengginang ketan manis", "Makanan ringan.", false); // a product name: 4
+    await mk("UD Rengginang Nama", "Kerupuk bawang", "Makanan ringan.", false); // the name: 8
+    await mk("UD Lain A", "Kerupuk ikan", "Ada rengginang juga.", true); // description only, verified: 1
+    await mk("UD Produk Dua", "Rengginang terasi", "Makanan ringan.", true); // a product name, verified: 5
+    await mk("UD Rengginang Lengkap", "Rengginang pedas", "Makanan ringan.", false); // name and product: 12
+    await mk("UD Rengginang Terverifikasi", "Kerupuk kulit", "Makanan ringan.", true); // the name, verified: 9
+
+    const first = await search({ q: "rengginang" });
+    expect(first.data.map((s) => s.name)).toEqual([
+      "UD Rengginang Lengkap",
+      "UD Rengginang Terverifikasi",
+      "UD Rengginang Nama",
+      "UD Produk Dua",
+      "UD Produk Satu",
+      "UD Lain A",
+      "UD Lain B",
+    ]);
+
+    for (const limit of ["1", "2", "4"]) {
+      const all: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await search({ q: "rengginang", limit, ...(cursor ? { cursor } : {}) });
+        all.push(...page.data.map((s) => s.name));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(all, `limit ${limit}`).toEqual(first.data.map((s) => s.name));
+    }
+
+    const ketan = await search({ q: "ketan" });
+    expect(ketan.data.map((s) => s.name)).toEqual(["UD Produk Satu", "UD Lain B"]);
+  });
+
+  it("corrects swapped, dropped and doubled letters towards the closest word (edit distance)", async () => {
+    expect((await search({ q: "btaik" })).interpretation.corrections).toEqual([{ word: "btaik", to: ["batik"] }]);
+    expect((await names({ q: "btaik" }))).toContain("UD Sekar Jagad");
+    expect((await search({ q: "rengginnang" })).interpretation.corrections).toEqual([{ word: "rengginnang", to: ["rengginang"] }]);
+    expect((await search({ q: "jpeara" })).data.map((s) => s.name)).toEqual(["PT Ukir Jepara"]);
+  });
+});
+
+describe("editDistance / pickCorrections", () => {
+  it("counts a swap of neighbouring letters as one edit and keeps only the closest candidates", () => {
+    expect(editDistance("btaik", "batik")).toBe(1);
+    expect(editDistance("mkuena", "mukena")).toBe(1);
+    expect(editDistance("kerpik", "keripik")).toBe(1);
+    expect(editDistance("roti", "kopi")).toBe(2);
+    expect(pickCorrections("btaik", [{ term: "batu", sim: 0.25 }, { term: "batik", sim: 0.2 }])).toEqual(["batik"]);
+    // nothing within the tolerated typos: the trigram best, if similar enough
+    expect(pickCorrections("qzxwv", [{ term: "batik", sim: 0.2 }])).toEqual([]);
   });
 });
 
