@@ -53,6 +53,7 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.aboutData,
   NAV_ROUTES.partnerships,
   NAV_ROUTES.financing,
+  NAV_ROUTES.statistics,
 ]);
 
 function items(keys: readonly NavKey[], live: ReadonlySet<string>): NavItem[] {

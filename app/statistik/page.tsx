@@ -1,0 +1,214 @@
+// /statistik — the ministry's partnership statistics, public (aggregates only): key figures, the
+// in-supply-chain rate, a map and table by province, charts + tables + CSV by sector, scheme, size class
+// and month, definitions and national context. Ministry staff also see the named suppliers behind the
+// figures (lib/stats/drilldown.ts checks stats:drilldown). Filters live in the URL (lib/stats/schemas.ts).
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Alert, Card, Container, PageHeader, Stat, StatGrid, Table } from "@/components/ui";
+import { BreakdownCard } from "@/components/stats/breakdown-card";
+import { StatsFilterForm } from "@/components/stats/filter-form";
+import { ProvinceMap } from "@/components/stats/province-map";
+import { getActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { isLocale, type Locale } from "@/lib/i18n/config";
+import { formattersFor } from "@/lib/i18n/format";
+import { translate } from "@/lib/i18n/translate";
+import { getTopSuppliers } from "@/lib/stats/drilldown";
+import { getStatisticsOverview } from "@/lib/stats/overview";
+import { getProvinceNames, getSectionTitles, labelFor } from "@/lib/stats/partnerships";
+import { statsFilterSchema, type GroupBy, type StatsFilter } from "@/lib/stats/schemas";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("stats.page");
+  return { title: `${t("title")} — Rantai`, description: t("description") };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+/** Valid filters, and the messages for the ones dropped (bad values never fail the page). */
+function parseFilter(sp: Record<string, string | string[] | undefined>, locale: Locale) {
+  const raw: Record<string, unknown> = {};
+  for (const k of ["from", "to", "province", "kbliSection"]) {
+    const v = sp[k];
+    raw[k] = Array.isArray(v) ? v[0] : v;
+  }
+  const first = statsFilterSchema.safeParse(raw);
+  if (first.success) return { filter: first.data, errors: {} as Record<string, string[]> };
+  const errors: Record<string, string[]> = {};
+  for (const issue of first.error.issues) {
+    const field = String(issue.path[0] ?? "_");
+    (errors[field] ??= []).push(translate(locale, issue.message));
+    delete raw[field];
+  }
+  const second = statsFilterSchema.safeParse(raw);
+  return { filter: second.success ? second.data : ({} as StatsFilter), errors };
+}
+
+function csvHref(groupBy: GroupBy, f: StatsFilter) {
+  const p = new URLSearchParams({ groupBy, format: "csv" });
+  for (const k of ["from", "to", "province", "kbliSection"] as const) if (f[k]) p.set(k, f[k]!);
+  return `/api/v1/stats/partnerships?${p.toString()}`;
+}
+
+export default async function StatisticsPage({ searchParams }: { searchParams: Search }) {
+  const rawLocale = await getLocale();
+  const locale: Locale = isLocale(rawLocale) ? rawLocale : "id";
+  const t = await getTranslations("stats.page");
+  const f = formattersFor(locale);
+  const { filter, errors } = parseFilter(await searchParams, locale);
+
+  const actor = await getActor();
+  const staff = can(actor?.membership, "stats:drilldown");
+  const [o, provinceNames, sectionTitles, top] = await Promise.all([
+    getStatisticsOverview(filter, locale),
+    getProvinceNames(),
+    getSectionTitles(),
+    staff ? getTopSuppliers(actor, filter) : Promise.resolve(null),
+  ]);
+  const provinces = [...provinceNames.entries()].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name));
+  const sections = [...sectionTitles.entries()].map(([code, s]) => ({ code, title: locale === "en" && s.en ? s.en : s.id }));
+
+  // Province table: every province, also those without partnerships (the map's data as a table).
+  const byProvince = new Map(o.partnerships.province.rows.map((r) => [r.key, r]));
+  const provinceRows = [
+    ...[...provinceNames.entries()].map(([code, name]) => byProvince.get(code) ?? { key: code, label: name, agreements: 0, valueIdr: 0n, suppliers: 0 }),
+    ...(byProvince.has("-") ? [byProvince.get("-")!] : []),
+  ].filter((r) => !filter.province || r.key === filter.province);
+  const figures = Object.fromEntries(
+    o.partnerships.province.rows.map((r) => [r.key, { agreements: r.agreements, suppliers: r.suppliers, value: f.rupiahCompact(r.valueIdr) }]),
+  );
+
+  const activeFilters = [
+    filter.from || filter.to ? `${filter.from ?? "…"} – ${filter.to ?? "…"}` : null,
+    filter.province ? await labelFor("province", filter.province, locale) : null,
+    filter.kbliSection ? await labelFor("kbliSection", filter.kbliSection, locale) : null,
+  ].filter(Boolean);
+  const totals = o.partnerships.scheme.totals;
+  const share = o.supplyChain.share;
+
+  return (
+    <Container className="flex flex-col gap-6 py-8">
+      <PageHeader title={t("title")} description={t("description")} />
+      <StatsFilterForm values={filter} provinces={provinces} sections={sections} errors={errors} />
+      {Object.keys(errors).length > 0 && (
+        <Alert tone="warning">
+          {t("invalidFilters")} {Object.values(errors).flat().join(" ")}
+        </Alert>
+      )}
+      <p role="status" className="text-sm text-muted" data-testid="active-filters">
+        {activeFilters.length > 0 ? t("filters.active", { filters: activeFilters.join(" · ") }) : null} {t("asOf", { date: f.dateTime(o.summary.asOf) })}
+      </p>
+
+      <section aria-labelledby="figures-title" className="flex flex-col gap-3">
+        <h2 id="figures-title" className="text-lg font-semibold text-ink">
+          {t("figures.title")}
+        </h2>
+        <StatGrid>
+          <Stat
+            emphasis
+            label={t("figures.inSupplyChain")}
+            value={share === null ? t("figures.none") : f.percent(share, { maximumFractionDigits: 1 })}
+            hint={t("figures.inSupplyChainHint", { count: f.number(o.supplyChain.umkmWithActiveAgreement), total: f.number(o.supplyChain.umkmVerified) })}
+          />
+          <Stat label={t("figures.agreements")} value={<span data-testid="figure-agreements">{f.number(totals.agreements)}</span>} hint={t("figures.agreementsHint")} />
+          <Stat label={t("figures.value")} value={f.rupiahCompact(totals.valueIdr)} hint={f.rupiah(totals.valueIdr)} className="col-span-2 lg:col-span-1" />
+          <Stat label={t("figures.suppliers")} value={f.number(totals.suppliers)} hint={t("figures.suppliersHint")} />
+          <Stat
+            label={t("figures.microSmall")}
+            value={o.microSmallValueShare === null ? t("figures.none") : f.percent(o.microSmallValueShare, { maximumFractionDigits: 1 })}
+            hint={t("figures.microSmallHint")}
+          />
+          <Stat
+            label={t("figures.daysToPay")}
+            value={o.daysToPay.median === null ? t("figures.none") : t("figures.daysValue", { days: f.number(o.daysToPay.median, { maximumFractionDigits: 1 }) })}
+            hint={o.daysToPay.payments ? t("figures.daysToPayHint", { count: f.number(o.daysToPay.payments) }) : t("figures.daysToPayNone")}
+          />
+          <Stat label={t("figures.movedUp")} value={f.number(o.movedUp)} hint={t("figures.movedUpHint")} />
+          <Stat
+            label={t("figures.active")}
+            value={f.number(o.summary.activeAgreements)}
+            hint={t("figures.activeHint", { completed: f.number(o.summary.completedAgreements) })}
+          />
+          <Stat label={t("figures.umkmVerified")} value={f.number(o.summary.umkmVerified)} hint={t("figures.umkmVerifiedHint", { registered: f.number(o.summary.umkmRegistered) })} />
+        </StatGrid>
+      </section>
+
+      <BreakdownCard
+        id="by-province"
+        title={t("map.title")}
+        description={t("map.description")}
+        rows={provinceRows}
+        totals={o.partnerships.province.totals}
+        csvHref={csvHref("province", filter)}
+        f={f}
+        showKey
+      >
+        <ProvinceMap figures={figures} formatNumber={(n) => f.number(n)} />
+      </BreakdownCard>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <BreakdownCard id="by-month" title={t("sections.month")} rows={o.partnerships.month.rows} totals={o.partnerships.month.totals} csvHref={csvHref("month", filter)} f={f} />
+        <BreakdownCard id="by-scheme" title={t("sections.scheme")} rows={o.partnerships.scheme.rows} totals={o.partnerships.scheme.totals} csvHref={csvHref("scheme", filter)} f={f} layout="vertical" />
+        <BreakdownCard id="by-size" title={t("sections.sizeClass")} rows={o.partnerships.sizeClass.rows} totals={o.partnerships.sizeClass.totals} csvHref={csvHref("sizeClass", filter)} f={f} />
+        <BreakdownCard id="by-section" title={t("sections.kbliSection")} rows={o.partnerships.kbliSection.rows} totals={o.partnerships.kbliSection.totals} csvHref={csvHref("kbliSection", filter)} f={f} layout="vertical" />
+      </div>
+
+      {top && (
+        <Card title={t("drilldown.title")} description={t("drilldown.description")} className="min-w-0">
+          <div data-testid="drilldown">
+            {top.length === 0 ? (
+              <p className="text-sm text-muted">{t("drilldown.empty")}</p>
+            ) : (
+              <Table caption={t("drilldown.title")} captionHidden minWidthClassName="min-w-[44rem]">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("drilldown.supplier")}</th>
+                    <th scope="col">{t("drilldown.province")}</th>
+                    <th scope="col">{t("drilldown.section")}</th>
+                    <th scope="col">{t("drilldown.size")}</th>
+                    <th scope="col" className="text-right">{t("drilldown.agreements")}</th>
+                    <th scope="col" className="text-right">{t("drilldown.participations")}</th>
+                    <th scope="col" className="text-right">{t("drilldown.value")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {top.map((s) => (
+                    <tr key={s.id} className="border-t border-line">
+                      <th scope="row" className="text-ink">
+                        <a href={`/suppliers/${s.id}`} className="text-brand-800 underline underline-offset-2">
+                          {s.name}
+                        </a>
+                      </th>
+                      <td>{s.provinceName ?? translate(locale, "stats.unknown")}</td>
+                      <td>{s.kbliSection === "-" ? translate(locale, "stats.unknown") : s.kbliSection}</td>
+                      <td>{s.sizeClass === "-" ? translate(locale, "stats.unknown") : translate(locale, `sizeClasses.${s.sizeClass}`)}</td>
+                      <td className="text-right tabular-nums">{f.number(s.agreements)}</td>
+                      <td className="text-right tabular-nums">{f.number(s.participations)}</td>
+                      <td className="text-right tabular-nums whitespace-nowrap">{f.rupiah(s.valueIdr)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+          </div>
+        </Card>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("definitions.title")} className="min-w-0">
+          <ul id="definisi" className="flex list-disc flex-col gap-3 pl-5 text-sm text-ink">
+            {(["counted", "attribution", "supplyChain", "daysToPay", "movedUp", "privacy", "api"] as const).map((k) => (
+              <li key={k}>{t(`definitions.${k}`)}</li>
+            ))}
+          </ul>
+        </Card>
+        <Card title={t("context.title")} className="min-w-0">
+          <p className="text-sm text-ink">{t("context.body")}</p>
+          <p className="mt-3 text-xs text-muted">{t("context.source")}</p>
+        </Card>
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,99 @@
+// One statistics breakdown: a chart (or, for provinces, the map passed as children), the same figures as a
+// table (always in the page, folded under "Show table" unless `tableOpen`), and a CSV download link.
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { Card, Table } from "@/components/ui";
+import type { Formatters } from "@/lib/i18n/format";
+import type { StatsRow } from "@/lib/stats/partnerships";
+import { StatsBarChart } from "./bar-chart";
+
+export interface BreakdownCardProps {
+  id: string;
+  title: string;
+  description?: string;
+  rows: StatsRow[];
+  totals: { agreements: number; valueIdr: bigint; suppliers: number };
+  csvHref: string;
+  f: Formatters;
+  layout?: "vertical" | "horizontal";
+  /** Replaces the bar chart (the province map). */
+  children?: ReactNode;
+  tableOpen?: boolean;
+  showKey?: boolean;
+}
+
+export async function BreakdownCard({ id, title, description, rows, totals, csvHref, f, layout, children, tableOpen = false, showKey = false }: BreakdownCardProps) {
+  const t = await getTranslations("stats.page");
+  const hasData = rows.some((r) => r.agreements > 0 || r.suppliers > 0);
+  const csvLink = (
+    <a
+      href={csvHref}
+      download
+      aria-label={t("chart.csvLabel", { title })}
+      className="inline-flex min-h-10 items-center rounded-md border border-line px-3 text-sm font-medium text-brand-800 hover:bg-paper focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+    >
+      {t("chart.csv")}
+    </a>
+  );
+  return (
+    <Card title={title} description={description} actions={csvLink} className="min-w-0" >
+      <div id={id} className="flex flex-col gap-4">
+        {children ??
+          (hasData ? (
+            <StatsBarChart
+              ariaLabel={t("chart.chartLabel", { title })}
+              layout={layout}
+              labels={{ agreements: t("chart.agreements"), value: t("chart.value"), suppliers: t("chart.suppliers") }}
+              data={rows.map((r) => ({ label: r.label, agreements: r.agreements, suppliers: r.suppliers, valueLabel: f.rupiahCompact(r.valueIdr) }))}
+            />
+          ) : (
+            <p className="text-sm text-muted">{t("chart.empty")}</p>
+          ))}
+        <details open={tableOpen} className="group">
+          <summary className="cursor-pointer text-sm font-medium text-brand-800 underline-offset-2 hover:underline">{t("chart.showTable")}</summary>
+          <Table caption={title} captionHidden minWidthClassName="min-w-[30rem]" className="mt-3">
+            <thead>
+              <tr>
+                {showKey && <th scope="col">{t("table.key")}</th>}
+                <th scope="col">{t("table.name")}</th>
+                <th scope="col" className="text-right">
+                  {t("table.agreements")}
+                </th>
+                <th scope="col" className="text-right">
+                  {t("table.value")}
+                </th>
+                <th scope="col" className="text-right">
+                  {t("table.suppliers")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key} className="border-t border-line">
+                  {showKey && <td className="tabular-nums text-muted">{r.key}</td>}
+                  <th scope="row" className="text-ink">
+                    {r.label}
+                  </th>
+                  <td className="text-right tabular-nums">{f.number(r.agreements)}</td>
+                  <td className="text-right tabular-nums whitespace-nowrap">{f.rupiah(r.valueIdr)}</td>
+                  <td className="text-right tabular-nums">{f.number(r.suppliers)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr className="border-t-2 border-line font-semibold">
+                {showKey && <td />}
+                <th scope="row" className="px-4 py-3 text-left">
+                  {t("chart.total")}
+                </th>
+                <td className="px-4 py-3 text-right tabular-nums">{f.number(totals.agreements)}</td>
+                <td className="px-4 py-3 text-right tabular-nums whitespace-nowrap">{f.rupiah(totals.valueIdr)}</td>
+                <td className="px-4 py-3 text-right tabular-nums">{f.number(totals.suppliers)}</td>
+              </tr>
+            </tfoot>
+          </Table>
+        </details>
+      </div>
+    </Card>
+  );
+}
