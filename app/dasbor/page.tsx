@@ -14,6 +14,8 @@ import { CooperativeSection } from "@/components/dashboard/cooperative-section";
 import { MinistrySection } from "@/components/dashboard/ministry-section";
 import { MembersCard, OrganizationCard } from "@/components/dashboard/organization-card";
 import { SupplierSection } from "@/components/dashboard/supplier-section";
+import { RecommendedRfqsCard } from "@/components/matching/recommended-rfqs";
+import { getRecommendedRfqs } from "@/lib/matching/service";
 import { TokensPanel } from "@/components/dashboard/tokens-panel";
 import { VerificationQueue } from "@/components/dashboard/verification-queue";
 import { OutboxLink } from "@/components/notifications/outbox-link";
@@ -106,8 +108,17 @@ export default async function DashboardPage() {
 async function RoleSection({ actor }: { actor: Actor }) {
   switch (actor.membership?.organizationType) {
     case "umkm": {
-      const [data, agreements] = await Promise.all([getSupplierDashboard(actor), listOwnAgreements(actor, { limit: 10 })]);
-      return <SupplierSection data={data} agreements={agreements} />;
+      const [data, agreements, recommended] = await Promise.all([
+        getSupplierDashboard(actor),
+        listOwnAgreements(actor, { limit: 10 }),
+        getRecommendedRfqs(actor, actor.membership.organizationId),
+      ]);
+      return (
+        <div className="flex flex-col gap-6">
+          <RecommendedRfqsCard items={recommended} />
+          <SupplierSection data={data} agreements={agreements} />
+        </div>
+      );
     }
     case "buyer": {
       const [data, agreements] = await Promise.all([getBuyerDashboard(actor), listOwnAgreements(actor, { limit: 10 })]);

@@ -53,7 +53,7 @@ const RFQ_STOP_WORDS: ReadonlySet<string> = new Set([
   "para", "sebagai", "akan", "bagi", "per", "tanpa", "ada", "adalah", "pengadaan", "pembelian", "kebutuhan", "permintaan",
   "penawaran", "pesanan", "rfq", "tahun", "tahap", "batch", "paket", "unit", "buah", "pcs", "kg", "gram", "meter", "lembar",
   "liter", "set", "lusin", "kebutuhan", "karyawan", "perusahaan", "proyek", "kantor", "the", "and", "or", "of", "for", "with", "in",
-  "supply", "procurement",
+  "supply", "procurement", "pasokan", "kontrak", "bulan", "triwulan", "model", "sendiri", "merek", "hut", "tahap", "wilayah",
 ]);
 
 /** At most this many words of an RFQ are matched (title first, then item names). */

@@ -145,6 +145,7 @@ export function scoreOf(s: MatchSignals): number {
 export function gapsOf(s: MatchSignals): Gap[] {
   const gaps: Gap[] = [];
   for (const c of s.requiredCertifications) {
+    if (c === "tkdn" && s.minTkdn !== null && s.tkdn === null) continue; // said once, with the minimum, below
     const until = s.certUntil[c] ?? null;
     if (validOn(until, s.deadlineDate)) continue;
     gaps.push(

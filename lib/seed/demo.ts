@@ -11,6 +11,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { CertificationType, LegalForm, MilestoneStatus, OrgType, VerificationStatus } from "@/lib/db/generated/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { seedDemoNotifications } from "./demo-notifications";
+import { seedDemoMatching } from "./demo-matching";
 import {
   createAgreement,
   createBuyer,
@@ -1165,6 +1166,7 @@ async function seed(tx: DbClient, hash: string): Promise<DemoSeedResult> {
 
   trace("deliveries");
   await seedDemoNotifications(tx, now); // a few read and unread notifications for the demo accounts
+  await seedDemoMatching(tx, now); // an RFQ too large for one workshop: consortia and almost-qualified on the matches page
   const provinces = new Set(UMKM.map((u) => u.regency.slice(0, 2)));
   void platform;
   void ministry;
