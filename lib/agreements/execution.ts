@@ -37,7 +37,7 @@ async function milestoneOf(tx: Parameters<Parameters<typeof db.$transaction>[0]>
 export async function recordDelivery(actor: Actor | null, agreementId: string, input: DeliveryInput): Promise<AgreementView> {
   const a = authorizeParty(actor, "agreement:write");
   await db.$transaction(async (tx) => {
-    const ag = await lockAgreement(tx, a, agreementId, { statuses: ["active", "proposed"] });
+    const ag = await lockAgreement(tx, a, agreementId, { statuses: ["active", "proposed"], stateKey: "agreements.errors.notInForce" });
     assertInForce(ag);
     const m = await milestoneOf(tx, agreementId, input.milestoneId);
     const isBuyer = ag.buyerId === a.membership.organizationId;
@@ -59,7 +59,7 @@ export async function recordDelivery(actor: Actor | null, agreementId: string, i
 export async function reviewDelivery(actor: Actor | null, agreementId: string, deliveryId: string, input: { status: "accepted" | "rejected"; note?: string }): Promise<AgreementView> {
   const a = authorizeParty(actor, "agreement:write");
   await db.$transaction(async (tx) => {
-    const ag = await lockAgreement(tx, a, agreementId, { statuses: ["active", "proposed"] });
+    const ag = await lockAgreement(tx, a, agreementId, { statuses: ["active", "proposed"], stateKey: "agreements.errors.notInForce" });
     assertInForce(ag);
     const d = await tx.delivery.findFirst({ where: { id: deliveryId, agreementId, agreement: partyWhere(a.membership.organizationId) }, select: { id: true, status: true, milestoneId: true, note: true } });
     if (!d) throw notFound();
@@ -79,7 +79,7 @@ export async function reviewDelivery(actor: Actor | null, agreementId: string, d
 export async function recordPayment(actor: Actor | null, agreementId: string, input: PaymentInput): Promise<AgreementView> {
   const a = authorizeParty(actor, "agreement:write");
   await db.$transaction(async (tx) => {
-    const ag = await lockAgreement(tx, a, agreementId, { statuses: ["active", "proposed"] });
+    const ag = await lockAgreement(tx, a, agreementId, { statuses: ["active", "proposed"], stateKey: "agreements.errors.notInForce" });
     assertInForce(ag);
     const m = await milestoneOf(tx, agreementId, input.milestoneId);
     const paid = await tx.payment.aggregate({ where: { agreementId }, _sum: { amountIdr: true } });
@@ -112,7 +112,7 @@ export async function rateAgreement(actor: Actor | null, agreementId: string, in
   const a = authorizeParty(actor, "agreement:write");
   const me = a.membership.organizationId;
   await db.$transaction(async (tx) => {
-    const ag = await lockAgreement(tx, a, agreementId, { statuses: ["completed"] });
+    const ag = await lockAgreement(tx, a, agreementId, { statuses: ["completed"], stateKey: "agreements.errors.notCompleted" });
     const ratee = ag.buyerId === me ? ag.supplierId : ag.buyerId;
     const already = await tx.rating.findUnique({ where: { agreementId_raterId: { agreementId, raterId: me } }, select: { id: true } });
     if (already) throw conflict("agreements.errors.alreadyRated");

@@ -271,11 +271,11 @@ export async function getAgreementVersion(actor: Actor | null, id: string, versi
 const orgId = (a: AuthorizedActor) => a.membership.organizationId;
 
 /** Why a guarded update matched nothing: gone / not yours (404), someone changed it (409), or its state. */
-async function explainMiss(tx: Tx, a: AuthorizedActor, id: string, expectedVersion: number | undefined): Promise<never> {
+async function explainMiss(tx: Tx, a: AuthorizedActor, id: string, expectedVersion: number | undefined, stateKey = "agreements.errors.state"): Promise<never> {
   const row = await tx.agreement.findFirst({ where: { id, ...partyWhere(orgId(a)) }, select: { version: true } });
   if (!row) throw notFound();
   if (expectedVersion !== undefined && row.version !== expectedVersion) throw staleVersion();
-  throw conflict("agreements.errors.state");
+  throw conflict(stateKey);
 }
 
 export const staleVersion = () => new DomainError("conflict", "agreements.errors.stale", { version: ["agreements.errors.staleField"] });
@@ -284,12 +284,12 @@ export const staleVersion = () => new DomainError("conflict", "agreements.errors
  * Locks the agreement row for the rest of the transaction (a no-op update): concurrent writers queue up,
  * and the guard (party, version, allowed statuses) is checked atomically with the lock.
  */
-async function lockAgreement(tx: Tx, a: AuthorizedActor, id: string, opts: { version?: number; statuses: AgreementStatusValue[] }) {
+async function lockAgreement(tx: Tx, a: AuthorizedActor, id: string, opts: { version?: number; statuses: AgreementStatusValue[]; stateKey?: string }) {
   const { count } = await tx.agreement.updateMany({
     where: { id, ...partyWhere(orgId(a)), status: { in: opts.statuses }, ...(opts.version !== undefined ? { version: opts.version } : {}) },
     data: { updatedAt: new Date() },
   });
-  if (count === 0) await explainMiss(tx, a, id, opts.version);
+  if (count === 0) await explainMiss(tx, a, id, opts.version, opts.stateKey);
   return tx.agreement.findUniqueOrThrow({
     where: { id },
     select: {
