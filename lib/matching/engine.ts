@@ -21,7 +21,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { correctWords, buildTsQueryGroups, jakartaToday } from "@/lib/suppliers/search";
 import { CERT_TYPES, gapsOf, reasonsOf, type CertType, type Gap, type MatchSignals, type Reason, type WordHit } from "./signals";
-import { DISTANCE, LIMITS, TRACK_RECORD, WEIGHTS, WORD_WEIGHT } from "./weights";
+import { DISTANCE, ITEM_WORD_WEIGHT, LIMITS, TRACK_RECORD, WEIGHTS, WORD_WEIGHT } from "./weights";
 
 // ---------------------------------------------------------------------------------------------------------
 // The RFQ side
@@ -45,6 +45,8 @@ export interface RfqContext {
   words: string[];
   /** One tsquery text per word (the word, as a prefix, or its typo corrections). */
   groups: string[];
+  /** Per word: ITEM_WORD_WEIGHT when it is in a line item's name, else 1. */
+  weights: number[];
 }
 
 /** Words that say nothing about what is bought (procurement language), dropped from RFQ texts. */
@@ -105,7 +107,7 @@ export async function loadRfqContexts(ids: readonly string[]): Promise<RfqContex
 
 /** Builds contexts for RFQ rows already loaded (one typo-correction round trip for all their words). */
 export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfqs.map((r) => r.id)): Promise<RfqContext[]> {
-  const wordsOf = new Map(rfqs.map((r) => [r.id, rfqWords([r.title, ...r.items.map((i) => i.name)])]));
+  const wordsOf = new Map(rfqs.map((r) => [r.id, rfqWords([...r.items.map((i) => i.name), r.title])]));
   const all = [...new Set([...wordsOf.values()].flat())];
   const alternatives = new Map((await correctWords(all)).map((a) => [a.word, a]));
   const byId = new Map(rfqs.map((r) => [r.id, r]));
@@ -115,6 +117,7 @@ export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfq
     const usable = (wordsOf.get(id) ?? []).map((w) => alternatives.get(w)).filter((a) => a && (a.known || a.corrections.length > 0)) as NonNullable<
       ReturnType<typeof alternatives.get>
     >[];
+    const itemWords = new Set(rfqWords(r.items.map((i) => i.name)));
     const main = r.items.reduce<{ quantity: number; unit: string } | null>((best, it) => (!best || it.quantity > best.quantity ? it : best), null);
     return [
       {
@@ -131,6 +134,7 @@ export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfq
         unit: main?.unit ?? "",
         words: usable.map((a) => a.word),
         groups: buildTsQueryGroups(usable),
+        weights: usable.map((a) => (itemWords.has(a.word) ? ITEM_WORD_WEIGHT : 1)),
       },
     ];
   });
@@ -194,6 +198,7 @@ function toScored(ctx: RfqContext, r: Row): ScoredSupplier {
     rfqKbli: ctx.kbliCode,
     words: ctx.words,
     wordHits: (r.wordHits ?? ctx.words.map(() => 0)) as WordHit[],
+    wordWeights: ctx.weights,
     requiredCertifications: ctx.requiredCertifications,
     certUntil,
     deadlineDate: ctx.deadlineDate,
@@ -257,11 +262,12 @@ async function scoreCandidates(ctx: RfqContext, candidates: Candidates, limit: n
   );
   const hitWeight = (h: Prisma.Sql) =>
     Prisma.sql`(CASE ${h} WHEN 3 THEN ${num(WORD_WEIGHT.product)} WHEN 2 THEN ${num(WORD_WEIGHT.name)} WHEN 1 THEN ${num(WORD_WEIGHT.document)} ELSE 0 END)`;
+  const totalWeight = ctx.weights.reduce((a, w) => a + w, 0);
   const textPoints = n
     ? Prisma.sql`(${num(WEIGHTS.text)}::float8 * (${Prisma.join(
-        ctx.groups.map((_, i) => hitWeight(Prisma.raw(`c.hits[${i + 1}]`))),
+        ctx.groups.map((_, i) => Prisma.sql`${num(ctx.weights[i])} * ${hitWeight(Prisma.raw(`c.hits[${i + 1}]`))}`),
         " + ",
-      )}) / ${num(n)})`
+      )}) / ${num(totalWeight)})`
     : Prisma.sql`0::float8`;
   const req = ctx.requiredCertifications;
   const heldCount = req.length

@@ -19,6 +19,8 @@ export interface MatchSignals {
   /** The RFQ's words and where each was found. */
   words: string[];
   wordHits: WordHit[];
+  /** How much each word counts (item-name words ITEM_WORD_WEIGHT, title-only words 1); default 1 each. */
+  wordWeights?: number[];
   requiredCertifications: CertType[];
   /** Per required certificate: the latest end date held (YYYY-MM-DD; 9999-12-31 without end), or null. */
   certUntil: Partial<Record<CertType, string | null>>;
@@ -88,9 +90,11 @@ export function hitWeight(hit: WordHit): number {
   return hit === 3 ? WORD_WEIGHT.product : hit === 2 ? WORD_WEIGHT.name : hit === 1 ? WORD_WEIGHT.document : 0;
 }
 
-export function textPoints(hits: readonly WordHit[]): number {
+export function textPoints(hits: readonly WordHit[], weights?: readonly number[]): number {
   if (hits.length === 0) return 0;
-  return (WEIGHTS.text * hits.reduce<number>((a, h) => a + hitWeight(h), 0)) / hits.length;
+  const w = (i: number) => weights?.[i] ?? 1;
+  const total = hits.reduce<number>((a, _, i) => a + w(i), 0);
+  return (WEIGHTS.text * hits.reduce<number>((a, h, i) => a + w(i) * hitWeight(h), 0)) / total;
 }
 
 /** Is a certificate held until this date still valid on the deadline? */
@@ -131,7 +135,7 @@ export function trackRecordPoints(s: Pick<MatchSignals, "completedAgreements" | 
 export function scoreOf(s: MatchSignals): number {
   const total =
     kbliPoints(s.kbliLevel) +
-    textPoints(s.wordHits) +
+    textPoints(s.wordHits, s.wordWeights) +
     certificationPoints(s) +
     tkdnPoints(s) +
     capacityPoints(s) +
@@ -174,7 +178,7 @@ export function reasonsOf(s: MatchSignals): Reason[] {
   }
   const inProducts = s.words.filter((_, i) => s.wordHits[i] === 3);
   const elsewhere = s.words.filter((_, i) => s.wordHits[i] === 1 || s.wordHits[i] === 2);
-  const tp = textPoints(s.wordHits);
+  const tp = textPoints(s.wordHits, s.wordWeights);
   if (inProducts.length > 0) {
     const share = inProducts.length / Math.max(1, inProducts.length + elsewhere.length);
     out.push({ code: "words_product", params: { words: inProducts.join(", "), count: inProducts.length, total: s.words.length }, points: tp * share });

@@ -38,6 +38,12 @@ export const WEIGHTS = {
 export const MAX_SCORE =
   WEIGHTS.kbli.exact + WEIGHTS.text + WEIGHTS.certifications + WEIGHTS.tkdn + WEIGHTS.capacity + WEIGHTS.distance + WEIGHTS.verified + WEIGHTS.trackRecord;
 
+/**
+ * Words of the RFQ's line items (what is bought: "kain batik tulis") count this many times a word found only in
+ * its title ("… untuk HUT perusahaan", "premium").
+ */
+export const ITEM_WORD_WEIGHT = 2;
+
 /** How much a matched word counts, by where it was found. */
 export const WORD_WEIGHT = { product: 1, name: 0.8, document: 0.5 } as const;
 
