@@ -1,6 +1,6 @@
 // The app process's background work, started by instrumentation.ts in every server instance: every
 // JOB_INTERVAL_MS, sweep the deadline reminders (they write outbox rows) and then deliver the outbox.
-// Both are safe to run in several instances at once (row claims with SKIP LOCKED, ADR 0009); the timer is
+// Both are safe to run in several instances at once (row claims with SKIP LOCKED, ADR 0013); the timer is
 // unref'd so it never keeps a process alive, and a tick never overlaps the previous one in this process.
 import "server-only";
 import { sweepDeadlineReminders } from "./deadlines";

@@ -1,5 +1,5 @@
 // Delivering the email outbox (EmailOutbox rows written by notify() in the same transaction as the change).
-// Safe with any number of app instances on one PostgreSQL (ADR 0009):
+// Safe with any number of app instances on one PostgreSQL (ADR 0013):
 //
 //   1. claim: one statement moves up to `limit` due rows to 'sending' —
 //        UPDATE … SET status='sending' WHERE id IN (SELECT id … FOR UPDATE SKIP LOCKED LIMIT n) RETURNING …

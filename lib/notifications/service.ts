@@ -4,7 +4,7 @@
 //
 // Notifications belong to a person, not to an organization: the list shows all of the user's notifications
 // whichever organization they are acting for (each row says which organization it concerns). Marking read is
-// the reader's own view state, not a change to shared business data, so it writes no audit entry (ADR 0009).
+// the reader's own view state, not a change to shared business data, so it writes no audit entry (ADR 0013).
 //
 // Used by the bell (components/notifications), /notifikasi (app/notifikasi/actions.ts) and /api/v1/notifications.
 import "server-only";
