@@ -3,7 +3,7 @@
 // 1. Opens the benchmark database (scripts/bench/dataset.ts: 100,000 UMKM, shared with bench:search) and adds
 //    1,000,000 agreements (INSERT … SELECT over generate_series, triggers off), 500 buyers, consortium members
 //    for 3% of them, 300,000 payments and size-class histories; then builds the rollups once with
-//    stats_rebuild() (docs/decisions/0009-partnership-statistics.md). Reused on later runs (the marker is the
+//    stats_rebuild() (docs/decisions/0012-partnership-statistics.md). Reused on later runs (the marker is the
 //    table bench_stats_marker); BENCH_REGENERATE=1 or BENCH_STATS_REGENERATE=1 rebuilds it.
 // 2. Times, in the same run and through the same Prisma client, every statistics query the page and the API
 //    make (summary; partnerships by province, KBLI section, scheme, size class, month with varied filters;

@@ -1,5 +1,5 @@
 // Partnership statistics by one dimension (province, KBLI section, scheme, size class or month), read from
-// the rollup tables the database triggers keep exact (docs/decisions/0009-partnership-statistics.md):
+// the rollup tables the database triggers keep exact (docs/decisions/0012-partnership-statistics.md):
 //  - agreements and value: "StatsCell" (counted agreements by their lead supplier's dimensions);
 //  - distinct suppliers: "StatsSupplier" / "StatsSupplierScheme" (one row per supplier, the months it has
 //    counted agreements in: `months && [from..to]`), and "StatsSupplierMonthCell" by month.
@@ -7,7 +7,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
-import { translate } from "@/lib/i18n/translate";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { monthKey, monthIndex, SIZE_CLASSES, UNKNOWN, type GroupBy, type StatsFilter } from "./schemas";
 
 export interface StatsRow {
@@ -180,8 +180,16 @@ export function monthLabel(key: string, locale: Locale): string {
   );
 }
 
+/** A plain message (no ICU arguments) by its dotted key; the key itself when missing. Kept free of next-intl so
+ * the benchmark script can load this module outside Next.js. */
+function message(locale: Locale, key: string): string {
+  let node: unknown = MESSAGES[locale];
+  for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  return typeof node === "string" ? node : key;
+}
+
 export async function labelFor(groupBy: GroupBy, key: string, locale: Locale): Promise<string> {
-  if (key === UNKNOWN) return translate(locale, "stats.unknown");
+  if (key === UNKNOWN) return message(locale, "stats.unknown");
   switch (groupBy) {
     case "province":
       return (await getProvinceNames()).get(key) ?? key;
@@ -190,9 +198,9 @@ export async function labelFor(groupBy: GroupBy, key: string, locale: Locale): P
       return t ? `${key} — ${locale === "en" && t.en ? t.en : t.id}` : key;
     }
     case "scheme":
-      return translate(locale, `schemes.${key}.name`);
+      return message(locale, `schemes.${key}.name`);
     case "sizeClass":
-      return translate(locale, `sizeClasses.${key}`);
+      return message(locale, `sizeClasses.${key}`);
     case "month":
       return monthLabel(key, locale);
   }
