@@ -1,4 +1,5 @@
 // The partnerships (agreements) an organization is a party to, with their value, scheme and period.
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, Card, EmptyState, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
@@ -77,7 +78,9 @@ export async function AgreementsCard({
               {agreements.map((a) => (
                 <tr key={a.id}>
                   <th scope="row" className="text-ink">
-                    <span className="block">{a.title}</span>
+                    <Link href={`/kemitraan/${a.id}`} className="block text-brand-800 underline-offset-2 hover:underline">
+                      {a.title}
+                    </Link>
                     <span className="font-mono text-xs font-normal text-muted">{a.number}</span>
                   </th>
                   <td data-label={t("status")}>

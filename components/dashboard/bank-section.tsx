@@ -1,5 +1,6 @@
 // A bank's view: the financing requests addressed to it (and only those), by status and in a table with
 // the agreement each one rests on.
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, Card, EmptyState, Stat, StatGrid, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
@@ -72,7 +73,9 @@ export async function BankSection({ data }: { data: BankDashboard }) {
                   <td data-label={t("requests.agreement")} className="sm:min-w-56">
                     <div>
                       <span className="block">{r.agreement.buyer.name}</span>
-                      <span className="block font-mono text-xs text-muted">{r.agreement.number}</span>
+                      <Link href={`/pembiayaan/${r.id}`} className="block font-mono text-xs text-brand-800 underline underline-offset-2">
+                        {r.agreement.number}
+                      </Link>
                       <span className="block text-xs text-muted">
                         {t("requests.agreementValue", { value: f.rupiah(r.agreement.valueIdr) })} · {f.calendarDate(r.agreement.startDate)} – {f.calendarDate(r.agreement.endDate)}
                       </span>
