@@ -42,8 +42,8 @@ export async function seedDemoNotifications(tx: DbClient, now: Date = new Date()
       "Pengadaan wearpack dan seragam kerja lapangan 2027",
     ].map(rfqOf),
   );
-  const [agBatik, agCoop] = await Promise.all(
-    ["Pasokan kain batik seragam karyawan 2026–2027", "Suvenir batik tulis untuk tamu perusahaan"].map(agreementOf),
+  const [agBatik, agCoop, agPump] = await Promise.all(
+    ["Pasokan kain batik seragam karyawan 2026–2027", "Suvenir batik tulis untuk tamu perusahaan", "Pembuatan suku cadang pompa transfer BBM"].map(agreementOf),
   );
 
   const rows: Row[] = [];
@@ -81,7 +81,15 @@ export async function seedDemoNotifications(tx: DbClient, now: Date = new Date()
       readAt: ago(60 * 24 * 74),
     });
   }
-  // The Tegal workshop (umkm2@): invited to the fabrication RFQ (unread).
+  // The Tegal workshop (umkm2@): its pump-parts agreement became active, and an invitation to the fabrication RFQ (both unread).
+  if (agPump && metal) {
+    add(umkm2, metal.id, {
+      type: "agreement.activated",
+      params: { number: agPump.number, title: agPump.title },
+      link: `/kemitraan/${agPump.id}`,
+      createdAt: ago(60 * 24 * 50),
+    });
+  }
   if (rfqFabrication && metal && energy) {
     add(umkm2, metal.id, {
       type: "rfq.invited",
