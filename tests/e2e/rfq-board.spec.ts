@@ -76,7 +76,7 @@ test("a buyer posts an RFQ, an UMKM finds it on the board and asks, the buyer an
   await search.getByRole("button", { name: "Terapkan" }).click();
   await umkm.waitForURL(/province=33/);
   await expect(umkm.getByRole("article")).toHaveCount(1);
-  await umkm.getByRole("link", { name: title }).click();
+  await umkm.getByRole("link", { name: title, exact: true }).click();
   await umkm.waitForURL(new RegExp(`/papan-rfq/${rfqId}$`));
   await expect(umkm.getByRole("link", { name: "Ajukan penawaran" })).toHaveAttribute("href", `/papan-rfq/${rfqId}/penawaran`);
 
