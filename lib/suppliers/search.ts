@@ -31,42 +31,10 @@ export * from "./search-query";
 
 /** How many typo corrections one unknown word may expand to. */
 const MAX_CORRECTIONS = 4;
-/** How many trigram-similar vocabulary words are fetched per unknown word, to be re-ranked by edit distance. */
+/** How many nearest vocabulary words (trigram distance) are fetched per unknown word, re-ranked by edit distance. */
 const CORRECTION_CANDIDATES = 12;
-/**
- * Trigram similarity a candidate needs (pg_trgm.similarity_threshold for `%`, set per transaction). Lower
- * than pg_trgm's 0.3 so that swapped letters in a short word ("btaik": 0.2 to "batik") still find it; the
- * edit distance then decides.
- */
-const CANDIDATE_SIMILARITY = 0.2;
 
 type Queryable = Pick<Prisma.TransactionClient, "$queryRaw">;
-
-/**
- * Planner settings for the statements of one search, local to its transaction: random_page_cost 1.1 (the
- * directory's pages are in memory or on SSD; with the default 4 the planner reads all 100,000 documents
- * sequentially for a word in 15% of them instead of fetching those 15% through the GIN index: 3× slower),
- * no parallel workers (on a small, busy machine they cost more than they save), and the trigram threshold.
- */
-async function useSearchSettings(tx: Queryable) {
-  await tx.$queryRaw`SELECT set_config('random_page_cost', '1.1', true), set_config('max_parallel_workers_per_gather', '0', true),
-                            set_config('pg_trgm.similarity_threshold', ${String(CANDIDATE_SIMILARITY)}, true)`;
-}
-
-/** Runs fn in a transaction with the search settings (a transaction of its own unless one is given). */
-async function withSearchSettings<T>(tx: Queryable | undefined, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  if (tx) {
-    await useSearchSettings(tx);
-    return fn(tx);
-  }
-  return db.$transaction(
-    async (t) => {
-      await useSearchSettings(t);
-      return fn(t);
-    },
-    { maxWait: 10_000, timeout: 30_000 },
-  );
-}
 
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two neighbouring
@@ -162,16 +130,14 @@ interface CorrectionRow {
 
 /**
  * For each query word: is it in the vocabulary (as typed, or as a prefix of a word when it is long enough)?
- * If not, its corrections: vocabulary words found by trigram similarity (pg_trgm's `%` on the GIN index
- * of "SearchTerm", threshold CANDIDATE_SIMILARITY), re-ranked by edit distance (pickCorrections).
- * Pass `tx` to run inside a transaction that already has the search settings.
+ * If not, its corrections: the nearest vocabulary words by trigram distance (pg_trgm's `<->` on the GiST
+ * index of "SearchTerm", no similarity threshold, so swapped letters in a short word — "btaik", 0.2 similar
+ * to "batik" — still find it), re-ranked by edit distance (pickCorrections).
  */
-export async function correctWords(words: readonly string[], tx?: Queryable): Promise<WordAlternatives[]> {
-  if (words.length === 0) return [];
-  return withSearchSettings(tx, (q) => correctWithin(q, words));
+export async function correctWords(words: readonly string[], client: Queryable = db): Promise<WordAlternatives[]> {
+  return correctWithin(client, words);
 }
 
-/** correctWords inside a transaction that has the search settings. */
 async function correctWithin(q: Queryable, words: readonly string[]): Promise<WordAlternatives[]> {
   if (words.length === 0) return [];
   const rows = await q.$queryRaw<CorrectionRow[]>(Prisma.sql`
@@ -179,10 +145,10 @@ async function correctWithin(q: Queryable, words: readonly string[]): Promise<Wo
            k.known,
            CASE WHEN k.known OR length(w.word) < 3 THEN NULL ELSE (
              SELECT json_agg(json_build_object('term', c.term, 'sim', c.sim) ORDER BY c.sim DESC, c.term) FROM (
-               SELECT t.term, similarity(t.term, w.word) AS sim
-                 FROM "SearchTerm" t
-                WHERE t.term % w.word AND t.term ~ '^[[:alnum:]]+$'
-                ORDER BY sim DESC, t.term
+               SELECT n.term, similarity(n.term, w.word) AS sim
+                 FROM (SELECT t.term FROM "SearchTerm" t ORDER BY t.term <-> w.word LIMIT ${CORRECTION_CANDIDATES * 2}) n
+                WHERE n.term ~ '^[[:alnum:]]+$' AND similarity(n.term, w.word) >= 0.15
+                ORDER BY sim DESC, n.term
                 LIMIT ${CORRECTION_CANDIDATES}) c) END AS candidates
       FROM unnest(${words as string[]}::text[]) WITH ORDINALITY AS w(word, ord)
       CROSS JOIN LATERAL (
@@ -250,8 +216,7 @@ function toHit(r: HitRow, today: string): SupplierHit {
  * sorts by name. Throws invalid_input for a cursor that is not from the same sort.
  */
 export async function searchSuppliers(query: SupplierSearchQuery, opts: { today?: string } = {}): Promise<SupplierSearchPage> {
-  // One transaction for the planner settings of both statements (BEGIN, settings, correction, search, COMMIT).
-  return withSearchSettings(undefined, (tx) => searchWithin(tx, query, opts.today ?? jakartaToday()));
+  return searchWithin(db, query, opts.today ?? jakartaToday());
 }
 
 async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: string): Promise<SupplierSearchPage> {
@@ -274,7 +239,8 @@ async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: st
   // 2. filters
   const tsquery = tsq ? Prisma.sql`to_tsquery('simple'::regconfig, ${tsq}::text)` : null;
   const where: Prisma.Sql[] = [];
-  if (tsquery) where.push(Prisma.sql`s.document @@ ${tsquery}`);
+  const textMatch = tsquery ? Prisma.sql`s.document @@ ${tsquery}` : null;
+  if (textMatch) where.push(textMatch);
   if (query.kbli) where.push(Prisma.sql`s."kbliPrefixes" @> ARRAY[${query.kbli}::text]`);
   if (query.province) where.push(Prisma.sql`s."provinceCode" = ${query.province}`);
   if (query.regency) where.push(Prisma.sql`s."regencyCode" = ${query.regency}`);
@@ -323,8 +289,9 @@ async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: st
         SELECT p.id, p.name FROM "Product" p
          WHERE p."supplierId" = y.id AND p."archivedAt" IS NULL
            AND to_tsvector('simple', p.name || ' ' || coalesce(p.description, '')) @@ ${tsquery}
-         ORDER BY ts_rank(setweight(to_tsvector('simple', p.name), 'A') || to_tsvector('simple', coalesce(p.description, '')), ${tsquery}) DESC,
-                  p."createdAt" DESC, p.id
+         -- a product whose name matches before one whose description does; then the newest (cheap: the
+         -- ts_rank of every product of every supplier on the page cost more than the rest of the search)
+         ORDER BY to_tsvector('simple', p.name) @@ ${tsquery} DESC, p."createdAt" DESC, p.id
          LIMIT 1) mp ON true`
     : Prisma.sql`LEFT JOIN LATERAL (SELECT NULL::text AS id, NULL::text AS name) mp ON true`;
 
@@ -359,13 +326,17 @@ async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: st
     // full. The first band comes from the name vector's GIN index (usually small); in the others the score
     // is just "verified", so they are read in (verified DESC, id) order and stop at the page's end instead
     // of ranking every supplier that mentions a common word (15% of them for "kain").
-    const inName = Prisma.sql`coalesce(s."nameVector" @@ ${tsquery}, false)`;
+    // (the bare `@@` of the first band is what lets the planner use the name vector's index)
+    const inName = Prisma.sql`s."nameVector" @@ ${tsquery}`;
+    const notInName = Prisma.sql`NOT coalesce(s."nameVector" @@ ${tsquery}, false)`;
     const inProducts = Prisma.sql`coalesce(s."productVector" @@ ${tsquery}, false)`;
     const bandOrder = Prisma.sql`v DESC, id ASC`;
+    // The name and product vectors are part of the document, so the first two bands need no document match.
+    const filters = where.filter((w) => w !== textMatch);
     const bands: [Prisma.Sql[], Prisma.Sql][] = [
-      [[...where, inName], order],
-      [[...where, Prisma.sql`NOT ${inName}`, inProducts], bandOrder],
-      [[...where, Prisma.sql`NOT ${inName}`, Prisma.sql`NOT ${inProducts}`], bandOrder],
+      [[...filters, inName], order],
+      [[...filters, notInName, inProducts], bandOrder],
+      [[...where, notInName, Prisma.sql`NOT ${inProducts}`], bandOrder],
     ];
     rows = [];
     for (const [conditions, bandOrderBy] of bands) {
