@@ -7,6 +7,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { buyerAction, memberAction } from "@/lib/auth/actions";
 import { awardRfq } from "@/lib/awards/service";
+import { isUploadPresent, type UploadSource } from "@/lib/files/upload";
+import { addQuoteAttachment, removeQuoteAttachment } from "./attachments";
 import { awardInputSchema, quoteInputSchema } from "./schemas";
 import { saveQuote, withdrawQuote } from "./service";
 
@@ -44,6 +46,26 @@ export const awardRfqAction = buyerAction("rfq:award", awardInputSchema.and(z.ob
   refresh(id);
   revalidatePathSafe("/kemitraan");
   return { agreements: out.agreements.map((a) => ({ id: a.id, number: a.number, supplierName: a.supplier.name, valueIdr: a.valueIdr.toString() })) };
+});
+
+const fileField = z.unknown().transform((v, ctx): UploadSource => {
+  if (!isUploadPresent(v)) {
+    ctx.addIssue({ code: "custom", message: "errors.field.required" });
+    return z.NEVER;
+  }
+  return v;
+});
+
+export const addQuoteAttachmentAction = memberAction("quote:write", z.object({ rfqId, file: fileField }), async ({ rfqId: id, file }, { actor }) => {
+  const att = await addQuoteAttachment(actor, id, file);
+  refresh(id);
+  return { id: att.id };
+});
+
+export const removeQuoteAttachmentAction = memberAction("quote:write", z.object({ rfqId, attachmentId: rfqId }), async ({ rfqId: id, attachmentId }, { actor }) => {
+  await removeQuoteAttachment(actor, id, attachmentId);
+  refresh(id);
+  return { id: attachmentId };
 });
 
 function revalidatePathSafe(p: string) {

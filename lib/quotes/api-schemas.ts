@@ -27,6 +27,7 @@ export const OwnQuoteSchema = z
     items: z.array(z.object({ rfqItemId: z.string(), unitPriceIdr: idr, lineTotalIdr: idr })),
     totalIdr: idr,
     consortiumShares: z.array(z.object({ supplierId: z.string(), name: z.string(), shareQuantity: z.number().int().nullable() })),
+    attachments: z.array(z.object({ id: z.string(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), url: z.string() })),
     award: z
       .object({
         id: z.string(),
@@ -53,6 +54,7 @@ export const BuyerQuoteSchema = z
     submittedAt: timestamp.nullable(),
     items: z.array(z.object({ rfqItemId: z.string(), unitPriceIdr: idr, lineTotalIdr: idr, evaluatedUnitPriceIdr: idr })),
     totalIdr: idr,
+    attachments: z.array(z.object({ id: z.string(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), url: z.string() })),
   })
   .openapi("BuyerQuote");
 
@@ -84,3 +86,7 @@ export const AwardResultSchema = z
     ),
   })
   .openapi("AwardResult");
+
+export const QuoteAttachmentSchema = z
+  .object({ id: z.string(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), url: z.string() })
+  .openapi("QuoteAttachment");

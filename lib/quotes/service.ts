@@ -21,6 +21,9 @@ import { deadlinePassed, pricesRevealed, supplierVisibleRfqWhere } from "@/lib/r
 import { compareQuotes, evaluatedPriceIdr, tkdnPreferencePercent, type ComparisonColumn } from "./evaluation";
 import type { QuoteInput } from "./schemas";
 
+export const quoteAttachmentUrl = (rfqId: string, attachmentId: string) =>
+  `/api/v1/rfqs/${encodeURIComponent(rfqId)}/quote/attachments/${encodeURIComponent(attachmentId)}`;
+
 export const SUPPLIER_ORG_TYPES = ["umkm", "cooperative"] as const;
 
 /** A member of an UMKM or cooperative allowed to quote. */
@@ -50,6 +53,7 @@ const ownQuoteSelect = {
   createdAt: true,
   updatedAt: true,
   items: { select: { rfqItemId: true, unitPriceIdr: true } },
+  attachments: { orderBy: { id: "asc" }, select: { id: true, file: { select: { filename: true, mimeType: true, sizeBytes: true } } } },
   awards: {
     select: {
       id: true,
@@ -87,6 +91,7 @@ export interface OwnQuoteView {
   items: QuoteLineView[];
   totalIdr: bigint;
   consortiumShares: { supplierId: string; name: string; shareQuantity: number | null }[];
+  attachments: { id: string; filename: string; mimeType: string; sizeBytes: number; url: string }[];
   award: { id: string; rfqItemIds: string[]; agreement: { id: string; number: string; status: string; valueIdr: bigint } | null } | null;
 }
 
@@ -128,6 +133,7 @@ async function toOwnQuoteView(q: OwnQuoteRow): Promise<OwnQuoteView> {
     items,
     totalIdr: items.reduce((s, i) => s + i.lineTotalIdr, 0n),
     consortiumShares: shares.map((s) => ({ supplierId: s.supplierId, name: s.supplier.name, shareQuantity: s.shareQuantity })),
+    attachments: q.attachments.map((x) => ({ id: x.id, ...x.file, url: quoteAttachmentUrl(q.rfqId, x.id) })),
     award: award
       ? {
           id: award.id,
@@ -425,6 +431,7 @@ const buyerQuoteSelect = {
   },
   consortium: { select: { name: true, members: { select: { supplierId: true, shareQuantity: true, supplier: { select: { name: true } } } } } },
   items: { select: { rfqItemId: true, unitPriceIdr: true } },
+  attachments: { orderBy: { id: "asc" }, select: { id: true, file: { select: { filename: true, mimeType: true, sizeBytes: true } } } },
   awards: { select: { id: true, items: { select: { rfqItemId: true } }, agreement: { select: { id: true, number: true } } } },
 } satisfies Prisma.QuoteSelect;
 
@@ -471,6 +478,7 @@ export async function listRfqQuotes(actor: Actor | null, rfqId: string) {
         submittedAt: q.submittedAt,
         items,
         totalIdr: items.reduce((s, i) => s + i.lineTotalIdr, 0n),
+        attachments: q.attachments.map((x) => ({ id: x.id, ...x.file, url: quoteAttachmentUrl(rfqId, x.id) })),
       };
     }),
   };
@@ -507,6 +515,7 @@ export interface ComparisonView {
     column: ComparisonColumn;
     awardedItemIds: string[];
     agreement: { id: string; number: string } | null;
+    attachments: { id: string; filename: string; url: string }[];
   }[];
 }
 
@@ -566,6 +575,7 @@ export async function getComparison(actor: Actor | null, rfqId: string): Promise
       column: columns[i],
       awardedItemIds: q.awards.flatMap((w) => w.items.map((x) => x.rfqItemId)),
       agreement: q.awards[0]?.agreement ?? null,
+      attachments: q.attachments.map((x) => ({ id: x.id, filename: x.file.filename, url: quoteAttachmentUrl(rfqId, x.id) })),
     })),
   };
 }

@@ -9,6 +9,9 @@ import { createBuyer, createRfq, createUmkm, createQuote as createQuoteRow, crea
 import { createApiToken } from "@/lib/auth/tokens";
 import { DELETE as withdrawRoute, GET as ownRoute, PUT as putRoute } from "@/app/api/v1/rfqs/[id]/quote/route";
 import { GET as quotesRoute } from "@/app/api/v1/rfqs/[id]/quotes/route";
+import { POST as attachRoute } from "@/app/api/v1/rfqs/[id]/quote/attachments/route";
+import { DELETE as detachRoute, GET as attachmentRoute } from "@/app/api/v1/rfqs/[id]/quote/attachments/[attachmentId]/route";
+import { placeholderPdf } from "@/lib/seed/factories";
 import { GET as rfqRoute } from "@/app/api/v1/rfqs/[id]/route";
 import { OwnQuoteSchema, RfqQuotesSchema } from "@/lib/quotes/api-schemas";
 import { getComparison, listOwnQuotes } from "@/lib/quotes/service";
@@ -275,5 +278,49 @@ describe("consortium quotes", () => {
     const bad = await put(rfq.id, tok.umkmA, { items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: 1 }], leadTimeDays: 1, includesVat: false, consortiumShares: [{ supplierId: umkmB.organization.id, shareQuantity: 1 }] });
     expect(bad.status).toBe(400);
     expect(Object.keys((await jsonOf<{ error: { fields: Record<string, string[]> } }>(bad)).error.fields)).toContain("consortiumShares.0.supplierId");
+  });
+});
+
+describe("quote attachments", () => {
+  const upload = (rfqId: string, token: string, bytes: Uint8Array, name = "rincian-harga.pdf", type = "application/pdf") => {
+    const fd = new FormData();
+    fd.append("file", new File([Buffer.from(bytes)], name, { type }));
+    return attachRoute(new Request(`http://rantai.test/api/v1/rfqs/${rfqId}/quote/attachments`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: fd }), { params: Promise.resolve({ id: rfqId }) });
+  };
+  const download = (rfqId: string, attId: string, token: string) =>
+    callRoute(attachmentRoute, "GET", `/api/v1/rfqs/${rfqId}/quote/attachments/${attId}`, { token, params: { id: rfqId, attachmentId: attId } });
+
+  it("the supplier attaches a PDF; it and the buyer (once prices are visible) can download it, nobody else", async () => {
+    const rfq = await createRfq(t.db, buyerA.organization.id, { items: twoLines, sealed: true });
+    // no quote yet → nothing to attach to
+    expect((await upload(rfq.id, tok.umkmA, placeholderPdf("Rincian harga"))).status).toBe(404);
+    await put(rfq.id, tok.umkmA, { items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: 140_000 }], leadTimeDays: 10, includesVat: false });
+
+    const res = await upload(rfq.id, tok.umkmA, placeholderPdf("Rincian harga"));
+    expect(res.status).toBe(201);
+    const att = await jsonOf<{ id: string; filename: string; url: string }>(res);
+    expect(att.filename).toBe("rincian-harga.pdf");
+    expect((await jsonOf<{ attachments: { id: string }[] }>(await getOwn(rfq.id, tok.umkmA))).attachments.map((a) => a.id)).toEqual([att.id]);
+
+    // content decides the type: HTML disguised as a PDF is refused
+    const fake = await upload(rfq.id, tok.umkmA, new TextEncoder().encode("<html><script>alert(1)</script></html>"));
+    expect(fake.status).toBe(400);
+    expect(Object.keys((await jsonOf<{ error: { fields: Record<string, string[]> } }>(fake)).error.fields)).toEqual(["file"]);
+
+    const mine = await download(rfq.id, att.id, tok.umkmA);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get("content-type")).toBe("application/pdf");
+    expect((await download(rfq.id, att.id, tok.umkmB)).status).toBe(404);
+    expect((await download(rfq.id, att.id, tok.buyerB)).status).toBe(404);
+    // sealed: the buyer neither, until the deadline
+    expect((await download(rfq.id, att.id, tok.buyerA)).status).toBe(404);
+    expect((await callRoute(detachRoute, "DELETE", `/api/v1/rfqs/${rfq.id}/quote/attachments/${att.id}`, { token: tok.umkmB, params: { id: rfq.id, attachmentId: att.id } })).status).toBe(404);
+
+    await t.db.rfq.update({ where: { id: rfq.id }, data: { deadline: new Date(Date.now() - 1000) } });
+    expect((await download(rfq.id, att.id, tok.buyerA)).status).toBe(200);
+    // after the deadline nothing is added or removed
+    expect((await upload(rfq.id, tok.umkmA, placeholderPdf("Lagi"))).status).toBe(409);
+    expect((await callRoute(detachRoute, "DELETE", `/api/v1/rfqs/${rfq.id}/quote/attachments/${att.id}`, { token: tok.umkmA, params: { id: rfq.id, attachmentId: att.id } })).status).toBe(409);
+    expect(await t.db.quoteAttachment.count({ where: { quote: { rfqId: rfq.id } } })).toBe(1);
   });
 });

@@ -55,3 +55,5 @@ import "../stats/suppliers/route";
 import "../rfqs/[id]/matches/route";
 import "../rfqs/[id]/consortia/route";
 import "../suppliers/[id]/recommended-rfqs/route";
+import "../rfqs/[id]/quote/attachments/route";
+import "../rfqs/[id]/quote/attachments/[attachmentId]/route";

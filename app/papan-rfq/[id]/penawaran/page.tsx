@@ -7,6 +7,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, Card, Container, PageHeader, Table } from "@/components/ui";
 import { QuoteForm } from "@/components/quotes/quote-form";
 import { QuoteStatusBadge } from "@/components/quotes/quote-status";
+import { QuoteAttachmentRemove, QuoteAttachmentUpload } from "@/components/quotes/quote-attachments";
 import { formattersFor } from "@/lib/i18n/format";
 import { getQuoteContext } from "@/lib/quotes/service";
 import { orNotFound, requireSupplierPage } from "@/lib/rfqs/pages";
@@ -114,6 +115,26 @@ export default async function OwnQuotePage({ params }: { params: Promise<{ id: s
               </div>
             </dl>
             {quote.note && <p className="rounded-lg bg-paper px-3 py-2 text-sm text-ink">{quote.note}</p>}
+            <section aria-labelledby="quote-attachments" className="flex flex-col gap-2">
+              <h3 id="quote-attachments" className="font-medium text-ink">
+                {t("attachments")}
+              </h3>
+              {quote.attachments.length === 0 ? (
+                <p className="text-sm text-muted">{t("noAttachments")}</p>
+              ) : (
+                <ul className="flex flex-col divide-y divide-line">
+                  {quote.attachments.map((a) => (
+                    <li key={a.id} className="flex items-center justify-between gap-2 py-1.5">
+                      <a href={a.url} className="text-brand-700 underline underline-offset-2">
+                        {a.filename}
+                      </a>
+                      {editable && <QuoteAttachmentRemove rfqId={rfq.id} attachmentId={a.id} filename={a.filename} />}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {editable && (quote.status === "draft" || quote.status === "submitted") && <QuoteAttachmentUpload rfqId={rfq.id} />}
+            </section>
           </div>
         </Card>
       )}

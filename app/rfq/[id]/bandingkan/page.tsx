@@ -183,6 +183,28 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
                   </td>
                 ))}
               </tr>
+              {suppliers.some((s) => s.attachments.length > 0) && (
+                <tr className="border-t border-line align-top">
+                  <th scope="row">{t("attachments")}</th>
+                  {suppliers.map((s) => (
+                    <td key={s.quoteId}>
+                      {s.attachments.length === 0 ? (
+                        "—"
+                      ) : (
+                        <ul className="flex flex-col gap-1">
+                          {s.attachments.map((a) => (
+                            <li key={a.id}>
+                              <a href={a.url} className="text-brand-700 underline underline-offset-2">
+                                {a.filename}
+                              </a>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              )}
               {suppliers.some((s) => s.agreement) && (
                 <tr className="border-t border-line">
                   <th scope="row">{t("agreement")}</th>
