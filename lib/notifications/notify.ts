@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { translate } from "@/lib/i18n/translate";
 import { formatDateTime, formatRupiah } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/config";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { appBaseUrl } from "@/lib/app-url";
 
 export const NOTIFICATION_TYPES = [
@@ -125,10 +126,24 @@ async function recipients(tx: NotifyTx, input: NotifyInput): Promise<Recipient[]
  */
 export function renderNotification(locale: string, type: string, params: unknown = {}) {
   const values = paramsForLocale(locale, params);
-  return {
-    title: translate(locale, `notifications.types.${type}.title`, values),
-    body: translate(locale, `notifications.types.${type}.body`, values),
+  const render = (part: "title" | "body") => {
+    const key = `notifications.types.${type}.${part}`;
+    // A value the caller left out shows as "—" rather than turning the whole text into a message key.
+    const missing = Object.fromEntries(argumentsOf(rawMessage(locale, key)).filter((a) => !(a in values)).map((a) => [a, "—"]));
+    return translate(locale, key, { ...missing, ...values });
   };
+  return { title: render("title"), body: render("body") };
+}
+
+function rawMessage(locale: string, key: string): string {
+  let node: unknown = MESSAGES[isLocale(locale) ? locale : "id"];
+  for (const k of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[k] : undefined;
+  return typeof node === "string" ? node : "";
+}
+
+/** ICU argument names in a message: `{name}`, `{count, plural, …}`. */
+function argumentsOf(message: string): string[] {
+  return [...message.matchAll(/\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*[,}]/g)].map((m) => m[1]);
 }
 
 /** Writes the notifications (and outbox emails); returns how many people were notified. */
