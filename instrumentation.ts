@@ -6,6 +6,11 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   if (process.env.RANTAI_BACKGROUND_JOBS === "off") return;
   const interval = Number(process.env.RANTAI_JOB_INTERVAL_MS) || undefined;
-  const { startNotificationJobs } = await import("./lib/notifications/jobs");
-  startNotificationJobs(interval);
+  try {
+    const { startNotificationJobs } = await import("./lib/notifications/jobs");
+    startNotificationJobs(interval);
+  } catch (err) {
+    // Serving pages matters more than the jobs: log loudly and carry on (another instance may deliver).
+    console.error("[notifications] could not start the background jobs", err);
+  }
 }
