@@ -15,11 +15,20 @@ type SaveState = Awaited<ReturnType<typeof saveCertificateAction>> | null;
 
 const EMPTY = { type: "", name: "", number: "", issuer: "", validFrom: "", validUntil: "", percent: "" };
 
-export function CertificateForm() {
+/** The form's values as text (dates YYYY-MM-DD), e.g. of an existing certificate. */
+export type CertificateFormValues = typeof EMPTY;
+
+/**
+ * Adds a certificate, or — with `certificationId` and `initial` — changes an existing one with the same
+ * fields and the same server-side validation (a changed certificate goes back to "unverified"; leaving the
+ * file empty keeps its document).
+ */
+export function CertificateForm({ certificationId, initial }: { certificationId?: string; initial?: CertificateFormValues } = {}) {
   const t = useTranslations("suppliers.certificates");
   const tCert = useTranslations("certifications");
+  const editing = Boolean(certificationId);
   const [state, dispatch] = useActionState<SaveState, FormData>(saveCertificateAction, null);
-  const [values, setValues] = useState(EMPTY);
+  const [values, setValues] = useState(initial ?? EMPTY);
   const [formKey, setFormKey] = useState(0);
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
   const bind = (name: keyof typeof EMPTY) => ({
@@ -30,16 +39,17 @@ export function CertificateForm() {
   });
 
   useEffect(() => {
-    if (state?.ok) {
+    if (state?.ok && !editing) {
       setValues(EMPTY);
       setFormKey((k) => k + 1);
     }
-  }, [state]);
+  }, [state, editing]);
 
   const showAll = values.type === "";
   return (
     <form key={formKey} action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="flex flex-col gap-4" noValidate>
-      {state?.ok && <Alert tone="success">{t("added")}</Alert>}
+      {editing && <input type="hidden" name="certificationId" value={certificationId} />}
+      {state?.ok && <Alert tone="success">{editing ? t("updated") : t("added")}</Alert>}
       {state && !state.ok && <Alert tone="danger" title={state.error.message} />}
       <Select
         label={t("type")}
@@ -58,9 +68,17 @@ export function CertificateForm() {
       {(showAll || values.type === "tkdn") && (
         <Input label={t("percent")} description={t("percentHint")} inputMode="decimal" maxLength={6} {...bind("percent")} />
       )}
-      <Input label={t("document")} description={t("documentHint")} type="file" name="document" accept={UPLOAD_ACCEPT_ATTRIBUTE} optional error={fields.document} />
+      <Input
+        label={editing ? t("documentReplace") : t("document")}
+        description={editing ? t("documentReplaceHint") : t("documentHint")}
+        type="file"
+        name="document"
+        accept={UPLOAD_ACCEPT_ATTRIBUTE}
+        optional
+        error={fields.document}
+      />
       <div>
-        <SubmitButton pendingLabel={t("addSubmit")}>{t("addSubmit")}</SubmitButton>
+        <SubmitButton pendingLabel={editing ? t("saveChanges") : t("addSubmit")}>{editing ? t("saveChanges") : t("addSubmit")}</SubmitButton>
       </div>
     </form>
   );
@@ -72,7 +90,13 @@ export function DeleteCertificateButton({ certificationId, label }: { certificat
   const t = useTranslations("suppliers.certificates");
   const [state, dispatch] = useActionState<DeleteState, FormData>(deleteCertificateAction, null);
   return (
-    <form action={dispatch}>
+    <form
+      action={dispatch}
+      onSubmit={(e) => {
+        // Deleting removes the document too: ask first (without JavaScript the form submits directly).
+        if (!window.confirm(t("deleteConfirm", { name: label }))) e.preventDefault();
+      }}
+    >
       <input type="hidden" name="certificationId" value={certificationId} />
       <SubmitButton size="sm" variant="ghost" aria-label={t("deleteNamed", { name: label })}>
         {t("delete")}

@@ -1,11 +1,26 @@
 // An UMKM's certificates with their validity state (expired / expiring within 60 days flagged) and document
-// links (served by /api/files/{id} to members and platform admins only). Owners also get delete buttons.
+// links (served by /api/files/{id} to members and platform admins only). Members who may change them get an
+// "Ubah" disclosure with the certificate's form (same fields and validation as adding) and a delete button.
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, Badge, EmptyState, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { CERT_EXPIRY_WARNING_DAYS, type CertificateState } from "@/lib/suppliers/dashboard";
 import type { PresentedCertification } from "@/lib/suppliers/profile";
-import { DeleteCertificateButton } from "./certificate-form";
+import { CertificateForm, DeleteCertificateButton, type CertificateFormValues } from "./certificate-form";
+
+const isoDate = (d: Date | string | null) => (d === null ? "" : typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+function formValues(c: PresentedCertification): CertificateFormValues {
+  return {
+    type: c.type,
+    name: c.name ?? "",
+    number: c.number,
+    issuer: c.issuer ?? "",
+    validFrom: isoDate(c.validFrom),
+    validUntil: isoDate(c.validUntil),
+    percent: c.percent === null ? "" : String(c.percent),
+  };
+}
 
 const TONE: Record<CertificateState, BadgeTone> = { valid: "success", expiring: "warning", expired: "danger", no_expiry: "neutral" };
 
@@ -25,7 +40,8 @@ export async function CertificateList({ certifications, canDelete = false }: { c
         {certifications.map((c) => {
           const label = c.type === "other" && c.name ? c.name : tCert(c.type);
           return (
-            <li key={c.id} className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between">
+            <li key={c.id} className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0">
+             <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
               <div className="min-w-0">
                 <p className="font-semibold text-ink">
                   {label}
@@ -48,7 +64,26 @@ export async function CertificateList({ certifications, canDelete = false }: { c
                   <p className="mt-1 text-sm text-muted">{t("noDocument")}</p>
                 )}
               </div>
-              {canDelete && <DeleteCertificateButton certificationId={c.id} label={`${label} ${c.number}`} />}
+              {canDelete && (
+                <div className="flex shrink-0 flex-col gap-2 sm:items-end">
+                  <DeleteCertificateButton certificationId={c.id} label={`${label} ${c.number}`} />
+                </div>
+              )}
+             </div>
+              {canDelete && (
+                // A disclosure: keyboard-operable and usable before (or without) JavaScript.
+                <details className="group rounded-lg border border-line">
+                  <summary
+                    aria-label={t("editNamed", { name: `${label} ${c.number}` })}
+                    className="cursor-pointer list-none px-3 py-2 text-sm font-medium text-brand-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+                  >
+                    {t("edit")}
+                  </summary>
+                  <div className="border-t border-line p-3">
+                    <CertificateForm certificationId={c.id} initial={formValues(c)} />
+                  </div>
+                </details>
+              )}
             </li>
           );
         })}

@@ -130,6 +130,41 @@ describe("adding certificates with documents", () => {
   });
 });
 
+describe("editing a certificate (the list's Ubah form)", () => {
+  it("changes the fields with the same validation, keeps the document when no file is chosen, and asks for re-verification", async () => {
+    const { organization, owner } = await newUmkm();
+    await actAs(owner);
+    const created = await saveCertificateAction(null, form(sni, { bytes: placeholderPdf("asli"), name: "sni.pdf", type: "application/pdf" }));
+    if (!created.ok) throw new Error("setup");
+    const id = created.data.id;
+    await t.db.certification.update({ where: { id }, data: { verificationStatus: "verified" } });
+    const before = await t.db.certification.findUniqueOrThrow({ where: { id } });
+    const was = await counts(organization.id);
+
+    // the add form's rules apply: an end date before the start, a percentage on a non-TKDN certificate
+    for (const bad of [{ validUntil: "2024-12-31" }, { percent: "40" }, { number: "" }]) {
+      const r = await saveCertificateAction(null, form({ ...sni, ...bad, certificationId: id }));
+      expect(r.ok, JSON.stringify(bad)).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe("invalid_input");
+    }
+    expect(await t.db.certification.findUniqueOrThrow({ where: { id } })).toEqual(before);
+    expect(await counts(organization.id)).toEqual(was);
+
+    // a valid change without a new file
+    const ok = await saveCertificateAction(null, form({ ...sni, number: "SNI 8302:2016-002", validUntil: "2029-06-30", certificationId: id }));
+    expect(ok).toMatchObject({ ok: true, data: { id, documentId: before.documentId } });
+    const after = await t.db.certification.findUniqueOrThrow({ where: { id } });
+    expect(after).toMatchObject({ number: "SNI 8302:2016-002", documentId: before.documentId, verificationStatus: "unverified" });
+    expect(after.validUntil?.toISOString().slice(0, 10)).toBe("2029-06-30");
+    expect(await t.db.certification.count({ where: { organizationId: organization.id } })).toBe(1); // changed, not added
+    expect(await t.db.auditLog.count({ where: { organizationId: organization.id, action: "certification.updated", entityId: id } })).toBe(1);
+
+    // and deleting it removes the document too
+    expect((await deleteCertificateAction({ certificationId: id })).ok).toBe(true);
+    expect(await counts(organization.id)).toMatchObject({ certs: 0, files: 0 });
+  });
+});
+
 describe("another UMKM's certificates", () => {
   it("cannot be changed or deleted through the server actions (not found, nothing changes)", async () => {
     const victim = await newUmkm("UMKM Pemilik");
