@@ -118,6 +118,8 @@ export const agreementCreateSchema = z
     milestones: contentFields.milestones.optional(),
     buyerOrgId: z.string({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(64),
     supplierOrgId: z.string({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(64),
+    /** A consortium led by `supplierOrgId`: its members become parties too (each accepts), with their shares. */
+    consortiumId: z.preprocess(blank, z.string().trim().max(64).optional()),
     changeNote: z.preprocess(blank, z.string().trim().max(500, "errors.field.tooLong").optional()),
   })
   .superRefine(checkContent)

@@ -333,8 +333,9 @@ const toDraftMilestones = (ms: MilestoneInput[]) =>
   ms.map((m) => ({ title: m.title, quantity: m.quantity ?? null, unit: m.unit ?? null, dueDate: m.dueDate, amountIdr: m.amountIdr ?? null, paymentTermDays: m.paymentTermDays ?? null }));
 
 /**
- * A draft agreement directly between a buyer organization and an UMKM or cooperative. The actor must be
- * one of the two (its organization is the buyer or the supplier); the other must exist with the right type.
+ * A draft agreement directly between a buyer organization and an UMKM or cooperative (or a consortium: its
+ * lead is the supplier and every member a party). The actor must be the buyer or the supplier; the other
+ * must exist with the right type.
  */
 export async function createAgreement(actor: Actor | null, input: AgreementCreateInput): Promise<AgreementView> {
   const a = authorizeParty(actor, "agreement:write");
@@ -348,6 +349,15 @@ export async function createAgreement(actor: Actor | null, input: AgreementCreat
   ]);
   if (!buyer) throw invalidInput({ buyerOrgId: ["agreements.errors.buyerUnknown"] });
   if (!supplier) throw invalidInput({ supplierOrgId: ["agreements.errors.supplierUnknown"] });
+  let consortiumMembers: { supplierId: string; shareQuantity: number | null; sharePercent: string | null }[] = [];
+  if (input.consortiumId) {
+    const c = await db.consortium.findFirst({
+      where: { id: input.consortiumId, leadId: supplier.id },
+      select: { members: { select: { supplierId: true, shareQuantity: true, sharePercent: true } } },
+    });
+    if (!c) throw invalidInput({ consortiumId: ["agreements.errors.consortiumUnknown"] });
+    consortiumMembers = c.members.map((m) => ({ supplierId: m.supplierId, shareQuantity: m.shareQuantity, sharePercent: m.sharePercent?.toString() ?? null }));
+  }
 
   const id = await db.$transaction(async (tx) => {
     const created = await createDraftAgreement(tx, {
@@ -355,6 +365,8 @@ export async function createAgreement(actor: Actor | null, input: AgreementCreat
       scheme: input.scheme,
       buyerId: buyer.id,
       supplierId: supplier.id,
+      consortiumId: input.consortiumId ?? null,
+      consortiumMembers,
       valueIdr: input.valueIdr,
       startDate: input.startDate,
       endDate: input.endDate,

@@ -266,3 +266,30 @@ describe("invalid agreements are refused with clear errors and nothing is writte
     expect((await post(acceptRoute as RouteHandlerFn, a.id, "accept", umkm.token)).status).toBe(409);
   });
 });
+
+describe("a consortium agreement", () => {
+  it("makes every member a party: active only when the buyer, the lead and each member accepted", async () => {
+    const member = await withToken("umkm");
+    const consortium = await t.db.consortium.create({
+      data: { name: "Konsorsium Batik Pesisir", leadId: umkm.id, members: { create: [{ supplierId: umkm.id, shareQuantity: 400 }, { supplierId: member.id, shareQuantity: 200 }] } },
+    });
+    const bad = await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", buyer.token, { body: body({ consortiumId: consortium.id, supplierOrgId: member.id }) });
+    expect(bad.status).toBe(400);
+    expect(ErrorResponseSchema.parse(await jsonOf(bad)).error.fields?.consortiumId).toBeDefined();
+
+    const a = AgreementSchema.parse(await jsonOf(await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", buyer.token, { body: body({ consortiumId: consortium.id, milestones: [] }) })));
+    expect(a.parties.map((p) => [p.organizationId, p.role, p.shareQuantity]).sort()).toEqual(
+      [
+        [buyer.id, "buyer", null],
+        [umkm.id, "supplier", 400],
+        [member.id, "consortium_member", 200],
+      ].sort(),
+    );
+    expect(AgreementSchema.parse(await jsonOf(await get(a.id, member.token))).yourRole).toBe("consortium_member");
+    await post(acceptRoute as RouteHandlerFn, a.id, "accept", buyer.token);
+    const two = AgreementSchema.parse(await jsonOf(await post(acceptRoute as RouteHandlerFn, a.id, "accept", umkm.token)));
+    expect(two).toMatchObject({ status: "proposed", pendingAcceptance: [member.id] });
+    const all = AgreementSchema.parse(await jsonOf(await post(acceptRoute as RouteHandlerFn, a.id, "accept", member.token)));
+    expect(all.status).toBe("active");
+  });
+});
