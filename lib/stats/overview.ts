@@ -63,17 +63,20 @@ export async function countMovedUp(f: StatsFilter): Promise<number> {
   return r?.n ?? 0;
 }
 
-/** Median days from invoice to payment over payments made (paidOn) in the period, on agreements whose lead supplier is in the province / section. */
+/**
+ * Median days from invoice to payment over payments made (paidOn) in the period, on agreements whose lead
+ * supplier is in the province / section — from "StatsPayment" (one narrow row per payment, kept by triggers).
+ */
 export async function medianDaysToPay(f: StatsFilter): Promise<{ median: number | null; payments: number }> {
-  const { from, toExclusive } = dateBounds(f);
-  const conds: Prisma.Sql[] = [Prisma.sql`p."daysToPay" IS NOT NULL`];
-  if (from) conds.push(Prisma.sql`p."paidOn" >= ${from}`);
-  if (toExclusive) conds.push(Prisma.sql`p."paidOn" < ${toExclusive}`);
-  conds.push(...supplierDimensionConditions(f, Prisma.sql`a."supplierId"`));
+  const conds: Prisma.Sql[] = [];
+  if (f.from) conds.push(Prisma.sql`month >= ${monthIndex(f.from)}`);
+  if (f.to) conds.push(Prisma.sql`month <= ${monthIndex(f.to)}`);
+  if (f.province) conds.push(Prisma.sql`"provinceCode" = ${f.province}`);
+  if (f.kbliSection) conds.push(Prisma.sql`"kbliSection" = ${f.kbliSection}`);
+  const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
   const [r] = await db.$queryRaw<{ median: number | null; n: number }[]>`
-    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY p."daysToPay")::float8 AS median, count(*)::int AS n
-      FROM "Payment" p JOIN "Agreement" a ON a.id = p."agreementId"
-     WHERE ${Prisma.join(conds, " AND ")}`;
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "daysToPay")::float8 AS median, count(*)::int AS n
+      FROM "StatsPayment" ${where}`;
   return { median: r?.median ?? null, payments: r?.n ?? 0 };
 }
 

@@ -1,6 +1,6 @@
 // Public figures for the landing page, /statistik and GET /api/v1/stats/summary: aggregate counts only,
 // nothing that names an organization, so no authorization is needed. Definitions (shown to users on
-// /tentang-data and /statistik; docs/decisions/0009-partnership-statistics.md):
+// /tentang-data and /statistik; docs/decisions/0012-partnership-statistics.md):
 //  - verified UMKM: organizations of type umkm whose supplier profile is verified (the directory's state;
 //    lib/organizations/service.ts keeps the organization's own state in step with it);
 //  - provinces covered: provinces holding at least one verified UMKM, by its supplier profile's regency;
@@ -80,11 +80,7 @@ export async function getSupplyChainShare(filter: Pick<StatsFilter, "province" |
     activeConds.push(Prisma.sql`s."provinceCode" = ${filter.province}`);
   }
   if (filter.kbliSection) {
-    // the same "primary (else lowest) KBLI code" rule as the rollups' stats_dims()
-    verifiedConds.push(Prisma.sql`coalesce((SELECT k.section FROM "SupplierKbli" sk
-                                     JOIN "KbliCode" k ON k.version = sk."kbliVersion" AND k.code = sk."kbliCode"
-                                    WHERE sk."supplierId" = o.id
-                                    ORDER BY sk."isPrimary" DESC, sk."kbliVersion" DESC, sk."kbliCode" LIMIT 1), '-') = ${filter.kbliSection}`);
+    verifiedConds.push(Prisma.sql`ps.section = ${filter.kbliSection}`);
     activeConds.push(Prisma.sql`s."kbliSection" = ${filter.kbliSection}`);
   }
   const [[verified], [active]] = await Promise.all([
@@ -93,6 +89,15 @@ export async function getSupplyChainShare(filter: Pick<StatsFilter, "province" |
         FROM "SupplierProfile" sp
         JOIN "Organization" o ON o.id = sp."organizationId" AND o.type = 'umkm'
         ${filter.province ? Prisma.sql`LEFT JOIN "Regency" r ON r.code = coalesce(sp."regencyCode", o."regencyCode")` : Prisma.empty}
+        ${
+          filter.kbliSection
+            ? // each supplier's primary (else lowest) KBLI code's section: the rule of the rollups' stats_dims()
+              Prisma.sql`JOIN (SELECT DISTINCT ON (sk."supplierId") sk."supplierId", k.section
+                                 FROM "SupplierKbli" sk JOIN "KbliCode" k ON k.version = sk."kbliVersion" AND k.code = sk."kbliCode"
+                                ORDER BY sk."supplierId", sk."isPrimary" DESC, sk."kbliVersion" DESC, sk."kbliCode") ps
+                          ON ps."supplierId" = sp."organizationId"`
+            : Prisma.empty
+        }
        WHERE ${Prisma.join(verifiedConds, " AND ")}`,
     db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n

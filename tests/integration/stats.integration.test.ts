@@ -246,6 +246,10 @@ describe("partnership statistics against an independent count", () => {
     const inJateng = all.filter((x) => x.province === "33");
     expect(jateng.umkmVerified).toBe(inJateng.length);
     expect(jateng.umkmWithActiveAgreement).toBe(inJateng.filter((x) => activeParties.has(x.id)).length);
+    const agri = await getSupplyChainShare({ kbliSection: "A" });
+    const inAgri = all.filter((x) => x.section === "A");
+    expect(agri.umkmVerified).toBe(inAgri.length);
+    expect(agri.umkmWithActiveAgreement).toBe(inAgri.filter((x) => activeParties.has(x.id)).length);
   });
 
   it("median days to pay and UMKM that moved up a size class", async () => {
@@ -259,6 +263,16 @@ describe("partnership statistics against an independent count", () => {
     expect(await medianDaysToPay({})).toEqual({ median: 37.5, payments: 4 });
     expect(await medianDaysToPay({ from: "2026-06", to: "2026-06" })).toEqual({ median: 45, payments: 2 }); // 30, 60
     expect((await medianDaysToPay({ province: "91" })).payments).toBe(0);
+    expect(await medianDaysToPay({ province: "33", kbliSection: "A" })).toEqual({ median: 37.5, payments: 4 }); // metal: Tegal, section A since the move above
+    // the lead supplier moves: its payments move with it (and equal a rebuild)
+    await t.db.supplierProfile.update({ where: { organizationId: metal.id }, data: { regencyCode: "51.71" } });
+    metal.province = "51";
+    expect((await medianDaysToPay({ province: "33" })).payments).toBe(0);
+    expect((await medianDaysToPay({ province: "51" })).payments).toBe(4);
+    const payments = await t.sql.query(`SELECT * FROM "StatsPayment" ORDER BY 1`);
+    await t.sql.query(`SELECT stats_rebuild()`);
+    expect(await t.sql.query(`SELECT * FROM "StatsPayment" ORDER BY 1`)).toEqual(payments);
+    await expectAllMatch();
 
     const before = await countMovedUp({});
     const grower = await createUmkm(t.db, {
@@ -308,7 +322,7 @@ describe("statistics filters and the drill-down", () => {
     const staff = await createUser(t.db);
     await t.db.membership.create({ data: { userId: staff.id, organizationId: ministry.id, role: "member" } });
     const top = await getTopSuppliers(await actAs(staff, ministry.id), {});
-    expect(top[0]).toMatchObject({ id: ags[3].lead.id, provinceCode: "33" });
+    expect(top[0]).toMatchObject({ id: ags[3].lead.id, provinceCode: "51", provinceName: "Bali" }); // metal, moved to Denpasar above
     expect(top.map((s) => s.valueIdr)).toEqual([...top.map((s) => s.valueIdr)].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
 
     await expect(getTopSuppliers(null, {})).rejects.toMatchObject({ code: "unauthorized" });
