@@ -147,7 +147,7 @@ export function QuoteForm({ rfqId, lines, minTkdn, current, consortium }: QuoteF
                 <div className="grid gap-3 sm:grid-cols-2">
                   <Input
                     name={`price.${l.id}`}
-                    label={t("unitPrice", { unit: l.unit })}
+                    label={t("unitPrice", { name: l.name, unit: l.unit })}
                     description={t("unitPriceHint")}
                     inputMode="numeric"
                     autoComplete="off"
