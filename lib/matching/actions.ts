@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { buyerAction } from "@/lib/auth/actions";
 import { inviteSuppliers } from "@/lib/rfqs/service";
-import { inviteConsortium, inviteConsortiumSchema } from "./service";
+import { inviteConsortium, inviteConsortiumSchema } from "./invite";
 
 const id = z.string().trim().min(1).max(100);
 

@@ -5,7 +5,8 @@ import { z } from "zod";
 import "@/lib/api/openapi";
 import type { ScoredSupplier } from "./engine";
 import type { ConsortiumProposal } from "./consortium-plan";
-import type { ConsortiumProposals, InvitedConsortium, RecommendedRfq, RfqMatches, RfqSummary } from "./service";
+import type { ConsortiumProposals, RecommendedRfq, RfqMatches, RfqSummary } from "./service";
+import type { InvitedConsortium } from "./invite";
 import { gapLabel, reasonLabel } from "./labels";
 import { translate } from "@/lib/i18n/translate";
 

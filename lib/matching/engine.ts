@@ -6,9 +6,9 @@
 //
 // One statement per pass, over the trigger-maintained "SupplierSearch" documents (the directory's: a changed
 // profile, product or certificate is matchable as soon as its transaction commits):
-//   1. candidates come from GIN indexes — UMKM with the RFQ's KBLI class AND one of its words (pass 1); when the
-//      20th qualified score could still be beaten by someone outside that set, a wider pass runs (class OR
-//      word, then division OR word);
+//   1. candidates come from GIN indexes — UMKM with the RFQ's KBLI class AND every word of its line items
+//      (pass 1); when that yields fewer qualified UMKM than asked for, a wider pass runs (class AND any word, or
+//      every item word; then division OR any word, at most LIMITS.widestPass candidates);
 //   2. every candidate is scored on the cheap in-row signals (KBLI level, where each word was found, required
 //      certificates valid on the deadline, distance from a 514-row distance table, verified) and the best
 //      LIMITS.shortlist are kept, qualified ones first;
@@ -240,19 +240,27 @@ function toScored(ctx: RfqContext, r: Row): ScoredSupplier {
 const num = (x: number) => Prisma.raw(String(x));
 const tsq = (g: string) => Prisma.sql`to_tsquery('simple'::regconfig, ${g}::text)`;
 
-type Candidates = { pass: 1 | 2 | 3 } | { supplierIds: string[] };
+export type Candidates = { pass: 1 | 2 | 3 } | { supplierIds: string[] };
 
 function candidateWhere(ctx: RfqContext, c: Candidates): Prisma.Sql {
   if ("supplierIds" in c) return Prisma.sql`s."organizationId" = ANY (${c.supplierIds}::text[])`;
   const anyWord = ctx.groups.length ? Prisma.sql`s.document @@ ${tsq(ctx.groups.join(" | "))}` : Prisma.sql`false`;
+  const itemGroups = ctx.groups.filter((_, i) => ctx.weights[i] === ITEM_WORD_WEIGHT);
+  const allItemWords = itemGroups.length ? Prisma.sql`s.document @@ ${tsq(itemGroups.join(" & "))}` : anyWord;
   const klass = Prisma.sql`s."kbliPrefixes" @> ARRAY[${ctx.kbliCode.slice(0, 4)}::text]`;
-  if (c.pass === 1) return Prisma.sql`(${klass} AND ${anyWord})`;
-  if (c.pass === 2) return Prisma.sql`(${klass} OR ${anyWord})`;
-  return Prisma.sql`(s."kbliPrefixes" @> ARRAY[${ctx.kbliCode.slice(0, 2)}::text] OR ${anyWord})`;
+  const division = Prisma.sql`s."kbliPrefixes" @> ARRAY[${ctx.kbliCode.slice(0, 2)}::text]`;
+  if (c.pass === 1) return Prisma.sql`(${klass} AND ${allItemWords})`;
+  if (c.pass === 2) return Prisma.sql`((${klass} AND ${anyWord}) OR ${allItemWords})`;
+  return Prisma.sql`(${division} OR ${anyWord})`;
 }
 
 /** Scores candidates for one RFQ: the best `limit` qualified and `almost` almost-qualified rows. */
 async function scoreCandidates(ctx: RfqContext, candidates: Candidates, limit: number, almost: number): Promise<Row[]> {
+  return db.$queryRaw<Row[]>(candidatesSql(ctx, candidates, limit, almost));
+}
+
+/** The statement behind scoreCandidates (exported for EXPLAIN in the benchmark). */
+export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: number, almost: number): Prisma.Sql {
   const code = ctx.kbliCode;
   const deadline = ctx.deadlineDate;
   const n = ctx.groups.length;
@@ -299,7 +307,7 @@ async function scoreCandidates(ctx: RfqContext, candidates: Candidates, limit: n
   const tkdnOk = minTkdn === null ? Prisma.sql`true` : Prisma.sql`coalesce(tk.tkdn >= ${minTkdn}::float8, false)`;
   const date = (col: string) => Prisma.raw(`to_char(s."${col}", 'YYYY-MM-DD') AS "${col}"`);
 
-  return db.$queryRaw<Row[]>(Prisma.sql`
+  return Prisma.sql`
     WITH dest AS (SELECT lat, lon FROM "Regency" WHERE code = ${ctx.deliveryRegencyCode}),
     dist AS (
       SELECT r.code, r.name, r.lat, r.lon,
@@ -307,7 +315,7 @@ async function scoreCandidates(ctx: RfqContext, candidates: Candidates, limit: n
                2 * 6371 * asin(least(1, sqrt(power(sin(radians(r.lat - d.lat) / 2), 2)
                  + cos(radians(d.lat)) * cos(radians(r.lat)) * power(sin(radians(r.lon - d.lon) / 2), 2)))) END AS km
         FROM "Regency" r LEFT JOIN dest d ON true),
-    c AS (
+    c AS MATERIALIZED (
       SELECT s."organizationId" AS id, s.name, s.verified, s."regencyCode", s."provinceCode", s."kbliCodes",
              ${date("halalUntil")}, ${date("sniUntil")}, ${date("iso9001Until")}, ${date("tkdnUntil")}, ${date("otherUntil")},
              CASE WHEN s."kbliCodes" @> ARRAY[${code}::text] THEN 5
@@ -319,17 +327,18 @@ async function scoreCandidates(ctx: RfqContext, candidates: Candidates, limit: n
              dist.km, dist.name AS "regencyName", dist.lat, dist.lon
         FROM "SupplierSearch" s
         LEFT JOIN dist ON dist.code = s."regencyCode"
-       WHERE ${candidateWhere(ctx, candidates)}),
+       WHERE ${candidateWhere(ctx, candidates)}
+       ${"pass" in candidates && candidates.pass === 3 ? Prisma.sql`LIMIT ${num(LIMITS.widestPass)}` : Prisma.empty}),
     sl AS (
       SELECT c.*, ${prescore} AS prescore, (c.held = ${num(req.length)}) AS certs_ok
         FROM c
        WHERE ${kbliPoints} + ${textPoints} >= ${num(LIMITS.minRelevance)}
        ORDER BY certs_ok DESC, prescore DESC, c.id
        LIMIT ${num(LIMITS.shortlist)}),
-    f AS (
-      SELECT sl.*, cap.capacity, tk.tkdn, tr.completed, tr.deliveries, tr.on_time,
+    f0 AS (
+      SELECT sl.*, cap.capacity, tk.tkdn,
              (sl.certs_ok AND ${tkdnOk}) AS qualified,
-             sl.prescore + ${tkdnPoints} + ${capacityPoints} + ${trackPoints} AS score
+             sl.prescore + ${tkdnPoints} + ${capacityPoints} AS partial
         FROM sl
         LEFT JOIN LATERAL (
           SELECT coalesce(sum(p."monthlyCapacity") FILTER (WHERE lower(p.unit) = lower(${ctx.unit})), sum(p."monthlyCapacity"))::int AS capacity
@@ -343,6 +352,13 @@ async function scoreCandidates(ctx: RfqContext, candidates: Candidates, limit: n
            WHERE ce."organizationId" = sl.id AND ce.type = 'tkdn' AND ce."verificationStatus" <> 'returned'
              AND coalesce(ce."validUntil", DATE '9999-12-31') >= ${deadline}::date
         ) tk ON true
+),
+    top AS (
+      SELECT f0.*, row_number() OVER (PARTITION BY f0.qualified ORDER BY f0.partial DESC, f0.id) AS prn FROM f0),
+    f AS (
+      SELECT top.*, coalesce(tr.completed, 0) AS completed, coalesce(tr.deliveries, 0) AS deliveries, coalesce(tr.on_time, 0) AS on_time,
+             top.partial + CASE WHEN tr.completed IS NULL THEN 0 ELSE ${trackPoints} END AS score
+        FROM top
         LEFT JOIN LATERAL (
           SELECT count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
                  coalesce(sum(dl.n), 0)::int AS deliveries, coalesce(sum(dl.on_time), 0)::int AS on_time
@@ -350,9 +366,10 @@ async function scoreCandidates(ctx: RfqContext, candidates: Candidates, limit: n
             LEFT JOIN LATERAL (
               SELECT count(*) AS n, count(*) FILTER (WHERE d."onTime") AS on_time
                 FROM "Delivery" d WHERE d."agreementId" = a.id AND d.status <> 'rejected') dl ON true
-           WHERE a.id IN (SELECT x.id FROM "Agreement" x WHERE x."supplierId" = sl.id
-                          UNION SELECT ap."agreementId" FROM "AgreementParty" ap WHERE ap."organizationId" = sl.id)
+           WHERE a.id IN (SELECT x.id FROM "Agreement" x WHERE x."supplierId" = top.id
+                          UNION SELECT ap."agreementId" FROM "AgreementParty" ap WHERE ap."organizationId" = top.id)
              AND a.status IN ('active', 'completed', 'terminated')
+             AND top.prn <= ${num(LIMITS.trackRecordFor)}
         ) tr ON true),
     ranked AS (
       SELECT f.*, row_number() OVER (PARTITION BY f.qualified ORDER BY f.score DESC, f.verified DESC, f.id) AS rn FROM f)
@@ -366,18 +383,7 @@ async function scoreCandidates(ctx: RfqContext, candidates: Candidates, limit: n
                       (left(k, 2) = ${code.slice(0, 2)}) DESC, k LIMIT 1) AS "kbliMatched"
       FROM ranked
      WHERE (ranked.qualified AND ranked.rn <= ${limit}::int) OR (NOT ranked.qualified AND ranked.rn <= ${almost}::int)
-     ORDER BY ranked.qualified DESC, ranked.score DESC, ranked.verified DESC, ranked.id`);
-}
-
-/**
- * The highest score an UMKM outside a pass's candidates could reach: outside pass 1 it lacks either every
- * word (no text points) or the KBLI class (at most the golongan's points); outside pass 2 it lacks both.
- */
-export function boundOutside(pass: 1 | 2): number {
-  const all = 100;
-  const noText = all - WEIGHTS.text;
-  const noClass = all - (WEIGHTS.kbli.exact - WEIGHTS.kbli.group);
-  return pass === 1 ? Math.max(noText, noClass) : all - WEIGHTS.text - (WEIGHTS.kbli.exact - WEIGHTS.kbli.group);
+     ORDER BY ranked.qualified DESC, ranked.score DESC, ranked.verified DESC, ranked.id`;
 }
 
 /** The best qualified UMKM for an RFQ and the best almost-qualified ones (with their gaps). */
@@ -385,14 +391,11 @@ export async function rankSuppliers(ctx: RfqContext, opts: { limit?: number; alm
   const limit = opts.limit ?? LIMITS.defaultMatches;
   const almost = opts.almost ?? LIMITS.almostQualified;
   let rows: Row[] = [];
-  let pass: 1 | 2 | 3 = ctx.groups.length ? 1 : 2;
+  // Narrow to wide: stop at the first pass that fills the list with qualified UMKM.
+  let pass: 1 | 2 | 3 = ctx.groups.length ? 1 : 3;
   for (;;) {
     rows = await scoreCandidates(ctx, { pass }, limit, almost);
-    if (pass === 3) break;
-    const qualified = rows.filter((r) => r.qualified);
-    const nth = qualified[limit - 1];
-    // Done when the list is full with scores nobody outside these candidates could beat.
-    if (nth && Number(nth.score) >= boundOutside(pass)) break;
+    if (pass === 3 || rows.filter((r) => r.qualified).length >= limit) break;
     pass = (pass + 1) as 2 | 3;
   }
   const scored = rows.map((r) => toScored(ctx, r));

@@ -1,17 +1,15 @@
 // Matching as its users see it, with authorization: a buyer's RFQ matches and consortium proposals (own RFQs
-// only — anyone else's RFQ is "not found"), inviting a proposed consortium, and an UMKM's recommended RFQs
-// (its own members only). The measuring is lib/matching/engine.ts; the grouping lib/matching/consortium-plan.ts.
+// only — anyone else's RFQ is "not found") and an UMKM's recommended RFQs (its own members only). Reads only;
+// inviting a consortium is lib/matching/invite.ts. The measuring is lib/matching/engine.ts; the grouping lib/matching/consortium-plan.ts.
 import "server-only";
 import { z } from "zod";
 import { db, Prisma } from "@/lib/db";
 import { ACTORS, authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
-import { audit } from "@/lib/audit/log";
-import { notify } from "@/lib/notifications/notify";
-import { conflict, invalidInput, notFound } from "@/lib/errors";
-import { deadlinePassed, ownRfqWhere } from "@/lib/rfqs/access";
+import { notFound } from "@/lib/errors";
+import { ownRfqWhere } from "@/lib/rfqs/access";
 import { contextsFor, loadRfqContexts, rankSuppliers, scoreSuppliers, type RfqContext, type ScoredSupplier } from "./engine";
-import { planConsortia, shares, type ConsortiumProposal, type PoolMember } from "./consortium-plan";
+import { planConsortia, type ConsortiumProposal, type PoolMember } from "./consortium-plan";
 import { CONSORTIUM, LIMITS } from "./weights";
 import type { CertType } from "./signals";
 
@@ -55,7 +53,7 @@ function summary(ctx: RfqContext, status: string): RfqSummary {
 }
 
 /** The buyer's own RFQ (any status) or not_found. */
-async function ownRfq(actor: Actor | null, rfqId: string, permission: "matching:read" | "rfq:write" = "matching:read") {
+export async function ownRfq(actor: Actor | null, rfqId: string, permission: "matching:read" | "rfq:write" = "matching:read") {
   const a = authorize(actor, { orgTypes: ACTORS.buyer, permission });
   const rfq = await db.rfq.findFirst({ where: { id: rfqId, ...ownRfqWhere(a.membership.organizationId) }, select: { id: true, status: true, deadline: true, title: true } });
   if (!rfq) throw notFound();
@@ -96,7 +94,7 @@ export interface ConsortiumProposals {
   invited: { id: string; name: string; leadId: string; memberIds: string[] }[];
 }
 
-async function cooperativesOf(ids: string[]): Promise<Map<string, { id: string; name: string }[]>> {
+export async function cooperativesOf(ids: string[]): Promise<Map<string, { id: string; name: string }[]>> {
   const rows = await db.cooperativeMembership.findMany({
     where: { memberId: { in: ids }, status: "active" },
     select: { memberId: true, cooperative: { select: { id: true, name: true } } },
@@ -140,111 +138,6 @@ export async function getConsortiumProposals(actor: Actor | null, rfqId: string)
     proposals,
     invited: invited.map((c) => ({ id: c.id, name: c.name, leadId: c.leadId, memberIds: c.members.map((m) => m.supplierId) })),
   };
-}
-
-export const inviteConsortiumSchema = z
-  .object({
-    memberIds: z
-      .array(z.string().trim().min(1).max(100), { error: "errors.field.required" })
-      .min(CONSORTIUM.minMembers, "errors.matching.consortiumSize")
-      .max(CONSORTIUM.maxMembers, "errors.matching.consortiumSize"),
-    leadId: z.string().trim().min(1).max(100).optional(),
-  })
-  .refine((v) => new Set(v.memberIds).size === v.memberIds.length, { path: ["memberIds"], message: "errors.matching.duplicateMember" })
-  .refine((v) => !v.leadId || v.memberIds.includes(v.leadId), { path: ["leadId"], message: "errors.field.invalidChoice" });
-export type InviteConsortiumInput = z.input<typeof inviteConsortiumSchema>;
-
-export interface InvitedConsortium {
-  id: string;
-  name: string;
-  leadId: string;
-  cooperativeId: string | null;
-  members: { supplierId: string; name: string; shareQuantity: number; sharePercent: number }[];
-}
-
-/**
- * Invites a group of UMKM to quote together for the buyer's open RFQ: creates the consortium with each
- * member's share of the quantity (in proportion to capacity), invites its lead (RfqInvitation with the
- * consortium) and notifies every member. Every member must qualify (hard requirements met); a member already
- * in another consortium of this RFQ, or a lead already invited, is a conflict.
- */
-export async function inviteConsortium(actor: Actor | null, rfqId: string, input: InviteConsortiumInput): Promise<InvitedConsortium> {
-  const parsed = inviteConsortiumSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fields[String(issue.path[0] ?? "memberIds")] ??= []).push(issue.message);
-    throw invalidInput(fields);
-  }
-  const { rfq, ctx, actor: a } = await ownRfq(actor, rfqId, "rfq:write");
-  if (rfq.status !== "open" || deadlinePassed(rfq)) throw conflict("errors.matching.rfqNotOpen");
-  const memberIds = parsed.data.memberIds;
-  const scored = await scoreSuppliers(ctx, memberIds);
-  if (scored.length !== memberIds.length) throw invalidInput({ memberIds: ["errors.matching.notSupplier"] });
-  if (scored.some((s) => !s.qualified)) throw invalidInput({ memberIds: ["errors.matching.memberNotQualified"] });
-  const byId = new Map(scored.map((s) => [s.supplier.id, s]));
-  const ordered = memberIds.map((id) => byId.get(id)!);
-  const leadId = parsed.data.leadId ?? [...ordered].sort((x, y) => y.score - x.score)[0].supplier.id;
-  const capacities = ordered.map((s) => Math.max(1, s.signals.capacity ?? 0));
-  const parts = shares(capacities, ctx.quantity);
-  const coops = await cooperativesOf(memberIds);
-  const common = (coops.get(memberIds[0]) ?? []).find((c) => memberIds.every((id) => (coops.get(id) ?? []).some((x) => x.id === c.id))) ?? null;
-  const lead = byId.get(leadId)!;
-  const name = common ? `${common.name} (${lead.supplier.name})` : `Konsorsium ${lead.supplier.name}`;
-  const buyer = await db.organization.findUniqueOrThrow({ where: { id: a.membership.organizationId }, select: { name: true } });
-
-  try {
-    return await db.$transaction(async (tx) => {
-      const busy = await tx.consortiumMember.findFirst({ where: { supplierId: { in: memberIds }, consortium: { rfqId: rfq.id } }, select: { id: true } });
-      if (busy) throw conflict("errors.matching.alreadyInConsortium");
-      const existing = await tx.rfqInvitation.findUnique({ where: { rfqId_supplierId: { rfqId: rfq.id, supplierId: leadId } } });
-      if (existing?.consortiumId) throw conflict("errors.matching.alreadyInConsortium");
-      const consortium = await tx.consortium.create({
-        data: {
-          rfqId: rfq.id,
-          name: name.slice(0, 200),
-          leadId,
-          cooperativeId: common?.id ?? null,
-          members: {
-            create: ordered.map((s, i) => ({
-              supplierId: s.supplier.id,
-              shareQuantity: parts[i],
-              sharePercent: new Prisma.Decimal(ctx.quantity > 0 ? ((100 * parts[i]) / ctx.quantity).toFixed(2) : "0"),
-            })),
-          },
-        },
-        select: { id: true, name: true, leadId: true, cooperativeId: true },
-      });
-      if (existing) await tx.rfqInvitation.update({ where: { id: existing.id }, data: { consortiumId: consortium.id } });
-      else await tx.rfqInvitation.create({ data: { rfqId: rfq.id, supplierId: leadId, consortiumId: consortium.id } });
-      await audit(tx, {
-        organizationId: a.membership.organizationId,
-        actorId: a.user.id,
-        action: "rfq.consortium_invited",
-        entityType: "Rfq",
-        entityId: rfq.id,
-        data: { consortiumId: consortium.id, leadId, members: ordered.map((s, i) => ({ supplierId: s.supplier.id, shareQuantity: parts[i] })) },
-      });
-      await notify(tx, {
-        type: "consortium.invited",
-        organizationIds: memberIds,
-        params: { rfqTitle: rfq.title, buyerName: buyer.name, consortiumName: consortium.name },
-        link: `/papan-rfq/${rfq.id}`,
-        excludeUserId: a.user.id,
-      });
-      return {
-        ...consortium,
-        members: ordered.map((s, i) => ({
-          supplierId: s.supplier.id,
-          name: s.supplier.name,
-          shareQuantity: parts[i],
-          sharePercent: ctx.quantity > 0 ? Math.round((10000 * parts[i]) / ctx.quantity) / 100 : 0,
-        })),
-      };
-    });
-  } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw conflict("errors.matching.alreadyInConsortium");
-    throw err;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -78,6 +78,13 @@ export const LIMITS = {
    * verified), keeps this many, and computes capacity, TKDN and track record for those only.
    */
   shortlist: 200,
+  /**
+   * Track record (agreements and deliveries) is read for the best this-many of the shortlist per list
+   * (qualified / almost qualified) by the other signals: it can reorder them, not lift someone from below.
+   */
+  trackRecordFor: 40,
+  /** The widest candidate pass (KBLI division or any word) scores at most this many UMKM. */
+  widestPass: 5_000,
   /** Recommended RFQs on an UMKM's dashboard. */
   recommendations: 10,
   /** Open RFQs considered per UMKM (the most relevant by KBLI, then the nearest deadline). */

@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { apiRoute, created } from "@/lib/api/route";
 import { ACTORS } from "@/lib/auth/authorize";
-import { getConsortiumProposals, inviteConsortium, inviteConsortiumSchema } from "@/lib/matching/service";
+import { getConsortiumProposals } from "@/lib/matching/service";
+import { inviteConsortium, inviteConsortiumSchema } from "@/lib/matching/invite";
 import { ConsortiaResponseSchema, InvitedConsortiumSchema, presentConsortia, presentInvited } from "@/lib/matching/api";
 
 const params = z.object({ id: z.string().min(1).max(100) });

@@ -1,0 +1,120 @@
+// Inviting a proposed consortium to the buyer's open RFQ (a write: audit entry and notifications in the same
+// transaction). See lib/matching/service.ts for the reads.
+import "server-only";
+import { z } from "zod";
+import { db, Prisma } from "@/lib/db";
+import type { Actor } from "@/lib/auth/types";
+import { audit } from "@/lib/audit/log";
+import { notify } from "@/lib/notifications/notify";
+import { conflict, invalidInput } from "@/lib/errors";
+import { deadlinePassed } from "@/lib/rfqs/access";
+import { scoreSuppliers } from "./engine";
+import { shares } from "./consortium-plan";
+import { cooperativesOf, ownRfq } from "./service";
+import { CONSORTIUM } from "./weights";
+
+export const inviteConsortiumSchema = z
+  .object({
+    memberIds: z
+      .array(z.string().trim().min(1).max(100), { error: "errors.field.required" })
+      .min(CONSORTIUM.minMembers, "errors.matching.consortiumSize")
+      .max(CONSORTIUM.maxMembers, "errors.matching.consortiumSize"),
+    leadId: z.string().trim().min(1).max(100).optional(),
+  })
+  .refine((v) => new Set(v.memberIds).size === v.memberIds.length, { path: ["memberIds"], message: "errors.matching.duplicateMember" })
+  .refine((v) => !v.leadId || v.memberIds.includes(v.leadId), { path: ["leadId"], message: "errors.field.invalidChoice" });
+export type InviteConsortiumInput = z.input<typeof inviteConsortiumSchema>;
+
+export interface InvitedConsortium {
+  id: string;
+  name: string;
+  leadId: string;
+  cooperativeId: string | null;
+  members: { supplierId: string; name: string; shareQuantity: number; sharePercent: number }[];
+}
+
+/**
+ * Invites a group of UMKM to quote together for the buyer's open RFQ: creates the consortium with each
+ * member's share of the quantity (in proportion to capacity), invites its lead (RfqInvitation with the
+ * consortium) and notifies every member. Every member must qualify (hard requirements met); a member already
+ * in another consortium of this RFQ, or a lead already invited, is a conflict.
+ */
+export async function inviteConsortium(actor: Actor | null, rfqId: string, input: InviteConsortiumInput): Promise<InvitedConsortium> {
+  const parsed = inviteConsortiumSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fields[String(issue.path[0] ?? "memberIds")] ??= []).push(issue.message);
+    throw invalidInput(fields);
+  }
+  const { rfq, ctx, actor: a } = await ownRfq(actor, rfqId, "rfq:write");
+  if (rfq.status !== "open" || deadlinePassed(rfq)) throw conflict("errors.matching.rfqNotOpen");
+  const memberIds = parsed.data.memberIds;
+  const scored = await scoreSuppliers(ctx, memberIds);
+  if (scored.length !== memberIds.length) throw invalidInput({ memberIds: ["errors.matching.notSupplier"] });
+  if (scored.some((s) => !s.qualified)) throw invalidInput({ memberIds: ["errors.matching.memberNotQualified"] });
+  const byId = new Map(scored.map((s) => [s.supplier.id, s]));
+  const ordered = memberIds.map((id) => byId.get(id)!);
+  const leadId = parsed.data.leadId ?? [...ordered].sort((x, y) => y.score - x.score)[0].supplier.id;
+  const capacities = ordered.map((s) => Math.max(1, s.signals.capacity ?? 0));
+  const parts = shares(capacities, ctx.quantity);
+  const coops = await cooperativesOf(memberIds);
+  const common = (coops.get(memberIds[0]) ?? []).find((c) => memberIds.every((id) => (coops.get(id) ?? []).some((x) => x.id === c.id))) ?? null;
+  const lead = byId.get(leadId)!;
+  const name = common ? `${common.name} (${lead.supplier.name})` : `Konsorsium ${lead.supplier.name}`;
+  const buyer = await db.organization.findUniqueOrThrow({ where: { id: a.membership.organizationId }, select: { name: true } });
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const busy = await tx.consortiumMember.findFirst({ where: { supplierId: { in: memberIds }, consortium: { rfqId: rfq.id } }, select: { id: true } });
+      if (busy) throw conflict("errors.matching.alreadyInConsortium");
+      const existing = await tx.rfqInvitation.findUnique({ where: { rfqId_supplierId: { rfqId: rfq.id, supplierId: leadId } } });
+      if (existing?.consortiumId) throw conflict("errors.matching.alreadyInConsortium");
+      const consortium = await tx.consortium.create({
+        data: {
+          rfqId: rfq.id,
+          name: name.slice(0, 200),
+          leadId,
+          cooperativeId: common?.id ?? null,
+          members: {
+            create: ordered.map((s, i) => ({
+              supplierId: s.supplier.id,
+              shareQuantity: parts[i],
+              sharePercent: new Prisma.Decimal(ctx.quantity > 0 ? ((100 * parts[i]) / ctx.quantity).toFixed(2) : "0"),
+            })),
+          },
+        },
+        select: { id: true, name: true, leadId: true, cooperativeId: true },
+      });
+      if (existing) await tx.rfqInvitation.update({ where: { id: existing.id }, data: { consortiumId: consortium.id } });
+      else await tx.rfqInvitation.create({ data: { rfqId: rfq.id, supplierId: leadId, consortiumId: consortium.id } });
+      await audit(tx, {
+        organizationId: a.membership.organizationId,
+        actorId: a.user.id,
+        action: "rfq.consortium_invited",
+        entityType: "Rfq",
+        entityId: rfq.id,
+        data: { consortiumId: consortium.id, leadId, members: ordered.map((s, i) => ({ supplierId: s.supplier.id, shareQuantity: parts[i] })) },
+      });
+      await notify(tx, {
+        type: "consortium.invited",
+        organizationIds: memberIds,
+        params: { rfqTitle: rfq.title, buyerName: buyer.name, consortiumName: consortium.name },
+        link: `/papan-rfq/${rfq.id}`,
+        excludeUserId: a.user.id,
+      });
+      return {
+        ...consortium,
+        members: ordered.map((s, i) => ({
+          supplierId: s.supplier.id,
+          name: s.supplier.name,
+          shareQuantity: parts[i],
+          sharePercent: ctx.quantity > 0 ? Math.round((10000 * parts[i]) / ctx.quantity) / 100 : 0,
+        })),
+      };
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw conflict("errors.matching.alreadyInConsortium");
+    throw err;
+  }
+}
+
