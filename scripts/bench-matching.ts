@@ -1,4 +1,4 @@
-// npm run bench:matching — the matching engine at scale (issue 5; docs/decisions/0011-matching-model.md).
+// npm run bench:matching — the matching engine at scale (issue 5; docs/decisions/0014-matching-model.md).
 //
 // 1. Opens the benchmark database with the shared 100,000 UMKM / 1,000,000 products dataset
 //    (scripts/bench/dataset.ts, the same data as bench:search; generated on first use).

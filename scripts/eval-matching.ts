@@ -1,4 +1,4 @@
-// npm run eval:matching — how good is the ranking? (issue 5; docs/decisions/0011-matching-model.md)
+// npm run eval:matching — how good is the ranking? (issue 5; docs/decisions/0014-matching-model.md)
 //
 // Builds a labelled set in an embedded in-memory database (PGlite: nothing to install), with the bench data
 // generator's vocabulary (scripts/bench/dataset.ts: real KBLI 2020 codes per product kind, modifiers, business

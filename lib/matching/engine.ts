@@ -1,4 +1,4 @@
-// The matching engine: ranks UMKM for an RFQ inside PostgreSQL (docs/decisions/0011-matching-model.md).
+// The matching engine: ranks UMKM for an RFQ inside PostgreSQL (docs/decisions/0014-matching-model.md).
 // No authorization here — lib/matching/service.ts checks who asks; this module only measures.
 //
 //   const ctx = await loadRfqContexts([rfqId]);           // the RFQ's KBLI, words, requirements, place

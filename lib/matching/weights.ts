@@ -1,4 +1,4 @@
-// The one place where the matching engine's weights and thresholds live (docs/decisions/0011-matching-model.md).
+// The one place where the matching engine's weights and thresholds live (docs/decisions/0014-matching-model.md).
 // A match score is the sum of the parts below and runs from 0 to 100: the maxima add up to exactly 100 (a unit
 // test checks it). Change a weight here and both directions change with it: an RFQ's ranked UMKM (buyer) and
 // an UMKM's recommended RFQs (dashboard), the SQL that ranks them (lib/matching/engine.ts) and the reasons shown.
