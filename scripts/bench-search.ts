@@ -8,7 +8,7 @@
 //    Target: p95 search ≤ 25 × p95 primary-key lookup, and p95 search < 50 ms.
 //
 // Options (environment): BENCH_UMKM (100000), BENCH_PRODUCTS_PER_UMKM (10), BENCH_QUERIES (400),
-// BENCH_REGENERATE=1, BENCH_STRICT=1 (exit 1 when the target is missed).
+// BENCH_REGENERATE=1, BENCH_STRICT=1 (exit 1 when the target is missed), BENCH_SLOWEST=n (list the n slowest).
 import { searchSuppliers, supplierSearchQuery, type SupplierSearchInput } from "../lib/suppliers/search";
 import {
   datasetSize,
@@ -95,6 +95,7 @@ async function measure(url: string, c: import("pg").Client) {
   await pkTimer.warmUp(30);
 
   const search: number[] = [];
+  const slowest: { ms: number; kind: string; input: SupplierSearchInput }[] = [];
   const byKind = new Map<string, number[]>();
   let hits = 0;
   let pages = 0;
@@ -104,6 +105,7 @@ async function measure(url: string, c: import("pg").Client) {
     const page = await searchSuppliers(input);
     let dt = performance.now() - t0;
     search.push(dt);
+    slowest.push({ ms: dt, kind: q.kind, input: q.input });
     (byKind.get(q.kind) ?? byKind.set(q.kind, []).get(q.kind)!).push(dt);
     if (page.data.length) hits++;
     // every fourth query with more results also fetches its second page
@@ -134,6 +136,13 @@ async function measure(url: string, c: import("pg").Client) {
   for (const [kind, xs] of [...byKind.entries()].sort()) {
     const k = stats(xs);
     console.log(`  ${kind.padEnd(18)} n=${String(k.n).padStart(4)}  p50 ${ms(k.p50)}  p95 ${ms(k.p95)}  p99 ${ms(k.p99)}`);
+  }
+  if (process.env.BENCH_SLOWEST) {
+    console.log("");
+    console.log("slowest searches:");
+    for (const x of slowest.sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.BENCH_SLOWEST) || 10)) {
+      console.log(`  ${ms(x.ms)}  ${x.kind.padEnd(18)} ${JSON.stringify(x.input)}`);
+    }
   }
   const ok = ratio <= 25 && s.p95 < 50;
   console.log("");

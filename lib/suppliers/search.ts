@@ -80,6 +80,12 @@ export function pickCorrections(word: string, candidates: readonly { term: strin
   return top.filter((c) => c.sim >= bestSim - 0.1).slice(0, MAX_CORRECTIONS).map((c) => c.term);
 }
 
+/** How many suppliers, in (verified DESC, id) order, a relevance band looks at before ranking in full. */
+const BAND_WINDOW = 2_000;
+const bandWindowSource = (size: number) => Prisma.sql`(SELECT * FROM "SupplierSearch" ORDER BY verified DESC, "organizationId" LIMIT ${size})`;
+/** The same order as `v DESC, id ASC`, written so that no index can provide it. */
+const BAND_ORDER_UNINDEXED = Prisma.sql`(v OR false) DESC, (id || '') ASC`;
+
 export interface SupplierHit {
   id: string;
   name: string;
@@ -215,11 +221,14 @@ function toHit(r: HitRow, today: string): SupplierHit {
  * One page of suppliers matching the query. Sort "relevance" needs words to rank by; without them it
  * sorts by name. Throws invalid_input for a cursor that is not from the same sort.
  */
-export async function searchSuppliers(query: SupplierSearchQuery, opts: { today?: string } = {}): Promise<SupplierSearchPage> {
-  return searchWithin(db, query, opts.today ?? jakartaToday());
+export async function searchSuppliers(
+  query: SupplierSearchQuery,
+  opts: { today?: string; /** tests: a smaller relevance band window */ bandWindow?: number } = {},
+): Promise<SupplierSearchPage> {
+  return searchWithin(db, query, opts.today ?? jakartaToday(), opts.bandWindow ?? BAND_WINDOW);
 }
 
-async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: string): Promise<SupplierSearchPage> {
+async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: string, bandWindow: number): Promise<SupplierSearchPage> {
   const limit = query.limit;
 
   // 1. words → tsquery
@@ -296,7 +305,7 @@ async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: st
     : Prisma.sql`LEFT JOIN LATERAL (SELECT NULL::text AS id, NULL::text AS name) mp ON true`;
 
   const date = (col: string) => Prisma.raw(`to_char(d."${col}", 'YYYY-MM-DD') AS "${col}"`);
-  const fetchPage = (conditions: Prisma.Sql[], pageOrder: Prisma.Sql, take: number) =>
+  const fetchPage = (conditions: Prisma.Sql[], pageOrder: Prisma.Sql, take: number, source: Prisma.Sql = Prisma.sql`"SupplierSearch"`) =>
     tx.$queryRaw<HitRow[]>(Prisma.sql`
     SELECT y.id, y."nameSort", y."createdAt", y.score, d.name,
            d."provinceCode", d."regencyCode", d."sizeClass"::text AS "sizeClass", d.verified, d."kbliCodes",
@@ -306,7 +315,7 @@ async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: st
         -- Rank and page on the narrowest rows (id, sort keys, score); the page's display columns come after.
         SELECT x.* FROM (
           SELECT s."organizationId" AS id, s."nameSort", s."createdAt", s.verified AS v, ${score} AS score
-            FROM "SupplierSearch" s
+            FROM ${source} s
            WHERE ${conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`true`}
         ) x
          WHERE ${after ?? Prisma.sql`true`}
@@ -331,16 +340,28 @@ async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: st
     const notInName = Prisma.sql`NOT coalesce(s."nameVector" @@ ${tsquery}, false)`;
     const inProducts = Prisma.sql`coalesce(s."productVector" @@ ${tsquery}, false)`;
     const bandOrder = Prisma.sql`v DESC, id ASC`;
-    // The name and product vectors are part of the document, so the first two bands need no document match.
+    // The name vector is part of the document, so the first band needs no document match (its own index is
+    // the narrower one); the others keep it, so that with selective filters the planner can combine indexes.
     const filters = where.filter((w) => w !== textMatch);
     const bands: [Prisma.Sql[], Prisma.Sql][] = [
       [[...filters, inName], order],
-      [[...filters, notInName, inProducts], bandOrder],
+      [[...where, notInName, inProducts], bandOrder],
       [[...where, notInName, Prisma.sql`NOT ${inProducts}`], bandOrder],
     ];
     rows = [];
-    for (const [conditions, bandOrderBy] of bands) {
-      rows.push(...(await fetchPage(conditions, bandOrderBy, limit + 1 - rows.length)));
+    for (const [i, [conditions, bandOrderBy]] of bands.entries()) {
+      const take = limit + 1 - rows.length;
+      if (i === 0) {
+        rows.push(...(await fetchPage(conditions, bandOrderBy, take)));
+      } else {
+        // Bands 2 and 3 in (verified DESC, id) order: first among the first BAND_WINDOW suppliers of that
+        // order only — a bounded index walk. Whatever matches there precedes every match after it, so when
+        // it fills the page it is exactly the page. When it does not (a rare word, or selective filters), the
+        // band is ranked in full, with sort keys the index cannot serve, so the planner fetches the (few)
+        // matches through the GIN index instead of walking all 100,000 suppliers in index order.
+        const windowed = await fetchPage(conditions, bandOrderBy, take, bandWindowSource(bandWindow));
+        rows.push(...(windowed.length >= take ? windowed : await fetchPage(conditions, BAND_ORDER_UNINDEXED, take)));
+      }
       if (rows.length > limit) break;
     }
   } else {
