@@ -10,7 +10,8 @@
 //    per-status rollup "StatsAgreementStatus" the triggers keep exact;
 //  - share ("in supply chain"): verified UMKM that are a party (lead supplier or consortium member) to
 //    ≥ 1 active agreement, divided by verified UMKM (null when there are none). With a province / KBLI
-//    section filter both counts are narrowed to UMKM of that province / primary KBLI section.
+//    section filter both counts are narrowed to UMKM of that province (of the profile's regency) / primary
+//    KBLI section.
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { StatsFilter } from "./schemas";
@@ -71,39 +72,33 @@ export interface SupplyChainShare {
   share: number | null;
 }
 
-/** The "in supply chain" rate, optionally for one province and/or KBLI section (the period does not apply). */
+/**
+ * The "in supply chain" rate, optionally for one province and/or KBLI section (the period does not apply).
+ * Verified UMKM are read from the directory's "SupplierSearch" rows (one per UMKM with a supplier profile,
+ * kept by triggers; `verified` and `provinceCode` of the profile), the active parties from "StatsSupplier".
+ */
 export async function getSupplyChainShare(filter: Pick<StatsFilter, "province" | "kbliSection">): Promise<SupplyChainShare> {
-  const verifiedConds: Prisma.Sql[] = [Prisma.sql`sp."verificationStatus" = 'verified'`];
+  const verifiedConds: Prisma.Sql[] = [Prisma.sql`ss.verified`];
   const activeConds: Prisma.Sql[] = [Prisma.sql`s."activeAgreements" > 0`];
   if (filter.province) {
-    verifiedConds.push(Prisma.sql`coalesce(r."provinceCode", '-') = ${filter.province}`);
-    activeConds.push(Prisma.sql`s."provinceCode" = ${filter.province}`);
+    verifiedConds.push(Prisma.sql`ss."provinceCode" = ${filter.province}`);
+    activeConds.push(Prisma.sql`ss."provinceCode" = ${filter.province}`);
   }
-  if (filter.kbliSection) {
-    verifiedConds.push(Prisma.sql`ps.section = ${filter.kbliSection}`);
-    activeConds.push(Prisma.sql`s."kbliSection" = ${filter.kbliSection}`);
-  }
+  // each supplier's primary (else lowest) KBLI code's section: the rule of the rollups' stats_dims()
+  const primarySection = filter.kbliSection
+    ? Prisma.sql`JOIN (SELECT DISTINCT ON (sk."supplierId") sk."supplierId", k.section
+                         FROM "SupplierKbli" sk JOIN "KbliCode" k ON k.version = sk."kbliVersion" AND k.code = sk."kbliCode"
+                        ORDER BY sk."supplierId", sk."isPrimary" DESC, sk."kbliVersion" DESC, sk."kbliCode") ps
+                  ON ps."supplierId" = ss."organizationId" AND ps.section = ${filter.kbliSection}`
+    : Prisma.empty;
+  if (filter.kbliSection) activeConds.push(Prisma.sql`s."kbliSection" = ${filter.kbliSection}`);
   const [[verified], [active]] = await Promise.all([
     db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n
-        FROM "SupplierProfile" sp
-        JOIN "Organization" o ON o.id = sp."organizationId" AND o.type = 'umkm'
-        ${filter.province ? Prisma.sql`LEFT JOIN "Regency" r ON r.code = coalesce(sp."regencyCode", o."regencyCode")` : Prisma.empty}
-        ${
-          filter.kbliSection
-            ? // each supplier's primary (else lowest) KBLI code's section: the rule of the rollups' stats_dims()
-              Prisma.sql`JOIN (SELECT DISTINCT ON (sk."supplierId") sk."supplierId", k.section
-                                 FROM "SupplierKbli" sk JOIN "KbliCode" k ON k.version = sk."kbliVersion" AND k.code = sk."kbliCode"
-                                ORDER BY sk."supplierId", sk."isPrimary" DESC, sk."kbliVersion" DESC, sk."kbliCode") ps
-                          ON ps."supplierId" = sp."organizationId"`
-            : Prisma.empty
-        }
-       WHERE ${Prisma.join(verifiedConds, " AND ")}`,
+      SELECT count(*)::int AS n FROM "SupplierSearch" ss ${primarySection} WHERE ${Prisma.join(verifiedConds, " AND ")}`,
     db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n
         FROM "StatsSupplier" s
-        JOIN "Organization" o ON o.id = s."supplierId" AND o.type = 'umkm'
-        JOIN "SupplierProfile" sp ON sp."organizationId" = s."supplierId" AND sp."verificationStatus" = 'verified'
+        JOIN "SupplierSearch" ss ON ss."organizationId" = s."supplierId" AND ss.verified
        WHERE ${Prisma.join(activeConds, " AND ")}`,
   ]);
   const umkmVerified = verified?.n ?? 0;
