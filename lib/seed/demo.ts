@@ -12,6 +12,7 @@ import type { CertificationType, LegalForm, MilestoneStatus, OrgType, Verificati
 import { hashPassword } from "@/lib/auth/password";
 import { seedDemoNotifications } from "./demo-notifications";
 import { seedDemoMatching } from "./demo-matching";
+import { seedDemoRfqs } from "./demo-rfqs";
 import {
   createAgreement,
   createBuyer,
@@ -1167,6 +1168,7 @@ async function seed(tx: DbClient, hash: string): Promise<DemoSeedResult> {
   trace("deliveries");
   await seedDemoNotifications(tx, now); // a few read and unread notifications for the demo accounts
   await seedDemoMatching(tx, now); // an RFQ too large for one workshop: consortia and almost-qualified on the matches page
+  await seedDemoRfqs(tx, now); // RFQ histories and public clarifications (answered and waiting)
   const provinces = new Set(UMKM.map((u) => u.regency.slice(0, 2)));
   void platform;
   void ministry;
