@@ -238,6 +238,8 @@ function toScored(ctx: RfqContext, r: Row): ScoredSupplier {
 // ---------------------------------------------------------------------------------------------------------
 
 const num = (x: number) => Prisma.raw(String(x));
+/** A float8 literal (numeric arithmetic is several times slower in per-row expressions). */
+const f8 = (x: number) => Prisma.raw(`${x}::float8`);
 const tsq = (g: string) => Prisma.sql`to_tsquery('simple'::regconfig, ${g}::text)`;
 
 export type Candidates = { pass: 1 | 2 | 3 } | { supplierIds: string[] };
@@ -269,11 +271,11 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
     (g) => Prisma.sql`CASE WHEN s."productVector" @@ ${tsq(g)} THEN 3 WHEN s."nameVector" @@ ${tsq(g)} THEN 2 WHEN s.document @@ ${tsq(g)} THEN 1 ELSE 0 END`,
   );
   const hitWeight = (h: Prisma.Sql) =>
-    Prisma.sql`(CASE ${h} WHEN 3 THEN ${num(WORD_WEIGHT.product)} WHEN 2 THEN ${num(WORD_WEIGHT.name)} WHEN 1 THEN ${num(WORD_WEIGHT.document)} ELSE 0 END)`;
+    Prisma.sql`(CASE ${h} WHEN 3 THEN ${f8(WORD_WEIGHT.product)} WHEN 2 THEN ${f8(WORD_WEIGHT.name)} WHEN 1 THEN ${f8(WORD_WEIGHT.document)} ELSE 0::float8 END)`;
   const totalWeight = ctx.weights.reduce((a, w) => a + w, 0);
   const textPoints = n
     ? Prisma.sql`(${num(WEIGHTS.text)}::float8 * (${Prisma.join(
-        ctx.groups.map((_, i) => Prisma.sql`${num(ctx.weights[i])} * ${hitWeight(Prisma.raw(`c.hits[${i + 1}]`))}`),
+        ctx.groups.map((_, i) => Prisma.sql`${f8(ctx.weights[i])} * ${hitWeight(Prisma.raw(`c.hits[${i + 1}]`))}`),
         " + ",
       )}) / ${num(totalWeight)})`
     : Prisma.sql`0::float8`;
@@ -289,8 +291,7 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
       ELSE greatest(0, 1 - (c.km - ${num(DISTANCE.fullWithinKm)}) / ${num(DISTANCE.zeroAtKm - DISTANCE.fullWithinKm)}::float8) END)`;
   const kbliPoints = Prisma.sql`(CASE c."kbliLevel" WHEN 5 THEN ${num(WEIGHTS.kbli.exact)} WHEN 4 THEN ${num(WEIGHTS.kbli.class)}
       WHEN 3 THEN ${num(WEIGHTS.kbli.group)} WHEN 2 THEN ${num(WEIGHTS.kbli.division)} ELSE 0 END)`;
-  const prescore = Prisma.sql`(${kbliPoints}
-      + ${textPoints} + ${certPoints} + ${num(WEIGHTS.distance)} * ${distanceShare} + c.verified::int * ${num(WEIGHTS.verified)})`;
+  const prescore = Prisma.sql`(c.kp + c.tp + ${certPoints} + ${num(WEIGHTS.distance)} * ${distanceShare} + c.verified::int * ${num(WEIGHTS.verified)})`;
   const anyWord = n ? tsq(ctx.groups.join(" | ")) : null;
   const minTkdn = ctx.minTkdn;
   const tkdnPoints =
@@ -315,7 +316,7 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
                2 * 6371 * asin(least(1, sqrt(power(sin(radians(r.lat - d.lat) / 2), 2)
                  + cos(radians(d.lat)) * cos(radians(r.lat)) * power(sin(radians(r.lon - d.lon) / 2), 2)))) END AS km
         FROM "Regency" r LEFT JOIN dest d ON true),
-    c AS MATERIALIZED (
+    c0 AS MATERIALIZED (
       SELECT s."organizationId" AS id, s.name, s.verified, s."regencyCode", s."provinceCode", s."kbliCodes",
              ${date("halalUntil")}, ${date("sniUntil")}, ${date("iso9001Until")}, ${date("tkdnUntil")}, ${date("otherUntil")},
              CASE WHEN s."kbliCodes" @> ARRAY[${code}::text] THEN 5
@@ -329,10 +330,11 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
         LEFT JOIN dist ON dist.code = s."regencyCode"
        WHERE ${candidateWhere(ctx, candidates)}
        ${"pass" in candidates && candidates.pass === 3 ? Prisma.sql`LIMIT ${num(LIMITS.widestPass)}` : Prisma.empty}),
+    c1 AS (SELECT c.*, ${kbliPoints} AS kp, ${textPoints} AS tp FROM c0 c),
     sl AS (
       SELECT c.*, ${prescore} AS prescore, (c.held = ${num(req.length)}) AS certs_ok
-        FROM c
-       WHERE ${kbliPoints} + ${textPoints} >= ${num(LIMITS.minRelevance)}
+        FROM c1 c
+       WHERE c.kp + c.tp >= ${num(LIMITS.minRelevance)}
        ORDER BY certs_ok DESC, prescore DESC, c.id
        LIMIT ${num(LIMITS.shortlist)}),
     f0 AS (

@@ -7,7 +7,7 @@ import { db, Prisma } from "@/lib/db";
 import { ACTORS, authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
-import { ownRfqWhere } from "@/lib/rfqs/access";
+import { ownRfqWhere, supplierVisibleRfqWhere } from "@/lib/rfqs/access";
 import { contextsFor, loadRfqContexts, rankSuppliers, scoreSuppliers, type RfqContext, type ScoredSupplier } from "./engine";
 import { planConsortia, type ConsortiumProposal, type PoolMember } from "./consortium-plan";
 import { CONSORTIUM, LIMITS } from "./weights";
@@ -211,4 +211,26 @@ export async function getRecommendedRfqs(actor: Actor | null, supplierId: string
   }
   out.sort((x, y) => Number(y.qualified) - Number(x.qualified) || y.score - x.score || x.rfq.deadline.getTime() - y.rfq.deadline.getTime());
   return out.slice(0, opts.limit ?? LIMITS.recommendations);
+}
+
+export interface SupplierFit {
+  score: number;
+  qualified: boolean;
+  reasons: ScoredSupplier["reasons"];
+  gaps: ScoredSupplier["gaps"];
+}
+
+/**
+ * How one RFQ fits the actor's own UMKM (the RFQ page's eligibility panel): score, reasons and the gaps to close.
+ * Null for other organization types, an RFQ the UMKM may not see, or one outside its field altogether.
+ */
+export async function getRfqFitForSupplier(actor: Actor | null, rfqId: string): Promise<SupplierFit | null> {
+  if (actor?.membership?.organizationType !== "umkm") return null;
+  const a = authorize(actor, { orgTypes: ACTORS.umkm, permission: "rfq:board:read" });
+  const org = a.membership.organizationId;
+  const visible = await db.rfq.findFirst({ where: { id: rfqId, ...supplierVisibleRfqWhere(org) }, select: { id: true } });
+  if (!visible) return null;
+  const [ctx] = await loadRfqContexts([visible.id]);
+  const [s] = await scoreSuppliers(ctx, [org]);
+  return s ? { score: s.score, qualified: s.qualified, reasons: s.reasons, gaps: s.gaps } : null;
 }

@@ -10,6 +10,8 @@ import { AskForm } from "@/components/rfqs/rfq-controls";
 import { formattersFor } from "@/lib/i18n/format";
 import { getRfqForActor, listClarifications, ownQuoteStatus } from "@/lib/rfqs/service";
 import { orNotFound, requireSupplierPage } from "@/lib/rfqs/pages";
+import { EligibilityPanel } from "@/components/matching/eligibility-panel";
+import { getRfqFitForSupplier } from "@/lib/matching/service";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +24,7 @@ export default async function SupplierRfqPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const actor = await requireSupplierPage(`/papan-rfq/${id}`);
   const rfq = await orNotFound(getRfqForActor(actor, id));
-  const [clarifications, quote] = await Promise.all([listClarifications(actor, id), ownQuoteStatus(actor, id)]);
+  const [clarifications, quote, fit] = await Promise.all([listClarifications(actor, id), ownQuoteStatus(actor, id), getRfqFitForSupplier(actor, id)]);
   const t = await getTranslations("rfqs.detail");
   const tCl = await getTranslations("rfqs.clarifications");
   const tAtt = await getTranslations("rfqs.attachments");
@@ -58,6 +60,7 @@ export default async function SupplierRfqPage({ params }: { params: Promise<{ id
       </section>
 
       {/* matching: eligibility gaps — H4 inserts the supplier's eligibility-gap panel here */}
+      {fit && <EligibilityPanel fit={fit} />}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="flex flex-col gap-6 lg:col-span-2">

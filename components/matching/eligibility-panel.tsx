@@ -1,0 +1,47 @@
+// On an RFQ's page for an UMKM: how well it fits (score and reasons) and, when it does not qualify yet, what it
+// needs — each gap linked to where it is fixed.
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui";
+import { gapLabel, reasonLabel } from "@/lib/matching/labels";
+import type { SupplierFit } from "@/lib/matching/service";
+import { ScoreMeter } from "./match-list";
+
+export async function EligibilityPanel({ fit }: { fit: SupplierFit }) {
+  const t = await getTranslations("matching");
+  const locale = await getLocale();
+  return (
+    <section aria-label={t("eligibility.title")} className={`mb-6 rounded-xl border p-4 ${fit.qualified ? "border-emerald-200 bg-emerald-50" : "border-amber-300 bg-amber-50"}`}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h2 className="font-semibold text-ink">{t("eligibility.title")}</h2>
+          <p className="mt-1">{fit.qualified ? <Badge tone="success">{t("dashboard.qualified")}</Badge> : <Badge tone="warning">{t("eligibility.notYet")}</Badge>}</p>
+        </div>
+        <ScoreMeter score={fit.score} label={t("page.score", { score: fit.score })} />
+      </div>
+      {!fit.qualified && (
+        <div className="mt-3 text-sm text-amber-950">
+          <p className="font-medium">{t("dashboard.toQualify")}</p>
+          <ul className="mt-1 flex flex-col gap-1">
+            {fit.gaps.map((g) => (
+              <li key={g.code + JSON.stringify(g.params)} className="flex flex-wrap gap-x-2">
+                <span>{gapLabel(locale, g)}</span>
+                <Link href={g.fixPath} className="font-medium text-brand-800 underline underline-offset-2">
+                  {t("dashboard.fix")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ul className="mt-3 flex flex-col gap-0.5 text-sm text-ink" aria-label={t("page.reasons")}>
+        {fit.reasons.map((r) => (
+          <li key={r.code} className="flex gap-2">
+            <span aria-hidden="true" className="text-emerald-700">✓</span>
+            <span>{reasonLabel(locale, r)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
