@@ -17,16 +17,19 @@ export interface AwardFormProps {
   suppliers: { quoteId: string; name: string; prices: Record<string, string>; complete: boolean }[];
   /** line id → quote id with the best evaluated value */
   bestSplit: Record<string, string>;
+  /** PP 7/2021 schemes for the draft agreements (default rantai_pasok) */
+  schemes: { value: string; label: string }[];
 }
 
 type Result = ActionResult<{ agreements: { id: string; number: string; supplierName: string; valueIdr: string }[] }>;
 
-export function AwardForm({ rfqId, lines, suppliers, bestSplit }: AwardFormProps) {
+export function AwardForm({ rfqId, lines, suppliers, bestSplit, schemes }: AwardFormProps) {
   const t = useTranslations("quotes.award");
   const f = formattersFor(useLocale());
   const router = useRouter();
   const [choice, setChoice] = useState<Record<string, string>>(bestSplit);
   const [confirming, setConfirming] = useState(false);
+  const [scheme, setScheme] = useState("rantai_pasok");
   const [state, dispatch, pending] = useActionState<Result | null, Record<string, unknown>>(async (_p, input) => (await awardRfqAction(input)) as Result, null);
 
   useEffect(() => {
@@ -149,12 +152,29 @@ export function AwardForm({ rfqId, lines, suppliers, bestSplit }: AwardFormProps
             ))}
           </ul>
           {unassigned > 0 && <p className="text-sm text-amber-900">{t("unassigned", { count: unassigned })}</p>}
+          <div className="flex flex-col gap-1">
+            <label htmlFor="award-scheme" className="font-medium text-ink">
+              {t("scheme")}
+            </label>
+            <select
+              id="award-scheme"
+              value={scheme}
+              onChange={(e) => setScheme(e.target.value)}
+              className="block min-h-11 w-full max-w-md rounded-lg border border-stone-400 bg-surface px-3 text-base text-ink focus:border-brand-500 focus:ring-3 focus:ring-brand-200 focus:outline-none"
+            >
+              {schemes.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
           <p className="text-sm text-muted">{t("confirmHint")}</p>
           <div className="flex flex-wrap gap-2">
             <Button
               type="button"
               disabled={pending}
-              onClick={() => startTransition(() => dispatch({ rfqId, awards: plan.map((p) => ({ quoteId: p.quoteId, rfqItemIds: p.lineIds })) }))}
+              onClick={() => startTransition(() => dispatch({ rfqId, scheme, awards: plan.map((p) => ({ quoteId: p.quoteId, rfqItemIds: p.lineIds })) }))}
             >
               {pending ? t("working") : t("confirm")}
             </Button>

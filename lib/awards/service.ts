@@ -4,7 +4,7 @@
 //   2. check every award (a submitted quote of this RFQ; lines it priced; no line twice);
 //   3. write Award + AwardItem rows (AwardItem.rfqItemId is unique: a line can never be awarded twice, even
 //      if the lock were bypassed), quote statuses (awarded / not_awarded), the RFQ (awarded);
-//   4. one draft partnership agreement per winning quote (lib/agreements/drafts.ts; scheme rantai pasok),
+//   4. one draft partnership agreement per winning quote (lib/agreements/drafts.ts; scheme rantai pasok unless the buyer picks another),
 //      linked from its Award; audit entries; notifications "award.won" / "award.lost".
 // Only members with "rfq:award" (owners and admins of the buyer organization) may award; the RFQ must be open
 // or closed and, when sealed, past its deadline (nobody can award on prices nobody may see).
@@ -26,13 +26,27 @@ export const AWARD_PAYMENT_TERM_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const todayUtc = (now = new Date()) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
+/** Scheme names as the contract text (Indonesian) writes them. */
+const SCHEME_NAMES_ID: Record<string, string> = {
+  inti_plasma: "inti-plasma",
+  subkontrak: "subkontrak",
+  waralaba: "waralaba",
+  perdagangan_umum: "perdagangan umum",
+  distribusi_keagenan: "distribusi dan keagenan",
+  rantai_pasok: "rantai pasok",
+  bagi_hasil: "bagi hasil",
+  kerja_sama_operasional: "kerja sama operasional",
+  usaha_patungan: "usaha patungan (joint venture)",
+  penyumberluaran: "penyumberluaran (outsourcing)",
+};
+
 /** The prefilled terms of an award's draft agreement (Indonesian: the language of the contract). */
-export function awardTerms(args: { rfqTitle: string; buyerName: string; supplierName: string; includesVat: boolean; leadTimeDays: number; paymentTermDays: number; offeredTkdn: number | null }) {
+export function awardTerms(args: { scheme?: string; rfqTitle: string; buyerName: string; supplierName: string; includesVat: boolean; leadTimeDays: number; paymentTermDays: number; offeredTkdn: number | null }) {
   const vat = args.includesVat
     ? "Harga satuan dalam perjanjian ini sudah termasuk Pajak Pertambahan Nilai (PPN)."
     : "Harga satuan dalam perjanjian ini belum termasuk Pajak Pertambahan Nilai (PPN); PPN dihitung dan dipungut sesuai ketentuan perpajakan yang berlaku.";
   return [
-    `Perjanjian kemitraan rantai pasok antara ${args.buyerName} (Pembeli) dan ${args.supplierName} (Pemasok) atas hasil RFQ "${args.rfqTitle}", sesuai pola kemitraan dalam PP 7/2021 Pasal 106.`,
+    `Perjanjian kemitraan ${SCHEME_NAMES_ID[args.scheme ?? DEFAULT_SCHEME] ?? "rantai pasok"} antara ${args.buyerName} (Pembeli) dan ${args.supplierName} (Pemasok) atas hasil RFQ "${args.rfqTitle}", sesuai pola kemitraan dalam PP 7/2021 Pasal 106.`,
     `1. Barang, jumlah, dan harga satuan sesuai penawaran Pemasok yang dipilih; nilai perjanjian adalah jumlah harga seluruh baris yang diberikan.`,
     `2. ${vat}`,
     `3. Pemasok mengirimkan barang paling lambat ${args.leadTimeDays} hari kalender sejak perjanjian berlaku, sesuai jadwal tahapan.`,
@@ -58,6 +72,7 @@ export interface AwardResultAgreement {
 export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardInput): Promise<{ rfqId: string; status: "awarded"; agreements: AwardResultAgreement[] }> {
   const a = authorize(actor, { orgTypes: ["buyer"], permission: "rfq:award" });
   const buyerId = a.membership.organizationId;
+  const scheme = input.scheme ?? DEFAULT_SCHEME;
 
   try {
     return await db.$transaction(
@@ -151,7 +166,7 @@ export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardI
           });
           const agreement = await createDraftAgreement(tx, {
             title: rfq.title,
-            scheme: DEFAULT_SCHEME,
+            scheme,
             buyerId,
             supplierId: q.supplierId,
             consortiumId: q.consortiumId,
@@ -161,6 +176,7 @@ export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardI
             startDate: start,
             endDate: due,
             terms: awardTerms({
+              scheme,
               rfqTitle: rfq.title,
               buyerName: rfq.buyer.name,
               supplierName: q.supplier.name,
@@ -196,7 +212,7 @@ export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardI
             id: agreement.id,
             number: agreement.number,
             status: "draft",
-            scheme: DEFAULT_SCHEME,
+            scheme,
             valueIdr: value,
             quoteId: q.id,
             supplier: { id: q.supplierId, name: q.supplier.name },

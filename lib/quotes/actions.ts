@@ -41,8 +41,8 @@ export const withdrawQuoteAction = memberAction("quote:write", z.object({ rfqId 
 });
 
 export const awardRfqAction = buyerAction("rfq:award", awardInputSchema.and(z.object({ rfqId })), async (input, { actor }) => {
-  const { rfqId: id, awards } = input;
-  const out = await awardRfq(actor, id, { awards });
+  const { rfqId: id, awards, scheme } = input;
+  const out = await awardRfq(actor, id, { awards, scheme });
   refresh(id);
   revalidatePathSafe("/kemitraan");
   return { agreements: out.agreements.map((a) => ({ id: a.id, number: a.number, supplierName: a.supplier.name, valueIdr: a.valueIdr.toString() })) };

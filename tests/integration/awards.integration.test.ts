@@ -105,9 +105,14 @@ describe("split award", () => {
     expect(await t.db.auditLog.count({ where: { action: "rfq.awarded", entityId: rfq.id, organizationId: buyerA.organization.id } })).toBe(1);
   });
 
-  it("awards the whole RFQ to one quote when rfqItemIds is omitted", async () => {
+  it("awards the whole RFQ to one quote when rfqItemIds is omitted, under the scheme the buyer picked", async () => {
     const { rfq, qa } = await rfqWithQuotes();
-    const out = AwardResultSchema.parse(await jsonOf(await award(rfq.id, tok.buyerA, { awards: [{ quoteId: qa.id }] })));
+    expect((await award(rfq.id, tok.buyerA, { awards: [{ quoteId: qa.id }], scheme: "franchise" })).status).toBe(400);
+    const out = AwardResultSchema.parse(await jsonOf(await award(rfq.id, tok.buyerA, { awards: [{ quoteId: qa.id }], scheme: "subkontrak" })));
+    expect(out.agreements[0].scheme).toBe("subkontrak");
+    const stored = await t.db.agreement.findUniqueOrThrow({ where: { id: out.agreements[0].id }, select: { scheme: true, terms: true } });
+    expect(stored.scheme).toBe("subkontrak");
+    expect(stored.terms).toContain("Perjanjian kemitraan subkontrak");
     expect(out.agreements).toHaveLength(1);
     expect(out.agreements[0].valueIdr).toBe(100 * 140_000 + 2000 * 3_000);
     expect(await t.db.milestone.count({ where: { agreementId: out.agreements[0].id } })).toBe(2);

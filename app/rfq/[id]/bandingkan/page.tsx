@@ -12,6 +12,7 @@ import { formattersFor } from "@/lib/i18n/format";
 import { bestValueSplit } from "@/lib/quotes/evaluation";
 import { getComparison } from "@/lib/quotes/service";
 import { orNotFound, requireBuyerPage } from "@/lib/rfqs/pages";
+import { schemeOptions } from "@/app/kemitraan/schemes";
 
 export const dynamic = "force-dynamic";
 
@@ -235,6 +236,7 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
                   complete: s.column.linesPriced === lines.length,
                   prices: Object.fromEntries(Object.entries(s.column.cells).flatMap(([k, c]) => (c ? [[k, c.unitPriceIdr.toString()]] : []))),
                 }))}
+                schemes={(await schemeOptions()).map((o) => ({ value: o.value, label: o.label }))}
                 bestSplit={Object.fromEntries(Object.entries(split).filter(([, q]) => awardable.some((s) => s.quoteId === q)))}
               />
             </Card>
