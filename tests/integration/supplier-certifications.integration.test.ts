@@ -142,7 +142,8 @@ describe("editing a certificate (the list's Ubah form)", () => {
     const was = await counts(organization.id);
 
     // the add form's rules apply: an end date before the start, a percentage on a non-TKDN certificate
-    for (const bad of [{ validUntil: "2024-12-31" }, { percent: "40" }, { number: "" }]) {
+    const bads: Record<string, string>[] = [{ validUntil: "2024-12-31" }, { percent: "40" }, { number: "" }];
+    for (const bad of bads) {
       const r = await saveCertificateAction(null, form({ ...sni, ...bad, certificationId: id }));
       expect(r.ok, JSON.stringify(bad)).toBe(false);
       if (!r.ok) expect(r.error.code).toBe("invalid_input");
