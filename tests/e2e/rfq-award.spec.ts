@@ -37,12 +37,12 @@ test("two UMKM quote (one revises), the buyer compares and splits the award, bot
   const item1 = form.getByRole("listitem", { name: "Barang 1" });
   await item1.getByLabel("Nama barang").fill("Kain batik cap motif korporat");
   await item1.getByLabel("Jumlah").fill("200");
-  await item1.getByLabel("Satuan").fill("lembar");
+  await item1.getByLabel("Satuan", { exact: true }).fill("lembar");
   await form.getByRole("button", { name: "+ Tambah barang" }).click();
   const item2 = form.getByRole("listitem", { name: "Barang 2" });
   await item2.getByLabel("Nama barang").fill("Bros logam logo perusahaan");
   await item2.getByLabel("Jumlah").fill("500");
-  await item2.getByLabel("Satuan").fill("pcs");
+  await item2.getByLabel("Satuan", { exact: true }).fill("pcs");
   await form.getByRole("button", { name: "Simpan draf" }).click();
   await page.waitForURL(/\/rfq\/(?!baru)[^/?]+\?saved=1$/);
   const rfqId = new URL(page.url()).pathname.split("/").pop()!;
@@ -67,7 +67,7 @@ test("two UMKM quote (one revises), the buyer compares and splits the award, bot
   await q1.getByLabel(/TKDN yang ditawarkan/).fill("40");
   await expect(q1.getByText(/Preferensi harga TKDN: 10%/)).toBeVisible();
   await q1.getByRole("button", { name: "Kirim penawaran" }).click();
-  await expect(q1.getByText("Tulis jumlah Rupiah sebagai bilangan bulat", { exact: false })).toBeVisible();
+  await expect(q1.getByText("Rupiah ditulis tanpa sen", { exact: false })).toBeVisible();
   await price1.fill("145.000");
   await expect(q1.getByText("Total penawaran: Rp33.500.000")).toBeVisible();
   await q1.getByRole("button", { name: "Kirim penawaran" }).click();
