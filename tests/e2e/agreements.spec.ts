@@ -30,7 +30,7 @@ const diff = (before: Map<string, number>, after: Map<string, number>) => {
 };
 
 test("an award becomes an agreement both parties accept, carry out, complete and rate; the statistics count it", async ({ page, loginAs, pageAs, request }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   const buyer = await tokenFor(request, "buyer");
   const umkm = await tokenFor(request, "umkm");
   const before = { scheme: await stats(request, "scheme"), province: await stats(request, "province"), kbliSection: await stats(request, "kbliSection") };
@@ -51,18 +51,26 @@ test("an award becomes an agreement both parties accept, carry out, complete and
   // Award in the buyer's comparison page: a draft agreement is created.
   await loginAs("buyer");
   await page.goto(`/rfq/${rfq.id}/bandingkan`);
-  await page.getByRole("button", { name: /^Semua ke CV Batik Sekar Jagad/ }).click();
+  const allTo = page.getByRole("button", { name: /^Semua ke CV Batik Sekar Jagad/ });
+  await waitForHydration(allTo);
+  await allTo.click();
   await page.getByRole("button", { name: "Tinjau keputusan" }).click();
   const confirm = page.getByRole("button", { name: "Konfirmasi dan buat draf perjanjian" });
   await waitForHydration(confirm);
   await confirm.click();
-  await expect(page.getByText("Pemenang ditetapkan. Draf perjanjian dibuat:")).toBeVisible({ timeout: 30_000 });
-  const href = await page.locator('a[href^="/kemitraan/"]').filter({ hasText: "CV Batik Sekar Jagad" }).first().getAttribute("href");
-  expect(href).toMatch(/^\/kemitraan\/\w+/);
-  const id = href!.split("/")[2];
+  // The award form confirms, then the page refreshes to the awarded RFQ: wait for the award itself.
+  await expect
+    .poll(async () => (await (await request.get(`/api/v1/rfqs/${rfq.id}`, { headers: buyer })).json()).status, { timeout: 30_000 })
+    .toBe("awarded");
+
+  // The draft is in the buyer's partnership list under the RFQ's title.
+  await page.goto("/kemitraan?status=draft");
+  await page.getByRole("link", { name: title }).click();
+  await page.waitForURL(/\/kemitraan\/[^/?]+$/);
+  const href = new URL(page.url()).pathname;
+  const id = href.split("/")[2];
 
   // The buyer accepts (proposes) the draft.
-  await page.goto(href!);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText("Draf", { exact: true }).first()).toBeVisible();
   const propose = page.getByRole("button", { name: "Setujui dan ajukan ke mitra" });

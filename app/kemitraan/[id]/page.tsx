@@ -153,7 +153,8 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                   <li key={p.organizationId} className="flex flex-col gap-0.5">
                     <span className="font-semibold text-ink">{p.name}</span>
                     <span className="text-sm text-muted">
-                      {t(`role.${p.role}`)} · {tTypes(p.type)}
+                      {t(`role.${p.role}`)}
+                      {p.type !== "buyer" ? ` · ${tTypes(p.type)}` : ""}
                       {p.sharePercent ? ` · ${t("detail.share", { share: `${p.sharePercent}%` })}` : ""}
                     </span>
                     {(a.status === "draft" || a.status === "proposed") && (
