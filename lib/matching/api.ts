@@ -9,6 +9,7 @@ import type { ConsortiumProposals, RecommendedRfq, RfqMatches, RfqSummary } from
 import type { InvitedConsortium } from "./invite";
 import { gapLabel, reasonLabel } from "./labels";
 import { translate } from "@/lib/i18n/translate";
+import { formatNumber } from "@/lib/i18n/format";
 
 const Reason = z.object({
   code: z.string().openapi({ description: "Stable code, e.g. kbli_exact, words_product, capacity_full, distance_near, verified" }),
@@ -147,7 +148,11 @@ export function consortiumReasons(p: ConsortiumProposal, unit: string): { code: 
 }
 
 export function consortiumReasonLabel(locale: string, r: { code: string; params: Record<string, string | number> }): string {
-  return translate(locale, `matching.consortium.${r.code}`, r.params);
+  const l = locale === "en" ? "en" : "id";
+  const values = Object.fromEntries(
+    Object.entries(r.params).map(([k, v]) => [k, typeof v === "number" ? formatNumber(v, l, { maximumFractionDigits: 0 }) : v]),
+  );
+  return translate(l, `matching.consortium.${r.code}`, values);
 }
 
 export function presentConsortia(locale: string, c: ConsortiumProposals) {

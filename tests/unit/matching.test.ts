@@ -115,3 +115,12 @@ describe("consortia", () => {
     expect(planConsortia(pool.slice(0, 2), 5000)).toEqual([]);
   });
 });
+
+describe("consortium reasons", () => {
+  it("format quantities in the reader's language", async () => {
+    const { consortiumReasonLabel } = await import("@/lib/matching/api");
+    const r = { code: "covers", params: { covered: 10420, quantity: 9000, unit: "lembar" } };
+    expect(consortiumReasonLabel("id", r)).toBe("Kapasitas gabungan 10.420 lembar/bulan menutup kebutuhan 9.000 lembar");
+    expect(consortiumReasonLabel("en", r)).toBe("Combined capacity 10,420 lembar/month covers the 9,000 lembar needed");
+  });
+});
