@@ -28,9 +28,10 @@ const integrationProject = (name: string, globalSetup: string): TestProjectInlin
     include: integrationFiles,
     globalSetup: [globalSetup],
     env: integrationEnv,
-    // Creating and migrating databases is I/O: allow for a loaded 2-core machine.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Creating and migrating databases is I/O: allow for a loaded 2-core machine (a test that opens two
+    // PGlite databases took 30 s at load average 22).
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
   },
 });
 
