@@ -55,6 +55,7 @@ export function QuoteForm({ rfqId, lines, minTkdn, current, consortium }: QuoteF
   const [prices, setPrices] = useState<Record<string, string>>(() => current?.prices ?? {});
   const [tkdn, setTkdn] = useState(current?.offeredTkdn != null ? String(current.offeredTkdn) : "");
   const [sentLines, setSentLines] = useState<string[]>([]);
+  const [vat, setVat] = useState<boolean | null>(current ? current.includesVat : null);
   const submitted = current?.status === "submitted";
 
   const [state, dispatch, pending] = useActionState<Result | null, Record<string, unknown>>(
@@ -158,8 +159,8 @@ export function QuoteForm({ rfqId, lines, minTkdn, current, consortium }: QuoteF
                   />
                   <p className="self-end pb-2 text-sm text-muted tabular-nums" aria-live="polite">
                     {p !== null ? t("lineTotal", { total: f.rupiah(p * BigInt(l.quantity)) }) : t("notOffered")}
-                    {p !== null && preference > 0 && (
-                      <span className="block">{t("evaluated", { price: f.rupiah(evaluatedPriceIdr(p, tkdnNumber)) })}</span>
+                    {p !== null && (preference > 0 || vat === true) && (
+                      <span className="block">{t("evaluated", { price: f.rupiah(evaluatedPriceIdr(p, tkdnNumber, vat === true)) })}</span>
                     )}
                   </p>
                 </div>
@@ -175,11 +176,11 @@ export function QuoteForm({ rfqId, lines, minTkdn, current, consortium }: QuoteF
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-2 font-medium text-ink">{t("vatLegend")}</legend>
         <label className="flex min-h-11 items-center gap-3">
-          <input type="radio" name="includesVat" value="true" defaultChecked={current?.includesVat === true} className="size-5 accent-brand-700" />
+          <input type="radio" name="includesVat" value="true" checked={vat === true} onChange={() => setVat(true)} className="size-5 accent-brand-700" />
           <span>{t("vatIncluded")}</span>
         </label>
         <label className="flex min-h-11 items-center gap-3">
-          <input type="radio" name="includesVat" value="false" defaultChecked={current ? !current.includesVat : false} className="size-5 accent-brand-700" />
+          <input type="radio" name="includesVat" value="false" checked={vat === false} onChange={() => setVat(false)} className="size-5 accent-brand-700" />
           <span>{t("vatExcluded")}</span>
         </label>
         <p className="text-sm text-muted">{t("vatHint")}</p>

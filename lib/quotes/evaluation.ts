@@ -9,6 +9,10 @@
 // e.g. TKDN 40% → KP = 0.40 × 25% = 10% → a Rp1.100.000 offer is evaluated at Rp1.000.000.
 // Below 25% TKDN there is no preference (KP = 0). HEA only ranks offers; the contract is at the offered price.
 //
+// Offers are compared on the same tax basis: a price that includes PPN is first brought to its price before
+// PPN (÷ 1,11 — PPN 11%, UU HPP 7/2021; from 2025 12% on a tax base of 11/12, so 11% effective for ordinary
+// goods), since BUMN buyers often collect the VAT themselves.
+//
 // Money stays in integer Rupiah: TKDN is read in hundredths of a percent (the database keeps 2 decimals),
 // KP in millionths, and HEA is rounded half up to a whole Rupiah with BigInt arithmetic (no floats).
 
@@ -43,12 +47,17 @@ export function tkdnPreferencePercent(tkdn: number | string | null | undefined):
   return tkdnPreferenceMicro(tkdn) / 10_000;
 }
 
-/** HEA: the offered price divided by (1 + KP), rounded half up to whole Rupiah. */
-export function evaluatedPriceIdr(priceIdr: bigint, tkdn: number | string | null | undefined): bigint {
+/** Effective PPN rate used to bring a VAT-inclusive price to its price before VAT (see above). */
+export const PPN_EFFECTIVE_PERCENT = 11;
+
+/** HEA: the offered price (before PPN when `includesVat`) divided by (1 + KP), rounded half up to whole Rupiah. */
+export function evaluatedPriceIdr(priceIdr: bigint, tkdn: number | string | null | undefined, includesVat = false): bigint {
   const kp = BigInt(tkdnPreferenceMicro(tkdn));
-  if (kp === 0n) return priceIdr;
-  const denominator = MICRO + kp;
-  return (priceIdr * MICRO * 2n + denominator) / (denominator * 2n);
+  if (kp === 0n && !includesVat) return priceIdr;
+  // price × 1e6 × 100 / ((1e6 + KP) × (100 + PPN)) — one rounding, at the end
+  const numerator = priceIdr * MICRO * 100n;
+  const denominator = (MICRO + kp) * (includesVat ? 100n + BigInt(PPN_EFFECTIVE_PERCENT) : 100n);
+  return (numerator * 2n + denominator) / (denominator * 2n);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -63,6 +72,8 @@ export interface ComparisonLineInput {
 export interface ComparisonQuoteInput {
   id: string;
   offeredTkdn: number | string | null;
+  /** Prices include PPN: evaluated before PPN so every offer is compared on the same basis. */
+  includesVat?: boolean;
   leadTimeDays: number | null;
   /** unit price per RFQ line id (lines the supplier did not price are absent) */
   prices: Record<string, bigint>;
@@ -98,7 +109,7 @@ export function compareQuotes(lines: readonly ComparisonLineInput[], quotes: rea
     for (const q of quotes) {
       const price = q.prices[line.id];
       if (price === undefined) continue;
-      const ev = evaluatedPriceIdr(price, q.offeredTkdn);
+      const ev = evaluatedPriceIdr(price, q.offeredTkdn, q.includesVat);
       const cur = bestByLine.get(line.id);
       if (cur === undefined || ev < cur) bestByLine.set(line.id, ev);
     }
@@ -115,7 +126,7 @@ export function compareQuotes(lines: readonly ComparisonLineInput[], quotes: rea
         cells[line.id] = null;
         continue;
       }
-      const ev = evaluatedPriceIdr(price, q.offeredTkdn);
+      const ev = evaluatedPriceIdr(price, q.offeredTkdn, q.includesVat);
       const qty = BigInt(line.quantity);
       const best = bestByLine.get(line.id) === ev;
       cells[line.id] = { unitPriceIdr: price, lineTotalIdr: price * qty, evaluatedUnitPriceIdr: ev, evaluatedLineTotalIdr: ev * qty, best };

@@ -461,7 +461,7 @@ export async function listRfqQuotes(actor: Actor | null, rfqId: string) {
         rfqItemId: i.rfqItemId,
         unitPriceIdr: i.unitPriceIdr,
         lineTotalIdr: i.unitPriceIdr * (qty.get(i.rfqItemId) ?? 0n),
-        evaluatedUnitPriceIdr: evaluatedPriceIdr(i.unitPriceIdr, num(q.offeredTkdn)),
+        evaluatedUnitPriceIdr: evaluatedPriceIdr(i.unitPriceIdr, num(q.offeredTkdn), q.includesVat),
       }));
       return {
         id: q.id,
@@ -531,7 +531,7 @@ export async function getComparison(actor: Actor | null, rfqId: string): Promise
   const lines = rfq.items.map((i) => ({ id: i.id, quantity: i.quantity }));
   const columns = compareQuotes(
     lines,
-    rows.map((q) => ({ id: q.id, offeredTkdn: num(q.offeredTkdn), leadTimeDays: q.leadTimeDays, prices: Object.fromEntries(q.items.map((i) => [i.rfqItemId, i.unitPriceIdr])) })),
+    rows.map((q) => ({ id: q.id, offeredTkdn: num(q.offeredTkdn), includesVat: q.includesVat, leadTimeDays: q.leadTimeDays, prices: Object.fromEntries(q.items.map((i) => [i.rfqItemId, i.unitPriceIdr])) })),
   );
   const mayAward = a.membership.role !== "member";
   let reason: ComparisonView["awardBlockedReason"] = null;

@@ -29,6 +29,25 @@ describe("TKDN price preference (Perpres 46/2025)", () => {
   });
 });
 
+describe("PPN: offers are compared before VAT", () => {
+  it("brings a VAT-inclusive price to its price before PPN 11%, then applies the TKDN preference, rounding once", () => {
+    expect(evaluatedPriceIdr(111_000n, null, true)).toBe(100_000n);
+    expect(evaluatedPriceIdr(7_500n, null, true)).toBe(6_757n); // 6.756,76
+    expect(evaluatedPriceIdr(122_100n, 40, true)).toBe(100_000n); // ÷ 1,11 ÷ 1,10
+    expect(evaluatedPriceIdr(100_000n, null, false)).toBe(100_000n);
+  });
+
+  it("a VAT-exclusive offer beats a nominally cheaper-looking inclusive one only when it really is cheaper", () => {
+    const lines = [{ id: "a", quantity: 1 }];
+    const cols = compareQuotes(lines, [
+      { id: "incl", offeredTkdn: null, includesVat: true, leadTimeDays: 1, prices: { a: 110_000n } }, // 99.099 before VAT
+      { id: "excl", offeredTkdn: null, includesVat: false, leadTimeDays: 1, prices: { a: 100_000n } },
+    ]);
+    expect(cols[0].cells.a?.best).toBe(true);
+    expect(cols[1].cells.a?.best).toBe(false);
+  });
+});
+
 describe("compareQuotes", () => {
   const lines = [
     { id: "a", quantity: 10 },

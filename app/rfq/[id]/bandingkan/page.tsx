@@ -30,7 +30,7 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
   const f = formattersFor(await getLocale());
   const { rfq, suppliers } = view;
   const lines = rfq.items;
-  const anyPreference = suppliers.some((s) => s.column.preferencePercent > 0);
+  const anyPreference = suppliers.some((s) => s.column.preferencePercent > 0 || s.includesVat);
   const split = bestValueSplit(
     lines.map((l) => ({ id: l.id, quantity: l.quantity })),
     suppliers.map((s) => s.column),
