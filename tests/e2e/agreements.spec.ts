@@ -156,6 +156,7 @@ test("an award becomes an agreement both parties accept, carry out, complete and
 });
 
 test("a stale amendment shows who changed it and changes nothing", async ({ page, loginAs, request }) => {
+  test.setTimeout(180_000);
   const buyer = await tokenFor(request, "buyer");
   const umkm = await tokenFor(request, "umkm");
   const me = await (await request.get("/api/v1/me", { headers: buyer })).json();
