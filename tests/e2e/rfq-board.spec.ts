@@ -25,30 +25,30 @@ test("a buyer posts an RFQ, an UMKM finds it on the board and asks, the buyer an
   const form = page.getByRole("form", { name: "RFQ baru" });
   await waitForHydration(form);
 
-  await form.getByLabel("Judul RFQ").fill(title);
+  await form.getByLabel("Judul RFQ", { exact: true }).fill(title);
   await form.getByLabel("Cari KBLI").fill("13134");
   await form.getByRole("button", { name: /^13134/ }).click();
   await expect(form.getByText(/13134 —/)).toBeVisible();
-  await form.getByLabel("Provinsi pengiriman").selectOption({ label: "Jawa Tengah" });
-  await form.getByLabel("Kabupaten/kota pengiriman").selectOption("33.75");
+  await form.getByLabel("Provinsi pengiriman", { exact: true }).selectOption({ label: "Jawa Tengah" });
+  await form.getByLabel("Kabupaten/kota pengiriman", { exact: true }).selectOption("33.75");
   await form.getByLabel("Batas waktu penawaran (WIB)").fill(wibLocal(10));
 
   const item1 = form.getByRole("listitem", { name: "Barang 1" });
-  await item1.getByLabel("Nama barang").fill("Kain batik cap motif korporat");
-  await item1.getByLabel("Jumlah").fill("0"); // refused by the server, with the error at the field
-  await item1.getByLabel("Satuan").fill("lembar");
+  await item1.getByLabel("Nama barang", { exact: true }).fill("Kain batik cap motif korporat");
+  await item1.getByLabel("Jumlah", { exact: true }).fill("0"); // refused by the server, with the error at the field
+  await item1.getByLabel("Satuan", { exact: true }).fill("lembar");
   await item1.getByLabel(/Harga target/).fill("150.000");
   await form.getByRole("button", { name: "+ Tambah barang" }).click();
   const item2 = form.getByRole("listitem", { name: "Barang 2" });
-  await item2.getByLabel("Nama barang").fill("Selendang batik tulis sutra");
-  await item2.getByLabel("Jumlah").fill("300");
-  await item2.getByLabel("Satuan").fill("lembar");
-  await form.getByLabel("Halal").check();
+  await item2.getByLabel("Nama barang", { exact: true }).fill("Selendang batik tulis sutra");
+  await item2.getByLabel("Jumlah", { exact: true }).fill("300");
+  await item2.getByLabel("Satuan", { exact: true }).fill("lembar");
+  await form.getByLabel("Halal", { exact: true }).check();
 
   await form.getByRole("button", { name: "Simpan draf" }).click();
   await expect(item1.getByText("Jumlah harus lebih dari nol.")).toBeVisible();
   await expect(page).toHaveURL(/\/rfq\/baru$/);
-  await item1.getByLabel("Jumlah").fill("1.500");
+  await item1.getByLabel("Jumlah", { exact: true }).fill("1.500");
   await form.getByRole("button", { name: "Simpan draf" }).click();
 
   await page.waitForURL(/\/rfq\/(?!baru)[^/?]+\?saved=1$/);
@@ -70,9 +70,9 @@ test("a buyer posts an RFQ, an UMKM finds it on the board and asks, the buyer an
   await umkm.goto("/papan-rfq");
   await expect(umkm.getByRole("heading", { level: 1, name: "Papan RFQ" })).toBeVisible();
   const search = umkm.getByRole("search", { name: "Cari RFQ" });
-  await search.getByLabel("KBLI").fill("1313");
-  await search.getByLabel("Provinsi pengiriman").selectOption({ label: "Jawa Tengah" });
-  await search.getByLabel("Kata kunci").fill(runId);
+  await search.getByLabel("KBLI", { exact: true }).fill("1313");
+  await search.getByLabel("Provinsi pengiriman", { exact: true }).selectOption({ label: "Jawa Tengah" });
+  await search.getByLabel("Kata kunci", { exact: true }).fill(runId);
   await search.getByRole("button", { name: "Terapkan" }).click();
   await umkm.waitForURL(/province=33/);
   await expect(umkm.getByRole("article")).toHaveCount(1);
@@ -82,7 +82,7 @@ test("a buyer posts an RFQ, an UMKM finds it on the board and asks, the buyer an
 
   const ask = umkm.getByRole("form", { name: "Ajukan pertanyaan" });
   await waitForHydration(ask);
-  await ask.getByLabel("Pertanyaan untuk pembeli").fill(question);
+  await ask.getByLabel("Pertanyaan untuk pembeli", { exact: true }).fill(question);
   await ask.getByRole("button", { name: "Kirim pertanyaan" }).click();
   await expect(umkm.getByText("Pertanyaan terkirim.", { exact: false })).toBeVisible();
   await expect(umkm.getByText(question)).toBeVisible();
