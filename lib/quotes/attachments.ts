@@ -36,7 +36,7 @@ export async function addQuoteAttachment(actor: Actor | null, rfqId: string, fil
     const fileId = await storePreparedUpload(tx, { organizationId: supplierId, uploadedById: a.user.id, kind: "quote_attachment" }, prepared);
     const att = await tx.quoteAttachment.create({ data: { quoteId: q.id, fileId }, select: { id: true } });
     const data = { rfqId, filename: prepared.filename };
-    for (const organizationId of [q.rfq.buyerId, supplierId]) {
+    for (const organizationId of q.status === "submitted" ? [q.rfq.buyerId, supplierId] : [supplierId]) {
       await audit(tx, { organizationId, actorId: a.user.id, action: "quote.attachment_added", entityType: "quote", entityId: q.id, data });
     }
     return att.id;
@@ -58,7 +58,7 @@ export async function removeQuoteAttachment(actor: Actor | null, rfqId: string, 
     if (q.rfq.status !== "open" || deadlinePassed(q.rfq) || (q.status !== "draft" && q.status !== "submitted")) throw conflict("quotes.errors.closed");
     await tx.storedFile.deleteMany({ where: { id: att.fileId, organizationId: supplierId } }); // cascades to the attachment
     const data = { rfqId, filename: att.file.filename };
-    for (const organizationId of [q.rfq.buyerId, supplierId]) {
+    for (const organizationId of q.status === "submitted" ? [q.rfq.buyerId, supplierId] : [supplierId]) {
       await audit(tx, { organizationId, actorId: a.user.id, action: "quote.attachment_removed", entityType: "quote", entityId: q.id, data });
     }
   });

@@ -314,7 +314,13 @@ export async function saveQuote(actor: Actor | null, rfqId: string, input: Quote
       }
     }
 
-    await auditBoth(tx, { buyerId: rfq.buyerId, supplierId, actorId: a.user.id, action, quoteId: id, rfqId, extra: { revision: wasSubmitted ? existing!.revision + 1 : existing?.revision ?? 0 } });
+    const extra = { revision: wasSubmitted ? existing!.revision + 1 : existing?.revision ?? 0 };
+    if (action === "quote.drafted") {
+      // A draft is the supplier's own business: the buyer's audit trail learns of the quote when it is submitted.
+      await audit(tx, { organizationId: supplierId, actorId: a.user.id, action, entityType: "quote", entityId: id, data: { rfqId, ...extra } });
+    } else {
+      await auditBoth(tx, { buyerId: rfq.buyerId, supplierId, actorId: a.user.id, action, quoteId: id, rfqId, extra });
+    }
 
     if (action === "quote.submitted") {
       // Sealed or not, the notification says that a quote arrived and how many there are: never a price or who.

@@ -89,6 +89,10 @@ describe("one quote per supplier per RFQ", () => {
     const seen = RfqQuotesSchema.parse(await jsonOf(await listQuotes(rfq.id, tok.buyerA)));
     expect(seen).toMatchObject({ count: 0, data: [] });
     expect(await t.db.notification.count({ where: { type: "quote.received", userId: buyerA.owner.id, params: { path: ["rfqTitle"], equals: rfq.title } } })).toBe(0);
+    // …nor in the buyer organization's audit trail
+    const draftId = (draft as { id: string }).id;
+    expect(await t.db.auditLog.count({ where: { entityId: draftId, organizationId: buyerA.organization.id } })).toBe(0);
+    expect(await t.db.auditLog.count({ where: { entityId: draftId, organizationId: umkmB.organization.id, action: "quote.drafted" } })).toBe(1);
 
     const sent = await jsonOf(await put(rfq.id, tok.umkmB, body));
     expect(sent).toMatchObject({ status: "submitted", revision: 0 });
