@@ -120,7 +120,8 @@ async function ensureAgreements(c: pg.Client, umkm: number) {
   await c.query(`SET session_replication_role = origin`);
   await timed("rollups (stats_rebuild)", () => c.query(`SELECT stats_rebuild()`));
   await timed("VACUUM ANALYZE", () => c.query(`VACUUM ANALYZE`));
-  await c.query(`DELETE FROM bench_stats_marker; INSERT INTO bench_stats_marker VALUES ($1)`, [marker]);
+  await c.query(`DELETE FROM bench_stats_marker`);
+  await c.query(`INSERT INTO bench_stats_marker VALUES ($1)`, [marker]);
   console.log(`generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 

@@ -1,6 +1,6 @@
 // The ministry dashboard's overview: partnerships by scheme and by the UMKM's province, and UMKM that moved
 // up a size class — from the same rollups and definitions as /statistik (lib/stats/partnerships.ts;
-// docs/decisions/0009-partnership-statistics.md). Aggregates only (named organizations are for the
+// docs/decisions/0012-partnership-statistics.md). Aggregates only (named organizations are for the
 // statistics drill-down).
 import "server-only";
 import { authorize } from "@/lib/auth/authorize";

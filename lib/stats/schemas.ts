@@ -1,6 +1,6 @@
 // The statistics filters and answers: one zod schema for the /statistik page (URL search params), the CSV
 // routes and GET /api/v1/stats/*. Months are "YYYY-MM"; internally a month is the integer
-// year * 12 + month - 1 (the rollup tables' `month`, docs/decisions/0009-partnership-statistics.md).
+// year * 12 + month - 1 (the rollup tables' `month`, docs/decisions/0012-partnership-statistics.md).
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
 
