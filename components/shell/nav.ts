@@ -30,14 +30,14 @@ export interface NavItem {
 export const NAV_BY_ORG_TYPE: Record<OrgType, readonly NavKey[]> = {
   umkm: ["dashboard", "supplierProfile", "products", "rfqBoard", "quotes", "partnerships"],
   buyer: ["dashboard", "rfqs", "findSuppliers", "partnerships"],
-  cooperative: ["dashboard", "members", "rfqBoard"],
+  cooperative: ["dashboard", "members", "rfqBoard", "quotes", "partnerships"],
   ministry: ["dashboard", "statistics"],
   bank: ["dashboard", "financing"],
   platform: ["dashboard", "verification"],
 };
 
 /** For visitors who are not signed in (or have no organization yet). */
-export const PUBLIC_NAV: readonly NavKey[] = ["findSuppliers", "aboutData"];
+export const PUBLIC_NAV: readonly NavKey[] = ["findSuppliers", "statistics", "aboutData"];
 
 /** Routes whose pages exist (or are being built alongside). */
 export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([

@@ -8,7 +8,7 @@ describe("navFor", () => {
   it("maps every organization type to its full menu when every route is live", () => {
     expect(hrefs(navFor({ organizationType: "umkm" }, all))).toEqual(["/dasbor", "/profil-usaha", "/produk", "/papan-rfq", "/penawaran", "/kemitraan"]);
     expect(hrefs(navFor({ organizationType: "buyer" }, all))).toEqual(["/dasbor", "/rfq", "/suppliers", "/kemitraan"]);
-    expect(hrefs(navFor({ organizationType: "cooperative" }, all))).toEqual(["/dasbor", "/anggota", "/papan-rfq"]);
+    expect(hrefs(navFor({ organizationType: "cooperative" }, all))).toEqual(["/dasbor", "/anggota", "/papan-rfq", "/penawaran", "/kemitraan"]);
     expect(hrefs(navFor({ organizationType: "ministry" }, all))).toEqual(["/dasbor", "/statistik"]);
     expect(hrefs(navFor({ organizationType: "bank" }, all))).toEqual(["/dasbor", "/pembiayaan"]);
     expect(hrefs(navFor({ organizationType: "platform" }, all))).toEqual(["/dasbor", "/admin/verifikasi"]);
@@ -21,8 +21,8 @@ describe("navFor", () => {
   });
 
   it("gives visitors without an organization the public menu", () => {
-    expect(hrefs(navFor(null, all))).toEqual(["/suppliers", "/tentang-data"]);
-    expect(hrefs(navFor(undefined))).toEqual(["/suppliers", "/tentang-data"].filter((h) => LIVE_ROUTES.has(h)));
+    expect(hrefs(navFor(null, all))).toEqual(["/suppliers", "/statistik", "/tentang-data"]);
+    expect(hrefs(navFor(undefined))).toEqual(["/suppliers", "/statistik", "/tentang-data"].filter((h) => LIVE_ROUTES.has(h)));
   });
 
   it("only lists known routes as live, and every org type starts at the dashboard", () => {
