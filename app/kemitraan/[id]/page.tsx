@@ -157,7 +157,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                       {p.type !== "buyer" ? ` · ${tTypes(p.type)}` : ""}
                       {p.sharePercent ? ` · ${t("detail.share", { share: `${p.sharePercent}%` })}` : ""}
                     </span>
-                    {(a.status === "draft" || a.status === "proposed") && (
+                    {(acc || a.status === "draft" || a.status === "proposed") && (
                       <span className={acc ? "text-sm text-emerald-800" : "text-sm text-amber-800"}>
                         {acc
                           ? acc.userName
