@@ -487,7 +487,7 @@ export async function extendDeadline(actor: Actor | null, rfqId: string, deadlin
     if (r.status !== "open" && !reopen) throw conflict("rfqs.errors.notOpen");
     if (deadline.getTime() <= r.deadline.getTime()) throw invalidInput({ deadline: ["rfqs.errors.deadlineNotLater"] });
     assertFutureDeadline(deadline);
-    await tx.rfq.update({ where: { id: rfqId }, data: { deadline, status: "open", closedAt: null, version: { increment: 1 } } });
+    await tx.rfq.update({ where: { id: rfqId }, data: { deadline, status: "open", closedAt: null, deadlineReminderAt: null, version: { increment: 1 } } }); // remind again before the new deadline
     await audit(tx, {
       organizationId: buyerId,
       actorId: a.user.id,

@@ -8,6 +8,8 @@ import { useTestDatabase } from "@/tests/helpers/db";
 import { createBuyer, createQuote, createRfq, createUmkm, createUser, hoursFromNow } from "@/lib/seed/factories";
 import { backoffMs, deliverOutbox, MAX_AGE_MS, SENDING_LEASE_MS } from "@/lib/notifications/outbox";
 import { sweepDeadlineReminders } from "@/lib/notifications/deadlines";
+import { extendDeadline } from "@/lib/rfqs/service";
+import { actAs } from "@/tests/helpers/act-as";
 
 const t = useTestDatabase();
 
@@ -165,6 +167,17 @@ describe("sweepDeadlineReminders", () => {
     expect((await sweepDeadlineReminders({ now: sixHoursOn })).rfqIds).toEqual([]);
     const rows = await t.db.rfq.findMany({ where: { id: { in: [past.id, draft.id] } }, select: { deadlineReminderAt: true } });
     expect(rows.every((r) => r.deadlineReminderAt === null)).toBe(true);
+  });
+
+  it("an extended deadline is reminded of again before the new deadline", async () => {
+    const now = new Date();
+    const rfq = await createRfq(t.db, buyer.organization.id, { title: "Diperpanjang", deadline: hoursFromNow(10, now), invitedSupplierIds: [invited.organization.id] });
+    expect((await sweepDeadlineReminders({ now })).rfqIds).toEqual([rfq.id]);
+    await extendDeadline(await actAs(buyer.owner, buyer.organization.id), rfq.id, hoursFromNow(40, now));
+    expect((await sweepDeadlineReminders({ now })).rfqIds).toEqual([]); // 40 h away: not yet
+    const later = new Date(now.getTime() + 20 * 3_600_000);
+    expect((await sweepDeadlineReminders({ now: later })).rfqIds).toEqual([rfq.id]);
+    expect(await t.db.notification.count({ where: { type: "rfq.deadline_approaching", link: `/papan-rfq/${rfq.id}` } })).toBe(2);
   });
 
   it("an RFQ nobody is in yet is still claimed once (and notifies no one)", async () => {
