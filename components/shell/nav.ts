@@ -28,10 +28,10 @@ export interface NavItem {
 
 /** Everything each organization type will have, in menu order. */
 export const NAV_BY_ORG_TYPE: Record<OrgType, readonly NavKey[]> = {
-  umkm: ["dashboard", "supplierProfile", "products", "rfqBoard", "quotes", "partnerships"],
+  umkm: ["dashboard", "supplierProfile", "products", "rfqBoard", "quotes", "partnerships", "financing"],
   buyer: ["dashboard", "rfqs", "findSuppliers", "partnerships"],
   cooperative: ["dashboard", "members", "rfqBoard", "quotes", "partnerships"],
-  ministry: ["dashboard", "statistics"],
+  ministry: ["dashboard", "statistics", "partnerships"],
   bank: ["dashboard", "financing"],
   platform: ["dashboard", "verification"],
 };

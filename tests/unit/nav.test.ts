@@ -6,10 +6,10 @@ const all = new Set<string>(Object.values(NAV_ROUTES));
 
 describe("navFor", () => {
   it("maps every organization type to its full menu when every route is live", () => {
-    expect(hrefs(navFor({ organizationType: "umkm" }, all))).toEqual(["/dasbor", "/profil-usaha", "/produk", "/papan-rfq", "/penawaran", "/kemitraan"]);
+    expect(hrefs(navFor({ organizationType: "umkm" }, all))).toEqual(["/dasbor", "/profil-usaha", "/produk", "/papan-rfq", "/penawaran", "/kemitraan", "/pembiayaan"]);
     expect(hrefs(navFor({ organizationType: "buyer" }, all))).toEqual(["/dasbor", "/rfq", "/suppliers", "/kemitraan"]);
     expect(hrefs(navFor({ organizationType: "cooperative" }, all))).toEqual(["/dasbor", "/anggota", "/papan-rfq", "/penawaran", "/kemitraan"]);
-    expect(hrefs(navFor({ organizationType: "ministry" }, all))).toEqual(["/dasbor", "/statistik"]);
+    expect(hrefs(navFor({ organizationType: "ministry" }, all))).toEqual(["/dasbor", "/statistik", "/kemitraan"]);
     expect(hrefs(navFor({ organizationType: "bank" }, all))).toEqual(["/dasbor", "/pembiayaan"]);
     expect(hrefs(navFor({ organizationType: "platform" }, all))).toEqual(["/dasbor", "/admin/verifikasi"]);
   });
