@@ -56,11 +56,14 @@ export interface UploadSource {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** True for a chosen file; an empty file input submits a nameless, empty File, which means "no file". */
+/**
+ * True for a chosen file. An empty file input submits an empty File whose name depends on the browser and
+ * the transport ("", "blob", "undefined" — a browser form sent by a React action arrives as "blob"), so any
+ * zero-byte file means "no file" (a certificate saved without its document was refused as "empty file").
+ */
 export function isUploadPresent(v: unknown): v is UploadSource {
   if (!v || typeof v !== "object" || typeof (v as Blob).arrayBuffer !== "function") return false;
-  const f = v as UploadSource;
-  return f.size > 0 || Boolean(f.name);
+  return (v as UploadSource).size > 0;
 }
 
 /** A safe base name (no extension): no path, no control or quote characters, at most `max` characters. */

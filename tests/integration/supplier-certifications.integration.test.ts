@@ -130,6 +130,20 @@ describe("adding certificates with documents", () => {
   });
 });
 
+describe("a certificate without a document", () => {
+  it("is saved when the browser sends the empty file input as a nameless or 'blob' empty file", async () => {
+    const { organization, owner } = await newUmkm();
+    await actAs(owner);
+    for (const name of ["", "blob", "undefined"]) {
+      const fd = form({ ...sni, number: `SNI-TANPA-DOKUMEN-${name || "kosong"}` });
+      fd.set("document", new File([], name, { type: "application/octet-stream" }));
+      const r = await saveCertificateAction(null, fd);
+      expect(r, name).toMatchObject({ ok: true, data: { documentId: null } });
+    }
+    expect(await counts(organization.id)).toMatchObject({ certs: 3, files: 0 });
+  });
+});
+
 describe("editing a certificate (the list's Ubah form)", () => {
   it("changes the fields with the same validation, keeps the document when no file is chosen, and asks for re-verification", async () => {
     const { organization, owner } = await newUmkm();
