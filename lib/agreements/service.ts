@@ -3,7 +3,8 @@
 // Life cycle: draft → proposed (first acceptance) → active (every party accepted the current version) →
 // completed | terminated (with a reason). Any change to the content is an amendment: version N+1 with a
 // snapshot; acceptances are per version, so an amendment needs every party's acceptance again (an active
-// agreement goes back to `proposed` until then; earlier versions stay readable).
+// agreement stays active — in force — with the amendment pending, and cannot be completed until every party
+// has accepted it; earlier versions stay readable).
 // Concurrency: each write names the version it read and locks the row with `where: {id, version}`;
 // a stale version is a 409 conflict, never a silent overwrite.
 //
@@ -172,7 +173,7 @@ function toView(r: DetailRow, viewerOrgId: string | null): AgreementView {
       sharePercent: p.sharePercent == null ? null : p.sharePercent.toString(),
     })),
     acceptances: current.map((a) => ({ version: a.version, organizationId: a.organizationId, organizationName: a.organization.name, userName: a.user?.name ?? null, acceptedAt: a.acceptedAt })),
-    pendingAcceptance: r.status === "draft" || r.status === "proposed" ? partyIds.filter((id) => !accepted.has(id)) : [],
+    pendingAcceptance: r.status === "draft" || r.status === "proposed" || r.status === "active" ? partyIds.filter((id) => !accepted.has(id)) : [],
     lastAcceptedVersion: fully.length ? Math.max(...fully) : null,
     versions: r.versions.map((v) => ({ version: v.version, changeNote: v.changeNote, createdAt: v.createdAt, createdBy: v.createdBy?.name ?? null })),
     milestones: r.milestones.map((m) => ({ ...m, dueDate: day(m.dueDate) })),
@@ -387,7 +388,8 @@ export async function createAgreement(actor: Actor | null, input: AgreementCreat
 
 /**
  * Changes what the agreement says: version N+1 (snapshot kept), acceptances start over for the new
- * version, an active agreement goes back to `proposed` until every party accepts again. `version` must be
+ * version; an active agreement stays in force (status `active`) with the amendment pending until every party
+ * accepts it, and cannot be completed meanwhile. `version` must be
  * the current one (else 409). Milestones, when sent, replace the list position by position: rows that
  * already have deliveries or payments keep their id (and their records).
  */
@@ -437,7 +439,6 @@ export async function amendAgreement(actor: Actor | null, id: string, input: Agr
         endDate: next.endDate,
         terms: next.terms,
         version,
-        status: ag.status === "active" ? "proposed" : ag.status,
         versions: { create: { version, snapshot: agreementSnapshot(next), changeNote: input.changeNote ?? null, createdById: a.user.id } },
       },
     });
@@ -458,7 +459,7 @@ export async function amendAgreement(actor: Actor | null, id: string, input: Agr
 export async function acceptAgreement(actor: Actor | null, id: string, input: { version?: number } = {}): Promise<AgreementView> {
   const a = authorizeParty(actor, "agreement:accept");
   await db.$transaction(async (tx) => {
-    const ag = await lockAgreement(tx, a, id, { version: input.version, statuses: ["draft", "proposed"] });
+    const ag = await lockAgreement(tx, a, id, { version: input.version, statuses: ["draft", "proposed", "active"] });
     const mine = await tx.agreementAcceptance.findUnique({
       where: { agreementId_version_organizationId: { agreementId: id, version: ag.version, organizationId: orgId(a) } },
       select: { id: true },
@@ -468,13 +469,16 @@ export async function acceptAgreement(actor: Actor | null, id: string, input: { 
     const accepted = await tx.agreementAcceptance.findMany({ where: { agreementId: id, version: ag.version }, select: { organizationId: true } });
     const all = ag.parties.every((p) => accepted.some((x) => x.organizationId === p.organizationId));
     const now = new Date();
-    if (all) {
+    if (all && ag.status !== "active") {
       await tx.agreement.update({ where: { id }, data: { status: "active", activatedAt: ag.activatedAt ?? now, proposedAt: ag.status === "draft" ? now : undefined } });
     } else if (ag.status === "draft") {
       await tx.agreement.update({ where: { id }, data: { status: "proposed", proposedAt: now } });
     }
     await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.accepted", entityType: "Agreement", entityId: id, data: { version: ag.version, activated: all } });
-    if (all) {
+    if (all && ag.status === "active") {
+      // an amendment of an agreement in force: everyone has now accepted the new version
+      await notifyParties(tx, ag, a, "agreement.accepted");
+    } else if (all) {
       await notify(tx, { type: "agreement.activated", organizationIds: ag.parties.map((p) => p.organizationId), params: { number: ag.number, title: ag.title }, link: agreementLink(id), excludeUserId: a.user.id });
     } else {
       await notifyParties(tx, ag, a, ag.status === "draft" ? "agreement.proposed" : "agreement.accepted");
@@ -488,6 +492,8 @@ export async function completeAgreement(actor: Actor | null, id: string, input: 
   const a = authorizeParty(actor, "agreement:accept");
   await db.$transaction(async (tx) => {
     const ag = await lockAgreement(tx, a, id, { version: input.version, statuses: ["active"] });
+    const accepted = await tx.agreementAcceptance.count({ where: { agreementId: id, version: ag.version } });
+    if (accepted < ag.parties.length) throw conflict("agreements.errors.amendmentPending");
     await tx.agreement.update({ where: { id }, data: { status: "completed", completedAt: new Date() } });
     await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.completed", entityType: "Agreement", entityId: id });
     await notify(tx, { type: "agreement.completed", organizationIds: ag.parties.map((p) => p.organizationId), params: { number: ag.number, title: ag.title }, link: agreementLink(id), excludeUserId: a.user.id });

@@ -153,15 +153,22 @@ describe("the life cycle over the API", () => {
     expect(await t.db.notification.count({ where: { type: "agreement.activated" } })).toBeGreaterThan(0);
   });
 
-  it("an amendment of an active agreement is proposed again until both accept version 3; version 2 stays readable", async () => {
+  it("an amendment of an active agreement stays in force, pending until both accept version 3; it cannot be completed meanwhile; version 2 stays readable", async () => {
     const amended = AgreementSchema.parse(
       await jsonOf(await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${id}`, buyer.token, { params: { id }, body: { version: 2, endDate: "2027-06-30", changeNote: "Diperpanjang sebulan" } })),
     );
-    expect(amended).toMatchObject({ version: 3, status: "proposed", lastAcceptedVersion: 2, endDate: "2027-06-30" });
+    // still active (the partnership does not stop while an amendment is discussed: statistics keep counting it)
+    expect(amended).toMatchObject({ version: 3, status: "active", lastAcceptedVersion: 2, endDate: "2027-06-30" });
+    expect(amended.pendingAcceptance.sort()).toEqual([buyer.id, umkm.id].sort());
     expect(amended.versions.map((v) => v.version)).toEqual([3, 2, 1]);
+    const early = await post(completeRoute as RouteHandlerFn, id, "complete", buyer.token, { version: 3 });
+    expect(early.status).toBe(409);
+    expect((await t.db.agreement.findUniqueOrThrow({ where: { id } })).status).toBe("active");
     await post(acceptRoute as RouteHandlerFn, id, "accept", buyer.token, { version: 3 });
     const active = AgreementSchema.parse(await jsonOf(await post(acceptRoute as RouteHandlerFn, id, "accept", umkm.token, { version: 3 })));
-    expect(active).toMatchObject({ status: "active", lastAcceptedVersion: 3 });
+    expect(active).toMatchObject({ status: "active", lastAcceptedVersion: 3, pendingAcceptance: [] });
+    const again = await post(acceptRoute as RouteHandlerFn, id, "accept", umkm.token, { version: 3 });
+    expect(again.status).toBe(409);
   });
 
   it("records a supplier's delivery for the buyer's review, the buyer's own on time, a payment with days to pay", async () => {

@@ -62,6 +62,8 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const canAccept = party && ctx.canAccept;
   const isBuyer = a.yourRole === "buyer";
   const inForce = a.status === "active" || (a.status === "proposed" && a.activatedAt !== null);
+  // Draft or proposed, or an agreement in force with an amendment not every party has accepted yet.
+  const awaitingAcceptance = a.status === "draft" || a.status === "proposed" || (a.status === "active" && a.pendingAcceptance.length > 0);
   const iAccepted = a.acceptances.some((x) => x.organizationId === me);
   const open = a.status === "draft" || a.status === "proposed" || a.status === "active";
   const [financing, banks, supplierRecord] = await Promise.all([
@@ -157,7 +159,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                       {p.type !== "buyer" ? ` · ${tTypes(p.type)}` : ""}
                       {p.sharePercent ? ` · ${t("detail.share", { share: `${p.sharePercent}%` })}` : ""}
                     </span>
-                    {(acc || a.status === "draft" || a.status === "proposed") && (
+                    {(acc || awaitingAcceptance) && (
                       <span className={acc ? "text-sm text-emerald-800" : "text-sm text-amber-800"}>
                         {acc
                           ? acc.userName
@@ -179,7 +181,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                 );
               })}
             </ul>
-            {(a.status === "draft" || a.status === "proposed") && party && (
+            {awaitingAcceptance && party && (
               <div className="flex flex-col gap-2 border-t border-line pt-4">
                 <h3 className="font-semibold text-ink">{t("detail.acceptances", { version: a.version })}</h3>
                 {iAccepted ? (
@@ -397,7 +399,8 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         {canAccept && open && (
           <Card title={t("actions.closeTitle")}>
             <div className="flex flex-col gap-6">
-              {a.status === "active" && (
+              {a.status === "active" && a.pendingAcceptance.length > 0 && <p className="text-sm text-amber-800">{t("errors.amendmentPending")}</p>}
+              {a.status === "active" && a.pendingAcceptance.length === 0 && (
                 <ActionForm
                   label={t("actions.complete")}
                   action={completeAgreementAction}

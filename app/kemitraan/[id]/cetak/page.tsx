@@ -44,7 +44,8 @@ export default async function PrintAgreementPage({ params }: { params: Params })
   const tSchemes = await getTranslations({ locale: "id", namespace: "schemes" });
   const f = formattersFor("id");
   const roleName = (r: string) => t(`role.${r}`).toUpperCase();
-  const accepted = a.status !== "draft" && a.status !== "proposed";
+  // Printed as signed only when every party accepted this very version (an amendment may be pending).
+  const accepted = a.status !== "draft" && a.status !== "proposed" && a.pendingAcceptance.length === 0;
 
   return (
     <div lang="id" className="bg-paper px-4 py-8">
