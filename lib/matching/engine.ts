@@ -8,7 +8,8 @@
 // profile, product or certificate is matchable as soon as its transaction commits):
 //   1. candidates come from GIN indexes — UMKM with the RFQ's KBLI class AND every word of its line items
 //      (pass 1); when that yields fewer qualified UMKM than asked for, a wider pass runs (class AND any word, or
-//      every item word; then division OR any word, at most LIMITS.widestPass candidates);
+//      every item word; then division OR any word, at most LIMITS.widestPass candidates); once the almost-qualified
+//      list is full, the wider passes only take UMKM whose in-row certificate dates can still qualify;
 //   2. every candidate is scored on the cheap in-row signals (KBLI level, where each word was found, required
 //      certificates valid on the deadline, distance from a 514-row distance table, verified) and the best
 //      LIMITS.shortlist are kept, qualified ones first;
@@ -242,17 +243,39 @@ const num = (x: number) => Prisma.raw(String(x));
 const f8 = (x: number) => Prisma.raw(`${x}::float8`);
 const tsq = (g: string) => Prisma.sql`to_tsquery('simple'::regconfig, ${g}::text)`;
 
-export type Candidates = { pass: 1 | 2 | 3 } | { supplierIds: string[] };
+/**
+ * Which UMKM a pass scores. `qualifiedOnly` (the wider passes after the first): only UMKM that can still qualify
+ * — every required certificate and, when the RFQ sets a minimum TKDN, a TKDN certificate valid on the deadline
+ * (the search document's dates) — so a rare certificate combination no longer scores thousands of UMKM that
+ * can only be "almost qualified" (that list comes from the first pass).
+ */
+export type Candidates = { pass: 1 | 2 | 3; qualifiedOnly?: boolean } | { supplierIds: string[] };
+
+/** Necessary conditions for qualifying, from the search document's certificate dates (index-free, in-row). */
+function canQualify(ctx: RfqContext): Prisma.Sql {
+  const needed: CertType[] = [...ctx.requiredCertifications];
+  if (ctx.minTkdn !== null && !needed.includes("tkdn")) needed.push("tkdn");
+  if (needed.length === 0) return Prisma.sql`true`;
+  return Prisma.join(
+    needed.map((t) => Prisma.sql`s.${Prisma.raw(`"${UNTIL[t]}"`)} >= ${ctx.deadlineDate}::date`),
+    " AND ",
+  );
+}
 
 function candidateWhere(ctx: RfqContext, c: Candidates): Prisma.Sql {
   if ("supplierIds" in c) return Prisma.sql`s."organizationId" = ANY (${c.supplierIds}::text[])`;
+  const where = passWhere(ctx, c.pass);
+  return c.qualifiedOnly ? Prisma.sql`(${where} AND ${canQualify(ctx)})` : where;
+}
+
+function passWhere(ctx: RfqContext, pass: 1 | 2 | 3): Prisma.Sql {
   const anyWord = ctx.groups.length ? Prisma.sql`s.document @@ ${tsq(ctx.groups.join(" | "))}` : Prisma.sql`false`;
   const itemGroups = ctx.groups.filter((_, i) => ctx.weights[i] === ITEM_WORD_WEIGHT);
   const allItemWords = itemGroups.length ? Prisma.sql`s.document @@ ${tsq(itemGroups.join(" & "))}` : anyWord;
   const klass = Prisma.sql`s."kbliPrefixes" @> ARRAY[${ctx.kbliCode.slice(0, 4)}::text]`;
   const division = Prisma.sql`s."kbliPrefixes" @> ARRAY[${ctx.kbliCode.slice(0, 2)}::text]`;
-  if (c.pass === 1) return Prisma.sql`(${klass} AND ${allItemWords})`;
-  if (c.pass === 2) return Prisma.sql`((${klass} AND ${anyWord}) OR ${allItemWords})`;
+  if (pass === 1) return Prisma.sql`(${klass} AND ${allItemWords})`;
+  if (pass === 2) return Prisma.sql`((${klass} AND ${anyWord}) OR ${allItemWords})`;
   return Prisma.sql`(${division} OR ${anyWord})`;
 }
 
@@ -392,16 +415,25 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
 export async function rankSuppliers(ctx: RfqContext, opts: { limit?: number; almost?: number } = {}): Promise<RankResult> {
   const limit = opts.limit ?? LIMITS.defaultMatches;
   const almost = opts.almost ?? LIMITS.almostQualified;
-  let rows: Row[] = [];
-  // Narrow to wide: stop at the first pass that fills the list with qualified UMKM.
+  // Narrow to wide: stop at the first pass that fills the list with qualified UMKM. Once a pass has filled the
+  // almost-qualified list (the most relevant UMKM that miss a requirement), the wider passes look for qualified
+  // UMKM only (candidates that hold every required certificate), which keeps them small.
   let pass: 1 | 2 | 3 = ctx.groups.length ? 1 : 3;
-  for (;;) {
-    rows = await scoreCandidates(ctx, { pass }, limit, almost);
-    if (pass === 3 || rows.filter((r) => r.qualified).length >= limit) break;
+  let rows = await scoreCandidates(ctx, { pass }, limit, almost);
+  let qualified = rows.filter((r) => r.qualified);
+  let almostRows = rows.filter((r) => !r.qualified);
+  while (pass < 3 && qualified.length < limit) {
     pass = (pass + 1) as 2 | 3;
+    const almostFilled = almostRows.length >= almost;
+    rows = await scoreCandidates(ctx, { pass, qualifiedOnly: almostFilled }, limit, almostFilled ? 0 : almost);
+    qualified = rows.filter((r) => r.qualified);
+    if (!almostFilled) almostRows = rows.filter((r) => !r.qualified);
   }
-  const scored = rows.map((r) => toScored(ctx, r));
-  return { matches: scored.filter((s) => s.qualified), almostQualified: scored.filter((s) => !s.qualified), pass };
+  return {
+    matches: qualified.map((r) => toScored(ctx, r)),
+    almostQualified: almostRows.map((r) => toScored(ctx, r)),
+    pass,
+  };
 }
 
 /** Scores the given UMKM for an RFQ (qualified or not), best first. */
