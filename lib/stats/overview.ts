@@ -20,46 +20,21 @@ export interface StatisticsOverview {
   microSmallValueShare: number | null;
 }
 
-/** First day of a "YYYY-MM" month (UTC) and the first day of the month after `to`. */
-function dateBounds(f: StatsFilter) {
-  const toDate = (index: number) => new Date(Date.UTC(Math.floor(index / 12), index % 12, 1));
-  return {
-    from: f.from ? toDate(monthIndex(f.from)) : null,
-    toExclusive: f.to ? toDate(monthIndex(f.to) + 1) : null,
-  };
-}
-
-/** The supplier's current dimensions, the rule of the rollups' stats_dims() (for tables without them). */
-function supplierDimensionConditions(f: StatsFilter, orgId: Prisma.Sql): Prisma.Sql[] {
-  const out: Prisma.Sql[] = [];
-  if (f.province) {
-    out.push(Prisma.sql`coalesce((SELECT r."provinceCode" FROM "Organization" o
-                                    LEFT JOIN "SupplierProfile" sp2 ON sp2."organizationId" = o.id
-                                    JOIN "Regency" r ON r.code = coalesce(sp2."regencyCode", o."regencyCode")
-                                   WHERE o.id = ${orgId}), '-') = ${f.province}`);
-  }
-  if (f.kbliSection) {
-    out.push(Prisma.sql`coalesce((SELECT k.section FROM "SupplierKbli" sk
-                                    JOIN "KbliCode" k ON k.version = sk."kbliVersion" AND k.code = sk."kbliCode"
-                                   WHERE sk."supplierId" = ${orgId}
-                                   ORDER BY sk."isPrimary" DESC, sk."kbliVersion" DESC, sk."kbliCode" LIMIT 1), '-') = ${f.kbliSection}`);
-  }
-  return out;
-}
-
-/** UMKM whose size class went up (e.g. mikro → kecil) at a change dated in the period, in the province / section. */
+/**
+ * UMKM whose size class went up (e.g. mikro → kecil) at a change dated in the period, in the province /
+ * section (the supplier's dimensions now, the rule of stats_dims()). From "StatsSizeUp" (one row per up-move,
+ * kept by a trigger on "SizeClassChange") and "StatsUmkm" for the dimensions.
+ */
 export async function countMovedUp(f: StatsFilter): Promise<number> {
-  const { from, toExclusive } = dateBounds(f);
-  const conds: Prisma.Sql[] = [Prisma.sql`c.prev IS NOT NULL`, Prisma.sql`c."sizeClass" > c.prev`];
-  if (from) conds.push(Prisma.sql`c."effectiveAt" >= ${from}`);
-  if (toExclusive) conds.push(Prisma.sql`c."effectiveAt" < ${toExclusive}`);
-  conds.push(...supplierDimensionConditions(f, Prisma.sql`c."supplierId"`));
+  const conds: Prisma.Sql[] = [];
+  if (f.from) conds.push(Prisma.sql`c.month >= ${monthIndex(f.from)}`);
+  if (f.to) conds.push(Prisma.sql`c.month <= ${monthIndex(f.to)}`);
+  if (f.province) conds.push(Prisma.sql`u."dimProvinceCode" = ${f.province}`);
+  if (f.kbliSection) conds.push(Prisma.sql`u."kbliSection" = ${f.kbliSection}`);
+  const join = f.province || f.kbliSection ? Prisma.sql`JOIN "StatsUmkm" u ON u."supplierId" = c."supplierId"` : Prisma.empty;
+  const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
   const [r] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(DISTINCT c."supplierId")::int AS n
-      FROM (SELECT "supplierId", "effectiveAt", "sizeClass",
-                   lag("sizeClass") OVER (PARTITION BY "supplierId" ORDER BY "effectiveAt", id) AS prev
-              FROM "SizeClassChange") c
-     WHERE ${Prisma.join(conds, " AND ")}`;
+    SELECT count(DISTINCT c."supplierId")::int AS n FROM "StatsSizeUp" c ${join} ${where}`;
   return r?.n ?? 0;
 }
 

@@ -74,35 +74,20 @@ export interface SupplyChainShare {
 
 /**
  * The "in supply chain" rate, optionally for one province and/or KBLI section (the period does not apply).
- * Verified UMKM are read from the directory's "SupplierSearch" rows (one per UMKM with a supplier profile,
- * kept by triggers; `verified` and `provinceCode` of the profile), the active parties from "StatsSupplier".
+ * Read from "StatsUmkm" (one row per supplier profile, kept by triggers): `verified` and `provinceCode` are
+ * the directory's ("SupplierSearch": the profile's verification and regency), `kbliSection` the primary
+ * (else lowest) KBLI code's section, `active` whether it is a party to an active agreement ("StatsSupplier").
+ * Both figures are counts over one index.
  */
 export async function getSupplyChainShare(filter: Pick<StatsFilter, "province" | "kbliSection">): Promise<SupplyChainShare> {
-  const verifiedConds: Prisma.Sql[] = [Prisma.sql`ss.verified`];
-  const activeConds: Prisma.Sql[] = [Prisma.sql`s."activeAgreements" > 0`];
-  if (filter.province) {
-    verifiedConds.push(Prisma.sql`ss."provinceCode" = ${filter.province}`);
-    activeConds.push(Prisma.sql`ss."provinceCode" = ${filter.province}`);
-  }
-  // each supplier's primary (else lowest) KBLI code's section: the rule of the rollups' stats_dims()
-  const primarySection = filter.kbliSection
-    ? Prisma.sql`JOIN (SELECT DISTINCT ON (sk."supplierId") sk."supplierId", k.section
-                         FROM "SupplierKbli" sk JOIN "KbliCode" k ON k.version = sk."kbliVersion" AND k.code = sk."kbliCode"
-                        ORDER BY sk."supplierId", sk."isPrimary" DESC, sk."kbliVersion" DESC, sk."kbliCode") ps
-                  ON ps."supplierId" = ss."organizationId" AND ps.section = ${filter.kbliSection}`
-    : Prisma.empty;
-  if (filter.kbliSection) activeConds.push(Prisma.sql`s."kbliSection" = ${filter.kbliSection}`);
-  const [[verified], [active]] = await Promise.all([
-    db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM "SupplierSearch" ss ${primarySection} WHERE ${Prisma.join(verifiedConds, " AND ")}`,
-    db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n
-        FROM "StatsSupplier" s
-        JOIN "SupplierSearch" ss ON ss."organizationId" = s."supplierId" AND ss.verified
-       WHERE ${Prisma.join(activeConds, " AND ")}`,
-  ]);
-  const umkmVerified = verified?.n ?? 0;
-  const umkmWithActiveAgreement = active?.n ?? 0;
+  const conds: Prisma.Sql[] = [Prisma.sql`verified`];
+  if (filter.province) conds.push(Prisma.sql`"provinceCode" = ${filter.province}`);
+  if (filter.kbliSection) conds.push(Prisma.sql`"kbliSection" = ${filter.kbliSection}`);
+  const [r] = await db.$queryRaw<{ verified: number; active: number }[]>`
+    SELECT count(*)::int AS verified, count(*) FILTER (WHERE active)::int AS active
+      FROM "StatsUmkm" WHERE ${Prisma.join(conds, " AND ")}`;
+  const umkmVerified = r?.verified ?? 0;
+  const umkmWithActiveAgreement = r?.active ?? 0;
   return { umkmVerified, umkmWithActiveAgreement, share: umkmVerified > 0 ? umkmWithActiveAgreement / umkmVerified : null };
 }
 

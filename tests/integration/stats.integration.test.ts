@@ -112,6 +112,8 @@ async function snapshotRollups() {
     schemes: await q(`SELECT * FROM "StatsSupplierScheme" ORDER BY 1,2`),
     months: await q(`SELECT * FROM "StatsSupplierMonth" ORDER BY 1,2,3`),
     statuses: await q(`SELECT * FROM "StatsAgreementStatus" WHERE agreements <> 0 ORDER BY 1`),
+    umkm: await q(`SELECT * FROM "StatsUmkm" ORDER BY 1`),
+    sizeUps: await q(`SELECT * FROM "StatsSizeUp" ORDER BY 1`),
   };
 }
 
@@ -292,6 +294,53 @@ describe("partnership statistics against an independent count", () => {
     expect(await countMovedUp({ from: "2026-04" })).toBe(0);
     expect(await countMovedUp({ province: "51" })).toBe(0);
     expect(grower.organization.id).toBeTruthy();
+  });
+
+  it("the per-UMKM rollups stay exact after new agreements, verification, KBLI and size-class changes", async () => {
+    const rate = async (f: { province?: string; kbliSection?: string }) => getSupplyChainShare(f);
+    const before = await rate({ province: "33" });
+    // a new verified UMKM in Central Java, section A: counted in the denominator at once
+    const newcomer = await umkm("33.75", codeA, 1_000_000_000n, "33", "A", "mikro");
+    expect(await rate({ province: "33" })).toMatchObject({ umkmVerified: before.umkmVerified + 1, umkmWithActiveAgreement: before.umkmWithActiveAgreement });
+    // its first active agreement puts it in the numerator; completing it takes it out again
+    const ag = await agreement(newcomer, { scheme: "rantai_pasok", start: "2026-07-01", value: 5_000_000n, status: "active" });
+    expect((await rate({ province: "33", kbliSection: "A" })).umkmWithActiveAgreement).toBe(
+      Object.values(sups).filter((x) => x.province === "33" && x.section === "A" && ags.some((a) => a.status === "active" && [a.lead.id, ...a.members.map((m) => m.id)].includes(x.id))).length,
+    );
+    expect((await rate({ province: "33" })).umkmWithActiveAgreement).toBe(before.umkmWithActiveAgreement + 1);
+    await setStatus(ag, "completed");
+    expect((await rate({ province: "33" })).umkmWithActiveAgreement).toBe(before.umkmWithActiveAgreement);
+    // its primary KBLI changes section: the rate by section follows
+    const agriBefore = await rate({ kbliSection: "A" });
+    const manuBefore = await rate({ kbliSection: "C" });
+    await t.db.supplierKbli.deleteMany({ where: { supplierId: newcomer.id } });
+    await t.db.supplierKbli.create({ data: { supplierId: newcomer.id, kbliVersion: "2020", kbliCode: "25920", isPrimary: true } });
+    newcomer.section = "C";
+    expect((await rate({ kbliSection: "A" })).umkmVerified).toBe(agriBefore.umkmVerified - 1);
+    expect((await rate({ kbliSection: "C" })).umkmVerified).toBe(manuBefore.umkmVerified + 1);
+    // a supplier losing its verification leaves the denominator
+    await t.db.supplierProfile.update({ where: { organizationId: newcomer.id }, data: { verificationStatus: "pending" } });
+    expect((await rate({ province: "33" })).umkmVerified).toBe(before.umkmVerified);
+    // size-class history: an up-move inserted before a later change, then removed
+    const movedBefore = await countMovedUp({ from: "2025-01", to: "2025-12", province: "33" });
+    await t.db.sizeClassChange.create({
+      data: { supplierId: newcomer.id, sizeClass: "mikro", basis: "annual_sales", annualSalesIdr: 1_000_000_000n, effectiveAt: d("2025-01-01") },
+    });
+    const up = await t.db.sizeClassChange.create({
+      data: { supplierId: newcomer.id, sizeClass: "menengah", basis: "annual_sales", annualSalesIdr: 30_000_000_000n, effectiveAt: d("2025-06-01") },
+    });
+    expect(await countMovedUp({ from: "2025-01", to: "2025-12", province: "33" })).toBe(movedBefore + 1);
+    expect(await countMovedUp({ from: "2025-01", to: "2025-12", province: "33", kbliSection: "C" })).toBeGreaterThanOrEqual(1);
+    // the rollups equal a rebuild
+    const incremental = await snapshotRollups();
+    await t.sql.query(`SELECT stats_rebuild()`);
+    expect(await snapshotRollups()).toEqual(incremental);
+    expect(incremental.umkm.length).toBeGreaterThan(Object.keys(sups).length - 1);
+    await t.db.sizeClassChange.delete({ where: { id: up.id } });
+    expect(await countMovedUp({ from: "2025-01", to: "2025-12", province: "33" })).toBe(movedBefore);
+    const incremental2 = await snapshotRollups();
+    await t.sql.query(`SELECT stats_rebuild()`);
+    expect(await snapshotRollups()).toEqual(incremental2);
   });
 
   it("the overview's share of value to micro and small firms is that of the size-class rows", async () => {
