@@ -329,7 +329,8 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
   const trackPoints = Prisma.sql`(${num(WEIGHTS.trackRecord)} * (least(1, tr.completed::float8 / ${num(TRACK_RECORD.completedForFull)})
       + CASE WHEN tr.deliveries > 0 THEN tr.on_time::float8 / tr.deliveries ELSE 0 END) / 2)`;
   const tkdnOk = minTkdn === null ? Prisma.sql`true` : Prisma.sql`coalesce(tk.tkdn >= ${minTkdn}::float8, false)`;
-  const date = (col: string) => Prisma.raw(`to_char(s."${col}", 'YYYY-MM-DD') AS "${col}"`);
+  // Dates are formatted for the returned rows only (to_char on every candidate is measurable).
+  const date = (col: string) => Prisma.raw(`to_char(ranked."${col}", 'YYYY-MM-DD') AS "${col}"`);
 
   return Prisma.sql`
     WITH dest AS (SELECT lat, lon FROM "Regency" WHERE code = ${ctx.deliveryRegencyCode}),
@@ -341,7 +342,7 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
         FROM "Regency" r LEFT JOIN dest d ON true),
     c0 AS MATERIALIZED (
       SELECT s."organizationId" AS id, s.name, s.verified, s."regencyCode", s."provinceCode", s."kbliCodes",
-             ${date("halalUntil")}, ${date("sniUntil")}, ${date("iso9001Until")}, ${date("tkdnUntil")}, ${date("otherUntil")},
+             s."halalUntil", s."sniUntil", s."iso9001Until", s."tkdnUntil", s."otherUntil",
              CASE WHEN s."kbliCodes" @> ARRAY[${code}::text] THEN 5
                   WHEN s."kbliPrefixes" @> ARRAY[${code.slice(0, 4)}::text] THEN 4
                   WHEN s."kbliPrefixes" @> ARRAY[${code.slice(0, 3)}::text] THEN 3
@@ -400,7 +401,7 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
       SELECT f.*, row_number() OVER (PARTITION BY f.qualified ORDER BY f.score DESC, f.verified DESC, f.id) AS rn FROM f)
     SELECT ranked.id, ranked.name, ranked."regencyCode", ranked."regencyName", ranked."provinceCode", ranked.lat, ranked.lon,
            ranked.verified, ranked."kbliLevel", ranked.hits AS "wordHits",
-           ranked."halalUntil", ranked."sniUntil", ranked."iso9001Until", ranked."tkdnUntil", ranked."otherUntil",
+           ${date("halalUntil")}, ${date("sniUntil")}, ${date("iso9001Until")}, ${date("tkdnUntil")}, ${date("otherUntil")},
            ranked.km, ranked.capacity, ranked.tkdn, ranked.completed, ranked.deliveries, ranked.on_time AS "onTime",
            ranked.qualified, ranked.score,
            (SELECT k FROM unnest(ranked."kbliCodes") k
