@@ -21,7 +21,7 @@ import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { prepareUpload, storePreparedUpload, type UploadSource } from "@/lib/files/upload";
 import { notify } from "@/lib/notifications/notify";
 import { z } from "zod";
-import { deadlinePassed, ownRfqWhere, supplierVisibleRfqWhere, visibleRfqWhere } from "./access";
+import { deadlinePassed, ownRfqWhere, pricesRevealed, supplierVisibleRfqWhere, visibleRfqWhere } from "./access";
 import { MAX_DEADLINE_DAYS, type RfqCreateInput, type RfqItemInput, type RfqListQuery, type RfqUpdateInput } from "./schemas";
 
 export const MAX_ATTACHMENTS_PER_RFQ = 10;
@@ -782,24 +782,30 @@ export interface HistoryEntry {
   actor: { id: string; name: string } | null;
   data: Record<string, unknown>;
   createdAt: Date;
+  /** A quote entry of a sealed RFQ before its deadline: who did it is withheld. */
+  sealed: boolean;
 }
 
 export async function listRfqHistory(actor: Actor | null, rfqId: string, limit = 200): Promise<HistoryEntry[]> {
   const a = authorizeBuyer(actor);
   const buyerId = a.membership.organizationId;
   await closeExpiredRfqs({ rfqIds: [rfqId] });
-  const rfq = await db.rfq.findFirst({ where: { id: rfqId, buyerId }, select: { id: true } });
+  const rfq = await db.rfq.findFirst({ where: { id: rfqId, buyerId }, select: { id: true, sealed: true, deadline: true } });
   if (!rfq) throw notFound();
+  // A sealed RFQ hides even who quoted until the deadline: quote entries then carry neither the supplier's
+  // user nor any detail, only that something happened and when.
+  const hideQuoters = !pricesRevealed(rfq);
   const rows = await db.auditLog.findMany({
     where: { organizationId: buyerId, OR: [{ entityId: rfqId }, { data: { path: ["rfqId"], equals: rfqId } }] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(limit, 1), 1000),
     select: { id: true, action: true, entityType: true, entityId: true, data: true, createdAt: true, actor: { select: { id: true, name: true } } },
   });
-  return rows.map((r) => ({
-    ...r,
-    data: r.data && typeof r.data === "object" && !Array.isArray(r.data) ? (r.data as Record<string, unknown>) : {},
-  }));
+  return rows.map((r) => {
+    const data = r.data && typeof r.data === "object" && !Array.isArray(r.data) ? (r.data as Record<string, unknown>) : {};
+    if (hideQuoters && r.entityType === "quote") return { ...r, entityId: "", actor: null, data: { rfqId }, sealed: true };
+    return { ...r, data, sealed: false };
+  });
 }
 
 /** The calling supplier's own quote on an RFQ, if any (status only: the quote pages show the rest). */

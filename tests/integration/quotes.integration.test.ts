@@ -16,6 +16,7 @@ import { GET as rfqRoute } from "@/app/api/v1/rfqs/[id]/route";
 import { OwnQuoteSchema, RfqQuotesSchema } from "@/lib/quotes/api-schemas";
 import { getComparison, listOwnQuotes } from "@/lib/quotes/service";
 import { actAs } from "@/tests/helpers/act-as";
+import { listRfqHistory } from "@/lib/rfqs/service";
 
 const t = useTestDatabase();
 
@@ -175,7 +176,15 @@ describe("sealed RFQs", () => {
     const mine = await listOwnQuotes(await actAs(umkmB.owner));
     expect(JSON.stringify(mine, (_k, v) => (typeof v === "bigint" ? v.toString() : v))).not.toContain("987654");
 
+    // nor the buyer's audit trail: it says quotes arrived, not who sent them
+    const history = (await listRfqHistory(await actAs(buyerA.owner), rfq.id)).filter((e) => e.entityType === "quote");
+    expect(history.map((e) => e.action)).toEqual(["quote.submitted", "quote.submitted"]);
+    expect(history.every((e) => e.sealed && e.actor === null && e.entityId === "")).toBe(true);
+    expect(JSON.stringify(history)).not.toMatch(new RegExp([umkmA.owner.name, umkmB.owner.name, umkmA.organization.id, umkmB.organization.id].join("|")));
+
     await t.db.rfq.update({ where: { id: rfq.id }, data: { deadline: new Date(Date.now() - 1000) } });
+    const revealed = (await listRfqHistory(await actAs(buyerA.owner), rfq.id)).filter((e) => e.entityType === "quote");
+    expect(revealed.map((e) => e.actor?.name).sort()).toEqual([umkmA.owner.name, umkmB.owner.name].sort());
     const after = RfqQuotesSchema.parse(await jsonOf(await listQuotes(rfq.id, tok.buyerA)));
     expect(after.pricesRevealed).toBe(true);
     expect(after.data.map((q) => q.items[0].unitPriceIdr).sort()).toEqual([876_543, 987_654]);

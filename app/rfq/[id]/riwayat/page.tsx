@@ -21,6 +21,7 @@ const KNOWN = new Set([
   "rfq.created", "rfq.updated", "rfq.published", "rfq.extended", "rfq.closed", "rfq.cancelled", "rfq.invited", "rfq.uninvited",
   "rfq.attachment_added", "rfq.attachment_removed", "rfq.awarded", "clarification.asked", "clarification.answered",
   "quote.submitted", "quote.revised", "quote.withdrawn", "quote.created", "quote.updated", "award.created",
+  "quote.awarded", "quote.not_awarded", "quote.attachment_added", "quote.attachment_removed", "agreement.drafted",
 ]);
 
 export default async function RfqHistoryPage({ params }: { params: Promise<{ id: string }> }) {
@@ -81,7 +82,7 @@ export default async function RfqHistoryPage({ params }: { params: Promise<{ id:
                   <div className="min-w-0">
                     <p className="font-medium text-ink">{KNOWN.has(e.action) ? t(`actions.${e.action.replace(".", "_")}`) : e.action}</p>
                     <p className="text-sm text-muted">
-                      {e.actor ? t("by", { name: e.actor.name }) : t("bySystem")}
+                      {e.sealed ? t("bySealedSupplier") : e.actor ? t("by", { name: e.actor.name }) : t("bySystem")}
                       {extra && ` · ${extra}`}
                     </p>
                   </div>
