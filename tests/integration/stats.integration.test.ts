@@ -114,6 +114,7 @@ async function snapshotRollups() {
     statuses: await q(`SELECT * FROM "StatsAgreementStatus" WHERE agreements <> 0 ORDER BY 1`),
     umkm: await q(`SELECT * FROM "StatsUmkm" ORDER BY 1`),
     sizeUps: await q(`SELECT * FROM "StatsSizeUp" ORDER BY 1`),
+    totals: await q(`SELECT * FROM "StatsSupplierTotal" ORDER BY 1`),
   };
 }
 
@@ -373,6 +374,34 @@ describe("statistics filters and the drill-down", () => {
     const top = await getTopSuppliers(await actAs(staff, ministry.id), {});
     expect(top[0]).toMatchObject({ id: ags[3].lead.id, provinceCode: "51", provinceName: "Bali" }); // metal, moved to Denpasar above
     expect(top.map((s) => s.valueIdr)).toEqual([...top.map((s) => s.valueIdr)].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
+
+    // every filter and limit equals the ranking computed from the rows the test created
+    const actor = await actAs(staff, ministry.id);
+    const filters: StatsFilter[] = [{}, { from: "2026-01" }, { from: "2026-02", to: "2026-04" }, { to: "2026-01" }, { province: "51" }, { from: "2026-03", kbliSection: "A" }];
+    for (const f of filters) {
+      for (const limit of [1, 2, 20]) {
+        const lo = f.from ? monthOf(new Date(`${f.from}-01T00:00:00Z`)) : -Infinity;
+        const hi = f.to ? monthOf(new Date(`${f.to}-01T00:00:00Z`)) : Infinity;
+        const acc = new Map<string, { id: string; agreements: number; valueIdr: bigint; participations: number }>();
+        const get = (id: string) => acc.get(id) ?? acc.set(id, { id, agreements: 0, valueIdr: 0n, participations: 0 }).get(id)!;
+        for (const a of ags) {
+          if (a.status !== "active" && a.status !== "completed") continue;
+          const m = monthOf(a.start);
+          if (m < lo || m > hi) continue;
+          const lead = get(a.lead.id);
+          lead.agreements += 1;
+          lead.valueIdr += a.value;
+          lead.participations += 1;
+          for (const x of a.members) get(x.id).participations += 1;
+        }
+        const expected = [...acc.values()]
+          .filter((r) => (!f.province || sups[r.id].province === f.province) && (!f.kbliSection || sups[r.id].section === f.kbliSection))
+          .sort((a, b) => (a.valueIdr !== b.valueIdr ? (a.valueIdr > b.valueIdr ? -1 : 1) : b.participations - a.participations || (a.id < b.id ? -1 : 1)))
+          .slice(0, limit);
+        const got = await getTopSuppliers(actor, f, limit);
+        expect(got.map(({ id, agreements, valueIdr, participations }) => ({ id, agreements, valueIdr, participations })), JSON.stringify(f)).toEqual(expected);
+      }
+    }
 
     await expect(getTopSuppliers(null, {})).rejects.toMatchObject({ code: "unauthorized" });
     const buyerUser = await createUser(t.db);
