@@ -90,7 +90,7 @@ export default async function DashboardPage() {
 
         <div className="grid gap-6 lg:grid-cols-2">
           <div className="flex min-w-0 flex-col gap-6">
-            <OrganizationCard org={org} />
+            <OrganizationCard org={org} canResubmit={can(m, "org:update")} />
             <MembersCard org={org} />
           </div>
           <div className="min-w-0">

@@ -5,10 +5,12 @@ import { Alert, Card, OrgTypeBadge, VerificationBadge } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getOrganizationOverview } from "@/lib/organizations/service";
 import { ResponsiveTable } from "./responsive-table";
+import { ResubmitVerification } from "./resubmit-verification";
 
 export type OrganizationOverview = Awaited<ReturnType<typeof getOrganizationOverview>>;
 
-export async function OrganizationCard({ org }: { org: OrganizationOverview }) {
+/** `canResubmit`: the viewer may ask for review again (an owner or admin of a returned buyer or cooperative). */
+export async function OrganizationCard({ org, canResubmit = false }: { org: OrganizationOverview; canResubmit?: boolean }) {
   const t = await getTranslations("dashboard.organization");
   const tc = await getTranslations("common");
   const f = formattersFor(await getLocale());
@@ -31,6 +33,7 @@ export async function OrganizationCard({ org }: { org: OrganizationOverview }) {
             {org.verificationNote ? <p className="whitespace-pre-line">{org.verificationNote}</p> : t("returnedNoNote")}
           </Alert>
         )}
+        {org.verificationStatus === "returned" && canResubmit && (org.type === "buyer" || org.type === "cooperative") && <ResubmitVerification />}
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
           <Item label={t("region")} value={region ?? tc("notSet")} />
           <Item label={t("registeredAt")} value={f.date(org.createdAt)} />

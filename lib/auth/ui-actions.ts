@@ -11,10 +11,10 @@ import { refresh } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { notFound } from "@/lib/errors";
-import { decideVerification as decideVerificationInLib } from "@/lib/organizations/service";
-import { switchOrganizationSchema, verificationDecisionSchema } from "@/lib/organizations/schemas";
+import { decideVerification as decideVerificationInLib, resubmitForVerification as resubmitInLib } from "@/lib/organizations/service";
+import { resubmitVerificationSchema, switchOrganizationSchema, verificationDecisionSchema } from "@/lib/organizations/schemas";
 import { registerAccount } from "./accounts";
-import { actionLocale, formDataToObject, platformAction, toActionError, userAction, type ActionResult } from "./actions";
+import { actionLocale, formDataToObject, memberAction, platformAction, toActionError, userAction, type ActionResult } from "./actions";
 import { createTokenSchema } from "./schemas";
 import { ACTIVE_ORG_COOKIE } from "./session";
 import { createApiToken, revokeApiToken, type IssuedToken } from "./tokens";
@@ -137,4 +137,15 @@ export async function decideVerification(
   second?: unknown,
 ): Promise<ActionResult<{ organizationId: string; decision: "verified" | "returned" }>> {
   return decideVerificationAction(first, second);
+}
+
+const resubmitVerificationAction = memberAction("org:update", resubmitVerificationSchema, async (data, { actor }) => {
+  await resubmitInLib(actor, data);
+  refreshPage();
+  return { resubmitted: true as const };
+});
+
+/** A returned buyer or cooperative asks the platform to review it again (owners and admins; checked in lib/). */
+export async function resubmitVerification(first: unknown, second?: unknown): Promise<ActionResult<{ resubmitted: true }>> {
+  return resubmitVerificationAction(first, second);
 }

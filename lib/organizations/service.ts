@@ -2,11 +2,11 @@
 // UMKM, buyers and cooperatives (every decision is in the audit log).
 import "server-only";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { audit } from "@/lib/audit/log";
 import { authorize, type AuthorizedActor } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
-import type { VerificationDecision } from "./schemas";
+import type { ResubmitVerification, VerificationDecision } from "./schemas";
 
 /** The actor's active organization with its members. Only members see it. */
 export async function getOrganizationOverview(actor: Actor | null) {
@@ -101,6 +101,24 @@ export async function decideVerification(actor: Actor | null, input: Verificatio
     // Logged for the organization concerned (it sees the decision) and for the platform.
     await audit(tx, { organizationId: target.id, actorId: a.user.id, action: `organization.${input.decision}`, entityType: "Organization", entityId: target.id, data: payload });
     await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action: `organization.${input.decision}`, entityType: "Organization", entityId: target.id, data: payload });
+  });
+}
+
+/**
+ * A buyer or cooperative that a platform admin returned with a note asks for review again (owners and admins:
+ * org:update), saying what it changed. It goes back to `pending` and into the admin's review list; UMKM
+ * resubmit through their profile flow instead.
+ */
+export async function resubmitForVerification(actor: Actor | null, input: ResubmitVerification) {
+  const a: AuthorizedActor = authorize(actor, { orgTypes: ["buyer", "cooperative"], permission: "org:update" });
+  const orgId = a.membership.organizationId;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.organization.updateMany({
+      where: { id: orgId, verificationStatus: "returned" },
+      data: { verificationStatus: "pending" },
+    });
+    if (count !== 1) throw conflict("errors.notReturned");
+    await audit(tx, { organizationId: orgId, actorId: a.user.id, action: "organization.resubmitted", entityType: "Organization", entityId: orgId, data: { message: input.message } });
   });
 }
 

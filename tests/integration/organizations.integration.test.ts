@@ -22,7 +22,7 @@ import {
   listOrganizationsForReview,
   listOwnAuditLog,
 } from "@/lib/organizations/service";
-import { decideVerification as decideVerificationAction } from "@/lib/auth/ui-actions";
+import { decideVerification as decideVerificationAction, resubmitVerification } from "@/lib/auth/ui-actions";
 import type { Actor } from "@/lib/auth/types";
 import { DomainError } from "@/lib/errors";
 
@@ -96,6 +96,35 @@ describe("verification decisions", () => {
     expect((await decideVerificationAction({ organizationId: coop.id, decision: "returned", note })).ok).toBe(true);
     const after = await t.db.organization.findUniqueOrThrow({ where: { id: coop.id } });
     expect(after).toMatchObject({ verificationStatus: "returned", verificationNote: note, verifiedAt: null });
+  });
+
+  it("a returned buyer's owner resubmits with a message: pending again, in the review list, audit-logged; a member cannot, nor twice", async () => {
+    const { organization: buyer, owner } = await createBuyer(t.db, { verificationStatus: "unverified" });
+    const admin = await platformAdmin();
+    await decideVerification(admin.actor, { organizationId: buyer.id, decision: "returned", note: "Surat kuasa belum ada." });
+
+    // a plain member of the buyer may not (org:update is for owners and admins)
+    const { owner: memberUser } = await createBuyer(t.db);
+    await t.db.membership.create({ data: { userId: memberUser.id, organizationId: buyer.id, role: "member" } });
+    await actAs(memberUser, buyer.id);
+    expect(await resubmitVerification({ message: "Sudah" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+
+    await actAs(owner, buyer.id);
+    const empty = await resubmitVerification({ message: "  " });
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(Object.keys(empty.error.fields ?? {})).toEqual(["message"]);
+    expect((await t.db.organization.findUniqueOrThrow({ where: { id: buyer.id } })).verificationStatus).toBe("returned");
+
+    expect((await resubmitVerification({ message: "Surat kuasa direksi sudah kami kirim." })).ok).toBe(true);
+    expect((await t.db.organization.findUniqueOrThrow({ where: { id: buyer.id } })).verificationStatus).toBe("pending");
+    const log = await t.db.auditLog.findFirstOrThrow({ where: { organizationId: buyer.id, action: "organization.resubmitted" } });
+    expect(log.data).toMatchObject({ message: "Surat kuasa direksi sudah kami kirim." });
+    const review = await listOrganizationsForReview(admin.actor);
+    expect(review.organizations.map((o) => o.id)).toContain(buyer.id);
+
+    // nothing to resubmit any more
+    await actAs(owner, buyer.id);
+    expect(await resubmitVerification({ message: "Lagi" })).toMatchObject({ ok: false, error: { code: "conflict" } });
   });
 
   it("a buyer (or anyone not on the platform) is forbidden, and nothing changes", async () => {
