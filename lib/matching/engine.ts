@@ -9,7 +9,9 @@
 //   1. candidates come from GIN indexes — UMKM with the RFQ's KBLI class AND every word of its line items
 //      (pass 1); when that yields fewer qualified UMKM than asked for, a wider pass runs (class AND any word, or
 //      every item word; then division OR any word, at most LIMITS.widestPass candidates); once the almost-qualified
-//      list is full, the wider passes only take UMKM whose in-row certificate dates can still qualify;
+//      list is full, the wider passes only take UMKM whose in-row certificate dates can still qualify; an item
+//      word in most documents (planner statistics) is checked on the rows the rarer words found, not through
+//      the index (same candidates; a prefix of such a word would make the index build a bitmap of every row);
 //   2. every candidate is scored on the cheap in-row signals (KBLI level, where each word was found, required
 //      certificates valid on the deadline, distance from a 514-row distance table, verified) and the best
 //      LIMITS.shortlist are kept, qualified ones first;
@@ -48,6 +50,11 @@ export interface RfqContext {
   groups: string[];
   /** Per word: ITEM_WORD_WEIGHT when it is in a line item's name, else 1. */
   weights: number[];
+  /**
+   * Per word: true when it is in a large share of the search documents (planner statistics): the candidate
+   * passes check such a word row by row instead of through the GIN index (same rows, cheaper plan).
+   */
+  frequent?: boolean[];
 }
 
 /** Words that say nothing about what is bought (procurement language), dropped from RFQ texts. */
@@ -110,7 +117,8 @@ export async function loadRfqContexts(ids: readonly string[]): Promise<RfqContex
 export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfqs.map((r) => r.id)): Promise<RfqContext[]> {
   const wordsOf = new Map(rfqs.map((r) => [r.id, rfqWords([...r.items.map((i) => i.name), r.title])]));
   const all = [...new Set([...wordsOf.values()].flat())];
-  const alternatives = new Map((await correctWords(all)).map((a) => [a.word, a]));
+  const [corrected, lexemes] = await Promise.all([correctWords(all), frequentLexemes()]);
+  const alternatives = new Map(corrected.map((a) => [a.word, a]));
   const byId = new Map(rfqs.map((r) => [r.id, r]));
   return order.flatMap((id) => {
     const r = byId.get(id);
@@ -119,6 +127,7 @@ export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfq
       ReturnType<typeof alternatives.get>
     >[];
     const itemWords = new Set(rfqWords(r.items.map((i) => i.name)));
+    const groups = buildTsQueryGroups(usable);
     const main = r.items.reduce<{ quantity: number; unit: string } | null>((best, it) => (!best || it.quantity > best.quantity ? it : best), null);
     return [
       {
@@ -134,11 +143,50 @@ export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfq
         quantity: main?.quantity ?? 0,
         unit: main?.unit ?? "",
         words: usable.map((a) => a.word),
-        groups: buildTsQueryGroups(usable),
+        groups,
         weights: usable.map((a) => (itemWords.has(a.word) ? ITEM_WORD_WEIGHT : 1)),
+        frequent: groups.map((g) => groupFrequency(g, lexemes) >= LIMITS.frequentWordShare),
       },
     ];
   });
+}
+
+/**
+ * The most common lexemes of the search documents and the share of documents holding each: PostgreSQL's
+ * statistics of "SupplierSearch".document (ANALYZE's most_common_elems), cached for a few minutes. Empty
+ * before the table is analyzed (every word then goes through the index, as before). Only a plan hint: a
+ * stale or per-instance cache never changes which UMKM are candidates or how they score.
+ */
+let lexemeCache: { at: number; freq: Map<string, number> } | null = null;
+const LEXEME_CACHE_MS = 10 * 60_000;
+
+async function frequentLexemes(): Promise<Map<string, number>> {
+  if (lexemeCache && Date.now() - lexemeCache.at < LEXEME_CACHE_MS) return lexemeCache.freq;
+  let freq = new Map<string, number>();
+  try {
+    const rows = await db.$queryRaw<{ e: string; f: number }[]>(Prisma.sql`
+      SELECT u.e, u.f::float8 AS f
+        FROM pg_stats st, unnest(st.most_common_elems::text::text[], st.most_common_elem_freqs) AS u(e, f)
+       WHERE st.schemaname = current_schema() AND st.tablename = 'SupplierSearch' AND st.attname = 'document'
+         AND u.e IS NOT NULL AND u.f >= ${LIMITS.frequentWordShare}::float8`);
+    freq = new Map(rows.map((r) => [r.e, Number(r.f)]));
+  } catch {
+    // statistics unavailable: no word is treated as frequent
+  }
+  lexemeCache = { at: Date.now(), freq };
+  return freq;
+}
+
+/** A lower bound of the share of documents matching one tsquery group ('word', 'word':* or alternatives). */
+export function groupFrequency(group: string, lexemes: ReadonlyMap<string, number>): number {
+  let best = 0;
+  for (const m of group.matchAll(/'((?:[^']|'')*)'(:\*)?/g)) {
+    const word = m[1].replace(/''/g, "'");
+    if (m[2]) {
+      for (const [e, f] of lexemes) if (f > best && e.startsWith(word)) best = f;
+    } else best = Math.max(best, lexemes.get(word) ?? 0);
+  }
+  return best;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -271,7 +319,16 @@ function candidateWhere(ctx: RfqContext, c: Candidates): Prisma.Sql {
 function passWhere(ctx: RfqContext, pass: 1 | 2 | 3): Prisma.Sql {
   const anyWord = ctx.groups.length ? Prisma.sql`s.document @@ ${tsq(ctx.groups.join(" | "))}` : Prisma.sql`false`;
   const itemGroups = ctx.groups.filter((_, i) => ctx.weights[i] === ITEM_WORD_WEIGHT);
-  const allItemWords = itemGroups.length ? Prisma.sql`s.document @@ ${tsq(itemGroups.join(" & "))}` : anyWord;
+  // Every item word: the rarer ones through the GIN index, words in most documents checked on the rows found
+  // (ts_match_vq is @@ without its index: a prefix of a common word would read most of the index).
+  const frequent = new Set(ctx.groups.filter((g, i) => ctx.weights[i] === ITEM_WORD_WEIGHT && ctx.frequent?.[i]));
+  const indexed = itemGroups.filter((g) => !frequent.has(g));
+  const checked = itemGroups.filter((g) => frequent.has(g));
+  const allItemWords = !itemGroups.length
+    ? anyWord
+    : indexed.length && checked.length
+      ? Prisma.sql`(s.document @@ ${tsq(indexed.join(" & "))} AND ts_match_vq(s.document, ${tsq(checked.join(" & "))}))`
+      : Prisma.sql`s.document @@ ${tsq(itemGroups.join(" & "))}`;
   const klass = Prisma.sql`s."kbliPrefixes" @> ARRAY[${ctx.kbliCode.slice(0, 4)}::text]`;
   const division = Prisma.sql`s."kbliPrefixes" @> ARRAY[${ctx.kbliCode.slice(0, 2)}::text]`;
   if (pass === 1) return Prisma.sql`(${klass} AND ${allItemWords})`;

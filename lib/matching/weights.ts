@@ -79,6 +79,11 @@ export const LIMITS = {
    */
   shortlist: 200,
   /**
+   * A word found in at least this share of the search documents (planner statistics) is checked on the
+   * candidate rows rather than through the GIN index (a plan choice only: the same UMKM are candidates).
+   */
+  frequentWordShare: 0.1,
+  /**
    * Track record (agreements and deliveries) is read for the best this-many of the shortlist per list
    * (qualified / almost qualified) by the other signals: it can reorder them, not lift someone from below.
    */

@@ -21,6 +21,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { getConsortiumProposals, getRecommendedRfqs, getRfqMatches } from "@/lib/matching/service";
 import { inviteConsortium } from "@/lib/matching/invite";
 import { scoreOf } from "@/lib/matching/signals";
+import { candidatesSql, loadRfqContexts, rankSuppliers } from "@/lib/matching/engine";
 import { GET as matchesRoute } from "@/app/api/v1/rfqs/[id]/matches/route";
 import { GET as consortiaRoute, POST as inviteRoute } from "@/app/api/v1/rfqs/[id]/consortia/route";
 import { GET as recommendedRoute } from "@/app/api/v1/suppliers/[id]/recommended-rfqs/route";
@@ -101,6 +102,31 @@ describe("ranking an RFQ", () => {
     expect(codes).toEqual(expect.arrayContaining(["kbli_exact", "words_product", "certs_held", "tkdn_met", "capacity_full", "distance_near", "verified"]));
     // the SQL's score is the documented arithmetic
     for (const m of [...res.matches, ...res.almostQualified]) expect(m.score).toBe(scoreOf(m.signals));
+  });
+
+  it("finds the same candidates whether common item words go through the index or are checked on the rows", async () => {
+    // Two bakeries beside "UD Roti Enak" (roti tawar gandum): one also makes it, one only sweet bread.
+    for (const [name, product] of [["UD Roti Tawar Sari", "Roti tawar gandum utuh"], ["UD Roti Manis", "Roti manis cokelat"]]) {
+      const m = await createUmkm(t.db, { name, regencyCode: "33.74", kbliCodes: ["10710"], description: "Toko roti.", verificationStatus: "verified" });
+      await createProduct(t.db, m.organization.id, { name: product, kbliCode: "10710", unit: "pcs", monthlyCapacity: 500 });
+    }
+    const bread = await createRfq(t.db, otherBuyer.organization.id, {
+      title: "Roti tawar gandum",
+      kbliCode: "10710",
+      deliveryRegencyCode: "33.74",
+      deadline: dateInDays(21),
+      items: [{ name: "Roti tawar gandum", quantity: 100, unit: "pcs" }],
+    });
+    const [ctx] = await loadRfqContexts([bread.id]);
+    expect(ctx.words).toEqual(["roti", "tawar", "gandum"]);
+    const viaIndex = { ...ctx, frequent: [false, false, false] };
+    const checked = { ...ctx, frequent: [false, true, true] }; // "tawar" and "gandum" checked on the rows "roti" found
+    expect(candidatesSql(checked, { pass: 1 }, 3, 10).sql).toContain("ts_match_vq");
+    expect(candidatesSql(viaIndex, { pass: 1 }, 3, 10).sql).not.toContain("ts_match_vq");
+    const a = await rankSuppliers(viaIndex, { limit: 3 });
+    // the first pass finds only the two that make roti tawar gandum, so a wider pass adds the sweet bread
+    expect(a.pass).toBeGreaterThan(1);
+    expect(await rankSuppliers(checked, { limit: 3 })).toEqual(a);
   });
 
   it("answers the API in the reader's language; another buyer gets 404, an UMKM 403", async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_SCORE, WEIGHTS } from "@/lib/matching/weights";
 import { distanceShare, gapsOf, reasonsOf, scoreOf, type MatchSignals } from "@/lib/matching/signals";
 import { planConsortia, shares, type PoolMember } from "@/lib/matching/consortium-plan";
-import { rfqWords } from "@/lib/matching/engine";
+import { groupFrequency, rfqWords } from "@/lib/matching/engine";
 import { gapLabel, reasonLabel } from "@/lib/matching/labels";
 
 const base: MatchSignals = {
@@ -79,6 +79,15 @@ describe("gaps", () => {
 describe("RFQ words", () => {
   it("drops procurement language and bare numbers", () => {
     expect(rfqWords(["Pengadaan Kain Batik Tulis untuk 20 cabang", "Kain batik tulis 2,15 m"])).toEqual(["kain", "batik", "tulis", "cabang"]);
+  });
+
+  it("estimates a word group's document share from the common lexemes (prefixes, alternatives)", () => {
+    const lexemes = new Map([["lokal", 0.9], ["kainan", 0.2], ["batik", 0.15]]);
+    expect(groupFrequency("'lokal':*", lexemes)).toBe(0.9);
+    expect(groupFrequency("'kain':*", lexemes)).toBe(0.2);
+    expect(groupFrequency("'kain'", lexemes)).toBe(0);
+    expect(groupFrequency("( 'btaik' | 'batik' )", lexemes)).toBe(0.15);
+    expect(groupFrequency("'tenun':*", lexemes)).toBe(0);
   });
 });
 
