@@ -28,12 +28,12 @@ test("the two buyers see their own RFQs, never each other's", async ({ page, log
   await loginAs("buyer");
   await page.goto("/rfq");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  const energyTitles = await page.locator("tbody th[scope=row] > span:first-child").allInnerTexts();
+  const energyTitles = await page.locator("tbody th[scope=row] > a").allInnerTexts();
   expect(energyTitles.length).toBeGreaterThan(0);
 
   const other = await pageAs("buyer2");
   await other.goto("/rfq");
-  const autoTitles = await other.locator("tbody th[scope=row] > span:first-child").allInnerTexts();
+  const autoTitles = await other.locator("tbody th[scope=row] > a").allInnerTexts();
   expect(autoTitles.length).toBeGreaterThan(0);
   expect(autoTitles.filter((t) => energyTitles.includes(t))).toEqual([]);
 });
