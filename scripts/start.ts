@@ -264,7 +264,10 @@ function runChild(
 }
 
 function serve(port: string): Promise<number> {
-  const args = DEV ? ["dev", "-p", port] : ["start", "-p", port];
+  // Idle keep-alive connections stay open 65 s: longer than load balancers' and HTTP clients' own idle
+  // timeouts (typically 60 s or less), so a client never reuses a connection the server is just closing (that
+  // race answers ECONNRESET to a perfectly good request; Node's default is 5 s).
+  const args = DEV ? ["dev", "-p", port] : ["start", "-p", port, "--keepAliveTimeout", "65000"];
   log(`serve: next ${args.join(" ")} → http://localhost:${port}`);
   return runChild(args, DEV ? "development" : "production").then((r) => r.code);
 }
