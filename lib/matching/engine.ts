@@ -12,6 +12,8 @@
 //      list is full, the wider passes only take UMKM whose in-row certificate dates can still qualify; an item
 //      word in most documents (planner statistics) is checked on the rows the rarer words found, not through
 //      the index (same candidates; a prefix of such a word would make the index build a bitmap of every row);
+//      the first two passes keep the best LIMITS.firstPassCap candidates by narrow in-row signals (certificates,
+//      KBLI level, distance, verified) before any word is scored;
 //   2. every candidate is scored on the cheap in-row signals (KBLI level, where each word was found, required
 //      certificates valid on the deadline, distance from a 514-row distance table, verified) and the best
 //      LIMITS.shortlist are kept, qualified ones first;
@@ -366,9 +368,14 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
         " + ",
       )
     : Prisma.sql`0`;
-  const certPoints = req.length ? Prisma.sql`(${num(WEIGHTS.certifications)}::float8 * c.held / ${num(req.length)})` : Prisma.sql`${num(WEIGHTS.certifications)}::float8`;
-  const distanceShare = Prisma.sql`(CASE WHEN c.km IS NULL THEN ${num(DISTANCE.unknownShare)} WHEN c.km <= ${num(DISTANCE.fullWithinKm)} THEN 1
-      ELSE greatest(0, 1 - (c.km - ${num(DISTANCE.fullWithinKm)}) / ${num(DISTANCE.zeroAtKm - DISTANCE.fullWithinKm)}::float8) END)`;
+  const certPointsOf = (held: Prisma.Sql) =>
+    req.length ? Prisma.sql`(${num(WEIGHTS.certifications)}::float8 * ${held} / ${num(req.length)})` : Prisma.sql`${num(WEIGHTS.certifications)}::float8`;
+  const certPoints = certPointsOf(Prisma.sql`c.held`);
+  const distanceShareOf = (km: Prisma.Sql) => Prisma.sql`(CASE WHEN ${km} IS NULL THEN ${num(DISTANCE.unknownShare)} WHEN ${km} <= ${num(DISTANCE.fullWithinKm)} THEN 1
+      ELSE greatest(0, 1 - (${km} - ${num(DISTANCE.fullWithinKm)}) / ${num(DISTANCE.zeroAtKm - DISTANCE.fullWithinKm)}::float8) END)`;
+  const distanceShare = distanceShareOf(Prisma.sql`c.km`);
+  // Passes 1 and 2: at most LIMITS.firstPassCap candidates, chosen on narrow in-row signals before words are scored.
+  const capped = "pass" in candidates && candidates.pass !== 3;
   const kbliPoints = Prisma.sql`(CASE c."kbliLevel" WHEN 5 THEN ${num(WEIGHTS.kbli.exact)} WHEN 4 THEN ${num(WEIGHTS.kbli.class)}
       WHEN 3 THEN ${num(WEIGHTS.kbli.group)} WHEN 2 THEN ${num(WEIGHTS.kbli.division)} ELSE 0 END)`;
   const prescore = Prisma.sql`(c.kp + c.tp + ${certPoints} + ${num(WEIGHTS.distance)} * ${distanceShare} + c.verified::int * ${num(WEIGHTS.verified)})`;
@@ -397,6 +404,20 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
                2 * 6371 * asin(least(1, sqrt(power(sin(radians(r.lat - d.lat) / 2), 2)
                  + cos(radians(d.lat)) * cos(radians(r.lat)) * power(sin(radians(r.lon - d.lon) / 2), 2)))) END AS km
         FROM "Regency" r LEFT JOIN dest d ON true),
+    ${capped ? Prisma.sql`capped AS MATERIALIZED (
+      SELECT s."organizationId" AS id
+        FROM "SupplierSearch" s
+        LEFT JOIN dist ON dist.code = s."regencyCode"
+       WHERE ${candidateWhere(ctx, candidates)}
+       ORDER BY (${heldCount}) = ${num(req.length)} DESC,
+                (CASE WHEN s."kbliCodes" @> ARRAY[${code}::text] THEN ${num(WEIGHTS.kbli.exact)}
+                      WHEN s."kbliPrefixes" @> ARRAY[${code.slice(0, 4)}::text] THEN ${num(WEIGHTS.kbli.class)}
+                      WHEN s."kbliPrefixes" @> ARRAY[${code.slice(0, 3)}::text] THEN ${num(WEIGHTS.kbli.group)}
+                      WHEN s."kbliPrefixes" @> ARRAY[${code.slice(0, 2)}::text] THEN ${num(WEIGHTS.kbli.division)} ELSE 0 END
+                 + ${certPointsOf(Prisma.sql`(${heldCount})`)}
+                 + ${num(WEIGHTS.distance)} * ${distanceShareOf(Prisma.sql`dist.km`)} + s.verified::int * ${num(WEIGHTS.verified)}) DESC,
+                s."organizationId"
+       LIMIT ${num(LIMITS.firstPassCap)}),` : Prisma.empty}
     c0 AS MATERIALIZED (
       SELECT s."organizationId" AS id, s.name, s.verified, s."regencyCode", s."provinceCode", s."kbliCodes",
              s."halalUntil", s."sniUntil", s."iso9001Until", s."tkdnUntil", s."otherUntil",
@@ -407,9 +428,9 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
              ${n ? Prisma.sql`ARRAY[${Prisma.join(hits, ", ")}]::int[]` : Prisma.sql`ARRAY[]::int[]`} AS hits,
              ${heldCount} AS held,
              dist.km, dist.name AS "regencyName", dist.lat, dist.lon
-        FROM "SupplierSearch" s
+        FROM ${capped ? Prisma.sql`capped k JOIN "SupplierSearch" s ON s."organizationId" = k.id` : Prisma.sql`"SupplierSearch" s`}
         LEFT JOIN dist ON dist.code = s."regencyCode"
-       WHERE ${candidateWhere(ctx, candidates)}
+       WHERE ${capped ? Prisma.sql`true` : candidateWhere(ctx, candidates)}
        ${"pass" in candidates && candidates.pass === 3 ? Prisma.sql`LIMIT ${num(LIMITS.widestPass)}` : Prisma.empty}),
     c1 AS (SELECT c.*, ${kbliPoints} AS kp, ${textPoints} AS tp FROM c0 c),
     sl AS (

@@ -79,6 +79,14 @@ export const LIMITS = {
    */
   shortlist: 200,
   /**
+   * The first and second passes keep at most this many candidates, chosen on the narrow in-row signals (all
+   * required certificates held first, then KBLI points + certificate points + distance + verified; not the
+   * words, which every first-pass candidate has) before words, capacity, TKDN and track record are scored: a
+   * common product kind has thousands of such UMKM. On the bench dataset the top 20 is unchanged for 297 of 300
+   * RFQs (docs/decisions/0014-matching-model.md).
+   */
+  firstPassCap: 500,
+  /**
    * A word found in at least this share of the search documents (planner statistics) is checked on the
    * candidate rows rather than through the GIN index (a plan choice only: the same UMKM are candidates).
    */
