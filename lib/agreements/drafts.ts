@@ -6,6 +6,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { PartnershipScheme } from "@/lib/db/generated/enums";
+import { agreementSnapshot } from "./snapshot";
 
 export const DEFAULT_SCHEME: PartnershipScheme = "rantai_pasok";
 
@@ -43,36 +44,7 @@ export interface DraftAgreementInput {
   changeNote?: string;
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
-/** What version N of an agreement says: kept in AgreementVersion.snapshot, shown when comparing versions. */
-export function agreementSnapshot(a: {
-  title: string;
-  scheme: PartnershipScheme;
-  valueIdr: bigint;
-  startDate: Date;
-  endDate: Date;
-  terms: string;
-  milestones: DraftMilestone[];
-}) {
-  return {
-    title: a.title,
-    scheme: a.scheme,
-    valueIdr: a.valueIdr.toString(),
-    startDate: day(a.startDate),
-    endDate: day(a.endDate),
-    terms: a.terms,
-    milestones: a.milestones.map((m, i) => ({
-      position: i + 1,
-      title: m.title,
-      quantity: m.quantity ?? null,
-      unit: m.unit ?? null,
-      dueDate: day(m.dueDate),
-      amountIdr: m.amountIdr == null ? null : m.amountIdr.toString(),
-      paymentTermDays: m.paymentTermDays ?? null,
-    })),
-  };
-}
+export { agreementSnapshot };
 
 /** `RNT-2026-004217`: readable on paper; uniqueness is the database's (retried on a clash). */
 export function agreementNumberCandidate(now = new Date()): string {

@@ -19,6 +19,7 @@ import type {
   VerificationStatus,
 } from "@/lib/db/generated/enums";
 import { hashPassword } from "@/lib/auth/password";
+import { agreementSnapshot } from "@/lib/agreements/snapshot";
 import { deriveSizeClass } from "@/lib/suppliers/size-class";
 
 /** A Prisma client or an interactive transaction's client (the seed runs inside one transaction). */
@@ -721,36 +722,6 @@ export interface AgreementOverrides {
   milestones?: MilestoneInput[];
   /** Users recorded on the acceptances of version 1 (active/completed agreements), by organization id. */
   acceptedBy?: Record<string, string | null>;
-}
-
-/** The JSON kept in AgreementVersion.snapshot (BigInt amounts as strings, dates as YYYY-MM-DD). */
-export function agreementSnapshot(a: {
-  title: string;
-  scheme: PartnershipScheme;
-  valueIdr: bigint;
-  startDate: Date;
-  endDate: Date;
-  terms: string;
-  milestones: MilestoneInput[];
-}) {
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  return {
-    title: a.title,
-    scheme: a.scheme,
-    valueIdr: a.valueIdr.toString(),
-    startDate: day(a.startDate),
-    endDate: day(a.endDate),
-    terms: a.terms,
-    milestones: a.milestones.map((m, i) => ({
-      position: i + 1,
-      title: m.title,
-      quantity: m.quantity ?? null,
-      unit: m.unit ?? null,
-      dueDate: day(m.dueDate),
-      amountIdr: m.amountIdr?.toString() ?? null,
-      paymentTermDays: m.paymentTermDays ?? null,
-    })),
-  };
 }
 
 /**
