@@ -17,9 +17,10 @@
 //   2. every candidate is scored on the cheap in-row signals (KBLI level, where each word was found, required
 //      certificates valid on the deadline, distance from a 514-row distance table, verified) and the best
 //      LIMITS.shortlist are kept, qualified ones first;
-//   3. for the shortlist only, capacity (relevant products), TKDN (certificates) and track record (agreements,
-//      deliveries) are read through their indexes, the final score is computed, and the best qualified and
-//      the best almost-qualified rows are returned.
+//   3. for the shortlist only, capacity (relevant products) and TKDN (certificates) are read through their
+//      indexes and the track record by primary key from "SupplierTrackRecord" (trigger-kept counts of
+//      agreements and deliveries), the final score is computed, and the best qualified and the best
+//      almost-qualified rows are returned.
 // The same statement scores given UMKM only (supplierIds) for an UMKM's recommended RFQs, so both directions
 // show the same score and reasons.
 import "server-only";
@@ -119,7 +120,7 @@ export async function loadRfqContexts(ids: readonly string[]): Promise<RfqContex
 export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfqs.map((r) => r.id)): Promise<RfqContext[]> {
   const wordsOf = new Map(rfqs.map((r) => [r.id, rfqWords([...r.items.map((i) => i.name), r.title])]));
   const all = [...new Set([...wordsOf.values()].flat())];
-  const [corrected, lexemes] = await Promise.all([correctWords(all), frequentLexemes()]);
+  const [corrected, lexemes] = await Promise.all([correctWords(all, db, { prefixLexemes: LIMITS.prefixLexemes }), frequentLexemes()]);
   const alternatives = new Map(corrected.map((a) => [a.word, a]));
   const byId = new Map(rfqs.map((r) => [r.id, r]));
   return order.flatMap((id) => {
@@ -129,7 +130,7 @@ export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfq
       ReturnType<typeof alternatives.get>
     >[];
     const itemWords = new Set(rfqWords(r.items.map((i) => i.name)));
-    const groups = buildTsQueryGroups(usable);
+    const groups = buildTsQueryGroups(usable, LIMITS.prefixLexemes);
     const main = r.items.reduce<{ quantity: number; unit: string } | null>((best, it) => (!best || it.quantity > best.quantity ? it : best), null);
     return [
       {
@@ -178,6 +179,15 @@ async function frequentLexemes(): Promise<Map<string, number>> {
   lexemeCache = { at: Date.now(), freq };
   return freq;
 }
+
+/** Every word of tsquery groups ('word', 'word':*, alternatives), without quotes or prefix marks. */
+export function groupsLexemes(groups: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const g of groups) for (const m of g.matchAll(/'((?:[^']|'')*)'/g)) out.add(m[1].replace(/''/g, "'"));
+  return [...out];
+}
+
+const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A lower bound of the share of documents matching one tsquery group ('word', 'word':* or alternatives). */
 export function groupFrequency(group: string, lexemes: ReadonlyMap<string, number>): number {
@@ -380,6 +390,9 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
       WHEN 3 THEN ${num(WEIGHTS.kbli.group)} WHEN 2 THEN ${num(WEIGHTS.kbli.division)} ELSE 0 END)`;
   const prescore = Prisma.sql`(c.kp + c.tp + ${certPoints} + ${num(WEIGHTS.distance)} * ${distanceShare} + c.verified::int * ${num(WEIGHTS.verified)})`;
   const anyWord = n ? tsq(ctx.groups.join(" | ")) : null;
+  // A product's name can only hold one of the words if its lower-cased text contains it (the 'simple'
+  // configuration only lower-cases tokens): that cheap test spares parsing most names.
+  const nameMayMatch = n ? Prisma.sql`lower(p.name) LIKE ANY (${groupsLexemes(ctx.groups).map((w) => `%${likeEscape(w)}%`)}::text[])` : null;
   const minTkdn = ctx.minTkdn;
   const tkdnPoints =
     minTkdn === null
@@ -390,8 +403,8 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
     ctx.quantity > 0
       ? Prisma.sql`(CASE WHEN coalesce(cap.capacity, 0) <= 0 THEN 0 ELSE ${num(WEIGHTS.capacity)} * least(1, cap.capacity::float8 / ${ctx.quantity}::float8) END)`
       : Prisma.sql`0`;
-  const trackPoints = Prisma.sql`(${num(WEIGHTS.trackRecord)} * (least(1, tr.completed::float8 / ${num(TRACK_RECORD.completedForFull)})
-      + CASE WHEN tr.deliveries > 0 THEN tr.on_time::float8 / tr.deliveries ELSE 0 END) / 2)`;
+  const trackPoints = Prisma.sql`(${num(WEIGHTS.trackRecord)} * (least(1, tr."completedAgreements"::float8 / ${num(TRACK_RECORD.completedForFull)})
+      + CASE WHEN tr.deliveries > 0 THEN tr."onTimeDeliveries"::float8 / tr.deliveries ELSE 0 END) / 2)`;
   const tkdnOk = minTkdn === null ? Prisma.sql`true` : Prisma.sql`coalesce(tk.tkdn >= ${minTkdn}::float8, false)`;
   // Dates are formatted for the returned rows only (to_char on every candidate is measurable).
   const date = (col: string) => Prisma.raw(`to_char(ranked."${col}", 'YYYY-MM-DD') AS "${col}"`);
@@ -448,7 +461,7 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
           SELECT coalesce(sum(p."monthlyCapacity") FILTER (WHERE lower(p.unit) = lower(${ctx.unit})), sum(p."monthlyCapacity"))::int AS capacity
             FROM "Product" p
            WHERE p."supplierId" = sl.id AND p."archivedAt" IS NULL
-             AND (left(p."kbliCode", 4) = ${code.slice(0, 4)} ${anyWord ? Prisma.sql`OR to_tsvector('simple'::regconfig, p.name) @@ ${anyWord}` : Prisma.empty})
+             AND (left(p."kbliCode", 4) = ${code.slice(0, 4)} ${anyWord ? Prisma.sql`OR (${nameMayMatch} AND to_tsvector('simple'::regconfig, p.name) @@ ${anyWord})` : Prisma.empty})
         ) cap ON true
         LEFT JOIN LATERAL (
           SELECT max(ce."tkdnPercent")::float8 AS tkdn
@@ -457,24 +470,12 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
              AND coalesce(ce."validUntil", DATE '9999-12-31') >= ${deadline}::date
         ) tk ON true
 ),
-    top AS (
-      SELECT f0.*, row_number() OVER (PARTITION BY f0.qualified ORDER BY f0.partial DESC, f0.id) AS prn FROM f0),
     f AS (
-      SELECT top.*, coalesce(tr.completed, 0) AS completed, coalesce(tr.deliveries, 0) AS deliveries, coalesce(tr.on_time, 0) AS on_time,
-             top.partial + CASE WHEN tr.completed IS NULL THEN 0 ELSE ${trackPoints} END AS score
-        FROM top
-        LEFT JOIN LATERAL (
-          SELECT count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
-                 coalesce(sum(dl.n), 0)::int AS deliveries, coalesce(sum(dl.on_time), 0)::int AS on_time
-            FROM "Agreement" a
-            LEFT JOIN LATERAL (
-              SELECT count(*) AS n, count(*) FILTER (WHERE d."onTime") AS on_time
-                FROM "Delivery" d WHERE d."agreementId" = a.id AND d.status <> 'rejected') dl ON true
-           WHERE a.id IN (SELECT x.id FROM "Agreement" x WHERE x."supplierId" = top.id
-                          UNION SELECT ap."agreementId" FROM "AgreementParty" ap WHERE ap."organizationId" = top.id)
-             AND a.status IN ('active', 'completed', 'terminated')
-             AND top.prn <= ${num(LIMITS.trackRecordFor)}
-        ) tr ON true),
+      SELECT f0.*, coalesce(tr."completedAgreements", 0) AS completed, coalesce(tr.deliveries, 0) AS deliveries,
+             coalesce(tr."onTimeDeliveries", 0) AS on_time,
+             f0.partial + CASE WHEN tr."supplierId" IS NULL THEN 0 ELSE ${trackPoints} END AS score
+        FROM f0
+        LEFT JOIN "SupplierTrackRecord" tr ON tr."supplierId" = f0.id),
     ranked AS (
       SELECT f.*, row_number() OVER (PARTITION BY f.qualified ORDER BY f.score DESC, f.verified DESC, f.id) AS rn FROM f)
     SELECT ranked.id, ranked.name, ranked."regencyCode", ranked."regencyName", ranked."provinceCode", ranked.lat, ranked.lon,

@@ -92,10 +92,11 @@ export const LIMITS = {
    */
   frequentWordShare: 0.1,
   /**
-   * Track record (agreements and deliveries) is read for the best this-many of the shortlist per list
-   * (qualified / almost qualified) by the other signals: it can reorder them, not lift someone from below.
+   * An RFQ word used as a prefix ("jahit" also finds "jahitan") is written as the vocabulary's words that
+   * start with it when there are at most this many (same UMKM found; exact words are far cheaper to look up
+   * in the GIN index than a prefix of a common word). More than this: the prefix itself.
    */
-  trackRecordFor: 40,
+  prefixLexemes: 8,
   /** The widest candidate pass (KBLI division or any word) scores at most this many UMKM. */
   widestPass: 5_000,
   /** Recommended RFQs on an UMKM's dashboard. */

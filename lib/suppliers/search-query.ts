@@ -91,6 +91,11 @@ export interface WordAlternatives {
   known: boolean;
   /** Vocabulary words similar to an unknown word (typo corrections). */
   corrections: string[];
+  /**
+   * Only when asked for (correctWords' `prefixLexemes`): the vocabulary words starting with a word of at least
+   * PREFIX_MIN_LENGTH letters, at most that many plus one (more than that many: too many to list).
+   */
+  prefixOf?: string[];
 }
 
 const LEXEME = /^[\p{L}\p{N}]+$/u;
@@ -98,11 +103,16 @@ const quoteLexeme = (w: string) => `'${w.replace(/'/g, "''")}'`;
 
 /**
  * One tsquery text per query word (for to_tsquery('simple', …)): the word as typed, as a prefix when long
- * enough, or one of its corrections.
+ * enough, or one of its corrections. With `maxPrefixLexemes`, a prefix whose vocabulary words are known
+ * (`prefixOf`, at most that many) is written as those exact words instead: the same documents match, but a
+ * GIN index looks exact words up directly and can skip through them, where a prefix reads every posting of
+ * every word it covers (several times slower for common words).
  */
-export function buildTsQueryGroups(words: readonly WordAlternatives[]): string[] {
-  return words.map(({ word, corrections }) => {
-    const options = [word.length >= PREFIX_MIN_LENGTH ? `${quoteLexeme(word)}:*` : quoteLexeme(word)];
+export function buildTsQueryGroups(words: readonly WordAlternatives[], maxPrefixLexemes = 0): string[] {
+  return words.map(({ word, corrections, prefixOf }) => {
+    const prefix = word.length >= PREFIX_MIN_LENGTH;
+    const listed = prefix && prefixOf !== undefined && prefixOf.length > 0 && prefixOf.length <= maxPrefixLexemes && prefixOf.every((l) => LEXEME.test(l));
+    const options = listed ? prefixOf.map(quoteLexeme) : [prefix ? `${quoteLexeme(word)}:*` : quoteLexeme(word)];
     for (const c of corrections) if (c !== word && LEXEME.test(c)) options.push(quoteLexeme(c));
     return options.length === 1 ? options[0] : `(${options.join(" | ")})`;
   });

@@ -132,6 +132,7 @@ interface CorrectionRow {
   word: string;
   known: boolean;
   candidates: { term: string; sim: number }[] | null;
+  prefixOf: string[] | null;
 }
 
 /**
@@ -140,15 +141,30 @@ interface CorrectionRow {
  * index of "SearchTerm", no similarity threshold, so swapped letters in a short word — "btaik", 0.2 similar
  * to "batik" — still find it), re-ranked by edit distance (pickCorrections).
  */
-export async function correctWords(words: readonly string[], client: Queryable = db): Promise<WordAlternatives[]> {
-  return correctWithin(client, words);
+export async function correctWords(
+  words: readonly string[],
+  client: Queryable = db,
+  opts: { prefixLexemes?: number } = {},
+): Promise<WordAlternatives[]> {
+  return correctWithin(client, words, opts.prefixLexemes ?? 0);
 }
 
-async function correctWithin(q: Queryable, words: readonly string[]): Promise<WordAlternatives[]> {
+async function correctWithin(q: Queryable, words: readonly string[], prefixLexemes = 0): Promise<WordAlternatives[]> {
   if (words.length === 0) return [];
+  // With prefixLexemes: also the vocabulary words each (long enough) word is a prefix of, at most that many + 1
+  // (buildTsQueryGroups may then write the prefix as exact words). Query words hold letters and digits only,
+  // but LIKE's wildcards are escaped all the same.
+  const prefixOf =
+    prefixLexemes > 0
+      ? Prisma.sql`CASE WHEN length(w.word) >= ${PREFIX_MIN_LENGTH} THEN ARRAY(
+          SELECT t.term FROM "SearchTerm" t
+           WHERE t.term LIKE replace(replace(replace(w.word, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+           ORDER BY t.term LIMIT ${prefixLexemes + 1}) END`
+      : Prisma.sql`NULL::text[]`;
   const rows = await q.$queryRaw<CorrectionRow[]>(Prisma.sql`
     SELECT w.word,
            k.known,
+           ${prefixOf} AS "prefixOf",
            CASE WHEN k.known OR length(w.word) < 3 THEN NULL ELSE (
              SELECT json_agg(json_build_object('term', c.term, 'sim', c.sim) ORDER BY c.sim DESC, c.term) FROM (
                SELECT n.term, similarity(n.term, w.word) AS sim
@@ -162,7 +178,12 @@ async function correctWithin(q: Queryable, words: readonly string[]): Promise<Wo
             OR (length(w.word) >= ${PREFIX_MIN_LENGTH} AND EXISTS (SELECT 1 FROM "SearchTerm" t WHERE t.term LIKE w.word || '%')) AS known
       ) k
      ORDER BY w.ord`);
-  return rows.map((r) => ({ word: r.word, known: r.known, corrections: r.known ? [] : pickCorrections(r.word, r.candidates ?? []) }));
+  return rows.map((r) => ({
+    word: r.word,
+    known: r.known,
+    corrections: r.known ? [] : pickCorrections(r.word, r.candidates ?? []),
+    ...(r.prefixOf ? { prefixOf: r.prefixOf } : {}),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------------

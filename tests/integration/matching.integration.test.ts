@@ -22,6 +22,7 @@ import { getConsortiumProposals, getRecommendedRfqs, getRfqMatches } from "@/lib
 import { inviteConsortium } from "@/lib/matching/invite";
 import { scoreOf } from "@/lib/matching/signals";
 import { candidatesSql, loadRfqContexts, rankSuppliers } from "@/lib/matching/engine";
+import { buildTsQueryGroups, correctWords } from "@/lib/suppliers/search";
 import { GET as matchesRoute } from "@/app/api/v1/rfqs/[id]/matches/route";
 import { GET as consortiaRoute, POST as inviteRoute } from "@/app/api/v1/rfqs/[id]/consortia/route";
 import { GET as recommendedRoute } from "@/app/api/v1/suppliers/[id]/recommended-rfqs/route";
@@ -127,6 +128,33 @@ describe("ranking an RFQ", () => {
     // the first pass finds only the two that make roti tawar gandum, so a wider pass adds the sweet bread
     expect(a.pass).toBeGreaterThan(1);
     expect(await rankSuppliers(checked, { limit: 3 })).toEqual(a);
+  });
+
+  it("looks prefixes up as the vocabulary's exact words (same UMKM, same scores) and counts capacity of products named by the RFQ's words", async () => {
+    const tailor = await createUmkm(t.db, { name: "CV Konveksi Rapi", regencyCode: "33.74", kbliCodes: ["14111"], description: "Konveksi pakaian kerja.", verificationStatus: "verified" });
+    await createProduct(t.db, tailor.organization.id, { name: "Jahitan seragam kerja", kbliCode: "14111", unit: "pcs", monthlyCapacity: 300 });
+    await createProduct(t.db, tailor.organization.id, { name: "Seragam rajut jahitan tangan", kbliCode: "14302", unit: "pcs", monthlyCapacity: 200 });
+    await createProduct(t.db, tailor.organization.id, { name: "Masker medis", kbliCode: "13929", unit: "pcs", monthlyCapacity: 5000 });
+    const sewing = await createRfq(t.db, otherBuyer.organization.id, {
+      title: "Jahit seragam",
+      kbliCode: "14111",
+      deliveryRegencyCode: "33.74",
+      deadline: dateInDays(21),
+      items: [{ name: "Jahit seragam kerja", quantity: 1000, unit: "pcs" }],
+    });
+    const [ctx] = await loadRfqContexts([sewing.id]);
+    const jahit = ctx.groups[ctx.words.indexOf("jahit")];
+    expect(jahit).toContain("'jahitan'");
+    expect(ctx.groups.join(" ")).not.toContain(":*");
+    // the same context with the words as prefixes (what the directory's search sends) ranks identically
+    const asPrefixes = { ...ctx, groups: buildTsQueryGroups(await correctWords(ctx.words)) };
+    expect(asPrefixes.groups[ctx.words.indexOf("jahit")]).toBe("'jahit':*");
+    const exact = await rankSuppliers(ctx, { limit: 5 });
+    expect(await rankSuppliers(asPrefixes, { limit: 5 })).toEqual(exact);
+    const found = exact.matches.find((m) => m.supplier.id === tailor.organization.id)!;
+    expect(found.signals.wordHits[ctx.words.indexOf("jahit")]).toBe(3);
+    // "Jahitan seragam kerja" (same KBLI class) + "Seragam rajut jahitan tangan" (named by the words); not the masks
+    expect(found.signals.capacity).toBe(500);
   });
 
   it("answers the API in the reader's language; another buyer gets 404, an UMKM 403", async () => {

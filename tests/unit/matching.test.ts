@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { MAX_SCORE, WEIGHTS } from "@/lib/matching/weights";
 import { distanceShare, gapsOf, reasonsOf, scoreOf, type MatchSignals } from "@/lib/matching/signals";
 import { planConsortia, shares, type PoolMember } from "@/lib/matching/consortium-plan";
-import { groupFrequency, rfqWords } from "@/lib/matching/engine";
+import { groupFrequency, groupsLexemes, rfqWords } from "@/lib/matching/engine";
+import { buildTsQueryGroups } from "@/lib/suppliers/search-query";
 import { gapLabel, reasonLabel } from "@/lib/matching/labels";
 
 const base: MatchSignals = {
@@ -88,6 +89,20 @@ describe("RFQ words", () => {
     expect(groupFrequency("'kain'", lexemes)).toBe(0);
     expect(groupFrequency("( 'btaik' | 'batik' )", lexemes)).toBe(0.15);
     expect(groupFrequency("'tenun':*", lexemes)).toBe(0);
+  });
+
+  it("writes a prefix as the vocabulary's words starting with it when there are few, else keeps the prefix", () => {
+    const words = [
+      { word: "jahit", known: true, corrections: [], prefixOf: ["jahit", "jahitan"] },
+      { word: "kain", known: true, corrections: [], prefixOf: Array.from({ length: 9 }, (_, i) => `kain${"x".repeat(i)}`) },
+      { word: "btaik", known: false, corrections: ["batik"], prefixOf: [] },
+      { word: "tas", known: true, corrections: [], prefixOf: ["tas", "tasik"] },
+      { word: "tenun", known: true, corrections: [] },
+    ];
+    expect(buildTsQueryGroups(words, 8)).toEqual(["('jahit' | 'jahitan')", "'kain':*", "('btaik':* | 'batik')", "'tas'", "'tenun':*"]);
+    // without the option (the directory's search): prefixes as before
+    expect(buildTsQueryGroups(words)).toEqual(["'jahit':*", "'kain':*", "('btaik':* | 'batik')", "'tas'", "'tenun':*"]);
+    expect(groupsLexemes(["('jahit' | 'jahitan')", "'kain':*", "'d''arc'"])).toEqual(["jahit", "jahitan", "kain", "d'arc"]);
   });
 });
 

@@ -1,0 +1,139 @@
+// The UMKM track record matching scores ("SupplierTrackRecord", kept by triggers of migration
+// *_supplier_track_record) against an independent count: after every kind of write — an agreement becoming
+// active, completed or terminated, a consortium member joining, deliveries recorded, rejected, re-timed and
+// deleted, a lead changed, a draft with deliveries, an agreement deleted — the table equals what plain
+// TypeScript counts from the agreements, parties and deliveries themselves. Deliveries recorded at the same
+// moment for one UMKM are all counted, and stats_rebuild() rebuilds the same rows.
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/tests/helpers/db";
+import { createAgreement, createBuyer, createUmkm, dateInDays } from "@/lib/seed/factories";
+
+const t = useTestDatabase();
+
+const COUNTED = new Set(["active", "completed", "terminated"]);
+
+/** What the table should hold, counted in TypeScript from the source rows (UMKM with a record only). */
+async function expected(): Promise<Record<string, { completedAgreements: number; deliveries: number; onTimeDeliveries: number }>> {
+  const umkm = new Set((await t.db.supplierProfile.findMany({ select: { organizationId: true } })).map((p) => p.organizationId));
+  const agreements = await t.db.agreement.findMany({
+    select: { id: true, status: true, supplierId: true, parties: { select: { organizationId: true } }, deliveries: { select: { status: true, onTime: true } } },
+  });
+  const out: Record<string, { completedAgreements: number; deliveries: number; onTimeDeliveries: number }> = {};
+  for (const a of agreements) {
+    if (!COUNTED.has(a.status)) continue;
+    const orgs = new Set([a.supplierId, ...a.parties.map((p) => p.organizationId)]);
+    const kept = a.deliveries.filter((d) => d.status !== "rejected");
+    for (const org of orgs) {
+      if (!umkm.has(org)) continue;
+      const r = (out[org] ??= { completedAgreements: 0, deliveries: 0, onTimeDeliveries: 0 });
+      if (a.status === "completed") r.completedAgreements += 1;
+      r.deliveries += kept.length;
+      r.onTimeDeliveries += kept.filter((d) => d.onTime).length;
+    }
+  }
+  return out;
+}
+
+async function actual() {
+  const rows = await t.db.supplierTrackRecord.findMany();
+  return Object.fromEntries(rows.map(({ supplierId, ...r }) => [supplierId, r]));
+}
+
+async function expectConsistent() {
+  expect(await actual()).toEqual(await expected());
+}
+
+let buyer: Awaited<ReturnType<typeof createBuyer>>;
+let a: Awaited<ReturnType<typeof createUmkm>>;
+let b: Awaited<ReturnType<typeof createUmkm>>;
+let c: Awaited<ReturnType<typeof createUmkm>>;
+
+const delivery = (agreementId: string, o: { onTime?: boolean; status?: "pending_review" | "accepted" | "rejected" } = {}) =>
+  t.db.delivery.create({ data: { agreementId, quantity: 100, deliveredOn: dateInDays(-3), onTime: o.onTime ?? true, status: o.status ?? "accepted" } });
+
+beforeAll(async () => {
+  buyer = await createBuyer(t.db, { name: "PT Pembeli Rekam Jejak" });
+  a = await createUmkm(t.db, { name: "CV Rekam Jejak A" });
+  b = await createUmkm(t.db, { name: "UD Rekam Jejak B" });
+  c = await createUmkm(t.db, { name: "UD Rekam Jejak C" });
+});
+
+describe("SupplierTrackRecord", () => {
+  it("starts empty and ignores drafts, even with deliveries", async () => {
+    expect(await actual()).toEqual({});
+    const draft = await createAgreement(t.db, buyer.organization.id, a.organization.id, { status: "draft" });
+    await delivery(draft.id);
+    expect(await actual()).toEqual({});
+    await expectConsistent();
+  });
+
+  it("follows an agreement through its life: active, deliveries, completed, a member joining, terminated", async () => {
+    const ag = await createAgreement(t.db, buyer.organization.id, a.organization.id, { status: "proposed" });
+    expect(await actual()).toEqual({});
+    await t.db.agreement.update({ where: { id: ag.id }, data: { status: "active" } });
+    expect((await actual())[a.organization.id]).toEqual({ completedAgreements: 0, deliveries: 0, onTimeDeliveries: 0 });
+
+    const late = await delivery(ag.id, { onTime: false });
+    await delivery(ag.id);
+    await delivery(ag.id, { status: "rejected" });
+    expect((await actual())[a.organization.id]).toEqual({ completedAgreements: 0, deliveries: 2, onTimeDeliveries: 1 });
+
+    // a consortium member added to the active agreement shares its record
+    await t.db.agreementParty.create({ data: { agreementId: ag.id, organizationId: b.organization.id, role: "consortium_member" } });
+    expect((await actual())[b.organization.id]).toEqual({ completedAgreements: 0, deliveries: 2, onTimeDeliveries: 1 });
+
+    // re-timed, then rejected, then deleted deliveries
+    await t.db.delivery.update({ where: { id: late.id }, data: { onTime: true } });
+    expect((await actual())[a.organization.id]).toMatchObject({ deliveries: 2, onTimeDeliveries: 2 });
+    await t.db.delivery.update({ where: { id: late.id }, data: { status: "rejected" } });
+    expect((await actual())[a.organization.id]).toMatchObject({ deliveries: 1, onTimeDeliveries: 1 });
+    await t.db.delivery.delete({ where: { id: late.id } });
+    await expectConsistent();
+
+    await t.db.agreement.update({ where: { id: ag.id }, data: { status: "completed" } });
+    expect((await actual())[a.organization.id]).toEqual({ completedAgreements: 1, deliveries: 1, onTimeDeliveries: 1 });
+    expect((await actual())[b.organization.id]).toEqual({ completedAgreements: 1, deliveries: 1, onTimeDeliveries: 1 });
+
+    const other = await createAgreement(t.db, buyer.organization.id, b.organization.id, { status: "active" });
+    await delivery(other.id, { onTime: false });
+    await t.db.agreement.update({ where: { id: other.id }, data: { status: "terminated" } });
+    expect((await actual())[b.organization.id]).toEqual({ completedAgreements: 1, deliveries: 2, onTimeDeliveries: 1 });
+    await expectConsistent();
+  });
+
+  it("moves the record when the lead changes, and drops it when the agreement or the party goes", async () => {
+    const ag = await createAgreement(t.db, buyer.organization.id, c.organization.id, { status: "completed" });
+    await delivery(ag.id);
+    expect((await actual())[c.organization.id]).toEqual({ completedAgreements: 1, deliveries: 1, onTimeDeliveries: 1 });
+    // the supplier party row moves with the lead, as the agreements service does
+    await t.db.$transaction([
+      t.db.agreement.update({ where: { id: ag.id }, data: { supplierId: a.organization.id } }),
+      t.db.agreementParty.updateMany({ where: { agreementId: ag.id, organizationId: c.organization.id }, data: { organizationId: a.organization.id } }),
+    ]);
+    expect((await actual())[c.organization.id]).toBeUndefined();
+    expect((await actual())[a.organization.id]).toEqual({ completedAgreements: 2, deliveries: 2, onTimeDeliveries: 2 });
+    await expectConsistent();
+
+    await t.db.agreementParty.deleteMany({ where: { organizationId: b.organization.id, role: "consortium_member" } });
+    await expectConsistent();
+    await t.db.agreement.delete({ where: { id: ag.id } });
+    expect((await actual())[a.organization.id]).toEqual({ completedAgreements: 1, deliveries: 1, onTimeDeliveries: 1 });
+    await expectConsistent();
+  });
+
+  it("counts every one of several deliveries recorded at the same moment for one UMKM", async () => {
+    const agreements = await Promise.all([1, 2, 3].map(() => createAgreement(t.db, buyer.organization.id, c.organization.id, { status: "active" })));
+    await Promise.all(
+      agreements.flatMap((ag) => [0, 1].map((i) => t.db.$transaction(async (tx) => tx.delivery.create({ data: { agreementId: ag.id, quantity: 10, deliveredOn: dateInDays(-1), onTime: i === 0, status: "accepted" } })))),
+    );
+    expect((await actual())[c.organization.id]).toEqual({ completedAgreements: 0, deliveries: 6, onTimeDeliveries: 3 });
+    await expectConsistent();
+  });
+
+  it("is rebuilt identically by stats_rebuild()", async () => {
+    const before = await actual();
+    await t.sql.query(`DELETE FROM "SupplierTrackRecord"`);
+    await t.sql.query(`SELECT stats_rebuild()`);
+    expect(await actual()).toEqual(before);
+  });
+});
