@@ -96,23 +96,23 @@ interface RfqRow {
   items: { name: string; quantity: number; unit: string }[];
 }
 
+/** What contextsFor needs of an RFQ (a Prisma select: load it with whatever else the caller reads). */
+export const RFQ_CONTEXT_SELECT = {
+  id: true,
+  title: true,
+  buyerId: true,
+  kbliCode: true,
+  deadline: true,
+  deliveryRegencyCode: true,
+  requiredCertifications: true,
+  minTkdn: true,
+  items: { orderBy: { position: "asc" }, select: { name: true, quantity: true, unit: true } },
+} as const satisfies Prisma.RfqSelect;
+
 /** The matching context of RFQs (any status; callers decide visibility), in the order of `ids`. */
 export async function loadRfqContexts(ids: readonly string[]): Promise<RfqContext[]> {
   if (ids.length === 0) return [];
-  const rfqs: RfqRow[] = await db.rfq.findMany({
-    where: { id: { in: [...ids] } },
-    select: {
-      id: true,
-      title: true,
-      buyerId: true,
-      kbliCode: true,
-      deadline: true,
-      deliveryRegencyCode: true,
-      requiredCertifications: true,
-      minTkdn: true,
-      items: { orderBy: { position: "asc" }, select: { name: true, quantity: true, unit: true } },
-    },
-  });
+  const rfqs: RfqRow[] = await db.rfq.findMany({ where: { id: { in: [...ids] } }, select: RFQ_CONTEXT_SELECT });
   return contextsFor(rfqs, ids);
 }
 

@@ -8,7 +8,7 @@ import { ACTORS, authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import { ownRfqWhere, supplierVisibleRfqWhere } from "@/lib/rfqs/access";
-import { contextsFor, loadRfqContexts, rankSuppliers, scoreSuppliers, type RfqContext, type ScoredSupplier } from "./engine";
+import { contextsFor, loadRfqContexts, rankSuppliers, RFQ_CONTEXT_SELECT, scoreSuppliers, type RfqContext, type ScoredSupplier } from "./engine";
 import { planConsortia, type ConsortiumProposal, type PoolMember } from "./consortium-plan";
 import { CONSORTIUM, LIMITS } from "./weights";
 import type { CertType } from "./signals";
@@ -55,9 +55,10 @@ function summary(ctx: RfqContext, status: string): RfqSummary {
 /** The buyer's own RFQ (any status) or not_found. */
 export async function ownRfq(actor: Actor | null, rfqId: string, permission: "matching:read" | "rfq:write" = "matching:read") {
   const a = authorize(actor, { orgTypes: ACTORS.buyer, permission });
-  const rfq = await db.rfq.findFirst({ where: { id: rfqId, ...ownRfqWhere(a.membership.organizationId) }, select: { id: true, status: true, deadline: true, title: true } });
+  // One read for the authorization and the matching context.
+  const rfq = await db.rfq.findFirst({ where: { id: rfqId, ...ownRfqWhere(a.membership.organizationId) }, select: { ...RFQ_CONTEXT_SELECT, status: true } });
   if (!rfq) throw notFound();
-  const [ctx] = await loadRfqContexts([rfq.id]);
+  const [ctx] = await contextsFor([rfq]);
   return { actor: a, rfq, ctx };
 }
 
