@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { authorize, ACTORS } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
-import { newId } from "@/lib/seed/factories";
+import { newId } from "@/lib/db/ids";
 import {
   IMPORT_COLUMNS,
   csvCell,

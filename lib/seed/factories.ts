@@ -5,6 +5,7 @@
 // Not "server-only" so scripts (tsx) and vitest can import it; never import it from app code.
 import { createHash, randomInt } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
 import type { Prisma } from "@/lib/db/generated/client";
 import type {
   AgreementStatus,
@@ -157,21 +158,6 @@ export function storedFileData(
 // ---------------------------------------------------------------------------------------------
 // Bulk inserts
 // ---------------------------------------------------------------------------------------------
-
-const ID_FINGERPRINT = randomInt(0, 36 ** 4).toString(36).padStart(4, "0");
-let idCounter = randomInt(0, 36 ** 4);
-
-/** A new id in the shape of Prisma's cuid() default ("c" + time + counter + fingerprint + random, 25 chars). */
-export function newId(): string {
-  idCounter = (idCounter + 1) % 36 ** 4;
-  return (
-    "c" +
-    Date.now().toString(36).padStart(8, "0").slice(-8) +
-    idCounter.toString(36).padStart(4, "0") +
-    ID_FINGERPRINT +
-    randomInt(0, 36 ** 8).toString(36).padStart(8, "0")
-  );
-}
 
 function sqlValue(v: unknown): unknown {
   if (typeof v === "bigint") return v.toString();
