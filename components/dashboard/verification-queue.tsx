@@ -17,6 +17,9 @@ interface Row {
   createdAt: Date;
   nib?: string | null;
   region?: string | null;
+  /** A returned buyer/cooperative that asked for review again: when, what it said, and the note it answered. */
+  resubmission?: Queue["organizations"][number]["resubmission"];
+  returnNote?: string | null;
 }
 
 export function queueRows(queue: Queue): Row[] {
@@ -30,7 +33,15 @@ export function queueRows(queue: Queue): Row[] {
       nib: s.supplierProfile?.nib ?? null,
       region: s.supplierProfile?.regency?.name ?? null,
     })),
-    ...queue.organizations.map((o) => ({ id: o.id, name: o.name, type: o.type, status: o.verificationStatus, createdAt: o.createdAt })),
+    ...queue.organizations.map((o) => ({
+      id: o.id,
+      name: o.name,
+      type: o.type,
+      status: o.verificationStatus,
+      createdAt: o.createdAt,
+      resubmission: o.resubmission,
+      returnNote: o.returnNote,
+    })),
   ];
 }
 
@@ -83,6 +94,23 @@ export async function VerificationQueue({ queue, limit, showPageLink = false }: 
                   {r.region ? `${r.region} · ` : ""}
                   {td("registered", { date: f.date(r.createdAt) })}
                 </p>
+                {(r.resubmission || r.returnNote) && (
+                  // Plain text nodes: React escapes what the organization wrote.
+                  <dl className="mt-2 flex flex-col gap-2 rounded-md border border-line bg-paper p-3 text-sm" data-testid="resubmission">
+                    {r.resubmission && (
+                      <div>
+                        <dt className="font-medium text-ink">{t("resubmittedAt", { date: f.dateTime(r.resubmission.at) })}</dt>
+                        <dd className="mt-0.5 whitespace-pre-line break-words text-ink">{r.resubmission.message}</dd>
+                      </div>
+                    )}
+                    {r.returnNote && (
+                      <div>
+                        <dt className="font-medium text-muted">{t("earlierReturnNote")}</dt>
+                        <dd className="mt-0.5 whitespace-pre-line break-words text-muted">{r.returnNote}</dd>
+                      </div>
+                    )}
+                  </dl>
+                )}
               </div>
               <div className="md:w-80 md:shrink-0">
                 <VerificationActions organizationId={r.id} organizationName={r.name} />

@@ -38,15 +38,45 @@ export async function getOrganizationOverview(actor: Actor | null) {
   return org;
 }
 
-/** Organizations waiting for a platform admin's decision (submitted first, then unverified buyers/cooperatives). */
+/** What a returned buyer or cooperative said when it asked for review again (its latest resubmission). */
+export interface Resubmission {
+  at: Date;
+  message: string;
+}
+
+function resubmissionOf(entry: { createdAt: Date; data: unknown } | undefined): Resubmission | null {
+  if (!entry) return null;
+  const data = entry.data as { message?: unknown } | null;
+  return { at: entry.createdAt, message: typeof data?.message === "string" ? data.message : "" };
+}
+
+/**
+ * Organizations waiting for a platform admin's decision (submitted first, then unverified buyers/cooperatives).
+ * A buyer or cooperative that was returned and resubmitted comes with its latest resubmission (when, and its
+ * message) and the return note it answered (still stored on the organization). The resubmissions are a nested
+ * select: Prisma reads them for all listed rows in one batched query (organizationId IN …), never one per row.
+ */
 export async function listOrganizationsForReview(actor: Actor | null, { limit = 50 }: { limit?: number } = {}) {
   authorize(actor, { orgTypes: ["platform"], permission: "platform:verify" });
-  const [organizations, suppliers] = await Promise.all([
+  const [rows, suppliers] = await Promise.all([
     db.organization.findMany({
       where: { type: { in: ["buyer", "cooperative"] }, verificationStatus: { in: ["unverified", "pending"] } },
       orderBy: { createdAt: "asc" },
       take: limit,
-      select: { id: true, name: true, type: true, verificationStatus: true, createdAt: true },
+      select: {
+        id: true,
+        name: true,
+        type: true,
+        verificationStatus: true,
+        verificationNote: true,
+        createdAt: true,
+        auditEntries: {
+          where: { action: "organization.resubmitted", entityType: "Organization" },
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { createdAt: true, data: true },
+        },
+      },
     }),
     db.organization.findMany({
       where: { type: "umkm", supplierProfile: { verificationStatus: "pending" } },
@@ -61,6 +91,11 @@ export async function listOrganizationsForReview(actor: Actor | null, { limit = 
       },
     }),
   ]);
+  const organizations = rows.map(({ auditEntries, verificationNote, ...o }) => ({
+    ...o,
+    resubmission: resubmissionOf(auditEntries[0]),
+    returnNote: verificationNote,
+  }));
   return { organizations, suppliers };
 }
 

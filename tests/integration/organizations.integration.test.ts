@@ -127,6 +127,40 @@ describe("verification decisions", () => {
     expect(await resubmitVerification({ message: "Lagi" })).toMatchObject({ ok: false, error: { code: "conflict" } });
   });
 
+  it("the review list shows a resubmission's date and message and the return note it answers (latest round); others are refused", async () => {
+    const { organization: coop, owner } = await createCooperative(t.db, { verificationStatus: "unverified", members: 0 });
+    const { organization: untouched } = await createBuyer(t.db, { verificationStatus: "unverified" });
+    const admin = await platformAdmin();
+    const entryOf = async (id: string) => (await listOrganizationsForReview(admin.actor)).organizations.find((o) => o.id === id);
+
+    // never returned: nothing to show
+    expect(await entryOf(untouched.id)).toMatchObject({ resubmission: null, returnNote: null });
+
+    await decideVerification(admin.actor, { organizationId: coop.id, decision: "returned", note: "Akta pendirian belum diunggah." });
+    await actAs(owner, coop.id);
+    const before = new Date();
+    expect((await resubmitVerification({ message: "Akta <b>sudah</b> kami unggah & SK Kemenkumham juga." })).ok).toBe(true);
+
+    const entry = await entryOf(coop.id);
+    expect(entry).toMatchObject({
+      verificationStatus: "pending",
+      // stored and returned as written: the page renders it as text
+      resubmission: { message: "Akta <b>sudah</b> kami unggah & SK Kemenkumham juga." },
+      returnNote: "Akta pendirian belum diunggah.",
+    });
+    expect(entry!.resubmission!.at.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+
+    // a second round: the latest message and the latest note
+    await decideVerification(admin.actor, { organizationId: coop.id, decision: "returned", note: "SK belum dilegalisir." });
+    await actAs(owner, coop.id);
+    expect((await resubmitVerification({ message: "SK yang dilegalisir terlampir." })).ok).toBe(true);
+    expect(await entryOf(coop.id)).toMatchObject({ resubmission: { message: "SK yang dilegalisir terlampir." }, returnNote: "SK belum dilegalisir." });
+
+    // the resubmitting cooperative's owner (not on the platform) may not read the list
+    expect((await rejection(listOrganizationsForReview(await actAs(owner, coop.id)))).code).toBe("forbidden");
+    expect((await rejection(listOrganizationsForReview(null))).code).toBe("unauthorized");
+  });
+
   it("a buyer (or anyone not on the platform) is forbidden, and nothing changes", async () => {
     const { organization: target } = await createBuyer(t.db, { verificationStatus: "unverified" });
     const { owner: buyerOfficer } = await createBuyer(t.db);
