@@ -25,14 +25,23 @@ export async function AuditLogCard({ entries, organizationId }: { entries: Entry
             // Actions are dotted codes ("organization.verified"), i.e. nested message keys.
             const key = `actions.${e.action}`;
             const label = t.has(key) ? t(key) : e.action;
-            const note = stringField(e.data, "note");
-            // Decisions the platform took about another organization name it (the entry is about that one).
-            const subject = e.entityType === "Organization" && e.entityId !== organizationId ? stringField(e.data, "organizationName") : null;
+            // A return note, or the message an organization sent with its resubmission.
+            const note = stringField(e.data, "note") ?? stringField(e.data, "message");
+            // Decisions the platform took about another organization name it (the entry is about that one);
+            // API token entries name the token (and its prefix, as the token list shows it).
+            const tokenPrefix = e.entityType === "ApiToken" ? stringField(e.data, "prefix") : null;
+            const subject =
+              e.entityType === "Organization" && e.entityId !== organizationId
+                ? stringField(e.data, "organizationName")
+                : e.entityType === "ApiToken"
+                  ? stringField(e.data, "name")
+                  : null;
             return (
               <li key={e.id} className="flex flex-col gap-0.5 py-2.5 first:pt-0 last:pb-0">
                 <span className="font-medium text-ink">
                   {label}
                   {subject && <span className="font-normal text-muted">: {subject}</span>}
+                  {tokenPrefix && <span className="font-mono text-sm font-normal text-muted"> ({tokenPrefix}…)</span>}
                 </span>
                 {note && <span className="text-sm whitespace-pre-line text-ink">“{note}”</span>}
                 <span className="text-sm text-muted">

@@ -4,7 +4,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { invalidInput, notFound } from "@/lib/errors";
-import { audit } from "@/lib/audit/log";
+import { audit, type AuditEntry } from "@/lib/audit/log";
 import { createTokenSchema, fieldErrors } from "./schemas";
 import { loadSessionUser } from "./session-user";
 import type { SessionUser } from "./types";
@@ -36,12 +36,29 @@ export async function issueApiToken(
 ): Promise<IssuedToken> {
   const token = newSecret();
   const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
-  const row = await db.apiToken.create({
-    data: { userId, name, prefix: token.slice(0, 10), tokenHash: hashToken(token), source, expiresAt },
-    select: { id: true, name: true, prefix: true, expiresAt: true, createdAt: true },
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: { userId, name, prefix: token.slice(0, 10), tokenHash: hashToken(token), source, expiresAt },
+      select: { id: true, name: true, prefix: true, expiresAt: true, createdAt: true },
+    });
+    const entry = { actorId: userId, action: source === "api" ? "token.issued" : "token.created", entityType: "ApiToken", entityId: created.id };
+    await auditForTokenOrganizations(tx, userId, { ...entry, data: { name, prefix: created.prefix, source } });
+    return created;
   });
-  await audit(db, { actorId: userId, action: source === "api" ? "token.issued" : "token.created", entityType: "ApiToken", entityId: row.id, data: { name, source } });
   return { ...row, token };
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/**
+ * A token belongs to a user and acts for any organization that user is a member of (the API picks one per
+ * request, lib/api/actor.ts), so its creation and revocation are logged for each of them: every organization
+ * it can act for sees it in its audit log. A user without an organization gets one entry with none.
+ */
+async function auditForTokenOrganizations(tx: Tx, userId: string, entry: Omit<AuditEntry, "organizationId">) {
+  const memberships = await tx.membership.findMany({ where: { userId }, select: { organizationId: true }, orderBy: { createdAt: "asc" } });
+  const organizationIds = memberships.length > 0 ? memberships.map((m) => m.organizationId) : [null];
+  for (const organizationId of organizationIds) await audit(tx, { ...entry, organizationId });
 }
 
 /** A user names and creates a token in the UI (or through the API). */
@@ -61,12 +78,16 @@ export async function listApiTokens(userId: string) {
 
 /** Revokes one of the user's own tokens; someone else's token is "not found". */
 export async function revokeApiToken(userId: string, tokenId: string) {
-  const res = await db.apiToken.updateMany({
-    where: { id: tokenId, userId, revokedAt: null },
-    data: { revokedAt: new Date() },
+  await db.$transaction(async (tx) => {
+    const [revoked] = await tx.apiToken.updateManyAndReturn({
+      where: { id: tokenId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+      select: { id: true, name: true, prefix: true, source: true },
+    });
+    if (!revoked) throw notFound();
+    const data = { name: revoked.name, prefix: revoked.prefix, source: revoked.source };
+    await auditForTokenOrganizations(tx, userId, { actorId: userId, action: "token.revoked", entityType: "ApiToken", entityId: revoked.id, data });
   });
-  if (res.count === 0) throw notFound();
-  await audit(db, { actorId: userId, action: "token.revoked", entityType: "ApiToken", entityId: tokenId });
 }
 
 /** Resolves `Authorization: Bearer <token>` to a user, or null when missing, unknown, revoked or expired. */

@@ -25,7 +25,8 @@ import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
 import { createBuyer, createOrganization, createUmkm, createUser } from "@/lib/seed/factories";
 import { registerAccount } from "@/lib/auth/accounts";
-import { authenticateBearer, listApiTokens, createApiToken } from "@/lib/auth/tokens";
+import { authenticateBearer, listApiTokens, createApiToken, issueApiToken } from "@/lib/auth/tokens";
+import { listOwnAuditLog } from "@/lib/organizations/service";
 import { buyerAction, platformAction, umkmAction } from "@/lib/auth/actions";
 import { ACTIVE_ORG_COOKIE } from "@/lib/auth/session";
 import { createToken, decideVerification, revokeToken, signUp, switchOrganization } from "@/lib/auth/ui-actions";
@@ -155,6 +156,45 @@ describe("API tokens", () => {
     expect(res).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect((await authenticateBearer(`Bearer ${issued.token}`))?.id).toBe(alice.id);
     expect((await t.db.apiToken.findUniqueOrThrow({ where: { id: issued.id } })).revokedAt).toBeNull();
+  });
+
+  it("creation and revocation are in the audit log of every organization the token can act for, and no other", async () => {
+    const { organization: buyer, owner } = await createBuyer(t.db);
+    const { organization: coop } = await createOrganization(t.db, "cooperative", { owner, ownerRole: "admin" });
+    const { organization: stranger, owner: strangerOwner } = await createBuyer(t.db);
+    const colleague = await createUser(t.db);
+    await t.db.membership.create({ data: { userId: colleague.id, organizationId: buyer.id, role: "admin" } });
+
+    await actAs(owner, buyer.id);
+    const created = await createToken({ name: "ERP gudang" });
+    if (!created.ok) throw new Error("token not created");
+    expect((await revokeToken({ tokenId: created.data.id })).ok).toBe(true);
+    const issued = await issueApiToken(owner.id, { name: "API sign-in", source: "api", expiresInDays: 30 });
+
+    const tokenEntries = async (actor: Awaited<ReturnType<typeof actAs>>) =>
+      (await listOwnAuditLog(actor, { limit: 50 }))
+        .filter((e) => e.entityType === "ApiToken")
+        .map((e) => [e.action, e.entityId, (e.data as { name?: string }).name, e.actor?.name])
+        .sort();
+    const expected = [
+      ["token.created", created.data.id, "ERP gudang", owner.name],
+      ["token.issued", issued.id, "API sign-in", owner.name],
+      ["token.revoked", created.data.id, "ERP gudang", owner.name],
+    ].sort();
+    // the buyer's log (seen by a colleague there) and the cooperative's log, as /dasbor shows them
+    expect(await tokenEntries(await actAs(colleague, buyer.id))).toEqual(expected);
+    expect(await tokenEntries(await actAs(owner, coop.id))).toEqual(expected);
+    // an organization the user is not in sees nothing of it
+    expect(await tokenEntries(await actAs(strangerOwner, stranger.id))).toEqual([]);
+    const revoked = await t.db.auditLog.findFirstOrThrow({ where: { organizationId: buyer.id, action: "token.revoked" } });
+    expect(revoked.data).toMatchObject({ name: "ERP gudang", prefix: created.data.prefix });
+
+    // a user without an organization: still logged, for no organization
+    const lonely = await createUser(t.db);
+    const own = await createApiToken(lonely.id, { name: "pribadi" });
+    expect(await t.db.auditLog.findMany({ where: { entityId: own.id }, select: { organizationId: true, action: true } })).toEqual([
+      { organizationId: null, action: "token.created" },
+    ]);
   });
 
   it("refuses signed-out callers", async () => {
