@@ -95,7 +95,7 @@ test("the verification queue is a 404 for an UMKM and sends signed-out visitors 
   expect(response?.status()).toBe(404);
 });
 
-test("an API token is shown once, listed by its prefix, and revoked after confirming", async ({ page, loginAs }) => {
+test("an API token is shown once, listed by its prefix, revoked after confirming, and both are in the activity log", async ({ page, loginAs }) => {
   await loginAs("koperasi");
   const name = `Integrasi e2e ${randomBytes(3).toString("hex")}`;
   await page.getByLabel("Nama token").fill(name);
@@ -107,9 +107,15 @@ test("an API token is shown once, listed by its prefix, and revoked after confir
   await page.reload();
   await expect(page.getByText(token)).toHaveCount(0);
   await expect(page.getByRole("rowheader", { name })).toBeVisible();
-  await expect(page.getByText(`${token.slice(0, 10)}…`)).toBeVisible();
+  await expect(page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) }).getByText(`${token.slice(0, 10)}…`)).toBeVisible();
 
   await page.getByRole("button", { name: `Cabut token ${name}` }).click();
   await page.getByRole("button", { name: "Ya, cabut" }).click();
   await expect(page.getByRole("rowheader", { name })).toHaveCount(0);
+
+  // The cooperative's activity log shows both, naming the token.
+  await page.reload();
+  const log = page.locator("section").filter({ has: page.getByRole("heading", { name: "Catatan aktivitas" }) });
+  await expect(log.getByRole("listitem").filter({ hasText: `Token API dibuat: ${name} (${token.slice(0, 10)}…)` })).toBeVisible();
+  await expect(log.getByRole("listitem").filter({ hasText: `Token API dicabut: ${name}` })).toBeVisible();
 });
