@@ -349,12 +349,24 @@ function passWhere(ctx: RfqContext, pass: 1 | 2 | 3): Prisma.Sql {
 }
 
 /** Scores candidates for one RFQ: the best `limit` qualified and `almost` almost-qualified rows. */
-async function scoreCandidates(ctx: RfqContext, candidates: Candidates, limit: number, almost: number): Promise<Row[]> {
-  return db.$queryRaw<Row[]>(candidatesSql(ctx, candidates, limit, almost));
+async function scoreCandidates(ctx: RfqContext, candidates: Candidates, limit: number, almost: number, caps?: Caps): Promise<Row[]> {
+  return db.$queryRaw<Row[]>(candidatesSql(ctx, candidates, limit, almost, caps));
 }
 
 /** The statement behind scoreCandidates (exported for EXPLAIN in the benchmark). */
-export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: number, almost: number): Prisma.Sql {
+/** How many candidates the capped passes keep and how many are shortlisted (LIMITS; smaller in tests). */
+export interface Caps {
+  firstPass: number;
+  shortlist: number;
+}
+
+export function candidatesSql(
+  ctx: RfqContext,
+  candidates: Candidates,
+  limit: number,
+  almost: number,
+  caps: Caps = { firstPass: LIMITS.firstPassCap, shortlist: LIMITS.shortlist },
+): Prisma.Sql {
   const code = ctx.kbliCode;
   const deadline = ctx.deadlineDate;
   const n = ctx.groups.length;
@@ -405,6 +417,11 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
       : Prisma.sql`0`;
   const trackPoints = Prisma.sql`(${num(WEIGHTS.trackRecord)} * (least(1, tr."completedAgreements"::float8 / ${num(TRACK_RECORD.completedForFull)})
       + CASE WHEN tr.deliveries > 0 THEN tr."onTimeDeliveries"::float8 / tr.deliveries ELSE 0 END) / 2)`;
+  // "Can still qualify" on in-row dates (every required certificate, and a TKDN certificate when a minimum is
+  // set, valid on the deadline) leads the cap's and the shortlist's order: the TKDN percentage is checked on the
+  // shortlist only, but an UMKM without any valid TKDN certificate cannot meet a minimum.
+  const tkdnDated = (alias: Prisma.Sql) =>
+    minTkdn === null ? Prisma.empty : Prisma.sql` AND coalesce(${alias}."tkdnUntil" >= ${deadline}::date, false)`;
   const tkdnOk = minTkdn === null ? Prisma.sql`true` : Prisma.sql`coalesce(tk.tkdn >= ${minTkdn}::float8, false)`;
   // Dates are formatted for the returned rows only (to_char on every candidate is measurable).
   const date = (col: string) => Prisma.raw(`to_char(ranked."${col}", 'YYYY-MM-DD') AS "${col}"`);
@@ -422,7 +439,7 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
         FROM "SupplierSearch" s
         LEFT JOIN dist ON dist.code = s."regencyCode"
        WHERE ${candidateWhere(ctx, candidates)}
-       ORDER BY (${heldCount}) = ${num(req.length)} DESC,
+       ORDER BY ((${heldCount}) = ${num(req.length)}${tkdnDated(Prisma.sql`s`)}) DESC,
                 (CASE WHEN s."kbliCodes" @> ARRAY[${code}::text] THEN ${num(WEIGHTS.kbli.exact)}
                       WHEN s."kbliPrefixes" @> ARRAY[${code.slice(0, 4)}::text] THEN ${num(WEIGHTS.kbli.class)}
                       WHEN s."kbliPrefixes" @> ARRAY[${code.slice(0, 3)}::text] THEN ${num(WEIGHTS.kbli.group)}
@@ -430,7 +447,7 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
                  + ${certPointsOf(Prisma.sql`(${heldCount})`)}
                  + ${num(WEIGHTS.distance)} * ${distanceShareOf(Prisma.sql`dist.km`)} + s.verified::int * ${num(WEIGHTS.verified)}) DESC,
                 s."organizationId"
-       LIMIT ${num(LIMITS.firstPassCap)}),` : Prisma.empty}
+       LIMIT ${num(caps.firstPass)}),` : Prisma.empty}
     c0 AS MATERIALIZED (
       SELECT s."organizationId" AS id, s.name, s.verified, s."regencyCode", s."provinceCode", s."kbliCodes",
              s."halalUntil", s."sniUntil", s."iso9001Until", s."tkdnUntil", s."otherUntil",
@@ -440,6 +457,7 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
                   WHEN s."kbliPrefixes" @> ARRAY[${code.slice(0, 2)}::text] THEN 2 ELSE 0 END AS "kbliLevel",
              ${n ? Prisma.sql`ARRAY[${Prisma.join(hits, ", ")}]::int[]` : Prisma.sql`ARRAY[]::int[]`} AS hits,
              ${heldCount} AS held,
+             ${ctx.minTkdn === null ? Prisma.sql`true` : Prisma.sql`coalesce(s."tkdnUntil" >= ${deadline}::date, false)`} AS tkdn_dated,
              dist.km, dist.name AS "regencyName", dist.lat, dist.lon
         FROM ${capped ? Prisma.sql`capped k JOIN "SupplierSearch" s ON s."organizationId" = k.id` : Prisma.sql`"SupplierSearch" s`}
         LEFT JOIN dist ON dist.code = s."regencyCode"
@@ -447,11 +465,11 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
        ${"pass" in candidates && candidates.pass === 3 ? Prisma.sql`LIMIT ${num(LIMITS.widestPass)}` : Prisma.empty}),
     c1 AS (SELECT c.*, ${kbliPoints} AS kp, ${textPoints} AS tp FROM c0 c),
     sl AS (
-      SELECT c.*, ${prescore} AS prescore, (c.held = ${num(req.length)}) AS certs_ok
+      SELECT c.*, ${prescore} AS prescore, (c.held = ${num(req.length)}) AS certs_ok, (c.held = ${num(req.length)} AND c.tkdn_dated) AS may_qualify
         FROM c1 c
        WHERE c.kp + c.tp >= ${num(LIMITS.minRelevance)}
-       ORDER BY certs_ok DESC, prescore DESC, c.id
-       LIMIT ${num(LIMITS.shortlist)}),
+       ORDER BY may_qualify DESC, prescore DESC, c.id
+       LIMIT ${num(caps.shortlist)}),
     f0 AS (
       SELECT sl.*, cap.capacity, tk.tkdn,
              (sl.certs_ok AND ${tkdnOk}) AS qualified,
@@ -492,20 +510,20 @@ export function candidatesSql(ctx: RfqContext, candidates: Candidates, limit: nu
 }
 
 /** The best qualified UMKM for an RFQ and the best almost-qualified ones (with their gaps). */
-export async function rankSuppliers(ctx: RfqContext, opts: { limit?: number; almost?: number } = {}): Promise<RankResult> {
+export async function rankSuppliers(ctx: RfqContext, opts: { limit?: number; almost?: number; caps?: Caps } = {}): Promise<RankResult> {
   const limit = opts.limit ?? LIMITS.defaultMatches;
   const almost = opts.almost ?? LIMITS.almostQualified;
   // Narrow to wide: stop at the first pass that fills the list with qualified UMKM. Once a pass has filled the
   // almost-qualified list (the most relevant UMKM that miss a requirement), the wider passes look for qualified
   // UMKM only (candidates that hold every required certificate), which keeps them small.
   let pass: 1 | 2 | 3 = ctx.groups.length ? 1 : 3;
-  let rows = await scoreCandidates(ctx, { pass }, limit, almost);
+  let rows = await scoreCandidates(ctx, { pass }, limit, almost, opts.caps);
   let qualified = rows.filter((r) => r.qualified);
   let almostRows = rows.filter((r) => !r.qualified);
   while (pass < 3 && qualified.length < limit) {
     pass = (pass + 1) as 2 | 3;
     const almostFilled = almostRows.length >= almost;
-    rows = await scoreCandidates(ctx, { pass, qualifiedOnly: almostFilled }, limit, almostFilled ? 0 : almost);
+    rows = await scoreCandidates(ctx, { pass, qualifiedOnly: almostFilled }, limit, almostFilled ? 0 : almost, opts.caps);
     qualified = rows.filter((r) => r.qualified);
     if (!almostFilled) almostRows = rows.filter((r) => !r.qualified);
   }

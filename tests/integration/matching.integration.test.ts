@@ -157,6 +157,35 @@ describe("ranking an RFQ", () => {
     expect(found.signals.capacity).toBe(500);
   });
 
+  it("lets UMKM that can meet a minimum TKDN into the capped candidates first, so the first pass finds them", async () => {
+    // three near, verified rattan workshops without any TKDN certificate, and a far, unverified one with TKDN 40%
+    for (const [name, regencyCode, tkdn, verified] of [
+      ["UD Rotan Dekat Satu", "33.74", null, true],
+      ["UD Rotan Dekat Dua", "33.74", null, true],
+      ["UD Rotan Dekat Tiga", "33.22", null, true],
+      ["CV Rotan Jauh Ber-TKDN", "35.78", 40, false],
+    ] as const) {
+      const m = await createUmkm(t.db, { name, regencyCode, kbliCodes: ["16292"], description: "Kerajinan rotan.", verificationStatus: verified ? "verified" : "unverified" });
+      await createProduct(t.db, m.organization.id, { name: "Tikar anyaman rotan", kbliCode: "16292", unit: "pcs", monthlyCapacity: 400 });
+      if (tkdn !== null) await createCertification(t.db, m.organization.id, { type: "tkdn", tkdnPercent: tkdn });
+    }
+    const mats = await createRfq(t.db, otherBuyer.organization.id, {
+      title: "Tikar anyaman rotan",
+      kbliCode: "16292",
+      deliveryRegencyCode: "33.74",
+      deadline: dateInDays(21),
+      minTkdn: 25,
+      items: [{ name: "Tikar anyaman rotan", quantity: 300, unit: "pcs" }],
+    });
+    const [ctx] = await loadRfqContexts([mats.id]);
+    // with room for only two candidates, the one that can qualify is one of them, ahead of nearer, verified ones
+    const res = await rankSuppliers(ctx, { limit: 1, almost: 1, caps: { firstPass: 2, shortlist: 2 } });
+    expect(res.pass).toBe(1);
+    expect(res.matches.map((m) => m.supplier.name)).toEqual(["CV Rotan Jauh Ber-TKDN"]);
+    expect(res.almostQualified).toHaveLength(1);
+    expect(res.almostQualified[0].gaps.map((g) => g.code)).toContain("tkdn_missing");
+  });
+
   it("answers the API in the reader's language; another buyer gets 404, an UMKM 403", async () => {
     const token = (await createApiToken(buyer.owner.id, { name: "erp" })).token;
     const res = await callRoute(matchesRoute, "GET", `/api/v1/rfqs/${rfq.id}/matches`, { token, params: { id: rfq.id }, query: { limit: "3" }, headers: { "accept-language": "en" } });
