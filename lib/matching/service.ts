@@ -181,16 +181,8 @@ export async function getRecommendedRfqs(actor: Actor | null, supplierId: string
   const rfqs = await db.rfq.findMany({
     where: { id: { in: candidates.map((c) => c.id) } },
     select: {
-      id: true,
-      title: true,
+      ...RFQ_CONTEXT_SELECT,
       status: true,
-      buyerId: true,
-      kbliCode: true,
-      deadline: true,
-      deliveryRegencyCode: true,
-      requiredCertifications: true,
-      minTkdn: true,
-      items: { orderBy: { position: "asc" }, select: { name: true, quantity: true, unit: true } },
       buyer: { select: { name: true } },
       deliveryRegency: { select: { name: true } },
     },
