@@ -28,3 +28,7 @@ export const NotificationPageSchema = z
   .openapi("NotificationPage");
 
 export const ReadAllResponseSchema = z.object({ updated: z.number().int(), unreadCount: z.literal(0) }).openapi("NotificationsReadAll");
+
+export const UnreadCountSchema = z
+  .object({ unreadCount: z.number().int().openapi({ example: 3, description: "All of your unread notifications." }) })
+  .openapi("NotificationsUnreadCount");

@@ -6,13 +6,13 @@
 // whichever organization they are acting for (each row says which organization it concerns). Marking read is
 // the reader's own view state, not a change to shared business data, so it writes no audit entry (ADR 0013).
 //
-// Used by the bell (components/notifications), /notifikasi (app/notifikasi/actions.ts) and /api/v1/notifications.
+// Used by the bell (components/notifications, refreshed through /api/v1/notifications/unread-count), /notifikasi (app/notifikasi/actions.ts) and /api/v1/notifications.
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/types";
 import { decodeCursor, paginate, paginationQuery, type Page } from "@/lib/api/pagination";
 import { db, Prisma } from "@/lib/db";
-import { notFound, unauthorized } from "@/lib/errors";
+import { forbidden, notFound, unauthorized } from "@/lib/errors";
 import { renderNotification } from "./notify";
 
 /** Query of the list (UI and API): `limit`, `cursor`, `unread=true`. */
@@ -112,6 +112,26 @@ export async function listNotifications(
 export async function countUnread(actor: Actor | null): Promise<number> {
   if (!actor) return 0;
   return db.notification.count({ where: { userId: actor.user.id, readAt: null } });
+}
+
+/** Query of the unread count: `userId`, the user a page was rendered for (optional). */
+export const unreadCountQuery = z.object({
+  userId: z.string().trim().min(1, "errors.field.required").max(100, "errors.field.tooLong").optional(),
+});
+export type UnreadCountQuery = z.input<typeof unreadCountQuery>;
+
+/**
+ * The actor's unread count, for the bell that refreshes itself while a page is open (and for API clients
+ * that only want the number): one count on the (userId, readAt) index. The user comes from the session or
+ * token, never from the request. `userId` is who the page was rendered for: when the browser has since
+ * signed in as someone else, that page must not show the new user's count → 403 (the bell stops).
+ * Signed out → 401.
+ */
+export async function getUnreadCount(actor: Actor | null, query: UnreadCountQuery = {}): Promise<{ unreadCount: number }> {
+  const a = requireUser(actor);
+  const q = unreadCountQuery.parse(query);
+  if (q.userId !== undefined && q.userId !== a.user.id) throw forbidden("errors.notifications.otherUser");
+  return { unreadCount: await countUnread(a) };
 }
 
 /** Marks one of the actor's notifications read (already read: unchanged). Someone else's → not found. */

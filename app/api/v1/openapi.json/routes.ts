@@ -19,6 +19,7 @@ import "../../cooperatives/import/route";
 import "../notifications/route";
 import "../notifications/[id]/read/route";
 import "../notifications/read-all/route";
+import "../notifications/unread-count/route";
 import "../rfqs/route";
 import "../rfqs/[id]/route";
 import "../rfqs/[id]/publish/route";
