@@ -1,8 +1,11 @@
 // Notifications in a real browser, on a phone-sized screen: the demo UMKM that was invited to an RFQ sees the
 // unread count on the bell, opens /notifikasi, follows the invitation to the RFQ (marking it read: the count
 // drops), then marks everything read. The email outbox page is for platform admins only (404 for others).
+// With a page left open, the bell follows notifications another user's action creates: not while the tab is
+// hidden, at once when it becomes visible or gets focus, and every 30 s (Playwright's clock), announced politely.
+import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, test, waitForHydration } from "./fixtures";
 
 const bell = (page: Page) => page.getByRole("link", { name: /^Notifikasi, / });
 
@@ -58,4 +61,93 @@ test("the email outbox is for platform admins: linked from their dashboard, 404 
   const umkm = await pageAs("umkm");
   const res = await umkm.goto("/admin/kotak-keluar");
   expect(res?.status()).toBe(404);
+});
+
+test("with the page open, the bell follows a buyer's answers: paused while hidden, on return, on focus, every 30 s", async ({ page, loginAs, pageAs }) => {
+  test.setTimeout(120_000);
+  const runId = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
+  const question = `Apakah gambar kerja flange sudah revisi terakhir? (${runId})`;
+  const status = page.getByTestId("notification-bell-status");
+
+  // The buyer's RFQ, to which the metal workshop (umkm2) is invited.
+  const buyer = await pageAs("buyer");
+  await buyer.goto("/rfq");
+  await buyer.getByRole("link", { name: "Fabrikasi pipe support dan flange untuk terminal BBM Balikpapan" }).click();
+  await buyer.waitForURL(/\/rfq\/[^/?#]+$/);
+  const rfqId = new URL(buyer.url()).pathname.split("/").pop()!;
+
+  // The workshop asks a question, then leaves the page open (no navigation, no reload from here on).
+  await loginAs("umkm2");
+  await page.clock.install();
+  await page.goto(`/papan-rfq/${rfqId}`);
+  const ask = page.getByRole("form", { name: "Ajukan pertanyaan" });
+  await waitForHydration(ask);
+  await ask.getByLabel("Pertanyaan untuk pembeli", { exact: true }).fill(question);
+  await ask.getByRole("button", { name: "Kirim pertanyaan" }).click();
+  await expect(page.getByText("Pertanyaan terkirim.", { exact: false })).toBeVisible();
+  await waitForHydration(bell(page));
+  await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  const before = await unreadOnBell(page);
+  await expect(status).toHaveText("");
+
+  const countRequests: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/v1/notifications/unread-count")) countRequests.push(r.url());
+  });
+  const setVisibility = (state: "hidden" | "visible") =>
+    page.evaluate((s) => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => s });
+      Object.defineProperty(document, "hidden", { configurable: true, get: () => s === "hidden" });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, state);
+
+  /** The buyer answers the question (again: a revised answer notifies again). */
+  async function buyerAnswers(answer: string) {
+    await buyer.goto(`/rfq/${rfqId}`);
+    const item = buyer.getByRole("listitem").filter({ hasText: question });
+    const edit = item.getByRole("button", { name: "Ubah jawaban" });
+    if (await edit.isVisible()) {
+      await waitForHydration(edit);
+      await edit.click();
+    }
+    const box = item.getByLabel("Jawaban", { exact: true });
+    await waitForHydration(box);
+    await box.fill(answer);
+    await item.getByRole("button", { name: "Kirim jawaban" }).click();
+    await expect(item.getByText(answer)).toBeVisible();
+  }
+
+  // 1. The tab is hidden: the buyer answers, a minute passes, the bell does not ask.
+  await setVisibility("hidden");
+  await buyerAnswers(`Ya, revisi C (${runId}).`);
+  await page.clock.fastForward("01:00");
+  await page.waitForTimeout(500);
+  expect(countRequests).toEqual([]);
+  expect(await unreadOnBell(page)).toBe(before);
+
+  // 2. Back to the tab: it asks at once, the count goes up and is announced.
+  await setVisibility("visible");
+  await expect.poll(() => unreadOnBell(page)).toBeGreaterThan(before);
+  const afterFirst = await unreadOnBell(page);
+  expect(countRequests[0]).toContain("userId=");
+  await expect(status).toHaveText(`${afterFirst} notifikasi belum dibaca`);
+  await expect(bell(page)).toHaveAttribute("aria-label", `Notifikasi, ${afterFirst} belum dibaca`);
+  await expect(page.getByTestId("notification-bell").locator("span[aria-hidden]")).toHaveText(String(afterFirst));
+
+  // 3. Visible and left alone: the next 30-second poll brings the revised answer's notification.
+  await buyerAnswers(`Ya, revisi D (${runId}).`);
+  const asked = countRequests.length;
+  await page.clock.fastForward(30_000);
+  await expect.poll(() => unreadOnBell(page)).toBeGreaterThan(afterFirst);
+  expect(countRequests.length).toBeGreaterThan(asked);
+  const afterSecond = await unreadOnBell(page);
+  await expect(status).toHaveText(`${afterSecond} notifikasi belum dibaca`);
+
+  // 4. Focus (coming back from another window) asks at once too.
+  await buyerAnswers(`Ya, revisi E (${runId}).`);
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  await expect.poll(() => unreadOnBell(page)).toBeGreaterThan(afterSecond);
+
+  // All without leaving the page.
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 });
