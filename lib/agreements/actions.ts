@@ -56,7 +56,12 @@ const contentForm = {
 };
 
 const createForm = z
-  .object({ ...contentForm, counterpartyId: z.string({ error: "agreements.fields.counterpartyChoose" }).trim().min(1, "agreements.fields.counterpartyChoose").max(64) })
+  .object({
+    ...contentForm,
+    counterpartyId: z.string({ error: "agreements.fields.counterpartyChoose" }).trim().min(1, "agreements.fields.counterpartyChoose").max(64),
+    /** "Sebagai konsorsium": one of the partner's consortia offered by consortiumChoices, or blank for the partner alone. */
+    consortiumId: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(64, "agreements.errors.consortiumUnknown").optional()),
+  })
   .superRefine(checkContent);
 
 export const createAgreementAction = partyAction("agreement:write", createForm, async ({ counterpartyId, ...input }, { actor }) => {

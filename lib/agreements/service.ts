@@ -334,6 +334,13 @@ const toDraftMilestones = (ms: MilestoneInput[]) =>
   ms.map((m) => ({ title: m.title, quantity: m.quantity ?? null, unit: m.unit ?? null, dueDate: m.dueDate, amountIdr: m.amountIdr ?? null, paymentTermDays: m.paymentTermDays ?? null }));
 
 /**
+ * The consortia an agreement between this buyer and these leads may name: formed for one of the buyer's own
+ * RFQs (invited from its matches) and led by the supplier. Anything else (another buyer's consortium, one
+ * led by someone else, one with no RFQ) is neither offered nor accepted.
+ */
+const consortiumOf = (buyerId: string, leadIds: string[]) => ({ leadId: { in: leadIds }, rfq: { is: { buyerId } } }) satisfies Prisma.ConsortiumWhereInput;
+
+/**
  * A draft agreement directly between a buyer organization and an UMKM or cooperative (or a consortium: its
  * lead is the supplier and every member a party). The actor must be the buyer or the supplier; the other
  * must exist with the right type.
@@ -353,7 +360,7 @@ export async function createAgreement(actor: Actor | null, input: AgreementCreat
   let consortiumMembers: { supplierId: string; shareQuantity: number | null; sharePercent: string | null }[] = [];
   if (input.consortiumId) {
     const c = await db.consortium.findFirst({
-      where: { id: input.consortiumId, leadId: supplier.id },
+      where: { id: input.consortiumId, ...consortiumOf(buyer.id, [supplier.id]) },
       select: { members: { select: { supplierId: true, shareQuantity: true, sharePercent: true } } },
     });
     if (!c) throw invalidInput({ consortiumId: ["agreements.errors.consortiumUnknown"] });
@@ -515,6 +522,53 @@ export async function terminateAgreement(actor: Actor | null, id: string, input:
 
 /** Money in notification texts (a notification's params are plain strings). */
 export const rupiahParam = (v: bigint) => formatRupiah(v, "id");
+
+export interface ConsortiumChoice {
+  id: string;
+  name: string;
+  leadId: string;
+  rfq: { id: string; title: string };
+  members: { organizationId: string; name: string; shareQuantity: number | null; sharePercent: string | null }[];
+}
+
+/**
+ * The consortia a buyer may make the agreement with, for each of the partners it is looking at: those its
+ * own organization formed (invited for one of its RFQs) and the partner leads, newest first. Other buyers'
+ * consortia never appear; UMKM and cooperatives get none (a consortium's agreement is the buyer's to start).
+ */
+export async function consortiumChoices(actor: Actor | null, leadIds: string[]): Promise<ConsortiumChoice[]> {
+  const a = authorizeParty(actor, "agreement:write");
+  const ids = [...new Set(leadIds)].slice(0, 50);
+  if (a.membership.organizationType !== "buyer" || ids.length === 0) return [];
+  const rows = await db.consortium.findMany({
+    where: consortiumOf(orgId(a), ids),
+    select: {
+      id: true,
+      name: true,
+      leadId: true,
+      rfq: { select: { id: true, title: true } },
+      members: { select: { supplierId: true, shareQuantity: true, sharePercent: true, supplier: { select: { name: true } } } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 100,
+  });
+  return rows.flatMap((c) =>
+    c.rfq
+      ? [
+          {
+            id: c.id,
+            name: c.name,
+            leadId: c.leadId,
+            rfq: c.rfq,
+            // The lead first, then the larger shares.
+            members: c.members
+              .map((m) => ({ organizationId: m.supplierId, name: m.supplier.name, shareQuantity: m.shareQuantity, sharePercent: m.sharePercent?.toString() ?? null }))
+              .sort((x, y) => Number(y.organizationId === c.leadId) - Number(x.organizationId === c.leadId) || (y.shareQuantity ?? 0) - (x.shareQuantity ?? 0) || x.name.localeCompare(y.name)),
+          },
+        ]
+      : [],
+  );
+}
 
 /**
  * Organizations the actor could make an agreement with: a buyer looks for UMKM and cooperatives, an UMKM

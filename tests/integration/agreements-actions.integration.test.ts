@@ -2,6 +2,9 @@
 // bad input comes back with translated field errors and writes nothing, a stale amendment says which
 // version is current, and concurrent writers cannot overwrite each other (two amendments of one version:
 // one wins, one conflicts; two parties accepting at the same moment: the agreement becomes active).
+// "Sebagai konsorsium": a buyer is offered only the consortia it formed for its own RFQs and the chosen
+// partner leads; picking one makes every member a party with its share; another buyer's consortium is
+// refused with a field error and writes nothing.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
@@ -13,9 +16,9 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
-import { createBuyer, createOrganization, createUmkm } from "@/lib/seed/factories";
+import { createBuyer, createOrganization, createRfq, createUmkm } from "@/lib/seed/factories";
 import { acceptAgreementAction, amendAgreementAction, createAgreementAction, recordDeliveryAction } from "@/lib/agreements/actions";
-import { acceptAgreement, amendAgreement, createAgreement } from "@/lib/agreements/service";
+import { acceptAgreement, amendAgreement, consortiumChoices, createAgreement, getAgreement } from "@/lib/agreements/service";
 
 const t = useTestDatabase();
 
@@ -137,5 +140,97 @@ describe("concurrent writers", () => {
     const a = await createAgreement(buyerActor, { title: "Setuju bersamaan", scheme: "rantai_pasok", buyerOrgId: buyer.organization.id, supplierOrgId: umkm.organization.id, valueIdr: 20_000_000n, startDate: new Date("2027-01-01"), endDate: new Date("2027-06-30") });
     await Promise.all([acceptAgreement(buyerActor, a.id, { version: 1 }), acceptAgreement(umkmActor, a.id, { version: 1 })]);
     expect(await t.db.agreement.findUniqueOrThrow({ where: { id: a.id }, select: { status: true } })).toEqual({ status: "active" });
+  });
+});
+
+describe("a consortium on the form", () => {
+  let otherBuyer: Awaited<ReturnType<typeof createBuyer>>;
+  let lead: Awaited<ReturnType<typeof createUmkm>>, member: Awaited<ReturnType<typeof createUmkm>>, third: Awaited<ReturnType<typeof createUmkm>>;
+  let own: { id: string }, foreign: { id: string }, ownLedByOther: { id: string }, noRfq: { id: string };
+  let ownRfqTitle: string;
+
+  const consortium = (rfqId: string | null, leadId: string, name: string, shares: [string, number, string][]) =>
+    t.db.consortium.create({
+      data: { rfqId, name, leadId, members: { create: shares.map(([supplierId, shareQuantity, sharePercent]) => ({ supplierId, shareQuantity, sharePercent })) } },
+      select: { id: true },
+    });
+
+  beforeAll(async () => {
+    otherBuyer = await createBuyer(t.db);
+    lead = await createUmkm(t.db, { verificationStatus: "verified" });
+    member = await createUmkm(t.db, { verificationStatus: "verified" });
+    third = await createUmkm(t.db, { verificationStatus: "verified" });
+    const ownRfq = await createRfq(t.db, buyer.organization.id);
+    ownRfqTitle = ownRfq.title;
+    const foreignRfq = await createRfq(t.db, otherBuyer.organization.id);
+    own = await consortium(ownRfq.id, lead.organization.id, "Konsorsium Batik Pesisir", [
+      [member.organization.id, 3000, "33.33"],
+      [lead.organization.id, 6000, "66.67"],
+    ]);
+    // The same lead, in a consortium another buyer formed for its own RFQ.
+    foreign = await consortium(foreignRfq.id, lead.organization.id, "Konsorsium Pembeli Lain", [
+      [lead.organization.id, 500, "50"],
+      [third.organization.id, 500, "50"],
+    ]);
+    ownLedByOther = await consortium(ownRfq.id, third.organization.id, "Konsorsium Lain di RFQ Sendiri", [
+      [third.organization.id, 500, "50"],
+      [member.organization.id, 500, "50"],
+    ]);
+    noRfq = await consortium(null, lead.organization.id, "Konsorsium Tanpa RFQ", [
+      [lead.organization.id, 500, "50"],
+      [member.organization.id, 500, "50"],
+    ]);
+  });
+
+  it("offers a buyer only the consortia its organization formed that the partner leads, lead first with shares", async () => {
+    const buyerActor = await actAs(buyer.owner);
+    const choices = await consortiumChoices(buyerActor, [lead.organization.id]);
+    expect(choices.map((c) => c.id)).toEqual([own.id]);
+    expect(choices[0]).toMatchObject({
+      name: "Konsorsium Batik Pesisir",
+      leadId: lead.organization.id,
+      rfq: { title: ownRfqTitle },
+      members: [
+        { organizationId: lead.organization.id, name: lead.organization.name, shareQuantity: 6000, sharePercent: "66.67" },
+        { organizationId: member.organization.id, name: member.organization.name, shareQuantity: 3000, sharePercent: "33.33" },
+      ],
+    });
+    expect((await consortiumChoices(buyerActor, [lead.organization.id, third.organization.id])).map((c) => c.id).sort()).toEqual([own.id, ownLedByOther.id].sort());
+    // The other buyer sees its own consortium with that lead, never the first buyer's.
+    expect((await consortiumChoices(await actAs(otherBuyer.owner), [lead.organization.id])).map((c) => c.id)).toEqual([foreign.id]);
+    // Suppliers are not offered consortia; nobody signed in is refused.
+    expect(await consortiumChoices(await actAs(lead.owner), [buyer.organization.id, lead.organization.id])).toEqual([]);
+    await expect(consortiumChoices(null, [lead.organization.id])).rejects.toMatchObject({ code: "unauthorized" });
+  });
+
+  it("creates a draft with every member as a party with its share", async () => {
+    await actAs(buyer.owner);
+    await expect(
+      createAgreementAction(undefined, form({ ...valid(), title: "Seragam batik bersama konsorsium", counterpartyId: lead.organization.id, consortiumId: own.id })),
+    ).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+    const row = await t.db.agreement.findFirstOrThrow({ where: { title: "Seragam batik bersama konsorsium" }, select: { id: true, consortiumId: true, supplierId: true } });
+    expect(row).toMatchObject({ consortiumId: own.id, supplierId: lead.organization.id });
+    const view = await getAgreement(await actAs(member.owner), row.id);
+    expect(view.yourRole).toBe("consortium_member");
+    expect(view.parties.map((p) => [p.organizationId, p.role, p.shareQuantity, p.sharePercent]).sort()).toEqual(
+      [
+        [buyer.organization.id, "buyer", null, null],
+        [lead.organization.id, "supplier", 6000, "66.67"],
+        [member.organization.id, "consortium_member", 3000, "33.33"],
+      ].sort(),
+    );
+    expect(view.pendingAcceptance.sort()).toEqual([buyer.organization.id, lead.organization.id, member.organization.id].sort());
+  });
+
+  it("refuses another buyer's consortium, one led by someone else or one without an RFQ with a field error, writing nothing", async () => {
+    await actAs(buyer.owner);
+    const before = await t.db.agreement.count();
+    const message = "Konsorsium ini tidak ada, tidak dipimpin oleh pemasok yang dipilih, atau tidak dibentuk untuk RFQ milik pembeli perjanjian ini.";
+    for (const id of [foreign.id, ownLedByOther.id, noRfq.id, "tidak-ada"]) {
+      const r = await createAgreementAction(undefined, form({ ...valid(), title: "Tidak boleh tercipta", counterpartyId: lead.organization.id, consortiumId: id }));
+      expect(r).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { consortiumId: [message] } } });
+    }
+    expect(await t.db.agreement.count()).toBe(before);
+    expect(await t.db.agreement.count({ where: { title: "Tidak boleh tercipta" } })).toBe(0);
   });
 });

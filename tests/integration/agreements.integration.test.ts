@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
-import { createBuyer, createOrganization, createUmkm, createUser } from "@/lib/seed/factories";
+import { createBuyer, createOrganization, createRfq, createUmkm, createUser } from "@/lib/seed/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/agreements/route";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/agreements/[id]/route";
@@ -277,12 +277,22 @@ describe("invalid agreements are refused with clear errors and nothing is writte
 describe("a consortium agreement", () => {
   it("makes every member a party: active only when the buyer, the lead and each member accepted", async () => {
     const member = await withToken("umkm");
+    const rfq = await createRfq(t.db, buyer.id);
     const consortium = await t.db.consortium.create({
-      data: { name: "Konsorsium Batik Pesisir", leadId: umkm.id, members: { create: [{ supplierId: umkm.id, shareQuantity: 400 }, { supplierId: member.id, shareQuantity: 200 }] } },
+      data: { rfqId: rfq.id, name: "Konsorsium Batik Pesisir", leadId: umkm.id, members: { create: [{ supplierId: umkm.id, shareQuantity: 400 }, { supplierId: member.id, shareQuantity: 200 }] } },
     });
     const bad = await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", buyer.token, { body: body({ consortiumId: consortium.id, supplierOrgId: member.id }) });
     expect(bad.status).toBe(400);
     expect(ErrorResponseSchema.parse(await jsonOf(bad)).error.fields?.consortiumId).toBeDefined();
+    // The same lead in a consortium another buyer formed for its RFQ: not this buyer's to name.
+    const theirs = await t.db.consortium.create({
+      data: { rfqId: (await createRfq(t.db, otherBuyer.id)).id, name: "Konsorsium Pembeli Lain", leadId: umkm.id, members: { create: [{ supplierId: umkm.id, shareQuantity: 100 }, { supplierId: member.id, shareQuantity: 100 }] } },
+    });
+    const before = await t.db.agreement.count();
+    const foreign = await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", buyer.token, { body: body({ consortiumId: theirs.id }) });
+    expect(foreign.status).toBe(400);
+    expect(ErrorResponseSchema.parse(await jsonOf(foreign)).error.fields?.consortiumId).toBeDefined();
+    expect(await t.db.agreement.count()).toBe(before);
 
     const a = AgreementSchema.parse(await jsonOf(await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", buyer.token, { body: body({ consortiumId: consortium.id, milestones: [] }) })));
     expect(a.parties.map((p) => [p.organizationId, p.role, p.shareQuantity]).sort()).toEqual(
