@@ -5,7 +5,7 @@
 // from the server show under each field; a stale version shows "someone changed this agreement; reload to
 // see version N".
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Alert, Button, Input, Select, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/actions";
 import { amendAgreementAction, createAgreementAction } from "@/lib/agreements/actions";
@@ -37,6 +37,15 @@ export interface Counterparty {
   place: string | null;
 }
 
+/** A consortium the chosen partner leads, formed by the buyer's organization (lib/agreements consortiumChoices). */
+export interface ConsortiumOption {
+  id: string;
+  name: string;
+  leadId: string;
+  rfq: { id: string; title: string };
+  members: { organizationId: string; name: string; shareQuantity: number | null; sharePercent: string | null }[];
+}
+
 type Result = (ActionResult<unknown> & { currentVersion?: number }) | null;
 
 const EMPTY_ROW: MilestoneRow = { title: "", quantity: "", unit: "", dueDate: "", amountIdr: "", paymentTermDays: "" };
@@ -48,6 +57,8 @@ export function AgreementForm(props: {
   counterparties?: Counterparty[];
   counterpartyId?: string;
   counterpartyHint?: string;
+  /** Consortia led by the listed partners: offered under "Sebagai konsorsium" when that partner is chosen. */
+  consortia?: ConsortiumOption[];
   id?: string;
   version?: number;
   cancelHref: string;
@@ -55,9 +66,12 @@ export function AgreementForm(props: {
   const t = useTranslations("agreements");
   const tc = useTranslations("common");
   const tTypes = useTranslations("orgTypes");
+  const locale = useLocale();
   const action = props.mode === "create" ? createAgreementAction : amendAgreementAction;
   const [state, dispatch, pending] = useActionState<Result, FormData>(action as (s: Result, f: FormData) => Promise<Result>, null);
   const [scheme, setScheme] = useState(props.initial.scheme);
+  const [partner, setPartner] = useState(props.counterpartyId ?? "");
+  const [consortiumId, setConsortiumId] = useState("");
   const [rows, setRows] = useState(Math.max(props.initial.milestones.length, props.mode === "create" ? 2 : 1));
   const summaryRef = useRef<HTMLDivElement>(null);
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
@@ -76,6 +90,15 @@ export function AgreementForm(props: {
   }
 
   const schemeInfo = props.schemes.find((s) => s.value === scheme);
+  const partnerConsortia = (props.consortia ?? []).filter((c) => c.leadId === partner);
+  const chosenConsortium = partnerConsortia.find((c) => c.id === consortiumId);
+  const shareText = (m: ConsortiumOption["members"][number]) =>
+    m.sharePercent != null
+      ? t("fields.consortiumShare", { share: `${Number(m.sharePercent).toLocaleString(locale)}%` })
+      : m.shareQuantity != null
+        ? t("fields.consortiumShareQuantity", { quantity: m.shareQuantity.toLocaleString(locale) })
+        : "";
+  const memberText = (m: ConsortiumOption["members"][number]) => (shareText(m) ? `${m.name} (${shareText(m)})` : m.name);
   const conflict = state && !state.ok && state.error.code === "conflict";
 
   return (
@@ -109,7 +132,17 @@ export function AgreementForm(props: {
               {props.counterparties.map((c) => (
                 <li key={c.id}>
                   <label className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-line bg-surface px-3 py-2 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
-                    <input type="radio" name="counterpartyId" value={c.id} defaultChecked={c.id === props.counterpartyId} className="mt-1 size-4 accent-brand-700" />
+                    <input
+                      type="radio"
+                      name="counterpartyId"
+                      value={c.id}
+                      defaultChecked={c.id === props.counterpartyId}
+                      onChange={() => {
+                        setPartner(c.id);
+                        setConsortiumId("");
+                      }}
+                      className="mt-1 size-4 accent-brand-700"
+                    />
                     <span>
                       <span className="block font-medium text-ink">{c.name}</span>
                       <span className="block text-sm text-muted">
@@ -130,6 +163,40 @@ export function AgreementForm(props: {
             </p>
           )}
         </fieldset>
+      )}
+
+      {props.mode === "create" && (partnerConsortia.length > 0 || err("consortiumId")) && (
+        <div className="flex flex-col gap-2">
+          <Select
+            name="consortiumId"
+            label={t("fields.consortium")}
+            description={t("fields.consortiumHint")}
+            placeholder={t("fields.consortiumNone")}
+            options={partnerConsortia.map((c) => ({ value: c.id, label: t("fields.consortiumOption", { name: c.name, rfq: c.rfq.title, members: c.members.map(memberText).join(", ") }) }))}
+            value={consortiumId}
+            onChange={(e) => setConsortiumId(e.target.value)}
+            error={err("consortiumId")}
+          />
+          <div aria-live="polite">
+            {chosenConsortium && (
+              <div className="rounded-lg bg-accent-50 px-3 py-2 text-sm text-ink">
+                <p>
+                  <span className="font-semibold">{chosenConsortium.name}</span> · {t("fields.consortiumRfq", { rfq: chosenConsortium.rfq.title })}
+                </p>
+                <p className="mt-1">{t("fields.consortiumPartiesLead")}</p>
+                <ul className="mt-1 list-disc pl-5">
+                  {chosenConsortium.members.map((m) => (
+                    <li key={m.organizationId}>
+                      {m.name}
+                      {m.organizationId === chosenConsortium.leadId ? ` · ${t("fields.consortiumLead")}` : ""}
+                      {shareText(m) ? ` · ${shareText(m)}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </div>
+        </div>
       )}
 
       <Input name="title" label={t("fields.title")} description={t("fields.titleHint")} defaultValue={props.initial.title} required maxLength={200} error={err("title")} />

@@ -1,11 +1,12 @@
 // /kemitraan/baru — a draft agreement directly with a partner: a buyer picks an UMKM or cooperative, an UMKM
-// or cooperative picks a buyer (search by name, or ?mitra=<id> from elsewhere). Agreements from an RFQ award
-// are created by the award itself.
+// or cooperative picks a buyer (search by name, or ?mitra=<id> from elsewhere). A buyer may instead pick a
+// consortium the chosen partner leads ("Sebagai konsorsium", only those formed for the buyer's own RFQs):
+// every member becomes a party with its share. Agreements from an RFQ award are created by the award itself.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Alert, Button, Card, Container, Input, PageHeader } from "@/components/ui";
 import { AgreementForm } from "@/components/agreements/agreement-form";
-import { searchCounterparties } from "@/lib/agreements/service";
+import { consortiumChoices, searchCounterparties } from "@/lib/agreements/service";
 import { agreementsActor } from "../guard";
 import { schemeOptions } from "../schemes";
 
@@ -37,6 +38,8 @@ export default async function NewAgreementPage({ searchParams }: { searchParams:
   const picked = typeof sp.mitra === "string" ? sp.mitra : undefined;
   const [counterparties, schemes] = await Promise.all([searchCounterparties(actor, q, { id: picked }), schemeOptions()]);
   const isBuyer = actor.membership?.organizationType === "buyer";
+  // A buyer may make the agreement with a consortium the chosen partner leads (formed for one of its RFQs).
+  const consortia = isBuyer ? await consortiumChoices(actor, counterparties.map((c) => c.id)) : [];
 
   return (
     <Container className="flex max-w-4xl flex-col gap-6 py-8">
@@ -57,6 +60,7 @@ export default async function NewAgreementPage({ searchParams }: { searchParams:
           counterparties={counterparties}
           counterpartyId={picked ?? (counterparties.length === 1 ? counterparties[0].id : undefined)}
           counterpartyHint={isBuyer ? t("fields.counterpartyHintBuyer") : t("fields.counterpartyHintSupplier")}
+          consortia={consortia}
           initial={{ title: "", scheme: "rantai_pasok", valueIdr: "", startDate: inDays(7), endDate: inDays(187), terms: "", milestones: [] }}
           cancelHref="/kemitraan"
         />
