@@ -4,7 +4,7 @@
 // form; milestones are rows (delivery with quantity and due date, amount and payment term). Field errors
 // from the server show under each field; a stale version shows "someone changed this agreement; reload to
 // see version N".
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Alert, Button, Input, Select, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/actions";
@@ -67,6 +67,7 @@ export function AgreementForm(props: {
   const tc = useTranslations("common");
   const tTypes = useTranslations("orgTypes");
   const locale = useLocale();
+  const formId = useId();
   const action = props.mode === "create" ? createAgreementAction : amendAgreementAction;
   const [state, dispatch, pending] = useActionState<Result, FormData>(action as (s: Result, f: FormData) => Promise<Result>, null);
   const [scheme, setScheme] = useState(props.initial.scheme);
@@ -183,8 +184,10 @@ export function AgreementForm(props: {
                 <p>
                   <span className="font-semibold">{chosenConsortium.name}</span> · {t("fields.consortiumRfq", { rfq: chosenConsortium.rfq.title })}
                 </p>
-                <p className="mt-1">{t("fields.consortiumPartiesLead")}</p>
-                <ul className="mt-1 list-disc pl-5">
+                <p className="mt-1" id={`${formId}-consortium-parties`}>
+                  {t("fields.consortiumPartiesLead")}
+                </p>
+                <ul className="mt-1 list-disc pl-5" aria-labelledby={`${formId}-consortium-parties`}>
                   {chosenConsortium.members.map((m) => (
                     <li key={m.organizationId}>
                       {m.name}

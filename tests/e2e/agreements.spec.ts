@@ -2,9 +2,11 @@
 // and a payment are recorded; it is completed and both sides rate each other; the public partnership
 // statistics count it (its scheme, its supplier's province and KBLI section each +1). Nobody outside the
 // parties sees it (UI and API), ministry staff read it only; a stale amendment shows the conflict message.
+import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, waitForHydration, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 async function tokenFor(request: APIRequestContext, role: keyof typeof DEMO_ACCOUNTS) {
@@ -189,4 +191,67 @@ test("a stale amendment shows who changed it and changes nothing", async ({ page
   await form.getByRole("button", { name: "Simpan perubahan" }).click();
   await expect(form.getByText("Tanggal selesai tidak boleh sebelum tanggal mulai.")).toBeVisible({ timeout: 20_000 });
   expect((await (await request.get(`/api/v1/agreements/${a.id}`, { headers: buyer })).json()).version).toBe(2);
+});
+
+test("a buyer makes a draft agreement with a consortium it formed; another buyer is not offered it", async ({ page, loginAs, pageAs, request }) => {
+  test.setTimeout(240_000);
+  const buyer = await tokenFor(request, "buyer");
+  // An RFQ of the buyer too large for one workshop; the buyer invites the first proposed consortium (API: the
+  // matching UI is tested in matching.spec.ts).
+  const rfqTitle = `Kain batik konsorsium e2e ${unique()}`;
+  const created = await request.post("/api/v1/rfqs", {
+    headers: buyer,
+    data: {
+      title: rfqTitle,
+      description: "Kain batik cap untuk seragam; konsorsium dipersilakan.",
+      kbli: "13134",
+      deliveryRegencyCode: "32.15",
+      deadline: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+      items: [{ name: "Kain batik cap", quantity: 9000, unit: "lembar", targetUnitPriceIdr: 145000 }],
+      requiredCertifications: [],
+      visibility: "public",
+      sealed: false,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const rfq = await created.json();
+  expect((await request.post(`/api/v1/rfqs/${rfq.id}/publish`, { headers: buyer })).status()).toBe(200);
+  const proposals = await request.get(`/api/v1/rfqs/${rfq.id}/consortia`, { headers: buyer });
+  expect(proposals.status(), await proposals.text()).toBe(200);
+  const proposal = (await proposals.json()).data[0] as { members: { supplier: { id: string; name: string }; lead: boolean }[] };
+  expect(proposal, "a proposed consortium").toBeTruthy();
+  const lead = proposal.members.find((m) => m.lead)!.supplier;
+  const invited = await request.post(`/api/v1/rfqs/${rfq.id}/consortia`, { headers: buyer, data: { memberIds: proposal.members.map((m) => m.supplier.id), leadId: lead.id } });
+  expect(invited.status(), await invited.text()).toBe(201);
+
+  // On a phone: the choice, and the parties it brings, must fit and pass axe.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await loginAs("buyer");
+  await page.goto(`/kemitraan/baru?mitra=${lead.id}`);
+  const form = page.getByRole("form", { name: "Perjanjian kemitraan baru" });
+  await expect(form.getByRole("radio", { name: new RegExp(escapeRe(lead.name)) })).toBeChecked();
+  const choice = form.getByLabel("Sebagai konsorsium");
+  await expect(choice).toHaveValue("");
+  const option = choice.getByRole("option", { name: new RegExp(escapeRe(rfqTitle)) });
+  await expect(option).toHaveCount(1);
+  const title = `Perjanjian konsorsium e2e ${unique()}`;
+  await form.getByLabel("Judul perjanjian").fill(title);
+  await form.getByLabel("Nilai perjanjian (Rupiah)").fill("1.305.000.000");
+  await waitForHydration(form);
+  await choice.selectOption({ label: (await option.textContent())!.trim() });
+  const parties = form.getByRole("list", { name: "Pihak perjanjian selain organisasi Anda:" });
+  for (const m of proposal.members) await expect(parties.getByRole("listitem").filter({ hasText: m.supplier.name })).toContainText(/bagian \d/);
+  const axe = await new AxeBuilder({ page }).include("main form").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await form.getByRole("button", { name: "Simpan draf" }).click();
+  await page.waitForURL(/\/kemitraan\/[^/]+\?saved=1$/, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  for (const m of proposal.members) await expect(page.getByRole("listitem").filter({ hasText: m.supplier.name }).filter({ hasText: /bagian \d/ })).toBeVisible();
+
+  // Another buyer choosing the same partner is not offered this buyer's consortium.
+  const other = await pageAs("buyer2");
+  await other.goto(`/kemitraan/baru?mitra=${lead.id}`);
+  await expect(other.getByRole("form", { name: "Perjanjian kemitraan baru" }).getByRole("radio", { name: new RegExp(escapeRe(lead.name)) })).toBeChecked();
+  await expect(other.getByText(rfqTitle)).toHaveCount(0);
 });
