@@ -2,6 +2,8 @@
 // and a payment are recorded; it is completed and both sides rate each other; the public partnership
 // statistics count it (its scheme, its supplier's province and KBLI section each +1). Nobody outside the
 // parties sees it (UI and API), ministry staff read it only; a stale amendment shows the conflict message.
+// A buyer picks "Sebagai konsorsium" on /kemitraan/baru (a consortium it invited for its own RFQ, on a phone,
+// axe-clean): every member becomes a party with its share; another buyer is not offered it.
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, waitForHydration, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
