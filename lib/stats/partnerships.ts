@@ -62,16 +62,36 @@ function cellConditions(f: StatsFilter): Prisma.Sql[] {
  */
 async function supplierConditions(f: StatsFilter): Promise<Prisma.Sql[]> {
   const out = dimensionConditions(f);
+  const period = await closedPeriod(f);
+  if (period === null) return out;
+  if (period.lo > period.hi) return [...out, Prisma.sql`false`];
+  out.push(Prisma.sql`months && ARRAY(SELECT generate_series(${period.lo}::int, ${period.hi}::int))`);
+  return out;
+}
+
+/** The filter's period as month indexes, an open bound closed with the earliest/latest month of any agreement; null without one. */
+async function closedPeriod(f: StatsFilter): Promise<{ lo: number; hi: number } | null> {
   let { lo, hi } = monthBounds(f);
-  if (lo === null && hi === null) return out;
+  if (lo === null && hi === null) return null;
   if (lo === null || hi === null) {
     const [b] = await db.$queryRaw<{ lo: number | null; hi: number | null }[]>`SELECT min(month) AS lo, max(month) AS hi FROM "StatsCell"`;
     lo ??= b?.lo ?? 0;
     hi ??= b?.hi ?? 0;
   }
-  if (lo > hi) return [...out, Prisma.sql`false`];
-  out.push(Prisma.sql`months && ARRAY(SELECT generate_series(${lo}::int, ${hi}::int))`);
-  return out;
+  return { lo, hi };
+}
+
+/**
+ * Conditions on "StatsSchemeStep" (distinct suppliers by scheme without a province): a (supplier, scheme) has an
+ * agreement in [lo, hi] exactly when one of its month steps has prev < lo <= cur <= hi; without a period, every
+ * (supplier, scheme) is counted once, by its first step (prev = -1).
+ */
+async function stepConditions(f: StatsFilter): Promise<Prisma.Sql[]> {
+  const out: Prisma.Sql[] = f.kbliSection ? [Prisma.sql`"kbliSection" = ${f.kbliSection}`] : [];
+  const period = await closedPeriod(f);
+  if (period === null) return [...out, Prisma.sql`prev = -1`];
+  if (period.lo > period.hi) return [...out, Prisma.sql`false`];
+  return [...out, Prisma.sql`prev < ${period.lo}`, Prisma.sql`cur BETWEEN ${period.lo} AND ${period.hi}`];
 }
 
 /** Rows grouped by `groupBy`, with labels in `locale`, plus totals over the same filter. */
@@ -87,9 +107,13 @@ export async function getPartnershipStats(groupBy: GroupBy, filter: StatsFilter,
   if (groupBy === "month") {
     supplierQuery = db.$queryRaw`
       SELECT month::text AS key, sum(suppliers)::bigint AS suppliers FROM "StatsSupplierMonthCell" ${cellWhere} GROUP BY 1`;
-  } else if (groupBy === "scheme") {
+  } else if (groupBy === "scheme" && filter.province) {
+    // one province: its rows through the province index
     supplierQuery = db.$queryRaw`
       SELECT scheme AS key, count(*)::bigint AS suppliers FROM "StatsSupplierScheme" ${supplierWhere} GROUP BY 1`;
+  } else if (groupBy === "scheme") {
+    supplierQuery = db.$queryRaw`
+      SELECT scheme AS key, sum(suppliers)::bigint AS suppliers FROM "StatsSchemeStep" ${and(await stepConditions(filter))} GROUP BY 1`;
   } else {
     supplierQuery = db.$queryRaw`
       SELECT ${col} AS key, count(*)::bigint AS suppliers FROM "StatsSupplier" ${supplierWhere} GROUP BY 1`;

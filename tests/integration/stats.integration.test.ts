@@ -93,6 +93,8 @@ const FILTERS: StatsFilter[] = [
   { kbliSection: "C" },
   { province: "51", kbliSection: "A" },
   { from: "2026-01", to: "2026-06", province: "33", kbliSection: "C" },
+  { from: "2026-02", to: "2026-05", kbliSection: "C" },
+  { from: "2026-03", to: "2026-03" },
 ];
 
 async function expectAllMatch() {
@@ -115,6 +117,7 @@ async function snapshotRollups() {
     umkm: await q(`SELECT * FROM "StatsUmkm" ORDER BY 1`),
     sizeUps: await q(`SELECT * FROM "StatsSizeUp" ORDER BY 1`),
     totals: await q(`SELECT * FROM "StatsSupplierTotal" ORDER BY 1`),
+    steps: await q(`SELECT * FROM "StatsSchemeStep" ORDER BY 1,2,3,4`),
   };
 }
 
