@@ -96,7 +96,11 @@ test("a buyer posts an RFQ, an UMKM finds it on the board and asks, the buyer an
   await waitForHydration(answerBox);
   await answerBox.fill(answer);
   await page.getByRole("button", { name: "Kirim jawaban" }).click();
-  await expect(page.getByText(answer)).toBeVisible();
+  // Saved: the form closes (it offers "Ubah jawaban" instead) and the answer is shown. Until the form closes its
+  // textarea still holds the same text, so the answer is looked for in the paragraph.
+  await expect(page.getByRole("button", { name: "Ubah jawaban" })).toBeVisible();
+  await expect(answerBox).toBeHidden();
+  await expect(page.locator("p").filter({ hasText: answer })).toBeVisible();
 
   // --- the UMKM sees the answer; another UMKM sees it too, without who asked --------------------------
   await umkm.reload();
