@@ -152,8 +152,11 @@ export async function correctWords(
 async function correctWithin(q: Queryable, words: readonly string[], prefixLexemes = 0): Promise<WordAlternatives[]> {
   if (words.length === 0) return [];
   // With prefixLexemes: also the vocabulary words each (long enough) word is a prefix of, at most that many + 1
-  // (buildTsQueryGroups may then write the prefix as exact words). Query words hold letters and digits only,
-  // but LIKE's wildcards are escaped all the same.
+  // (buildTsQueryGroups may then write the prefix as exact words). "SearchTerm" holds every word of 3 to 40
+  // characters of every search document (rantai_search_refresh writes both, in one transaction; the benchmarks'
+  // bulk load calls it too), so only a word longer than 40 characters could
+  // be matched by the prefix and not by the list. Query words hold letters and digits only, but LIKE's
+  // wildcards are escaped all the same.
   const prefixOf =
     prefixLexemes > 0
       ? Prisma.sql`CASE WHEN length(w.word) >= ${PREFIX_MIN_LENGTH} THEN ARRAY(

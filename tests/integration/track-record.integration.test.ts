@@ -5,7 +5,8 @@
 // TypeScript counts from the agreements, parties and deliveries themselves. Deliveries recorded at the same
 // moment for one UMKM are all counted, and stats_rebuild() rebuilds the same rows.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/tests/helpers/db";
+import pg from "pg";
+import { testBackend, useTestDatabase } from "@/tests/helpers/db";
 import { createAgreement, createBuyer, createUmkm, dateInDays } from "@/lib/seed/factories";
 
 const t = useTestDatabase();
@@ -121,12 +122,57 @@ describe("SupplierTrackRecord", () => {
     await expectConsistent();
   });
 
+  // Concurrent on PostgreSQL (PGlite has one connection, so there they run one after the other).
   it("counts every one of several deliveries recorded at the same moment for one UMKM", async () => {
     const agreements = await Promise.all([1, 2, 3].map(() => createAgreement(t.db, buyer.organization.id, c.organization.id, { status: "active" })));
     await Promise.all(
       agreements.flatMap((ag) => [0, 1].map((i) => t.db.$transaction(async (tx) => tx.delivery.create({ data: { agreementId: ag.id, quantity: 10, deliveredOn: dateInDays(-1), onTime: i === 0, status: "accepted" } })))),
     );
     expect((await actual())[c.organization.id]).toEqual({ completedAgreements: 0, deliveries: 6, onTimeDeliveries: 3 });
+    await expectConsistent();
+  });
+
+  it.runIf(testBackend() === "postgres")("activating an agreement does not wait for the UMKM's profile row, which an edit of the profile may hold", async () => {
+    // Profile edits lock the profile and then, through the statistics triggers, the supplier's statistics row;
+    // a status change locks them the other way round. The recount must not take the profile's lock, or the two
+    // deadlock (one of them fails).
+    const ag = await createAgreement(t.db, buyer.organization.id, b.organization.id, { status: "proposed" });
+    const editor = new pg.Client({ connectionString: t.url! });
+    const activator = new pg.Client({ connectionString: t.url! });
+    await Promise.all([editor.connect(), activator.connect()]);
+    try {
+      await editor.query("BEGIN");
+      await editor.query(`SELECT 1 FROM "SupplierProfile" WHERE "organizationId" = $1 FOR UPDATE`, [b.organization.id]);
+      await activator.query("SET statement_timeout = '5s'");
+      await activator.query(`UPDATE "Agreement" SET status = 'active', "activatedAt" = now() WHERE id = $1`, [ag.id]);
+    } finally {
+      await editor.query("ROLLBACK").catch(() => undefined);
+      await Promise.all([editor.end(), activator.end()]);
+    }
+    await expectConsistent();
+  });
+
+  it.runIf(testBackend() === "postgres")("counts a member added while another transaction activates the agreement", async () => {
+    const ag = await createAgreement(t.db, buyer.organization.id, a.organization.id, { status: "proposed" });
+    await delivery(ag.id);
+    const activator = new pg.Client({ connectionString: t.url! });
+    const adder = new pg.Client({ connectionString: t.url! });
+    await Promise.all([activator.connect(), adder.connect()]);
+    try {
+      await activator.query("BEGIN");
+      await activator.query(`UPDATE "Agreement" SET status = 'active', "activatedAt" = now() WHERE id = $1`, [ag.id]);
+      // the activation's recount cannot see this member; the member's own trigger must wait for the activation
+      const adding = adder.query(`INSERT INTO "AgreementParty" (id, "agreementId", "organizationId", role) VALUES ($1, $2, $3, 'consortium_member')`, [
+        `tr-party-${ag.id}`,
+        ag.id,
+        c.organization.id,
+      ]);
+      await new Promise((r) => setTimeout(r, 300));
+      await activator.query("COMMIT");
+      await adding;
+    } finally {
+      await Promise.all([activator.end(), adder.end()]);
+    }
     await expectConsistent();
   });
 
