@@ -1,10 +1,10 @@
 // On an RFQ's page for an UMKM: how well it fits (score and reasons) and, when it does not qualify yet, what it
 // needs — each gap linked to where it is fixed.
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui";
-import { gapLabel, reasonLabel } from "@/lib/matching/labels";
+import { reasonLabel } from "@/lib/matching/labels";
 import type { SupplierFit } from "@/lib/matching/service";
+import { GapList } from "./gap-list";
 import { ScoreMeter } from "./match-list";
 
 export async function EligibilityPanel({ fit }: { fit: SupplierFit }) {
@@ -21,17 +21,7 @@ export async function EligibilityPanel({ fit }: { fit: SupplierFit }) {
       </div>
       {!fit.qualified && (
         <div className="mt-3 text-sm text-amber-950">
-          <p className="font-medium">{t("dashboard.toQualify")}</p>
-          <ul className="mt-1 flex flex-col gap-1">
-            {fit.gaps.map((g) => (
-              <li key={g.code + JSON.stringify(g.params)} className="flex flex-wrap gap-x-2">
-                <span>{gapLabel(locale, g)}</span>
-                <Link href={g.fixPath} className="font-medium text-brand-800 underline underline-offset-2">
-                  {t("dashboard.fix")}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <GapList gaps={fit.gaps} />
         </div>
       )}
       <ul className="mt-3 flex flex-col gap-0.5 text-sm text-ink" aria-label={t("page.reasons")}>

@@ -4,8 +4,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, ButtonLink, Card, EmptyState } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
-import { gapLabel, reasonLabel } from "@/lib/matching/labels";
+import { reasonLabel } from "@/lib/matching/labels";
 import type { RecommendedRfq } from "@/lib/matching/service";
+import { GapList } from "./gap-list";
 import { ScoreMeter } from "./match-list";
 
 export async function RecommendedRfqsCard({ items }: { items: RecommendedRfq[] }) {
@@ -35,17 +36,7 @@ export async function RecommendedRfqsCard({ items }: { items: RecommendedRfq[] }
                   </p>
                 ) : (
                   <div className="mt-2 rounded-md bg-amber-50 p-2 text-sm text-amber-950 ring-1 ring-amber-200">
-                    <p className="font-medium">{t("dashboard.toQualify")}</p>
-                    <ul className="mt-1 flex flex-col gap-1">
-                      {x.gaps.map((g) => (
-                        <li key={g.code + JSON.stringify(g.params)} className="flex flex-wrap gap-x-2">
-                          <span>{gapLabel(locale, g)}</span>
-                          <Link href={g.fixPath} className="font-medium text-brand-800 underline underline-offset-2">
-                            {t("dashboard.fix")}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
+                    <GapList gaps={x.gaps} />
                   </div>
                 )}
                 <ul className="mt-2 flex flex-col gap-0.5 text-sm text-ink">

@@ -6,19 +6,12 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { PartnershipScheme } from "@/lib/db/generated/enums";
-import { agreementSnapshot } from "./snapshot";
+import { agreementSnapshot, type SnapshotMilestone } from "./snapshot";
 
 export const DEFAULT_SCHEME: PartnershipScheme = "rantai_pasok";
 
-export interface DraftMilestone {
-  title: string;
-  quantity?: number | null;
-  unit?: string | null;
-  /** A calendar date (UTC midnight) */
-  dueDate: Date;
-  amountIdr?: bigint | null;
-  paymentTermDays?: number | null;
-}
+/** A milestone of a draft (dueDate: a calendar date, UTC midnight): what a version's snapshot records. */
+export type DraftMilestone = SnapshotMilestone;
 
 export interface DraftConsortiumMember {
   supplierId: string;

@@ -20,7 +20,7 @@ import type {
   VerificationStatus,
 } from "@/lib/db/generated/enums";
 import { hashPassword } from "@/lib/auth/password";
-import { agreementSnapshot } from "@/lib/agreements/snapshot";
+import { agreementSnapshot, type SnapshotMilestone } from "@/lib/agreements/snapshot";
 import { deriveSizeClass } from "@/lib/suppliers/size-class";
 
 /** A Prisma client or an interactive transaction's client (the seed runs inside one transaction). */
@@ -684,13 +684,7 @@ export async function createRfq(db: DbClient, buyerId: string, overrides: RfqOve
 // Agreements
 // ---------------------------------------------------------------------------------------------
 
-export interface MilestoneInput {
-  title: string;
-  quantity?: number | null;
-  unit?: string | null;
-  dueDate: Date;
-  amountIdr?: bigint | null;
-  paymentTermDays?: number | null;
+export interface MilestoneInput extends SnapshotMilestone {
   status?: MilestoneStatus;
 }
 
