@@ -2,7 +2,17 @@
 // server actions. Messages are i18n keys (under "errors.*") so the UI and the API can both localise them;
 // `fields` maps field names to i18n keys or plain messages.
 
-export type ErrorCode = "invalid_input" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited";
+export type ErrorCode =
+  | "invalid_input"
+  | "unauthorized"
+  | "forbidden"
+  /** 403: the organization must be verified by a platform admin before it may act on others (issue 11). */
+  | "verification_required"
+  | "not_found"
+  | "conflict"
+  /** 413: the request body is over the endpoint's limit; reading stopped there. */
+  | "payload_too_large"
+  | "rate_limited";
 
 export class DomainError extends Error {
   constructor(
@@ -21,6 +31,8 @@ export const invalidInput = (fields?: Record<string, string[]>, messageKey = "er
   new DomainError("invalid_input", messageKey, fields);
 export const unauthorized = (messageKey = "errors.unauthorized") => new DomainError("unauthorized", messageKey);
 export const forbidden = (messageKey = "errors.forbidden") => new DomainError("forbidden", messageKey);
+export const verificationRequired = (messageKey = "errors.verificationRequired") => new DomainError("verification_required", messageKey);
+export const payloadTooLarge = (messageKey = "errors.payloadTooLarge") => new DomainError("payload_too_large", messageKey);
 export const notFound = (messageKey = "errors.notFound") => new DomainError("not_found", messageKey);
 export const conflict = (messageKey = "errors.conflict") => new DomainError("conflict", messageKey);
 export const rateLimited = (retryAfterSeconds: number, messageKey = "errors.rateLimited") =>

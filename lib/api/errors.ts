@@ -17,8 +17,10 @@ export const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
   forbidden: 403,
+  verification_required: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
 };

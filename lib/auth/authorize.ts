@@ -1,7 +1,7 @@
 // The one authorization check that server actions and API routes share: is this actor, acting for their
 // active organization, of an allowed organization type and holding the permission? Domain functions in
 // lib/<domain>/ call it (or receive an already-authorized actor from the wrappers) before any write.
-import { forbidden, unauthorized } from "@/lib/errors";
+import { forbidden, unauthorized, verificationRequired } from "@/lib/errors";
 import { can, type Permission } from "./permissions";
 import type { Actor, OrgType, SessionMembership } from "./types";
 
@@ -33,3 +33,13 @@ export const ACTORS = {
   /** Both sides of a partnership. */
   party: ["umkm", "buyer", "cooperative"],
 } as const satisfies Record<string, readonly OrgType[]>;
+
+/**
+ * Acting on others (publishing an RFQ, inviting suppliers, proposing an agreement, ...) needs an organization
+ * a platform admin has verified: anything else is 403 `verification_required`, whose message says what to do
+ * next. Drafts and the organization's own data stay open to unverified organizations.
+ */
+export function requireVerified<A extends AuthorizedActor>(actor: A): A {
+  if (actor.membership.verificationStatus !== "verified") throw verificationRequired();
+  return actor;
+}
