@@ -340,3 +340,20 @@ describe("absurd numbers are a 400 on the field, never a database error", () => 
     expect(row).toEqual({ version: 1, valueIdr: 100_000_000n, _count: { deliveries: 0, payments: 0, financing: 0 } });
   });
 });
+
+describe("agreements completed before the two-sided rule", () => {
+  it("the backfill migration gives those completed with open milestones a reason, and only those", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const dir = readdirSync("prisma/migrations").find((d) => d.endsWith("_agreement_completion_backfill"))!;
+    const sql = readFileSync(`prisma/migrations/${dir}/migration.sql`, "utf8");
+    const open = await createAgreement(t.db, buyer.id, umkm.id, { status: "completed" });
+    const done = await createAgreement(t.db, buyer.id, umkm.id, { status: "completed" });
+    for (const m of done.milestones) {
+      await t.db.delivery.create({ data: { agreementId: done.id, milestoneId: m.id, quantity: m.quantity!, deliveredOn: dateInDays(-40), onTime: true, status: "accepted" } });
+      await t.db.payment.create({ data: { agreementId: done.id, milestoneId: m.id, amountIdr: m.amountIdr!, paidOn: dateInDays(-35) } });
+    }
+    await t.db.$executeRawUnsafe(sql);
+    expect((await t.db.agreement.findUniqueOrThrow({ where: { id: open.id } })).completionReason).toMatch(/satu pihak/);
+    expect((await t.db.agreement.findUniqueOrThrow({ where: { id: done.id } })).completionReason).toBeNull();
+  });
+});

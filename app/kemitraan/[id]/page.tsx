@@ -90,7 +90,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   return (
     <Container className="flex flex-col gap-6 py-8">
       <PageHeader
-        eyebrow={`${a.number} · ${t("detail.version", { version: a.version })}`}
+        eyebrow={`${a.number} · ${t("detail.version", { version: a.pendingVersion ? (a.lastAcceptedVersion ?? a.version) : a.version })}`}
         title={a.title}
         actions={
           <>
@@ -440,7 +440,8 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                 <Link href={`/kemitraan/${a.id}/versi/${v.version}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                   {t("detail.versionLine", { version: v.version, date: f.dateTime(v.createdAt) })}
                 </Link>
-                {v.version === a.version && <Badge tone="brand">{t("detail.current")}</Badge>}
+                {v.version === (a.pendingVersion ? a.lastAcceptedVersion : a.version) && <Badge tone="brand">{t("detail.current")}</Badge>}
+                {v.version === a.pendingVersion?.version && <Badge tone="warning">{t("detail.pendingBadge")}</Badge>}
                 {v.changeNote && <span className="text-sm text-muted">— {v.changeNote}</span>}
               </li>
             ))}
