@@ -38,6 +38,10 @@ import { FinancingBankSchema } from "@/lib/financing/api-schemas";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { acceptAgreementAction, amendAgreementAction, completeAgreementAction, recordDeliveryAction } from "@/lib/agreements/actions";
 import { getTrackRecord } from "@/lib/agreements/track-record";
+import { getStatsSummary } from "@/lib/stats/api";
+
+/** The national figure for the value of active agreements (what /statistik and the API publish). */
+const publishedValue = async () => BigInt((await getStatsSummary()).agreementValueIdr);
 
 const t = useTestDatabase();
 
@@ -84,6 +88,9 @@ describe("an amendment of an active agreement changes nothing until every party 
   it("keeps valueIdr, milestones, the payment cap, the financing cap and the bank's view; shows pendingVersion; applies on the last acceptance", async () => {
     const { id, milestones } = await activeAgreement();
     await t.db.payment.create({ data: { agreementId: id, milestoneId: milestones[0].id, amountIdr: 40_000_000n, paidOn: dateInDays(-5) } });
+    // two more partnerships with other UMKM, so that no disclosure threshold (fewer than 3 UMKM) hides the figure
+    for (const other of [await who("umkm"), await who("umkm")]) await activeAgreement(other);
+    const statsBefore = await publishedValue();
     const r = await send(patchRoute, "PATCH", id, buyer.token, {
       version: 1,
       valueIdr: 150_000_000,
@@ -102,6 +109,7 @@ describe("an amendment of an active agreement changes nothing until every party 
     // the row the statistics read is untouched
     const row = await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { valueIdr: true, pendingVersion: true, _count: { select: { milestones: true } } } });
     expect(row).toEqual({ valueIdr: 100_000_000n, pendingVersion: 2, _count: { milestones: 2 } });
+    expect(await publishedValue()).toBe(statsBefore);
 
     // payment cap: 40 + 70 > 100 (the pending 150 does not count)
     const pay = await send(paymentsRoute, "POST", id, buyer.token, { amountIdr: 70_000_000, paidOn: day(dateInDays(-1)) });
@@ -127,6 +135,7 @@ describe("an amendment of an active agreement changes nothing until every party 
     expect(applied).toMatchObject({ valueIdr: 150_000_000, pendingVersion: null, lastAcceptedVersion: 2, status: "active" });
     expect(applied.milestones.map((m) => m.title)).toEqual([milestones[0].title, milestones[1].title, "Tahap 3"]);
     expect((await t.db.agreement.findUniqueOrThrow({ where: { id } })).valueIdr).toBe(150_000_000n);
+    expect(await publishedValue()).toBe(statsBefore + 50_000_000n);
     // the paid milestone kept its id (and its payment)
     expect(applied.milestones[0].id).toBe(milestones[0].id);
     expect((await send(paymentsRoute, "POST", id, buyer.token, { amountIdr: 70_000_000, paidOn: day(dateInDays(-1)) })).status).toBe(201);
