@@ -14,6 +14,15 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
   const { currentActor } = await import("@/tests/helpers/act-as");
   return { ...original, getActor: vi.fn(async () => currentActor()), getSessionUser: vi.fn(async () => currentActor()?.user ?? null) };
 });
+// The cards' translations, from the real message files (next-intl's request config needs a Next request).
+vi.mock("next-intl/server", async () => {
+  const { translate } = await import("@/lib/i18n/translate");
+  const translator = (ns?: string) => {
+    const t = (key: string, values?: Record<string, string | number>) => translate("id", ns ? `${ns}.${key}` : key, values);
+    return Object.assign(t, { has: () => true });
+  };
+  return { getTranslations: vi.fn(async (ns?: string) => translator(ns)), getLocale: vi.fn(async () => "id") };
+});
 
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
@@ -25,6 +34,8 @@ import { decideJoinRequest, findJoinCandidates, listIncomingJoinRequests, reques
 import { decideJoinRequestAction, requestMembershipAction } from "@/lib/cooperatives/join-actions";
 import { decideVerification as decideVerificationAction } from "@/lib/auth/ui-actions";
 import { renderNotification } from "@/lib/notifications/notify";
+import { IncomingJoinRequestsCard } from "@/components/cooperatives/incoming-requests-card";
+import { JoinPanel } from "@/components/cooperatives/join-panel";
 
 const t = useTestDatabase();
 afterEach(() => signOut());
@@ -308,5 +319,25 @@ describe("membership requests: an existing UMKM joins only by accepting", () => 
     expect(res).toMatchObject({ ok: false, error: { code: "verification_required" } });
     expect(await t.db.cooperativeJoinRequest.count({ where: { memberId: umkm.organization.id } })).toBe(0);
     expect(await t.db.notification.count({ where: { userId: umkm.owner.id } })).toBe(0);
+  });
+
+  it("the UMKM dashboard card offers accept/decline to the owner only; an unverified cooperative's panel says to get verified", async () => {
+    const umkm = await createUmkm(t.db, { name: "Gerabah Kasongan" });
+    const staff = await createUser(t.db);
+    await t.db.membership.create({ data: { userId: staff.id, organizationId: umkm.organization.id, role: "member" } });
+    const b = await coop({ name: "Koperasi Kasongan" });
+    const req = await requestMembership(b.actor, { organizationId: umkm.organization.id });
+
+    const ownerView = JSON.stringify(await IncomingJoinRequestsCard({ data: await listIncomingJoinRequests(await actAs(umkm.owner)), umkmName: "Gerabah Kasongan" }));
+    expect(ownerView).toContain("permintaan-koperasi");
+    expect(ownerView).toContain("Koperasi Kasongan meminta Gerabah Kasongan menjadi anggota.");
+    expect(ownerView).toContain(`"requestId":"${req.id}"`); // the accept/decline forms
+    const staffView = JSON.stringify(await IncomingJoinRequestsCard({ data: await listIncomingJoinRequests(await actAs(staff)), umkmName: "Gerabah Kasongan" }));
+    expect(staffView).toContain("Hanya pemilik atau admin");
+    expect(staffView).not.toContain(`"requestId"`);
+
+    const panel = JSON.stringify(await JoinPanel({ verified: false, query: "", candidates: [], pending: [] }));
+    expect(panel).toContain("belum diverifikasi admin Rantai");
+    expect(panel).not.toContain('"name":"cari"');
   });
 });
