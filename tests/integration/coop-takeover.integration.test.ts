@@ -24,7 +24,7 @@ vi.mock("next-intl/server", async () => {
   return { getTranslations: vi.fn(async (ns?: string) => translator(ns)), getLocale: vi.fn(async () => "id") };
 });
 
-import { useTestDatabase } from "@/tests/helpers/db";
+import { testBackend, useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
 import { createCooperative, createOrganization, createUmkm, createUser, uniqueNib } from "@/lib/seed/factories";
 import { importMembersCsv, type ImportResult } from "@/lib/cooperatives/import";
@@ -166,6 +166,32 @@ describe("cooperative import: only new UMKM and the cooperative's own members", 
     expect(second).toMatchObject({ created: 1, updated: 3, failed: 0, invitations: 0 });
     const names = (await t.db.organization.findMany({ where: { cooperatives: { some: { cooperativeId: a.organization.id } } }, select: { name: true } })).map((o) => o.name).sort();
     expect(names).toEqual(["Anggota Lama (baru)", "Dua (baru)", "Satu (baru)", "Tiga"]);
+  });
+});
+
+describe("cooperative import racing a registration of the same NIB (PostgreSQL: two connections)", () => {
+  it.runIf(testBackend() === "postgres")("a NIB registered between the import's check and its insert is refused, and no stray UMKM is left", async () => {
+    const c = await coop();
+    const nib = freshNib();
+    let importing: ReturnType<typeof importMembersCsv> | null = null;
+    // Another transaction registers the NIB and stays open while the import runs: the import does not see it
+    // when it checks, and waits on the NIB's unique index when it inserts.
+    await t.db.$transaction(
+      async (tx) => {
+        await createUmkm(tx, { name: "Daftar Sendiri", nib });
+        importing = importMembersCsv(c.actor, csv([{ nama_usaha: "Balapan", nib, email_pemilik: `balapan.${nib}@contoh.id` }]));
+        await new Promise((r) => setTimeout(r, 1500));
+      },
+      { timeout: 20_000 },
+    );
+    const r = done(await importing!);
+    expect(r).toMatchObject({ committed: 0, created: 0, failed: 1, invitations: 0 });
+    expect(r.errors[0]).toMatchObject({ column: "nib", message: expect.stringMatching(/sudah terdaftar/) });
+    expect(await t.db.organization.count({ where: { name: "Balapan" } })).toBe(0);
+    expect(await t.db.cooperativeMembership.count({ where: { cooperativeId: c.organization.id } })).toBe(0);
+    expect(await t.db.organizationInvitation.count({ where: { email: `balapan.${nib}@contoh.id` } })).toBe(0);
+    const registered = await t.db.supplierProfile.findUniqueOrThrow({ where: { nib }, include: { organization: true } });
+    expect(registered.organization.name).toBe("Daftar Sendiri");
   });
 });
 
