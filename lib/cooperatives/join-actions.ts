@@ -26,8 +26,6 @@ export const cancelJoinRequestAction = cooperativeAction("cooperative:members:ma
   return r;
 });
 
-export const decideJoinRequestAction = umkmAction("org:update", joinDecisionSchema, async (input, { actor }) => {
-  const r = await decideJoinRequest(actor, input);
-  refresh("/dasbor");
-  return r;
-});
+// No revalidation here: the card keeps the answered request with its confirmation ("accepted"/"declined")
+// instead of the dashboard re-rendering without it; the next visit shows the new membership.
+export const decideJoinRequestAction = umkmAction("org:update", joinDecisionSchema, async (input, { actor }) => decideJoinRequest(actor, input));
