@@ -130,16 +130,16 @@ export async function claimInvitation(token: string, input: unknown): Promise<{ 
   if (existing) throw invalidInput({ email: ["errors.field.emailTaken"] }, "errors.emailTaken");
   const passwordHash = await hashPassword(parsed.data.password);
   return db.$transaction(async (tx) => {
+    // issue 11: an owner invitation is claimed only while the UMKM has no owner. The organization's row lock,
+    // taken first, serializes concurrent claims of different invitations (say, two e-mails the cooperative
+    // uploaded one after the other): the second finds its invitation removed, or the first one's owner.
+    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${inv.organization.id} FOR UPDATE`;
     // Conditional update: two concurrent claims of one token → exactly one wins.
     const taken = await tx.organizationInvitation.updateMany({
-      where: { id: inv.id, acceptedAt: null, expiresAt: { gt: new Date() } },
+      where: { id: inv.id, acceptedAt: null, heldAt: null, expiresAt: { gt: new Date() } },
       data: { acceptedAt: new Date() },
     });
     if (taken.count !== 1) throw notFound("errors.notFound");
-    // issue 11: an owner invitation is claimed only while the UMKM has no owner. The organization's row lock
-    // serializes concurrent claims of different invitations (say, two e-mails the cooperative uploaded one
-    // after the other): the second sees the first one's owner and is refused.
-    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${inv.organization.id} FOR UPDATE`;
     if (inv.role === "owner" && (await tx.membership.count({ where: { organizationId: inv.organization.id } })) > 0) {
       throw conflict("cooperatives.claim.alreadyOwned");
     }

@@ -265,6 +265,9 @@ describe("claiming an owner invitation", () => {
       claimInvitation(second, { name: "Pemilik Kedua", password: "rahasia-panjang-2" }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    // the loser gets a clean refusal (never a deadlock or a unique-violation error)
+    const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(lost.reason).toMatchObject({ code: expect.stringMatching(/^(not_found|conflict)$/) });
     expect(await t.db.membership.count({ where: { organizationId } })).toBe(1);
     expect(await t.db.user.count({ where: { email: { in: emails } } })).toBe(1);
   });
