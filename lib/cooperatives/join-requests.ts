@@ -4,7 +4,8 @@
 //    or by name; an unverified one gets 403 verification_required.
 //  - The UMKM's owners and admins (org:update) are notified (in-app + e-mail, their language) and accept or
 //    decline on their dashboard; only an accepted request creates the active CooperativeMembership.
-//  - One row per cooperative and UMKM. Asking again after a decline waits REASK_AFTER_DAYS.
+//  - One row per cooperative and UMKM. Asking again after a decline waits REASK_AFTER_DAYS; a cooperative sends
+//    at most REQUESTS_PER_DAY requests in 24 hours (each notifies and e-mails people outside it).
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -17,6 +18,7 @@ import { notify } from "@/lib/notifications/notify";
 import { parseNib } from "@/lib/suppliers/identifiers";
 
 export const REASK_AFTER_DAYS = 30;
+export const REQUESTS_PER_DAY = 100;
 export const CANDIDATES_LIMIT = 10;
 /** Where an UMKM owner finds the requests (the notification's link). */
 export const INCOMING_REQUESTS_LINK = "/dasbor#permintaan-koperasi";
@@ -105,6 +107,10 @@ export async function requestMembership(actor: Actor | null, input: unknown) {
   const coopId = a.membership.organizationId;
   const { organizationId, memberNumber } = parsed.data;
   return db.$transaction(async (tx) => {
+    // Serializes this cooperative's requests, so the daily cap holds under concurrent sends.
+    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${coopId} FOR UPDATE`;
+    const today = await tx.cooperativeJoinRequest.count({ where: { cooperativeId: coopId, createdAt: { gt: new Date(Date.now() - 86_400_000) } } });
+    if (today >= REQUESTS_PER_DAY) throw conflict("cooperatives.joinRequests.errors.tooMany");
     const target = await tx.organization.findFirst({ where: { id: organizationId, type: "umkm" }, select: { id: true, name: true } });
     if (!target) throw notFound();
     const membership = await tx.cooperativeMembership.findUnique({

@@ -341,6 +341,19 @@ describe("membership requests: an existing UMKM joins only by accepting", () => 
     await expect(requestMembership(await actAs(b.owner), { organizationId: umkm.organization.id })).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("a cooperative sends at most 100 requests a day", async () => {
+    const b = await coop();
+    const ids = Array.from({ length: 100 }, (_, i) => `spam-target-${i}-${b.organization.id}`);
+    await t.db.organization.createMany({ data: ids.map((id, i) => ({ id, type: "umkm" as const, name: `Sasaran ${i}` })) });
+    await t.db.cooperativeJoinRequest.createMany({ data: ids.map((memberId) => ({ cooperativeId: b.organization.id, memberId })) });
+    const umkm = await createUmkm(t.db);
+    await expect(requestMembership(b.actor, { organizationId: umkm.organization.id })).rejects.toMatchObject({ code: "conflict", messageKey: "cooperatives.joinRequests.errors.tooMany" });
+    expect(await t.db.notification.count({ where: { userId: umkm.owner.id } })).toBe(0);
+    // yesterday's requests do not count
+    await t.db.cooperativeJoinRequest.updateMany({ where: { cooperativeId: b.organization.id }, data: { createdAt: new Date(Date.now() - 2 * 86_400_000) } });
+    expect(await requestMembership(b.actor, { organizationId: umkm.organization.id })).toMatchObject({ status: "pending" });
+  });
+
   it("an unverified cooperative cannot ask (403 verification_required)", async () => {
     const umkm = await createUmkm(t.db);
     await coop({ verificationStatus: "unverified" });
