@@ -1,4 +1,5 @@
-// /anggota — a cooperative's member UMKM: search, pages, claimed or invitation pending; link to the CSV import.
+// /anggota — a cooperative's member UMKM: search, pages, claimed or invitation pending; link to the CSV import;
+// membership requests to UMKM already on Rantai (issue 11: they join only by accepting).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -6,6 +7,9 @@ import { getTranslations } from "next-intl/server";
 import { ButtonLink, Container, EmptyState, PageHeader, Table, VerificationBadge } from "@/components/ui";
 import { getActor } from "@/lib/auth/session";
 import { listMembers } from "@/lib/cooperatives/members";
+import { findJoinCandidates, listOutgoingJoinRequests } from "@/lib/cooperatives/join-requests";
+import { can } from "@/lib/auth/permissions";
+import { JoinPanel } from "@/components/cooperatives/join-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +27,14 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
   const sp = await searchParams;
   const q = typeof sp.q === "string" ? sp.q : "";
   const page = Number(typeof sp.page === "string" ? sp.page : "1") || 1;
-  const result = await listMembers(actor, { q, page });
+  const cari = typeof sp.cari === "string" ? sp.cari.slice(0, 100) : "";
+  const manage = can(actor.membership, "cooperative:members:manage");
+  const verified = actor.membership.verificationStatus === "verified";
+  const [result, candidates, pending] = await Promise.all([
+    listMembers(actor, { q, page }),
+    manage && verified ? findJoinCandidates(actor, cari) : Promise.resolve([]),
+    manage ? listOutgoingJoinRequests(actor) : Promise.resolve([]),
+  ]);
   const t = await getTranslations("cooperatives.members");
   const href = (p: number) => `/anggota?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
 
@@ -74,7 +85,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
                 <td data-label={t("verification")}>
                   <VerificationBadge status={m.verificationStatus as "unverified" | "pending" | "verified" | "returned"} />
                 </td>
-                <td data-label={t("account")}>{m.claimed ? t("claimed") : m.invitationPending ? t("invitationPending") : t("noOwner")}</td>
+                <td data-label={t("account")}>
+                  {m.claimed ? t("claimed") : m.invitationPending ? t("invitationPending") : m.invitationHeld ? t("invitationHeld") : t("noOwner")}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -87,6 +100,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
           {result.page < result.pages && <Link href={href(result.page + 1)}>{t("next")}</Link>}
         </nav>
       )}
+      {manage && <JoinPanel verified={verified} query={cari} candidates={candidates} pending={pending} />}
     </Container>
   );
 }

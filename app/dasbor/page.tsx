@@ -25,6 +25,8 @@ import { getActor } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/auth/tokens";
 import type { Actor } from "@/lib/auth/types";
 import { getCooperativeDashboard } from "@/lib/cooperatives/dashboard";
+import { listIncomingJoinRequests } from "@/lib/cooperatives/join-requests";
+import { IncomingJoinRequestsCard } from "@/components/cooperatives/incoming-requests-card";
 import { getBankDashboard } from "@/lib/financing/dashboard";
 import { getOrganizationOverview, listOrganizationsForReview, listOwnAuditLog } from "@/lib/organizations/service";
 import { getBuyerDashboard } from "@/lib/rfqs/dashboard";
@@ -108,13 +110,15 @@ export default async function DashboardPage() {
 async function RoleSection({ actor }: { actor: Actor }) {
   switch (actor.membership?.organizationType) {
     case "umkm": {
-      const [data, agreements, recommended] = await Promise.all([
+      const [data, agreements, recommended, joinRequests] = await Promise.all([
         getSupplierDashboard(actor),
         listOwnAgreements(actor, { limit: 10 }),
         getRecommendedRfqs(actor, actor.membership.organizationId),
+        listIncomingJoinRequests(actor),
       ]);
       return (
         <div className="flex flex-col gap-6">
+          <IncomingJoinRequestsCard data={joinRequests} umkmName={actor.membership.organizationName} />
           <RecommendedRfqsCard items={recommended} />
           <SupplierSection data={data} agreements={agreements} />
         </div>

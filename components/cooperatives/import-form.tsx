@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { Alert, Button } from "@/components/ui";
 
 type Progress = { processed: number; total: number; committed: number; failed: number };
-type Done = { committed: number; created: number; updated: number; failed: number; errors: { row: number; column: string | null; message: string }[]; reportCsv: string };
+type Done = { committed: number; created: number; updated: number; failed: number; invitationsHeld?: number; errors: { row: number; column: string | null; message: string }[]; reportCsv: string };
 
 export function ImportForm() {
   const t = useTranslations("cooperatives.importPage");
@@ -93,6 +93,7 @@ export function ImportForm() {
           <Alert tone={done.failed > 0 ? "warning" : "success"}>
             {t("summary", { committed: done.committed, created: done.created, updated: done.updated, failed: done.failed })}
           </Alert>
+          {(done.invitationsHeld ?? 0) > 0 && <Alert tone="info">{t("heldSummary", { count: done.invitationsHeld ?? 0 })}</Alert>}
           {reportHref && (
             <a href={reportHref} download="laporan-kesalahan-impor.csv" className="self-start font-medium text-brand-700 underline">
               {t("downloadReport")}

@@ -80,7 +80,7 @@ export type ImportErrorKey =
   | "email"
   | "notUmkm"
   | "duplicateInFile"
-  | "nibTaken"
+  | "nibRegistered"
   | "batchFailed";
 
 export interface RowError {

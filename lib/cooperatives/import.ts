@@ -2,12 +2,14 @@
 //  - Valid rows are committed, invalid rows are reported and change nothing.
 //  - Rows are committed in batches of IMPORT_BATCH_SIZE, one transaction per batch: a batch is written whole or
 //    not at all (a database failure fails the batch's rows, never half of one UMKM).
-//  - Upsert by NIB: an UMKM already in this cooperative, or one with no owner yet, is updated; a NIB of an
-//    UMKM outside this cooperative that has an owner is a row error and is not touched.
+//  - By NIB (issue 11): a new NIB creates the UMKM and makes it a member; a NIB of one of this cooperative's
+//    active members updates it; any other existing NIB (owned or not, member of another cooperative or of
+//    none) is a row error and nothing of that UMKM changes: an existing UMKM joins only by accepting the
+//    cooperative's request (lib/cooperatives/join-requests.ts).
+//  - Owner invitations go out only from a verified cooperative; an unverified one's are held until it is
+//    verified (lib/cooperatives/invitations.ts).
 //  - Set-based SQL per batch (INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT), not one call per row.
-import { appBaseUrl } from "@/lib/app-url";
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { authorize, ACTORS } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
@@ -26,8 +28,10 @@ import {
 import { MESSAGES } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/config";
 
+import { INVITATION_DAYS, hashInvitationToken, invitationEmail, newInvitationToken } from "./invitations";
+
+export { INVITATION_DAYS, hashInvitationToken };
 export const IMPORT_BATCH_SIZE = 500;
-export const INVITATION_DAYS = 30;
 export const MAX_REPORTED_ERRORS = 1000;
 
 export interface ImportProgress {
@@ -51,7 +55,10 @@ export interface ImportResult {
   created: number;
   updated: number;
   failed: number;
+  /** Owner invitations e-mailed now. */
   invitations: number;
+  /** Owner invitations held until a platform admin verifies the cooperative (not e-mailed yet). */
+  invitationsHeld: number;
   errors: ReportedError[];
   /** Original columns + "baris" + "kesalahan", one line per failed row; empty when nothing failed. */
   reportCsv: string;
@@ -64,10 +71,6 @@ export interface ImportFileError {
 }
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-
-export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 function lookup(locale: Locale, key: string): string {
   let node: unknown = MESSAGES[locale];
@@ -98,6 +101,7 @@ interface BatchOutcome {
   created: number;
   updated: number;
   invitations: number;
+  invitationsHeld: number;
   rejected: RowError[];
 }
 
@@ -114,11 +118,18 @@ async function timed<T>(label: string, f: () => Promise<T>): Promise<T> {
 
 async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: string, actorId: string, rows: ValidRow[]): Promise<BatchOutcome> {
   const nibs = rows.map((r) => r.nib);
+  // The cooperative's verification, read under a share lock: a verification decided meanwhile waits for this
+  // batch (and then releases the invitations it holds) or is seen here; no invitation is left held by a race.
+  const [coop] = await tx.$queryRawUnsafe<{ verificationStatus: string }[]>(
+    `SELECT "verificationStatus"::text AS "verificationStatus" FROM "Organization" WHERE id = $1 FOR SHARE`,
+    cooperativeId,
+  );
+  const verified = coop?.verificationStatus === "verified";
   const existing = await timed("q1", () => tx.$queryRawUnsafe<
     { organizationId: string; nib: string; sizeClass: string | null; sizeBasis: string | null; inCoop: boolean; hasOwner: boolean }[]
   >(
     `SELECT sp."organizationId", sp.nib, sp."sizeClass"::text AS "sizeClass", sp."sizeBasis"::text AS "sizeBasis",
-            EXISTS (SELECT 1 FROM "CooperativeMembership" cm WHERE cm."memberId" = sp."organizationId" AND cm."cooperativeId" = $2) AS "inCoop",
+            EXISTS (SELECT 1 FROM "CooperativeMembership" cm WHERE cm."memberId" = sp."organizationId" AND cm."cooperativeId" = $2 AND cm.status = 'active') AS "inCoop",
             EXISTS (SELECT 1 FROM "Membership" m WHERE m."organizationId" = sp."organizationId") AS "hasOwner"
        FROM "SupplierProfile" sp WHERE sp.nib = ANY($1::text[]) FOR UPDATE OF sp`,
     nibs,
@@ -126,19 +137,19 @@ async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: strin
   ));
   const byNib = new Map(existing.map((e) => [e.nib, e]));
   const rejected: RowError[] = [];
-  const accepted: (ValidRow & { id: string; isNew: boolean; hasOwner: boolean; sizeChanged: boolean })[] = [];
+  let accepted: (ValidRow & { id: string; isNew: boolean; hasOwner: boolean; sizeChanged: boolean })[] = [];
   for (const r of rows) {
     const e = byNib.get(r.nib);
-    if (e && !e.inCoop && e.hasOwner) {
-      rejected.push({ row: r.row, column: "nib", key: "nibTaken" });
+    if (e && !e.inCoop) {
+      rejected.push({ row: r.row, column: "nib", key: "nibRegistered" });
       continue;
     }
     const sizeChanged = r.size !== null && (!e || e.sizeClass !== r.size.sizeClass || e.sizeBasis !== r.size.basis);
     accepted.push({ ...r, id: e?.organizationId ?? newId(), isNew: !e, hasOwner: e?.hasOwner ?? false, sizeChanged });
   }
-  if (accepted.length === 0) return { created: 0, updated: 0, invitations: 0, rejected };
+  if (accepted.length === 0) return { created: 0, updated: 0, invitations: 0, invitationsHeld: 0, rejected };
   const now = new Date();
-  const fresh = accepted.filter((a) => a.isNew);
+  let fresh = accepted.filter((a) => a.isNew);
   const old = accepted.filter((a) => !a.isNew);
 
   if (fresh.length > 0) {
@@ -159,7 +170,7 @@ async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: strin
       now,
     ));
   }
-  await timed("q4", () => tx.$executeRawUnsafe(
+  const written = await timed("q4", () => tx.$queryRawUnsafe<{ organizationId: string }[]>(
     `INSERT INTO "SupplierProfile" ("organizationId", nib, npwp, "legalForm", "capitalIdr", "annualSalesIdr", "sizeClass", "sizeBasis",
                                     employees, "regencyCode", "updatedAt")
      SELECT x.id, x.nib, x.npwp, x."legalForm"::"LegalForm", x."capitalIdr"::bigint, x."annualSalesIdr"::bigint,
@@ -170,7 +181,8 @@ async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: strin
        npwp = EXCLUDED.npwp, "legalForm" = EXCLUDED."legalForm", "capitalIdr" = EXCLUDED."capitalIdr",
        "annualSalesIdr" = EXCLUDED."annualSalesIdr", "sizeClass" = EXCLUDED."sizeClass", "sizeBasis" = EXCLUDED."sizeBasis",
        employees = EXCLUDED.employees, "regencyCode" = EXCLUDED."regencyCode", "updatedAt" = EXCLUDED."updatedAt"
-     WHERE "SupplierProfile"."organizationId" = EXCLUDED."organizationId"`,
+     WHERE "SupplierProfile"."organizationId" = EXCLUDED."organizationId"
+     RETURNING "organizationId"`,
     json(
       accepted.map((a) => ({
         id: a.id,
@@ -187,6 +199,19 @@ async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: strin
     ),
     now,
   ));
+  // A new NIB that another transaction (a sign-up, another cooperative's import) registered after the SELECT
+  // above conflicts and is not written: that row is refused like any other existing NIB, and the organization
+  // created for it above is removed again, so nothing of the other UMKM changes.
+  const writtenIds = new Set(written.map((w) => w.organizationId));
+  const lost = accepted.filter((a) => !writtenIds.has(a.id));
+  if (lost.length > 0) {
+    await tx.$executeRawUnsafe(`DELETE FROM "Organization" WHERE id = ANY($1::text[]) AND type = 'umkm'`, lost.filter((a) => a.isNew).map((a) => a.id));
+    for (const a of lost) rejected.push({ row: a.row, column: "nib", key: "nibRegistered" });
+    const lostIds = new Set(lost.map((a) => a.id));
+    accepted = accepted.filter((a) => !lostIds.has(a.id));
+    fresh = fresh.filter((a) => !lostIds.has(a.id));
+    if (accepted.length === 0) return { created: 0, updated: 0, invitations: 0, invitationsHeld: 0, rejected };
+  }
   const sized = accepted.filter((a) => a.sizeChanged && a.size);
   if (sized.length > 0) {
     await timed("q5", () => tx.$executeRawUnsafe(
@@ -224,55 +249,59 @@ async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: strin
     now,
   ));
 
-  // Invitations: an UMKM with no owner yet and an owner email gets one (role owner, 30 days), unless a pending
-  // invitation for that email already exists (re-uploads do not pile up invitations).
+  // Invitations: an UMKM with no owner yet and an owner email gets one (role owner, 30 days), unless an
+  // invitation for that email is already pending or held (re-uploads do not pile up invitations). Only a
+  // verified cooperative's invitations are e-mailed; an unverified one's are held (no usable token).
   const wantInvite = accepted.filter((a) => a.ownerEmail && !a.hasOwner);
   let invitations = 0;
+  let invitationsHeld = 0;
   if (wantInvite.length > 0) {
     const pending = await timed("q9", () => tx.$queryRawUnsafe<{ organizationId: string; email: string }[]>(
       `SELECT "organizationId", email FROM "OrganizationInvitation"
-        WHERE "organizationId" = ANY($1::text[]) AND "acceptedAt" IS NULL AND "expiresAt" > now()`,
+        WHERE "organizationId" = ANY($1::text[]) AND "acceptedAt" IS NULL AND ("expiresAt" > now() OR "heldAt" IS NOT NULL)`,
       wantInvite.map((a) => a.id),
     ));
     const has = new Set(pending.map((p) => `${p.organizationId} ${p.email}`));
     const invites = wantInvite
       .filter((a) => !has.has(`${a.id} ${a.ownerEmail}`))
       .map((a) => {
-        const token = randomBytes(32).toString("base64url");
+        const token = newInvitationToken();
         return { a, token, row: { id: newId(), organizationId: a.id, email: a.ownerEmail!, tokenHash: hashInvitationToken(token) } };
       });
     if (invites.length > 0) {
       const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 3600 * 1000);
       await timed("q10", () => tx.$executeRawUnsafe(
-        `INSERT INTO "OrganizationInvitation" (id, "organizationId", email, role, "tokenHash", "invitedById", "expiresAt", "createdAt")
-         SELECT x.id, x."organizationId", x.email, 'owner', x."tokenHash", $2, $3::timestamptz, $4::timestamptz
+        `INSERT INTO "OrganizationInvitation" (id, "organizationId", email, role, "tokenHash", "invitedById", "cooperativeId", "heldAt", "expiresAt", "createdAt")
+         SELECT x.id, x."organizationId", x.email, 'owner', x."tokenHash", $2, $5, $6::timestamptz, $3::timestamptz, $4::timestamptz
            FROM jsonb_to_recordset($1::jsonb) AS x(id text, "organizationId" text, email text, "tokenHash" text)`,
         json(invites.map((i) => i.row)),
         actorId,
         expiresAt,
         now,
+        cooperativeId,
+        verified ? null : now,
       ));
-      const base = appBaseUrl();
-      await timed("q11", () => tx.$executeRawUnsafe(
-        `INSERT INTO "EmailOutbox" (id, "to", subject, text, status, attempts, "sendAfter", "createdAt")
-         SELECT x.id, x."to", x.subject, x.text, 'pending', 0, $2::timestamptz, $2::timestamptz
-           FROM jsonb_to_recordset($1::jsonb) AS x(id text, "to" text, subject text, text text)`,
-        json(
-          invites.map((i) => ({
-            id: newId(),
-            to: i.row.email,
-            subject: `Undangan Rantai: ${i.a.name}`,
-            text:
-              `${cooperativeName} mendaftarkan ${i.a.name} (NIB ${i.a.nib}) di Rantai.\n\n` +
-              `Klaim akun pemilik usaha Anda (berlaku ${INVITATION_DAYS} hari):\n${base}/klaim/${i.token}\n`,
-          })),
-        ),
-        now,
-      ));
-      invitations = invites.length;
+      if (verified) {
+        await timed("q11", () => tx.$executeRawUnsafe(
+          `INSERT INTO "EmailOutbox" (id, "to", subject, text, status, attempts, "sendAfter", "createdAt")
+           SELECT x.id, x."to", x.subject, x.text, 'pending', 0, $2::timestamptz, $2::timestamptz
+             FROM jsonb_to_recordset($1::jsonb) AS x(id text, "to" text, subject text, text text)`,
+          json(
+            invites.map((i) => ({
+              id: newId(),
+              to: i.row.email,
+              ...invitationEmail({ cooperativeName, umkmName: i.a.name, nib: i.a.nib, token: i.token }),
+            })),
+          ),
+          now,
+        ));
+        invitations = invites.length;
+      } else {
+        invitationsHeld = invites.length;
+      }
     }
   }
-  return { created: fresh.length, updated: old.length, invitations, rejected };
+  return { created: fresh.length, updated: old.length, invitations, invitationsHeld, rejected };
 }
 
 export interface ImportOptions {
@@ -307,6 +336,7 @@ export async function importMembersCsv(actor: Actor | null, csv: string, options
   let created = 0;
   let updated = 0;
   let invitations = 0;
+  let invitationsHeld = 0;
   const failedRows = () => new Set(errors.map((e) => e.row)).size;
   const coopId = a.membership.organizationId;
   // Progress counts rows of the file in order: a batch's invalid rows are "processed" along with its valid ones.
@@ -335,6 +365,7 @@ export async function importMembersCsv(actor: Actor | null, csv: string, options
         created += out.created;
         updated += out.updated;
         invitations += out.invitations;
+        invitationsHeld += out.invitationsHeld;
       } catch (err) {
         console.error("cooperative import: batch failed", err);
         for (const r of batch) errors.push({ row: r.row, column: null, key: "batchFailed" });
@@ -349,7 +380,7 @@ export async function importMembersCsv(actor: Actor | null, csv: string, options
     action: "cooperative.members.import",
     entityType: "Organization",
     entityId: coopId,
-    data: { total, committed, created, updated, failed: failedRows(), invitations },
+    data: { total, committed, created, updated, failed: failedRows(), invitations, invitationsHeld },
   });
 
   errors.sort((x, y) => x.row - y.row);
@@ -362,6 +393,7 @@ export async function importMembersCsv(actor: Actor | null, csv: string, options
     updated,
     failed: failedRows(),
     invitations,
+    invitationsHeld,
     errors: reported.slice(0, MAX_REPORTED_ERRORS),
     reportCsv: errorReportCsv(parsed.headers, parsed.rows, reported),
   };

@@ -7,10 +7,10 @@ import { Prisma } from "@/lib/db/generated/client";
 import { authorize, ACTORS } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
-import { invalidInput, notFound } from "@/lib/errors";
+import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { fieldErrors, passwordSchema } from "@/lib/auth/schemas";
-import { hashInvitationToken } from "./import";
+import { hashInvitationToken } from "./invitations";
 
 export const MEMBERS_PAGE_SIZE = 50;
 
@@ -24,6 +24,8 @@ export interface MemberRow {
   memberNumber: string | null;
   claimed: boolean;
   invitationPending: boolean;
+  /** An owner invitation waits for the cooperative's verification (issue 11). */
+  invitationHeld: boolean;
 }
 
 /** The active cooperative's members, by name; `q` matches name, NIB or member number. */
@@ -61,7 +63,11 @@ export async function listMembers(actor: Actor | null, { q = "", page = 1 }: { q
             verificationStatus: true,
             supplierProfile: { select: { nib: true, sizeClass: true, verificationStatus: true, regency: { select: { name: true } } } },
             _count: { select: { memberships: true } },
-            invitations: { where: { acceptedAt: null, expiresAt: { gt: new Date() } }, select: { id: true }, take: 1 },
+            invitations: {
+              where: { acceptedAt: null, OR: [{ expiresAt: { gt: new Date() } }, { heldAt: { not: null } }] },
+              select: { heldAt: true },
+              take: 1,
+            },
           },
         },
       },
@@ -76,19 +82,32 @@ export async function listMembers(actor: Actor | null, { q = "", page = 1 }: { q
     verificationStatus: r.member.supplierProfile?.verificationStatus ?? r.member.verificationStatus,
     memberNumber: r.memberNumber,
     claimed: r.member._count.memberships > 0,
-    invitationPending: r.member.invitations.length > 0,
+    invitationPending: r.member.invitations.some((i) => !i.heldAt),
+    invitationHeld: r.member.invitations.length > 0 && r.member.invitations.every((i) => i.heldAt),
   }));
   return { items, total, page: p, pages: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)) };
 }
 
-/** A pending, unexpired invitation for the claim page, or null. */
+/**
+ * A pending, unexpired, sent invitation for the claim page, or null. An owner invitation of an UMKM that has
+ * an owner already is not claimable (issue 11: a claim succeeds only while the UMKM has no owner).
+ */
 export async function findClaimableInvitation(token: string) {
   if (!token || token.length > 200) return null;
   const inv = await db.organizationInvitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
-    select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, organization: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      heldAt: true,
+      organization: { select: { id: true, name: true, _count: { select: { memberships: true } } } },
+    },
   });
-  if (!inv || inv.acceptedAt || inv.expiresAt <= new Date()) return null;
+  if (!inv || inv.acceptedAt || inv.heldAt || inv.expiresAt <= new Date()) return null;
+  if (inv.role === "owner" && inv.organization._count.memberships > 0) return null;
   return inv;
 }
 
@@ -111,14 +130,25 @@ export async function claimInvitation(token: string, input: unknown): Promise<{ 
   if (existing) throw invalidInput({ email: ["errors.field.emailTaken"] }, "errors.emailTaken");
   const passwordHash = await hashPassword(parsed.data.password);
   return db.$transaction(async (tx) => {
+    // issue 11: an owner invitation is claimed only while the UMKM has no owner. The organization's row lock,
+    // taken first, serializes concurrent claims of different invitations (say, two e-mails the cooperative
+    // uploaded one after the other): the second finds its invitation removed, or the first one's owner.
+    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${inv.organization.id} FOR UPDATE`;
     // Conditional update: two concurrent claims of one token → exactly one wins.
     const taken = await tx.organizationInvitation.updateMany({
-      where: { id: inv.id, acceptedAt: null, expiresAt: { gt: new Date() } },
+      where: { id: inv.id, acceptedAt: null, heldAt: null, expiresAt: { gt: new Date() } },
       data: { acceptedAt: new Date() },
     });
     if (taken.count !== 1) throw notFound("errors.notFound");
+    if (inv.role === "owner" && (await tx.membership.count({ where: { organizationId: inv.organization.id } })) > 0) {
+      throw conflict("cooperatives.claim.alreadyOwned");
+    }
     const user = await tx.user.create({ data: { email: inv.email, name: parsed.data.name, passwordHash }, select: { id: true } });
     await tx.membership.create({ data: { userId: user.id, organizationId: inv.organization.id, role: inv.role } });
+    if (inv.role === "owner") {
+      // The other owner invitations of this UMKM can never be claimed now: remove them.
+      await tx.organizationInvitation.deleteMany({ where: { organizationId: inv.organization.id, role: "owner", acceptedAt: null, id: { not: inv.id } } });
+    }
     await audit(tx, {
       organizationId: inv.organization.id,
       actorId: user.id,

@@ -31,6 +31,9 @@ export const NOTIFICATION_TYPES = [
   "financing.requested",
   "financing.decided",
   "consortium.invited",
+  "cooperative.join_requested", // a cooperative asks an UMKM to join (to the UMKM's owners and admins; issue 11)
+  "cooperative.join_accepted", // the UMKM accepted (to the cooperative's owners and admins)
+  "cooperative.join_declined", // the UMKM declined
 ] as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

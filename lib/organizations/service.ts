@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { audit } from "@/lib/audit/log";
+import { releaseHeldInvitations } from "@/lib/cooperatives/invitations";
 import { authorize, type AuthorizedActor } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import type { ResubmitVerification, VerificationDecision } from "./schemas";
@@ -131,6 +132,8 @@ export async function decideVerification(actor: Actor | null, input: Verificatio
         });
       }
     }
+    // issue 11: a cooperative's owner invitations wait for its verification; now they go out.
+    if (verified && target.type === "cooperative") await releaseHeldInvitations(tx, target.id, now);
     // The name too: the platform's own log would otherwise only say "an organization was verified".
     const payload = { decision: input.decision, note: input.note, decidedBy: a.membership.organizationId, organizationName: target.name };
     // Logged for the organization concerned (it sees the decision) and for the platform.
