@@ -18,7 +18,7 @@ import { db, type Prisma } from "@/lib/db";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { deadlinePassed, pricesRevealed, supplierVisibleRfqWhere } from "@/lib/rfqs/access";
-import { compareQuotes, evaluatedPriceIdr, tkdnPreferencePercent, type ComparisonColumn } from "./evaluation";
+import { assessTkdn, compareQuotes, evaluatedPriceIdr, tkdnPreferencePercent, type ComparisonColumn, type TkdnAssessment } from "./evaluation";
 import type { QuoteInput } from "./schemas";
 
 export const quoteAttachmentUrl = (rfqId: string, attachmentId: string) =>
@@ -409,6 +409,32 @@ async function ownRfq(a: AuthorizedActor, rfqId: string) {
 
 const VISIBLE_TO_BUYER = ["submitted", "awarded", "not_awarded"] as const;
 
+/**
+ * Each quote's TKDN as declared or certified (lib/quotes/evaluation.ts assessTkdn): the quoting organization's
+ * TKDN certificates (a consortium's quote is its lead's, so the lead's), judged on the RFQ's deadline.
+ */
+async function tkdnAssessments(quotes: readonly { id: string; supplierId: string; offeredTkdn: Prisma.Decimal | null }[], deadline: Date): Promise<Map<string, TkdnAssessment>> {
+  const supplierIds = [...new Set(quotes.filter((q) => q.offeredTkdn !== null).map((q) => q.supplierId))];
+  const certs = supplierIds.length
+    ? await db.certification.findMany({
+        where: { organizationId: { in: supplierIds }, type: "tkdn" },
+        select: { organizationId: true, tkdnPercent: true, validFrom: true, validUntil: true, verificationStatus: true },
+      })
+    : [];
+  return new Map(
+    quotes.map((q) => [
+      q.id,
+      assessTkdn(
+        num(q.offeredTkdn),
+        certs
+          .filter((c) => c.organizationId === q.supplierId)
+          .map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: c.verificationStatus === "verified" })),
+        deadline,
+      ),
+    ]),
+  );
+}
+
 const buyerQuoteSelect = {
   id: true,
   supplierId: true,
@@ -457,17 +483,19 @@ export async function listRfqQuotes(actor: Actor | null, rfqId: string) {
     select: buyerQuoteSelect,
   });
   const qty = new Map(rfq.items.map((i) => [i.id, BigInt(i.quantity)]));
+  const tkdn = await tkdnAssessments(rows, rfq.deadline);
   return {
     rfqId,
     sealed: rfq.sealed,
     pricesRevealed: true,
     count,
     data: rows.map((q) => {
+      const assessed = tkdn.get(q.id)!;
       const items = q.items.map((i) => ({
         rfqItemId: i.rfqItemId,
         unitPriceIdr: i.unitPriceIdr,
         lineTotalIdr: i.unitPriceIdr * (qty.get(i.rfqItemId) ?? 0n),
-        evaluatedUnitPriceIdr: evaluatedPriceIdr(i.unitPriceIdr, num(q.offeredTkdn), q.includesVat),
+        evaluatedUnitPriceIdr: evaluatedPriceIdr(i.unitPriceIdr, assessed.preferenceTkdn, q.includesVat),
       }));
       return {
         id: q.id,
@@ -476,7 +504,9 @@ export async function listRfqQuotes(actor: Actor | null, rfqId: string) {
         consortiumId: q.consortiumId,
         includesVat: q.includesVat,
         offeredTkdn: num(q.offeredTkdn),
-        tkdnPreferencePercent: tkdnPreferencePercent(num(q.offeredTkdn)),
+        tkdnStatus: assessed.status,
+        tkdnCertifiedPercent: assessed.certifiedPercent,
+        tkdnPreferencePercent: tkdnPreferencePercent(assessed.preferenceTkdn),
         leadTimeDays: q.leadTimeDays,
         validUntil: day(q.validUntil),
         note: q.note,
@@ -512,7 +542,12 @@ export interface ComparisonView {
     supplier: { id: string; name: string; verified: boolean; sizeClass: string | null; location: string | null };
     consortium: { name: string; members: { name: string; shareQuantity: number | null }[] } | null;
     includesVat: boolean;
+    /** The TKDN the quote declares. */
     offeredTkdn: number | null;
+    /** "verified": covered by a verified TKDN certificate valid on the deadline (it earns the preference); "unverified": declared only. */
+    tkdnStatus: TkdnAssessment["status"];
+    /** The quoting organization's highest certified TKDN valid on the deadline. */
+    tkdnCertifiedPercent: number | null;
     leadTimeDays: number | null;
     validUntil: string | null;
     note: string | null;
@@ -535,9 +570,17 @@ export async function getComparison(actor: Actor | null, rfqId: string): Promise
     ? await db.quote.findMany({ where: { rfqId, status: { in: [...VISIBLE_TO_BUYER] } }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], select: buyerQuoteSelect })
     : [];
   const lines = rfq.items.map((i) => ({ id: i.id, quantity: i.quantity }));
+  const tkdn = await tkdnAssessments(rows, rfq.deadline);
+  // The preference is computed from the certified TKDN only: a declared, unverified TKDN earns none.
   const columns = compareQuotes(
     lines,
-    rows.map((q) => ({ id: q.id, offeredTkdn: num(q.offeredTkdn), includesVat: q.includesVat, leadTimeDays: q.leadTimeDays, prices: Object.fromEntries(q.items.map((i) => [i.rfqItemId, i.unitPriceIdr])) })),
+    rows.map((q) => ({
+      id: q.id,
+      offeredTkdn: tkdn.get(q.id)!.preferenceTkdn,
+      includesVat: q.includesVat,
+      leadTimeDays: q.leadTimeDays,
+      prices: Object.fromEntries(q.items.map((i) => [i.rfqItemId, i.unitPriceIdr])),
+    })),
   );
   const mayAward = a.membership.role !== "member";
   let reason: ComparisonView["awardBlockedReason"] = null;
@@ -573,6 +616,8 @@ export async function getComparison(actor: Actor | null, rfqId: string): Promise
       consortium: q.consortium ? { name: q.consortium.name, members: q.consortium.members.map((m) => ({ name: m.supplier.name, shareQuantity: m.shareQuantity })) } : null,
       includesVat: q.includesVat,
       offeredTkdn: num(q.offeredTkdn),
+      tkdnStatus: tkdn.get(q.id)!.status,
+      tkdnCertifiedPercent: tkdn.get(q.id)!.certifiedPercent,
       leadTimeDays: q.leadTimeDays,
       validUntil: day(q.validUntil),
       note: q.note,

@@ -4,7 +4,9 @@
 //      written); the board and the RFQ show whether the buyer is verified;
 //   11 sealed quotes: before the deadline the buyer organization's activity log, the RFQ history, the
 //      quote.received notification and its e-mail name no quoting supplier or person; after it they may;
-//      a deadline whose quotes are open (passed, or the RFQ closed) cannot be extended (409).
+//      a deadline whose quotes are open (passed, or the RFQ closed) cannot be extended (409);
+//   12 the TKDN price preference only with a verified TKDN certificate valid on the deadline of at least the
+//      offered value (comparison and API), a consortium's quote judged on its lead's certificates.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
@@ -17,7 +19,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createRfq as createRfqRow, createUmkm } from "@/lib/seed/factories";
+import { createBuyer, createCertification, createQuote, createRfq as createRfqRow, createUmkm } from "@/lib/seed/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { RfqPageSchema, RfqSchema } from "@/lib/rfqs/api-schemas";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
@@ -33,6 +35,10 @@ import { POST as quoteAttachRoute } from "@/app/api/v1/rfqs/[id]/quote/attachmen
 import { extendRfqAction, inviteSuppliersAction, publishRfqAction } from "@/lib/rfqs/actions";
 import { inviteConsortiumAction, inviteMatchAction } from "@/lib/matching/actions";
 import { listRfqHistory } from "@/lib/rfqs/service";
+import { getComparison } from "@/lib/quotes/service";
+import { RfqQuotesSchema } from "@/lib/quotes/api-schemas";
+import { wibDate } from "@/lib/quotes/evaluation";
+import { GET as quotesRoute } from "@/app/api/v1/rfqs/[id]/quotes/route";
 import { listOwnAuditLog } from "@/lib/organizations/service";
 import { placeholderPdf } from "@/lib/seed/factories";
 
@@ -250,5 +256,69 @@ describe("item 11: a deadline whose quotes are open cannot be extended", () => {
     const res = await callRoute(extendRoute, "POST", "/x", { token: tokV, params: { id: rfq.id }, body: { deadline: inDays(20) } });
     expect(res.status).toBe(200);
     expect(RfqSchema.parse(await jsonOf(res))).toMatchObject({ status: "open", acceptingQuotes: true });
+  });
+});
+
+describe("item 12: the TKDN preference needs a certificate valid on the deadline", () => {
+  const DAY = 24 * 3600 * 1000;
+  const day = (d: number) => new Date(new Date(Date.now() + d * DAY).toISOString().slice(0, 10) + "T00:00:00.000Z");
+
+  it("only a verified TKDN certificate valid on the deadline with at least the offered value earns the preference (comparison and API)", async () => {
+    const deadline = new Date(Date.now() + 10 * DAY);
+    const rfq = await createRfqRow(t.db, verifiedBuyer.organization.id, {
+      deadline,
+      items: [{ name: "Kain batik cap", quantity: 10, unit: "lembar", targetUnitPriceIdr: 100_000n }],
+    });
+    const mk = async (name: string, cert?: Parameters<typeof createCertification>[2]) => {
+      const u = await createUmkm(t.db, { name, verificationStatus: "verified" });
+      if (cert) await createCertification(t.db, u.organization.id, { type: "tkdn", ...cert });
+      await createQuote(t.db, rfq.id, u.organization.id, { offeredTkdn: "40.00", unitPrices: { [rfq.items[0].id]: 100_000n } });
+      return u.organization.name;
+    };
+    const certified = await mk("CV TKDN Bersertifikat", { tkdnPercent: "45.00", validUntil: day(30) });
+    // valid through the deadline's own (WIB) day, with exactly the offered value
+    const onTheDay = await mk("CV TKDN Berlaku Tepat Batas", { tkdnPercent: "40.00", validUntil: new Date(`${wibDate(deadline)}T00:00:00.000Z`) });
+    const expired = await mk("CV TKDN Kedaluwarsa Sebelum Batas", { tkdnPercent: "45.00", validUntil: day(5) });
+    const notYet = await mk("CV TKDN Belum Berlaku", { tkdnPercent: "45.00", validFrom: day(20), validUntil: day(400) });
+    const lower = await mk("CV TKDN Lebih Rendah", { tkdnPercent: "30.00", validUntil: day(30) });
+    const pending = await mk("CV TKDN Belum Diverifikasi", { tkdnPercent: "45.00", validUntil: day(30), verificationStatus: "pending" });
+    const none = await mk("CV TKDN Tanpa Sertifikat");
+
+    const res = RfqQuotesSchema.parse(await jsonOf(await callRoute(quotesRoute, "GET", "/x", { token: tokV, params: { id: rfq.id } })));
+    const api = new Map(res.data.map((q) => [q.supplier.name, q]));
+    for (const name of [certified, onTheDay]) {
+      expect(api.get(name), name).toMatchObject({ offeredTkdn: 40, tkdnStatus: "verified", tkdnPreferencePercent: 10 });
+      expect(api.get(name)!.items[0].evaluatedUnitPriceIdr, name).toBe(90_909); // 100.000 / 1,10
+    }
+    for (const [name, certifiedPercent] of [[expired, null], [notYet, null], [lower, 30], [pending, null], [none, null]] as const) {
+      expect(api.get(name), name).toMatchObject({ offeredTkdn: 40, tkdnStatus: "unverified", tkdnCertifiedPercent: certifiedPercent, tkdnPreferencePercent: 0 });
+      expect(api.get(name)!.items[0].evaluatedUnitPriceIdr, name).toBe(100_000);
+    }
+
+    const cmp = await getComparison(await actAs(verifiedBuyer.owner), rfq.id);
+    const col = new Map(cmp.suppliers.map((s) => [s.supplier.name, s]));
+    expect(col.get(certified)).toMatchObject({ tkdnStatus: "verified", column: { preferencePercent: 10, evaluatedTotalIdr: 909_090n, bestOverall: true } });
+    expect(col.get(none)).toMatchObject({ offeredTkdn: 40, tkdnStatus: "unverified", column: { preferencePercent: 0, evaluatedTotalIdr: 1_000_000n, bestOverall: false } });
+    expect(col.get(lower)).toMatchObject({ tkdnStatus: "unverified", tkdnCertifiedPercent: 30, column: { preferencePercent: 0 } });
+  });
+
+  it("a consortium's quote is judged on its lead's certificate, not a member's", async () => {
+    const rfq = await createRfqRow(t.db, verifiedBuyer.organization.id, { deadline: new Date(Date.now() + 10 * DAY) });
+    const withLeadCert = async (leadHasCert: boolean) => {
+      const lead = await createUmkm(t.db, { verificationStatus: "verified" });
+      const member = await createUmkm(t.db, { verificationStatus: "verified" });
+      await createCertification(t.db, (leadHasCert ? lead : member).organization.id, { type: "tkdn", tkdnPercent: "50.00", validUntil: day(60) });
+      const c = await t.db.consortium.create({
+        data: { rfqId: rfq.id, name: `Konsorsium ${lead.organization.name}`, leadId: lead.organization.id, members: { create: [{ supplierId: lead.organization.id }, { supplierId: member.organization.id }] } },
+      });
+      const q = await createQuote(t.db, rfq.id, lead.organization.id, { offeredTkdn: "50.00" });
+      await t.db.quote.update({ where: { id: q.id }, data: { consortiumId: c.id } });
+      return q.id;
+    };
+    const leadCertified = await withLeadCert(true);
+    const memberCertified = await withLeadCert(false);
+    const res = RfqQuotesSchema.parse(await jsonOf(await callRoute(quotesRoute, "GET", "/x", { token: tokV, params: { id: rfq.id } })));
+    expect(res.data.find((q) => q.id === leadCertified)).toMatchObject({ tkdnStatus: "verified", tkdnPreferencePercent: 12.5 });
+    expect(res.data.find((q) => q.id === memberCertified)).toMatchObject({ tkdnStatus: "unverified", tkdnPreferencePercent: 0 });
   });
 });
