@@ -20,6 +20,9 @@ import { notify } from "@/lib/notifications/notify";
 import { deadlinePassed, pricesRevealed, supplierVisibleRfqWhere } from "@/lib/rfqs/access";
 import { assessTkdn, compareQuotes, evaluatedPriceIdr, tkdnPreferencePercent, type ComparisonColumn, type TkdnAssessment } from "./evaluation";
 import type { QuoteInput } from "./schemas";
+import { pricedLinesSchema } from "./limits";
+import { fieldErrors } from "@/lib/auth/schemas";
+import { z } from "zod";
 
 export const quoteAttachmentUrl = (rfqId: string, attachmentId: string) =>
   `/api/v1/rfqs/${encodeURIComponent(rfqId)}/quote/attachments/${encodeURIComponent(attachmentId)}`;
@@ -213,6 +216,10 @@ function auditBoth(tx: Prisma.TransactionClient, args: { buyerId: string; suppli
   ]);
 }
 
+const quoteTotalsSchema = z.object({
+  items: pricedLinesSchema({ priceField: "unitPriceIdr", lineMessage: "quotes.errors.lineTotalTooLarge", totalMessage: "quotes.errors.totalTooLarge" }),
+});
+
 /** Locks the RFQ row for the rest of the transaction and returns what the quote rules need. */
 async function lockRfq(tx: Prisma.TransactionClient, rfqId: string) {
   await tx.$queryRaw`SELECT id FROM "Rfq" WHERE id = ${rfqId} FOR UPDATE`;
@@ -245,6 +252,11 @@ export async function saveQuote(actor: Actor | null, rfqId: string, input: Quote
       if (!lineIds.has(it.rfqItemId)) fields[`items.${i}.rfqItemId`] = ["quotes.errors.unknownItem"];
     });
     if (Object.keys(fields).length) throw invalidInput(fields);
+
+    // quantity × unit price per line, and the quote's total, within the range of a Rupiah sum (issue 11)
+    const quantities = new Map(rfq.items.map((i) => [i.id, i.quantity]));
+    const totals = quoteTotalsSchema.safeParse({ items: input.items.map((it) => ({ quantity: quantities.get(it.rfqItemId)!, unitPriceIdr: it.unitPriceIdr })) });
+    if (!totals.success) throw invalidInput(fieldErrors(totals.error));
 
     // A consortium this organization leads quotes through this quote; shares only for its members.
     const consortium = await ledConsortium(tx, rfqId, supplierId);

@@ -6,7 +6,8 @@
 //      quote.received notification and its e-mail name no quoting supplier or person; after it they may;
 //      a deadline whose quotes are open (passed, or the RFQ closed) cannot be extended (409);
 //   12 the TKDN price preference only with a verified TKDN certificate valid on the deadline of at least the
-//      offered value (comparison and API), a consortium's quote judged on its lead's certificates.
+//      offered value (comparison and API), a consortium's quote judged on its lead's certificates;
+//   14 absurd numbers (quantities, unit prices, quantity × price, sums) → 400 on the field, never a 500.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
@@ -39,6 +40,10 @@ import { getComparison } from "@/lib/quotes/service";
 import { RfqQuotesSchema } from "@/lib/quotes/api-schemas";
 import { wibDate } from "@/lib/quotes/evaluation";
 import { GET as quotesRoute } from "@/app/api/v1/rfqs/[id]/quotes/route";
+import { POST as awardRoute } from "@/app/api/v1/rfqs/[id]/award/route";
+import { POST as productsRoute } from "@/app/api/v1/products/route";
+import { createRfqAction } from "@/lib/rfqs/actions";
+import { awardRfqAction, saveQuoteAction } from "@/lib/quotes/actions";
 import { listOwnAuditLog } from "@/lib/organizations/service";
 import { placeholderPdf } from "@/lib/seed/factories";
 
@@ -320,5 +325,117 @@ describe("item 12: the TKDN preference needs a certificate valid on the deadline
     const res = RfqQuotesSchema.parse(await jsonOf(await callRoute(quotesRoute, "GET", "/x", { token: tokV, params: { id: rfq.id } })));
     expect(res.data.find((q) => q.id === leadCertified)).toMatchObject({ tkdnStatus: "verified", tkdnPreferencePercent: 12.5 });
     expect(res.data.find((q) => q.id === memberCertified)).toMatchObject({ tkdnStatus: "unverified", tkdnPreferencePercent: 0 });
+  });
+});
+
+describe("item 14: large numbers are a 400 on their field, never a 500", () => {
+  const BIG_QTY = 1_000_000_000; // the largest quantity an RFQ line takes
+  const BIG_PRICE = 1_000_000_000_000; // the largest unit price (Rp1 triliun)
+  const fieldsOf = async (res: Response) => {
+    expect(res.status, await res.clone().text()).toBe(400);
+    return ErrorResponseSchema.parse(await jsonOf(res)).error.fields ?? {};
+  };
+  const written = async () => ({
+    rfqs: await t.db.rfq.count(),
+    quotes: await t.db.quote.findMany({ select: { id: true, status: true, revision: true }, orderBy: { id: "asc" } }),
+    agreements: await t.db.agreement.count(),
+    awards: await t.db.award.count(),
+    products: await t.db.product.count(),
+  });
+
+  it("RFQ (API and action): quantity beyond int4, price beyond the cap, quantity × target beyond a Rupiah sum → 400 on the field", async () => {
+    const before = await written();
+    const cases: [Record<string, unknown>[], string][] = [
+      [[{ name: "Baut", quantity: 3_000_000_000, unit: "pcs" }], "items.0.quantity"],
+      [[{ name: "Baut", quantity: 1e300, unit: "pcs" }], "items.0.quantity"],
+      [[{ name: "Baut", quantity: 5, unit: "pcs", targetUnitPriceIdr: "9".repeat(40) }], "items.0.targetUnitPriceIdr"],
+      [[{ name: "Baut", quantity: 10, unit: "pcs" }, { name: "Mur", quantity: BIG_QTY, unit: "pcs", targetUnitPriceIdr: BIG_PRICE }], "items.1.targetUnitPriceIdr"],
+      [Array.from({ length: 3 }, (_, i) => ({ name: `Barang ${i}`, quantity: BIG_QTY, unit: "pcs", targetUnitPriceIdr: 4_000_000 })), "items"],
+    ];
+    for (const [items, field] of cases) {
+      const fields = await fieldsOf(await callRoute(createRoute, "POST", "/api/v1/rfqs", { token: tokV, body: draftBody({ items }) }));
+      expect(Object.keys(fields), field).toContain(field);
+    }
+    await actAs(verifiedBuyer.owner);
+    const viaAction = await createRfqAction({
+      ...draftBody(),
+      items: { "0": { name: "Mur", quantity: String(BIG_QTY), unit: "pcs", targetUnitPriceIdr: "1.000.000.000.000" } },
+    });
+    expect(viaAction).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { "items.0.targetUnitPriceIdr": [expect.stringMatching(/terlalu besar/)] } } });
+    const hugeQty = await createRfqAction({ ...draftBody(), items: { "0": { name: "Mur", quantity: "9".repeat(400), unit: "pcs" } } });
+    expect(hugeQty).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { "items.0.quantity": expect.any(Array) } } });
+    expect(await written()).toEqual(before);
+  });
+
+  it("quote (API and action): quantity × unit price or the quote's total beyond a Rupiah sum → 400 on the field, nothing saved", async () => {
+    const rfq = await createRfqRow(t.db, verifiedBuyer.organization.id, {
+      items: [
+        { name: "Baja lembaran", quantity: BIG_QTY, unit: "kg" },
+        { name: "Baja profil", quantity: BIG_QTY, unit: "kg" },
+      ],
+    });
+    const [l1, l2] = rfq.items;
+    const before = await written();
+    const line = await fieldsOf(await callRoute(quotePutRoute, "PUT", "/x", {
+      token: tokS,
+      params: { id: rfq.id },
+      body: { items: [{ rfqItemId: l1.id, unitPriceIdr: 10 }, { rfqItemId: l2.id, unitPriceIdr: BIG_PRICE }], leadTimeDays: 10, includesVat: false },
+    }));
+    expect(line).toEqual({ "items.1.unitPriceIdr": [expect.stringMatching(/terlalu besar/)] });
+    // each line fits (5 × 10^15), the sum (10^16) does not
+    const total = await fieldsOf(await callRoute(quotePutRoute, "PUT", "/x", {
+      token: tokS,
+      params: { id: rfq.id },
+      body: { items: [{ rfqItemId: l1.id, unitPriceIdr: 5_000_000 }, { rfqItemId: l2.id, unitPriceIdr: 5_000_000 }], leadTimeDays: 10, includesVat: false },
+      headers: { "accept-language": "en" },
+    }));
+    expect(total).toEqual({ items: [expect.stringMatching(/quote total is too large/)] });
+    await actAs(supplier.owner);
+    const viaAction = await saveQuoteAction({ rfqId: rfq.id, items: [{ rfqItemId: l1.id, unitPriceIdr: "1.000.000.000.000" }], leadTimeDays: "10", includesVat: "false" });
+    expect(viaAction).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { "items.0.unitPriceIdr": expect.any(Array) } } });
+    expect(await written()).toEqual(before);
+    // within range it is accepted
+    const ok = await callRoute(quotePutRoute, "PUT", "/x", {
+      token: tokS,
+      params: { id: rfq.id },
+      body: { items: [{ rfqItemId: l1.id, unitPriceIdr: 4_000_000 }, { rfqItemId: l2.id, unitPriceIdr: 4_000_000 }], leadTimeDays: 10, includesVat: false },
+    });
+    expect(ok.status).toBe(200);
+    expect((await jsonOf<{ totalIdr: unknown }>(ok)).totalIdr).toBe(8_000_000_000_000_000);
+  });
+
+  it("award (API and action) of a quote whose agreement value would overflow → 400 on the award, nothing written", async () => {
+    // a quote stored before the quote check existed: 2 lines × 10^9 × Rp10^12 = 2 × 10^21 (beyond PostgreSQL bigint)
+    const rfq = await createRfqRow(t.db, verifiedBuyer.organization.id, {
+      deadline: new Date(Date.now() + 3 * 24 * 3600 * 1000),
+      items: [
+        { name: "Baja lembaran", quantity: BIG_QTY, unit: "kg" },
+        { name: "Baja profil", quantity: BIG_QTY, unit: "kg" },
+      ],
+    });
+    const q = await createQuote(t.db, rfq.id, supplier.organization.id, { unitPrices: Object.fromEntries(rfq.items.map((i) => [i.id, BigInt(BIG_PRICE)])) });
+    const before = await written();
+    const fields = await fieldsOf(await callRoute(awardRoute, "POST", "/x", { token: tokV, params: { id: rfq.id }, body: { awards: [{ quoteId: q.id }] } }));
+    expect(fields).toEqual({ "awards.0.rfqItemIds": [expect.stringMatching(/terlalu besar/)] });
+    await actAs(verifiedBuyer.owner);
+    const viaAction = await awardRfqAction({ rfqId: rfq.id, awards: [{ quoteId: q.id, rfqItemIds: [rfq.items[0].id] }] });
+    expect(viaAction).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { "awards.0.rfqItemIds": expect.any(Array) } } });
+    expect(await written()).toEqual(before);
+    expect((await t.db.rfq.findUniqueOrThrow({ where: { id: rfq.id } })).status).toBe("open");
+  });
+
+  it("product prices and quantities beyond their columns → 400 on the field", async () => {
+    const before = await written();
+    const base = { name: "Kain batik cap", kbli: "13134", unit: "lembar", priceMinIdr: 100000, priceMaxIdr: 150000 };
+    for (const [over, field] of [
+      [{ priceMaxIdr: "9".repeat(40) }, "priceMaxIdr"],
+      [{ priceMinIdr: 1e300 }, "priceMinIdr"],
+      [{ moq: 3_000_000_000 }, "moq"],
+      [{ monthlyCapacity: 1e20 }, "monthlyCapacity"],
+    ] as const) {
+      const fields = await fieldsOf(await callRoute(productsRoute, "POST", "/api/v1/products", { token: tokS, body: { ...base, ...over } }));
+      expect(Object.keys(fields), field).toContain(field);
+    }
+    expect(await written()).toEqual(before);
   });
 });
