@@ -188,9 +188,19 @@ export async function getQuoteContext(actor: Actor | null, rfqId: string) {
   if (!rfq) throw notFound();
   const row = await db.quote.findUnique({ where: { rfqId_supplierId: { rfqId, supplierId } }, select: ownQuoteSelect });
   const consortium = await ledConsortium(db as unknown as Prisma.TransactionClient, rfqId, supplierId);
+  const certs = await db.certification.findMany({
+    where: { organizationId: supplierId, type: "tkdn" },
+    select: { tkdnPercent: true, validFrom: true, validUntil: true, verificationStatus: true },
+  });
   const now = new Date();
   return {
     rfq: { ...rfq, minTkdn: num(rfq.minTkdn) },
+    /** The best TKDN (%) of this organization's verified certificates valid on the deadline: the most that earns the preference. */
+    tkdnCertifiedPercent: assessTkdn(
+      null,
+      certs.map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: c.verificationStatus === "verified" })),
+      rfq.deadline,
+    ).certifiedPercent,
     quote: row ? await toOwnQuoteView(row) : null,
     consortium: consortium
       ? { id: consortium.id, name: consortium.name, members: consortium.members.map((m) => ({ supplierId: m.supplierId, name: m.supplier.name, shareQuantity: m.shareQuantity })) }

@@ -5,8 +5,10 @@
 //
 // Rules kept here, not in the UI:
 //   - The organization comes from the actor and is in every `where`: another organization's RFQ is "not found".
-//   - Deadlines are the server's: creating/publishing with a past deadline → 400; extending must move it later;
-//     an open RFQ whose deadline has passed is closed (lazily, by closeExpiredRfqs, which every read runs).
+//   - Deadlines are the server's: creating/publishing with a past deadline → 400; extending must move it later
+//     and is refused once the deadline has passed or the RFQ was closed (409: its quotes are open); an open RFQ
+//     whose deadline has passed is closed (lazily, by closeExpiredRfqs, which every read runs).
+//   - Only a verified buyer organization publishes and invites (403 verification_required); drafts are open to all.
 //   - Suppliers never learn who else was invited or who asked a clarification.
 //   - Every state change writes an audit entry (organizationId = the buyer, data.rfqId = the RFQ) in the same
 //     transaction, so the buyer's history (/rfq/[id]/riwayat) lists it alongside the quotes' entries.
@@ -22,7 +24,7 @@ import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { prepareUpload, storePreparedUpload, type UploadSource } from "@/lib/files/upload";
 import { notify } from "@/lib/notifications/notify";
 import { z } from "zod";
-import { deadlinePassed, ownRfqWhere, pricesRevealed, supplierVisibleRfqWhere, visibleRfqWhere } from "./access";
+import { deadlinePassed, ownRfqWhere, supplierVisibleRfqWhere, visibleRfqWhere } from "./access";
 import { MAX_DEADLINE_DAYS, type RfqCreateInput, type RfqItemInput, type RfqListQuery, type RfqUpdateInput } from "./schemas";
 
 export const MAX_ATTACHMENTS_PER_RFQ = 10;

@@ -36,7 +36,7 @@ import { POST as quoteAttachRoute } from "@/app/api/v1/rfqs/[id]/quote/attachmen
 import { extendRfqAction, inviteSuppliersAction, publishRfqAction } from "@/lib/rfqs/actions";
 import { inviteConsortiumAction, inviteMatchAction } from "@/lib/matching/actions";
 import { listRfqHistory } from "@/lib/rfqs/service";
-import { getComparison } from "@/lib/quotes/service";
+import { getComparison, getQuoteContext } from "@/lib/quotes/service";
 import { RfqQuotesSchema } from "@/lib/quotes/api-schemas";
 import { wibDate } from "@/lib/quotes/evaluation";
 import { GET as quotesRoute } from "@/app/api/v1/rfqs/[id]/quotes/route";
@@ -305,6 +305,16 @@ describe("item 12: the TKDN preference needs a certificate valid on the deadline
     expect(col.get(certified)).toMatchObject({ tkdnStatus: "verified", column: { preferencePercent: 10, evaluatedTotalIdr: 909_090n, bestOverall: true } });
     expect(col.get(none)).toMatchObject({ offeredTkdn: 40, tkdnStatus: "unverified", column: { preferencePercent: 0, evaluatedTotalIdr: 1_000_000n, bestOverall: false } });
     expect(col.get(lower)).toMatchObject({ tkdnStatus: "unverified", tkdnCertifiedPercent: 30, column: { preferencePercent: 0 } });
+  });
+
+  it("the quote form learns the supplier's own certified TKDN on the deadline (to say whether its TKDN earns the preference)", async () => {
+    const rfq = await createRfqRow(t.db, verifiedBuyer.organization.id, { deadline: new Date(Date.now() + 10 * DAY) });
+    const valid = await createUmkm(t.db, { verificationStatus: "verified" });
+    await createCertification(t.db, valid.organization.id, { type: "tkdn", tkdnPercent: "45.00", validUntil: day(30) });
+    await createCertification(t.db, valid.organization.id, { type: "tkdn", tkdnPercent: "80.00", validUntil: day(5) }); // expires before
+    const none = await createUmkm(t.db, { verificationStatus: "verified" });
+    expect((await getQuoteContext(await actAs(valid.owner), rfq.id)).tkdnCertifiedPercent).toBe(45);
+    expect((await getQuoteContext(await actAs(none.owner), rfq.id)).tkdnCertifiedPercent).toBeNull();
   });
 
   it("a consortium's quote is judged on its lead's certificate, not a member's", async () => {
