@@ -45,7 +45,7 @@ export async function AuditLogCard({ entries, organizationId }: { entries: Entry
                 </span>
                 {note && <span className="text-sm whitespace-pre-line text-ink">“{note}”</span>}
                 <span className="text-sm text-muted">
-                  {e.actor?.name ? t("byWhom", { name: e.actor.name }) + " · " : ""}
+                  {e.sealed ? t("bySealedSupplier") + " · " : e.actor?.name ? t("byWhom", { name: e.actor.name }) + " · " : ""}
                   <time dateTime={e.createdAt.toISOString()}>{f.dateTime(e.createdAt)}</time>
                 </span>
               </li>

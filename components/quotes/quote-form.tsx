@@ -26,6 +26,8 @@ export interface QuoteFormProps {
   rfqId: string;
   lines: QuoteFormLine[];
   minTkdn: number | null;
+  /** The supplier's best verified TKDN certificate valid on the deadline (%): a declared TKDN above it earns no preference. */
+  certifiedTkdn: number | null;
   current: {
     status: string;
     prices: Record<string, string>;
@@ -48,7 +50,7 @@ function parseRupiah(s: string): bigint | null {
   return null;
 }
 
-export function QuoteForm({ rfqId, lines, minTkdn, current, consortium }: QuoteFormProps) {
+export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, consortium }: QuoteFormProps) {
   const t = useTranslations("quotes.form");
   const f = formattersFor(useLocale());
   const router = useRouter();
@@ -86,7 +88,12 @@ export function QuoteForm({ rfqId, lines, minTkdn, current, consortium }: QuoteF
     return sum;
   }, [lines, prices]);
   const tkdnNumber = tkdn.trim() === "" ? null : Number(tkdn.replace(",", "."));
-  const preference = tkdnNumber !== null && Number.isFinite(tkdnNumber) ? tkdnPreferencePercent(tkdnNumber) : 0;
+  const declared = tkdnNumber !== null && Number.isFinite(tkdnNumber) ? tkdnNumber : null;
+  // The preference needs a verified TKDN certificate valid on the deadline of at least the declared value (issue 11).
+  const covered = declared !== null && certifiedTkdn !== null && Math.round(declared * 100) <= Math.round(certifiedTkdn * 100);
+  const preferenceTkdn = covered ? declared : null;
+  const preference = tkdnPreferencePercent(preferenceTkdn);
+  const uncoveredPreference = declared !== null && !covered && tkdnPreferencePercent(declared) > 0;
 
   function send(form: HTMLFormElement | null, submit: boolean) {
     if (pending || !form) return;
@@ -160,7 +167,7 @@ export function QuoteForm({ rfqId, lines, minTkdn, current, consortium }: QuoteF
                   <p className="self-end pb-2 text-sm text-muted tabular-nums" aria-live="polite">
                     {p !== null ? t("lineTotal", { total: f.rupiah(p * BigInt(l.quantity)) }) : t("notOffered")}
                     {p !== null && (preference > 0 || vat === true) && (
-                      <span className="block">{t("evaluated", { price: f.rupiah(evaluatedPriceIdr(p, tkdnNumber, vat === true)) })}</span>
+                      <span className="block">{t("evaluated", { price: f.rupiah(evaluatedPriceIdr(p, preferenceTkdn, vat === true)) })}</span>
                     )}
                   </p>
                 </div>
@@ -220,6 +227,11 @@ export function QuoteForm({ rfqId, lines, minTkdn, current, consortium }: QuoteF
         <Input name="validUntil" type="date" label={t("validUntil")} optional defaultValue={current?.validUntil ?? ""} error={fields.validUntil} />
       </div>
       {preference > 0 && <p className="-mt-3 text-sm text-teal-800">{t("preference", { percent: f.number(preference) })}</p>}
+      {uncoveredPreference && (
+        <p className="-mt-3 text-sm text-amber-900">
+          {certifiedTkdn !== null ? t("preferenceCertificateBelow", { certified: f.number(certifiedTkdn) }) : t("preferenceNeedsCertificate")}
+        </p>
+      )}
 
       <Textarea name="note" label={t("note")} description={t("noteHint")} rows={3} optional defaultValue={current?.note ?? ""} error={fields.note} />
 

@@ -13,7 +13,11 @@ export const STATUS_TONE: Record<RfqView["status"], BadgeTone> = {
   cancelled: "danger",
 };
 
-export async function RfqStatusBadges({ rfq }: { rfq: Pick<RfqView, "status" | "visibility" | "sealed" | "acceptingQuotes" | "invited"> }) {
+export async function RfqStatusBadges({
+  rfq,
+}: {
+  rfq: Pick<RfqView, "status" | "visibility" | "sealed" | "acceptingQuotes" | "invited"> & { buyer?: { verified: boolean } };
+}) {
   const t = await getTranslations("rfqs.detail");
   const tStatus = await getTranslations("dashboard.rfqStatus");
   const expired = rfq.status === "open" && !rfq.acceptingQuotes;
@@ -23,6 +27,7 @@ export async function RfqStatusBadges({ rfq }: { rfq: Pick<RfqView, "status" | "
       <Badge tone="neutral">{rfq.visibility === "invited" ? t("invitedOnly") : t("public")}</Badge>
       {rfq.sealed && <Badge tone="accent">{t("sealed")}</Badge>}
       {rfq.invited && <Badge tone="brand">{t("youAreInvited")}</Badge>}
+      {rfq.buyer && <Badge tone={rfq.buyer.verified ? "success" : "warning"}>{rfq.buyer.verified ? t("buyerVerified") : t("buyerUnverified")}</Badge>}
     </span>
   );
 }

@@ -19,6 +19,9 @@ import { notify } from "@/lib/notifications/notify";
 import { pricesRevealed } from "@/lib/rfqs/access";
 import { formatRupiah } from "@/lib/i18n/format";
 import type { AwardInput } from "@/lib/quotes/schemas";
+import { pricedLinesSchema } from "@/lib/quotes/limits";
+
+const awardTotals = pricedLinesSchema({ priceField: "unitPriceIdr", lineMessage: "quotes.errors.awardTotalTooLarge", totalMessage: "quotes.errors.awardTotalTooLarge" });
 
 /** Payment term written into each milestone of an award's draft agreement (days after delivery). */
 export const AWARD_PAYMENT_TERM_DAYS = 30;
@@ -135,6 +138,16 @@ export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardI
             if (seen.has(l) && seen.get(l) !== i) fields[`awards.${i}.rfqItemIds`] = ["quotes.errors.lineAwardedTwice"];
             seen.set(l, i);
           });
+        });
+        // Each agreement's value (Σ quantity × unit price of its lines) within the range of a Rupiah sum (issue 11):
+        // a quote saved before that check could exceed it, and PostgreSQL would refuse the agreement (500).
+        const quantity = new Map(rfq.items.map((i) => [i.id, i.quantity]));
+        plan.forEach((p, i) => {
+          if (!p || fields[`awards.${i}.quoteId`]) return;
+          const prices = new Map(p.quote.items.map((it) => [it.rfqItemId, it.unitPriceIdr]));
+          const lines = p.lineIds.filter((l) => prices.has(l) && quantity.has(l)).map((l) => ({ quantity: quantity.get(l)!, unitPriceIdr: prices.get(l)! }));
+          const check = awardTotals.safeParse(lines);
+          if (!check.success) fields[`awards.${i}.rfqItemIds`] = ["quotes.errors.awardTotalTooLarge"];
         });
         if (Object.keys(fields).length) throw invalidInput(fields);
         const winners = plan.filter((p): p is NonNullable<typeof p> => p !== null && p.lineIds.length > 0);

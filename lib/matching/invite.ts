@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/types";
+import { requireVerified } from "@/lib/auth/authorize";
 import { audit } from "@/lib/audit/log";
 import { notify } from "@/lib/notifications/notify";
 import { conflict, invalidInput } from "@/lib/errors";
@@ -47,6 +48,7 @@ export async function inviteConsortium(actor: Actor | null, rfqId: string, input
     throw invalidInput(fields);
   }
   const { rfq, ctx, actor: a } = await ownRfq(actor, rfqId, "rfq:write");
+  requireVerified(a); // inviting acts on other organizations: only a verified buyer (issue 11)
   if (rfq.status !== "open" || deadlinePassed(rfq)) throw conflict("errors.matching.rfqNotOpen");
   const memberIds = parsed.data.memberIds;
   const scored = await scoreSuppliers(ctx, memberIds);

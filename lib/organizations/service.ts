@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { audit } from "@/lib/audit/log";
 import { releaseHeldInvitations } from "@/lib/cooperatives/invitations";
+import { maskSealedQuoteEntries } from "@/lib/audit/sealed";
 import { authorize, type AuthorizedActor } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import type { ResubmitVerification, VerificationDecision } from "./schemas";
@@ -163,10 +164,13 @@ export async function resubmitForVerification(actor: Actor | null, input: Resubm
 /** The audit entries an organization may see about itself. */
 export async function listOwnAuditLog(actor: Actor | null, { limit = 20 }: { limit?: number } = {}) {
   const a = authorize(actor, { permission: "org:read" });
-  return db.auditLog.findMany({
+  const rows = await db.auditLog.findMany({
     where: { organizationId: a.membership.organizationId },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: { id: true, action: true, entityType: true, entityId: true, createdAt: true, data: true, actor: { select: { name: true } } },
   });
+  // A buyer's quote entries of a sealed RFQ name no supplier before its deadline (issue 11; one rule with the
+  // RFQ's history page: lib/audit/sealed.ts).
+  return maskSealedQuoteEntries(a.membership.organizationId, rows);
 }

@@ -45,8 +45,19 @@ export const BuyerQuoteSchema = z
     supplier: z.object({ id: z.string(), name: z.string() }),
     consortiumId: z.string().nullable(),
     includesVat: z.boolean(),
-    offeredTkdn: z.number().nullable(),
-    tkdnPreferencePercent: z.number().openapi({ description: "Price preference (Perpres 46/2025): TKDN × 25% when TKDN ≥ 25%, else 0" }),
+    offeredTkdn: z.number().nullable().openapi({ description: "The TKDN (%) the supplier declares in its quote" }),
+    tkdnStatus: z
+      .enum(["verified", "unverified"])
+      .nullable()
+      .openapi({
+        description:
+          "verified: the quoting organization (a consortium's lead) holds a verified TKDN certificate valid on the RFQ's deadline with at least `offeredTkdn`; " +
+          "unverified: declared only, no price preference; null: no TKDN declared",
+      }),
+    tkdnCertifiedPercent: z.number().nullable().openapi({ description: "The highest TKDN (%) of the organization's verified certificates valid on the deadline" }),
+    tkdnPreferencePercent: z.number().openapi({
+      description: "Price preference (Perpres 46/2025): TKDN × 25% when TKDN ≥ 25% and `tkdnStatus` is verified, else 0; `evaluatedUnitPriceIdr` applies it",
+    }),
     leadTimeDays: z.number().int().nullable(),
     validUntil: z.string().nullable(),
     note: z.string().nullable(),

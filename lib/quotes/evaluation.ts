@@ -47,6 +47,61 @@ export function tkdnPreferencePercent(tkdn: number | string | null | undefined):
   return tkdnPreferenceMicro(tkdn) / 10_000;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Declared or certified TKDN (issue 11)
+// ---------------------------------------------------------------------------------------------------------
+//
+// A quote's offered TKDN is a declaration. It earns the price preference only when the supplier holds a TKDN
+// certificate (Certification of type tkdn) that a Rantai admin has verified, that is valid on the RFQ's
+// deadline (validFrom ≤ the deadline's date ≤ validUntil, dates in WIB) and whose value is at least the
+// offered TKDN. Otherwise the comparison shows the TKDN as declared, unverified, with no preference. A
+// consortium's quote is its lead's (the lead signs the agreement and answers for the offer), so the lead's
+// certificates count, not the members'.
+
+export interface TkdnCertificateInput {
+  tkdnPercent: number | string | null;
+  validFrom: Date | null;
+  validUntil: Date | null;
+  /** verificationStatus === "verified" */
+  verified: boolean;
+}
+
+export interface TkdnAssessment {
+  /** The TKDN the quote declares (%), or null. */
+  offered: number | null;
+  /** "verified": a certificate covers the declared value; "unverified": declared only; null: nothing declared. */
+  status: "verified" | "unverified" | null;
+  /** The highest TKDN (%) of the supplier's verified certificates valid on the deadline, or null. */
+  certifiedPercent: number | null;
+  /** The TKDN the preference is computed from: the offered one when verified, otherwise null (no preference). */
+  preferenceTkdn: number | null;
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in WIB (UTC+7, no daylight saving): certificates are dated in it. */
+export function wibDate(d: Date): string {
+  return new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10); // @db.Date columns come back as UTC midnight
+
+/** Is the declared TKDN covered by a verified TKDN certificate valid on `deadline`? (see above) */
+export function assessTkdn(offered: number | string | null | undefined, certificates: readonly TkdnCertificateInput[], deadline: Date): TkdnAssessment {
+  const day = wibDate(deadline);
+  let best: number | null = null;
+  for (const c of certificates) {
+    if (!c.verified || c.tkdnPercent === null) continue;
+    if (c.validFrom && isoDay(c.validFrom) > day) continue;
+    if (c.validUntil && isoDay(c.validUntil) < day) continue;
+    const h = tkdnHundredths(c.tkdnPercent);
+    if (best === null || h > best) best = h;
+  }
+  const declared = tkdnHundredths(offered);
+  const offeredValue = offered === null || offered === undefined || offered === "" ? null : declared / 100;
+  if (offeredValue === null) return { offered: null, status: null, certifiedPercent: best === null ? null : best / 100, preferenceTkdn: null };
+  const verified = best !== null && best >= declared;
+  return { offered: offeredValue, status: verified ? "verified" : "unverified", certifiedPercent: best === null ? null : best / 100, preferenceTkdn: verified ? offeredValue : null };
+}
+
 /** Effective PPN rate used to bring a VAT-inclusive price to its price before VAT (see above). */
 export const PPN_EFFECTIVE_PERCENT = 11;
 

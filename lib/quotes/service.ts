@@ -18,8 +18,11 @@ import { db, type Prisma } from "@/lib/db";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { deadlinePassed, pricesRevealed, supplierVisibleRfqWhere } from "@/lib/rfqs/access";
-import { compareQuotes, evaluatedPriceIdr, tkdnPreferencePercent, type ComparisonColumn } from "./evaluation";
+import { assessTkdn, compareQuotes, evaluatedPriceIdr, tkdnPreferencePercent, type ComparisonColumn, type TkdnAssessment } from "./evaluation";
 import type { QuoteInput } from "./schemas";
+import { pricedLinesSchema } from "./limits";
+import { fieldErrors } from "@/lib/auth/schemas";
+import { z } from "zod";
 
 export const quoteAttachmentUrl = (rfqId: string, attachmentId: string) =>
   `/api/v1/rfqs/${encodeURIComponent(rfqId)}/quote/attachments/${encodeURIComponent(attachmentId)}`;
@@ -185,9 +188,19 @@ export async function getQuoteContext(actor: Actor | null, rfqId: string) {
   if (!rfq) throw notFound();
   const row = await db.quote.findUnique({ where: { rfqId_supplierId: { rfqId, supplierId } }, select: ownQuoteSelect });
   const consortium = await ledConsortium(db as unknown as Prisma.TransactionClient, rfqId, supplierId);
+  const certs = await db.certification.findMany({
+    where: { organizationId: supplierId, type: "tkdn" },
+    select: { tkdnPercent: true, validFrom: true, validUntil: true, verificationStatus: true },
+  });
   const now = new Date();
   return {
     rfq: { ...rfq, minTkdn: num(rfq.minTkdn) },
+    /** The best TKDN (%) of this organization's verified certificates valid on the deadline: the most that earns the preference. */
+    tkdnCertifiedPercent: assessTkdn(
+      null,
+      certs.map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: c.verificationStatus === "verified" })),
+      rfq.deadline,
+    ).certifiedPercent,
     quote: row ? await toOwnQuoteView(row) : null,
     consortium: consortium
       ? { id: consortium.id, name: consortium.name, members: consortium.members.map((m) => ({ supplierId: m.supplierId, name: m.supplier.name, shareQuantity: m.shareQuantity })) }
@@ -212,6 +225,10 @@ function auditBoth(tx: Prisma.TransactionClient, args: { buyerId: string; suppli
     audit(tx, { organizationId: args.supplierId, actorId: args.actorId, action: args.action, entityType: "quote", entityId: args.quoteId, data }),
   ]);
 }
+
+const quoteTotalsSchema = z.object({
+  items: pricedLinesSchema({ priceField: "unitPriceIdr", lineMessage: "quotes.errors.lineTotalTooLarge", totalMessage: "quotes.errors.totalTooLarge" }),
+});
 
 /** Locks the RFQ row for the rest of the transaction and returns what the quote rules need. */
 async function lockRfq(tx: Prisma.TransactionClient, rfqId: string) {
@@ -245,6 +262,11 @@ export async function saveQuote(actor: Actor | null, rfqId: string, input: Quote
       if (!lineIds.has(it.rfqItemId)) fields[`items.${i}.rfqItemId`] = ["quotes.errors.unknownItem"];
     });
     if (Object.keys(fields).length) throw invalidInput(fields);
+
+    // quantity × unit price per line, and the quote's total, within the range of a Rupiah sum (issue 11)
+    const quantities = new Map(rfq.items.map((i) => [i.id, i.quantity]));
+    const totals = quoteTotalsSchema.safeParse({ items: input.items.map((it) => ({ quantity: quantities.get(it.rfqItemId)!, unitPriceIdr: it.unitPriceIdr })) });
+    if (!totals.success) throw invalidInput(fieldErrors(totals.error));
 
     // A consortium this organization leads quotes through this quote; shares only for its members.
     const consortium = await ledConsortium(tx, rfqId, supplierId);
@@ -409,6 +431,32 @@ async function ownRfq(a: AuthorizedActor, rfqId: string) {
 
 const VISIBLE_TO_BUYER = ["submitted", "awarded", "not_awarded"] as const;
 
+/**
+ * Each quote's TKDN as declared or certified (lib/quotes/evaluation.ts assessTkdn): the quoting organization's
+ * TKDN certificates (a consortium's quote is its lead's, so the lead's), judged on the RFQ's deadline.
+ */
+async function tkdnAssessments(quotes: readonly { id: string; supplierId: string; offeredTkdn: Prisma.Decimal | null }[], deadline: Date): Promise<Map<string, TkdnAssessment>> {
+  const supplierIds = [...new Set(quotes.filter((q) => q.offeredTkdn !== null).map((q) => q.supplierId))];
+  const certs = supplierIds.length
+    ? await db.certification.findMany({
+        where: { organizationId: { in: supplierIds }, type: "tkdn" },
+        select: { organizationId: true, tkdnPercent: true, validFrom: true, validUntil: true, verificationStatus: true },
+      })
+    : [];
+  return new Map(
+    quotes.map((q) => [
+      q.id,
+      assessTkdn(
+        num(q.offeredTkdn),
+        certs
+          .filter((c) => c.organizationId === q.supplierId)
+          .map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: c.verificationStatus === "verified" })),
+        deadline,
+      ),
+    ]),
+  );
+}
+
 const buyerQuoteSelect = {
   id: true,
   supplierId: true,
@@ -457,17 +505,19 @@ export async function listRfqQuotes(actor: Actor | null, rfqId: string) {
     select: buyerQuoteSelect,
   });
   const qty = new Map(rfq.items.map((i) => [i.id, BigInt(i.quantity)]));
+  const tkdn = await tkdnAssessments(rows, rfq.deadline);
   return {
     rfqId,
     sealed: rfq.sealed,
     pricesRevealed: true,
     count,
     data: rows.map((q) => {
+      const assessed = tkdn.get(q.id)!;
       const items = q.items.map((i) => ({
         rfqItemId: i.rfqItemId,
         unitPriceIdr: i.unitPriceIdr,
         lineTotalIdr: i.unitPriceIdr * (qty.get(i.rfqItemId) ?? 0n),
-        evaluatedUnitPriceIdr: evaluatedPriceIdr(i.unitPriceIdr, num(q.offeredTkdn), q.includesVat),
+        evaluatedUnitPriceIdr: evaluatedPriceIdr(i.unitPriceIdr, assessed.preferenceTkdn, q.includesVat),
       }));
       return {
         id: q.id,
@@ -476,7 +526,9 @@ export async function listRfqQuotes(actor: Actor | null, rfqId: string) {
         consortiumId: q.consortiumId,
         includesVat: q.includesVat,
         offeredTkdn: num(q.offeredTkdn),
-        tkdnPreferencePercent: tkdnPreferencePercent(num(q.offeredTkdn)),
+        tkdnStatus: assessed.status,
+        tkdnCertifiedPercent: assessed.certifiedPercent,
+        tkdnPreferencePercent: tkdnPreferencePercent(assessed.preferenceTkdn),
         leadTimeDays: q.leadTimeDays,
         validUntil: day(q.validUntil),
         note: q.note,
@@ -512,7 +564,12 @@ export interface ComparisonView {
     supplier: { id: string; name: string; verified: boolean; sizeClass: string | null; location: string | null };
     consortium: { name: string; members: { name: string; shareQuantity: number | null }[] } | null;
     includesVat: boolean;
+    /** The TKDN the quote declares. */
     offeredTkdn: number | null;
+    /** "verified": covered by a verified TKDN certificate valid on the deadline (it earns the preference); "unverified": declared only. */
+    tkdnStatus: TkdnAssessment["status"];
+    /** The quoting organization's highest certified TKDN valid on the deadline. */
+    tkdnCertifiedPercent: number | null;
     leadTimeDays: number | null;
     validUntil: string | null;
     note: string | null;
@@ -535,9 +592,17 @@ export async function getComparison(actor: Actor | null, rfqId: string): Promise
     ? await db.quote.findMany({ where: { rfqId, status: { in: [...VISIBLE_TO_BUYER] } }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], select: buyerQuoteSelect })
     : [];
   const lines = rfq.items.map((i) => ({ id: i.id, quantity: i.quantity }));
+  const tkdn = await tkdnAssessments(rows, rfq.deadline);
+  // The preference is computed from the certified TKDN only: a declared, unverified TKDN earns none.
   const columns = compareQuotes(
     lines,
-    rows.map((q) => ({ id: q.id, offeredTkdn: num(q.offeredTkdn), includesVat: q.includesVat, leadTimeDays: q.leadTimeDays, prices: Object.fromEntries(q.items.map((i) => [i.rfqItemId, i.unitPriceIdr])) })),
+    rows.map((q) => ({
+      id: q.id,
+      offeredTkdn: tkdn.get(q.id)!.preferenceTkdn,
+      includesVat: q.includesVat,
+      leadTimeDays: q.leadTimeDays,
+      prices: Object.fromEntries(q.items.map((i) => [i.rfqItemId, i.unitPriceIdr])),
+    })),
   );
   const mayAward = a.membership.role !== "member";
   let reason: ComparisonView["awardBlockedReason"] = null;
@@ -573,6 +638,8 @@ export async function getComparison(actor: Actor | null, rfqId: string): Promise
       consortium: q.consortium ? { name: q.consortium.name, members: q.consortium.members.map((m) => ({ name: m.supplier.name, shareQuantity: m.shareQuantity })) } : null,
       includesVat: q.includesVat,
       offeredTkdn: num(q.offeredTkdn),
+      tkdnStatus: tkdn.get(q.id)!.status,
+      tkdnCertifiedPercent: tkdn.get(q.id)!.certifiedPercent,
       leadTimeDays: q.leadTimeDays,
       validUntil: day(q.validUntil),
       note: q.note,

@@ -25,7 +25,11 @@ export const RfqSchema = z
     status: z.enum(["draft", "open", "closed", "awarded", "cancelled"]),
     title: z.string(),
     description: z.string(),
-    buyer: z.object({ id: z.string(), name: z.string() }),
+    buyer: z.object({
+      id: z.string(),
+      name: z.string(),
+      verified: z.boolean().openapi({ description: "Has a Rantai admin verified the buyer organization? Only verified buyers publish RFQs and invite suppliers" }),
+    }),
     kbli: z.string().openapi({ example: "13134" }),
     kbliTitle: z.object({ id: z.string(), en: z.string().nullable() }),
     deliveryRegency: region.extend({ province: region }),

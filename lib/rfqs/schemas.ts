@@ -6,6 +6,7 @@
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
 import { rupiahSchema } from "@/lib/products/schemas";
+import { pricedLinesSchema } from "@/lib/quotes/limits";
 
 export const CERTIFICATION_TYPES = ["halal", "sni", "iso9001", "tkdn", "other"] as const;
 export const RFQ_VISIBILITIES = ["public", "invited"] as const;
@@ -99,6 +100,8 @@ const minTkdnSchema = z.preprocess(
     .optional(),
 );
 
+const targetTotals = pricedLinesSchema({ priceField: "targetUnitPriceIdr", lineMessage: "rfqs.errors.targetTotalTooLarge", totalMessage: "rfqs.errors.targetTotalTooLarge" });
+
 export const rfqFields = {
   title: text(5, 200),
   description: optionalText(8000),
@@ -109,7 +112,15 @@ export const rfqFields = {
   deadline: deadlineSchema,
   items: z.preprocess(
     indexedArray,
-    z.array(rfqItemSchema, { error: "rfqs.errors.itemsRequired" }).min(1, "rfqs.errors.itemsRequired").max(MAX_RFQ_ITEMS, "rfqs.errors.tooManyItems"),
+    z
+      .array(rfqItemSchema, { error: "rfqs.errors.itemsRequired" })
+      .min(1, "rfqs.errors.itemsRequired")
+      .max(MAX_RFQ_ITEMS, "rfqs.errors.tooManyItems")
+      .superRefine((items, ctx) => {
+        // quantity × target price per line, and their sum, within the range of a Rupiah sum (issue 11)
+        const check = targetTotals.safeParse(items.map((it) => ({ quantity: it.quantity, unitPriceIdr: it.targetUnitPriceIdr ?? 0n })));
+        if (!check.success) for (const issue of check.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+      }),
   ),
   requiredCertifications: z.preprocess(
     stringList,

@@ -5,15 +5,18 @@
 //
 // Rules kept here, not in the UI:
 //   - The organization comes from the actor and is in every `where`: another organization's RFQ is "not found".
-//   - Deadlines are the server's: creating/publishing with a past deadline → 400; extending must move it later;
-//     an open RFQ whose deadline has passed is closed (lazily, by closeExpiredRfqs, which every read runs).
+//   - Deadlines are the server's: creating/publishing with a past deadline → 400; extending must move it later
+//     and is refused once the deadline has passed or the RFQ was closed (409: its quotes are open); an open RFQ
+//     whose deadline has passed is closed (lazily, by closeExpiredRfqs, which every read runs).
+//   - Only a verified buyer organization publishes and invites (403 verification_required); drafts are open to all.
 //   - Suppliers never learn who else was invited or who asked a clarification.
 //   - Every state change writes an audit entry (organizationId = the buyer, data.rfqId = the RFQ) in the same
 //     transaction, so the buyer's history (/rfq/[id]/riwayat) lists it alongside the quotes' entries.
 import "server-only";
-import { authorize, ACTORS, type AuthorizedActor } from "@/lib/auth/authorize";
+import { authorize, ACTORS, requireVerified, type AuthorizedActor } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
+import { maskSealedQuoteEntries } from "@/lib/audit/sealed";
 import { decodeCursor, paginate, type Page } from "@/lib/api/pagination";
 import { db, Prisma } from "@/lib/db";
 import { KBLI_VERSION } from "@/lib/db/reference-data";
@@ -21,7 +24,7 @@ import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { prepareUpload, storePreparedUpload, type UploadSource } from "@/lib/files/upload";
 import { notify } from "@/lib/notifications/notify";
 import { z } from "zod";
-import { deadlinePassed, ownRfqWhere, pricesRevealed, supplierVisibleRfqWhere, visibleRfqWhere } from "./access";
+import { deadlinePassed, ownRfqWhere, supplierVisibleRfqWhere, visibleRfqWhere } from "./access";
 import { MAX_DEADLINE_DAYS, type RfqCreateInput, type RfqItemInput, type RfqListQuery, type RfqUpdateInput } from "./schemas";
 
 export const MAX_ATTACHMENTS_PER_RFQ = 10;
@@ -58,7 +61,7 @@ const isBuyer = (a: AuthorizedActor) => a.membership.organizationType === "buyer
 const rfqSelect = {
   id: true,
   buyerId: true,
-  buyer: { select: { id: true, name: true } },
+  buyer: { select: { id: true, name: true, verificationStatus: true } },
   title: true,
   description: true,
   kbliCode: true,
@@ -108,7 +111,8 @@ export interface RfqView {
   status: RfqStatus;
   title: string;
   description: string;
-  buyer: { id: string; name: string };
+  /** `verified`: a platform admin has verified the buyer organization (shown on the board and the RFQ page). */
+  buyer: { id: string; name: string; verified: boolean };
   kbli: string;
   kbliTitle: { id: string; en: string | null };
   deliveryRegency: { code: string; name: string; province: { code: string; name: string } };
@@ -144,7 +148,7 @@ function toView(r: RfqRow, now = new Date()): RfqView {
     status: r.status,
     title: r.title,
     description: r.description,
-    buyer: r.buyer,
+    buyer: { id: r.buyer.id, name: r.buyer.name, verified: r.buyer.verificationStatus === "verified" },
     kbli: r.kbliCode,
     kbliTitle: { id: r.kbli.titleId, en: r.kbli.titleEn },
     deliveryRegency: r.deliveryRegency,
@@ -444,7 +448,8 @@ async function notifyInvited(tx: Tx, rfq: { id: string; title: string; deadline:
 
 /** Draft → open. The deadline must still be ahead; an invite-only RFQ needs at least one invitee. Invitees are notified. */
 export async function publishRfq(actor: Actor | null, rfqId: string): Promise<RfqView> {
-  const a = authorizeBuyer(actor);
+  // Publishing puts the RFQ before suppliers: only a verified buyer (issue 11); drafts stay open to all.
+  const a = requireVerified(authorizeBuyer(actor));
   const buyerId = a.membership.organizationId;
   await db.$transaction(async (tx) => {
     const r = await lockOwn(tx, buyerId, rfqId);
@@ -468,33 +473,29 @@ export async function publishRfq(actor: Actor | null, rfqId: string): Promise<Rf
 }
 
 /**
- * Moves the deadline of an open RFQ later (also reopens one that closed on its deadline: nothing was decided yet).
- * The new deadline must be later than the current one and in the future.
+ * Moves the deadline of an open RFQ that still accepts quotes later. The new deadline must be later than the
+ * current one and in the future. Once the deadline has passed or the RFQ was closed, its quotes are open (a
+ * sealed RFQ's prices revealed to the buyer): reopening it would let a round continue after the buyer saw the
+ * prices, so that is refused (409 rfqs.errors.extendAfterReveal; a new round is a new RFQ, issue 11). The
+ * rule reads the RFQ's own status and deadline, never the audit log.
  */
 export async function extendDeadline(actor: Actor | null, rfqId: string, deadline: Date): Promise<RfqView> {
   const a = authorizeBuyer(actor);
   const buyerId = a.membership.organizationId;
   await db.$transaction(async (tx) => {
     const r = await lockOwn(tx, buyerId, rfqId);
-    const closedByDeadline =
-      r.status === "closed" &&
-      (await tx.auditLog.findFirst({
-        where: { entityType: "rfq", entityId: rfqId, action: { in: ["rfq.closed"] } },
-        orderBy: { createdAt: "desc" },
-        select: { data: true },
-      }))?.data;
-    const reopen = Boolean(closedByDeadline && (closedByDeadline as { reason?: string }).reason === "deadline");
-    if (r.status !== "open" && !reopen) throw conflict("rfqs.errors.notOpen");
+    if (r.status === "closed" || r.status === "awarded" || (r.status === "open" && deadlinePassed(r))) throw conflict("rfqs.errors.extendAfterReveal");
+    if (r.status !== "open") throw conflict("rfqs.errors.notOpen");
     if (deadline.getTime() <= r.deadline.getTime()) throw invalidInput({ deadline: ["rfqs.errors.deadlineNotLater"] });
     assertFutureDeadline(deadline);
-    await tx.rfq.update({ where: { id: rfqId }, data: { deadline, status: "open", closedAt: null, deadlineReminderAt: null, version: { increment: 1 } } }); // remind again before the new deadline
+    await tx.rfq.update({ where: { id: rfqId }, data: { deadline, deadlineReminderAt: null, version: { increment: 1 } } }); // remind again before the new deadline
     await audit(tx, {
       organizationId: buyerId,
       actorId: a.user.id,
       action: "rfq.extended",
       entityType: "rfq",
       entityId: rfqId,
-      data: { rfqId, from: r.deadline.toISOString(), to: deadline.toISOString(), ...(reopen && { reopened: true }) },
+      data: { rfqId, from: r.deadline.toISOString(), to: deadline.toISOString() },
     });
   });
   return getRfqForActor(a, rfqId);
@@ -559,7 +560,8 @@ export async function listInvitations(actor: Actor | null, rfqId: string): Promi
  * are notified when it is published).
  */
 export async function inviteSuppliers(actor: Actor | null, rfqId: string, supplierIds: string[]): Promise<InvitationView[]> {
-  const a = authorizeBuyer(actor);
+  // Inviting acts on other organizations: only a verified buyer (issue 11), on a draft as on an open RFQ.
+  const a = requireVerified(authorizeBuyer(actor));
   const buyerId = a.membership.organizationId;
   const ids = [...new Set(supplierIds)];
   const found = await db.organization.findMany({ where: { id: { in: ids }, type: { in: ["umkm", "cooperative"] } }, select: { id: true } });
@@ -790,22 +792,20 @@ export async function listRfqHistory(actor: Actor | null, rfqId: string, limit =
   const a = authorizeBuyer(actor);
   const buyerId = a.membership.organizationId;
   await closeExpiredRfqs({ rfqIds: [rfqId] });
-  const rfq = await db.rfq.findFirst({ where: { id: rfqId, buyerId }, select: { id: true, sealed: true, deadline: true } });
+  const rfq = await db.rfq.findFirst({ where: { id: rfqId, buyerId }, select: { id: true } });
   if (!rfq) throw notFound();
-  // A sealed RFQ hides even who quoted until the deadline: quote entries then carry neither the supplier's
-  // user nor any detail, only that something happened and when.
-  const hideQuoters = !pricesRevealed(rfq);
   const rows = await db.auditLog.findMany({
     where: { organizationId: buyerId, OR: [{ entityId: rfqId }, { data: { path: ["rfqId"], equals: rfqId } }] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(limit, 1), 1000),
     select: { id: true, action: true, entityType: true, entityId: true, data: true, createdAt: true, actor: { select: { id: true, name: true } } },
   });
-  return rows.map((r) => {
-    const data = r.data && typeof r.data === "object" && !Array.isArray(r.data) ? (r.data as Record<string, unknown>) : {};
-    if (hideQuoters && r.entityType === "quote") return { ...r, entityId: "", actor: null, data: { rfqId }, sealed: true };
-    return { ...r, data, sealed: false };
-  });
+  // A sealed RFQ hides even who quoted until the deadline: the one masking rule of lib/audit/sealed.ts.
+  const masked = await maskSealedQuoteEntries(buyerId, rows);
+  return masked.map((r) => ({
+    ...r,
+    data: r.data && typeof r.data === "object" && !Array.isArray(r.data) ? (r.data as Record<string, unknown>) : {},
+  }));
 }
 
 /** The calling supplier's own quote on an RFQ, if any (status only: the quote pages show the rest). */

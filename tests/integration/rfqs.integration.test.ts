@@ -230,9 +230,10 @@ describe("cross-tenant and state rules", () => {
     expect(await closeExpiredRfqs()).toBe(0);
     expect(await t.db.auditLog.count({ where: { entityId: row.id, action: "rfq.closed" } })).toBe(1);
     expect(await t.db.clarification.count({ where: { rfqId: row.id } })).toBe(0);
-    // the buyer can extend it: it reopens
+    // its quotes are open now: the deadline cannot be extended (issue 11: a new round is a new RFQ)
     const ext = await callRoute(extendRoute, "POST", `/api/v1/rfqs/${row.id}/extend`, { token: tokenA, params: { id: row.id }, body: { deadline: inDays(2) } });
-    expect(RfqSchema.parse(await jsonOf(ext))).toMatchObject({ status: "open", acceptingQuotes: true });
+    expect(ext.status).toBe(409);
+    expect((await t.db.rfq.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("closed");
   });
 });
 

@@ -45,7 +45,9 @@ export default async function BuyerRfqPage({
   const tAtt = await getTranslations("rfqs.attachments");
   const f = formattersFor(await getLocale());
   const editable = rfq.status === "draft";
-  const canInvite = rfq.status === "draft" || rfq.acceptingQuotes;
+  // Publishing and inviting act on suppliers: only once the buyer organization is verified (issue 11).
+  const verified = rfq.buyer.verified;
+  const canInvite = verified && (rfq.status === "draft" || rfq.acceptingQuotes);
   const attachmentsEditable = rfq.status === "draft" || rfq.status === "open";
   const unanswered = clarifications.filter((c) => c.answer === null).length;
 
@@ -71,6 +73,13 @@ export default async function BuyerRfqPage({
         <RfqStatusBadges rfq={rfq} />
       </div>
       <RfqTabs rfqId={rfq.id} active="summary" />
+      {!verified && rfq.status === "draft" && (
+        <div className="mb-5">
+          <Alert tone="warning" title={t("needsVerificationTitle")}>
+            {t("needsVerification")}
+          </Alert>
+        </div>
+      )}
       {sp.saved && (
         <div className="mb-5">
           <Alert tone="success">{t("saved")}</Alert>
@@ -112,14 +121,14 @@ export default async function BuyerRfqPage({
               {rfq.status === "draft" && (
                 <div className="flex flex-col gap-2">
                   <p className="text-sm text-muted">{rfq.visibility === "invited" ? t("publishInvitedHint") : t("publishHint")}</p>
-                  <RfqActionButton rfqId={rfq.id} kind="publish" label={t("publish")} />
+                  {verified ? <RfqActionButton rfqId={rfq.id} kind="publish" label={t("publish")} /> : <p className="text-sm text-muted">{t("needsVerificationTitle")}</p>}
                 </div>
               )}
               {(rfq.status === "open" || (rfq.status === "closed" && !rfq.awardedAt)) && (
                 <>
                   {rfq.status === "open" && !rfq.acceptingQuotes && <Alert tone="info">{t("deadlinePassedHint")}</Alert>}
                   {rfq.status === "closed" && <p className="text-sm text-muted">{t("closedHint")}</p>}
-                  {rfq.status === "open" && <ExtendForm rfqId={rfq.id} current={toWibLocal(rfq.deadline)} />}
+                  {rfq.acceptingQuotes && <ExtendForm rfqId={rfq.id} current={toWibLocal(rfq.deadline)} />}
                   {rfq.status === "open" && (
                     <RfqActionButton rfqId={rfq.id} kind="close" label={t("close")} confirmText={t("closeConfirm")} variant="secondary" />
                   )}

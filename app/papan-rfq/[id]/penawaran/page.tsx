@@ -144,6 +144,7 @@ export default async function OwnQuotePage({ params }: { params: Promise<{ id: s
           <QuoteForm
             rfqId={rfq.id}
             minTkdn={rfq.minTkdn}
+            certifiedTkdn={ctx.tkdnCertifiedPercent}
             lines={rfq.items.map((l) => ({ ...l, targetUnitPriceIdr: l.targetUnitPriceIdr?.toString() ?? null }))}
             current={
               quote

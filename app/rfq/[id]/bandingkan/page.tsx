@@ -140,6 +140,12 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
                 {suppliers.map((s) => (
                   <td key={s.quoteId}>
                     {s.offeredTkdn !== null ? `${f.number(s.offeredTkdn)}%` : "—"}
+                    {s.tkdnStatus === "verified" && <span className="block text-xs text-emerald-800">{t("tkdnCertified")}</span>}
+                    {s.tkdnStatus === "unverified" && (
+                      <span className="block text-xs text-amber-900">
+                        {s.tkdnCertifiedPercent !== null ? t("tkdnDeclaredAbove", { certified: f.number(s.tkdnCertifiedPercent) }) : t("tkdnDeclared")}
+                      </span>
+                    )}
                     {s.column.preferencePercent > 0 && <span className="block text-xs text-teal-800">{t("preference", { percent: f.number(s.column.preferencePercent) })}</span>}
                     {rfq.minTkdn !== null && (s.offeredTkdn ?? 0) < rfq.minTkdn && <span className="block text-xs text-amber-900">{t("belowMin")}</span>}
                   </td>

@@ -22,7 +22,8 @@ export const POST = apiRoute(
         "`awards: [{quoteId, rfqItemIds?}]`: each entry gives lines to a submitted quote (omit `rfqItemIds` for every line it priced); " +
         "a line goes to one quote at most. The RFQ must be open or closed and, if sealed, past its deadline. Winning quotes become " +
         "`awarded`, the others `not_awarded`; each winner gets a draft agreement (scheme rantai_pasok, one milestone per line due " +
-        "after the quote's lead time, payment 30 days) and a notification. A second award → 409.",
+        "after the quote's lead time, payment 30 days) and a notification. A second award → 409. " +
+        "An agreement value (Σ quantity × unit price of its lines) above 9007199254740991 Rupiah → 400 on `awards.N.rfqItemIds`.",
       tags: ["Quotes"],
       responses: { 201: { description: "The draft agreements created", schema: AwardResultSchema } },
     },

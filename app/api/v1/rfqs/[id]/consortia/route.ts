@@ -46,7 +46,7 @@ export const POST = apiRoute(
       description:
         "`memberIds`: 2–5 UMKM that each meet the RFQ's hard requirements; `leadId` (optional, one of them; default the best " +
         "scored) answers with one quote for all. Creates the consortium with each member's share of the quantity, invites the " +
-        "lead and notifies every member. 409 when the RFQ is not open or a member is already in a consortium for it.",
+        "lead and notifies every member. 409 when the RFQ is not open or a member is already in a consortium for it. An unverified buyer organization → 403 `verification_required`.",
       tags: ["Matching"],
       responses: { 201: { description: "The consortium invited", schema: InvitedConsortiumSchema } },
     },

@@ -17,7 +17,9 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/rfqs/{id}/extend",
       summary: "Extend an RFQ's deadline",
-      description: "Moves the deadline of an open RFQ later (400 when not later than the current one or in the past). An RFQ that closed by reaching its deadline reopens. Otherwise → 409.",
+      description: "Moves the deadline of an open RFQ that still accepts quotes later (400 when not later than the current one or in the past). " +
+        "Once the deadline has passed or the RFQ was closed, its quotes are open (a sealed RFQ's prices revealed): 409 — a new round is a new RFQ. " +
+        "A draft (edit it instead), an awarded or a cancelled RFQ → 409.",
       tags: ["RFQs"],
       responses: { 200: { description: "The RFQ", schema: RfqSchema } },
     },

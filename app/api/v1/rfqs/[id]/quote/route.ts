@@ -37,7 +37,8 @@ export const PUT = apiRoute(
         "One quote per supplier per RFQ. Unit prices are whole Rupiah per line (`items[].rfqItemId` must be a line of this RFQ; " +
         "lines you do not price are not offered). `submit` defaults to true; `false` keeps a draft the buyer cannot see " +
         "(a submitted quote can be revised, not turned back into a draft). Only while the RFQ is open and before its deadline: 409 afterwards. " +
-        "The lead of a consortium invited to the RFQ may state each member's share in `consortiumShares`.",
+        "The lead of a consortium invited to the RFQ may state each member's share in `consortiumShares`. " +
+        "Each line's quantity × unit price and the quote's total are at most 9007199254740991 Rupiah: 400 on `items.N.unitPriceIdr` or `items` otherwise.",
       tags: ["Quotes"],
       responses: { 200: { description: "The quote as stored", schema: OwnQuoteSchema } },
     },

@@ -16,7 +16,9 @@ export const GET = apiRoute(
       summary: "Quotes received on your RFQ",
       description:
         "Submitted (and decided) quotes, with per-line unit prices, totals and the evaluated unit price after the TKDN price preference " +
-        "of Perpres 46/2025. For a sealed RFQ before its deadline: `pricesRevealed: false`, `count` only and an empty `data`.",
+        "of Perpres 46/2025 — granted only when the quoting organization (a consortium's lead) holds a verified TKDN certificate valid " +
+        "on the deadline with at least the offered TKDN (`tkdnStatus: verified`); otherwise the TKDN is declared only, with no preference. " +
+        "For a sealed RFQ before its deadline: `pricesRevealed: false`, `count` only and an empty `data`.",
       tags: ["Quotes"],
       responses: { 200: { description: "The quotes", schema: RfqQuotesSchema } },
     },
