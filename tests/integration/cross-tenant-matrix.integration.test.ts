@@ -45,6 +45,7 @@ import {
   placeholderPdf,
 } from "@/lib/seed/factories";
 import { issueApiToken } from "@/lib/auth/tokens";
+import { hashInvitationToken } from "@/lib/cooperatives/import";
 import { addAttachment, askClarification } from "@/lib/rfqs/service";
 import { addQuoteAttachment } from "@/lib/quotes/attachments";
 import { recordDelivery, recordPayment } from "@/lib/agreements/execution";
@@ -124,6 +125,8 @@ interface Fixture {
     umkm: { orgId: string; userId: string; nib: string };
     umkm2: { orgId: string; userId: string };
     coop: { orgId: string; userId: string };
+    /** A member UMKM of the owner cooperative that nobody has claimed yet (no user): the cooperative's, not up for grabs. */
+    unclaimed: { orgId: string; nib: string };
     bank: { orgId: string; userId: string };
   };
   /** A draft RFQ of the owner buyer, with an attachment. */
@@ -138,6 +141,8 @@ interface Fixture {
   certificate: { id: string; documentId: string };
   notificationId: string;
   tokenId: string;
+  /** An owner invitation the owner cooperative sent for the owner UMKM before its owner claimed it another way: still pending. */
+  staleInvitationToken: string;
   outsiders: Record<SignedIn, Outsider>;
   /**
    * The outsiders' OWN resources, for the mixed cases: a parent the caller may act on (its own RFQ, agreement,
@@ -189,7 +194,9 @@ async function seed(): Promise<Fixture> {
   const ownerUmkm = await createUmkm(db, { owner: { email: PRIVATE.ownerEmail }, verificationStatus: "verified" });
   PRIVATE.npwp = ownerUmkm.profile.npwp!;
   const ownerUmkm2 = await createUmkm(db, { verificationStatus: "verified" });
-  const ownerCoop = await createCooperative(db, { members: [ownerUmkm.organization.id, ownerUmkm2.organization.id] });
+  const unclaimed = await createUmkm(db, { verificationStatus: "unverified" });
+  await db.membership.deleteMany({ where: { organizationId: unclaimed.organization.id } });
+  const ownerCoop = await createCooperative(db, { members: [ownerUmkm.organization.id, ownerUmkm2.organization.id, unclaimed.organization.id] });
   const ownerBank = await createOrganization(db, "bank");
   const buyerActor = await asOwner(ownerBuyer.owner.id, ownerBuyer.organization.id);
   const umkmActor = await asOwner(ownerUmkm.owner.id, ownerUmkm.organization.id);
@@ -229,6 +236,10 @@ async function seed(): Promise<Fixture> {
   const notification = await db.notification.create({
     data: { userId: ownerUmkm.owner.id, organizationId: ownerUmkm.organization.id, type: "rfq.invited", params: { title: PRIVATE.invitedTitle }, link: `/rfq/${rfqInvited.id}` },
   });
+  const staleInvitationToken = `matriks-undangan-${Date.now().toString(36)}`;
+  await db.organizationInvitation.create({
+    data: { organizationId: ownerUmkm.organization.id, email: "undangan.lama@matriks.rantai.test", role: "owner", tokenHash: hashInvitationToken(staleInvitationToken), invitedById: ownerCoop.owner.id, expiresAt: dateInDays(20) },
+  });
   const ownerToken = await issueApiToken(ownerUmkm.owner.id, { name: PRIVATE.tokenName, source: "ui", expiresInDays: 30 });
 
   // The outsiders: verified organizations (owners of them), each with a sign-in token.
@@ -259,6 +270,7 @@ async function seed(): Promise<Fixture> {
       umkm: { orgId: ownerUmkm.organization.id, userId: ownerUmkm.owner.id, nib: ownerUmkm.profile.nib! },
       umkm2: { orgId: ownerUmkm2.organization.id, userId: ownerUmkm2.owner.id },
       coop: { orgId: ownerCoop.organization.id, userId: ownerCoop.owner.id },
+      unclaimed: { orgId: unclaimed.organization.id, nib: unclaimed.profile.nib! },
       bank: { orgId: ownerBank.organization.id, userId: ownerBank.owner.id },
     },
     rfqDraft: { id: rfqDraft.id, itemId: rfqDraft.items[0].id, attachmentId: draftAttachment.id },
@@ -269,6 +281,7 @@ async function seed(): Promise<Fixture> {
     certificate: { id: certificate.id, documentId: certificate.documentId! },
     notificationId: notification.id,
     tokenId: ownerToken.id,
+    staleInvitationToken,
     owners: {
       buyer: await outsider(ownerBuyer.organization.id, ownerBuyer.owner),
       umkm: await outsider(ownerUmkm.organization.id, ownerUmkm.owner),
@@ -291,7 +304,7 @@ let ownerPartyIds = new Set<string>();
 
 async function collectOwnerRows() {
   const orgIds = Object.values(f.owner).map((o) => o.orgId);
-  const userIds = Object.values(f.owner).map((o) => o.userId);
+  const userIds = Object.values(f.owner).flatMap((o) => ("userId" in o ? [o.userId] : []));
   ownerPartyIds = new Set([...orgIds, ...userIds]);
   const rows = await t.sql.query<{ id: string }>(
     `SELECT id FROM "Rfq" WHERE "buyerId" = ANY($1)
@@ -333,6 +346,11 @@ interface CaseBase {
   statuses?: readonly number[];
   /** write: a status besides 401/403/404 that counts as a refusal here (documented in `resource`). */
   refusedWith?: readonly number[];
+  /**
+   * A hole this matrix found that another branch of issue 11 fixes: the case must still FAIL here (its
+   * failures are expected and not reported); once it passes, the test fails until this mark is removed.
+   */
+  pendingFix?: string;
 }
 
 interface ApiCase extends CaseBase {
@@ -486,7 +504,8 @@ const API: Record<string, ApiCase[]> = {
 
   // --- outside /api/v1 -------------------------------------------------------------------------------------
   "GET /api/files/[id]": [{ resource: "The owner UMKM's certificate document: members of that UMKM and platform admins only", kind: "read", control: "umkm", allow: none, request: (fx) => ({ params: { id: fx.certificate.documentId } }) }],
-  "POST /api/cooperatives/import": [{ resource: "A member CSV into the caller's own cooperative, naming the owner cooperative's member (the owner UMKM) by its NIB: that row is refused, nothing of the UMKM changes", kind: "own", request: (fx) => ({ rawBody: `nama_usaha;nib;kode_kabupaten;kbli\nDiambil alih;${fx.owner.umkm.nib};33.75;13134\n`, headers: { "content-type": "text/csv" } }) }],
+  "POST /api/cooperatives/import": [{ resource: "A member CSV into the caller's own cooperative, naming the owner cooperative's member (the owner UMKM) by its NIB: that row is refused, nothing of the UMKM changes", kind: "own", request: (fx) => ({ rawBody: `nama_usaha;nib;kode_kabupaten;kbli\nDiambil alih;${fx.owner.umkm.nib};33.75;13134\n`, headers: { "content-type": "text/csv" } }) },
+    { resource: "A member CSV naming the owner cooperative's UNCLAIMED member UMKM (no owner yet; its NIB is public) with the caller's e-mail: that row is refused, nothing of the UMKM changes (issue 11 item 2)", kind: "own", pendingFix: "the coop branch (issue 11 item 2: an import never takes over another cooperative's member)", request: (fx) => ({ rawBody: `nama_usaha;nib;kode_kabupaten;kbli;email_pemilik\nDiambil alih;${fx.owner.unclaimed.nib};33.75;13134;penyerang@contoh.rantai.test\n`, headers: { "content-type": "text/csv" } }) }],
   "GET /api/health": [{ resource: "Liveness: public, no data", kind: "read", allow: everyone, request: () => ({}) }],
   ...Object.fromEntries(
     ["GET", "POST"].map((m) => [
@@ -580,7 +599,8 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/auth/ui-actions.ts#resubmitVerification": [{ resource: "Ask for the caller's own organization to be reviewed again", kind: "own", args: () => [{ message: "Mohon ditinjau ulang" }] }],
 
   // --- public -----------------------------------------------------------------------------------------------
-  "lib/cooperatives/claim-actions.ts#claimInvitationAction": [{ resource: "Claim an UMKM account by an invitation link: the token is the authority; an unknown token changes nothing", kind: "public", args: () => ["rnt-bukan-token-undangan", undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] }],
+  "lib/cooperatives/claim-actions.ts#claimInvitationAction": [{ resource: "Claim an UMKM account by an invitation link: the token is the authority; an unknown token changes nothing", kind: "public", args: () => ["rnt-bukan-token-undangan", undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] },
+    { resource: "Claim the owner UMKM, which already has an owner, with a still-pending invitation link: refused, no user or membership written (issue 11 item 2: a claim succeeds only while the UMKM has no owner)", kind: "public", pendingFix: "the coop branch (issue 11 item 2: a claim needs an UMKM without owner)", args: (fx) => [fx.staleInvitationToken, undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] }],
   "lib/i18n/actions.ts#setLocale": [{ resource: "The caller's language cookie: no database row, public by design", kind: "public", args: () => [form({ locale: "en" })] }],
 };
 void ACT;
@@ -620,6 +640,14 @@ function judgeWrites(c: CaseBase, role: Role, succeeded: boolean, rows: WrittenR
 
 type Principal = Outsider | null;
 const principal = (role: Role): Principal => (role === "anonymous" ? null : f.outsiders[role]);
+
+/** A case's failures as the test reports them: a pendingFix case must fail (and is then quiet). */
+function settle(c: CaseBase, failures: string[]): string[] {
+  if (!c.pendingFix) return failures;
+  if (failures.length === 0) return [`"${c.resource}" passes now: remove its pendingFix (${c.pendingFix})`];
+  console.warn(`[matrix] known hole, fixed by ${c.pendingFix}: ${failures.join(" | ")}`);
+  return [];
+}
 
 async function setSession(who: Principal) {
   resetRequest();
@@ -735,8 +763,9 @@ describe("routes × outsiders", () => {
     it(key, async () => {
       const cases = API[key];
       expect(cases, `no matrix entry for ${key}: add one to API`).toBeDefined();
-      const failures: string[] = [];
+      const all: string[] = [];
       for (const c of cases) {
+        const failures: string[] = [];
         if (c.kind === "public" && c.statuses?.length === 0) continue; // documented, not called (see the entry)
         if (c.control) {
           const r = await callApi(key, c, f.owners[c.control]);
@@ -771,8 +800,9 @@ describe("routes × outsiders", () => {
             if (key !== "POST /api/cooperatives/import" && rows2.length) failures.push(`${role} as the owner UMKM (X-Organization-Id): wrote ${rows2.map((r) => r.table).join(", ")}`);
           }
         }
+        all.push(...settle(c, failures));
       }
-      expect(failures).toEqual([]);
+      expect(all).toEqual([]);
     });
   }
 });
@@ -782,8 +812,9 @@ describe("server actions × outsiders", () => {
     it(key, async () => {
       const cases = ACTIONS[key];
       expect(cases, `no matrix entry for ${key}: add one to ACTIONS`).toBeDefined();
-      const failures: string[] = [];
+      const all: string[] = [];
       for (const c of cases) {
+        const failures: string[] = [];
         for (const role of ROLES) {
           const mark = await log.mark();
           const out = await callAction(key, c, role);
@@ -807,8 +838,9 @@ describe("server actions × outsiders", () => {
           const written = judgeWrites(c, role, out.ok !== false, rows);
           if (written.length) failures.push(`${where}: wrote ${written.join("; ")}`);
         }
+        all.push(...settle(c, failures));
       }
-      expect(failures).toEqual([]);
+      expect(all).toEqual([]);
     });
   }
 });
