@@ -406,7 +406,8 @@ const API: Record<string, ApiCase[]> = {
   ),
 
   // --- agreements -------------------------------------------------------------------------------------
-  "GET /api/v1/agreements": [{ resource: "The caller's own agreements (parties) or all (ministry staff, by design); never the owners' for other parties. Banks: 403.", kind: "read", allow: ["umkm", "buyer", "cooperative", "ministry"], sees: ["ministry"], request: () => ({}) }],
+  "GET /api/v1/agreements": [{ resource: "The caller's own agreements (parties) or all (ministry staff, by design); never the owners' for other parties. Banks: 403.", kind: "read", allow: ["umkm", "buyer", "cooperative", "ministry"], sees: ["ministry"], request: () => ({}) },
+    { resource: "The same list filtered to active agreements (?status=active)", kind: "read", allow: ["umkm", "buyer", "cooperative", "ministry"], sees: ["ministry"], request: () => ({ query: { status: "active" } }) }],
   "POST /api/v1/agreements": [{ resource: "A new agreement naming the owner buyer and the owner UMKM as its parties, proposed by someone who is neither: refused (parties: 400 on the party field, \"your organization must be one of the parties\"; others 401/403), nothing written", kind: "write", refusedWith: [400], request: (fx) => ({ body: { ...agreementContent(), buyerOrgId: fx.owner.buyer.orgId, supplierOrgId: fx.owner.umkm.orgId } }) }],
   "GET /api/v1/agreements/[id]": [{ resource: AGREEMENT_READ, kind: "read", control: "buyer", allow: ["ministry"], sees: ["ministry"], request: (fx) => ({ params: ag(fx) }) }],
   "PATCH /api/v1/agreements/[id]": [{ resource: "Amend the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1, title: "Diubah oleh penyerang" } }) }],
@@ -441,7 +442,8 @@ const API: Record<string, ApiCase[]> = {
 
   // --- notifications -----------------------------------------------------------------------------------
   "GET /api/v1/notifications": [{ resource: "The caller's own notifications (never the owner's)", kind: "read", allow: signedIn, request: () => ({}) }],
-  "GET /api/v1/notifications/unread-count": [{ resource: "The caller's own unread count", kind: "read", allow: signedIn, request: () => ({}) }],
+  "GET /api/v1/notifications/unread-count": [{ resource: "The caller's own unread count", kind: "read", allow: signedIn, request: () => ({}) },
+    { resource: "The owner user's unread count (?userId= names the owner): 403 for everyone else, 401 signed out", kind: "read", allow: none, request: (fx) => ({ query: { userId: fx.owner.umkm.userId } }) }],
   "POST /api/v1/notifications/[id]/read": [{ resource: "Mark the owner user's notification read", kind: "write", request: (fx) => ({ params: { id: fx.notificationId } }) }],
   "POST /api/v1/notifications/read-all": [{ resource: "Mark the caller's own notifications read (the owner's stay unread)", kind: "own", request: () => ({}) }],
 
@@ -456,7 +458,8 @@ const API: Record<string, ApiCase[]> = {
   "GET /api/v1/suppliers/[id]": [{ resource: "The owner UMKM's public profile: public (no NPWP, no owner contact)", kind: "read", allow: everyone, request: (fx) => ({ params: { id: fx.owner.umkm.orgId } }) }],
   "PATCH /api/v1/suppliers/[id]": [{ resource: "Edit the owner UMKM's supplier profile", kind: "write", request: (fx) => ({ params: { id: fx.owner.umkm.orgId }, body: { description: "Diubah oleh penyerang untuk uji matriks." } }) }],
   "GET /api/v1/suppliers/[id]/recommended-rfqs": [{ resource: "RFQs recommended to the owner UMKM: that UMKM only", kind: "read", control: "umkm", allow: none, request: (fx) => ({ params: { id: fx.owner.umkm.orgId } }) }],
-  "GET /api/v1/products": [{ resource: "The public product catalogue", kind: "read", allow: everyone, request: () => ({}) }],
+  "GET /api/v1/products": [{ resource: "The public product catalogue", kind: "read", allow: everyone, request: () => ({}) },
+    { resource: "The public catalogue filtered to the owner UMKM (?supplierId=): public", kind: "read", allow: everyone, request: (fx) => ({ query: { supplierId: fx.owner.umkm.orgId } }) }],
   "POST /api/v1/products": [{ resource: "A product of the caller's own UMKM", kind: "own", request: () => ({ body: { name: "Produk penyerang", kbli: "13134", unit: "lembar", priceMinIdr: 1000, priceMaxIdr: 2000 } }) }],
   "GET /api/v1/products/[id]": [{ resource: "The owner UMKM's product: public catalogue", kind: "read", allow: everyone, request: (fx) => ({ params: { id: fx.product.id } }) }],
   "PATCH /api/v1/products/[id]": [{ resource: "Edit the owner UMKM's product", kind: "write", request: (fx) => ({ params: { id: fx.product.id }, body: { name: "Diubah oleh penyerang" } }) }],
@@ -464,7 +467,9 @@ const API: Record<string, ApiCase[]> = {
   "GET /api/v1/products/[id]/images/[imageId]": [{ resource: "The owner UMKM's product photo: public catalogue", kind: "read", allow: everyone, request: (fx) => ({ params: { id: fx.product.id, imageId: fx.product.imageId } }) }],
 
   // --- RFQs and quotes -----------------------------------------------------------------------------------
-  "GET /api/v1/rfqs": [{ resource: "Buyers: their own RFQs; suppliers: the board (published public RFQs and their invitations). Never the owner's draft or an invitation-only RFQ they are not invited to", kind: "read", allow: ["umkm", "buyer", "cooperative"], request: () => ({}) }],
+  "GET /api/v1/rfqs": [{ resource: "Buyers: their own RFQs; suppliers: the board (published public RFQs and their invitations). Never the owner's draft or an invitation-only RFQ they are not invited to", kind: "read", allow: ["umkm", "buyer", "cooperative"], request: () => ({}) },
+    { resource: "The same list asking for drafts (?status=draft): a buyer's own drafts only, never the owner's", kind: "read", allow: ["umkm", "buyer", "cooperative"], request: () => ({ query: { status: "draft" } }) },
+    { resource: "The same list searching for the owner's private titles (?q=RAHASIA&status=open): nothing of the owner's draft or invitation-only RFQ", kind: "read", allow: ["umkm", "buyer", "cooperative"], request: () => ({ query: { q: "RAHASIA", status: "open" } }) }],
   "POST /api/v1/rfqs": [{ resource: "A draft RFQ of the caller's own buyer organization", kind: "own", request: () => ({ body: rfqBody() }) }],
   "GET /api/v1/rfqs/[id]": [
     { resource: "The owner buyer's draft RFQ: the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqDraft.id } }) },
