@@ -137,6 +137,11 @@ interface Fixture {
   rfqPublic: { id: string };
   /** An active agreement owner buyer ↔ owner UMKM, with milestones, a delivery awaiting review, a payment and a financing request. */
   agreement: { id: string; milestoneId: string; deliveryId: string; financingId: string };
+  /** The same parties' agreement still waiting for acceptance, and one completed (ratings open). */
+  agreementProposed: { id: string };
+  agreementCompleted: { id: string };
+  /** A closed invitation-only RFQ of the owner buyer (prices revealed, ready to award) with the owner UMKM's quote. */
+  rfqClosed: { id: string; quoteId: string };
   product: { id: string; imageId: string };
   certificate: { id: string; documentId: string };
   notificationId: string;
@@ -221,6 +226,10 @@ async function seed(): Promise<Fixture> {
   await recordDelivery(umkmActor, agreement.id, { milestoneId, quantity: 100, deliveredOn: new Date(`${today()}T00:00:00Z`), note: PRIVATE.deliveryNote });
   const delivery = await db.delivery.findFirstOrThrow({ where: { agreementId: agreement.id } });
   await recordPayment(buyerActor, agreement.id, { milestoneId, amountIdr: 1_000_000n, paidOn: new Date(`${today()}T00:00:00Z`), note: PRIVATE.paymentNote });
+  const agreementProposed = await createAgreement(db, ownerBuyer.organization.id, ownerUmkm.organization.id, { status: "proposed", title: PRIVATE.agreementTitle, startDate: dateInDays(5) });
+  const agreementCompleted = await createAgreement(db, ownerBuyer.organization.id, ownerUmkm.organization.id, { status: "completed", title: PRIVATE.agreementTitle, startDate: dateInDays(-200), endDate: dateInDays(-20) });
+  const rfqClosed = await createRfq(db, ownerBuyer.organization.id, { status: "closed", title: PRIVATE.invitedTitle, visibility: "invited", invitedSupplierIds: [ownerUmkm.organization.id], deadline: dateInDays(-1), publishedAt: dateInDays(-15) });
+  const closedQuote = await createQuote(db, rfqClosed.id, ownerUmkm.organization.id, { note: PRIVATE.quoteNote });
   const financing = await requestFinancing(umkmActor, agreement.id, { bankId: ownerBank.organization.id, type: "purchase_order", amountIdr: 10_000_000n });
 
   const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#8a5a2b" } }).png().toBuffer();
@@ -277,6 +286,9 @@ async function seed(): Promise<Fixture> {
     rfqInvited: { id: rfqInvited.id, itemId: rfqInvited.items[0].id, quoteId: quote.id, quoteAttachmentId: quoteAttachment.id, clarificationId: clarification.id },
     rfqPublic: { id: rfqPublic.id },
     agreement: { id: agreement.id, milestoneId, deliveryId: delivery.id, financingId: financing.id },
+    agreementProposed: { id: agreementProposed.id },
+    agreementCompleted: { id: agreementCompleted.id },
+    rfqClosed: { id: rfqClosed.id, quoteId: closedQuote.id },
     product: { id: product.id, imageId: image.id },
     certificate: { id: certificate.id, documentId: certificate.documentId! },
     notificationId: notification.id,
@@ -311,9 +323,9 @@ async function collectOwnerRows() {
      UNION SELECT i.id FROM "RfqItem" i JOIN "Rfq" r ON r.id = i."rfqId" WHERE r."buyerId" = ANY($1)
      UNION SELECT id FROM "Quote" WHERE "supplierId" = ANY($1)
      UNION SELECT id FROM "Agreement" WHERE "buyerId" = ANY($1)
-     UNION SELECT id FROM "Milestone" WHERE "agreementId" = $2
-     UNION SELECT id FROM "Delivery" WHERE "agreementId" = $2
-     UNION SELECT id FROM "Payment" WHERE "agreementId" = $2
+     UNION SELECT m.id FROM "Milestone" m JOIN "Agreement" a ON a.id = m."agreementId" WHERE a."buyerId" = ANY($1)
+     UNION SELECT d.id FROM "Delivery" d JOIN "Agreement" a ON a.id = d."agreementId" WHERE a."buyerId" = ANY($1)
+     UNION SELECT p.id FROM "Payment" p JOIN "Agreement" a ON a.id = p."agreementId" WHERE a."buyerId" = ANY($1)
      UNION SELECT id FROM "FinancingRequest" WHERE "agreementId" = $2
      UNION SELECT id FROM "Product" WHERE "supplierId" = ANY($1)
      UNION SELECT id FROM "Certification" WHERE "organizationId" = ANY($1)
@@ -409,18 +421,23 @@ const API: Record<string, ApiCase[]> = {
   "GET /api/v1/agreements": [{ resource: "The caller's own agreements (parties) or all (ministry staff, by design); never the owners' for other parties. Banks: 403.", kind: "read", allow: ["umkm", "buyer", "cooperative", "ministry"], sees: ["ministry"], request: () => ({}) },
     { resource: "The same list filtered to active agreements (?status=active)", kind: "read", allow: ["umkm", "buyer", "cooperative", "ministry"], sees: ["ministry"], request: () => ({ query: { status: "active" } }) }],
   "POST /api/v1/agreements": [{ resource: "A new agreement naming the owner buyer and the owner UMKM as its parties, proposed by someone who is neither: refused (parties: 400 on the party field, \"your organization must be one of the parties\"; others 401/403), nothing written", kind: "write", refusedWith: [400], request: (fx) => ({ body: { ...agreementContent(), buyerOrgId: fx.owner.buyer.orgId, supplierOrgId: fx.owner.umkm.orgId } }) }],
-  "GET /api/v1/agreements/[id]": [{ resource: AGREEMENT_READ, kind: "read", control: "buyer", allow: ["ministry"], sees: ["ministry"], request: (fx) => ({ params: ag(fx) }) }],
-  "PATCH /api/v1/agreements/[id]": [{ resource: "Amend the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1, title: "Diubah oleh penyerang" } }) }],
-  "POST /api/v1/agreements/[id]/accept": [{ resource: "Accept the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1 } }) }],
+  "GET /api/v1/agreements/[id]": [{ resource: AGREEMENT_READ, kind: "read", control: "buyer", allow: ["ministry"], sees: ["ministry"], request: (fx) => ({ params: ag(fx) }) },
+    { resource: `The owners' proposed agreement. ${AGREEMENT_READ}`, kind: "read", control: "umkm", allow: ["ministry"], sees: ["ministry"], request: (fx) => ({ params: { id: fx.agreementProposed.id } }) }],
+  "PATCH /api/v1/agreements/[id]": [{ resource: "Amend the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1, title: "Diubah oleh penyerang" } }) },
+    { resource: "Amend the owners' proposed agreement", kind: "write", request: (fx) => ({ params: { id: fx.agreementProposed.id }, body: { version: 1, title: "Diubah oleh penyerang" } }) }],
+  "POST /api/v1/agreements/[id]/accept": [{ resource: "Accept the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1 } }) },
+    { resource: "Accept the owners' agreement that waits for acceptance (proposed)", kind: "write", request: (fx) => ({ params: { id: fx.agreementProposed.id }, body: { version: 1 } }) }],
   "POST /api/v1/agreements/[id]/complete": [{ resource: "Complete the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1 } }) }],
-  "POST /api/v1/agreements/[id]/terminate": [{ resource: "Terminate the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1, reason: "Diakhiri oleh penyerang" } }) }],
+  "POST /api/v1/agreements/[id]/terminate": [{ resource: "Terminate the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1, reason: "Diakhiri oleh penyerang" } }) },
+    { resource: "Terminate the owners' proposed agreement", kind: "write", request: (fx) => ({ params: { id: fx.agreementProposed.id }, body: { version: 1, reason: "Diakhiri oleh penyerang" } }) }],
   "POST /api/v1/agreements/[id]/deliveries": [{ resource: "Record a delivery on the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { milestoneId: fx.agreement.milestoneId, quantity: 10, deliveredOn: today() } }) },
     { resource: "Mixed: a delivery on the caller's own agreement against the owners' milestone (refused: 400/404, nothing written)", kind: "write", refusedWith: [400, 409], request: (fx) => ({ params: { id: fx.mine.agreementId }, body: { milestoneId: fx.agreement.milestoneId, quantity: 10, deliveredOn: today() } }) }],
   "POST /api/v1/agreements/[id]/deliveries/[deliveryId]/review": [{ resource: "Accept the owner UMKM's delivery on the owners' agreement", kind: "write", request: (fx) => ({ params: { ...ag(fx), deliveryId: fx.agreement.deliveryId }, body: { status: "accepted" } }) },
     { resource: "Mixed: the caller's own agreement id with the owners' delivery id", kind: "write", request: (fx) => ({ params: { id: fx.mine.agreementId, deliveryId: fx.agreement.deliveryId }, body: { status: "accepted" } }) }],
   "POST /api/v1/agreements/[id]/payments": [{ resource: "Record a payment on the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { amountIdr: 1000, paidOn: today() } }) },
     { resource: "Mixed: a payment on the caller's own agreement against the owners' milestone (refused: 400/404, nothing written)", kind: "write", refusedWith: [400, 409], request: (fx) => ({ params: { id: fx.mine.agreementId }, body: { milestoneId: fx.agreement.milestoneId, amountIdr: 1000, paidOn: today() } }) }],
-  "POST /api/v1/agreements/[id]/ratings": [{ resource: "Rate the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { score: 1, comment: "Penyerang" } }) }],
+  "POST /api/v1/agreements/[id]/ratings": [{ resource: "Rate the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { score: 1, comment: "Penyerang" } }) },
+    { resource: "Rate the owners' completed agreement (ratings open)", kind: "write", request: (fx) => ({ params: { id: fx.agreementCompleted.id }, body: { score: 1, comment: "Penyerang" } }) }],
   "GET /api/v1/agreements/[id]/versions/[version]": [{ resource: `Version 1 of the owners' agreement. ${AGREEMENT_READ}`, kind: "read", control: "buyer", allow: ["ministry"], sees: ["ministry"], request: (fx) => ({ params: { ...ag(fx), version: "1" } }) }],
   "GET /api/v1/agreements/[id]/financing": [{ resource: "Financing requests on the owners' agreement: its parties see them; any other UMKM, buyer or cooperative gets an empty list (documented: \"empty for anyone else\"), banks and ministry staff 403 (financing is between the UMKM and its bank)", kind: "read", control: "umkm", allow: ["umkm", "buyer", "cooperative"], request: (fx) => ({ params: ag(fx) }) }],
   "POST /api/v1/agreements/[id]/financing": [{ resource: "Ask for financing on the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { bankId: fx.outsiders.bank.orgId, type: "invoice", amountIdr: 1_000_000 } }) }],
@@ -475,6 +492,7 @@ const API: Record<string, ApiCase[]> = {
     { resource: "The owner buyer's draft RFQ: the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqDraft.id } }) },
     { resource: "The owner buyer's invitation-only RFQ: the buyer and invited suppliers only", kind: "read", control: "umkm", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id } }) },
     { resource: "The owner buyer's published public RFQ: on the board, every supplier (UMKM, cooperative) reads it by design", kind: "read", allow: ["umkm", "cooperative"], request: (fx) => ({ params: { id: fx.rfqPublic.id } }) },
+    { resource: "The owner buyer's closed invitation-only RFQ: its buyer and invited suppliers only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqClosed.id } }) },
   ],
   "PATCH /api/v1/rfqs/[id]": [{ resource: "Edit the owner buyer's draft RFQ", kind: "write", request: (fx) => ({ params: { id: fx.rfqDraft.id }, body: { title: "Diubah oleh penyerang" } }) }],
   "POST /api/v1/rfqs/[id]/publish": [{ resource: "Publish the owner buyer's draft", kind: "write", request: (fx) => ({ params: { id: fx.rfqDraft.id } }) }],
@@ -482,7 +500,8 @@ const API: Record<string, ApiCase[]> = {
   "POST /api/v1/rfqs/[id]/close": [{ resource: "Close the owner buyer's open RFQ", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id } }) }],
   "POST /api/v1/rfqs/[id]/cancel": [{ resource: "Cancel the owner buyer's open RFQ", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { reason: "Dibatalkan oleh penyerang" } }) }],
   "POST /api/v1/rfqs/[id]/award": [{ resource: "Award the owner buyer's RFQ to the owner UMKM's quote", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { awards: [{ quoteId: fx.rfqInvited.quoteId }] } }) },
-    { resource: "Mixed: the caller's own closed RFQ awarded to the owner UMKM's quote on another RFQ (refused: 400/404, nothing written)", kind: "write", refusedWith: [400, 409], request: (fx) => ({ params: { id: fx.mine.rfqClosedId }, body: { awards: [{ quoteId: fx.rfqInvited.quoteId }] } }) }],
+    { resource: "Mixed: the caller's own closed RFQ awarded to the owner UMKM's quote on another RFQ (refused: 400/404, nothing written)", kind: "write", refusedWith: [400, 409], request: (fx) => ({ params: { id: fx.mine.rfqClosedId }, body: { awards: [{ quoteId: fx.rfqInvited.quoteId }] } }) },
+    { resource: "Award the owner buyer's CLOSED RFQ (ready to award) to the owner UMKM's quote", kind: "write", request: (fx) => ({ params: { id: fx.rfqClosed.id }, body: { awards: [{ quoteId: fx.rfqClosed.quoteId }] } }) }],
   "POST /api/v1/rfqs/[id]/attachments": [{ resource: "Attach a file to the owner buyer's draft", kind: "write", request: (fx) => ({ params: { id: fx.rfqDraft.id }, multipart: pdfForm() }) }],
   "GET /api/v1/rfqs/[id]/attachments/[attachmentId]": [{ resource: "The attachment of the owner buyer's draft: the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqDraft.id, attachmentId: fx.rfqDraft.attachmentId } }) },
     { resource: "Mixed: the caller's own draft RFQ id with the owner's attachment id", kind: "read", allow: none, request: (fx) => ({ params: { id: fx.mine.rfqDraftId, attachmentId: fx.rfqDraft.attachmentId } }) }],
@@ -497,7 +516,8 @@ const API: Record<string, ApiCase[]> = {
   "GET /api/v1/rfqs/[id]/matches": [{ resource: "Ranked suppliers for the owner buyer's RFQ: the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id } }) }],
   "GET /api/v1/rfqs/[id]/consortia": [{ resource: "Consortium proposals for the owner buyer's RFQ: the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id } }) }],
   "POST /api/v1/rfqs/[id]/consortia": [{ resource: "Invite a consortium to the owner buyer's RFQ", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { memberIds: [fx.owner.umkm.orgId, fx.owner.umkm2.orgId] } }) }],
-  "GET /api/v1/rfqs/[id]/quotes": [{ resource: "The quotes on the owner buyer's RFQ: the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id } }) }],
+  "GET /api/v1/rfqs/[id]/quotes": [{ resource: "The quotes on the owner buyer's RFQ: the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id } }) },
+    { resource: "The quotes on the owner buyer's closed RFQ (prices revealed): the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqClosed.id } }) }],
   "GET /api/v1/rfqs/[id]/quote": [{ resource: "The caller's own quote on an invitation-only RFQ it is not invited to (none): never the owner UMKM's", kind: "read", control: "umkm", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id } }) }],
   "PUT /api/v1/rfqs/[id]/quote": [{ resource: "Quote on an invitation-only RFQ one is not invited to", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { items: [{ rfqItemId: fx.rfqInvited.itemId, unitPriceIdr: 90_000 }], leadTimeDays: 10, includesVat: false } }) }],
   "DELETE /api/v1/rfqs/[id]/quote": [{ resource: "Withdraw a quote on an invitation-only RFQ (the caller has none; the owner UMKM's stays)", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id } }) }],
@@ -529,7 +549,8 @@ const ACTIONS: Record<string, ActionCase[]> = {
   // --- agreements (lib/agreements/actions.ts) -----------------------------------------------------------
   "lib/agreements/actions.ts#createAgreementAction": [{ resource: "A draft agreement of the caller's own organization with the owner UMKM as counterparty (proposing is open to any verified party; the counterparty must accept). The write names the owner as a party, never changes the owner's rows", kind: "own", args: (fx, role) => [{ ...agreementContent(), counterpartyId: role === "buyer" ? fx.owner.umkm.orgId : fx.owner.buyer.orgId }] }],
   "lib/agreements/actions.ts#amendAgreementAction": [{ resource: "Amend the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1, ...agreementContent(), startDate: daysAhead(-30), endDate: daysAhead(150) }] }],
-  "lib/agreements/actions.ts#acceptAgreementAction": [{ resource: "Accept the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] }],
+  "lib/agreements/actions.ts#acceptAgreementAction": [{ resource: "Accept the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] },
+    { resource: "Accept the owners' proposed agreement", kind: "write", args: (fx) => [{ id: fx.agreementProposed.id, version: 1 }] }],
   "lib/agreements/actions.ts#completeAgreementAction": [{ resource: "Complete the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] }],
   "lib/agreements/actions.ts#terminateAgreementAction": [{ resource: "Terminate the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1, reason: "Diakhiri oleh penyerang" }] }],
   "lib/agreements/actions.ts#recordDeliveryAction": [{ resource: "Record a delivery on the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), quantity: 5, deliveredOn: today() }] }],
@@ -537,7 +558,8 @@ const ACTIONS: Record<string, ActionCase[]> = {
     { resource: "Mixed: the caller's own agreement id with the owners' delivery id", kind: "write", args: (fx) => [{ id: fx.mine.agreementId, deliveryId: fx.agreement.deliveryId, status: "accepted" }] }],
   "lib/agreements/actions.ts#recordPaymentAction": [{ resource: "Record a payment on the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), amountIdr: "1000", paidOn: today() }] },
     { resource: "Mixed: a payment on the caller's own agreement against the owners' milestone", kind: "write", refusedWith: [400, 409], args: (fx) => [{ id: fx.mine.agreementId, milestoneId: fx.agreement.milestoneId, amountIdr: "1000", paidOn: today() }] }],
-  "lib/agreements/actions.ts#rateAgreementAction": [{ resource: "Rate the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), score: "1" }] }],
+  "lib/agreements/actions.ts#rateAgreementAction": [{ resource: "Rate the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), score: "1" }] },
+    { resource: "Rate the owners' completed agreement", kind: "write", args: (fx) => [{ id: fx.agreementCompleted.id, score: "1" }] }],
 
   // --- financing ------------------------------------------------------------------------------------------
   "lib/financing/actions.ts#requestFinancingAction": [{ resource: "Ask for financing on the owners' agreement", kind: "write", args: (fx) => [{ agreementId: id(fx), bankId: fx.outsiders.bank.orgId, type: "invoice", amountIdr: "1000000" }] }],
@@ -565,7 +587,8 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/quotes/actions.ts#saveQuoteAction": [{ resource: "Quote on an invitation-only RFQ one is not invited to", kind: "write", args: (fx) => [{ rfqId: fx.rfqInvited.id, items: [{ rfqItemId: fx.rfqInvited.itemId, unitPriceIdr: "90000" }], leadTimeDays: "10", includesVat: "false" }] }],
   "lib/quotes/actions.ts#withdrawQuoteAction": [{ resource: "Withdraw a quote on the invitation-only RFQ (the owner UMKM's stays)", kind: "write", args: (fx) => [{ rfqId: fx.rfqInvited.id }] }],
   "lib/quotes/actions.ts#awardRfqAction": [{ resource: "Award the owner buyer's RFQ", kind: "write", args: (fx) => [{ rfqId: fx.rfqInvited.id, awards: [{ quoteId: fx.rfqInvited.quoteId }] }] },
-    { resource: "Mixed: the caller's own closed RFQ awarded to the owner UMKM's quote on another RFQ", kind: "write", refusedWith: [400, 409], args: (fx) => [{ rfqId: fx.mine.rfqClosedId, awards: [{ quoteId: fx.rfqInvited.quoteId }] }] }],
+    { resource: "Mixed: the caller's own closed RFQ awarded to the owner UMKM's quote on another RFQ", kind: "write", refusedWith: [400, 409], args: (fx) => [{ rfqId: fx.mine.rfqClosedId, awards: [{ quoteId: fx.rfqInvited.quoteId }] }] },
+    { resource: "Award the owner buyer's closed RFQ to the owner UMKM's quote", kind: "write", args: (fx) => [{ rfqId: fx.rfqClosed.id, awards: [{ quoteId: fx.rfqClosed.quoteId }] }] }],
   "lib/quotes/actions.ts#addQuoteAttachmentAction": [{ resource: "Attach a file to a quote on an invitation-only RFQ one is not invited to", kind: "write", args: (fx) => [{ rfqId: fx.rfqInvited.id, file: pdfForm().get("file") }] }],
   "lib/quotes/actions.ts#removeQuoteAttachmentAction": [{ resource: "Remove the owner UMKM's quote attachment", kind: "write", args: (fx) => [{ rfqId: fx.rfqInvited.id, attachmentId: fx.rfqInvited.quoteAttachmentId }] },
     { resource: "Mixed: the public RFQ the caller quoted on, with the owner UMKM's quote attachment id", kind: "write", args: (fx) => [{ rfqId: fx.mine.publicQuoteRfqId, attachmentId: fx.rfqInvited.quoteAttachmentId }] }],
@@ -728,6 +751,10 @@ beforeAll(async () => {
     quoteAttachmentId: f.rfqInvited.quoteAttachmentId,
     clarificationId: f.rfqInvited.clarificationId,
     agreementId: f.agreement.id,
+    proposedAgreementId: f.agreementProposed.id,
+    completedAgreementId: f.agreementCompleted.id,
+    closedRfqId: f.rfqClosed.id,
+    closedQuoteId: f.rfqClosed.quoteId,
     deliveryId: f.agreement.deliveryId,
     financingId: f.agreement.financingId,
     certificateDocumentId: f.certificate.documentId,
