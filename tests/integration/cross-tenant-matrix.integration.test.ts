@@ -1,11 +1,12 @@
-// Issue 11, "Proof": the cross-tenant matrix. Every HTTP route under app/api (found by walking the route
+// Issue 11, "Proof": the cross-tenant matrix. Every route handler under app/ (found by walking the route
 // files and their exported methods) and every server action (every export of every "use server" module) is
 // called by six outsiders — anonymous, another UMKM, another buyer, another cooperative, a bank and ministry
 // staff — on resources that belong to someone else (the "owners" below). Expectations:
 //   - write: refused (401, 403 or 404; an action's error code unauthorized/forbidden/not_found) and NOTHING is
 //     written to any table (a trigger on every table logs each written row: tests/helpers/write-log.ts);
 //   - read: the roles on the entry's allow-list get 200 (and only those); everyone else is refused; and no
-//     response to a role that may not see the owners' data carries any of the owners' private strings;
+//     response to a role that may not see the owners' data carries any of the owners' private strings or ids
+//     (headers included); a private read is also made by its owner (a control: the fixture is right);
 //   - own: the call acts only on the caller's own account/organization (there is no "someone else's" target):
 //     anonymous is refused, and whatever the others write never touches an owner's row. API "own" routes are
 //     also called with X-Organization-Id naming an owner's organization: 403, nothing written;
@@ -13,7 +14,11 @@
 // The tables API and ACTIONS below are the documented allow-list (what each route/action touches, who may
 // read it and why). A route or action without an entry FAILS the "every … has an entry" tests, and the
 // missing entry's own test fails too: a new route is covered by default, never silently passed.
-// How to add a route: /work notes → docs in the README section "Cross-tenant matrix" (matrix-readme).
+// How to add a route or action: give it an entry in API ("METHOD /path/[param]") or ACTIONS ("module.ts#export")
+// with one or more cases — `resource` (what, whose, who may read it and why), `kind`, for reads `allow` (plus
+// `sees` for roles that may see the owners' data and `control` for the owner who must be able to read it), and
+// the request (`request(fx)`) or arguments (`args(fx, role)`) pointing at the owners' fixtures from seed().
+// Mixed cases pair a parent the caller owns with a child id of the owners'.
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -542,7 +547,6 @@ const API: Record<string, ApiCase[]> = {
 };
 
 const id = (fx: Fixture) => fx.agreement.id;
-const ACT = (name: string) => name;
 
 /** Every server action, by "module#export". */
 const ACTIONS: Record<string, ActionCase[]> = {
@@ -632,7 +636,6 @@ const ACTIONS: Record<string, ActionCase[]> = {
     { resource: "Claim the owner UMKM, which already has an owner, with a still-pending invitation link: refused, no user or membership written (issue 11 item 2: a claim succeeds only while the UMKM has no owner)", kind: "public", pendingFix: "the coop branch (issue 11 item 2: a claim needs an UMKM without owner)", args: (fx) => [fx.staleInvitationToken, undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] }],
   "lib/i18n/actions.ts#setLocale": [{ resource: "The caller's language cookie: no database row, public by design", kind: "public", args: () => [form({ locale: "en" })] }],
 };
-void ACT;
 
 // ---------------------------------------------------------------------------------------------------------
 // Running one call and judging it
@@ -705,7 +708,8 @@ async function callApi(key: string, c: ApiCase, who: Principal, extraHeaders: Re
   const req = apiRequest(method, explicitPath ?? fillPath(route, opts.params ?? {}), { ...opts, rawBody, headers, token });
   try {
     const res = await routes.get(key)!.handler(req, { params: Promise.resolve(opts.params ?? {}) });
-    return { status: res.status, text: method === "HEAD" ? "" : await res.text() };
+    const head = [...res.headers.entries()].map(([k, v]) => `${k}: ${v}`).join("\n");
+    return { status: res.status, text: `${head}\n${method === "HEAD" ? "" : await res.text()}` };
   } finally {
     signOut();
   }
