@@ -21,7 +21,7 @@
 // Mixed cases pair a parent the caller owns with a child id of the owners'.
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 vi.mock("@/lib/auth/session", async (importOriginal) => {
@@ -641,6 +641,10 @@ const ACTIONS: Record<string, ActionCase[]> = {
 // Running one call and judging it
 // ---------------------------------------------------------------------------------------------------------
 
+/** RANTAI_MATRIX_REPORT=1 prints what each role got for each case (for a reviewer reading the matrix). */
+const observed: string[] = [];
+const REPORT = Boolean(process.env.RANTAI_MATRIX_REPORT);
+
 const REFUSED_STATUS = new Set([401, 403, 404]);
 const REFUSED_CODES = new Set(["unauthorized", "forbidden", "not_found"]);
 
@@ -768,6 +772,10 @@ beforeAll(async () => {
   log = await installWriteLog(t.sql);
 }, 120_000);
 
+afterAll(() => {
+  if (REPORT) console.log(`[matrix] ${t.backend}\n${observed.join("\n")}`);
+});
+
 describe("the matrix covers everything that exists", () => {
   it("finds the routes and actions (the walk itself works)", () => {
     expect(routes.size).toBeGreaterThan(50);
@@ -824,6 +832,7 @@ describe("routes × outsiders", () => {
           const { status, text } = await callApi(key, c, principal(role));
           const rows = await log.since(mark);
           const where = `${role} → ${status} (${c.resource})`;
+          if (REPORT) observed.push(`${key} | ${c.kind} | ${role} | ${status} | ${c.resource.slice(0, 60)}`);
           const ok = status >= 200 && status < 300;
           if (c.kind === "write" && !REFUSED_STATUS.has(status) && !(c.refusedWith ?? []).includes(status)) failures.push(`${where}: a write must be refused; got ${text.slice(0, 200)}`);
           if (c.kind === "read") {
@@ -867,7 +876,9 @@ describe("server actions × outsiders", () => {
           const mark = await log.mark();
           const out = await callAction(key, c, role);
           const rows = await log.since(mark);
-          const where = `${role} → ${out.ok === null ? (out.redirect !== null ? `redirect ${out.redirect}` : "void") : out.ok ? "ok" : out.code} (${c.resource})`;
+          const outcome = out.ok === null ? (out.redirect !== null ? `redirect ${out.redirect}` : "void") : out.ok ? "ok" : out.code;
+          const where = `${role} → ${outcome} (${c.resource})`;
+          if (REPORT) observed.push(`${key} | ${c.kind} | ${role} | ${outcome} | ${c.resource.slice(0, 60)}`);
           const extra = (c.refusedWith ?? []).map((st) => ({ 400: "invalid_input", 409: "conflict" })[st as 400 | 409]);
           const refused = out.ok === false && (REFUSED_CODES.has(out.code ?? "") || (c.kind === "write" && extra.includes(out.code ?? "")));
           if (c.kind === "write") {
