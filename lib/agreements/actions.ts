@@ -9,13 +9,14 @@ import { z } from "zod";
 import { partyAction, actionLocale, type ActionResult } from "@/lib/auth/actions";
 import { getActor } from "@/lib/auth/session";
 import { translate } from "@/lib/i18n/translate";
-import { acceptAgreement, amendAgreement, completeAgreement, createAgreement, getAgreement, terminateAgreement } from "./service";
+import { acceptAgreement, amendAgreement, completeAgreement, createAgreement, getAgreement, terminateAgreement, withdrawCompletion } from "./service";
 import { rateAgreement, recordDelivery, recordPayment, reviewDelivery } from "./execution";
 import {
   agreementAmendSchema,
   agreementIdSchema,
   calendarDateSchema,
   checkContent,
+  completeSchema,
   deliveryInputSchema,
   deliveryReviewSchema,
   milestoneInputSchema,
@@ -118,13 +119,23 @@ export async function acceptAgreementAction(first: unknown, second?: unknown) {
   return withCurrentVersion(await acceptInner(first, second), idOf(first, second));
 }
 
-const completeInner = partyAction("agreement:accept", versioned, async ({ id, version }, { actor }) => {
-  const a = await completeAgreement(actor, id, { version });
+/** One side confirms completion (issue 11), with a reason when something is still open. */
+const completeInner = partyAction("agreement:accept", completeSchema.extend({ id: agreementIdSchema, version: versionSchema }), async ({ id, version, reason }, { actor }) => {
+  const a = await completeAgreement(actor, id, { version, reason });
   refresh(id);
   return { id, status: a.status };
 });
 export async function completeAgreementAction(first: unknown, second?: unknown) {
   return withCurrentVersion(await completeInner(first, second), idOf(first, second));
+}
+
+const withdrawCompletionInner = partyAction("agreement:accept", versioned, async ({ id, version }, { actor }) => {
+  const a = await withdrawCompletion(actor, id, { version });
+  refresh(id);
+  return { id, status: a.status };
+});
+export async function withdrawCompletionAction(first: unknown, second?: unknown) {
+  return withCurrentVersion(await withdrawCompletionInner(first, second), idOf(first, second));
 }
 
 const terminateInner = partyAction("agreement:accept", terminateSchema.extend({ id: agreementIdSchema }), async ({ id, ...input }, { actor }) => {

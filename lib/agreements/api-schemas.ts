@@ -82,6 +82,41 @@ export const AgreementSchema = AgreementSummarySchema.extend({
   ),
   ratings: z.array(z.object({ raterId: z.string(), raterName: z.string(), rateeId: z.string(), rateeName: z.string(), score: z.number().int().min(1).max(5), comment: z.string().nullable(), createdAt: timestamp })),
   yourRole: role.nullable().openapi({ description: "Your organization's role; null for ministry staff (read-only)" }),
+  pendingVersion: z
+    .object({
+      version: z.number().int(),
+      title: z.string(),
+      scheme: z.enum(SCHEMES),
+      valueIdr: z.number().int(),
+      startDate: date,
+      endDate: date,
+      terms: z.string(),
+      milestones: z.array(
+        z.object({ position: z.number().int(), title: z.string(), quantity: z.number().int().nullable(), unit: z.string().nullable(), dueDate: date, amountIdr: z.number().int().nullable(), paymentTermDays: z.number().int().nullable() }),
+      ),
+      changeNote: z.string().nullable(),
+      createdAt: timestamp,
+      createdBy: z.string().nullable(),
+      acceptances: z.array(z.object({ organizationId: z.string(), organizationName: z.string(), userName: z.string().nullable(), acceptedAt: timestamp })),
+      pendingAcceptance: z.array(z.string()).openapi({ description: "Parties that have yet to accept this version" }),
+    })
+    .nullable()
+    .openapi({
+      description:
+        "An amendment of the agreement in force that not every party has accepted yet (null: none). Until the last party accepts it, every other field " +
+        "(valueIdr, dates, milestones) — and the payment cap, the financing cap, the bank's view and the statistics — stay those of the last accepted version; " +
+        "the last acceptance applies it.",
+    }),
+  completion: z
+    .object({
+      buyerConfirmedAt: timestamp.nullable(),
+      supplierConfirmedAt: timestamp.nullable().openapi({ description: "The lead supplier's confirmation" }),
+      reason: z.string().nullable().openapi({ description: "Why it completes (completed) with milestones still open; null when nothing was open" }),
+      open: z
+        .array(z.object({ position: z.number().int().openapi({ description: "0: the agreement as a whole (no milestones)" }), title: z.string(), undelivered: z.boolean(), unpaid: z.boolean() }))
+        .openapi({ description: "Milestones not delivered (accepted by the buyer) or not paid in full" }),
+    })
+    .openapi({ description: "Completion takes both sides: the buyer and the lead supplier each confirm; the second confirmation completes the agreement." }),
 }).openapi("Agreement");
 
 export const AgreementPageSchema = z.object({ data: z.array(AgreementSummarySchema), nextCursor: z.string().nullable() }).openapi("AgreementPage");

@@ -12,7 +12,8 @@ import { audit } from "@/lib/audit/log";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { formatNumber } from "@/lib/i18n/format";
 import { authorizeParty, partyWhere } from "./access";
-import { getAgreement, lockAgreement, notifyParties, rupiahParam, type AgreementView } from "./service";
+import { getAgreement, lockAgreement, notifyParties, resetCompletion, rupiahParam, type AgreementView } from "./service";
+import { timeZoneForProvince } from "@/lib/i18n/format";
 import type { DeliveryInput, PaymentInput, RatingInput } from "./schemas";
 
 const DAY_MS = 86_400_000;
@@ -29,8 +30,12 @@ async function milestoneOf(tx: Parameters<Parameters<typeof db.$transaction>[0]>
   return m;
 }
 
+/** Today's calendar date (YYYY-MM-DD) in a time zone. */
+export const todayIn = (timeZone: string, now = new Date()) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+
 /**
- * Records a delivery. On time = delivered on or before the milestone's due date (without a milestone: the
+ * Records a delivery. Its date (issue 11) is not in the future — today in the supplier's time zone (its
+ * province: WIB, WITA or WIT) — and not before the agreement starts. On time = delivered on or before the milestone's due date (without a milestone: the
  * agreement's end date). The buyer records the outcome (accepted by default, or rejected); a supplier's
  * record waits for the buyer's review.
  */
@@ -39,6 +44,10 @@ export async function recordDelivery(actor: Actor | null, agreementId: string, i
   await db.$transaction(async (tx) => {
     const ag = await lockAgreement(tx, a, agreementId, { statuses: ["active", "proposed"], stateKey: "agreements.errors.notInForce" });
     assertInForce(ag);
+    const supplier = await tx.organization.findUniqueOrThrow({ where: { id: ag.supplierId }, select: { regencyCode: true } });
+    const deliveredOn = input.deliveredOn.toISOString().slice(0, 10);
+    if (deliveredOn > todayIn(timeZoneForProvince(supplier.regencyCode))) throw invalidInput({ deliveredOn: ["agreements.errors.deliveredInFuture"] });
+    if (input.deliveredOn < ag.startDate) throw invalidInput({ deliveredOn: ["agreements.errors.deliveredBeforeStart"] });
     const m = await milestoneOf(tx, agreementId, input.milestoneId);
     const isBuyer = ag.buyerId === a.membership.organizationId;
     if (!isBuyer && input.status) throw invalidInput({ status: ["agreements.errors.onlyBuyerReviews"] });
@@ -51,6 +60,7 @@ export async function recordDelivery(actor: Actor | null, agreementId: string, i
     if (m) await tx.milestone.update({ where: { id: m.id }, data: { status: status === "pending_review" ? "delivered" : status } });
     await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action: "delivery.recorded", entityType: "Delivery", entityId: d.id, data: { agreementId, quantity: input.quantity, onTime, status } });
     await notifyParties(tx, ag, a, "delivery.recorded", { quantity: formatNumber(input.quantity, "id") });
+    await resetCompletion(tx, ag, a, "delivery");
   });
   return getAgreement(a, agreementId);
 }
@@ -68,6 +78,7 @@ export async function reviewDelivery(actor: Actor | null, agreementId: string, d
     await tx.delivery.update({ where: { id: d.id }, data: { status: input.status, note: input.note ? [d.note, input.note].filter(Boolean).join("\n") : d.note } });
     if (d.milestoneId) await tx.milestone.update({ where: { id: d.milestoneId }, data: { status: input.status } });
     await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action: `delivery.${input.status}`, entityType: "Delivery", entityId: d.id, data: { agreementId } });
+    await resetCompletion(tx, ag, a, "delivery");
   });
   return getAgreement(a, agreementId);
 }
@@ -100,6 +111,7 @@ export async function recordPayment(actor: Actor | null, agreementId: string, in
     }
     await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action: "payment.recorded", entityType: "Payment", entityId: p.id, data: { agreementId, amountIdr: input.amountIdr.toString(), daysToPay } });
     await notifyParties(tx, ag, a, "payment.recorded", { amount: rupiahParam(input.amountIdr) });
+    await resetCompletion(tx, ag, a, "payment");
   });
   return getAgreement(a, agreementId);
 }

@@ -130,6 +130,8 @@ export const versionSchema = z.coerce
   .number({ error: "agreements.errors.versionRequired" })
   .int("agreements.errors.versionRequired")
   .min(1, "agreements.errors.versionRequired")
+  // an int4 column (issue 11: out-of-range numbers are a 400 on the field, never a database error)
+  .max(2_147_483_647, "agreements.errors.versionRequired")
   .openapi({ type: "integer", description: "The version you read (optimistic concurrency): a stale one → 409 conflict" });
 
 /**
@@ -154,7 +156,17 @@ export type AgreementAmendInput = z.output<typeof agreementAmendSchema>;
 
 /** accept / complete: the version the person read is optional in the API (the UI always sends it). */
 export const acceptSchema = z.object({ version: versionSchema.optional() }).openapi("AgreementAccept");
-export const completeSchema = z.object({ version: versionSchema.optional() }).openapi("AgreementComplete");
+/**
+ * complete (issue 11): each side confirms; with milestones still undelivered or unpaid a reason is required
+ * (checked by the service, which knows what is open).
+ */
+export const completeSchema = z
+  .object({
+    version: versionSchema.optional(),
+    reason: z.preprocess(blank, z.string().trim().min(5, "agreements.errors.completionReasonRequired").max(2000, "errors.field.tooLong").optional()),
+  })
+  .openapi("AgreementComplete");
+export const withdrawCompletionSchema = z.object({ version: versionSchema.optional() }).openapi("AgreementCompletionWithdraw");
 export const terminateSchema = z
   .object({
     version: versionSchema.optional(),

@@ -1,10 +1,13 @@
 // Partnership agreements: list, read, create, amend, accept, complete, terminate (ADR 0009).
 //
 // Life cycle: draft → proposed (first acceptance) → active (every party accepted the current version) →
-// completed | terminated (with a reason). Any change to the content is an amendment: version N+1 with a
-// snapshot; acceptances are per version, so an amendment needs every party's acceptance again (an active
-// agreement stays active — in force — with the amendment pending, and cannot be completed until every party
-// has accepted it; earlier versions stay readable).
+// completed (buyer and lead supplier both confirm) | terminated (with a reason). Any change to the content
+// is an amendment: version N+1 with a snapshot; acceptances are per version, so an amendment needs every
+// party's acceptance again. Issue 11: an amendment of an ACTIVE agreement changes nothing until every party
+// has accepted it — the Agreement row and its milestones stay the last accepted version (what the payment
+// and financing caps, the bank's view and the statistics triggers read); the amendment waits in its
+// AgreementVersion snapshot (Agreement.pendingVersion) and is applied in the transaction of the last
+// acceptance. Drafts and proposed agreements (nothing in force yet) are amended in place.
 // Concurrency: each write names the version it read and locks the row with `where: {id, version}`;
 // a stale version is a 409 conflict, never a silent overwrite.
 //
@@ -14,11 +17,12 @@ import { z } from "zod";
 import { db, Prisma } from "@/lib/db";
 import type { PartnershipScheme } from "@/lib/db/generated/enums";
 import type { Actor } from "@/lib/auth/types";
-import type { AuthorizedActor } from "@/lib/auth/authorize";
+import { requireVerified, type AuthorizedActor } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/log";
 import { notify } from "@/lib/notifications/notify";
 import { decodeCursor, paginate, type Page } from "@/lib/api/pagination";
-import { DomainError, conflict, invalidInput, notFound } from "@/lib/errors";
+import { DomainError, conflict, forbidden, invalidInput, notFound } from "@/lib/errors";
 import { formatRupiah } from "@/lib/i18n/format";
 import { agreementSnapshot, createDraftAgreement } from "./drafts";
 import { authorizeParty, authorizeReader, partyWhere } from "./access";
@@ -60,6 +64,10 @@ const detailSelect = {
   completedAt: true,
   terminatedAt: true,
   terminationReason: true,
+  pendingVersion: true,
+  buyerConfirmedCompletionAt: true,
+  supplierConfirmedCompletionAt: true,
+  completionReason: true,
   parties: { select: { organizationId: true, role: true, shareQuantity: true, sharePercent: true, organization: orgRef }, orderBy: { role: "asc" } },
   acceptances: {
     select: { version: true, organizationId: true, acceptedAt: true, user: { select: { name: true } }, organization: { select: { name: true } } },
@@ -145,9 +153,78 @@ export interface AgreementView extends AgreementSummary {
   ratings: { raterId: string; raterName: string; rateeId: string; rateeName: string; score: number; comment: string | null; createdAt: Date }[];
   /** The asking organization's role (null for ministry staff). */
   yourRole: PartyRole | null;
+  /**
+   * An amendment of the agreement in force that not every party has accepted yet (null: none). The fields
+   * above stay those of the last accepted version until the last party accepts this one.
+   */
+  pendingVersion: PendingVersionView | null;
+  /** Two-sided completion (issue 11): who confirmed, the reason given, and what is still open. */
+  completion: CompletionView;
 }
 
-function toView(r: DetailRow, viewerOrgId: string | null): AgreementView {
+export interface PendingVersionView {
+  version: number;
+  title: string;
+  scheme: PartnershipScheme;
+  valueIdr: bigint;
+  startDate: string;
+  endDate: string;
+  terms: string;
+  milestones: { position: number; title: string; quantity: number | null; unit: string | null; dueDate: string; amountIdr: bigint | null; paymentTermDays: number | null }[];
+  changeNote: string | null;
+  createdAt: Date;
+  createdBy: string | null;
+  acceptances: { organizationId: string; organizationName: string; userName: string | null; acceptedAt: Date }[];
+  pendingAcceptance: string[];
+}
+
+export interface OpenItem {
+  /** 0: the agreement as a whole (it has no milestones). */
+  position: number;
+  title: string;
+  undelivered: boolean;
+  unpaid: boolean;
+}
+
+export interface CompletionView {
+  buyerConfirmedAt: Date | null;
+  supplierConfirmedAt: Date | null;
+  reason: string | null;
+  /** Milestones not delivered (accepted by the buyer) or not paid in full. */
+  open: OpenItem[];
+}
+
+/**
+ * What is still open: a milestone is undelivered until deliveries the buyer accepted reach its quantity (or,
+ * without a quantity, until one is accepted), unpaid until its payments reach its amount. An agreement
+ * without milestones is one item: delivered once a delivery is accepted, paid once payments reach its value.
+ */
+export function openItems(ag: {
+  title: string;
+  valueIdr: bigint;
+  milestones: { id: string; position: number; title: string; quantity: number | null; amountIdr: bigint | null }[];
+  deliveries: { milestoneId: string | null; quantity: number; status: string }[];
+  payments: { milestoneId: string | null; amountIdr: bigint }[];
+}): OpenItem[] {
+  const accepted = ag.deliveries.filter((d) => d.status === "accepted");
+  if (ag.milestones.length === 0) {
+    const paid = ag.payments.reduce((s, p) => s + p.amountIdr, 0n);
+    const item = { position: 0, title: ag.title, undelivered: accepted.length === 0, unpaid: paid < ag.valueIdr };
+    return item.undelivered || item.unpaid ? [item] : [];
+  }
+  return ag.milestones.flatMap((m) => {
+    const mine = accepted.filter((d) => d.milestoneId === m.id);
+    const qty = mine.reduce((s, d) => s + d.quantity, 0);
+    const paid = ag.payments.filter((p) => p.milestoneId === m.id).reduce((s, p) => s + p.amountIdr, 0n);
+    const undelivered = m.quantity == null ? mine.length === 0 : qty < m.quantity;
+    const unpaid = m.amountIdr != null && paid < m.amountIdr;
+    return undelivered || unpaid ? [{ position: m.position, title: m.title, undelivered, unpaid }] : [];
+  });
+}
+
+type PendingRow = { version: number; snapshot: unknown; changeNote: string | null; createdAt: Date; createdBy: { name: string } | null } | null;
+
+function toView(r: DetailRow, viewerOrgId: string | null, pending: PendingRow = null): AgreementView {
   const partyIds = r.parties.map((p) => p.organizationId);
   const current = r.acceptances.filter((a) => a.version === r.version);
   const accepted = new Set(current.map((a) => a.organizationId));
@@ -181,6 +258,33 @@ function toView(r: DetailRow, viewerOrgId: string | null): AgreementView {
     payments: r.payments.map((p) => ({ ...p, invoicedOn: p.invoicedOn ? day(p.invoicedOn) : null, paidOn: day(p.paidOn) })),
     ratings: r.ratings.map((x) => ({ raterId: x.raterId, raterName: x.rater.name, rateeId: x.rateeId, rateeName: x.ratee.name, score: x.score, comment: x.comment, createdAt: x.createdAt })),
     yourRole: (viewerOrgId && r.parties.find((p) => p.organizationId === viewerOrgId)?.role) || null,
+    pendingVersion: pending && r.pendingVersion === pending.version ? toPendingView(pending, r, partyIds) : null,
+    completion: {
+      buyerConfirmedAt: r.buyerConfirmedCompletionAt,
+      supplierConfirmedAt: r.supplierConfirmedCompletionAt,
+      reason: r.completionReason,
+      open: r.status === "active" || r.status === "completed" ? openItems(r) : [],
+    },
+  };
+}
+
+function toPendingView(p: NonNullable<PendingRow>, r: DetailRow, partyIds: string[]): PendingVersionView {
+  const s = p.snapshot as unknown as AgreementSnapshotView;
+  const acc = r.acceptances.filter((a) => a.version === p.version);
+  return {
+    version: p.version,
+    title: s.title,
+    scheme: s.scheme,
+    valueIdr: BigInt(s.valueIdr),
+    startDate: s.startDate,
+    endDate: s.endDate,
+    terms: s.terms,
+    milestones: s.milestones.map((m) => ({ ...m, amountIdr: m.amountIdr == null ? null : BigInt(m.amountIdr) })),
+    changeNote: p.changeNote,
+    createdAt: p.createdAt,
+    createdBy: p.createdBy?.name ?? null,
+    acceptances: acc.map((a) => ({ organizationId: a.organizationId, organizationName: a.organization.name, userName: a.user?.name ?? null, acceptedAt: a.acceptedAt })),
+    pendingAcceptance: partyIds.filter((id) => !acc.some((a) => a.organizationId === id)),
   };
 }
 
@@ -225,7 +329,13 @@ export async function getAgreement(actor: Actor | null, id: string): Promise<Agr
   const { actor: a, where, ministry } = authorizeReader(actor);
   const row = await db.agreement.findFirst({ where: { id, ...where }, select: detailSelect });
   if (!row) throw notFound();
-  return toView(row, ministry ? null : a.membership.organizationId);
+  const pending = row.pendingVersion
+    ? await db.agreementVersion.findUnique({
+        where: { agreementId_version: { agreementId: id, version: row.pendingVersion } },
+        select: { version: true, snapshot: true, changeNote: true, createdAt: true, createdBy: { select: { name: true } } },
+      })
+    : null;
+  return toView(row, ministry ? null : a.membership.organizationId, pending);
 }
 
 export interface AgreementSnapshotView {
@@ -305,6 +415,10 @@ async function lockAgreement(tx: Tx, a: AuthorizedActor, id: string, opts: { ver
       activatedAt: true,
       buyerId: true,
       supplierId: true,
+      pendingVersion: true,
+      buyerConfirmedCompletionAt: true,
+      supplierConfirmedCompletionAt: true,
+      completionReason: true,
       parties: { select: { organizationId: true, role: true, organization: { select: { name: true } } } },
     },
   });
@@ -393,29 +507,108 @@ export async function createAgreement(actor: Actor | null, input: AgreementCreat
 // Amend
 // ---------------------------------------------------------------------------------------------------------
 
+type Content = {
+  title: string;
+  scheme: PartnershipScheme;
+  valueIdr: bigint;
+  startDate: Date;
+  endDate: Date;
+  terms: string;
+  milestones: { title: string; quantity: number | null; unit: string | null; dueDate: Date; amountIdr: bigint | null; paymentTermDays: number | null }[];
+};
+
+const fromSnapshot = (s: AgreementSnapshotView): Content => ({
+  title: s.title,
+  scheme: s.scheme,
+  valueIdr: BigInt(s.valueIdr),
+  startDate: new Date(`${s.startDate}T00:00:00.000Z`),
+  endDate: new Date(`${s.endDate}T00:00:00.000Z`),
+  terms: s.terms,
+  milestones: s.milestones.map((m) => ({
+    title: m.title,
+    quantity: m.quantity,
+    unit: m.unit,
+    dueDate: new Date(`${m.dueDate}T00:00:00.000Z`),
+    amountIdr: m.amountIdr == null ? null : BigInt(m.amountIdr),
+    paymentTermDays: m.paymentTermDays,
+  })),
+});
+
+/**
+ * The content that would be in force, checked against what has already happened: milestones that would
+ * disappear must have no deliveries or payments, and the value may not fall below what has been paid.
+ * `onFail` builds the error (a 400 on the field when proposing, a 409 when applying).
+ */
+async function checkAgainstRecords(tx: Tx, id: string, next: Content, onFail: (field: string, key: string) => Error) {
+  const kept = await tx.milestone.findMany({ where: { agreementId: id }, orderBy: { position: "asc" }, select: { id: true, _count: { select: { deliveries: true, payments: true } } } });
+  if (kept.slice(next.milestones.length).some((m) => m._count.deliveries + m._count.payments > 0)) throw onFail("milestones", "agreements.errors.milestoneHasRecords");
+  const paid = await tx.payment.aggregate({ where: { agreementId: id }, _sum: { amountIdr: true } });
+  if ((paid._sum.amountIdr ?? 0n) > next.valueIdr) throw onFail("valueIdr", "agreements.errors.valueBelowPaid");
+  return kept;
+}
+
+/** Writes `next` into the Agreement row and its milestones (position by position; rows with records keep their id). */
+async function writeContent(tx: Tx, id: string, next: Content, kept: { id: string }[], extra: Prisma.AgreementUpdateInput = {}) {
+  for (const [i, m] of next.milestones.entries()) {
+    const data = { position: i + 1, title: m.title, quantity: m.quantity ?? null, unit: m.unit ?? null, dueDate: m.dueDate, amountIdr: m.amountIdr ?? null, paymentTermDays: m.paymentTermDays ?? null };
+    if (kept[i]) await tx.milestone.update({ where: { id: kept[i].id }, data });
+    else await tx.milestone.create({ data: { ...data, agreementId: id } });
+  }
+  const removed = kept.slice(next.milestones.length);
+  if (removed.length) await tx.milestone.deleteMany({ where: { id: { in: removed.map((m) => m.id) } } });
+  await tx.agreement.update({
+    where: { id },
+    data: { title: next.title, scheme: next.scheme, valueIdr: next.valueIdr, startDate: next.startDate, endDate: next.endDate, terms: next.terms, ...extra },
+  });
+}
+
+/**
+ * A party's completion confirmations no longer describe the agreement (it was amended, a delivery or a
+ * payment was recorded or reviewed): they are cleared, on the record, and the parties are told.
+ */
+export async function resetCompletion(tx: Tx, ag: LockedAgreement, a: AuthorizedActor, why: "amended" | "delivery" | "payment") {
+  if (!ag.buyerConfirmedCompletionAt && !ag.supplierConfirmedCompletionAt) return;
+  await tx.agreement.update({ where: { id: ag.id }, data: { buyerConfirmedCompletionAt: null, supplierConfirmedCompletionAt: null, completionReason: null } });
+  await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.completion_reset", entityType: "Agreement", entityId: ag.id, data: { why } });
+  await notify(tx, { type: "agreement.completion_withdrawn", organizationIds: ag.parties.map((p) => p.organizationId), params: { number: ag.number, title: ag.title, partyName: a.membership.organizationName, why }, link: agreementLink(ag.id) });
+}
+
+/** The party's role on the locked agreement; consortium members act only on their own share. */
+const roleOf = (ag: LockedAgreement, a: AuthorizedActor) => ag.parties.find((p) => p.organizationId === orgId(a))?.role ?? null;
+const notForMembers = (ag: LockedAgreement, a: AuthorizedActor) => {
+  if (roleOf(ag, a) === "consortium_member") throw forbidden("agreements.errors.leadOnly");
+};
+
 /**
  * Changes what the agreement says: version N+1 (snapshot kept), acceptances start over for the new
- * version; an active agreement stays in force (status `active`) with the amendment pending until every party
- * accepts it, and cannot be completed meanwhile. `version` must be
- * the current one (else 409). Milestones, when sent, replace the list position by position: rows that
- * already have deliveries or payments keep their id (and their records).
+ * version. `version` must be the current one (else 409). A draft (or proposed) agreement is rewritten in
+ * place: nothing is in force yet. An active agreement stays in force exactly as last accepted: the
+ * amendment waits (pendingVersion) until every party accepts it, then applies. Milestones, when sent,
+ * replace the list position by position: rows that already have deliveries or payments keep their id.
+ * Proposing (anything but editing a draft) takes an owner or admin; consortium members never amend the
+ * lead's agreement.
  */
 export async function amendAgreement(actor: Actor | null, id: string, input: AgreementAmendInput): Promise<AgreementView> {
   const a = authorizeParty(actor, "agreement:write");
   await db.$transaction(async (tx) => {
     const ag = await lockAgreement(tx, a, id, { version: input.version, statuses: ["draft", "proposed", "active"] });
-    const current = await tx.agreement.findUniqueOrThrow({
-      where: { id },
-      select: { title: true, scheme: true, valueIdr: true, startDate: true, endDate: true, terms: true, milestones: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true, quantity: true, unit: true, dueDate: true, amountIdr: true, paymentTermDays: true, _count: { select: { deliveries: true, payments: true } } } } },
-    });
-    const next = {
-      title: input.title ?? current.title,
-      scheme: input.scheme ?? current.scheme,
-      valueIdr: input.valueIdr ?? current.valueIdr,
-      startDate: input.startDate ?? current.startDate,
-      endDate: input.endDate ?? current.endDate,
-      terms: input.terms ?? current.terms,
-      milestones: input.milestones ? toDraftMilestones(input.milestones) : current.milestones,
+    notForMembers(ag, a);
+    if (ag.status !== "draft" && !can(a.membership, "agreement:accept")) throw forbidden("agreements.errors.amendNeedsAdmin");
+    // An amendment of an amendment builds on the version still pending; anything else on the row.
+    const base: Content = ag.pendingVersion
+      ? fromSnapshot((await tx.agreementVersion.findUniqueOrThrow({ where: { agreementId_version: { agreementId: id, version: ag.pendingVersion } }, select: { snapshot: true } })).snapshot as unknown as AgreementSnapshotView)
+      : await tx.agreement.findUniqueOrThrow({
+          where: { id },
+          select: { title: true, scheme: true, valueIdr: true, startDate: true, endDate: true, terms: true, milestones: { orderBy: { position: "asc" }, select: { title: true, quantity: true, unit: true, dueDate: true, amountIdr: true, paymentTermDays: true } } },
+        });
+    const next: Content = {
+      title: input.title ?? base.title,
+      scheme: input.scheme ?? base.scheme,
+      valueIdr: input.valueIdr ?? base.valueIdr,
+      startDate: input.startDate ?? base.startDate,
+      endDate: input.endDate ?? base.endDate,
+      terms: input.terms ?? base.terms,
+      milestones: input.milestones ? toDraftMilestones(input.milestones) : base.milestones,
     };
     // The merged content must hold together too (e.g. a new end date before the old start date).
     const check = z.object({}).passthrough().superRefine((_, ctx) => checkContent({ ...next, milestones: next.milestones as MilestoneInput[] }, ctx)).safeParse({});
@@ -424,32 +617,16 @@ export async function amendAgreement(actor: Actor | null, id: string, input: Agr
       for (const i of check.error.issues) (fields[i.path.join(".") || "_"] ??= []).push(i.message);
       throw invalidInput(fields);
     }
-    if (input.milestones) {
-      const kept = current.milestones;
-      const removed = kept.slice(input.milestones.length);
-      if (removed.some((m) => m._count.deliveries + m._count.payments > 0)) throw invalidInput({ milestones: ["agreements.errors.milestoneHasRecords"] });
-      for (const [i, m] of next.milestones.entries()) {
-        const data = { position: i + 1, title: m.title, quantity: m.quantity ?? null, unit: m.unit ?? null, dueDate: m.dueDate, amountIdr: m.amountIdr ?? null, paymentTermDays: m.paymentTermDays ?? null };
-        if (kept[i]) await tx.milestone.update({ where: { id: kept[i].id }, data });
-        else await tx.milestone.create({ data: { ...data, agreementId: id } });
-      }
-      if (removed.length) await tx.milestone.deleteMany({ where: { id: { in: removed.map((m) => m.id) } } });
-    }
+    const kept = await checkAgainstRecords(tx, id, next, (field, key) => invalidInput({ [field]: [key] }));
     const version = ag.version + 1;
-    await tx.agreement.update({
-      where: { id },
-      data: {
-        title: next.title,
-        scheme: next.scheme,
-        valueIdr: next.valueIdr,
-        startDate: next.startDate,
-        endDate: next.endDate,
-        terms: next.terms,
-        version,
-        versions: { create: { version, snapshot: agreementSnapshot(next), changeNote: input.changeNote ?? null, createdById: a.user.id } },
-      },
-    });
-    await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.amended", entityType: "Agreement", entityId: id, data: { version, fields: Object.keys(input).filter((k) => k !== "version") } });
+    const newVersion = { versions: { create: { version, snapshot: agreementSnapshot(next), changeNote: input.changeNote ?? null, createdById: a.user.id } } };
+    if (ag.status === "active") {
+      await tx.agreement.update({ where: { id }, data: { version, pendingVersion: version, ...newVersion } });
+      await resetCompletion(tx, ag, a, "amended");
+    } else {
+      await writeContent(tx, id, next, kept, { version, ...newVersion });
+    }
+    await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.amended", entityType: "Agreement", entityId: id, data: { version, pending: ag.status === "active", fields: Object.keys(input).filter((k) => k !== "version") } });
     await notifyParties(tx, ag, a, "agreement.amended", { version });
   });
   return getAgreement(a, id);
@@ -461,10 +638,13 @@ export async function amendAgreement(actor: Actor | null, id: string, input: Agr
 
 /**
  * The actor's organization accepts the current version (once). The first acceptance of a draft proposes
- * it to the other parties; when every party has accepted the current version the agreement is active.
+ * it to the other parties; when every party has accepted the current version the agreement is active, or,
+ * for a pending amendment of an active agreement, the amendment is applied (same transaction).
+ * A buyer organization must be verified to accept (issue 11: an unverified buyer prepares drafts only).
  */
 export async function acceptAgreement(actor: Actor | null, id: string, input: { version?: number } = {}): Promise<AgreementView> {
   const a = authorizeParty(actor, "agreement:accept");
+  if (a.membership.organizationType === "buyer") requireVerified(a);
   await db.$transaction(async (tx) => {
     const ag = await lockAgreement(tx, a, id, { version: input.version, statuses: ["draft", "proposed", "active"] });
     const mine = await tx.agreementAcceptance.findUnique({
@@ -476,7 +656,14 @@ export async function acceptAgreement(actor: Actor | null, id: string, input: { 
     const accepted = await tx.agreementAcceptance.findMany({ where: { agreementId: id, version: ag.version }, select: { organizationId: true } });
     const all = ag.parties.every((p) => accepted.some((x) => x.organizationId === p.organizationId));
     const now = new Date();
-    if (all && ag.status !== "active") {
+    if (all && ag.status === "active" && ag.pendingVersion === ag.version) {
+      // The last acceptance of an amendment in force: it becomes what the agreement says.
+      const v = await tx.agreementVersion.findUniqueOrThrow({ where: { agreementId_version: { agreementId: id, version: ag.version } }, select: { snapshot: true } });
+      const next = fromSnapshot(v.snapshot as unknown as AgreementSnapshotView);
+      const kept = await checkAgainstRecords(tx, id, next, (_field, key) => conflict(key));
+      await writeContent(tx, id, next, kept, { pendingVersion: null });
+      await resetCompletion(tx, ag, a, "amended");
+    } else if (all && ag.status !== "active") {
       await tx.agreement.update({ where: { id }, data: { status: "active", activatedAt: ag.activatedAt ?? now, proposedAt: ag.status === "draft" ? now : undefined } });
     } else if (ag.status === "draft") {
       await tx.agreement.update({ where: { id }, data: { status: "proposed", proposedAt: now } });
@@ -494,25 +681,85 @@ export async function acceptAgreement(actor: Actor | null, id: string, input: { 
   return getAgreement(a, id);
 }
 
-/** An active agreement is done: every party can then rate the other side. */
-export async function completeAgreement(actor: Actor | null, id: string, input: { version?: number } = {}): Promise<AgreementView> {
+/** The two sides that complete an agreement: its buyer and its (lead) supplier. */
+function completionSide(ag: LockedAgreement, a: AuthorizedActor): "buyer" | "supplier" {
+  if (ag.buyerId === orgId(a)) return "buyer";
+  if (ag.supplierId === orgId(a)) return "supplier";
+  throw forbidden("agreements.errors.leadOnly");
+}
+
+async function openItemsOf(tx: Tx, id: string) {
+  const r = await tx.agreement.findUniqueOrThrow({
+    where: { id },
+    select: {
+      title: true,
+      valueIdr: true,
+      milestones: { select: { id: true, position: true, title: true, quantity: true, amountIdr: true }, orderBy: { position: "asc" } },
+      deliveries: { select: { milestoneId: true, quantity: true, status: true } },
+      payments: { select: { milestoneId: true, amountIdr: true } },
+    },
+  });
+  return openItems(r);
+}
+
+/**
+ * Completion takes both sides (issue 11): the buyer and the lead supplier each confirm, after seeing what is
+ * still undelivered or unpaid. With anything open, a confirmation needs a reason (unless the other side
+ * already gave one; a second reason is added to it). The first confirmation is recorded and the agreement
+ * stays active; the second completes it. completionReason stays set exactly when it completed with
+ * something open. Not while an amendment is pending.
+ */
+export async function completeAgreement(actor: Actor | null, id: string, input: { version?: number; reason?: string } = {}): Promise<AgreementView> {
   const a = authorizeParty(actor, "agreement:accept");
   await db.$transaction(async (tx) => {
     const ag = await lockAgreement(tx, a, id, { version: input.version, statuses: ["active"] });
+    const side = completionSide(ag, a);
+    if (ag.pendingVersion !== null) throw conflict("agreements.errors.amendmentPending");
     const accepted = await tx.agreementAcceptance.count({ where: { agreementId: id, version: ag.version } });
     if (accepted < ag.parties.length) throw conflict("agreements.errors.amendmentPending");
-    await tx.agreement.update({ where: { id }, data: { status: "completed", completedAt: new Date() } });
-    await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.completed", entityType: "Agreement", entityId: id });
-    await notify(tx, { type: "agreement.completed", organizationIds: ag.parties.map((p) => p.organizationId), params: { number: ag.number, title: ag.title }, link: agreementLink(id), excludeUserId: a.user.id });
+    const mineAt = side === "buyer" ? ag.buyerConfirmedCompletionAt : ag.supplierConfirmedCompletionAt;
+    const otherAt = side === "buyer" ? ag.supplierConfirmedCompletionAt : ag.buyerConfirmedCompletionAt;
+    if (mineAt) throw conflict("agreements.errors.alreadyConfirmed");
+    const open = await openItemsOf(tx, id);
+    const reason = input.reason?.trim() || null;
+    if (open.length > 0 && !reason && !ag.completionReason) throw invalidInput({ reason: ["agreements.errors.completionReasonRequired"] });
+    const completionReason = open.length === 0 ? null : [ag.completionReason, reason].filter(Boolean).join("\n");
+    const now = new Date();
+    const stamp = side === "buyer" ? { buyerConfirmedCompletionAt: now } : { supplierConfirmedCompletionAt: now };
+    if (otherAt) {
+      await tx.agreement.update({ where: { id }, data: { ...stamp, completionReason, status: "completed", completedAt: now } });
+      await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.completed", entityType: "Agreement", entityId: id, data: { open: open.length, reason: completionReason } });
+      await notify(tx, { type: "agreement.completed", organizationIds: ag.parties.map((p) => p.organizationId), params: { number: ag.number, title: ag.title }, link: agreementLink(id), excludeUserId: a.user.id });
+    } else {
+      await tx.agreement.update({ where: { id }, data: { ...stamp, completionReason } });
+      await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.completion_confirmed", entityType: "Agreement", entityId: id, data: { side, open: open.length, reason: completionReason } });
+      await notifyParties(tx, ag, a, "agreement.completion_confirmed", { open: open.length });
+    }
   });
   return getAgreement(a, id);
 }
 
-/** Ends a draft, proposed or active agreement early, with the reason on record. */
+/** The side that confirmed completion takes it back (before the other side confirms). */
+export async function withdrawCompletion(actor: Actor | null, id: string, input: { version?: number } = {}): Promise<AgreementView> {
+  const a = authorizeParty(actor, "agreement:accept");
+  await db.$transaction(async (tx) => {
+    const ag = await lockAgreement(tx, a, id, { version: input.version, statuses: ["active"] });
+    const side = completionSide(ag, a);
+    const mineAt = side === "buyer" ? ag.buyerConfirmedCompletionAt : ag.supplierConfirmedCompletionAt;
+    if (!mineAt) throw conflict("agreements.errors.notConfirmed");
+    await tx.agreement.update({ where: { id }, data: { buyerConfirmedCompletionAt: null, supplierConfirmedCompletionAt: null, completionReason: null } });
+    await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.completion_withdrawn", entityType: "Agreement", entityId: id, data: { side } });
+    await notifyParties(tx, ag, a, "agreement.completion_withdrawn", { why: "withdrawn" });
+  });
+  return getAgreement(a, id);
+}
+
+/** Ends a draft, proposed or active agreement early, with the reason on record (buyer or lead supplier). */
 export async function terminateAgreement(actor: Actor | null, id: string, input: { version?: number; reason: string }): Promise<AgreementView> {
   const a = authorizeParty(actor, "agreement:accept");
   await db.$transaction(async (tx) => {
     const ag = await lockAgreement(tx, a, id, { version: input.version, statuses: ["draft", "proposed", "active"] });
+    notForMembers(ag, a);
     await tx.agreement.update({ where: { id }, data: { status: "terminated", terminatedAt: new Date(), terminationReason: input.reason } });
     await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.terminated", entityType: "Agreement", entityId: id, data: { reason: input.reason } });
     await notifyParties(tx, ag, a, "agreement.terminated", { reason: input.reason });

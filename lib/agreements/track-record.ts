@@ -8,7 +8,10 @@ export interface TrackRecord {
   /** Agreements completed / currently in force as a party. */
   completedAgreements: number;
   activeAgreements: number;
-  /** Deliveries recorded as a supplier, and the share of them on time / accepted (null without any). */
+  /**
+   * Deliveries as a supplier that the buyer accepted (issue 11: a supplier's own record counts only once
+   * accepted), the share of them on time, and the share of reviewed deliveries accepted (null without any).
+   */
   deliveries: number;
   onTimeRate: number | null;
   acceptedRate: number | null;
@@ -24,8 +27,8 @@ export async function getTrackRecord(organizationId: string): Promise<TrackRecor
   const [completed, active, deliveries, onTime, accepted, reviewed, ratings, pay] = await Promise.all([
     db.agreement.count({ where: { ...asParty, status: "completed" } }),
     db.agreement.count({ where: { ...asParty, status: "active" } }),
-    db.delivery.count({ where: { agreement: { supplierId: organizationId } } }),
-    db.delivery.count({ where: { agreement: { supplierId: organizationId }, onTime: true } }),
+    db.delivery.count({ where: { agreement: { supplierId: organizationId }, status: "accepted" } }),
+    db.delivery.count({ where: { agreement: { supplierId: organizationId }, status: "accepted", onTime: true } }),
     db.delivery.count({ where: { agreement: { supplierId: organizationId }, status: "accepted" } }),
     db.delivery.count({ where: { agreement: { supplierId: organizationId }, status: { in: ["accepted", "rejected"] } } }),
     db.rating.aggregate({ where: { rateeId: organizationId }, _avg: { score: true }, _count: { _all: true } }),

@@ -23,6 +23,8 @@ export const NOTIFICATION_TYPES = [
   "agreement.activated",
   "agreement.amended",
   "agreement.completed",
+  "agreement.completion_confirmed", // one side confirmed completion (issue 11): the other side is asked to
+  "agreement.completion_withdrawn", // a completion confirmation was withdrawn, or cleared because the agreement changed
   "agreement.terminated",
   "delivery.recorded",
   "payment.recorded",

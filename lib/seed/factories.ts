@@ -702,6 +702,11 @@ export interface AgreementOverrides {
   milestones?: MilestoneInput[];
   /** Users recorded on the acceptances of version 1 (active/completed agreements), by organization id. */
   acceptedBy?: Record<string, string | null>;
+  /**
+   * A completed agreement carries both sides' completion confirmations (issue 11); the reason is set only
+   * when it completed with milestones still open (pass it then).
+   */
+  completionReason?: string | null;
 }
 
 /**
@@ -743,6 +748,9 @@ export async function createAgreement(db: DbClient, buyerId: string, supplierId:
       proposedAt: status === "draft" ? null : acceptedAt,
       activatedAt: accepted ? acceptedAt : null,
       completedAt: status === "completed" ? (endDate < now ? endDate : now) : null,
+      buyerConfirmedCompletionAt: status === "completed" ? (endDate < now ? endDate : now) : null,
+      supplierConfirmedCompletionAt: status === "completed" ? (endDate < now ? endDate : now) : null,
+      completionReason: status === "completed" ? (overrides.completionReason ?? null) : null,
       createdById,
       parties: {
         create: [

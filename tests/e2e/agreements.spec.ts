@@ -106,7 +106,7 @@ test("an award becomes an agreement both parties accept, carry out, complete and
   const ministry = await pageAs("kementerian");
   await ministry.goto(`/kemitraan/${id}`);
   await expect(ministry.getByText("Anda melihat perjanjian ini sebagai staf kementerian (hanya baca).")).toBeVisible();
-  await expect(ministry.getByRole("button", { name: /Setujui|Tandai selesai|Catat/ })).toHaveCount(0);
+  await expect(ministry.getByRole("button", { name: /Setujui|Konfirmasi selesai|Catat/ })).toHaveCount(0);
   await ministry.close();
 
   // The buyer records a delivery (accepted) and a payment.
@@ -125,11 +125,33 @@ test("an award becomes an agreement both parties accept, carry out, complete and
   await paymentForm.getByRole("button", { name: "Catat pembayaran" }).click();
   await expect(page.getByRole("list", { name: "Pembayaran tercatat" }).getByText("Rp29.000.000")).toBeVisible({ timeout: 20_000 });
 
-  // Completed, then both rate each other.
-  const complete = page.getByRole("button", { name: "Tandai selesai" });
-  await waitForHydration(complete);
-  await complete.click();
-  await expect(page.getByText("Selesai", { exact: true }).first()).toBeVisible({ timeout: 20_000 });
+  // Completion takes both sides (issue 11). The delivery and the payment were recorded without a milestone,
+  // so the award's milestone is still open: the summary says so and the buyer must state a reason.
+  const openList = page.getByRole("list", { name: "Yang masih terbuka" });
+  await expect(openList.getByText(/belum dikirim atau belum diterima dan belum dibayar penuh/)).toBeVisible();
+  await page.locator("summary", { hasText: "Konfirmasi selesai" }).click();
+  const confirmForm = page.getByRole("form", { name: "Konfirmasi selesai" });
+  await waitForHydration(confirmForm);
+  await confirmForm.getByRole("button", { name: "Konfirmasi selesai" }).click();
+  await expect(confirmForm.getByText(/Tuliskan alasan perjanjian diselesaikan/).first()).toBeVisible({ timeout: 20_000 });
+  await confirmForm.getByLabel(/Alasan diselesaikan dengan tahap terbuka/).fill("Pesanan dikurangi atas kesepakatan bersama.");
+  await confirmForm.getByRole("button", { name: "Konfirmasi selesai" }).click();
+  await expect(page.getByText("Organisasi Anda sudah mengonfirmasi. Menunggu konfirmasi mitra.")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Aktif", { exact: true }).first()).toBeVisible();
+
+  // The lead supplier sees the buyer's confirmation and its reason, and confirms: completed.
+  await supplier.reload();
+  await expect(supplier.getByText(/PT Energi Nusantara.* sudah mengonfirmasi bahwa perjanjian selesai/)).toBeVisible();
+  await expect(supplier.getByText("Alasan: Pesanan dikurangi atas kesepakatan bersama.")).toBeVisible();
+  const supplierConfirm = supplier.getByRole("form", { name: "Konfirmasi selesai" });
+  await waitForHydration(supplierConfirm);
+  await supplierConfirm.getByRole("button", { name: "Konfirmasi selesai" }).click();
+  await expect(supplier.getByText("Selesai", { exact: true }).first()).toBeVisible({ timeout: 20_000 });
+  await expect(supplier.getByText(/Diselesaikan dengan tahap yang masih terbuka\. Alasan: Pesanan dikurangi/)).toBeVisible();
+
+  // Both rate each other.
+  await page.reload();
+  await expect(page.getByText("Selesai", { exact: true }).first()).toBeVisible();
   const rateBuyer = page.getByRole("form", { name: "Beri penilaian untuk CV Batik Sekar Jagad" });
   await rateBuyer.getByLabel("Nilai (1–5)").selectOption("5");
   await rateBuyer.getByLabel("Komentar").fill("Motif rapi, tepat waktu.");
@@ -151,6 +173,9 @@ test("an award becomes an agreement both parties accept, carry out, complete and
 
   // Statistics: one more counted agreement for its scheme, its supplier's province and KBLI section.
   const agreement = await (await request.get(`/api/v1/agreements/${id}`, { headers: buyer })).json();
+  expect(agreement.completion).toMatchObject({ reason: "Pesanan dikurangi atas kesepakatan bersama." });
+  expect(agreement.completion.buyerConfirmedAt).not.toBeNull();
+  expect(agreement.completion.supplierConfirmedAt).not.toBeNull();
   expect(agreement).toMatchObject({ status: "completed", payments: [expect.objectContaining({ amountIdr: 29_000_000 })], deliveries: [expect.objectContaining({ status: "accepted", onTime: true })] });
   const after = { scheme: await stats(request, "scheme"), province: await stats(request, "province"), kbliSection: await stats(request, "kbliSection") };
   expect(diff(before.scheme, after.scheme)).toEqual({ [agreement.scheme]: 1 });

@@ -109,8 +109,8 @@ describe("forms", () => {
 
   it("deliveries are refused until the agreement is active", async () => {
     const actor = await actAs(buyer.owner);
-    const a = await createAgreement(actor, { title: "Belum aktif", scheme: "subkontrak", buyerOrgId: buyer.organization.id, supplierOrgId: umkm.organization.id, valueIdr: 10_000_000n, startDate: new Date("2027-01-01"), endDate: new Date("2027-06-30") });
-    const r = await recordDeliveryAction(undefined, form({ id: a.id, quantity: "10", deliveredOn: "2027-02-01" }));
+    const a = await createAgreement(actor, { title: "Belum aktif", scheme: "subkontrak", buyerOrgId: buyer.organization.id, supplierOrgId: umkm.organization.id, valueIdr: 10_000_000n, startDate: new Date("2026-01-01"), endDate: new Date("2026-06-30") });
+    const r = await recordDeliveryAction(undefined, form({ id: a.id, quantity: "10", deliveredOn: "2026-02-01" }));
     expect(r).toMatchObject({ ok: false, error: { code: "conflict", message: "Pengiriman dan pembayaran hanya dicatat pada perjanjian yang aktif." } });
     expect(await t.db.delivery.count({ where: { agreementId: a.id } })).toBe(0);
   });

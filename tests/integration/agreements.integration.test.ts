@@ -38,12 +38,12 @@ const body = (over: Record<string, unknown> = {}) => ({
   buyerOrgId: buyer.id,
   supplierOrgId: umkm.id,
   valueIdr: 120_000_000,
-  startDate: "2026-12-01",
-  endDate: "2027-05-31",
+  startDate: "2025-12-01",
+  endDate: "2026-05-31",
   terms: "Pembayaran 30 hari setelah barang diterima.",
   milestones: [
-    { title: "Tahap 1: 300 lembar", quantity: 300, unit: "lembar", dueDate: "2027-01-15", amountIdr: 60_000_000, paymentTermDays: 30 },
-    { title: "Tahap 2: 300 lembar", quantity: 300, unit: "lembar", dueDate: "2027-03-15", amountIdr: 60_000_000, paymentTermDays: 30 },
+    { title: "Tahap 1: 300 lembar", quantity: 300, unit: "lembar", dueDate: "2026-01-15", amountIdr: 60_000_000, paymentTermDays: 30 },
+    { title: "Tahap 2: 300 lembar", quantity: 300, unit: "lembar", dueDate: "2026-03-15", amountIdr: 60_000_000, paymentTermDays: 30 },
   ],
   ...over,
 });
@@ -85,8 +85,8 @@ describe("the life cycle over the API", () => {
     expect(res.status).toBe(201);
     const a = AgreementSchema.parse(await jsonOf(res));
     id = a.id;
-    expect(a).toMatchObject({ status: "draft", version: 1, scheme: "rantai_pasok", valueIdr: 120_000_000, startDate: "2026-12-01", endDate: "2027-05-31", yourRole: "buyer" });
-    expect(a.milestones.map((m) => m.dueDate)).toEqual(["2027-01-15", "2027-03-15"]);
+    expect(a).toMatchObject({ status: "draft", version: 1, scheme: "rantai_pasok", valueIdr: 120_000_000, startDate: "2025-12-01", endDate: "2026-05-31", yourRole: "buyer" });
+    expect(a.milestones.map((m) => m.dueDate)).toEqual(["2026-01-15", "2026-03-15"]);
     expect(a.pendingAcceptance.sort()).toEqual([buyer.id, umkm.id].sort());
 
     for (const who of [buyer, umkm]) {
@@ -153,12 +153,15 @@ describe("the life cycle over the API", () => {
     expect(await t.db.notification.count({ where: { type: "agreement.activated" } })).toBeGreaterThan(0);
   });
 
-  it("an amendment of an active agreement stays in force, pending until both accept version 3; it cannot be completed meanwhile; version 2 stays readable", async () => {
+  it("an amendment of an active agreement changes nothing in force until both accept version 3 (shown as pendingVersion); it cannot be completed meanwhile; version 2 stays readable", async () => {
     const amended = AgreementSchema.parse(
-      await jsonOf(await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${id}`, buyer.token, { params: { id }, body: { version: 2, endDate: "2027-06-30", changeNote: "Diperpanjang sebulan" } })),
+      await jsonOf(await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${id}`, buyer.token, { params: { id }, body: { version: 2, endDate: "2026-06-30", changeNote: "Diperpanjang sebulan" } })),
     );
     // still active (the partnership does not stop while an amendment is discussed: statistics keep counting it)
-    expect(amended).toMatchObject({ version: 3, status: "active", lastAcceptedVersion: 2, endDate: "2027-06-30" });
+    // issue 11: what is in force stays version 2; the amendment is shown beside it
+    expect(amended).toMatchObject({ version: 3, status: "active", lastAcceptedVersion: 2, endDate: "2026-05-31" });
+    expect(amended.pendingVersion).toMatchObject({ version: 3, endDate: "2026-06-30", changeNote: "Diperpanjang sebulan", acceptances: [] });
+    expect((await t.db.agreement.findUniqueOrThrow({ where: { id } })).endDate.toISOString().slice(0, 10)).toBe("2026-05-31");
     expect(amended.pendingAcceptance.sort()).toEqual([buyer.id, umkm.id].sort());
     expect(amended.versions.map((v) => v.version)).toEqual([3, 2, 1]);
     const early = await post(completeRoute as RouteHandlerFn, id, "complete", buyer.token, { version: 3 });
@@ -166,7 +169,7 @@ describe("the life cycle over the API", () => {
     expect((await t.db.agreement.findUniqueOrThrow({ where: { id } })).status).toBe("active");
     await post(acceptRoute as RouteHandlerFn, id, "accept", buyer.token, { version: 3 });
     const active = AgreementSchema.parse(await jsonOf(await post(acceptRoute as RouteHandlerFn, id, "accept", umkm.token, { version: 3 })));
-    expect(active).toMatchObject({ status: "active", lastAcceptedVersion: 3, pendingAcceptance: [] });
+    expect(active).toMatchObject({ status: "active", lastAcceptedVersion: 3, pendingAcceptance: [], endDate: "2026-06-30", pendingVersion: null });
     const again = await post(acceptRoute as RouteHandlerFn, id, "accept", umkm.token, { version: 3 });
     expect(again.status).toBe(409);
   });
@@ -174,7 +177,7 @@ describe("the life cycle over the API", () => {
   it("records a supplier's delivery for the buyer's review, the buyer's own on time, a payment with days to pay", async () => {
     const a = AgreementSchema.parse(await jsonOf(await get(id, buyer.token)));
     const [m1, m2] = a.milestones;
-    const bySupplier = await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", umkm.token, { milestoneId: m1.id, quantity: 300, deliveredOn: "2027-01-20" });
+    const bySupplier = await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", umkm.token, { milestoneId: m1.id, quantity: 300, deliveredOn: "2026-01-20" });
     expect(bySupplier.status).toBe(201);
     const afterSupplier = AgreementSchema.parse(await jsonOf(bySupplier));
     const late = afterSupplier.deliveries[0];
@@ -185,34 +188,40 @@ describe("the life cycle over the API", () => {
     expect(reviewed.deliveries[0].status).toBe("accepted");
     expect(reviewed.milestones[0].status).toBe("accepted");
 
-    const byBuyer = AgreementSchema.parse(await jsonOf(await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", buyer.memberToken!, { milestoneId: m2.id, quantity: 300, deliveredOn: "2027-03-10" })));
+    const byBuyer = AgreementSchema.parse(await jsonOf(await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", buyer.memberToken!, { milestoneId: m2.id, quantity: 300, deliveredOn: "2026-03-10" })));
     expect(byBuyer.deliveries.find((d) => d.milestoneId === m2.id)).toMatchObject({ status: "accepted", onTime: true });
 
-    const paid = AgreementSchema.parse(await jsonOf(await post(paymentsRoute as RouteHandlerFn, id, "payments", buyer.token, { milestoneId: m1.id, amountIdr: 60_000_000, paidOn: "2027-02-14" })));
-    expect(paid.payments[0]).toMatchObject({ amountIdr: 60_000_000, daysToPay: 25, paidOn: "2027-02-14" });
+    const paid = AgreementSchema.parse(await jsonOf(await post(paymentsRoute as RouteHandlerFn, id, "payments", buyer.token, { milestoneId: m1.id, amountIdr: 60_000_000, paidOn: "2026-02-14" })));
+    expect(paid.payments[0]).toMatchObject({ amountIdr: 60_000_000, daysToPay: 25, paidOn: "2026-02-14" });
     expect(paid.milestones[0].status).toBe("paid");
-    const invoiced = AgreementSchema.parse(await jsonOf(await post(paymentsRoute as RouteHandlerFn, id, "payments", buyer.token, { milestoneId: m2.id, amountIdr: "65000000", invoicedOn: "2027-03-12", paidOn: "2027-04-01" })));
+    const invoiced = AgreementSchema.parse(await jsonOf(await post(paymentsRoute as RouteHandlerFn, id, "payments", buyer.token, { milestoneId: m2.id, amountIdr: "65000000", invoicedOn: "2026-03-12", paidOn: "2026-04-01" })));
     expect(invoiced.payments.find((p) => p.milestoneId === m2.id)?.daysToPay).toBe(20);
   });
 
   it("refuses a payment above the value, fractional Rupiah and bad dates, writing nothing", async () => {
     const before = await rowState(id);
-    const over = await post(paymentsRoute as RouteHandlerFn, id, "payments", buyer.token, { amountIdr: 1, paidOn: "2027-04-02" });
+    const over = await post(paymentsRoute as RouteHandlerFn, id, "payments", buyer.token, { amountIdr: 1, paidOn: "2026-04-02" });
     expect(over.status).toBe(400);
     expect(ErrorResponseSchema.parse(await jsonOf(over)).error.fields?.amountIdr?.[0]).toMatch(/melebihi nilai perjanjian/);
-    const frac = await post(paymentsRoute as RouteHandlerFn, id, "payments", buyer.token, { amountIdr: 1500.5, paidOn: "2027-04-02" });
+    const frac = await post(paymentsRoute as RouteHandlerFn, id, "payments", buyer.token, { amountIdr: 1500.5, paidOn: "2026-04-02" });
     expect(frac.status).toBe(400);
     expect(ErrorResponseSchema.parse(await jsonOf(frac)).error.fields?.amountIdr?.[0]).toMatch(/bilangan bulat/);
-    const bad = await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", buyer.token, { quantity: 1, deliveredOn: "2027-02-30" });
+    const bad = await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", buyer.token, { quantity: 1, deliveredOn: "2026-02-30" });
     expect(bad.status).toBe(400);
     expect(await rowState(id)).toEqual(before);
   });
 
   it("completes, then each party rates the other once; the track record follows", async () => {
     expect((await post(ratingsRoute as RouteHandlerFn, id, "ratings", buyer.token, { score: 5 })).status).toBe(409); // not completed yet
-    const done = AgreementSchema.parse(await jsonOf(await post(completeRoute as RouteHandlerFn, id, "complete", buyer.token)));
+    // issue 11: both sides confirm; the first leaves it active
+    const first = AgreementSchema.parse(await jsonOf(await post(completeRoute as RouteHandlerFn, id, "complete", buyer.token)));
+    expect(first.status).toBe("active");
+    expect(first.completion).toMatchObject({ open: [], reason: null, supplierConfirmedAt: null });
+    expect(first.completion.buyerConfirmedAt).not.toBeNull();
+    const done = AgreementSchema.parse(await jsonOf(await post(completeRoute as RouteHandlerFn, id, "complete", umkm.token)));
     expect(done.status).toBe("completed");
-    expect((await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", buyer.token, { quantity: 1, deliveredOn: "2027-04-02" })).status).toBe(409);
+    expect(done.completion.reason).toBeNull();
+    expect((await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", buyer.token, { quantity: 1, deliveredOn: "2026-04-02" })).status).toBe(409);
     const r1 = await post(ratingsRoute as RouteHandlerFn, id, "ratings", buyer.token, { score: 5, comment: "Rapi dan sesuai." });
     expect(r1.status).toBe(201);
     const r2 = AgreementSchema.parse(await jsonOf(await post(ratingsRoute as RouteHandlerFn, id, "ratings", umkm.token, { score: 4 })));
@@ -241,11 +250,11 @@ describe("invalid agreements are refused with clear errors and nothing is writte
   }
 
   it("an unknown scheme", () => refused(body({ scheme: "monopoli" }), "scheme", /sepuluh pola kemitraan/));
-  it("an end before the start", () => refused(body({ startDate: "2027-01-01", endDate: "2026-12-31", milestones: [] }), "endDate", /tidak boleh sebelum tanggal mulai/));
+  it("an end before the start", () => refused(body({ startDate: "2026-01-01", endDate: "2025-12-31", milestones: [] }), "endDate", /tidak boleh sebelum tanggal mulai/));
   it("fractional Rupiah", () => refused(body({ valueIdr: 1_000_000.5 }), "valueIdr", /bilangan bulat/));
   it("fractional Rupiah written the Indonesian way", () => refused(body({ valueIdr: "1.500,50" }), "valueIdr", /bilangan bulat/));
-  it("a milestone outside the term", () => refused(body({ milestones: [{ title: "Tahap awal", dueDate: "2026-11-01" }] }), "milestones.0.dueDate", /di antara tanggal mulai/));
-  it("milestones above the value", () => refused(body({ valueIdr: 10_000_000, milestones: [{ title: "Semua", dueDate: "2027-01-01", amountIdr: 20_000_000 }] }), "milestones", /melebihi nilai/));
+  it("a milestone outside the term", () => refused(body({ milestones: [{ title: "Tahap awal", dueDate: "2025-11-01" }] }), "milestones.0.dueDate", /di antara tanggal mulai/));
+  it("milestones above the value", () => refused(body({ valueIdr: 10_000_000, milestones: [{ title: "Semua", dueDate: "2026-01-01", amountIdr: 20_000_000 }] }), "milestones", /melebihi nilai/));
   it("an agreement between two other organizations", () => refused(body({ buyerOrgId: otherBuyer.id }), "buyerOrgId", /salah satu pihak/));
   it("a counterparty that is not an UMKM or cooperative", () => refused(body({ supplierOrgId: otherBuyer.id }), "supplierOrgId", /tidak ada di Rantai/));
 
@@ -256,7 +265,7 @@ describe("invalid agreements are refused with clear errors and nothing is writte
 
   it("an amendment whose new end date falls before the start", async () => {
     const a = AgreementSchema.parse(await jsonOf(await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", umkm.token, { body: body({ milestones: [] }) })));
-    const res = await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${a.id}`, umkm.token, { params: { id: a.id }, body: { version: 1, endDate: "2026-06-01" } });
+    const res = await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${a.id}`, umkm.token, { params: { id: a.id }, body: { version: 1, endDate: "2025-06-01" } });
     expect(res.status).toBe(400);
     expect(ErrorResponseSchema.parse(await jsonOf(res)).error.fields?.endDate?.[0]).toMatch(/tidak boleh sebelum/);
     expect((await rowState(a.id)).a).toMatchObject({ version: 1 });

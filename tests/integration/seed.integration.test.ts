@@ -19,6 +19,7 @@ import {
   luhnCheckDigit,
 } from "@/lib/seed/factories";
 import { deriveSizeClass } from "@/lib/suppliers/size-class";
+import { openItems } from "@/lib/agreements/service";
 
 const t = useTestDatabase();
 const SEED_TIMEOUT = 120_000; // a loaded 2-core machine
@@ -215,6 +216,28 @@ describe("seedDemoData", () => {
     }
     for (const type of ["ministry", "bank", "platform"] as const) {
       expect(await t.db.organization.count({ where: { type } })).toBe(1);
+    }
+  });
+
+  it("completes agreements the way the app does: both sides confirmed, a reason exactly when milestones were left open (issue 11)", async () => {
+    const completed = await t.db.agreement.findMany({
+      where: { status: "completed" },
+      select: {
+        title: true,
+        valueIdr: true,
+        buyerConfirmedCompletionAt: true,
+        supplierConfirmedCompletionAt: true,
+        completionReason: true,
+        milestones: { select: { id: true, position: true, title: true, quantity: true, amountIdr: true } },
+        deliveries: { select: { milestoneId: true, quantity: true, status: true } },
+        payments: { select: { milestoneId: true, amountIdr: true } },
+      },
+    });
+    expect(completed.length).toBeGreaterThanOrEqual(2);
+    for (const a of completed) {
+      expect(a.buyerConfirmedCompletionAt, a.title).not.toBeNull();
+      expect(a.supplierConfirmedCompletionAt, a.title).not.toBeNull();
+      expect(a.completionReason !== null, a.title).toBe(openItems(a).length > 0);
     }
   });
 

@@ -22,6 +22,7 @@ import {
   recordPaymentAction,
   reviewDeliveryAction,
   terminateAgreementAction,
+  withdrawCompletionAction,
 } from "@/lib/agreements/actions";
 import { listAgreementFinancing, listPartnerBanks } from "@/lib/financing/service";
 import { agreementsActor } from "../guard";
@@ -77,19 +78,26 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const myRating = a.ratings.find((r) => r.raterId === me);
   const ratee = isBuyer ? a.supplier.name : a.buyer.name;
   const today = new Date().toISOString().slice(0, 10);
+  // Completion (issue 11): the buyer and the lead supplier each confirm; consortium members do not.
+  const side = a.yourRole === "buyer" ? "buyer" : a.yourRole === "supplier" ? "supplier" : null;
+  const myConfirmation = side === "buyer" ? a.completion.buyerConfirmedAt : side === "supplier" ? a.completion.supplierConfirmedAt : null;
+  const otherConfirmation = side === "buyer" ? a.completion.supplierConfirmedAt : side === "supplier" ? a.completion.buyerConfirmedAt : null;
+  const unverifiedBuyer = isBuyer && ctx.actor.membership?.verificationStatus !== "verified";
+  const openState = (o: { undelivered: boolean; unpaid: boolean }) =>
+    o.undelivered && o.unpaid ? t("completion.and", { a: t("completion.undelivered"), b: t("completion.unpaid") }) : o.undelivered ? t("completion.undelivered") : t("completion.unpaid");
   const scoreOptions = [5, 4, 3, 2, 1].map((s) => ({ value: String(s), label: t("actions.scoreOption", { score: s, label: t(`actions.scoreLabels.${s}`) }) }));
 
   return (
     <Container className="flex flex-col gap-6 py-8">
       <PageHeader
-        eyebrow={`${a.number} · ${t("detail.version", { version: a.version })}`}
+        eyebrow={`${a.number} · ${t("detail.version", { version: a.pendingVersion ? (a.lastAcceptedVersion ?? a.version) : a.version })}`}
         title={a.title}
         actions={
           <>
             <ButtonLink href={`/kemitraan/${a.id}/cetak`} variant="outline">
               {t("detail.print")}
             </ButtonLink>
-            {canWrite && open && (
+            {canWrite && open && a.yourRole !== "consortium_member" && (a.status === "draft" || canAccept) && (
               <ButtonLink href={`/kemitraan/${a.id}/ubah`} variant="secondary">
                 {t("detail.amend")}
               </ButtonLink>
@@ -114,6 +122,45 @@ export default async function AgreementPage({ params, searchParams }: { params: 
       {ctx.ministry && <Alert tone="info">{t("readOnly")}</Alert>}
       {a.status === "terminated" && a.terminatedAt && <Alert tone="warning">{t("detail.terminatedOn", { date: f.date(a.terminatedAt), reason: a.terminationReason ?? "" })}</Alert>}
       {a.status === "completed" && a.completedAt && <Alert tone="success">{t("detail.completedOn", { date: f.date(a.completedAt) })}</Alert>}
+      {a.status === "completed" && a.completion.reason && <Alert tone="warning">{t("completion.completedWithReason", { reason: a.completion.reason })}</Alert>}
+      {a.pendingVersion && (
+        <section aria-labelledby="pending-version" className="rounded-xl border border-amber-300 bg-amber-50 p-4">
+          <h2 id="pending-version" className="font-semibold text-ink">
+            {t("pending.title", { version: a.pendingVersion.version })}
+          </h2>
+          <p className="mt-1 text-sm text-ink">{t("pending.intro", { current: a.lastAcceptedVersion ?? a.version - 1 })}</p>
+          {a.pendingVersion.changeNote && <p className="mt-1 text-sm text-muted">{t("pending.changeNote", { note: a.pendingVersion.changeNote })}</p>}
+          <dl className="mt-3 grid gap-3 sm:grid-cols-3">
+            <div>
+              <dt className="text-sm text-muted">{t("pending.value")}</dt>
+              <dd className="font-semibold text-ink tabular-nums">{f.rupiah(a.pendingVersion.valueIdr)}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-muted">{t("pending.term")}</dt>
+              <dd className="font-semibold text-ink">{t("list.periodValue", { start: f.calendarDate(a.pendingVersion.startDate), end: f.calendarDate(a.pendingVersion.endDate) })}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-muted">{t("pending.milestones")}</dt>
+              <dd className="text-ink">
+                <ol className="list-decimal pl-5 text-sm">
+                  {a.pendingVersion.milestones.map((m) => (
+                    <li key={m.position}>
+                      {m.title} · {f.calendarDate(m.dueDate)}
+                      {m.amountIdr !== null ? ` · ${f.rupiah(m.amountIdr)}` : ""}
+                    </li>
+                  ))}
+                </ol>
+              </dd>
+            </div>
+          </dl>
+          <p className="mt-2 text-sm text-muted">
+            {t("pending.acceptedBy", { names: a.pendingVersion.acceptances.map((x) => x.organizationName).join(", ") || t("pending.nobody") })}
+          </p>
+          <Link href={`/kemitraan/${a.id}/versi/${a.pendingVersion.version}`} className="mt-1 inline-block text-sm text-brand-800 underline">
+            {t("pending.view", { version: a.pendingVersion.version })}
+          </Link>
+        </section>
+      )}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title={t("detail.summary")} className="lg:col-span-2">
@@ -187,6 +234,8 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                 {iAccepted ? (
                   <p className="text-sm text-muted">{t("actions.waitingOthers")}</p>
                 ) : canAccept ? (
+                  <>
+                  {unverifiedBuyer && <Alert tone="warning">{t("verifyFirst")}</Alert>}
                   <ActionForm
                     label={t("detail.acceptances", { version: a.version })}
                     action={acceptAgreementAction}
@@ -194,6 +243,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                     intro={t("actions.acceptHint", { version: a.version })}
                     buttons={[{ label: a.status === "draft" ? t("actions.acceptPropose") : t("actions.accept", { version: a.version }) }]}
                   />
+                  </>
                 ) : (
                   <p className="text-sm text-muted">{t("actions.needsAdmin")}</p>
                 )}
@@ -390,33 +440,102 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                 <Link href={`/kemitraan/${a.id}/versi/${v.version}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                   {t("detail.versionLine", { version: v.version, date: f.dateTime(v.createdAt) })}
                 </Link>
-                {v.version === a.version && <Badge tone="brand">{t("detail.current")}</Badge>}
+                {v.version === (a.pendingVersion ? a.lastAcceptedVersion : a.version) && <Badge tone="brand">{t("detail.current")}</Badge>}
+                {v.version === a.pendingVersion?.version && <Badge tone="warning">{t("detail.pendingBadge")}</Badge>}
                 {v.changeNote && <span className="text-sm text-muted">— {v.changeNote}</span>}
               </li>
             ))}
           </ol>
         </Card>
-        {canAccept && open && (
-          <Card title={t("actions.closeTitle")}>
-            <div className="flex flex-col gap-6">
-              {a.status === "active" && a.pendingAcceptance.length > 0 && <p className="text-sm text-amber-800">{t("errors.amendmentPending")}</p>}
-              {a.status === "active" && a.pendingAcceptance.length === 0 && (
+        {party && a.status === "active" && (
+          <Card title={t("completion.title")} description={t("completion.intro")}>
+            <div className="flex flex-col gap-4">
+              <dl className="grid gap-2 sm:grid-cols-2">
+                {(["buyer", "supplier"] as const).map((s) => {
+                  const at = s === "buyer" ? a.completion.buyerConfirmedAt : a.completion.supplierConfirmedAt;
+                  return (
+                    <div key={s}>
+                      <dt className="text-sm text-muted">{`${t(`completion.${s}`)} · ${s === "buyer" ? a.buyer.name : a.supplier.name}`}</dt>
+                      <dd className={at ? "text-sm font-medium text-emerald-800" : "text-sm text-amber-800"}>{at ? t("completion.confirmedOn", { date: f.dateTime(at) }) : t("completion.notConfirmed")}</dd>
+                    </div>
+                  );
+                })}
+              </dl>
+              <div>
+                <h3 className="font-semibold text-ink">{t("completion.openTitle")}</h3>
+                {a.completion.open.length === 0 ? (
+                  <p className="text-sm text-muted">{t("completion.allDone")}</p>
+                ) : (
+                  <ul className="mt-1 list-disc pl-5 text-sm text-ink" aria-label={t("completion.openTitle")}>
+                    {a.completion.open.map((o) => (
+                      <li key={o.position}>{t("completion.itemLine", { position: o.position, title: o.position === 0 ? t("completion.wholeAgreement") : o.title, state: openState(o) })}</li>
+                    ))}
+                  </ul>
+                )}
+                <p className="mt-1 text-sm text-muted">{t("detail.paidTotal", { paid: f.rupiah(paidTotal), value: f.rupiah(a.valueIdr) })}</p>
+              </div>
+              {a.completion.reason && <p className="text-sm text-ink">{t("completion.reasonShown", { reason: a.completion.reason })}</p>}
+              {a.pendingVersion ? (
+                <p className="text-sm text-amber-800">{t("errors.amendmentPending")}</p>
+              ) : side === null ? (
+                <p className="text-sm text-muted">{t("completion.leadOnly")}</p>
+              ) : !canAccept ? (
+                <p className="text-sm text-muted">{t("actions.needsAdmin")}</p>
+              ) : myConfirmation ? (
                 <ActionForm
-                  label={t("actions.complete")}
-                  action={completeAgreementAction}
+                  label={t("completion.withdraw")}
+                  action={withdrawCompletionAction}
                   hidden={{ id: a.id, version: a.version }}
-                  intro={t("actions.completeHint")}
-                  buttons={[{ label: t("actions.complete"), variant: "secondary" }]}
+                  intro={t("completion.waiting")}
+                  buttons={[{ label: t("completion.withdraw"), variant: "outline" }]}
                 />
+              ) : (
+                <>
+                  {otherConfirmation && (
+                    <div role="status">
+                      <Alert tone="info">{t("completion.otherConfirmed", { name: side === "buyer" ? a.supplier.name : a.buyer.name })}</Alert>
+                    </div>
+                  )}
+                  <details className="rounded-lg border border-line p-3" open={otherConfirmation !== null}>
+                    <summary className="cursor-pointer font-semibold text-brand-800">{t("completion.confirm")}</summary>
+                    <div className="pt-3">
+                      <ActionForm
+                        label={t("completion.confirm")}
+                        action={completeAgreementAction}
+                        hidden={{ id: a.id, version: a.version }}
+                        intro={t("completion.confirmHint")}
+                        fields={
+                          a.completion.open.length > 0
+                            ? [
+                                {
+                                  name: "reason",
+                                  label: t("completion.reason"),
+                                  type: "textarea" as const,
+                                  optional: a.completion.reason !== null,
+                                  description: a.completion.reason !== null ? t("completion.reasonOptional") : t("completion.reasonHint"),
+                                },
+                              ]
+                            : []
+                        }
+                        buttons={[{ label: t("completion.confirm"), variant: "secondary" }]}
+                      />
+                    </div>
+                  </details>
+                </>
               )}
-              <ActionForm
-                label={t("actions.terminate")}
-                action={terminateAgreementAction}
-                hidden={{ id: a.id, version: a.version }}
-                fields={[{ name: "reason", label: t("actions.terminateReason"), type: "textarea" }]}
-                buttons={[{ label: t("actions.terminateConfirm"), variant: "danger" }]}
-              />
+              <p className="text-xs text-muted">{t("completion.resetNote")}</p>
             </div>
+          </Card>
+        )}
+        {canAccept && open && side !== null && (
+          <Card title={t("actions.terminate")}>
+            <ActionForm
+              label={t("actions.terminate")}
+              action={terminateAgreementAction}
+              hidden={{ id: a.id, version: a.version }}
+              fields={[{ name: "reason", label: t("actions.terminateReason"), type: "textarea" }]}
+              buttons={[{ label: t("actions.terminateConfirm"), variant: "danger" }]}
+            />
           </Card>
         )}
       </div>

@@ -28,7 +28,11 @@ export default async function AmendAgreementPage({ params }: { params: Params })
     if (isDomainError(err) && (err.code === "not_found" || err.code === "forbidden")) notFound();
     throw err;
   });
-  if (a.yourRole === null || !ctx.canWrite || !["draft", "proposed", "active"].includes(a.status)) notFound();
+  // Issue 11: consortium members never amend the lead's agreement; beyond a draft, only owners and admins propose.
+  if (a.yourRole === null || a.yourRole === "consortium_member" || !ctx.canWrite || !["draft", "proposed", "active"].includes(a.status)) notFound();
+  if (a.status !== "draft" && !ctx.canAccept) notFound();
+  // An amendment still pending is what a further amendment builds on.
+  const c = a.pendingVersion ?? a;
   const t = await getTranslations("agreements");
   const schemes = await schemeOptions();
   return (
@@ -42,13 +46,13 @@ export default async function AmendAgreementPage({ params }: { params: Params })
           version={a.version}
           schemes={schemes}
           initial={{
-            title: a.title,
-            scheme: a.scheme,
-            valueIdr: a.valueIdr.toString(),
-            startDate: a.startDate,
-            endDate: a.endDate,
-            terms: a.terms,
-            milestones: a.milestones.map((m) => ({
+            title: c.title,
+            scheme: c.scheme,
+            valueIdr: c.valueIdr.toString(),
+            startDate: c.startDate,
+            endDate: c.endDate,
+            terms: c.terms,
+            milestones: c.milestones.map((m) => ({
               title: m.title,
               quantity: m.quantity?.toString() ?? "",
               unit: m.unit ?? "",
