@@ -55,6 +55,7 @@ import { addAttachment, askClarification } from "@/lib/rfqs/service";
 import { addQuoteAttachment } from "@/lib/quotes/attachments";
 import { recordDelivery, recordPayment } from "@/lib/agreements/execution";
 import { requestFinancing } from "@/lib/financing/service";
+import { completeAgreement } from "@/lib/agreements/service";
 import { createProduct as createProductWithPhotos } from "@/lib/products/service";
 import type { Actor } from "@/lib/auth/types";
 
@@ -140,7 +141,7 @@ interface Fixture {
   rfqInvited: { id: string; itemId: string; quoteId: string; quoteAttachmentId: string; clarificationId: string };
   /** A published public RFQ of the owner buyer: on the board, by design visible to every supplier. */
   rfqPublic: { id: string };
-  /** An active agreement owner buyer ↔ owner UMKM, with milestones, a delivery awaiting review, a payment and a financing request. */
+  /** An active agreement owner buyer ↔ owner UMKM, with milestones, a delivery awaiting review, a payment, the buyer's completion confirmation and a financing request. */
   agreement: { id: string; milestoneId: string; deliveryId: string; financingId: string };
   /** The same parties' agreement still waiting for acceptance, and one completed (ratings open). */
   agreementProposed: { id: string };
@@ -235,6 +236,8 @@ async function seed(): Promise<Fixture> {
   const agreementCompleted = await createAgreement(db, ownerBuyer.organization.id, ownerUmkm.organization.id, { status: "completed", title: PRIVATE.agreementTitle, startDate: dateInDays(-200), endDate: dateInDays(-20) });
   const rfqClosed = await createRfq(db, ownerBuyer.organization.id, { status: "closed", title: PRIVATE.invitedTitle, visibility: "invited", invitedSupplierIds: [ownerUmkm.organization.id], deadline: dateInDays(-1), publishedAt: dateInDays(-15) });
   const closedQuote = await createQuote(db, rfqClosed.id, ownerUmkm.organization.id, { note: PRIVATE.quoteNote });
+  // The owner buyer has confirmed completion (one side of two): there is a confirmation to withdraw.
+  await completeAgreement(buyerActor, agreement.id, { version: 1, reason: "Tahap dua tidak jadi dikirim, disepakati bersama." });
   const financing = await requestFinancing(umkmActor, agreement.id, { bankId: ownerBank.organization.id, type: "purchase_order", amountIdr: 10_000_000n });
 
   const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#8a5a2b" } }).png().toBuffer();
@@ -433,6 +436,7 @@ const API: Record<string, ApiCase[]> = {
   "POST /api/v1/agreements/[id]/accept": [{ resource: "Accept the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1 } }) },
     { resource: "Accept the owners' agreement that waits for acceptance (proposed)", kind: "write", request: (fx) => ({ params: { id: fx.agreementProposed.id }, body: { version: 1 } }) }],
   "POST /api/v1/agreements/[id]/complete": [{ resource: "Complete the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1 } }) }],
+  "DELETE /api/v1/agreements/[id]/complete": [{ resource: "Withdraw a completion confirmation on the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1 } }) }],
   "POST /api/v1/agreements/[id]/terminate": [{ resource: "Terminate the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1, reason: "Diakhiri oleh penyerang" } }) },
     { resource: "Terminate the owners' proposed agreement", kind: "write", request: (fx) => ({ params: { id: fx.agreementProposed.id }, body: { version: 1, reason: "Diakhiri oleh penyerang" } }) }],
   "POST /api/v1/agreements/[id]/deliveries": [{ resource: "Record a delivery on the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { milestoneId: fx.agreement.milestoneId, quantity: 10, deliveredOn: today() } }) },
@@ -556,6 +560,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/agreements/actions.ts#acceptAgreementAction": [{ resource: "Accept the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] },
     { resource: "Accept the owners' proposed agreement", kind: "write", args: (fx) => [{ id: fx.agreementProposed.id, version: 1 }] }],
   "lib/agreements/actions.ts#completeAgreementAction": [{ resource: "Complete the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] }],
+  "lib/agreements/actions.ts#withdrawCompletionAction": [{ resource: "Withdraw a completion confirmation on the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] }],
   "lib/agreements/actions.ts#terminateAgreementAction": [{ resource: "Terminate the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1, reason: "Diakhiri oleh penyerang" }] }],
   "lib/agreements/actions.ts#recordDeliveryAction": [{ resource: "Record a delivery on the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), quantity: 5, deliveredOn: today() }] }],
   "lib/agreements/actions.ts#reviewDeliveryAction": [{ resource: "Accept the owner UMKM's delivery", kind: "write", args: (fx) => [{ id: id(fx), deliveryId: fx.agreement.deliveryId, status: "accepted" }] },
