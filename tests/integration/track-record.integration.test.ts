@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { testBackend, useTestDatabase } from "@/tests/helpers/db";
 import { createAgreement, createBuyer, createUmkm, dateInDays } from "@/lib/seed/factories";
+import { getTrackRecord } from "@/lib/agreements/track-record";
 
 const t = useTestDatabase();
 
@@ -188,10 +189,13 @@ describe("SupplierTrackRecord", () => {
   it("counts a delivery only once the buyer accepts it (issue 11 item 10)", async () => {
     const ag = await createAgreement(t.db, buyer.organization.id, c.organization.id, { status: "active" });
     const before = (await actual())[c.organization.id];
+    const shownBefore = await getTrackRecord(c.organization.id); // what the agreement page shows the buyer
     const recorded = await delivery(ag.id, { status: "pending_review" });
     expect((await actual())[c.organization.id]).toEqual(before);
+    expect((await getTrackRecord(c.organization.id)).deliveries).toBe(shownBefore.deliveries);
     await t.db.delivery.update({ where: { id: recorded.id }, data: { status: "accepted" } });
     expect((await actual())[c.organization.id]).toEqual({ ...before, deliveries: before.deliveries + 1, onTimeDeliveries: before.onTimeDeliveries + 1 });
+    expect((await getTrackRecord(c.organization.id)).deliveries).toBe(shownBefore.deliveries + 1);
     const refused = await delivery(ag.id, { status: "pending_review", onTime: false });
     await t.db.delivery.update({ where: { id: refused.id }, data: { status: "rejected" } });
     expect((await actual())[c.organization.id]).toEqual({ ...before, deliveries: before.deliveries + 1, onTimeDeliveries: before.onTimeDeliveries + 1 });
@@ -210,6 +214,8 @@ describe("SupplierTrackRecord", () => {
     await delivery(ledByPending.id);
     expect((await actual())[member.organization.id]).toBeUndefined();
     expect((await actual())[lead.organization.id]).toBeUndefined();
+    expect(await getTrackRecord(lead.organization.id)).toMatchObject({ activeAgreements: 0, deliveries: 0 });
+    expect(await getTrackRecord(member.organization.id)).toMatchObject({ completedAgreements: 0, activeAgreements: 0 });
     await expectConsistent();
     await expectRebuildEqual();
 
@@ -220,12 +226,15 @@ describe("SupplierTrackRecord", () => {
     await t.db.organization.update({ where: { id: lead.organization.id }, data: { verificationStatus: "verified" } });
     expect((await actual())[member.organization.id]).toEqual({ completedAgreements: 1, deliveries: 2, onTimeDeliveries: 2 });
     expect((await actual())[lead.organization.id]).toEqual({ completedAgreements: 0, deliveries: 1, onTimeDeliveries: 1 });
+    expect(await getTrackRecord(lead.organization.id)).toMatchObject({ activeAgreements: 1, deliveries: 1 });
+    expect(await getTrackRecord(member.organization.id)).toMatchObject({ completedAgreements: 1, activeAgreements: 1 });
     await expectConsistent();
     await expectRebuildEqual();
 
     // withdrawn again (returned by the platform): gone from both
     await t.db.organization.update({ where: { id: lead.organization.id }, data: { verificationStatus: "returned" } });
     expect((await actual())[lead.organization.id]).toBeUndefined();
+    expect(await getTrackRecord(lead.organization.id)).toMatchObject({ activeAgreements: 0, deliveries: 0 });
     expect((await actual())[member.organization.id]).toEqual({ completedAgreements: 1, deliveries: 1, onTimeDeliveries: 1 });
     await t.db.organization.update({ where: { id: pendingBuyer.organization.id }, data: { verificationStatus: "pending" } });
     expect((await actual())[member.organization.id]).toBeUndefined();
