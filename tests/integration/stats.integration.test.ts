@@ -566,6 +566,31 @@ describe("only agreements between verified parties count", () => {
     });
   }
 
+  it.runIf(testBackend() === "postgres")("an agreement whose buyer and supplier are verified by two transactions at once is counted", async () => {
+    const buyer = (await createBuyer(t.db, { verificationStatus: "pending" })).organization.id;
+    unverified.add(buyer);
+    const lead = await umkm("51.71", codeA, 1_000_000_000n, "51", "A", "mikro", "pending");
+    const ag = await agreement(lead, { scheme: "distribusi_keagenan", start: "2026-05-19", value: 17_000_000n, status: "active", buyer });
+    const one = new pg.Client({ connectionString: t.url! });
+    const other = new pg.Client({ connectionString: t.url! });
+    await Promise.all([one.connect(), other.connect()]);
+    try {
+      await other.query("SET statement_timeout = '10s'");
+      await one.query("BEGIN");
+      await one.query(`UPDATE "Organization" SET "verificationStatus" = 'verified' WHERE id = $1`, [buyer]);
+      const second = other.query(`UPDATE "Organization" SET "verificationStatus" = 'verified' WHERE id = $1`, [lead.id]);
+      await new Promise((r) => setTimeout(r, 300));
+      await one.query("COMMIT");
+      await second;
+    } finally {
+      await Promise.all([one.end(), other.end()]);
+    }
+    unverified.delete(buyer);
+    unverified.delete(lead.id);
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "distribusi_keagenan")).toMatchObject({ agreements: 1, valueIdr: ag.value });
+    await expectExact();
+  });
+
   it("payments of agreements between unverified parties leave the days to pay", async () => {
     const withPayments = ags[3]; // metal's consortium agreement: four payments (above)
     const before = await medianDaysToPay({});

@@ -22,8 +22,9 @@ CREATE INDEX "StatsCompletedOpen_month_idx" ON "StatsCompletedOpen"("month");
 --    of every agreement whose gate flipped, in the same transaction as the status change, and recounts the
 --    track records of the UMKM those agreements concern. Figures about UMKM themselves ("StatsUmkm".verified,
 --    "StatsSizeUp") are unchanged; "StatsUmkm".active follows "StatsSupplier", so it is gated too.
---    Locking: a change of an organization's verified-ness takes an exclusive transaction advisory lock per
---    organization ('rantai.verification:' || id) before it reads the agreements; the triggers that read a
+--    Locking: a change of an organization's verified-ness takes one global transaction advisory lock (changes of
+--    verification serialize, so two parties verified at once by two transactions see each other) and an
+--    exclusive one per organization ('rantai.verification:' || id) before it reads the agreements; the triggers that read a
 --    verification status first take the same lock shared (buyer and supplier, in key order) — so a write to an
 --    agreement, a party or a payment and a verification change of its buyer or supplier serialize, and the
 --    later one sees the earlier one's rows. The shared lock is taken before any statistics row is touched, and
@@ -256,6 +257,10 @@ BEGIN
   IF cardinality(orgs) = 0 THEN
     RETURN NULL;
   END IF;
+  -- Verification changes serialize on one lock (they are an administrator's decisions): two transactions
+  -- verifying the buyer and the supplier of one agreement at once would each read the other's old status
+  -- and neither would count it. The statements below read the other's status as committed.
+  PERFORM pg_advisory_xact_lock(hashtextextended('rantai.verification', 0));
   FOREACH k IN ARRAY orgs LOOP
     PERFORM pg_advisory_xact_lock(stats_verification_key(k));
   END LOOP;
