@@ -528,7 +528,19 @@ describe("only agreements between verified parties count", () => {
     await setVerification([buyer, lead.id], "verified");
     expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "usaha_patungan")).toMatchObject({ agreements: 1, valueIdr: 11_000_000n });
     await expectExact();
-    await setVerification([buyer, lead.id], "returned");
+    // one statement withdrawing one organization and verifying another: one agreement leaves, another enters
+    const buyer2 = (await createBuyer(t.db, { verificationStatus: "pending" })).organization.id;
+    unverified.add(buyer2);
+    await agreement(farm2, { scheme: "usaha_patungan", start: "2026-05-03", value: 4_000_000n, status: "active", buyer: buyer2, members: [batikA] });
+    await t.sql.query(
+      `UPDATE "Organization" SET "verificationStatus" = (CASE WHEN id = $1 THEN 'returned' ELSE 'verified' END)::"VerificationStatus" WHERE id IN ($1, $2)`,
+      [lead.id, buyer2],
+    );
+    unverified.add(lead.id);
+    unverified.delete(buyer2);
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "usaha_patungan")).toMatchObject({ agreements: 1, valueIdr: 4_000_000n, suppliers: 2 });
+    await expectExact();
+    await setVerification([buyer, buyer2], "returned");
     expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "usaha_patungan")).toBeUndefined();
     await expectExact();
   });

@@ -29,7 +29,7 @@ CREATE INDEX "StatsCompletedOpen_month_idx" ON "StatsCompletedOpen"("month");
 --    agreement, a party or a payment and a verification change of its buyer or supplier serialize, and the
 --    later one sees the earlier one's rows. The shared lock is taken before any statistics row is touched, and
 --    the verification trigger takes its lock before any statistics row or track-record lock (the order every
---    other path keeps). Delivery writes need no such lock: the track-record recount of a UMKM already
+--    other path keeps). The verification trigger applies the flipped agreements grouped (stats_apply_many). Delivery writes need no such lock: the track-record recount of a UMKM already
 --    serializes on its own advisory lock and reads the verification state as committed.
 -- 2. Accepted deliveries only. The track record counts a delivery only once the buyer accepted it
 --    (status 'accepted'; pending_review and rejected do not count).
@@ -77,16 +77,6 @@ BEGIN
   END IF;
 END $fn$;
 
--- One agreement's "StatsPayment" rows, as they should be now (gate, lead supplier and its dimensions).
-CREATE OR REPLACE FUNCTION stats_payments_refresh(aid text) RETURNS void LANGUAGE plpgsql AS $fn$
-BEGIN
-  DELETE FROM "StatsPayment" WHERE "paymentId" IN (SELECT p.id FROM "Payment" p WHERE p."agreementId" = aid);
-  INSERT INTO "StatsPayment" ("paymentId", "supplierId", month, "provinceCode", "kbliSection", "daysToPay")
-  SELECT p.id, a."supplierId", stats_month(p."paidOn"), coalesce(d.province, '-'), coalesce(d.section, '-'), p."daysToPay"
-    FROM "Payment" p JOIN "Agreement" a ON a.id = p."agreementId" CROSS JOIN LATERAL stats_dims(a."supplierId") d
-   WHERE p."agreementId" = aid AND p."daysToPay" IS NOT NULL AND stats_counts(a."buyerId", a."supplierId");
-END $fn$;
-
 CREATE OR REPLACE FUNCTION stats_agreement_trigger() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF TG_OP = 'UPDATE' AND OLD.status = NEW.status AND OLD."supplierId" = NEW."supplierId" AND OLD."buyerId" = NEW."buyerId"
@@ -110,7 +100,7 @@ BEGIN
     END IF;
     -- A new lead (or buyer) moves the agreement's payments to it, or out of the statistics.
     IF TG_OP = 'UPDATE' AND (OLD."supplierId" <> NEW."supplierId" OR OLD."buyerId" <> NEW."buyerId") THEN
-      PERFORM stats_payments_refresh(NEW.id);
+      PERFORM stats_payments_refresh_many(ARRAY[NEW.id]);
     END IF;
     RETURN NEW;
   END IF;
@@ -243,13 +233,75 @@ BEGIN
 END
 $fn$;
 
+-- Adds (sign 1) or removes (sign -1) many counted agreements' contributions at once, grouped: one call of the
+-- per-row functions per (supplier, month, scheme) instead of per agreement (an organization with thousands of
+-- agreements changing its verification). Same effect as stats_apply_agreement() on each; groups in key order.
+CREATE OR REPLACE FUNCTION stats_apply_many(aids text[], sign int) RETURNS void LANGUAGE plpgsql AS $fn$
+DECLARE r record;
+BEGIN
+  IF aids IS NULL OR cardinality(aids) = 0 THEN
+    RETURN;
+  END IF;
+  FOR r IN SELECT status::text AS st, count(*)::int AS n, coalesce(sum("valueIdr"), 0)::bigint AS v
+             FROM "Agreement" WHERE id = ANY (aids) GROUP BY 1 ORDER BY 1 LOOP
+    INSERT INTO "StatsAgreementStatus" AS t (status, agreements, "valueIdr") VALUES (r.st, sign * r.n, sign * r.v)
+    ON CONFLICT (status) DO UPDATE SET agreements = t.agreements + EXCLUDED.agreements, "valueIdr" = t."valueIdr" + EXCLUDED."valueIdr";
+  END LOOP;
+  FOR r IN SELECT "supplierId" AS org, stats_month("startDate") AS m, count(*)::int AS n, sum("valueIdr")::bigint AS v
+             FROM "Agreement" WHERE id = ANY (aids) AND status = 'completed' AND "completionReason" IS NOT NULL
+            GROUP BY 1, 2 ORDER BY 1, 2 LOOP
+    PERFORM stats_completed_open_add(r.org, r.m, sign * r.n, sign * r.v);
+  END LOOP;
+  -- leads: their agreements and value, and their participation
+  FOR r IN SELECT "supplierId" AS org, stats_month("startDate") AS m, scheme::text AS sch, count(*)::int AS n, sum("valueIdr")::bigint AS v
+             FROM "Agreement" WHERE id = ANY (aids) AND status IN ('active', 'completed')
+            GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LOOP
+    PERFORM stats_lead(r.org, r.m, r.sch, sign * r.n, sign * r.v);
+    PERFORM stats_participate(r.org, r.m, r.sch, sign * r.n);
+  END LOOP;
+  -- other supplier-side parties (consortium members)
+  FOR r IN SELECT p."organizationId" AS org, stats_month(a."startDate") AS m, a.scheme::text AS sch, count(*)::int AS n
+             FROM "Agreement" a JOIN "AgreementParty" p ON p."agreementId" = a.id
+            WHERE a.id = ANY (aids) AND a.status IN ('active', 'completed') AND p.role <> 'buyer' AND p."organizationId" <> a."supplierId"
+            GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LOOP
+    PERFORM stats_participate(r.org, r.m, r.sch, sign * r.n);
+  END LOOP;
+  -- active agreements per supplier-side party
+  FOR r IN SELECT x.org, count(*)::int AS n FROM (
+             SELECT a."supplierId" AS org FROM "Agreement" a WHERE a.id = ANY (aids) AND a.status = 'active'
+             UNION ALL
+             SELECT p."organizationId" FROM "Agreement" a JOIN "AgreementParty" p ON p."agreementId" = a.id
+              WHERE a.id = ANY (aids) AND a.status = 'active' AND p.role <> 'buyer' AND p."organizationId" <> a."supplierId") x
+            GROUP BY 1 ORDER BY 1 LOOP
+    PERFORM stats_active(r.org, sign * r.n);
+  END LOOP;
+END $fn$;
+
+-- Many agreements' "StatsPayment" rows, as they should be now (each supplier's dimensions read once).
+CREATE OR REPLACE FUNCTION stats_payments_refresh_many(aids text[]) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF aids IS NULL OR cardinality(aids) = 0 THEN
+    RETURN;
+  END IF;
+  DELETE FROM "StatsPayment" WHERE "paymentId" IN (SELECT p.id FROM "Payment" p WHERE p."agreementId" = ANY (aids));
+  INSERT INTO "StatsPayment" ("paymentId", "supplierId", month, "provinceCode", "kbliSection", "daysToPay")
+  WITH counted AS (
+    SELECT a.id, a."supplierId" FROM "Agreement" a WHERE a.id = ANY (aids) AND stats_counts(a."buyerId", a."supplierId")),
+  dims AS (
+    SELECT s.org, coalesce(d.province, '-') AS province, coalesce(d.section, '-') AS section
+      FROM (SELECT DISTINCT "supplierId" AS org FROM counted) s CROSS JOIN LATERAL stats_dims(s.org) d)
+  SELECT p.id, c."supplierId", stats_month(p."paidOn"), dims.province, dims.section, p."daysToPay"
+    FROM "Payment" p JOIN counted c ON c.id = p."agreementId" JOIN dims ON dims.org = c."supplierId"
+   WHERE p."daysToPay" IS NOT NULL;
+END $fn$;
+
 -- An organization became verified, or stopped being verified (returned, rejected, suspended): every agreement
 -- it is the buyer or the supplying party of whose gate flipped is added to or removed from the statistics,
 -- with its payments, and the track records of the UMKM it concerns are recounted. A statement trigger with
 -- transition tables, so that a statement changing both parties of one agreement applies it once (a row
 -- trigger for the first party would read the second's new status and count the agreement twice).
 CREATE OR REPLACE FUNCTION stats_verification_trigger() RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE orgs text[]; k text; a record; tr text[] := '{}';
+DECLARE orgs text[]; k text; a record; adds text[] := '{}'; removes text[] := '{}'; tr text[] := '{}';
 BEGIN
   SELECT coalesce(array_agg(n.id ORDER BY n.id), '{}') INTO orgs
     FROM new_rows n JOIN old_rows o ON o.id = n.id
@@ -265,7 +317,7 @@ BEGIN
     PERFORM pg_advisory_xact_lock(stats_verification_key(k));
   END LOOP;
   FOR a IN
-    SELECT ag AS agr, ag.id, ag.status,
+    SELECT ag.id, ag.status,
            (coalesce(ob."verificationStatus", b."verificationStatus") = 'verified'
             AND coalesce(os."verificationStatus", s."verificationStatus") = 'verified') AS was,
            (b."verificationStatus" = 'verified' AND s."verificationStatus" = 'verified') AS now
@@ -279,13 +331,15 @@ BEGIN
      ORDER BY ag.id
   LOOP
     CONTINUE WHEN a.was = a.now;
-    PERFORM stats_apply_agreement(a.agr, CASE WHEN a.now THEN 1 ELSE -1 END);
-    PERFORM stats_payments_refresh(a.id);
+    IF a.now THEN adds := adds || a.id; ELSE removes := removes || a.id; END IF;
     IF a.status IN ('active', 'completed', 'terminated') THEN
-      tr := tr || supplier_track_record_orgs(ARRAY[a.id]);
+      tr := tr || a.id;
     END IF;
   END LOOP;
-  PERFORM supplier_track_record_refresh(tr);
+  PERFORM stats_apply_many(removes, -1);
+  PERFORM stats_apply_many(adds, 1);
+  PERFORM stats_payments_refresh_many(removes || adds);
+  PERFORM supplier_track_record_refresh(supplier_track_record_orgs(tr));
   RETURN NULL;
 END $fn$;
 
