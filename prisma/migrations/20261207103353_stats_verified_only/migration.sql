@@ -22,15 +22,16 @@ CREATE INDEX "StatsCompletedOpen_month_idx" ON "StatsCompletedOpen"("month");
 --    of every agreement whose gate flipped, in the same transaction as the status change, and recounts the
 --    track records of the UMKM those agreements concern. Figures about UMKM themselves ("StatsUmkm".verified,
 --    "StatsSizeUp") are unchanged; "StatsUmkm".active follows "StatsSupplier", so it is gated too.
---    Locking: a change of an organization's verified-ness takes one global transaction advisory lock (changes of
---    verification serialize, so two parties verified at once by two transactions see each other) and an
---    exclusive one per organization ('rantai.verification:' || id) before it reads the agreements; the triggers that read a
---    verification status first take the same lock shared (buyer and supplier, in key order) — so a write to an
---    agreement, a party or a payment and a verification change of its buyer or supplier serialize, and the
---    later one sees the earlier one's rows. The shared lock is taken before any statistics row is touched, and
---    the verification trigger takes its lock before any statistics row or track-record lock (the order every
---    other path keeps). The verification trigger applies the flipped agreements grouped (stats_apply_many). Delivery writes need no such lock: the track-record recount of a UMKM already
---    serializes on its own advisory lock and reads the verification state as committed.
+--    Locking: a change of an organization's verified-ness takes one global transaction advisory lock
+--    ('rantai.verification': changes of verification serialize, so two parties verified at once by two
+--    transactions see each other) and an exclusive one per organization ('rantai.verification:' || id) before
+--    it reads the agreements; the triggers that read a verification status first take the per-organization lock
+--    shared (buyer and supplier, in key order) — so a write to an agreement, a party or a payment and a
+--    verification change of its buyer or supplier serialize, and the later one sees the earlier one's rows. The
+--    shared lock is taken before any statistics row is touched, and the verification trigger takes its locks
+--    before any statistics row or track-record lock (the order every other path keeps). It applies the flipped
+--    agreements grouped (stats_apply_many). Delivery writes need no such lock: the track-record recount of a
+--    UMKM already serializes on its own advisory lock and reads the verification state as committed.
 -- 2. Accepted deliveries only. The track record counts a delivery only once the buyer accepted it
 --    (status 'accepted'; pending_review and rejected do not count).
 -- 3. Completed with open milestones. A completed agreement with "completionReason" set (completed while
