@@ -201,8 +201,12 @@ async function run(url: string, c: pg.Client): Promise<boolean> {
     const buyer = "bbuy0001";
     const writeMs: number[] = [];
     const created: string[] = [];
+    // verified UMKM: only agreements between verified parties count (issue 11)
+    const verifiedUmkm = (
+      await c.query<{ id: string }>(`SELECT id FROM "Organization" WHERE type = 'umkm' AND "verificationStatus" = 'verified' AND id LIKE 'bench%' ORDER BY id LIMIT 5000`)
+    ).rows.map((x) => x.id);
     for (let i = 0; i < 30; i++) {
-      const supplierId = `bench${String(1 + Math.floor(r() * 100_000)).padStart(7, "0")}`;
+      const supplierId = verifiedUmkm[Math.floor(r() * verifiedUmkm.length)];
       let t0 = performance.now();
       const a = await db.agreement.create({
         data: {
@@ -225,7 +229,11 @@ async function run(url: string, c: pg.Client): Promise<boolean> {
     const bagi = (s: typeof before) => s.rows.find((x) => x.key === "bagi_hasil")?.agreements ?? 0;
     const moved = bagi(after) - bagi(before);
     const direct = (
-      await c.query<{ n: string; v: string }>(`SELECT count(*) AS n, sum("valueIdr")::text AS v FROM "Agreement" WHERE status IN ('active','completed')`)
+      await c.query<{ n: string; v: string }>(`SELECT count(*) AS n, sum(a."valueIdr")::text AS v FROM "Agreement" a
+           JOIN "Organization" b ON b.id = a."buyerId" AND b."verificationStatus" = 'verified'
+           JOIN "Organization" s ON s.id = a."supplierId" AND s."verificationStatus" = 'verified'
+          WHERE a.status IN ('active','completed')`,
+      )
     ).rows[0];
     const rolled = (await c.query<{ n: string; v: string }>(`SELECT sum(agreements) AS n, sum("valueIdr")::text AS v FROM "StatsCell"`)).rows[0];
     const exact = moved === created.length && direct.n === rolled.n && direct.v === rolled.v;

@@ -6,6 +6,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, Card, Container, PageHeader, Stat, StatGrid, Table } from "@/components/ui";
 import { BreakdownCard } from "@/components/stats/breakdown-card";
+import { CompletedOpenNote } from "@/components/stats/completed-open-note";
 import { StatsFilterForm } from "@/components/stats/filter-form";
 import { ProvinceMap } from "@/components/stats/province-map";
 import { getActor } from "@/lib/auth/session";
@@ -133,6 +134,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
           />
           <Stat label={t("figures.umkmVerified")} value={f.number(o.summary.umkmVerified)} hint={t("figures.umkmVerifiedHint", { registered: f.number(o.summary.umkmRegistered) })} />
         </StatGrid>
+        <CompletedOpenNote filter={filter} exact={staff} f={f} />
       </section>
 
       <BreakdownCard

@@ -1,6 +1,8 @@
 // An organization's track record from its partnerships: what matching (as evidence of reliability) and the
 // statistics read. Public facts only (counts and rates, no agreement details), so any signed-in caller may
-// use it; agreements that never became active do not count.
+// use it; agreements that never became active do not count, nor (issue 11) agreements whose buyer or supplying
+// party is not verified, nor deliveries the buyer has not accepted — the rules of "SupplierTrackRecord", which
+// matching scores (migration *_stats_verified_only).
 import "server-only";
 import { db } from "@/lib/db";
 
@@ -8,10 +10,7 @@ export interface TrackRecord {
   /** Agreements completed / currently in force as a party. */
   completedAgreements: number;
   activeAgreements: number;
-  /**
-   * Deliveries as a supplier that the buyer accepted (issue 11: a supplier's own record counts only once
-   * accepted), the share of them on time, and the share of reviewed deliveries accepted (null without any).
-   */
+  /** Deliveries as a supplier that the buyer accepted, the share of them on time, and accepted ÷ reviewed (null without any). */
   deliveries: number;
   onTimeRate: number | null;
   acceptedRate: number | null;
@@ -23,23 +22,24 @@ export interface TrackRecord {
 }
 
 export async function getTrackRecord(organizationId: string): Promise<TrackRecord> {
-  const asParty = { parties: { some: { organizationId } } };
-  const [completed, active, deliveries, onTime, accepted, reviewed, ratings, pay] = await Promise.all([
+  const verifiedParties = { buyer: { verificationStatus: "verified" as const }, supplier: { verificationStatus: "verified" as const } };
+  const asParty = { parties: { some: { organizationId } }, ...verifiedParties };
+  const asSupplier = { supplierId: organizationId, ...verifiedParties };
+  const [completed, active, deliveries, onTime, reviewed, ratings, pay] = await Promise.all([
     db.agreement.count({ where: { ...asParty, status: "completed" } }),
     db.agreement.count({ where: { ...asParty, status: "active" } }),
-    db.delivery.count({ where: { agreement: { supplierId: organizationId }, status: "accepted" } }),
-    db.delivery.count({ where: { agreement: { supplierId: organizationId }, status: "accepted", onTime: true } }),
-    db.delivery.count({ where: { agreement: { supplierId: organizationId }, status: "accepted" } }),
-    db.delivery.count({ where: { agreement: { supplierId: organizationId }, status: { in: ["accepted", "rejected"] } } }),
+    db.delivery.count({ where: { agreement: asSupplier, status: "accepted" } }),
+    db.delivery.count({ where: { agreement: asSupplier, status: "accepted", onTime: true } }),
+    db.delivery.count({ where: { agreement: asSupplier, status: { in: ["accepted", "rejected"] } } }),
     db.rating.aggregate({ where: { rateeId: organizationId }, _avg: { score: true }, _count: { _all: true } }),
-    db.payment.aggregate({ where: { agreement: { buyerId: organizationId }, daysToPay: { not: null } }, _avg: { daysToPay: true } }),
+    db.payment.aggregate({ where: { agreement: { buyerId: organizationId, ...verifiedParties }, daysToPay: { not: null } }, _avg: { daysToPay: true } }),
   ]);
   return {
     completedAgreements: completed,
     activeAgreements: active,
     deliveries,
     onTimeRate: deliveries ? onTime / deliveries : null,
-    acceptedRate: reviewed ? accepted / reviewed : null,
+    acceptedRate: reviewed ? deliveries / reviewed : null,
     ratings: ratings._count._all,
     averageRating: ratings._count._all ? Number(ratings._avg.score) : null,
     averageDaysToPay: pay._avg.daysToPay == null ? null : Number(pay._avg.daysToPay),

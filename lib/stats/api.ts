@@ -2,6 +2,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/types";
 import type { Locale } from "@/lib/i18n/config";
+import { getCompletedWithOpenMilestones, publicCompletedWithOpenMilestones } from "./completed-open";
 import { csvFilename, partnershipsCsv } from "./csv";
 import { getTopSuppliers } from "./drilldown";
 import { getPartnershipStats } from "./partnerships";
@@ -9,7 +10,7 @@ import { getPublicSummary } from "./public-summary";
 import type { PartnershipsQuery, StatsFilter } from "./schemas";
 
 export async function getStatsSummary() {
-  const s = await getPublicSummary();
+  const [s, completedOpen] = await Promise.all([getPublicSummary(), getCompletedWithOpenMilestones()]);
   return {
     suppliers: s.umkmVerified,
     suppliersRegistered: s.umkmRegistered,
@@ -17,6 +18,7 @@ export async function getStatsSummary() {
     openRfqs: s.openRfqs,
     activeAgreements: s.activeAgreements,
     completedAgreements: s.completedAgreements,
+    completedWithOpenMilestones: publicCompletedWithOpenMilestones(completedOpen),
     agreementValueIdr: s.activeAgreementValueIdr,
     umkmWithActiveAgreement: s.umkmWithActiveAgreement,
     umkmWithActiveAgreementShare: s.umkmWithActiveAgreementShare,

@@ -106,6 +106,17 @@ export const StatsSummarySchema = z
     openRfqs: z.number().int(),
     activeAgreements: z.number().int(),
     completedAgreements: z.number().int(),
+    completedWithOpenMilestones: z
+      .object({
+        agreements: z.number().int().nullable(),
+        valueIdr: z.number().int().nullable().openapi({ description: "Their total value, integer Rupiah" }),
+        suppressed: z.boolean().openapi({ description: "true: fewer than 3 suppliers stand behind the figure, so agreements and valueIdr are null" }),
+      })
+      .openapi({
+        description:
+          "Of the completed agreements, those completed with milestones still undelivered or unpaid (with a stated reason); " +
+          "they are included in completedAgreements too",
+      }),
     agreementValueIdr: z.number().int().openapi({ description: "Total value of the active agreements, integer Rupiah" }),
     umkmWithActiveAgreement: z.number().int(),
     umkmWithActiveAgreementShare: z

@@ -15,6 +15,8 @@ test("a visitor sees the map, filters by province, opens a table and downloads i
   // The province table (the map's data as a table) says how many partnerships Central Java has.
   const total = Number((await page.getByTestId("figure-agreements").innerText()).replace(/\D/g, ""));
   expect(total).toBeGreaterThan(0);
+  // Agreements completed with open milestones are counted apart (issue 11 item 16): one line under the figures.
+  await expect(page.getByTestId("completed-open")).toContainText("diselesaikan dengan tahap yang belum dikirim atau belum dibayar");
   const provinceCard = page.locator("#by-province");
   await provinceCard.getByText("Tampilkan tabel").click();
   const jatengRow = provinceCard.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Jawa Tengah", exact: true }) });

@@ -47,8 +47,10 @@ describe("getPublicSummary", () => {
     await createAgreement(t.db, bumn.id, pekalongan1.organization.id, { valueIdr: 7n });
     await createAgreement(t.db, bumn.id, denpasar.organization.id, { valueIdr: 100_000_000n, status: "completed" });
     await createAgreement(t.db, bumn.id, jayapura.organization.id, { valueIdr: 5_000_000n, status: "proposed" });
-    // An active agreement with the pending UMKM counts in the totals but not in the verified share.
+    // An active agreement with the pending UMKM as its supplier, or with the unverified buyer, counts nowhere
+    // (issue 11 item 8: only agreements between a verified buyer and a verified supplying party).
     await createAgreement(t.db, bumn.id, pending.organization.id, { valueIdr: 1_000n });
+    await createAgreement(t.db, unverifiedBuyer.id, pekalongan2.organization.id, { valueIdr: 3_000n });
     // pekalongan2 joins an active agreement as a consortium member (a party, not the supplier).
     const consortiumDeal = await createAgreement(t.db, bumn.id, denpasar.organization.id, { valueIdr: 2_000n, status: "active" });
     await t.db.agreementParty.create({
@@ -62,8 +64,8 @@ describe("getPublicSummary", () => {
     expect(s.provincesTotal).toBe(38);
     expect(s.buyersVerified).toBe(1);
     expect(s.openRfqs).toBe(1);
-    expect(s.activeAgreements).toBe(4);
-    expect(s.activeAgreementValueIdr).toBe(big + 7n + 1_000n + 2_000n);
+    expect(s.activeAgreements).toBe(3);
+    expect(s.activeAgreementValueIdr).toBe(big + 7n + 2_000n);
     expect(typeof s.activeAgreementValueIdr).toBe("bigint");
     expect(s.completedAgreements).toBe(1);
     // pekalongan1 (supplier), pekalongan2 (consortium member), denpasar (supplier of the consortium deal)

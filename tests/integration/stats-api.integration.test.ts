@@ -42,8 +42,10 @@ describe("GET /api/v1/stats/summary", () => {
       agreementValueIdr: 157_000_000,
       umkmWithActiveAgreement: 2,
       umkmWithActiveAgreementShare: 1,
+      completedWithOpenMilestones: { agreements: 0, valueIdr: 0, suppressed: false },
     });
   });
+
 });
 
 describe("GET /api/v1/stats/partnerships", () => {
@@ -102,5 +104,45 @@ describe("GET /api/v1/stats/suppliers", () => {
     expect(res.status).toBe(200);
     const body = await jsonOf<{ data: { id: string; valueIdr: number; province: { code: string; name: string } }[] }>(res);
     expect(body.data).toEqual([expect.objectContaining({ id: jateng, valueIdr: 200_000_000, agreements: 2, province: { code: "33", name: "Jawa Tengah" } })]);
+  });
+});
+
+// After the others: these add agreements.
+describe("GET /api/v1/stats/summary: what counts", () => {
+  it("leaves out agreements with an unverified buyer or supplier (issue 11 item 8)", async () => {
+    const before = await jsonOf<{ activeAgreements: number; agreementValueIdr: number }>(await get("/api/v1/stats/summary"));
+    const { organization: unverifiedBuyer } = await createBuyer(t.db, { verificationStatus: "pending" });
+    const pendingUmkm = await createUmkm(t.db, { verificationStatus: "pending" });
+    await createAgreement(t.db, unverifiedBuyer.id, jateng, { valueIdr: 11_000_000n });
+    const { organization: verifiedBuyer } = await createBuyer(t.db);
+    await createAgreement(t.db, verifiedBuyer.id, pendingUmkm.organization.id, { valueIdr: 12_000_000n });
+    expect(await jsonOf(await get("/api/v1/stats/summary"))).toMatchObject({ activeAgreements: before.activeAgreements, agreementValueIdr: before.agreementValueIdr });
+    // verifying the buyer counts its agreement at once
+    await t.db.organization.update({ where: { id: unverifiedBuyer.id }, data: { verificationStatus: "verified" } });
+    expect(await jsonOf(await get("/api/v1/stats/summary"))).toMatchObject({
+      activeAgreements: before.activeAgreements + 1,
+      agreementValueIdr: before.agreementValueIdr + 11_000_000,
+    });
+  });
+
+  it("counts agreements completed with open milestones apart, suppressed while fewer than 3 suppliers stand behind them (issue 11 item 16)", async () => {
+    const { organization: buyer } = await createBuyer(t.db);
+    const leads = await Promise.all([1, 2, 3].map(() => createUmkm(t.db)));
+    const openOne = (i: number, valueIdr: bigint) =>
+      createAgreement(t.db, buyer.id, leads[i].organization.id, { status: "completed", valueIdr }).then((a) =>
+        t.db.agreement.update({ where: { id: a.id }, data: { completionReason: "Tahap terakhir dibatalkan bersama" } }),
+      );
+    const before = await jsonOf<{ completedAgreements: number }>(await get("/api/v1/stats/summary"));
+    await openOne(0, 10_000_000n);
+    await openOne(1, 20_000_000n);
+    const two = await jsonOf<{ completedAgreements: number; completedWithOpenMilestones: unknown }>(await get("/api/v1/stats/summary"));
+    expect(two.completedAgreements).toBe(before.completedAgreements + 2); // still completed
+    expect(two.completedWithOpenMilestones).toEqual({ agreements: null, valueIdr: null, suppressed: true });
+    await openOne(2, 30_000_000n);
+    expect((await jsonOf<{ completedWithOpenMilestones: unknown }>(await get("/api/v1/stats/summary"))).completedWithOpenMilestones).toEqual({
+      agreements: 3,
+      valueIdr: 60_000_000,
+      suppressed: false,
+    });
   });
 });

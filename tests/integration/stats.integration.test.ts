@@ -4,7 +4,8 @@
 // what lib/stats reads from the trigger-maintained rollups — through the life cycle (draft → active →
 // completed / terminated), consortium members, a supplier moving province, and the rollups' full rebuild.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/tests/helpers/db";
+import pg from "pg";
+import { testBackend, useTestDatabase } from "@/tests/helpers/db";
 import { createAgreement, createBuyer, createUmkm, createUser } from "@/lib/seed/factories";
 import { getPartnershipStats, resetStatsCaches } from "@/lib/stats/partnerships";
 import { getPublicSummary, getSupplyChainShare } from "@/lib/stats/public-summary";
@@ -12,7 +13,8 @@ import { countMovedUp, getStatisticsOverview, medianDaysToPay } from "@/lib/stat
 import { getTopSuppliers } from "@/lib/stats/drilldown";
 import { GROUP_BYS, monthKey, monthOf, statsFilterSchema, type GroupBy, type StatsFilter } from "@/lib/stats/schemas";
 import { actAs } from "@/tests/helpers/act-as";
-import type { PartnershipScheme, AgreementStatus } from "@/lib/db/generated/enums";
+import { getCompletedWithOpenMilestones } from "@/lib/stats/completed-open";
+import type { PartnershipScheme, AgreementStatus, VerificationStatus } from "@/lib/db/generated/enums";
 
 const t = useTestDatabase();
 
@@ -24,15 +26,22 @@ interface Sup {
 }
 interface Ag {
   id: string;
+  buyer: string;
   lead: Sup;
   members: Sup[];
   scheme: PartnershipScheme;
   start: Date;
   value: bigint;
   status: AgreementStatus;
+  /** Agreement.completionReason is set (completed with open milestones). */
+  open?: boolean;
 }
 
 const ags: Ag[] = [];
+/** Organizations whose verification the test withdrew or has not granted (all others are verified). */
+const unverified = new Set<string>();
+/** Counted by the statistics (issue 11 item 8): active or completed, buyer and supplying party verified. */
+const counts = (a: Ag) => (a.status === "active" || a.status === "completed") && !unverified.has(a.buyer) && !unverified.has(a.lead.id);
 const sups: Record<string, Sup> = {};
 let buyerId = "";
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -49,7 +58,7 @@ function inPeriod(a: Ag, f: StatsFilter) {
   return (!f.from || m >= f.from) && (!f.to || m <= f.to);
 }
 function expected(g: GroupBy, f: StatsFilter) {
-  const counted = ags.filter((a) => (a.status === "active" || a.status === "completed") && inPeriod(a, f));
+  const counted = ags.filter((a) => counts(a) && inPeriod(a, f));
   const out = new Map<string, { agreements: number; valueIdr: bigint; suppliers: Set<string> }>();
   const row = (k: string) => out.get(k) ?? out.set(k, { agreements: 0, valueIdr: 0n, suppliers: new Set() }).get(k)!;
   const keyFor = (a: Ag, s: Sup) => (g === "scheme" ? a.scheme : g === "month" ? monthKey(monthOf(a.start)) : dimOf(s, g));
@@ -118,22 +127,27 @@ async function snapshotRollups() {
     sizeUps: await q(`SELECT * FROM "StatsSizeUp" ORDER BY 1`),
     totals: await q(`SELECT * FROM "StatsSupplierTotal" ORDER BY 1`),
     steps: await q(`SELECT * FROM "StatsSchemeStep" ORDER BY 1,2,3,4`),
+    payments: await q(`SELECT * FROM "StatsPayment" ORDER BY 1`),
+    completedOpen: await q(`SELECT * FROM "StatsCompletedOpen" ORDER BY 1,2`),
+    trackRecords: await q(`SELECT * FROM "SupplierTrackRecord" ORDER BY 1`),
   };
 }
 
-async function umkm(regencyCode: string, kbli: string, annualSalesIdr: bigint, province: string, section: string, size: string) {
-  const u = await createUmkm(t.db, { regencyCode, kbliCodes: [kbli], annualSalesIdr });
+async function umkm(regencyCode: string, kbli: string, annualSalesIdr: bigint, province: string, section: string, size: string, verificationStatus: VerificationStatus = "verified") {
+  const u = await createUmkm(t.db, { regencyCode, kbliCodes: [kbli], annualSalesIdr, verificationStatus });
+  if (verificationStatus !== "verified") unverified.add(u.organization.id);
   const s = { id: u.organization.id, province, section, size };
   sups[s.id] = s;
   return s;
 }
 
-async function agreement(lead: Sup, opts: { scheme: PartnershipScheme; start: string; value: bigint; status: AgreementStatus; members?: Sup[] }) {
-  const a = await createAgreement(t.db, buyerId, lead.id, { scheme: opts.scheme, startDate: d(opts.start), valueIdr: opts.value, status: opts.status });
+async function agreement(lead: Sup, opts: { scheme: PartnershipScheme; start: string; value: bigint; status: AgreementStatus; members?: Sup[]; buyer?: string }) {
+  const buyer = opts.buyer ?? buyerId;
+  const a = await createAgreement(t.db, buyer, lead.id, { scheme: opts.scheme, startDate: d(opts.start), valueIdr: opts.value, status: opts.status });
   for (const m of opts.members ?? []) {
     await t.db.agreementParty.create({ data: { agreementId: a.id, organizationId: m.id, role: "consortium_member" } });
   }
-  const ag: Ag = { id: a.id, lead, members: opts.members ?? [], scheme: opts.scheme, start: d(opts.start), value: opts.value, status: opts.status };
+  const ag: Ag = { id: a.id, buyer, lead, members: opts.members ?? [], scheme: opts.scheme, start: d(opts.start), value: opts.value, status: opts.status };
   ags.push(ag);
   return ag;
 }
@@ -410,5 +424,235 @@ describe("statistics filters and the drill-down", () => {
     const buyerUser = await createUser(t.db);
     await t.db.membership.create({ data: { userId: buyerUser.id, organizationId: buyerId, role: "owner" } });
     await expect(getTopSuppliers(await actAs(buyerUser, buyerId), {})).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+// Issue 11 item 8: every figure counts only agreements whose buyer and supplying party (the UMKM, cooperative or
+// consortium lead) are verified, and follows verification both ways in the same transaction; stats_rebuild()
+// computes the same. Item 16: agreements completed with open milestones are counted apart.
+describe("only agreements between verified parties count", () => {
+  async function setVerification(ids: string[], status: VerificationStatus) {
+    await t.db.organization.updateMany({ where: { id: { in: ids } }, data: { verificationStatus: status } });
+    for (const id of ids) {
+      if (status === "verified") unverified.delete(id);
+      else unverified.add(id);
+    }
+  }
+  async function expectRebuildEqual() {
+    const incremental = await snapshotRollups();
+    await t.sql.query(`SELECT stats_rebuild()`);
+    expect(await snapshotRollups()).toEqual(incremental);
+  }
+  async function expectSummary() {
+    const s = await getPublicSummary();
+    const active = ags.filter((a) => counts(a) && a.status === "active");
+    expect(s.activeAgreements).toBe(active.length);
+    expect(s.activeAgreementValueIdr).toBe(active.reduce((n, a) => n + a.value, 0n));
+    expect(s.completedAgreements).toBe(ags.filter((a) => counts(a) && a.status === "completed").length);
+    // "in supply chain": UMKM with a verified profile that are a party to a counted active agreement
+    const verifiedProfiles = new Set(
+      (await t.db.supplierProfile.findMany({ where: { verificationStatus: "verified" }, select: { organizationId: true } })).map((p) => p.organizationId),
+    );
+    const inChain = new Set(active.flatMap((a) => [a.lead.id, ...a.members.map((m) => m.id)]).filter((id) => verifiedProfiles.has(id)));
+    expect((await getSupplyChainShare({})).umkmWithActiveAgreement).toBe(inChain.size);
+  }
+  async function expectExact() {
+    await expectAllMatch();
+    await expectSummary();
+    await expectRebuildEqual();
+  }
+  const totalAgreements = async () => (await getPartnershipStats("scheme", {}, "id")).totals.agreements;
+
+  it("an agreement with an unverified buyer or supplier is not counted; verifying counts it; withdrawing removes it", async () => {
+    const pendingBuyer = (await createBuyer(t.db, { verificationStatus: "pending" })).organization.id;
+    unverified.add(pendingBuyer);
+    const pendingLead = await umkm("33.75", "13134", 1_000_000_000n, "33", "C", "mikro", "pending");
+    const before = await totalAgreements();
+    const byUnverifiedBuyer = await agreement(batikA, { scheme: "waralaba", start: "2026-02-14", value: 70_000_000n, status: "active", buyer: pendingBuyer });
+    const byUnverifiedLead = await agreement(pendingLead, { scheme: "waralaba", start: "2026-03-14", value: 30_000_000n, status: "completed", members: [farm2] });
+    expect(await totalAgreements()).toBe(before);
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "waralaba")).toBeUndefined();
+    await expectExact();
+
+    await setVerification([pendingBuyer], "verified");
+    expect(await totalAgreements()).toBe(before + 1);
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "waralaba")).toMatchObject({ agreements: 1, valueIdr: 70_000_000n });
+    await expectExact();
+
+    await setVerification([pendingLead.id], "verified");
+    expect(await totalAgreements()).toBe(before + 2);
+    await expectExact();
+
+    // returned, then (as a suspension would) set back to pending: its agreements leave the figures each time
+    await setVerification([pendingBuyer], "returned");
+    expect(await totalAgreements()).toBe(before + 1);
+    await expectExact();
+    await setVerification([pendingLead.id], "pending");
+    expect(await totalAgreements()).toBe(before);
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "waralaba")).toBeUndefined();
+    await expectExact();
+    // a status change that keeps the verified-ness (pending → returned) moves nothing
+    await setVerification([pendingLead.id], "returned");
+    await expectExact();
+    expect(byUnverifiedBuyer.id && byUnverifiedLead.id).toBeTruthy();
+  });
+
+  it("the consortium lead's verification gates the agreement; a member's does not", async () => {
+    const member = await umkm("51.71", codeA, 1_000_000_000n, "51", "A", "mikro", "pending");
+    const consortium = await agreement(batikB, { scheme: "kerja_sama_operasional", start: "2026-04-20", value: 40_000_000n, status: "active", members: [member] });
+    // counted, and the unverified member is a partnering UMKM of it
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "kerja_sama_operasional")).toMatchObject({ agreements: 1, suppliers: 2 });
+    await expectExact();
+    // the lead loses its verification: the agreement leaves with its member, and so do the lead's other agreements
+    await setVerification([batikB.id], "returned");
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "kerja_sama_operasional")).toBeUndefined();
+    await expectExact();
+    await setVerification([batikB.id], "verified");
+    await expectExact();
+    // a member joining or leaving while the lead is unverified changes nothing; once verified, they count
+    await setVerification([batikB.id], "pending");
+    await t.db.agreementParty.create({ data: { agreementId: consortium.id, organizationId: farm.id, role: "consortium_member" } });
+    consortium.members.push(farm);
+    await expectExact();
+    await setVerification([batikB.id], "verified");
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "kerja_sama_operasional")).toMatchObject({ agreements: 1, suppliers: 3 });
+    await expectExact();
+  });
+
+  it("one statement verifying both parties of an agreement counts it once", async () => {
+    const buyer = (await createBuyer(t.db, { verificationStatus: "pending" })).organization.id;
+    unverified.add(buyer);
+    const lead = await umkm("91.71", codeA, 1_000_000_000n, "91", "A", "mikro", "pending");
+    await agreement(lead, { scheme: "usaha_patungan", start: "2026-05-02", value: 11_000_000n, status: "active", buyer });
+    await expectExact();
+    await setVerification([buyer, lead.id], "verified");
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "usaha_patungan")).toMatchObject({ agreements: 1, valueIdr: 11_000_000n });
+    await expectExact();
+    // one statement withdrawing one organization and verifying another: one agreement leaves, another enters
+    const buyer2 = (await createBuyer(t.db, { verificationStatus: "pending" })).organization.id;
+    unverified.add(buyer2);
+    await agreement(farm2, { scheme: "usaha_patungan", start: "2026-05-03", value: 4_000_000n, status: "active", buyer: buyer2, members: [batikA] });
+    await t.sql.query(
+      `UPDATE "Organization" SET "verificationStatus" = (CASE WHEN id = $1 THEN 'returned' ELSE 'verified' END)::"VerificationStatus" WHERE id IN ($1, $2)`,
+      [lead.id, buyer2],
+    );
+    unverified.add(lead.id);
+    unverified.delete(buyer2);
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "usaha_patungan")).toMatchObject({ agreements: 1, valueIdr: 4_000_000n, suppliers: 2 });
+    await expectExact();
+    await setVerification([buyer, buyer2], "returned");
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "usaha_patungan")).toBeUndefined();
+    await expectExact();
+  });
+
+  // Concurrent on PostgreSQL (PGlite has one connection): whichever commits first, the other sees it.
+  for (const first of ["verification", "activation"] as const) {
+    it.runIf(testBackend() === "postgres")(`an agreement activated while its buyer is verified is counted (${first} first)`, async () => {
+      const buyer = (await createBuyer(t.db, { verificationStatus: "pending" })).organization.id;
+      unverified.add(buyer);
+      const ag = await agreement(farm2, { scheme: "penyumberluaran", start: "2026-05-09", value: 13_000_000n, status: "proposed", buyer });
+      const before = (await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "penyumberluaran")?.agreements ?? 0;
+      const verifier = new pg.Client({ connectionString: t.url! });
+      const activator = new pg.Client({ connectionString: t.url! });
+      await Promise.all([verifier.connect(), activator.connect()]);
+      const [one, other] = first === "verification" ? [verifier, activator] : [activator, verifier];
+      const write = (c: pg.Client) =>
+        c === verifier
+          ? c.query(`UPDATE "Organization" SET "verificationStatus" = 'verified' WHERE id = $1`, [buyer])
+          : c.query(`UPDATE "Agreement" SET status = 'active', "activatedAt" = now() WHERE id = $1`, [ag.id]);
+      try {
+        await other.query("SET statement_timeout = '10s'");
+        await one.query("BEGIN");
+        await write(one);
+        const second = write(other); // cannot see the first one's change until it commits
+        await new Promise((r) => setTimeout(r, 300));
+        await one.query("COMMIT");
+        await second;
+      } finally {
+        await Promise.all([verifier.end(), activator.end()]);
+      }
+      unverified.delete(buyer);
+      ag.status = "active";
+      expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "penyumberluaran")?.agreements).toBe(before + 1);
+      await expectExact();
+    });
+  }
+
+  it.runIf(testBackend() === "postgres")("an agreement whose buyer and supplier are verified by two transactions at once is counted", async () => {
+    const buyer = (await createBuyer(t.db, { verificationStatus: "pending" })).organization.id;
+    unverified.add(buyer);
+    const lead = await umkm("51.71", codeA, 1_000_000_000n, "51", "A", "mikro", "pending");
+    const ag = await agreement(lead, { scheme: "distribusi_keagenan", start: "2026-05-19", value: 17_000_000n, status: "active", buyer });
+    const one = new pg.Client({ connectionString: t.url! });
+    const other = new pg.Client({ connectionString: t.url! });
+    await Promise.all([one.connect(), other.connect()]);
+    try {
+      await other.query("SET statement_timeout = '10s'");
+      await one.query("BEGIN");
+      await one.query(`UPDATE "Organization" SET "verificationStatus" = 'verified' WHERE id = $1`, [buyer]);
+      const second = other.query(`UPDATE "Organization" SET "verificationStatus" = 'verified' WHERE id = $1`, [lead.id]);
+      await new Promise((r) => setTimeout(r, 300));
+      await one.query("COMMIT");
+      await second;
+    } finally {
+      await Promise.all([one.end(), other.end()]);
+    }
+    unverified.delete(buyer);
+    unverified.delete(lead.id);
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "distribusi_keagenan")).toMatchObject({ agreements: 1, valueIdr: ag.value });
+    await expectExact();
+  });
+
+  it("payments of agreements between unverified parties leave the days to pay", async () => {
+    const withPayments = ags[3]; // metal's consortium agreement: four payments (above)
+    const before = await medianDaysToPay({});
+    expect(before.payments).toBeGreaterThanOrEqual(4);
+    await setVerification([metal.id], "returned");
+    expect((await medianDaysToPay({})).payments).toBe(before.payments - 4);
+    // a payment recorded meanwhile is not counted either, until the lead is verified again
+    await t.db.payment.create({ data: { agreementId: withPayments.id, amountIdr: 1_000n, invoicedOn: d("2026-05-01"), paidOn: d("2026-07-01"), daysToPay: 5 } });
+    expect((await medianDaysToPay({})).payments).toBe(before.payments - 4);
+    await expectExact();
+    await setVerification([metal.id], "verified");
+    expect((await medianDaysToPay({})).payments).toBe(before.payments + 1);
+    await expectExact();
+  });
+
+  it("agreements completed with open milestones are counted apart, and still as completed", async () => {
+    const expectedOpen = (f: StatsFilter = {}) => {
+      const open = ags.filter((a) => counts(a) && a.status === "completed" && a.open && inPeriod(a, f) && inFilter(a.lead, f));
+      return { agreements: open.length, valueIdr: open.reduce((n, a) => n + a.value, 0n), suppliers: new Set(open.map((a) => a.lead.id)).size };
+    };
+    const check = async () => {
+      for (const f of FILTERS) expect(await getCompletedWithOpenMilestones(f), JSON.stringify(f)).toEqual(expectedOpen(f));
+      await expectExact();
+    };
+    expect(await getCompletedWithOpenMilestones()).toEqual({ agreements: 0, valueIdr: 0n, suppliers: 0 });
+    const completedBefore = (await getPublicSummary()).completedAgreements;
+
+    // the first confirmation records the reason while the agreement is still active: not counted apart yet
+    const ag = await agreement(farm, { scheme: "bagi_hasil", start: "2026-03-03", value: 21_000_000n, status: "active" });
+    await t.db.agreement.update({ where: { id: ag.id }, data: { completionReason: "Tahap 3 dibatalkan bersama" } });
+    expect(await getCompletedWithOpenMilestones()).toEqual({ agreements: 0, valueIdr: 0n, suppliers: 0 });
+    await setStatus(ag, "completed");
+    ag.open = true;
+    expect(await getCompletedWithOpenMilestones()).toEqual({ agreements: 1, valueIdr: 21_000_000n, suppliers: 1 });
+    expect((await getPublicSummary()).completedAgreements).toBe(completedBefore + 1);
+    await check();
+
+    // a completed agreement without open milestones is not; one of another lead is
+    await agreement(batikA, { scheme: "bagi_hasil", start: "2026-04-03", value: 3_000_000n, status: "completed" });
+    const other = await agreement(metal, { scheme: "bagi_hasil", start: "2026-06-03", value: 8_000_000n, status: "completed" });
+    await t.db.agreement.update({ where: { id: other.id }, data: { completionReason: "Sisa pembayaran dihapus" } });
+    other.open = true;
+    expect(await getCompletedWithOpenMilestones()).toEqual({ agreements: 2, valueIdr: 29_000_000n, suppliers: 2 });
+    await check();
+
+    // the gate applies: its lead loses its verification
+    await setVerification([farm.id], "returned");
+    expect(await getCompletedWithOpenMilestones()).toEqual({ agreements: 1, valueIdr: 8_000_000n, suppliers: 1 });
+    await check();
+    await setVerification([farm.id], "verified");
+    await check();
   });
 });

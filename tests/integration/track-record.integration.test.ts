@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { testBackend, useTestDatabase } from "@/tests/helpers/db";
 import { createAgreement, createBuyer, createUmkm, dateInDays } from "@/lib/seed/factories";
+import { getTrackRecord } from "@/lib/agreements/track-record";
 
 const t = useTestDatabase();
 
@@ -16,14 +17,17 @@ const COUNTED = new Set(["active", "completed", "terminated"]);
 /** What the table should hold, counted in TypeScript from the source rows (UMKM with a record only). */
 async function expected(): Promise<Record<string, { completedAgreements: number; deliveries: number; onTimeDeliveries: number }>> {
   const umkm = new Set((await t.db.supplierProfile.findMany({ select: { organizationId: true } })).map((p) => p.organizationId));
+  const verified = new Set((await t.db.organization.findMany({ where: { verificationStatus: "verified" }, select: { id: true } })).map((o) => o.id));
   const agreements = await t.db.agreement.findMany({
-    select: { id: true, status: true, supplierId: true, parties: { select: { organizationId: true } }, deliveries: { select: { status: true, onTime: true } } },
+    select: { id: true, status: true, buyerId: true, supplierId: true, parties: { select: { organizationId: true } }, deliveries: { select: { status: true, onTime: true } } },
   });
   const out: Record<string, { completedAgreements: number; deliveries: number; onTimeDeliveries: number }> = {};
   for (const a of agreements) {
     if (!COUNTED.has(a.status)) continue;
+    // issue 11: only agreements whose buyer and supplying party are verified, only deliveries the buyer accepted
+    if (!verified.has(a.buyerId) || !verified.has(a.supplierId)) continue;
     const orgs = new Set([a.supplierId, ...a.parties.map((p) => p.organizationId)]);
-    const kept = a.deliveries.filter((d) => d.status !== "rejected");
+    const kept = a.deliveries.filter((d) => d.status === "accepted");
     for (const org of orgs) {
       if (!umkm.has(org)) continue;
       const r = (out[org] ??= { completedAgreements: 0, deliveries: 0, onTimeDeliveries: 0 });
@@ -42,6 +46,12 @@ async function actual() {
 
 async function expectConsistent() {
   expect(await actual()).toEqual(await expected());
+}
+
+async function expectRebuildEqual() {
+  const incremental = await actual();
+  await t.sql.query(`SELECT stats_rebuild()`);
+  expect(await actual()).toEqual(incremental);
 }
 
 let buyer: Awaited<ReturnType<typeof createBuyer>>;
@@ -174,6 +184,62 @@ describe("SupplierTrackRecord", () => {
       await Promise.all([activator.end(), adder.end()]);
     }
     await expectConsistent();
+  });
+
+  it("counts a delivery only once the buyer accepts it (issue 11 item 10)", async () => {
+    const ag = await createAgreement(t.db, buyer.organization.id, c.organization.id, { status: "active" });
+    const before = (await actual())[c.organization.id];
+    const shownBefore = await getTrackRecord(c.organization.id); // what the agreement page shows the buyer
+    const recorded = await delivery(ag.id, { status: "pending_review" });
+    expect((await actual())[c.organization.id]).toEqual(before);
+    expect((await getTrackRecord(c.organization.id)).deliveries).toBe(shownBefore.deliveries);
+    await t.db.delivery.update({ where: { id: recorded.id }, data: { status: "accepted" } });
+    expect((await actual())[c.organization.id]).toEqual({ ...before, deliveries: before.deliveries + 1, onTimeDeliveries: before.onTimeDeliveries + 1 });
+    expect((await getTrackRecord(c.organization.id)).deliveries).toBe(shownBefore.deliveries + 1);
+    const refused = await delivery(ag.id, { status: "pending_review", onTime: false });
+    await t.db.delivery.update({ where: { id: refused.id }, data: { status: "rejected" } });
+    expect((await actual())[c.organization.id]).toEqual({ ...before, deliveries: before.deliveries + 1, onTimeDeliveries: before.onTimeDeliveries + 1 });
+    await expectConsistent();
+    await expectRebuildEqual();
+  });
+
+  it("counts only agreements whose buyer and supplying party are verified, following verification both ways (issue 11 item 8)", async () => {
+    const pendingBuyer = await createBuyer(t.db, { name: "PT Pembeli Belum Terverifikasi", verificationStatus: "pending" });
+    const lead = await createUmkm(t.db, { name: "CV Pemimpin Konsorsium", verificationStatus: "pending" });
+    const member = await createUmkm(t.db, { name: "UD Anggota Konsorsium" });
+    const fromPendingBuyer = await createAgreement(t.db, pendingBuyer.organization.id, member.organization.id, { status: "completed" });
+    await delivery(fromPendingBuyer.id);
+    const ledByPending = await createAgreement(t.db, buyer.organization.id, lead.organization.id, { status: "active" });
+    await t.db.agreementParty.create({ data: { agreementId: ledByPending.id, organizationId: member.organization.id, role: "consortium_member" } });
+    await delivery(ledByPending.id);
+    expect((await actual())[member.organization.id]).toBeUndefined();
+    expect((await actual())[lead.organization.id]).toBeUndefined();
+    expect(await getTrackRecord(lead.organization.id)).toMatchObject({ activeAgreements: 0, deliveries: 0 });
+    expect(await getTrackRecord(member.organization.id)).toMatchObject({ completedAgreements: 0, activeAgreements: 0 });
+    await expectConsistent();
+    await expectRebuildEqual();
+
+    // the buyer is verified: its completed agreement counts for the UMKM
+    await t.db.organization.update({ where: { id: pendingBuyer.organization.id }, data: { verificationStatus: "verified" } });
+    expect((await actual())[member.organization.id]).toEqual({ completedAgreements: 1, deliveries: 1, onTimeDeliveries: 1 });
+    // the consortium lead is verified: the member shares the lead's agreement; the member's own status never gated it
+    await t.db.organization.update({ where: { id: lead.organization.id }, data: { verificationStatus: "verified" } });
+    expect((await actual())[member.organization.id]).toEqual({ completedAgreements: 1, deliveries: 2, onTimeDeliveries: 2 });
+    expect((await actual())[lead.organization.id]).toEqual({ completedAgreements: 0, deliveries: 1, onTimeDeliveries: 1 });
+    expect(await getTrackRecord(lead.organization.id)).toMatchObject({ activeAgreements: 1, deliveries: 1 });
+    expect(await getTrackRecord(member.organization.id)).toMatchObject({ completedAgreements: 1, activeAgreements: 1 });
+    await expectConsistent();
+    await expectRebuildEqual();
+
+    // withdrawn again (returned by the platform): gone from both
+    await t.db.organization.update({ where: { id: lead.organization.id }, data: { verificationStatus: "returned" } });
+    expect((await actual())[lead.organization.id]).toBeUndefined();
+    expect(await getTrackRecord(lead.organization.id)).toMatchObject({ activeAgreements: 0, deliveries: 0 });
+    expect((await actual())[member.organization.id]).toEqual({ completedAgreements: 1, deliveries: 1, onTimeDeliveries: 1 });
+    await t.db.organization.update({ where: { id: pendingBuyer.organization.id }, data: { verificationStatus: "pending" } });
+    expect((await actual())[member.organization.id]).toBeUndefined();
+    await expectConsistent();
+    await expectRebuildEqual();
   });
 
   it("is rebuilt identically by stats_rebuild()", async () => {
