@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { ACTION_BODY_LIMIT } from "./lib/files/limits";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -9,9 +10,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
-    // Certificate documents (≤ 5 MB, lib/files/upload.ts) are uploaded through server actions; the form's other
-    // fields and multipart overhead need a little more than the file itself.
-    serverActions: { bodySizeLimit: "6mb" },
+    // Certificate documents, RFQ/quote attachments (≤ 5 MB each, lib/files/upload.ts) and product photos go
+    // through server actions; the form's other fields and multipart overhead need a little more than one file.
+    // Next stops reading an action body at this limit (declared length or not); the forms check the total in
+    // the browser first so that the user gets a clear message (lib/files/limits.ts, issue 11).
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
   },
 };
 
