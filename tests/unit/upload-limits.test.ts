@@ -22,7 +22,8 @@ describe("server action body limit in the browser", () => {
   });
 
   it("refuses an oversized form without calling the server action, with the message on the file field", async () => {
-    const action = vi.fn(async () => ({ ok: true as const, data: { id: "x" } }));
+    type Result = { ok: true; data: { id: string } } | ReturnType<typeof actionBodyTooLarge>;
+    const action = vi.fn(async (): Promise<Result> => ({ ok: true, data: { id: "x" } }));
     const guarded = withActionBodyLimit(action, () => actionBodyTooLarge("Berkas terlalu besar untuk dikirim sekaligus", "photos"));
     const big = new FormData();
     big.append("photos", file(7 * 1024 * 1024));
