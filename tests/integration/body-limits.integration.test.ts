@@ -23,6 +23,8 @@ import { POST as rfqAttachRoute } from "@/app/api/v1/rfqs/[id]/attachments/route
 import { POST as quoteAttachRoute } from "@/app/api/v1/rfqs/[id]/quote/attachments/route";
 import { POST as createRfqRoute } from "@/app/api/v1/rfqs/route";
 import { POST as importRoute } from "@/app/api/cooperatives/import/route";
+import { POST as authPost } from "@/app/api/auth/[...nextauth]/route";
+import { NextRequest } from "next/server";
 
 const t = useTestDatabase();
 
@@ -203,4 +205,23 @@ describe("cooperative import stops reading at 10 MB (413)", () => {
     expect(res.status).toBe(413);
     expect(counter.pulled).toBeLessThanOrEqual(CHUNK); // at most what the stream machinery pre-reads
   });
+});
+
+describe("next-auth's endpoints stop reading at 64 KB (413)", () => {
+  const authCtx = (...nextauth: string[]) => ({ params: Promise.resolve({ nextauth }) });
+
+  it("POST /api/auth/callback/credentials with a chunked 48 MB body: 413 after about 64 KB, no session", async () => {
+    const { stream, counter } = countingBody("csrfToken=x&email=");
+    const req = new NextRequest("http://localhost/api/auth/callback/credentials", {
+      method: "POST",
+      body: stream,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      duplex: "half",
+    } as ConstructorParameters<typeof NextRequest>[1] & { duplex: "half" });
+    const res = await authPost(req, authCtx("callback", "credentials"));
+    expect(res.status).toBe(413);
+    expect(res.headers.get("set-cookie") ?? "").not.toMatch(/session-token/);
+    expect(counter.pulled).toBeLessThan(64 * 1024 + SLACK);
+  });
+  // (in-limit sign-in through next-auth: the e2e sign-in of every signed-in spec)
 });
