@@ -5,7 +5,8 @@
 // - multipart (readFormDataLimited) and raw bytes (readBytesLimited) for the upload and import endpoints.
 // A body over its limit is 413 payload_too_large — refused on its declared Content-Length before any byte is
 // read, and otherwise (chunked, or a Content-Length that lies) as soon as the bytes read pass the limit: the
-// stream is cancelled there, so a 48 MB body costs at most limit + one chunk.
+// stream is not pulled any further, so a 48 MB body costs at most limit + one chunk, and 413 responses carry
+// `Connection: close` (lib/api/errors.ts) so that the server closes the socket instead of reading the rest.
 import { DomainError, payloadTooLarge } from "@/lib/errors";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024; // 1 MB: JSON only; files go through the upload endpoints
@@ -26,14 +27,24 @@ export function checkDeclaredLength(req: Request, maxBytes: number, messageKey?:
 }
 
 /**
- * The request's body as a stream that errors with 413 payload_too_large (and cancels the request's own
- * stream, so nothing more is pulled) once more than `maxBytes` have passed. Checks the declared length first.
+ * The request's body as a stream that errors with 413 payload_too_large (and pulls nothing more from the
+ * request) once more than `maxBytes` have passed. Checks the declared length first.
  */
 export function limitedBodyStream(req: Request, maxBytes: number, messageKey?: string): ReadableStream<Uint8Array> | null {
   checkDeclaredLength(req, maxBytes, messageKey);
   if (!req.body) return null;
   const reader = req.body.getReader();
   let size = 0;
+  // Stop pulling, but do not cancel the request's stream: under `next start` that destroys the socket
+  // (IncomingMessage.destroy), and the client would see a reset instead of our 413. Unpulled, the bytes stay
+  // in the kernel (TCP backpressure) until the response, sent with `Connection: close`, closes the socket.
+  const stopReading = () => {
+    try {
+      reader.releaseLock();
+    } catch {
+      // a read is still pending: nothing more will be asked of it
+    }
+  };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -49,14 +60,14 @@ export function limitedBodyStream(req: Request, maxBytes: number, messageKey?: s
       }
       size += chunk.value.byteLength;
       if (size > maxBytes) {
-        await reader.cancel().catch(() => {});
+        stopReading();
         controller.error(payloadTooLarge(messageKey));
         return;
       }
       controller.enqueue(chunk.value);
     },
-    cancel(reason) {
-      return reader.cancel(reason).catch(() => {});
+    cancel() {
+      stopReading();
     },
   });
 }
@@ -93,7 +104,7 @@ export async function readFormDataLimited(req: Request, maxBytes: number, { fiel
   const type = req.headers.get("content-type") ?? "";
   const limited = limitedBodyStream(req, maxBytes, messageKey);
   if (!limited || !/^multipart\/form-data\s*;/i.test(type)) {
-    await limited?.cancel().catch(() => {});
+    await limited?.cancel().catch(() => {}); // reads nothing
     throw new DomainError("invalid_input", "errors.invalidInput", { [field]: ["errors.field.required"] });
   }
   try {

@@ -114,6 +114,7 @@ describe("upload endpoints stop reading at their limit (413)", () => {
         streamingRequest(`http://rantai.test/x`, stream, { authorization: `Bearer ${r.token()}`, "content-type": `multipart/form-data; boundary=${BOUNDARY}` }),
       );
       expect(res.status).toBe(413);
+      expect(res.headers.get("connection")).toBe("close"); // the server closes the socket instead of reading on
       expect((await jsonOf<{ error: { code: string } }>(res)).error.code).toBe("payload_too_large");
       expect(counter.pulled).toBeGreaterThan(MAX_UPLOAD_BYTES);
       expect(counter.pulled).toBeLessThan(MAX_UPLOAD_BYTES + 64 * 1024 + SLACK);
@@ -180,6 +181,7 @@ describe("cooperative import stops reading at 10 MB (413)", () => {
     const { stream, counter } = countingBody("nama_usaha;nib;kode_kabupaten;kbli\n");
     const res = await importRoute(streamingRequest("http://localhost/api/cooperatives/import", stream, { "content-type": "text/csv" }));
     expect(res.status).toBe(413);
+    expect(res.headers.get("connection")).toBe("close");
     expect(await res.json()).toMatchObject({ type: "error", key: "fileTooLarge" });
     expect(counter.pulled).toBeGreaterThan(MAX_IMPORT_BYTES);
     expect(counter.pulled).toBeLessThan(MAX_IMPORT_BYTES + SLACK);

@@ -35,7 +35,8 @@ function localeOf(request: Request): Locale {
 }
 
 function jsonError(status: number, key: string, message: string) {
-  return Response.json({ type: "error", key, message }, { status });
+  // 413: the body was not read to its end (issue 11); close the connection rather than read the rest.
+  return Response.json({ type: "error", key, message }, { status, headers: status === 413 ? { connection: "close" } : undefined });
 }
 
 export async function POST(request: Request) {
