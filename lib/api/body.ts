@@ -35,9 +35,9 @@ export function limitedBodyStream(req: Request, maxBytes: number, messageKey?: s
   if (!req.body) return null;
   const reader = req.body.getReader();
   let size = 0;
-  // Stop pulling, but do not cancel the request's stream: under `next start` that destroys the socket
-  // (IncomingMessage.destroy), and the client would see a reset instead of our 413. Unpulled, the bytes stay
-  // in the kernel (TCP backpressure) until the response, sent with `Connection: close`, closes the socket.
+  // Stop pulling, but do not cancel the request's stream: under `next start` cancelling destroys the request
+  // and its socket (IncomingMessage.destroy), racing our 413. Unpulled, the rest stays in the kernel (TCP
+  // backpressure) until the response, sent with `Connection: close`, closes the socket.
   const stopReading = () => {
     try {
       reader.releaseLock();
