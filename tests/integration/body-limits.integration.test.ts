@@ -12,7 +12,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 });
 
 import { useTestDatabase } from "@/tests/helpers/db";
-import { actAs } from "@/tests/helpers/act-as";
+import { actAs, signOut } from "@/tests/helpers/act-as";
 import { jsonOf } from "@/tests/helpers/api";
 import { createBuyer, createCooperative, createQuote, createRfq, createUmkm, placeholderPdf } from "@/lib/seed/factories";
 import { createApiToken } from "@/lib/auth/tokens";
@@ -149,6 +149,14 @@ describe("upload endpoints stop reading at their limit (413)", () => {
       expect(counter.pulled).toBeLessThanOrEqual(CHUNK); // at most what the stream machinery pre-reads
     });
 
+    it(`${r.name}: anonymous, a 48 MB body is not read at all and the connection is closed`, async () => {
+      const { stream, counter } = countingBody(multipartHead());
+      const res = await r.call(streamingRequest(`http://rantai.test/x`, stream, { "content-type": `multipart/form-data; boundary=${BOUNDARY}` }));
+      expect(res.status).toBe(401);
+      expect(res.headers.get("connection")).toBe("close");
+      expect(counter.pulled).toBeLessThanOrEqual(CHUNK);
+    });
+
     it(`${r.name}: a document within the limit is still accepted`, async () => {
       const fd = new FormData();
       fd.append("file", new File([Buffer.from(placeholderPdf("Dalam batas"))], "dalam-batas.pdf", { type: "application/pdf" }));
@@ -198,6 +206,15 @@ describe("cooperative import stops reading at 10 MB (413)", () => {
     expect(res.status).toBe(413);
     expect(counter.pulled).toBeLessThan(MAX_IMPORT_BYTES + 64 * 1024 + SLACK);
     expect(await umkmCount()).toBe(before);
+  });
+
+  it("anonymous: refused without reading, connection closed", async () => {
+    signOut();
+    const { stream, counter } = countingBody("x");
+    const res = await importRoute(streamingRequest("http://localhost/api/cooperatives/import", stream, { "content-type": "text/csv" }));
+    expect(res.status).toBe(401);
+    expect(res.headers.get("connection")).toBe("close");
+    expect(counter.pulled).toBeLessThanOrEqual(CHUNK);
   });
 
   it("a declared length over the limit is refused before a byte is read", async () => {

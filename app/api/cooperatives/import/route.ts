@@ -35,8 +35,9 @@ function localeOf(request: Request): Locale {
 }
 
 function jsonError(status: number, key: string, message: string) {
-  // 413: the body was not read to its end (issue 11); close the connection rather than read the rest.
-  return Response.json({ type: "error", key, message }, { status, headers: status === 413 ? { connection: "close" } : undefined });
+  // Refused before the body was read to its end (401, 403, 413 …; issue 11): close the connection rather than
+  // let the server read the rest.
+  return Response.json({ type: "error", key, message }, { status, headers: { connection: "close" } });
 }
 
 export async function POST(request: Request) {
