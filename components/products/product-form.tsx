@@ -5,6 +5,7 @@
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
 import { Alert, Button, Checkbox, Input, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/actions";
 import { createProductAction, updateProductAction } from "@/lib/products/actions";
@@ -28,9 +29,14 @@ const PHOTO_ACCEPT = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp";
 export function ProductForm({ initial }: { initial?: ProductFormValues }) {
   const t = useTranslations("products");
   const tc = useTranslations("common");
+  const tUploads = useTranslations("uploads");
   const router = useRouter();
   const action = initial?.id ? updateProductAction : createProductAction;
-  const [state, dispatch, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(action, null);
+  const [state, dispatch, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(
+    // Photos over the server action body limit would never reach the action: say so here (issue 11).
+    withActionBodyLimit(action, () => actionBodyTooLarge(tUploads("sendTooLarge", { limit: ACTION_BODY_LIMIT_LABEL }), "photos")),
+    null,
+  );
   const summaryRef = useRef<HTMLDivElement>(null);
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
 

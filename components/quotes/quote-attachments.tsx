@@ -4,6 +4,7 @@
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
 import { Alert, Button, Input } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/actions";
 import { addQuoteAttachmentAction, removeQuoteAttachmentAction } from "@/lib/quotes/actions";
@@ -12,9 +13,14 @@ type Result = ActionResult<{ id: string }>;
 
 export function QuoteAttachmentUpload({ rfqId }: { rfqId: string }) {
   const t = useTranslations("quotes.attachments");
+  const tUploads = useTranslations("uploads");
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, dispatch, pending] = useActionState<Result | null, FormData>(async (_p, fd) => (await addQuoteAttachmentAction(fd)) as Result, null);
+  const [state, dispatch, pending] = useActionState<Result | null, FormData>(
+    // A file over the server action body limit would never reach the action: say so here (issue 11).
+    withActionBodyLimit(async (_p: Result | null, fd: FormData) => (await addQuoteAttachmentAction(fd)) as Result, () => actionBodyTooLarge(tUploads("sendTooLarge", { limit: ACTION_BODY_LIMIT_LABEL }), "file")),
+    null,
+  );
   useEffect(() => {
     if (state?.ok) {
       formRef.current?.reset();

@@ -6,6 +6,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
 import { Alert, Button, Input, Textarea, type ButtonVariant } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/actions";
 import {
@@ -297,7 +298,10 @@ export function RemoveButton({
 export function AttachmentUpload({ rfqId }: { rfqId: string }) {
   const t = useTranslations("rfqs.attachments");
   const formRef = useRef<HTMLFormElement>(null);
-  const { submit, pending, fields, message } = useRefreshingAction(addAttachmentAction as Action, () => formRef.current?.reset());
+  const tUploads = useTranslations("uploads");
+  // A file over the server action body limit would never reach the action: say so here (issue 11).
+  const upload = withActionBodyLimit(addAttachmentAction as Action, () => actionBodyTooLarge(tUploads("sendTooLarge", { limit: ACTION_BODY_LIMIT_LABEL }), "file"));
+  const { submit, pending, fields, message } = useRefreshingAction(upload, () => formRef.current?.reset());
   return (
     <form ref={formRef} onSubmit={submit} noValidate encType="multipart/form-data" className="flex flex-col gap-3">
       <input type="hidden" name="id" value={rfqId} />

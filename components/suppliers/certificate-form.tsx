@@ -5,6 +5,7 @@
 // JavaScript runs (or without it) all fields are shown.
 import { useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
+import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
 import { Alert, Input, Select, SubmitButton } from "@/components/ui";
 import { deleteCertificateAction, saveCertificateAction, saveProfileStep } from "@/app/profil-usaha/actions";
 import { CertificationType } from "@/lib/db/generated/enums";
@@ -26,8 +27,13 @@ export type CertificateFormValues = typeof EMPTY;
 export function CertificateForm({ certificationId, initial }: { certificationId?: string; initial?: CertificateFormValues } = {}) {
   const t = useTranslations("suppliers.certificates");
   const tCert = useTranslations("certifications");
+  const tUploads = useTranslations("uploads");
   const editing = Boolean(certificationId);
-  const [state, dispatch] = useActionState<SaveState, FormData>(saveCertificateAction, null);
+  const [state, dispatch] = useActionState<SaveState, FormData>(
+    // A document over the server action body limit would never reach the action: say so here (issue 11).
+    withActionBodyLimit(saveCertificateAction, () => actionBodyTooLarge(tUploads("sendTooLarge", { limit: ACTION_BODY_LIMIT_LABEL }), "document")),
+    null,
+  );
   const [values, setValues] = useState(initial ?? EMPTY);
   const [formKey, setFormKey] = useState(0);
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};

@@ -66,11 +66,16 @@ export function describeError(err: unknown, { locale, where }: ErrorContext): { 
   return { status: 500, body: { error: { code: "internal", message: translate(locale, "errors.generic") } } };
 }
 
-/** The Response for any thrown value: status, localized message, Retry-After on 429, WWW-Authenticate on 401. */
+/**
+ * The Response for any thrown value: status, localized message, Retry-After on 429, WWW-Authenticate on 401,
+ * Connection: close on 413.
+ */
 export function errorResponse(err: unknown, ctx: ErrorContext & { headers?: HeadersInit }): Response {
   const { status, body, retryAfterSeconds } = describeError(err, ctx);
   const headers = new Headers(ctx.headers);
   if (status === 429) headers.set("retry-after", String(Math.max(1, Math.ceil(retryAfterSeconds ?? 60))));
   if (status === 401) headers.set("www-authenticate", 'Bearer realm="rantai"');
+  // The body was not read to its end (issue 11): close the connection rather than read the rest.
+  if (status === 413) headers.set("connection", "close");
   return jsonResponse(body, { status, headers });
 }

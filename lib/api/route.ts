@@ -183,7 +183,11 @@ export function apiRoute<const C extends ApiRouteConfig>(config: C, handler: (ct
       return withDefaultHeaders(res);
     } catch (err) {
       if (reservation) await releaseIdempotencyKey(reservation).catch((e: unknown) => console.error("[api] releasing idempotency key", e));
-      return withDefaultHeaders(errorResponse(err, { locale, where }));
+      const res = withDefaultHeaders(errorResponse(err, { locale, where }));
+      // Refused before its body was read (401, 403, 404 …): close the connection rather than let the server
+      // drain a body nobody will read (issue 11: an anonymous 48 MB upload costs nothing).
+      if (req.body !== null && !req.bodyUsed) res.headers.set("connection", "close");
+      return res;
     }
   };
 }

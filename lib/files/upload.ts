@@ -9,9 +9,15 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { FileKind } from "@/lib/db/generated/enums";
 import { invalidInput } from "@/lib/errors";
+import { MULTIPART_OVERHEAD_BYTES } from "./limits";
 
 /** 5 MB: enough for a scanned certificate or a phone photo of it. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+export { MULTIPART_OVERHEAD_BYTES } from "./limits";
+
+/** The most an upload endpoint reads of a request carrying one document (issue 11: 413 beyond, at once). */
+export const MAX_UPLOAD_REQUEST_BYTES = MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES;
 
 export const UPLOAD_TYPES = {
   "application/pdf": "pdf",

@@ -1,6 +1,7 @@
 // The app process's background work, started by instrumentation.ts in every server instance: every
 // JOB_INTERVAL_MS, sweep the deadline reminders (they write outbox rows) and then deliver the outbox.
-// Both are safe to run in several instances at once (row claims with SKIP LOCKED, ADR 0013); the timer is
+// Both are safe to run in several instances at once (row claims with SKIP LOCKED, ADR 0013; the outbox leases
+// each email and renews the lease while SMTP works, so none is sent twice — issue 11); the timer is
 // unref'd so it never keeps a process alive, and a tick never overlaps the previous one in this process.
 import "server-only";
 import { sweepDeadlineReminders } from "./deadlines";
@@ -20,8 +21,8 @@ export async function runNotificationJobs(now: Date = new Date()): Promise<void>
     // Drain what is due, a batch at a time (bounded per tick).
     for (let round = 0; round < 10; round++) {
       const r = await deliverOutbox({ limit: 50 });
-      if (r.sent.length || r.retrying || r.failed) {
-        console.log(`[notifications] outbox: ${r.sent.length} sent, ${r.retrying} to retry, ${r.failed} given up`);
+      if (r.sent.length || r.retrying || r.failed || r.lost) {
+        console.log(`[notifications] outbox: ${r.sent.length} sent, ${r.retrying} to retry, ${r.failed} given up${r.lost ? `, ${r.lost} lease(s) lost` : ""}`);
       }
       if (!r.configured || r.claimed < 50) break;
     }

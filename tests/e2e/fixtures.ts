@@ -15,7 +15,7 @@
 //
 // Signing in goes through the real form every time (about a second): that is what users do, and no test
 // relies on a stored session another test may have changed.
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "rantai-demo";
 
@@ -74,6 +74,32 @@ export async function loginAs(page: Page, role: DemoRole): Promise<void> {
   }
 }
 
+/** One `securitypolicyviolation` event seen in a page (issue 11: the CSP must block nothing the app does). */
+interface CspViolation {
+  page: string;
+  directive: string;
+  blocked: string;
+  sample: string;
+}
+
+/**
+ * Reports every Content-Security-Policy violation in `context`'s pages to `sink`, across navigations: a
+ * listener installed before any page script runs, calling a binding. Cheap (no request interception).
+ */
+async function watchCsp(context: BrowserContext, sink: CspViolation[]): Promise<void> {
+  await context.exposeBinding("__rantaiCspViolation", (_source, v: CspViolation) => void sink.push(v));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as { __rantaiCspViolation?: (v: unknown) => void }).__rantaiCspViolation;
+      report?.({ page: location.pathname, directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample });
+    });
+  });
+}
+
+function expectNoCspViolations(violations: CspViolation[]): void {
+  expect(violations, `Content-Security-Policy violations:\n${violations.map((v) => JSON.stringify(v)).join("\n")}`).toEqual([]);
+}
+
 interface Fixtures {
   /** Signs the test's `page` in as a demo account. */
   loginAs: (role: DemoRole) => Promise<void>;
@@ -82,20 +108,30 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Every e2e page fails its test on any CSP violation (the policy must not break a page the app renders).
+  context: async ({ context }, use) => {
+    const violations: CspViolation[] = [];
+    await watchCsp(context, violations);
+    await use(context);
+    expectNoCspViolations(violations);
+  },
   loginAs: async ({ page }, use) => {
     await use((role) => loginAs(page, role));
   },
   pageAs: async ({ browser }, use) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    const violations: CspViolation[] = [];
     await use(async (role) => {
       // Contexts made from the `browser` fixture get the config's `use` options (baseURL, locale).
       const context = await browser.newContext();
+      await watchCsp(context, violations);
       contexts.push(context);
       const page = await context.newPage();
       await loginAs(page, role);
       return page;
     });
     await Promise.all(contexts.map((c) => c.close()));
+    expectNoCspViolations(violations);
   },
 });
 

@@ -1,6 +1,7 @@
 // Email outbox delivery and deadline reminders on a real database (both backends), through nodemailer's
 // real transports: jsonTransport (renders the message, sends nothing) for success, an SMTP transport to a
-// port where nothing listens for failure. Several deliverers / sweepers at once never send or notify twice.
+// port where nothing listens for failure. Several deliverers / sweepers at once never send or notify twice,
+// even when the SMTP server takes longer than the lease (a slow fake transport, two deliverers).
 import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import nodemailer from "nodemailer";
@@ -115,6 +116,67 @@ describe("deliverOutbox", () => {
     expect(new Set(sent).size).toBe(40);
     const rows = await t.db.emailOutbox.findMany();
     expect(rows.every((m) => m.status === "sent" && m.attempts === 1)).toBe(true);
+  });
+});
+
+/**
+ * A transport whose SMTP server is slow: every message takes `delayMs` (longer than the lease in the tests
+ * below). Records who got what, so that a message sent twice — by either instance — shows.
+ */
+function slowTransport(delayMs: number, log: string[]) {
+  return {
+    async sendMail(mail: { to?: unknown }) {
+      await new Promise((r) => setTimeout(r, delayMs));
+      log.push(String(mail.to));
+      return { accepted: [mail.to] };
+    },
+  };
+}
+
+describe("two app instances and a slow SMTP server (issue 11)", () => {
+  beforeEach(async () => {
+    await t.db.emailOutbox.deleteMany({});
+  });
+
+  it("never sends a message twice when sending one takes longer than the lease", async () => {
+    await enqueue(2, "lambat");
+    // Generous against a loaded CI machine: the lease is renewed every ~333 ms, so only a stall of over
+    // ~667 ms could let B in; each message takes 2.5 leases to go out.
+    const LEASE_MS = 1000;
+    const sentBy: string[] = [];
+    // Instance A starts on both.
+    const a = deliverOutbox({ transport: slowTransport(2500, sentBy), leaseMs: LEASE_MS, limit: 2 });
+    // Instance B polls meanwhile, as its job loop would, with its own (fast) transport.
+    let aDone = false;
+    void a.finally(() => (aDone = true));
+    const b: Awaited<ReturnType<typeof deliverOutbox>>[] = [];
+    while (!aDone) {
+      await new Promise((r) => setTimeout(r, 100));
+      b.push(await deliverOutbox({ transport: slowTransport(0, sentBy), leaseMs: LEASE_MS, limit: 3 }));
+    }
+    const resultA = await a;
+    // and a last round of B once A is done: whatever is left, it sends.
+    b.push(await deliverOutbox({ transport: slowTransport(0, sentBy), leaseMs: LEASE_MS, limit: 3 }));
+
+    const rows = await t.db.emailOutbox.findMany({ orderBy: { to: "asc" } });
+    expect(rows.map((m) => m.status)).toEqual(["sent", "sent"]);
+    // every address got exactly one email, whichever instance sent it
+    expect([...sentBy].sort()).toEqual(rows.map((m) => m.to));
+    expect(resultA.lost).toBe(0);
+    expect(rows.every((m) => m.attempts === 1 && m.leaseToken === null)).toBe(true);
+    expect(resultA.sent.length + b.reduce((n, r) => n + r.sent.length, 0)).toBe(2);
+  });
+
+  it("a deliverer that died mid-send leaves its message to be taken again after the lease, and only then", async () => {
+    await enqueue(1, "mati");
+    // Claimed by a process that died just now: status 'sending' under someone else's token, lease 300 ms.
+    await t.db.emailOutbox.updateMany({ data: { status: "sending", attempts: 1, leaseToken: "hilang", sendAfter: new Date(Date.now() + 300) } });
+    const sentBy: string[] = [];
+    expect((await deliverOutbox({ transport: slowTransport(0, sentBy), leaseMs: 300 })).claimed).toBe(0);
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await deliverOutbox({ transport: slowTransport(0, sentBy), leaseMs: 300 })).sent).toHaveLength(1);
+    expect(sentBy).toEqual(["mati0@contoh.rantai.test"]);
+    expect(await t.db.emailOutbox.findFirstOrThrow()).toMatchObject({ status: "sent", attempts: 2, leaseToken: null });
   });
 });
 

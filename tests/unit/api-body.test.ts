@@ -62,13 +62,15 @@ describe("readJsonBody", () => {
     }
   });
 
-  it("rejects a body over the limit by its declared length, without reading it", async () => {
+  it("rejects a body over the limit by its declared length with 413, without reading it", async () => {
     const r = new Request("http://rantai.test/x", {
       method: "POST",
       body: "{}",
       headers: { "content-type": "application/json", "content-length": String(2 * 1024 * 1024) },
     });
-    expect((await rejection(readJsonBody(r))).messageKey).toBe("errors.bodyTooLarge");
+    const err = await rejection(readJsonBody(r));
+    expect(err.code).toBe("payload_too_large");
+    expect(err.messageKey).toBe("errors.bodyTooLarge");
   });
 
   it("rejects a streamed body once it passes the limit (no Content-Length)", async () => {
@@ -81,6 +83,7 @@ describe("readJsonBody", () => {
       },
     });
     const err = await rejection(readJsonBody(req(stream), { maxBytes: 10 * 1024 }));
+    expect(err.code).toBe("payload_too_large"); // 413, not 400 (issue 11)
     expect(err.messageKey).toBe("errors.bodyTooLarge");
     expect(pulled).toBeLessThan(50); // stopped early, did not buffer the whole megabyte
   });

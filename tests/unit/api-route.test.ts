@@ -54,9 +54,9 @@ describe("apiRoute without authentication", () => {
     expect(body.error.fields).toMatchObject({ name: [id.errors.field.required] });
   });
 
-  it("rejects bodies over 1 MB with 400", async () => {
+  it("rejects bodies over 1 MB with 413 payload_too_large (issue 11)", async () => {
     const res = await callRoute(echo, "POST", "/api/v1/echo", { body: { name: "x".repeat(1024 * 1024), qty: 1 } });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect((await jsonOf<{ error: { message: string } }>(res)).error.message).toBe(id.errors.bodyTooLarge);
   });
 

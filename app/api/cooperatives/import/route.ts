@@ -9,6 +9,8 @@ import { importMembersCsv, importFileErrorMessage } from "@/lib/cooperatives/imp
 import { MAX_IMPORT_BYTES } from "@/lib/cooperatives/import-parse";
 import type { Locale } from "@/lib/i18n/config";
 import { registerRawRoute } from "@/lib/api/openapi";
+import { readBytesLimited, readFormDataLimited } from "@/lib/api/body";
+import { MULTIPART_OVERHEAD_BYTES } from "@/lib/files/upload";
 
 registerRawRoute({
   method: "post",
@@ -20,7 +22,7 @@ registerRawRoute({
     200: { description: "NDJSON lines: {type:progress} per batch of 500, then {type:done} or {type:error}", content: { "application/x-ndjson": { schema: { type: "string" } } } },
     401: { description: "Not signed in" },
     403: { description: "Not a cooperative member allowed to manage members" },
-    413: { description: "File over 10 MB" },
+    413: { description: "File over 10 MB (reading stops at the limit, declared length or not)" },
   },
 });
 
@@ -33,7 +35,9 @@ function localeOf(request: Request): Locale {
 }
 
 function jsonError(status: number, key: string, message: string) {
-  return Response.json({ type: "error", key, message }, { status });
+  // Refused before the body was read to its end (401, 403, 413 …; issue 11): close the connection rather than
+  // let the server read the rest.
+  return Response.json({ type: "error", key, message }, { status, headers: { connection: "close" } });
 }
 
 export async function POST(request: Request) {
@@ -45,19 +49,24 @@ export async function POST(request: Request) {
     if (isDomainError(err)) return jsonError(err.code === "unauthorized" ? 401 : 403, err.code, err.code);
     throw err;
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_IMPORT_BYTES + 64 * 1024) return jsonError(413, "fileTooLarge", importFileErrorMessage(locale, "fileTooLarge"));
-
+  // Reading stops at the limit (issue 11): 413 on a declared length over it before any byte is read, and as
+  // soon as a chunked (or lying) body passes it — the rest is never pulled.
   let text: string;
   const type = request.headers.get("content-type") ?? "";
-  if (type.startsWith("multipart/form-data")) {
-    const form = await request.formData();
-    const file = form.get("file");
-    if (!file || typeof file === "string" || file.size === 0) return jsonError(400, "noFile", importFileErrorMessage(locale, "noFile"));
-    if (file.size > MAX_IMPORT_BYTES) return jsonError(413, "fileTooLarge", importFileErrorMessage(locale, "fileTooLarge"));
-    text = new TextDecoder("utf-8").decode(await file.arrayBuffer());
-  } else {
-    text = await request.text();
+  try {
+    if (type.startsWith("multipart/form-data")) {
+      const form = await readFormDataLimited(request, MAX_IMPORT_BYTES + MULTIPART_OVERHEAD_BYTES);
+      const file = form.get("file");
+      if (!file || typeof file === "string" || file.size === 0) return jsonError(400, "noFile", importFileErrorMessage(locale, "noFile"));
+      if (file.size > MAX_IMPORT_BYTES) return jsonError(413, "fileTooLarge", importFileErrorMessage(locale, "fileTooLarge"));
+      text = new TextDecoder("utf-8").decode(await file.arrayBuffer());
+    } else {
+      text = new TextDecoder("utf-8").decode(await readBytesLimited(request, MAX_IMPORT_BYTES));
+    }
+  } catch (err) {
+    if (isDomainError(err) && err.code === "payload_too_large") return jsonError(413, "fileTooLarge", importFileErrorMessage(locale, "fileTooLarge"));
+    if (isDomainError(err)) return jsonError(400, "noFile", importFileErrorMessage(locale, "noFile"));
+    throw err;
   }
 
   const encoder = new TextEncoder();
