@@ -25,7 +25,8 @@ export interface BreakdownCardProps {
 
 export async function BreakdownCard({ id, title, description, rows, totals, csvHref, f, layout, children, tableOpen = false, showKey = false }: BreakdownCardProps) {
   const t = await getTranslations("stats.page");
-  const hasData = rows.some((r) => r.suppressed || (r.agreements ?? 0) > 0 || (r.suppliers ?? 0) > 0);
+  const hasData = rows.some((r) => !r.suppressed && ((r.agreements ?? 0) > 0 || (r.suppliers ?? 0) > 0));
+  const anyWithheld = totals.suppressed || rows.some((r) => r.suppressed);
   const withheld = t("suppressed");
   const num = (n: number | null) => (n === null ? withheld : f.number(n));
   const idr = (n: bigint | null) => (n === null ? withheld : f.rupiah(n));
@@ -58,7 +59,7 @@ export async function BreakdownCard({ id, title, description, rows, totals, csvH
               }))}
             />
           ) : (
-            <p className="text-sm text-muted">{t("chart.empty")}</p>
+            <p className="text-sm text-muted">{anyWithheld ? t("chart.allSuppressed") : t("chart.empty")}</p>
           ))}
         <details open={tableOpen} className="group">
           <summary className="cursor-pointer text-sm font-medium text-brand-800 underline-offset-2 hover:underline">{t("chart.showTable")}</summary>
@@ -103,7 +104,7 @@ export async function BreakdownCard({ id, title, description, rows, totals, csvH
               </tr>
             </tfoot>
           </Table>
-          {(totals.suppressed || rows.some((r) => r.suppressed)) && <p className="mt-2 text-xs text-muted">{t("suppressedNote")}</p>}
+          {anyWithheld && <p className="mt-2 text-xs text-muted">{t("suppressedNote")}</p>}
         </details>
       </div>
     </Card>

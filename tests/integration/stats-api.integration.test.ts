@@ -7,6 +7,7 @@ import { callRoute, jsonOf } from "@/tests/helpers/api";
 import { createAgreement, createBuyer, createOrganization, createUmkm } from "@/lib/seed/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { resetStatsCaches } from "@/lib/stats/partnerships";
+import { getProtectedSummary } from "@/lib/stats/current";
 import { GET as summary } from "@/app/api/v1/stats/summary/route";
 import { GET as partnerships } from "@/app/api/v1/stats/partnerships/route";
 import { GET as suppliers } from "@/app/api/v1/stats/suppliers/route";
@@ -49,6 +50,8 @@ describe("GET /api/v1/stats/summary", () => {
       suppressed: ["activeAgreements", "completedAgreements", "umkmWithActiveAgreement"],
     });
     expect(await jsonOf(await get("/api/v1/stats/summary", { token: buyerToken }))).toMatchObject({ activeAgreements: null });
+    // the landing page's figures are the public ones
+    expect(await getProtectedSummary("public")).toMatchObject({ activeAgreements: null, activeAgreementValueIdr: null, completedAgreements: null, umkmVerified: 2 });
   });
 
   it("gives ministry staff the exact totals", async () => {
