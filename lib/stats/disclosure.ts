@@ -244,7 +244,7 @@ function quarterPartitions(rows: StatsRow[]): number[][] {
  * (a view's suppression depends on its parent views' tables; the page computes several tables at once).
  */
 export class Disclosure {
-  private tables = new Map<string, Promise<PublishedStats & { exactKeys: Map<string, StatsRow> }>>();
+  private tables = new Map<string, Promise<PublishedStats>>();
   private views = new Map<string, Promise<boolean>>();
 
   constructor(
@@ -263,9 +263,7 @@ export class Disclosure {
 
   /** One table, protected for the audience. */
   async partnerships(groupBy: GroupBy, filter: StatsFilter): Promise<PublishedStats> {
-    const { exactKeys: _unused, ...out } = await this.table(groupBy, this.filterFor(filter));
-    void _unused;
-    return out;
+    return this.table(groupBy, this.filterFor(filter));
   }
 
   private table(groupBy: GroupBy, f: StatsFilter) {
@@ -278,10 +276,9 @@ export class Disclosure {
     return t;
   }
 
-  private async computeTable(groupBy: GroupBy, f: StatsFilter) {
+  private async computeTable(groupBy: GroupBy, f: StatsFilter): Promise<PublishedStats> {
     const period: Period = { from: f.from ?? null, to: f.to ?? null };
     const stats = await getPartnershipStats(groupBy, f, this.locale);
-    const exactKeys = new Map(stats.rows.map((r) => [r.key, r]));
     if (this.audience === "exact") {
       return {
         groupBy,
@@ -289,7 +286,6 @@ export class Disclosure {
         period,
         rows: stats.rows.map((r) => ({ key: r.key, label: r.label, ...publish(r, false) })),
         totals: publish(stats.totals, false),
-        exactKeys,
       };
     }
     const hasPeriod = Boolean(f.from || f.to);
@@ -317,7 +313,6 @@ export class Disclosure {
       period,
       rows: stats.rows.map((r, i) => ({ key: r.key, label: r.label, ...publish(r, !isEmpty(r) && (allHidden || suppressed.has(i))) })),
       totals: publish(stats.totals, allHidden && !isEmpty(stats.totals)),
-      exactKeys,
     };
   }
 
