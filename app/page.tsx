@@ -157,8 +157,16 @@ export default async function HomePage() {
               <Stat label={t("stats.provinces")} value={f.number(s.provincesCovered)} hint={t("stats.provincesHint", { total: f.number(s.provincesTotal) })} />
               <Stat label={t("stats.buyers")} value={f.number(s.buyersVerified)} hint={t("stats.buyersHint")} />
               <Stat label={t("stats.openRfqs")} value={f.number(s.openRfqs)} hint={t("stats.openRfqsHint")} />
-              <Stat label={t("stats.activeAgreements")} value={num(s.activeAgreements)} hint={t("stats.activeAgreementsHint")} />
-              <Stat label={t("stats.completedAgreements")} value={num(s.completedAgreements)} hint={t("stats.completedAgreementsHint")} />
+              <Stat
+                label={t("stats.activeAgreements")}
+                value={num(s.activeAgreements)}
+                hint={s.activeAgreements === null ? t("stats.suppressedHint") : t("stats.activeAgreementsHint")}
+              />
+              <Stat
+                label={t("stats.completedAgreements")}
+                value={num(s.completedAgreements)}
+                hint={s.completedAgreements === null ? t("stats.suppressedHint") : t("stats.completedAgreementsHint")}
+              />
               <Stat
                 emphasis
                 className="col-span-2"

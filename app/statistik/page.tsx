@@ -110,7 +110,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
       )}
       <p role="status" className="text-sm text-muted" data-testid="active-filters">
         {activeFilters.length > 0 ? t("filters.active", { filters: activeFilters.join(" · ") }) : null}{" "}
-        {snapped ? `${t("periodSnapped", { from: period.from ?? "…", to: period.to ?? "…" })} ` : null}
+        {snapped ? `· ${t("periodSnapped", { from: period.from ?? "…", to: period.to ?? "…" })} ` : null}
         {t("asOf", { date: f.dateTime(o.asOf) })}
       </p>
 
