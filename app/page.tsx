@@ -7,7 +7,7 @@ import { Container } from "@/components/ui/container";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { cn } from "@/components/ui/cn";
 import { formattersFor } from "@/lib/i18n/format";
-import { getPublicSummary } from "@/lib/stats/public-summary";
+import { getProtectedSummary } from "@/lib/stats/current";
 import { getSessionUser } from "@/lib/auth/session";
 import type { PartnershipScheme } from "@/lib/db/generated/enums";
 
@@ -86,11 +86,14 @@ export default async function HomePage() {
     getTranslations("landing"),
     getTranslations("schemes"),
     getLocale(),
-    getPublicSummary(),
+    // the same figures for every visitor (the page is cached): protected (lib/stats/disclosure.ts)
+    getProtectedSummary("public"),
     getSessionUser(),
   ]);
   const f = formattersFor(locale);
   const share = s.umkmWithActiveAgreementShare;
+  const withheld = t("stats.suppressed");
+  const num = (n: number | null) => (n === null ? withheld : f.number(n));
 
   return (
     <>
@@ -154,27 +157,37 @@ export default async function HomePage() {
               <Stat label={t("stats.provinces")} value={f.number(s.provincesCovered)} hint={t("stats.provincesHint", { total: f.number(s.provincesTotal) })} />
               <Stat label={t("stats.buyers")} value={f.number(s.buyersVerified)} hint={t("stats.buyersHint")} />
               <Stat label={t("stats.openRfqs")} value={f.number(s.openRfqs)} hint={t("stats.openRfqsHint")} />
-              <Stat label={t("stats.activeAgreements")} value={f.number(s.activeAgreements)} hint={t("stats.activeAgreementsHint")} />
-              <Stat label={t("stats.completedAgreements")} value={f.number(s.completedAgreements)} hint={t("stats.completedAgreementsHint")} />
+              <Stat
+                label={t("stats.activeAgreements")}
+                value={num(s.activeAgreements)}
+                hint={s.activeAgreements === null ? t("stats.suppressedHint") : t("stats.activeAgreementsHint")}
+              />
+              <Stat
+                label={t("stats.completedAgreements")}
+                value={num(s.completedAgreements)}
+                hint={s.completedAgreements === null ? t("stats.suppressedHint") : t("stats.completedAgreementsHint")}
+              />
               <Stat
                 emphasis
                 className="col-span-2"
                 label={t("stats.agreementValue")}
-                value={f.rupiahCompact(s.activeAgreementValueIdr)}
-                hint={t("stats.agreementValueHint", { amount: f.rupiah(s.activeAgreementValueIdr) })}
+                value={s.activeAgreementValueIdr === null ? withheld : f.rupiahCompact(s.activeAgreementValueIdr)}
+                hint={s.activeAgreementValueIdr === null ? t("stats.suppressedHint") : t("stats.agreementValueHint", { amount: f.rupiah(s.activeAgreementValueIdr) })}
               />
               <Stat
                 className="col-span-2 lg:col-span-4"
                 label={t("stats.share")}
-                value={f.percent(share ?? 0)}
+                value={s.umkmWithActiveAgreement === null ? withheld : f.percent(share ?? 0)}
                 hint={
                   <>
                     <span aria-hidden="true" className="mt-1 mb-2 block h-2 overflow-hidden rounded-full bg-brand-100">
                       <span className="block h-full rounded-full bg-gradient-to-r from-teal-600 to-brand-600" style={{ width: `${Math.round((share ?? 0) * 100)}%` }} />
                     </span>
-                    {share === null
-                      ? t("stats.shareEmpty")
-                      : t("stats.shareHint", { count: f.number(s.umkmWithActiveAgreement), total: f.number(s.umkmVerified) })}
+                    {s.umkmWithActiveAgreement === null
+                      ? t("stats.suppressedHint")
+                      : share === null
+                        ? t("stats.shareEmpty")
+                        : t("stats.shareHint", { count: f.number(s.umkmWithActiveAgreement), total: f.number(s.umkmVerified) })}
                   </>
                 }
               />

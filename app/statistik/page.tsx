@@ -2,6 +2,8 @@
 // in-supply-chain rate, a map and table by province, charts + tables + CSV by sector, scheme, size class
 // and month, definitions and national context. Ministry staff also see the named suppliers behind the
 // figures (lib/stats/drilldown.ts checks stats:drilldown). Filters live in the URL (lib/stats/schemas.ts).
+// Everybody else sees the protected figures (lib/stats/disclosure.ts): "< 3" where fewer than 3 UMKM are
+// behind a figure, periods widened to whole quarters. Every figure follows the province and section filters.
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, Card, Container, PageHeader, Stat, StatGrid, Table } from "@/components/ui";
@@ -15,6 +17,7 @@ import { isLocale, type Locale } from "@/lib/i18n/config";
 import { formattersFor } from "@/lib/i18n/format";
 import { translate } from "@/lib/i18n/translate";
 import { getTopSuppliers } from "@/lib/stats/drilldown";
+import { audienceOf, type PublishedStats } from "@/lib/stats/disclosure";
 import { getStatisticsOverview } from "@/lib/stats/overview";
 import { getProvinceNames, getSectionTitles, labelFor } from "@/lib/stats/partnerships";
 import { statsFilterSchema, type GroupBy, type StatsFilter } from "@/lib/stats/schemas";
@@ -47,6 +50,10 @@ function parseFilter(sp: Record<string, string | string[] | undefined>, locale: 
   return { filter: second.success ? second.data : ({} as StatsFilter), errors };
 }
 
+function hasWithheld(s: PublishedStats) {
+  return s.totals.suppressed || s.rows.some((r) => r.suppressed);
+}
+
 function csvHref(groupBy: GroupBy, f: StatsFilter) {
   const p = new URLSearchParams({ groupBy, format: "csv" });
   for (const k of ["from", "to", "province", "kbliSection"] as const) if (f[k]) p.set(k, f[k]!);
@@ -63,7 +70,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   const actor = await getActor();
   const staff = can(actor?.membership, "stats:drilldown");
   const [o, provinceNames, sectionTitles, top] = await Promise.all([
-    getStatisticsOverview(filter, locale),
+    getStatisticsOverview(filter, locale, audienceOf(actor)),
     getProvinceNames(),
     getSectionTitles(),
     staff ? getTopSuppliers(actor, filter) : Promise.resolve(null),
@@ -71,18 +78,22 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   const provinces = [...provinceNames.entries()].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name));
   const sections = [...sectionTitles.entries()].map(([code, s]) => ({ code, title: locale === "en" && s.en ? s.en : s.id }));
 
+  const withheld = t("suppressed");
+  const num = (n: number | null) => (n === null ? withheld : f.number(n));
   // Province table: every province, also those without partnerships (the map's data as a table).
   const byProvince = new Map(o.partnerships.province.rows.map((r) => [r.key, r]));
   const provinceRows = [
-    ...[...provinceNames.entries()].map(([code, name]) => byProvince.get(code) ?? { key: code, label: name, agreements: 0, valueIdr: 0n, suppliers: 0 }),
+    ...[...provinceNames.entries()].map(([code, name]) => byProvince.get(code) ?? { key: code, label: name, suppressed: false, agreements: 0, valueIdr: 0n, suppliers: 0 }),
     ...(byProvince.has("-") ? [byProvince.get("-")!] : []),
   ].filter((r) => !filter.province || r.key === filter.province);
   const figures = Object.fromEntries(
-    o.partnerships.province.rows.map((r) => [r.key, { agreements: r.agreements, suppliers: r.suppliers, value: f.rupiahCompact(r.valueIdr) }]),
+    o.partnerships.province.rows.map((r) => [r.key, { agreements: r.agreements, suppliers: r.suppliers, value: r.valueIdr === null ? withheld : f.rupiahCompact(r.valueIdr) }]),
   );
 
+  const period = o.filter;
+  const snapped = period.from !== filter.from || period.to !== filter.to;
   const activeFilters = [
-    filter.from || filter.to ? `${filter.from ?? "…"} – ${filter.to ?? "…"}` : null,
+    period.from || period.to ? `${period.from ?? "…"} – ${period.to ?? "…"}` : null,
     filter.province ? await labelFor("province", filter.province, locale) : null,
     filter.kbliSection ? await labelFor("kbliSection", filter.kbliSection, locale) : null,
   ].filter(Boolean);
@@ -99,7 +110,9 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         </Alert>
       )}
       <p role="status" className="text-sm text-muted" data-testid="active-filters">
-        {activeFilters.length > 0 ? t("filters.active", { filters: activeFilters.join(" · ") }) : null} {t("asOf", { date: f.dateTime(o.summary.asOf) })}
+        {activeFilters.length > 0 ? t("filters.active", { filters: activeFilters.join(" · ") }) : null}{" "}
+        {snapped ? `· ${t("periodSnapped", { from: period.from ?? "…", to: period.to ?? "…" })} ` : null}
+        {t("asOf", { date: f.dateTime(o.asOf) })}
       </p>
 
       <section aria-labelledby="figures-title" className="flex flex-col gap-3">
@@ -110,29 +123,42 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
           <Stat
             emphasis
             label={t("figures.inSupplyChain")}
-            value={share === null ? t("figures.none") : f.percent(share, { maximumFractionDigits: 1 })}
-            hint={t("figures.inSupplyChainHint", { count: f.number(o.supplyChain.umkmWithActiveAgreement), total: f.number(o.supplyChain.umkmVerified) })}
+            value={<span data-testid="figure-in-supply-chain">{share === null ? (o.supplyChain.suppressed ? withheld : t("figures.none")) : f.percent(share, { maximumFractionDigits: 1 })}</span>}
+            hint={t("figures.inSupplyChainHint", { count: num(o.supplyChain.umkmWithActiveAgreement), total: f.number(o.supplyChain.umkmVerified) })}
           />
-          <Stat label={t("figures.agreements")} value={<span data-testid="figure-agreements">{f.number(totals.agreements)}</span>} hint={t("figures.agreementsHint")} />
-          <Stat label={t("figures.value")} value={f.rupiahCompact(totals.valueIdr)} hint={f.rupiah(totals.valueIdr)} className="col-span-2 lg:col-span-1" />
-          <Stat label={t("figures.suppliers")} value={f.number(totals.suppliers)} hint={t("figures.suppliersHint")} />
+          <Stat label={t("figures.agreements")} value={<span data-testid="figure-agreements">{num(totals.agreements)}</span>} hint={t("figures.agreementsHint")} />
+          <Stat
+            label={t("figures.value")}
+            value={<span data-testid="figure-value">{totals.valueIdr === null ? withheld : f.rupiahCompact(totals.valueIdr)}</span>}
+            hint={totals.valueIdr === null ? t("suppressedHint") : f.rupiah(totals.valueIdr)}
+            className="col-span-2 lg:col-span-1"
+          />
+          <Stat label={t("figures.suppliers")} value={<span data-testid="figure-suppliers">{num(totals.suppliers)}</span>} hint={t("figures.suppliersHint")} />
           <Stat
             label={t("figures.microSmall")}
-            value={o.microSmallValueShare === null ? t("figures.none") : f.percent(o.microSmallValueShare, { maximumFractionDigits: 1 })}
+            value={<span data-testid="figure-micro-small">{o.microSmallValueShare === null ? (hasWithheld(o.partnerships.sizeClass) ? withheld : t("figures.none")) : f.percent(o.microSmallValueShare, { maximumFractionDigits: 1 })}</span>}
             hint={t("figures.microSmallHint")}
           />
           <Stat
             label={t("figures.daysToPay")}
-            value={o.daysToPay.median === null ? t("figures.none") : t("figures.daysValue", { days: f.number(o.daysToPay.median, { maximumFractionDigits: 1 }) })}
-            hint={o.daysToPay.payments ? t("figures.daysToPayHint", { count: f.number(o.daysToPay.payments) }) : t("figures.daysToPayNone")}
+            value={
+              <span data-testid="figure-days-to-pay">
+                {o.daysToPay.payments === null ? withheld : o.daysToPay.median === null ? t("figures.none") : t("figures.daysValue", { days: f.number(o.daysToPay.median, { maximumFractionDigits: 1 }) })}
+              </span>
+            }
+            hint={o.daysToPay.payments === null ? t("suppressedHint") : o.daysToPay.payments ? t("figures.daysToPayHint", { count: f.number(o.daysToPay.payments) }) : t("figures.daysToPayNone")}
           />
-          <Stat label={t("figures.movedUp")} value={f.number(o.movedUp)} hint={t("figures.movedUpHint")} />
+          <Stat label={t("figures.movedUp")} value={<span data-testid="figure-moved-up">{num(o.movedUp)}</span>} hint={t("figures.movedUpHint")} />
           <Stat
             label={t("figures.active")}
-            value={f.number(o.summary.activeAgreements)}
-            hint={t("figures.activeHint", { completed: f.number(o.summary.completedAgreements) })}
+            value={<span data-testid="figure-active">{num(o.current.active)}</span>}
+            hint={o.current.completed === null ? t("figures.activeHintWithheld") : t("figures.activeHint", { completed: f.number(o.current.completed) })}
           />
-          <Stat label={t("figures.umkmVerified")} value={f.number(o.summary.umkmVerified)} hint={t("figures.umkmVerifiedHint", { registered: f.number(o.summary.umkmRegistered) })} />
+          <Stat
+            label={t("figures.umkmVerified")}
+            value={<span data-testid="figure-umkm-verified">{f.number(o.umkm.verified)}</span>}
+            hint={t("figures.umkmVerifiedHint", { registered: f.number(o.umkm.registered) })}
+          />
         </StatGrid>
         <CompletedOpenNote filter={filter} exact={staff} f={f} />
       </section>
@@ -201,7 +227,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("definitions.title")} className="min-w-0">
           <ul id="definisi" className="flex list-disc flex-col gap-3 pl-5 text-sm text-ink">
-            {(["counted", "attribution", "supplyChain", "daysToPay", "movedUp", "privacy", "api"] as const).map((k) => (
+            {(["counted", "attribution", "supplyChain", "daysToPay", "movedUp", "privacy", "disclosure", "api"] as const).map((k) => (
               <li key={k}>{t(`definitions.${k}`)}</li>
             ))}
           </ul>

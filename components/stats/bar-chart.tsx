@@ -5,9 +5,11 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 
 export interface ChartDatum {
   label: string;
-  agreements: number;
+  /** null: withheld (lib/stats/disclosure.ts): no bar; the labels say "< 3" */
+  agreements: number | null;
+  agreementsLabel: string;
   valueLabel: string;
-  suppliers: number;
+  suppliersLabel: string;
 }
 
 export interface StatsBarChartProps {
@@ -26,13 +28,13 @@ function TooltipBox({ active, payload, labels }: { active?: boolean; payload?: {
     <div className="rounded-md border border-line bg-surface px-3 py-2 text-sm shadow-md">
       <p className="font-semibold text-ink">{d.label}</p>
       <p>
-        {labels.agreements}: {d.agreements.toLocaleString()}
+        {labels.agreements}: {d.agreementsLabel}
       </p>
       <p>
         {labels.value}: {d.valueLabel}
       </p>
       <p>
-        {labels.suppliers}: {d.suppliers.toLocaleString()}
+        {labels.suppliers}: {d.suppliersLabel}
       </p>
     </div>
   );

@@ -1,18 +1,19 @@
 // One statistics breakdown: a chart (or, for provinces, the map passed as children), the same figures as a
 // table (always in the page, folded under "Show table" unless `tableOpen`), and a CSV download link.
+// Withheld figures (fewer than 3 UMKM behind them, lib/stats/disclosure.ts) read "< 3".
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Card, Table } from "@/components/ui";
 import type { Formatters } from "@/lib/i18n/format";
-import type { StatsRow } from "@/lib/stats/partnerships";
+import type { PublishedRow, PublishedTotals } from "@/lib/stats/disclosure";
 import { StatsBarChart } from "./bar-chart";
 
 export interface BreakdownCardProps {
   id: string;
   title: string;
   description?: string;
-  rows: StatsRow[];
-  totals: { agreements: number; valueIdr: bigint; suppliers: number };
+  rows: PublishedRow[];
+  totals: PublishedTotals;
   csvHref: string;
   f: Formatters;
   layout?: "vertical" | "horizontal";
@@ -24,7 +25,12 @@ export interface BreakdownCardProps {
 
 export async function BreakdownCard({ id, title, description, rows, totals, csvHref, f, layout, children, tableOpen = false, showKey = false }: BreakdownCardProps) {
   const t = await getTranslations("stats.page");
-  const hasData = rows.some((r) => r.agreements > 0 || r.suppliers > 0);
+  const hasData = rows.some((r) => !r.suppressed && ((r.agreements ?? 0) > 0 || (r.suppliers ?? 0) > 0));
+  const anyWithheld = totals.suppressed || rows.some((r) => r.suppressed);
+  const withheld = t("suppressed");
+  const num = (n: number | null) => (n === null ? withheld : f.number(n));
+  const idr = (n: bigint | null) => (n === null ? withheld : f.rupiah(n));
+  const cell = (text: string, isWithheld: boolean) => (isWithheld ? <abbr title={t("suppressedHint")} className="no-underline">{text}</abbr> : text);
   const csvLink = (
     <a
       href={csvHref}
@@ -44,10 +50,16 @@ export async function BreakdownCard({ id, title, description, rows, totals, csvH
               ariaLabel={t("chart.chartLabel", { title })}
               layout={layout}
               labels={{ agreements: t("chart.agreements"), value: t("chart.value"), suppliers: t("chart.suppliers") }}
-              data={rows.map((r) => ({ label: r.label, agreements: r.agreements, suppliers: r.suppliers, valueLabel: f.rupiahCompact(r.valueIdr) }))}
+              data={rows.map((r) => ({
+                label: r.label,
+                agreements: r.agreements,
+                agreementsLabel: num(r.agreements),
+                suppliersLabel: num(r.suppliers),
+                valueLabel: r.valueIdr === null ? withheld : f.rupiahCompact(r.valueIdr),
+              }))}
             />
           ) : (
-            <p className="text-sm text-muted">{t("chart.empty")}</p>
+            <p className="text-sm text-muted">{anyWithheld ? t("chart.allSuppressed") : t("chart.empty")}</p>
           ))}
         <details open={tableOpen} className="group">
           <summary className="cursor-pointer text-sm font-medium text-brand-800 underline-offset-2 hover:underline">{t("chart.showTable")}</summary>
@@ -74,9 +86,9 @@ export async function BreakdownCard({ id, title, description, rows, totals, csvH
                   <th scope="row" className="text-ink">
                     {r.label}
                   </th>
-                  <td className="text-right tabular-nums">{f.number(r.agreements)}</td>
-                  <td className="text-right tabular-nums whitespace-nowrap">{f.rupiah(r.valueIdr)}</td>
-                  <td className="text-right tabular-nums">{f.number(r.suppliers)}</td>
+                  <td className="text-right tabular-nums">{cell(num(r.agreements), r.suppressed)}</td>
+                  <td className="text-right tabular-nums whitespace-nowrap">{cell(idr(r.valueIdr), r.suppressed)}</td>
+                  <td className="text-right tabular-nums">{cell(num(r.suppliers), r.suppressed)}</td>
                 </tr>
               ))}
             </tbody>
@@ -86,12 +98,13 @@ export async function BreakdownCard({ id, title, description, rows, totals, csvH
                 <th scope="row" className="px-4 py-3 text-left">
                   {t("chart.total")}
                 </th>
-                <td className="px-4 py-3 text-right tabular-nums">{f.number(totals.agreements)}</td>
-                <td className="px-4 py-3 text-right tabular-nums whitespace-nowrap">{f.rupiah(totals.valueIdr)}</td>
-                <td className="px-4 py-3 text-right tabular-nums">{f.number(totals.suppliers)}</td>
+                <td className="px-4 py-3 text-right tabular-nums">{cell(num(totals.agreements), totals.suppressed)}</td>
+                <td className="px-4 py-3 text-right tabular-nums whitespace-nowrap">{cell(idr(totals.valueIdr), totals.suppressed)}</td>
+                <td className="px-4 py-3 text-right tabular-nums">{cell(num(totals.suppliers), totals.suppressed)}</td>
               </tr>
             </tfoot>
           </Table>
+          {anyWithheld && <p className="mt-2 text-xs text-muted">{t("suppressedNote")}</p>}
         </details>
       </div>
     </Card>

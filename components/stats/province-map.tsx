@@ -1,27 +1,54 @@
 // The statistics map: Indonesia's 38 provinces coloured by partnerships, rendered on the server as SVG
 // (tooltips are <title>s; the legend is a list). The same figures are in the province table below it.
+// A withheld province (fewer than 3 UMKM behind it, lib/stats/disclosure.ts) is hatched and reads "< 3".
 import { getTranslations } from "next-intl/server";
 import { colourFor, MAP_HEIGHT, MAP_WIDTH, MAP_ZERO, mapBins, provinceShapes } from "@/lib/stats/map";
 
 export interface ProvinceFigure {
-  agreements: number;
+  /** null: withheld */
+  agreements: number | null;
   value: string;
-  suppliers: number;
+  suppliers: number | null;
 }
+
+const SUPPRESSED_FILL = "url(#stats-suppressed)";
 
 export async function ProvinceMap({ figures, formatNumber }: { figures: Record<string, ProvinceFigure>; formatNumber: (n: number) => string }) {
   const t = await getTranslations("stats.page.map");
   const shapes = provinceShapes();
-  const max = Math.max(0, ...Object.values(figures).map((f) => f.agreements));
+  const tp = await getTranslations("stats.page");
+  const withheld = tp("suppressed");
+  const max = Math.max(0, ...Object.values(figures).map((f) => f.agreements ?? 0));
   const bins = mapBins(max);
+  const anyWithheld = Object.values(figures).some((f) => f.agreements === null);
+  const num = (n: number | null) => (n === null ? withheld : formatNumber(n));
   return (
     <figure className="flex flex-col gap-3" data-testid="province-map">
       <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="img" aria-label={t("aria")} className="h-auto w-full">
+        <defs>
+          <pattern id="stats-suppressed" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill={MAP_ZERO} />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#78909c" strokeWidth="2" />
+          </pattern>
+        </defs>
         {shapes.map((s) => {
           const f = figures[s.code] ?? { agreements: 0, value: "Rp0", suppliers: 0 };
+          const hiddenFigure = f.agreements === null;
           return (
-            <path key={s.code} d={s.d} fill={colourFor(f.agreements, bins)} stroke="#ffffff" strokeWidth={0.6} data-province={s.code}>
-              <title>{t("tooltip", { province: s.name, agreements: formatNumber(f.agreements), value: f.value, suppliers: formatNumber(f.suppliers) })}</title>
+            <path
+              key={s.code}
+              d={s.d}
+              fill={hiddenFigure ? SUPPRESSED_FILL : colourFor(f.agreements ?? 0, bins)}
+              stroke="#ffffff"
+              strokeWidth={0.6}
+              data-province={s.code}
+              data-suppressed={hiddenFigure ? "true" : undefined}
+            >
+              <title>
+                {hiddenFigure
+                  ? t("tooltipSuppressed", { province: s.name })
+                  : t("tooltip", { province: s.name, agreements: num(f.agreements), value: f.value, suppliers: num(f.suppliers) })}
+              </title>
             </path>
           );
         })}
@@ -33,6 +60,14 @@ export async function ProvinceMap({ figures, formatNumber }: { figures: Record<s
             <span aria-hidden className="inline-block h-3.5 w-5 rounded-sm border border-line" style={{ background: MAP_ZERO }} />
             {t("zero")}
           </li>
+          {anyWithheld && (
+            <li className="flex items-center gap-1.5">
+              <svg aria-hidden width="20" height="14" className="rounded-sm border border-line">
+                <rect width="20" height="14" fill={SUPPRESSED_FILL} />
+              </svg>
+              {t("legendSuppressed")}
+            </li>
+          )}
           {bins.map((b) => (
             <li key={b.min} className="flex items-center gap-1.5">
               <span aria-hidden className="inline-block h-3.5 w-5 rounded-sm border border-line" style={{ background: b.colour }} />

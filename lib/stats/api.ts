@@ -5,12 +5,14 @@ import type { Locale } from "@/lib/i18n/config";
 import { getCompletedWithOpenMilestones, publicCompletedWithOpenMilestones } from "./completed-open";
 import { csvFilename, partnershipsCsv } from "./csv";
 import { getTopSuppliers } from "./drilldown";
-import { getPartnershipStats } from "./partnerships";
-import { getPublicSummary } from "./public-summary";
+import { getProtectedSummary } from "./current";
+import { Disclosure, audienceOf, type PublishedStats } from "./disclosure";
 import type { PartnershipsQuery, StatsFilter } from "./schemas";
 
-export async function getStatsSummary() {
-  const [s, completedOpen] = await Promise.all([getPublicSummary(), getCompletedWithOpenMilestones()]);
+/** The totals; partnership figures backed by fewer than 3 UMKM are null for all but ministry and platform staff. */
+export async function getStatsSummary(actor: Actor | null = null) {
+  const audience = audienceOf(actor);
+  const [s, completedOpen] = await Promise.all([getProtectedSummary(audience), getCompletedWithOpenMilestones()]);
   return {
     suppliers: s.umkmVerified,
     suppliersRegistered: s.umkmRegistered,
@@ -18,10 +20,14 @@ export async function getStatsSummary() {
     openRfqs: s.openRfqs,
     activeAgreements: s.activeAgreements,
     completedAgreements: s.completedAgreements,
-    completedWithOpenMilestones: publicCompletedWithOpenMilestones(completedOpen),
+    completedWithOpenMilestones:
+      audience === "exact"
+        ? { agreements: completedOpen.agreements, valueIdr: completedOpen.valueIdr, suppressed: false }
+        : publicCompletedWithOpenMilestones(completedOpen),
     agreementValueIdr: s.activeAgreementValueIdr,
     umkmWithActiveAgreement: s.umkmWithActiveAgreement,
     umkmWithActiveAgreementShare: s.umkmWithActiveAgreementShare,
+    suppressed: s.suppressed,
     asOf: s.asOf.toISOString(),
   };
 }
@@ -30,17 +36,25 @@ function filterOf(q: PartnershipsQuery): StatsFilter {
   return { from: q.from, to: q.to, province: q.province, kbliSection: q.kbliSection };
 }
 
-export async function getPartnershipsForApi(q: PartnershipsQuery, locale: Locale) {
-  const s = await getPartnershipStats(q.groupBy, filterOf(q), locale);
-  return { data: s.rows, totals: s.totals };
+/** One table for the caller: exact for ministry and platform staff, protected (and whole quarters) for everybody else. */
+export function getPublishedPartnerships(actor: Actor | null, q: PartnershipsQuery, locale: Locale): Promise<PublishedStats> {
+  return Disclosure.for(actor, locale).partnerships(q.groupBy, filterOf(q));
 }
 
-export async function partnershipsCsvResponse(q: PartnershipsQuery, locale: Locale): Promise<Response> {
-  const s = await getPartnershipStats(q.groupBy, filterOf(q), locale);
+export async function getPartnershipsForApi(actor: Actor | null, q: PartnershipsQuery, locale: Locale) {
+  const s = await getPublishedPartnerships(actor, q, locale);
+  return { data: s.rows, totals: s.totals, period: s.period, disclosure: s.audience === "exact" ? "exact" : "protected" };
+}
+
+export async function partnershipsCsvResponse(actor: Actor | null, q: PartnershipsQuery, locale: Locale): Promise<Response> {
+  const s = await getPublishedPartnerships(actor, q, locale);
   return new Response(partnershipsCsv(s.rows), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${csvFilename(q.groupBy, q.from, q.to)}"`,
+      // the period used (public: whole quarters), also in the file name
+      "content-disposition": `attachment; filename="${csvFilename(q.groupBy, s.period.from ?? undefined, s.period.to ?? undefined)}"`,
+      ...(s.period.from ? { "x-stats-period-from": s.period.from } : {}),
+      ...(s.period.to ? { "x-stats-period-to": s.period.to } : {}),
     },
   });
 }

@@ -1,17 +1,18 @@
 // CSV of partnership statistics rows: the same columns as the JSON API (key, label, agreements, valueIdr,
 // suppliers), integer Rupiah, UTF-8 with a byte-order mark so spreadsheet programs read the labels right.
+// A withheld figure (fewer than 3 UMKM behind it, lib/stats/disclosure.ts) is an empty cell; 0 is a real zero.
 import Papa from "papaparse";
-import type { StatsRow } from "./partnerships";
+import type { PublishedRow } from "./disclosure";
 
 export const CSV_COLUMNS = ["key", "label", "agreements", "valueIdr", "suppliers"] as const;
 
-export function partnershipsCsv(rows: StatsRow[]): string {
+export function partnershipsCsv(rows: PublishedRow[]): string {
   return (
     "\uFEFF" +
     Papa.unparse(
       {
         fields: [...CSV_COLUMNS],
-        data: rows.map((r) => [r.key, r.label, r.agreements, r.valueIdr.toString(), r.suppliers]),
+        data: rows.map((r) => [r.key, r.label, r.agreements ?? "", r.valueIdr?.toString() ?? "", r.suppliers ?? ""]),
       },
       { newline: "\r\n" },
     ) +

@@ -4,19 +4,31 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
-import { getPartnershipStats, type PartnershipStats } from "./partnerships";
-import { getPublicSummary, getSupplyChainShare, type PublicSummary, type SupplyChainShare } from "./public-summary";
+import { getCurrentAgreements, getCurrentUmkm, protectCurrent, protectSupplyChain, type CurrentUmkm } from "./current";
+import { Disclosure, publishFigure, type Audience, type PublishedStats } from "./disclosure";
+import { getSupplyChainShare } from "./public-summary";
 import { monthIndex, type GroupBy, type StatsFilter } from "./schemas";
 
+/**
+ * Everything /statistik shows, protected for the audience (lib/stats/disclosure.ts): null figures are
+ * withheld ("< 3": fewer than 3 UMKM behind them). Every figure follows the province and section filters;
+ * the "now" figures (current, umkm, supplyChain) ignore the period, which the page says.
+ */
 export interface StatisticsOverview {
+  /** The filter the figures answer (public: the period widened to whole quarters). */
   filter: StatsFilter;
-  summary: PublicSummary;
+  audience: Audience;
+  asOf: Date;
+  /** Agreements active / completed now (lead supplier in the province / section). */
+  current: { active: number | null; activeValueIdr: bigint | null; completed: number | null };
+  /** UMKM registered / verified now, in the province / section. */
+  umkm: CurrentUmkm;
   /** The "in supply chain" rate for the filter's province / section. */
-  supplyChain: SupplyChainShare;
-  partnerships: Record<GroupBy, PartnershipStats>;
-  movedUp: number;
-  daysToPay: { median: number | null; payments: number };
-  /** Value of counted agreements with micro or small lead suppliers ÷ all counted value (0..1), null when none. */
+  supplyChain: { umkmVerified: number; umkmWithActiveAgreement: number | null; share: number | null; suppressed: boolean };
+  partnerships: Record<GroupBy, PublishedStats>;
+  movedUp: number | null;
+  daysToPay: { median: number | null; payments: number | null };
+  /** Value of counted agreements with micro or small lead suppliers ÷ all counted value (0..1), null when none or withheld. */
   microSmallValueShare: number | null;
 }
 
@@ -42,46 +54,68 @@ export async function countMovedUp(f: StatsFilter): Promise<number> {
  * Median days from invoice to payment over payments made (paidOn) in the period, on agreements whose lead
  * supplier is in the province / section — from "StatsPayment" (one narrow row per payment, kept by triggers).
  */
-export async function medianDaysToPay(f: StatsFilter): Promise<{ median: number | null; payments: number }> {
+export async function medianDaysToPay(f: StatsFilter): Promise<{ median: number | null; payments: number; suppliers: number }> {
   const conds: Prisma.Sql[] = [];
   if (f.from) conds.push(Prisma.sql`month >= ${monthIndex(f.from)}`);
   if (f.to) conds.push(Prisma.sql`month <= ${monthIndex(f.to)}`);
   if (f.province) conds.push(Prisma.sql`"provinceCode" = ${f.province}`);
   if (f.kbliSection) conds.push(Prisma.sql`"kbliSection" = ${f.kbliSection}`);
   const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
-  const [r] = await db.$queryRaw<{ median: number | null; n: number }[]>`
-    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "daysToPay")::float8 AS median, count(*)::int AS n
+  const [r] = await db.$queryRaw<{ median: number | null; n: number; suppliers: number }[]>`
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "daysToPay")::float8 AS median, count(*)::int AS n,
+           count(DISTINCT "supplierId")::int AS suppliers
       FROM "StatsPayment" ${where}`;
-  return { median: r?.median ?? null, payments: r?.n ?? 0 };
+  return { median: r?.median ?? null, payments: r?.n ?? 0, suppliers: r?.suppliers ?? 0 };
 }
 
-export function microSmallShare(bySizeClass: PartnershipStats): number | null {
-  const total = bySizeClass.rows.reduce((n, r) => n + r.valueIdr, 0n);
+/** Needs every size-class row and the total published: a share over withheld cells would give them back. */
+export function microSmallShare(bySizeClass: PublishedStats): number | null {
+  if (bySizeClass.totals.suppressed || bySizeClass.rows.some((r) => r.suppressed)) return null;
+  const total = bySizeClass.rows.reduce((n, r) => n + (r.valueIdr ?? 0n), 0n);
   if (total === 0n) return null;
-  const ms = bySizeClass.rows.filter((r) => r.key === "mikro" || r.key === "kecil").reduce((n, r) => n + r.valueIdr, 0n);
+  const ms = bySizeClass.rows.filter((r) => r.key === "mikro" || r.key === "kecil").reduce((n, r) => n + (r.valueIdr ?? 0n), 0n);
   // both are integer Rupiah; the ratio is a display figure (basis points, then a fraction)
   return Number((ms * 10_000n) / total) / 10_000;
 }
 
-export async function getStatisticsOverview(filter: StatsFilter, locale: Locale): Promise<StatisticsOverview> {
-  const [summary, supplyChain, province, kbliSection, scheme, sizeClass, month, movedUp, daysToPay] = await Promise.all([
-    getPublicSummary(),
-    getSupplyChainShare(filter),
-    getPartnershipStats("province", filter, locale),
-    getPartnershipStats("kbliSection", filter, locale),
-    getPartnershipStats("scheme", filter, locale),
-    getPartnershipStats("sizeClass", filter, locale),
-    getPartnershipStats("month", filter, locale),
-    countMovedUp(filter),
-    medianDaysToPay(filter),
+/** The page's figures for the audience ("public" unless the caller is ministry or platform staff). */
+export async function getStatisticsOverview(filter: StatsFilter, locale: Locale, audience: Audience = "public", now: Date = new Date()): Promise<StatisticsOverview> {
+  const d = new Disclosure(audience, locale);
+  const f = d.filterFor(filter);
+  const dims = { province: f.province, kbliSection: f.kbliSection };
+  const [current, umkm, supplyChain, viewHidden, province, kbliSection, scheme, sizeClass, month, movedUp, daysToPay] = await Promise.all([
+    getCurrentAgreements(dims),
+    getCurrentUmkm(dims),
+    getSupplyChainShare(dims),
+    // the "now" figures of a view whose province / section is withheld in its parent table are withheld too
+    d.viewSuppressed({ province: f.province, kbliSection: f.kbliSection }),
+    d.partnerships("province", f),
+    d.partnerships("kbliSection", f),
+    d.partnerships("scheme", f),
+    d.partnerships("sizeClass", f),
+    d.partnerships("month", f),
+    countMovedUp(f),
+    medianDaysToPay(f),
   ]);
+  const hideAll = audience === "public" && viewHidden;
+  const cur = protectCurrent(audience, hideAll ? { ...current, activeLeads: 1, completedLeads: 1 } : current);
+  const chain = protectSupplyChain(audience, hideAll ? { ...supplyChain, umkmWithActiveAgreement: Math.min(supplyChain.umkmWithActiveAgreement, 1) } : supplyChain);
+  const payBacking = hideAll && daysToPay.suppliers > 0 ? 1 : daysToPay.suppliers;
+  const payHidden = publishFigure(audience, daysToPay.payments, payBacking) === null;
   return {
-    filter,
-    summary,
-    supplyChain,
+    filter: f,
+    audience,
+    asOf: now,
+    current: {
+      active: current.active === 0 ? 0 : cur.active,
+      activeValueIdr: current.active === 0 ? 0n : cur.activeValueIdr,
+      completed: current.completed === 0 ? 0 : cur.completed,
+    },
+    umkm,
+    supplyChain: chain,
     partnerships: { province, kbliSection, scheme, sizeClass, month },
-    movedUp,
-    daysToPay,
+    movedUp: publishFigure(audience, movedUp, movedUp),
+    daysToPay: payHidden ? { median: null, payments: null } : { median: daysToPay.median, payments: daysToPay.payments },
     microSmallValueShare: microSmallShare(sizeClass),
   };
 }

@@ -85,16 +85,30 @@ export const PartnershipRowSchema = z
   .object({
     key: z.string().openapi({ description: "Province code, KBLI section letter, scheme, size class or YYYY-MM; \"-\" = not known" }),
     label: z.string(),
-    agreements: z.number().int().openapi({ description: "Agreements counted (active or completed), by their lead supplier" }),
-    valueIdr: z.number().int().openapi({ description: "Their total value, integer Rupiah" }),
-    suppliers: z.number().int().openapi({ description: "Distinct UMKM (leads and consortium members) in them" }),
+    suppressed: z.boolean().openapi({
+      description: "true: fewer than 3 distinct UMKM are behind this row (or it is withheld so that another cannot be recomputed); the figures are null",
+    }),
+    agreements: z.number().int().nullable().openapi({ description: "Agreements counted (active or completed), by their lead supplier; null when suppressed" }),
+    valueIdr: z.number().int().nullable().openapi({ description: "Their total value, integer Rupiah; null when suppressed" }),
+    suppliers: z.number().int().nullable().openapi({ description: "Distinct UMKM (leads and consortium members) in them; null when suppressed" }),
   })
   .openapi("PartnershipStatsRow");
 
 export const PartnershipsResponseSchema = z
   .object({
     data: z.array(PartnershipRowSchema),
-    totals: z.object({ agreements: z.number().int(), valueIdr: z.number().int(), suppliers: z.number().int() }),
+    totals: z
+      .object({
+        suppressed: z.boolean(),
+        agreements: z.number().int().nullable(),
+        valueIdr: z.number().int().nullable(),
+        suppliers: z.number().int().nullable(),
+      })
+      .openapi({ description: "Over the same filter; suppressed (null figures) like a row" }),
+    period: z
+      .object({ from: z.string().nullable(), to: z.string().nullable() })
+      .openapi({ description: "The period the figures cover (YYYY-MM; null = open). Public callers: widened to whole calendar quarters" }),
+    disclosure: z.enum(["exact", "protected"]).openapi({ description: "exact: ministry and platform staff; protected: everybody else" }),
   })
   .openapi("PartnershipStats");
 
@@ -104,8 +118,8 @@ export const StatsSummarySchema = z
     suppliersRegistered: z.number().int().openapi({ description: "UMKM registered (verified or not)" }),
     buyers: z.number().int().openapi({ description: "Verified buyers" }),
     openRfqs: z.number().int(),
-    activeAgreements: z.number().int(),
-    completedAgreements: z.number().int(),
+    activeAgreements: z.number().int().nullable().openapi({ description: "null when suppressed (fewer than 3 lead UMKM behind the active agreements)" }),
+    completedAgreements: z.number().int().nullable().openapi({ description: "null when suppressed" }),
     completedWithOpenMilestones: z
       .object({
         agreements: z.number().int().nullable(),
@@ -117,12 +131,15 @@ export const StatsSummarySchema = z
           "Of the completed agreements, those completed with milestones still undelivered or unpaid (with a stated reason); " +
           "they are included in completedAgreements too",
       }),
-    agreementValueIdr: z.number().int().openapi({ description: "Total value of the active agreements, integer Rupiah" }),
-    umkmWithActiveAgreement: z.number().int(),
+    agreementValueIdr: z.number().int().nullable().openapi({ description: "Total value of the active agreements, integer Rupiah; null when suppressed" }),
+    umkmWithActiveAgreement: z.number().int().nullable().openapi({ description: "null when suppressed (1 or 2)" }),
     umkmWithActiveAgreementShare: z
       .number()
       .nullable()
-      .openapi({ description: "Verified UMKM that are a party to ≥ 1 active agreement ÷ verified UMKM (0..1); null when none is verified" }),
+      .openapi({ description: "Verified UMKM that are a party to ≥ 1 active agreement ÷ verified UMKM (0..1); null when none is verified or when suppressed" }),
+    suppressed: z
+      .array(z.enum(["activeAgreements", "completedAgreements", "umkmWithActiveAgreement"]))
+      .openapi({ description: "Figures withheld for this caller (fewer than 3 UMKM behind them); always empty for ministry and platform staff" }),
     asOf: z.string().openapi({ description: "When the figures were counted (ISO 8601)" }),
   })
   .openapi("StatsSummary");

@@ -3,6 +3,9 @@
 import fs from "node:fs";
 import { expect, test } from "./fixtures";
 
+const n = (s: string) => Number(s.replace(/\D/g, ""));
+const WITHHELD = "< 3";
+
 test("a visitor sees the map, filters by province, opens a table and downloads its CSV; no named suppliers", async ({ page }) => {
   await page.goto("/statistik");
   await expect(page.getByRole("heading", { level: 1, name: "Statistik Kemitraan UMKM" })).toBeVisible();
@@ -12,25 +15,45 @@ test("a visitor sees the map, filters by province, opens a table and downloads i
   await expect(page.getByTestId("drilldown")).toHaveCount(0);
   await expect(page.getByText("Pemasok dengan nilai kemitraan terbesar")).toHaveCount(0);
 
-  // The province table (the map's data as a table) says how many partnerships Central Java has.
-  const total = Number((await page.getByTestId("figure-agreements").innerText()).replace(/\D/g, ""));
+  // National figures are backed by many UMKM: published as numbers, never "< 3" (issue 11).
+  await expect(page.getByTestId("figure-agreements")).toHaveText(/^\d[\d.]*$/);
+  const total = n(await page.getByTestId("figure-agreements").innerText());
   expect(total).toBeGreaterThan(0);
   // Agreements completed with open milestones are counted apart (issue 11 item 16): one line under the figures.
   await expect(page.getByTestId("completed-open")).toContainText("diselesaikan dengan tahap yang belum dikirim atau belum dibayar");
+  await expect(page.getByTestId("figure-value")).not.toHaveText(WITHHELD);
+  const verifiedNational = n(await page.getByTestId("figure-umkm-verified").innerText());
+  await expect(page.getByTestId("figure-active")).toHaveText(/^\d[\d.]*$/);
+  const activeNational = n(await page.getByTestId("figure-active").innerText());
+
+  // The province table (the map's data as a table): Central Java has few UMKM with partnerships in the demo,
+  // so the public may see "< 3" there, on the map too; either way the filtered page says the same.
   const provinceCard = page.locator("#by-province");
   await provinceCard.getByText("Tampilkan tabel").click();
   const jatengRow = provinceCard.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Jawa Tengah", exact: true }) });
-  const jateng = Number((await jatengRow.getByRole("cell").nth(1).innerText()).replace(/\D/g, ""));
-  expect(jateng).toBeGreaterThan(0);
-  expect(jateng).toBeLessThan(total); // the demo has partnerships outside Central Java too
+  const jateng = (await jatengRow.getByRole("cell").nth(1).innerText()).trim();
+  const jatengPath = map.locator('path[data-province="33"]');
+  if (jateng === WITHHELD) {
+    await expect(jatengPath).toHaveAttribute("data-suppressed", "true");
+    await expect(jatengPath.locator("title")).toHaveText(/Jawa Tengah: < 3 UMKM/);
+    await expect(map.getByText("< 3 UMKM (tidak ditampilkan)")).toBeVisible();
+    await expect(jatengRow.getByRole("cell").nth(2)).toHaveText(WITHHELD); // the value too
+  } else {
+    expect(n(jateng)).toBeGreaterThan(0);
+    expect(n(jateng)).toBeLessThan(total); // the demo has partnerships outside Central Java too
+  }
 
   await page.getByRole("combobox", { name: "Provinsi" }).selectOption("33");
   await page.getByRole("button", { name: "Terapkan" }).click();
   await expect(page).toHaveURL(/province=33/);
-  await expect(page.getByTestId("figure-agreements")).toHaveText(String(jateng));
+  await expect(page.getByTestId("figure-agreements")).toHaveText(jateng);
   await expect(page.getByTestId("active-filters")).toContainText("Jawa Tengah");
+  // the "now" cards follow the province filter too (issue 11, item 17)
+  expect(n(await page.getByTestId("figure-umkm-verified").innerText())).toBeLessThan(verifiedNational);
+  const active = (await page.getByTestId("figure-active").innerText()).trim();
+  if (active !== WITHHELD) expect(n(active)).toBeLessThanOrEqual(activeNational);
 
-  // Table view of the by-scheme chart, and its CSV.
+  // Table view of the by-scheme chart, and its CSV: a withheld scheme is "< 3" on the page, empty in the CSV.
   const scheme = page.locator("section").filter({ has: page.getByRole("heading", { name: "Per skema kemitraan (PP 7/2021)" }) });
   await scheme.getByText("Tampilkan tabel").click();
   await expect(scheme.getByRole("columnheader", { name: "Kemitraan" })).toBeVisible();
@@ -38,12 +61,17 @@ test("a visitor sees the map, filters by province, opens a table and downloads i
   expect(download.suggestedFilename()).toBe("rantai-kemitraan-scheme.csv");
   const csv = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
   expect(csv.split(/\r?\n/)[0]).toBe("key,label,agreements,valueIdr,suppliers");
-  const csvTotal = csv
+  const cells = csv
     .trim()
     .split(/\r?\n/)
     .slice(1)
-    .reduce((n, line) => n + Number(line.split(",").at(-3)), 0);
-  expect(csvTotal).toBe(jateng); // the CSV carries the page's filter
+    .map((line) => line.split(",").at(-3)!);
+  const withheld = cells.filter((c) => c === "").length;
+  const pageRows = scheme.locator("tbody tr");
+  await expect(pageRows).toHaveCount(cells.length);
+  await expect(pageRows.filter({ hasText: WITHHELD })).toHaveCount(withheld);
+  const csvTotal = cells.reduce((sum, c) => sum + Number(c || 0), 0);
+  if (jateng !== WITHHELD && withheld === 0) expect(csvTotal).toBe(n(jateng)); // the CSV carries the page's filter
 });
 
 test("a bad filter value gets a clear message, not an error page", async ({ page }) => {
@@ -59,4 +87,7 @@ test("ministry staff see the named suppliers behind the figures", async ({ page,
   await expect(drill).toBeVisible();
   await expect(drill.getByRole("row").nth(1)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Pemasok dengan nilai kemitraan terbesar" })).toBeVisible();
+  // exact figures for ministry staff: nothing withheld (issue 11)
+  await expect(page.locator("#by-province")).not.toContainText(WITHHELD);
+  await expect(page.locator("#by-scheme")).not.toContainText(WITHHELD);
 });

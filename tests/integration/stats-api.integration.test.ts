@@ -7,6 +7,7 @@ import { callRoute, jsonOf } from "@/tests/helpers/api";
 import { createAgreement, createBuyer, createOrganization, createUmkm } from "@/lib/seed/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { resetStatsCaches } from "@/lib/stats/partnerships";
+import { getProtectedSummary } from "@/lib/stats/current";
 import { GET as summary } from "@/app/api/v1/stats/summary/route";
 import { GET as partnerships } from "@/app/api/v1/stats/partnerships/route";
 import { GET as suppliers } from "@/app/api/v1/stats/suppliers/route";
@@ -14,11 +15,14 @@ import { GET as suppliers } from "@/app/api/v1/stats/suppliers/route";
 const t = useTestDatabase();
 let jateng = "";
 let buyerToken = "";
+let ministryToken = "";
 
 beforeAll(async () => {
   resetStatsCaches();
   const { organization: buyer, owner } = await createBuyer(t.db);
   buyerToken = (await createApiToken(owner.id, { name: "erp" })).token;
+  const { owner: analyst } = await createOrganization(t.db, "ministry", { name: "Kementerian UMKM" });
+  ministryToken = (await createApiToken(analyst.id, { name: "analyst" })).token;
   const a = await createUmkm(t.db, { regencyCode: "33.75", annualSalesIdr: 1_000_000_000n });
   const b = await createUmkm(t.db, { regencyCode: "51.71", annualSalesIdr: 9_000_000_000n });
   jateng = a.organization.id;
@@ -32,10 +36,26 @@ const get = (path: string, opts: Parameters<typeof callRoute>[3] = {}) =>
   callRoute(path.includes("summary") ? summary : path.includes("suppliers") ? suppliers : partnerships, "GET", path, opts);
 
 describe("GET /api/v1/stats/summary", () => {
-  it("answers the totals without a token", async () => {
+  it("answers the totals without a token, withholding those behind fewer than 3 UMKM (issue 11)", async () => {
     const res = await get("/api/v1/stats/summary");
     expect(res.status).toBe(200);
+    // two UMKM lead the active agreements, one the completed one: withheld for the public
     expect(await jsonOf(res)).toMatchObject({
+      suppliers: 2,
+      activeAgreements: null,
+      completedAgreements: null,
+      agreementValueIdr: null,
+      umkmWithActiveAgreement: null,
+      umkmWithActiveAgreementShare: null,
+      suppressed: ["activeAgreements", "completedAgreements", "umkmWithActiveAgreement"],
+    });
+    expect(await jsonOf(await get("/api/v1/stats/summary", { token: buyerToken }))).toMatchObject({ activeAgreements: null });
+    // the landing page's figures are the public ones
+    expect(await getProtectedSummary("public")).toMatchObject({ activeAgreements: null, activeAgreementValueIdr: null, completedAgreements: null, umkmVerified: 2 });
+  });
+
+  it("gives ministry staff the exact totals", async () => {
+    expect(await jsonOf(await get("/api/v1/stats/summary", { token: ministryToken }))).toMatchObject({
       suppliers: 2,
       activeAgreements: 2,
       completedAgreements: 1,
@@ -43,31 +63,43 @@ describe("GET /api/v1/stats/summary", () => {
       umkmWithActiveAgreement: 2,
       umkmWithActiveAgreementShare: 1,
       completedWithOpenMilestones: { agreements: 0, valueIdr: 0, suppressed: false },
+      suppressed: [],
     });
   });
 
 });
 
 describe("GET /api/v1/stats/partnerships", () => {
-  it("groups by scheme with labels in the caller's language", async () => {
-    const res = await get("/api/v1/stats/partnerships?groupBy=scheme", { headers: { "accept-language": "en" } });
+  it("groups by scheme with labels in the caller's language (exact for ministry staff)", async () => {
+    const res = await get("/api/v1/stats/partnerships?groupBy=scheme", { headers: { "accept-language": "en" }, token: ministryToken });
     expect(res.status).toBe(200);
     const body = await jsonOf<{ data: { key: string; label: string; agreements: number; valueIdr: number; suppliers: number }[]; totals: unknown }>(res);
     expect(body.data).toEqual([
-      { key: "subkontrak", label: "Subcontracting", agreements: 2, valueIdr: 157_000_000, suppliers: 2 },
-      { key: "rantai_pasok", label: expect.any(String), agreements: 1, valueIdr: 50_000_000, suppliers: 1 },
+      { key: "subkontrak", label: "Subcontracting", suppressed: false, agreements: 2, valueIdr: 157_000_000, suppliers: 2 },
+      { key: "rantai_pasok", label: expect.any(String), suppressed: false, agreements: 1, valueIdr: 50_000_000, suppliers: 1 },
     ]);
-    expect(body.totals).toEqual({ agreements: 3, valueIdr: 207_000_000, suppliers: 2 });
+    expect(body.totals).toEqual({ suppressed: false, agreements: 3, valueIdr: 207_000_000, suppliers: 2 });
+  });
+
+  it("withholds every group for the public when only two UMKM are behind the figures", async () => {
+    const body = await jsonOf<{ data: unknown[]; totals: unknown; disclosure: string }>(await get("/api/v1/stats/partnerships?groupBy=scheme"));
+    expect(body.disclosure).toBe("protected");
+    expect(body.data).toEqual([
+      { key: "subkontrak", label: expect.any(String), suppressed: true, agreements: null, valueIdr: null, suppliers: null },
+      { key: "rantai_pasok", label: expect.any(String), suppressed: true, agreements: null, valueIdr: null, suppliers: null },
+    ]);
+    expect(body.totals).toEqual({ suppressed: true, agreements: null, valueIdr: null, suppliers: null });
   });
 
   it("filters by period and province", async () => {
-    const res = await get("/api/v1/stats/partnerships?groupBy=province&from=2026-03&to=2026-03&province=33");
-    const body = await jsonOf<{ data: unknown[] }>(res);
-    expect(body.data).toEqual([{ key: "33", label: "Jawa Tengah", agreements: 1, valueIdr: 50_000_000, suppliers: 1 }]);
+    const res = await get("/api/v1/stats/partnerships?groupBy=province&from=2026-03&to=2026-03&province=33", { token: ministryToken });
+    const body = await jsonOf<{ data: unknown[]; period: unknown }>(res);
+    expect(body.data).toEqual([{ key: "33", label: "Jawa Tengah", suppressed: false, agreements: 1, valueIdr: 50_000_000, suppliers: 1 }]);
+    expect(body.period).toEqual({ from: "2026-03", to: "2026-03" });
   });
 
   it("returns the same rows as CSV for Accept: text/csv and for format=csv", async () => {
-    for (const opts of [{ headers: { accept: "text/csv" } }, {}]) {
+    for (const opts of [{ headers: { accept: "text/csv" }, token: ministryToken }, { token: ministryToken }]) {
       const res = await get(`/api/v1/stats/partnerships?groupBy=month${"headers" in opts ? "" : "&format=csv"}`, opts);
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
@@ -98,9 +130,7 @@ describe("GET /api/v1/stats/suppliers", () => {
   it("is for ministry staff only: 401 without a token, 403 for a buyer, the list for the ministry", async () => {
     expect((await get("/api/v1/stats/suppliers")).status).toBe(401);
     expect((await get("/api/v1/stats/suppliers", { token: buyerToken })).status).toBe(403);
-    const { owner } = await createOrganization(t.db, "ministry", { name: "Kementerian UMKM" });
-    const { token } = await createApiToken(owner.id, { name: "analyst" });
-    const res = await get("/api/v1/stats/suppliers?province=33", { token });
+    const res = await get("/api/v1/stats/suppliers?province=33", { token: ministryToken });
     expect(res.status).toBe(200);
     const body = await jsonOf<{ data: { id: string; valueIdr: number; province: { code: string; name: string } }[] }>(res);
     expect(body.data).toEqual([expect.objectContaining({ id: jateng, valueIdr: 200_000_000, agreements: 2, province: { code: "33", name: "Jawa Tengah" } })]);

@@ -43,12 +43,17 @@ describe("the province map", () => {
 describe("partnershipsCsv", () => {
   it("writes the header, integer Rupiah and quoted labels", () => {
     const csv = partnershipsCsv([
-      { key: "33", label: "Jawa Tengah", agreements: 4, valueIdr: 9_007_199_254_740_993n, suppliers: 3 },
-      { key: "C", label: "C — Industri Pengolahan, \"olahan\"", agreements: 1, valueIdr: 5n, suppliers: 1 },
+      { key: "33", label: "Jawa Tengah", suppressed: false, agreements: 4, valueIdr: 9_007_199_254_740_993n, suppliers: 3 },
+      { key: "C", label: "C — Industri Pengolahan, \"olahan\"", suppressed: false, agreements: 1, valueIdr: 5n, suppliers: 1 },
+      { key: "91", label: "Papua", suppressed: true, agreements: null, valueIdr: null, suppliers: null },
+      { key: "92", label: "Papua Barat", suppressed: false, agreements: 0, valueIdr: 0n, suppliers: 0 },
     ]);
     expect(csv.startsWith("\uFEFFkey,label,agreements,valueIdr,suppliers\r\n")).toBe(true);
     const rows = Papa.parse<string[]>(csv.slice(1).trim()).data;
     expect(rows[1]).toEqual(["33", "Jawa Tengah", "4", "9007199254740993", "3"]);
     expect(rows[2][1]).toBe('C — Industri Pengolahan, "olahan"');
+    // a withheld row is empty cells (issue 11), a real zero stays 0
+    expect(rows[3]).toEqual(["91", "Papua", "", "", ""]);
+    expect(rows[4]).toEqual(["92", "Papua Barat", "0", "0", "0"]);
   });
 });
