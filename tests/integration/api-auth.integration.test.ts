@@ -1,7 +1,7 @@
 // The account endpoints of the HTTP API, end to end through the exported route handlers, on a real database:
 // sign-up → token → /me, the error format for bad input and bad credentials, the sign-in rate limit, token
 // management (own tokens only) and organization selection.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
 import { POST as register } from "@/app/api/v1/auth/register/route";
@@ -313,6 +313,9 @@ describe("organization selection", () => {
 
 describe("sign-up limit", () => {
   it("answers sign-ups past the hourly limit from one address with 429 and creates no account", async () => {
+    // Behind a reverse proxy that sets X-Real-IP (without TRUST_PROXY=1 the header is ignored: see
+    // sign-in-limits.integration.test.ts).
+    vi.stubEnv("TRUST_PROXY", "1");
     const headers = { "x-real-ip": "198.51.100.77" };
     for (let i = 0; i < SIGNUP_LIMIT.points; i++) {
       const res = await callRoute(register, "POST", "/api/v1/auth/register", { body: account(), headers });
@@ -327,5 +330,6 @@ describe("sign-up limit", () => {
     // Another address is not affected.
     const other = await callRoute(register, "POST", "/api/v1/auth/register", { body: account(), headers: { "x-real-ip": "198.51.100.78" } });
     expect(other.status).toBe(201);
+    vi.unstubAllEnvs();
   });
 });
