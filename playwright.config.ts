@@ -90,6 +90,11 @@ export default defineConfig({
           // next-auth builds its redirect URLs from this: the address the browser uses.
           NEXTAUTH_URL: baseURL,
           NEXT_TELEMETRY_DISABLED: "1",
+          // Every browser here is 127.0.0.1, and the server counts sign-ups and failed sign-ins per TCP peer
+          // (issue 11): one address standing in for many users, as behind one NAT. The per-account limit
+          // keeps its strict default.
+          SIGNUP_LIMIT_PER_ADDRESS: "10000",
+          LOGIN_LIMIT_PER_ADDRESS: "10000",
         },
         // Ready when the app answers and reaches its database.
         url: `${baseURL}/api/health`,

@@ -6,7 +6,9 @@
 //   4. (start only) build when .next/BUILD_ID is missing or the sources changed since the last build
 //      (a hash of the source tree, stamped into .next/ after a successful build); when another `npm start`
 //      in the same checkout is building, wait for it (Next allows one build per .next);
-//   5. run `next start -p $PORT` (or `next dev`), forwarding signals and the exit code.
+//   5. run the production server, scripts/serve.ts (Next through its programmatic API in a node:http server
+//      that hands the TCP peer's address to the app, issue 11), or `next dev`; forwarding signals and the
+//      exit code.
 // Without AUTH_SECRET a secret is generated once and kept in .data/auth-secret (mode 600).
 // Reads the same .env files as Next. PORT defaults to 3000; NEXT_TELEMETRY_DISABLED=1 is always set.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -22,6 +24,8 @@ import { describeSeed, migrate, openScriptDatabase, seedDemoIfEmpty } from "../l
 const ROOT = process.cwd();
 const DEV = process.argv.includes("--dev");
 const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
+const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
+const SERVE_SCRIPT = path.join(ROOT, "scripts", "serve.ts");
 const STAMP_FILE = path.join(ROOT, ".next", "rantai-build-stamp.json");
 const SECRET_FILE = path.join(ROOT, ".data", "auth-secret");
 
@@ -233,12 +237,12 @@ function exitIfInterrupted() {
 function runChild(
   args: string[],
   nodeEnv: "production" | "development",
-  { capture = false }: { capture?: boolean } = {},
+  { capture = false, bin = NEXT_BIN }: { capture?: boolean; bin?: string } = {},
 ): Promise<{ code: number; output: string }> {
   exitIfInterrupted();
   return new Promise((resolve) => {
     let output = "";
-    const proc = spawn(NEXT_BIN, args, {
+    const proc = spawn(bin, args, {
       stdio: capture ? ["inherit", "pipe", "pipe"] : "inherit",
       env: { ...process.env, NODE_ENV: nodeEnv },
     });
@@ -252,7 +256,7 @@ function runChild(
       proc.stderr?.on("data", (c: Buffer) => keep(c, process.stderr));
     }
     proc.on("error", (err) => {
-      console.error(`[rantai] could not run next ${args[0]}: ${err.message}`);
+      console.error(`[rantai] could not run ${path.basename(bin)} ${args[0]}: ${err.message}`);
       child = null;
       resolve({ code: 1, output });
     });
@@ -264,12 +268,16 @@ function runChild(
 }
 
 function serve(port: string): Promise<number> {
-  // Idle keep-alive connections stay open 65 s: longer than load balancers' and HTTP clients' own idle
-  // timeouts (typically 60 s or less), so a client never reuses a connection the server is just closing (that
-  // race answers ECONNRESET to a perfectly good request; Node's default is 5 s).
-  const args = DEV ? ["dev", "-p", port] : ["start", "-p", port, "--keepAliveTimeout", "65000"];
-  log(`serve: next ${args.join(" ")} → http://localhost:${port}`);
-  return runChild(args, DEV ? "development" : "production").then((r) => r.code);
+  if (DEV) {
+    // next dev hands no peer address to the app: per-address limits need TRUST_PROXY=1 and a proxy there.
+    log(`serve: next dev -p ${port} → http://localhost:${port}`);
+    return runChild(["dev", "-p", port], "development").then((r) => r.code);
+  }
+  // Next in our own node:http server (scripts/serve.ts): it writes the TCP peer into an internal header on
+  // every request, replacing whatever the client sent, so the per-address limits see the real client
+  // (issue 11). Keep-alive 65 s, as `next start --keepAliveTimeout 65000` had.
+  log(`serve: scripts/serve.ts (Next, production) → http://localhost:${port}`);
+  return runChild([SERVE_SCRIPT], "production", { bin: TSX_BIN }).then((r) => r.code);
 }
 
 async function main() {

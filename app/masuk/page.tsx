@@ -6,9 +6,10 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { safeCallbackUrl } from "@/components/auth/callback-url";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, showDemoAccounts } from "@/components/auth/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/components/auth/demo-accounts";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { signInErrorKey } from "@/components/auth/sign-in-errors";
+import { showDemoAccounts } from "@/lib/auth/demo-data";
 import { getSessionUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const t = await getTranslations("auth.signIn");
   const tTypes = await getTranslations("orgTypes");
   const error = signInErrorKey(Array.isArray(sp.error) ? sp.error[0] : sp.error);
-  const demo = showDemoAccounts() ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, label: `${tTypes(a.orgType)} — ${a.organization}` })) : undefined;
+  const demo = (await showDemoAccounts()) ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, label: `${tTypes(a.orgType)} — ${a.organization}` })) : undefined;
 
   return (
     <AuthFrame

@@ -1,5 +1,5 @@
-// The demo accounts the seed creates (lib/seed/demo.ts DEMO_ACCOUNTS), listed on the sign-in page unless
-// SHOW_DEMO_ACCOUNTS=false. A copy, because app code must not import the seed (it pulls in the factories
+// The demo accounts the seed creates (lib/seed/demo.ts DEMO_ACCOUNTS), listed on the sign-in page only on a
+// database the demo data was seeded into (lib/auth/demo-data.ts showDemoAccounts, issue 11). A copy, because app code must not import the seed (it pulls in the factories
 // and the password hasher); tests/unit/demo-accounts.test.ts keeps the two lists in step.
 import type { OrgType } from "@/lib/auth/types";
 
@@ -15,7 +15,3 @@ export const DEMO_ACCOUNTS: readonly { email: string; orgType: OrgType; organiza
   { email: "bank@demo.rantai.id", orgType: "bank", organization: "PT Bank Mitra Usaha Nusantara" },
   { email: "admin@demo.rantai.id", orgType: "platform", organization: "Rantai" },
 ];
-
-export function showDemoAccounts(): boolean {
-  return process.env.SHOW_DEMO_ACCOUNTS !== "false";
-}

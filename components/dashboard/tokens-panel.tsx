@@ -1,6 +1,8 @@
 "use client";
-// The signed-in user's API tokens: create one with a name (the secret is shown once, with a copy button and
-// a warning), see the list (name, prefix, created, last used, expiry), revoke with a confirmation step.
+// The signed-in user's API tokens: create one with a name, an expiry (1–365 days, 90 preselected: every token
+// expires) and a scope (read only, preselected, or read and write); the secret is shown once, with a copy
+// button and a warning. The list shows name, scope, prefix, created, last used and expiry; revoke with a
+// confirmation step. Only this signed-in session makes tokens: a bearer token cannot (issue 11).
 // Both actions check the user in lib/ and only ever touch the user's own tokens.
 import { useActionState, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
@@ -16,7 +18,8 @@ export interface TokenRow {
   source: string;
   createdAt: Date;
   lastUsedAt: Date | null;
-  expiresAt: Date | null;
+  expiresAt: Date;
+  scope: "read" | "read write";
 }
 
 type CreateState = Awaited<ReturnType<typeof createToken>> | null;
@@ -27,36 +30,48 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
   const f = formattersFor(useLocale());
   const [revealed, setRevealed] = useState<{ id: string; name: string; token: string } | null>(null);
   const [state, dispatch] = useActionState<CreateState, FormData>(async (prev, fd) => {
-    if (!fd.get("expiresInDays")) fd.delete("expiresInDays");
     const res = await createToken(prev, fd);
     if (res.ok) setRevealed({ id: res.data.id, name: res.data.name, token: res.data.token });
     return res;
   }, null);
   const nameError = state && !state.ok ? state.error.fields?.name : undefined;
+  const expiryError = state && !state.ok ? state.error.fields?.expiresInDays : undefined;
+  const scopeError = state && !state.ok ? state.error.fields?.scope : undefined;
+  const fieldError = nameError ?? expiryError ?? scopeError;
 
   return (
     <Card title={t("title")} description={t("description")}>
       <div className="flex flex-col gap-5">
         {revealed && <RevealedToken name={revealed.name} token={revealed.token} onDone={() => setRevealed(null)} />}
 
-        <form action={dispatch} className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] sm:items-start">
+        <form action={dispatch} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-start">
           <Input label={t("name")} description={t("nameHint")} name="name" required maxLength={80} error={nameError} />
           <Select
             label={t("expiresInDays")}
+            description={t("expiresInDaysHint")}
             name="expiresInDays"
-            defaultValue=""
+            defaultValue="90"
+            required
+            error={expiryError}
+            options={[30, 90, 180, 365].map((d) => ({ value: String(d), label: t("days", { count: d }) }))}
+          />
+          <Select
+            label={t("scope.label")}
+            description={t("scope.hint")}
+            name="scope"
+            defaultValue="read"
+            required
+            error={scopeError}
             options={[
-              { value: "", label: t("noExpiry") },
-              { value: "30", label: t("days", { count: 30 }) },
-              { value: "90", label: t("days", { count: 90 }) },
-              { value: "365", label: t("days", { count: 365 }) },
+              { value: "read", label: t("scope.read") },
+              { value: "read write", label: t("scope.readWrite") },
             ]}
           />
-          <SubmitButton className="sm:mt-7" pendingLabel={t("creating")}>
+          <SubmitButton className="lg:mt-7" pendingLabel={t("creating")}>
             {t("create")}
           </SubmitButton>
-          {state && !state.ok && !nameError && (
-            <div className="sm:col-span-3">
+          {state && !state.ok && !fieldError && (
+            <div className="sm:col-span-2 lg:col-span-4">
               <Alert tone="danger">{state.error.message}</Alert>
             </div>
           )}
@@ -65,10 +80,11 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
         {tokens.length === 0 ? (
           <EmptyState title={t("empty.title")} description={t("empty.body")} />
         ) : (
-          <ResponsiveTable caption={t("listCaption")} minWidthClassName="sm:min-w-[44rem]">
+          <ResponsiveTable caption={t("listCaption")} minWidthClassName="sm:min-w-[50rem]">
             <thead>
               <tr>
                 <th scope="col">{t("name")}</th>
+                <th scope="col">{t("scope.label")}</th>
                 <th scope="col">{t("prefix")}</th>
                 <th scope="col">{t("createdAt")}</th>
                 <th scope="col">{t("lastUsed")}</th>
@@ -89,6 +105,7 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
                       </Badge>
                     )}
                   </th>
+                  <td data-label={t("scope.label")}>{tok.scope === "read" ? t("scope.read") : t("scope.readWrite")}</td>
                   <td data-label={t("prefix")}>
                     <code className="rounded bg-paper px-1.5 py-0.5 font-mono text-xs">{tok.prefix}…</code>
                   </td>
@@ -97,7 +114,7 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
                   </td>
                   <td data-label={t("lastUsed")}>{tok.lastUsedAt ? f.dateTime(tok.lastUsedAt) : t("never")}</td>
                   <td data-label={t("expires")} className="whitespace-nowrap">
-                    {tok.expiresAt ? f.date(tok.expiresAt) : t("noExpiry")}
+                    {tok.expiresAt <= new Date() ? t("expired") : f.date(tok.expiresAt)}
                   </td>
                   <td className="sm:text-right">
                     <RevokeButton id={tok.id} name={tok.name} />

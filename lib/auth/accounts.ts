@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { invalidInput, unauthorized } from "@/lib/errors";
 import { audit } from "@/lib/audit/log";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
-import { assertLoginAllowed, consumeSignup, recordLoginFailure, recordLoginSuccess } from "./rate-limit";
+import { consumeSignup, reserveLoginAttempt } from "./rate-limit";
 import { credentialsSchema, fieldErrors, registerSchema } from "./schemas";
 
 export interface RegisteredAccount {
@@ -68,8 +68,8 @@ export async function registerAccount(
 }
 
 /**
- * Checks an email and password. Failed attempts are rate limited per account and per address; a wrong
- * email and a wrong password look the same (same error, same work).
+ * Checks an email and password. Attempts are rate limited per account and per address (reserved before the
+ * check, lib/auth/rate-limit.ts); a wrong email and a wrong password look the same (same error, same work).
  */
 export async function verifyCredentials(
   input: unknown,
@@ -79,17 +79,16 @@ export async function verifyCredentials(
   if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
   const { email, password } = parsed.data;
 
-  await assertLoginAllowed(email, address);
+  // The attempt is reserved before the password is checked (issue 11): N parallel requests cannot get more
+  // than the limit's worth of checks. A failure keeps the reservation.
+  const attempt = await reserveLoginAttempt(email, address);
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !ok || user.disabledAt) {
-    await recordLoginFailure(email, address);
-    throw unauthorized("errors.invalidCredentials");
-  }
-  await recordLoginSuccess(email);
+  if (!user || !ok || user.disabledAt) throw unauthorized("errors.invalidCredentials");
+  await attempt.succeeded();
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name };
 }

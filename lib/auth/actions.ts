@@ -18,22 +18,41 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: { code: ErrorCode | "internal"; message: string; fields?: Record<string, string[]> } };
 
-/** Turns form fields named like "organization.name" into nested objects; repeated names become arrays. */
+/** Path segments that would reach an object's prototype if walked into (issue 11: prototype pollution). */
+const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** The field-name error: localized by toActionError, shown on the form, nothing written. */
+const badFieldName = () => invalidInput({ _: ["auth.form.fieldNameRefused"] }, "auth.form.fieldNameRefused");
+
+type FormNode = Record<string, unknown>;
+const isNode = (v: unknown): v is FormNode => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Blob);
+
+/**
+ * Turns form fields named like "organization.name" into nested objects; repeated names become arrays and
+ * "files[]" is always an array. Field names come from whoever posts the form (a public action is callable
+ * by anyone with any FormData), so: every object made here has no prototype; a name with an empty segment
+ * or a `__proto__` / `constructor` / `prototype` segment, or one that contradicts an earlier field ("a" and
+ * then "a.b"), is refused with invalid_input before anything runs. zod copies the result into ordinary
+ * objects when it parses it.
+ */
 export function formDataToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: FormNode = Object.create(null);
   for (const [rawKey, value] of form.entries()) {
     if (rawKey.startsWith("$ACTION")) continue; // React's own fields
-    const keys = rawKey.replace(/\[\]$/, "").split(".");
+    const isList = rawKey.endsWith("[]");
+    const keys = (isList ? rawKey.slice(0, -2) : rawKey).split(".");
+    if (keys.some((k) => k === "" || FORBIDDEN_SEGMENTS.has(k))) throw badFieldName();
     let node = out;
-    keys.slice(0, -1).forEach((k) => {
-      node[k] = (node[k] as Record<string, unknown>) ?? {};
-      node = node[k] as Record<string, unknown>;
-    });
+    for (const k of keys.slice(0, -1)) {
+      const next = Object.hasOwn(node, k) ? node[k] : (node[k] = Object.create(null));
+      if (!isNode(next)) throw badFieldName();
+      node = next;
+    }
     const last = keys[keys.length - 1];
-    const v = typeof value === "string" ? value : value;
-    if (rawKey.endsWith("[]")) ((node[last] as unknown[]) ??= []).push(v);
-    else if (last in node) node[last] = ([] as unknown[]).concat(node[last], v);
-    else node[last] = v;
+    const existing = Object.hasOwn(node, last) ? node[last] : undefined;
+    if (isNode(existing)) throw badFieldName();
+    if (isList) node[last] = existing === undefined ? [value] : ([] as unknown[]).concat(existing, value);
+    else node[last] = existing === undefined ? value : ([] as unknown[]).concat(existing, value);
   }
   return out;
 }

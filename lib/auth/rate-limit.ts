@@ -1,47 +1,98 @@
-// Failed sign-in attempts are limited per account and per client address. The counters live in
-// PostgreSQL (rate-limiter-flexible's Prisma store), so every app instance behind a load balancer sees the
-// same counts. Only failures are counted: a successful sign-in clears the account's counter.
+// Sign-in attempts are limited per account and per client address, sign-ups per client address. The
+// counters live in PostgreSQL (rate-limiter-flexible's Prisma store: an atomic INSERT … ON CONFLICT DO
+// UPDATE SET points = points + 1), so every app instance behind a load balancer sees the same counts.
+//
+// Issue 11: an attempt is RESERVED (consumed) before the password is checked, so however many requests
+// arrive at once, at most `perAccount` passwords are checked per account per window; the rest get
+// rate_limited without a check. A failed attempt keeps its reservation. A successful sign-in clears the
+// account's counter (the user proved they know the password: earlier typos no longer count against them)
+// and gives back the address's reservation (the address limit counts failures only).
+//
+// The limits come from the environment (defaults strict; a deployment where many users share one address,
+// e.g. one NAT, or a test suite, may raise them):
+//   LOGIN_LIMIT_PER_ACCOUNT (8)  LOGIN_LIMIT_PER_ADDRESS (40)  LOGIN_LIMIT_WINDOW_SECONDS (900)
+//   SIGNUP_LIMIT_PER_ADDRESS (10)  SIGNUP_LIMIT_WINDOW_SECONDS (3600)
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { getDb } from "@/lib/db";
 import { rateLimited } from "@/lib/errors";
 
+/** The defaults (used when the environment does not say otherwise). */
 export const LOGIN_LIMITS = {
   perAccount: { points: 8, durationSeconds: 15 * 60 },
   perAddress: { points: 40, durationSeconds: 15 * 60 },
 } as const;
 
-/** New accounts from one client address (sign-up page and API alike). */
+/** New accounts from one client address (sign-up page and API alike): the default. */
 export const SIGNUP_LIMIT = { points: 10, durationSeconds: 60 * 60 } as const;
 
+export const LIMIT_ENV = {
+  loginPerAccount: "LOGIN_LIMIT_PER_ACCOUNT",
+  loginPerAddress: "LOGIN_LIMIT_PER_ADDRESS",
+  loginWindowSeconds: "LOGIN_LIMIT_WINDOW_SECONDS",
+  signupPerAddress: "SIGNUP_LIMIT_PER_ADDRESS",
+  signupWindowSeconds: "SIGNUP_LIMIT_WINDOW_SECONDS",
+} as const;
+
+const warned = new Set<string>();
+
+/** A positive whole number from the environment, else the default (a bad value is logged once, never loosens). */
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (Number.isSafeInteger(n) && n > 0) return n;
+  if (!warned.has(name)) {
+    warned.add(name);
+    console.error(`[rate-limit] ${name}=${JSON.stringify(raw)} is not a positive whole number; using ${fallback}`);
+  }
+  return fallback;
+}
+
+export function currentLimits() {
+  const window = envInt(LIMIT_ENV.loginWindowSeconds, LOGIN_LIMITS.perAccount.durationSeconds);
+  return {
+    perAccount: { points: envInt(LIMIT_ENV.loginPerAccount, LOGIN_LIMITS.perAccount.points), durationSeconds: window },
+    perAddress: { points: envInt(LIMIT_ENV.loginPerAddress, LOGIN_LIMITS.perAddress.points), durationSeconds: window },
+    signup: {
+      points: envInt(LIMIT_ENV.signupPerAddress, SIGNUP_LIMIT.points),
+      durationSeconds: envInt(LIMIT_ENV.signupWindowSeconds, SIGNUP_LIMIT.durationSeconds),
+    },
+  };
+}
+
 let limiters: { account: RateLimiterPrisma; address: RateLimiterPrisma; signup: RateLimiterPrisma } | null = null;
+let limiterKey: unknown = null;
 let limiterDb: unknown = null;
 
 function getLimiters() {
-  // Rebuild when the database handle changed (tests give every file its own database).
+  // Rebuild when the database handle (tests give every file its own database) or the limits changed.
   const current = getDb();
-  if (!limiters || limiterDb !== current) {
+  const limits = currentLimits();
+  const key = JSON.stringify(limits);
+  if (!limiters || limiterDb !== current || limiterKey !== key) {
     const common = { storeClient: current, tableName: "rateLimiterFlexible", clearExpiredByTimeout: false };
     limiters = {
       account: new RateLimiterPrisma({
         ...common,
         keyPrefix: "login-account",
-        points: LOGIN_LIMITS.perAccount.points,
-        duration: LOGIN_LIMITS.perAccount.durationSeconds,
+        points: limits.perAccount.points,
+        duration: limits.perAccount.durationSeconds,
       }),
       address: new RateLimiterPrisma({
         ...common,
         keyPrefix: "login-address",
-        points: LOGIN_LIMITS.perAddress.points,
-        duration: LOGIN_LIMITS.perAddress.durationSeconds,
+        points: limits.perAddress.points,
+        duration: limits.perAddress.durationSeconds,
       }),
       signup: new RateLimiterPrisma({
         ...common,
         keyPrefix: "signup-address",
-        points: SIGNUP_LIMIT.points,
-        duration: SIGNUP_LIMIT.durationSeconds,
+        points: limits.signup.points,
+        duration: limits.signup.durationSeconds,
       }),
     };
     limiterDb = current;
+    limiterKey = key;
   }
   return limiters;
 }
@@ -50,32 +101,43 @@ function retryAfter(res: RateLimiterRes | null) {
   return Math.max(1, Math.ceil((res?.msBeforeNext ?? 60_000) / 1000));
 }
 
-/** Throws rate_limited when failed attempts for this account or from this address have piled up. */
-export async function assertLoginAllowed(email: string, address: string | null) {
-  const { account, address: byAddress } = getLimiters();
-  const accountRes = await account.get(email);
-  if (accountRes && accountRes.consumedPoints >= LOGIN_LIMITS.perAccount.points) throw rateLimited(retryAfter(accountRes));
-  if (address) {
-    const addressRes = await byAddress.get(address);
-    if (addressRes && addressRes.consumedPoints >= LOGIN_LIMITS.perAddress.points) throw rateLimited(retryAfter(addressRes));
-  }
+/** A held sign-in attempt: settle it with succeeded() after a correct password; a failure keeps it. */
+export interface LoginReservation {
+  succeeded(): Promise<void>;
 }
 
-export async function recordLoginFailure(email: string, address: string | null) {
+/**
+ * Reserves one sign-in attempt for this account and this address, atomically, BEFORE the password is
+ * checked; throws rate_limited (nothing checked) when either is used up. Over-limit calls still count,
+ * so a flood keeps the window closed rather than probing its edge.
+ */
+export async function reserveLoginAttempt(email: string, address: string | null): Promise<LoginReservation> {
   const { account, address: byAddress } = getLimiters();
-  const swallowLimit = (err: unknown) => {
-    if (err instanceof RateLimiterRes) return; // over the limit already: nothing more to count
+  try {
+    await account.consume(email);
+  } catch (err) {
+    if (err instanceof RateLimiterRes) throw rateLimited(retryAfter(err));
     throw err;
+  }
+  if (address) {
+    try {
+      await byAddress.consume(address);
+    } catch (err) {
+      // The address is over its limit: this attempt is not checked, so it does not count against the account.
+      await account.reward(email, 1).catch(() => {});
+      if (err instanceof RateLimiterRes) throw rateLimited(retryAfter(err));
+      throw err;
+    }
+  }
+  return {
+    async succeeded() {
+      await account.delete(email);
+      if (address) await byAddress.reward(address, 1);
+    },
   };
-  await account.consume(email).catch(swallowLimit);
-  if (address) await byAddress.consume(address).catch(swallowLimit);
 }
 
-export async function recordLoginSuccess(email: string) {
-  await getLimiters().account.delete(email);
-}
-
-/** Counts a sign-up from this address; throws rate_limited past SIGNUP_LIMIT. No address, no limit. */
+/** Counts a sign-up from this address; throws rate_limited past the limit. No address, no limit. */
 export async function consumeSignup(address: string | null) {
   if (!address) return;
   try {

@@ -37,14 +37,25 @@ export const credentialsSchema = z.object({
 });
 export type CredentialsInput = z.infer<typeof credentialsSchema>;
 
+/** What a token may do: "read" answers only GET/HEAD/OPTIONS (403 on any write); "read write" everything its user may. */
+export const TOKEN_SCOPES = ["read", "read write"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+/** Every token expires (issue 11): at most this many days after it is made. */
+export const MAX_TOKEN_DAYS = 365;
+export const DEFAULT_TOKEN_DAYS = 90;
+
 export const createTokenSchema = z.object({
   name: z.string({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(80, "errors.field.tooLong"),
+  // An expiry is always set: 90 days unless the user picks another (1 to 365).
   expiresInDays: z.coerce
     .number({ error: "errors.field.wholeNumber" })
     .int("errors.field.wholeNumber")
     .min(1, "errors.field.tokenExpiry")
-    .max(365, "errors.field.tokenExpiry")
-    .optional(),
+    .max(MAX_TOKEN_DAYS, "errors.field.tokenExpiry")
+    .default(DEFAULT_TOKEN_DAYS),
+  // The dashboard always sends one (and preselects "read"); a caller in lib/ that names none gets the
+  // user's full rights, as every token had before scopes existed.
+  scope: z.enum(TOKEN_SCOPES, { error: "tokens.errors.scope" }).default("read write"),
 });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 

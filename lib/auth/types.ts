@@ -27,4 +27,6 @@ export interface Actor {
   user: SessionUser;
   membership: SessionMembership | null;
   via: "session" | "token";
+  /** With `via: "token"`: what the token may do ("read" → 403 on every write, lib/api/actor.ts). */
+  tokenScope?: "read" | "read write";
 }

@@ -10,7 +10,7 @@ import { clientAddress } from "./client-address";
 import { refresh } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { notFound } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/errors";
 import { decideVerification as decideVerificationInLib, resubmitForVerification as resubmitInLib } from "@/lib/organizations/service";
 import { resubmitVerificationSchema, switchOrganizationSchema, verificationDecisionSchema } from "@/lib/organizations/schemas";
 import { registerAccount } from "./accounts";
@@ -72,12 +72,17 @@ export async function signUp(first: unknown, second?: unknown): Promise<ActionRe
 // ---------------------------------------------------------------------------------------------
 
 const createTokenAction = userAction(createTokenSchema, async (data, { actor }) => {
+  // Only a signed-in browser session makes tokens (issue 11): never a caller that authenticated with one.
+  if (actor.via !== "session") throw forbidden("tokens.errors.sessionOnly");
   const issued = await createApiToken(actor.user.id, data);
   refreshPage();
   return issued;
 });
 
-/** Creates a named token; the result carries the secret, which is shown once and never stored. */
+/**
+ * Creates a named token with an expiry (1–365 days, default 90) and a scope ("read", the default, or
+ * "read write"); the result carries the secret, which is shown once and never stored.
+ */
 export async function createToken(first: unknown, second?: unknown): Promise<ActionResult<IssuedToken>> {
   return createTokenAction(first, second);
 }

@@ -6,6 +6,7 @@
 // data/kbli.json; foreign keys to the reference tables reject anything else, and the seed integration test
 // checks it. Deterministic: a seeded PRNG makes reruns look the same (dates are relative to today, ids differ).
 // Runs inside one transaction, so a failed seed leaves the database empty.
+import { DEMO_DATA_MARKER } from "@/lib/auth/demo-marker";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { CertificationType, LegalForm, MilestoneStatus, OrgType, VerificationStatus } from "@/lib/db/generated/enums";
@@ -712,7 +713,15 @@ export interface DemoSeedResult {
  */
 export async function seedDemoData(db: Db, { passwordHash }: { passwordHash?: string } = {}): Promise<DemoSeedResult> {
   const hash = passwordHash ?? (await hashPassword(DEMO_PASSWORD)); // hashed once, reused for every demo account
-  return db.$transaction((tx) => seed(tx, hash), { timeout: 120_000, maxWait: 30_000 });
+  return db.$transaction(
+    async (tx) => {
+      const result = await seed(tx, hash);
+      // The sign-in page lists the demo accounts only where this marker is (issue 11): same transaction.
+      await tx.installationMarker.upsert({ where: { key: DEMO_DATA_MARKER }, create: { key: DEMO_DATA_MARKER }, update: {} });
+      return result;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 }
 
 async function seed(tx: DbClient, hash: string): Promise<DemoSeedResult> {

@@ -95,10 +95,15 @@ test("the verification queue is a 404 for an UMKM and sends signed-out visitors 
   expect(response?.status()).toBe(404);
 });
 
-test("an API token is shown once, listed by its prefix, revoked after confirming, and both are in the activity log", async ({ page, loginAs }) => {
+test("an API token with a chosen expiry and scope is shown once, listed by its prefix, revoked after confirming, and both are in the activity log", async ({ page, loginAs }) => {
   await loginAs("koperasi");
   const name = `Integrasi e2e ${randomBytes(3).toString("hex")}`;
   await page.getByLabel("Nama token").fill(name);
+  // Every token expires (90 days preselected) and reads only unless asked (issue 11).
+  await expect(page.getByLabel("Berlaku selama (hari)")).toHaveValue("90");
+  await expect(page.getByLabel("Izin", { exact: true })).toHaveValue("read");
+  await page.getByLabel("Berlaku selama (hari)").selectOption("30");
+  await page.getByLabel("Izin", { exact: true }).selectOption("read write");
   await page.getByRole("button", { name: "Buat token" }).click();
   const secret = page.getByRole("textbox", { name: `Token ${name}` });
   await expect(secret).toHaveValue(/^rnt_/);
@@ -107,7 +112,9 @@ test("an API token is shown once, listed by its prefix, revoked after confirming
   await page.reload();
   await expect(page.getByText(token)).toHaveCount(0);
   await expect(page.getByRole("rowheader", { name })).toBeVisible();
-  await expect(page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) }).getByText(`${token.slice(0, 10)}…`)).toBeVisible();
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) });
+  await expect(row.getByText(`${token.slice(0, 10)}…`)).toBeVisible();
+  await expect(row.getByText("Baca dan ubah")).toBeVisible();
 
   await page.getByRole("button", { name: `Cabut token ${name}` }).click();
   await page.getByRole("button", { name: "Ya, cabut" }).click();

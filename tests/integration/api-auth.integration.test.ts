@@ -1,7 +1,7 @@
 // The account endpoints of the HTTP API, end to end through the exported route handlers, on a real database:
 // sign-up → token → /me, the error format for bad input and bad credentials, the sign-in rate limit, token
 // management (own tokens only) and organization selection.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
 import { POST as register } from "@/app/api/v1/auth/register/route";
@@ -11,13 +11,12 @@ import { GET as listTokens, POST as createToken } from "@/app/api/v1/tokens/rout
 import { DELETE as revokeToken } from "@/app/api/v1/tokens/[id]/route";
 import {
   ApiTokenPageSchema,
-  CreatedApiTokenSchema,
   MeResponseSchema,
   RegisterResponseSchema,
   TokenResponseSchema,
 } from "@/lib/api/schemas/account";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
-import { API_SIGNIN_TOKEN_DAYS } from "@/lib/auth/tokens";
+import { API_SIGNIN_TOKEN_DAYS, createApiToken } from "@/lib/auth/tokens";
 import { LOGIN_LIMITS, SIGNUP_LIMIT } from "@/lib/auth/rate-limit";
 import en from "@/messages/en.json";
 import id from "@/messages/id.json";
@@ -67,7 +66,8 @@ describe("register → token → me", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
     const issued = TokenResponseSchema.parse(await res.json());
     expect(issued.token).toMatch(/^rnt_/);
-    const days = (Date.parse(issued.expiresAt!) - Date.now()) / 86_400_000;
+    expect(issued.scope).toBe("read write");
+    const days = (Date.parse(issued.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(API_SIGNIN_TOKEN_DAYS - 0.01);
     expect(days).toBeLessThanOrEqual(API_SIGNIN_TOKEN_DAYS);
 
@@ -195,23 +195,18 @@ describe("tokens", () => {
     expectError(await after.json(), "unauthorized");
   });
 
-  it("creates named tokens, lists them newest first with pagination, and revokes only the caller's own", async () => {
+  it("lists the caller's tokens newest first with pagination, and revokes only the caller's own", async () => {
     const alice = await signUp();
     const bob = await signUp(account("buyer"));
     const aliceToken = await tokenFor(alice.input.email, alice.input.password);
     const bobToken = await tokenFor(bob.input.email, bob.input.password);
 
+    // Named tokens are made in the dashboard (a browser session): lib/ directly here.
     const made = [];
     for (const name of ["ERP sync", "Laporan", "Gudang"]) {
-      const res = await callRoute(createToken, "POST", "/api/v1/tokens", { token: aliceToken, body: { name, expiresInDays: 90 } });
-      expect(res.status).toBe(201);
-      const created = CreatedApiTokenSchema.parse(await res.json());
-      expect(created.token.startsWith(created.prefix)).toBe(true);
-      made.push(created);
+      made.push(await createApiToken(alice.body.user.id, { name, expiresInDays: 90 }));
+      await new Promise((r) => setTimeout(r, 5)); // distinct createdAt
     }
-    const badName = await callRoute(createToken, "POST", "/api/v1/tokens", { token: aliceToken, body: { name: "" } });
-    expect(badName.status).toBe(400);
-    expect(expectError(await badName.json(), "invalid_input").fields).toHaveProperty("name");
 
     // 4 tokens (sign-in + 3), two per page.
     const seen: string[] = [];
@@ -248,6 +243,57 @@ describe("tokens", () => {
   });
 });
 
+describe("token scope, expiry and who makes tokens (issue 11)", () => {
+  it("answers POST /api/v1/tokens with 403 for every bearer token and creates nothing; 401 without one", async () => {
+    const { input, body } = await signUp();
+    const signInToken = await tokenFor(input.email, input.password);
+    const named = await createApiToken(body.user.id, { name: "ERP", expiresInDays: 365, scope: "read write" });
+    const before = await t.db.apiToken.count();
+    for (const token of [signInToken, named.token]) {
+      const res = await callRoute(createToken, "POST", "/api/v1/tokens", { token, body: { name: "penerus", expiresInDays: 365, scope: "read write" }, headers: { "accept-language": "en" } });
+      expect(res.status).toBe(403);
+      expect(expectError(await res.json(), "forbidden").message).toBe(en.tokens.errors.sessionOnly);
+    }
+    const anonymous = await callRoute(createToken, "POST", "/api/v1/tokens", { body: { name: "x" } });
+    expect(anonymous.status).toBe(401);
+    expect(await t.db.apiToken.count()).toBe(before);
+  });
+
+  it("lets a read token read and answers 403 to every write it tries, changing nothing", async () => {
+    const { input, body } = await signUp();
+    const read = await createApiToken(body.user.id, { name: "laporan", expiresInDays: 30, scope: "read" });
+    expect((await callRoute(me, "GET", "/api/v1/me", { token: read.token })).status).toBe(200);
+    const list = ApiTokenPageSchema.parse(await (await callRoute(listTokens, "GET", "/api/v1/tokens", { token: read.token })).json());
+    expect(list.data.map((x) => [x.name, x.scope])).toEqual([["laporan", "read"]]);
+
+    // A write of any kind: revoking (DELETE), and a POST route that is otherwise allowed to this user.
+    const revoke = await callRoute(revokeToken, "DELETE", `/api/v1/tokens/${read.id}`, { token: read.token, params: { id: read.id }, headers: { "accept-language": "en" } });
+    expect(revoke.status).toBe(403);
+    expect(expectError(await revoke.json(), "forbidden").message).toBe(en.tokens.errors.readOnly);
+    expect((await t.db.apiToken.findUniqueOrThrow({ where: { id: read.id } })).revokedAt).toBeNull();
+    const { POST: createProduct } = await import("@/app/api/v1/products/route");
+    const products = await t.db.product.count();
+    const write = await callRoute(createProduct, "POST", "/api/v1/products", { token: read.token, body: { name: "Keripik" } });
+    expect(write.status).toBe(403);
+    expect(expectError(await write.json(), "forbidden").message).toBe(id.tokens.errors.readOnly);
+    expect(await t.db.product.count()).toBe(products);
+
+    // The same user's read-write token may write (here: revoke the read token).
+    const rw = await tokenFor(input.email, input.password);
+    expect((await callRoute(revokeToken, "DELETE", `/api/v1/tokens/${read.id}`, { token: rw, params: { id: read.id } })).status).toBe(204);
+  });
+
+  it("stops accepting a token once it expired, and lists every token with its expiry and scope", async () => {
+    const { body } = await signUp();
+    const tok = await createApiToken(body.user.id, { name: "sebentar", expiresInDays: 1, scope: "read write" });
+    expect((await callRoute(me, "GET", "/api/v1/me", { token: tok.token })).status).toBe(200);
+    const list = ApiTokenPageSchema.parse(await (await callRoute(listTokens, "GET", "/api/v1/tokens", { token: tok.token })).json());
+    expect(list.data[0]).toMatchObject({ name: "sebentar", scope: "read write", expiresAt: tok.expiresAt.toISOString() });
+    await t.db.apiToken.update({ where: { id: tok.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await callRoute(me, "GET", "/api/v1/me", { token: tok.token })).status).toBe(401);
+  });
+});
+
 describe("organization selection", () => {
   it("acts for a named organization only when the user is a member of it", async () => {
     const a = await signUp();
@@ -267,6 +313,9 @@ describe("organization selection", () => {
 
 describe("sign-up limit", () => {
   it("answers sign-ups past the hourly limit from one address with 429 and creates no account", async () => {
+    // Behind a reverse proxy that sets X-Real-IP (without TRUST_PROXY=1 the header is ignored: see
+    // sign-in-limits.integration.test.ts).
+    vi.stubEnv("TRUST_PROXY", "1");
     const headers = { "x-real-ip": "198.51.100.77" };
     for (let i = 0; i < SIGNUP_LIMIT.points; i++) {
       const res = await callRoute(register, "POST", "/api/v1/auth/register", { body: account(), headers });
@@ -281,5 +330,6 @@ describe("sign-up limit", () => {
     // Another address is not affected.
     const other = await callRoute(register, "POST", "/api/v1/auth/register", { body: account(), headers: { "x-real-ip": "198.51.100.78" } });
     expect(other.status).toBe(201);
+    vi.unstubAllEnvs();
   });
 });

@@ -169,7 +169,7 @@ describe("API tokens", () => {
     const created = await createToken({ name: "ERP gudang" });
     if (!created.ok) throw new Error("token not created");
     expect((await revokeToken({ tokenId: created.data.id })).ok).toBe(true);
-    const issued = await issueApiToken(owner.id, { name: "API sign-in", source: "api", expiresInDays: 30 });
+    const issued = await issueApiToken(owner.id, { name: "API sign-in", source: "api", expiresInDays: 30, scope: "read write" });
 
     const tokenEntries = async (actor: Awaited<ReturnType<typeof actAs>>) =>
       (await listOwnAuditLog(actor, { limit: 50 }))
@@ -195,6 +195,55 @@ describe("API tokens", () => {
     expect(await t.db.auditLog.findMany({ where: { entityId: own.id }, select: { organizationId: true, action: true } })).toEqual([
       { organizationId: null, action: "token.created" },
     ]);
+  });
+
+  it("always sets an expiry (90 days unless chosen, at most 365) and the chosen scope — issue 11", async () => {
+    const { owner } = await createUmkm(t.db);
+    await actAs(owner);
+    const day = 86_400_000;
+
+    const plain = await createToken(null, formData({ name: "laporan", scope: "read" }));
+    if (!plain.ok) throw new Error(JSON.stringify(plain));
+    expect(plain.data.scope).toBe("read");
+    expect(Math.round((plain.data.expiresAt.getTime() - Date.now()) / day)).toBe(90);
+
+    const chosen = await createToken(null, formData({ name: "ERP", expiresInDays: "365", scope: "read write" }));
+    if (!chosen.ok) throw new Error(JSON.stringify(chosen));
+    expect(chosen.data.scope).toBe("read write");
+    expect(Math.round((chosen.data.expiresAt.getTime() - Date.now()) / day)).toBe(365);
+    const rows = await t.db.apiToken.findMany({ where: { userId: owner.id }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.scope, r.expiresAt !== null])).toEqual([
+      ["read", true],
+      ["read_write", true],
+    ]);
+    const listed = await listApiTokens(owner.id);
+    expect(listed.map((x) => x.scope).sort()).toEqual(["read", "read write"]);
+
+    const before = await t.db.apiToken.count();
+    for (const [fields, field] of [
+      [{ name: "x", expiresInDays: "366" }, "expiresInDays"],
+      [{ name: "x", expiresInDays: "0" }, "expiresInDays"],
+      [{ name: "x", expiresInDays: "" }, "expiresInDays"],
+      [{ name: "x", scope: "admin" }, "scope"],
+      [{ name: "x", scope: "write" }, "scope"],
+    ] as const) {
+      const res = await createToken(null, formData(fields));
+      expect(res, JSON.stringify(fields)).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+      if (!res.ok) expect(Object.keys(res.error.fields ?? {})).toEqual([field]);
+    }
+    expect(await t.db.apiToken.count()).toBe(before);
+    // lib/ refuses a token without a valid expiry whoever calls it.
+    await expect(issueApiToken(owner.id, { name: "x", source: "api", scope: "read", expiresInDays: 0 })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(issueApiToken(owner.id, { name: "x", source: "api", scope: "read", expiresInDays: 366 })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("is refused to a caller that authenticated with a token (only a browser session makes tokens)", async () => {
+    const { owner } = await createUmkm(t.db);
+    const actor = await actAs(owner);
+    actor.via = "token";
+    const before = await t.db.apiToken.count();
+    expect(await createToken({ name: "penerus" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await t.db.apiToken.count()).toBe(before);
   });
 
   it("refuses signed-out callers", async () => {

@@ -29,8 +29,11 @@ const DAY = 86_400_000;
 describe("seedDemoData", () => {
   it("seeds an empty database once", { timeout: SEED_TIMEOUT }, async () => {
     expect(await isDatabaseEmpty(t.db)).toBe(true);
+    expect(await t.db.installationMarker.count()).toBe(0);
     const result = await seedDemoData(t.db);
     expect(await isDatabaseEmpty(t.db)).toBe(false);
+    // The marker the sign-in page looks for before listing the demo accounts (issue 11).
+    expect(await t.db.installationMarker.findMany({ select: { key: true } })).toEqual([{ key: "demo-data" }]);
     expect(result.umkm).toBeGreaterThanOrEqual(40);
     expect(result.provinces).toBeGreaterThanOrEqual(8);
   });

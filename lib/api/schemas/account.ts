@@ -6,6 +6,11 @@ import "../openapi"; // .openapi() on zod schemas
 
 const timestamp = z.iso.datetime({ offset: true }).openapi({ example: "2026-11-22T08:00:00.000Z" });
 
+const scopeSchema = z.enum(["read", "read write"]).openapi({
+  description: "`read`: GET requests only, every write answers 403. `read write`: everything the user may do.",
+  example: "read write",
+});
+
 export const UserSchema = z
   .object({ id: z.string(), email: z.email(), name: z.string() })
   .openapi("User");
@@ -26,7 +31,8 @@ export const RegisterResponseSchema = z
 export const TokenResponseSchema = z
   .object({
     token: z.string().openapi({ description: "The bearer token. Shown once; only a hash is stored.", example: "rnt_…" }),
-    expiresAt: timestamp.nullable(),
+    expiresAt: timestamp.openapi({ description: "Every token expires; a sign-in token 30 days after it was issued." }),
+    scope: scopeSchema,
   })
   .openapi("TokenResponse");
 
@@ -49,23 +55,13 @@ export const ApiTokenSchema = z
     id: z.string(),
     name: z.string(),
     prefix: z.string().openapi({ description: "The token's first characters, to tell tokens apart." }),
-    source: z.enum(["ui", "api"]).openapi({ description: "ui: created by name (UI or POST /api/v1/tokens); api: POST /api/v1/auth/token" }),
+    source: z.enum(["ui", "api"]).openapi({ description: "ui: created by name in the dashboard; api: POST /api/v1/auth/token" }),
+    scope: scopeSchema,
     createdAt: timestamp,
     lastUsedAt: timestamp.nullable(),
-    expiresAt: timestamp.nullable(),
+    expiresAt: timestamp.openapi({ description: "Every token expires, at most 365 days after it was made." }),
   })
   .openapi("ApiToken");
-
-export const CreatedApiTokenSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    prefix: z.string(),
-    token: z.string().openapi({ description: "The secret. Shown once: store it now." }),
-    createdAt: timestamp,
-    expiresAt: timestamp.nullable(),
-  })
-  .openapi("CreatedApiToken");
 
 export const ApiTokenPageSchema = z
   .object({ data: z.array(ApiTokenSchema), nextCursor: z.string().nullable() })

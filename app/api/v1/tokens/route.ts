@@ -1,10 +1,10 @@
-// GET/POST /api/v1/tokens: the caller's own API tokens, as in the UI (Settings → API tokens).
+// GET /api/v1/tokens: the caller's own API tokens, as in the UI (Dasbor → Token API). POST: 403 (below).
 import { z } from "zod";
 import { decodeCursor, paginate, paginationQuery } from "@/lib/api/pagination";
 import { apiRoute, created } from "@/lib/api/route";
-import { ApiTokenPageSchema, CreatedApiTokenSchema } from "@/lib/api/schemas/account";
-import { createTokenSchema } from "@/lib/auth/schemas";
-import { createApiToken, listApiTokens } from "@/lib/auth/tokens";
+import { ApiTokenPageSchema } from "@/lib/api/schemas/account";
+import { listApiTokens } from "@/lib/auth/tokens";
+import { forbidden } from "@/lib/errors";
 
 const cursorKeys = z.tuple([z.iso.datetime(), z.string()]);
 
@@ -34,23 +34,27 @@ export const GET = apiRoute(
   },
 );
 
+// Tokens are made only from a signed-in browser session (the dashboard, lib/auth/ui-actions.ts): a bearer
+// token — leaked or not — cannot mint another one (issue 11). The route stays so that clients written for
+// it get a clear 403 rather than a 404/405; the body is never read.
 export const POST = apiRoute(
   {
     auth: "required",
-    body: createTokenSchema,
     openapi: {
       method: "post",
       path: "/api/v1/tokens",
-      summary: "Create a named API token",
+      summary: "Create a named API token (not with a token: 403)",
       description:
-        "The secret is in this response only. Not idempotent: the response holds a secret that is never stored, so an " +
-        "Idempotency-Key is ignored and a retry creates another token (revoke the one you do not use).",
+        "Refused with 403 (`forbidden`) for every bearer token: named tokens are created only from a signed-in browser " +
+        "session, in the dashboard (Dasbor → Token API), where the user picks an expiry (1–365 days) and a scope " +
+        "(`read` or `read write`). A token cannot create tokens, so a leaked one cannot outlive its own expiry or " +
+        "revocation. Without a token: 401.",
       tags: ["Account"],
-      responses: { 201: { description: "The new token, with its secret", schema: CreatedApiTokenSchema } },
+      responses: {},
+      errors: [401, 403],
     },
   },
-  async ({ actor, body }) => {
-    const t = await createApiToken(actor.user.id, body);
-    return created({ id: t.id, name: t.name, prefix: t.prefix, token: t.token, createdAt: t.createdAt, expiresAt: t.expiresAt });
+  async () => {
+    throw forbidden("tokens.errors.sessionOnly");
   },
 );

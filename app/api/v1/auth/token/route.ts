@@ -1,4 +1,4 @@
-// POST /api/v1/auth/token: email + password → a bearer token (expires after API_SIGNIN_TOKEN_DAYS).
+// POST /api/v1/auth/token: email + password → a bearer token (scope "read write", expires after API_SIGNIN_TOKEN_DAYS).
 // Failed attempts are limited per account and per client address (lib/auth/rate-limit.ts) → 429.
 import { clientAddress } from "@/lib/api/request";
 import { apiRoute } from "@/lib/api/route";
@@ -16,7 +16,7 @@ export const POST = apiRoute(
       path: "/api/v1/auth/token",
       summary: "Sign in: get a bearer token",
       description:
-        `The token expires after ${API_SIGNIN_TOKEN_DAYS} days; revoke it with DELETE /api/v1/tokens/{id}. A wrong email and a wrong ` +
+        `The token has the scope \`read write\` and expires after ${API_SIGNIN_TOKEN_DAYS} days; revoke it with DELETE /api/v1/tokens/{id}. A wrong email and a wrong ` +
         "password answer the same 401. After repeated failures for an account (or from one address) the endpoint answers 429 " +
         "with Retry-After. Not idempotent: the response holds a secret that is never stored, so a retry issues a new token.",
       tags: ["Auth"],
@@ -26,7 +26,7 @@ export const POST = apiRoute(
   },
   async ({ req, body }) => {
     const user = await verifyCredentials(body, { address: clientAddress(req.headers) });
-    const issued = await issueApiToken(user.id, { name: "API sign-in", source: "api", expiresInDays: API_SIGNIN_TOKEN_DAYS });
-    return { token: issued.token, expiresAt: issued.expiresAt };
+    const issued = await issueApiToken(user.id, { name: "API sign-in", source: "api", scope: "read write", expiresInDays: API_SIGNIN_TOKEN_DAYS });
+    return { token: issued.token, expiresAt: issued.expiresAt, scope: issued.scope };
   },
 );
