@@ -6,7 +6,19 @@ import { useTranslations } from "next-intl";
 import { Alert, Button } from "@/components/ui";
 
 type Progress = { processed: number; total: number; committed: number; failed: number };
-type Done = { committed: number; created: number; updated: number; failed: number; invitationsHeld?: number; errors: { row: number; column: string | null; message: string }[]; reportCsv: string };
+type Line = { row: number; column: string | null; message: string };
+type Done = {
+  committed: number;
+  created: number;
+  updated: number;
+  failed: number;
+  invitationsHeld?: number;
+  /** Own members that manage their own profile: only the membership was updated (issue 11). */
+  profileUnchanged?: number;
+  errors: Line[];
+  notices?: Line[];
+  reportCsv: string;
+};
 
 export function ImportForm() {
   const t = useTranslations("cooperatives.importPage");
@@ -94,6 +106,7 @@ export function ImportForm() {
             {t("summary", { committed: done.committed, created: done.created, updated: done.updated, failed: done.failed })}
           </Alert>
           {(done.invitationsHeld ?? 0) > 0 && <Alert tone="info">{t("heldSummary", { count: done.invitationsHeld ?? 0 })}</Alert>}
+          {(done.profileUnchanged ?? 0) > 0 && <Alert tone="info">{t("unchangedSummary", { count: done.profileUnchanged ?? 0 })}</Alert>}
           {reportHref && (
             <a href={reportHref} download="laporan-kesalahan-impor.csv" className="self-start font-medium text-brand-700 underline">
               {t("downloadReport")}
@@ -107,6 +120,18 @@ export function ImportForm() {
                 </li>
               ))}
             </ul>
+          )}
+          {(done.notices?.length ?? 0) > 0 && (
+            <section aria-label={t("noticesTitle")} className="flex flex-col gap-1">
+              <h3 className="text-sm font-semibold">{t("noticesTitle")}</h3>
+              <ul className="max-h-80 overflow-auto text-sm">
+                {done.notices!.slice(0, 200).map((n, i) => (
+                  <li key={i}>
+                    {t("noticeLine", { row: n.row, column: n.column ?? "—" })} {n.message}
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
         </div>
       )}

@@ -6,6 +6,11 @@
 //    active members updates it; any other existing NIB (owned or not, member of another cooperative or of
 //    none) is a row error and nothing of that UMKM changes: an existing UMKM joins only by accepting the
 //    cooperative's request (lib/cooperatives/join-requests.ts).
+//  - An own member that has an account holder (claimed, or joined by accepting a request) manages its own data
+//    (issue 11): the import updates only its membership (member number); its name, e-mail, regency, NPWP,
+//    legal form, capital, turnover, size class, employees and KBLI stay as the UMKM keeps them, and a row that
+//    states other values gets a notice "not changed: this UMKM manages its own profile" in the report (the row
+//    is not a failure). Unclaimed members (no account yet) are updated in full, as the cooperative created them.
 //  - Owner invitations go out only from a verified cooperative; an unverified one's are held until it is
 //    verified (lib/cooperatives/invitations.ts).
 //  - Set-based SQL per batch (INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT), not one call per row.
@@ -21,6 +26,7 @@ import {
   importRowSchema,
   parseImportCsv,
   validateImportRow,
+  type ImportColumn,
   type ImportErrorKey,
   type RowError,
   type ValidRow,
@@ -55,12 +61,22 @@ export interface ImportResult {
   created: number;
   updated: number;
   failed: number;
+  /**
+   * Committed rows of own members that manage their own profile whose business data differ from the UMKM's:
+   * only the membership was updated (issue 11). Each has a notice.
+   */
+  profileUnchanged: number;
   /** Owner invitations e-mailed now. */
   invitations: number;
   /** Owner invitations held until a platform admin verifies the cooperative (not e-mailed yet). */
   invitationsHeld: number;
   errors: ReportedError[];
-  /** Original columns + "baris" + "kesalahan", one line per failed row; empty when nothing failed. */
+  /** Rows applied only in part: `column` lists the columns not applied (comma-separated). */
+  notices: ReportedError[];
+  /**
+   * Original columns + "baris" + "kesalahan", one line per failed row and per row with a notice (its message
+   * starts with "Tidak diubah" / "Not changed"); empty when there is neither.
+   */
   reportCsv: string;
 }
 
@@ -80,6 +96,53 @@ function lookup(locale: Locale, key: string): string {
 
 export function importErrorMessage(locale: Locale, key: ImportErrorKey | string): string {
   return lookup(locale, `cooperatives.import.errors.${key}`);
+}
+
+export function importNoticeMessage(locale: Locale, key: NoticeKey): string {
+  return lookup(locale, `cooperatives.import.notices.${key}`);
+}
+
+export type NoticeKey = "ownProfile";
+
+export interface RowNotice {
+  row: number;
+  /** The columns whose values were not applied. */
+  columns: ImportColumn[];
+  key: NoticeKey;
+}
+
+/** What an own member that manages its own profile has stored, to compare a row with (issue 11). */
+export interface StoredProfile {
+  name: string;
+  email: string | null;
+  regencyCode: string | null;
+  npwp: string | null;
+  legalForm: string | null;
+  capitalIdr: string | null;
+  annualSalesIdr: string | null;
+  employees: number | null;
+  /** KBLI 2020 codes, primary first, then by code. */
+  kbli: string[];
+}
+
+/**
+ * The columns of `row` that state something other than `stored` (an empty optional cell states nothing).
+ * Pure, for the notice of a member that manages its own profile.
+ */
+export function profileDifferences(row: ValidRow, stored: StoredProfile): ImportColumn[] {
+  const out: ImportColumn[] = [];
+  if (row.name !== stored.name) out.push("nama_usaha");
+  if (row.npwp !== null && row.npwp !== stored.npwp) out.push("npwp");
+  if (row.legalForm !== null && row.legalForm !== stored.legalForm) out.push("bentuk_usaha");
+  if (row.regencyCode !== stored.regencyCode) out.push("kode_kabupaten");
+  const [primary, ...rest] = stored.kbli;
+  const sameKbli = row.kbli[0] === primary && row.kbli.length === stored.kbli.length && [...row.kbli.slice(1)].sort().join() === [...rest].sort().join();
+  if (!sameKbli) out.push("kbli");
+  if (row.capitalIdr !== null && row.capitalIdr.toString() !== stored.capitalIdr) out.push("modal_usaha");
+  if (row.annualSalesIdr !== null && row.annualSalesIdr.toString() !== stored.annualSalesIdr) out.push("omzet_tahunan");
+  if (row.employees !== null && row.employees !== stored.employees) out.push("jumlah_karyawan");
+  if (row.ownerEmail !== null && row.ownerEmail.toLowerCase() !== (stored.email ?? "").toLowerCase()) out.push("email_pemilik");
+  return out;
 }
 
 export function importFileErrorMessage(locale: Locale, key: string, missing?: string[]): string {
@@ -103,6 +166,7 @@ interface BatchOutcome {
   invitations: number;
   invitationsHeld: number;
   rejected: RowError[];
+  notices: RowNotice[];
 }
 
 const TIMINGS = process.env.RANTAI_IMPORT_TIMINGS === "1";
@@ -126,17 +190,34 @@ async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: strin
   );
   const verified = coop?.verificationStatus === "verified";
   const existing = await timed("q1", () => tx.$queryRawUnsafe<
-    { organizationId: string; nib: string; sizeClass: string | null; sizeBasis: string | null; inCoop: boolean; hasOwner: boolean }[]
+    { organizationId: string; nib: string; sizeClass: string | null; sizeBasis: string | null; inCoop: boolean }[]
   >(
     `SELECT sp."organizationId", sp.nib, sp."sizeClass"::text AS "sizeClass", sp."sizeBasis"::text AS "sizeBasis",
-            EXISTS (SELECT 1 FROM "CooperativeMembership" cm WHERE cm."memberId" = sp."organizationId" AND cm."cooperativeId" = $2 AND cm.status = 'active') AS "inCoop",
-            EXISTS (SELECT 1 FROM "Membership" m WHERE m."organizationId" = sp."organizationId") AS "hasOwner"
+            EXISTS (SELECT 1 FROM "CooperativeMembership" cm WHERE cm."memberId" = sp."organizationId" AND cm."cooperativeId" = $2 AND cm.status = 'active') AS "inCoop"
        FROM "SupplierProfile" sp WHERE sp.nib = ANY($1::text[]) FOR UPDATE OF sp`,
     nibs,
     cooperativeId,
   ));
   const byNib = new Map(existing.map((e) => [e.nib, e]));
   const rejected: RowError[] = [];
+  const notices: RowNotice[] = [];
+  const ownIds = existing.filter((e) => e.inCoop).map((e) => e.organizationId);
+  // issue 11: an own member with an account holder manages its own data. Its organization row is locked first
+  // (a claim locks it too), then read in a new statement, so a claim committed meanwhile is seen here.
+  const managed = new Map<string, StoredProfile>();
+  if (ownIds.length > 0) {
+    await tx.$queryRawUnsafe(`SELECT id FROM "Organization" WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, ownIds);
+    const owned = await timed("q1b", () => tx.$queryRawUnsafe<(Omit<StoredProfile, "kbli"> & { id: string; kbli: string })[]>(
+      `SELECT o.id, o.name, o.email, COALESCE(sp."regencyCode", o."regencyCode") AS "regencyCode", sp.npwp, sp."legalForm"::text AS "legalForm",
+              sp."capitalIdr"::text AS "capitalIdr", sp."annualSalesIdr"::text AS "annualSalesIdr", sp.employees,
+              COALESCE((SELECT string_agg(sk."kbliCode", ';' ORDER BY sk."isPrimary" DESC, sk."kbliCode") FROM "SupplierKbli" sk
+                         WHERE sk."supplierId" = o.id AND sk."kbliVersion" = '2020'), '') AS kbli
+         FROM "Organization" o JOIN "SupplierProfile" sp ON sp."organizationId" = o.id
+        WHERE o.id = ANY($1::text[]) AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."organizationId" = o.id)`,
+      ownIds,
+    ));
+    for (const o of owned) managed.set(o.id, { ...o, kbli: o.kbli.split(";").filter(Boolean) });
+  }
   let accepted: (ValidRow & { id: string; isNew: boolean; hasOwner: boolean; sizeChanged: boolean })[] = [];
   for (const r of rows) {
     const e = byNib.get(r.nib);
@@ -144,13 +225,22 @@ async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: strin
       rejected.push({ row: r.row, column: "nib", key: "nibRegistered" });
       continue;
     }
+    const stored = e ? managed.get(e.organizationId) : undefined;
+    if (stored) {
+      const columns = profileDifferences(r, stored);
+      if (columns.length > 0) notices.push({ row: r.row, columns, key: "ownProfile" });
+    }
     const sizeChanged = r.size !== null && (!e || e.sizeClass !== r.size.sizeClass || e.sizeBasis !== r.size.basis);
-    accepted.push({ ...r, id: e?.organizationId ?? newId(), isNew: !e, hasOwner: e?.hasOwner ?? false, sizeChanged });
+    accepted.push({ ...r, id: e?.organizationId ?? newId(), isNew: !e, hasOwner: stored !== undefined, sizeChanged });
   }
-  if (accepted.length === 0) return { created: 0, updated: 0, invitations: 0, invitationsHeld: 0, rejected };
+  if (accepted.length === 0) return { created: 0, updated: 0, invitations: 0, invitationsHeld: 0, rejected, notices };
   const now = new Date();
   let fresh = accepted.filter((a) => a.isNew);
   const old = accepted.filter((a) => !a.isNew);
+  // The rows whose UMKM data this import writes: new UMKM and own members nobody has claimed yet. Own members
+  // that manage their own profile get only their membership (below, q8).
+  let profiled = accepted.filter((a) => !a.hasOwner);
+  const oldProfiled = old.filter((a) => !a.hasOwner);
 
   if (fresh.length > 0) {
     await timed("q2", () => tx.$executeRawUnsafe(
@@ -161,16 +251,16 @@ async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: strin
       now,
     ));
   }
-  if (old.length > 0) {
+  if (oldProfiled.length > 0) {
     await timed("q3", () => tx.$executeRawUnsafe(
       `UPDATE "Organization" o SET name = x.name, "regencyCode" = x."regencyCode", email = COALESCE(x.email, o.email), "updatedAt" = $2::timestamptz
          FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, email text, "regencyCode" text)
         WHERE o.id = x.id AND o.type = 'umkm'`,
-      json(old.map((a) => ({ id: a.id, name: a.name, email: a.ownerEmail, regencyCode: a.regencyCode }))),
+      json(oldProfiled.map((a) => ({ id: a.id, name: a.name, email: a.ownerEmail, regencyCode: a.regencyCode }))),
       now,
     ));
   }
-  const written = await timed("q4", () => tx.$queryRawUnsafe<{ organizationId: string }[]>(
+  const written = profiled.length === 0 ? [] : await timed("q4", () => tx.$queryRawUnsafe<{ organizationId: string }[]>(
     `INSERT INTO "SupplierProfile" ("organizationId", nib, npwp, "legalForm", "capitalIdr", "annualSalesIdr", "sizeClass", "sizeBasis",
                                     employees, "regencyCode", "updatedAt")
      SELECT x.id, x.nib, x.npwp, x."legalForm"::"LegalForm", x."capitalIdr"::bigint, x."annualSalesIdr"::bigint,
@@ -184,7 +274,7 @@ async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: strin
      WHERE "SupplierProfile"."organizationId" = EXCLUDED."organizationId"
      RETURNING "organizationId"`,
     json(
-      accepted.map((a) => ({
+      profiled.map((a) => ({
         id: a.id,
         nib: a.nib,
         npwp: a.npwp,
@@ -203,16 +293,17 @@ async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: strin
   // above conflicts and is not written: that row is refused like any other existing NIB, and the organization
   // created for it above is removed again, so nothing of the other UMKM changes.
   const writtenIds = new Set(written.map((w) => w.organizationId));
-  const lost = accepted.filter((a) => !writtenIds.has(a.id));
+  const lost = profiled.filter((a) => !writtenIds.has(a.id));
   if (lost.length > 0) {
     await tx.$executeRawUnsafe(`DELETE FROM "Organization" WHERE id = ANY($1::text[]) AND type = 'umkm'`, lost.filter((a) => a.isNew).map((a) => a.id));
     for (const a of lost) rejected.push({ row: a.row, column: "nib", key: "nibRegistered" });
     const lostIds = new Set(lost.map((a) => a.id));
     accepted = accepted.filter((a) => !lostIds.has(a.id));
+    profiled = profiled.filter((a) => !lostIds.has(a.id));
     fresh = fresh.filter((a) => !lostIds.has(a.id));
-    if (accepted.length === 0) return { created: 0, updated: 0, invitations: 0, invitationsHeld: 0, rejected };
+    if (accepted.length === 0) return { created: 0, updated: 0, invitations: 0, invitationsHeld: 0, rejected, notices };
   }
-  const sized = accepted.filter((a) => a.sizeChanged && a.size);
+  const sized = profiled.filter((a) => a.sizeChanged && a.size);
   if (sized.length > 0) {
     await timed("q5", () => tx.$executeRawUnsafe(
       `INSERT INTO "SizeClassChange" (id, "supplierId", "sizeClass", basis, "capitalIdr", "annualSalesIdr", "effectiveAt")
@@ -223,17 +314,17 @@ async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: strin
     ));
   }
   // KBLI: the file's list replaces the profile's (first code = primary). Only differences are written.
-  const kbliRows = accepted.flatMap((a) => a.kbli.map((code, i) => ({ id: a.id, code, primary: i === 0 })));
-  if (old.length > 0) {
+  const kbliRows = profiled.flatMap((a) => a.kbli.map((code, i) => ({ id: a.id, code, primary: i === 0 })));
+  if (oldProfiled.length > 0) {
     await timed("q6", () => tx.$executeRawUnsafe(
       `DELETE FROM "SupplierKbli" sk WHERE sk."supplierId" = ANY($1::text[])
          AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS x(id text, code text)
                           WHERE x.id = sk."supplierId" AND x.code = sk."kbliCode" AND sk."kbliVersion" = '2020')`,
-      old.map((a) => a.id),
-      json(kbliRows.filter((k) => old.some((o) => o.id === k.id))),
+      oldProfiled.map((a) => a.id),
+      json(kbliRows.filter((k) => oldProfiled.some((o) => o.id === k.id))),
     ));
   }
-  await timed("q7", () => tx.$executeRawUnsafe(
+  if (kbliRows.length > 0) await timed("q7", () => tx.$executeRawUnsafe(
     `INSERT INTO "SupplierKbli" ("supplierId", "kbliVersion", "kbliCode", "isPrimary")
      SELECT x.id, '2020', x.code, x."primary" FROM jsonb_to_recordset($1::jsonb) AS x(id text, code text, "primary" boolean)
      ON CONFLICT ("supplierId", "kbliVersion", "kbliCode") DO UPDATE SET "isPrimary" = EXCLUDED."isPrimary"
@@ -301,7 +392,7 @@ async function commitBatch(tx: Tx, cooperativeId: string, cooperativeName: strin
       }
     }
   }
-  return { created: fresh.length, updated: old.length, invitations, invitationsHeld, rejected };
+  return { created: fresh.length, updated: old.length, invitations, invitationsHeld, rejected, notices };
 }
 
 export interface ImportOptions {
@@ -322,6 +413,7 @@ export async function importMembersCsv(actor: Actor | null, csv: string, options
   const schema = importRowSchema(await loadReferenceSets());
   const total = parsed.rows.length;
   const errors: RowError[] = [];
+  const notices: RowNotice[] = [];
   const valid: ValidRow[] = [];
   const firstRowOfNib = new Map<string, number>();
   parsed.rows.forEach((raw, i) => {
@@ -353,6 +445,7 @@ export async function importMembersCsv(actor: Actor | null, csv: string, options
           maxWait: 30_000,
         });
         errors.push(...out.rejected);
+        notices.push(...out.notices);
         // Fresh planner statistics while the tables grow: without them the search-document triggers plan for
         // near-empty tables and each batch gets slower than the last (minutes instead of seconds for 20,000 rows).
         batchNo++;
@@ -380,11 +473,13 @@ export async function importMembersCsv(actor: Actor | null, csv: string, options
     action: "cooperative.members.import",
     entityType: "Organization",
     entityId: coopId,
-    data: { total, committed, created, updated, failed: failedRows(), invitations, invitationsHeld },
+    data: { total, committed, created, updated, failed: failedRows(), profileUnchanged: notices.length, invitations, invitationsHeld },
   });
 
   errors.sort((x, y) => x.row - y.row);
+  notices.sort((x, y) => x.row - y.row);
   const reported = errors.map((e) => ({ row: e.row, column: e.column, message: importErrorMessage(locale, e.key) }));
+  const noticed = notices.map((n) => ({ row: n.row, column: n.columns.join(", "), message: importNoticeMessage(locale, n.key) }));
   return {
     type: "done",
     total,
@@ -392,14 +487,19 @@ export async function importMembersCsv(actor: Actor | null, csv: string, options
     created,
     updated,
     failed: failedRows(),
+    profileUnchanged: notices.length,
     invitations,
     invitationsHeld,
     errors: reported.slice(0, MAX_REPORTED_ERRORS),
-    reportCsv: errorReportCsv(parsed.headers, parsed.rows, reported),
+    notices: noticed.slice(0, MAX_REPORTED_ERRORS),
+    reportCsv: errorReportCsv(parsed.headers, parsed.rows, [...reported, ...noticed]),
   };
 }
 
-/** The rows that failed, with their original columns plus "baris" (row) and "kesalahan" (all its errors). */
+/**
+ * The rows that failed or were applied only in part (notices), with their original columns plus "baris" (row)
+ * and "kesalahan" (all its errors and notices), in row order.
+ */
 export function errorReportCsv(headers: string[], rows: Record<string, string>[], errors: ReportedError[]): string {
   if (errors.length === 0) return "";
   const byRow = new Map<number, string[]>();

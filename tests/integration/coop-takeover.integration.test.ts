@@ -143,7 +143,7 @@ describe("cooperative import: only new UMKM and the cooperative's own members", 
     expect(await t.db.organizationInvitation.count({ where: { email: { in: ["x1@contoh.id", "x2@contoh.id", "x3@contoh.id"] } } })).toBe(0);
   });
 
-  it("creates new UMKM and updates its own members (an owned member too)", async () => {
+  it("creates new UMKM and updates its own members (an owned member only in its membership)", async () => {
     const a = await coop();
     const nib1 = freshNib();
     const nib2 = freshNib();
@@ -163,9 +163,11 @@ describe("cooperative import: only new UMKM and the cooperative's own members", 
         ]),
       ),
     );
-    expect(second).toMatchObject({ created: 1, updated: 3, failed: 0, invitations: 0 });
+    expect(second).toMatchObject({ created: 1, updated: 3, failed: 0, invitations: 0, profileUnchanged: 1 });
+    // the owned member manages its own profile (coop-owned-member.integration.test.ts): its name stays
+    expect(second.notices.map((n) => n.row)).toEqual([4]);
     const names = (await t.db.organization.findMany({ where: { cooperatives: { some: { cooperativeId: a.organization.id } } }, select: { name: true } })).map((o) => o.name).sort();
-    expect(names).toEqual(["Anggota Lama (baru)", "Dua (baru)", "Satu (baru)", "Tiga"]);
+    expect(names).toEqual(["Anggota Lama", "Dua (baru)", "Satu (baru)", "Tiga"]);
   });
 });
 

@@ -29,6 +29,7 @@ export default async function ImportPage() {
           <li>{t("ruleLimits")}</li>
           <li>{t("ruleCommit")}</li>
           <li>{t("ruleUpsert")}</li>
+          <li>{t("ruleOwned")}</li>
           <li>{t("ruleInvite")}</li>
         </ul>
       </Card>
