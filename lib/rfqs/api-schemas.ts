@@ -73,7 +73,15 @@ export const ClarificationSchema = z
     answeredAt: timestamp.nullable(),
     createdAt: timestamp,
     askedByYou: z.boolean().optional().openapi({ description: "Suppliers: asked by your organization" }),
-    askedBy: z.object({ id: z.string(), name: z.string() }).optional().openapi({ description: "The buyer only" }),
+    askedBy: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .optional()
+      .openapi({ description: "The buyer only: the asking organization; null for a sealed RFQ before its deadline (`askerWithheld`)" }),
+    askerWithheld: z
+      .boolean()
+      .optional()
+      .openapi({ description: "The buyer only: true for a sealed RFQ before its deadline, when who asked is withheld (`askedBy` null)" }),
   })
   .openapi("Clarification");
 export const ClarificationListSchema = z.object({ data: z.array(ClarificationSchema) }).openapi("ClarificationList");

@@ -16,7 +16,7 @@ import "server-only";
 import { authorize, ACTORS, requireVerified, type AuthorizedActor } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
-import { maskSealedQuoteEntries } from "@/lib/audit/sealed";
+import { maskSealedQuoteEntries, suppliersWithheld } from "@/lib/audit/sealed";
 import { decodeCursor, paginate, type Page } from "@/lib/api/pagination";
 import { db, Prisma } from "@/lib/db";
 import { KBLI_VERSION } from "@/lib/db/reference-data";
@@ -624,15 +624,22 @@ export interface ClarificationView {
   createdAt: Date;
   /** Suppliers: whether the asking organization is the caller's own. */
   askedByYou?: boolean;
-  /** The buyer only: who asked. */
-  askedBy?: { id: string; name: string };
+  /**
+   * The buyer only: who asked; null while the asker is withheld (a sealed RFQ before its deadline, issue 11:
+   * lib/audit/sealed.ts suppliersWithheld()).
+   */
+  askedBy?: { id: string; name: string } | null;
+  /** The buyer only: true while the asker is withheld (then `askedBy` is null). */
+  askerWithheld?: boolean;
 }
 
 export async function listClarifications(actor: Actor | null, rfqId: string): Promise<ClarificationView[]> {
   const a = authorizeRfqReader(actor);
   const org = a.membership.organizationId;
-  const rfq = await db.rfq.findFirst({ where: { AND: [{ id: rfqId }, visibleRfqWhere(a)] }, select: { id: true } });
+  const rfq = await db.rfq.findFirst({ where: { AND: [{ id: rfqId }, visibleRfqWhere(a)] }, select: { id: true, sealed: true, deadline: true } });
   if (!rfq) throw notFound();
+  // Who asks tells the buyer who is likely to quote: a sealed RFQ's buyer learns it only after the deadline.
+  const withheld = suppliersWithheld(rfq);
   const rows = await db.clarification.findMany({
     where: { rfqId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -648,7 +655,9 @@ export async function listClarifications(actor: Actor | null, rfqId: string): Pr
       answer: c.answer,
       answeredAt: c.answeredAt,
       createdAt: c.createdAt,
-      ...(buyer ? { askedBy: c.askedByOrg } : { askedByYou: c.askedByOrgId === org }),
+      ...(buyer
+        ? { askedBy: withheld ? null : c.askedByOrg, askerWithheld: withheld }
+        : { askedByYou: c.askedByOrgId === org }),
     }));
 }
 

@@ -5,6 +5,9 @@
 //   11 sealed quotes: before the deadline the buyer organization's activity log, the RFQ history, the
 //      quote.received notification and its e-mail name no quoting supplier or person; after it they may;
 //      a deadline whose quotes are open (passed, or the RFQ closed) cannot be extended (409);
+//      who asked a clarification is withheld from the buyer likewise (its list of clarifications, API and
+//      page function, the clarification.asked entry in the activity log and the history, notifications and
+//      e-mails), while the asker still sees its own question as its own and other suppliers never see the asker;
 //   12 the TKDN price preference only with a verified TKDN certificate valid on the deadline of at least the
 //      offered value (comparison and API), a consortium's quote judged on its lead's certificates;
 //   14 absurd numbers (quantities, unit prices, quantity × price, sums) → 400 on the field, never a 500.
@@ -35,7 +38,10 @@ import { PUT as quotePutRoute } from "@/app/api/v1/rfqs/[id]/quote/route";
 import { POST as quoteAttachRoute } from "@/app/api/v1/rfqs/[id]/quote/attachments/route";
 import { extendRfqAction, inviteSuppliersAction, publishRfqAction } from "@/lib/rfqs/actions";
 import { inviteConsortiumAction, inviteMatchAction } from "@/lib/matching/actions";
-import { listRfqHistory } from "@/lib/rfqs/service";
+import { listClarifications, listRfqHistory } from "@/lib/rfqs/service";
+import { GET as clarificationsRoute, POST as askRoute } from "@/app/api/v1/rfqs/[id]/clarifications/route";
+import { POST as answerRoute } from "@/app/api/v1/rfqs/[id]/clarifications/[clarificationId]/answer/route";
+import { ClarificationListSchema, ClarificationSchema } from "@/lib/rfqs/api-schemas";
 import { getComparison, getQuoteContext } from "@/lib/quotes/service";
 import { RfqQuotesSchema } from "@/lib/quotes/api-schemas";
 import { wibDate } from "@/lib/quotes/evaluation";
@@ -231,6 +237,103 @@ describe("item 11: sealed quotes name nobody to the buyer before the deadline", 
     expect((await callRoute(quotePutRoute, "PUT", "/x", { token: tokS2, params: { id: sealedRfq.id }, body: quoteBody(sealedRfq.items[0].id) })).status).toBe(200);
     const own = (await listOwnAuditLog(await actAs(supplier2.owner), { limit: 50 })).filter((e) => (e.data as { rfqId?: string }).rfqId === sealedRfq.id);
     expect(own[0]).toMatchObject({ action: "quote.submitted", sealed: false, actor: { name: supplier2.owner.name } });
+  });
+});
+
+describe("item 11: on a sealed RFQ the buyer does not learn who asks a clarification before the deadline", () => {
+  const names = () => [supplier.organization.name, supplier.owner.name, supplier.owner.email, supplier.organization.id, supplier.owner.id];
+  const mentionsAsker = (value: unknown) => {
+    const text = JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+    return names().some((n) => n && text.includes(n));
+  };
+  const question = "Apakah pipa boleh dikirim bertahap dalam tiga termin?";
+
+  it("buyer's clarifications (API, page function, answer), activity log, history, notifications, e-mail: no asker before, names after", async () => {
+    const rfq = await createRfqRow(t.db, verifiedBuyer.organization.id, { sealed: true, title: "RFQ tertutup klarifikasi pipa" });
+    const p = { id: rfq.id };
+    const start = new Date(Date.now() - 1000);
+    const notesBefore = await t.db.notification.count();
+    const mailsBefore = await t.db.emailOutbox.count();
+    const asked = await callRoute(askRoute, "POST", "/x", { token: tokS, params: p, body: { question } });
+    expect(asked.status).toBe(201);
+    const q = ClarificationSchema.parse(await jsonOf(asked));
+    expect(q.askedByYou).toBe(true);
+    // the row and the buyer's audit entry as written do name the asker …
+    const rawEntry = await t.db.auditLog.findFirstOrThrow({ where: { organizationId: verifiedBuyer.organization.id, action: "clarification.asked", entityId: q.id } });
+    expect(rawEntry.actorId).toBe(supplier.owner.id);
+
+    // … what the buyer reads does not: the API …
+    const res = await callRoute(clarificationsRoute, "GET", "/x", { token: tokV, params: p });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(mentionsAsker(text)).toBe(false);
+    const list = ClarificationListSchema.parse(JSON.parse(text));
+    expect(list.data).toEqual([expect.objectContaining({ id: q.id, question, askedBy: null, askerWithheld: true })]);
+    // … the function /rfq/[id] renders from …
+    const buyerActor = await actAs(verifiedBuyer.owner);
+    const viaPage = await listClarifications(buyerActor, rfq.id);
+    expect(viaPage).toEqual([expect.objectContaining({ id: q.id, askedBy: null, askerWithheld: true })]);
+    expect(mentionsAsker(viaPage)).toBe(false);
+    // … the activity log (/dasbor) and the RFQ's history …
+    const log = (await listOwnAuditLog(buyerActor, { limit: 50 })).filter((e) => e.action === "clarification.asked" && e.entityId === q.id);
+    expect(log).toEqual([expect.objectContaining({ sealed: true, actor: null, data: { rfqId: rfq.id } })]);
+    expect(mentionsAsker(log)).toBe(false);
+    const history = (await listRfqHistory(buyerActor, rfq.id)).filter((e) => e.action === "clarification.asked");
+    expect(history).toEqual([expect.objectContaining({ sealed: true, actor: null })]);
+    expect(mentionsAsker(history)).toBe(false);
+    // … nor any notification or e-mail to the buyer organization
+    const buyerNotes = await t.db.notification.findMany({ where: { organizationId: verifiedBuyer.organization.id, createdAt: { gte: start } } });
+    expect(mentionsAsker(buyerNotes.map((n) => [n.params, n.link]))).toBe(false);
+    const buyerMails = await t.db.emailOutbox.findMany({ where: { to: verifiedBuyer.owner.email, createdAt: { gte: start } } });
+    expect(mentionsAsker(buyerMails.map((m) => [m.subject, m.text, m.html]))).toBe(false);
+    expect(await t.db.notification.count()).toBe(notesBefore); // asking tells nobody yet
+    expect(await t.db.emailOutbox.count()).toBe(mailsBefore);
+
+    // The buyer answers (its answer names nobody either) and closes early: still withheld until the deadline.
+    const answered = await callRoute(answerRoute, "POST", "/x", { token: tokV, params: { id: rfq.id, clarificationId: q.id }, body: { answer: "Boleh, tiga termin dalam 60 hari." } });
+    expect(answered.status).toBe(200);
+    const answeredText = await answered.text();
+    expect(mentionsAsker(answeredText)).toBe(false);
+    expect(ClarificationSchema.parse(JSON.parse(answeredText))).toMatchObject({ askedBy: null, askerWithheld: true });
+    expect((await callRoute(closeRoute, "POST", "/x", { token: tokV, params: p })).status).toBe(200);
+    expect(mentionsAsker(await listClarifications(buyerActor, rfq.id))).toBe(false);
+    const closedLog = (await listOwnAuditLog(buyerActor, { limit: 50 })).filter((e) => (e.data as { rfqId?: string }).rfqId === rfq.id);
+    expect(mentionsAsker(closedLog)).toBe(false);
+    // the notification of the answer goes to the asker, and says nothing of it to the buyer
+    const buyerNotes2 = await t.db.notification.findMany({ where: { organizationId: verifiedBuyer.organization.id, createdAt: { gte: start } } });
+    expect(mentionsAsker(buyerNotes2.map((n) => [n.params, n.link]))).toBe(false);
+    const buyerMails2 = await t.db.emailOutbox.findMany({ where: { to: verifiedBuyer.owner.email, createdAt: { gte: start } } });
+    expect(mentionsAsker(buyerMails2.map((m) => [m.subject, m.text, m.html]))).toBe(false);
+
+    // The asker still sees its question as its own; another supplier sees the answer and never the asker.
+    const own = ClarificationListSchema.parse(await jsonOf(await callRoute(clarificationsRoute, "GET", "/x", { token: tokS, params: p })));
+    expect(own.data).toEqual([expect.objectContaining({ id: q.id, askedByYou: true })]);
+    const otherText = await (await callRoute(clarificationsRoute, "GET", "/x", { token: tokS2, params: p })).text();
+    expect(ClarificationListSchema.parse(JSON.parse(otherText)).data).toEqual([expect.objectContaining({ id: q.id, askedByYou: false })]);
+    expect(mentionsAsker(otherText)).toBe(false);
+    expect(otherText).not.toContain("askedBy\"");
+
+    // After the deadline the buyer sees who asked, as it sees who quoted; other suppliers still do not.
+    await t.db.rfq.update({ where: { id: rfq.id }, data: { deadline: new Date(Date.now() - 1000) } });
+    const after = ClarificationListSchema.parse(await jsonOf(await callRoute(clarificationsRoute, "GET", "/x", { token: tokV, params: p })));
+    expect(after.data[0]).toMatchObject({ askedBy: { id: supplier.organization.id, name: supplier.organization.name }, askerWithheld: false });
+    expect((await listClarifications(buyerActor, rfq.id))[0].askedBy).toEqual({ id: supplier.organization.id, name: supplier.organization.name });
+    const logAfter = (await listOwnAuditLog(buyerActor, { limit: 50 })).filter((e) => e.action === "clarification.asked" && e.entityId === q.id);
+    expect(logAfter[0]).toMatchObject({ sealed: false, actor: { name: supplier.owner.name }, data: { rfqId: rfq.id, supplierId: supplier.organization.id } });
+    const historyAfter = (await listRfqHistory(buyerActor, rfq.id)).filter((e) => e.action === "clarification.asked");
+    expect(historyAfter[0]).toMatchObject({ sealed: false, actor: { name: supplier.owner.name } });
+    const otherAfter = await (await callRoute(clarificationsRoute, "GET", "/x", { token: tokS2, params: p })).text();
+    expect(mentionsAsker(otherAfter)).toBe(false);
+  });
+
+  it("an RFQ that is not sealed shows the buyer who asked at once", async () => {
+    const rfq = await createRfqRow(t.db, verifiedBuyer.organization.id, { sealed: false });
+    const asked = await callRoute(askRoute, "POST", "/x", { token: tokS, params: { id: rfq.id }, body: { question } });
+    expect(asked.status).toBe(201);
+    const list = ClarificationListSchema.parse(await jsonOf(await callRoute(clarificationsRoute, "GET", "/x", { token: tokV, params: { id: rfq.id } })));
+    expect(list.data[0]).toMatchObject({ askedBy: { id: supplier.organization.id, name: supplier.organization.name }, askerWithheld: false });
+    const log = (await listOwnAuditLog(await actAs(verifiedBuyer.owner), { limit: 50 })).filter((e) => e.action === "clarification.asked" && (e.data as { rfqId?: string }).rfqId === rfq.id);
+    expect(log[0]).toMatchObject({ sealed: false, actor: { name: supplier.owner.name } });
   });
 });
 

@@ -98,7 +98,7 @@ export default async function BuyerRfqPage({
                 {clarifications.map((c) => (
                   <li key={c.id} className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0">
                     <p className="text-xs text-muted">
-                      {tCl("askedBy", { name: c.askedBy?.name ?? "" })} · <time dateTime={c.createdAt.toISOString()}>{f.dateTime(c.createdAt)}</time>
+                      {c.askedBy ? tCl("askedBy", { name: c.askedBy.name }) : tCl("askedByWithheld")} · <time dateTime={c.createdAt.toISOString()}>{f.dateTime(c.createdAt)}</time>
                     </p>
                     <p className="font-medium text-ink">{c.question}</p>
                     {c.answer && (
