@@ -152,6 +152,8 @@ interface Fixture {
   certificate: { id: string; documentId: string };
   notificationId: string;
   tokenId: string;
+  /** A pending request of the owner cooperative asking an owner UMKM (not yet its member) to join. */
+  joinRequestId: string;
   /** An owner invitation the owner cooperative sent for the owner UMKM before its owner claimed it another way: still pending. */
   staleInvitationToken: string;
   outsiders: Record<SignedIn, Outsider>;
@@ -253,15 +255,17 @@ async function seed(): Promise<Fixture> {
   const notification = await db.notification.create({
     data: { userId: ownerUmkm.owner.id, organizationId: ownerUmkm.organization.id, type: "rfq.invited", params: { title: PRIVATE.invitedTitle }, link: `/rfq/${rfqInvited.id}` },
   });
+  const joinTarget = await createUmkm(db, { verificationStatus: "verified" });
+  const joinRequest = await db.cooperativeJoinRequest.create({ data: { cooperativeId: ownerCoop.organization.id, memberId: joinTarget.organization.id, requestedById: ownerCoop.owner.id } });
   const staleInvitationToken = `matriks-undangan-${Date.now().toString(36)}`;
   await db.organizationInvitation.create({
     data: { organizationId: ownerUmkm.organization.id, email: "undangan.lama@matriks.rantai.test", role: "owner", tokenHash: hashInvitationToken(staleInvitationToken), invitedById: ownerCoop.owner.id, expiresAt: dateInDays(20) },
   });
-  const ownerToken = await issueApiToken(ownerUmkm.owner.id, { name: PRIVATE.tokenName, source: "ui", expiresInDays: 30 });
+  const ownerToken = await issueApiToken(ownerUmkm.owner.id, { name: PRIVATE.tokenName, source: "ui", scope: "read write", expiresInDays: 30 });
 
   // The outsiders: verified organizations (owners of them), each with a sign-in token.
   const outsider = async (orgId: string, user: { id: string; email: string }): Promise<Outsider> => {
-    const issued = await issueApiToken(user.id, { name: "API sign-in", source: "api", expiresInDays: 30 });
+    const issued = await issueApiToken(user.id, { name: "API sign-in", source: "api", scope: "read write", expiresInDays: 30 });
     return { orgId, user, token: issued.token };
   };
   const oUmkm = await createUmkm(db, { verificationStatus: "verified" });
@@ -302,6 +306,7 @@ async function seed(): Promise<Fixture> {
     notificationId: notification.id,
     tokenId: ownerToken.id,
     staleInvitationToken,
+    joinRequestId: joinRequest.id,
     owners: {
       buyer: await outsider(ownerBuyer.organization.id, ownerBuyer.owner),
       umkm: await outsider(ownerUmkm.organization.id, ownerUmkm.owner),
@@ -340,7 +345,8 @@ async function collectOwnerRows() {
      UNION SELECT id FROM "StoredFile" WHERE "organizationId" = ANY($1)
      UNION SELECT id FROM "Notification" WHERE "userId" = ANY($3)
      UNION SELECT id FROM "ApiToken" WHERE "userId" = ANY($3)
-     UNION SELECT id FROM "Clarification" WHERE "rfqId" = $4`,
+     UNION SELECT id FROM "Clarification" WHERE "rfqId" = $4
+     UNION SELECT id FROM "CooperativeJoinRequest" WHERE "cooperativeId" = ANY($1)`,
     [orgIds, f.agreement.id, userIds, f.rfqInvited.id],
   );
   ownerRowIds = new Set([...rows.map((r) => r.id), ...orgIds, ...userIds]);
@@ -539,7 +545,7 @@ const API: Record<string, ApiCase[]> = {
   // --- outside /api/v1 -------------------------------------------------------------------------------------
   "GET /api/files/[id]": [{ resource: "The owner UMKM's certificate document: members of that UMKM and platform admins only", kind: "read", control: "umkm", allow: none, request: (fx) => ({ params: { id: fx.certificate.documentId } }) }],
   "POST /api/cooperatives/import": [{ resource: "A member CSV into the caller's own cooperative, naming the owner cooperative's member (the owner UMKM) by its NIB: that row is refused, nothing of the UMKM changes", kind: "own", request: (fx) => ({ rawBody: `nama_usaha;nib;kode_kabupaten;kbli\nDiambil alih;${fx.owner.umkm.nib};33.75;13134\n`, headers: { "content-type": "text/csv" } }) },
-    { resource: "A member CSV naming the owner cooperative's UNCLAIMED member UMKM (no owner yet; its NIB is public) with the caller's e-mail: that row is refused, nothing of the UMKM changes (issue 11 item 2)", kind: "own", pendingFix: "the coop branch (issue 11 item 2: an import never takes over another cooperative's member)", request: (fx) => ({ rawBody: `nama_usaha;nib;kode_kabupaten;kbli;email_pemilik\nDiambil alih;${fx.owner.unclaimed.nib};33.75;13134;penyerang@contoh.rantai.test\n`, headers: { "content-type": "text/csv" } }) }],
+    { resource: "A member CSV naming the owner cooperative's UNCLAIMED member UMKM (no owner yet; its NIB is public) with the caller's e-mail: that row is refused, nothing of the UMKM changes (issue 11 item 2)", kind: "own", request: (fx) => ({ rawBody: `nama_usaha;nib;kode_kabupaten;kbli;email_pemilik\nDiambil alih;${fx.owner.unclaimed.nib};33.75;13134;penyerang@contoh.rantai.test\n`, headers: { "content-type": "text/csv" } }) }],
   "GET /anggota/templat.csv": [{ resource: "The cooperative import template (column names and an example row): static, public", kind: "read", allow: everyone, request: () => ({}) }],
   "GET /api/health": [{ resource: "Liveness: public, no data", kind: "read", allow: everyone, request: () => ({}) }],
   ...Object.fromEntries(
@@ -636,9 +642,14 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/auth/ui-actions.ts#decideVerification": [{ resource: "Verify / return the owner UMKM: platform admins only", kind: "write", args: (fx) => [{ organizationId: fx.owner.umkm.orgId, decision: "returned", note: "Dikembalikan oleh penyerang" }] }],
   "lib/auth/ui-actions.ts#resubmitVerification": [{ resource: "Ask for the caller's own organization to be reviewed again", kind: "own", args: () => [{ message: "Mohon ditinjau ulang" }] }],
 
+  // --- cooperative membership requests (lib/cooperatives/join-actions.ts) -----------------------------------
+  "lib/cooperatives/join-actions.ts#requestMembershipAction": [{ resource: "The caller's own cooperative asks an existing UMKM (here the owner cooperative's member) to join: by design any cooperative may ask, the UMKM's owner decides; the request names the UMKM, never changes its rows", kind: "own", args: (fx) => [{ organizationId: fx.owner.umkm2.orgId }] }],
+  "lib/cooperatives/join-actions.ts#cancelJoinRequestAction": [{ resource: "Cancel the owner cooperative's pending request to an UMKM", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId }] }],
+  "lib/cooperatives/join-actions.ts#decideJoinRequestAction": [{ resource: "Accept, for the UMKM it was sent to, the owner cooperative's pending request", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId, decision: "accept" }] }],
+
   // --- public -----------------------------------------------------------------------------------------------
   "lib/cooperatives/claim-actions.ts#claimInvitationAction": [{ resource: "Claim an UMKM account by an invitation link: the token is the authority; an unknown token changes nothing", kind: "public", args: () => ["rnt-bukan-token-undangan", undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] },
-    { resource: "Claim the owner UMKM, which already has an owner, with a still-pending invitation link: refused, no user or membership written (issue 11 item 2: a claim succeeds only while the UMKM has no owner)", kind: "public", pendingFix: "the coop branch (issue 11 item 2: a claim needs an UMKM without owner)", args: (fx) => [fx.staleInvitationToken, undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] }],
+    { resource: "Claim the owner UMKM, which already has an owner, with a still-pending invitation link: refused, no user or membership written (issue 11 item 2: a claim succeeds only while the UMKM has no owner)", kind: "public", args: (fx) => [fx.staleInvitationToken, undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] }],
   "lib/i18n/actions.ts#setLocale": [{ resource: "The caller's language cookie: no database row, public by design", kind: "public", args: () => [form({ locale: "en" })] }],
 };
 
