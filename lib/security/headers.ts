@@ -1,5 +1,5 @@
 // Security headers on every response Rantai sends — pages, API, static files, file downloads (issue 11,
-// ADR docs/decisions/0016-platform-security-headers.md). Pure values: next.config.ts puts the baseline on
+// ADR docs/decisions/0016-security-headers.md). Pure values: next.config.ts puts the baseline on
 // every path at build time, proxy.ts adds a per-request nonce policy to the signed-in areas.
 //
 // Two Content-Security-Policy tiers, because Next 16 can only put a nonce on pages rendered per request:

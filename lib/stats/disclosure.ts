@@ -1,5 +1,5 @@
 // Statistical disclosure control for every partnership figure Rantai publishes (issue 11, item 13;
-// docs/decisions/0016-disclosure-statistical-disclosure-control.md). One rule, reused by /statistik, the map, the CSV,
+// docs/decisions/0017-statistical-disclosure-control.md). One rule, reused by /statistik, the map, the CSV,
 // GET /api/v1/stats/*, the landing page and any later page that publishes partnership figures (clusters,
 // estates, indexes):
 //
