@@ -24,6 +24,7 @@ import { notify } from "@/lib/notifications/notify";
 import { decodeCursor, paginate, type Page } from "@/lib/api/pagination";
 import { DomainError, conflict, forbidden, invalidInput, notFound } from "@/lib/errors";
 import { formatRupiah } from "@/lib/i18n/format";
+import { financedAgainst } from "@/lib/financing/service";
 import { agreementSnapshot, createDraftAgreement } from "./drafts";
 import { authorizeParty, authorizeReader, partyWhere } from "./access";
 import { checkContent, type AgreementAmendInput, type AgreementCreateInput, type AgreementStatusValue, type MilestoneInput } from "./schemas";
@@ -536,7 +537,8 @@ const fromSnapshot = (s: AgreementSnapshotView): Content => ({
 
 /**
  * The content that would be in force, checked against what has already happened: milestones that would
- * disappear must have no deliveries or payments, and the value may not fall below what has been paid.
+ * disappear must have no deliveries or payments, the value may not fall below what has been paid or what
+ * banks were asked for or granted, and the start may not move past a recorded delivery.
  * `onFail` builds the error (a 400 on the field when proposing, a 409 when applying).
  */
 async function checkAgainstRecords(tx: Tx, id: string, next: Content, onFail: (field: string, key: string) => Error) {
@@ -544,6 +546,11 @@ async function checkAgainstRecords(tx: Tx, id: string, next: Content, onFail: (f
   if (kept.slice(next.milestones.length).some((m) => m._count.deliveries + m._count.payments > 0)) throw onFail("milestones", "agreements.errors.milestoneHasRecords");
   const paid = await tx.payment.aggregate({ where: { agreementId: id }, _sum: { amountIdr: true } });
   if ((paid._sum.amountIdr ?? 0n) > next.valueIdr) throw onFail("valueIdr", "agreements.errors.valueBelowPaid");
+  // Issue 11: what banks were asked for or granted against this agreement stays covered by its value.
+  if ((await financedAgainst(tx, id)) > next.valueIdr) throw onFail("valueIdr", "agreements.errors.valueBelowFinanced");
+  // Issue 11: no delivery dated before the agreement starts, also not by moving the start later.
+  const first = await tx.delivery.findFirst({ where: { agreementId: id }, orderBy: { deliveredOn: "asc" }, select: { deliveredOn: true } });
+  if (first && first.deliveredOn < next.startDate) throw onFail("startDate", "agreements.errors.startAfterDeliveries");
   return kept;
 }
 

@@ -202,6 +202,16 @@ export async function listPartnerBanks() {
 
 const link = (agreementId: string) => `/kemitraan/${agreementId}`;
 
+/**
+ * What is asked or granted against an agreement: the sum of its submitted and approved requests at every
+ * bank. Requests stay below the agreement's value in force (issue 11: no over-financing the same agreement
+ * at several banks); an amendment may not lower the value below it (lib/agreements/service.ts).
+ */
+export async function financedAgainst(tx: Prisma.TransactionClient, agreementId: string): Promise<bigint> {
+  const s = await tx.financingRequest.aggregate({ where: { agreementId, status: { in: ["submitted", "approved"] } }, _sum: { amountIdr: true } });
+  return s._sum.amountIdr ?? 0n;
+}
+
 /** The UMKM that supplies under an active agreement asks a partner bank for financing against it. */
 export async function requestFinancing(actor: Actor | null, agreementId: string, input: FinancingRequestInput): Promise<FinancingPartyView> {
   const a = authorize(actor, { orgTypes: ["umkm"], permission: "financing:request" });
@@ -213,6 +223,10 @@ export async function requestFinancing(actor: Actor | null, agreementId: string,
     const ag = await tx.agreement.findUniqueOrThrow({ where: { id: agreementId }, select: { number: true, status: true, valueIdr: true, buyerId: true } });
     if (ag.status !== "active") throw conflict("financing.errors.notActive");
     if (input.amountIdr > ag.valueIdr) throw invalidInput({ amountIdr: ["financing.errors.aboveValue"] });
+    // Issue 11: one agreement is not financed beyond its value across banks. What is asked or granted
+    // already (submitted or approved, at any bank, by any supplier party) counts against the value in force.
+    const committed = await financedAgainst(tx, agreementId);
+    if (committed + input.amountIdr > ag.valueIdr) throw invalidInput({ amountIdr: ["financing.errors.aboveOpenFinancing"] });
     const bank = await tx.organization.findFirst({ where: { id: input.bankId, type: "bank", verificationStatus: "verified" }, select: { id: true } });
     if (!bank) throw invalidInput({ bankId: ["financing.errors.bankUnknown"] });
     const open = await tx.financingRequest.findFirst({ where: { agreementId, bankId: bank.id, supplierId: me, status: "submitted" }, select: { id: true } });

@@ -1,0 +1,111 @@
+// Issue 11 (items 9, 10, 16), review of the agreements work as a bank and an auditor would read it:
+// - one agreement is never financed beyond its value in force across banks: the submitted and approved
+//   requests at every bank together stay within it, and an amendment cannot lower the value below them;
+// - an amendment cannot move the start past a delivery already recorded (no delivery before the start);
+// - while an amendment is pending, the version in force is shown as in force (not as "older"), the pending
+//   one as pending, and the printed agreement is the version in force with that version's signatures.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
+vi.mock("@/lib/auth/session", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/auth/session")>();
+  const { currentActor } = await import("@/tests/helpers/act-as");
+  return { ...original, getActor: vi.fn(async () => currentActor()), getSessionUser: vi.fn(async () => currentActor()?.user ?? null) };
+});
+
+import { useTestDatabase } from "@/tests/helpers/db";
+import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
+import { createAgreement, createBuyer, createOrganization, createUmkm, dateInDays } from "@/lib/seed/factories";
+import { createApiToken } from "@/lib/auth/tokens";
+import { PATCH as patchRoute } from "@/app/api/v1/agreements/[id]/route";
+import { POST as acceptRoute } from "@/app/api/v1/agreements/[id]/accept/route";
+import { POST as financingRoute } from "@/app/api/v1/agreements/[id]/financing/route";
+import { POST as decisionRoute } from "@/app/api/v1/financing/[id]/decision/route";
+import { POST as withdrawRoute } from "@/app/api/v1/financing/[id]/withdraw/route";
+import { GET as versionRoute } from "@/app/api/v1/agreements/[id]/versions/[version]/route";
+import { AgreementSchema, AgreementVersionSchema } from "@/lib/agreements/api-schemas";
+import { ErrorResponseSchema } from "@/lib/api/openapi";
+
+const t = useTestDatabase();
+
+type Who = { id: string; token: string; owner: { id: string } };
+let buyer: Who, umkm: Who, bankA: Who, bankB: Who, bankC: Who;
+
+async function who(kind: "buyer" | "umkm" | "bank"): Promise<Who> {
+  const made = kind === "buyer" ? await createBuyer(t.db) : kind === "umkm" ? await createUmkm(t.db, { verificationStatus: "verified" }) : await createOrganization(t.db, "bank");
+  return { id: made.organization.id, token: (await createApiToken(made.owner.id, { name: "t" })).token, owner: made.owner };
+}
+
+const at = (id: string, suffix = "") => `/api/v1/agreements/${id}${suffix}`;
+const send = (h: unknown, method: string, id: string, token: string, body: unknown = {}, extra: Record<string, string> = {}) =>
+  callRoute(h as RouteHandlerFn, method, at(id), { token, params: { id, ...extra }, body });
+const errorOf = async (res: Response) => ErrorResponseSchema.parse(await jsonOf(res)).error;
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+async function activeAgreement() {
+  const a = await createAgreement(t.db, buyer.id, umkm.id, { status: "active", valueIdr: 100_000_000n });
+  return { id: a.id, milestones: a.milestones };
+}
+const ask = (id: string, bank: Who, amountIdr: number) => send(financingRoute, "POST", id, umkm.token, { bankId: bank.id, type: "purchase_order", amountIdr });
+const idOf = async (res: Response) => ((await jsonOf(res)) as { id: string }).id;
+
+beforeAll(async () => {
+  [buyer, umkm, bankA, bankB, bankC] = [await who("buyer"), await who("umkm"), await who("bank"), await who("bank"), await who("bank")];
+});
+
+describe("financing against one agreement stays within its value across banks", () => {
+  it("a second bank cannot be asked for more than what is left; a withdrawn request frees its amount", async () => {
+    const { id } = await activeAgreement();
+    const first = await ask(id, bankA, 60_000_000);
+    expect(first.status).toBe(201);
+    // 60 open at bank A + 60 at bank B = 120 > 100
+    const over = await ask(id, bankB, 60_000_000);
+    expect(over.status).toBe(400);
+    expect((await errorOf(over)).fields?.amountIdr).toBeDefined();
+    expect(await t.db.financingRequest.count({ where: { agreementId: id } })).toBe(1);
+    // approved requests count too
+    const firstId = await idOf(first);
+    expect((await callRoute(decisionRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/decision", { token: bankA.token, params: { id: firstId }, body: { decision: "approved" } })).status).toBe(200);
+    expect((await ask(id, bankB, 40_000_001)).status).toBe(400);
+    const rest = await ask(id, bankB, 40_000_000);
+    expect(rest.status).toBe(201);
+    expect((await ask(id, bankC, 1)).status).toBe(400);
+    // a withdrawn request no longer counts
+    expect((await callRoute(withdrawRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/withdraw", { token: umkm.token, params: { id: await idOf(rest) } })).status).toBe(200);
+    expect((await ask(id, bankC, 40_000_000)).status).toBe(201);
+  });
+
+  it("an amendment cannot lower the value below what banks were asked for or granted (400 on valueIdr, nothing written)", async () => {
+    const { id } = await activeAgreement();
+    expect((await ask(id, bankA, 80_000_000)).status).toBe(201);
+    const res = await send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 70_000_000, milestones: [] });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).fields?.valueIdr).toBeDefined();
+    expect(await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { version: true, pendingVersion: true, valueIdr: true } })).toEqual({ version: 1, pendingVersion: null, valueIdr: 100_000_000n });
+    // at or above the financed amount is fine
+    expect((await send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 90_000_000, milestones: [] })).status).toBe(200);
+  });
+
+  it("a pending amendment that would fall below financing requested meanwhile is not applied (409), the value in force stays", async () => {
+    const { id } = await activeAgreement();
+    expect((await send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 70_000_000, milestones: [] })).status).toBe(200);
+    // meanwhile the UMKM asks a bank for 90 (allowed: the value in force is 100)
+    expect((await ask(id, bankA, 90_000_000)).status).toBe(201);
+    expect((await send(acceptRoute, "POST", id, buyer.token, { version: 2 })).status).toBe(200);
+    const last = await send(acceptRoute, "POST", id, umkm.token, { version: 2 });
+    expect(last.status).toBe(409);
+    expect(await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { valueIdr: true, pendingVersion: true } })).toEqual({ valueIdr: 100_000_000n, pendingVersion: 2 });
+  });
+});
+
+describe("an amendment cannot put a recorded delivery before the agreement's start", () => {
+  it("moving the start past a delivery is a 400 on startDate; nothing written", async () => {
+    const { id } = await activeAgreement();
+    await t.db.delivery.create({ data: { agreementId: id, quantity: 5, deliveredOn: dateInDays(-20), onTime: true, status: "accepted" } });
+    const res = await send(patchRoute, "PATCH", id, buyer.token, { version: 1, startDate: day(dateInDays(-10)) });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).fields?.startDate).toBeDefined();
+    expect((await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { version: true } })).version).toBe(1);
+    expect((await send(patchRoute, "PATCH", id, buyer.token, { version: 1, startDate: day(dateInDays(-20)) })).status).toBe(200);
+  });
+});
