@@ -360,19 +360,33 @@ export async function getAgreementVersion(actor: Actor | null, id: string, versi
       changeNote: true,
       createdAt: true,
       createdBy: { select: { name: true } },
-      agreement: { select: { number: true, version: true, acceptances: { where: { version }, select: { acceptedAt: true, organization: { select: { name: true } }, user: { select: { name: true } } } } } },
+      agreement: {
+        select: {
+          number: true,
+          version: true,
+          pendingVersion: true,
+          _count: { select: { parties: true } },
+          acceptances: { where: { version }, select: { acceptedAt: true, organizationId: true, organization: { select: { name: true } }, user: { select: { name: true } } } },
+        },
+      },
     },
   });
   if (!row) throw notFound();
+  // The version in force: the latest one every party accepted (issue 11: while an amendment is pending the
+  // current version number is the amendment's, not the one in force).
+  const byVersion = await db.agreementAcceptance.groupBy({ by: ["version"], where: { agreementId: id }, _count: { _all: true } });
+  const fully = byVersion.filter((g) => g._count._all >= row.agreement._count.parties).map((g) => g.version);
   return {
     version: row.version,
     currentVersion: row.agreement.version,
+    inForceVersion: fully.length ? Math.max(...fully) : null,
+    pendingVersion: row.agreement.pendingVersion,
     number: row.agreement.number,
     changeNote: row.changeNote,
     createdAt: row.createdAt,
     createdBy: row.createdBy?.name ?? null,
     snapshot: row.snapshot as unknown as AgreementSnapshotView,
-    acceptances: row.agreement.acceptances.map((x) => ({ organizationName: x.organization.name, userName: x.user?.name ?? null, acceptedAt: x.acceptedAt })),
+    acceptances: row.agreement.acceptances.map((x) => ({ organizationId: x.organizationId, organizationName: x.organization.name, userName: x.user?.name ?? null, acceptedAt: x.acceptedAt })),
   };
 }
 

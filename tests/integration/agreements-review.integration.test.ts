@@ -12,6 +12,16 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
   const { currentActor } = await import("@/tests/helpers/act-as");
   return { ...original, getActor: vi.fn(async () => currentActor()), getSessionUser: vi.fn(async () => currentActor()?.user ?? null) };
 });
+// The pages' translations, from the real message files (next-intl's request config needs a Next request).
+vi.mock("next-intl/server", async () => {
+  const { translate } = await import("@/lib/i18n/translate");
+  const translator = (arg?: string | { namespace?: string }) => {
+    const ns = typeof arg === "string" ? arg : arg?.namespace;
+    const t = (key: string, values?: Record<string, string | number>) => translate("id", ns ? `${ns}.${key}` : key, values);
+    return Object.assign(t, { has: () => true });
+  };
+  return { getTranslations: vi.fn(async (arg?: string | { namespace?: string }) => translator(arg)), getLocale: vi.fn(async () => "id") };
+});
 
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
@@ -25,6 +35,11 @@ import { POST as withdrawRoute } from "@/app/api/v1/financing/[id]/withdraw/rout
 import { GET as versionRoute } from "@/app/api/v1/agreements/[id]/versions/[version]/route";
 import { AgreementSchema, AgreementVersionSchema } from "@/lib/agreements/api-schemas";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
+import { actAs } from "@/tests/helpers/act-as";
+import { translate } from "@/lib/i18n/translate";
+import { formatRupiah } from "@/lib/i18n/format";
+import VersionPage from "@/app/kemitraan/[id]/versi/[version]/page";
+import PrintPage from "@/app/kemitraan/[id]/cetak/page";
 
 const t = useTestDatabase();
 
@@ -47,6 +62,15 @@ async function activeAgreement() {
   return { id: a.id, milestones: a.milestones };
 }
 const ask = (id: string, bank: Who, amountIdr: number) => send(financingRoute, "POST", id, umkm.token, { bankId: bank.id, type: "purchase_order", amountIdr });
+/** Every string in a rendered server-component tree (element props, children), once each object. */
+function textOf(node: unknown, seen = new WeakSet<object>()): string {
+  if (typeof node === "string" || typeof node === "number") return String(node) + "\n";
+  if (!node || typeof node !== "object" || seen.has(node)) return "";
+  seen.add(node);
+  if (Array.isArray(node)) return node.map((n) => textOf(n, seen)).join("");
+  const el = node as { props?: Record<string, unknown> };
+  return el.props ? Object.values(el.props).map((v) => textOf(v, seen)).join("") : "";
+}
 const idOf = async (res: Response) => ((await jsonOf(res)) as { id: string }).id;
 
 beforeAll(async () => {
@@ -107,5 +131,36 @@ describe("an amendment cannot put a recorded delivery before the agreement's sta
     expect((await errorOf(res)).fields?.startDate).toBeDefined();
     expect((await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { version: true } })).version).toBe(1);
     expect((await send(patchRoute, "PATCH", id, buyer.token, { version: 1, startDate: day(dateInDays(-20)) })).status).toBe(200);
+  });
+});
+
+describe("while an amendment is pending, the version in force is the one shown and printed as in force", () => {
+  it("version page: v1 says it is in force (not 'older'), v2 that it is pending; the API says which is which; the print is v1 as signed", async () => {
+    const { id } = await activeAgreement();
+    expect((await send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 150_000_000, changeNote: "Naik" })).status).toBe(200);
+    expect((await send(acceptRoute, "POST", id, buyer.token, { version: 2 })).status).toBe(200);
+
+    const v1 = AgreementVersionSchema.parse(await jsonOf(await callRoute(versionRoute as RouteHandlerFn, "GET", at(id, "/versions/1"), { token: umkm.token, params: { id, version: "1" } })));
+    expect(v1).toMatchObject({ version: 1, currentVersion: 2, inForceVersion: 1, pendingVersion: 2 });
+    expect(v1.acceptances.map((x) => x.organizationId).sort()).toEqual([buyer.id, umkm.id].sort());
+
+    await actAs(buyer.owner);
+    const page = async (version: number) =>
+      textOf(await VersionPage({ params: Promise.resolve({ id, version: String(version) }) } as unknown as Parameters<typeof VersionPage>[0]));
+    const older = translate("id", "agreements.versionPage.older", { current: 2 }).slice(0, 12); // "Ini versi la"
+    const inForce = await page(1);
+    expect(inForce).toContain(translate("id", "agreements.versionPage.inForcePending", { pending: 2 }));
+    expect(inForce).not.toContain(older);
+    const pending = await page(2);
+    expect(pending).toContain(translate("id", "agreements.versionPage.pending", { inForce: 1 }));
+
+    // the printed agreement: the version in force, with the acceptances of that version, not marked as a draft
+    const printed = textOf(await PrintPage({ params: Promise.resolve({ id }) } as unknown as Parameters<typeof PrintPage>[0]));
+    expect(printed).toContain(translate("id", "agreements.print.numberLine", { number: "", version: 1 }).split("·")[1].trim());
+    expect(printed).not.toContain(translate("id", "agreements.print.numberLine", { number: "", version: 2 }).split("·")[1].trim());
+    expect(printed).toContain(formatRupiah(100_000_000n, "id"));
+    expect(printed).not.toContain(formatRupiah(150_000_000n, "id"));
+    expect(printed).not.toContain(translate("id", "agreements.print.draftMark"));
+    expect(printed).not.toContain(translate("id", "agreements.print.notSigned"));
   });
 });

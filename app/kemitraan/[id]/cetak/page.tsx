@@ -8,7 +8,7 @@ import { getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/agreements/print-button";
 import { isDomainError } from "@/lib/errors";
 import { formattersFor } from "@/lib/i18n/format";
-import { getAgreement } from "@/lib/agreements/service";
+import { getAgreement, getAgreementVersion } from "@/lib/agreements/service";
 import { agreementsActor } from "../../guard";
 
 export const dynamic = "force-dynamic";
@@ -44,8 +44,13 @@ export default async function PrintAgreementPage({ params }: { params: Params })
   const tSchemes = await getTranslations({ locale: "id", namespace: "schemes" });
   const f = formattersFor("id");
   const roleName = (r: string) => t(`role.${r}`).toUpperCase();
-  // Printed as signed only when every party accepted this very version (an amendment may be pending).
-  const accepted = a.status !== "draft" && a.status !== "proposed" && a.pendingAcceptance.length === 0;
+  // While an amendment is pending (issue 11), what is printed is the version in force — the fields of the
+  // view — with that version's number and its acceptances, never the amendment's. Otherwise: printed as signed
+  // only when every party accepted the current version.
+  const inForce = a.pendingVersion && a.lastAcceptedVersion !== null ? await getAgreementVersion(ctx.actor, id, a.lastAcceptedVersion) : null;
+  const printedVersion = inForce ? inForce.version : a.version;
+  const signatures = inForce ? inForce.acceptances : a.acceptances;
+  const accepted = inForce !== null || (a.status !== "draft" && a.status !== "proposed" && a.pendingAcceptance.length === 0);
 
   return (
     <div lang="id" className="bg-paper px-4 py-8">
@@ -61,7 +66,7 @@ export default async function PrintAgreementPage({ params }: { params: Params })
         <div className="text-center">
           <h1 className="text-xl font-bold tracking-wide">{t("print.heading")}</h1>
           <p className="mt-1 font-semibold">{a.title}</p>
-          <p className="text-sm">{t("print.numberLine", { number: a.number, version: a.version })}</p>
+          <p className="text-sm">{t("print.numberLine", { number: a.number, version: printedVersion })}</p>
         </div>
         <p>{t("print.basis", { scheme: tSchemes(`${a.scheme}.name`) })}</p>
         <section>
@@ -119,7 +124,7 @@ export default async function PrintAgreementPage({ params }: { params: Params })
           <h2 className="font-bold">{t("print.signatures")}</h2>
           <div className="mt-3 grid gap-6 sm:grid-cols-2">
             {a.parties.map((p) => {
-              const acc = a.acceptances.find((x) => x.organizationId === p.organizationId);
+              const acc = signatures.find((x) => x.organizationId === p.organizationId);
               const shown = acc ?? (accepted ? { userName: null, acceptedAt: a.activatedAt } : null);
               return (
                 <div key={p.organizationId} className="flex flex-col gap-1 border-t border-black pt-2">
