@@ -615,6 +615,8 @@ export async function amendAgreement(actor: Actor | null, id: string, input: Agr
     const ag = await lockAgreement(tx, a, id, { version: input.version, statuses: ["draft", "proposed", "active"] });
     notForMembers(ag, a);
     if (ag.status !== "draft" && !can(a.membership, "agreement:accept")) throw forbidden("agreements.errors.amendNeedsAdmin");
+    // Issue 11: an unverified buyer prepares drafts only; changing terms already put to the other side is proposing.
+    if (ag.status !== "draft" && a.membership.organizationType === "buyer") requireVerified(a);
     // An amendment of an amendment builds on the version still pending; anything else on the row.
     const base: Content = ag.pendingVersion
       ? fromSnapshot((await tx.agreementVersion.findUniqueOrThrow({ where: { agreementId_version: { agreementId: id, version: ag.pendingVersion } }, select: { snapshot: true } })).snapshot as unknown as AgreementSnapshotView)

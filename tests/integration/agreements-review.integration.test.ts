@@ -164,3 +164,20 @@ describe("while an amendment is pending, the version in force is the one shown a
     expect(printed).not.toContain(translate("id", "agreements.print.notSigned"));
   });
 });
+
+describe("an unverified buyer does not propose through an amendment", () => {
+  it("amending a proposed or active agreement is 403 verification_required and writes nothing; its draft it may still edit", async () => {
+    const made = await createBuyer(t.db, { verificationStatus: "unverified" });
+    const unverified = { id: made.organization.id, token: (await createApiToken(made.owner.id, { name: "t" })).token };
+    for (const status of ["active", "proposed"] as const) {
+      const a = await createAgreement(t.db, unverified.id, umkm.id, { status, valueIdr: 100_000_000n });
+      const res = await send(patchRoute, "PATCH", a.id, unverified.token, { version: 1, valueIdr: 110_000_000 });
+      expect(res.status, status).toBe(403);
+      expect((await errorOf(res)).code).toBe("verification_required");
+      expect(await t.db.agreement.findUniqueOrThrow({ where: { id: a.id }, select: { version: true, valueIdr: true, pendingVersion: true } })).toEqual({ version: 1, valueIdr: 100_000_000n, pendingVersion: null });
+    }
+    const draft = await createAgreement(t.db, unverified.id, umkm.id, { status: "draft", valueIdr: 100_000_000n });
+    const edited = await send(patchRoute, "PATCH", draft.id, unverified.token, { version: 1, valueIdr: 110_000_000 });
+    expect(edited.status, JSON.stringify(await edited.clone().json())).toBe(200);
+  });
+});
