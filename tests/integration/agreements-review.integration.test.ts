@@ -23,12 +23,13 @@ vi.mock("next-intl/server", async () => {
   return { getTranslations: vi.fn(async (arg?: string | { namespace?: string }) => translator(arg)), getLocale: vi.fn(async () => "id") };
 });
 
-import { useTestDatabase } from "@/tests/helpers/db";
+import { testBackend, useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
 import { createAgreement, createBuyer, createOrganization, createUmkm, dateInDays } from "@/lib/seed/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { PATCH as patchRoute } from "@/app/api/v1/agreements/[id]/route";
 import { POST as acceptRoute } from "@/app/api/v1/agreements/[id]/accept/route";
+import { POST as completeRoute } from "@/app/api/v1/agreements/[id]/complete/route";
 import { POST as financingRoute } from "@/app/api/v1/agreements/[id]/financing/route";
 import { POST as decisionRoute } from "@/app/api/v1/financing/[id]/decision/route";
 import { POST as withdrawRoute } from "@/app/api/v1/financing/[id]/withdraw/route";
@@ -179,5 +180,59 @@ describe("an unverified buyer does not propose through an amendment", () => {
     const draft = await createAgreement(t.db, unverified.id, umkm.id, { status: "draft", valueIdr: 100_000_000n });
     const edited = await send(patchRoute, "PATCH", draft.id, unverified.token, { version: 1, valueIdr: 110_000_000 });
     expect(edited.status, JSON.stringify(await edited.clone().json())).toBe(200);
+  });
+});
+
+// Races: on PostgreSQL (several connections); PGlite runs one transaction at a time.
+describe("concurrent writes complete, apply and finance exactly once", () => {
+  const pg = testBackend() === "postgres";
+  const reason = { reason: "Tahap 2 dibatalkan bersama" };
+
+  it.runIf(pg)("both sides confirm at once: completed once, one completion on the record", async () => {
+    for (let i = 0; i < 3; i++) {
+      const { id } = await activeAgreement();
+      const res = await Promise.all([send(completeRoute, "POST", id, buyer.token, reason), send(completeRoute, "POST", id, umkm.token, reason)]);
+      expect(res.map((r) => r.status)).toEqual([200, 200]);
+      expect((await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { status: true } })).status).toBe("completed");
+      expect(await t.db.auditLog.count({ where: { entityId: id, action: "agreement.completed" } })).toBe(1);
+    }
+  });
+
+  it.runIf(pg)("both last acceptances of an amendment at once: applied once (milestones not doubled)", async () => {
+    for (let i = 0; i < 3; i++) {
+      const { id, milestones } = await activeAgreement();
+      const ms = milestones.map((m) => ({ title: m.title, quantity: m.quantity, unit: m.unit, dueDate: day(m.dueDate), amountIdr: Number(m.amountIdr), paymentTermDays: m.paymentTermDays }));
+      expect((await send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 150_000_000, milestones: [...ms, { ...ms[1], title: "Tahap 3" }] })).status).toBe(200);
+      const res = await Promise.all([send(acceptRoute, "POST", id, buyer.token, { version: 2 }), send(acceptRoute, "POST", id, umkm.token, { version: 2 })]);
+      expect(res.map((r) => r.status)).toEqual([200, 200]);
+      const a = AgreementSchema.parse(await jsonOf(res[1]));
+      expect(a).toMatchObject({ valueIdr: 150_000_000, pendingVersion: null, lastAcceptedVersion: 2 });
+      expect(await t.db.milestone.count({ where: { agreementId: id } })).toBe(3);
+    }
+  });
+
+  it.runIf(pg)("a confirmation and an amendment at once: never completed with an amendment pending", async () => {
+    for (let i = 0; i < 3; i++) {
+      const { id } = await activeAgreement();
+      expect((await send(completeRoute, "POST", id, buyer.token, reason)).status).toBe(200);
+      const [done, amended] = await Promise.all([send(completeRoute, "POST", id, umkm.token, reason), send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 110_000_000 })]);
+      const row = await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { status: true, pendingVersion: true, buyerConfirmedCompletionAt: true } });
+      if (done.status === 200 && row.status === "completed") {
+        expect(amended.status).toBe(409);
+        expect(row.pendingVersion).toBeNull();
+      } else {
+        expect(amended.status).toBe(200);
+        expect(row).toMatchObject({ status: "active", pendingVersion: 2, buyerConfirmedCompletionAt: null });
+      }
+    }
+  });
+
+  it.runIf(pg)("two banks asked at once for more than the value together: only one request stands", async () => {
+    for (let i = 0; i < 3; i++) {
+      const { id } = await activeAgreement();
+      const res = await Promise.all([ask(id, bankA, 60_000_000), ask(id, bankB, 60_000_000)]);
+      expect(res.map((r) => r.status).sort()).toEqual([201, 400]);
+      expect(await t.db.financingRequest.count({ where: { agreementId: id } })).toBe(1);
+    }
   });
 });
