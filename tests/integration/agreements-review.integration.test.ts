@@ -30,6 +30,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { PATCH as patchRoute } from "@/app/api/v1/agreements/[id]/route";
 import { POST as acceptRoute } from "@/app/api/v1/agreements/[id]/accept/route";
 import { POST as completeRoute } from "@/app/api/v1/agreements/[id]/complete/route";
+import { POST as terminateRoute } from "@/app/api/v1/agreements/[id]/terminate/route";
 import { POST as financingRoute } from "@/app/api/v1/agreements/[id]/financing/route";
 import { POST as decisionRoute } from "@/app/api/v1/financing/[id]/decision/route";
 import { POST as withdrawRoute } from "@/app/api/v1/financing/[id]/withdraw/route";
@@ -180,6 +181,20 @@ describe("an unverified buyer does not propose through an amendment", () => {
     const draft = await createAgreement(t.db, unverified.id, umkm.id, { status: "draft", valueIdr: 100_000_000n });
     const edited = await send(patchRoute, "PATCH", draft.id, unverified.token, { version: 1, valueIdr: 110_000_000 });
     expect(edited.status, JSON.stringify(await edited.clone().json())).toBe(200);
+  });
+});
+
+describe("the printed agreement of a terminated agreement says so", () => {
+  it("an active agreement terminated (an amendment left waiting) prints the version in force marked as ended", async () => {
+    const { id } = await activeAgreement();
+    expect((await send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 150_000_000 })).status).toBe(200);
+    expect((await send(acceptRoute, "POST", id, buyer.token, { version: 2 })).status).toBe(200);
+    expect((await send(terminateRoute, "POST", id, buyer.token, { reason: "Pemasok tidak sanggup melanjutkan" })).status).toBe(200);
+    await actAs(buyer.owner);
+    const printed = textOf(await PrintPage({ params: Promise.resolve({ id }) } as unknown as Parameters<typeof PrintPage>[0]));
+    expect(printed).toContain(translate("id", "agreements.status.terminated").toUpperCase());
+    expect(printed).toContain(translate("id", "agreements.print.numberLine", { number: "", version: 1 }).split("·")[1].trim());
+    expect(printed).not.toContain(translate("id", "agreements.print.numberLine", { number: "", version: 2 }).split("·")[1].trim());
   });
 });
 

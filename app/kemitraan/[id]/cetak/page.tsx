@@ -44,13 +44,16 @@ export default async function PrintAgreementPage({ params }: { params: Params })
   const tSchemes = await getTranslations({ locale: "id", namespace: "schemes" });
   const f = formattersFor("id");
   const roleName = (r: string) => t(`role.${r}`).toUpperCase();
-  // While an amendment is pending (issue 11), what is printed is the version in force — the fields of the
-  // view — with that version's number and its acceptances, never the amendment's. Otherwise: printed as signed
-  // only when every party accepted the current version.
-  const inForce = a.pendingVersion && a.lastAcceptedVersion !== null ? await getAgreementVersion(ctx.actor, id, a.lastAcceptedVersion) : null;
+  // Once an agreement was in force, its fields are the latest version every party accepted (issue 11): an
+  // amendment still waiting (or left waiting when the agreement ended) is not what is printed — the version in
+  // force is, with its own number and acceptances. Before that: printed as signed only when every party
+  // accepted the current version.
+  const inForce = a.activatedAt && a.lastAcceptedVersion !== null && a.lastAcceptedVersion !== a.version ? await getAgreementVersion(ctx.actor, id, a.lastAcceptedVersion) : null;
   const printedVersion = inForce ? inForce.version : a.version;
   const signatures = inForce ? inForce.acceptances : a.acceptances;
   const accepted = inForce !== null || (a.status !== "draft" && a.status !== "proposed" && a.pendingAcceptance.length === 0);
+  // A terminated agreement is always marked so, signed or not (a printout is what a bank may be shown).
+  const mark = a.status === "terminated" ? t("status.terminated").toUpperCase() : accepted ? null : t("print.draftMark");
 
   return (
     <div lang="id" className="bg-paper px-4 py-8">
@@ -62,7 +65,7 @@ export default async function PrintAgreementPage({ params }: { params: Params })
         <PrintButton label={t("print.printButton")} />
       </div>
       <article className="agreement-doc mx-auto flex max-w-3xl flex-col gap-6 rounded-card border border-line bg-white p-6 font-serif text-[15px] leading-relaxed text-black shadow-sm sm:p-10">
-        {!accepted && <p className="border-2 border-black px-3 py-1 text-center font-sans font-bold tracking-wide">{a.status === "terminated" ? t("status.terminated").toUpperCase() : t("print.draftMark")}</p>}
+        {mark && <p className="border-2 border-black px-3 py-1 text-center font-sans font-bold tracking-wide">{mark}</p>}
         <div className="text-center">
           <h1 className="text-xl font-bold tracking-wide">{t("print.heading")}</h1>
           <p className="mt-1 font-semibold">{a.title}</p>
