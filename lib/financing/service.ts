@@ -246,13 +246,14 @@ export async function confirmFinancing(actor: Actor | null, id: string): Promise
   const a = authorize(actor, { orgTypes: ["buyer"], permission: "agreement:accept" });
   await db.$transaction(async (tx) => {
     const { count } = await tx.financingRequest.updateMany({
-      where: { id, status: "submitted", buyerConfirmedAt: null, agreement: { buyerId: a.membership.organizationId } },
+      // Issue 11: the buyer does not vouch for an agreement that was terminated.
+      where: { id, status: "submitted", buyerConfirmedAt: null, agreement: { buyerId: a.membership.organizationId, status: { in: ["active", "completed"] } } },
       data: { buyerConfirmedAt: new Date() },
     });
     if (count === 0) {
-      const r = await tx.financingRequest.findFirst({ where: { id, agreement: { buyerId: a.membership.organizationId } }, select: { id: true } });
+      const r = await tx.financingRequest.findFirst({ where: { id, agreement: { buyerId: a.membership.organizationId } }, select: { status: true, buyerConfirmedAt: true } });
       if (!r) throw notFound();
-      throw conflict("financing.errors.state");
+      throw conflict(r.status === "submitted" && !r.buyerConfirmedAt ? "financing.errors.agreementTerminated" : "financing.errors.state");
     }
     await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action: "financing.confirmed", entityType: "FinancingRequest", entityId: id });
   });
@@ -279,14 +280,15 @@ export async function decideFinancing(actor: Actor | null, id: string, input: Fi
   const a = authorizeBank(actor);
   const bankId = a.membership.organizationId;
   await db.$transaction(async (tx) => {
+    // Issue 11: no approval once the agreement was terminated (a decline is always possible).
     const { count } = await tx.financingRequest.updateMany({
-      where: { id, bankId, status: "submitted" },
+      where: { id, bankId, status: "submitted", ...(input.decision === "approved" ? { agreement: { status: { in: ["active", "completed"] } } } : {}) },
       data: { status: input.decision, decisionNote: input.note ?? null, decidedAt: new Date() },
     });
     if (count === 0) {
-      const r = await tx.financingRequest.findFirst({ where: { id, bankId }, select: { id: true } });
+      const r = await tx.financingRequest.findFirst({ where: { id, bankId }, select: { status: true } });
       if (!r) throw notFound();
-      throw conflict("financing.errors.alreadyDecided");
+      throw conflict(r.status === "submitted" ? "financing.errors.agreementTerminated" : "financing.errors.alreadyDecided");
     }
     const r = await tx.financingRequest.findUniqueOrThrow({ where: { id }, select: { agreementId: true, supplierId: true, agreement: { select: { number: true, buyerId: true } } } });
     await audit(tx, { organizationId: bankId, actorId: a.user.id, action: `financing.${input.decision}`, entityType: "FinancingRequest", entityId: id, data: { note: input.note ?? null } });

@@ -34,6 +34,7 @@ import { POST as terminateRoute } from "@/app/api/v1/agreements/[id]/terminate/r
 import { POST as financingRoute } from "@/app/api/v1/agreements/[id]/financing/route";
 import { POST as decisionRoute } from "@/app/api/v1/financing/[id]/decision/route";
 import { POST as withdrawRoute } from "@/app/api/v1/financing/[id]/withdraw/route";
+import { POST as confirmRoute } from "@/app/api/v1/financing/[id]/confirm/route";
 import { GET as versionRoute } from "@/app/api/v1/agreements/[id]/versions/[version]/route";
 import { AgreementSchema, AgreementVersionSchema } from "@/lib/agreements/api-schemas";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
@@ -121,6 +122,21 @@ describe("financing against one agreement stays within its value across banks", 
     const last = await send(acceptRoute, "POST", id, umkm.token, { version: 2 });
     expect(last.status).toBe(409);
     expect(await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { valueIdr: true, pendingVersion: true } })).toEqual({ valueIdr: 100_000_000n, pendingVersion: 2 });
+  });
+});
+
+describe("financing against an agreement that is no longer in force", () => {
+  it("a bank cannot approve, nor the buyer confirm, a request once the agreement was terminated (409); a decline still closes it", async () => {
+    const { id } = await activeAgreement();
+    const requestId = await idOf(await ask(id, bankA, 50_000_000));
+    expect((await send(terminateRoute, "POST", id, buyer.token, { reason: "Pesanan dibatalkan pembeli" })).status).toBe(200);
+    const confirm = await callRoute(confirmRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/confirm", { token: buyer.token, params: { id: requestId } });
+    expect(confirm.status).toBe(409);
+    const approve = await callRoute(decisionRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/decision", { token: bankA.token, params: { id: requestId }, body: { decision: "approved" } });
+    expect(approve.status).toBe(409);
+    expect(await t.db.financingRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, buyerConfirmedAt: true } })).toEqual({ status: "submitted", buyerConfirmedAt: null });
+    // declining stays possible (the bank closes its file)
+    expect((await callRoute(decisionRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/decision", { token: bankA.token, params: { id: requestId }, body: { decision: "declined", note: "Perjanjian diakhiri" } })).status).toBe(200);
   });
 });
 
@@ -220,8 +236,11 @@ describe("concurrent writes complete, apply and finance exactly once", () => {
       expect((await send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 150_000_000, milestones: [...ms, { ...ms[1], title: "Tahap 3" }] })).status).toBe(200);
       const res = await Promise.all([send(acceptRoute, "POST", id, buyer.token, { version: 2 }), send(acceptRoute, "POST", id, umkm.token, { version: 2 })]);
       expect(res.map((r) => r.status)).toEqual([200, 200]);
-      const a = AgreementSchema.parse(await jsonOf(res[1]));
-      expect(a).toMatchObject({ valueIdr: 150_000_000, pendingVersion: null, lastAcceptedVersion: 2 });
+      // whichever came second applied it (the first may already read the applied state after its commit)
+      const views = await Promise.all(res.map(async (r) => AgreementSchema.parse(await jsonOf(r))));
+      expect(views.some((v) => v.pendingVersion === null && v.valueIdr === 150_000_000 && v.lastAcceptedVersion === 2)).toBe(true);
+      expect(await t.db.agreementAcceptance.count({ where: { agreementId: id, version: 2 } })).toBe(2);
+      expect(await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { valueIdr: true, pendingVersion: true } })).toEqual({ valueIdr: 150_000_000n, pendingVersion: null });
       expect(await t.db.milestone.count({ where: { agreementId: id } })).toBe(3);
     }
   });
