@@ -3,7 +3,11 @@
 //   requests at every bank together stay within it, and an amendment cannot lower the value below them;
 // - an amendment cannot move the start past a delivery already recorded (no delivery before the start);
 // - while an amendment is pending, the version in force is shown as in force (not as "older"), the pending
-//   one as pending, and the printed agreement is the version in force with that version's signatures.
+//   one as pending, and the printed agreement is the version in force with that version's signatures;
+// - a terminated agreement prints marked as ended; a bank cannot approve (nor the buyer confirm) financing
+//   on it;
+// - an unverified buyer cannot propose new terms by amending;
+// - races (PostgreSQL): two confirmations, two last acceptances, confirm vs amend, two banks at once.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
