@@ -124,7 +124,9 @@ export const AgreementPageSchema = z.object({ data: z.array(AgreementSummarySche
 export const AgreementVersionSchema = z
   .object({
     version: z.number().int(),
-    currentVersion: z.number().int(),
+    currentVersion: z.number().int().openapi({ description: "The latest version written (while an amendment is pending: the amendment's)" }),
+    inForceVersion: z.number().int().nullable().openapi({ description: "The latest version every party accepted: what is in force (null before the agreement was first accepted by all)" }),
+    pendingVersion: z.number().int().nullable().openapi({ description: "An amendment of the agreement in force awaiting acceptance (null: none)" }),
     number: z.string(),
     changeNote: z.string().nullable(),
     createdAt: timestamp,
@@ -140,6 +142,6 @@ export const AgreementVersionSchema = z
         z.object({ position: z.number().int(), title: z.string(), quantity: z.number().int().nullable(), unit: z.string().nullable(), dueDate: date, amountIdr: z.string().nullable(), paymentTermDays: z.number().int().nullable() }),
       ),
     }),
-    acceptances: z.array(z.object({ organizationName: z.string(), userName: z.string().nullable(), acceptedAt: timestamp })),
+    acceptances: z.array(z.object({ organizationId: z.string(), organizationName: z.string(), userName: z.string().nullable(), acceptedAt: timestamp })),
   })
   .openapi("AgreementVersion");

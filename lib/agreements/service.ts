@@ -24,6 +24,7 @@ import { notify } from "@/lib/notifications/notify";
 import { decodeCursor, paginate, type Page } from "@/lib/api/pagination";
 import { DomainError, conflict, forbidden, invalidInput, notFound } from "@/lib/errors";
 import { formatRupiah } from "@/lib/i18n/format";
+import { financedAgainst } from "@/lib/financing/service";
 import { agreementSnapshot, createDraftAgreement } from "./drafts";
 import { authorizeParty, authorizeReader, partyWhere } from "./access";
 import { checkContent, type AgreementAmendInput, type AgreementCreateInput, type AgreementStatusValue, type MilestoneInput } from "./schemas";
@@ -359,19 +360,33 @@ export async function getAgreementVersion(actor: Actor | null, id: string, versi
       changeNote: true,
       createdAt: true,
       createdBy: { select: { name: true } },
-      agreement: { select: { number: true, version: true, acceptances: { where: { version }, select: { acceptedAt: true, organization: { select: { name: true } }, user: { select: { name: true } } } } } },
+      agreement: {
+        select: {
+          number: true,
+          version: true,
+          pendingVersion: true,
+          _count: { select: { parties: true } },
+          acceptances: { where: { version }, select: { acceptedAt: true, organizationId: true, organization: { select: { name: true } }, user: { select: { name: true } } } },
+        },
+      },
     },
   });
   if (!row) throw notFound();
+  // The version in force: the latest one every party accepted (issue 11: while an amendment is pending the
+  // current version number is the amendment's, not the one in force).
+  const byVersion = await db.agreementAcceptance.groupBy({ by: ["version"], where: { agreementId: id }, _count: { _all: true } });
+  const fully = byVersion.filter((g) => g._count._all >= row.agreement._count.parties).map((g) => g.version);
   return {
     version: row.version,
     currentVersion: row.agreement.version,
+    inForceVersion: fully.length ? Math.max(...fully) : null,
+    pendingVersion: row.agreement.pendingVersion,
     number: row.agreement.number,
     changeNote: row.changeNote,
     createdAt: row.createdAt,
     createdBy: row.createdBy?.name ?? null,
     snapshot: row.snapshot as unknown as AgreementSnapshotView,
-    acceptances: row.agreement.acceptances.map((x) => ({ organizationName: x.organization.name, userName: x.user?.name ?? null, acceptedAt: x.acceptedAt })),
+    acceptances: row.agreement.acceptances.map((x) => ({ organizationId: x.organizationId, organizationName: x.organization.name, userName: x.user?.name ?? null, acceptedAt: x.acceptedAt })),
   };
 }
 
@@ -536,7 +551,8 @@ const fromSnapshot = (s: AgreementSnapshotView): Content => ({
 
 /**
  * The content that would be in force, checked against what has already happened: milestones that would
- * disappear must have no deliveries or payments, and the value may not fall below what has been paid.
+ * disappear must have no deliveries or payments, the value may not fall below what has been paid or what
+ * banks were asked for or granted, and the start may not move past a recorded delivery.
  * `onFail` builds the error (a 400 on the field when proposing, a 409 when applying).
  */
 async function checkAgainstRecords(tx: Tx, id: string, next: Content, onFail: (field: string, key: string) => Error) {
@@ -544,6 +560,11 @@ async function checkAgainstRecords(tx: Tx, id: string, next: Content, onFail: (f
   if (kept.slice(next.milestones.length).some((m) => m._count.deliveries + m._count.payments > 0)) throw onFail("milestones", "agreements.errors.milestoneHasRecords");
   const paid = await tx.payment.aggregate({ where: { agreementId: id }, _sum: { amountIdr: true } });
   if ((paid._sum.amountIdr ?? 0n) > next.valueIdr) throw onFail("valueIdr", "agreements.errors.valueBelowPaid");
+  // Issue 11: what banks were asked for or granted against this agreement stays covered by its value.
+  if ((await financedAgainst(tx, id)) > next.valueIdr) throw onFail("valueIdr", "agreements.errors.valueBelowFinanced");
+  // Issue 11: no delivery dated before the agreement starts, also not by moving the start later.
+  const first = await tx.delivery.findFirst({ where: { agreementId: id }, orderBy: { deliveredOn: "asc" }, select: { deliveredOn: true } });
+  if (first && first.deliveredOn < next.startDate) throw onFail("startDate", "agreements.errors.startAfterDeliveries");
   return kept;
 }
 
@@ -594,6 +615,8 @@ export async function amendAgreement(actor: Actor | null, id: string, input: Agr
     const ag = await lockAgreement(tx, a, id, { version: input.version, statuses: ["draft", "proposed", "active"] });
     notForMembers(ag, a);
     if (ag.status !== "draft" && !can(a.membership, "agreement:accept")) throw forbidden("agreements.errors.amendNeedsAdmin");
+    // Issue 11: an unverified buyer prepares drafts only; changing terms already put to the other side is proposing.
+    if (ag.status !== "draft" && a.membership.organizationType === "buyer") requireVerified(a);
     // An amendment of an amendment builds on the version still pending; anything else on the row.
     const base: Content = ag.pendingVersion
       ? fromSnapshot((await tx.agreementVersion.findUniqueOrThrow({ where: { agreementId_version: { agreementId: id, version: ag.pendingVersion } }, select: { snapshot: true } })).snapshot as unknown as AgreementSnapshotView)

@@ -202,6 +202,16 @@ export async function listPartnerBanks() {
 
 const link = (agreementId: string) => `/kemitraan/${agreementId}`;
 
+/**
+ * What is asked or granted against an agreement: the sum of its submitted and approved requests at every
+ * bank. Requests stay below the agreement's value in force (issue 11: no over-financing the same agreement
+ * at several banks); an amendment may not lower the value below it (lib/agreements/service.ts).
+ */
+export async function financedAgainst(tx: Prisma.TransactionClient, agreementId: string): Promise<bigint> {
+  const s = await tx.financingRequest.aggregate({ where: { agreementId, status: { in: ["submitted", "approved"] } }, _sum: { amountIdr: true } });
+  return s._sum.amountIdr ?? 0n;
+}
+
 /** The UMKM that supplies under an active agreement asks a partner bank for financing against it. */
 export async function requestFinancing(actor: Actor | null, agreementId: string, input: FinancingRequestInput): Promise<FinancingPartyView> {
   const a = authorize(actor, { orgTypes: ["umkm"], permission: "financing:request" });
@@ -213,6 +223,10 @@ export async function requestFinancing(actor: Actor | null, agreementId: string,
     const ag = await tx.agreement.findUniqueOrThrow({ where: { id: agreementId }, select: { number: true, status: true, valueIdr: true, buyerId: true } });
     if (ag.status !== "active") throw conflict("financing.errors.notActive");
     if (input.amountIdr > ag.valueIdr) throw invalidInput({ amountIdr: ["financing.errors.aboveValue"] });
+    // Issue 11: one agreement is not financed beyond its value across banks. What is asked or granted
+    // already (submitted or approved, at any bank, by any supplier party) counts against the value in force.
+    const committed = await financedAgainst(tx, agreementId);
+    if (committed + input.amountIdr > ag.valueIdr) throw invalidInput({ amountIdr: ["financing.errors.aboveOpenFinancing"] });
     const bank = await tx.organization.findFirst({ where: { id: input.bankId, type: "bank", verificationStatus: "verified" }, select: { id: true } });
     if (!bank) throw invalidInput({ bankId: ["financing.errors.bankUnknown"] });
     const open = await tx.financingRequest.findFirst({ where: { agreementId, bankId: bank.id, supplierId: me, status: "submitted" }, select: { id: true } });
@@ -232,13 +246,14 @@ export async function confirmFinancing(actor: Actor | null, id: string): Promise
   const a = authorize(actor, { orgTypes: ["buyer"], permission: "agreement:accept" });
   await db.$transaction(async (tx) => {
     const { count } = await tx.financingRequest.updateMany({
-      where: { id, status: "submitted", buyerConfirmedAt: null, agreement: { buyerId: a.membership.organizationId } },
+      // Issue 11: the buyer does not vouch for an agreement that was terminated.
+      where: { id, status: "submitted", buyerConfirmedAt: null, agreement: { buyerId: a.membership.organizationId, status: { in: ["active", "completed"] } } },
       data: { buyerConfirmedAt: new Date() },
     });
     if (count === 0) {
-      const r = await tx.financingRequest.findFirst({ where: { id, agreement: { buyerId: a.membership.organizationId } }, select: { id: true } });
+      const r = await tx.financingRequest.findFirst({ where: { id, agreement: { buyerId: a.membership.organizationId } }, select: { status: true, buyerConfirmedAt: true } });
       if (!r) throw notFound();
-      throw conflict("financing.errors.state");
+      throw conflict(r.status === "submitted" && !r.buyerConfirmedAt ? "financing.errors.agreementTerminated" : "financing.errors.state");
     }
     await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action: "financing.confirmed", entityType: "FinancingRequest", entityId: id });
   });
@@ -265,14 +280,15 @@ export async function decideFinancing(actor: Actor | null, id: string, input: Fi
   const a = authorizeBank(actor);
   const bankId = a.membership.organizationId;
   await db.$transaction(async (tx) => {
+    // Issue 11: no approval once the agreement was terminated (a decline is always possible).
     const { count } = await tx.financingRequest.updateMany({
-      where: { id, bankId, status: "submitted" },
+      where: { id, bankId, status: "submitted", ...(input.decision === "approved" ? { agreement: { status: { in: ["active", "completed"] } } } : {}) },
       data: { status: input.decision, decisionNote: input.note ?? null, decidedAt: new Date() },
     });
     if (count === 0) {
-      const r = await tx.financingRequest.findFirst({ where: { id, bankId }, select: { id: true } });
+      const r = await tx.financingRequest.findFirst({ where: { id, bankId }, select: { status: true } });
       if (!r) throw notFound();
-      throw conflict("financing.errors.alreadyDecided");
+      throw conflict(r.status === "submitted" ? "financing.errors.agreementTerminated" : "financing.errors.alreadyDecided");
     }
     const r = await tx.financingRequest.findUniqueOrThrow({ where: { id }, select: { agreementId: true, supplierId: true, agreement: { select: { number: true, buyerId: true } } } });
     await audit(tx, { organizationId: bankId, actorId: a.user.id, action: `financing.${input.decision}`, entityType: "FinancingRequest", entityId: id, data: { note: input.note ?? null } });

@@ -8,7 +8,7 @@ import { getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/agreements/print-button";
 import { isDomainError } from "@/lib/errors";
 import { formattersFor } from "@/lib/i18n/format";
-import { getAgreement } from "@/lib/agreements/service";
+import { getAgreement, getAgreementVersion } from "@/lib/agreements/service";
 import { agreementsActor } from "../../guard";
 
 export const dynamic = "force-dynamic";
@@ -44,8 +44,16 @@ export default async function PrintAgreementPage({ params }: { params: Params })
   const tSchemes = await getTranslations({ locale: "id", namespace: "schemes" });
   const f = formattersFor("id");
   const roleName = (r: string) => t(`role.${r}`).toUpperCase();
-  // Printed as signed only when every party accepted this very version (an amendment may be pending).
-  const accepted = a.status !== "draft" && a.status !== "proposed" && a.pendingAcceptance.length === 0;
+  // Once an agreement was in force, its fields are the latest version every party accepted (issue 11): an
+  // amendment still waiting (or left waiting when the agreement ended) is not what is printed — the version in
+  // force is, with its own number and acceptances. Before that: printed as signed only when every party
+  // accepted the current version.
+  const inForce = a.activatedAt && a.lastAcceptedVersion !== null && a.lastAcceptedVersion !== a.version ? await getAgreementVersion(ctx.actor, id, a.lastAcceptedVersion) : null;
+  const printedVersion = inForce ? inForce.version : a.version;
+  const signatures = inForce ? inForce.acceptances : a.acceptances;
+  const accepted = inForce !== null || (a.status !== "draft" && a.status !== "proposed" && a.pendingAcceptance.length === 0);
+  // A terminated agreement is always marked so, signed or not (a printout is what a bank may be shown).
+  const mark = a.status === "terminated" ? t("status.terminated").toUpperCase() : accepted ? null : t("print.draftMark");
 
   return (
     <div lang="id" className="bg-paper px-4 py-8">
@@ -57,11 +65,11 @@ export default async function PrintAgreementPage({ params }: { params: Params })
         <PrintButton label={t("print.printButton")} />
       </div>
       <article className="agreement-doc mx-auto flex max-w-3xl flex-col gap-6 rounded-card border border-line bg-white p-6 font-serif text-[15px] leading-relaxed text-black shadow-sm sm:p-10">
-        {!accepted && <p className="border-2 border-black px-3 py-1 text-center font-sans font-bold tracking-wide">{a.status === "terminated" ? t("status.terminated").toUpperCase() : t("print.draftMark")}</p>}
+        {mark && <p className="border-2 border-black px-3 py-1 text-center font-sans font-bold tracking-wide">{mark}</p>}
         <div className="text-center">
           <h1 className="text-xl font-bold tracking-wide">{t("print.heading")}</h1>
           <p className="mt-1 font-semibold">{a.title}</p>
-          <p className="text-sm">{t("print.numberLine", { number: a.number, version: a.version })}</p>
+          <p className="text-sm">{t("print.numberLine", { number: a.number, version: printedVersion })}</p>
         </div>
         <p>{t("print.basis", { scheme: tSchemes(`${a.scheme}.name`) })}</p>
         <section>
@@ -119,7 +127,7 @@ export default async function PrintAgreementPage({ params }: { params: Params })
           <h2 className="font-bold">{t("print.signatures")}</h2>
           <div className="mt-3 grid gap-6 sm:grid-cols-2">
             {a.parties.map((p) => {
-              const acc = a.acceptances.find((x) => x.organizationId === p.organizationId);
+              const acc = signatures.find((x) => x.organizationId === p.organizationId);
               const shown = acc ?? (accepted ? { userName: null, acceptedAt: a.activatedAt } : null);
               return (
                 <div key={p.organizationId} className="flex flex-col gap-1 border-t border-black pt-2">

@@ -42,7 +42,8 @@ export const PATCH = apiRoute(
       summary: "Amend an agreement (new version)",
       description:
         "Send `version` (the one you read) and the fields to change; `milestones` replaces the list. The agreement gets version N+1 (the old one stays readable) " +
-        "and every party must accept it again: an active agreement is `proposed` until they do. A stale `version` → 409 conflict, nothing changes.",
+        "and every party must accept it again: an active agreement stays in force as last accepted, the amendment waiting in `pendingVersion` until the last acceptance applies it. " +
+        "A stale `version` → 409 conflict, nothing changes.",
       tags: ["Agreements"],
       errors: [409],
       responses: { 200: { description: "The amended agreement", schema: AgreementSchema } },

@@ -18,6 +18,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${t("versions")} — Rantai`, robots: { index: false } };
 }
 
+/**
+ * Where this version stands (issue 11): the one in force (with an amendment perhaps awaiting acceptance),
+ * the pending amendment (not in force yet), or superseded. Before anything was accepted by all, the latest
+ * draft version is the current one.
+ */
+function versionNotice(v: Awaited<ReturnType<typeof getAgreementVersion>>, t: (key: string, values?: Record<string, number>) => string) {
+  if (v.pendingVersion !== null && v.version === v.pendingVersion) return <Alert tone="warning">{t("versionPage.pending", { inForce: v.inForceVersion ?? 0 })}</Alert>;
+  if (v.version === v.inForceVersion) return v.pendingVersion !== null ? <Alert tone="info">{t("versionPage.inForcePending", { pending: v.pendingVersion })}</Alert> : null;
+  if (v.version === v.currentVersion) return null;
+  return <Alert tone="warning">{t("versionPage.older", { current: v.inForceVersion ?? v.currentVersion })}</Alert>;
+}
+
 export default async function AgreementVersionPage({ params }: { params: Params }) {
   const { id, version } = await params;
   const n = Number(version);
@@ -38,7 +50,7 @@ export default async function AgreementVersionPage({ params }: { params: Params 
       <Link href={`/kemitraan/${id}`} className="text-brand-800 underline">
         ← {s.title}
       </Link>
-      {v.version !== v.currentVersion && <Alert tone="warning">{t("versionPage.older", { current: v.currentVersion })}</Alert>}
+      {versionNotice(v, t)}
       <Card>
         <dl className="grid gap-4 sm:grid-cols-2">
           <div className="sm:col-span-2">
