@@ -2,9 +2,13 @@
  * The client's address, for the per-address sign-in and sign-up limits (the same rule for the pages, the
  * server actions and the API). Issue 11: a client must not be able to choose its own address.
  *
- * - `TRUST_PROXY=1` (the deployment says a reverse proxy in front of every instance sets these headers):
- *   `X-Real-IP`, else the right-most `X-Forwarded-For` entry (the address the nearest proxy saw; entries to
- *   its left are whatever the client claimed). Without either header, the peer below.
+ * - `TRUST_PROXY` names the ONE header the reverse proxy in front of every instance writes; the other is
+ *   ignored, because a proxy passes through what it does not set (an nginx that only appends to
+ *   X-Forwarded-For forwards a client's X-Real-IP untouched, and the reverse):
+ *   `TRUST_PROXY=1` (or `x-real-ip`): the proxy overwrites `X-Real-IP`;
+ *   `TRUST_PROXY=x-forwarded-for`: the proxy appends to `X-Forwarded-For`, the right-most entry counts (the
+ *   address the nearest proxy saw; entries to its left are whatever the client claimed).
+ *   Without that header, the peer below (the proxy's address: strict, never the client's choice).
  * - Otherwise both headers are ignored, whatever they say, and the address is the TCP peer's. Route handlers
  *   and server actions cannot see the socket, so the server that `npm start` runs (scripts/serve.ts) writes
  *   the peer into the internal `x-rantai-peer` header on every request, replacing anything the client sent.
@@ -22,8 +26,16 @@ export const PEER_KEY_ENV = "RANTAI_PEER_KEY";
 
 type HeaderBag = Headers | Record<string, string | string[] | undefined> | null | undefined;
 
+/** Which header the trusted reverse proxy writes (TRUST_PROXY), or null when none is trusted. */
+export function trustedProxyHeader(): "x-real-ip" | "x-forwarded-for" | null {
+  const v = process.env.TRUST_PROXY?.trim().toLowerCase();
+  if (v === "1" || v === "x-real-ip") return "x-real-ip";
+  if (v === "x-forwarded-for") return "x-forwarded-for";
+  return null;
+}
+
 export function trustProxy(): boolean {
-  return process.env.TRUST_PROXY?.trim() === "1";
+  return trustedProxyHeader() !== null;
 }
 
 /** What scripts/serve.ts puts in PEER_HEADER. */
@@ -60,10 +72,12 @@ export function peerAddress(headers: HeaderBag): string | null {
 
 export function clientAddress(headers: HeaderBag): string | null {
   if (!headers) return null;
-  if (trustProxy()) {
-    const get = headerGetter(headers);
+  const trusted = trustedProxyHeader();
+  const get = headerGetter(headers);
+  if (trusted === "x-real-ip") {
     const real = get("x-real-ip")?.trim();
     if (real) return real.slice(0, 100);
+  } else if (trusted === "x-forwarded-for") {
     const forwarded = get("x-forwarded-for")
       ?.split(",")
       .map((s) => s.trim())

@@ -119,6 +119,42 @@ describe("(b) the address is the TCP peer's unless TRUST_PROXY=1", () => {
     expect(statuses).toEqual([401, 401, 429, 401]);
   });
 
+  // Review (issue 11 item 3b): a load balancer that appends the client to X-Forwarded-For (nginx
+  // $proxy_add_x_forwarded_for, cloud load balancers) passes a client-sent X-Real-IP through untouched. With
+  // X-Real-IP preferred, every request could name a fresh address and never meet the per-address limit.
+  it("behind a proxy that appends to X-Forwarded-For (TRUST_PROXY=x-forwarded-for), a forged X-Real-IP is ignored", async () => {
+    const key = newPeerKey();
+    vi.stubEnv(PEER_KEY_ENV, key);
+    vi.stubEnv("TRUST_PROXY", "x-forwarded-for");
+    vi.stubEnv("LOGIN_LIMIT_PER_ADDRESS", "2");
+    // The client forges X-Real-IP and a left-hand X-Forwarded-For entry; the proxy appends what it saw.
+    const via = (client: string, i: number) => ({
+      [PEER_HEADER]: peerHeaderValue(key, "10.0.0.1"),
+      "x-real-ip": `198.51.100.${i}`,
+      "x-forwarded-for": `203.0.113.${i}, ${client}`,
+    });
+    const statuses = [];
+    const clients = ["192.0.2.30", "192.0.2.30", "192.0.2.30", "192.0.2.31"];
+    for (const [i, client] of clients.entries()) {
+      statuses.push((await attempt(`tidak-ada-f-${i}-${n}@contoh.rantai.test`, "salah-sandinya", via(client, i))).status);
+    }
+    // The third try from 192.0.2.30 is over its limit whatever X-Real-IP said; another client is not.
+    expect(statuses).toEqual([401, 401, 429, 401]);
+  });
+
+  it("with TRUST_PROXY=1 (the proxy overwrites X-Real-IP), a client-sent X-Forwarded-For never names the address", async () => {
+    const key = newPeerKey();
+    vi.stubEnv(PEER_KEY_ENV, key);
+    vi.stubEnv("TRUST_PROXY", "1");
+    vi.stubEnv("LOGIN_LIMIT_PER_ADDRESS", "2");
+    // A request that reached the app without X-Real-IP (another path to the app, or a proxy location that
+    // does not set it) is counted under its peer, not under an address the client wrote.
+    const forged = (i: number) => ({ [PEER_HEADER]: peerHeaderValue(key, "192.0.2.40"), "x-forwarded-for": `198.51.100.${200 + i}` });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await attempt(`tidak-ada-r-${i}-${n}@contoh.rantai.test`, "salah-sandinya", forged(i))).status);
+    expect(statuses).toEqual([401, 401, 429]);
+  });
+
   it("limits sign-ups per peer (SIGNUP_LIMIT_PER_ADDRESS), not per X-Real-IP, and creates nothing past it", async () => {
     const key = newPeerKey();
     vi.stubEnv(PEER_KEY_ENV, key);

@@ -34,13 +34,24 @@ describe("clientAddress without TRUST_PROXY", () => {
 });
 
 describe("clientAddress with TRUST_PROXY=1", () => {
-  it("takes X-Real-IP, else the right-most X-Forwarded-For entry, else the peer", () => {
+  it("takes X-Real-IP (which the proxy overwrites), never X-Forwarded-For, else the peer", () => {
     const key = newPeerKey();
     vi.stubEnv("TRUST_PROXY", "1");
     vi.stubEnv(PEER_KEY_ENV, key);
     expect(clientAddress(new Headers({ "x-real-ip": "1.2.3.4", "x-forwarded-for": "5.6.7.8" }))).toBe("1.2.3.4");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 5.6.7.8" }))).toBe("5.6.7.8");
-    expect(clientAddress(new Headers({ [PEER_HEADER]: peerHeaderValue(key, "10.0.0.2") }))).toBe("10.0.0.2");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 5.6.7.8" }))).toBeNull();
+    expect(clientAddress(new Headers({ [PEER_HEADER]: peerHeaderValue(key, "10.0.0.2"), "x-forwarded-for": "5.6.7.8" }))).toBe("10.0.0.2");
+  });
+});
+
+describe("clientAddress with TRUST_PROXY=x-forwarded-for", () => {
+  it("takes the right-most X-Forwarded-For entry (which the proxy appends), never X-Real-IP, else the peer", () => {
+    const key = newPeerKey();
+    vi.stubEnv("TRUST_PROXY", "x-forwarded-for");
+    vi.stubEnv(PEER_KEY_ENV, key);
+    expect(clientAddress(new Headers({ "x-real-ip": "1.2.3.4", "x-forwarded-for": "6.6.6.6, 5.6.7.8" }))).toBe("5.6.7.8");
+    expect(clientAddress(new Headers({ "x-real-ip": "1.2.3.4" }))).toBeNull();
+    expect(clientAddress(new Headers({ [PEER_HEADER]: peerHeaderValue(key, "10.0.0.2"), "x-real-ip": "1.2.3.4" }))).toBe("10.0.0.2");
   });
 });
 
