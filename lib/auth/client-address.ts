@@ -18,6 +18,7 @@
  * - Neither: null (no per-address limit can apply; the per-account limit still does).
  */
 import crypto from "node:crypto";
+import net from "node:net";
 
 /** Internal request header: `<key> <address>`, set by scripts/serve.ts from the socket. */
 export const PEER_HEADER = "x-rantai-peer";
@@ -70,7 +71,36 @@ export function peerAddress(headers: HeaderBag): string | null {
   return address ? address.slice(0, 100) : null;
 }
 
+/**
+ * The key an address is limited under. One IPv6 subscriber gets a whole /64 and can use any address in it,
+ * so an IPv6 address counts as its /64 prefix (`2001:db8:aa:1::/64`); an IPv4 address seen through a
+ * dual-stack socket (`::ffff:192.0.2.7`) counts as the IPv4 address. Anything else is kept as it is.
+ */
+export function limitKey(address: string): string {
+  const a = address.trim().replace(/^\[|\]$/g, "").split("%")[0];
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(a);
+  if (mapped && net.isIPv4(mapped[1])) return mapped[1];
+  if (!net.isIPv6(a)) return address.trim().slice(0, 100);
+  // Expand to 8 groups (an embedded IPv4 tail becomes two groups), then keep the first four.
+  let text = a.toLowerCase();
+  const v4 = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
+  if (v4) {
+    const [b0, b1, b2, b3] = v4[1].split(".").map(Number);
+    text = text.slice(0, v4.index) + ((b0 << 8) | b1).toString(16) + ":" + ((b2 << 8) | b3).toString(16);
+  }
+  const [head, tail] = text.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail === undefined ? [] : tail ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+}
+
 export function clientAddress(headers: HeaderBag): string | null {
+  const address = rawClientAddress(headers);
+  return address === null ? null : limitKey(address);
+}
+
+function rawClientAddress(headers: HeaderBag): string | null {
   if (!headers) return null;
   const trusted = trustedProxyHeader();
   const get = headerGetter(headers);

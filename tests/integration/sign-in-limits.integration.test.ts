@@ -174,4 +174,30 @@ describe("(b) the address is the TCP peer's unless TRUST_PROXY=1", () => {
     expect(statuses).toEqual([201, 201, 429]);
     expect(await t.db.user.count({ where: { email: emails[2] } })).toBe(0);
   });
+
+  // Review (issue 11 item 3b): one IPv6 subscriber gets a whole /64 (2^64 addresses) and picks any of them
+  // for each connection; an IPv4 client reaches a dual-stack server as ::ffff:a.b.c.d. Counting per full
+  // IPv6 address would let one client make unlimited accounts; the limits count per /64.
+  it("counts an IPv6 client per /64 (not per address it picks) and an IPv4-mapped peer as its IPv4 address", async () => {
+    const key = newPeerKey();
+    vi.stubEnv(PEER_KEY_ENV, key);
+    vi.stubEnv("TRUST_PROXY", "");
+    vi.stubEnv("SIGNUP_LIMIT_PER_ADDRESS", "2");
+    const signUp = async (peer: string, i: number) => {
+      const email = `v6-${i}-${n}-${Math.random().toString(36).slice(2, 6)}@contoh.rantai.test`;
+      const res = await callRoute(register, "POST", "/api/v1/auth/register", {
+        body: { email, password: "tenun-ikat-sumba-7", name: "Pengguna", organization: { name: `CV Enam ${i}`, type: "umkm" } },
+        headers: { [PEER_HEADER]: peerHeaderValue(key, peer) },
+      });
+      return res.status;
+    };
+    const one64 = ["2001:db8:aa:1::1", "2001:db8:aa:1:ffff:1:2:3", "2001:0db8:00aa:0001:dead:beef::9"];
+    const statuses = [];
+    for (const [i, peer] of one64.entries()) statuses.push(await signUp(peer, i));
+    expect(statuses).toEqual([201, 201, 429]);
+    // The neighbouring /64 is another subscriber.
+    expect(await signUp("2001:db8:aa:2::1", 10)).toBe(201);
+    // IPv4 over a dual-stack socket: one counter whichever way the address is written.
+    expect([await signUp("::ffff:192.0.2.77", 11), await signUp("192.0.2.77", 12), await signUp("::FFFF:192.0.2.77", 13)]).toEqual([201, 201, 429]);
+  });
 });
