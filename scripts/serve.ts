@@ -4,7 +4,7 @@
 //
 // Why (issue 11): route handlers and server actions see headers, never the socket. The per-address sign-in
 // and sign-up limits need the real peer, and X-Real-IP / X-Forwarded-For are whatever the client typed unless
-// a reverse proxy we trust sets one of them (TRUST_PROXY=1 or x-forwarded-for). So this server deletes any client-sent `x-rantai-peer`
+// a reverse proxy we trust sets the one TRUST_PROXY names. So this server deletes any client-sent `x-rantai-peer`
 // and writes its own, `<key> <socket address>`, on every request; lib/auth/client-address.ts trusts the
 // header only with the key, a random value made here at start and handed to the app in RANTAI_PEER_KEY (the
 // app runs in this process). Under `next dev` or a bare `next start` nobody sets the key, so a forged
