@@ -4,7 +4,7 @@
 //
 // Why (issue 11): route handlers and server actions see headers, never the socket. The per-address sign-in
 // and sign-up limits need the real peer, and X-Real-IP / X-Forwarded-For are whatever the client typed unless
-// a reverse proxy we trust sets them (TRUST_PROXY=1). So this server deletes any client-sent `x-rantai-peer`
+// a reverse proxy we trust sets the one TRUST_PROXY names. So this server deletes any client-sent `x-rantai-peer`
 // and writes its own, `<key> <socket address>`, on every request; lib/auth/client-address.ts trusts the
 // header only with the key, a random value made here at start and handed to the app in RANTAI_PEER_KEY (the
 // app runs in this process). Under `next dev` or a bare `next start` nobody sets the key, so a forged
@@ -15,7 +15,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PEER_HEADER, PEER_KEY_ENV, peerHeaderValue } from "../lib/auth/client-address";
+import { PEER_HEADER, PEER_KEY_ENV, peerHeaderValue, trustedProxyHeader } from "../lib/auth/client-address";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
 
@@ -87,7 +87,7 @@ async function main() {
     server.once("error", reject);
     server.listen(port, () => resolve());
   });
-  console.log(`[rantai] ready on http://localhost:${port} (peer address from the socket${process.env.TRUST_PROXY?.trim() === "1" ? "; TRUST_PROXY=1: X-Real-IP / X-Forwarded-For honoured" : ""})`);
+  console.log(`[rantai] ready on http://localhost:${port} (peer address from the socket${trustedProxyHeader() ? `; TRUST_PROXY: ${trustedProxyHeader()} honoured` : ""})`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

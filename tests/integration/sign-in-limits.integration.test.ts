@@ -119,6 +119,42 @@ describe("(b) the address is the TCP peer's unless TRUST_PROXY=1", () => {
     expect(statuses).toEqual([401, 401, 429, 401]);
   });
 
+  // Review (issue 11 item 3b): a load balancer that appends the client to X-Forwarded-For (nginx
+  // $proxy_add_x_forwarded_for, cloud load balancers) passes a client-sent X-Real-IP through untouched. With
+  // X-Real-IP preferred, every request could name a fresh address and never meet the per-address limit.
+  it("behind a proxy that appends to X-Forwarded-For (TRUST_PROXY=x-forwarded-for), a forged X-Real-IP is ignored", async () => {
+    const key = newPeerKey();
+    vi.stubEnv(PEER_KEY_ENV, key);
+    vi.stubEnv("TRUST_PROXY", "x-forwarded-for");
+    vi.stubEnv("LOGIN_LIMIT_PER_ADDRESS", "2");
+    // The client forges X-Real-IP and a left-hand X-Forwarded-For entry; the proxy appends what it saw.
+    const via = (client: string, i: number) => ({
+      [PEER_HEADER]: peerHeaderValue(key, "10.0.0.1"),
+      "x-real-ip": `198.51.100.${i}`,
+      "x-forwarded-for": `203.0.113.${i}, ${client}`,
+    });
+    const statuses = [];
+    const clients = ["192.0.2.30", "192.0.2.30", "192.0.2.30", "192.0.2.31"];
+    for (const [i, client] of clients.entries()) {
+      statuses.push((await attempt(`tidak-ada-f-${i}-${n}@contoh.rantai.test`, "salah-sandinya", via(client, i))).status);
+    }
+    // The third try from 192.0.2.30 is over its limit whatever X-Real-IP said; another client is not.
+    expect(statuses).toEqual([401, 401, 429, 401]);
+  });
+
+  it("with TRUST_PROXY=1 (the proxy overwrites X-Real-IP), a client-sent X-Forwarded-For never names the address", async () => {
+    const key = newPeerKey();
+    vi.stubEnv(PEER_KEY_ENV, key);
+    vi.stubEnv("TRUST_PROXY", "1");
+    vi.stubEnv("LOGIN_LIMIT_PER_ADDRESS", "2");
+    // A request that reached the app without X-Real-IP (another path to the app, or a proxy location that
+    // does not set it) is counted under its peer, not under an address the client wrote.
+    const forged = (i: number) => ({ [PEER_HEADER]: peerHeaderValue(key, "192.0.2.40"), "x-forwarded-for": `198.51.100.${200 + i}` });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await attempt(`tidak-ada-r-${i}-${n}@contoh.rantai.test`, "salah-sandinya", forged(i))).status);
+    expect(statuses).toEqual([401, 401, 429]);
+  });
+
   it("limits sign-ups per peer (SIGNUP_LIMIT_PER_ADDRESS), not per X-Real-IP, and creates nothing past it", async () => {
     const key = newPeerKey();
     vi.stubEnv(PEER_KEY_ENV, key);
@@ -137,5 +173,31 @@ describe("(b) the address is the TCP peer's unless TRUST_PROXY=1", () => {
     }
     expect(statuses).toEqual([201, 201, 429]);
     expect(await t.db.user.count({ where: { email: emails[2] } })).toBe(0);
+  });
+
+  // Review (issue 11 item 3b): one IPv6 subscriber gets a whole /64 (2^64 addresses) and picks any of them
+  // for each connection; an IPv4 client reaches a dual-stack server as ::ffff:a.b.c.d. Counting per full
+  // IPv6 address would let one client make unlimited accounts; the limits count per /64.
+  it("counts an IPv6 client per /64 (not per address it picks) and an IPv4-mapped peer as its IPv4 address", async () => {
+    const key = newPeerKey();
+    vi.stubEnv(PEER_KEY_ENV, key);
+    vi.stubEnv("TRUST_PROXY", "");
+    vi.stubEnv("SIGNUP_LIMIT_PER_ADDRESS", "2");
+    const signUp = async (peer: string, i: number) => {
+      const email = `v6-${i}-${n}-${Math.random().toString(36).slice(2, 6)}@contoh.rantai.test`;
+      const res = await callRoute(register, "POST", "/api/v1/auth/register", {
+        body: { email, password: "tenun-ikat-sumba-7", name: "Pengguna", organization: { name: `CV Enam ${i}`, type: "umkm" } },
+        headers: { [PEER_HEADER]: peerHeaderValue(key, peer) },
+      });
+      return res.status;
+    };
+    const one64 = ["2001:db8:aa:1::1", "2001:db8:aa:1:ffff:1:2:3", "2001:0db8:00aa:0001:dead:beef::9"];
+    const statuses = [];
+    for (const [i, peer] of one64.entries()) statuses.push(await signUp(peer, i));
+    expect(statuses).toEqual([201, 201, 429]);
+    // The neighbouring /64 is another subscriber.
+    expect(await signUp("2001:db8:aa:2::1", 10)).toBe(201);
+    // IPv4 over a dual-stack socket: one counter whichever way the address is written.
+    expect([await signUp("::ffff:192.0.2.77", 11), await signUp("192.0.2.77", 12), await signUp("::FFFF:192.0.2.77", 13)]).toEqual([201, 201, 429]);
   });
 });

@@ -6,7 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { clientAddress, PEER_HEADER, PEER_KEY_ENV, peerHeaderValue } from "@/lib/auth/client-address";
+import { clientAddress, PEER_HEADER, PEER_KEY_ENV, peerHeaderValue, limitKey } from "@/lib/auth/client-address";
 import { createPeerServer, newPeerKey } from "@/scripts/serve";
 
 afterEach(() => vi.unstubAllEnvs());
@@ -34,13 +34,34 @@ describe("clientAddress without TRUST_PROXY", () => {
 });
 
 describe("clientAddress with TRUST_PROXY=1", () => {
-  it("takes X-Real-IP, else the right-most X-Forwarded-For entry, else the peer", () => {
+  it("takes X-Real-IP (which the proxy overwrites), never X-Forwarded-For, else the peer", () => {
     const key = newPeerKey();
     vi.stubEnv("TRUST_PROXY", "1");
     vi.stubEnv(PEER_KEY_ENV, key);
     expect(clientAddress(new Headers({ "x-real-ip": "1.2.3.4", "x-forwarded-for": "5.6.7.8" }))).toBe("1.2.3.4");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 5.6.7.8" }))).toBe("5.6.7.8");
-    expect(clientAddress(new Headers({ [PEER_HEADER]: peerHeaderValue(key, "10.0.0.2") }))).toBe("10.0.0.2");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 5.6.7.8" }))).toBeNull();
+    expect(clientAddress(new Headers({ [PEER_HEADER]: peerHeaderValue(key, "10.0.0.2"), "x-forwarded-for": "5.6.7.8" }))).toBe("10.0.0.2");
+  });
+});
+
+describe("clientAddress with TRUST_PROXY=x-forwarded-for", () => {
+  it("takes the right-most X-Forwarded-For entry (which the proxy appends), never X-Real-IP, else the peer", () => {
+    const key = newPeerKey();
+    vi.stubEnv("TRUST_PROXY", "x-forwarded-for");
+    vi.stubEnv(PEER_KEY_ENV, key);
+    expect(clientAddress(new Headers({ "x-real-ip": "1.2.3.4", "x-forwarded-for": "6.6.6.6, 5.6.7.8" }))).toBe("5.6.7.8");
+    expect(clientAddress(new Headers({ "x-real-ip": "1.2.3.4" }))).toBeNull();
+    expect(clientAddress(new Headers({ [PEER_HEADER]: peerHeaderValue(key, "10.0.0.2"), "x-real-ip": "1.2.3.4" }))).toBe("10.0.0.2");
+  });
+});
+
+describe("limitKey: what a per-address limit counts", () => {
+  it("an IPv6 address as its /64, an IPv4-mapped one as IPv4, however written", () => {
+    expect(limitKey("2001:db8:aa:1::1")).toBe("2001:db8:aa:1::/64");
+    expect(limitKey("2001:0DB8:00aa:0001:dead:beef::9")).toBe("2001:db8:aa:1::/64");
+    expect(limitKey("2001:db8:aa:2::1")).not.toBe(limitKey("2001:db8:aa:1::1"));
+    expect(limitKey("::ffff:192.0.2.7")).toBe("192.0.2.7");
+    expect(limitKey("192.0.2.7")).toBe("192.0.2.7");
   });
 });
 
