@@ -4,7 +4,7 @@
 // lib/stats/disclosure.ts (the landing page, GET /api/v1/stats/summary and /statistik).
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import { DISCLOSURE_THRESHOLD, publishFigure, type Audience } from "./disclosure";
+import { DISCLOSURE_THRESHOLD, publishFigure, suppressTable, type Audience, type GroupFigures } from "./disclosure";
 import { getPublicSummary, getSupplyChainShare, type PublicSummary } from "./public-summary";
 import type { StatsFilter } from "./schemas";
 
@@ -66,6 +66,48 @@ export async function getCurrentAgreements(f: Dims): Promise<CurrentAgreements> 
     activeLeads: r?.activeLeads ?? 0,
     completedLeads: r?.completedLeads ?? 0,
   };
+}
+
+type CurrentDim = "province" | "kbliSection";
+type CurrentMeasure = "active" | "completed";
+
+/** The "now" figures of one measure grouped by the lead supplier's province / section, within a view. */
+async function currentTable(dim: CurrentDim, f: Dims, measure: CurrentMeasure): Promise<Map<string, GroupFigures>> {
+  const conds: Prisma.Sql[] = [Prisma.sql`a.status = ${measure}::"AgreementStatus"`];
+  if (f.province) conds.push(Prisma.sql`s."provinceCode" = ${f.province}`);
+  if (f.kbliSection) conds.push(Prisma.sql`s."kbliSection" = ${f.kbliSection}`);
+  const key = dim === "province" ? Prisma.sql`s."provinceCode"` : Prisma.sql`s."kbliSection"`;
+  const rows = await db.$queryRaw<{ key: string; n: number; value: bigint; leads: number }[]>`
+    SELECT ${key} AS key, count(*)::int AS n, coalesce(sum(a."valueIdr"), 0)::bigint AS value, count(DISTINCT a."supplierId")::int AS leads
+      FROM "Agreement" a JOIN "StatsSupplier" s ON s."supplierId" = a."supplierId" ${VERIFIED_PARTIES}
+     WHERE ${Prisma.join(conds, " AND ")} GROUP BY 1`;
+  return new Map(rows.map((r) => [r.key, { agreements: r.n, valueIdr: BigInt(r.value), suppliers: r.leads, leads: r.leads }]));
+}
+
+/**
+ * Whether a filtered view's "now" figure (active or completed agreements) is withheld from the public beyond
+ * its own primary rule: the rule of lib/stats/disclosure.ts applied to the table of the same measure by
+ * province (section) within the parent view — secondary suppression included, so that the national card
+ * minus the other provinces' cards never gives a withheld province back (issue 11 item 13) — recursively.
+ */
+export async function currentViewHidden(f: Dims, measure: CurrentMeasure): Promise<boolean> {
+  for (const dim of ["province", "kbliSection"] as const) {
+    const want = f[dim];
+    if (!want) continue;
+    const parent: Dims = { ...f, [dim]: undefined };
+    if (await currentViewHidden(parent, measure)) return true;
+    const table = await currentTable(dim, parent, measure);
+    const keys = [...table.keys()];
+    const rows = keys.map((k) => table.get(k)!);
+    const totals = rows.reduce<GroupFigures>(
+      (t, r) => ({ agreements: t.agreements + r.agreements, valueIdr: t.valueIdr + r.valueIdr, suppliers: t.suppliers + r.suppliers, leads: t.leads + r.leads }),
+      { agreements: 0, valueIdr: 0n, suppliers: 0, leads: 0 },
+    );
+    const { suppressed, totalsSuppressed } = suppressTable(rows, totals);
+    const i = keys.indexOf(want);
+    if (i >= 0 && (totalsSuppressed || suppressed.has(i))) return true;
+  }
+  return false;
 }
 
 export interface CurrentUmkm {

@@ -4,7 +4,8 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
-import { getCurrentAgreements, getCurrentUmkm, protectCurrent, protectSupplyChain, type CurrentUmkm } from "./current";
+import { getCompletedWithOpenMilestones, publicCompletedWithOpenMilestones } from "./completed-open";
+import { currentViewHidden, getCurrentAgreements, getCurrentUmkm, protectCurrent, protectSupplyChain, type CurrentUmkm } from "./current";
 import { Disclosure, publishFigure, type Audience, type PublishedStats } from "./disclosure";
 import { getSupplyChainShare } from "./public-summary";
 import { monthIndex, type GroupBy, type StatsFilter } from "./schemas";
@@ -30,6 +31,12 @@ export interface StatisticsOverview {
   daysToPay: { median: number | null; payments: number | null };
   /** Value of counted agreements with micro or small lead suppliers ÷ all counted value (0..1), null when none or withheld. */
   microSmallValueShare: number | null;
+  /**
+   * Completed agreements that closed with open milestones (item 16). Ministry and platform staff: for the
+   * filter. The public: the national, all-period figure only (`scope: "national"`) — a figure this small per
+   * province, section or quarter would give single contracts back by differencing (item 13).
+   */
+  completedOpen: { agreements: number | null; valueIdr: bigint | null; suppressed: boolean; scope: "filter" | "national" };
 }
 
 /**
@@ -83,7 +90,8 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
   const d = new Disclosure(audience, locale);
   const f = d.filterFor(filter);
   const dims = { province: f.province, kbliSection: f.kbliSection };
-  const [current, umkm, supplyChain, viewHidden, province, kbliSection, scheme, sizeClass, month, movedUp, daysToPay] = await Promise.all([
+  const isPublic = audience === "public";
+  const [current, umkm, supplyChain, viewHidden, province, kbliSection, scheme, sizeClass, month, movedUp, daysToPay, activeHidden, completedHidden, completedOpen] = await Promise.all([
     getCurrentAgreements(dims),
     getCurrentUmkm(dims),
     getSupplyChainShare(dims),
@@ -96,9 +104,17 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
     d.partnerships("month", f),
     countMovedUp(f),
     medianDaysToPay(f),
+    // the "now" cards per province / section get their own secondary suppression (national minus the rest)
+    isPublic ? currentViewHidden(dims, "active") : false,
+    isPublic ? currentViewHidden(dims, "completed") : false,
+    getCompletedWithOpenMilestones(isPublic ? {} : f),
   ]);
-  const hideAll = audience === "public" && viewHidden;
-  const cur = protectCurrent(audience, hideAll ? { ...current, activeLeads: 1, completedLeads: 1 } : current);
+  const hideAll = isPublic && viewHidden;
+  const cur = protectCurrent(audience, {
+    ...current,
+    activeLeads: hideAll || activeHidden ? 1 : current.activeLeads,
+    completedLeads: hideAll || completedHidden ? 1 : current.completedLeads,
+  });
   const chain = protectSupplyChain(audience, hideAll ? { ...supplyChain, umkmWithActiveAgreement: Math.min(supplyChain.umkmWithActiveAgreement, 1) } : supplyChain);
   const payBacking = hideAll && daysToPay.suppliers > 0 ? 1 : daysToPay.suppliers;
   const payHidden = publishFigure(audience, daysToPay.payments, payBacking) === null;
@@ -117,5 +133,8 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
     movedUp: publishFigure(audience, movedUp, movedUp),
     daysToPay: payHidden ? { median: null, payments: null } : { median: daysToPay.median, payments: daysToPay.payments },
     microSmallValueShare: microSmallShare(sizeClass),
+    completedOpen: isPublic
+      ? { ...publicCompletedWithOpenMilestones(completedOpen), scope: "national" }
+      : { agreements: completedOpen.agreements, valueIdr: completedOpen.valueIdr, suppressed: false, scope: "filter" },
   };
 }
