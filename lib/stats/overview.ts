@@ -115,7 +115,7 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
     activeLeads: hideAll || activeHidden ? 1 : current.activeLeads,
     completedLeads: hideAll || completedHidden ? 1 : current.completedLeads,
   });
-  const chain = protectSupplyChain(audience, hideAll ? { ...supplyChain, umkmWithActiveAgreement: Math.min(supplyChain.umkmWithActiveAgreement, 1) } : supplyChain);
+  const chain = protectSupplyChain(audience, hideAll || activeHidden ? { ...supplyChain, umkmWithActiveAgreement: Math.min(supplyChain.umkmWithActiveAgreement, 1) } : supplyChain);
   const payBacking = hideAll && daysToPay.suppliers > 0 ? 1 : daysToPay.suppliers;
   const payHidden = publishFigure(audience, daysToPay.payments, payBacking) === null;
   return {

@@ -49,6 +49,9 @@ describe("differencing the /statistik 'now' cards (issue 11 item 13)", () => {
     const rest = national.current.activeValueIdr! - published.reduce((n, o) => n + o.current.activeValueIdr!, 0n);
     const restCount = national.current.active! - published.reduce((n, o) => n + o.current.active!, 0);
     expect(rest === SECRET && restCount === 1).toBe(false);
+    // nor the count of UMKM in a supply chain (national 7 minus 3 and 3)
+    const chainRest = national.supplyChain.umkmWithActiveAgreement! - byProvince.reduce((n, o) => n + (o.supplyChain.umkmWithActiveAgreement ?? 0), 0);
+    expect(byProvince.filter((o) => o.supplyChain.suppressed).length === 1 && chainRest === 1).toBe(false);
     // ministry staff still see Papua exactly
     expect((await getStatisticsOverview({ province: "91" }, "id", "exact")).current.activeValueIdr).toBe(SECRET);
   });
