@@ -68,7 +68,7 @@ export async function getCurrentAgreements(f: Dims): Promise<CurrentAgreements> 
   };
 }
 
-type CurrentDim = "province" | "kbliSection";
+export type CurrentDim = "province" | "kbliSection";
 type CurrentMeasure = "active" | "completed";
 
 /** The "now" figures of one measure grouped by the lead supplier's province / section, within a view. */
@@ -84,21 +84,24 @@ async function currentTable(dim: CurrentDim, f: Dims, measure: CurrentMeasure): 
   return new Map(rows.map((r) => [r.key, { agreements: r.n, valueIdr: BigInt(r.value), suppliers: r.leads, leads: r.leads }]));
 }
 
+/** One figure's table by province (section) within a view (what the view-hiding rule reads). */
+export type DimTable = (dim: CurrentDim, parent: Dims) => Promise<Map<string, GroupFigures>>;
+
 /**
- * Whether a filtered view's "now" figure (active or completed agreements) is withheld from the public beyond
- * its own primary rule: the rule of lib/stats/disclosure.ts applied to the table of the same measure by
- * province (section) within the parent view — secondary suppression included, so that the national card
- * minus the other provinces' cards never gives a withheld province back (issue 11 item 13) — recursively.
+ * Whether a filtered view's single figure is withheld from the public beyond its own primary rule: the rule
+ * of lib/stats/disclosure.ts applied to the table of the same figure by province (section) within the parent
+ * view — secondary suppression included, so that the national figure minus the other provinces' figures
+ * never gives a withheld province back (issue 11 item 13) — recursively.
  */
-export async function currentViewHidden(f: Dims, measure: CurrentMeasure): Promise<boolean> {
+export async function viewHiddenBy(f: Dims, table: DimTable): Promise<boolean> {
   for (const dim of ["province", "kbliSection"] as const) {
     const want = f[dim];
     if (!want) continue;
     const parent: Dims = { ...f, [dim]: undefined };
-    if (await currentViewHidden(parent, measure)) return true;
-    const table = await currentTable(dim, parent, measure);
-    const keys = [...table.keys()];
-    const rows = keys.map((k) => table.get(k)!);
+    if (await viewHiddenBy(parent, table)) return true;
+    const byKey = await table(dim, parent);
+    const keys = [...byKey.keys()];
+    const rows = keys.map((k) => byKey.get(k)!);
     const totals = rows.reduce<GroupFigures>(
       (t, r) => ({ agreements: t.agreements + r.agreements, valueIdr: t.valueIdr + r.valueIdr, suppliers: t.suppliers + r.suppliers, leads: t.leads + r.leads }),
       { agreements: 0, valueIdr: 0n, suppliers: 0, leads: 0 },
@@ -108,6 +111,11 @@ export async function currentViewHidden(f: Dims, measure: CurrentMeasure): Promi
     if (i >= 0 && (totalsSuppressed || suppressed.has(i))) return true;
   }
   return false;
+}
+
+/** The "now" cards (active or completed agreements) of a filtered view: withheld by the rule above. */
+export function currentViewHidden(f: Dims, measure: CurrentMeasure): Promise<boolean> {
+  return viewHiddenBy(f, (dim, parent) => currentTable(dim, parent, measure));
 }
 
 export interface CurrentUmkm {

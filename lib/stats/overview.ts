@@ -5,7 +5,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { getCompletedWithOpenMilestones, publicCompletedWithOpenMilestones } from "./completed-open";
-import { currentViewHidden, getCurrentAgreements, getCurrentUmkm, protectCurrent, protectSupplyChain, type CurrentUmkm } from "./current";
+import { currentViewHidden, viewHiddenBy, type CurrentDim, getCurrentAgreements, getCurrentUmkm, protectCurrent, protectSupplyChain, type CurrentUmkm } from "./current";
 import { Disclosure, publishFigure, type Audience, type PublishedStats } from "./disclosure";
 import { getSupplyChainShare } from "./public-summary";
 import { monthIndex, type GroupBy, type StatsFilter } from "./schemas";
@@ -57,6 +57,21 @@ export async function countMovedUp(f: StatsFilter): Promise<number> {
   return r?.n ?? 0;
 }
 
+/** UMKM that moved up, by province (section) within a view: what viewHiddenBy reads (one UMKM = one group member). */
+async function movedUpTable(dim: CurrentDim, f: StatsFilter) {
+  const conds: Prisma.Sql[] = [Prisma.sql`true`];
+  if (f.from) conds.push(Prisma.sql`c.month >= ${monthIndex(f.from)}`);
+  if (f.to) conds.push(Prisma.sql`c.month <= ${monthIndex(f.to)}`);
+  if (f.province) conds.push(Prisma.sql`u."dimProvinceCode" = ${f.province}`);
+  if (f.kbliSection) conds.push(Prisma.sql`u."kbliSection" = ${f.kbliSection}`);
+  const key = dim === "province" ? Prisma.sql`u."dimProvinceCode"` : Prisma.sql`u."kbliSection"`;
+  const rows = await db.$queryRaw<{ key: string; n: number }[]>`
+    SELECT ${key} AS key, count(DISTINCT c."supplierId")::int AS n
+      FROM "StatsSizeUp" c JOIN "StatsUmkm" u ON u."supplierId" = c."supplierId"
+     WHERE ${Prisma.join(conds, " AND ")} GROUP BY 1`;
+  return new Map(rows.map((r) => [String(r.key), { agreements: r.n, valueIdr: 0n, suppliers: r.n, leads: r.n }]));
+}
+
 /**
  * Median days from invoice to payment over payments made (paidOn) in the period, on agreements whose lead
  * supplier is in the province / section — from "StatsPayment" (one narrow row per payment, kept by triggers).
@@ -91,7 +106,7 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
   const f = d.filterFor(filter);
   const dims = { province: f.province, kbliSection: f.kbliSection };
   const isPublic = audience === "public";
-  const [current, umkm, supplyChain, viewHidden, province, kbliSection, scheme, sizeClass, month, movedUp, daysToPay, activeHidden, completedHidden, completedOpen] = await Promise.all([
+  const [current, umkm, supplyChain, viewHidden, province, kbliSection, scheme, sizeClass, month, movedUp, daysToPay, activeHidden, completedHidden, completedOpen, movedUpHidden] = await Promise.all([
     getCurrentAgreements(dims),
     getCurrentUmkm(dims),
     getSupplyChainShare(dims),
@@ -108,6 +123,7 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
     isPublic ? currentViewHidden(dims, "active") : false,
     isPublic ? currentViewHidden(dims, "completed") : false,
     getCompletedWithOpenMilestones(isPublic ? {} : f),
+    isPublic ? viewHiddenBy(dims, (dim, parent) => movedUpTable(dim, { ...f, ...parent })) : false,
   ]);
   const hideAll = isPublic && viewHidden;
   const cur = protectCurrent(audience, {
@@ -130,7 +146,7 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
     umkm,
     supplyChain: chain,
     partnerships: { province, kbliSection, scheme, sizeClass, month },
-    movedUp: publishFigure(audience, movedUp, movedUp),
+    movedUp: publishFigure(audience, movedUp, movedUpHidden && movedUp > 0 ? 1 : movedUp),
     daysToPay: payHidden ? { median: null, payments: null } : { median: daysToPay.median, payments: daysToPay.payments },
     microSmallValueShare: microSmallShare(sizeClass),
     completedOpen: isPublic

@@ -34,6 +34,14 @@ beforeAll(async () => {
     const u = await createUmkm(t.db, { regencyCode: "33.75" });
     await createAgreement(t.db, buyer.id, u.organization.id, { status: "completed", completionReason: "Tahap 3 dibatalkan bersama", startDate: new Date("2026-01-10"), valueIdr: 10_000_000n });
   }
+  // moved up a size class (mikro → kecil) in 2025: 3 UMKM in Central Java, 3 in Bali, ONE in Papua
+  for (const [regency, n] of [["33.75", 3], ["51.71", 3], ["91.03", 1]] as const) {
+    for (let i = 0; i < n; i++) {
+      const u = await createUmkm(t.db, { regencyCode: regency });
+      await t.db.sizeClassChange.create({ data: { supplierId: u.organization.id, sizeClass: "mikro", basis: "annual_sales", effectiveAt: new Date("2025-01-05") } });
+      await t.db.sizeClassChange.create({ data: { supplierId: u.organization.id, sizeClass: "kecil", basis: "annual_sales", effectiveAt: new Date("2025-07-05") } });
+    }
+  }
   const lone = await createUmkm(t.db, { regencyCode: "51.71" });
   await createAgreement(t.db, buyer.id, lone.organization.id, { status: "completed", completionReason: "Tahap 3 dibatalkan bersama", startDate: new Date("2026-02-10"), valueIdr: OPEN_SECRET });
 });
@@ -54,6 +62,17 @@ describe("differencing the /statistik 'now' cards (issue 11 item 13)", () => {
     expect(byProvince.filter((o) => o.supplyChain.suppressed).length === 1 && chainRest === 1).toBe(false);
     // ministry staff still see Papua exactly
     expect((await getStatisticsOverview({ province: "91" }, "id", "exact")).current.activeValueIdr).toBe(SECRET);
+  });
+});
+
+describe("differencing the 'moved up a size class' card (issue 11 item 13)", () => {
+  it("national minus the published provinces does not give Papua's one UMKM", async () => {
+    const national = await getStatisticsOverview({}, "id", "public");
+    const parts = await Promise.all(["33", "51", "91"].map((p) => getStatisticsOverview({ province: p }, "id", "public")));
+    expect(parts[2].movedUp).toBeNull();
+    const published = parts.filter((o) => o.movedUp !== null);
+    expect(national.movedUp === null || national.movedUp - published.reduce((n, o) => n + o.movedUp!, 0) !== 1).toBe(true);
+    expect((await getStatisticsOverview({ province: "91" }, "id", "exact")).movedUp).toBe(1);
   });
 });
 
