@@ -141,6 +141,12 @@ export async function getCurrentUmkm(f: Dims): Promise<CurrentUmkm> {
 
 /** Active / completed agreements and value, protected for the audience (null: fewer than 3 lead UMKM behind it). */
 export function protectCurrent(audience: Audience, c: CurrentAgreements) {
+  // Active + completed is the partnerships total of the view over all periods (published): they are one
+  // two-cell table, so when one is withheld the other is too (secondary suppression, issue 11 item 13).
+  const sensitive = (n: number, leads: number) => n > 0 && leads > 0 && leads < DISCLOSURE_THRESHOLD;
+  if (audience !== "exact" && (sensitive(c.active, c.activeLeads) || sensitive(c.completed, c.completedLeads))) {
+    c = { ...c, activeLeads: Math.min(c.activeLeads, 1), completedLeads: Math.min(c.completedLeads, 1) };
+  }
   return {
     active: publishFigure(audience, c.active, c.activeLeads),
     activeValueIdr: publishFigure(audience, c.activeValueIdr, c.activeLeads),

@@ -140,16 +140,18 @@ describe("GET /api/v1/stats/suppliers", () => {
 // After the others: these add agreements.
 describe("GET /api/v1/stats/summary: what counts", () => {
   it("leaves out agreements with an unverified buyer or supplier (issue 11 item 8)", async () => {
-    const before = await jsonOf<{ activeAgreements: number; agreementValueIdr: number }>(await get("/api/v1/stats/summary"));
+    // what counts (exact figures: ministry staff; the public's may be withheld, see "active now vs completed")
+    const exact = { token: ministryToken };
+    const before = await jsonOf<{ activeAgreements: number; agreementValueIdr: number }>(await get("/api/v1/stats/summary", exact));
     const { organization: unverifiedBuyer } = await createBuyer(t.db, { verificationStatus: "pending" });
     const pendingUmkm = await createUmkm(t.db, { verificationStatus: "pending" });
     await createAgreement(t.db, unverifiedBuyer.id, jateng, { valueIdr: 11_000_000n });
     const { organization: verifiedBuyer } = await createBuyer(t.db);
     await createAgreement(t.db, verifiedBuyer.id, pendingUmkm.organization.id, { valueIdr: 12_000_000n });
-    expect(await jsonOf(await get("/api/v1/stats/summary"))).toMatchObject({ activeAgreements: before.activeAgreements, agreementValueIdr: before.agreementValueIdr });
+    expect(await jsonOf(await get("/api/v1/stats/summary", exact))).toMatchObject({ activeAgreements: before.activeAgreements, agreementValueIdr: before.agreementValueIdr });
     // verifying the buyer counts its agreement at once
     await t.db.organization.update({ where: { id: unverifiedBuyer.id }, data: { verificationStatus: "verified" } });
-    expect(await jsonOf(await get("/api/v1/stats/summary"))).toMatchObject({
+    expect(await jsonOf(await get("/api/v1/stats/summary", exact))).toMatchObject({
       activeAgreements: before.activeAgreements + 1,
       agreementValueIdr: before.agreementValueIdr + 11_000_000,
     });
@@ -162,11 +164,12 @@ describe("GET /api/v1/stats/summary: what counts", () => {
       createAgreement(t.db, buyer.id, leads[i].organization.id, { status: "completed", valueIdr }).then((a) =>
         t.db.agreement.update({ where: { id: a.id }, data: { completionReason: "Tahap terakhir dibatalkan bersama" } }),
       );
-    const before = await jsonOf<{ completedAgreements: number }>(await get("/api/v1/stats/summary"));
+    const exact = { token: ministryToken };
+    const before = await jsonOf<{ completedAgreements: number }>(await get("/api/v1/stats/summary", exact));
     await openOne(0, 10_000_000n);
     await openOne(1, 20_000_000n);
     const two = await jsonOf<{ completedAgreements: number; completedWithOpenMilestones: unknown }>(await get("/api/v1/stats/summary"));
-    expect(two.completedAgreements).toBe(before.completedAgreements + 2); // still completed
+    expect((await jsonOf<{ completedAgreements: number }>(await get("/api/v1/stats/summary", exact))).completedAgreements).toBe(before.completedAgreements + 2); // still completed
     expect(two.completedWithOpenMilestones).toEqual({ agreements: null, valueIdr: null, suppressed: true });
     await openOne(2, 30_000_000n);
     expect((await jsonOf<{ completedWithOpenMilestones: unknown }>(await get("/api/v1/stats/summary"))).completedWithOpenMilestones).toEqual({
