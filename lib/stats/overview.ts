@@ -72,6 +72,20 @@ async function movedUpTable(dim: CurrentDim, f: StatsFilter) {
   return new Map(rows.map((r) => [String(r.key), { agreements: r.n, valueIdr: 0n, suppliers: r.n, leads: r.n }]));
 }
 
+/** Payments by province (section) within a view, backed by their distinct lead suppliers (for viewHiddenBy). */
+async function paymentsTable(dim: CurrentDim, f: StatsFilter) {
+  const conds: Prisma.Sql[] = [Prisma.sql`true`];
+  if (f.from) conds.push(Prisma.sql`month >= ${monthIndex(f.from)}`);
+  if (f.to) conds.push(Prisma.sql`month <= ${monthIndex(f.to)}`);
+  if (f.province) conds.push(Prisma.sql`"provinceCode" = ${f.province}`);
+  if (f.kbliSection) conds.push(Prisma.sql`"kbliSection" = ${f.kbliSection}`);
+  const key = dim === "province" ? Prisma.sql`"provinceCode"` : Prisma.sql`"kbliSection"`;
+  const rows = await db.$queryRaw<{ key: string; n: number; suppliers: number }[]>`
+    SELECT ${key} AS key, count(*)::int AS n, count(DISTINCT "supplierId")::int AS suppliers
+      FROM "StatsPayment" WHERE ${Prisma.join(conds, " AND ")} GROUP BY 1`;
+  return new Map(rows.map((r) => [String(r.key), { agreements: r.n, valueIdr: 0n, suppliers: r.suppliers, leads: r.suppliers }]));
+}
+
 /**
  * Median days from invoice to payment over payments made (paidOn) in the period, on agreements whose lead
  * supplier is in the province / section — from "StatsPayment" (one narrow row per payment, kept by triggers).
@@ -106,7 +120,7 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
   const f = d.filterFor(filter);
   const dims = { province: f.province, kbliSection: f.kbliSection };
   const isPublic = audience === "public";
-  const [current, umkm, supplyChain, viewHidden, province, kbliSection, scheme, sizeClass, month, movedUp, daysToPay, activeHidden, completedHidden, completedOpen, movedUpHidden] = await Promise.all([
+  const [current, umkm, supplyChain, viewHidden, province, kbliSection, scheme, sizeClass, month, movedUp, daysToPay, activeHidden, completedHidden, completedOpen, movedUpHidden, paymentsHidden] = await Promise.all([
     getCurrentAgreements(dims),
     getCurrentUmkm(dims),
     getSupplyChainShare(dims),
@@ -124,6 +138,7 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
     isPublic ? currentViewHidden(dims, "completed") : false,
     getCompletedWithOpenMilestones(isPublic ? {} : f),
     isPublic ? viewHiddenBy(dims, (dim, parent) => movedUpTable(dim, { ...f, ...parent })) : false,
+    isPublic ? viewHiddenBy(dims, (dim, parent) => paymentsTable(dim, { ...f, ...parent })) : false,
   ]);
   const hideAll = isPublic && viewHidden;
   const cur = protectCurrent(audience, {
@@ -132,7 +147,7 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
     completedLeads: hideAll || completedHidden ? 1 : current.completedLeads,
   });
   const chain = protectSupplyChain(audience, hideAll || activeHidden ? { ...supplyChain, umkmWithActiveAgreement: Math.min(supplyChain.umkmWithActiveAgreement, 1) } : supplyChain);
-  const payBacking = hideAll && daysToPay.suppliers > 0 ? 1 : daysToPay.suppliers;
+  const payBacking = (hideAll || paymentsHidden) && daysToPay.suppliers > 0 ? 1 : daysToPay.suppliers;
   const payHidden = publishFigure(audience, daysToPay.payments, payBacking) === null;
   return {
     filter: f,

@@ -15,18 +15,23 @@ const OPEN_SECRET = 555_000_321n;
 // (so Papua is published in the all-time province table), only ONE of them active now, value SECRET.
 // Completed with open milestones: 3 UMKM in Central Java, Jan 2026 (published), and one in Bali, Feb 2026,
 // value OPEN_SECRET.
+// one payment (days to pay known) per active agreement
+const pay = (agreementId: string) =>
+  t.db.payment.create({ data: { agreementId, amountIdr: 1_000_000n, invoicedOn: new Date("2025-07-01"), paidOn: new Date("2025-07-21"), daysToPay: 20 } });
+
 beforeAll(async () => {
   resetStatsCaches();
   const { organization: buyer } = await createBuyer(t.db);
   for (const [regency, n] of [["33.75", 3], ["51.71", 3]] as const) {
     for (let i = 0; i < n; i++) {
       const u = await createUmkm(t.db, { regencyCode: regency });
-      await createAgreement(t.db, buyer.id, u.organization.id, { startDate: new Date("2025-06-10"), valueIdr: 100_000_000n + BigInt(i) });
+      const ag = await createAgreement(t.db, buyer.id, u.organization.id, { startDate: new Date("2025-06-10"), valueIdr: 100_000_000n + BigInt(i) });
+      await pay(ag.id);
     }
   }
   const papua = [];
   for (let i = 0; i < 3; i++) papua.push(await createUmkm(t.db, { regencyCode: "91.03" }));
-  await createAgreement(t.db, buyer.id, papua[0].organization.id, { startDate: new Date("2025-06-10"), valueIdr: SECRET });
+  await pay((await createAgreement(t.db, buyer.id, papua[0].organization.id, { startDate: new Date("2025-06-10"), valueIdr: SECRET })).id);
   for (const p of papua.slice(1)) {
     await createAgreement(t.db, buyer.id, p.organization.id, { status: "completed", startDate: new Date("2025-03-10"), valueIdr: 20_000_000n });
   }
@@ -62,6 +67,17 @@ describe("differencing the /statistik 'now' cards (issue 11 item 13)", () => {
     expect(byProvince.filter((o) => o.supplyChain.suppressed).length === 1 && chainRest === 1).toBe(false);
     // ministry staff still see Papua exactly
     expect((await getStatisticsOverview({ province: "91" }, "id", "exact")).current.activeValueIdr).toBe(SECRET);
+  });
+});
+
+describe("differencing the days-to-pay card's payment count (issue 11 item 13)", () => {
+  it("national minus the published provinces does not give Papua's one payment", async () => {
+    const national = await getStatisticsOverview({}, "id", "public");
+    expect(national.daysToPay.payments).toBe(7);
+    const parts = await Promise.all(["33", "51", "91"].map((p) => getStatisticsOverview({ province: p }, "id", "public")));
+    expect(parts[2].daysToPay.payments).toBeNull();
+    const rest = national.daysToPay.payments! - parts.reduce((n, o) => n + (o.daysToPay.payments ?? 0), 0);
+    expect(parts.filter((o) => o.daysToPay.payments === null).length === 1 && rest === 1).toBe(false);
   });
 });
 
