@@ -160,7 +160,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
             hint={t("figures.umkmVerifiedHint", { registered: f.number(o.umkm.registered) })}
           />
         </StatGrid>
-        <CompletedOpenNote filter={filter} exact={staff} f={f} />
+        <CompletedOpenNote shown={o.completedOpen} f={f} />
       </section>
 
       <BreakdownCard

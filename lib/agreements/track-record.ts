@@ -1,7 +1,7 @@
 // An organization's track record from its partnerships: what matching (as evidence of reliability) and the
 // statistics read. Public facts only (counts and rates, no agreement details), so any signed-in caller may
 // use it; agreements that never became active do not count, nor (issue 11) agreements whose buyer or supplying
-// party is not verified, nor deliveries the buyer has not accepted — the rules of "SupplierTrackRecord", which
+// party is not verified (nor their ratings), nor deliveries the buyer has not accepted — the rules of "SupplierTrackRecord", which
 // matching scores (migration *_stats_verified_only).
 import "server-only";
 import { db } from "@/lib/db";
@@ -31,7 +31,7 @@ export async function getTrackRecord(organizationId: string): Promise<TrackRecor
     db.delivery.count({ where: { agreement: asSupplier, status: "accepted" } }),
     db.delivery.count({ where: { agreement: asSupplier, status: "accepted", onTime: true } }),
     db.delivery.count({ where: { agreement: asSupplier, status: { in: ["accepted", "rejected"] } } }),
-    db.rating.aggregate({ where: { rateeId: organizationId }, _avg: { score: true }, _count: { _all: true } }),
+    db.rating.aggregate({ where: { rateeId: organizationId, agreement: verifiedParties }, _avg: { score: true }, _count: { _all: true } }),
     db.payment.aggregate({ where: { agreement: { buyerId: organizationId, ...verifiedParties }, daysToPay: { not: null } }, _avg: { daysToPay: true } }),
   ]);
   return {

@@ -4,7 +4,7 @@
 // lib/stats/disclosure.ts (the landing page, GET /api/v1/stats/summary and /statistik).
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import { DISCLOSURE_THRESHOLD, publishFigure, type Audience } from "./disclosure";
+import { DISCLOSURE_THRESHOLD, publishFigure, suppressTable, type Audience, type GroupFigures } from "./disclosure";
 import { getPublicSummary, getSupplyChainShare, type PublicSummary } from "./public-summary";
 import type { StatsFilter } from "./schemas";
 
@@ -68,6 +68,56 @@ export async function getCurrentAgreements(f: Dims): Promise<CurrentAgreements> 
   };
 }
 
+export type CurrentDim = "province" | "kbliSection";
+type CurrentMeasure = "active" | "completed";
+
+/** The "now" figures of one measure grouped by the lead supplier's province / section, within a view. */
+async function currentTable(dim: CurrentDim, f: Dims, measure: CurrentMeasure): Promise<Map<string, GroupFigures>> {
+  const conds: Prisma.Sql[] = [Prisma.sql`a.status = ${measure}::"AgreementStatus"`];
+  if (f.province) conds.push(Prisma.sql`s."provinceCode" = ${f.province}`);
+  if (f.kbliSection) conds.push(Prisma.sql`s."kbliSection" = ${f.kbliSection}`);
+  const key = dim === "province" ? Prisma.sql`s."provinceCode"` : Prisma.sql`s."kbliSection"`;
+  const rows = await db.$queryRaw<{ key: string; n: number; value: bigint; leads: number }[]>`
+    SELECT ${key} AS key, count(*)::int AS n, coalesce(sum(a."valueIdr"), 0)::bigint AS value, count(DISTINCT a."supplierId")::int AS leads
+      FROM "Agreement" a JOIN "StatsSupplier" s ON s."supplierId" = a."supplierId" ${VERIFIED_PARTIES}
+     WHERE ${Prisma.join(conds, " AND ")} GROUP BY 1`;
+  return new Map(rows.map((r) => [r.key, { agreements: r.n, valueIdr: BigInt(r.value), suppliers: r.leads, leads: r.leads }]));
+}
+
+/** One figure's table by province (section) within a view (what the view-hiding rule reads). */
+export type DimTable = (dim: CurrentDim, parent: Dims) => Promise<Map<string, GroupFigures>>;
+
+/**
+ * Whether a filtered view's single figure is withheld from the public beyond its own primary rule: the rule
+ * of lib/stats/disclosure.ts applied to the table of the same figure by province (section) within the parent
+ * view — secondary suppression included, so that the national figure minus the other provinces' figures
+ * never gives a withheld province back (issue 11 item 13) — recursively.
+ */
+export async function viewHiddenBy(f: Dims, table: DimTable): Promise<boolean> {
+  for (const dim of ["province", "kbliSection"] as const) {
+    const want = f[dim];
+    if (!want) continue;
+    const parent: Dims = { ...f, [dim]: undefined };
+    if (await viewHiddenBy(parent, table)) return true;
+    const byKey = await table(dim, parent);
+    const keys = [...byKey.keys()];
+    const rows = keys.map((k) => byKey.get(k)!);
+    const totals = rows.reduce<GroupFigures>(
+      (t, r) => ({ agreements: t.agreements + r.agreements, valueIdr: t.valueIdr + r.valueIdr, suppliers: t.suppliers + r.suppliers, leads: t.leads + r.leads }),
+      { agreements: 0, valueIdr: 0n, suppliers: 0, leads: 0 },
+    );
+    const { suppressed, totalsSuppressed } = suppressTable(rows, totals);
+    const i = keys.indexOf(want);
+    if (i >= 0 && (totalsSuppressed || suppressed.has(i))) return true;
+  }
+  return false;
+}
+
+/** The "now" cards (active or completed agreements) of a filtered view: withheld by the rule above. */
+export function currentViewHidden(f: Dims, measure: CurrentMeasure): Promise<boolean> {
+  return viewHiddenBy(f, (dim, parent) => currentTable(dim, parent, measure));
+}
+
 export interface CurrentUmkm {
   /** UMKM registered (supplier profiles), in the province / section when filtered */
   registered: number;
@@ -91,6 +141,12 @@ export async function getCurrentUmkm(f: Dims): Promise<CurrentUmkm> {
 
 /** Active / completed agreements and value, protected for the audience (null: fewer than 3 lead UMKM behind it). */
 export function protectCurrent(audience: Audience, c: CurrentAgreements) {
+  // Active + completed is the partnerships total of the view over all periods (published): they are one
+  // two-cell table, so when one is withheld the other is too (secondary suppression, issue 11 item 13).
+  const sensitive = (n: number, leads: number) => n > 0 && leads > 0 && leads < DISCLOSURE_THRESHOLD;
+  if (audience !== "exact" && (sensitive(c.active, c.activeLeads) || sensitive(c.completed, c.completedLeads))) {
+    c = { ...c, activeLeads: Math.min(c.activeLeads, 1), completedLeads: Math.min(c.completedLeads, 1) };
+  }
   return {
     active: publishFigure(audience, c.active, c.activeLeads),
     activeValueIdr: publishFigure(audience, c.activeValueIdr, c.activeLeads),

@@ -4,7 +4,8 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
-import { getCurrentAgreements, getCurrentUmkm, protectCurrent, protectSupplyChain, type CurrentUmkm } from "./current";
+import { getCompletedWithOpenMilestones, publicCompletedWithOpenMilestones } from "./completed-open";
+import { currentViewHidden, viewHiddenBy, type CurrentDim, getCurrentAgreements, getCurrentUmkm, protectCurrent, protectSupplyChain, type CurrentUmkm } from "./current";
 import { Disclosure, publishFigure, type Audience, type PublishedStats } from "./disclosure";
 import { getSupplyChainShare } from "./public-summary";
 import { monthIndex, type GroupBy, type StatsFilter } from "./schemas";
@@ -30,6 +31,12 @@ export interface StatisticsOverview {
   daysToPay: { median: number | null; payments: number | null };
   /** Value of counted agreements with micro or small lead suppliers ÷ all counted value (0..1), null when none or withheld. */
   microSmallValueShare: number | null;
+  /**
+   * Completed agreements that closed with open milestones (item 16). Ministry and platform staff: for the
+   * filter. The public: the national, all-period figure only (`scope: "national"`) — a figure this small per
+   * province, section or quarter would give single contracts back by differencing (item 13).
+   */
+  completedOpen: { agreements: number | null; valueIdr: bigint | null; suppressed: boolean; scope: "filter" | "national" };
 }
 
 /**
@@ -48,6 +55,35 @@ export async function countMovedUp(f: StatsFilter): Promise<number> {
   const [r] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(DISTINCT c."supplierId")::int AS n FROM "StatsSizeUp" c ${join} ${where}`;
   return r?.n ?? 0;
+}
+
+/** UMKM that moved up, by province (section) within a view: what viewHiddenBy reads (one UMKM = one group member). */
+async function movedUpTable(dim: CurrentDim, f: StatsFilter) {
+  const conds: Prisma.Sql[] = [Prisma.sql`true`];
+  if (f.from) conds.push(Prisma.sql`c.month >= ${monthIndex(f.from)}`);
+  if (f.to) conds.push(Prisma.sql`c.month <= ${monthIndex(f.to)}`);
+  if (f.province) conds.push(Prisma.sql`u."dimProvinceCode" = ${f.province}`);
+  if (f.kbliSection) conds.push(Prisma.sql`u."kbliSection" = ${f.kbliSection}`);
+  const key = dim === "province" ? Prisma.sql`u."dimProvinceCode"` : Prisma.sql`u."kbliSection"`;
+  const rows = await db.$queryRaw<{ key: string; n: number }[]>`
+    SELECT ${key} AS key, count(DISTINCT c."supplierId")::int AS n
+      FROM "StatsSizeUp" c JOIN "StatsUmkm" u ON u."supplierId" = c."supplierId"
+     WHERE ${Prisma.join(conds, " AND ")} GROUP BY 1`;
+  return new Map(rows.map((r) => [String(r.key), { agreements: r.n, valueIdr: 0n, suppliers: r.n, leads: r.n }]));
+}
+
+/** Payments by province (section) within a view, backed by their distinct lead suppliers (for viewHiddenBy). */
+async function paymentsTable(dim: CurrentDim, f: StatsFilter) {
+  const conds: Prisma.Sql[] = [Prisma.sql`true`];
+  if (f.from) conds.push(Prisma.sql`month >= ${monthIndex(f.from)}`);
+  if (f.to) conds.push(Prisma.sql`month <= ${monthIndex(f.to)}`);
+  if (f.province) conds.push(Prisma.sql`"provinceCode" = ${f.province}`);
+  if (f.kbliSection) conds.push(Prisma.sql`"kbliSection" = ${f.kbliSection}`);
+  const key = dim === "province" ? Prisma.sql`"provinceCode"` : Prisma.sql`"kbliSection"`;
+  const rows = await db.$queryRaw<{ key: string; n: number; suppliers: number }[]>`
+    SELECT ${key} AS key, count(*)::int AS n, count(DISTINCT "supplierId")::int AS suppliers
+      FROM "StatsPayment" WHERE ${Prisma.join(conds, " AND ")} GROUP BY 1`;
+  return new Map(rows.map((r) => [String(r.key), { agreements: r.n, valueIdr: 0n, suppliers: r.suppliers, leads: r.suppliers }]));
 }
 
 /**
@@ -83,7 +119,8 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
   const d = new Disclosure(audience, locale);
   const f = d.filterFor(filter);
   const dims = { province: f.province, kbliSection: f.kbliSection };
-  const [current, umkm, supplyChain, viewHidden, province, kbliSection, scheme, sizeClass, month, movedUp, daysToPay] = await Promise.all([
+  const isPublic = audience === "public";
+  const [current, umkm, supplyChain, viewHidden, province, kbliSection, scheme, sizeClass, month, movedUp, daysToPay, activeHidden, completedHidden, completedOpen, movedUpHidden, paymentsHidden] = await Promise.all([
     getCurrentAgreements(dims),
     getCurrentUmkm(dims),
     getSupplyChainShare(dims),
@@ -96,11 +133,21 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
     d.partnerships("month", f),
     countMovedUp(f),
     medianDaysToPay(f),
+    // the "now" cards per province / section get their own secondary suppression (national minus the rest)
+    isPublic ? currentViewHidden(dims, "active") : false,
+    isPublic ? currentViewHidden(dims, "completed") : false,
+    getCompletedWithOpenMilestones(isPublic ? {} : f),
+    isPublic ? viewHiddenBy(dims, (dim, parent) => movedUpTable(dim, { ...f, ...parent })) : false,
+    isPublic ? viewHiddenBy(dims, (dim, parent) => paymentsTable(dim, { ...f, ...parent })) : false,
   ]);
-  const hideAll = audience === "public" && viewHidden;
-  const cur = protectCurrent(audience, hideAll ? { ...current, activeLeads: 1, completedLeads: 1 } : current);
-  const chain = protectSupplyChain(audience, hideAll ? { ...supplyChain, umkmWithActiveAgreement: Math.min(supplyChain.umkmWithActiveAgreement, 1) } : supplyChain);
-  const payBacking = hideAll && daysToPay.suppliers > 0 ? 1 : daysToPay.suppliers;
+  const hideAll = isPublic && viewHidden;
+  const cur = protectCurrent(audience, {
+    ...current,
+    activeLeads: hideAll || activeHidden ? 1 : current.activeLeads,
+    completedLeads: hideAll || completedHidden ? 1 : current.completedLeads,
+  });
+  const chain = protectSupplyChain(audience, hideAll || activeHidden ? { ...supplyChain, umkmWithActiveAgreement: Math.min(supplyChain.umkmWithActiveAgreement, 1) } : supplyChain);
+  const payBacking = (hideAll || paymentsHidden) && daysToPay.suppliers > 0 ? 1 : daysToPay.suppliers;
   const payHidden = publishFigure(audience, daysToPay.payments, payBacking) === null;
   return {
     filter: f,
@@ -114,8 +161,11 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
     umkm,
     supplyChain: chain,
     partnerships: { province, kbliSection, scheme, sizeClass, month },
-    movedUp: publishFigure(audience, movedUp, movedUp),
+    movedUp: publishFigure(audience, movedUp, movedUpHidden && movedUp > 0 ? 1 : movedUp),
     daysToPay: payHidden ? { median: null, payments: null } : { median: daysToPay.median, payments: daysToPay.payments },
     microSmallValueShare: microSmallShare(sizeClass),
+    completedOpen: isPublic
+      ? { ...publicCompletedWithOpenMilestones(completedOpen), scope: "national" }
+      : { agreements: completedOpen.agreements, valueIdr: completedOpen.valueIdr, suppressed: false, scope: "filter" },
   };
 }

@@ -23,8 +23,11 @@ test("a visitor sees the map, filters by province, opens a table and downloads i
   await expect(page.getByTestId("completed-open")).toContainText("diselesaikan dengan tahap yang belum dikirim atau belum dibayar");
   await expect(page.getByTestId("figure-value")).not.toHaveText(WITHHELD);
   const verifiedNational = n(await page.getByTestId("figure-umkm-verified").innerText());
-  await expect(page.getByTestId("figure-active")).toHaveText(/^\d[\d.]*$/);
-  const activeNational = n(await page.getByTestId("figure-active").innerText());
+  // Active now is withheld together with completed now while fewer than 3 UMKM completed (the demo: 2), since
+  // active + completed is the published total (issue 11 item 13).
+  const activeText = (await page.getByTestId("figure-active").innerText()).trim();
+  if (activeText !== WITHHELD) expect(activeText).toMatch(/^\d[\d.]*$/);
+  const activeNational = activeText === WITHHELD ? null : n(activeText);
 
   // The province table (the map's data as a table): Central Java has few UMKM with partnerships in the demo,
   // so the public may see "< 3" there, on the map too; either way the filtered page says the same.
@@ -51,7 +54,7 @@ test("a visitor sees the map, filters by province, opens a table and downloads i
   // the "now" cards follow the province filter too (issue 11, item 17)
   expect(n(await page.getByTestId("figure-umkm-verified").innerText())).toBeLessThan(verifiedNational);
   const active = (await page.getByTestId("figure-active").innerText()).trim();
-  if (active !== WITHHELD) expect(n(active)).toBeLessThanOrEqual(activeNational);
+  if (active !== WITHHELD && activeNational !== null) expect(n(active)).toBeLessThanOrEqual(activeNational);
 
   // Table view of the by-scheme chart, and its CSV: a withheld scheme is "< 3" on the page, empty in the CSV.
   const scheme = page.locator("section").filter({ has: page.getByRole("heading", { name: "Per skema kemitraan (PP 7/2021)" }) });
