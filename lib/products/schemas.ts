@@ -31,6 +31,9 @@ export const rupiahSchema = z
     const s = v.replace(/[\s\u00a0]+/g, "").replace(/^rp\.?/i, "");
     if (s === "") return fail("errors.field.required");
     if (/^[-−]/.test(s)) return fail("products.errors.rupiahNegative");
+    // issue 11 (review): BigInt() of a megabytes-long digit string blocks the event loop for seconds (a 6 MB
+    // form field: ~2 s); anything with more than 20 significant digits is too large anyway.
+    if (/^[\d.]+$/.test(s) && s.replace(/\./g, "").replace(/^0+(?=\d)/, "").length > 20) return fail("products.errors.rupiahTooLarge");
     let out: bigint;
     if (/^\d+$/.test(s)) out = BigInt(s);
     else if (/^\d{1,3}(\.\d{3})+$/.test(s)) out = BigInt(s.replace(/\./g, ""));
