@@ -13,6 +13,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { GET as listRoute } from "@/app/api/v1/rfqs/route";
 import { PUT as quotePutRoute } from "@/app/api/v1/rfqs/[id]/quote/route";
+import { GET as productsRoute } from "@/app/api/v1/products/route";
 
 const t = useTestDatabase();
 let tokB: string;
@@ -62,5 +63,17 @@ describe("item 14 (review): impossible dates and wrong types are a 400 on the fi
     const ok = await callRoute(quotePutRoute, "PUT", `/api/v1/rfqs/${rfqId}/quote`, { token: tokS, params: { id: rfqId }, body: body({ validUntil: "2099-01-31", leadTimeDays: "14" }) });
     expect(ok.status, await ok.clone().text()).toBe(200);
     expect((await t.db.quote.findFirstOrThrow()).leadTimeDays).toBe(14);
+  });
+
+  it("a cursor holding a year-zero instant (GET /api/v1/rfqs, GET /api/v1/products) → 400 on cursor, not a 500", async () => {
+    const cursor = (keys: unknown[]) => Buffer.from(JSON.stringify(keys), "utf8").toString("base64url");
+    for (const at of ["0000-01-01T00:00:00Z", "0001-01-01T00:00:00+14:00"]) {
+      for (const [route, path] of [[listRoute, "/api/v1/rfqs"], [productsRoute, "/api/v1/products"]] as const) {
+        const res = await callRoute(route, "GET", path, { token: tokB, query: { cursor: cursor([at, "x"]) } });
+        expect(Object.keys(await fieldsOf(res)), `${path} ${at}`).toEqual(["cursor"]);
+      }
+    }
+    const ok = await callRoute(listRoute, "GET", "/api/v1/rfqs", { token: tokB, query: { cursor: cursor(["2026-01-01T00:00:00Z", "x"]) } });
+    expect(ok.status).toBe(200);
   });
 });
