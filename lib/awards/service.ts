@@ -9,7 +9,7 @@
 // Only members with "rfq:award" (owners and admins of the buyer organization) may award; the RFQ must be open
 // or closed and, when sealed, past its deadline (nobody can award on prices nobody may see).
 import "server-only";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize, requireVerified } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
 import { createDraftAgreement, DEFAULT_SCHEME } from "@/lib/agreements/drafts";
@@ -73,7 +73,8 @@ export interface AwardResultAgreement {
 }
 
 export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardInput): Promise<{ rfqId: string; status: "awarded"; agreements: AwardResultAgreement[] }> {
-  const a = authorize(actor, { orgTypes: ["buyer"], permission: "rfq:award" });
+  // An award puts draft agreements before the winners (issue 11 item 8): only a verified buyer (review).
+  const a = requireVerified(authorize(actor, { orgTypes: ["buyer"], permission: "rfq:award" }));
   const buyerId = a.membership.organizationId;
   const scheme = input.scheme ?? DEFAULT_SCHEME;
 
