@@ -50,8 +50,10 @@ const number = (min: number, max: number) =>
     .int("errors.field.wholeNumber")
     .min(min, min > 0 ? "errors.field.positive" : "errors.field.wholeNumber")
     .max(max, "products.errors.tooLarge");
-const wholeNumber = (min: number, max: number) => z.preprocess(blank, number(min, max).optional());
-const nullableWholeNumber = (min: number, max: number) => z.preprocess(blank, number(min, max).nullable().optional());
+/** Blank → absent; null stays null; a JSON number or a form string as it is; true, [] or {} → NaN (refused, not 1 or 0). */
+const numberOrString = (v: unknown) => (blank(v) === undefined ? undefined : v === null || typeof v === "number" || typeof v === "string" ? v : NaN);
+const wholeNumber = (min: number, max: number) => z.preprocess(numberOrString, number(min, max).optional());
+const nullableWholeNumber = (min: number, max: number) => z.preprocess(numberOrString, number(min, max).nullable().optional());
 
 const text = (min: number, max: number) =>
   z.string({ error: "errors.field.required" }).trim().min(min, min <= 1 ? "errors.field.required" : "errors.field.tooShort").max(max, "errors.field.tooLong");

@@ -62,7 +62,8 @@ export const quoteInputSchema = z
     leadTimeDays: wholeNumber(0, 730, "quotes.errors.leadTimeTooLong"),
     includesVat: booleanish.openapi({ type: "boolean", description: "Do the unit prices include PPN (11%)?" }),
     offeredTkdn: z.preprocess(
-      blank,
+      // blank → absent; true, [] or {} are not coerced into 1 % or 0 % (issue 11 review)
+      (v) => (blank(v) === undefined ? undefined : typeof v === "number" || typeof v === "string" ? v : NaN),
       z.coerce
         .number({ error: "errors.field.percent" })
         .min(0, "errors.field.percent")

@@ -13,7 +13,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { GET as listRoute } from "@/app/api/v1/rfqs/route";
 import { PUT as quotePutRoute } from "@/app/api/v1/rfqs/[id]/quote/route";
-import { GET as productsRoute } from "@/app/api/v1/products/route";
+import { GET as productsRoute, POST as productCreateRoute } from "@/app/api/v1/products/route";
 
 const t = useTestDatabase();
 let tokB: string;
@@ -55,6 +55,8 @@ describe("item 14 (review): impossible dates and wrong types are a 400 on the fi
       [{ validUntil: "9999-12-31" }, "validUntil"],
       [{ leadTimeDays: true }, "leadTimeDays"],
       [{ leadTimeDays: [] }, "leadTimeDays"],
+      [{ offeredTkdn: true }, "offeredTkdn"],
+      [{ offeredTkdn: [40] }, "offeredTkdn"],
     ] as const) {
       const res = await callRoute(quotePutRoute, "PUT", `/api/v1/rfqs/${rfqId}/quote`, { token: tokS, params: { id: rfqId }, body: body(over) });
       expect(Object.keys(await fieldsOf(res)), JSON.stringify(over)).toContain(field);
@@ -75,5 +77,17 @@ describe("item 14 (review): impossible dates and wrong types are a 400 on the fi
     }
     const ok = await callRoute(listRoute, "GET", "/api/v1/rfqs", { token: tokB, query: { cursor: cursor(["2026-01-01T00:00:00Z", "x"]) } });
     expect(ok.status).toBe(200);
+  });
+
+  it("POST /api/v1/products: moq, capacity or lead time given as true, [] or {} → 400 on the field, nothing saved", async () => {
+    const tokP = (await createApiToken((await t.db.membership.findFirstOrThrow({ where: { organization: { name: "CV Pemasok Angka" } } })).userId, { name: "p" })).token;
+    const body = { name: "Kain batik tulis", kbli: "13134", unit: "lembar", priceMinIdr: 100000, priceMaxIdr: 150000 };
+    for (const [field, v] of [["moq", true], ["monthlyCapacity", [5]], ["leadTimeDays", {}]] as const) {
+      const res = await callRoute(productCreateRoute, "POST", "/api/v1/products", { token: tokP, body: { ...body, [field]: v } });
+      expect(Object.keys(await fieldsOf(res)), field).toEqual([field]);
+    }
+    expect(await t.db.product.count()).toBe(0);
+    const ok = await callRoute(productCreateRoute, "POST", "/api/v1/products", { token: tokP, body: { ...body, moq: "10", monthlyCapacity: 500, leadTimeDays: "" } });
+    expect(ok.status, await ok.clone().text()).toBe(201);
   });
 });
