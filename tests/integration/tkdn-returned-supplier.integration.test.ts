@@ -57,3 +57,16 @@ it("an UMKM whose verification an admin returned earns no TKDN preference (API a
   await decideVerification(await actAs(admin.owner), { organizationId: umkm.organization.id, decision: "verified", note: "" });
   expect(await view()).toEqual({ api: { status: "verified", pref: 10, price: 90_909 }, page: { status: "verified", pref: 10 } });
 });
+
+it("the backfill migration returns the verified certificates of UMKM returned before this rule, and only theirs", async () => {
+  const { readFileSync, readdirSync } = await import("node:fs");
+  const dir = readdirSync("prisma/migrations").find((d) => d.endsWith("_returned_supplier_certificates"))!;
+  const sql = readFileSync(`prisma/migrations/${dir}/migration.sql`, "utf8");
+  const returned = await createUmkm(t.db, { name: "CV Dikembalikan Dulu", verificationStatus: "returned" });
+  const fine = await createUmkm(t.db, { name: "CV Tetap Terverifikasi", verificationStatus: "verified" });
+  const old = await createCertification(t.db, returned.organization.id, { type: "tkdn", tkdnPercent: "45.00", validUntil: day(300), verificationStatus: "verified" });
+  const kept = await createCertification(t.db, fine.organization.id, { type: "tkdn", tkdnPercent: "45.00", validUntil: day(300), verificationStatus: "verified" });
+  await t.db.$executeRawUnsafe(sql);
+  const status = async (id: string) => (await t.db.certification.findUniqueOrThrow({ where: { id } })).verificationStatus;
+  expect({ old: await status(old.id), kept: await status(kept.id) }).toEqual({ old: "returned", kept: "verified" });
+});
