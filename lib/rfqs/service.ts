@@ -636,6 +636,8 @@ export interface ClarificationView {
 export async function listClarifications(actor: Actor | null, rfqId: string): Promise<ClarificationView[]> {
   const a = authorizeRfqReader(actor);
   const org = a.membership.organizationId;
+  // Waits for an extension being saved (issue 11 review; as lib/quotes/service.ts ownRfq): its deadline decides.
+  await db.$queryRaw`SELECT id FROM "Rfq" WHERE id = ${rfqId} FOR KEY SHARE`;
   const rfq = await db.rfq.findFirst({ where: { AND: [{ id: rfqId }, visibleRfqWhere(a)] }, select: { id: true, sealed: true, deadline: true } });
   if (!rfq) throw notFound();
   // Who asks tells the buyer who is likely to quote: a sealed RFQ's buyer learns it only after the deadline.
