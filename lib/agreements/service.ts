@@ -21,7 +21,7 @@ import { requireVerified, type AuthorizedActor } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/log";
 import { notify } from "@/lib/notifications/notify";
-import { decodeCursor, paginate, type Page } from "@/lib/api/pagination";
+import { decodeCursor, paginate, type Page, cursorInstant } from "@/lib/api/pagination";
 import { DomainError, conflict, forbidden, invalidInput, notFound } from "@/lib/errors";
 import { formatRupiah } from "@/lib/i18n/format";
 import { financedAgainst } from "@/lib/financing/service";
@@ -293,7 +293,7 @@ function toPendingView(p: NonNullable<PendingRow>, r: DetailRow, partyIds: strin
 // Reading
 // ---------------------------------------------------------------------------------------------------------
 
-const listCursor = z.tuple([z.iso.datetime({ offset: true }), z.string().min(1)]);
+const listCursor = z.tuple([cursorInstant, z.string().min(1)]);
 
 /** The agreements the actor's organization is a party to (ministry staff: all), most recently changed first. */
 export async function listAgreements(

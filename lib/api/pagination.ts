@@ -22,6 +22,13 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 const MAX_CURSOR_LENGTH = 1024;
 
+/**
+ * An instant inside a cursor (ISO 8601 with offset). Year 0000 (or year 0001 with a positive offset) passes
+ * the ISO pattern but not PostgreSQL ("date/time field value out of range": a 500, issue 11 review): only
+ * instants from 1970 on are ours.
+ */
+export const cursorInstant = z.iso.datetime({ offset: true }).refine((s) => new Date(s).getUTCFullYear() >= 1970);
+
 export const paginationQuery = z.object({
   limit: z.coerce
     .number({ error: "errors.field.limit" })

@@ -104,9 +104,14 @@ export async function findClaimableInvitation(token: string) {
       acceptedAt: true,
       heldAt: true,
       organization: { select: { id: true, name: true, _count: { select: { memberships: true } } } },
+      cooperativeId: true,
+      cooperative: { select: { verificationStatus: true } },
     },
   });
   if (!inv || inv.acceptedAt || inv.heldAt || inv.expiresAt <= new Date()) return null;
+  // issue 11 (review): only a verified cooperative's invitations make owners; a cooperative returned after
+  // sending them no longer does, until it is verified again.
+  if (inv.cooperativeId !== null && inv.cooperative?.verificationStatus !== "verified") return null;
   if (inv.role === "owner" && inv.organization._count.memberships > 0) return null;
   return inv;
 }

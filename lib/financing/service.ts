@@ -13,7 +13,7 @@ import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
 import { notify } from "@/lib/notifications/notify";
-import { decodeCursor, paginate, type Page } from "@/lib/api/pagination";
+import { decodeCursor, paginate, type Page, cursorInstant } from "@/lib/api/pagination";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { formatRupiah } from "@/lib/i18n/format";
 import { translate } from "@/lib/i18n/translate";
@@ -136,7 +136,7 @@ const partySelect = {
 
 const authorizeBank = (actor: Actor | null) => authorize(actor, { orgTypes: ["bank"], permission: "financing:decide" });
 
-const listCursor = z.tuple([z.iso.datetime({ offset: true }), z.string().min(1)]);
+const listCursor = z.tuple([cursorInstant, z.string().min(1)]);
 
 /** A bank's inbox: requests addressed to it, newest first. */
 export async function listBankRequests(actor: Actor | null, query: { status?: FinancingBankView["status"]; limit: number; cursor?: string }): Promise<Page<FinancingBankView>> {

@@ -10,7 +10,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/types";
-import { decodeCursor, paginate, paginationQuery, type Page } from "@/lib/api/pagination";
+import { decodeCursor, paginate, paginationQuery, type Page, cursorInstant } from "@/lib/api/pagination";
 import { db, Prisma } from "@/lib/db";
 import { forbidden, notFound, unauthorized } from "@/lib/errors";
 import { renderNotification } from "./notify";
@@ -80,7 +80,7 @@ function requireUser(actor: Actor | null): Actor {
   return actor;
 }
 
-const cursorKeys = z.tuple([z.iso.datetime(), z.string()]);
+const cursorKeys = z.tuple([cursorInstant, z.string()]);
 
 /** The actor's notifications, newest first; `unread` keeps only unread ones. Rendered in `locale` (default: the user's). */
 export async function listNotifications(

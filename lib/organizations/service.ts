@@ -131,6 +131,13 @@ export async function decideVerification(actor: Actor | null, input: Verificatio
           where: { organizationId: target.id, documentId: { not: null } },
           data: { verificationStatus: "verified" },
         });
+      } else {
+        // issue 11 (review): returning the UMKM returns the certificates reviewed with it, so a returned
+        // supplier's TKDN no longer earns the price preference (lib/quotes/evaluation.ts assessTkdn).
+        await tx.certification.updateMany({
+          where: { organizationId: target.id, verificationStatus: "verified" },
+          data: { verificationStatus: input.decision },
+        });
       }
     }
     // issue 11: a cooperative's owner invitations wait for its verification; now they go out.

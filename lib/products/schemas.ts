@@ -31,6 +31,9 @@ export const rupiahSchema = z
     const s = v.replace(/[\s\u00a0]+/g, "").replace(/^rp\.?/i, "");
     if (s === "") return fail("errors.field.required");
     if (/^[-−]/.test(s)) return fail("products.errors.rupiahNegative");
+    // issue 11 (review): BigInt() of a megabytes-long digit string blocks the event loop for seconds (a 6 MB
+    // form field: ~2 s); anything with more than 20 significant digits is too large anyway.
+    if (/^[\d.]+$/.test(s) && s.replace(/\./g, "").replace(/^0+(?=\d)/, "").length > 20) return fail("products.errors.rupiahTooLarge");
     let out: bigint;
     if (/^\d+$/.test(s)) out = BigInt(s);
     else if (/^\d{1,3}(\.\d{3})+$/.test(s)) out = BigInt(s.replace(/\./g, ""));
@@ -47,8 +50,10 @@ const number = (min: number, max: number) =>
     .int("errors.field.wholeNumber")
     .min(min, min > 0 ? "errors.field.positive" : "errors.field.wholeNumber")
     .max(max, "products.errors.tooLarge");
-const wholeNumber = (min: number, max: number) => z.preprocess(blank, number(min, max).optional());
-const nullableWholeNumber = (min: number, max: number) => z.preprocess(blank, number(min, max).nullable().optional());
+/** Blank → absent; null stays null; a JSON number or a form string as it is; true, [] or {} → NaN (refused, not 1 or 0). */
+const numberOrString = (v: unknown) => (blank(v) === undefined ? undefined : v === null || typeof v === "number" || typeof v === "string" ? v : NaN);
+const wholeNumber = (min: number, max: number) => z.preprocess(numberOrString, number(min, max).optional());
+const nullableWholeNumber = (min: number, max: number) => z.preprocess(numberOrString, number(min, max).nullable().optional());
 
 const text = (min: number, max: number) =>
   z.string({ error: "errors.field.required" }).trim().min(min, min <= 1 ? "errors.field.required" : "errors.field.tooShort").max(max, "errors.field.tooLong");

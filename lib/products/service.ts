@@ -8,7 +8,7 @@ import "server-only";
 import { z } from "zod";
 import { authorize, ACTORS, type AuthorizedActor } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
-import { decodeCursor, paginate, type Page } from "@/lib/api/pagination";
+import { decodeCursor, paginate, type Page, cursorInstant } from "@/lib/api/pagination";
 import { db, Prisma } from "@/lib/db";
 import { invalidInput, notFound } from "@/lib/errors";
 import { buildTsQuery, correctWords, queryWords } from "@/lib/suppliers/search";
@@ -235,7 +235,7 @@ export const productListQuery = z.object({
   kbli: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().regex(/^\d{2,5}$/, "errors.field.kbli").optional()),
 });
 
-const listCursor = z.tuple([z.iso.datetime({ offset: true }), z.string().min(1)]);
+const listCursor = z.tuple([cursorInstant, z.string().min(1)]);
 
 /**
  * Active products of the catalogue, newest first, with keyset pagination. `q` is read like the directory

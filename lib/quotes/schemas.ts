@@ -17,11 +17,15 @@ const booleanish = z.preprocess(
 );
 
 const wholeNumber = (min: number, max: number, maxMessage = "errors.field.invalid") =>
-  z.coerce
-    .number({ error: "errors.field.wholeNumber" })
-    .int("errors.field.wholeNumber")
-    .min(min, min > 0 ? "errors.field.positive" : "errors.field.wholeNumber")
-    .max(max, maxMessage);
+  z.preprocess(
+    // a JSON number or a form's string only: true, [] or {} are not coerced into 1 or 0 (issue 11, hostile input)
+    (v) => (typeof v === "number" || typeof v === "string" ? v : NaN),
+    z.coerce
+      .number({ error: "errors.field.wholeNumber" })
+      .int("errors.field.wholeNumber")
+      .min(min, min > 0 ? "errors.field.positive" : "errors.field.wholeNumber")
+      .max(max, maxMessage),
+  );
 
 /** A calendar date `YYYY-MM-DD` → Date at UTC midnight. */
 const calendarDate = z
@@ -30,7 +34,8 @@ const calendarDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.field.date")
   .transform((s, ctx) => {
     const d = new Date(`${s}T00:00:00.000Z`);
-    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
+    // issue 11 (large numbers): a year PostgreSQL cannot store (0000) was a 500; a quote is valid for years, not millennia
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s || d.getUTCFullYear() < 2000 || d.getUTCFullYear() > 2100) {
       ctx.addIssue({ code: "custom", message: "errors.field.date" });
       return z.NEVER;
     }
@@ -57,7 +62,8 @@ export const quoteInputSchema = z
     leadTimeDays: wholeNumber(0, 730, "quotes.errors.leadTimeTooLong"),
     includesVat: booleanish.openapi({ type: "boolean", description: "Do the unit prices include PPN (11%)?" }),
     offeredTkdn: z.preprocess(
-      blank,
+      // blank → absent; true, [] or {} are not coerced into 1 % or 0 % (issue 11 review)
+      (v) => (blank(v) === undefined ? undefined : typeof v === "number" || typeof v === "string" ? v : NaN),
       z.coerce
         .number({ error: "errors.field.percent" })
         .min(0, "errors.field.percent")

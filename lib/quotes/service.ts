@@ -417,6 +417,11 @@ export async function listOwnQuotes(actor: Actor | null) {
 
 /** The buyer's own RFQ (any status) or not found. */
 async function ownRfq(a: AuthorizedActor, rfqId: string) {
+  // issue 11 (review): an extension running as the deadline passes holds the row (FOR UPDATE) with the later
+  // deadline not yet committed; reading the old one here would reveal a sealed RFQ's prices and then let the
+  // round go on. FOR KEY SHARE waits for such a lock only (not for plain updates), so the read below sees the
+  // deadline the extension leaves.
+  await db.$queryRaw`SELECT id FROM "Rfq" WHERE id = ${rfqId} FOR KEY SHARE`;
   const rfq = await db.rfq.findFirst({
     where: { id: rfqId, buyerId: a.membership.organizationId },
     select: {

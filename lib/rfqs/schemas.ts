@@ -177,7 +177,8 @@ export const rfqListQuery = z.object({
       .trim()
       .transform((s, ctx) => {
         const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T23:59:59.999+07:00`) : new Date(s);
-        if (Number.isNaN(d.getTime())) {
+        // issue 11: a date PostgreSQL cannot compare (year 0000, -271821) was a 500; RFQs live in 2000–2100
+        if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 2000 || d.getUTCFullYear() > 2100) {
           ctx.addIssue({ code: "custom", message: "errors.field.date" });
           return z.NEVER;
         }

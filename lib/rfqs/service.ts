@@ -17,7 +17,7 @@ import { authorize, ACTORS, requireVerified, type AuthorizedActor } from "@/lib/
 import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
 import { maskSealedQuoteEntries, suppliersWithheld } from "@/lib/audit/sealed";
-import { decodeCursor, paginate, type Page } from "@/lib/api/pagination";
+import { decodeCursor, paginate, type Page, cursorInstant } from "@/lib/api/pagination";
 import { db, Prisma } from "@/lib/db";
 import { KBLI_VERSION } from "@/lib/db/reference-data";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
@@ -240,7 +240,7 @@ export async function getRfqForActor(actor: Actor | null, rfqId: string): Promis
   return view;
 }
 
-const listCursor = z.tuple([z.iso.datetime({ offset: true }), z.string().min(1)]);
+const listCursor = z.tuple([cursorInstant, z.string().min(1)]);
 
 /**
  * RFQs the actor may see, soonest deadline first. Buyers: their own (any status; `status` filters).
@@ -636,6 +636,8 @@ export interface ClarificationView {
 export async function listClarifications(actor: Actor | null, rfqId: string): Promise<ClarificationView[]> {
   const a = authorizeRfqReader(actor);
   const org = a.membership.organizationId;
+  // Waits for an extension being saved (issue 11 review; as lib/quotes/service.ts ownRfq): its deadline decides.
+  await db.$queryRaw`SELECT id FROM "Rfq" WHERE id = ${rfqId} FOR KEY SHARE`;
   const rfq = await db.rfq.findFirst({ where: { AND: [{ id: rfqId }, visibleRfqWhere(a)] }, select: { id: true, sealed: true, deadline: true } });
   if (!rfq) throw notFound();
   // Who asks tells the buyer who is likely to quote: a sealed RFQ's buyer learns it only after the deadline.

@@ -31,6 +31,8 @@ export function parseRupiahInput(input: unknown): RupiahParse {
     const s = input.replace(/[\s\u00a0]+/g, "").replace(/^rp\.?/i, "");
     if (s === "") return { ok: true, value: null };
     if (/^[-−]/.test(s)) return { ok: false, error: "suppliers.errors.rupiahNegative" };
+    // issue 11 (review): BigInt() of a megabytes-long digit string blocks the event loop for seconds
+    if (/^[\d.]+$/.test(s) && s.replace(/\./g, "").replace(/^0+(?=\d)/, "").length > 20) return { ok: false, error: "suppliers.errors.rupiahTooLarge" };
     if (/^\d+$/.test(s)) value = BigInt(s);
     else if (/^\d{1,3}(\.\d{3})+$/.test(s)) value = BigInt(s.replace(/\./g, ""));
     else if (s.includes(",") || /^\d+\.\d+$/.test(s)) return { ok: false, error: "suppliers.errors.rupiahFraction" };

@@ -11,7 +11,7 @@
 // statement that filters, ranks, pages and joins the page's region names and best-matching product.
 import "server-only";
 import { z } from "zod";
-import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
+import { decodeCursor, encodeCursor, cursorInstant } from "@/lib/api/pagination";
 import { db, Prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import {
@@ -219,7 +219,7 @@ interface HitRow {
 const CURSORS = {
   relevance: z.tuple([z.literal("r"), z.number().int(), z.string().min(1)]),
   name: z.tuple([z.literal("n"), z.string(), z.string().min(1)]),
-  newest: z.tuple([z.literal("c"), z.iso.datetime({ offset: true }), z.string().min(1)]),
+  newest: z.tuple([z.literal("c"), cursorInstant, z.string().min(1)]),
 };
 
 function toHit(r: HitRow, today: string): SupplierHit {

@@ -23,7 +23,8 @@ export const POST = apiRoute(
         "a line goes to one quote at most. The RFQ must be open or closed and, if sealed, past its deadline. Winning quotes become " +
         "`awarded`, the others `not_awarded`; each winner gets a draft agreement (scheme rantai_pasok, one milestone per line due " +
         "after the quote's lead time, payment 30 days) and a notification. A second award → 409. " +
-        "An agreement value (Σ quantity × unit price of its lines) above 9007199254740991 Rupiah → 400 on `awards.N.rfqItemIds`.",
+        "An agreement value (Σ quantity × unit price of its lines) above 9007199254740991 Rupiah → 400 on `awards.N.rfqItemIds`. " +
+        "A buyer organization that is not verified (or whose verification was returned) → 403 `verification_required`.",
       tags: ["Quotes"],
       responses: { 201: { description: "The draft agreements created", schema: AwardResultSchema } },
     },
