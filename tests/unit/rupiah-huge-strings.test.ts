@@ -2,25 +2,25 @@
 // server action takes 6 MB) kept the event loop busy for about 2 s per field before being refused as too
 // large. Both Rupiah parsers (product/RFQ/quote prices, and the supplier profile's capital and turnover) refuse
 // such a string at once, by its length, with the same "too large" message as before.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { rupiahSchema } from "@/lib/products/schemas";
 import { parseRupiahInput } from "@/lib/suppliers/rupiah";
 
 const HUGE = "9".repeat(6 * 1024 * 1024);
 
 describe("Rupiah fields: huge digit strings", () => {
-  it("a 6 MB digit string is refused as too large within milliseconds (prices; supplier capital and turnover)", () => {
-    let t = performance.now();
+  afterEach(() => vi.restoreAllMocks());
+
+  // No timed assertion (CI machines are shared and noisy): what made it slow was BigInt() on megabytes of
+  // digits, so the test proves that no such string ever reaches BigInt.
+  it("a 6 MB digit string is refused as too large before BigInt() sees it (prices; supplier capital and turnover)", () => {
+    const bigint = vi.spyOn(globalThis, "BigInt");
     const r = rupiahSchema.safeParse(HUGE);
-    const priceMs = performance.now() - t;
     expect(r.success).toBe(false);
     expect(r.error?.issues[0].message).toBe("products.errors.rupiahTooLarge");
-    t = performance.now();
     expect(parseRupiahInput(HUGE)).toEqual({ ok: false, error: "suppliers.errors.rupiahTooLarge" });
-    const profileMs = performance.now() - t;
-    // BigInt() of 6 MB of digits takes ~2 s; a length check takes a few ms
-    expect(priceMs).toBeLessThan(400);
-    expect(profileMs).toBeLessThan(400);
+    const longest = Math.max(0, ...bigint.mock.calls.map(([v]) => String(v).length));
+    expect(longest).toBeLessThan(64);
   });
 
   it("leading zeros and thousands separators are still read as before", () => {
