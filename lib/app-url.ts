@@ -2,3 +2,21 @@
 export function appBaseUrl(): string {
   return (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 }
+
+type QueryValue = string | number | boolean | null | undefined;
+
+/**
+ * `path` with the given query parameters (empty, null, undefined and false left out; true becomes "1").
+ * Used by the lib/<domain>/routes.ts URL builders.
+ */
+export function withQuery(path: string, params?: Record<string, QueryValue | readonly string[]>): string {
+  if (!params) return path;
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (Array.isArray(v)) for (const item of v) q.append(k, item);
+    else if (v === true) q.set(k, "1");
+    else if (v !== undefined && v !== null && v !== false && v !== "") q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}

@@ -6,7 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { umkmAction, type ActionResult } from "@/lib/auth/actions";
+import { umkmAction, type ActionResult } from "@/lib/auth/action-wrapper";
 import { fieldErrors } from "@/lib/auth/schemas";
 import { invalidInput } from "@/lib/errors";
 import { searchKbli, type KbliHit } from "@/lib/reference/service";

@@ -7,7 +7,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Alert, Button, Input, Select, Textarea, type ButtonVariant } from "@/components/ui";
-import type { ActionResult } from "@/lib/auth/actions";
+import type { ActionResult } from "@/lib/auth/action-wrapper";
 
 export interface FieldSpec {
   name: string;

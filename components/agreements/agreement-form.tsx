@@ -7,7 +7,7 @@
 import { startTransition, useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Alert, Button, Input, Select, Textarea } from "@/components/ui";
-import type { ActionResult } from "@/lib/auth/actions";
+import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { amendAgreementAction, createAgreementAction } from "@/lib/agreements/actions";
 
 export interface MilestoneRow {

@@ -5,7 +5,7 @@ import { useActionState, useEffect, useId, useRef } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Alert, Select, SubmitButton } from "@/components/ui";
-import { switchOrganization } from "@/lib/auth/ui-actions";
+import { switchOrganization } from "@/lib/auth/actions";
 
 export interface SwitcherOption {
   organizationId: string;

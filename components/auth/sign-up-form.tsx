@@ -7,8 +7,8 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { Alert, Button, Input, cn } from "@/components/ui";
-import type { ActionResult } from "@/lib/auth/actions";
-import { signUp, type SignUpResult } from "@/lib/auth/ui-actions";
+import type { ActionResult } from "@/lib/auth/action-wrapper";
+import { signUp, type SignUpResult } from "@/lib/auth/actions";
 import { DEFAULT_AFTER_SIGN_IN } from "./callback-url";
 import { useHydrated } from "./use-hydrated";
 

@@ -4,7 +4,7 @@
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import { Alert, SubmitButton, Textarea } from "@/components/ui";
-import { resubmitVerification } from "@/lib/auth/ui-actions";
+import { resubmitVerification } from "@/lib/auth/actions";
 
 type State = Awaited<ReturnType<typeof resubmitVerification>> | null;
 

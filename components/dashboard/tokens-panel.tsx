@@ -8,7 +8,7 @@ import { useActionState, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Alert, Badge, Button, Card, EmptyState, Input, Select, SubmitButton } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
-import { createToken, revokeToken } from "@/lib/auth/ui-actions";
+import { createToken, revokeToken } from "@/lib/auth/actions";
 import { ResponsiveTable } from "./responsive-table";
 
 export interface TokenRow {

@@ -4,7 +4,7 @@
 import { useActionState, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert, Button, SubmitButton, Textarea } from "@/components/ui";
-import { decideVerification } from "@/lib/auth/ui-actions";
+import { decideVerification } from "@/lib/auth/actions";
 
 type State = Awaited<ReturnType<typeof decideVerification>> | null;
 

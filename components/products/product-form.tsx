@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
 import { Alert, Button, Checkbox, Input, Textarea } from "@/components/ui";
-import type { ActionResult } from "@/lib/auth/actions";
+import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { createProductAction, updateProductAction } from "@/lib/products/actions";
 
 export interface ProductFormValues {

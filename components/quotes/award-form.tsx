@@ -7,7 +7,7 @@ import { startTransition, useActionState, useEffect, useMemo, useState } from "r
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { Alert, Button } from "@/components/ui";
-import type { ActionResult } from "@/lib/auth/actions";
+import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { formattersFor } from "@/lib/i18n/format";
 import { awardRfqAction } from "@/lib/quotes/actions";
 

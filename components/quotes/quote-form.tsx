@@ -7,7 +7,7 @@ import { startTransition, useActionState, useEffect, useMemo, useState, type For
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { Alert, Button, Input, Textarea } from "@/components/ui";
-import type { ActionResult } from "@/lib/auth/actions";
+import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { formattersFor } from "@/lib/i18n/format";
 import { evaluatedPriceIdr, tkdnPreferencePercent, TKDN_PREFERENCE_MIN_PERCENT } from "@/lib/quotes/evaluation";
 import { saveQuoteAction, withdrawQuoteAction } from "@/lib/quotes/actions";

@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
 import { Alert, Button, Input, Textarea, type ButtonVariant } from "@/components/ui";
-import type { ActionResult } from "@/lib/auth/actions";
+import type { ActionResult } from "@/lib/auth/action-wrapper";
 import {
   addAttachmentAction,
   answerClarificationAction,

@@ -7,7 +7,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Alert, Button, Checkbox, Input, Select, Textarea } from "@/components/ui";
-import type { ActionResult } from "@/lib/auth/actions";
+import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { createRfqAction, searchKbliForRfqAction, updateRfqAction } from "@/lib/rfqs/actions";
 
 export interface RfqFormItem {

@@ -6,7 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { partyAction, actionLocale, type ActionResult } from "@/lib/auth/actions";
+import { partyAction, actionLocale, type ActionResult } from "@/lib/auth/action-wrapper";
 import { getActor } from "@/lib/auth/session";
 import { translate } from "@/lib/i18n/translate";
 import { acceptAgreement, amendAgreement, completeAgreement, createAgreement, getAgreement, terminateAgreement, withdrawCompletion } from "./service";

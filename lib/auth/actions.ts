@@ -1,141 +1,156 @@
-// One action wrapper per actor. Every server action goes through one of these: session → active
-// organization membership → organization type and permission (lib/auth/authorize.ts) → input parsed with
-// the domain's zod schema → the handler. Expected errors come back as a result with localized messages and
-// field errors; anything else is logged and the user sees a generic message.
-import "server-only";
+"use server";
+// Server actions behind the sign-up form, the API token panel, the organization switcher and the platform's
+// verification queue. Each one checks who is asking in lib/ (the wrappers in ./actions.ts), never only in the
+// UI: these are public endpoints that anyone can call with any input.
+//
+// Every export is an async function taking either a plain object or (previousState, FormData), so a client
+// component can use it with useActionState or call it directly.
+import { cookies, headers } from "next/headers";
+import { clientAddress } from "./client-address";
+import { refresh } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
-import { getLocale } from "next-intl/server";
-import type { z } from "zod";
-import { DomainError, isDomainError, invalidInput, type ErrorCode } from "@/lib/errors";
-import { translate, translateFields } from "@/lib/i18n/translate";
-import { authorize, ACTORS, type AuthorizedActor, type AuthorizeRule } from "./authorize";
-import type { Permission } from "./permissions";
-import { fieldErrors } from "./schemas";
-import { getActor } from "./session";
-import type { Actor, OrgType } from "./types";
+import { z } from "zod";
+import { forbidden, notFound } from "@/lib/errors";
+import { decideVerification as decideVerificationInLib, resubmitForVerification as resubmitInLib } from "@/lib/organizations/service";
+import { resubmitVerificationSchema, switchOrganizationSchema, verificationDecisionSchema } from "@/lib/organizations/schemas";
+import { registerAccount } from "./accounts";
+import { actionLocale, formDataToObject, memberAction, platformAction, toActionError, userAction, type ActionResult } from "./action-wrapper";
+import { createTokenSchema } from "./schemas";
+import { ACTIVE_ORG_COOKIE } from "./session";
+import { createApiToken, revokeApiToken, type IssuedToken } from "./tokens";
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode | "internal"; message: string; fields?: Record<string, string[]> } };
-
-/** Path segments that would reach an object's prototype if walked into (issue 11: prototype pollution). */
-const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
-
-/** The field-name error: localized by toActionError, shown on the form, nothing written. */
-const badFieldName = () => invalidInput({ _: ["auth.form.fieldNameRefused"] }, "auth.form.fieldNameRefused");
-
-type FormNode = Record<string, unknown>;
-const isNode = (v: unknown): v is FormNode => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Blob);
-
-/**
- * Turns form fields named like "organization.name" into nested objects; repeated names become arrays and
- * "files[]" is always an array. Field names come from whoever posts the form (a public action is callable
- * by anyone with any FormData), so: every object made here has no prototype; a name with an empty segment
- * or a `__proto__` / `constructor` / `prototype` segment, or one that contradicts an earlier field ("a" and
- * then "a.b"), is refused with invalid_input before anything runs. zod copies the result into ordinary
- * objects when it parses it.
- */
-export function formDataToObject(form: FormData): Record<string, unknown> {
-  const out: FormNode = Object.create(null);
-  for (const [rawKey, value] of form.entries()) {
-    if (rawKey.startsWith("$ACTION")) continue; // React's own fields
-    const isList = rawKey.endsWith("[]");
-    const keys = (isList ? rawKey.slice(0, -2) : rawKey).split(".");
-    if (keys.some((k) => k === "" || FORBIDDEN_SEGMENTS.has(k))) throw badFieldName();
-    let node = out;
-    for (const k of keys.slice(0, -1)) {
-      const next = Object.hasOwn(node, k) ? node[k] : (node[k] = Object.create(null));
-      if (!isNode(next)) throw badFieldName();
-      node = next;
-    }
-    const last = keys[keys.length - 1];
-    const existing = Object.hasOwn(node, last) ? node[last] : undefined;
-    if (isNode(existing)) throw badFieldName();
-    if (isList) node[last] = existing === undefined ? [value] : ([] as unknown[]).concat(existing, value);
-    else node[last] = existing === undefined ? value : ([] as unknown[]).concat(existing, value);
-  }
-  return out;
+function input(first: unknown, second?: unknown): unknown {
+  if (second instanceof FormData) return formDataToObject(second);
+  if (first instanceof FormData) return formDataToObject(first);
+  return first;
 }
 
-/**
- * The request's locale, or "id" outside a Next.js request. next-intl's getLocale() throws synchronously
- * (not a rejected promise) where it is unsupported, e.g. in Vitest, so the call is wrapped.
- */
-export async function actionLocale(): Promise<string> {
+/** Re-renders the page the action was called from; a no-op outside a Next.js request (tests, scripts). */
+function refreshPage() {
   try {
-    return await getLocale();
+    refresh();
   } catch {
-    return "id";
+    // not inside a server action request
   }
 }
 
-export async function toActionError(err: unknown): Promise<Extract<ActionResult<never>, { ok: false }>> {
-  const locale = await actionLocale();
-  if (isDomainError(err)) {
-    return {
-      ok: false,
-      error: { code: err.code, message: translate(locale, err.messageKey), fields: translateFields(locale, err.fields) },
-    };
-  }
-  console.error("[action] unexpected error", err);
-  return { ok: false, error: { code: "internal", message: translate(locale, "errors.generic") } };
-}
+// ---------------------------------------------------------------------------------------------
+// Sign-up (public: no session yet)
+// ---------------------------------------------------------------------------------------------
 
-type Handler<S extends z.ZodType, T, A> = (input: z.infer<S>, ctx: { actor: A }) => Promise<T>;
+export interface SignUpResult {
+  email: string;
+  organizationType: "umkm" | "buyer" | "cooperative";
+  verificationStatus: string;
+}
 
 /**
- * Builds a server action. The returned function accepts either a plain object or, when used with
- * `useActionState`, (previousState, formData).
+ * Creates the account and its organization. The client then signs in with the same email and password
+ * (next-auth's credentials flow sets the session cookie) and goes to /dasbor. Never echoes the password.
  */
-function makeAction<S extends z.ZodType, T, A>(
-  resolve: () => Promise<A>,
-  schema: S,
-  handler: Handler<S, T, A>,
-) {
-  return async (first: unknown, second?: unknown): Promise<ActionResult<T>> => {
-    try {
-      const actor = await resolve();
-      const raw = second instanceof FormData ? formDataToObject(second) : first instanceof FormData ? formDataToObject(first) : first;
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
-      return { ok: true, data: await handler(parsed.data, { actor }) };
-    } catch (err) {
-      // redirect() / notFound() in a handler are Next.js control flow, not failures: let them through.
-      unstable_rethrow(err);
-      return toActionError(err);
-    }
-  };
-}
-
-async function requireUser(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) throw new DomainError("unauthorized", "errors.unauthorized");
-  return actor;
-}
-
-/** Any signed-in user (their own account: tokens, language, active organization). */
-export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T, Actor>) {
-  return makeAction(requireUser, schema, handler);
-}
-
-function actorAction(orgTypes: readonly OrgType[]) {
-  return <S extends z.ZodType, T>(permission: Permission | null, schema: S, handler: Handler<S, T, AuthorizedActor>) =>
-    makeAction(
-      async () => {
-        const rule: AuthorizeRule = { orgTypes, ...(permission ? { permission } : {}) };
-        return authorize(await getActor(), rule);
+export async function signUp(first: unknown, second?: unknown): Promise<ActionResult<SignUpResult>> {
+  try {
+    const locale = await actionLocale();
+    const address = clientAddress(await headers());
+    const account = await registerAccount(input(first, second), { locale, address });
+    return {
+      ok: true,
+      data: {
+        email: account.user.email,
+        organizationType: account.organization.type,
+        verificationStatus: account.organization.verificationStatus,
       },
-      schema,
-      handler,
-    );
+    };
+  } catch (err) {
+    unstable_rethrow(err);
+    return toActionError(err);
+  }
 }
 
-/** Acting for an organization of any type (e.g. managing one's own organization's members). */
-export const memberAction = actorAction(["umkm", "buyer", "cooperative", "ministry", "bank", "platform"]);
-export const umkmAction = actorAction(ACTORS.umkm);
-export const buyerAction = actorAction(ACTORS.buyer);
-export const cooperativeAction = actorAction(ACTORS.cooperative);
-export const partyAction = actorAction(ACTORS.party);
-export const ministryAction = actorAction(ACTORS.ministry);
-export const bankAction = actorAction(ACTORS.bank);
-export const platformAction = actorAction(ACTORS.platform);
+// ---------------------------------------------------------------------------------------------
+// API tokens (the signed-in user's own)
+// ---------------------------------------------------------------------------------------------
+
+const createTokenAction = userAction(createTokenSchema, async (data, { actor }) => {
+  // Only a signed-in browser session makes tokens (issue 11): never a caller that authenticated with one.
+  if (actor.via !== "session") throw forbidden("tokens.errors.sessionOnly");
+  const issued = await createApiToken(actor.user.id, data);
+  refreshPage();
+  return issued;
+});
+
+/**
+ * Creates a named token with an expiry (1–365 days, default 90) and a scope ("read", the default, or
+ * "read write"); the result carries the secret, which is shown once and never stored.
+ */
+export async function createToken(first: unknown, second?: unknown): Promise<ActionResult<IssuedToken>> {
+  return createTokenAction(first, second);
+}
+
+const revokeTokenSchema = z.object({ tokenId: z.string({ error: "errors.field.required" }).min(1, "errors.field.required") });
+
+const revokeTokenAction = userAction(revokeTokenSchema, async ({ tokenId }, { actor }) => {
+  // Scoped to the actor's own tokens in lib/: someone else's token is "not found".
+  await revokeApiToken(actor.user.id, tokenId);
+  refreshPage();
+  return { tokenId };
+});
+
+export async function revokeToken(first: unknown, second?: unknown): Promise<ActionResult<{ tokenId: string }>> {
+  return revokeTokenAction(first, second);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Active organization
+// ---------------------------------------------------------------------------------------------
+
+const switchOrganizationAction = userAction(switchOrganizationSchema, async ({ organizationId }, { actor }) => {
+  // Only an organization the user belongs to (read fresh from the database); anything else is "not found".
+  const membership = actor.user.memberships.find((m) => m.organizationId === organizationId);
+  if (!membership) throw notFound();
+  (await cookies()).set(ACTIVE_ORG_COOKIE, membership.organizationId, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.NODE_ENV === "production" && (process.env.NEXTAUTH_URL ?? "").startsWith("https:"),
+    path: "/",
+    maxAge: 365 * 24 * 60 * 60,
+  });
+  return { organizationId: membership.organizationId, organizationType: membership.organizationType };
+});
+
+/** Makes one of the user's organizations the active one (setting a cookie re-renders the page). */
+export async function switchOrganization(
+  first: unknown,
+  second?: unknown,
+): Promise<ActionResult<{ organizationId: string; organizationType: string }>> {
+  return switchOrganizationAction(first, second);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verification (platform admins)
+// ---------------------------------------------------------------------------------------------
+
+const decideVerificationAction = platformAction("platform:verify", verificationDecisionSchema, async (data, { actor }) => {
+  await decideVerificationInLib(actor, data);
+  refreshPage();
+  return { organizationId: data.organizationId, decision: data.decision };
+});
+
+/** Verifies an organization, or returns it with a note (required). Platform admins only, checked in lib/. */
+export async function decideVerification(
+  first: unknown,
+  second?: unknown,
+): Promise<ActionResult<{ organizationId: string; decision: "verified" | "returned" }>> {
+  return decideVerificationAction(first, second);
+}
+
+const resubmitVerificationAction = memberAction("org:update", resubmitVerificationSchema, async (data, { actor }) => {
+  await resubmitInLib(actor, data);
+  refreshPage();
+  return { resubmitted: true as const };
+});
+
+/** A returned buyer or cooperative asks the platform to review it again (owners and admins; checked in lib/). */
+export async function resubmitVerification(first: unknown, second?: unknown): Promise<ActionResult<{ resubmitted: true }>> {
+  return resubmitVerificationAction(first, second);
+}

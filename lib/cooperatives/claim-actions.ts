@@ -3,7 +3,7 @@
 // Public (whoever holds the emailed link); the token is the authority, checked by claimInvitation. Errors
 // come back as ActionResult with messages translated from message keys, never text from the request.
 import { redirect } from "next/navigation";
-import { formDataToObject, toActionError, type ActionResult } from "@/lib/auth/actions";
+import { formDataToObject, toActionError, type ActionResult } from "@/lib/auth/action-wrapper";
 import { claimInvitation } from "./members";
 
 export async function claimInvitationAction(token: string, _previous: unknown, form: FormData): Promise<ActionResult<never>> {

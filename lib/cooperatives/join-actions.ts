@@ -3,7 +3,7 @@
 // existing UMKM to join (/anggota) or withdraws its request; the UMKM's owner or admin accepts or declines it
 // (/dasbor). The services check organization type, role, verification and ownership again.
 import { revalidatePath } from "next/cache";
-import { cooperativeAction, umkmAction } from "@/lib/auth/actions";
+import { cooperativeAction, umkmAction } from "@/lib/auth/action-wrapper";
 import { cancelJoinRequest, decideJoinRequest, joinDecisionSchema, joinRequestIdSchema, joinRequestSchema, requestMembership } from "./join-requests";
 
 function refresh(...paths: string[]) {

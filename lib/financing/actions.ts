@@ -3,7 +3,7 @@
 // UMKM withdraws, the bank decides (/pembiayaan/[id]). The services check role and ownership again.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { bankAction, buyerAction, umkmAction } from "@/lib/auth/actions";
+import { bankAction, buyerAction, umkmAction } from "@/lib/auth/action-wrapper";
 import { agreementIdSchema } from "@/lib/agreements/schemas";
 import { financingDecisionSchema, financingIdSchema, financingRequestSchema } from "./schemas";
 import { confirmFinancing, decideFinancing, requestFinancing, withdrawFinancing } from "./service";

@@ -3,7 +3,7 @@
 // service's invitation, notified at once on an open RFQ) or a proposed consortium (lib/matching/service.ts).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { buyerAction } from "@/lib/auth/actions";
+import { buyerAction } from "@/lib/auth/action-wrapper";
 import { inviteSuppliers } from "@/lib/rfqs/service";
 import { inviteConsortium, inviteConsortiumSchema } from "./invite";
 

@@ -9,7 +9,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actionLocale, userAction } from "@/lib/auth/actions";
+import { actionLocale, userAction } from "@/lib/auth/action-wrapper";
 import { markAllNotificationsRead, markNotificationRead, notificationIdSchema } from "./service";
 
 const idForm = z.object({ id: notificationIdSchema });

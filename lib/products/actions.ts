@@ -6,7 +6,7 @@
 // Each export takes a plain object or (previousState, FormData) for useActionState.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { umkmAction } from "@/lib/auth/actions";
+import { umkmAction } from "@/lib/auth/action-wrapper";
 import { isPhotoPresent, type PhotoSource } from "./images";
 import { priceOrder, productFields, productIdSchema } from "./schemas";
 import { createProduct, setProductArchived, updateProduct } from "./service";

@@ -5,7 +5,7 @@
 // which check the organization again and put it into every where clause.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { buyerAction, memberAction } from "@/lib/auth/actions";
+import { buyerAction, memberAction } from "@/lib/auth/action-wrapper";
 import { awardRfq } from "@/lib/awards/service";
 import { isUploadPresent, type UploadSource } from "@/lib/files/upload";
 import { addQuoteAttachment, removeQuoteAttachment } from "./attachments";

@@ -7,7 +7,7 @@
 // Each export takes a plain object or (previousState, FormData) for useActionState.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { buyerAction, memberAction } from "@/lib/auth/actions";
+import { buyerAction, memberAction } from "@/lib/auth/action-wrapper";
 import { isUploadPresent, type UploadSource } from "@/lib/files/upload";
 import { invalidInput } from "@/lib/errors";
 import { searchKbli } from "@/lib/reference/service";

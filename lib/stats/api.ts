@@ -8,6 +8,7 @@ import { getTopSuppliers } from "./drilldown";
 import { getProtectedSummary } from "./current";
 import { Disclosure, audienceOf, type PublishedStats } from "./disclosure";
 import type { PartnershipsQuery, StatsFilter } from "./schemas";
+import { downloadResponse } from "@/lib/files/download";
 
 /** The totals; partnership figures backed by fewer than 3 UMKM are null for all but ministry and platform staff. */
 export async function getStatsSummary(actor: Actor | null = null) {
@@ -48,11 +49,12 @@ export async function getPartnershipsForApi(actor: Actor | null, q: Partnerships
 
 export async function partnershipsCsvResponse(actor: Actor | null, q: PartnershipsQuery, locale: Locale): Promise<Response> {
   const s = await getPublishedPartnerships(actor, q, locale);
-  return new Response(partnershipsCsv(s.rows), {
+  return downloadResponse({
+    content: partnershipsCsv(s.rows),
+    // the period used (public: whole quarters), also in the file name
+    filename: csvFilename(q.groupBy, s.period.from ?? undefined, s.period.to ?? undefined),
+    mimeType: "text/csv; charset=utf-8",
     headers: {
-      "content-type": "text/csv; charset=utf-8",
-      // the period used (public: whole quarters), also in the file name
-      "content-disposition": `attachment; filename="${csvFilename(q.groupBy, s.period.from ?? undefined, s.period.to ?? undefined)}"`,
       ...(s.period.from ? { "x-stats-period-from": s.period.from } : {}),
       ...(s.period.to ? { "x-stats-period-to": s.period.to } : {}),
     },

@@ -1,6 +1,6 @@
 // "Who is calling" for integration tests of server actions and pages' data functions.
 //
-// The action wrappers (lib/auth/actions.ts) call getActor() from "@/lib/auth/session", which needs
+// The action wrappers (lib/auth/action-wrapper.ts) call getActor() from "@/lib/auth/session", which needs
 // next-auth's session cookie and next/headers. A test file mocks that one function to return the actor
 // set here — a REAL one, loaded from the test database with loadSessionUser() like the app does:
 //

@@ -1,5 +1,5 @@
 // Accounts, API tokens and the active organization, through the server actions the UI calls
-// (lib/auth/ui-actions.ts) and the lib/ functions behind them, on a real database.
+// (lib/auth/actions.ts) and the lib/ functions behind them, on a real database.
 //
 // HOW TO TEST A WRAPPED SERVER ACTION (userAction / umkmAction / platformAction / …):
 // the wrappers ask `getActor()` from "@/lib/auth/session" who is calling. In a real request that reads
@@ -27,9 +27,9 @@ import { createBuyer, createOrganization, createUmkm, createUser } from "@/lib/s
 import { registerAccount } from "@/lib/auth/accounts";
 import { authenticateBearer, listApiTokens, createApiToken, issueApiToken } from "@/lib/auth/tokens";
 import { listOwnAuditLog } from "@/lib/organizations/service";
-import { buyerAction, platformAction, umkmAction } from "@/lib/auth/actions";
+import { buyerAction, platformAction, umkmAction } from "@/lib/auth/action-wrapper";
 import { ACTIVE_ORG_COOKIE } from "@/lib/auth/session";
-import { createToken, decideVerification, revokeToken, signUp, switchOrganization } from "@/lib/auth/ui-actions";
+import { createToken, decideVerification, revokeToken, signUp, switchOrganization } from "@/lib/auth/actions";
 
 const t = useTestDatabase();
 

@@ -634,13 +634,13 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "app/profil-usaha/actions.ts#deleteCertificateAction": [{ resource: "Delete the owner UMKM's certificate", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id })] }],
   "app/profil-usaha/actions.ts#submitForVerificationAction": [{ resource: "Submit the caller's own profile for verification", kind: "own", args: (fx) => [undefined, form({ organizationId: fx.owner.umkm.orgId })] }],
 
-  // --- account (lib/auth/ui-actions.ts) ---------------------------------------------------------------------
-  "lib/auth/ui-actions.ts#signUp": [{ resource: "Public sign-up with an owner's e-mail address: refused, no account written (only the rate limiter counts)", kind: "public", mayWrite: ["RateLimiterFlexible"], args: () => [{ email: PRIVATE.ownerEmail, password: "tenun-ikat-sumba-7", name: "Penyerang", organization: { name: "CV Penyerang", type: "umkm" } }] }],
-  "lib/auth/ui-actions.ts#createToken": [{ resource: "A token for the caller's own account", kind: "own", args: () => [{ name: "Token penyerang", expiresInDays: "30" }] }],
-  "lib/auth/ui-actions.ts#revokeToken": [{ resource: "Revoke the owner user's token", kind: "write", args: (fx) => [{ tokenId: fx.tokenId }] }],
-  "lib/auth/ui-actions.ts#switchOrganization": [{ resource: "Act for the owner UMKM (an organization the caller is not a member of)", kind: "write", args: (fx) => [{ organizationId: fx.owner.umkm.orgId }] }],
-  "lib/auth/ui-actions.ts#decideVerification": [{ resource: "Verify / return the owner UMKM: platform admins only", kind: "write", args: (fx) => [{ organizationId: fx.owner.umkm.orgId, decision: "returned", note: "Dikembalikan oleh penyerang" }] }],
-  "lib/auth/ui-actions.ts#resubmitVerification": [{ resource: "Ask for the caller's own organization to be reviewed again", kind: "own", args: () => [{ message: "Mohon ditinjau ulang" }] }],
+  // --- account (lib/auth/actions.ts) ---------------------------------------------------------------------
+  "lib/auth/actions.ts#signUp": [{ resource: "Public sign-up with an owner's e-mail address: refused, no account written (only the rate limiter counts)", kind: "public", mayWrite: ["RateLimiterFlexible"], args: () => [{ email: PRIVATE.ownerEmail, password: "tenun-ikat-sumba-7", name: "Penyerang", organization: { name: "CV Penyerang", type: "umkm" } }] }],
+  "lib/auth/actions.ts#createToken": [{ resource: "A token for the caller's own account", kind: "own", args: () => [{ name: "Token penyerang", expiresInDays: "30" }] }],
+  "lib/auth/actions.ts#revokeToken": [{ resource: "Revoke the owner user's token", kind: "write", args: (fx) => [{ tokenId: fx.tokenId }] }],
+  "lib/auth/actions.ts#switchOrganization": [{ resource: "Act for the owner UMKM (an organization the caller is not a member of)", kind: "write", args: (fx) => [{ organizationId: fx.owner.umkm.orgId }] }],
+  "lib/auth/actions.ts#decideVerification": [{ resource: "Verify / return the owner UMKM: platform admins only", kind: "write", args: (fx) => [{ organizationId: fx.owner.umkm.orgId, decision: "returned", note: "Dikembalikan oleh penyerang" }] }],
+  "lib/auth/actions.ts#resubmitVerification": [{ resource: "Ask for the caller's own organization to be reviewed again", kind: "own", args: () => [{ message: "Mohon ditinjau ulang" }] }],
 
   // --- cooperative membership requests (lib/cooperatives/join-actions.ts) -----------------------------------
   "lib/cooperatives/join-actions.ts#requestMembershipAction": [{ resource: "The caller's own cooperative asks an existing UMKM (here the owner cooperative's member) to join: by design any cooperative may ask, the UMKM's owner decides; the request names the UMKM, never changes its rows", kind: "own", args: (fx) => [{ organizationId: fx.owner.umkm2.orgId }] }],

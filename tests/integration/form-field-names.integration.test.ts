@@ -18,8 +18,8 @@ import { createCooperative } from "@/lib/seed/factories";
 import { importMembersCsv } from "@/lib/cooperatives/import";
 import { IMPORT_COLUMNS } from "@/lib/cooperatives/import-parse";
 import { claimInvitationAction } from "@/lib/cooperatives/claim-actions";
-import { signUp } from "@/lib/auth/ui-actions";
-import { formDataToObject } from "@/lib/auth/actions";
+import { signUp } from "@/lib/auth/actions";
+import { formDataToObject } from "@/lib/auth/action-wrapper";
 import en from "@/messages/en.json";
 import id from "@/messages/id.json";
 

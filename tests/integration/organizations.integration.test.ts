@@ -22,7 +22,7 @@ import {
   listOrganizationsForReview,
   listOwnAuditLog,
 } from "@/lib/organizations/service";
-import { decideVerification as decideVerificationAction, resubmitVerification } from "@/lib/auth/ui-actions";
+import { decideVerification as decideVerificationAction, resubmitVerification } from "@/lib/auth/actions";
 import type { Actor } from "@/lib/auth/types";
 import { DomainError } from "@/lib/errors";
 

@@ -7,11 +7,7 @@ import { resolveApiActor } from "@/lib/api/actor";
 import { apiRoute } from "@/lib/api/route";
 import { getActor } from "@/lib/auth/session";
 import { getFileForDownload } from "@/lib/files/access";
-
-function contentDisposition(kind: "inline" | "attachment", filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
+import { downloadResponse } from "@/lib/files/download";
 
 export const GET = apiRoute(
   {
@@ -37,17 +33,12 @@ export const GET = apiRoute(
   async ({ req, url, params, query }) => {
     const actor = (await resolveApiActor(req, url)) ?? (await getActor());
     const file = await getFileForDownload(actor, params.id);
-    return new Response(new Uint8Array(file.content), {
-      status: 200,
-      headers: {
-        "content-type": file.mimeType,
-        "content-length": String(file.sizeBytes),
-        "content-disposition": contentDisposition(query.inline === "1" ? "inline" : "attachment", file.filename),
-        "x-content-type-options": "nosniff",
-        "cross-origin-resource-policy": "same-origin",
-        "cache-control": "private, no-store",
-        etag: `"${file.sha256}"`,
-      },
+    return downloadResponse({
+      content: file.content,
+      filename: file.filename,
+      mimeType: file.mimeType,
+      disposition: query.inline === "1" ? "inline" : "attachment",
+      etag: file.sha256,
     });
   },
 );

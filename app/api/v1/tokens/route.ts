@@ -34,7 +34,7 @@ export const GET = apiRoute(
   },
 );
 
-// Tokens are made only from a signed-in browser session (the dashboard, lib/auth/ui-actions.ts): a bearer
+// Tokens are made only from a signed-in browser session (the dashboard, lib/auth/actions.ts): a bearer
 // token — leaked or not — cannot mint another one (issue 11). The route stays so that clients written for
 // it get a clear 403 rather than a 404/405; the body is never read.
 export const POST = apiRoute(

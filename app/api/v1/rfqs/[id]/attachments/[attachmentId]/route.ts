@@ -7,6 +7,7 @@ import { apiRoute, noContent } from "@/lib/api/route";
 import { getActor } from "@/lib/auth/session";
 import { rfqIdSchema } from "@/lib/rfqs/schemas";
 import { getAttachment, removeAttachment } from "@/lib/rfqs/service";
+import { downloadResponse } from "@/lib/files/download";
 
 const params = z.object({ id: rfqIdSchema, attachmentId: rfqIdSchema });
 
@@ -31,15 +32,7 @@ export const GET = apiRoute(
   async ({ req, url, params: p }) => {
     const actor = (await resolveApiActor(req, url)) ?? (await getActor());
     const file = await getAttachment(actor, p.id, p.attachmentId);
-    return new Response(Buffer.from(file.content), {
-      headers: {
-        "content-type": file.mimeType,
-        "content-disposition": `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-        "content-length": String(file.sizeBytes),
-        "cache-control": "private, no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return downloadResponse({ content: file.content, filename: file.filename, mimeType: file.mimeType });
   },
 );
 

@@ -7,6 +7,7 @@ import { apiRoute, noContent } from "@/lib/api/route";
 import { getActor } from "@/lib/auth/session";
 import { getQuoteAttachment, removeQuoteAttachment } from "@/lib/quotes/attachments";
 import { SUPPLIER_ORG_TYPES } from "@/lib/quotes/service";
+import { downloadResponse } from "@/lib/files/download";
 
 const params = z.object({ id: z.string().trim().min(1).max(64), attachmentId: z.string().trim().min(1).max(64) });
 
@@ -31,15 +32,7 @@ export const GET = apiRoute(
   async ({ req, url, params: p }) => {
     const actor = (await resolveApiActor(req, url)) ?? (await getActor());
     const file = await getQuoteAttachment(actor, p.id, p.attachmentId);
-    return new Response(Buffer.from(file.content), {
-      headers: {
-        "content-type": file.mimeType,
-        "content-disposition": `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-        "content-length": String(file.sizeBytes),
-        "cache-control": "private, no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return downloadResponse({ content: file.content, filename: file.filename, mimeType: file.mimeType });
   },
 );
 

@@ -1,0 +1,19 @@
+// URLs of the supplier pages: the public directory (/pemasok), the UMKM's own profile wizard (/profil-usaha)
+// and the platform's verification pages. Build links through these, never by hand.
+import { withQuery } from "@/lib/app-url";
+
+const enc = encodeURIComponent;
+
+export const supplierRoutes = {
+  /** The public directory, with its search and filters. */
+  directory: (query?: Record<string, string | readonly string[] | undefined>) => withQuery("/pemasok", query),
+  /** A supplier's public profile. */
+  profile: (id: string) => `/pemasok/${enc(id)}`,
+  /** The UMKM's own business profile (overview). */
+  ownProfile: () => "/profil-usaha",
+  /** One step of the profile wizard; `edit` reopens a finished step. */
+  step: (step: string, query?: { ubah?: boolean }) => withQuery(`/profil-usaha/langkah/${enc(step)}`, query),
+  /** The platform's verification queue and one organization's review page. */
+  verificationQueue: () => "/admin/verifikasi",
+  review: (id: string) => `/admin/pemasok/${enc(id)}`,
+} as const;
