@@ -1,6 +1,6 @@
 // URLs of the supplier pages: the public directory (/pemasok), the UMKM's own profile wizard (/profil-usaha)
 // and the platform's verification pages. Build links through these, never by hand.
-import { withQuery } from "@/lib/app-url";
+import { withQuery } from "../app-url"; // relative: next.config.ts loads this file too
 
 const enc = encodeURIComponent;
 
@@ -17,3 +17,12 @@ export const supplierRoutes = {
   verificationQueue: () => "/admin/verifikasi",
   review: (id: string) => `/admin/pemasok/${enc(id)}`,
 } as const;
+
+/**
+ * The directory's old English paths (until issue 15), redirected permanently (308) by next.config.ts so that
+ * bookmarks and shared links keep working; Next.js carries the query string over (/suppliers?q=x → /pemasok?q=x).
+ */
+export const legacySupplierRedirects = [
+  { source: "/suppliers", destination: "/pemasok", permanent: true },
+  { source: "/suppliers/:id", destination: "/pemasok/:id", permanent: true },
+] as const;
