@@ -8,7 +8,8 @@ import { SupplierCard } from "@/components/directory/supplier-card";
 import { isDomainError } from "@/lib/errors";
 import { listProvinces } from "@/lib/reference/service";
 import { supplierRoutes } from "@/lib/suppliers/routes";
-import { searchSuppliers, supplierSearchQuery, type SupplierSearchPage, type SupplierSearchQuery } from "@/lib/suppliers/search";
+import { searchSuppliers, type SupplierSearchPage } from "@/lib/suppliers/search";
+import { supplierSearchQuery, type SupplierSearchQuery } from "@/lib/suppliers/search-query";
 
 export const dynamic = "force-dynamic";
 

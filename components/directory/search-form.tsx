@@ -3,7 +3,8 @@
 import { getTranslations } from "next-intl/server";
 import { Button, ButtonLink, Checkbox, Input, Select } from "@/components/ui";
 import { supplierRoutes } from "@/lib/suppliers/routes";
-import { CERTIFICATION_TYPES, DIRECTORY_SIZE_CLASSES, DIRECTORY_SORTS } from "@/lib/suppliers/search-query";
+import { CERTIFICATION_TYPES } from "@/lib/enums";
+import { DIRECTORY_SIZE_CLASSES, DIRECTORY_SORTS } from "@/lib/suppliers/search-query";
 
 export interface SearchFormValues {
   q?: string;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui";
 import { supplierRoutes } from "@/lib/suppliers/routes";
-import type { SupplierHit } from "@/lib/suppliers/search";
+import type { SupplierHit } from "@/lib/suppliers/search-hits";
 
 export async function SupplierCard({ supplier }: { supplier: SupplierHit }) {
   const t = await getTranslations("directory");

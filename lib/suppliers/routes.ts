@@ -16,6 +16,8 @@ export const supplierRoutes = {
   /** The platform's verification queue and one organization's review page. */
   verificationQueue: () => "/admin/verifikasi",
   review: (id: string) => `/admin/pemasok/${enc(id)}`,
+  /** A certificate's uploaded document, opened in the browser (GET /api/files/{id}: its UMKM and platform admins). */
+  certificateDocument: (fileId: string) => withQuery(`/api/files/${enc(fileId)}`, { inline: true }),
 } as const;
 
 /**

@@ -13,8 +13,10 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
 import { createOrganization, createUmkm } from "@/lib/seed/factories";
-import { getPublicSupplierProfile, getSupplierForReview, submitForVerification, updateSupplierProfile } from "@/lib/suppliers/profile";
-import { saveProfileStep, submitForVerificationAction } from "@/app/profil-usaha/actions";
+import { getPublicSupplierProfile, getSupplierForReview } from "@/lib/suppliers/profile";
+import { updateSupplierProfile } from "@/lib/suppliers/profile-update";
+import { submitForVerification } from "@/lib/suppliers/verification";
+import { saveProfileStep, submitForVerificationAction } from "@/lib/suppliers/actions";
 import { supplierProfileSchema } from "@/lib/suppliers/schemas";
 import { DomainError } from "@/lib/errors";
 

@@ -7,7 +7,7 @@ import { ProductSummary } from "@/components/products/product-summary";
 import { formattersFor } from "@/lib/i18n/format";
 import { listProducts } from "@/lib/products/service";
 import { supplierRoutes } from "@/lib/suppliers/routes";
-import { getDirectoryProfile } from "@/lib/suppliers/search";
+import { getDirectoryProfile } from "@/lib/suppliers/directory-profile";
 
 export const dynamic = "force-dynamic";
 
