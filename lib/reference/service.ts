@@ -3,7 +3,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 
-export const KBLI_SEARCH_VERSION = "2020";
+const KBLI_SEARCH_VERSION = "2020";
 export const KBLI_SEARCH_MAX = 50;
 
 export interface KbliHit {

@@ -70,7 +70,7 @@ function wholeNumber(min: number, max: number, rangeMessage: string) {
     .openapi({ type: ["integer", "null"] });
 }
 
-export const nibSchema = z
+const nibSchema = z
   .string({ error: "suppliers.errors.nibFormat" })
   .transform((v, ctx) => {
     const r = parseNib(v);
@@ -88,7 +88,7 @@ const NPWP_MESSAGES = {
   province: "suppliers.errors.npwpProvince",
 } as const;
 
-export const npwpSchema = z
+const npwpSchema = z
   .string({ error: "suppliers.errors.npwpFormat" })
   .transform((v, ctx) => {
     const r = parseNpwp(v);
@@ -113,9 +113,9 @@ function clearable<S extends z.ZodType>(inner: S) {
     .pipe(inner.nullable().optional());
 }
 
-export const REGENCY_CODE = /^\d{2}\.\d{2}$/;
-export const KBLI5_CODE = /^\d{5}$/;
-export const MAX_KBLI_PER_SUPPLIER = 20;
+const REGENCY_CODE = /^\d{2}\.\d{2}$/;
+const KBLI5_CODE = /^\d{5}$/;
+const MAX_KBLI_PER_SUPPLIER = 20;
 
 const kbliListSchema = z
   .preprocess(
@@ -153,7 +153,7 @@ export const calendarDateSchema = z
   .openapi({ type: "string", format: "date", example: "2027-03-31" });
 
 /** TKDN percentage 0–100 with at most two decimals; forms may use a decimal comma ("35,5"). */
-export const percentSchema = z
+const percentSchema = z
   .union([z.number(), z.string()], { error: "errors.field.percent" })
   .transform((v, ctx) => {
     const s = typeof v === "number" ? String(v) : v.trim().replace(/\s*%$/, "").replace(",", ".");

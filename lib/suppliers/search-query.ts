@@ -6,7 +6,7 @@ import { paginationQuery } from "@/lib/api/pagination";
 import { CERTIFICATION_TYPES, SIZE_CLASSES } from "@/lib/enums";
 
 /** The size classes the directory shows: every UMKM class ("besar" businesses are not in the directory). */
-export const directorySizeClass = z.enum(SIZE_CLASSES).exclude(["besar"]);
+const directorySizeClass = z.enum(SIZE_CLASSES).exclude(["besar"]);
 export const DIRECTORY_SIZE_CLASSES = directorySizeClass.options;
 export const DIRECTORY_SORTS = ["relevance", "name", "newest"] as const;
 
@@ -61,13 +61,13 @@ export type SupplierSearchInput = z.input<typeof supplierSearchQuery>;
  * Words that carry no meaning in a buyer's query (Indonesian function words, and a few English ones). They
  * are dropped from the query only: documents keep them, so a query of only stop words finds everything.
  */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
+const STOP_WORDS: ReadonlySet<string> = new Set([
   "dan", "atau", "yang", "untuk", "dari", "di", "ke", "dengan", "pada", "dalam", "oleh", "ini", "itu", "juga",
   "serta", "para", "sebagai", "akan", "bagi", "per", "tanpa", "ada", "adalah", "cari", "jual", "pemasok",
   "supplier", "the", "and", "or", "of", "for", "with", "in",
 ]);
 
-export const MAX_QUERY_WORDS = 8;
+const MAX_QUERY_WORDS = 8;
 
 /** Lower-case words of letters and digits (accents removed), without stop words, at most MAX_QUERY_WORDS. */
 export function queryWords(q: string | null | undefined): string[] {

@@ -1,6 +1,6 @@
-// The UMKM supplier profile service (lib/suppliers/profile.ts): validation against the reference data, size
-// class history, tenancy (someone else's profile is "not found"), refusals that change nothing, and the
-// request for verification.
+// The UMKM supplier profile service (lib/suppliers/profile.ts, profile-update.ts, verification.ts): validation
+// against the reference data, size class history, tenancy (someone else's profile is "not found"), refusals
+// that change nothing, and the request for verification.
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
