@@ -22,7 +22,8 @@ import { setDb } from "../lib/db";
 import { pgliteRunner } from "../lib/db/sql-runner";
 import { prepareDatabase } from "../lib/db/setup";
 import { loadRfqContexts, rankSuppliers } from "../lib/matching/engine";
-import { searchSuppliers, supplierSearchQuery } from "../lib/suppliers/search";
+import { searchSuppliers } from "../lib/suppliers/search";
+import { supplierSearchQuery } from "../lib/suppliers/search-query";
 import { kmBetween } from "../lib/matching/consortium-plan";
 import { MODIFIERS, NAME_WORDS, NOUNS, rng } from "./bench/dataset";
 

@@ -25,7 +25,9 @@
 // show the same score and reasons.
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import { correctWords, buildTsQueryGroups, jakartaToday } from "@/lib/suppliers/search";
+import { jakartaToday } from "@/lib/suppliers/search-hits";
+import { buildTsQueryGroups } from "@/lib/suppliers/search-query";
+import { correctWords } from "@/lib/suppliers/spelling";
 import { CERT_TYPES, gapsOf, reasonsOf, type CertType, type Gap, type MatchSignals, type Reason, type WordHit } from "./signals";
 import { DISTANCE, ITEM_WORD_WEIGHT, LIMITS, TRACK_RECORD, WEIGHTS, WORD_WEIGHT } from "./weights";
 

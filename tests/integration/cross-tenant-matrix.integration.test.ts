@@ -627,12 +627,12 @@ const ACTIONS: Record<string, ActionCase[]> = {
     { resource: "Mixed: the caller's own draft RFQ id with the owner's attachment id", kind: "write", args: (fx) => [{ id: fx.mine.rfqDraftId, attachmentId: fx.rfqDraft.attachmentId }] }],
   "lib/rfqs/actions.ts#askClarificationAction": [{ resource: "Ask a question on an invitation-only RFQ one is not invited to", kind: "write", args: (fx) => [{ id: fx.rfqInvited.id, question: "Pertanyaan dari penyerang?" }] }],
 
-  // --- supplier profile (app/profil-usaha/actions.ts): the UMKM comes from the session, never the input -----
-  "app/profil-usaha/actions.ts#saveProfileStep": [{ resource: "The caller's own supplier profile (an injected organization id is ignored)", kind: "own", args: (fx) => [undefined, form({ description: "Diubah oleh penyerang untuk uji matriks.", organizationId: fx.owner.umkm.orgId, supplierId: fx.owner.umkm.orgId })] }],
-  "app/profil-usaha/actions.ts#searchKbliAction": [{ resource: "KBLI reference search for the profile form: UMKM", kind: "read", allow: ["umkm"], args: () => [{ q: "batik" }] }],
-  "app/profil-usaha/actions.ts#saveCertificateAction": [{ resource: "Edit the owner UMKM's certificate (by its id)", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id, type: "halal", number: "HALAL-PENYERANG", issuer: "Penyerang", validFrom: daysAhead(-10), validUntil: daysAhead(300) })] }],
-  "app/profil-usaha/actions.ts#deleteCertificateAction": [{ resource: "Delete the owner UMKM's certificate", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id })] }],
-  "app/profil-usaha/actions.ts#submitForVerificationAction": [{ resource: "Submit the caller's own profile for verification", kind: "own", args: (fx) => [undefined, form({ organizationId: fx.owner.umkm.orgId })] }],
+  // --- supplier profile (lib/suppliers/actions.ts): the UMKM comes from the session, never the input -----
+  "lib/suppliers/actions.ts#saveProfileStep": [{ resource: "The caller's own supplier profile (an injected organization id is ignored)", kind: "own", args: (fx) => [undefined, form({ description: "Diubah oleh penyerang untuk uji matriks.", organizationId: fx.owner.umkm.orgId, supplierId: fx.owner.umkm.orgId })] }],
+  "lib/suppliers/actions.ts#searchKbliAction": [{ resource: "KBLI reference search for the profile form: UMKM", kind: "read", allow: ["umkm"], args: () => [{ q: "batik" }] }],
+  "lib/suppliers/actions.ts#saveCertificateAction": [{ resource: "Edit the owner UMKM's certificate (by its id)", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id, type: "halal", number: "HALAL-PENYERANG", issuer: "Penyerang", validFrom: daysAhead(-10), validUntil: daysAhead(300) })] }],
+  "lib/suppliers/actions.ts#deleteCertificateAction": [{ resource: "Delete the owner UMKM's certificate", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id })] }],
+  "lib/suppliers/actions.ts#submitForVerificationAction": [{ resource: "Submit the caller's own profile for verification", kind: "own", args: (fx) => [undefined, form({ organizationId: fx.owner.umkm.orgId })] }],
 
   // --- account (lib/auth/actions.ts) ---------------------------------------------------------------------
   "lib/auth/actions.ts#signUp": [{ resource: "Public sign-up with an owner's e-mail address: refused, no account written (only the rate limiter counts)", kind: "public", mayWrite: ["RateLimiterFlexible"], args: () => [{ email: PRIVATE.ownerEmail, password: "tenun-ikat-sumba-7", name: "Penyerang", organization: { name: "CV Penyerang", type: "umkm" } }] }],

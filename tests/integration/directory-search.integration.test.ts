@@ -4,7 +4,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { createCertification, createOrganization, createProduct, createUmkm, dateInDays } from "@/lib/seed/factories";
-import { editDistance, pickCorrections, searchSuppliers, supplierSearchQuery, type SupplierSearchInput } from "@/lib/suppliers/search";
+import { searchSuppliers } from "@/lib/suppliers/search";
+import { supplierSearchQuery, type SupplierSearchInput } from "@/lib/suppliers/search-query";
+import { editDistance, pickCorrections } from "@/lib/suppliers/spelling";
 
 const t = useTestDatabase();
 

@@ -22,7 +22,8 @@ import { getConsortiumProposals, getRecommendedRfqs, getRfqMatches } from "@/lib
 import { inviteConsortium } from "@/lib/matching/invite";
 import { scoreOf } from "@/lib/matching/signals";
 import { candidatesSql, loadRfqContexts, rankSuppliers } from "@/lib/matching/engine";
-import { buildTsQueryGroups, correctWords } from "@/lib/suppliers/search";
+import { buildTsQueryGroups } from "@/lib/suppliers/search-query";
+import { correctWords } from "@/lib/suppliers/spelling";
 import { GET as matchesRoute } from "@/app/api/v1/rfqs/[id]/matches/route";
 import { GET as consortiaRoute, POST as inviteRoute } from "@/app/api/v1/rfqs/[id]/consortia/route";
 import { GET as recommendedRoute } from "@/app/api/v1/suppliers/[id]/recommended-rfqs/route";

@@ -22,7 +22,7 @@ import { GET as listRoute, POST as createRoute } from "@/app/api/v1/products/rou
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/products/[id]/route";
 import { GET as imageRoute } from "@/app/api/v1/products/[id]/images/[imageId]/route";
 import { GET as suppliersRoute } from "@/app/api/v1/suppliers/route";
-import { SupplierPageSchema } from "@/lib/suppliers/search";
+import { SupplierPageSchema } from "@/lib/suppliers/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 
 const t = useTestDatabase();

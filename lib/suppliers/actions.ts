@@ -1,29 +1,26 @@
 "use server";
-// Server actions of the UMKM onboarding flow and profile pages. Each goes through umkmAction (session →
+// Server actions of the UMKM onboarding flow and profile pages (/profil-usaha). Each goes through umkmAction (session →
 // active UMKM membership → permission → zod schema) and the lib/ function checks tenancy again in its where
 // clause. They take (previousState, FormData) for useActionState and progressive enhancement (forms work
 // without JavaScript), or a plain object.
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { umkmAction, type ActionResult } from "@/lib/auth/action-wrapper";
+import { revalidate, umkmAction, type ActionResult } from "@/lib/auth/action-wrapper";
 import { fieldErrors } from "@/lib/auth/schemas";
 import { invalidInput } from "@/lib/errors";
-import { searchKbli, type KbliHit } from "@/lib/reference/service";
-import { addCertification, deleteCertification, updateCertification } from "@/lib/suppliers/certifications";
-import { ONBOARDING_STEPS, stepNumber, type OnboardingStep } from "@/lib/suppliers/onboarding";
-import { submitForVerification, updateSupplierProfile } from "@/lib/suppliers/profile";
-import { certificationInputSchema, supplierProfileSchema } from "@/lib/suppliers/schemas";
 import type { UploadSource } from "@/lib/files/upload";
+import { organizationRoutes } from "@/lib/organizations/routes";
+import { searchKbli, type KbliHit } from "@/lib/reference/service";
+import { addCertification, deleteCertification, updateCertification } from "./certifications";
+import { ONBOARDING_STEPS, stepNumber, type OnboardingStep } from "./onboarding";
+import { updateSupplierProfile } from "./profile-update";
+import { supplierRoutes } from "./routes";
+import { submitForVerification } from "./verification";
+import { certificationInputSchema, supplierProfileSchema } from "./schemas";
 
-/** Re-renders the profile pages; a no-op outside a Next.js request (tests). */
+/** Re-renders the profile overview, every step page and the dashboard. */
 function refreshProfile() {
-  try {
-    revalidatePath("/profil-usaha", "layout");
-    revalidatePath("/dasbor");
-  } catch {
-    // not inside a request
-  }
+  revalidate(supplierRoutes.ownProfile(), ...ONBOARDING_STEPS.map((s) => supplierRoutes.step(s)), organizationRoutes.dashboard());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -40,7 +37,7 @@ const saveStep = umkmAction("supplier:profile:update", stepSchema, async ({ step
   await updateSupplierProfile(actor, actor.membership.organizationId, input, step ? { step: stepNumber(step) } : {});
   refreshProfile();
   const next: OnboardingStep | null = step ? (ONBOARDING_STEPS[stepNumber(step)] ?? null) : null;
-  return { redirectTo: then === "overview" || !next ? "/profil-usaha" : `/profil-usaha/langkah/${next}` };
+  return { redirectTo: then === "overview" || !next ? supplierRoutes.ownProfile() : supplierRoutes.step(next) };
 });
 
 /**

@@ -1,4 +1,4 @@
-// /suppliers/[id] — a supplier's public page: profile, valid certificates, active products.
+// /pemasok/[id] — a supplier's public page: profile, valid certificates, active products.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -6,7 +6,8 @@ import { Badge, ButtonLink, Card, Container, PageHeader } from "@/components/ui"
 import { ProductSummary } from "@/components/products/product-summary";
 import { formattersFor } from "@/lib/i18n/format";
 import { listProducts } from "@/lib/products/service";
-import { getDirectoryProfile } from "@/lib/suppliers/search";
+import { supplierRoutes } from "@/lib/suppliers/routes";
+import { getDirectoryProfile } from "@/lib/suppliers/directory-profile";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ export default async function SupplierPage({ params }: { params: Params }) {
   return (
     <Container className="flex flex-col gap-6 py-8">
       <div>
-        <ButtonLink href="/suppliers" variant="ghost" size="sm">
+        <ButtonLink href={supplierRoutes.directory()} variant="ghost" size="sm">
           ← {t("profile.backToSearch")}
         </ButtonLink>
       </div>

@@ -1,13 +1,15 @@
-// /suppliers — the public supplier directory: typo-tolerant search with filters, sorting and keyset pages
+// /pemasok — the public supplier directory: typo-tolerant search with filters, sorting and keyset pages
 // (lib/suppliers/search.ts; the same query as GET /api/v1/suppliers).
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Container, EmptyState, PageHeader } from "@/components/ui";
 import { SearchForm } from "@/components/directory/search-form";
 import { SupplierCard } from "@/components/directory/supplier-card";
-import { db } from "@/lib/db";
 import { isDomainError } from "@/lib/errors";
-import { searchSuppliers, supplierSearchQuery, type SupplierSearchPage, type SupplierSearchQuery } from "@/lib/suppliers/search";
+import { listProvinces } from "@/lib/reference/service";
+import { supplierRoutes } from "@/lib/suppliers/routes";
+import { searchSuppliers, type SupplierSearchPage } from "@/lib/suppliers/search";
+import { supplierSearchQuery, type SupplierSearchQuery } from "@/lib/suppliers/search-query";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +34,7 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Se
   const t = await getTranslations("directory");
   const sp = await searchParams;
   let { query, invalid } = parseQuery(sp);
-  const provinces = await db.province.findMany({ select: { code: true, name: true }, orderBy: { name: "asc" } });
+  const provinces = await listProvinces("name");
 
   let page: SupplierSearchPage;
   try {
@@ -45,13 +47,14 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Se
     page = await searchSuppliers(query);
   }
 
-  const params = new URLSearchParams();
+  // The query as given (without its cursor and empty fields), for the "first page" and "next page" links.
+  const base: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(sp)) {
     if (k === "cursor" || v === undefined) continue;
-    for (const x of Array.isArray(v) ? v : [v]) if (x !== "") params.append(k, x);
+    const values = (Array.isArray(v) ? v : [v]).filter((x) => x !== "");
+    if (values.length > 0) base[k] = values;
   }
-  const base = params.toString();
-  const next = page.nextCursor ? `/suppliers?${base ? `${base}&` : ""}cursor=${encodeURIComponent(page.nextCursor)}` : null;
+  const next = page.nextCursor ? supplierRoutes.directory({ ...base, cursor: page.nextCursor }) : null;
 
   return (
     <Container className="flex flex-col gap-6 py-8">
@@ -90,7 +93,7 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Se
       )}
       <nav aria-label={t("title")} className="flex flex-wrap gap-3">
         {query.cursor && (
-          <ButtonLink href={`/suppliers${base ? `?${base}` : ""}`} variant="ghost">
+          <ButtonLink href={supplierRoutes.directory(base)} variant="ghost">
             {t("firstPage")}
           </ButtonLink>
         )}
