@@ -16,4 +16,6 @@ export const rfqRoutes = {
   /** The suppliers' board of open RFQs, with its filters. */
   board: (query?: Record<string, string | undefined>) => withQuery("/papan-rfq", query),
   boardDetail: (id: string) => `/papan-rfq/${enc(id)}`,
+  /** The board's RFQ page at its clarifications (notification links). */
+  boardClarifications: (id: string) => `/papan-rfq/${enc(id)}#klarifikasi`,
 } as const;
