@@ -40,6 +40,7 @@ import { extendRfqAction, inviteSuppliersAction, publishRfqAction } from "@/lib/
 import { inviteConsortiumAction, inviteMatchAction } from "@/lib/matching/actions";
 import { listClarifications } from "@/lib/rfqs/clarifications";
 import { listRfqHistory } from "@/lib/rfqs/history";
+import { closeExpiredRfqs } from "@/lib/rfqs/deadlines";
 import { GET as clarificationsRoute, POST as askRoute } from "@/app/api/v1/rfqs/[id]/clarifications/route";
 import { POST as answerRoute } from "@/app/api/v1/rfqs/[id]/clarifications/[clarificationId]/answer/route";
 import { ClarificationListSchema, ClarificationSchema } from "@/lib/rfqs/responses";
@@ -342,6 +343,12 @@ describe("item 11: a deadline whose quotes are open cannot be extended", () => {
   it.each([
     ["its deadline passed (still open until a read closes it)", async (id: string) => void (await t.db.rfq.update({ where: { id }, data: { deadline: new Date(Date.now() - 1000) } }))],
     ["it closed on its deadline", async (id: string) => void (await t.db.rfq.update({ where: { id }, data: { deadline: new Date(Date.now() - 1000), status: "closed", closedAt: new Date() } }))],
+    // as a read closes it: an "rfq.closed" audit entry with reason "deadline" (which once reopened it: the rule
+    // reads the RFQ's own status and deadline, never the audit log)
+    ["a read closed it on its deadline", async (id: string) => {
+      await t.db.rfq.update({ where: { id }, data: { deadline: new Date(Date.now() - 1000) } });
+      expect(await closeExpiredRfqs({ rfqIds: [id] })).toBe(1);
+    }],
     ["the buyer closed it", async (id: string) => void (await callRoute(closeRoute, "POST", "/x", { token: tokV, params: { id } }))],
   ])("sealed RFQ, %s → 409 with a localized message (API and action); nothing written", async (_name, reveal) => {
     const rfq = await createRfqRow(t.db, verifiedBuyer.organization.id, { sealed: true });
