@@ -8,7 +8,8 @@ import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { prepareUpload, storePreparedUpload, type UploadSource } from "@/lib/files/upload";
 import { authorizeBuyer, authorizeRfqReader, visibleRfqWhere } from "./access";
 import { lockOwn } from "./lock";
-import { rfqAttachmentUrl, type RfqView } from "./views";
+import { rfqRoutes } from "./routes";
+import type { RfqView } from "./views";
 
 const MAX_ATTACHMENTS_PER_RFQ = 10;
 
@@ -33,7 +34,7 @@ export async function addAttachment(actor: Actor | null, rfqId: string, file: Up
     });
     return att.id;
   });
-  return { id, filename: prepared.filename, mimeType: prepared.mimeType, sizeBytes: prepared.sizeBytes, url: rfqAttachmentUrl(rfqId, id) };
+  return { id, filename: prepared.filename, mimeType: prepared.mimeType, sizeBytes: prepared.sizeBytes, url: rfqRoutes.attachment(rfqId, id) };
 }
 
 export async function removeAttachment(actor: Actor | null, rfqId: string, attachmentId: string): Promise<void> {

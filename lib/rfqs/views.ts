@@ -4,6 +4,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db";
 import type { RfqStatus } from "@/lib/enums";
 import { deadlinePassed } from "./access";
+import { rfqRoutes } from "./routes";
 
 export const rfqSelect = {
   id: true,
@@ -84,9 +85,6 @@ export interface RfqView {
   version: number;
 }
 
-/** Where an attachment's content is served (GET /api/v1/rfqs/{id}/attachments/{attachmentId}). */
-export const rfqAttachmentUrl = (rfqId: string, attachmentId: string) =>
-  `/api/v1/rfqs/${encodeURIComponent(rfqId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
 export function toView(r: RfqRow, now = new Date()): RfqView {
   return {
@@ -109,7 +107,7 @@ export function toView(r: RfqRow, now = new Date()): RfqView {
       filename: a.file.filename,
       mimeType: a.file.mimeType,
       sizeBytes: a.file.sizeBytes,
-      url: rfqAttachmentUrl(r.id, a.id),
+      url: rfqRoutes.attachment(r.id, a.id),
     })),
     acceptingQuotes: r.status === "open" && !deadlinePassed(r, now),
     publishedAt: r.publishedAt,
