@@ -95,7 +95,10 @@ export async function searchInvitableSuppliers(actor: Actor | null, q: string, l
 /** Tells each invited supplier organization about an RFQ that is (now) open. */
 export async function notifyInvited(
   tx: Prisma.TransactionClient,
-  rfq: { id: string; title: string; deadline: Date; buyer: { name: string } }, supplierIds: string[], excludeUserId: string) {
+  rfq: { id: string; title: string; deadline: Date; buyer: { name: string } },
+  supplierIds: string[],
+  excludeUserId: string,
+) {
   if (supplierIds.length === 0) return;
   const orgs = await tx.organization.findMany({ where: { id: { in: supplierIds } }, select: { id: true, name: true } });
   for (const o of orgs) {

@@ -108,10 +108,8 @@ export async function listRfqs(
  */
 export async function listOwnRfqs(actor: Actor | null, filter: RfqListFilter = {}) {
   const a = authorizeBuyer(actor);
-  const [page, counts] = await Promise.all([
-    listRfqs(a, { status: filter.status, limit: 200 }),
-    closeExpiredRfqs().then(() => db.rfq.groupBy({ by: ["status"], where: ownRfqWhere(a.membership.organizationId), _count: { _all: true } })),
-  ]);
+  const page = await listRfqs(a, { status: filter.status, limit: 200 }); // closes expired RFQs first
+  const counts = await db.rfq.groupBy({ by: ["status"], where: ownRfqWhere(a.membership.organizationId), _count: { _all: true } });
   const rank = (s: RfqStatus) => RFQ_STATUSES.indexOf(s);
   return {
     rfqs: [...page.data].sort((x, y) => rank(x.status) - rank(y.status)),
