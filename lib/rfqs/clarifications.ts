@@ -12,7 +12,7 @@ import { closeExpiredRfqs } from "./deadlines";
 import { lockOwn } from "./lock";
 import { rfqRoutes } from "./routes";
 
-export interface ClarificationView {
+interface ClarificationView {
   id: string;
   question: string;
   answer: string | null;

@@ -8,7 +8,7 @@ import { notFound } from "@/lib/errors";
 import { authorizeBuyer } from "./access";
 import { closeExpiredRfqs } from "./deadlines";
 
-export interface HistoryEntry {
+interface HistoryEntry {
   id: string;
   action: string;
   entityType: string;

@@ -11,7 +11,7 @@ import { authorizeBuyer, deadlinePassed } from "./access";
 import { lockOwn } from "./lock";
 import { rfqRoutes } from "./routes";
 
-export interface InvitationView {
+interface InvitationView {
   supplier: { id: string; name: string; type: string; regency: string | null };
   createdAt: Date;
 }

@@ -42,7 +42,7 @@ export const rfqSelect = {
 
 export type RfqRow = Prisma.RfqGetPayload<{ select: typeof rfqSelect }>;
 
-export interface RfqItemView {
+interface RfqItemView {
   id: string;
   position: number;
   name: string;
