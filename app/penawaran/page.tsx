@@ -7,7 +7,8 @@ import { Card, Container, EmptyState, PageHeader, Table } from "@/components/ui"
 import { QuoteStatusBadge } from "@/components/quotes/quote-status";
 import { formattersFor } from "@/lib/i18n/format";
 import { listOwnQuotes } from "@/lib/quotes/service";
-import { orNotFound, requireSupplierPage } from "@/lib/rfqs/pages";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { mayReadRfqBoard } from "@/lib/rfqs/access";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OwnQuotesPage() {
-  const actor = await requireSupplierPage("/penawaran");
+  const actor = await requirePageActor("/penawaran", mayReadRfqBoard);
   const quotes = await orNotFound(listOwnQuotes(actor));
   const t = await getTranslations("quotes.list");
   const f = formattersFor(await getLocale());

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { buyerAction } from "@/lib/auth/action-wrapper";
-import { inviteSuppliers } from "@/lib/rfqs/service";
+import { inviteSuppliers } from "@/lib/rfqs/invitations";
 import { inviteConsortium, inviteConsortiumSchema } from "./invite";
 
 const id = z.string().trim().min(1).max(100);

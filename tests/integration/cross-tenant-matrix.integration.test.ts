@@ -51,7 +51,8 @@ import {
 } from "@/lib/seed/factories";
 import { issueApiToken } from "@/lib/auth/tokens";
 import { hashInvitationToken } from "@/lib/cooperatives/import";
-import { addAttachment, askClarification } from "@/lib/rfqs/service";
+import { addAttachment } from "@/lib/rfqs/attachments";
+import { askClarification } from "@/lib/rfqs/clarifications";
 import { addQuoteAttachment } from "@/lib/quotes/attachments";
 import { recordDelivery, recordPayment } from "@/lib/agreements/execution";
 import { requestFinancing } from "@/lib/financing/service";

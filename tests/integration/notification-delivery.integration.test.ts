@@ -9,7 +9,7 @@ import { useTestDatabase } from "@/tests/helpers/db";
 import { createBuyer, createQuote, createRfq, createUmkm, createUser, hoursFromNow } from "@/lib/seed/factories";
 import { backoffMs, deliverOutbox, MAX_AGE_MS, SENDING_LEASE_MS } from "@/lib/notifications/outbox";
 import { sweepDeadlineReminders } from "@/lib/notifications/deadlines";
-import { extendDeadline } from "@/lib/rfqs/service";
+import { extendDeadline } from "@/lib/rfqs/lifecycle";
 import { actAs } from "@/tests/helpers/act-as";
 
 const t = useTestDatabase();

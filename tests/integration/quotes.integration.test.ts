@@ -16,7 +16,7 @@ import { GET as rfqRoute } from "@/app/api/v1/rfqs/[id]/route";
 import { OwnQuoteSchema, RfqQuotesSchema } from "@/lib/quotes/api-schemas";
 import { getComparison, listOwnQuotes } from "@/lib/quotes/service";
 import { actAs } from "@/tests/helpers/act-as";
-import { listRfqHistory } from "@/lib/rfqs/service";
+import { listRfqHistory } from "@/lib/rfqs/history";
 
 const t = useTestDatabase();
 

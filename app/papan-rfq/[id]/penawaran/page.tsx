@@ -10,7 +10,8 @@ import { QuoteStatusBadge } from "@/components/quotes/quote-status";
 import { QuoteAttachmentRemove, QuoteAttachmentUpload } from "@/components/quotes/quote-attachments";
 import { formattersFor } from "@/lib/i18n/format";
 import { getQuoteContext } from "@/lib/quotes/service";
-import { orNotFound, requireSupplierPage } from "@/lib/rfqs/pages";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { mayReadRfqBoard } from "@/lib/rfqs/access";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OwnQuotePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireSupplierPage(`/papan-rfq/${id}/penawaran`);
+  const actor = await requirePageActor(`/papan-rfq/${id}/penawaran`, mayReadRfqBoard);
   const ctx = await orNotFound(getQuoteContext(actor, id));
   const { rfq, quote, consortium, editable } = ctx;
   const t = await getTranslations("quotes.page");

@@ -1,13 +1,13 @@
 // Response shapes of /api/v1/rfqs (the OpenAPI document is generated from them; the integration tests check
-// real responses against them). Request bodies: lib/rfqs/schemas.ts.
+// real responses against them). Request bodies: lib/rfqs/schemas.ts; the views they describe: lib/rfqs/views.ts.
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
-import { CERTIFICATION_TYPES } from "./schemas";
+import { CERTIFICATION_TYPES, RFQ_STATUSES, RFQ_VISIBILITIES } from "@/lib/enums";
 
 const timestamp = z.iso.datetime({ offset: true });
 const region = z.object({ code: z.string(), name: z.string() });
 
-export const RfqItemSchema = z
+const RfqItemSchema = z
   .object({
     id: z.string(),
     position: z.number().int(),
@@ -22,7 +22,7 @@ export const RfqItemSchema = z
 export const RfqSchema = z
   .object({
     id: z.string(),
-    status: z.enum(["draft", "open", "closed", "awarded", "cancelled"]),
+    status: z.enum(RFQ_STATUSES),
     title: z.string(),
     description: z.string(),
     buyer: z.object({
@@ -34,7 +34,7 @@ export const RfqSchema = z
     kbliTitle: z.object({ id: z.string(), en: z.string().nullable() }),
     deliveryRegency: region.extend({ province: region }),
     deadline: timestamp,
-    visibility: z.enum(["public", "invited"]),
+    visibility: z.enum(RFQ_VISIBILITIES),
     sealed: z.boolean().openapi({ description: "Quote prices stay hidden, from the buyer too, until the deadline" }),
     requiredCertifications: z.array(z.enum(CERTIFICATION_TYPES)),
     minTkdn: z.number().nullable().openapi({ description: "Minimum TKDN in percent" }),
@@ -57,7 +57,7 @@ export const RfqSchema = z
 
 export const RfqPageSchema = z.object({ data: z.array(RfqSchema), nextCursor: z.string().nullable() }).openapi("RfqPage");
 
-export const InvitationSchema = z
+const InvitationSchema = z
   .object({
     supplier: z.object({ id: z.string(), name: z.string(), type: z.string(), regency: z.string().nullable() }),
     createdAt: timestamp,
