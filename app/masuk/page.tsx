@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { safeCallbackUrl } from "@/components/auth/callback-url";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/components/auth/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { signInErrorKey } from "@/components/auth/sign-in-errors";
 import { showDemoAccounts } from "@/lib/auth/demo-data";

@@ -29,7 +29,7 @@ vi.mock("next-intl/server", async () => {
 
 import { testBackend, useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
-import { createAgreement, createBuyer, createOrganization, createUmkm, dateInDays } from "@/lib/seed/factories";
+import { createAgreement, createBuyer, createOrganization, createUmkm, dateInDays } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { PATCH as patchRoute } from "@/app/api/v1/agreements/[id]/route";
 import { POST as acceptRoute } from "@/app/api/v1/agreements/[id]/accept/route";

@@ -22,7 +22,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
-import { createAgreement, createBuyer, createOrganization, createUmkm, createUser, dateInDays } from "@/lib/seed/factories";
+import { createAgreement, createBuyer, createOrganization, createUmkm, createUser, dateInDays } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { POST as createRoute } from "@/app/api/v1/agreements/route";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/agreements/[id]/route";

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
-import { createBuyer, createOrganization, createRfq, createUmkm, createUser } from "@/lib/seed/factories";
+import { createBuyer, createOrganization, createRfq, createUmkm, createUser } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/agreements/route";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/agreements/[id]/route";

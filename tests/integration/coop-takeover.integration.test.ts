@@ -26,7 +26,7 @@ vi.mock("next-intl/server", async () => {
 
 import { testBackend, useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
-import { createCooperative, createOrganization, createUmkm, createUser, uniqueNib } from "@/lib/seed/factories";
+import { createCooperative, createOrganization, createUmkm, createUser, uniqueNib } from "@/tests/helpers/factories";
 import { importMembersCsv, type ImportResult } from "@/lib/cooperatives/import";
 import { IMPORT_COLUMNS } from "@/lib/cooperatives/import-parse";
 import { claimInvitation, findClaimableInvitation, listMembers } from "@/lib/cooperatives/members";

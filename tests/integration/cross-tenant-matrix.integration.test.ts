@@ -48,7 +48,7 @@ import {
   createUmkm,
   dateInDays,
   placeholderPdf,
-} from "@/lib/seed/factories";
+} from "@/tests/helpers/factories";
 import { issueApiToken } from "@/lib/auth/tokens";
 import { hashInvitationToken } from "@/lib/cooperatives/import";
 import { addAttachment } from "@/lib/rfqs/attachments";

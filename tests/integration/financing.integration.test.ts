@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
-import { createAgreement, createBuyer, createOrganization, createUmkm } from "@/lib/seed/factories";
+import { createAgreement, createBuyer, createOrganization, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { GET as agreementFinancing, POST as requestRoute } from "@/app/api/v1/agreements/[id]/financing/route";
 import { GET as listRoute } from "@/app/api/v1/financing/route";

@@ -27,7 +27,7 @@ vi.mock("next/cache", async (importOriginal) => {
 
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
-import { createBuyer, createCooperative, createOrganization, createUmkm } from "@/lib/seed/factories";
+import { createBuyer, createCooperative, createOrganization, createUmkm } from "@/tests/helpers/factories";
 
 const t = useTestDatabase();
 const ROOT = process.cwd();

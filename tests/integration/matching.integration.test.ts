@@ -16,7 +16,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createCertification, createCooperative, createProduct, createRfq, createUmkm, dateInDays, createAgreement } from "@/lib/seed/factories";
+import { createBuyer, createCertification, createCooperative, createProduct, createRfq, createUmkm, dateInDays, createAgreement } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { getConsortiumProposals, getRecommendedRfqs, getRfqMatches } from "@/lib/matching/service";
 import { inviteConsortium } from "@/lib/matching/invite";

@@ -14,7 +14,7 @@ import sharp from "sharp";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createProduct as createProductRow, createUmkm } from "@/lib/seed/factories";
+import { createBuyer, createProduct as createProductRow, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { createProductAction, setProductArchivedAction, updateProductAction } from "@/lib/products/actions";
 import { ProductPageSchema, ProductSchema } from "@/lib/products/api-schemas";

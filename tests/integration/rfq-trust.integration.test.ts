@@ -23,7 +23,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createCertification, createQuote, createRfq as createRfqRow, createUmkm } from "@/lib/seed/factories";
+import { createBuyer, createCertification, createQuote, createRfq as createRfqRow, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { RfqPageSchema, RfqSchema } from "@/lib/rfqs/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
@@ -53,7 +53,7 @@ import { POST as productsRoute } from "@/app/api/v1/products/route";
 import { createRfqAction } from "@/lib/rfqs/actions";
 import { awardRfqAction, saveQuoteAction } from "@/lib/quotes/actions";
 import { listOwnAuditLog } from "@/lib/organizations/service";
-import { placeholderPdf } from "@/lib/seed/factories";
+import { placeholderPdf } from "@/tests/helpers/factories";
 
 const t = useTestDatabase();
 

@@ -15,7 +15,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createQuote, createRfq as createRfqRow, createUmkm, placeholderPdf } from "@/lib/seed/factories";
+import { createBuyer, createQuote, createRfq as createRfqRow, createUmkm, placeholderPdf } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { RfqPageSchema, RfqSchema, ClarificationListSchema } from "@/lib/rfqs/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";

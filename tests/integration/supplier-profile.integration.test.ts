@@ -12,7 +12,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
-import { createOrganization, createUmkm } from "@/lib/seed/factories";
+import { createOrganization, createUmkm } from "@/tests/helpers/factories";
 import { getPublicSupplierProfile, getSupplierForReview } from "@/lib/suppliers/profile";
 import { updateSupplierProfile } from "@/lib/suppliers/profile-update";
 import { submitForVerification } from "@/lib/suppliers/verification";

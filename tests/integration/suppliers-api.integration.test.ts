@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createOrganization, createProduct, createUmkm } from "@/lib/seed/factories";
+import { createOrganization, createProduct, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { GET as getSupplier, PATCH as patchSupplier } from "@/app/api/v1/suppliers/[id]/route";
 import { GET as kbli } from "@/app/api/v1/reference/kbli/route";

@@ -14,7 +14,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createCertification, createOrganization, createQuote, createRfq as createRfqRow, createUmkm } from "@/lib/seed/factories";
+import { createBuyer, createCertification, createOrganization, createQuote, createRfq as createRfqRow, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { decideVerification } from "@/lib/organizations/service";
 import { getComparison } from "@/lib/quotes/service";

@@ -5,7 +5,7 @@
 // buyer is missing.
 import { createRfq, hoursFromNow, type DbClient } from "./factories";
 
-export const DEMO_CONSORTIUM_RFQ_TITLE = "Kain batik cap untuk seragam karyawan pabrik dan diler (tahap I)";
+const DEMO_CONSORTIUM_RFQ_TITLE = "Kain batik cap untuk seragam karyawan pabrik dan diler (tahap I)";
 
 export async function seedDemoMatching(tx: DbClient, now: Date = new Date()): Promise<string | null> {
   const buyer = await tx.organization.findFirst({ where: { name: "PT Garuda Otomotif Manufaktur", type: "buyer" }, select: { id: true } });

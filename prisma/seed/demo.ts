@@ -1,15 +1,15 @@
 // Demo data that looks real (Bahasa Indonesia): ~45 UMKM in 10 provinces with products and certifications,
 // three buyers with open RFQs, a batik cooperative, agreements across partnership schemes, and the ministry,
-// bank and platform organizations, plus the demo accounts listed in DEMO_ACCOUNTS (password `rantai-demo`).
+// bank and platform organizations, plus the demo accounts of lib/auth/demo-accounts.ts (password `rantai-demo`).
 //
 // Every name is fictional. Region codes (Kemendagri) and KBLI 2020 codes come from data/regions.json and
 // data/kbli.json; foreign keys to the reference tables reject anything else, and the seed integration test
 // checks it. Deterministic: a seeded PRNG makes reruns look the same (dates are relative to today, ids differ).
 // Runs inside one transaction, so a failed seed leaves the database empty.
-import { DEMO_DATA_MARKER } from "@/lib/auth/demo-marker";
+import { DEMO_ACCOUNTS, DEMO_DATA_MARKER, DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { CertificationType, LegalForm, MilestoneStatus, OrgType, VerificationStatus } from "@/lib/db/generated/enums";
+import type { CertificationType, DeliveryStatus, LegalForm, MilestoneStatus, VerificationStatus } from "@/lib/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { seedDemoNotifications } from "./demo-notifications";
 import { seedDemoMatching } from "./demo-matching";
@@ -32,38 +32,24 @@ import {
   type UmkmBatchSpec,
 } from "./factories";
 
-export const DEMO_PASSWORD = "rantai-demo";
-
-export interface DemoAccount {
-  email: string;
-  /** What the account is for, as shown in the README. */
-  role: string;
-  organization: string;
-  orgType: OrgType;
+/** The organization a demo account (lib/auth/demo-accounts.ts) owns: the seed creates exactly those accounts. */
+function demoOrganization(email: string): string {
+  const account = DEMO_ACCOUNTS.find((a) => a.email === email);
+  if (!account) throw new Error(`seed: ${email} is not in DEMO_ACCOUNTS`);
+  return account.organization;
 }
 
 const ORG = {
-  platform: "Rantai",
-  ministry: "Kementerian Usaha Mikro, Kecil, dan Menengah",
-  bank: "PT Bank Mitra Usaha Nusantara",
-  energy: "PT Energi Nusantara (Persero)",
-  auto: "PT Garuda Otomotif Manufaktur",
+  platform: demoOrganization("admin@demo.rantai.id"),
+  ministry: demoOrganization("kementerian@demo.rantai.id"),
+  bank: demoOrganization("bank@demo.rantai.id"),
+  energy: demoOrganization("buyer@demo.rantai.id"),
+  auto: demoOrganization("buyer2@demo.rantai.id"),
   food: "PT Boga Rasa Nusantara",
-  coop: "Koperasi Produsen Batik Sekar Pesisir",
-  batik: "CV Batik Sekar Jagad",
-  metal: "UD Logam Presisi Tegal",
+  coop: demoOrganization("koperasi@demo.rantai.id"),
+  batik: demoOrganization("umkm@demo.rantai.id"),
+  metal: demoOrganization("umkm2@demo.rantai.id"),
 } as const;
-
-export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: "admin@demo.rantai.id", role: "Admin platform (verifikasi)", organization: ORG.platform, orgType: "platform" },
-  { email: "umkm@demo.rantai.id", role: "UMKM — workshop batik, terverifikasi", organization: ORG.batik, orgType: "umkm" },
-  { email: "umkm2@demo.rantai.id", role: "UMKM — bengkel permesinan logam", organization: ORG.metal, orgType: "umkm" },
-  { email: "buyer@demo.rantai.id", role: "Pembeli — BUMN energi", organization: ORG.energy, orgType: "buyer" },
-  { email: "buyer2@demo.rantai.id", role: "Pembeli — manufaktur otomotif", organization: ORG.auto, orgType: "buyer" },
-  { email: "koperasi@demo.rantai.id", role: "Koperasi (agregator anggota UMKM)", organization: ORG.coop, orgType: "cooperative" },
-  { email: "kementerian@demo.rantai.id", role: "Kementerian (statistik)", organization: ORG.ministry, orgType: "ministry" },
-  { email: "bank@demo.rantai.id", role: "Bank mitra (pembiayaan)", organization: ORG.bank, orgType: "bank" },
-];
 
 /** True when the database has no users yet (a fresh install: seed it). */
 export async function isDatabaseEmpty(db: DbClient): Promise<boolean> {
@@ -1135,7 +1121,7 @@ async function seed(tx: DbClient, hash: string): Promise<DemoSeedResult> {
   // Deliveries, payments and ratings for the agreements under way or done (feeds performance statistics).
   const milestonesOf = async (agreementId: string) =>
     tx.milestone.findMany({ where: { agreementId }, orderBy: { position: "asc" } });
-  const deliveries: { agreementId: string; milestoneId: string; quantity: number; deliveredOn: Date; onTime: boolean; status: "accepted" | "pending_review"; recordedById: string }[] = [];
+  const deliveries: { agreementId: string; milestoneId: string; quantity: number; deliveredOn: Date; onTime: boolean; status: DeliveryStatus; recordedById: string }[] = [];
   const payments: { agreementId: string; milestoneId: string; amountIdr: bigint; invoicedOn: Date; paidOn: Date; daysToPay: number; recordedById: string }[] = [];
   for (const [agreement, buyerUser, late] of [[aBatik, energyOwner, [false, true]], [aStamping, autoOwner, [false, false, true]], [aAren, foodOwner, [false, false]], [aKarton, foodOwner, [false, false]]] as const) {
     const list = await milestonesOf(agreement.id);

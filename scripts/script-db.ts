@@ -1,13 +1,14 @@
 // Opens the configured database for a command-line script (db:seed, start): one handle for raw SQL
 // (migrations, reference data) and a Prisma client. PGlite is opened once and shared by both, then closed —
 // it is single-process, so scripts must close it before the Next server opens the same directory.
-// Scripts use this instead of lib/db/index.ts (which is "server-only" and a lazy app singleton).
+// Scripts use this instead of lib/db/index.ts (which is "server-only" and a lazy app singleton); npm run
+// db:seed (scripts/db-seed.ts) and npm start (scripts/start.ts) share it.
 import { createPGliteClient, createPostgresClient, type Db } from "@/lib/db/client";
 import { describeDatabase, type DatabaseConfig } from "@/lib/db/config";
 import { openPGlite } from "@/lib/db/pglite";
 import { openSqlRunner, pgliteRunner, type SqlRunner } from "@/lib/db/sql-runner";
 import { prepareDatabase } from "@/lib/db/setup";
-import { isDatabaseEmpty, seedDemoData, type DemoSeedResult } from "./demo";
+import { isDatabaseEmpty, seedDemoData, type DemoSeedResult } from "@/prisma/seed/demo";
 
 export interface ScriptDatabase {
   config: DatabaseConfig;

@@ -1,8 +1,9 @@
-// Factories shared by the demo seed (lib/seed/demo.ts) and the tests. Each takes a Prisma client and optional
-// overrides and writes realistic, valid rows: unique e-mails, NIBs, NPWPs and agreement numbers (a per-process
-// random base plus a counter), region and KBLI codes that exist in the reference tables (data/*.json), size
-// classes derived by lib/suppliers/size-class.ts with their history row.
-// Not "server-only" so scripts (tsx) and vitest can import it; never import it from app code.
+// Factories shared by the demo seed (prisma/seed/demo.ts) and the tests (which import them, with the test-only
+// ones, from tests/helpers/factories.ts). Each takes a Prisma client and optional overrides and writes
+// realistic, valid rows: unique e-mails, NIBs, NPWPs and agreement numbers (a per-process random base plus a
+// counter), region and KBLI codes that exist in the reference tables (data/*.json), size classes derived by
+// lib/suppliers/size-class.ts with their history row.
+// Not "server-only" so scripts (tsx) and vitest can import it; app/, components/ and lib/ never import it.
 import { createHash, randomInt } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
@@ -10,15 +11,17 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type {
   AgreementStatus,
   CertificationType,
+  FileKind,
   LegalForm,
   MemberRole,
   MilestoneStatus,
   OrgType,
   PartnershipScheme,
+  QuoteStatus,
   RfqStatus,
   RfqVisibility,
   VerificationStatus,
-} from "@/lib/db/generated/enums";
+} from "@/lib/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { agreementSnapshot, type SnapshotMilestone } from "@/lib/agreements/snapshot";
 import { deriveSizeClass } from "@/lib/suppliers/size-class";
@@ -78,7 +81,7 @@ export function uniqueNpwp(): string {
   return entityNpwp(serial, String(randomInt(100, 999)));
 }
 
-export function uniqueAgreementNumber(year = new Date().getUTCFullYear()): string {
+function uniqueAgreementNumber(year = new Date().getUTCFullYear()): string {
   return `RNT-${year}-${String((PROCESS_BASE + nextNumber()) % 1_000_000).padStart(6, "0")}`;
 }
 
@@ -138,7 +141,7 @@ export function storedFileData(
     filename: string;
     title: string;
     lines?: string[];
-    kind?: "certificate" | "agreement_document" | "other";
+    kind?: FileKind;
     uploadedById?: string | null;
   },
 ) {
@@ -201,7 +204,7 @@ export async function insertMany(db: DbClient, table: string, rows: Record<strin
 // Users and organizations
 // ---------------------------------------------------------------------------------------------
 
-export interface UserOverrides {
+interface UserOverrides {
   email?: string;
   name?: string;
   /** Hashed with Argon2id (~50 ms); pass passwordHash to reuse a hash. Default: no password. */
@@ -239,7 +242,7 @@ async function resolveOwner(db: DbClient, owner: OwnerOption | undefined) {
   return createUser(db, (owner as UserOverrides | undefined) ?? {});
 }
 
-export interface OrganizationOverrides {
+interface OrganizationOverrides {
   name?: string;
   legalName?: string | null;
   email?: string | null;
@@ -295,7 +298,7 @@ export async function createOrganization(db: DbClient, type: OrgType, overrides:
 // UMKM
 // ---------------------------------------------------------------------------------------------
 
-export interface UmkmOverrides extends OrganizationOverrides {
+interface UmkmOverrides extends OrganizationOverrides {
   nib?: string | null;
   npwp?: string | null;
   legalForm?: LegalForm | null;
@@ -470,94 +473,6 @@ export async function createUmkms(db: DbClient, specs: UmkmBatchSpec[]) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Certifications and products
-// ---------------------------------------------------------------------------------------------
-
-export interface CertificationOverrides {
-  type?: CertificationType;
-  name?: string | null;
-  number?: string;
-  issuer?: string | null;
-  validFrom?: Date | null;
-  validUntil?: Date | null;
-  tkdnPercent?: number | string | null;
-  verificationStatus?: VerificationStatus;
-  /** Attach a (placeholder PDF) document. Default true. */
-  withDocument?: boolean;
-}
-
-const DEFAULT_ISSUER: Record<CertificationType, string> = {
-  halal: "Badan Penyelenggara Jaminan Produk Halal (BPJPH)",
-  sni: "Lembaga Sertifikasi Produk terakreditasi KAN",
-  iso9001: "Lembaga Sertifikasi Sistem Mutu terakreditasi KAN",
-  tkdn: "Kementerian Perindustrian",
-  other: "Lembaga penerbit",
-};
-
-export async function createCertification(db: DbClient, organizationId: string, overrides: CertificationOverrides = {}) {
-  const type = overrides.type ?? "halal";
-  const suffix = uniqueSuffix();
-  const number = overrides.number ?? `${type.toUpperCase()}-${suffix}`;
-  let documentId: string | null = null;
-  if (overrides.withDocument ?? true) {
-    const file = await db.storedFile.create({
-      data: storedFileData(organizationId, {
-        filename: `sertifikat-${type}-${suffix}.pdf`,
-        title: `Sertifikat ${type.toUpperCase()} ${number}`,
-      }),
-      select: { id: true },
-    });
-    documentId = file.id;
-  }
-  return db.certification.create({
-    data: {
-      organizationId,
-      type,
-      name: overrides.name ?? (type === "other" ? "Sertifikat lain" : null),
-      number,
-      issuer: overrides.issuer !== undefined ? overrides.issuer : DEFAULT_ISSUER[type],
-      validFrom: overrides.validFrom !== undefined ? overrides.validFrom : dateInDays(-365),
-      validUntil: overrides.validUntil !== undefined ? overrides.validUntil : dateInDays(3 * 365),
-      tkdnPercent: overrides.tkdnPercent !== undefined ? overrides.tkdnPercent : type === "tkdn" ? "45.00" : null,
-      documentId,
-      verificationStatus: overrides.verificationStatus ?? "verified",
-    },
-  });
-}
-
-export interface ProductOverrides {
-  name?: string;
-  description?: string | null;
-  kbliCode?: string;
-  unit?: string;
-  priceMinIdr?: bigint | null;
-  priceMaxIdr?: bigint | null;
-  moq?: number | null;
-  monthlyCapacity?: number | null;
-  leadTimeDays?: number | null;
-  archivedAt?: Date | null;
-}
-
-export async function createProduct(db: DbClient, supplierId: string, overrides: ProductOverrides = {}) {
-  return db.product.create({
-    data: {
-      supplierId,
-      name: overrides.name ?? `Kain batik cap katun ${uniqueSuffix()}`,
-      description: overrides.description !== undefined ? overrides.description : "Kain katun primisima 2,15 m, pewarna sintetis, motif sesuai pesanan.",
-      kbliVersion: "2020",
-      kbliCode: overrides.kbliCode ?? "13134",
-      unit: overrides.unit ?? "lembar",
-      priceMinIdr: overrides.priceMinIdr !== undefined ? overrides.priceMinIdr : 95_000n,
-      priceMaxIdr: overrides.priceMaxIdr !== undefined ? overrides.priceMaxIdr : 175_000n,
-      moq: overrides.moq !== undefined ? overrides.moq : 50,
-      monthlyCapacity: overrides.monthlyCapacity !== undefined ? overrides.monthlyCapacity : 1_500,
-      leadTimeDays: overrides.leadTimeDays !== undefined ? overrides.leadTimeDays : 21,
-      archivedAt: overrides.archivedAt ?? null,
-    },
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 // Buyers and cooperatives
 // ---------------------------------------------------------------------------------------------
 
@@ -572,7 +487,7 @@ export async function createBuyer(db: DbClient, overrides: OrganizationOverrides
   });
 }
 
-export interface CooperativeOverrides extends OrganizationOverrides {
+interface CooperativeOverrides extends OrganizationOverrides {
   /** Existing UMKM organization ids, or a number of new UMKM to create. Default 3 new members. */
   members?: string[] | number;
   joinedAt?: Date;
@@ -612,7 +527,7 @@ export async function createCooperative(db: DbClient, overrides: CooperativeOver
 // RFQs
 // ---------------------------------------------------------------------------------------------
 
-export interface RfqItemInput {
+interface RfqItemInput {
   name: string;
   specification?: string | null;
   quantity: number;
@@ -620,7 +535,7 @@ export interface RfqItemInput {
   targetUnitPriceIdr?: bigint | null;
 }
 
-export interface RfqOverrides {
+interface RfqOverrides {
   createdById?: string | null;
   title?: string;
   description?: string;
@@ -684,11 +599,11 @@ export async function createRfq(db: DbClient, buyerId: string, overrides: RfqOve
 // Agreements
 // ---------------------------------------------------------------------------------------------
 
-export interface MilestoneInput extends SnapshotMilestone {
+interface MilestoneInput extends SnapshotMilestone {
   status?: MilestoneStatus;
 }
 
-export interface AgreementOverrides {
+interface AgreementOverrides {
   number?: string;
   title?: string;
   scheme?: PartnershipScheme;
@@ -797,8 +712,8 @@ export async function createAgreement(db: DbClient, buyerId: string, supplierId:
 // Quotes
 // ---------------------------------------------------------------------------------------------
 
-export interface QuoteOverrides {
-  status?: "draft" | "submitted" | "withdrawn";
+interface QuoteOverrides {
+  status?: Extract<QuoteStatus, "draft" | "submitted" | "withdrawn">;
   includesVat?: boolean;
   offeredTkdn?: number | string | null;
   leadTimeDays?: number | null;
