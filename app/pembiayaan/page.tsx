@@ -2,13 +2,14 @@
 // own financing requests across its agreements.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, Badge, Container, EmptyState, PageHeader, Table, type BadgeTone } from "@/components/ui";
-import { getActor } from "@/lib/auth/session";
+import { requireSignedIn } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { formattersFor } from "@/lib/i18n/format";
-import { listBankRequests, listSupplierRequests } from "@/lib/financing/service";
+import { agreementRoutes } from "@/lib/agreements/routes";
+import { listBankRequests, listSupplierRequests } from "@/lib/financing/queries";
+import { financingRoutes } from "@/lib/financing/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -20,8 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FinancingPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/masuk?callbackUrl=%2Fpembiayaan");
+  const actor = await requireSignedIn(financingRoutes.list());
   const t = await getTranslations("financing");
   const f = formattersFor(await getLocale());
   const type = actor.membership?.organizationType;
@@ -49,7 +49,7 @@ export default async function FinancingPage() {
               {page.data.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">
-                    <Link href={`/pembiayaan/${r.id}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                    <Link href={financingRoutes.detail(r.id)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                       {r.agreement.number}
                     </Link>
                     <span className="block text-xs font-normal text-muted">{r.agreement.buyer.name}</span>
@@ -92,7 +92,7 @@ export default async function FinancingPage() {
               {page.data.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">
-                    <Link href={`/kemitraan/${r.agreementId}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                    <Link href={agreementRoutes.detail(r.agreementId)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                       {r.bank.name}
                     </Link>
                   </th>

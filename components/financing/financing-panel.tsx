@@ -5,7 +5,7 @@ import { Badge, Card, type BadgeTone } from "@/components/ui";
 import { ActionForm } from "@/components/agreements/action-form";
 import { formattersFor } from "@/lib/i18n/format";
 import { confirmFinancingAction, requestFinancingAction, withdrawFinancingAction } from "@/lib/financing/actions";
-import type { FinancingPartyView } from "@/lib/financing/service";
+import type { FinancingPartyView } from "@/lib/financing/queries";
 
 const TONE: Record<string, BadgeTone> = { submitted: "info", approved: "success", declined: "danger", withdrawn: "neutral" };
 

@@ -12,7 +12,7 @@ import { formattersFor } from "@/lib/i18n/format";
 import { bestValueSplit } from "@/lib/quotes/evaluation";
 import { getComparison } from "@/lib/quotes/service";
 import { orNotFound, requireBuyerPage } from "@/lib/rfqs/pages";
-import { schemeOptions } from "@/app/kemitraan/schemes";
+import { schemeOptions } from "@/lib/agreements/scheme-options";
 
 export const dynamic = "force-dynamic";
 
