@@ -5,9 +5,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, Badge, Container, EmptyState, PageHeader, Table, type BadgeTone } from "@/components/ui";
 import { requireSignedIn } from "@/lib/auth/page-guard";
-import { can } from "@/lib/auth/permissions";
 import { formattersFor } from "@/lib/i18n/format";
 import { agreementRoutes } from "@/lib/agreements/routes";
+import { financingPageView } from "@/lib/financing/access";
 import { listBankRequests, listSupplierRequests } from "@/lib/financing/queries";
 import { financingRoutes } from "@/lib/financing/routes";
 
@@ -24,8 +24,8 @@ export default async function FinancingPage() {
   const actor = await requireSignedIn(financingRoutes.list());
   const t = await getTranslations("financing");
   const f = formattersFor(await getLocale());
-  const type = actor.membership?.organizationType;
-  if (type === "bank" && can(actor.membership, "financing:decide")) {
+  const view = financingPageView(actor);
+  if (view === "bank") {
     const page = await listBankRequests(actor, { limit: 100 });
     return (
       <Container className="flex flex-col gap-6 py-8">
@@ -69,7 +69,7 @@ export default async function FinancingPage() {
       </Container>
     );
   }
-  if (type === "umkm" && can(actor.membership, "financing:request")) {
+  if (view === "supplier") {
     const page = await listSupplierRequests(actor, { limit: 100 });
     return (
       <Container className="flex flex-col gap-6 py-8">

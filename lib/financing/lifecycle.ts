@@ -11,7 +11,8 @@ import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { formatRupiah } from "@/lib/i18n/format";
 import { translate } from "@/lib/i18n/translate";
 import { agreementRoutes } from "@/lib/agreements/routes";
-import { authorizeBank, getBankRequest, partySelect, type FinancingBankView, type FinancingPartyView } from "./queries";
+import { authorizeBank } from "./access";
+import { getBankRequest, partySelect, type FinancingBankView, type FinancingPartyView } from "./queries";
 import { financingRoutes } from "./routes";
 import type { FinancingDecisionInput, FinancingRequestInput } from "./schemas";
 

@@ -13,6 +13,7 @@ import type { FinancingStatus, FinancingType } from "@/lib/enums";
 import { decodeCursor, paginate, type Page, cursorInstant } from "@/lib/api/pagination";
 import { notFound } from "@/lib/errors";
 import { partyWhere } from "@/lib/agreements/access";
+import { authorizeBank } from "./access";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -119,8 +120,6 @@ export const partySelect = {
   bank: { select: { id: true, name: true } },
   supplier: { select: { id: true, name: true } },
 } satisfies Prisma.FinancingRequestSelect;
-
-export const authorizeBank = (actor: Actor | null) => authorize(actor, { orgTypes: ["bank"], permission: "financing:decide" });
 
 const listCursor = z.tuple([cursorInstant, z.string().min(1)]);
 
