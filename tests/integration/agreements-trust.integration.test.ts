@@ -33,8 +33,8 @@ import { POST as deliveriesRoute } from "@/app/api/v1/agreements/[id]/deliveries
 import { POST as paymentsRoute } from "@/app/api/v1/agreements/[id]/payments/route";
 import { POST as financingRoute } from "@/app/api/v1/agreements/[id]/financing/route";
 import { GET as bankGetRoute } from "@/app/api/v1/financing/[id]/route";
-import { AgreementSchema } from "@/lib/agreements/api-schemas";
-import { FinancingBankSchema } from "@/lib/financing/api-schemas";
+import { AgreementSchema } from "@/lib/agreements/responses";
+import { FinancingBankSchema } from "@/lib/financing/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { acceptAgreementAction, amendAgreementAction, completeAgreementAction, recordDeliveryAction } from "@/lib/agreements/actions";
 import { getTrackRecord } from "@/lib/agreements/track-record";

@@ -17,7 +17,7 @@ import { POST as reviewRoute } from "@/app/api/v1/agreements/[id]/deliveries/[de
 import { POST as paymentsRoute } from "@/app/api/v1/agreements/[id]/payments/route";
 import { POST as ratingsRoute } from "@/app/api/v1/agreements/[id]/ratings/route";
 import { GET as versionRoute } from "@/app/api/v1/agreements/[id]/versions/[version]/route";
-import { AgreementPageSchema, AgreementSchema, AgreementVersionSchema } from "@/lib/agreements/api-schemas";
+import { AgreementPageSchema, AgreementSchema, AgreementVersionSchema } from "@/lib/agreements/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { getTrackRecord } from "@/lib/agreements/track-record";
 

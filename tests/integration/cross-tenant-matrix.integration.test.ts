@@ -55,8 +55,8 @@ import { addAttachment } from "@/lib/rfqs/attachments";
 import { askClarification } from "@/lib/rfqs/clarifications";
 import { addQuoteAttachment } from "@/lib/quotes/attachments";
 import { recordDelivery, recordPayment } from "@/lib/agreements/execution";
-import { requestFinancing } from "@/lib/financing/service";
-import { completeAgreement } from "@/lib/agreements/service";
+import { requestFinancing } from "@/lib/financing/lifecycle";
+import { completeAgreement } from "@/lib/agreements/lifecycle";
 import { createProduct as createProductWithPhotos } from "@/lib/products/service";
 import type { Actor } from "@/lib/auth/types";
 

@@ -11,7 +11,7 @@ import { GET as listRoute } from "@/app/api/v1/financing/route";
 import { GET as getRoute } from "@/app/api/v1/financing/[id]/route";
 import { POST as decisionRoute } from "@/app/api/v1/financing/[id]/decision/route";
 import { POST as confirmRoute } from "@/app/api/v1/financing/[id]/confirm/route";
-import { FinancingBankPageSchema, FinancingBankSchema, FinancingPartySchema } from "@/lib/financing/api-schemas";
+import { FinancingBankPageSchema, FinancingBankSchema, FinancingPartySchema } from "@/lib/financing/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 
 const t = useTestDatabase();

@@ -21,7 +21,7 @@ import {
   luhnCheckDigit,
 } from "@/tests/helpers/factories";
 import { deriveSizeClass } from "@/lib/suppliers/size-class";
-import { openItems } from "@/lib/agreements/service";
+import { openItems } from "@/lib/agreements/views";
 
 const t = useTestDatabase();
 const SEED_TIMEOUT = 120_000; // a loaded 2-core machine

@@ -15,7 +15,7 @@ import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
 import { mayManageRfqs } from "@/lib/rfqs/access";
 import { agreementRoutes } from "@/lib/agreements/routes";
 import { rfqRoutes } from "@/lib/rfqs/routes";
-import { schemeOptions } from "@/app/kemitraan/schemes";
+import { schemeOptions } from "@/lib/agreements/scheme-options";
 
 export const dynamic = "force-dynamic";
 

@@ -2,19 +2,19 @@
 // tests check real responses against them). Request bodies: lib/agreements/schemas.ts.
 import { z } from "zod";
 import "@/lib/api/openapi";
-import { AGREEMENT_STATUSES, SCHEMES } from "./schemas";
+import { AGREEMENT_PARTY_ROLES, AGREEMENT_STATUSES, DELIVERY_STATUSES, MILESTONE_STATUSES, PARTNERSHIP_SCHEMES } from "@/lib/enums";
 
 const timestamp = z.iso.datetime({ offset: true });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ format: "date", example: "2026-12-01" });
 const org = z.object({ id: z.string(), name: z.string() });
-const role = z.enum(["buyer", "supplier", "consortium_member"]);
+const role = z.enum(AGREEMENT_PARTY_ROLES);
 
-export const AgreementSummarySchema = z
+const AgreementSummarySchema = z
   .object({
     id: z.string(),
     number: z.string().openapi({ example: "RNT-2026-004217" }),
     title: z.string(),
-    scheme: z.enum(SCHEMES),
+    scheme: z.enum(PARTNERSHIP_SCHEMES),
     status: z.enum(AGREEMENT_STATUSES),
     valueIdr: z.number().int(),
     startDate: date,
@@ -53,7 +53,7 @@ export const AgreementSchema = AgreementSummarySchema.extend({
       dueDate: date,
       amountIdr: z.number().int().nullable(),
       paymentTermDays: z.number().int().nullable(),
-      status: z.enum(["pending", "delivered", "accepted", "rejected", "paid"]),
+      status: z.enum(MILESTONE_STATUSES),
     }),
   ),
   deliveries: z.array(
@@ -63,7 +63,7 @@ export const AgreementSchema = AgreementSummarySchema.extend({
       quantity: z.number().int(),
       deliveredOn: date,
       onTime: z.boolean(),
-      status: z.enum(["pending_review", "accepted", "rejected"]),
+      status: z.enum(DELIVERY_STATUSES),
       note: z.string().nullable(),
       createdAt: timestamp,
     }),
@@ -86,7 +86,7 @@ export const AgreementSchema = AgreementSummarySchema.extend({
     .object({
       version: z.number().int(),
       title: z.string(),
-      scheme: z.enum(SCHEMES),
+      scheme: z.enum(PARTNERSHIP_SCHEMES),
       valueIdr: z.number().int(),
       startDate: date,
       endDate: date,
@@ -133,7 +133,7 @@ export const AgreementVersionSchema = z
     createdBy: z.string().nullable(),
     snapshot: z.object({
       title: z.string(),
-      scheme: z.enum(SCHEMES),
+      scheme: z.enum(PARTNERSHIP_SCHEMES),
       valueIdr: z.string().openapi({ description: "Whole Rupiah as a decimal string (as stored in the snapshot)" }),
       startDate: date,
       endDate: date,

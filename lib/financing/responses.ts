@@ -1,7 +1,7 @@
 // Response shapes of /api/v1/financing and /api/v1/agreements/{id}/financing.
 import { z } from "zod";
 import "@/lib/api/openapi";
-import { FINANCING_STATUSES, FINANCING_TYPES } from "./schemas";
+import { FINANCING_STATUSES, FINANCING_TYPES } from "@/lib/enums";
 
 const timestamp = z.iso.datetime({ offset: true });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
