@@ -4,7 +4,7 @@
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
 import { rupiahSchema } from "@/lib/products/schemas";
-import { SCHEMES } from "@/lib/agreements/schemas";
+import { PARTNERSHIP_SCHEMES } from "@/lib/enums";
 
 const blank = (v: unknown) => (v === "" || v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
@@ -115,7 +115,7 @@ export const awardInputSchema = z
       .min(1, "quotes.errors.awardRequired")
       .max(200, "errors.field.tooLong"),
     scheme: z
-      .preprocess(blank, z.enum(SCHEMES, { error: "errors.field.invalidChoice" }).optional())
+      .preprocess(blank, z.enum(PARTNERSHIP_SCHEMES, { error: "errors.field.invalidChoice" }).optional())
       .openapi({ description: "Partnership scheme of the draft agreements (PP 7/2021 Pasal 106); default rantai_pasok" }),
   })
   .superRefine((v, ctx) => {
