@@ -1,6 +1,6 @@
 // JSON shapes of the matching endpoints (GET /api/v1/rfqs/{id}/matches, GET/POST /api/v1/rfqs/{id}/consortia,
 // GET /api/v1/suppliers/{id}/recommended-rfqs) and the presenters that build them, labels in the request's
-// language. The contract is ../shared/docs/api-v1.md; fields beyond it only extend it.
+// language. The contract is docs/api.md; fields beyond it only extend it.
 import { z } from "zod";
 import "@/lib/api/openapi";
 import type { ScoredSupplier } from "./engine";
