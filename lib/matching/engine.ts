@@ -46,7 +46,7 @@ export interface ScoredSupplier {
   signals: MatchSignals;
 }
 
-export interface RankResult {
+interface RankResult {
   matches: ScoredSupplier[];
   almostQualified: ScoredSupplier[];
   /** Which candidate pass produced the answer (1 narrowest … 3 widest; 0: given suppliers). */
@@ -187,7 +187,7 @@ async function scoreCandidates(ctx: RfqContext, candidates: Candidates, limit: n
 
 /** The statement behind scoreCandidates (exported for EXPLAIN in the benchmark). */
 /** How many candidates the capped passes keep and how many are shortlisted (LIMITS; smaller in tests). */
-export interface Caps {
+interface Caps {
   firstPass: number;
   shortlist: number;
 }

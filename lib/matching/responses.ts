@@ -34,7 +34,7 @@ const RfqRef = z.object({
   minTkdn: z.number().nullable(),
 });
 
-export const MatchSchema = z
+const MatchSchema = z
   .object({
     supplier: z.object({ id: z.string(), name: z.string(), regency: z.object({ code: z.string(), name: z.string() }).nullable() }),
     score: z.number().int().min(0).max(100),
@@ -118,7 +118,7 @@ function rfqRef(r: RfqSummary) {
   };
 }
 
-export function presentMatch(locale: string, m: ScoredSupplier) {
+function presentMatch(locale: string, m: ScoredSupplier) {
   return {
     supplier: {
       id: m.supplier.id,

@@ -45,7 +45,7 @@ const RFQ_STOP_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** At most this many words of an RFQ are matched (title first, then item names). */
-export const MAX_RFQ_WORDS = 10;
+const MAX_RFQ_WORDS = 10;
 
 /** The words of an RFQ's title and item names: lower case, accents removed, no stop words or bare numbers. */
 export function rfqWords(texts: readonly string[]): string[] {

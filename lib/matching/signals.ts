@@ -42,7 +42,7 @@ export interface MatchSignals {
   onTimeDeliveries: number;
 }
 
-export type ReasonCode =
+type ReasonCode =
   | "kbli_exact"
   | "kbli_class"
   | "kbli_group"
@@ -59,7 +59,7 @@ export type ReasonCode =
   | "verified"
   | "track_record";
 
-export type GapCode = "cert_missing" | "cert_expires" | "tkdn_missing" | "tkdn_below";
+type GapCode = "cert_missing" | "cert_expires" | "tkdn_missing" | "tkdn_below";
 
 export type Params = Record<string, string | number>;
 
@@ -97,11 +97,11 @@ export function textPoints(hits: readonly WordHit[], weights?: readonly number[]
 }
 
 /** Is a certificate held until this date still valid on the deadline? */
-export function validOn(until: string | null | undefined, deadlineDate: string): boolean {
+function validOn(until: string | null | undefined, deadlineDate: string): boolean {
   return !!until && until >= deadlineDate;
 }
 
-export function certificationPoints(s: Pick<MatchSignals, "requiredCertifications" | "certUntil" | "deadlineDate">): number {
+function certificationPoints(s: Pick<MatchSignals, "requiredCertifications" | "certUntil" | "deadlineDate">): number {
   if (s.requiredCertifications.length === 0) return WEIGHTS.certifications;
   const held = s.requiredCertifications.filter((c) => validOn(s.certUntil[c], s.deadlineDate)).length;
   return (WEIGHTS.certifications * held) / s.requiredCertifications.length;
@@ -124,7 +124,7 @@ export function distanceShare(km: number | null): number {
   return Math.max(0, 1 - (km - DISTANCE.fullWithinKm) / (DISTANCE.zeroAtKm - DISTANCE.fullWithinKm));
 }
 
-export function trackRecordPoints(s: Pick<MatchSignals, "completedAgreements" | "deliveries" | "onTimeDeliveries">): number {
+function trackRecordPoints(s: Pick<MatchSignals, "completedAgreements" | "deliveries" | "onTimeDeliveries">): number {
   const completed = Math.min(1, s.completedAgreements / TRACK_RECORD.completedForFull);
   const onTime = s.deliveries > 0 ? s.onTimeDeliveries / s.deliveries : 0;
   return (WEIGHTS.trackRecord * (completed + onTime)) / 2;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
 
 /** Upper bound for a unit price (Rp1 triliun): far above any UMKM product, well inside JSON's safe integers. */
-export const MAX_PRICE_IDR = 1_000_000_000_000n;
+const MAX_PRICE_IDR = 1_000_000_000_000n;
 
 const blank = (v: unknown) => (v === "" || (typeof v === "string" && v.trim() === "") ? undefined : v);
 

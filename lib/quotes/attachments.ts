@@ -13,10 +13,10 @@ import { deadlinePassed, pricesRevealed } from "@/lib/rfqs/access";
 import { authorizeQuoting } from "./access";
 import { quoteRoutes } from "./routes";
 
-export const MAX_ATTACHMENTS_PER_QUOTE = 5;
+const MAX_ATTACHMENTS_PER_QUOTE = 5;
 
 
-export interface QuoteAttachmentView {
+interface QuoteAttachmentView {
   id: string;
   filename: string;
   mimeType: string;

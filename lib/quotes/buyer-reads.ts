@@ -144,7 +144,7 @@ export async function listRfqQuotes(actor: Actor | null, rfqId: string) {
   };
 }
 
-export interface ComparisonView {
+interface ComparisonView {
   rfq: {
     id: string;
     title: string;

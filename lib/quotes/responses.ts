@@ -38,7 +38,7 @@ export const OwnQuoteSchema = z
   })
   .openapi("Quote");
 
-export const BuyerQuoteSchema = z
+const BuyerQuoteSchema = z
   .object({
     id: z.string(),
     status: z.enum(QUOTE_STATUSES),

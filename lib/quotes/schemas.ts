@@ -43,12 +43,12 @@ const calendarDate = z
   })
   .openapi({ type: "string", format: "date", example: "2026-12-31" });
 
-export const quoteItemSchema = z.object({
+const quoteItemSchema = z.object({
   rfqItemId: id.openapi({ description: "An item id of this RFQ (`items[].id` of GET /api/v1/rfqs/{id})" }),
   unitPriceIdr: rupiahSchema,
 });
 
-export const consortiumShareSchema = z.object({
+const consortiumShareSchema = z.object({
   supplierId: id.openapi({ description: "A member UMKM of the consortium" }),
   shareQuantity: wholeNumber(0, 1_000_000_000),
 });

@@ -41,7 +41,7 @@ const ownQuoteSelect = {
 
 type OwnQuoteRow = Prisma.QuoteGetPayload<{ select: typeof ownQuoteSelect }>;
 
-export interface QuoteLineView {
+interface QuoteLineView {
   rfqItemId: string;
   unitPriceIdr: bigint;
   lineTotalIdr: bigint;
