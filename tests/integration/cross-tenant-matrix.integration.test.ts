@@ -57,7 +57,7 @@ import { addQuoteAttachment } from "@/lib/quotes/attachments";
 import { recordDelivery, recordPayment } from "@/lib/agreements/execution";
 import { requestFinancing } from "@/lib/financing/lifecycle";
 import { completeAgreement } from "@/lib/agreements/lifecycle";
-import { createProduct as createProductWithPhotos } from "@/lib/products/service";
+import { createProduct as createProductWithPhotos } from "@/lib/products/catalogue";
 import type { Actor } from "@/lib/auth/types";
 
 const ROOT = process.cwd();
