@@ -12,12 +12,13 @@ import { isDomainError } from "@/lib/errors";
 import { formattersFor } from "@/lib/i18n/format";
 import { formatNpwp, parseNpwp } from "@/lib/suppliers/identifiers";
 import { getSupplierForReview } from "@/lib/suppliers/profile";
-import { requirePlatformActor } from "../../require-platform";
+import { isPlatformVerifier } from "@/lib/auth/access";
+import { requirePageActor } from "@/lib/auth/page-guard";
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(id: string, path: string) {
-  const actor = await requirePlatformActor(path);
+  const actor = await requirePageActor(path, isPlatformVerifier);
   try {
     return await getSupplierForReview(actor, id);
   } catch (err) {
