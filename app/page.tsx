@@ -9,7 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { formattersFor } from "@/lib/i18n/format";
 import { getProtectedSummary } from "@/lib/stats/current";
 import { getSessionUser } from "@/lib/auth/session";
-import type { PartnershipScheme } from "@/lib/db/generated/enums";
+import { PARTNERSHIP_SCHEMES } from "@/lib/enums";
 import { authRoutes } from "@/lib/auth/routes";
 import { organizationRoutes } from "@/lib/organizations/routes";
 import { supplierRoutes } from "@/lib/suppliers/routes";
@@ -17,19 +17,8 @@ import { statsRoutes } from "@/lib/stats/routes";
 
 export const dynamic = "force-dynamic";
 
-/** PP 7/2021 Pasal 106: the six named patterns, then the other forms. */
-const SCHEMES: PartnershipScheme[] = [
-  "inti_plasma",
-  "subkontrak",
-  "waralaba",
-  "perdagangan_umum",
-  "distribusi_keagenan",
-  "rantai_pasok",
-  "bagi_hasil",
-  "kerja_sama_operasional",
-  "usaha_patungan",
-  "penyumberluaran",
-];
+/** PP 7/2021 Pasal 106: the six named patterns, then the other forms (the schema's order). */
+const SCHEMES = PARTNERSHIP_SCHEMES;
 
 const STEPS = ["one", "two", "three", "four"] as const;
 

@@ -7,19 +7,6 @@ import "@/lib/api/openapi"; // .openapi() on zod schemas
 export const GROUP_BYS = ["province", "kbliSection", "scheme", "sizeClass", "month"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
-export const SCHEMES = [
-  "inti_plasma",
-  "subkontrak",
-  "waralaba",
-  "perdagangan_umum",
-  "distribusi_keagenan",
-  "rantai_pasok",
-  "bagi_hasil",
-  "kerja_sama_operasional",
-  "usaha_patungan",
-  "penyumberluaran",
-] as const;
-export const SIZE_CLASSES = ["mikro", "kecil", "menengah", "besar"] as const;
 /** The key of a dimension the supplier has not told us (no regency, KBLI code or size class). */
 export const UNKNOWN = "-";
 
