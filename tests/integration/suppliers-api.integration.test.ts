@@ -9,7 +9,7 @@ import { GET as getSupplier, PATCH as patchSupplier } from "@/app/api/v1/supplie
 import { GET as kbli } from "@/app/api/v1/reference/kbli/route";
 import { GET as regions } from "@/app/api/v1/reference/regions/route";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
-import { OwnSupplierSchema, PublicSupplierSchema } from "@/lib/api/schemas/suppliers";
+import { OwnSupplierSchema, PublicSupplierSchema } from "@/lib/suppliers/responses";
 
 const t = useTestDatabase();
 

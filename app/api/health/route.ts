@@ -2,7 +2,7 @@
 // no authentication, nothing about the deployment in the answer.
 import { db } from "@/lib/db";
 import { registerRawRoute } from "@/lib/api/openapi";
-import { HealthSchema } from "@/lib/api/schemas/account";
+import { HealthSchema } from "@/lib/auth/responses";
 
 const DB_TIMEOUT_MS = 5_000;
 const headers = { "cache-control": "no-store" };

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { decodeCursor, paginate, paginationQuery } from "@/lib/api/pagination";
 import { apiRoute, created } from "@/lib/api/route";
-import { ApiTokenPageSchema } from "@/lib/api/schemas/account";
+import { ApiTokenPageSchema } from "@/lib/auth/responses";
 import { listApiTokens } from "@/lib/auth/tokens";
 import { forbidden } from "@/lib/errors";
 

@@ -1,7 +1,7 @@
 // GET /api/v1/reference/regions: the 38 provinces; with ?province=33 that province's regencies and cities.
 import { z } from "zod";
 import { reply, apiRoute } from "@/lib/api/route";
-import { RegionListSchema } from "@/lib/api/schemas/suppliers";
+import { RegionListSchema } from "@/lib/suppliers/responses";
 import { notFound } from "@/lib/errors";
 import { listProvinces, listRegencies } from "@/lib/reference/service";
 

@@ -3,7 +3,7 @@
 // as the onboarding form (lib/suppliers), so the same validation and permissions. Not a member → 404.
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { OwnSupplierSchema, PublicSupplierSchema } from "@/lib/api/schemas/suppliers";
+import { OwnSupplierSchema, PublicSupplierSchema } from "@/lib/suppliers/responses";
 import { ACTORS } from "@/lib/auth/authorize";
 import { getPublicSupplierProfile, updateSupplierProfile, type OwnerSupplierProfile } from "@/lib/suppliers/profile";
 import { supplierProfileSchema } from "@/lib/suppliers/schemas";

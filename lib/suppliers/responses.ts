@@ -2,7 +2,7 @@
 // real responses against them). Request bodies are lib/suppliers/schemas.ts.
 import { z } from "zod";
 import { CertificationType, LegalForm, SizeBasis, SizeClass, VerificationStatus } from "@/lib/db/generated/enums";
-import "../openapi";
+import "@/lib/api/openapi";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ format: "date", example: "2027-03-31" });
 const timestamp = z.iso.datetime({ offset: true });
