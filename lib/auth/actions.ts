@@ -1,6 +1,6 @@
 "use server";
 // Server actions behind the sign-up form, password reset and change, the API token panel, the organization switcher and the platform's
-// verification queue. Each one checks who is asking in lib/ (the wrappers in ./actions.ts), never only in the
+// verification queue. Each one checks who is asking in lib/ (the wrappers in ./action-wrapper.ts), never only in the
 // UI: these are public endpoints that anyone can call with any input.
 //
 // Every export is an async function taking either a plain object or (previousState, FormData), so a client

@@ -72,8 +72,9 @@ export async function requestPasswordReset(input: unknown, { address = null, now
     await tx.emailOutbox.create({
       data: { to: user.email, subject: t("subject"), text: `${t("body", { minutes: RESET_TOKEN_TTL_MS / 60_000 })}\n\n${link}\n\n${t("ignore")}` },
     });
+    // No actor: anyone may ask for a link to be sent to an address (the link goes to its mailbox).
     await auditForTokenOrganizations(tx, user.id, {
-      actorId: user.id,
+      actorId: null,
       action: "password.reset_requested",
       entityType: "PasswordResetToken",
       entityId: row.id,
