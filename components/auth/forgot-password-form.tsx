@@ -24,9 +24,13 @@ export function ForgotPasswordForm() {
     return res;
   }, null);
 
+  const sentRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state && !state.ok) alertRef.current?.focus();
   }, [state]);
+  useEffect(() => {
+    if (sentTo !== null) sentRef.current?.focus(); // the form is gone: keep keyboard and screen reader users in place
+  }, [sentTo]);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     // Through startTransition rather than <form action>, so React keeps the typed address on an error.
@@ -39,7 +43,7 @@ export function ForgotPasswordForm() {
 
   if (sentTo !== null) {
     return (
-      <div className="flex flex-col gap-4">
+      <div ref={sentRef} tabIndex={-1} className="flex flex-col gap-4 outline-none">
         <Alert tone="success" title={t("sentTitle")}>
           <p>{t("sent", { email: sentTo })}</p>
           <p className="mt-2">{t("sentHint")}</p>

@@ -35,8 +35,10 @@ export function ResetPasswordForm() {
   const alertRef = useRef<HTMLDivElement>(null);
   const [state, dispatch, pending] = useActionState<State, FormData>(resetPassword, null);
 
+  const doneRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state && !state.ok) alertRef.current?.focus();
+    if (state?.ok) doneRef.current?.focus();
   }, [state]);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -49,7 +51,7 @@ export function ResetPasswordForm() {
 
   if (state?.ok) {
     return (
-      <div className="flex flex-col gap-4">
+      <div ref={doneRef} tabIndex={-1} className="flex flex-col gap-4 outline-none">
         <Alert tone="success" title={t("doneTitle")}>
           {t("done")}
         </Alert>
