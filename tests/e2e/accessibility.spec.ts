@@ -21,7 +21,6 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
 }
 
 const PUBLIC = ["/", "/suppliers", "/statistik", "/tentang-data", "/masuk", "/daftar"];
-PUBLIC.push("/lupa-sandi", "/atur-ulang-sandi"); // password reset (issue 16)
 
 const BY_ROLE: Record<Exclude<DemoRole, "umkm2" | "buyer2">, string[]> = {
   umkm: ["/dasbor", "/profil-usaha", "/produk", "/papan-rfq", "/penawaran", "/kemitraan", "/pembiayaan", "/notifikasi"],

@@ -3,6 +3,7 @@
 // the new password is set on the link's page, and the user signs in with it. A fresh account, so no other
 // spec's demo password changes.
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -41,4 +42,14 @@ test("a forgotten password is reset from the e-mail in the outbox, then the new 
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
   await page.waitForURL(/\/dasbor$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1, name: "Halo, Rina Lupa" })).toBeVisible();
+});
+
+test("the reset pages pass axe (WCAG 2.1 A/AA) on a phone; a link without its token says what to do", async ({ page }) => {
+  for (const path of ["/lupa-sandi", "/atur-ulang-sandi"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    if (path === "/atur-ulang-sandi") await expect(page.getByText(/Tautan ini tidak lengkap/)).toBeVisible();
+    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(result.violations.map((v) => `${path}: ${v.id} — ${v.help}`)).toEqual([]);
+  }
 });
