@@ -3,7 +3,7 @@ import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
-export function LogoMark({ className, inverse = false }: { className?: string; inverse?: boolean }) {
+function LogoMark({ className, inverse = false }: { className?: string; inverse?: boolean }) {
   const clipId = `lm${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const first = inverse ? "stroke-white" : "stroke-brand-700";
   return (

@@ -11,7 +11,7 @@ import { agreementRoutes } from "@/lib/agreements/routes";
 export type AgreementRow = Awaited<ReturnType<typeof listOwnAgreements>>[number];
 export type AgreementStatusKey = AgreementRow["status"];
 
-export const AGREEMENT_TONE: Record<AgreementStatusKey, BadgeTone> = {
+const AGREEMENT_TONE: Record<AgreementStatusKey, BadgeTone> = {
   draft: "neutral",
   proposed: "info",
   active: "success",

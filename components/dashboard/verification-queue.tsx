@@ -23,7 +23,7 @@ interface Row {
   returnNote?: string | null;
 }
 
-export function queueRows(queue: Queue): Row[] {
+function queueRows(queue: Queue): Row[] {
   return [
     ...queue.suppliers.map((s) => ({
       id: s.id,

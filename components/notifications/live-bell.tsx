@@ -15,8 +15,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { notificationRoutes } from "@/lib/notifications/routes";
 
-export const UNREAD_COUNT_ENDPOINT = "/api/v1/notifications/unread-count";
-export const DEFAULT_POLL_MS = 30_000;
+const UNREAD_COUNT_ENDPOINT = "/api/v1/notifications/unread-count";
+const DEFAULT_POLL_MS = 30_000;
 
 export function LiveNotificationBell({ initialCount, userId, pollMs = DEFAULT_POLL_MS }: { initialCount: number; userId: string; pollMs?: number }) {
   const t = useTranslations("notifications.bell");

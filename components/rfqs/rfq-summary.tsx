@@ -5,7 +5,7 @@ import { Badge, Card, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { RfqView } from "@/lib/rfqs/views";
 
-export const STATUS_TONE: Record<RfqView["status"], BadgeTone> = {
+const STATUS_TONE: Record<RfqView["status"], BadgeTone> = {
   draft: "neutral",
   open: "success",
   closed: "info",

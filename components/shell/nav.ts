@@ -47,7 +47,7 @@ export const NAV_BY_ORG_TYPE: Record<OrgType, readonly NavKey[]> = {
 };
 
 /** For visitors who are not signed in (or have no organization yet). */
-export const PUBLIC_NAV: readonly NavKey[] = ["findSuppliers", "statistics", "aboutData"];
+const PUBLIC_NAV: readonly NavKey[] = ["findSuppliers", "statistics", "aboutData"];
 
 /** Routes whose pages exist (or are being built alongside). */
 export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([

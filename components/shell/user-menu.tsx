@@ -13,7 +13,7 @@ export interface UserMenuProps {
   children: ReactNode;
 }
 
-export function initialsOf(name: string): string {
+function initialsOf(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0][0], parts[parts.length - 1][0]] : [parts[0]?.[0] ?? "?"];
   return letters.join("").toUpperCase();

@@ -396,11 +396,3 @@ function SizeFields({ bind, values, err }: { bind: Bind; values: Record<string, 
     </>
   );
 }
-
-export function StepBackLink({ href, children }: { href: string; children: ReactNode }) {
-  return (
-    <Link href={href} className="text-sm font-medium text-brand-800 underline underline-offset-2">
-      {children}
-    </Link>
-  );
-}

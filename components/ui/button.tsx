@@ -28,7 +28,7 @@ export interface ButtonStyleProps {
 }
 
 /** The classes of a button, for elements that are not <Button> / <ButtonLink>. */
-export function buttonClasses({ variant = "primary", size = "md", fullWidth = false }: ButtonStyleProps = {}, className?: string) {
+function buttonClasses({ variant = "primary", size = "md", fullWidth = false }: ButtonStyleProps = {}, className?: string) {
   return cn(
     "inline-flex items-center justify-center rounded-lg font-semibold leading-tight transition-colors",
     "disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60",

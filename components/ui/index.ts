@@ -1,13 +1,13 @@
 // Rantai's UI kit. Import from "@/components/ui".
 export { cn } from "./cn";
-export { Button, ButtonLink, buttonClasses, type ButtonProps, type ButtonLinkProps, type ButtonVariant, type ButtonSize } from "./button";
-export { SubmitButton, type SubmitButtonProps } from "./submit-button";
-export { Input, Textarea, Select, Checkbox, type InputProps, type TextareaProps, type SelectProps, type SelectOption, type CheckboxProps, type FieldProps } from "./field";
-export { Card, type CardProps } from "./card";
-export { Badge, VerificationBadge, OrgTypeBadge, type BadgeProps, type BadgeTone } from "./badge";
-export { Table, type TableProps } from "./table";
-export { EmptyState, type EmptyStateProps } from "./empty-state";
-export { Alert, type AlertProps, type AlertTone } from "./alert";
-export { Stat, StatGrid, type StatProps } from "./stat";
-export { PageHeader, type PageHeaderProps } from "./page-header";
+export { Button, ButtonLink,  type ButtonProps,  type ButtonVariant,  } from "./button";
+export { SubmitButton,  } from "./submit-button";
+export { Input, Textarea, Select, Checkbox,       } from "./field";
+export { Card,  } from "./card";
+export { Badge, VerificationBadge, OrgTypeBadge,  type BadgeTone } from "./badge";
+export { Table,  } from "./table";
+export { EmptyState,  } from "./empty-state";
+export { Alert,   } from "./alert";
+export { Stat, StatGrid,  } from "./stat";
+export { PageHeader,  } from "./page-header";
 export { Container } from "./container";

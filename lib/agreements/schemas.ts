@@ -6,9 +6,6 @@ import "@/lib/api/openapi"; // .openapi() on zod schemas
 import { AGREEMENT_STATUSES, PARTNERSHIP_SCHEMES } from "@/lib/enums";
 import { rupiahSchema } from "@/lib/products/schemas";
 
-/** The ten partnership forms of PP 7/2021 Pasal 106 (lib/quotes/schemas.ts imports this name). */
-export const SCHEMES = PARTNERSHIP_SCHEMES;
-
 const blank = (v: unknown) => (v === "" || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 export const schemeSchema = z

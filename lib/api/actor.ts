@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/types";
 import { forbidden, unauthorized } from "@/lib/errors";
 
 export const ORGANIZATION_PARAM = "organizationId";
-export const ORGANIZATION_HEADER = "x-organization-id";
+const ORGANIZATION_HEADER = "x-organization-id";
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**

@@ -21,7 +21,7 @@ export function isJsonContentType(header: string | null): boolean {
 }
 
 /** 413 when the declared Content-Length is over `maxBytes` (nothing read). */
-export function checkDeclaredLength(req: Request, maxBytes: number, messageKey?: string): void {
+function checkDeclaredLength(req: Request, maxBytes: number, messageKey?: string): void {
   const declared = req.headers.get("content-length");
   if (declared && Number(declared) > maxBytes) throw payloadTooLarge(messageKey);
 }
@@ -30,7 +30,7 @@ export function checkDeclaredLength(req: Request, maxBytes: number, messageKey?:
  * The request's body as a stream that errors with 413 payload_too_large (and pulls nothing more from the
  * request) once more than `maxBytes` have passed. Checks the declared length first.
  */
-export function limitedBodyStream(req: Request, maxBytes: number, messageKey?: string): ReadableStream<Uint8Array> | null {
+function limitedBodyStream(req: Request, maxBytes: number, messageKey?: string): ReadableStream<Uint8Array> | null {
   checkDeclaredLength(req, maxBytes, messageKey);
   if (!req.body) return null;
   const reader = req.body.getReader();

@@ -13,7 +13,7 @@ export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string; fields?: Record<string, string[]> };
 }
 
-export const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
+const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
   forbidden: 403,
@@ -38,7 +38,7 @@ function fromPrismaError(err: unknown): DomainError | null {
   return null;
 }
 
-export function errorBody(err: DomainError, locale: string): ApiErrorBody {
+function errorBody(err: DomainError, locale: string): ApiErrorBody {
   const fields = translateFields(locale, err.fields);
   return {
     error: {

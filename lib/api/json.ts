@@ -23,7 +23,7 @@ export function toJson(value: unknown): JsonValue {
   return JSON.parse(stringifyJson(value)) as JsonValue;
 }
 
-export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
 /** A JSON response whose body went through toJson's rules. */
 export function jsonResponse(body: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {

@@ -145,11 +145,6 @@ function toRouteConfig(doc: ApiRouteDoc, shape: ApiRouteShape): RouteConfig {
   };
 }
 
-/** Paths registered so far, as "method path" strings (for tests and the route manifest check). */
-export function registeredApiRoutes(): string[] {
-  return [...routes.keys()].sort();
-}
-
 export function generateOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "bearerAuth", {

@@ -18,8 +18,8 @@ import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import { stringifyJson } from "./json";
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
 const MAX_CURSOR_LENGTH = 1024;
 
 /**
@@ -38,7 +38,6 @@ export const paginationQuery = z.object({
     .default(DEFAULT_PAGE_SIZE),
   cursor: z.string().min(1, "errors.field.cursor").max(MAX_CURSOR_LENGTH, "errors.field.cursor").optional(),
 });
-export type PaginationQuery = z.infer<typeof paginationQuery>;
 
 export interface Page<T> {
   data: T[];

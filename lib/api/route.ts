@@ -74,7 +74,7 @@ export interface ApiContext<C extends ApiRouteConfig> {
 }
 
 /** A JSON answer with a status other than 200, or with headers. */
-export class ApiReply {
+class ApiReply {
   constructor(
     readonly status: number,
     readonly body: unknown,

@@ -138,7 +138,6 @@ export const umkmAction = actorAction(ACTORS.umkm);
 export const buyerAction = actorAction(ACTORS.buyer);
 export const cooperativeAction = actorAction(ACTORS.cooperative);
 export const partyAction = actorAction(ACTORS.party);
-export const ministryAction = actorAction(ACTORS.ministry);
 export const bankAction = actorAction(ACTORS.bank);
 export const platformAction = actorAction(ACTORS.platform);
 

@@ -35,10 +35,6 @@ export function trustedProxyHeader(): "x-real-ip" | "x-forwarded-for" | null {
   return null;
 }
 
-export function trustProxy(): boolean {
-  return trustedProxyHeader() !== null;
-}
-
 /** What scripts/serve.ts puts in PEER_HEADER. */
 export function peerHeaderValue(key: string, address: string): string {
   return `${key} ${address}`;
@@ -59,7 +55,7 @@ const sameKey = (a: string, b: string) => {
 };
 
 /** The TCP peer as our own server reported it, or null when the header is missing or not ours. */
-export function peerAddress(headers: HeaderBag): string | null {
+function peerAddress(headers: HeaderBag): string | null {
   if (!headers) return null;
   const key = process.env[PEER_KEY_ENV];
   if (!key || key.length < 16) return null;

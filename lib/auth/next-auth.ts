@@ -11,7 +11,7 @@ import { clientAddress } from "./client-address";
 import { authRoutes } from "./routes";
 import { sessionTokenIsCurrent } from "./session-version";
 
-export function authSecret(): string | undefined {
+function authSecret(): string | undefined {
   return process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET || undefined;
 }
 

@@ -35,7 +35,7 @@ const PASSWORD_RESET_LIMITS = {
   perAddress: { points: 30, durationSeconds: 60 * 60 },
 } as const;
 
-export const LIMIT_ENV = {
+const LIMIT_ENV = {
   loginPerAccount: "LOGIN_LIMIT_PER_ACCOUNT",
   loginPerAddress: "LOGIN_LIMIT_PER_ADDRESS",
   loginWindowSeconds: "LOGIN_LIMIT_WINDOW_SECONDS",

@@ -11,11 +11,11 @@ const scopeSchema = z.enum(["read", "read write"]).openapi({
   example: "read write",
 });
 
-export const UserSchema = z
+const UserSchema = z
   .object({ id: z.string(), email: z.email(), name: z.string() })
   .openapi("User");
 
-export const RegisteredOrganizationSchema = z
+const RegisteredOrganizationSchema = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -46,7 +46,7 @@ export const PasswordResetDoneSchema = z
   .object({ reset: z.literal(true) })
   .openapi("PasswordResetDone");
 
-export const MembershipSchema = z
+const MembershipSchema = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -60,7 +60,7 @@ export const MeResponseSchema = z
   .object({ user: UserSchema, organizations: z.array(MembershipSchema) })
   .openapi("Me");
 
-export const ApiTokenSchema = z
+const ApiTokenSchema = z
   .object({
     id: z.string(),
     name: z.string(),

@@ -2,9 +2,9 @@
 // Messages are i18n keys (resolved by the UI and the API error formatter).
 import { z } from "zod";
 
-export const SIGNUP_ORG_TYPES = ["umkm", "buyer", "cooperative"] as const;
+const SIGNUP_ORG_TYPES = ["umkm", "buyer", "cooperative"] as const;
 
-export const emailSchema = z
+const emailSchema = z
   .string({ error: "errors.field.required" })
   .trim()
   .toLowerCase()
@@ -29,13 +29,11 @@ export const registerSchema = z.object({
     { error: "errors.field.required" },
   ),
 });
-export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const credentialsSchema = z.object({
   email: emailSchema,
   password: z.string({ error: "errors.field.required" }).min(1, "errors.field.required").max(200, "errors.field.tooLong"),
 });
-export type CredentialsInput = z.infer<typeof credentialsSchema>;
 
 /** "Forgot password": the address to send a reset link to (the answer is the same whether or not it has an account). */
 export const passwordResetRequestSchema = z.object({ email: emailSchema });
@@ -62,7 +60,7 @@ export const TOKEN_SCOPES = ["read", "read write"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 /** Every token expires (issue 11): at most this many days after it is made. */
 export const MAX_TOKEN_DAYS = 365;
-export const DEFAULT_TOKEN_DAYS = 90;
+const DEFAULT_TOKEN_DAYS = 90;
 
 export const createTokenSchema = z.object({
   name: z.string({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(80, "errors.field.tooLong"),
@@ -77,7 +75,6 @@ export const createTokenSchema = z.object({
   // user's full rights, as every token had before scopes existed.
   scope: z.enum(TOKEN_SCOPES, { error: "tokens.errors.scope" }).default("read write"),
 });
-export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
 /** Turns a zod error into `{ field.path: [messageKey, ...] }`. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {

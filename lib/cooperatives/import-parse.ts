@@ -31,7 +31,7 @@ export const IMPORT_COLUMNS = [
   "nomor_anggota",
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
-export const REQUIRED_COLUMNS: readonly ImportColumn[] = ["nama_usaha", "nib", "kode_kabupaten", "kbli"];
+const REQUIRED_COLUMNS: readonly ImportColumn[] = ["nama_usaha", "nib", "kode_kabupaten", "kbli"];
 
 /** An example row with real codes (33.75 = Kota Pekalongan; 13134 = batik; 10792 = kue basah... see data/). */
 export const TEMPLATE_EXAMPLE: Record<ImportColumn, string> = {

@@ -34,11 +34,8 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/config";
 
 import { commitBatch, type NoticeKey, type RowNotice } from "./import-batch";
-import { INVITATION_DAYS, hashInvitationToken } from "./invitations";
-
-export { INVITATION_DAYS, hashInvitationToken };
-export const IMPORT_BATCH_SIZE = 500;
-export const MAX_REPORTED_ERRORS = 1000;
+const IMPORT_BATCH_SIZE = 500;
+const MAX_REPORTED_ERRORS = 1000;
 
 export interface ImportProgress {
   type: "progress";
@@ -93,11 +90,11 @@ function lookup(locale: Locale, key: string): string {
   return typeof node === "string" ? node : key;
 }
 
-export function importErrorMessage(locale: Locale, key: ImportErrorKey | string): string {
+function importErrorMessage(locale: Locale, key: ImportErrorKey | string): string {
   return lookup(locale, `cooperatives.import.errors.${key}`);
 }
 
-export function importNoticeMessage(locale: Locale, key: NoticeKey): string {
+function importNoticeMessage(locale: Locale, key: NoticeKey): string {
   return lookup(locale, `cooperatives.import.notices.${key}`);
 }
 
@@ -220,7 +217,7 @@ export async function importMembersCsv(actor: Actor | null, csv: string, options
  * The rows that failed or were applied only in part (notices), with their original columns plus "baris" (row)
  * and "kesalahan" (all its errors and notices), in row order.
  */
-export function errorReportCsv(headers: string[], rows: Record<string, string>[], errors: ReportedError[]): string {
+function errorReportCsv(headers: string[], rows: Record<string, string>[], errors: ReportedError[]): string {
   if (errors.length === 0) return "";
   const byRow = new Map<number, string[]>();
   for (const e of errors) {

@@ -19,9 +19,9 @@ import { parseNib } from "@/lib/suppliers/identifiers";
 import { organizationRoutes } from "@/lib/organizations/routes";
 import { cooperativeRoutes } from "./routes";
 
-export const REASK_AFTER_DAYS = 30;
-export const REQUESTS_PER_DAY = 100;
-export const CANDIDATES_LIMIT = 10;
+const REASK_AFTER_DAYS = 30;
+const REQUESTS_PER_DAY = 100;
+const CANDIDATES_LIMIT = 10;
 /** Where an UMKM owner finds the requests (the notification's link). */
 const INCOMING_REQUESTS_LINK = organizationRoutes.dashboard("permintaan-koperasi");
 

@@ -12,7 +12,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { fieldErrors, passwordSchema } from "@/lib/auth/schemas";
 import { hashInvitationToken } from "./invitations";
 
-export const MEMBERS_PAGE_SIZE = 50;
+const MEMBERS_PAGE_SIZE = 50;
 
 export interface MemberRow {
   organizationId: string;
@@ -116,7 +116,7 @@ export async function findClaimableInvitation(token: string) {
   return inv;
 }
 
-export const claimSchema = z.object({
+const claimSchema = z.object({
   name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(120, "errors.field.tooLong"),
   password: passwordSchema,
 });

@@ -4,7 +4,6 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "./generated/client";
-import type { DatabaseConfig } from "./config";
 
 export const clientOptions = { omit: { user: { passwordHash: true } } } as const;
 
@@ -19,4 +18,3 @@ export function createPGliteClient(pglite: PGlite): Db {
   return new PrismaClient({ adapter: new PrismaPGlite(pglite), ...clientOptions }) as Db;
 }
 
-export type { DatabaseConfig };

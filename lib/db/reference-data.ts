@@ -29,7 +29,7 @@ interface KbliNode {
   children?: KbliNode[];
 }
 
-export function readRegions() {
+function readRegions() {
   const file = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "regions.json"), "utf8")) as RegionsFile;
   const provinces = file.provinces.map((p) => ({ code: p.code, name: p.name, lat: p.lat, lon: p.lon }));
   const regencies = file.provinces.flatMap((p) =>
@@ -46,7 +46,7 @@ export function readRegions() {
   return { provinces, regencies };
 }
 
-export function readKbli() {
+function readKbli() {
   const file = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "kbli.json"), "utf8")) as { tree: KbliNode[] };
   const out: {
     version: string;

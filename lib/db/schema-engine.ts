@@ -35,7 +35,7 @@ async function adapterFor(db: PGlite): Promise<SqlDriverAdapter> {
 }
 
 /** A migration-aware adapter factory where both the "main" and the shadow database are fresh in-memory PGlites. */
-export function inMemoryPGliteFactory(): SqlMigrationAwareDriverAdapterFactory & { closeAll(): Promise<void> } {
+function inMemoryPGliteFactory(): SqlMigrationAwareDriverAdapterFactory & { closeAll(): Promise<void> } {
   const opened: PGlite[] = [];
   const open = async () => {
     const db = await openPGlite("memory://");
@@ -80,7 +80,7 @@ async function loadWasm() {
   return wasmLoaded;
 }
 
-export const SCHEMA_PATH = path.join(process.cwd(), "prisma", "schema.prisma");
+const SCHEMA_PATH = path.join(process.cwd(), "prisma", "schema.prisma");
 
 function migrationsList(dir: string) {
   const lockPath = path.join(dir, "migration_lock.toml");

@@ -6,7 +6,7 @@
 export type Disposition = "inline" | "attachment";
 
 /** `attachment; filename="..."; filename*=UTF-8''...` — safe for any user-supplied file name. */
-export function contentDisposition(kind: Disposition, filename: string): string {
+function contentDisposition(kind: Disposition, filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

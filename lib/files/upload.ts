@@ -26,9 +26,6 @@ const UPLOAD_TYPES = {
 } as const;
 type UploadMime = keyof typeof UPLOAD_TYPES;
 
-/** What the file input's `accept` attribute says (a hint for the picker only; the server checks content). */
-export const UPLOAD_ACCEPT = "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png";
-
 const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0) =>
   bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
 

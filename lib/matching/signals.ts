@@ -81,15 +81,15 @@ const FIX_CERTIFICATES_PATH = supplierRoutes.step("sertifikat");
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export function kbliPoints(level: MatchSignals["kbliLevel"]): number {
+function kbliPoints(level: MatchSignals["kbliLevel"]): number {
   return level === 5 ? WEIGHTS.kbli.exact : level === 4 ? WEIGHTS.kbli.class : level === 3 ? WEIGHTS.kbli.group : level === 2 ? WEIGHTS.kbli.division : 0;
 }
 
-export function hitWeight(hit: WordHit): number {
+function hitWeight(hit: WordHit): number {
   return hit === 3 ? WORD_WEIGHT.product : hit === 2 ? WORD_WEIGHT.name : hit === 1 ? WORD_WEIGHT.document : 0;
 }
 
-export function textPoints(hits: readonly WordHit[], weights?: readonly number[]): number {
+function textPoints(hits: readonly WordHit[], weights?: readonly number[]): number {
   if (hits.length === 0) return 0;
   const w = (i: number) => weights?.[i] ?? 1;
   const total = hits.reduce<number>((a, _, i) => a + w(i), 0);
@@ -107,13 +107,13 @@ function certificationPoints(s: Pick<MatchSignals, "requiredCertifications" | "c
   return (WEIGHTS.certifications * held) / s.requiredCertifications.length;
 }
 
-export function tkdnPoints(s: Pick<MatchSignals, "minTkdn" | "tkdn">): number {
+function tkdnPoints(s: Pick<MatchSignals, "minTkdn" | "tkdn">): number {
   if (s.minTkdn === null) return WEIGHTS.tkdn;
   if (s.tkdn === null) return 0;
   return s.tkdn >= s.minTkdn ? WEIGHTS.tkdn : (WEIGHTS.tkdn * s.tkdn) / s.minTkdn / 2;
 }
 
-export function capacityPoints(s: Pick<MatchSignals, "capacity" | "quantity">): number {
+function capacityPoints(s: Pick<MatchSignals, "capacity" | "quantity">): number {
   if (s.capacity === null || s.capacity <= 0 || s.quantity <= 0) return 0;
   return WEIGHTS.capacity * Math.min(1, s.capacity / s.quantity);
 }

@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { notify } from "./notify";
 import { rfqRoutes } from "@/lib/rfqs/routes";
 
-export const REMINDER_WINDOW_MS = 24 * 60 * 60_000;
+const REMINDER_WINDOW_MS = 24 * 60 * 60_000;
 
 export interface SweepOptions {
   now?: Date;

@@ -7,10 +7,10 @@ import "server-only";
 import { sweepDeadlineReminders } from "./deadlines";
 import { deliverOutbox, smtpConfigured } from "./outbox";
 
-export const DEFAULT_JOB_INTERVAL_MS = 15_000;
+const DEFAULT_JOB_INTERVAL_MS = 15_000;
 
 /** One round: reminders, then the outbox. Errors are logged, never thrown (the next tick tries again). */
-export async function runNotificationJobs(now: Date = new Date()): Promise<void> {
+async function runNotificationJobs(now: Date = new Date()): Promise<void> {
   try {
     const swept = await sweepDeadlineReminders({ now });
     if (swept.rfqIds.length) console.log(`[notifications] deadline reminders: ${swept.rfqIds.length} RFQ(s), ${swept.notified} people`);
@@ -51,9 +51,4 @@ export function startNotificationJobs(intervalMs: number = DEFAULT_JOB_INTERVAL_
   console.log(
     `[notifications] background jobs every ${Math.round(intervalMs / 1000)} s; email ${smtpConfigured() ? "via SMTP_URL" : "not configured (SMTP_URL unset): emails stay in the outbox, see /admin/kotak-keluar"}`,
   );
-}
-
-export function stopNotificationJobs(): void {
-  if (state.__rantaiJobs) clearInterval(state.__rantaiJobs);
-  state.__rantaiJobs = undefined;
 }

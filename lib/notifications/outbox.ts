@@ -25,10 +25,10 @@ import { randomUUID } from "node:crypto";
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 import { db } from "@/lib/db";
 
-export const MAX_ATTEMPTS = 6;
+const MAX_ATTEMPTS = 6;
 /** How long a claim holds a row in 'sending' without renewal (renewed every third of it while sending). */
 export const SENDING_LEASE_MS = 10 * 60_000;
-export const BASE_BACKOFF_MS = 60_000;
+const BASE_BACKOFF_MS = 60_000;
 export const MAX_BACKOFF_MS = 6 * 60 * 60_000;
 /** Older unsent emails are given up (an invitation or a deadline reminder days late helps nobody). */
 export const MAX_AGE_MS = 3 * 24 * 60 * 60_000;

@@ -54,7 +54,7 @@ export interface NotificationView {
   organization: { id: string; name: string } | null;
 }
 
-export function toNotificationView(row: Row, locale: string): NotificationView {
+function toNotificationView(row: Row, locale: string): NotificationView {
   const { title, body } = renderNotification(locale, row.type, row.params);
   return {
     id: row.id,

@@ -20,8 +20,6 @@ const PHOTO_MAX_PX = 1200;
 const THUMBNAIL_PX = 320;
 const MAX_INPUT_PIXELS = 40_000_000;
 
-export const PHOTO_ACCEPT = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp";
-
 const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const satisfies readonly SniffedMime[];
 
 export interface PhotoSource {

@@ -19,7 +19,6 @@ import {
   questionSchema,
   rfqCreateSchema,
   rfqIdSchema,
-  rfqUpdateSchema,
 } from "./schemas";
 import { addAttachment, removeAttachment } from "./attachments";
 import { answerClarification, askClarification } from "./clarifications";
@@ -43,13 +42,6 @@ export const createRfqAction = buyerAction("rfq:write", rfqCreateSchema, async (
 /** The edit form sends every field; blank optional ones mean "none". */
 export const updateRfqAction = buyerAction("rfq:write", rfqCreateSchema.extend(withId.shape), async ({ id, ...input }, { actor }) => {
   const rfq = await updateRfq(actor, id, { ...input, description: input.description ?? null, minTkdn: input.minTkdn ?? null });
-  refresh(rfq.id);
-  return { id: rfq.id };
-});
-
-/** A partial update (API-like), e.g. from scripts. */
-export const patchRfqAction = buyerAction("rfq:write", rfqUpdateSchema.extend(withId.shape), async ({ id, ...patch }, { actor }) => {
-  const rfq = await updateRfq(actor, id, patch);
   refresh(rfq.id);
   return { id: rfq.id };
 });

@@ -69,7 +69,7 @@ export function nonceCsp(nonce: string, dev = false): string {
 }
 
 /** What no page of Rantai needs from the browser. */
-export const PERMISSIONS_POLICY = [
+const PERMISSIONS_POLICY = [
   "accelerometer=()",
   "autoplay=()",
   "camera=()",

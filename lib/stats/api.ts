@@ -38,7 +38,7 @@ function filterOf(q: PartnershipsQuery): StatsFilter {
 }
 
 /** One table for the caller: exact for ministry and platform staff, protected (and whole quarters) for everybody else. */
-export function getPublishedPartnerships(actor: Actor | null, q: PartnershipsQuery, locale: Locale): Promise<PublishedStats> {
+function getPublishedPartnerships(actor: Actor | null, q: PartnershipsQuery, locale: Locale): Promise<PublishedStats> {
   return Disclosure.for(actor, locale).partnerships(q.groupBy, filterOf(q));
 }
 

@@ -7,7 +7,7 @@ import { db, Prisma } from "@/lib/db";
 import { monthIndex, type StatsFilter } from "./schemas";
 
 /** A figure backed by fewer distinct suppliers than this is published without its numbers (issue 11 item 13). */
-export const COMPLETED_OPEN_MIN_SUPPLIERS = 3;
+const COMPLETED_OPEN_MIN_SUPPLIERS = 3;
 
 export interface CompletedWithOpenMilestones {
   agreements: number;

@@ -4,7 +4,7 @@
 import Papa from "papaparse";
 import type { PublishedRow } from "./disclosure";
 
-export const CSV_COLUMNS = ["key", "label", "agreements", "valueIdr", "suppliers"] as const;
+const CSV_COLUMNS = ["key", "label", "agreements", "valueIdr", "suppliers"] as const;
 
 export function partnershipsCsv(rows: PublishedRow[]): string {
   return (

@@ -46,7 +46,7 @@ export interface Period {
 }
 
 /** The filter's period widened to whole calendar quarters ("2026-02" – "2026-04" → "2026-01" – "2026-06"). */
-export function snapToQuarters<F extends Pick<StatsFilter, "from" | "to">>(f: F): F {
+function snapToQuarters<F extends Pick<StatsFilter, "from" | "to">>(f: F): F {
   const out = { ...f };
   if (f.from) {
     const m = monthIndex(f.from);
@@ -60,7 +60,7 @@ export function snapToQuarters<F extends Pick<StatsFilter, "from" | "to">>(f: F)
 }
 
 /** The period an answer covers, for the audience: exact callers get what they asked for. */
-export function periodFor<F extends Pick<StatsFilter, "from" | "to">>(audience: Audience, f: F): F {
+function periodFor<F extends Pick<StatsFilter, "from" | "to">>(audience: Audience, f: F): F {
   return audience === "exact" ? f : snapToQuarters(f);
 }
 
@@ -76,12 +76,12 @@ export interface GroupFigures {
   leads: number;
 }
 
-export function isEmpty(g: Pick<GroupFigures, "agreements" | "suppliers">): boolean {
+function isEmpty(g: Pick<GroupFigures, "agreements" | "suppliers">): boolean {
   return g.agreements === 0 && g.suppliers === 0;
 }
 
 /** Primary rule: fewer than THRESHOLD distinct UMKM behind the agreements or among the partnering UMKM. */
-export function isSensitive(g: GroupFigures, threshold = DISCLOSURE_THRESHOLD): boolean {
+function isSensitive(g: GroupFigures, threshold = DISCLOSURE_THRESHOLD): boolean {
   return (g.agreements > 0 && g.leads < threshold) || (g.suppliers > 0 && g.suppliers < threshold);
 }
 
@@ -215,7 +215,7 @@ async function quarterSeries(groupBy: GroupBy, f: StatsFilter): Promise<Map<stri
  * is withheld for that group: every published period then holds none of them (their figures never enter a
  * difference) or all of them (only their sum, which the all-time figure already gives).
  */
-export function periodHidesGroup(series: QuarterFigures[] | undefined, lo: number | null, hi: number | null): boolean {
+function periodHidesGroup(series: QuarterFigures[] | undefined, lo: number | null, hi: number | null): boolean {
   if (!series || series.length === 0 || (lo === null && hi === null)) return false;
   const all = series.reduce(
     (t, q) => ({ agreements: t.agreements + q.agreements, valueIdr: t.valueIdr + q.valueIdr, suppliers: Math.max(t.suppliers, q.suppliers), leads: Math.max(t.leads, q.leads) }),

@@ -40,7 +40,7 @@ export function provinceShapes(): ProvinceShape[] {
 }
 
 /** Sequential palette (light → dark green), each step ≥ 3:1 apart from the next in lightness; zero is grey. */
-export const MAP_COLOURS = ["#d9f0d3", "#a6dba0", "#5aae61", "#1b7837", "#00441b"] as const;
+const MAP_COLOURS = ["#d9f0d3", "#a6dba0", "#5aae61", "#1b7837", "#00441b"] as const;
 export const MAP_ZERO = "#eceff1";
 
 export interface MapBin {

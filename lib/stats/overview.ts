@@ -105,7 +105,7 @@ export async function medianDaysToPay(f: StatsFilter): Promise<{ median: number 
 }
 
 /** Needs every size-class row and the total published: a share over withheld cells would give them back. */
-export function microSmallShare(bySizeClass: PublishedStats): number | null {
+function microSmallShare(bySizeClass: PublishedStats): number | null {
   if (bySizeClass.totals.suppressed || bySizeClass.rows.some((r) => r.suppressed)) return null;
   const total = bySizeClass.rows.reduce((n, r) => n + (r.valueIdr ?? 0n), 0n);
   if (total === 0n) return null;

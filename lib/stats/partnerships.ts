@@ -198,7 +198,7 @@ export function resetStatsCaches() {
   sectionTitles = null;
 }
 
-export function monthLabel(key: string, locale: Locale): string {
+function monthLabel(key: string, locale: Locale): string {
   const [y, m] = key.split("-").map(Number);
   return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "short", year: "numeric", timeZone: "UTC" }).format(
     new Date(Date.UTC(y, m - 1, 1)),

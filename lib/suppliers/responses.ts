@@ -13,7 +13,7 @@ import { DIRECTORY_SIZE_CLASSES } from "./search-query";
 
 const region = z.object({ code: z.string(), name: z.string() });
 
-export const SupplierListItemSchema = z
+const SupplierListItemSchema = z
   .object({
     id: z.string().openapi({ description: "The UMKM organization's id" }),
     name: z.string(),

@@ -2,7 +2,7 @@
 // client-safe (the size-class step shows the class live from the same parser the server uses).
 
 /** Upper bound accepted for any Rupiah figure (Rp10.000 triliun): far above any UMKM, far below bigint limits. */
-export const MAX_RUPIAH = 10_000_000_000_000_000n;
+const MAX_RUPIAH = 10_000_000_000_000_000n;
 
 export type RupiahParse =
   | { ok: true; value: bigint | null }

@@ -14,7 +14,7 @@ import "@/lib/api/openapi"; // .openapi() on zod schemas (the API documents thes
 import { parseNib, parseNpwp } from "./identifiers";
 import { parseRupiahInput } from "./rupiah";
 
-export { MAX_RUPIAH, parseRupiahInput } from "./rupiah";
+export {  parseRupiahInput } from "./rupiah";
 
 // ---------------------------------------------------------------------------------------------
 // Rupiah: integer, never negative, never fractional
@@ -138,7 +138,7 @@ const kbliListSchema = z
 // ---------------------------------------------------------------------------------------------
 
 /** "YYYY-MM-DD" (a real calendar day) → Date at 00:00 UTC. */
-export const calendarDateSchema = z
+const calendarDateSchema = z
   .string({ error: "errors.field.date" })
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.field.date")

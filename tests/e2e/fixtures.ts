@@ -51,7 +51,7 @@ export async function waitForHydration(element: Locator): Promise<void> {
 }
 
 /** Signs `page` in as a demo account through the sign-in page and waits for the dashboard. */
-export async function loginAs(page: Page, role: DemoRole): Promise<void> {
+async function loginAs(page: Page, role: DemoRole): Promise<void> {
   const response = await page.goto("/masuk");
   if (!response?.ok()) {
     throw new Error(`loginAs("${role}"): /masuk answered ${response?.status() ?? "nothing"}, so there is no sign-in form`);

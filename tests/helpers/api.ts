@@ -19,7 +19,7 @@ export interface CallOptions {
   query?: Record<string, string>;
 }
 
-export const TEST_ORIGIN = "http://rantai.test";
+const TEST_ORIGIN = "http://rantai.test";
 
 export function apiRequest(method: string, path: string, opts: CallOptions = {}): Request {
   const url = new URL(path, TEST_ORIGIN);

@@ -50,7 +50,7 @@ import {
   placeholderPdf,
 } from "@/tests/helpers/factories";
 import { issueApiToken } from "@/lib/auth/tokens";
-import { hashInvitationToken } from "@/lib/cooperatives/import";
+import { hashInvitationToken } from "@/lib/cooperatives/invitations";
 import { addAttachment } from "@/lib/rfqs/attachments";
 import { askClarification } from "@/lib/rfqs/clarifications";
 import { addQuoteAttachment } from "@/lib/quotes/attachments";
@@ -614,7 +614,6 @@ const ACTIONS: Record<string, ActionCase[]> = {
   // --- RFQs -----------------------------------------------------------------------------------------------
   "lib/rfqs/actions.ts#createRfqAction": [{ resource: "A draft RFQ of the caller's own buyer organization", kind: "own", args: () => [rfqBody()] }],
   "lib/rfqs/actions.ts#updateRfqAction": [{ resource: "Edit the owner buyer's draft (full form)", kind: "write", args: (fx) => [{ id: fx.rfqDraft.id, ...rfqBody() }] }],
-  "lib/rfqs/actions.ts#patchRfqAction": [{ resource: "Edit the owner buyer's draft (some fields)", kind: "write", args: (fx) => [{ id: fx.rfqDraft.id, title: "Diubah oleh penyerang" }] }],
   "lib/rfqs/actions.ts#publishRfqAction": [{ resource: "Publish the owner buyer's draft", kind: "write", args: (fx) => [{ id: fx.rfqDraft.id }] }],
   "lib/rfqs/actions.ts#extendRfqAction": [{ resource: "Extend the owner buyer's open RFQ", kind: "write", args: (fx) => [{ id: fx.rfqInvited.id, deadline: dateInDays(40).toISOString() }] }],
   "lib/rfqs/actions.ts#closeRfqAction": [{ resource: "Close the owner buyer's open RFQ", kind: "write", args: (fx) => [{ id: fx.rfqInvited.id }] }],
