@@ -44,3 +44,6 @@ export function assertMayTouch(manager: Pick<SessionMembership, "role">, target:
 export function assignableRoles(m: Pick<SessionMembership, "organizationType" | "role">): MemberRole[] {
   return rolesFor(m.organizationType).filter((r) => m.role === "owner" || r !== "owner");
 }
+
+/** Pages of one's own organization (the team page): a signed-in user acting for an organization. */
+export const hasOrganization = (actor: Actor): boolean => actor.membership !== null;
