@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { ACTION_BODY_LIMIT } from "./lib/files/limits";
 import { HSTS_VALUE, securityHeaders } from "./lib/security/headers";
+import { legacySupplierRedirects } from "./lib/suppliers/routes";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -19,6 +20,10 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: securityHeaders(dev) },
       { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: HSTS_VALUE }] },
     ];
+  },
+  // Renamed pages: the old paths answer 308 with the new one, query string kept (lib/suppliers/routes.ts).
+  async redirects() {
+    return [...legacySupplierRedirects];
   },
   typedRoutes: false,
   experimental: {

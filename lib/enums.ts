@@ -1,6 +1,7 @@
 // Every enum of prisma/schema.prisma as a list of its values, derived from the generated client (so a value
 // added to the schema appears everywhere at once). Forms, zod schemas, filters and the seed take their lists
-// from here — never declare an enum's values again. Client-safe: no server imports.
+// from here — never declare an enum's values again — and the UI names each value through enumLabelKey() (the
+// message key of its label) instead of its own map. Client-safe: no server imports.
 import * as E from "@/lib/db/generated/enums";
 
 /** An enum object's values in schema order, typed as a non-empty tuple for z.enum(). */
@@ -76,3 +77,48 @@ export type FinancingStatus = E.FinancingStatus;
 
 export const EMAIL_STATUSES = values(E.EmailStatus);
 export type EmailStatus = E.EmailStatus;
+
+// ---------------------------------------------------------------------------------------------
+// Labels: the message key (messages/**/{id,en}.json) that names each value in the UI
+// ---------------------------------------------------------------------------------------------
+
+/** Every value of `values` labelled by the message key `key(value)`. */
+function labelKeys<V extends string>(values: readonly V[], key: (value: V) => string): Record<V, string> {
+  return Object.fromEntries(values.map((v) => [v, key(v)])) as Record<V, string>;
+}
+
+/**
+ * The labelled enums (by Prisma enum name) and each value's message key; tests/unit/enums.test.ts checks every
+ * value has one in both languages. Enums the UI never names (RegencyType, SizeBasis, FileKind, the cooperative
+ * statuses) have none.
+ */
+export const ENUM_LABEL_KEYS = {
+  OrgType: labelKeys(ORG_TYPES, (v) => `orgTypes.${v}`),
+  MemberRole: labelKeys(MEMBER_ROLES, (v) => `roles.${v}`),
+  VerificationStatus: labelKeys(VERIFICATION_STATUSES, (v) => `verification.status.${v}`),
+  ApiTokenScope: { read: "tokens.scope.read", read_write: "tokens.scope.readWrite" } satisfies Record<ApiTokenScope, string>,
+  SizeClass: labelKeys(SIZE_CLASSES, (v) => `sizeClasses.${v}`),
+  LegalForm: labelKeys(LEGAL_FORMS, (v) => `suppliers.legalForms.${v}`),
+  CertificationType: labelKeys(CERTIFICATION_TYPES, (v) => `certifications.${v}`),
+  RfqStatus: labelKeys(RFQ_STATUSES, (v) => `dashboard.rfqStatus.${v}`),
+  RfqVisibility: labelKeys(RFQ_VISIBILITIES, (v) => `rfqs.form.visibility_${v}`),
+  QuoteStatus: labelKeys(QUOTE_STATUSES, (v) => `quotes.status.${v}`),
+  PartnershipScheme: labelKeys(PARTNERSHIP_SCHEMES, (v) => `schemes.${v}.name`),
+  AgreementStatus: labelKeys(AGREEMENT_STATUSES, (v) => `agreements.status.${v}`),
+  AgreementPartyRole: labelKeys(AGREEMENT_PARTY_ROLES, (v) => `agreements.role.${v}`),
+  MilestoneStatus: labelKeys(MILESTONE_STATUSES, (v) => `agreements.milestoneStatus.${v}`),
+  DeliveryStatus: labelKeys(DELIVERY_STATUSES, (v) => `agreements.deliveryStatus.${v}`),
+  FinancingType: labelKeys(FINANCING_TYPES, (v) => `financing.type.${v}`),
+  FinancingStatus: labelKeys(FINANCING_STATUSES, (v) => `financing.status.${v}`),
+  EmailStatus: labelKeys(EMAIL_STATUSES, (v) => `notifications.outbox.statuses.${v}`),
+} as const;
+
+type LabelledEnum = keyof typeof ENUM_LABEL_KEYS;
+
+/**
+ * The message key labelling one enum value, for a translator of the whole catalogue:
+ * `t(enumLabelKey("PartnershipScheme", agreement.scheme))` with `getTranslations()` / `useTranslations()`.
+ */
+export function enumLabelKey<E extends LabelledEnum>(e: E, value: keyof (typeof ENUM_LABEL_KEYS)[E]): string {
+  return (ENUM_LABEL_KEYS[e] as Record<string, string>)[value as string];
+}

@@ -9,7 +9,8 @@
 //
 // Options (environment): BENCH_UMKM (100000), BENCH_PRODUCTS_PER_UMKM (10), BENCH_QUERIES (400),
 // BENCH_REGENERATE=1, BENCH_STRICT=1 (exit 1 when the target is missed), BENCH_SLOWEST=n (list the n slowest).
-import { searchSuppliers, supplierSearchQuery, type SupplierSearchInput } from "../lib/suppliers/search";
+import { searchSuppliers } from "../lib/suppliers/search";
+import { supplierSearchQuery, type SupplierSearchInput } from "../lib/suppliers/search-query";
 import {
   datasetSize,
   ensureSupplierDataset,

@@ -1,9 +1,9 @@
 // npm run db:seed — brings the database up to date (migrations + reference data), then loads the demo data
-// (lib/seed/demo.ts) into DATABASE_URL, or into the embedded database under .data/ when DATABASE_URL is unset.
+// (prisma/seed/demo.ts) into DATABASE_URL, or into the embedded database under .data/ when DATABASE_URL is unset.
 // A database that already has users is left alone (the demo data is for fresh installs).
 import { describeDatabase, resolveDatabaseConfig } from "../lib/db/config";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/seed/demo";
-import { describeSeed, migrate, openScriptDatabase, seedDemoIfEmpty } from "../lib/seed/script-db";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/auth/demo-accounts";
+import { describeSeed, migrate, openScriptDatabase, seedDemoIfEmpty } from "./script-db";
 
 async function main() {
   const config = resolveDatabaseConfig();

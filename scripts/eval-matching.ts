@@ -21,8 +21,10 @@ import { createPGliteClient } from "../lib/db/client";
 import { setDb } from "../lib/db";
 import { pgliteRunner } from "../lib/db/sql-runner";
 import { prepareDatabase } from "../lib/db/setup";
-import { loadRfqContexts, rankSuppliers } from "../lib/matching/engine";
-import { searchSuppliers, supplierSearchQuery } from "../lib/suppliers/search";
+import { rankSuppliers } from "../lib/matching/engine";
+import { loadRfqContexts } from "../lib/matching/rfq-context";
+import { searchSuppliers } from "../lib/suppliers/search";
+import { supplierSearchQuery } from "../lib/suppliers/search-query";
 import { kmBetween } from "../lib/matching/consortium-plan";
 import { MODIFIERS, NAME_WORDS, NOUNS, rng } from "./bench/dataset";
 

@@ -18,8 +18,8 @@ import os from "node:os";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { describeDatabase, resolveDatabaseConfig } from "../lib/db/config";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/seed/demo";
-import { describeSeed, migrate, openScriptDatabase, seedDemoIfEmpty } from "../lib/seed/script-db";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/auth/demo-accounts";
+import { describeSeed, migrate, openScriptDatabase, seedDemoIfEmpty } from "./script-db";
 
 const ROOT = process.cwd();
 const DEV = process.argv.includes("--dev");

@@ -1,10 +1,13 @@
-// npm test — every tier, in order: unit, integration (embedded PGlite; PostgreSQL too when
-// TEST_DATABASE_URL is set), end-to-end (Playwright). All tiers run even when one fails, so a CI log shows
-// everything at once; the exit code is non-zero when anything failed. The last line is the plain summary
-// `N passed, N failed, N skipped`, summed over all tiers from the runners' JSON reports.
+// npm test — every tier, in order: the static checks (lint, format, knip: `npm run lint`, `npm run
+// format:check`, `npm run knip`), unit, integration (embedded PGlite; PostgreSQL too when TEST_DATABASE_URL
+// is set), end-to-end (Playwright). All tiers run even when one fails, so a CI log shows everything at once;
+// the exit code is non-zero when anything failed. The last line is the plain summary
+// `N passed, N failed, N skipped`, summed over all tiers from the runners' JSON reports; a static check
+// counts as one test, passed or failed.
 //
 //   npm test                       all tiers
-//   npm test -- unit integration   only these tiers (unit | integration | e2e)
+//   npm test -- unit integration   only these tiers (lint | format | knip | unit | integration | e2e)
+//   npm test -- static             only the static checks (lint, format, knip)
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -22,13 +25,16 @@ interface Counts {
 }
 
 interface Tier {
-  name: "unit" | "integration" | "e2e";
+  name: "lint" | "format" | "knip" | "unit" | "integration" | "e2e";
   command: string;
   args: string[];
   env?: Record<string, string>;
   /** Reads the runner's JSON report; null when there is none (the runner crashed before writing it). */
-  count(reportFile: string): Counts | null;
+  count(reportFile: string, exitCode: number): Counts | null;
 }
+
+/** Tier names that stand for several tiers on the command line. */
+const groups: Record<string, Tier["name"][]> = { static: ["lint", "format", "knip"] };
 
 // Vitest's JSON reporter (Jest-compatible shape); only the fields used here.
 interface VitestReport {
@@ -63,11 +69,30 @@ function countPlaywright(file: string): Counts | null {
 const vitestTier = (name: Tier["name"], projects: string[]): Tier => ({
   name,
   command: bin("vitest"),
-  args: ["run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reportDir, `${name}.json`)}`],
+  args: [
+    "run",
+    ...projects.flatMap((p) => ["--project", p]),
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${path.join(reportDir, `${name}.json`)}`,
+  ],
   count: countVitest,
 });
 
+// A static check is one test: its exit code says passed or failed. Run through npm so package.json stays
+// the one place that says how.
+const staticCheck = (name: Tier["name"], script: string): Tier => ({
+  name,
+  command: "npm",
+  args: ["run", "--silent", script],
+  count: (_reportFile, exitCode) => ({ passed: exitCode === 0 ? 1 : 0, failed: exitCode === 0 ? 0 : 1, skipped: 0 }),
+});
+
 const tiers: Tier[] = [
+  // First and fast (seconds): a boundary crossed or a file left unformatted shows before the long tiers.
+  staticCheck("lint", "lint"),
+  staticCheck("format", "format:check"),
+  staticCheck("knip", "knip"),
   vitestTier("unit", ["unit"]),
   // integration-pg exists only when TEST_DATABASE_URL is set (vitest.config.ts).
   vitestTier("integration", ["integration-*"]),
@@ -92,10 +117,11 @@ function run(tier: Tier): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const wanted = process.argv.slice(2);
+  const wanted = process.argv.slice(2).flatMap((w) => groups[w] ?? [w]);
   const unknown = wanted.filter((w) => !tiers.some((t) => t.name === w));
   if (unknown.length) {
-    console.error(`[test-all] unknown tier(s): ${unknown.join(", ")} (use: ${tiers.map((t) => t.name).join(", ")})`);
+    const names = [...tiers.map((t) => t.name), ...Object.keys(groups)];
+    console.error(`[test-all] unknown tier(s): ${unknown.join(", ")} (use: ${names.join(", ")})`);
     return 2;
   }
   const selected = wanted.length ? tiers.filter((t) => wanted.includes(t.name)) : tiers;
@@ -108,7 +134,7 @@ async function main(): Promise<number> {
     const started = performance.now();
     const code = await run(tier);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    let counts = tier.count(path.join(reportDir, `${tier.name}.json`)) ?? { passed: 0, failed: 0, skipped: 0 };
+    let counts = tier.count(path.join(reportDir, `${tier.name}.json`), code) ?? { passed: 0, failed: 0, skipped: 0 };
     // Never report a failed run as all green: a non-zero exit with no failure counted is one failure.
     if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
     if (code !== 0) exitCode = 1;

@@ -6,9 +6,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Container, EmptyState, PageHeader, Table, cn } from "@/components/ui";
 import { AgreementStatusBadge } from "@/components/agreements/status-badge";
 import { formattersFor } from "@/lib/i18n/format";
-import { AGREEMENT_STATUSES, type AgreementStatusValue } from "@/lib/agreements/schemas";
-import { countAgreementsByStatus, listAgreements } from "@/lib/agreements/service";
-import { agreementsActor } from "./guard";
+import { requireSignedIn } from "@/lib/auth/page-guard";
+import { AGREEMENT_STATUSES, type AgreementStatus } from "@/lib/enums";
+import { agreementPageAccess } from "@/lib/agreements/access";
+import { countAgreementsByStatus, listAgreements } from "@/lib/agreements/queries";
+import { agreementRoutes } from "@/lib/agreements/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AgreementsPage({ searchParams }: { searchParams: Search }) {
-  const { actor, allowed, ministry, canWrite } = await agreementsActor("/kemitraan");
+  const actor = await requireSignedIn(agreementRoutes.list());
+  const { allowed, ministry, canWrite } = agreementPageAccess(actor);
   const t = await getTranslations("agreements");
   const tSchemes = await getTranslations("schemes");
   if (!allowed) {
@@ -32,7 +35,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
     );
   }
   const sp = await searchParams;
-  const status = AGREEMENT_STATUSES.includes(sp.status as AgreementStatusValue) ? (sp.status as AgreementStatusValue) : undefined;
+  const status = AGREEMENT_STATUSES.includes(sp.status as AgreementStatus) ? (sp.status as AgreementStatus) : undefined;
   const cursor = typeof sp.cursor === "string" ? sp.cursor : undefined;
   const [page, counts] = await Promise.all([listAgreements(actor, { status, limit: 25, cursor }).catch(() => listAgreements(actor, { status, limit: 25 })), countAgreementsByStatus(actor)]);
   const f = formattersFor(await getLocale());
@@ -45,20 +48,20 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
       <PageHeader
         title={t("title")}
         description={ministry ? t("descriptionMinistry") : t("description")}
-        actions={canWrite ? <ButtonLink href="/kemitraan/baru">{t("new")}</ButtonLink> : undefined}
+        actions={canWrite ? <ButtonLink href={agreementRoutes.create()}>{t("new")}</ButtonLink> : undefined}
       />
       <nav aria-label={t("tabs.label")} className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">
-        <Link href="/kemitraan" className={tab(!status)} aria-current={!status ? "page" : undefined}>
+        <Link href={agreementRoutes.list()} className={tab(!status)} aria-current={!status ? "page" : undefined}>
           {t("tabs.all")} ({f.number(total)})
         </Link>
         {AGREEMENT_STATUSES.map((s) => (
-          <Link key={s} href={`/kemitraan?status=${s}`} className={tab(status === s)} aria-current={status === s ? "page" : undefined}>
+          <Link key={s} href={agreementRoutes.list({ status: s })} className={tab(status === s)} aria-current={status === s ? "page" : undefined}>
             {t(`status.${s}`)} ({f.number(counts[s])})
           </Link>
         ))}
       </nav>
       {page.data.length === 0 ? (
-        <EmptyState title={status ? t("list.emptyStatus") : t("list.empty")} description={status ? undefined : t("list.emptyBody")} action={canWrite && !status ? <ButtonLink href="/kemitraan/baru">{t("new")}</ButtonLink> : undefined} />
+        <EmptyState title={status ? t("list.emptyStatus") : t("list.empty")} description={status ? undefined : t("list.emptyBody")} action={canWrite && !status ? <ButtonLink href={agreementRoutes.create()}>{t("new")}</ButtonLink> : undefined} />
       ) : (
         <Table caption={t("list.caption")} captionHidden minWidthClassName="min-w-[48rem]">
           <thead>
@@ -77,7 +80,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
             {page.data.map((a) => (
               <tr key={a.id}>
                 <th scope="row">
-                  <Link href={`/kemitraan/${a.id}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                  <Link href={agreementRoutes.detail(a.id)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                     {a.title}
                   </Link>
                   <span className="block text-xs font-normal text-muted">{a.number}</span>
@@ -99,7 +102,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
       )}
       {page.nextCursor && (
         <div>
-          <ButtonLink variant="outline" href={`/kemitraan?${new URLSearchParams({ ...(status ? { status } : {}), cursor: page.nextCursor })}`}>
+          <ButtonLink variant="outline" href={agreementRoutes.list({ status, cursor: page.nextCursor })}>
             {t("list.more")}
           </ButtonLink>
         </div>

@@ -1,6 +1,6 @@
 // /papan-rfq — the RFQ board for UMKM and cooperatives: open RFQs they may see (public, or invited), soonest
 // deadline first, with search and filters (KBLI, province, deadline) in a plain GET form (shareable links,
-// works without JavaScript). Data: lib/rfqs/service.ts listRfqs (visibility rules in lib/rfqs/access.ts).
+// works without JavaScript). Data: lib/rfqs/queries.ts listRfqs (visibility rules in lib/rfqs/access.ts).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -9,8 +9,10 @@ import { RfqStatusBadges } from "@/components/rfqs/rfq-summary";
 import { formattersFor } from "@/lib/i18n/format";
 import { listProvinces } from "@/lib/reference/service";
 import { rfqListQuery } from "@/lib/rfqs/schemas";
-import { listRfqs } from "@/lib/rfqs/service";
-import { orNotFound, requireSupplierPage } from "@/lib/rfqs/pages";
+import { listRfqs } from "@/lib/rfqs/queries";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { mayReadRfqBoard } from "@/lib/rfqs/access";
+import { rfqRoutes } from "@/lib/rfqs/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 export default async function RfqBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireSupplierPage("/papan-rfq");
+  const actor = await requirePageActor(rfqRoutes.board(), mayReadRfqBoard);
   const sp = await searchParams;
   const raw = { q: one(sp.q), kbli: one(sp.kbli), province: one(sp.province), deadlineBefore: one(sp.deadlineBefore) };
   const parsed = rfqListQuery.safeParse(raw);
@@ -33,14 +35,12 @@ export default async function RfqBoardPage({ searchParams }: { searchParams: Pro
   const tCert = await getTranslations("certifications");
   const f = formattersFor(await getLocale());
   const filtered = Boolean(raw.q || raw.kbli || raw.province || raw.deadlineBefore);
-  const nextHref = page.nextCursor
-    ? `/papan-rfq?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v)), cursor: page.nextCursor }).toString()}`
-    : null;
+  const nextHref = page.nextCursor ? rfqRoutes.board({ ...raw, cursor: page.nextCursor }) : null;
 
   return (
     <Container className="py-8">
       <PageHeader eyebrow={actor.membership?.organizationName} title={t("title")} description={t("description")} />
-      <form method="get" action="/papan-rfq" role="search" aria-label={t("searchLabel")} className="mb-6 flex flex-col gap-3 rounded-xl border border-stone-200 bg-surface p-4">
+      <form method="get" action={rfqRoutes.board()} role="search" aria-label={t("searchLabel")} className="mb-6 flex flex-col gap-3 rounded-xl border border-stone-200 bg-surface p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <Input type="search" name="q" label={t("q")} placeholder={t("qPlaceholder")} defaultValue={raw.q} maxLength={200} />
           <Input name="kbli" label={t("kbli")} description={t("kbliHint")} inputMode="numeric" defaultValue={raw.kbli} maxLength={5} />
@@ -51,7 +51,7 @@ export default async function RfqBoardPage({ searchParams }: { searchParams: Pro
         <div className="flex flex-wrap gap-2">
           <Button type="submit">{t("apply")}</Button>
           {filtered && (
-            <ButtonLink href="/papan-rfq" variant="ghost">
+            <ButtonLink href={rfqRoutes.board()} variant="ghost">
               {t("reset")}
             </ButtonLink>
           )}
@@ -75,7 +75,7 @@ export default async function RfqBoardPage({ searchParams }: { searchParams: Pro
                   <div className="flex h-full flex-col gap-3">
                     <div className="flex flex-col gap-1">
                       <h2 className="text-lg font-semibold text-ink">
-                        <Link href={`/papan-rfq/${r.id}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-offset-2">
+                        <Link href={rfqRoutes.boardDetail(r.id)} className="hover:underline focus-visible:outline-2 focus-visible:outline-offset-2">
                           {r.title}
                         </Link>
                       </h2>
@@ -124,7 +124,7 @@ export default async function RfqBoardPage({ searchParams }: { searchParams: Pro
                       </span>
                     )}
                     <div className="mt-auto pt-1">
-                      <ButtonLink href={`/papan-rfq/${r.id}`} size="sm" variant="secondary" aria-label={t("openNamed", { title: r.title })}>
+                      <ButtonLink href={rfqRoutes.boardDetail(r.id)} size="sm" variant="secondary" aria-label={t("openNamed", { title: r.title })}>
                         {t("open")}
                       </ButtonLink>
                     </div>

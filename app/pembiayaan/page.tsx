@@ -2,13 +2,14 @@
 // own financing requests across its agreements.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, Badge, Container, EmptyState, PageHeader, Table, type BadgeTone } from "@/components/ui";
-import { getActor } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { requireSignedIn } from "@/lib/auth/page-guard";
 import { formattersFor } from "@/lib/i18n/format";
-import { listBankRequests, listSupplierRequests } from "@/lib/financing/service";
+import { agreementRoutes } from "@/lib/agreements/routes";
+import { financingPageView } from "@/lib/financing/access";
+import { listBankRequests, listSupplierRequests } from "@/lib/financing/queries";
+import { financingRoutes } from "@/lib/financing/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -20,12 +21,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FinancingPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/masuk?callbackUrl=%2Fpembiayaan");
+  const actor = await requireSignedIn(financingRoutes.list());
   const t = await getTranslations("financing");
   const f = formattersFor(await getLocale());
-  const type = actor.membership?.organizationType;
-  if (type === "bank" && can(actor.membership, "financing:decide")) {
+  const view = financingPageView(actor);
+  if (view === "bank") {
     const page = await listBankRequests(actor, { limit: 100 });
     return (
       <Container className="flex flex-col gap-6 py-8">
@@ -49,7 +49,7 @@ export default async function FinancingPage() {
               {page.data.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">
-                    <Link href={`/pembiayaan/${r.id}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                    <Link href={financingRoutes.detail(r.id)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                       {r.agreement.number}
                     </Link>
                     <span className="block text-xs font-normal text-muted">{r.agreement.buyer.name}</span>
@@ -69,7 +69,7 @@ export default async function FinancingPage() {
       </Container>
     );
   }
-  if (type === "umkm" && can(actor.membership, "financing:request")) {
+  if (view === "supplier") {
     const page = await listSupplierRequests(actor, { limit: 100 });
     return (
       <Container className="flex flex-col gap-6 py-8">
@@ -92,7 +92,7 @@ export default async function FinancingPage() {
               {page.data.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">
-                    <Link href={`/kemitraan/${r.agreementId}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                    <Link href={agreementRoutes.detail(r.agreementId)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                       {r.bank.name}
                     </Link>
                   </th>

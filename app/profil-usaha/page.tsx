@@ -9,8 +9,10 @@ import { CertificateList } from "@/components/suppliers/certificate-list";
 import { formattersFor } from "@/lib/i18n/format";
 import { formatNpwp } from "@/lib/suppliers/identifiers";
 import { ONBOARDING_STEPS, type OnboardingStep } from "@/lib/suppliers/onboarding";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { actsForUmkm } from "@/lib/suppliers/access";
 import { getOwnSupplierProfile } from "@/lib/suppliers/profile";
-import { requireUmkmActor } from "./guard";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("suppliers");
@@ -18,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ProfileOverviewPage() {
-  const actor = await requireUmkmActor("/profil-usaha");
+  const actor = await requirePageActor(supplierRoutes.ownProfile(), actsForUmkm);
   const t = await getTranslations("suppliers");
   const tSize = await getTranslations("sizeClasses");
   const f = formattersFor(await getLocale());
@@ -26,7 +28,7 @@ export default async function ProfileOverviewPage() {
   const notSet = <span className="text-muted">{t("overview.notSet")}</span>;
   const resumeStep: OnboardingStep = ONBOARDING_STEPS[Math.min(p.onboardingStep, ONBOARDING_STEPS.length - 1)];
   const edit = (step: OnboardingStep, section: string) => (
-    <ButtonLink href={`/profil-usaha/langkah/${step}?ubah=1`} size="sm" variant="outline" aria-label={t("editSection", { section })}>
+    <ButtonLink href={supplierRoutes.step(step, { ubah: true })} size="sm" variant="outline" aria-label={t("editSection", { section })}>
       {t("edit")}
     </ButtonLink>
   );
@@ -45,14 +47,14 @@ export default async function ProfileOverviewPage() {
             tone="info"
             title={t("onboardingTitle")}
             actions={
-              <ButtonLink href={`/profil-usaha/langkah/${resumeStep}`}>{p.onboardingStep === 0 ? t("startOnboarding") : t("continueOnboarding")}</ButtonLink>
+              <ButtonLink href={supplierRoutes.step(resumeStep)}>{p.onboardingStep === 0 ? t("startOnboarding") : t("continueOnboarding")}</ButtonLink>
             }
           >
             {t("onboardingDescription")}
           </Alert>
         )}
         {p.verificationStatus === "returned" && (
-          <Alert tone="warning" title={t("verification.returned")} actions={<ButtonLink href="/profil-usaha/langkah/kirim" variant="outline">{t("verification.submit")}</ButtonLink>}>
+          <Alert tone="warning" title={t("verification.returned")} actions={<ButtonLink href={supplierRoutes.step("kirim")} variant="outline">{t("verification.submit")}</ButtonLink>}>
             {p.verificationNote && (
               <p className="whitespace-pre-line">
                 <span className="font-semibold">{t("verification.returnedNote")}:</span> {p.verificationNote}
@@ -62,7 +64,7 @@ export default async function ProfileOverviewPage() {
         )}
         {p.verificationStatus === "pending" && <Alert tone="info">{t("verification.pending")}</Alert>}
         {p.verificationStatus === "unverified" && p.onboardedAt && (
-          <Alert tone="info" actions={<ButtonLink href="/profil-usaha/langkah/kirim">{t("verification.submit")}</ButtonLink>}>
+          <Alert tone="info" actions={<ButtonLink href={supplierRoutes.step("kirim")}>{t("verification.submit")}</ButtonLink>}>
             {p.missingForVerification.length === 0 ? t("verification.ready") : t("verification.missing")}
           </Alert>
         )}

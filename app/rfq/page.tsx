@@ -1,14 +1,16 @@
 // /rfq — a buyer organization's RFQs (buyer officers only: anyone else gets 404), each linking to its page
-// (/rfq/[id]); "new RFQ" opens /rfq/baru. Data and the check come from lib/rfqs/queries.ts.
+// (/rfq/[id]); "new RFQ" opens /rfq/baru. Data: lib/rfqs/queries.ts listOwnRfqs; who may open: lib/rfqs/access.ts.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, ButtonLink, Card, Container, EmptyState, PageHeader, Table, type BadgeTone } from "@/components/ui";
-import { getActor } from "@/lib/auth/session";
-import { isDomainError } from "@/lib/errors";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { RFQ_STATUSES, type RfqStatus } from "@/lib/enums";
 import { formattersFor } from "@/lib/i18n/format";
-import { listOwnRfqs, rfqListFilterSchema, RFQ_STATUSES } from "@/lib/rfqs/queries";
+import { mayManageRfqs } from "@/lib/rfqs/access";
+import { listOwnRfqs } from "@/lib/rfqs/queries";
+import { rfqRoutes } from "@/lib/rfqs/routes";
+import { rfqListFilterSchema } from "@/lib/rfqs/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${t("title")} — Rantai`, robots: { index: false } };
 }
 
-const TONE: Record<(typeof RFQ_STATUSES)[number], BadgeTone> = {
+const TONE: Record<RfqStatus, BadgeTone> = {
   draft: "neutral",
   open: "success",
   closed: "info",
@@ -26,16 +28,9 @@ const TONE: Record<(typeof RFQ_STATUSES)[number], BadgeTone> = {
 };
 
 export default async function BuyerRfqsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await getActor();
-  if (!actor) redirect(`/masuk?callbackUrl=${encodeURIComponent("/rfq")}`);
+  const actor = await requirePageActor(rfqRoutes.list(), mayManageRfqs);
   const filter = rfqListFilterSchema.parse(await searchParams);
-  let data;
-  try {
-    data = await listOwnRfqs(actor, filter);
-  } catch (err) {
-    if (isDomainError(err) && (err.code === "forbidden" || err.code === "not_found")) notFound();
-    throw err;
-  }
+  const data = await orNotFound(listOwnRfqs(actor, filter));
   const t = await getTranslations("rfqs.list");
   const tStatus = await getTranslations("dashboard.rfqStatus");
   const tCert = await getTranslations("certifications");
@@ -49,7 +44,7 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
         eyebrow={actor.membership?.organizationName}
         title={t("title")}
         description={t("description", { organization: actor.membership?.organizationName ?? "" })}
-        actions={<ButtonLink href="/rfq/baru">{t("newRfq")}</ButtonLink>}
+        actions={<ButtonLink href={rfqRoutes.create()}>{t("newRfq")}</ButtonLink>}
       />
       <nav aria-label={t("filterLabel")} className="mb-4 flex flex-wrap gap-2">
         {[undefined, ...RFQ_STATUSES].map((s) => {
@@ -58,7 +53,7 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
           return (
             <Link
               key={s ?? "all"}
-              href={s ? `/rfq?status=${s}` : "/rfq"}
+              href={rfqRoutes.list({ status: s })}
               aria-current={active ? "page" : undefined}
               className={`rounded-full px-3 py-1.5 text-sm font-medium ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-offset-2 ${
                 active ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-ink ring-stone-300 hover:bg-stone-50"
@@ -89,7 +84,7 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
               {data.rfqs.map((r) => (
                 <tr key={r.id}>
                   <th scope="row" className="align-top text-ink">
-                    <Link href={`/rfq/${r.id}`} className="block font-semibold text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2">
+                    <Link href={rfqRoutes.detail(r.id)} className="block font-semibold text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2">
                       {r.title}
                     </Link>
                     <span className="mt-1 flex flex-wrap gap-1">
@@ -98,7 +93,7 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
                       {r.sealed && <Badge tone="accent">{t("sealed")}</Badge>}
                     </span>
                     <span className="mt-1 block text-xs font-normal text-muted">
-                      KBLI {r.kbliCode} · {r.kbli.titleId}
+                      KBLI {r.kbli} · {r.kbliTitle.id}
                     </span>
                     <span className="block text-xs font-normal text-muted">
                       {t("delivery")}: {r.deliveryRegency.name}, {r.deliveryRegency.province.name}
@@ -135,8 +130,8 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
                     <time dateTime={r.deadline.toISOString()}>{f.dateTime(r.deadline)}</time>
                   </td>
                   <td className="num align-top">
-                    <span className="font-semibold">{f.number(r._count.quotes)}</span>
-                    {r.visibility === "invited" && <span className="block text-xs text-muted">{t("invited", { count: r._count.invitations })}</span>}
+                    <span className="font-semibold">{f.number(r.quoteCount ?? 0)}</span>
+                    {r.visibility === "invited" && <span className="block text-xs text-muted">{t("invited", { count: r.invitationCount ?? 0 })}</span>}
                     {r.sealed && r.deadline > now && <span className="block text-xs text-muted">{t("sealedHint")}</span>}
                   </td>
                 </tr>

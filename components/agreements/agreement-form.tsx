@@ -9,6 +9,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { Alert, Button, Input, Select, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { amendAgreementAction, createAgreementAction } from "@/lib/agreements/actions";
+import { agreementRoutes } from "@/lib/agreements/routes";
+import { withQuery } from "@/lib/app-url";
 
 export interface MilestoneRow {
   title: string;
@@ -80,7 +82,7 @@ export function AgreementForm(props: {
 
   useEffect(() => {
     if (state && !state.ok) summaryRef.current?.focus();
-    if (state?.ok && props.mode === "amend") window.location.assign(`/kemitraan/${props.id}?saved=1`);
+    if (state?.ok && props.mode === "amend") window.location.assign(withQuery(agreementRoutes.detail(props.id ?? ""), { saved: "1" }));
   }, [state, props.mode, props.id]);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {

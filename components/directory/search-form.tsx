@@ -2,7 +2,9 @@
 // without JavaScript. Filters fold away on phones. Server component.
 import { getTranslations } from "next-intl/server";
 import { Button, ButtonLink, Checkbox, Input, Select } from "@/components/ui";
-import { CERTIFICATION_TYPES, DIRECTORY_SIZE_CLASSES, DIRECTORY_SORTS } from "@/lib/suppliers/search-query";
+import { supplierRoutes } from "@/lib/suppliers/routes";
+import { CERTIFICATION_TYPES } from "@/lib/enums";
+import { DIRECTORY_SIZE_CLASSES, DIRECTORY_SORTS } from "@/lib/suppliers/search-query";
 
 export interface SearchFormValues {
   q?: string;
@@ -21,7 +23,7 @@ export async function SearchForm({ values, provinces }: { values: SearchFormValu
   const ts = await getTranslations("sizeClasses");
   const filtersUsed = Boolean(values.province || values.kbli || values.sizeClass || values.certification?.length || values.minTkdn || values.verified);
   return (
-    <form method="get" action="/suppliers" role="search" className="flex flex-col gap-3">
+    <form method="get" action={supplierRoutes.directory()} role="search" className="flex flex-col gap-3">
       <div className="flex gap-2">
         <div className="min-w-0 flex-1">
           <Input type="search" name="q" label={t("searchLabel")} hideLabel placeholder={t("searchPlaceholder")} defaultValue={values.q} maxLength={200} />
@@ -48,7 +50,7 @@ export async function SearchForm({ values, provinces }: { values: SearchFormValu
         </div>
         <div className="mt-4 flex flex-wrap gap-2">
           <Button type="submit">{t("apply")}</Button>
-          <ButtonLink href="/suppliers" variant="ghost">
+          <ButtonLink href={supplierRoutes.directory()} variant="ghost">
             {t("reset")}
           </ButtonLink>
         </div>

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui";
-import type { SupplierHit } from "@/lib/suppliers/search";
+import { supplierRoutes } from "@/lib/suppliers/routes";
+import type { SupplierHit } from "@/lib/suppliers/search-hits";
 
 export async function SupplierCard({ supplier }: { supplier: SupplierHit }) {
   const t = await getTranslations("directory");
@@ -16,7 +17,7 @@ export async function SupplierCard({ supplier }: { supplier: SupplierHit }) {
     <article className="flex h-full flex-col gap-2 rounded-xl border border-stone-200 bg-surface p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 className="text-lg font-semibold text-ink break-words">
-          <Link href={`/suppliers/${supplier.id}`} className="hover:underline focus-visible:underline">
+          <Link href={supplierRoutes.profile(supplier.id)} className="hover:underline focus-visible:underline">
             {supplier.name}
           </Link>
         </h2>

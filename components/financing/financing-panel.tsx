@@ -5,7 +5,8 @@ import { Badge, Card, type BadgeTone } from "@/components/ui";
 import { ActionForm } from "@/components/agreements/action-form";
 import { formattersFor } from "@/lib/i18n/format";
 import { confirmFinancingAction, requestFinancingAction, withdrawFinancingAction } from "@/lib/financing/actions";
-import type { FinancingPartyView } from "@/lib/financing/service";
+import { FINANCING_TYPES } from "@/lib/enums";
+import type { FinancingPartyView } from "@/lib/financing/queries";
 
 const TONE: Record<string, BadgeTone> = { submitted: "info", approved: "success", declined: "danger", withdrawn: "neutral" };
 
@@ -66,7 +67,7 @@ export async function FinancingPanel(props: {
                     successMessage={t("status.submitted")}
                     fields={[
                       { name: "bankId", label: t("party.bank"), type: "select", options: props.banks.map((b) => ({ value: b.id, label: b.name })), placeholder: t("party.bankPlaceholder") },
-                      { name: "type", label: t("party.type"), type: "select", options: [{ value: "purchase_order", label: t("type.purchase_order") }, { value: "invoice", label: t("type.invoice") }] },
+                      { name: "type", label: t("party.type"), type: "select", options: FINANCING_TYPES.map((v) => ({ value: v, label: t(`type.${v}`) })) },
                       { name: "amountIdr", label: t("party.amount"), type: "number" },
                     ]}
                     buttons={[{ label: t("party.submit") }]}

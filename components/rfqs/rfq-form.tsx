@@ -8,7 +8,9 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Alert, Button, Checkbox, Input, Select, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
+import { CERTIFICATION_TYPES, RFQ_VISIBILITIES } from "@/lib/enums";
 import { createRfqAction, searchKbliForRfqAction, updateRfqAction } from "@/lib/rfqs/actions";
+import { rfqRoutes } from "@/lib/rfqs/routes";
 
 export interface RfqFormItem {
   key: string;
@@ -35,7 +37,6 @@ export interface RfqFormValues {
   sealed: boolean;
 }
 
-const CERTS = ["halal", "sni", "iso9001", "tkdn", "other"] as const;
 
 let counter = 0;
 const newKey = () => `item-${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -69,7 +70,7 @@ export function RfqForm({
   useEffect(() => {
     if (!state) return;
     if (state.ok) {
-      router.push(`/rfq/${encodeURIComponent(state.data.id)}?saved=1`);
+      router.push(rfqRoutes.detail(state.data.id, { saved: true }));
       router.refresh();
     } else summaryRef.current?.focus();
   }, [state, router]);
@@ -178,7 +179,7 @@ export function RfqForm({
       <fieldset className="flex flex-col gap-3">
         <legend className="text-lg font-semibold text-ink">{t("requirements")}</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2" role="group" aria-label={t("certifications")}>
-          {CERTS.map((c) => (
+          {CERTIFICATION_TYPES.map((c) => (
             <Checkbox key={c} name="requiredCertifications[]" value={c} label={tCert(c)} defaultChecked={initial?.requiredCertifications.includes(c)} />
           ))}
         </div>
@@ -188,7 +189,7 @@ export function RfqForm({
 
       <fieldset className="flex flex-col gap-3">
         <legend className="text-lg font-semibold text-ink">{t("visibility")}</legend>
-        {(["public", "invited"] as const).map((v) => (
+        {RFQ_VISIBILITIES.map((v) => (
           <label key={v} className="flex items-start gap-2">
             <input type="radio" name="visibility" value={v} defaultChecked={(initial?.visibility ?? "public") === v} className="mt-1 size-4 accent-brand-700" />
             <span>
@@ -204,7 +205,7 @@ export function RfqForm({
         <Button type="submit" disabled={pending} aria-disabled={pending || undefined}>
           {pending ? tc("saving") : initial?.id ? tc("save") : t("saveDraft")}
         </Button>
-        <Button variant="outline" onClick={() => router.push(initial?.id ? `/rfq/${initial.id}` : "/rfq")}>
+        <Button variant="outline" onClick={() => router.push(initial?.id ? rfqRoutes.detail(initial.id) : rfqRoutes.list())}>
           {tc("cancel")}
         </Button>
       </div>

@@ -3,7 +3,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, Card, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
-import type { RfqView } from "@/lib/rfqs/service";
+import type { RfqView } from "@/lib/rfqs/views";
 
 export const STATUS_TONE: Record<RfqView["status"], BadgeTone> = {
   draft: "neutral",

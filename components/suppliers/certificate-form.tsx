@@ -7,8 +7,8 @@ import { useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
 import { Alert, Input, Select, SubmitButton } from "@/components/ui";
-import { deleteCertificateAction, saveCertificateAction, saveProfileStep } from "@/app/profil-usaha/actions";
-import { CertificationType } from "@/lib/db/generated/enums";
+import { deleteCertificateAction, saveCertificateAction, saveProfileStep } from "@/lib/suppliers/actions";
+import { CERTIFICATION_TYPES } from "@/lib/enums";
 import { submitWithoutReset } from "./submit-without-reset";
 import { UPLOAD_ACCEPT_ATTRIBUTE } from "./upload-accept";
 
@@ -61,7 +61,7 @@ export function CertificateForm({ certificationId, initial }: { certificationId?
         label={t("type")}
         placeholder="—"
         required
-        options={Object.values(CertificationType).map((c) => ({ value: c, label: tCert(c) }))}
+        options={CERTIFICATION_TYPES.map((c) => ({ value: c, label: tCert(c) }))}
         {...bind("type")}
       />
       {(showAll || values.type === "other") && <Input label={t("name")} description={t("nameHint")} maxLength={120} {...bind("name")} />}

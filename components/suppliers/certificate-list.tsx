@@ -6,6 +6,7 @@ import { Alert, Badge, EmptyState, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { CERT_EXPIRY_WARNING_DAYS, type CertificateState } from "@/lib/suppliers/dashboard";
 import type { PresentedCertification } from "@/lib/suppliers/profile";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 import { CertificateForm, DeleteCertificateButton, type CertificateFormValues } from "./certificate-form";
 
 const isoDate = (d: Date | string | null) => (d === null ? "" : typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
@@ -57,7 +58,7 @@ export async function CertificateList({ certifications, canDelete = false }: { c
                   <Badge tone={c.verificationStatus === "verified" ? "success" : "neutral"}>{tv(c.verificationStatus)}</Badge>
                 </div>
                 {c.document ? (
-                  <a href={`/api/files/${c.document.id}?inline=1`} target="_blank" rel="noopener" className="mt-1 inline-block text-sm font-medium text-brand-800 underline underline-offset-2">
+                  <a href={supplierRoutes.certificateDocument(c.document.id)} target="_blank" rel="noopener" className="mt-1 inline-block text-sm font-medium text-brand-800 underline underline-offset-2">
                     {t("documentView")} ({c.document.filename})
                   </a>
                 ) : (

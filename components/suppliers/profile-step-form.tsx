@@ -7,12 +7,12 @@ import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } 
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { Alert, Badge, Button, ButtonLink, Input, Select, SubmitButton, Textarea } from "@/components/ui";
-import { saveProfileStep, searchKbliAction } from "@/app/profil-usaha/actions";
+import { saveProfileStep, searchKbliAction } from "@/lib/suppliers/actions";
 import { formattersFor } from "@/lib/i18n/format";
 import { parseNib, parseNpwp, formatNpwp } from "@/lib/suppliers/identifiers";
 import { parseRupiahInput } from "@/lib/suppliers/rupiah";
 import { deriveSizeClass } from "@/lib/suppliers/size-class";
-import { LegalForm } from "@/lib/db/generated/enums";
+import { LEGAL_FORMS } from "@/lib/enums";
 import { submitWithoutReset } from "./submit-without-reset";
 
 export type FormStep = "identitas" | "lokasi" | "bidang" | "skala";
@@ -118,7 +118,7 @@ function IdentityFields({ bind, values, err }: { bind: Bind; values: Record<stri
       <Select
         label={t("fields.legalForm")}
         placeholder={t("fields.legalFormPlaceholder")}
-        options={Object.values(LegalForm).map((f) => ({ value: f, label: t(`legalForms.${f}`) }))}
+        options={LEGAL_FORMS.map((f) => ({ value: f, label: t(`legalForms.${f}`) }))}
         error={err("legalForm")}
         {...bind("legalForm")}
       />

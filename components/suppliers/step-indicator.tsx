@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui";
 import { ONBOARDING_STEPS, stepNumber, type OnboardingStep } from "@/lib/suppliers/onboarding";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export function StepIndicator({ current, savedStep }: { current: OnboardingStep; savedStep: number }) {
   const t = useTranslations("suppliers");
@@ -36,7 +37,7 @@ export function StepIndicator({ current, savedStep }: { current: OnboardingStep;
                   {label}
                 </span>
               ) : reachable ? (
-                <Link href={`/profil-usaha/langkah/${s}`} className="block rounded hover:bg-brand-50 focus-visible:outline-2">
+                <Link href={supplierRoutes.step(s)} className="block rounded hover:bg-brand-50 focus-visible:outline-2">
                   {label}
                 </Link>
               ) : (

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert, SubmitButton } from "@/components/ui";
-import { submitForVerificationAction } from "@/app/profil-usaha/actions";
+import { submitForVerificationAction } from "@/lib/suppliers/actions";
 
 type State = Awaited<ReturnType<typeof submitForVerificationAction>> | null;
 

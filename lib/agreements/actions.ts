@@ -3,14 +3,17 @@
 // ratings. Public endpoints: each goes through partyAction (session → active UMKM, cooperative or buyer →
 // permission) and the services put the organization into their where clauses.
 // Each export takes a plain object or (previousState, FormData) for useActionState.
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { partyAction, actionLocale, type ActionResult } from "@/lib/auth/action-wrapper";
+import { partyAction, actionLocale, revalidate, type ActionResult } from "@/lib/auth/action-wrapper";
 import { getActor } from "@/lib/auth/session";
+import { withQuery } from "@/lib/app-url";
 import { translate } from "@/lib/i18n/translate";
-import { acceptAgreement, amendAgreement, completeAgreement, createAgreement, getAgreement, terminateAgreement, withdrawCompletion } from "./service";
 import { rateAgreement, recordDelivery, recordPayment, reviewDelivery } from "./execution";
+import { acceptAgreement, completeAgreement, terminateAgreement, withdrawCompletion } from "./lifecycle";
+import { amendAgreement, createAgreement } from "./proposals";
+import { getAgreement } from "./queries";
+import { agreementRoutes } from "./routes";
 import {
   agreementAmendSchema,
   agreementIdSchema,
@@ -27,15 +30,6 @@ import {
   terminateSchema,
   versionSchema,
 } from "./schemas";
-
-function refresh(id?: string) {
-  try {
-    revalidatePath("/kemitraan");
-    if (id) revalidatePath(`/kemitraan/${id}`);
-  } catch {
-    // outside a Next request (tests)
-  }
-}
 
 /** Form rows "milestones.0.title" arrive as { "0": {...} }: an array in row order, fully blank rows dropped. */
 const milestoneRows = z.preprocess((v) => {
@@ -78,15 +72,15 @@ export const createAgreementAction = partyAction("agreement:write", createForm, 
     if (e?.fields?.buyerOrgId || e?.fields?.supplierOrgId) e.fields.counterpartyId = [...(e.fields.buyerOrgId ?? []), ...(e.fields.supplierOrgId ?? [])];
     throw err;
   });
-  refresh(a.id);
-  redirect(`/kemitraan/${a.id}?saved=1`);
+  revalidate(agreementRoutes.list(), agreementRoutes.detail(a.id));
+  redirect(withQuery(agreementRoutes.detail(a.id), { saved: "1" }));
 });
 
 const amendForm = z.object({ ...contentForm, id: agreementIdSchema, version: versionSchema, changeNote: agreementAmendSchema.shape.changeNote }).superRefine(checkContent);
 
 const amendInner = partyAction("agreement:write", amendForm, async ({ id, ...input }, { actor }) => {
   const a = await amendAgreement(actor, id, input);
-  refresh(id);
+  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
   return { id: a.id, version: a.version };
 });
 
@@ -112,7 +106,7 @@ const versioned = z.object({ id: agreementIdSchema, version: versionSchema });
 
 const acceptInner = partyAction("agreement:accept", versioned, async ({ id, version }, { actor }) => {
   const a = await acceptAgreement(actor, id, { version });
-  refresh(id);
+  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
   return { id, status: a.status };
 });
 export async function acceptAgreementAction(first: unknown, second?: unknown) {
@@ -122,7 +116,7 @@ export async function acceptAgreementAction(first: unknown, second?: unknown) {
 /** One side confirms completion (issue 11), with a reason when something is still open. */
 const completeInner = partyAction("agreement:accept", completeSchema.extend({ id: agreementIdSchema, version: versionSchema }), async ({ id, version, reason }, { actor }) => {
   const a = await completeAgreement(actor, id, { version, reason });
-  refresh(id);
+  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
   return { id, status: a.status };
 });
 export async function completeAgreementAction(first: unknown, second?: unknown) {
@@ -131,7 +125,7 @@ export async function completeAgreementAction(first: unknown, second?: unknown) 
 
 const withdrawCompletionInner = partyAction("agreement:accept", versioned, async ({ id, version }, { actor }) => {
   const a = await withdrawCompletion(actor, id, { version });
-  refresh(id);
+  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
   return { id, status: a.status };
 });
 export async function withdrawCompletionAction(first: unknown, second?: unknown) {
@@ -140,7 +134,7 @@ export async function withdrawCompletionAction(first: unknown, second?: unknown)
 
 const terminateInner = partyAction("agreement:accept", terminateSchema.extend({ id: agreementIdSchema }), async ({ id, ...input }, { actor }) => {
   const a = await terminateAgreement(actor, id, input);
-  refresh(id);
+  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
   return { id, status: a.status };
 });
 export async function terminateAgreementAction(first: unknown, second?: unknown) {
@@ -149,13 +143,13 @@ export async function terminateAgreementAction(first: unknown, second?: unknown)
 
 export const recordDeliveryAction = partyAction("agreement:write", deliveryInputSchema.extend({ id: agreementIdSchema }), async ({ id, ...input }, { actor }) => {
   await recordDelivery(actor, id, input);
-  refresh(id);
+  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
   return { id };
 });
 
 export const reviewDeliveryAction = partyAction("agreement:write", deliveryReviewSchema.extend({ id: agreementIdSchema, deliveryId: agreementIdSchema }), async ({ id, deliveryId, ...input }, { actor }) => {
   await reviewDelivery(actor, id, deliveryId, input);
-  refresh(id);
+  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
   return { id };
 });
 
@@ -168,13 +162,13 @@ export const recordPaymentAction = partyAction(
     }),
   async ({ id, ...input }, { actor }) => {
     await recordPayment(actor, id, input);
-    refresh(id);
+    revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
     return { id };
   },
 );
 
 export const rateAgreementAction = partyAction("agreement:write", ratingInputSchema.extend({ id: agreementIdSchema }), async ({ id, ...input }, { actor }) => {
   await rateAgreement(actor, id, input);
-  refresh(id);
+  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
   return { id };
 });

@@ -3,11 +3,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
+import { PARTY_TYPES, partyWhere } from "./access";
 
 export async function listOwnAgreements(actor: Actor | null, { limit = 10 }: { limit?: number } = {}) {
-  const a = authorize(actor, { permission: "agreement:read", orgTypes: ["umkm", "buyer", "cooperative"] });
+  const a = authorize(actor, { permission: "agreement:read", orgTypes: PARTY_TYPES });
   return db.agreement.findMany({
-    where: { parties: { some: { organizationId: a.membership.organizationId } } },
+    where: partyWhere(a.membership.organizationId),
     orderBy: { updatedAt: "desc" },
     take: limit,
     select: {

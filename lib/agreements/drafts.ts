@@ -1,5 +1,5 @@
 // Creating a draft partnership agreement inside a caller's transaction: from an award (lib/awards) or
-// directly (lib/agreements service). Writes the agreement, its parties (buyer, supplier and, for a
+// directly (lib/agreements/proposals.ts). Writes the agreement, its parties (buyer, supplier and, for a
 // consortium, every member with its share), its milestones and version 1 (a snapshot of what was agreed).
 // The caller authorizes and audits; this only writes consistent rows.
 import "server-only";
@@ -11,15 +11,15 @@ import { agreementSnapshot, type SnapshotMilestone } from "./snapshot";
 export const DEFAULT_SCHEME: PartnershipScheme = "rantai_pasok";
 
 /** A milestone of a draft (dueDate: a calendar date, UTC midnight): what a version's snapshot records. */
-export type DraftMilestone = SnapshotMilestone;
+type DraftMilestone = SnapshotMilestone;
 
-export interface DraftConsortiumMember {
+interface DraftConsortiumMember {
   supplierId: string;
   shareQuantity?: number | null;
   sharePercent?: number | string | null;
 }
 
-export interface DraftAgreementInput {
+interface DraftAgreementInput {
   title: string;
   scheme?: PartnershipScheme;
   buyerId: string;
@@ -37,10 +37,8 @@ export interface DraftAgreementInput {
   changeNote?: string;
 }
 
-export { agreementSnapshot };
-
 /** `RNT-2026-004217`: readable on paper; uniqueness is the database's (retried on a clash). */
-export function agreementNumberCandidate(now = new Date()): string {
+function agreementNumberCandidate(now = new Date()): string {
   return `RNT-${now.getUTCFullYear()}-${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
 }
 

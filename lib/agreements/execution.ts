@@ -10,10 +10,11 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatNumber, timeZoneForProvince } from "@/lib/i18n/format";
 import { authorizeParty, partyWhere } from "./access";
-import { getAgreement, lockAgreement, notifyParties, resetCompletion, rupiahParam, type AgreementView } from "./service";
-import { timeZoneForProvince } from "@/lib/i18n/format";
+import { lockAgreement, notifyParties, resetCompletion, rupiahParam } from "./locking";
+import { getAgreement } from "./queries";
+import type { AgreementView } from "./views";
 import type { DeliveryInput, PaymentInput, RatingInput } from "./schemas";
 
 const DAY_MS = 86_400_000;
@@ -31,7 +32,7 @@ async function milestoneOf(tx: Parameters<Parameters<typeof db.$transaction>[0]>
 }
 
 /** Today's calendar date (YYYY-MM-DD) in a time zone. */
-export const todayIn = (timeZone: string, now = new Date()) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+const todayIn = (timeZone: string, now = new Date()) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 
 /**
  * Records a delivery. Its date (issue 11) is not in the future — today in the supplier's time zone (its

@@ -3,30 +3,16 @@
 // Messages are i18n keys ("errors.field.*", "agreements.errors.*"). Client-safe: no server imports.
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
+import { AGREEMENT_STATUSES, PARTNERSHIP_SCHEMES } from "@/lib/enums";
 import { rupiahSchema } from "@/lib/products/schemas";
 
-/** The ten partnership forms of PP 7/2021 Pasal 106 (same order as the enum in prisma/schema.prisma). */
-export const SCHEMES = [
-  "inti_plasma",
-  "subkontrak",
-  "waralaba",
-  "perdagangan_umum",
-  "distribusi_keagenan",
-  "rantai_pasok",
-  "bagi_hasil",
-  "kerja_sama_operasional",
-  "usaha_patungan",
-  "penyumberluaran",
-] as const;
-export type Scheme = (typeof SCHEMES)[number];
-
-export const AGREEMENT_STATUSES = ["draft", "proposed", "active", "completed", "terminated"] as const;
-export type AgreementStatusValue = (typeof AGREEMENT_STATUSES)[number];
+/** The ten partnership forms of PP 7/2021 Pasal 106 (lib/quotes/schemas.ts imports this name). */
+export const SCHEMES = PARTNERSHIP_SCHEMES;
 
 const blank = (v: unknown) => (v === "" || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 export const schemeSchema = z
-  .enum(SCHEMES, { error: "agreements.errors.scheme" })
+  .enum(PARTNERSHIP_SCHEMES, { error: "agreements.errors.scheme" })
   .openapi({ description: "One of the ten partnership schemes of PP 7/2021 Pasal 106" });
 
 /** A calendar date `YYYY-MM-DD` (a real date) → Date at UTC midnight. */

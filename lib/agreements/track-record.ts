@@ -6,7 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-export interface TrackRecord {
+interface TrackRecord {
   /** Agreements completed / currently in force as a party. */
   completedAgreements: number;
   activeAgreements: number;

@@ -1,7 +1,7 @@
 // Sealed quotes in the buyer organization's audit trail (issue 11): ONE rule for every place a buyer reads
 // its audit entries (/dasbor's "Catatan aktivitas" through listOwnAuditLog, /rfq/[id]/riwayat through
 // listRfqHistory, and any API built on them), and for the clarifications the buyer reads (listClarifications
-// in lib/rfqs/service.ts): suppliersWithheld() below decides for both.
+// in lib/rfqs/clarifications.ts): suppliersWithheld() below decides for both.
 //
 // A quote's entries are written for the buyer organization too (lib/quotes/service.ts auditBoth,
 // lib/quotes/attachments.ts): their actor is the supplier's user, their entityId the quote, their data may
@@ -76,7 +76,7 @@ export async function maskSealedQuoteEntries<T extends MaskableAuditEntry>(
     const quotes = await db.quote.findMany({ where: { id: { in: missing } }, select: { id: true, rfqId: true } });
     for (const q of quotes) rfqOf.set(q.id, q.rfqId);
   }
-  // clarification.asked entries always carry data.rfqId (lib/rfqs/service.ts askClarification, the demo seed)
+  // clarification.asked entries always carry data.rfqId (lib/rfqs/clarifications.ts askClarification, the demo seed)
   const asked = rows.filter((r) => r.action === CLARIFICATION_ASKED);
   const rfqIds = [...new Set([...rfqOf.values(), ...asked.map((r) => rfqIdOf(r.data)).filter((id): id is string => id !== null)])];
   const rfqs = rfqIds.length

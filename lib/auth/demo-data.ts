@@ -5,7 +5,7 @@
 // even there.
 import "server-only";
 import { db } from "@/lib/db";
-import { DEMO_DATA_MARKER } from "./demo-marker";
+import { DEMO_DATA_MARKER } from "./demo-accounts";
 
 export async function showDemoAccounts(): Promise<boolean> {
   if (process.env.SHOW_DEMO_ACCOUNTS?.trim() === "false") return false;

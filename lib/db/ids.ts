@@ -1,5 +1,5 @@
 // Row ids generated in code, for set-based SQL that bypasses Prisma's client-side @default(cuid()):
-// bulk inserts in the cooperative import (lib/cooperatives/import.ts) and the seed (lib/seed/factories.ts).
+// bulk inserts in the cooperative import (lib/cooperatives/import.ts) and the seed (prisma/seed/factories.ts).
 // Not "server-only" so scripts (tsx) and vitest can import it.
 import { randomInt } from "node:crypto";
 

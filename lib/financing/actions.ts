@@ -1,24 +1,17 @@
 "use server";
 // Server actions for the financing bridge: the UMKM asks (on the agreement page), the buyer confirms, the
 // UMKM withdraws, the bank decides (/pembiayaan/[id]). The services check role and ownership again.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { bankAction, buyerAction, umkmAction } from "@/lib/auth/action-wrapper";
+import { bankAction, buyerAction, revalidate, umkmAction } from "@/lib/auth/action-wrapper";
+import { agreementRoutes } from "@/lib/agreements/routes";
 import { agreementIdSchema } from "@/lib/agreements/schemas";
 import { financingDecisionSchema, financingIdSchema, financingRequestSchema } from "./schemas";
-import { confirmFinancing, decideFinancing, requestFinancing, withdrawFinancing } from "./service";
-
-function refresh(...paths: string[]) {
-  try {
-    for (const p of paths) revalidatePath(p);
-  } catch {
-    // outside a Next request (tests)
-  }
-}
+import { confirmFinancing, decideFinancing, requestFinancing, withdrawFinancing } from "./lifecycle";
+import { financingRoutes } from "./routes";
 
 export const requestFinancingAction = umkmAction("financing:request", financingRequestSchema.extend({ agreementId: agreementIdSchema }), async ({ agreementId, ...input }, { actor }) => {
   const r = await requestFinancing(actor, agreementId, input);
-  refresh(`/kemitraan/${agreementId}`, "/pembiayaan");
+  revalidate(agreementRoutes.detail(agreementId), financingRoutes.list());
   return { id: r.id };
 });
 
@@ -26,13 +19,13 @@ const byId = z.object({ id: financingIdSchema, agreementId: agreementIdSchema.op
 
 export const confirmFinancingAction = buyerAction("agreement:accept", byId, async ({ id }, { actor }) => {
   const r = await confirmFinancing(actor, id);
-  refresh(`/kemitraan/${r.agreementId}`);
+  revalidate(agreementRoutes.detail(r.agreementId));
   return { id };
 });
 
 export const withdrawFinancingAction = umkmAction("financing:request", byId, async ({ id }, { actor }) => {
   const r = await withdrawFinancing(actor, id);
-  refresh(`/kemitraan/${r.agreementId}`, "/pembiayaan");
+  revalidate(agreementRoutes.detail(r.agreementId), financingRoutes.list());
   return { id };
 });
 
@@ -45,7 +38,7 @@ export const decideFinancingAction = bankAction(
     }),
   async ({ id, ...input }, { actor }) => {
     await decideFinancing(actor, id, input);
-    refresh("/pembiayaan", `/pembiayaan/${id}`);
+    revalidate(financingRoutes.list(), financingRoutes.detail(id));
     return { id };
   },
 );

@@ -2,11 +2,9 @@
 import { z } from "zod";
 import "@/lib/api/openapi";
 import { positiveRupiah } from "@/lib/agreements/schemas";
+import { FINANCING_STATUSES, FINANCING_TYPES } from "@/lib/enums";
 
 const blank = (v: unknown) => (v === "" || (typeof v === "string" && v.trim() === "") ? undefined : v);
-
-export const FINANCING_TYPES = ["purchase_order", "invoice"] as const;
-export const FINANCING_STATUSES = ["submitted", "approved", "declined", "withdrawn"] as const;
 
 export const financingRequestSchema = z
   .object({

@@ -79,7 +79,13 @@ export async function inviteMember(actor: Actor | null, organizationId: string, 
       },
       select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
     });
-    const mail = invitationEmail(invitee?.locale ?? "id", { inviter: actor!.user.name, organization: org.name, role: input.role, token, expiresAt });
+    const mail = invitationEmail(invitee?.locale ?? "id", {
+      inviter: actor!.user.name,
+      organization: org.name,
+      role: input.role,
+      token,
+      expiresAt,
+    });
     await tx.emailOutbox.create({ data: { to: input.email, ...mail } });
     if (invitee && !invitee.disabledAt) {
       // In the app too (no token in it: the link in the e-mail is the proof that the address is theirs).

@@ -9,9 +9,7 @@ const role = z.enum(MEMBER_ROLES).openapi({
   description: "owner, admin, member; approver (buyers only): a member who may also award RFQs and accept agreements.",
 });
 
-const MemberSchema = z
-  .object({ userId: z.string(), name: z.string(), email: z.email(), role, joinedAt: timestamp })
-  .openapi("Member");
+const MemberSchema = z.object({ userId: z.string(), name: z.string(), email: z.email(), role, joinedAt: timestamp }).openapi("Member");
 
 const MemberInvitationSchema = z
   .object({

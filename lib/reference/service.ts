@@ -3,7 +3,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 
-export const KBLI_SEARCH_VERSION = "2020";
+const KBLI_SEARCH_VERSION = "2020";
 export const KBLI_SEARCH_MAX = 50;
 
 export interface KbliHit {
@@ -73,8 +73,9 @@ export async function kbliTitles(codes: string[]) {
   });
 }
 
-export async function listProvinces() {
-  return db.province.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } });
+/** The 38 provinces, by code (the API, pickers) or by name (the directory's filter). */
+export async function listProvinces(order: "code" | "name" = "code") {
+  return db.province.findMany({ orderBy: order === "name" ? { name: "asc" } : { code: "asc" }, select: { code: true, name: true } });
 }
 
 /** Regencies and cities of a province, kabupaten first then kota, by code. Unknown province → []. */

@@ -4,12 +4,45 @@
 //     supplier is invited (directly or as a member of an invited consortium), and always sees an RFQ it has
 //     quoted on. Drafts and cancelled-before-publishing RFQs are the buyer's only.
 // Suppliers never learn who else was invited: select invitations only with `where: { supplierId }`.
+// Also who may act on RFQs at all (authorizeBuyer/authorizeSupplier, which lib/ calls on every read and write)
+// and the matching pure "who may open this page" predicates the pages pass to requirePageActor.
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors";
-import type { AuthorizedActor } from "@/lib/auth/authorize";
+import { authorize, ACTORS, type AuthorizedActor } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/types";
 
-export const PUBLISHED_STATUSES = ["open", "closed", "awarded"] as const;
+/** A buyer officer who may write RFQs (403 for anyone else). */
+export function authorizeBuyer(actor: Actor | null): AuthorizedActor {
+  return authorize(actor, { orgTypes: ACTORS.buyer, permission: "rfq:write" });
+}
+
+/** A supplier (UMKM or cooperative) member who may read the board (403 otherwise). */
+export function authorizeSupplier(actor: Actor | null): AuthorizedActor {
+  return authorize(actor, { orgTypes: ["umkm", "cooperative"], permission: "rfq:board:read" });
+}
+
+/** Anyone who may read RFQs at all: buyers (their own) and suppliers (the board). */
+export function authorizeRfqReader(actor: Actor | null): AuthorizedActor {
+  const a = authorize(actor, { orgTypes: ["buyer", "umkm", "cooperative"] });
+  return a.membership.organizationType === "buyer" ? authorizeBuyer(a) : authorizeSupplier(a);
+}
+
+export const isBuyer = (a: AuthorizedActor) => a.membership.organizationType === "buyer";
+
+/** May open the buyer's RFQ pages (/rfq/**): a buyer officer with "rfq:write". */
+export function mayManageRfqs(actor: Actor): boolean {
+  return actor.membership?.organizationType === "buyer" && can(actor.membership, "rfq:write");
+}
+
+/** May open the suppliers' board pages (/papan-rfq/**, /penawaran): a UMKM or cooperative member with "rfq:board:read". */
+export function mayReadRfqBoard(actor: Actor): boolean {
+  const m = actor.membership;
+  return Boolean(m && (m.organizationType === "umkm" || m.organizationType === "cooperative") && can(m, "rfq:board:read"));
+}
+
+const PUBLISHED_STATUSES = ["open", "closed", "awarded"] as const;
 
 /** RFQs owned by the actor's buyer organization. */
 export function ownRfqWhere(buyerId: string): Prisma.RfqWhereInput {

@@ -1,13 +1,13 @@
 "use server";
 // Server actions behind /rfq/baru, /rfq/[id], /rfq/[id]/ubah (buyer officers: buyerAction → "rfq:write") and
 // /papan-rfq/[id] (suppliers: memberAction → "rfq:board:read", which only UMKM and cooperatives hold). Each
-// parses its input with the same zod schemas as /api/v1/rfqs and calls lib/rfqs/service.ts, which puts the
-// organization into every where clause (another organization's RFQ is "not found").
+// parses its input with the same zod schemas as /api/v1/rfqs and calls the lib/rfqs services (lifecycle.ts,
+// invitations.ts, clarifications.ts, attachments.ts), which put the organization into every where clause
+// (another organization's RFQ is "not found").
 //
 // Each export takes a plain object or (previousState, FormData) for useActionState.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { buyerAction, memberAction } from "@/lib/auth/action-wrapper";
+import { buyerAction, memberAction, revalidate } from "@/lib/auth/action-wrapper";
 import { isUploadPresent, type UploadSource } from "@/lib/files/upload";
 import { invalidInput } from "@/lib/errors";
 import { searchKbli } from "@/lib/reference/service";
@@ -21,35 +21,16 @@ import {
   rfqIdSchema,
   rfqUpdateSchema,
 } from "./schemas";
-import {
-  addAttachment,
-  answerClarification,
-  askClarification,
-  cancelRfq,
-  closeRfq,
-  createRfq,
-  extendDeadline,
-  inviteSuppliers,
-  publishRfq,
-  removeAttachment,
-  removeInvitation,
-  searchInvitableSuppliers,
-  updateRfq,
-} from "./service";
+import { addAttachment, removeAttachment } from "./attachments";
+import { answerClarification, askClarification } from "./clarifications";
+import { inviteSuppliers, removeInvitation, searchInvitableSuppliers } from "./invitations";
+import { cancelRfq, closeRfq, createRfq, extendDeadline, publishRfq, updateRfq } from "./lifecycle";
+import { rfqRoutes } from "./routes";
+import { organizationRoutes } from "@/lib/organizations/routes";
 
-function refresh(id?: string) {
-  try {
-    revalidatePath("/rfq");
-    revalidatePath("/papan-rfq");
-    revalidatePath("/dasbor");
-    if (id) {
-      revalidatePath(`/rfq/${id}`);
-      revalidatePath(`/papan-rfq/${id}`);
-    }
-  } catch {
-    // outside a Next request (tests): nothing to revalidate
-  }
-}
+/** The RFQ lists, the dashboard, and the RFQ's own pages (buyer and board). */
+const refresh = (id: string) =>
+  revalidate(rfqRoutes.list(), rfqRoutes.board(), organizationRoutes.dashboard(), rfqRoutes.detail(id), rfqRoutes.boardDetail(id));
 
 const withId = z.object({ id: rfqIdSchema });
 

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
-import { closeExpiredRfqs } from "./service";
+import { closeExpiredRfqs } from "./deadlines";
 
 export async function getBuyerDashboard(actor: Actor | null) {
   const a = authorize(actor, { orgTypes: ["buyer"], permission: "org:read" });

@@ -1,5 +1,5 @@
-// URLs of the RFQ pages: the buyer's own RFQs under /rfq, the suppliers' board under /papan-rfq. Build links
-// through these, never by hand.
+// URLs of the RFQ pages (the buyer's own RFQs under /rfq, the suppliers' board under /papan-rfq) and of an
+// RFQ attachment's content. Build links through these, never by hand.
 import { withQuery } from "@/lib/app-url";
 
 const enc = encodeURIComponent;
@@ -16,4 +16,8 @@ export const rfqRoutes = {
   /** The suppliers' board of open RFQs, with its filters. */
   board: (query?: Record<string, string | undefined>) => withQuery("/papan-rfq", query),
   boardDetail: (id: string) => `/papan-rfq/${enc(id)}`,
+  /** The board's RFQ page at its clarifications (notification links). */
+  boardClarifications: (id: string) => `/papan-rfq/${enc(id)}#klarifikasi`,
+  /** An attachment's content (GET /api/v1/rfqs/{id}/attachments/{attachmentId}), for buyer and suppliers alike. */
+  attachment: (id: string, attachmentId: string) => `/api/v1/rfqs/${enc(id)}/attachments/${enc(attachmentId)}`,
 } as const;

@@ -1,16 +1,16 @@
-// RFQ input: one zod schema per write, shared by the /rfq forms (server actions) and /api/v1/rfqs.
+// RFQ input: one zod schema per write, shared by the /rfq forms (server actions) and /api/v1/rfqs, and the list
+// filters of /rfq, /papan-rfq and GET /api/v1/rfqs. Response shapes: lib/rfqs/responses.ts.
 // Messages are i18n keys ("errors.field.*", "rfqs.errors.*"). Client-safe: no server imports.
 //
 // Forms send nested names ("items.0.name", "requiredCertifications[]", checkbox "on"); the preprocessors
 // below turn those into the same shapes the JSON API sends, so both go through exactly the same rules.
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
+import { CERTIFICATION_TYPES, RFQ_STATUSES, RFQ_VISIBILITIES } from "@/lib/enums";
 import { rupiahSchema } from "@/lib/products/schemas";
 import { pricedLinesSchema } from "@/lib/quotes/limits";
 
-export const CERTIFICATION_TYPES = ["halal", "sni", "iso9001", "tkdn", "other"] as const;
-export const RFQ_VISIBILITIES = ["public", "invited"] as const;
-export const MAX_RFQ_ITEMS = 100;
+const MAX_RFQ_ITEMS = 100;
 /** An RFQ runs at most a year. */
 export const MAX_DEADLINE_DAYS = 366;
 
@@ -78,7 +78,7 @@ export const deadlineSchema = z
   })
   .openapi({ type: "string", format: "date-time", example: "2026-12-31T17:00:00+07:00" });
 
-export const rfqItemSchema = z
+const rfqItemSchema = z
   .object({
     name: text(2, 200),
     specification: optionalText(2000),
@@ -102,7 +102,7 @@ const minTkdnSchema = z.preprocess(
 
 const targetTotals = pricedLinesSchema({ priceField: "targetUnitPriceIdr", lineMessage: "rfqs.errors.targetTotalTooLarge", totalMessage: "rfqs.errors.targetTotalTooLarge" });
 
-export const rfqFields = {
+const rfqFields = {
   title: text(5, 200),
   description: optionalText(8000),
   /** A KBLI 2020 five-digit code that exists. */
@@ -165,7 +165,7 @@ const csv = (v: unknown) => (typeof v === "string" ? v.split(",").map((s) => s.t
 
 /** Filters of the RFQ board and GET /api/v1/rfqs. */
 export const rfqListQuery = z.object({
-  status: z.preprocess(blank, z.enum(["draft", "open", "closed", "awarded", "cancelled"], { error: "errors.field.invalidChoice" }).optional()),
+  status: z.preprocess(blank, z.enum(RFQ_STATUSES, { error: "errors.field.invalidChoice" }).optional()),
   q: z.preprocess(blank, z.string().trim().max(200, "errors.field.tooLong").optional()),
   kbli: z.preprocess(blank, z.string().trim().regex(/^\d{2,5}$/, "errors.field.kbli").optional()),
   province: z.preprocess(blank, z.string().trim().regex(/^\d{2}$/, "errors.field.region").optional()),
@@ -189,3 +189,9 @@ export const rfqListQuery = z.object({
   certification: z.preprocess(csv, z.array(z.enum(CERTIFICATION_TYPES, { error: "errors.field.invalidChoice" })).optional()),
 });
 export type RfqListQuery = z.output<typeof rfqListQuery>;
+
+/** The /rfq page's status tabs: an unknown status shows every RFQ (a link, not a form: no error to show). */
+export const rfqListFilterSchema = z.object({
+  status: z.enum(RFQ_STATUSES).optional().catch(undefined),
+});
+export type RfqListFilter = z.infer<typeof rfqListFilterSchema>;

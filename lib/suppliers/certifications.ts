@@ -9,8 +9,21 @@ import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import { isUploadPresent, prepareUpload, storePreparedUpload, type UploadSource } from "@/lib/files/upload";
-import { authorizeSupplierMember, certificationData } from "./profile";
+import { authorizeSupplierMember } from "./access";
 import type { CertificationInput } from "./schemas";
+
+/** The certificate columns from a validated certificate input (also used by ./profile-update.ts). */
+export function certificationData(c: CertificationInput) {
+  return {
+    type: c.type,
+    name: c.name ?? null,
+    number: c.number,
+    issuer: c.issuer ?? null,
+    validFrom: c.validFrom ?? null,
+    validUntil: c.validUntil ?? null,
+    tkdnPercent: c.type === "tkdn" && c.percent != null ? c.percent.toFixed(2) : null,
+  };
+}
 
 async function prepare(document: UploadSource | null | undefined) {
   return isUploadPresent(document) ? prepareUpload(document, "document") : null;

@@ -1,5 +1,6 @@
 // The UMKM onboarding flow's steps and what a profile needs before it can be sent for verification. Pure and
-// client-safe: the step indicator and the "kirim" step use it, and so does lib/suppliers/profile.ts.
+// client-safe: the step indicator and the "kirim" step use it, and so do lib/suppliers/profile.ts,
+// profile-update.ts and verification.ts.
 
 /** The steps in order; `onboardingStep` on the profile stores the number (1-based) of the last one saved. */
 export const ONBOARDING_STEPS = ["identitas", "lokasi", "bidang", "skala", "sertifikat", "kirim"] as const;

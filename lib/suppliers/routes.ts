@@ -1,6 +1,6 @@
 // URLs of the supplier pages: the public directory (/pemasok), the UMKM's own profile wizard (/profil-usaha)
 // and the platform's verification pages. Build links through these, never by hand.
-import { withQuery } from "@/lib/app-url";
+import { withQuery } from "../app-url"; // relative: next.config.ts loads this file too
 
 const enc = encodeURIComponent;
 
@@ -16,4 +16,15 @@ export const supplierRoutes = {
   /** The platform's verification queue and one organization's review page. */
   verificationQueue: () => "/admin/verifikasi",
   review: (id: string) => `/admin/pemasok/${enc(id)}`,
+  /** A certificate's uploaded document, opened in the browser (GET /api/files/{id}: its UMKM and platform admins). */
+  certificateDocument: (fileId: string) => withQuery(`/api/files/${enc(fileId)}`, { inline: true }),
 } as const;
+
+/**
+ * The directory's old English paths (until issue 15), redirected permanently (308) by next.config.ts so that
+ * bookmarks and shared links keep working; Next.js carries the query string over (/suppliers?q=x → /pemasok?q=x).
+ */
+export const legacySupplierRedirects = [
+  { source: "/suppliers", destination: "/pemasok", permanent: true },
+  { source: "/suppliers/:id", destination: "/pemasok/:id", permanent: true },
+] as const;

@@ -4,12 +4,12 @@
 //
 // What is checked here (pure, no database): formats, ranges, integer Rupiah, dates and their order, the TKDN
 // percentage. What needs the database (the regency and KBLI codes exist, the NIB is not someone else's) is
-// checked in lib/suppliers/profile.ts before anything is written.
+// checked in lib/suppliers/profile-update.ts before anything is written.
 //
 // Field semantics: a key that is absent means "leave as is"; null, or an empty string from a form, means
 // "clear it" (except `name`, which cannot be cleared).
 import { z } from "zod";
-import { CertificationType, LegalForm } from "@/lib/db/generated/enums";
+import { CERTIFICATION_TYPES, LEGAL_FORMS } from "@/lib/enums";
 import "@/lib/api/openapi"; // .openapi() on zod schemas (the API documents these)
 import { parseNib, parseNpwp } from "./identifiers";
 import { parseRupiahInput } from "./rupiah";
@@ -70,7 +70,7 @@ function wholeNumber(min: number, max: number, rangeMessage: string) {
     .openapi({ type: ["integer", "null"] });
 }
 
-export const nibSchema = z
+const nibSchema = z
   .string({ error: "suppliers.errors.nibFormat" })
   .transform((v, ctx) => {
     const r = parseNib(v);
@@ -88,7 +88,7 @@ const NPWP_MESSAGES = {
   province: "suppliers.errors.npwpProvince",
 } as const;
 
-export const npwpSchema = z
+const npwpSchema = z
   .string({ error: "suppliers.errors.npwpFormat" })
   .transform((v, ctx) => {
     const r = parseNpwp(v);
@@ -113,9 +113,9 @@ function clearable<S extends z.ZodType>(inner: S) {
     .pipe(inner.nullable().optional());
 }
 
-export const REGENCY_CODE = /^\d{2}\.\d{2}$/;
-export const KBLI5_CODE = /^\d{5}$/;
-export const MAX_KBLI_PER_SUPPLIER = 20;
+const REGENCY_CODE = /^\d{2}\.\d{2}$/;
+const KBLI5_CODE = /^\d{5}$/;
+const MAX_KBLI_PER_SUPPLIER = 20;
 
 const kbliListSchema = z
   .preprocess(
@@ -153,7 +153,7 @@ export const calendarDateSchema = z
   .openapi({ type: "string", format: "date", example: "2027-03-31" });
 
 /** TKDN percentage 0–100 with at most two decimals; forms may use a decimal comma ("35,5"). */
-export const percentSchema = z
+const percentSchema = z
   .union([z.number(), z.string()], { error: "errors.field.percent" })
   .transform((v, ctx) => {
     const s = typeof v === "number" ? String(v) : v.trim().replace(/\s*%$/, "").replace(",", ".");
@@ -166,11 +166,9 @@ export const percentSchema = z
   })
   .openapi({ type: "number", minimum: 0, maximum: 100, example: 42.5 });
 
-export const CERTIFICATION_TYPES = Object.values(CertificationType);
-
 export const certificationInputSchema = z
   .object({
-    type: z.enum(CertificationType, { error: "suppliers.errors.certType" }),
+    type: z.enum(CERTIFICATION_TYPES, { error: "suppliers.errors.certType" }),
     name: optionalText(120).openapi({ description: "Required for type `other` (e.g. \"BPOM MD\")." }),
     number: z.string({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(100, "errors.field.tooLong"),
     issuer: optionalText(160),
@@ -200,8 +198,6 @@ export type CertificationInput = z.output<typeof certificationInputSchema>;
 // The profile
 // ---------------------------------------------------------------------------------------------
 
-export const LEGAL_FORMS = Object.values(LegalForm);
-
 export const supplierProfileSchema = z
   .object({
     name: z
@@ -213,7 +209,7 @@ export const supplierProfileSchema = z
     description: optionalText(2000),
     nib: clearable(nibSchema),
     npwp: clearable(npwpSchema),
-    legalForm: clearable(z.enum(LegalForm, { error: "errors.field.invalidChoice" })),
+    legalForm: clearable(z.enum(LEGAL_FORMS, { error: "errors.field.invalidChoice" })),
     capitalIdr: rupiahSchema,
     annualSalesIdr: rupiahSchema,
     employees: wholeNumber(0, 1_000_000, "suppliers.errors.employeesRange"),

@@ -1,16 +1,16 @@
-// The supplier directory's query: one zod schema for the /suppliers page and GET /api/v1/suppliers, and the
+// The supplier directory's query: one zod schema for the /pemasok page and GET /api/v1/suppliers, and the
 // pure text handling behind the search (words, stop words, the tsquery). No database here; see
-// lib/suppliers/search.ts and docs/decisions/0006-directory-search.md.
+// lib/suppliers/search.ts and docs/decisions/0006-directory-search.md. Client-safe (the search form uses it).
 import { z } from "zod";
 import { paginationQuery } from "@/lib/api/pagination";
-import "@/lib/api/openapi"; // .openapi() on zod schemas
+import { CERTIFICATION_TYPES, SIZE_CLASSES } from "@/lib/enums";
 
-export const DIRECTORY_SIZE_CLASSES = ["mikro", "kecil", "menengah"] as const;
-export const CERTIFICATION_TYPES = ["halal", "sni", "iso9001", "tkdn", "other"] as const;
+/** The size classes the directory shows: every UMKM class ("besar" businesses are not in the directory). */
+const directorySizeClass = z.enum(SIZE_CLASSES).exclude(["besar"]);
+export const DIRECTORY_SIZE_CLASSES = directorySizeClass.options;
 export const DIRECTORY_SORTS = ["relevance", "name", "newest"] as const;
 
-export type DirectorySizeClass = (typeof DIRECTORY_SIZE_CLASSES)[number];
-export type CertificationTypeName = (typeof CERTIFICATION_TYPES)[number];
+export type DirectorySizeClass = z.infer<typeof directorySizeClass>;
 export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
 
 /** Query-string values: "" means "not given" (HTML forms send empty selects). */
@@ -61,13 +61,13 @@ export type SupplierSearchInput = z.input<typeof supplierSearchQuery>;
  * Words that carry no meaning in a buyer's query (Indonesian function words, and a few English ones). They
  * are dropped from the query only: documents keep them, so a query of only stop words finds everything.
  */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
+const STOP_WORDS: ReadonlySet<string> = new Set([
   "dan", "atau", "yang", "untuk", "dari", "di", "ke", "dengan", "pada", "dalam", "oleh", "ini", "itu", "juga",
   "serta", "para", "sebagai", "akan", "bagi", "per", "tanpa", "ada", "adalah", "cari", "jual", "pemasok",
   "supplier", "the", "and", "or", "of", "for", "with", "in",
 ]);
 
-export const MAX_QUERY_WORDS = 8;
+const MAX_QUERY_WORDS = 8;
 
 /** Lower-case words of letters and digits (accents removed), without stop words, at most MAX_QUERY_WORDS. */
 export function queryWords(q: string | null | undefined): string[] {
@@ -123,30 +123,3 @@ export function buildTsQuery(words: readonly WordAlternatives[]): string | null 
   const groups = buildTsQueryGroups(words);
   return groups.length ? groups.join(" & ") : null;
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// API response (GET /api/v1/suppliers)
-// ---------------------------------------------------------------------------------------------------------
-
-const region = z.object({ code: z.string(), name: z.string() });
-
-export const SupplierListItemSchema = z
-  .object({
-    id: z.string().openapi({ description: "The UMKM organization's id" }),
-    name: z.string(),
-    sizeClass: z.enum(DIRECTORY_SIZE_CLASSES).nullable().openapi({ description: "null while the supplier has not reported capital or sales" }),
-    province: region.nullable(),
-    regency: region.nullable(),
-    kbli: z.array(z.string()).openapi({ description: "KBLI 2020 codes of the supplier and its active products" }),
-    certifications: z
-      .array(z.object({ type: z.enum(CERTIFICATION_TYPES), validUntil: z.string().nullable().openapi({ description: "YYYY-MM-DD; null: no end date" }) }))
-      .openapi({ description: "Certificates held and valid today, one per type (the latest end date)" }),
-    verified: z.boolean(),
-    productCount: z.number().int(),
-    matchedProduct: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: "With `q`: the product matching it best" }),
-  })
-  .openapi("SupplierListItem");
-
-export const SupplierPageSchema = z
-  .object({ data: z.array(SupplierListItemSchema), nextCursor: z.string().nullable() })
-  .openapi("SupplierPage");

@@ -8,7 +8,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/db/generated/client";
 import { setDb, closeDb, type Db } from "../../lib/db";
 import { clientOptions } from "../../lib/db/client";
-import { searchSuppliers, supplierSearchQuery } from "../../lib/suppliers/search";
+import { searchSuppliers } from "../../lib/suppliers/search";
+import { supplierSearchQuery } from "../../lib/suppliers/search-query";
 import { benchUrl } from "./dataset";
 
 async function main() {

@@ -20,7 +20,7 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
   );
 }
 
-const PUBLIC = ["/", "/suppliers", "/statistik", "/tentang-data", "/masuk", "/daftar"];
+const PUBLIC = ["/", "/pemasok", "/statistik", "/tentang-data", "/masuk", "/daftar"];
 
 const BY_ROLE: Record<Exclude<DemoRole, "umkm2" | "buyer2">, string[]> = {
   umkm: ["/dasbor", "/profil-usaha", "/produk", "/papan-rfq", "/penawaran", "/kemitraan", "/pembiayaan", "/notifikasi"],

@@ -4,7 +4,7 @@ import { expect, test } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-test("an UMKM adds a product and finds itself in /suppliers by a misspelled product word", async ({ page, loginAs }) => {
+test("an UMKM adds a product and finds itself in /pemasok by a misspelled product word", async ({ page, loginAs }) => {
   await loginAs("umkm"); // CV Batik Sekar Jagad (demo data)
 
   await page.goto("/produk/baru");
@@ -27,7 +27,7 @@ test("an UMKM adds a product and finds itself in /suppliers by a misspelled prod
   await expect(page.getByText("Rp85.000 – Rp150.000")).toBeVisible();
 
   // Misspelled: "blngkon" for "blangkon".
-  await page.goto("/suppliers");
+  await page.goto("/pemasok");
   await page.getByRole("searchbox", { name: "Cari produk atau nama usaha" }).fill("blngkon");
   await page.getByRole("searchbox", { name: "Cari produk atau nama usaha" }).press("Enter");
   await expect(page).toHaveURL(/q=blngkon/);
@@ -44,4 +44,26 @@ test("an UMKM adds a product and finds itself in /suppliers by a misspelled prod
   await card.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Batik Sekar Jagad/);
   await expect(page.getByText("Blangkon batik sogan Solo")).toBeVisible();
+});
+
+// Issue 15: the directory moved from /suppliers to /pemasok. Old links and bookmarks keep working: a permanent
+// redirect (308, so search engines and browsers remember it) to the same page, query string kept.
+test("the old /suppliers paths redirect permanently to /pemasok, query kept", async ({ page, request }) => {
+  const list = await request.get("/suppliers?q=batik&province=33", { maxRedirects: 0 });
+  expect(list.status()).toBe(308);
+  const to = new URL(list.headers()["location"], "http://x");
+  expect(to.pathname + to.search).toBe("/pemasok?q=batik&province=33");
+
+  await page.goto("/pemasok?q=batik");
+  const href = await page.getByRole("article").first().getByRole("link").first().getAttribute("href");
+  expect(href).toMatch(/^\/pemasok\/[^/?]+$/);
+  const id = href!.split("/").pop()!;
+  const one = await request.get(`/suppliers/${id}`, { maxRedirects: 0 });
+  expect(one.status()).toBe(308);
+  expect(new URL(one.headers()["location"], "http://x").pathname).toBe(`/pemasok/${id}`);
+
+  // Followed by a browser, the old address shows the supplier's page under the new one.
+  await page.goto(`/suppliers/${id}?ref=lama`);
+  await expect(page).toHaveURL(new RegExp(`/pemasok/${id}\\?ref=lama$`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });

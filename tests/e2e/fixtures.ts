@@ -1,5 +1,5 @@
 // Shared Playwright fixtures: sign in as one of the demo accounts that `npm start` seeds into the e2e
-// server's fresh embedded database (lib/seed/demo.ts; keep the two lists in step).
+// server's fresh embedded database (prisma/seed/demo.ts, accounts from lib/auth/demo-accounts.ts; keep the two lists in step).
 //
 //   import { test, expect } from "./fixtures";
 //

@@ -13,7 +13,12 @@ function wibLocal(days: number): string {
   return new Date(Date.now() + days * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 16);
 }
 
-test("a buyer owner invites a colleague, who signs up from the e-mailed link and posts an RFQ", async ({ page, loginAs, pageAs, browser }) => {
+test("a buyer owner invites a colleague, who signs up from the e-mailed link and posts an RFQ", async ({
+  page,
+  loginAs,
+  pageAs,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
   const email = `rekan.${runId}@pembeli.rantai.test`;

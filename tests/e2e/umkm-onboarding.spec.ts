@@ -193,7 +193,7 @@ test("a new UMKM signs up on a phone, completes its profile, adds a certificate 
   for (const p of products) await expect(page.getByText(p.name, { exact: true })).toBeVisible();
 
   // 4. The directory, searched with the word misspelled.
-  await page.goto("/suppliers");
+  await page.goto("/pemasok");
   const search = page.getByRole("searchbox", { name: "Cari produk atau nama usaha" });
   await search.fill(misspelled);
   await search.press("Enter");

@@ -16,9 +16,11 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
-import { createBuyer, createOrganization, createRfq, createUmkm } from "@/lib/seed/factories";
+import { createBuyer, createOrganization, createRfq, createUmkm } from "@/tests/helpers/factories";
 import { acceptAgreementAction, amendAgreementAction, createAgreementAction, recordDeliveryAction } from "@/lib/agreements/actions";
-import { acceptAgreement, amendAgreement, consortiumChoices, createAgreement, getAgreement } from "@/lib/agreements/service";
+import { acceptAgreement } from "@/lib/agreements/lifecycle";
+import { amendAgreement, consortiumChoices, createAgreement } from "@/lib/agreements/proposals";
+import { getAgreement } from "@/lib/agreements/queries";
 
 const t = useTestDatabase();
 

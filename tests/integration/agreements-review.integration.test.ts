@@ -29,7 +29,7 @@ vi.mock("next-intl/server", async () => {
 
 import { testBackend, useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
-import { createAgreement, createBuyer, createOrganization, createUmkm, dateInDays } from "@/lib/seed/factories";
+import { createAgreement, createBuyer, createOrganization, createUmkm, dateInDays } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { PATCH as patchRoute } from "@/app/api/v1/agreements/[id]/route";
 import { POST as acceptRoute } from "@/app/api/v1/agreements/[id]/accept/route";
@@ -40,7 +40,7 @@ import { POST as decisionRoute } from "@/app/api/v1/financing/[id]/decision/rout
 import { POST as withdrawRoute } from "@/app/api/v1/financing/[id]/withdraw/route";
 import { POST as confirmRoute } from "@/app/api/v1/financing/[id]/confirm/route";
 import { GET as versionRoute } from "@/app/api/v1/agreements/[id]/versions/[version]/route";
-import { AgreementSchema, AgreementVersionSchema } from "@/lib/agreements/api-schemas";
+import { AgreementSchema, AgreementVersionSchema } from "@/lib/agreements/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { actAs } from "@/tests/helpers/act-as";
 import { translate } from "@/lib/i18n/translate";

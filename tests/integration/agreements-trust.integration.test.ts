@@ -22,7 +22,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
-import { createAgreement, createBuyer, createOrganization, createUmkm, createUser, dateInDays } from "@/lib/seed/factories";
+import { createAgreement, createBuyer, createOrganization, createUmkm, createUser, dateInDays } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { POST as createRoute } from "@/app/api/v1/agreements/route";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/agreements/[id]/route";
@@ -33,8 +33,8 @@ import { POST as deliveriesRoute } from "@/app/api/v1/agreements/[id]/deliveries
 import { POST as paymentsRoute } from "@/app/api/v1/agreements/[id]/payments/route";
 import { POST as financingRoute } from "@/app/api/v1/agreements/[id]/financing/route";
 import { GET as bankGetRoute } from "@/app/api/v1/financing/[id]/route";
-import { AgreementSchema } from "@/lib/agreements/api-schemas";
-import { FinancingBankSchema } from "@/lib/financing/api-schemas";
+import { AgreementSchema } from "@/lib/agreements/responses";
+import { FinancingBankSchema } from "@/lib/financing/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { acceptAgreementAction, amendAgreementAction, completeAgreementAction, recordDeliveryAction } from "@/lib/agreements/actions";
 import { getTrackRecord } from "@/lib/agreements/track-record";

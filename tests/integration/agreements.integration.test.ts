@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
-import { createBuyer, createOrganization, createRfq, createUmkm, createUser } from "@/lib/seed/factories";
+import { createBuyer, createOrganization, createRfq, createUmkm, createUser } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/agreements/route";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/agreements/[id]/route";
@@ -17,7 +17,7 @@ import { POST as reviewRoute } from "@/app/api/v1/agreements/[id]/deliveries/[de
 import { POST as paymentsRoute } from "@/app/api/v1/agreements/[id]/payments/route";
 import { POST as ratingsRoute } from "@/app/api/v1/agreements/[id]/ratings/route";
 import { GET as versionRoute } from "@/app/api/v1/agreements/[id]/versions/[version]/route";
-import { AgreementPageSchema, AgreementSchema, AgreementVersionSchema } from "@/lib/agreements/api-schemas";
+import { AgreementPageSchema, AgreementSchema, AgreementVersionSchema } from "@/lib/agreements/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { getTrackRecord } from "@/lib/agreements/track-record";
 

@@ -23,7 +23,7 @@ import { z } from "zod";
 import { resetRequest, responseCookies } from "@/tests/helpers/next-headers";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
-import { createBuyer, createOrganization, createUmkm, createUser } from "@/lib/seed/factories";
+import { createBuyer, createOrganization, createUmkm, createUser } from "@/tests/helpers/factories";
 import { registerAccount } from "@/lib/auth/accounts";
 import { authenticateBearer, listApiTokens, createApiToken, issueApiToken } from "@/lib/auth/tokens";
 import { listOwnAuditLog } from "@/lib/organizations/service";

@@ -15,7 +15,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createQuote, createRfq as createRfqRow, createUmkm } from "@/lib/seed/factories";
+import { createBuyer, createQuote, createRfq as createRfqRow, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { POST as awardRoute } from "@/app/api/v1/rfqs/[id]/award/route";
 import { awardRfqAction } from "@/lib/quotes/actions";

@@ -16,10 +16,10 @@ import { actAs } from "@/tests/helpers/act-as";
 import { awardRfqAction, saveQuoteAction, withdrawQuoteAction } from "@/lib/quotes/actions";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createQuote, createRfq, createUmkm, createUser } from "@/lib/seed/factories";
+import { createBuyer, createQuote, createRfq, createUmkm, createUser } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { POST as awardRoute } from "@/app/api/v1/rfqs/[id]/award/route";
-import { AwardResultSchema } from "@/lib/quotes/api-schemas";
+import { AwardResultSchema } from "@/lib/quotes/responses";
 
 const t = useTestDatabase();
 

@@ -14,7 +14,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
 import { jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createCooperative, createQuote, createRfq, createUmkm, placeholderPdf } from "@/lib/seed/factories";
+import { createBuyer, createCooperative, createQuote, createRfq, createUmkm, placeholderPdf } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { MAX_UPLOAD_BYTES } from "@/lib/files/upload";
 import { MAX_IMPORT_BYTES } from "@/lib/cooperatives/import-parse";

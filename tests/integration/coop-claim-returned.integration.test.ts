@@ -14,7 +14,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
-import { createCooperative, createOrganization } from "@/lib/seed/factories";
+import { createCooperative, createOrganization } from "@/tests/helpers/factories";
 import { importMembersCsv } from "@/lib/cooperatives/import";
 import { IMPORT_COLUMNS } from "@/lib/cooperatives/import-parse";
 import { claimInvitation, findClaimableInvitation } from "@/lib/cooperatives/members";

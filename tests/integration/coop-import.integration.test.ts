@@ -16,7 +16,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { createHash } from "node:crypto";
 import { useTestDatabase, testBackend } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
-import { createBuyer, createCooperative, createUmkm, entityNpwp } from "@/lib/seed/factories";
+import { createBuyer, createCooperative, createUmkm, entityNpwp } from "@/tests/helpers/factories";
 import { importMembersCsv, type ImportResult, hashInvitationToken } from "@/lib/cooperatives/import";
 import { claimInvitation, listMembers } from "@/lib/cooperatives/members";
 import { verifyCredentials } from "@/lib/auth/accounts";

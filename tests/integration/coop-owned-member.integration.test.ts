@@ -14,7 +14,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
-import { createCooperative, createUmkm, uniqueNib, uniqueNpwp } from "@/lib/seed/factories";
+import { createCooperative, createUmkm, uniqueNib, uniqueNpwp } from "@/tests/helpers/factories";
 import { importMembersCsv, type ImportResult } from "@/lib/cooperatives/import";
 import { IMPORT_COLUMNS } from "@/lib/cooperatives/import-parse";
 import { decideJoinRequest, requestMembership } from "@/lib/cooperatives/join-requests";

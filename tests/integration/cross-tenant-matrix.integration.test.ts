@@ -48,16 +48,17 @@ import {
   createUmkm,
   dateInDays,
   placeholderPdf,
-} from "@/lib/seed/factories";
+} from "@/tests/helpers/factories";
 import { issueApiToken } from "@/lib/auth/tokens";
 import { hashInvitationToken } from "@/lib/cooperatives/import";
 import { hashMemberInvitationToken } from "@/lib/organizations/invitations";
-import { addAttachment, askClarification } from "@/lib/rfqs/service";
+import { addAttachment } from "@/lib/rfqs/attachments";
+import { askClarification } from "@/lib/rfqs/clarifications";
 import { addQuoteAttachment } from "@/lib/quotes/attachments";
 import { recordDelivery, recordPayment } from "@/lib/agreements/execution";
-import { requestFinancing } from "@/lib/financing/service";
-import { completeAgreement } from "@/lib/agreements/service";
-import { createProduct as createProductWithPhotos } from "@/lib/products/service";
+import { requestFinancing } from "@/lib/financing/lifecycle";
+import { completeAgreement } from "@/lib/agreements/lifecycle";
+import { createProduct as createProductWithPhotos } from "@/lib/products/catalogue";
 import type { Actor } from "@/lib/auth/types";
 
 const ROOT = process.cwd();
@@ -644,12 +645,12 @@ const ACTIONS: Record<string, ActionCase[]> = {
     { resource: "Mixed: the caller's own draft RFQ id with the owner's attachment id", kind: "write", args: (fx) => [{ id: fx.mine.rfqDraftId, attachmentId: fx.rfqDraft.attachmentId }] }],
   "lib/rfqs/actions.ts#askClarificationAction": [{ resource: "Ask a question on an invitation-only RFQ one is not invited to", kind: "write", args: (fx) => [{ id: fx.rfqInvited.id, question: "Pertanyaan dari penyerang?" }] }],
 
-  // --- supplier profile (app/profil-usaha/actions.ts): the UMKM comes from the session, never the input -----
-  "app/profil-usaha/actions.ts#saveProfileStep": [{ resource: "The caller's own supplier profile (an injected organization id is ignored)", kind: "own", args: (fx) => [undefined, form({ description: "Diubah oleh penyerang untuk uji matriks.", organizationId: fx.owner.umkm.orgId, supplierId: fx.owner.umkm.orgId })] }],
-  "app/profil-usaha/actions.ts#searchKbliAction": [{ resource: "KBLI reference search for the profile form: UMKM", kind: "read", allow: ["umkm"], args: () => [{ q: "batik" }] }],
-  "app/profil-usaha/actions.ts#saveCertificateAction": [{ resource: "Edit the owner UMKM's certificate (by its id)", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id, type: "halal", number: "HALAL-PENYERANG", issuer: "Penyerang", validFrom: daysAhead(-10), validUntil: daysAhead(300) })] }],
-  "app/profil-usaha/actions.ts#deleteCertificateAction": [{ resource: "Delete the owner UMKM's certificate", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id })] }],
-  "app/profil-usaha/actions.ts#submitForVerificationAction": [{ resource: "Submit the caller's own profile for verification", kind: "own", args: (fx) => [undefined, form({ organizationId: fx.owner.umkm.orgId })] }],
+  // --- supplier profile (lib/suppliers/actions.ts): the UMKM comes from the session, never the input -----
+  "lib/suppliers/actions.ts#saveProfileStep": [{ resource: "The caller's own supplier profile (an injected organization id is ignored)", kind: "own", args: (fx) => [undefined, form({ description: "Diubah oleh penyerang untuk uji matriks.", organizationId: fx.owner.umkm.orgId, supplierId: fx.owner.umkm.orgId })] }],
+  "lib/suppliers/actions.ts#searchKbliAction": [{ resource: "KBLI reference search for the profile form: UMKM", kind: "read", allow: ["umkm"], args: () => [{ q: "batik" }] }],
+  "lib/suppliers/actions.ts#saveCertificateAction": [{ resource: "Edit the owner UMKM's certificate (by its id)", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id, type: "halal", number: "HALAL-PENYERANG", issuer: "Penyerang", validFrom: daysAhead(-10), validUntil: daysAhead(300) })] }],
+  "lib/suppliers/actions.ts#deleteCertificateAction": [{ resource: "Delete the owner UMKM's certificate", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id })] }],
+  "lib/suppliers/actions.ts#submitForVerificationAction": [{ resource: "Submit the caller's own profile for verification", kind: "own", args: (fx) => [undefined, form({ organizationId: fx.owner.umkm.orgId })] }],
 
   // --- account (lib/auth/actions.ts) ---------------------------------------------------------------------
   "lib/auth/actions.ts#signUp": [{ resource: "Public sign-up with an owner's e-mail address: refused, no account written (only the rate limiter counts)", kind: "public", mayWrite: ["RateLimiterFlexible"], args: () => [{ email: PRIVATE.ownerEmail, password: "tenun-ikat-sumba-7", name: "Penyerang", organization: { name: "CV Penyerang", type: "umkm" } }] }],
@@ -659,10 +660,10 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/auth/actions.ts#decideVerification": [{ resource: "Verify / return the owner UMKM: platform admins only", kind: "write", args: (fx) => [{ organizationId: fx.owner.umkm.orgId, decision: "returned", note: "Dikembalikan oleh penyerang" }] }],
   "lib/auth/actions.ts#resubmitVerification": [{ resource: "Ask for the caller's own organization to be reviewed again", kind: "own", args: () => [{ message: "Mohon ditinjau ulang" }] }],
 
-  // --- cooperative membership requests (lib/cooperatives/join-actions.ts) -----------------------------------
-  "lib/cooperatives/join-actions.ts#requestMembershipAction": [{ resource: "The caller's own cooperative asks an existing UMKM (here the owner cooperative's member) to join: by design any cooperative may ask, the UMKM's owner decides; the request names the UMKM, never changes its rows", kind: "own", args: (fx) => [{ organizationId: fx.owner.umkm2.orgId }] }],
-  "lib/cooperatives/join-actions.ts#cancelJoinRequestAction": [{ resource: "Cancel the owner cooperative's pending request to an UMKM", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId }] }],
-  "lib/cooperatives/join-actions.ts#decideJoinRequestAction": [{ resource: "Accept, for the UMKM it was sent to, the owner cooperative's pending request", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId, decision: "accept" }] }],
+  // --- cooperative membership requests (lib/cooperatives/actions.ts) -----------------------------------
+  "lib/cooperatives/actions.ts#requestMembershipAction": [{ resource: "The caller's own cooperative asks an existing UMKM (here the owner cooperative's member) to join: by design any cooperative may ask, the UMKM's owner decides; the request names the UMKM, never changes its rows", kind: "own", args: (fx) => [{ organizationId: fx.owner.umkm2.orgId }] }],
+  "lib/cooperatives/actions.ts#cancelJoinRequestAction": [{ resource: "Cancel the owner cooperative's pending request to an UMKM", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId }] }],
+  "lib/cooperatives/actions.ts#decideJoinRequestAction": [{ resource: "Accept, for the UMKM it was sent to, the owner cooperative's pending request", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId, decision: "accept" }] }],
 
   // --- members and invitations (lib/organizations/actions.ts, issue 16): the caller's ACTIVE organization only ---
   "lib/organizations/actions.ts#inviteMemberAction": [{ resource: "An invitation into the caller's own organization (the organization comes from the session, never the input)", kind: "own", args: (fx) => [{ email: "rekan.penyerang@contoh.rantai.test", role: "member", organizationId: fx.owner.buyer.orgId }] }],
@@ -676,7 +677,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
     { resource: "Sign up with an unknown invitation token: not found, nothing written", kind: "public", args: () => [{ token: "rnt-bukan-token-undangan", name: "Penyerang", password: "tenun-ikat-sumba-7" }] }],
 
   // --- public -----------------------------------------------------------------------------------------------
-  "lib/cooperatives/claim-actions.ts#claimInvitationAction": [{ resource: "Claim an UMKM account by an invitation link: the token is the authority; an unknown token changes nothing", kind: "public", args: () => ["rnt-bukan-token-undangan", undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] },
+  "lib/cooperatives/actions.ts#claimInvitationAction": [{ resource: "Claim an UMKM account by an invitation link: the token is the authority; an unknown token changes nothing", kind: "public", args: () => ["rnt-bukan-token-undangan", undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] },
     { resource: "Claim the owner UMKM, which already has an owner, with a still-pending invitation link: refused, no user or membership written (issue 11 item 2: a claim succeeds only while the UMKM has no owner)", kind: "public", args: (fx) => [fx.staleInvitationToken, undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] }],
   "lib/i18n/actions.ts#setLocale": [{ resource: "The caller's language cookie: no database row, public by design", kind: "public", args: () => [form({ locale: "en" })] }],
 };

@@ -23,7 +23,7 @@ import type { ReactElement } from "react";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { registerAccount } from "@/lib/auth/accounts";
 import SignInPage from "@/app/masuk/page";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/components/auth/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 
 const t = useTestDatabase();
 afterEach(() => vi.unstubAllEnvs());

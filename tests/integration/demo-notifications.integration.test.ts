@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { hashPassword } from "@/lib/auth/password";
-import { seedDemoData } from "@/lib/seed/demo";
+import { seedDemoData } from "@/prisma/seed/demo";
 import { renderNotification } from "@/lib/notifications/notify";
 import { safeLink } from "@/lib/notifications/service";
 

@@ -3,8 +3,10 @@
 // verified), sorting and keyset pagination.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
-import { createCertification, createOrganization, createProduct, createUmkm, dateInDays } from "@/lib/seed/factories";
-import { editDistance, pickCorrections, searchSuppliers, supplierSearchQuery, type SupplierSearchInput } from "@/lib/suppliers/search";
+import { createCertification, createOrganization, createProduct, createUmkm, dateInDays } from "@/tests/helpers/factories";
+import { searchSuppliers } from "@/lib/suppliers/search";
+import { supplierSearchQuery, type SupplierSearchInput } from "@/lib/suppliers/search-query";
+import { editDistance, pickCorrections } from "@/lib/suppliers/spelling";
 
 const t = useTestDatabase();
 

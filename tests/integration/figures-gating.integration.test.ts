@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createAgreement, createBuyer, createQuote, createRfq, createUmkm } from "@/lib/seed/factories";
+import { createAgreement, createBuyer, createQuote, createRfq, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { POST as awardRoute } from "@/app/api/v1/rfqs/[id]/award/route";
 import { POST as ratingsRoute } from "@/app/api/v1/agreements/[id]/ratings/route";

@@ -4,14 +4,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
-import { createAgreement, createBuyer, createOrganization, createUmkm } from "@/lib/seed/factories";
+import { createAgreement, createBuyer, createOrganization, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { GET as agreementFinancing, POST as requestRoute } from "@/app/api/v1/agreements/[id]/financing/route";
 import { GET as listRoute } from "@/app/api/v1/financing/route";
 import { GET as getRoute } from "@/app/api/v1/financing/[id]/route";
 import { POST as decisionRoute } from "@/app/api/v1/financing/[id]/decision/route";
 import { POST as confirmRoute } from "@/app/api/v1/financing/[id]/confirm/route";
-import { FinancingBankPageSchema, FinancingBankSchema, FinancingPartySchema } from "@/lib/financing/api-schemas";
+import { FinancingBankPageSchema, FinancingBankSchema, FinancingPartySchema } from "@/lib/financing/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 
 const t = useTestDatabase();

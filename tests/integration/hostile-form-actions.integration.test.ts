@@ -27,7 +27,7 @@ vi.mock("next/cache", async (importOriginal) => {
 
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
-import { createBuyer, createCooperative, createOrganization, createUmkm } from "@/lib/seed/factories";
+import { createBuyer, createCooperative, createOrganization, createUmkm } from "@/tests/helpers/factories";
 
 const t = useTestDatabase();
 const ROOT = process.cwd();
@@ -163,7 +163,7 @@ describe("every server action under hostile form input (issue 11)", () => {
   afterAll(() => signOut());
 
   it("finds the server action modules in the source (and no inline \"use server\" it could miss)", () => {
-    expect(modules).toEqual(expect.arrayContaining(["lib/auth/actions.ts", "lib/cooperatives/claim-actions.ts", "app/profil-usaha/actions.ts", "lib/organizations/actions.ts"]));
+    expect(modules).toEqual(expect.arrayContaining(["lib/auth/actions.ts", "lib/cooperatives/actions.ts", "lib/suppliers/actions.ts", "lib/organizations/actions.ts"]));
     expect(modules.length).toBeGreaterThanOrEqual(10);
     expect(inlineUseServer()).toEqual([]);
   });

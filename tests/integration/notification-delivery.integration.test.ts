@@ -6,10 +6,10 @@ import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import nodemailer from "nodemailer";
 import { useTestDatabase } from "@/tests/helpers/db";
-import { createBuyer, createQuote, createRfq, createUmkm, createUser, hoursFromNow } from "@/lib/seed/factories";
+import { createBuyer, createQuote, createRfq, createUmkm, createUser, hoursFromNow } from "@/tests/helpers/factories";
 import { backoffMs, deliverOutbox, MAX_AGE_MS, SENDING_LEASE_MS } from "@/lib/notifications/outbox";
 import { sweepDeadlineReminders } from "@/lib/notifications/deadlines";
-import { extendDeadline } from "@/lib/rfqs/service";
+import { extendDeadline } from "@/lib/rfqs/lifecycle";
 import { actAs } from "@/tests/helpers/act-as";
 
 const t = useTestDatabase();

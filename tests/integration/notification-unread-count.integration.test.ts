@@ -14,11 +14,11 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createUmkm, createUser } from "@/lib/seed/factories";
+import { createUmkm, createUser } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { notify } from "@/lib/notifications/notify";
 import { getUnreadCount, markNotificationRead } from "@/lib/notifications/service";
-import { UnreadCountSchema } from "@/lib/notifications/api-schemas";
+import { UnreadCountSchema } from "@/lib/notifications/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { GET as countRoute } from "@/app/api/v1/notifications/unread-count/route";
 import { db } from "@/lib/db";

@@ -15,7 +15,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
-import { createBuyer, createCertification, createCooperative, createOrganization, createUmkm } from "@/lib/seed/factories";
+import { createBuyer, createCertification, createCooperative, createOrganization, createUmkm } from "@/tests/helpers/factories";
 import {
   decideVerification,
   getOrganizationOverview,

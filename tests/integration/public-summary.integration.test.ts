@@ -1,7 +1,7 @@
 // The landing page's live figures and the reference-data counts on /tentang-data, against a real database.
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
-import { createAgreement, createBuyer, createRfq, createUmkm, hoursFromNow } from "@/lib/seed/factories";
+import { createAgreement, createBuyer, createRfq, createUmkm, hoursFromNow } from "@/tests/helpers/factories";
 import { getPublicSummary, getReferenceDataSummary } from "@/lib/stats/public-summary";
 
 const t = useTestDatabase();

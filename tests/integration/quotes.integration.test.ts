@@ -5,18 +5,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createRfq, createUmkm, createQuote as createQuoteRow, createCooperative } from "@/lib/seed/factories";
+import { createBuyer, createRfq, createUmkm, createQuote as createQuoteRow, createCooperative } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { DELETE as withdrawRoute, GET as ownRoute, PUT as putRoute } from "@/app/api/v1/rfqs/[id]/quote/route";
 import { GET as quotesRoute } from "@/app/api/v1/rfqs/[id]/quotes/route";
 import { POST as attachRoute } from "@/app/api/v1/rfqs/[id]/quote/attachments/route";
 import { DELETE as detachRoute, GET as attachmentRoute } from "@/app/api/v1/rfqs/[id]/quote/attachments/[attachmentId]/route";
-import { placeholderPdf } from "@/lib/seed/factories";
+import { placeholderPdf } from "@/tests/helpers/factories";
 import { GET as rfqRoute } from "@/app/api/v1/rfqs/[id]/route";
-import { OwnQuoteSchema, RfqQuotesSchema } from "@/lib/quotes/api-schemas";
-import { getComparison, listOwnQuotes } from "@/lib/quotes/service";
+import { OwnQuoteSchema, RfqQuotesSchema } from "@/lib/quotes/responses";
+import { getComparison } from "@/lib/quotes/buyer-reads";
+import { listOwnQuotes } from "@/lib/quotes/supplier-reads";
 import { actAs } from "@/tests/helpers/act-as";
-import { listRfqHistory } from "@/lib/rfqs/service";
+import { listRfqHistory } from "@/lib/rfqs/history";
 
 const t = useTestDatabase();
 

@@ -8,7 +8,7 @@ vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createRfq as createRfqRow, createUmkm } from "@/lib/seed/factories";
+import { createBuyer, createRfq as createRfqRow, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { GET as listRoute } from "@/app/api/v1/rfqs/route";

@@ -23,9 +23,9 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createCertification, createQuote, createRfq as createRfqRow, createUmkm } from "@/lib/seed/factories";
+import { createBuyer, createCertification, createQuote, createRfq as createRfqRow, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
-import { RfqPageSchema, RfqSchema } from "@/lib/rfqs/api-schemas";
+import { RfqPageSchema, RfqSchema } from "@/lib/rfqs/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/rfqs/route";
 import { GET as getRoute } from "@/app/api/v1/rfqs/[id]/route";
@@ -38,12 +38,15 @@ import { PUT as quotePutRoute } from "@/app/api/v1/rfqs/[id]/quote/route";
 import { POST as quoteAttachRoute } from "@/app/api/v1/rfqs/[id]/quote/attachments/route";
 import { extendRfqAction, inviteSuppliersAction, publishRfqAction } from "@/lib/rfqs/actions";
 import { inviteConsortiumAction, inviteMatchAction } from "@/lib/matching/actions";
-import { listClarifications, listRfqHistory } from "@/lib/rfqs/service";
+import { listClarifications } from "@/lib/rfqs/clarifications";
+import { listRfqHistory } from "@/lib/rfqs/history";
+import { closeExpiredRfqs } from "@/lib/rfqs/deadlines";
 import { GET as clarificationsRoute, POST as askRoute } from "@/app/api/v1/rfqs/[id]/clarifications/route";
 import { POST as answerRoute } from "@/app/api/v1/rfqs/[id]/clarifications/[clarificationId]/answer/route";
-import { ClarificationListSchema, ClarificationSchema } from "@/lib/rfqs/api-schemas";
-import { getComparison, getQuoteContext } from "@/lib/quotes/service";
-import { RfqQuotesSchema } from "@/lib/quotes/api-schemas";
+import { ClarificationListSchema, ClarificationSchema } from "@/lib/rfqs/responses";
+import { getComparison } from "@/lib/quotes/buyer-reads";
+import { getQuoteContext } from "@/lib/quotes/supplier-reads";
+import { RfqQuotesSchema } from "@/lib/quotes/responses";
 import { wibDate } from "@/lib/quotes/evaluation";
 import { GET as quotesRoute } from "@/app/api/v1/rfqs/[id]/quotes/route";
 import { POST as awardRoute } from "@/app/api/v1/rfqs/[id]/award/route";
@@ -51,7 +54,7 @@ import { POST as productsRoute } from "@/app/api/v1/products/route";
 import { createRfqAction } from "@/lib/rfqs/actions";
 import { awardRfqAction, saveQuoteAction } from "@/lib/quotes/actions";
 import { listOwnAuditLog } from "@/lib/organizations/service";
-import { placeholderPdf } from "@/lib/seed/factories";
+import { placeholderPdf } from "@/tests/helpers/factories";
 
 const t = useTestDatabase();
 
@@ -341,6 +344,12 @@ describe("item 11: a deadline whose quotes are open cannot be extended", () => {
   it.each([
     ["its deadline passed (still open until a read closes it)", async (id: string) => void (await t.db.rfq.update({ where: { id }, data: { deadline: new Date(Date.now() - 1000) } }))],
     ["it closed on its deadline", async (id: string) => void (await t.db.rfq.update({ where: { id }, data: { deadline: new Date(Date.now() - 1000), status: "closed", closedAt: new Date() } }))],
+    // as a read closes it: an "rfq.closed" audit entry with reason "deadline" (which once reopened it: the rule
+    // reads the RFQ's own status and deadline, never the audit log)
+    ["a read closed it on its deadline", async (id: string) => {
+      await t.db.rfq.update({ where: { id }, data: { deadline: new Date(Date.now() - 1000) } });
+      expect(await closeExpiredRfqs({ rfqIds: [id] })).toBe(1);
+    }],
     ["the buyer closed it", async (id: string) => void (await callRoute(closeRoute, "POST", "/x", { token: tokV, params: { id } }))],
   ])("sealed RFQ, %s → 409 with a localized message (API and action); nothing written", async (_name, reveal) => {
     const rfq = await createRfqRow(t.db, verifiedBuyer.organization.id, { sealed: true });

@@ -15,9 +15,9 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createQuote, createRfq as createRfqRow, createUmkm, placeholderPdf } from "@/lib/seed/factories";
+import { createBuyer, createQuote, createRfq as createRfqRow, createUmkm, placeholderPdf } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
-import { RfqPageSchema, RfqSchema, ClarificationListSchema } from "@/lib/rfqs/api-schemas";
+import { RfqPageSchema, RfqSchema, ClarificationListSchema } from "@/lib/rfqs/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/rfqs/route";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/rfqs/[id]/route";
@@ -31,7 +31,9 @@ import { POST as answerRoute } from "@/app/api/v1/rfqs/[id]/clarifications/[clar
 import { POST as attachRoute } from "@/app/api/v1/rfqs/[id]/attachments/route";
 import { GET as attachmentRoute } from "@/app/api/v1/rfqs/[id]/attachments/[attachmentId]/route";
 import { createRfqAction, publishRfqAction } from "@/lib/rfqs/actions";
-import { closeExpiredRfqs, getRfqForActor, listRfqHistory } from "@/lib/rfqs/service";
+import { closeExpiredRfqs } from "@/lib/rfqs/deadlines";
+import { listRfqHistory } from "@/lib/rfqs/history";
+import { getRfqForActor } from "@/lib/rfqs/queries";
 
 const t = useTestDatabase();
 

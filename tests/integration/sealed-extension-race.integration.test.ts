@@ -10,9 +10,10 @@ vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 
 import { useTestDatabase, testBackend } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
-import { createBuyer, createQuote, createRfq as createRfqRow, createUmkm } from "@/lib/seed/factories";
-import { getComparison, listRfqQuotes } from "@/lib/quotes/service";
-import { listClarifications, listRfqHistory } from "@/lib/rfqs/service";
+import { createBuyer, createQuote, createRfq as createRfqRow, createUmkm } from "@/tests/helpers/factories";
+import { getComparison, listRfqQuotes } from "@/lib/quotes/buyer-reads";
+import { listClarifications } from "@/lib/rfqs/clarifications";
+import { listRfqHistory } from "@/lib/rfqs/history";
 
 const t = useTestDatabase();
 let buyer: Awaited<ReturnType<typeof createBuyer>>;

@@ -1,10 +1,12 @@
-// The demo seed (lib/seed/demo.ts) and the shared factories (lib/seed/factories.ts): the demo data is large
+// The demo seed (prisma/seed/demo.ts) and the factories (tests/helpers/factories.ts): the demo data is large
 // and varied enough, uses only real reference codes, its accounts log in with the demo password, it is
 // deterministic, and the factories produce valid, unique rows.
 import { describe, expect, it } from "vitest";
 import { createTestDatabase, useTestDatabase } from "@/tests/helpers/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "@/lib/seed/demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
+import { CERTIFICATION_TYPES } from "@/lib/enums";
+import { isDatabaseEmpty, seedDemoData } from "@/prisma/seed/demo";
 import {
   createAgreement,
   createBuyer,
@@ -17,9 +19,9 @@ import {
   createUmkms,
   createUser,
   luhnCheckDigit,
-} from "@/lib/seed/factories";
+} from "@/tests/helpers/factories";
 import { deriveSizeClass } from "@/lib/suppliers/size-class";
-import { openItems } from "@/lib/agreements/service";
+import { openItems } from "@/lib/agreements/views";
 
 const t = useTestDatabase();
 const SEED_TIMEOUT = 120_000; // a loaded 2-core machine
@@ -120,7 +122,7 @@ describe("seedDemoData", () => {
     const today = new Date();
     const certs = await t.db.certification.findMany({ select: { type: true, validUntil: true, documentId: true, tkdnPercent: true } });
     const types = new Set(certs.map((c) => c.type));
-    for (const ty of ["halal", "sni", "iso9001", "tkdn", "other"]) expect(types).toContain(ty);
+    for (const ty of CERTIFICATION_TYPES) expect(types).toContain(ty);
     expect(certs.some((c) => c.validUntil && c.validUntil < today)).toBe(true); // expired
     expect(certs.some((c) => c.validUntil && c.validUntil > today && c.validUntil.getTime() - today.getTime() < 60 * DAY)).toBe(true);
     expect(certs.some((c) => c.documentId === null)).toBe(true);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import Papa from "papaparse";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createAgreement, createBuyer, createOrganization, createUmkm } from "@/lib/seed/factories";
+import { createAgreement, createBuyer, createOrganization, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { resetStatsCaches } from "@/lib/stats/partnerships";
 import { getProtectedSummary } from "@/lib/stats/current";

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createAgreement, createBuyer, createUmkm } from "@/lib/seed/factories";
+import { createAgreement, createBuyer, createUmkm } from "@/tests/helpers/factories";
 import { resetStatsCaches } from "@/lib/stats/partnerships";
 import { getStatisticsOverview } from "@/lib/stats/overview";
 import { GET as partnerships } from "@/app/api/v1/stats/partnerships/route";

@@ -3,7 +3,7 @@
 // milestones line of /statistik across periods that the public should only get as whole quarters.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
-import { createAgreement, createBuyer, createUmkm } from "@/lib/seed/factories";
+import { createAgreement, createBuyer, createUmkm } from "@/tests/helpers/factories";
 import { resetStatsCaches } from "@/lib/stats/partnerships";
 import { getStatisticsOverview } from "@/lib/stats/overview";
 

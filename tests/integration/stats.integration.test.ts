@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { testBackend, useTestDatabase } from "@/tests/helpers/db";
-import { createAgreement, createBuyer, createUmkm, createUser } from "@/lib/seed/factories";
+import { createAgreement, createBuyer, createUmkm, createUser } from "@/tests/helpers/factories";
 import { getPartnershipStats, resetStatsCaches } from "@/lib/stats/partnerships";
 import { getPublicSummary, getSupplyChainShare } from "@/lib/stats/public-summary";
 import { countMovedUp, getStatisticsOverview, medianDaysToPay } from "@/lib/stats/overview";

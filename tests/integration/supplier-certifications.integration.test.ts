@@ -12,9 +12,9 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
 import { callRoute } from "@/tests/helpers/api";
-import { createOrganization, placeholderPdf } from "@/lib/seed/factories";
+import { createOrganization, placeholderPdf } from "@/tests/helpers/factories";
 import { GET as downloadFile } from "@/app/api/files/[id]/route";
-import { deleteCertificateAction, saveCertificateAction } from "@/app/profil-usaha/actions";
+import { deleteCertificateAction, saveCertificateAction } from "@/lib/suppliers/actions";
 import { MAX_UPLOAD_BYTES, detectFileType, sniffFileType } from "@/lib/files/upload";
 
 const t = useTestDatabase();

@@ -1,6 +1,6 @@
-// The UMKM supplier profile service (lib/suppliers/profile.ts): validation against the reference data, size
-// class history, tenancy (someone else's profile is "not found"), refusals that change nothing, and the
-// request for verification.
+// The UMKM supplier profile service (lib/suppliers/profile.ts, profile-update.ts, verification.ts): validation
+// against the reference data, size class history, tenancy (someone else's profile is "not found"), refusals
+// that change nothing, and the request for verification.
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
@@ -12,9 +12,11 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
-import { createOrganization, createUmkm } from "@/lib/seed/factories";
-import { getPublicSupplierProfile, getSupplierForReview, submitForVerification, updateSupplierProfile } from "@/lib/suppliers/profile";
-import { saveProfileStep, submitForVerificationAction } from "@/app/profil-usaha/actions";
+import { createOrganization, createUmkm } from "@/tests/helpers/factories";
+import { getPublicSupplierProfile, getSupplierForReview } from "@/lib/suppliers/profile";
+import { updateSupplierProfile } from "@/lib/suppliers/profile-update";
+import { submitForVerification } from "@/lib/suppliers/verification";
+import { saveProfileStep, submitForVerificationAction } from "@/lib/suppliers/actions";
 import { supplierProfileSchema } from "@/lib/suppliers/schemas";
 import { DomainError } from "@/lib/errors";
 

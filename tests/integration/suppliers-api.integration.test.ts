@@ -3,13 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createOrganization, createProduct, createUmkm } from "@/lib/seed/factories";
+import { createOrganization, createProduct, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { GET as getSupplier, PATCH as patchSupplier } from "@/app/api/v1/suppliers/[id]/route";
 import { GET as kbli } from "@/app/api/v1/reference/kbli/route";
 import { GET as regions } from "@/app/api/v1/reference/regions/route";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
-import { OwnSupplierSchema, PublicSupplierSchema } from "@/lib/api/schemas/suppliers";
+import { OwnSupplierSchema, PublicSupplierSchema } from "@/lib/suppliers/responses";
 
 const t = useTestDatabase();
 

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { testBackend, useTestDatabase } from "@/tests/helpers/db";
-import { createAgreement, createBuyer, createUmkm, dateInDays } from "@/lib/seed/factories";
+import { createAgreement, createBuyer, createUmkm, dateInDays } from "@/tests/helpers/factories";
 import { getTrackRecord } from "@/lib/agreements/track-record";
 
 const t = useTestDatabase();

@@ -4,18 +4,20 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Container, PageHeader } from "@/components/ui";
 import { VerificationQueue } from "@/components/dashboard/verification-queue";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { isPlatformVerifier } from "@/lib/auth/access";
 import { listOrganizationsForReview } from "@/lib/organizations/service";
-import { requirePlatformActor } from "../require-platform";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export async function generateMetadata(): Promise<Metadata> {
   // Same gate as the page, so other users' 404 does not carry this page's title.
-  await requirePlatformActor("/admin/verifikasi");
+  await requirePageActor(supplierRoutes.verificationQueue(), isPlatformVerifier);
   const t = await getTranslations("verification");
   return { title: `${t("queue")} — Rantai`, robots: { index: false } };
 }
 
 export default async function VerificationPage() {
-  const actor = await requirePlatformActor("/admin/verifikasi");
+  const actor = await requirePageActor(supplierRoutes.verificationQueue(), isPlatformVerifier);
   const t = await getTranslations("dashboard.platform");
   const tv = await getTranslations("verification");
   const queue = await listOrganizationsForReview(actor, { limit: 100 });

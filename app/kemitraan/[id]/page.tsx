@@ -4,15 +4,16 @@
 // ministry staff, read-only).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, Badge, ButtonLink, Card, Container, PageHeader, Table } from "@/components/ui";
 import { ActionForm } from "@/components/agreements/action-form";
 import { AgreementStatusBadge } from "@/components/agreements/status-badge";
 import { FinancingPanel } from "@/components/financing/financing-panel";
-import { isDomainError } from "@/lib/errors";
 import { formattersFor } from "@/lib/i18n/format";
-import { getAgreement, type AgreementView } from "@/lib/agreements/service";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { agreementPageAccess, mayOpenAgreements } from "@/lib/agreements/access";
+import { getAgreement } from "@/lib/agreements/queries";
+import { agreementRoutes } from "@/lib/agreements/routes";
 import { getTrackRecord } from "@/lib/agreements/track-record";
 import {
   acceptAgreementAction,
@@ -24,34 +25,27 @@ import {
   terminateAgreementAction,
   withdrawCompletionAction,
 } from "@/lib/agreements/actions";
-import { listAgreementFinancing, listPartnerBanks } from "@/lib/financing/service";
-import { agreementsActor } from "../guard";
+import { listAgreementFinancing, listPartnerBanks } from "@/lib/financing/queries";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-async function load(id: string, path: string) {
-  const ctx = await agreementsActor(path);
-  if (!ctx.allowed) notFound();
-  try {
-    return { ctx, a: await getAgreement(ctx.actor, id) };
-  } catch (err) {
-    if (isDomainError(err) && (err.code === "not_found" || err.code === "forbidden")) notFound();
-    throw err;
-  }
+async function load(id: string) {
+  const actor = await requirePageActor(agreementRoutes.detail(id), mayOpenAgreements);
+  return { ctx: { actor, ...agreementPageAccess(actor) }, a: await orNotFound(getAgreement(actor, id)) };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
-  const { a } = await load(id, `/kemitraan/${id}`);
+  const { a } = await load(id);
   return { title: `${a.number} ${a.title} — Rantai`, robots: { index: false } };
 }
 
 export default async function AgreementPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
-  const { ctx, a } = await load(id, `/kemitraan/${id}`);
+  const { ctx, a } = await load(id);
   const sp = await searchParams;
   const t = await getTranslations("agreements");
   const tSchemes = await getTranslations("schemes");
@@ -94,11 +88,11 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         title={a.title}
         actions={
           <>
-            <ButtonLink href={`/kemitraan/${a.id}/cetak`} variant="outline">
+            <ButtonLink href={agreementRoutes.print(a.id)} variant="outline">
               {t("detail.print")}
             </ButtonLink>
             {canWrite && open && a.yourRole !== "consortium_member" && (a.status === "draft" || canAccept) && (
-              <ButtonLink href={`/kemitraan/${a.id}/ubah`} variant="secondary">
+              <ButtonLink href={agreementRoutes.edit(a.id)} variant="secondary">
                 {t("detail.amend")}
               </ButtonLink>
             )}
@@ -109,7 +103,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         <AgreementStatusBadge status={a.status} />
         {a.activatedAt && a.status !== "completed" && a.status !== "terminated" && <span className="text-sm text-muted">{t("detail.activeSince", { date: f.date(a.activatedAt) })}</span>}
         {a.lastAcceptedVersion !== null && a.lastAcceptedVersion !== a.version && (
-          <Link href={`/kemitraan/${a.id}/versi/${a.lastAcceptedVersion}`} className="text-sm text-brand-800 underline">
+          <Link href={agreementRoutes.version(a.id, a.lastAcceptedVersion)} className="text-sm text-brand-800 underline">
             {t("detail.lastAccepted", { version: a.lastAcceptedVersion })}
           </Link>
         )}
@@ -156,7 +150,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
           <p className="mt-2 text-sm text-muted">
             {t("pending.acceptedBy", { names: a.pendingVersion.acceptances.map((x) => x.organizationName).join(", ") || t("pending.nobody") })}
           </p>
-          <Link href={`/kemitraan/${a.id}/versi/${a.pendingVersion.version}`} className="mt-1 inline-block text-sm text-brand-800 underline">
+          <Link href={agreementRoutes.version(a.id, a.pendingVersion.version)} className="mt-1 inline-block text-sm text-brand-800 underline">
             {t("pending.view", { version: a.pendingVersion.version })}
           </Link>
         </section>
@@ -437,7 +431,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
           <ol className="flex flex-col gap-2">
             {a.versions.map((v) => (
               <li key={v.version} className="flex flex-wrap items-baseline gap-2">
-                <Link href={`/kemitraan/${a.id}/versi/${v.version}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                <Link href={agreementRoutes.version(a.id, v.version)} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                   {t("detail.versionLine", { version: v.version, date: f.dateTime(v.createdAt) })}
                 </Link>
                 {v.version === (a.pendingVersion ? a.lastAcceptedVersion : a.version) && <Badge tone="brand">{t("detail.current")}</Badge>}
@@ -542,5 +536,3 @@ export default async function AgreementPage({ params, searchParams }: { params: 
     </Container>
   );
 }
-
-export type { AgreementView };

@@ -6,9 +6,11 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Alert, Button, Card, Container, Input, PageHeader } from "@/components/ui";
 import { AgreementForm } from "@/components/agreements/agreement-form";
-import { consortiumChoices, searchCounterparties } from "@/lib/agreements/service";
-import { agreementsActor } from "../guard";
-import { schemeOptions } from "../schemes";
+import { requireSignedIn } from "@/lib/auth/page-guard";
+import { agreementPageAccess } from "@/lib/agreements/access";
+import { consortiumChoices, searchCounterparties } from "@/lib/agreements/proposals";
+import { agreementRoutes } from "@/lib/agreements/routes";
+import { schemeOptions } from "@/lib/agreements/scheme-options";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +24,8 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 export default async function NewAgreementPage({ searchParams }: { searchParams: Search }) {
-  const { actor, canWrite } = await agreementsActor("/kemitraan/baru");
+  const actor = await requireSignedIn(agreementRoutes.create());
+  const { canWrite } = agreementPageAccess(actor);
   const t = await getTranslations("agreements");
   const tc = await getTranslations("common");
   if (!canWrite) {
@@ -46,7 +49,7 @@ export default async function NewAgreementPage({ searchParams }: { searchParams:
       <PageHeader title={t("form.newTitle")} description={t("form.newLead")} />
       <Alert tone="info">{t("form.fromAward")}</Alert>
       <Card>
-        <form method="get" action="/kemitraan/baru" role="search" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <form method="get" action={agreementRoutes.create()} role="search" className="flex flex-col gap-3 sm:flex-row sm:items-end">
           <Input name="q" type="search" label={t("fields.counterpartySearch")} defaultValue={q} className="flex-1" />
           <Button type="submit" variant="outline">
             {tc("search")}
@@ -62,7 +65,7 @@ export default async function NewAgreementPage({ searchParams }: { searchParams:
           counterpartyHint={isBuyer ? t("fields.counterpartyHintBuyer") : t("fields.counterpartyHintSupplier")}
           consortia={consortia}
           initial={{ title: "", scheme: "rantai_pasok", valueIdr: "", startDate: inDays(7), endDate: inDays(187), terms: "", milestones: [] }}
-          cancelHref="/kemitraan"
+          cancelHref={agreementRoutes.list()}
         />
       </Card>
     </Container>

@@ -8,8 +8,13 @@ import { Alert, ButtonLink, Card, Container, PageHeader } from "@/components/ui"
 import { AttachmentList, RfqStatusBadges, RfqSummary } from "@/components/rfqs/rfq-summary";
 import { AskForm } from "@/components/rfqs/rfq-controls";
 import { formattersFor } from "@/lib/i18n/format";
-import { getRfqForActor, listClarifications, ownQuoteStatus } from "@/lib/rfqs/service";
-import { orNotFound, requireSupplierPage } from "@/lib/rfqs/pages";
+import { listClarifications } from "@/lib/rfqs/clarifications";
+import { ownQuoteStatus } from "@/lib/rfqs/own-quote";
+import { getRfqForActor } from "@/lib/rfqs/queries";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { mayReadRfqBoard } from "@/lib/rfqs/access";
+import { quoteRoutes } from "@/lib/quotes/routes";
+import { rfqRoutes } from "@/lib/rfqs/routes";
 import { EligibilityPanel } from "@/components/matching/eligibility-panel";
 import { getRfqFitForSupplier } from "@/lib/matching/service";
 
@@ -22,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SupplierRfqPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireSupplierPage(`/papan-rfq/${id}`);
+  const actor = await requirePageActor(rfqRoutes.boardDetail(id), mayReadRfqBoard);
   const rfq = await orNotFound(getRfqForActor(actor, id));
   const [clarifications, quote, fit] = await Promise.all([listClarifications(actor, id), ownQuoteStatus(actor, id), getRfqFitForSupplier(actor, id)]);
   const t = await getTranslations("rfqs.detail");
@@ -30,12 +35,12 @@ export default async function SupplierRfqPage({ params }: { params: Promise<{ id
   const tAtt = await getTranslations("rfqs.attachments");
   const f = formattersFor(await getLocale());
   const hasQuote = Boolean(quote && quote.status !== "withdrawn");
-  const quoteHref = `/papan-rfq/${rfq.id}/penawaran`;
+  const quoteHref = quoteRoutes.form(rfq.id);
 
   return (
     <Container className="py-8">
       <p className="mb-2 text-sm">
-        <Link href="/papan-rfq" className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+        <Link href={rfqRoutes.board()} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
           ← {t("backToBoard")}
         </Link>
       </p>

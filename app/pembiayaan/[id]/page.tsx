@@ -2,15 +2,14 @@
 // schedule, the parties' names, the buyer's confirmation), and the decision. Not found for any other bank.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, Badge, Card, Container, PageHeader, Table, type BadgeTone } from "@/components/ui";
 import { ActionForm } from "@/components/agreements/action-form";
-import { getActor } from "@/lib/auth/session";
-import { isDomainError } from "@/lib/errors";
+import { orNotFound, requireSignedIn } from "@/lib/auth/page-guard";
 import { formattersFor } from "@/lib/i18n/format";
 import { decideFinancingAction } from "@/lib/financing/actions";
-import { getBankRequest } from "@/lib/financing/service";
+import { getBankRequest } from "@/lib/financing/queries";
+import { financingRoutes } from "@/lib/financing/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -25,12 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FinancingRequestPage({ params }: { params: Params }) {
   const { id } = await params;
-  const actor = await getActor();
-  if (!actor) redirect(`/masuk?callbackUrl=${encodeURIComponent(`/pembiayaan/${id}`)}`);
-  const r = await getBankRequest(actor, id).catch((err: unknown) => {
-    if (isDomainError(err) && (err.code === "not_found" || err.code === "forbidden")) notFound();
-    throw err;
-  });
+  const actor = await requireSignedIn(financingRoutes.detail(id));
+  const r = await orNotFound(getBankRequest(actor, id));
   const t = await getTranslations("financing");
   const ta = await getTranslations("agreements");
   const tSchemes = await getTranslations("schemes");
@@ -38,7 +33,7 @@ export default async function FinancingRequestPage({ params }: { params: Params 
   return (
     <Container className="flex max-w-4xl flex-col gap-6 py-8">
       <PageHeader eyebrow={r.supplier.name} title={t("detail.title", { number: r.agreement.number })} />
-      <Link href="/pembiayaan" className="text-brand-800 underline">
+      <Link href={financingRoutes.list()} className="text-brand-800 underline">
         ← {t("detail.back")}
       </Link>
       <div className="flex flex-wrap items-center gap-3">

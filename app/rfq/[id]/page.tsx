@@ -1,6 +1,6 @@
 // /rfq/[id] — a buyer organization's RFQ: summary and line items, status actions (publish, extend, close,
 // cancel with a reason), invited suppliers (find and invite by name), clarifications to answer, attachments,
-// and the tabs to quotes, matches and history. Another organization's RFQ is a 404 (lib/rfqs/service.ts).
+// and the tabs to quotes, matches and history. Another organization's RFQ is a 404 (lib/rfqs/queries.ts).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -17,8 +17,14 @@ import {
   RfqActionButton,
 } from "@/components/rfqs/rfq-controls";
 import { formattersFor } from "@/lib/i18n/format";
-import { getRfqForActor, listClarifications, listInvitations } from "@/lib/rfqs/service";
-import { orNotFound, requireBuyerPage, toWibLocal } from "@/lib/rfqs/pages";
+import { listClarifications } from "@/lib/rfqs/clarifications";
+import { listInvitations } from "@/lib/rfqs/invitations";
+import { getRfqForActor } from "@/lib/rfqs/queries";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { mayManageRfqs } from "@/lib/rfqs/access";
+import { toWibLocal } from "@/lib/rfqs/form-references";
+import { rfqRoutes } from "@/lib/rfqs/routes";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +42,7 @@ export default async function BuyerRfqPage({
 }) {
   const { id } = await params;
   const sp = await searchParams;
-  const actor = await requireBuyerPage(`/rfq/${id}`);
+  const actor = await requirePageActor(rfqRoutes.detail(id), mayManageRfqs);
   const rfq = await orNotFound(getRfqForActor(actor, id));
   const [invitations, clarifications] = await Promise.all([listInvitations(actor, id), listClarifications(actor, id)]);
   const t = await getTranslations("rfqs.detail");
@@ -54,7 +60,7 @@ export default async function BuyerRfqPage({
   return (
     <Container className="py-8">
       <p className="mb-2 text-sm">
-        <Link href="/rfq" className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+        <Link href={rfqRoutes.list()} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
           ← {t("backToList")}
         </Link>
       </p>
@@ -63,7 +69,7 @@ export default async function BuyerRfqPage({
         title={rfq.title}
         actions={
           editable ? (
-            <ButtonLink href={`/rfq/${rfq.id}/ubah`} variant="outline">
+            <ButtonLink href={rfqRoutes.edit(rfq.id)} variant="outline">
               {t("edit")}
             </ButtonLink>
           ) : null
@@ -148,7 +154,7 @@ export default async function BuyerRfqPage({
                   {invitations.map((i) => (
                     <li key={i.supplier.id} className="flex items-center justify-between gap-2 py-2">
                       <span>
-                        <Link href={`/suppliers/${i.supplier.id}`} className="font-medium text-ink hover:underline">
+                        <Link href={supplierRoutes.profile(i.supplier.id)} className="font-medium text-ink hover:underline">
                           {i.supplier.name}
                         </Link>
                         {i.supplier.regency && <span className="block text-xs text-muted">{i.supplier.regency}</span>}

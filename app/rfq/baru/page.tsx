@@ -3,7 +3,10 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card, Container, PageHeader } from "@/components/ui";
 import { RfqForm } from "@/components/rfqs/rfq-form";
-import { regionLists, requireBuyerPage } from "@/lib/rfqs/pages";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { mayManageRfqs } from "@/lib/rfqs/access";
+import { regionLists } from "@/lib/rfqs/form-references";
+import { rfqRoutes } from "@/lib/rfqs/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewRfqPage() {
-  const actor = await requireBuyerPage("/rfq/baru");
+  const actor = await requirePageActor(rfqRoutes.create(), mayManageRfqs);
   const t = await getTranslations("rfqs.form");
   const { provinces, regencies } = await regionLists();
   return (

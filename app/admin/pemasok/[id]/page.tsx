@@ -2,40 +2,35 @@
 // and certificate documents (opened through /api/files/{id}, which admits platform admins), then verifies it
 // or returns it with a note (decideVerification, audit-logged). 404 for everyone else.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Alert, Badge, ButtonLink, Card, Container, PageHeader, VerificationBadge } from "@/components/ui";
 import { VerificationActions } from "@/components/dashboard/verification-actions";
 import { CertificateList } from "@/components/suppliers/certificate-list";
-import { isDomainError } from "@/lib/errors";
 import { formattersFor } from "@/lib/i18n/format";
 import { formatNpwp, parseNpwp } from "@/lib/suppliers/identifiers";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { isPlatformVerifier } from "@/lib/auth/access";
 import { getSupplierForReview } from "@/lib/suppliers/profile";
-import { requirePlatformActor } from "../../require-platform";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string, path: string) {
-  const actor = await requirePlatformActor(path);
-  try {
-    return await getSupplierForReview(actor, id);
-  } catch (err) {
-    if (isDomainError(err) && err.code === "not_found") notFound();
-    throw err;
-  }
+async function load(id: string) {
+  const actor = await requirePageActor(supplierRoutes.review(id), isPlatformVerifier);
+  return orNotFound(getSupplierForReview(actor, id));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const s = await load(id, `/admin/pemasok/${id}`);
+  const s = await load(id);
   const t = await getTranslations("suppliers.admin");
   return { title: `${t("title")}: ${s.name} — Rantai`, robots: { index: false } };
 }
 
 export default async function SupplierReviewPage({ params }: Props) {
   const { id } = await params;
-  const s = await load(id, `/admin/pemasok/${id}`);
+  const s = await load(id);
   const t = await getTranslations("suppliers");
   const tSize = await getTranslations("sizeClasses");
   const f = formattersFor(await getLocale());
@@ -52,7 +47,7 @@ export default async function SupplierReviewPage({ params }: Props) {
         actions={
           <>
             <VerificationBadge status={p.verificationStatus} className="text-sm" />
-            <ButtonLink href="/admin/verifikasi" variant="ghost" size="sm">
+            <ButtonLink href={supplierRoutes.verificationQueue()} variant="ghost" size="sm">
               {t("admin.back")}
             </ButtonLink>
           </>

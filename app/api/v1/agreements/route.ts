@@ -3,9 +3,10 @@
 import { paginationQuery } from "@/lib/api/pagination";
 import { apiRoute, created } from "@/lib/api/route";
 import { READER_TYPES, PARTY_TYPES } from "@/lib/agreements/access";
-import { AgreementPageSchema, AgreementSchema } from "@/lib/agreements/api-schemas";
+import { AgreementPageSchema, AgreementSchema } from "@/lib/agreements/responses";
 import { agreementCreateSchema, agreementListQuery } from "@/lib/agreements/schemas";
-import { createAgreement, listAgreements } from "@/lib/agreements/service";
+import { createAgreement } from "@/lib/agreements/proposals";
+import { listAgreements } from "@/lib/agreements/queries";
 
 export const GET = apiRoute(
   {

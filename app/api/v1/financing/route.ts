@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { paginationQuery } from "@/lib/api/pagination";
 import { apiRoute } from "@/lib/api/route";
-import { FinancingBankPageSchema, FinancingPartyPageSchema } from "@/lib/financing/api-schemas";
+import { FinancingBankPageSchema, FinancingPartyPageSchema } from "@/lib/financing/responses";
 import { financingListQuery } from "@/lib/financing/schemas";
-import { listBankRequests, listSupplierRequests } from "@/lib/financing/service";
+import { listBankRequests, listSupplierRequests } from "@/lib/financing/queries";
 
 export const GET = apiRoute(
   {

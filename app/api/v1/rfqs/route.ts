@@ -3,9 +3,10 @@
 // POST: a buyer officer creates a draft RFQ (the same schema and checks as the /rfq/baru form).
 import { paginationQuery } from "@/lib/api/pagination";
 import { apiRoute, created } from "@/lib/api/route";
-import { RfqPageSchema, RfqSchema } from "@/lib/rfqs/api-schemas";
+import { RfqPageSchema, RfqSchema } from "@/lib/rfqs/responses";
 import { rfqCreateSchema, rfqListQuery } from "@/lib/rfqs/schemas";
-import { createRfq, listRfqs } from "@/lib/rfqs/service";
+import { createRfq } from "@/lib/rfqs/lifecycle";
+import { listRfqs } from "@/lib/rfqs/queries";
 
 export const GET = apiRoute(
   {

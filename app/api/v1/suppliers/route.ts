@@ -1,7 +1,9 @@
-// GET /api/v1/suppliers: the public supplier directory, the same search as /suppliers
+// GET /api/v1/suppliers: the public supplier directory, the same search as /pemasok
 // (lib/suppliers/search.ts; docs/decisions/0006-directory-search.md).
 import { apiRoute } from "@/lib/api/route";
-import { searchSuppliers, SupplierPageSchema, supplierSearchQuery } from "@/lib/suppliers/search";
+import { SupplierPageSchema } from "@/lib/suppliers/responses";
+import { searchSuppliers } from "@/lib/suppliers/search";
+import { supplierSearchQuery } from "@/lib/suppliers/search-query";
 
 export const GET = apiRoute(
   {

@@ -3,13 +3,13 @@
 // and each party's electronic acceptance of this version. The print stylesheet hides the app's frame.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/agreements/print-button";
-import { isDomainError } from "@/lib/errors";
 import { formattersFor } from "@/lib/i18n/format";
-import { getAgreement, getAgreementVersion } from "@/lib/agreements/service";
-import { agreementsActor } from "../../guard";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { mayOpenAgreements } from "@/lib/agreements/access";
+import { getAgreement, getAgreementVersion } from "@/lib/agreements/queries";
+import { agreementRoutes } from "@/lib/agreements/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -34,12 +34,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function PrintAgreementPage({ params }: { params: Params }) {
   const { id } = await params;
-  const ctx = await agreementsActor(`/kemitraan/${id}/cetak`);
-  if (!ctx.allowed) notFound();
-  const a = await getAgreement(ctx.actor, id).catch((err: unknown) => {
-    if (isDomainError(err) && (err.code === "not_found" || err.code === "forbidden")) notFound();
-    throw err;
-  });
+  const actor = await requirePageActor(agreementRoutes.print(id), mayOpenAgreements);
+  const a = await orNotFound(getAgreement(actor, id));
   const t = await getTranslations({ locale: "id", namespace: "agreements" });
   const tSchemes = await getTranslations({ locale: "id", namespace: "schemes" });
   const f = formattersFor("id");
@@ -48,7 +44,7 @@ export default async function PrintAgreementPage({ params }: { params: Params })
   // amendment still waiting (or left waiting when the agreement ended) is not what is printed — the version in
   // force is, with its own number and acceptances. Before that: printed as signed only when every party
   // accepted the current version.
-  const inForce = a.activatedAt && a.lastAcceptedVersion !== null && a.lastAcceptedVersion !== a.version ? await getAgreementVersion(ctx.actor, id, a.lastAcceptedVersion) : null;
+  const inForce = a.activatedAt && a.lastAcceptedVersion !== null && a.lastAcceptedVersion !== a.version ? await getAgreementVersion(actor, id, a.lastAcceptedVersion) : null;
   const printedVersion = inForce ? inForce.version : a.version;
   const signatures = inForce ? inForce.acceptances : a.acceptances;
   const accepted = inForce !== null || (a.status !== "draft" && a.status !== "proposed" && a.pendingAcceptance.length === 0);
@@ -59,7 +55,7 @@ export default async function PrintAgreementPage({ params }: { params: Params })
     <div lang="id" className="bg-paper px-4 py-8">
       <style>{PRINT_CSS}</style>
       <div data-print="hide" className="mx-auto mb-4 flex max-w-3xl flex-wrap items-center justify-between gap-3">
-        <Link href={`/kemitraan/${a.id}`} className="text-brand-800 underline">
+        <Link href={agreementRoutes.detail(a.id)} className="text-brand-800 underline">
           ← {t("print.back")}
         </Link>
         <PrintButton label={t("print.printButton")} />

@@ -6,10 +6,11 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Alert, Card, Container, PageHeader } from "@/components/ui";
 import { AgreementForm } from "@/components/agreements/agreement-form";
-import { isDomainError } from "@/lib/errors";
-import { getAgreement } from "@/lib/agreements/service";
-import { agreementsActor } from "../../guard";
-import { schemeOptions } from "../../schemes";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { agreementPageAccess, mayOpenAgreements } from "@/lib/agreements/access";
+import { getAgreement } from "@/lib/agreements/queries";
+import { agreementRoutes } from "@/lib/agreements/routes";
+import { schemeOptions } from "@/lib/agreements/scheme-options";
 
 export const dynamic = "force-dynamic";
 
@@ -22,12 +23,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AmendAgreementPage({ params }: { params: Params }) {
   const { id } = await params;
-  const ctx = await agreementsActor(`/kemitraan/${id}/ubah`);
-  if (!ctx.allowed) notFound();
-  const a = await getAgreement(ctx.actor, id).catch((err: unknown) => {
-    if (isDomainError(err) && (err.code === "not_found" || err.code === "forbidden")) notFound();
-    throw err;
-  });
+  const actor = await requirePageActor(agreementRoutes.edit(id), mayOpenAgreements);
+  const ctx = agreementPageAccess(actor);
+  const a = await orNotFound(getAgreement(actor, id));
   // Issue 11: consortium members never amend the lead's agreement; beyond a draft, only owners and admins propose.
   if (a.yourRole === null || a.yourRole === "consortium_member" || !ctx.canWrite || !["draft", "proposed", "active"].includes(a.status)) notFound();
   if (a.status !== "draft" && !ctx.canAccept) notFound();
@@ -61,7 +59,7 @@ export default async function AmendAgreementPage({ params }: { params: Params })
               paymentTermDays: m.paymentTermDays?.toString() ?? "",
             })),
           }}
-          cancelHref={`/kemitraan/${a.id}`}
+          cancelHref={agreementRoutes.detail(a.id)}
         />
       </Card>
     </Container>

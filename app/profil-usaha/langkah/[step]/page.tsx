@@ -12,8 +12,10 @@ import { StepIndicator } from "@/components/suppliers/step-indicator";
 import { SubmitVerificationForm } from "@/components/suppliers/submit-verification";
 import { listAllRegencies, listProvinces, searchKbli } from "@/lib/reference/service";
 import { isOnboardingStep, ONBOARDING_STEPS, stepNumber, FIELD_STEP, type OnboardingStep } from "@/lib/suppliers/onboarding";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { actsForUmkm } from "@/lib/suppliers/access";
 import { getOwnSupplierProfile, type OwnerSupplierProfile } from "@/lib/suppliers/profile";
-import { requireUmkmActor } from "../../guard";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 
 type Props = { params: Promise<{ step: string }>; searchParams: Promise<{ q?: string; ubah?: string }> };
 
@@ -47,11 +49,11 @@ export default async function StepPage({ params, searchParams }: Props) {
   const { step } = await params;
   if (!isOnboardingStep(step)) notFound();
   const sp = await searchParams;
-  const actor = await requireUmkmActor(`/profil-usaha/langkah/${step}`);
+  const actor = await requirePageActor(supplierRoutes.step(step), actsForUmkm);
   const t = await getTranslations("suppliers");
   const profile = await getOwnSupplierProfile(actor);
   const n = stepNumber(step);
-  const previousHref = n > 1 ? `/profil-usaha/langkah/${ONBOARDING_STEPS[n - 2]}` : null;
+  const previousHref = n > 1 ? supplierRoutes.step(ONBOARDING_STEPS[n - 2]) : null;
   const editing = sp.ubah === "1";
 
   let content: React.ReactNode;
@@ -94,7 +96,7 @@ export default async function StepPage({ params, searchParams }: Props) {
           kbliResults={results}
           kbliQuery={q}
           then={editing ? "overview" : "next"}
-          previousHref={editing ? "/profil-usaha" : previousHref}
+          previousHref={editing ? supplierRoutes.ownProfile() : previousHref}
         />
       </Card>
     );
@@ -135,7 +137,7 @@ async function SubmitStep({ profile, previousHref }: { profile: OwnerSupplierPro
               <ul className="mt-2 list-disc pl-6">
                 {missing.map((m) => (
                   <li key={m}>
-                    <a className="text-brand-800 underline underline-offset-2" href={`/profil-usaha/langkah/${FIELD_STEP[m] satisfies OnboardingStep}`}>
+                    <a className="text-brand-800 underline underline-offset-2" href={supplierRoutes.step(FIELD_STEP[m] satisfies OnboardingStep)}>
                       {t(`verification.missingItem.${m}`)}
                     </a>
                   </li>
@@ -152,7 +154,7 @@ async function SubmitStep({ profile, previousHref }: { profile: OwnerSupplierPro
               {t("previous")}
             </ButtonLink>
           )}
-          <ButtonLink href="/profil-usaha" variant="outline">
+          <ButtonLink href={supplierRoutes.ownProfile()} variant="outline">
             {t("backToOverview")}
           </ButtonLink>
         </div>

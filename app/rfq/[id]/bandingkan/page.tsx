@@ -10,9 +10,12 @@ import { RfqTabs } from "@/components/rfqs/rfq-tabs";
 import { AwardForm } from "@/components/quotes/award-form";
 import { formattersFor } from "@/lib/i18n/format";
 import { bestValueSplit } from "@/lib/quotes/evaluation";
-import { getComparison } from "@/lib/quotes/service";
-import { orNotFound, requireBuyerPage } from "@/lib/rfqs/pages";
-import { schemeOptions } from "@/app/kemitraan/schemes";
+import { getComparison } from "@/lib/quotes/buyer-reads";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { mayManageRfqs } from "@/lib/rfqs/access";
+import { agreementRoutes } from "@/lib/agreements/routes";
+import { rfqRoutes } from "@/lib/rfqs/routes";
+import { schemeOptions } from "@/lib/agreements/scheme-options";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ComparePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireBuyerPage(`/rfq/${id}/bandingkan`);
+  const actor = await requirePageActor(rfqRoutes.compare(id), mayManageRfqs);
   const view = await orNotFound(getComparison(actor, id));
   const t = await getTranslations("quotes.compare");
   const tCert = await getTranslations("certifications");
@@ -40,7 +43,7 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
   return (
     <Container className="py-8">
       <p className="mb-2 text-sm">
-        <Link href="/rfq" className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+        <Link href={rfqRoutes.list()} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
           ← {t("backToList")}
         </Link>
       </p>
@@ -218,7 +221,7 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
                   {suppliers.map((s) => (
                     <td key={s.quoteId}>
                       {s.agreement ? (
-                        <Link href={`/kemitraan/${s.agreement.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
+                        <Link href={agreementRoutes.detail(s.agreement.id)} className="font-semibold text-brand-700 underline underline-offset-2">
                           {s.agreement.number}
                         </Link>
                       ) : (

@@ -10,8 +10,10 @@ import { RfqStatusBadges } from "@/components/rfqs/rfq-summary";
 import { MatchList } from "@/components/matching/match-list";
 import { ConsortiumList } from "@/components/matching/consortia";
 import { formatNumber, formattersFor } from "@/lib/i18n/format";
-import { getRfqForActor } from "@/lib/rfqs/service";
-import { orNotFound, requireBuyerPage } from "@/lib/rfqs/pages";
+import { getRfqForActor } from "@/lib/rfqs/queries";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { mayManageRfqs } from "@/lib/rfqs/access";
+import { rfqRoutes } from "@/lib/rfqs/routes";
 import { getConsortiumProposals, getRfqMatches } from "@/lib/matching/service";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RfqMatchesPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireBuyerPage(`/rfq/${id}/pencocokan`);
+  const actor = await requirePageActor(rfqRoutes.matching(id), mayManageRfqs);
   const rfq = await orNotFound(getRfqForActor(actor, id));
   const [matches, consortia] = await Promise.all([orNotFound(getRfqMatches(actor, id)), orNotFound(getConsortiumProposals(actor, id))]);
   const t = await getTranslations("matching");
@@ -39,7 +41,7 @@ export default async function RfqMatchesPage({ params }: { params: Promise<{ id:
   return (
     <Container className="py-8">
       <p className="mb-2 text-sm">
-        <Link href={`/rfq/${id}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+        <Link href={rfqRoutes.detail(id)} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
           ← {t("page.back")}
         </Link>
       </p>

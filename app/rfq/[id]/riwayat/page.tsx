@@ -7,8 +7,11 @@ import { Card, Container, EmptyState, PageHeader } from "@/components/ui";
 import { RfqTabs } from "@/components/rfqs/rfq-tabs";
 import { RfqStatusBadges } from "@/components/rfqs/rfq-summary";
 import { formattersFor } from "@/lib/i18n/format";
-import { getRfqForActor, listRfqHistory } from "@/lib/rfqs/service";
-import { orNotFound, requireBuyerPage } from "@/lib/rfqs/pages";
+import { listRfqHistory } from "@/lib/rfqs/history";
+import { getRfqForActor } from "@/lib/rfqs/queries";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { mayManageRfqs } from "@/lib/rfqs/access";
+import { rfqRoutes } from "@/lib/rfqs/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +29,7 @@ const KNOWN = new Set([
 
 export default async function RfqHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireBuyerPage(`/rfq/${id}/riwayat`);
+  const actor = await requirePageActor(rfqRoutes.history(id), mayManageRfqs);
   const rfq = await orNotFound(getRfqForActor(actor, id));
   const entries = await listRfqHistory(actor, id);
   const t = await getTranslations("rfqs.history");
@@ -58,7 +61,7 @@ export default async function RfqHistoryPage({ params }: { params: Promise<{ id:
   return (
     <Container className="py-8">
       <p className="mb-2 text-sm">
-        <Link href="/rfq" className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+        <Link href={rfqRoutes.list()} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
           ← {t("backToList")}
         </Link>
       </p>

@@ -4,8 +4,11 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, Container, PageHeader } from "@/components/ui";
 import { RfqForm } from "@/components/rfqs/rfq-form";
-import { getRfqForActor } from "@/lib/rfqs/service";
-import { kbliTitle, orNotFound, regionLists, requireBuyerPage, toWibLocal } from "@/lib/rfqs/pages";
+import { getRfqForActor } from "@/lib/rfqs/queries";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { mayManageRfqs } from "@/lib/rfqs/access";
+import { kbliTitle, regionLists, toWibLocal } from "@/lib/rfqs/form-references";
+import { rfqRoutes } from "@/lib/rfqs/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -16,9 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditRfqPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireBuyerPage(`/rfq/${id}/ubah`);
+  const actor = await requirePageActor(rfqRoutes.edit(id), mayManageRfqs);
   const rfq = await orNotFound(getRfqForActor(actor, id));
-  if (rfq.status !== "draft") redirect(`/rfq/${rfq.id}`);
+  if (rfq.status !== "draft") redirect(rfqRoutes.detail(rfq.id));
   const t = await getTranslations("rfqs.form");
   const { provinces, regencies } = await regionLists();
   return (

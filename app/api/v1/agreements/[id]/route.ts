@@ -4,9 +4,10 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { READER_TYPES, PARTY_TYPES } from "@/lib/agreements/access";
-import { AgreementSchema } from "@/lib/agreements/api-schemas";
+import { AgreementSchema } from "@/lib/agreements/responses";
 import { agreementAmendSchema, agreementIdSchema } from "@/lib/agreements/schemas";
-import { amendAgreement, getAgreement } from "@/lib/agreements/service";
+import { amendAgreement } from "@/lib/agreements/proposals";
+import { getAgreement } from "@/lib/agreements/queries";
 
 const params = z.object({ id: agreementIdSchema });
 

@@ -1,9 +1,9 @@
 // GET /api/v1/financing/{id}: one request addressed to your bank (404 for any other bank or anyone else).
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { FinancingBankSchema } from "@/lib/financing/api-schemas";
+import { FinancingBankSchema } from "@/lib/financing/responses";
 import { financingIdSchema } from "@/lib/financing/schemas";
-import { getBankRequest } from "@/lib/financing/service";
+import { getBankRequest } from "@/lib/financing/queries";
 
 export const GET = apiRoute(
   {

@@ -1,7 +1,7 @@
 // GET /api/v1/reference/kbli?q=: search KBLI 2020 by code prefix ("131") or Indonesian words ("batik").
 import { z } from "zod";
 import { reply, apiRoute } from "@/lib/api/route";
-import { KbliPageSchema } from "@/lib/api/schemas/suppliers";
+import { KbliPageSchema } from "@/lib/reference/responses";
 import { KBLI_SEARCH_MAX, searchKbli } from "@/lib/reference/service";
 
 export const GET = apiRoute(

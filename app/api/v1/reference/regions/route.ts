@@ -1,8 +1,8 @@
 // GET /api/v1/reference/regions: the 38 provinces; with ?province=33 that province's regencies and cities.
 import { z } from "zod";
 import { reply, apiRoute } from "@/lib/api/route";
-import { RegionListSchema } from "@/lib/api/schemas/suppliers";
 import { notFound } from "@/lib/errors";
+import { RegionListSchema } from "@/lib/reference/responses";
 import { listProvinces, listRegencies } from "@/lib/reference/service";
 
 export const GET = apiRoute(

@@ -3,9 +3,10 @@
 // (`{deadline}` only); anything else on a published RFQ → 409.
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { RfqSchema } from "@/lib/rfqs/api-schemas";
+import { RfqSchema } from "@/lib/rfqs/responses";
 import { rfqIdSchema, rfqUpdateSchema } from "@/lib/rfqs/schemas";
-import { getRfqForActor, updateRfq } from "@/lib/rfqs/service";
+import { updateRfq } from "@/lib/rfqs/lifecycle";
+import { getRfqForActor } from "@/lib/rfqs/queries";
 
 const params = z.object({ id: rfqIdSchema });
 

@@ -3,15 +3,13 @@
 // as the onboarding form (lib/suppliers), so the same validation and permissions. Not a member → 404.
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { OwnSupplierSchema, PublicSupplierSchema } from "@/lib/api/schemas/suppliers";
 import { ACTORS } from "@/lib/auth/authorize";
-import { getPublicSupplierProfile, updateSupplierProfile, type OwnerSupplierProfile } from "@/lib/suppliers/profile";
+import { getPublicSupplierProfile } from "@/lib/suppliers/profile";
+import { updateSupplierProfile } from "@/lib/suppliers/profile-update";
+import { OwnSupplierSchema, presentOwn, presentPublic, PublicSupplierSchema } from "@/lib/suppliers/responses";
 import { supplierProfileSchema } from "@/lib/suppliers/schemas";
 
 const params = z.object({ id: z.string().min(1).max(100) });
-
-/** Dates without time (certificate validity) as YYYY-MM-DD. */
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export const GET = apiRoute(
   {
@@ -26,51 +24,8 @@ export const GET = apiRoute(
       responses: { 200: { description: "The supplier", schema: PublicSupplierSchema } },
     },
   },
-  async ({ params }) => {
-    const p = await getPublicSupplierProfile(params.id);
-    return { ...p, certifications: p.certifications.map((c) => ({ ...c, validFrom: day(c.validFrom), validUntil: day(c.validUntil) })) };
-  },
+  async ({ params }) => presentPublic(await getPublicSupplierProfile(params.id)),
 );
-
-function presentOwn(p: OwnerSupplierProfile) {
-  return {
-    id: p.id,
-    name: p.name,
-    description: p.description,
-    nib: p.nib,
-    npwp: p.npwp,
-    legalForm: p.legalForm,
-    capitalIdr: p.capitalIdr,
-    annualSalesIdr: p.annualSalesIdr,
-    sizeClass: p.sizeClass,
-    sizeBasis: p.sizeBasis,
-    employees: p.employees,
-    foundedYear: p.foundedYear,
-    regencyCode: p.regencyCode,
-    province: p.province,
-    address: p.address,
-    kbli: p.kbli.map((k) => k.code),
-    certifications: p.certifications.map((c) => ({
-      id: c.id,
-      type: c.type,
-      name: c.name,
-      number: c.number,
-      issuer: c.issuer,
-      validFrom: day(c.validFrom),
-      validUntil: day(c.validUntil),
-      percent: c.percent,
-      state: c.state,
-      hasDocument: c.document !== null,
-      verificationStatus: c.verificationStatus,
-    })),
-    sizeHistory: p.sizeHistory,
-    verificationStatus: p.verificationStatus,
-    verificationNote: p.verificationNote,
-    onboardingStep: p.onboardingStep,
-    onboardedAt: p.onboardedAt,
-    missingForVerification: p.missingForVerification,
-  };
-}
 
 export const PATCH = apiRoute(
   {

@@ -4,10 +4,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, Card, Container, PageHeader, Table } from "@/components/ui";
-import { isDomainError } from "@/lib/errors";
 import { formattersFor } from "@/lib/i18n/format";
-import { getAgreementVersion } from "@/lib/agreements/service";
-import { agreementsActor } from "../../../guard";
+import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { mayOpenAgreements } from "@/lib/agreements/access";
+import { getAgreementVersion } from "@/lib/agreements/queries";
+import { agreementRoutes } from "@/lib/agreements/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -34,12 +35,8 @@ export default async function AgreementVersionPage({ params }: { params: Params 
   const { id, version } = await params;
   const n = Number(version);
   if (!Number.isInteger(n) || n < 1 || n > 100_000) notFound();
-  const ctx = await agreementsActor(`/kemitraan/${id}/versi/${version}`);
-  if (!ctx.allowed) notFound();
-  const v = await getAgreementVersion(ctx.actor, id, n).catch((err: unknown) => {
-    if (isDomainError(err) && (err.code === "not_found" || err.code === "forbidden")) notFound();
-    throw err;
-  });
+  const actor = await requirePageActor(agreementRoutes.version(id, n), mayOpenAgreements);
+  const v = await orNotFound(getAgreementVersion(actor, id, n));
   const t = await getTranslations("agreements");
   const tSchemes = await getTranslations("schemes");
   const f = formattersFor(await getLocale());
@@ -47,7 +44,7 @@ export default async function AgreementVersionPage({ params }: { params: Params 
   return (
     <Container className="flex max-w-4xl flex-col gap-6 py-8">
       <PageHeader title={t("versionPage.title", { number: v.number, version: v.version })} description={t("versionPage.lead")} />
-      <Link href={`/kemitraan/${id}`} className="text-brand-800 underline">
+      <Link href={agreementRoutes.detail(id)} className="text-brand-800 underline">
         ← {s.title}
       </Link>
       {versionNotice(v, t)}

@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { PARTY_TYPES } from "@/lib/agreements/access";
-import { AgreementSchema } from "@/lib/agreements/api-schemas";
+import { AgreementSchema } from "@/lib/agreements/responses";
 import { agreementIdSchema, acceptSchema } from "@/lib/agreements/schemas";
-import { acceptAgreement } from "@/lib/agreements/service";
+import { acceptAgreement } from "@/lib/agreements/lifecycle";
 
 export const POST = apiRoute(
   {

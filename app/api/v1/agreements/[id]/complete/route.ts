@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { PARTY_TYPES } from "@/lib/agreements/access";
-import { AgreementSchema } from "@/lib/agreements/api-schemas";
+import { AgreementSchema } from "@/lib/agreements/responses";
 import { agreementIdSchema, completeSchema, withdrawCompletionSchema } from "@/lib/agreements/schemas";
-import { completeAgreement, withdrawCompletion } from "@/lib/agreements/service";
+import { completeAgreement, withdrawCompletion } from "@/lib/agreements/lifecycle";
 
 const params = z.object({ id: agreementIdSchema });
 

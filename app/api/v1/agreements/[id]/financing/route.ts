@@ -3,9 +3,10 @@
 import { z } from "zod";
 import { apiRoute, created } from "@/lib/api/route";
 import { agreementIdSchema } from "@/lib/agreements/schemas";
-import { FinancingPartySchema } from "@/lib/financing/api-schemas";
+import { FinancingPartySchema } from "@/lib/financing/responses";
 import { financingRequestSchema } from "@/lib/financing/schemas";
-import { listAgreementFinancing, requestFinancing } from "@/lib/financing/service";
+import { listAgreementFinancing } from "@/lib/financing/queries";
+import { requestFinancing } from "@/lib/financing/lifecycle";
 
 const params = z.object({ id: agreementIdSchema });
 

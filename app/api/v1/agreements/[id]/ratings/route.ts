@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { apiRoute, created } from "@/lib/api/route";
 import { PARTY_TYPES } from "@/lib/agreements/access";
-import { AgreementSchema } from "@/lib/agreements/api-schemas";
+import { AgreementSchema } from "@/lib/agreements/responses";
 import { agreementIdSchema, ratingInputSchema } from "@/lib/agreements/schemas";
 import { rateAgreement } from "@/lib/agreements/execution";
 

@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { PARTY_TYPES } from "@/lib/agreements/access";
-import { AgreementSchema } from "@/lib/agreements/api-schemas";
+import { AgreementSchema } from "@/lib/agreements/responses";
 import { agreementIdSchema, terminateSchema } from "@/lib/agreements/schemas";
-import { terminateAgreement } from "@/lib/agreements/service";
+import { terminateAgreement } from "@/lib/agreements/lifecycle";
 
 export const POST = apiRoute(
   {

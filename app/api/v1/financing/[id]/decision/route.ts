@@ -1,9 +1,9 @@
 // POST /api/v1/financing/{id}/decision: the bank approves or declines (a decline says why). No money moves in Rantai.
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { FinancingBankSchema } from "@/lib/financing/api-schemas";
+import { FinancingBankSchema } from "@/lib/financing/responses";
 import { financingDecisionSchema, financingIdSchema } from "@/lib/financing/schemas";
-import { decideFinancing } from "@/lib/financing/service";
+import { decideFinancing } from "@/lib/financing/lifecycle";
 
 export const POST = apiRoute(
   {

@@ -1,9 +1,9 @@
 // POST /api/v1/financing/{id}/withdraw: Withdraw your open financing request.
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { FinancingPartySchema } from "@/lib/financing/api-schemas";
+import { FinancingPartySchema } from "@/lib/financing/responses";
 import { financingIdSchema } from "@/lib/financing/schemas";
-import { withdrawFinancing } from "@/lib/financing/service";
+import { withdrawFinancing } from "@/lib/financing/lifecycle";
 
 export const POST = apiRoute(
   {

@@ -5,9 +5,9 @@ import { apiRoute, created } from "@/lib/api/route";
 import { invalidInput } from "@/lib/errors";
 import { readFormDataLimited } from "@/lib/api/body";
 import { isUploadPresent, MAX_UPLOAD_REQUEST_BYTES } from "@/lib/files/upload";
-import { AttachmentSchema } from "@/lib/rfqs/api-schemas";
+import { AttachmentSchema } from "@/lib/rfqs/responses";
 import { rfqIdSchema } from "@/lib/rfqs/schemas";
-import { addAttachment } from "@/lib/rfqs/service";
+import { addAttachment } from "@/lib/rfqs/attachments";
 
 export const POST = apiRoute(
   {

@@ -1,9 +1,9 @@
 // POST /api/v1/rfqs/{id}/cancel: Cancel an RFQ (the buyer organization's officers; 404 for anyone else's RFQ).
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { RfqSchema } from "@/lib/rfqs/api-schemas";
+import { RfqSchema } from "@/lib/rfqs/responses";
 import { cancelSchema, rfqIdSchema } from "@/lib/rfqs/schemas";
-import { cancelRfq } from "@/lib/rfqs/service";
+import { cancelRfq } from "@/lib/rfqs/lifecycle";
 
 export const POST = apiRoute(
   {

@@ -3,9 +3,9 @@
 // POST {question}: a supplier that can see an open RFQ asks before the deadline.
 import { z } from "zod";
 import { apiRoute, created } from "@/lib/api/route";
-import { ClarificationListSchema, ClarificationSchema } from "@/lib/rfqs/api-schemas";
+import { ClarificationListSchema, ClarificationSchema } from "@/lib/rfqs/responses";
 import { questionSchema, rfqIdSchema } from "@/lib/rfqs/schemas";
-import { askClarification, listClarifications } from "@/lib/rfqs/service";
+import { askClarification, listClarifications } from "@/lib/rfqs/clarifications";
 
 const params = z.object({ id: rfqIdSchema });
 

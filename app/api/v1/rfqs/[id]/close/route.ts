@@ -1,9 +1,9 @@
 // POST /api/v1/rfqs/{id}/close: Close an open RFQ (the buyer organization's officers; 404 for anyone else's RFQ).
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { RfqSchema } from "@/lib/rfqs/api-schemas";
+import { RfqSchema } from "@/lib/rfqs/responses";
 import { rfqIdSchema } from "@/lib/rfqs/schemas";
-import { closeRfq } from "@/lib/rfqs/service";
+import { closeRfq } from "@/lib/rfqs/lifecycle";
 
 export const POST = apiRoute(
   {

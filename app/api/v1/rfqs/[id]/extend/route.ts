@@ -1,9 +1,9 @@
 // POST /api/v1/rfqs/{id}/extend: Extend an RFQ's deadline (the buyer organization's officers; 404 for anyone else's RFQ).
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { RfqSchema } from "@/lib/rfqs/api-schemas";
+import { RfqSchema } from "@/lib/rfqs/responses";
 import { extendSchema, rfqIdSchema } from "@/lib/rfqs/schemas";
-import { extendDeadline } from "@/lib/rfqs/service";
+import { extendDeadline } from "@/lib/rfqs/lifecycle";
 
 export const POST = apiRoute(
   {

@@ -3,9 +3,9 @@
 // to a draft or open RFQ; on an open RFQ they are notified at once, on a draft when it is published.
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { InvitationListSchema } from "@/lib/rfqs/api-schemas";
+import { InvitationListSchema } from "@/lib/rfqs/responses";
 import { invitationsSchema, rfqIdSchema } from "@/lib/rfqs/schemas";
-import { inviteSuppliers, listInvitations } from "@/lib/rfqs/service";
+import { inviteSuppliers, listInvitations } from "@/lib/rfqs/invitations";
 
 const params = z.object({ id: rfqIdSchema });
 

@@ -1,9 +1,9 @@
 // POST /api/v1/rfqs/{id}/publish: Publish a draft RFQ (the buyer organization's officers; 404 for anyone else's RFQ).
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { RfqSchema } from "@/lib/rfqs/api-schemas";
+import { RfqSchema } from "@/lib/rfqs/responses";
 import { rfqIdSchema } from "@/lib/rfqs/schemas";
-import { publishRfq } from "@/lib/rfqs/service";
+import { publishRfq } from "@/lib/rfqs/lifecycle";
 
 export const POST = apiRoute(
   {

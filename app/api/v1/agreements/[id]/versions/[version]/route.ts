@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { READER_TYPES } from "@/lib/agreements/access";
-import { AgreementVersionSchema } from "@/lib/agreements/api-schemas";
+import { AgreementVersionSchema } from "@/lib/agreements/responses";
 import { agreementIdSchema } from "@/lib/agreements/schemas";
-import { getAgreementVersion } from "@/lib/agreements/service";
+import { getAgreementVersion } from "@/lib/agreements/queries";
 
 export const GET = apiRoute(
   {

@@ -6,7 +6,7 @@ import { resolveApiActor } from "@/lib/api/actor";
 import { apiRoute, noContent } from "@/lib/api/route";
 import { getActor } from "@/lib/auth/session";
 import { rfqIdSchema } from "@/lib/rfqs/schemas";
-import { getAttachment, removeAttachment } from "@/lib/rfqs/service";
+import { getAttachment, removeAttachment } from "@/lib/rfqs/attachments";
 import { downloadResponse } from "@/lib/files/download";
 
 const params = z.object({ id: rfqIdSchema, attachmentId: rfqIdSchema });

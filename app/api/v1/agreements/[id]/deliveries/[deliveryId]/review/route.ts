@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { PARTY_TYPES } from "@/lib/agreements/access";
-import { AgreementSchema } from "@/lib/agreements/api-schemas";
+import { AgreementSchema } from "@/lib/agreements/responses";
 import { agreementIdSchema, deliveryReviewSchema } from "@/lib/agreements/schemas";
 import { reviewDelivery } from "@/lib/agreements/execution";
 

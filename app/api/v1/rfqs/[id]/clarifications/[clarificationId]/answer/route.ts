@@ -2,9 +2,9 @@
 // answer); every supplier that can see the RFQ reads it. The asking supplier and those that quoted are notified.
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { ClarificationSchema } from "@/lib/rfqs/api-schemas";
+import { ClarificationSchema } from "@/lib/rfqs/responses";
 import { answerSchema, rfqIdSchema } from "@/lib/rfqs/schemas";
-import { answerClarification } from "@/lib/rfqs/service";
+import { answerClarification } from "@/lib/rfqs/clarifications";
 
 export const POST = apiRoute(
   {

@@ -1,0 +1,104 @@
+// /pemasok/[id] — a supplier's public page: profile, valid certificates, active products.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge, ButtonLink, Card, Container, PageHeader } from "@/components/ui";
+import { ProductSummary } from "@/components/products/product-summary";
+import { formattersFor } from "@/lib/i18n/format";
+import { listProducts } from "@/lib/products/public-reads";
+import { supplierRoutes } from "@/lib/suppliers/routes";
+import { getDirectoryProfile } from "@/lib/suppliers/directory-profile";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { id } = await params;
+  const profile = await getDirectoryProfile(id);
+  return { title: profile ? `${profile.hit.name} — Rantai` : "Rantai" };
+}
+
+export default async function SupplierPage({ params }: { params: Params }) {
+  const { id } = await params;
+  const profile = await getDirectoryProfile(id);
+  if (!profile) notFound();
+  const t = await getTranslations("directory");
+  const tc = await getTranslations("certifications");
+  const ts = await getTranslations("sizeClasses");
+  const locale = await getLocale();
+  const f = formattersFor(locale);
+  const products = await listProducts({ supplierId: id, limit: 100 });
+  const { hit } = profile;
+  const region = hit.regency ? `${hit.regency.name}, ${hit.province?.name ?? ""}` : (hit.province?.name ?? t("noRegion"));
+
+  return (
+    <Container className="flex flex-col gap-6 py-8">
+      <div>
+        <ButtonLink href={supplierRoutes.directory()} variant="ghost" size="sm">
+          ← {t("profile.backToSearch")}
+        </ButtonLink>
+      </div>
+      <PageHeader
+        title={hit.name}
+        description={`${region} · ${hit.sizeClass ? ts(hit.sizeClass) : t("sizeUnknown")}`}
+        actions={hit.verified ? <Badge tone="success">{t("verified")}</Badge> : undefined}
+      />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title={t("profile.about")} className="lg:col-span-2">
+          <div className="flex flex-col gap-3">
+            {profile.description && <p className="whitespace-pre-line text-ink">{profile.description}</p>}
+            <div>
+              <h3 className="font-medium text-ink">{t("profile.kbli")}</h3>
+              <ul className="mt-1 flex flex-col gap-1 text-sm">
+                {profile.kbli.map((k) => (
+                  <li key={k.code}>
+                    <span className="font-mono">{k.code}</span> {locale === "en" && k.titleEn ? k.titleEn : k.titleId}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        </Card>
+        <Card title={t("profile.certificates")}>
+          {profile.certificates.length === 0 ? (
+            <p className="text-sm text-muted">{t("profile.noCertificates")}</p>
+          ) : (
+            <ul className="flex flex-col gap-2 text-sm">
+              {profile.certificates.map((c) => (
+                <li key={c.id} className="flex flex-col">
+                  <span className="font-medium text-ink">
+                    {c.type === "other" && c.name ? c.name : tc(c.type)}
+                    {c.tkdnPercent ? ` ${f.number(Number(c.tkdnPercent))}%` : ""}
+                  </span>
+                  <span className="text-muted">
+                    {c.validUntil ? t("profile.validUntil", { date: f.calendarDate(c.validUntil) }) : t("profile.noEnd")}
+                    {c.issuer ? ` · ${c.issuer}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      <section aria-labelledby="products-heading" className="flex flex-col gap-3">
+        <h2 id="products-heading" className="text-xl font-semibold text-ink">
+          {t("profile.products")}
+        </h2>
+        {products.data.length === 0 ? (
+          <p className="text-muted">{t("profile.noProducts")}</p>
+        ) : (
+          <ul className="grid gap-4 md:grid-cols-2">
+            {products.data.map((p) => (
+              <li key={p.id}>
+                <Card>
+                  <ProductSummary product={p} />
+                </Card>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Container>
+  );
+}

@@ -1,0 +1,19 @@
+// Who may see and act on financing requests. A partner bank sees only the requests addressed to it (bankId in
+// every where) and decides them; the UMKM that asked sees its own and may withdraw them; the agreement's
+// parties see the requests on it (lib/agreements/access.ts partyWhere) and its buyer confirms them.
+// financingPageView is the pure rule /pembiayaan shows its inbox by; lib/financing checks again on every read.
+import "server-only";
+import { authorize } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/types";
+
+/** A bank deciding on (and reading) the requests addressed to it. */
+export const authorizeBank = (actor: Actor | null) => authorize(actor, { orgTypes: ["bank"], permission: "financing:decide" });
+
+/** Which /pembiayaan list the actor gets: a bank's inbox, an UMKM's own requests, or none (a notice). */
+export function financingPageView(actor: Actor): "bank" | "supplier" | null {
+  const type = actor.membership?.organizationType;
+  if (type === "bank" && can(actor.membership, "financing:decide")) return "bank";
+  if (type === "umkm" && can(actor.membership, "financing:request")) return "supplier";
+  return null;
+}

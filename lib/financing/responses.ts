@@ -1,0 +1,57 @@
+// Response shapes of /api/v1/financing and /api/v1/agreements/{id}/financing.
+import { z } from "zod";
+import "@/lib/api/openapi";
+import { FINANCING_STATUSES, FINANCING_TYPES } from "@/lib/enums";
+
+const timestamp = z.iso.datetime({ offset: true });
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const org = z.object({ id: z.string(), name: z.string() });
+
+/** What a bank sees: only what the request shares. */
+export const FinancingBankSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(FINANCING_TYPES),
+    amountIdr: z.number().int(),
+    status: z.enum(FINANCING_STATUSES),
+    buyerConfirmed: z.boolean(),
+    buyerConfirmedAt: timestamp.nullable(),
+    decisionNote: z.string().nullable(),
+    decidedAt: timestamp.nullable(),
+    createdAt: timestamp,
+    supplier: org,
+    agreement: z.object({
+      number: z.string(),
+      scheme: z.string(),
+      status: z.string(),
+      valueIdr: z.number().int(),
+      startDate: date,
+      endDate: date,
+      buyer: org,
+      schedule: z.array(
+        z.object({ position: z.number().int(), title: z.string(), quantity: z.number().int().nullable(), unit: z.string().nullable(), dueDate: date, amountIdr: z.number().int().nullable(), paymentTermDays: z.number().int().nullable() }),
+      ),
+    }),
+  })
+  .strict()
+  .openapi("FinancingRequestForBank");
+
+/** What the agreement's parties see. */
+export const FinancingPartySchema = z
+  .object({
+    id: z.string(),
+    agreementId: z.string(),
+    type: z.enum(FINANCING_TYPES),
+    amountIdr: z.number().int(),
+    status: z.enum(FINANCING_STATUSES),
+    bank: org,
+    supplier: org,
+    buyerConfirmedAt: timestamp.nullable(),
+    decisionNote: z.string().nullable(),
+    decidedAt: timestamp.nullable(),
+    createdAt: timestamp,
+  })
+  .openapi("FinancingRequest");
+
+export const FinancingBankPageSchema = z.object({ data: z.array(FinancingBankSchema), nextCursor: z.string().nullable() }).openapi("FinancingRequestForBankPage");
+export const FinancingPartyPageSchema = z.object({ data: z.array(FinancingPartySchema), nextCursor: z.string().nullable() }).openapi("FinancingRequestPage");
