@@ -4,7 +4,7 @@ import { z } from "zod";
 
 const SIGNUP_ORG_TYPES = ["umkm", "buyer", "cooperative"] as const;
 
-const emailSchema = z
+export const emailSchema = z
   .string({ error: "errors.field.required" })
   .trim()
   .toLowerCase()

@@ -3,6 +3,7 @@
 // and for a sealed RFQ nothing but the count until its deadline has passed. Who may: lib/quotes/access.ts.
 import "server-only";
 import type { AuthorizedActor } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
@@ -206,7 +207,7 @@ export async function getComparison(actor: Actor | null, rfqId: string): Promise
       prices: Object.fromEntries(q.items.map((i) => [i.rfqItemId, i.unitPriceIdr])),
     })),
   );
-  const mayAward = a.membership.role !== "member";
+  const mayAward = can(a.membership, "rfq:award");
   let reason: ComparisonView["awardBlockedReason"] = null;
   if (!mayAward) reason = "permission";
   else if (rfq.status !== "open" && rfq.status !== "closed") reason = "status";
