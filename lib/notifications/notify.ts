@@ -34,6 +34,8 @@ export const NOTIFICATION_TYPES = [
   "cooperative.join_requested", // a cooperative asks an UMKM to join (to the UMKM's owners and admins; issue 11)
   "cooperative.join_accepted", // the UMKM accepted (to the cooperative's owners and admins)
   "cooperative.join_declined", // the UMKM declined
+  "certificate.approved", // a platform admin verified one certificate (to the UMKM's owners and admins; issue 16)
+  "certificate.returned", // … or returned it with a reason
 ] as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

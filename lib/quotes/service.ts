@@ -18,6 +18,7 @@ import { db, type Prisma } from "@/lib/db";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { deadlinePassed, pricesRevealed, supplierVisibleRfqWhere } from "@/lib/rfqs/access";
+import { verifiedBy } from "@/lib/suppliers/certificate-trust";
 import { assessTkdn, compareQuotes, evaluatedPriceIdr, tkdnPreferencePercent, type ComparisonColumn, type TkdnAssessment } from "./evaluation";
 import type { QuoteInput } from "./schemas";
 import { pricedLinesSchema } from "./limits";
@@ -190,7 +191,7 @@ export async function getQuoteContext(actor: Actor | null, rfqId: string) {
   const consortium = await ledConsortium(db as unknown as Prisma.TransactionClient, rfqId, supplierId);
   const certs = await db.certification.findMany({
     where: { organizationId: supplierId, type: "tkdn" },
-    select: { tkdnPercent: true, validFrom: true, validUntil: true, verificationStatus: true },
+    select: { tkdnPercent: true, validFrom: true, validUntil: true, verificationStatus: true, verifiedAt: true },
   });
   const now = new Date();
   return {
@@ -198,7 +199,7 @@ export async function getQuoteContext(actor: Actor | null, rfqId: string) {
     /** The best TKDN (%) of this organization's verified certificates valid on the deadline: the most that earns the preference. */
     tkdnCertifiedPercent: assessTkdn(
       null,
-      certs.map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: c.verificationStatus === "verified" })),
+      certs.map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: verifiedBy(c, rfq.deadline) })),
       rfq.deadline,
     ).certifiedPercent,
     quote: row ? await toOwnQuoteView(row) : null,
@@ -445,7 +446,7 @@ async function tkdnAssessments(quotes: readonly { id: string; supplierId: string
   const certs = supplierIds.length
     ? await db.certification.findMany({
         where: { organizationId: { in: supplierIds }, type: "tkdn" },
-        select: { organizationId: true, tkdnPercent: true, validFrom: true, validUntil: true, verificationStatus: true },
+        select: { organizationId: true, tkdnPercent: true, validFrom: true, validUntil: true, verificationStatus: true, verifiedAt: true },
       })
     : [];
   return new Map(
@@ -455,7 +456,7 @@ async function tkdnAssessments(quotes: readonly { id: string; supplierId: string
         num(q.offeredTkdn),
         certs
           .filter((c) => c.organizationId === q.supplierId)
-          .map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: c.verificationStatus === "verified" })),
+          .map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: verifiedBy(c, deadline) })),
         deadline,
       ),
     ]),
