@@ -185,3 +185,38 @@ export function presentOwn(p: OwnerSupplierProfile) {
     missingForVerification: p.missingForVerification,
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The platform's certificate review (GET /api/v1/admin/certificates, POST …/{id}/review)
+// ---------------------------------------------------------------------------------------------------------
+
+export const QueuedCertificateSchema = z
+  .object({
+    id: z.string(),
+    supplier: z.object({ id: z.string(), name: z.string() }).openapi({ description: "The UMKM holding it" }),
+    type: z.enum(CERTIFICATION_TYPES),
+    name: z.string().nullable().openapi({ description: "For type `other`" }),
+    number: z.string(),
+    issuer: z.string().nullable(),
+    validFrom: z.string().nullable().openapi({ description: "YYYY-MM-DD" }),
+    validUntil: z.string().nullable().openapi({ description: "YYYY-MM-DD; null: no end date" }),
+    tkdnPercent: z.number().nullable(),
+    documentId: z.string().nullable(),
+    documentUrl: z.string().nullable().openapi({ description: "The uploaded document (GET /api/files/{id})" }),
+    status: z.enum(VERIFICATION_STATUSES),
+    submittedAt: z.string().nullable().openapi({ description: "When it was sent for review (ISO 8601); the queue is oldest first" }),
+  })
+  .openapi("QueuedCertificate");
+
+export const CertificateQueuePageSchema = z
+  .object({ data: z.array(QueuedCertificateSchema), nextCursor: z.string().nullable(), total: z.number().int() })
+  .openapi("CertificateQueuePage");
+
+export const CertificateReviewResultSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["verified", "returned"]),
+    verifiedAt: z.string().nullable().openapi({ description: "ISO 8601, when approved" }),
+    returnedReason: z.string().nullable(),
+  })
+  .openapi("CertificateReviewResult");
