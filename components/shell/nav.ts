@@ -16,6 +16,7 @@ export const NAV_ROUTES = {
   statistics: "/statistik",
   financing: "/pembiayaan",
   verification: "/admin/verifikasi",
+  certificateReview: "/admin/sertifikat",
   aboutData: "/tentang-data",
 } as const;
 
@@ -33,7 +34,7 @@ export const NAV_BY_ORG_TYPE: Record<OrgType, readonly NavKey[]> = {
   cooperative: ["dashboard", "members", "rfqBoard", "quotes", "partnerships"],
   ministry: ["dashboard", "statistics", "partnerships"],
   bank: ["dashboard", "financing"],
-  platform: ["dashboard", "verification"],
+  platform: ["dashboard", "verification", "certificateReview"],
 };
 
 /** For visitors who are not signed in (or have no organization yet). */
@@ -50,6 +51,7 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.products,
   NAV_ROUTES.members,
   NAV_ROUTES.verification,
+  NAV_ROUTES.certificateReview,
   NAV_ROUTES.aboutData,
   NAV_ROUTES.partnerships,
   NAV_ROUTES.financing,

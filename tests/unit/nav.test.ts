@@ -11,7 +11,7 @@ describe("navFor", () => {
     expect(hrefs(navFor({ organizationType: "cooperative" }, all))).toEqual(["/dasbor", "/anggota", "/papan-rfq", "/penawaran", "/kemitraan"]);
     expect(hrefs(navFor({ organizationType: "ministry" }, all))).toEqual(["/dasbor", "/statistik", "/kemitraan"]);
     expect(hrefs(navFor({ organizationType: "bank" }, all))).toEqual(["/dasbor", "/pembiayaan"]);
-    expect(hrefs(navFor({ organizationType: "platform" }, all))).toEqual(["/dasbor", "/admin/verifikasi"]);
+    expect(hrefs(navFor({ organizationType: "platform" }, all))).toEqual(["/dasbor", "/admin/verifikasi", "/admin/sertifikat"]);
   });
 
   it("leaves out routes that are not live", () => {
