@@ -9,7 +9,13 @@ import type { QueuedCertificate } from "@/lib/suppliers/certificate-review";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import { CertificateReviewActions } from "./certificate-review-actions";
 
-export async function CertificateReviewQueue({ page, firstPage }: { page: { data: QueuedCertificate[]; nextCursor: string | null; total: number }; firstPage: boolean }) {
+export async function CertificateReviewQueue({
+  page,
+  firstPage,
+}: {
+  page: { data: QueuedCertificate[]; nextCursor: string | null; total: number };
+  firstPage: boolean;
+}) {
   const t = await getTranslations("suppliers.certificateReview");
   const tCert = await getTranslations("certifications");
   const f = formattersFor(await getLocale());
@@ -57,16 +63,19 @@ export async function CertificateReviewQueue({ page, firstPage }: { page: { data
                   <dt className="text-muted">{t("document")}</dt>
                   <dd>
                     {c.documentUrl ? (
-                      <a href={c.documentUrl} target="_blank" rel="noopener" className="font-medium text-brand-800 underline underline-offset-2">
+                      <a
+                        href={c.documentUrl}
+                        target="_blank"
+                        rel="noopener"
+                        className="font-medium text-brand-800 underline underline-offset-2"
+                      >
                         {t("documentView")}
                       </a>
                     ) : (
                       t("noDocument")
                     )}
                   </dd>
-                  {c.submittedAt && (
-                    <dd className="col-span-2 text-muted">{t("submitted", { date: f.dateTime(c.submittedAt) })}</dd>
-                  )}
+                  {c.submittedAt && <dd className="col-span-2 text-muted">{t("submitted", { date: f.dateTime(c.submittedAt) })}</dd>}
                 </dl>
                 <div className="shrink-0 md:w-72">
                   <CertificateReviewActions certificationId={c.id} label={label} />

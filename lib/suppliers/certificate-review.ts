@@ -18,14 +18,14 @@ import type { Actor } from "@/lib/auth/types";
 import { conflict, notFound } from "@/lib/errors";
 import { cursorInstant, decodeCursor, paginate, type Page } from "@/lib/api/pagination";
 import { notify } from "@/lib/notifications/notify";
-import { actsAsPlatformVerifier } from "@/lib/organizations/access";
+import { isPlatformVerifier } from "@/lib/auth/access";
 import { supplierRoutes } from "./routes";
 import type { CertificateQueueQuery, CertificateReviewInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 
 /** The fields a reviewer checked: a change to any of them needs a new review. */
-export interface MaterialFields {
+interface MaterialFields {
   type: string;
   name: string | null;
   number: string;
@@ -95,7 +95,7 @@ export async function profileVerified(tx: Pick<Tx, "supplierProfile">, organizat
 }
 
 function platformReviewer(actor: Actor | null): AuthorizedActor {
-  if (actor && !actsAsPlatformVerifier(actor)) throw notFound();
+  if (actor && !isPlatformVerifier(actor)) throw notFound();
   return authorize(actor, { orgTypes: ["platform"], permission: "platform:verify" });
 }
 
@@ -138,10 +138,16 @@ function queueEntry(r: QueueRow) {
 export type QueuedCertificate = ReturnType<typeof queueEntry>;
 
 /** Only certificates of verified UMKM wait here; the others are reviewed with their profile. */
-const queueWhere = { verificationStatus: "pending", organization: { type: "umkm", supplierProfile: { verificationStatus: "verified" } } } satisfies Prisma.CertificationWhereInput;
+const queueWhere = {
+  verificationStatus: "pending",
+  organization: { type: "umkm", supplierProfile: { verificationStatus: "verified" } },
+} satisfies Prisma.CertificationWhereInput;
 
 /** Certificates awaiting review across all UMKM, oldest first (by when they were sent), a page at a time. */
-export async function listCertificatesForReview(actor: Actor | null, query: CertificateQueueQuery): Promise<Page<QueuedCertificate> & { total: number }> {
+export async function listCertificatesForReview(
+  actor: Actor | null,
+  query: CertificateQueueQuery,
+): Promise<Page<QueuedCertificate> & { total: number }> {
   platformReviewer(actor);
   const after = decodeCursor(query.cursor, z.tuple([cursorInstant, z.string().max(100)]));
   const [rows, total] = await Promise.all([
@@ -195,10 +201,29 @@ export async function reviewCertificate(actor: Actor | null, certificationId: st
     });
     if (count !== 1) throw conflict("suppliers.certificateReview.errors.notPending");
     const action = approved ? "certification.approved" : "certification.returned";
-    const payload = { type: cert.type, number: cert.number, reason: approved ? undefined : input.reason, organizationName: cert.organization.name };
+    const payload = {
+      type: cert.type,
+      number: cert.number,
+      reason: approved ? undefined : input.reason,
+      organizationName: cert.organization.name,
+    };
     // Logged for the UMKM (it sees the decision) and for the platform.
-    await audit(tx, { organizationId: cert.organizationId, actorId: a.user.id, action, entityType: "Certification", entityId: cert.id, data: payload });
-    await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action, entityType: "Certification", entityId: cert.id, data: payload });
+    await audit(tx, {
+      organizationId: cert.organizationId,
+      actorId: a.user.id,
+      action,
+      entityType: "Certification",
+      entityId: cert.id,
+      data: payload,
+    });
+    await audit(tx, {
+      organizationId: a.membership.organizationId,
+      actorId: a.user.id,
+      action,
+      entityType: "Certification",
+      entityId: cert.id,
+      data: payload,
+    });
     await notify(tx, {
       type: approved ? "certificate.approved" : "certificate.returned",
       userIds: await ownersAndAdmins(tx, cert.organizationId),
@@ -206,6 +231,11 @@ export async function reviewCertificate(actor: Actor | null, certificationId: st
       params: approved ? { certificate: certificateLabel(cert) } : { certificate: certificateLabel(cert), reason: input.reason },
       link: supplierRoutes.step("sertifikat"),
     });
-    return { id: cert.id, status: approved ? ("verified" as const) : ("returned" as const), verifiedAt: approved ? now : null, returnedReason: approved ? null : input.reason };
+    return {
+      id: cert.id,
+      status: approved ? ("verified" as const) : ("returned" as const),
+      verifiedAt: approved ? now : null,
+      returnedReason: approved ? null : input.reason,
+    };
   });
 }

@@ -196,7 +196,7 @@ export function presentOwn(p: OwnerSupplierProfile) {
 // The platform's certificate review (GET /api/v1/admin/certificates, POST …/{id}/review)
 // ---------------------------------------------------------------------------------------------------------
 
-export const QueuedCertificateSchema = z
+const QueuedCertificateSchema = z
   .object({
     id: z.string(),
     supplier: z.object({ id: z.string(), name: z.string() }).openapi({ description: "The UMKM holding it" }),

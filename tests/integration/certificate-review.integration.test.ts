@@ -35,7 +35,7 @@ import { CertificateQueuePageSchema, CertificateReviewResultSchema } from "@/lib
 import { searchSuppliers } from "@/lib/suppliers/search";
 import { supplierSearchQuery } from "@/lib/suppliers/search-query";
 import { getRecommendedRfqs } from "@/lib/matching/service";
-import { getComparison } from "@/lib/quotes/service";
+import { getComparison } from "@/lib/quotes/buyer-reads";
 import { GET as queueRoute } from "@/app/api/v1/admin/certificates/route";
 import { POST as reviewRoute } from "@/app/api/v1/admin/certificates/[id]/review/route";
 
@@ -83,7 +83,9 @@ describe("who may review", () => {
       expect((await review(cert.id, token, { decision: "approved" })).status).toBe(404);
     }
     expect((await callRoute(queueRoute, "GET", "/api/v1/admin/certificates", {})).status).toBe(401);
-    await expect(listCertificatesForReview(await actAs(buyer.owner), certificateQueueQuerySchema.parse({}))).rejects.toMatchObject({ code: "not_found" });
+    await expect(listCertificatesForReview(await actAs(buyer.owner), certificateQueueQuerySchema.parse({}))).rejects.toMatchObject({
+      code: "not_found",
+    });
     await actAs(u.owner);
     expect(await reviewCertificateAction({ certificationId: cert.id, decision: "approved" })).toMatchObject({ ok: false });
     expect((await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } })).verificationStatus).toBe("pending");
@@ -100,22 +102,38 @@ describe("the queue and the decisions", () => {
     expect(row).toMatchObject({ verificationStatus: "pending", verifiedAt: null });
     expect(row.submittedAt).toBeInstanceOf(Date);
 
-    const res = await callRoute(queueRoute, "GET", "/api/v1/admin/certificates", { token: adminToken, query: { status: "pending", limit: "100" } });
+    const res = await callRoute(queueRoute, "GET", "/api/v1/admin/certificates", {
+      token: adminToken,
+      query: { status: "pending", limit: "100" },
+    });
     expect(res.status).toBe(200);
     const page = CertificateQueuePageSchema.parse(await jsonOf(res));
     const entry = page.data.find((c) => c.id === added.id);
-    expect(entry).toMatchObject({ supplier: { id: u.organization.id, name: "CV Halal Setelah Verifikasi" }, type: "halal", number: "ID-HALAL-BARU-1", issuer: "BPJPH", validFrom: "2026-01-05" });
+    expect(entry).toMatchObject({
+      supplier: { id: u.organization.id, name: "CV Halal Setelah Verifikasi" },
+      type: "halal",
+      number: "ID-HALAL-BARU-1",
+      issuer: "BPJPH",
+      validFrom: "2026-01-05",
+    });
 
     const decided = await review(added.id, adminToken, { decision: "approved" });
     expect(decided.status).toBe(200);
-    expect(CertificateReviewResultSchema.parse(await jsonOf(decided))).toMatchObject({ id: added.id, status: "verified", returnedReason: null });
+    expect(CertificateReviewResultSchema.parse(await jsonOf(decided))).toMatchObject({
+      id: added.id,
+      status: "verified",
+      returnedReason: null,
+    });
 
     const after = await t.db.certification.findUniqueOrThrow({ where: { id: added.id } });
     expect(after).toMatchObject({ verificationStatus: "verified", verifiedById: admin.owner.id });
     expect(after.verifiedAt).toBeInstanceOf(Date);
     expect((await t.db.certification.findUniqueOrThrow({ where: { id: other.id } })).verificationStatus).toBe("pending");
 
-    const notified = await t.db.notification.findMany({ where: { type: "certificate.approved", organizationId: u.organization.id }, select: { userId: true } });
+    const notified = await t.db.notification.findMany({
+      where: { type: "certificate.approved", organizationId: u.organization.id },
+      select: { userId: true },
+    });
     expect(notified.map((n) => n.userId).sort()).toEqual([u.owner.id, u.adminUser.id].sort());
     const mail = await t.db.emailOutbox.findMany({ where: { to: { in: [u.owner.email, u.adminUser.email, u.memberUser.email] } } });
     expect(mail.map((m) => m.to).sort()).toEqual([u.owner.email, u.adminUser.email].sort());
@@ -143,14 +161,22 @@ describe("the queue and the decisions", () => {
 
     const done = await reviewCertificateAction({ certificationId: cert.id, decision: "returned", reason: "Dokumen tidak terbaca." });
     expect(done).toMatchObject({ ok: true, data: { status: "returned", returnedReason: "Dokumen tidak terbaca." } });
-    expect(await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } })).toMatchObject({ verificationStatus: "returned", returnedReason: "Dokumen tidak terbaca.", verifiedAt: null });
+    expect(await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } })).toMatchObject({
+      verificationStatus: "returned",
+      returnedReason: "Dokumen tidak terbaca.",
+      verifiedAt: null,
+    });
     const mail = await t.db.emailOutbox.findFirstOrThrow({ where: { to: u.owner.email } });
     expect(mail.text).toContain("Dokumen tidak terbaca.");
     expect(await t.db.auditLog.count({ where: { entityId: cert.id, action: "certification.returned" } })).toBe(2);
 
     // Fixed and saved again: back in the queue, the old reason gone.
     await updateCertification(await actAs(u.owner), cert.id, halal("ID-HALAL-JELAS"));
-    expect(await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } })).toMatchObject({ verificationStatus: "pending", returnedReason: null, number: "ID-HALAL-JELAS" });
+    expect(await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } })).toMatchObject({
+      verificationStatus: "pending",
+      returnedReason: null,
+      number: "ID-HALAL-JELAS",
+    });
   });
 
   it("editing a verified certificate's material fields puts it back to pending; saving it unchanged keeps it verified", async () => {
@@ -161,7 +187,11 @@ describe("the queue and the decisions", () => {
     await updateCertification(await actAs(u.owner), cert.id, halal("ID-HALAL-UBAH"));
     expect((await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } })).verificationStatus).toBe("verified");
 
-    await updateCertification(await actAs(u.owner), cert.id, certificationInputSchema.parse({ type: "halal", number: "ID-HALAL-UBAH", issuer: "BPJPH", validFrom: "2026-02-01" }));
+    await updateCertification(
+      await actAs(u.owner),
+      cert.id,
+      certificationInputSchema.parse({ type: "halal", number: "ID-HALAL-UBAH", issuer: "BPJPH", validFrom: "2026-02-01" }),
+    );
     const after = await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } });
     expect(after).toMatchObject({ verificationStatus: "pending", verifiedAt: null, verifiedById: null });
   });
@@ -182,7 +212,9 @@ describe("the queue and the decisions", () => {
     expect(second.data.map((c) => c.id)).toEqual([b.id]);
     const all = await listCertificatesForReview(actor, certificateQueueQuerySchema.parse({ limit: 100 }));
     expect(all.data.map((c) => c.id)).not.toContain(withProfile.id);
-    await expect(reviewCertificate(actor, withProfile.id, { decision: "approved", reason: "" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(reviewCertificate(actor, withProfile.id, { decision: "approved", reason: "" })).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 });
 
@@ -196,17 +228,31 @@ describe("trust follows the review", () => {
       items: [{ name: "Kain batik cap", quantity: 10, unit: "lembar", targetUnitPriceIdr: 100_000n }],
     });
     const before = await verifiedUmkm("CV TKDN Sebelum Tenggat");
-    await createCertification(t.db, before.organization.id, { type: "tkdn", tkdnPercent: "45.00", validUntil: dateInDays(300), verifiedAt: new Date(deadline.getTime() - 60_000) });
+    await createCertification(t.db, before.organization.id, {
+      type: "tkdn",
+      tkdnPercent: "45.00",
+      validUntil: dateInDays(300),
+      verifiedAt: new Date(deadline.getTime() - 60_000),
+    });
     const late = await verifiedUmkm("CV TKDN Sesudah Tenggat");
     const lateCert = await addCertification(
       await actAs(late.owner),
-      certificationInputSchema.parse({ type: "tkdn", number: "TKDN-TELAT", validFrom: "2025-01-01", validUntil: "2030-01-01", percent: "45" }),
+      certificationInputSchema.parse({
+        type: "tkdn",
+        number: "TKDN-TELAT",
+        validFrom: "2025-01-01",
+        validUntil: "2030-01-01",
+        percent: "45",
+      }),
     );
     await reviewCertificate(await actAs(admin.owner), lateCert.id, { decision: "approved", reason: "" }); // now: after the deadline
-    for (const s of [before, late]) await createQuote(t.db, rfq.id, s.organization.id, { offeredTkdn: "40.00", unitPrices: { [rfq.items[0].id]: 100_000n } });
+    for (const s of [before, late])
+      await createQuote(t.db, rfq.id, s.organization.id, { offeredTkdn: "40.00", unitPrices: { [rfq.items[0].id]: 100_000n } });
 
     const cmp = await getComparison(await actAs(buyer.owner), rfq.id);
-    const bySupplier = Object.fromEntries(cmp.suppliers.map((s) => [s.supplier.name, { status: s.tkdnStatus, pref: s.column.preferencePercent }]));
+    const bySupplier = Object.fromEntries(
+      cmp.suppliers.map((s) => [s.supplier.name, { status: s.tkdnStatus, pref: s.column.preferencePercent }]),
+    );
     expect(bySupplier).toEqual({
       "CV TKDN Sebelum Tenggat": { status: "verified", pref: 10 },
       "CV TKDN Sesudah Tenggat": { status: "unverified", pref: 0 },
@@ -224,7 +270,13 @@ describe("trust follows the review", () => {
     await createProduct(t.db, u.organization.id, { name: "Kerupuk udang", kbliCode: "10794", unit: "kg", monthlyCapacity: 5000 });
     const tkdn = await addCertification(
       await actAs(u.owner),
-      certificationInputSchema.parse({ type: "tkdn", number: "TKDN-KERUPUK", validFrom: "2025-01-01", validUntil: "2030-01-01", percent: "60" }),
+      certificationInputSchema.parse({
+        type: "tkdn",
+        number: "TKDN-KERUPUK",
+        validFrom: "2025-01-01",
+        validUntil: "2030-01-01",
+        percent: "60",
+      }),
     );
     const buyer = await createBuyer(t.db, { name: "PT Pembeli Kerupuk" });
     const rfq = await createRfq(t.db, buyer.organization.id, {

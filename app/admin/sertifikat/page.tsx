@@ -5,20 +5,24 @@ import { getTranslations } from "next-intl/server";
 import { Container, PageHeader } from "@/components/ui";
 import { CertificateReviewQueue } from "@/components/suppliers/certificate-review-queue";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { actsAsPlatformVerifier } from "@/lib/organizations/access";
+import { isPlatformVerifier } from "@/lib/auth/access";
 import { listCertificatesForReview } from "@/lib/suppliers/certificate-review";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import { certificateQueueQuerySchema } from "@/lib/suppliers/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
   // Same gate as the page, so other users' 404 does not carry this page's title.
-  await requirePageActor(supplierRoutes.certificateQueue(), actsAsPlatformVerifier);
+  await requirePageActor(supplierRoutes.certificateQueue(), isPlatformVerifier);
   const t = await getTranslations("suppliers.certificateReview");
   return { title: `${t("title")} — Rantai`, robots: { index: false } };
 }
 
-export default async function CertificateQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor(supplierRoutes.certificateQueue(), actsAsPlatformVerifier);
+export default async function CertificateQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requirePageActor(supplierRoutes.certificateQueue(), isPlatformVerifier);
   const t = await getTranslations("suppliers.certificateReview");
   const sp = await searchParams;
   const cursor = typeof sp.cursor === "string" ? sp.cursor : undefined;
