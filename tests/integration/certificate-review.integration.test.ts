@@ -27,6 +27,7 @@ import {
   dateInDays,
 } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
+import { decideVerification } from "@/lib/organizations/service";
 import { addCertification, updateCertification } from "@/lib/suppliers/certifications";
 import { listCertificatesForReview, reviewCertificate } from "@/lib/suppliers/certificate-review";
 import { reviewCertificateAction } from "@/lib/suppliers/actions";
@@ -215,6 +216,20 @@ describe("the queue and the decisions", () => {
     await expect(reviewCertificate(actor, withProfile.id, { decision: "approved", reason: "" })).rejects.toMatchObject({
       code: "conflict",
     });
+  });
+});
+
+describe("the whole-profile verification", () => {
+  it("counts as the review of the certificates approved with the profile: when and by whom", async () => {
+    const umkm = await createUmkm(t.db, { name: "UD Diverifikasi Utuh", verificationStatus: "pending" });
+    const cert = await createCertification(t.db, umkm.organization.id, { verificationStatus: "unverified" });
+    await decideVerification(await actAs(admin.owner), { organizationId: umkm.organization.id, decision: "verified", note: "" });
+    const after = await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } });
+    expect(after).toMatchObject({ verificationStatus: "verified", verifiedById: admin.owner.id });
+    expect(after.verifiedAt).toBeInstanceOf(Date);
+    // Added afterwards: it waits for its own review.
+    const later = await addCertification(await actAs(umkm.owner), halal("ID-HALAL-SESUDAH"));
+    expect((await t.db.certification.findUniqueOrThrow({ where: { id: later.id } })).verificationStatus).toBe("pending");
   });
 });
 
