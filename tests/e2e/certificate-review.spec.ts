@@ -35,7 +35,10 @@ test("an UMKM's new certificate is approved from the admin queue and shows as ve
   const approve = card.getByRole("button", { name: /^Setujui sertifikat/ });
   await waitForHydration(approve);
   await approve.click();
-  await expect(card.getByRole("status")).toHaveText("Sertifikat disetujui.");
+  // Confirmed in place, then the queue re-renders without it.
+  await expect
+    .poll(async () => (await card.count()) === 0 || (await card.getByText("Sertifikat disetujui.").count()) > 0, { timeout: 20_000 })
+    .toBe(true);
 
   // The UMKM sees it verified.
   await page.reload();
