@@ -27,6 +27,7 @@ export const NAV_ROUTES = {
   statistics: statsRoutes.statistics(),
   financing: financingRoutes.list(),
   verification: supplierRoutes.verificationQueue(),
+  certificateReview: supplierRoutes.certificateQueue(),
   aboutData: statsRoutes.aboutData(),
 } as const;
 
@@ -44,7 +45,7 @@ export const NAV_BY_ORG_TYPE: Record<OrgType, readonly NavKey[]> = {
   cooperative: ["dashboard", "members", "rfqBoard", "quotes", "partnerships"],
   ministry: ["dashboard", "statistics", "partnerships"],
   bank: ["dashboard", "financing"],
-  platform: ["dashboard", "verification"],
+  platform: ["dashboard", "verification", "certificateReview"],
 };
 
 /** For visitors who are not signed in (or have no organization yet). */
@@ -62,6 +63,7 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.members,
   NAV_ROUTES.team,
   NAV_ROUTES.verification,
+  NAV_ROUTES.certificateReview,
   NAV_ROUTES.aboutData,
   NAV_ROUTES.partnerships,
   NAV_ROUTES.financing,

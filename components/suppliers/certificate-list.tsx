@@ -24,6 +24,29 @@ function formValues(c: PresentedCertification): CertificateFormValues {
 }
 
 const TONE: Record<CertificateState, BadgeTone> = { valid: "success", expiring: "warning", expired: "danger", no_expiry: "neutral" };
+const REVIEW_TONE: Record<PresentedCertification["verificationStatus"], BadgeTone> = {
+  verified: "success",
+  pending: "warning",
+  returned: "danger",
+  unverified: "neutral",
+};
+
+/** One certificate's review (issue 16): when it was verified, that it waits for an admin, or why it was returned. */
+async function ReviewState({ c }: { c: PresentedCertification }) {
+  const t = await getTranslations("suppliers.certificates.review");
+  const f = formattersFor(await getLocale());
+  if (c.verificationStatus === "verified" && c.verifiedAt) return <p className="mt-1 text-sm text-muted">{t("verifiedOn", { date: f.date(c.verifiedAt) })}</p>;
+  if (c.verificationStatus === "pending") return <p className="mt-1 text-sm text-muted">{t("pendingHint")}</p>;
+  if (c.verificationStatus === "returned") {
+    return (
+      <Alert tone="danger" className="mt-2" title={t("returnedTitle")}>
+        {c.returnedReason && <p className="break-words">{t("returnedReason", { reason: c.returnedReason })}</p>}
+        <p>{t("returnedHint")}</p>
+      </Alert>
+    );
+  }
+  return null;
+}
 
 export async function CertificateList({ certifications, canDelete = false }: { certifications: PresentedCertification[]; canDelete?: boolean }) {
   const t = await getTranslations("suppliers.certificates");
@@ -55,8 +78,9 @@ export async function CertificateList({ certifications, canDelete = false }: { c
                 </p>
                 <div className="mt-1 flex flex-wrap gap-1.5">
                   <Badge tone={TONE[c.state]}>{t(`states.${c.state}`)}</Badge>
-                  <Badge tone={c.verificationStatus === "verified" ? "success" : "neutral"}>{tv(c.verificationStatus)}</Badge>
+                  <Badge tone={REVIEW_TONE[c.verificationStatus]}>{tv(c.verificationStatus)}</Badge>
                 </div>
+                <ReviewState c={c} />
                 {c.document ? (
                   <a href={supplierRoutes.certificateDocument(c.document.id)} target="_blank" rel="noopener" className="mt-1 inline-block text-sm font-medium text-brand-800 underline underline-offset-2">
                     {t("documentView")} ({c.document.filename})

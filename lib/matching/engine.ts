@@ -316,7 +316,7 @@ export function candidatesSql(
         LEFT JOIN LATERAL (
           SELECT max(ce."tkdnPercent")::float8 AS tkdn
             FROM "Certification" ce
-           WHERE ce."organizationId" = sl.id AND ce.type = 'tkdn' AND ce."verificationStatus" <> 'returned'
+           WHERE ce."organizationId" = sl.id AND ce.type = 'tkdn' AND ce."verificationStatus" = 'verified'
              AND coalesce(ce."validUntil", DATE '9999-12-31') >= ${deadline}::date
         ) tk ON true
 ),

@@ -35,6 +35,8 @@ export const NOTIFICATION_TYPES = [
   "cooperative.join_accepted", // the UMKM accepted (to the cooperative's owners and admins)
   "cooperative.join_declined", // the UMKM declined
   "organization.invited", // an existing user was invited to an organization (in-app only: the e-mail has the link; issue 16)
+  "certificate.approved", // a platform admin verified one certificate (to the UMKM's owners and admins; issue 16)
+  "certificate.returned", // … or returned it with a reason
 ] as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

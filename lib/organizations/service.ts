@@ -125,18 +125,20 @@ export async function decideVerification(actor: Actor | null, input: Verificatio
         data: { verificationStatus: input.decision, verificationNote: input.note || null, verifiedAt: verified ? now : null },
       });
       // The admin reviewed the certificate documents with the profile: those with a document are verified
-      // (a certificate without one stays unverified, as the API contract says).
+      // (a certificate without one stays unverified, as the API contract says), from now on and by this admin
+      // (issue 16: the TKDN preference counts a certificate verified before an RFQ's deadline only). Those
+      // already verified keep their time.
       if (verified) {
         await tx.certification.updateMany({
-          where: { organizationId: target.id, documentId: { not: null } },
-          data: { verificationStatus: "verified" },
+          where: { organizationId: target.id, documentId: { not: null }, verificationStatus: { not: "verified" } },
+          data: { verificationStatus: "verified", verifiedAt: now, verifiedById: a.user.id, returnedReason: null },
         });
       } else {
         // issue 11 (review): returning the UMKM returns the certificates reviewed with it, so a returned
         // supplier's TKDN no longer earns the price preference (lib/quotes/evaluation.ts assessTkdn).
         await tx.certification.updateMany({
           where: { organizationId: target.id, verificationStatus: "verified" },
-          data: { verificationStatus: input.decision },
+          data: { verificationStatus: input.decision, verifiedAt: null, verifiedById: null, returnedReason: input.note || null },
         });
       }
     }

@@ -12,6 +12,7 @@ import { authorizeBuyerReading } from "./access";
 import { assessTkdn, compareQuotes, evaluatedPriceIdr, tkdnPreferencePercent, type ComparisonColumn, type TkdnAssessment } from "./evaluation";
 import { quoteRoutes } from "./routes";
 import { day, num, rfqForQuoteSelect } from "./supplier-reads";
+import { verifiedBy } from "@/lib/suppliers/certificate-trust";
 
 /** The buyer's own RFQ (any status) or not found. */
 async function ownRfq(a: AuthorizedActor, rfqId: string) {
@@ -43,7 +44,7 @@ async function tkdnAssessments(quotes: readonly { id: string; supplierId: string
   const certs = supplierIds.length
     ? await db.certification.findMany({
         where: { organizationId: { in: supplierIds }, type: "tkdn" },
-        select: { organizationId: true, tkdnPercent: true, validFrom: true, validUntil: true, verificationStatus: true },
+        select: { organizationId: true, tkdnPercent: true, validFrom: true, validUntil: true, verificationStatus: true, verifiedAt: true },
       })
     : [];
   return new Map(
@@ -53,7 +54,7 @@ async function tkdnAssessments(quotes: readonly { id: string; supplierId: string
         num(q.offeredTkdn),
         certs
           .filter((c) => c.organizationId === q.supplierId)
-          .map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: c.verificationStatus === "verified" })),
+          .map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: verifiedBy(c, deadline) })),
         deadline,
       ),
     ]),

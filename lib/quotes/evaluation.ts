@@ -62,7 +62,7 @@ interface TkdnCertificateInput {
   tkdnPercent: number | string | null;
   validFrom: Date | null;
   validUntil: Date | null;
-  /** verificationStatus === "verified" */
+  /** Verified by a platform admin before the RFQ's deadline (lib/suppliers/certificate-trust.ts verifiedBy). */
   verified: boolean;
 }
 

@@ -10,6 +10,7 @@ import type { QuoteStatus } from "@/lib/enums";
 import { authorizeQuoting } from "./access";
 import { assessTkdn } from "./evaluation";
 import { quoteRoutes } from "./routes";
+import { verifiedBy } from "@/lib/suppliers/certificate-trust";
 
 const ownQuoteSelect = {
   id: true,
@@ -160,7 +161,7 @@ export async function getQuoteContext(actor: Actor | null, rfqId: string) {
   const consortium = await ledConsortium(db as unknown as Prisma.TransactionClient, rfqId, supplierId);
   const certs = await db.certification.findMany({
     where: { organizationId: supplierId, type: "tkdn" },
-    select: { tkdnPercent: true, validFrom: true, validUntil: true, verificationStatus: true },
+    select: { tkdnPercent: true, validFrom: true, validUntil: true, verificationStatus: true, verifiedAt: true },
   });
   const now = new Date();
   return {
@@ -168,7 +169,7 @@ export async function getQuoteContext(actor: Actor | null, rfqId: string) {
     /** The best TKDN (%) of this organization's verified certificates valid on the deadline: the most that earns the preference. */
     tkdnCertifiedPercent: assessTkdn(
       null,
-      certs.map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: c.verificationStatus === "verified" })),
+      certs.map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: verifiedBy(c, rfq.deadline) })),
       rfq.deadline,
     ).certifiedPercent,
     quote: row ? await toOwnQuoteView(row) : null,

@@ -5,18 +5,19 @@
 // without JavaScript), or a plain object.
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { revalidate, umkmAction, type ActionResult } from "@/lib/auth/action-wrapper";
+import { platformAction, revalidate, umkmAction, type ActionResult } from "@/lib/auth/action-wrapper";
 import { fieldErrors } from "@/lib/auth/schemas";
 import { invalidInput } from "@/lib/errors";
 import type { UploadSource } from "@/lib/files/upload";
 import { organizationRoutes } from "@/lib/organizations/routes";
 import { searchKbli, type KbliHit } from "@/lib/reference/service";
+import { reviewCertificate } from "./certificate-review";
 import { addCertification, deleteCertification, updateCertification } from "./certifications";
 import { ONBOARDING_STEPS, stepNumber, type OnboardingStep } from "./onboarding";
 import { updateSupplierProfile } from "./profile-update";
 import { supplierRoutes } from "./routes";
 import { submitForVerification } from "./verification";
-import { certificationInputSchema, supplierProfileSchema } from "./schemas";
+import { certificateReviewSchema, certificationInputSchema, supplierProfileSchema } from "./schemas";
 
 /** Re-renders the profile overview, every step page and the dashboard. */
 function refreshProfile() {
@@ -117,4 +118,28 @@ const submit = umkmAction("supplier:profile:update", z.object({}), async (_input
 
 export async function submitForVerificationAction(prev: unknown, form?: unknown): Promise<ActionResult<{ supplierId: string; verificationStatus: "pending" }>> {
   return submit(prev, form);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One certificate's review (platform admins: /admin/sertifikat)
+// ---------------------------------------------------------------------------------------------
+
+const reviewForm = z.looseObject({
+  certificationId: z.string({ error: "errors.field.required" }).min(1, "errors.field.required").max(100),
+});
+
+const reviewOne = platformAction("platform:verify", reviewForm, async ({ certificationId, ...raw }, { actor }) => {
+  const parsed = certificateReviewSchema.safeParse(raw);
+  if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
+  const out = await reviewCertificate(actor, certificationId, parsed.data);
+  revalidate(supplierRoutes.certificateQueue());
+  return out;
+});
+
+/** Approves one certificate awaiting review, or returns it with a reason (required). Checked again in lib/. */
+export async function reviewCertificateAction(
+  prev: unknown,
+  form?: unknown,
+): Promise<ActionResult<{ id: string; status: "verified" | "returned"; verifiedAt: Date | null; returnedReason: string | null }>> {
+  return reviewOne(prev, form);
 }

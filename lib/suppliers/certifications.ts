@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import { isUploadPresent, prepareUpload, storePreparedUpload, type UploadSource } from "@/lib/files/upload";
 import { authorizeSupplierMember } from "./access";
+import { awaitingReview, profileVerified, reviewAfterEdit, reviewedFields } from "./certificate-review";
 import type { CertificationInput } from "./schemas";
 
 /** The certificate columns from a validated certificate input (also used by ./profile-update.ts). */
@@ -41,7 +42,9 @@ export async function addCertification(actor: Actor | null, input: Certification
   const upload = await prepare(document);
   return db.$transaction(async (tx) => {
     const documentId = upload ? await storePreparedUpload(tx, { organizationId, uploadedById: a.user.id, kind: "certificate" }, upload) : null;
-    const cert = await tx.certification.create({ data: { organizationId, ...certificationData(input), documentId }, select: { id: true } });
+    // Added after the UMKM was verified: it waits for a platform admin (./certificate-review.ts).
+    const review = awaitingReview(await profileVerified(tx, organizationId));
+    const cert = await tx.certification.create({ data: { organizationId, ...certificationData(input), documentId, ...review }, select: { id: true } });
     await audit(tx, {
       organizationId,
       actorId: a.user.id,
@@ -71,7 +74,10 @@ async function findOwn(actor: Actor | null, certificationId: string) {
   return { a, cert };
 }
 
-/** Changes a certificate (and replaces its document when a new one is given). It goes back to unverified. */
+/**
+ * Changes a certificate (and replaces its document when a new one is given). A change of its material fields or
+ * document, or saving a returned one, sends it back to review (./certificate-review.ts reviewAfterEdit).
+ */
 export async function updateCertification(actor: Actor | null, certificationId: string, input: CertificationInput, document?: UploadSource | null) {
   const { a, cert } = await findOwn(actor, certificationId);
   const upload = await prepare(document);
@@ -79,10 +85,10 @@ export async function updateCertification(actor: Actor | null, certificationId: 
     const documentId = upload
       ? await storePreparedUpload(tx, { organizationId: cert.organizationId, uploadedById: a.user.id, kind: "certificate" }, upload)
       : cert.documentId;
-    await tx.certification.update({
-      where: { id: cert.id },
-      data: { ...certificationData(input), documentId, verificationStatus: "unverified" },
-    });
+    const current = await tx.certification.findUniqueOrThrow({ where: { id: cert.id }, select: reviewedFields });
+    const data = certificationData(input);
+    const review = reviewAfterEdit(current, data, { documentReplaced: Boolean(upload), profileVerified: await profileVerified(tx, cert.organizationId) });
+    await tx.certification.update({ where: { id: cert.id }, data: { ...data, documentId, ...review } });
     if (upload && cert.documentId) await tx.storedFile.deleteMany({ where: { id: cert.documentId, organizationId: cert.organizationId } });
     await audit(tx, {
       organizationId: cert.organizationId,
@@ -90,7 +96,7 @@ export async function updateCertification(actor: Actor | null, certificationId: 
       action: "certification.updated",
       entityType: "Certification",
       entityId: cert.id,
-      data: { type: input.type, number: input.number, documentReplaced: Boolean(upload) },
+      data: { type: input.type, number: input.number, documentReplaced: Boolean(upload), status: review.verificationStatus ?? current.verificationStatus },
     });
     return { id: cert.id, documentId };
   });

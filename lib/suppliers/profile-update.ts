@@ -21,6 +21,7 @@ import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/types";
 import { invalidInput, notFound } from "@/lib/errors";
 import { authorizeSupplierMember, memberProfileWhere } from "./access";
+import { awaitingReview, profileVerified, reviewAfterEdit, reviewedFields } from "./certificate-review";
 import { certificationData } from "./certifications";
 import { isProfileComplete } from "./onboarding";
 import { loadOwnerProfile } from "./profile";
@@ -68,13 +69,14 @@ async function databaseChecks(
  * Replaces the organization's certificates with `list` (PATCH semantics of api-v1): a certificate with the
  * same type and number as an existing one updates it and keeps its uploaded document; the rest are created;
  * existing ones not in the list are deleted together with their documents. Changed certificates go back to
- * "unverified".
+ * review (./certificate-review.ts: pending once the UMKM is verified, else reviewed with its profile).
  */
 async function replaceCertifications(tx: Tx, organizationId: string, list: CertificationInput[]) {
   const existing = await tx.certification.findMany({
     where: { organizationId },
-    select: { id: true, type: true, number: true, documentId: true },
+    select: { id: true, documentId: true, ...reviewedFields },
   });
+  const verified = await profileVerified(tx, organizationId);
   const key = (c: { type: string; number: string }) => `${c.type}\u0000${c.number.trim().toLowerCase()}`;
   const byKey = new Map(existing.map((c) => [key(c), c]));
   const kept = new Set<string>();
@@ -82,9 +84,11 @@ async function replaceCertifications(tx: Tx, organizationId: string, list: Certi
     const match = byKey.get(key(c));
     if (match && !kept.has(match.id)) {
       kept.add(match.id);
-      await tx.certification.update({ where: { id: match.id }, data: { ...certificationData(c), verificationStatus: "unverified" } });
+      const data = certificationData(c);
+      const review = reviewAfterEdit(match, data, { documentReplaced: false, profileVerified: verified });
+      await tx.certification.update({ where: { id: match.id }, data: { ...data, ...review } });
     } else {
-      await tx.certification.create({ data: { organizationId, ...certificationData(c) } });
+      await tx.certification.create({ data: { organizationId, ...certificationData(c), ...awaitingReview(verified) } });
     }
   }
   const removed = existing.filter((c) => !kept.has(c.id));

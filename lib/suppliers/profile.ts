@@ -23,6 +23,8 @@ const certificationSelect = {
   validUntil: true,
   tkdnPercent: true,
   verificationStatus: true,
+  verifiedAt: true,
+  returnedReason: true,
   document: { select: { id: true, filename: true, mimeType: true, sizeBytes: true, createdAt: true } },
 } as const satisfies Prisma.CertificationSelect;
 
@@ -66,6 +68,9 @@ function presentCertification(c: CertRow, now: Date) {
     validUntil: c.validUntil,
     percent: c.tkdnPercent === null ? null : Number(c.tkdnPercent),
     verificationStatus: c.verificationStatus,
+    /** When a platform admin verified it (issue 16), and why it was returned: for its UMKM and the platform only. */
+    verifiedAt: c.verificationStatus === "verified" ? c.verifiedAt : null,
+    returnedReason: c.verificationStatus === "returned" ? c.returnedReason : null,
     state: certificateState(c.validUntil, now),
     document: c.document,
   };

@@ -124,7 +124,11 @@ export const OwnSupplierSchema = z
         percent: z.number().nullable(),
         state: z.enum(["valid", "expiring", "expired", "no_expiry"]),
         hasDocument: z.boolean(),
-        verificationStatus: z.enum(VERIFICATION_STATUSES),
+        verificationStatus: z.enum(VERIFICATION_STATUSES).openapi({
+          description: "`pending`: awaiting a platform admin's review; `returned`: see `returnedReason`, fix and save it again",
+        }),
+        verifiedAt: timestamp.nullable(),
+        returnedReason: z.string().nullable(),
       }),
     ),
     sizeHistory: z.array(z.object({ sizeClass: z.enum(SIZE_CLASSES), basis: z.enum(SIZE_BASES), effectiveAt: timestamp })),
@@ -176,6 +180,8 @@ export function presentOwn(p: OwnerSupplierProfile) {
       state: c.state,
       hasDocument: c.document !== null,
       verificationStatus: c.verificationStatus,
+      verifiedAt: c.verifiedAt,
+      returnedReason: c.returnedReason,
     })),
     sizeHistory: p.sizeHistory,
     verificationStatus: p.verificationStatus,
@@ -185,3 +191,38 @@ export function presentOwn(p: OwnerSupplierProfile) {
     missingForVerification: p.missingForVerification,
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The platform's certificate review (GET /api/v1/admin/certificates, POST …/{id}/review)
+// ---------------------------------------------------------------------------------------------------------
+
+const QueuedCertificateSchema = z
+  .object({
+    id: z.string(),
+    supplier: z.object({ id: z.string(), name: z.string() }).openapi({ description: "The UMKM holding it" }),
+    type: z.enum(CERTIFICATION_TYPES),
+    name: z.string().nullable().openapi({ description: "For type `other`" }),
+    number: z.string(),
+    issuer: z.string().nullable(),
+    validFrom: z.string().nullable().openapi({ description: "YYYY-MM-DD" }),
+    validUntil: z.string().nullable().openapi({ description: "YYYY-MM-DD; null: no end date" }),
+    tkdnPercent: z.number().nullable(),
+    documentId: z.string().nullable(),
+    documentUrl: z.string().nullable().openapi({ description: "The uploaded document (GET /api/files/{id})" }),
+    status: z.enum(VERIFICATION_STATUSES),
+    submittedAt: z.string().nullable().openapi({ description: "When it was sent for review (ISO 8601); the queue is oldest first" }),
+  })
+  .openapi("QueuedCertificate");
+
+export const CertificateQueuePageSchema = z
+  .object({ data: z.array(QueuedCertificateSchema), nextCursor: z.string().nullable(), total: z.number().int() })
+  .openapi("CertificateQueuePage");
+
+export const CertificateReviewResultSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["verified", "returned"]),
+    verifiedAt: z.string().nullable().openapi({ description: "ISO 8601, when approved" }),
+    returnedReason: z.string().nullable(),
+  })
+  .openapi("CertificateReviewResult");

@@ -16,6 +16,8 @@ export const supplierRoutes = {
   /** The platform's verification queue and one organization's review page. */
   verificationQueue: () => "/admin/verifikasi",
   review: (id: string) => `/admin/pemasok/${enc(id)}`,
+  /** The platform's queue of single certificates awaiting review (issue 16), a page at a time. */
+  certificateQueue: (query?: { cursor?: string }) => withQuery("/admin/sertifikat", query),
   /** A certificate's uploaded document, opened in the browser (GET /api/files/{id}: its UMKM and platform admins). */
   certificateDocument: (fileId: string) => withQuery(`/api/files/${enc(fileId)}`, { inline: true }),
 } as const;

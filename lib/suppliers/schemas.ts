@@ -10,6 +10,7 @@
 // "clear it" (except `name`, which cannot be cleared).
 import { z } from "zod";
 import { CERTIFICATION_TYPES, LEGAL_FORMS } from "@/lib/enums";
+import { paginationQuery } from "@/lib/api/pagination";
 import "@/lib/api/openapi"; // .openapi() on zod schemas (the API documents these)
 import { parseNib, parseNpwp } from "./identifiers";
 import { parseRupiahInput } from "./rupiah";
@@ -229,3 +230,21 @@ export const supplierProfileSchema = z
   })
   .openapi("SupplierProfileInput");
 export type SupplierProfileInput = z.output<typeof supplierProfileSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// One certificate's review by a platform admin (lib/suppliers/certificate-review.ts)
+// ---------------------------------------------------------------------------------------------
+
+export const certificateReviewSchema = z
+  .object({
+    decision: z.enum(["approved", "returned"], { error: "errors.field.invalidChoice" }),
+    reason: z.string({ error: "errors.field.invalid" }).trim().max(1000, "errors.field.tooLong").optional().default(""),
+  })
+  .refine((v) => v.decision === "approved" || v.reason.length > 0, { path: ["reason"], message: "suppliers.certificateReview.errors.reasonRequired" })
+  .openapi("CertificateReviewInput", { description: "`reason` is required when returning; the UMKM reads it." });
+export type CertificateReviewInput = z.output<typeof certificateReviewSchema>;
+
+export const certificateQueueQuerySchema = paginationQuery.extend({
+  status: z.enum(["pending"], { error: "errors.field.invalidChoice" }).default("pending"),
+});
+export type CertificateQueueQuery = z.output<typeof certificateQueueQuerySchema>;

@@ -836,11 +836,16 @@ async function seed(tx: DbClient, hash: string): Promise<DemoSeedResult> {
   await insertMany(tx, "Product", products satisfies Prisma.ProductCreateManyInput[]);
 
   trace("products");
+  let sent = 0; // pending certificates were sent 1–9 days ago, in turn (not from rng: the rest of the seed stays as it was)
+  const reviewDates = (status: VerificationStatus, validFrom: Date, at: Date) => ({
+    verifiedAt: status === "verified" ? new Date(Math.min(validFrom.getTime() + 14 * 86_400_000, at.getTime() - 30 * 86_400_000)) : null,
+    submittedAt: status === "pending" ? new Date(at.getTime() - ((sent++ % 9) + 1) * 86_400_000) : null,
+  });
   // Certifications (+ placeholder PDF scans for those with a document)
   const certRows: {
     organizationId: string; type: CertificationType; name: string | null; number: string; issuer: string | null;
     validFrom: Date | null; validUntil: Date | null; tkdnPercent: string | null; verificationStatus: VerificationStatus;
-    doc: boolean; ownerId: string; orgName: string;
+    verifiedAt: Date | null; submittedAt: Date | null; doc: boolean; ownerId: string; orgName: string;
   }[] = [];
   for (const u of UMKM) {
     for (const c of u.certs) {
@@ -873,6 +878,9 @@ async function seed(tx: DbClient, hash: string): Promise<DemoSeedResult> {
         validUntil,
         tkdnPercent: c.tkdn !== undefined ? c.tkdn.toFixed(2) : null,
         verificationStatus: c.status ?? (c.doc === false ? "pending" : u.status === "verified" ? "verified" : "pending"),
+        // issue 16: verified a fortnight after issue (the TKDN preference compares this with RFQ deadlines); a
+        // pending one was sent for review a few days ago (the certificate queue's order).
+        ...reviewDates(c.status ?? (c.doc === false ? "pending" : u.status === "verified" ? "verified" : "pending"), validFrom, now),
         doc: c.doc !== false,
         ownerId: ownerOf(u.name),
         orgName: u.name,

@@ -41,7 +41,8 @@ test("an UMKM edits and deletes a certificate from the certificate step", async 
   await expect(page.getByText(/Perubahan tersimpan/)).toBeVisible();
   const updated = page.getByRole("listitem").filter({ hasText: corrected });
   await expect(updated).toContainText("30 Juni 2029");
-  await expect(updated).toContainText("Belum diverifikasi");
+  // The demo UMKM is verified: a changed certificate waits for a platform admin (issue 16).
+  await expect(updated).toContainText("Menunggu verifikasi");
 
   // Delete, after confirming.
   page.once("dialog", (d) => void d.accept());

@@ -15,6 +15,8 @@ interface CertificationOverrides {
   validUntil?: Date | null;
   tkdnPercent?: number | string | null;
   verificationStatus?: VerificationStatus;
+  /** When a verified one was verified (default: its validFrom, else a year ago); the TKDN preference compares it with deadlines. */
+  verifiedAt?: Date | null;
   /** Attach a (placeholder PDF) document. Default true. */
   withDocument?: boolean;
 }
@@ -26,6 +28,16 @@ const DEFAULT_ISSUER: Record<CertificationType, string> = {
   tkdn: "Kementerian Perindustrian",
   other: "Lembaga penerbit",
 };
+
+function reviewColumns(o: CertificationOverrides) {
+  const status = o.verificationStatus ?? "verified";
+  const validFrom = o.validFrom !== undefined ? o.validFrom : dateInDays(-365);
+  return {
+    verificationStatus: status,
+    verifiedAt: status === "verified" ? (o.verifiedAt !== undefined ? o.verifiedAt : (validFrom ?? dateInDays(-365))) : null,
+    submittedAt: status === "pending" ? new Date() : null,
+  };
+}
 
 export async function createCertification(db: DbClient, organizationId: string, overrides: CertificationOverrides = {}) {
   const type = overrides.type ?? "halal";
@@ -53,7 +65,7 @@ export async function createCertification(db: DbClient, organizationId: string, 
       validUntil: overrides.validUntil !== undefined ? overrides.validUntil : dateInDays(3 * 365),
       tkdnPercent: overrides.tkdnPercent !== undefined ? overrides.tkdnPercent : type === "tkdn" ? "45.00" : null,
       documentId,
-      verificationStatus: overrides.verificationStatus ?? "verified",
+      ...reviewColumns(overrides),
     },
   });
 }

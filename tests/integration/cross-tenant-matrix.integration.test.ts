@@ -474,6 +474,9 @@ const API: Record<string, ApiCase[]> = {
   "POST /api/v1/auth/password-reset/confirm": [{ resource: "Public: set a password with a reset link's token (the token is the authority); an unknown token is refused (400), nothing written but the per-address counter", kind: "public", statuses: [400], mayWrite: ["RateLimiterFlexible"], request: () => ({ body: { token: "bukan-token-atur-ulang", password: "tenun-ikat-sumba-7" } }) }],
   "POST /api/v1/auth/token": [{ resource: "Public sign-in (by design open to everyone); here as an owner with a wrong password: 401, only the failure counter is written", kind: "public", statuses: [401], mayWrite: ["RateLimiterFlexible"], request: () => ({ body: { email: PRIVATE.ownerEmail, password: "bukan-kata-sandinya" }, headers: { "x-forwarded-for": "198.51.100.8" } }) }],
   "GET /api/v1/me": [{ resource: "The caller's own account: every signed-in caller reads their own, never an owner's", kind: "read", allow: signedIn, request: () => ({}) }],
+  "GET /api/v1/admin/certificates": [{ resource: "Certificates awaiting review across all UMKM (the owner UMKM's among them): platform admins only, 404 for everyone else", kind: "read", allow: none, request: () => ({ query: { status: "pending" } }) }],
+  "POST /api/v1/admin/certificates/[id]/review": [{ resource: "Approve the owner UMKM's certificate: platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.certificate.id }, body: { decision: "approved" } }) },
+    { resource: "Return the owner UMKM's certificate with a reason: platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.certificate.id }, body: { decision: "returned", reason: "Dikembalikan oleh penyerang" } }) }],
   "GET /api/v1/tokens": [{ resource: "The caller's own API tokens (never the owner's)", kind: "read", allow: signedIn, request: () => ({}) }],
   "POST /api/v1/tokens": [{ resource: "A new token for the caller's own account", kind: "own", request: () => ({ body: { name: "Token penyerang", expiresInDays: 30 } }) }],
   "DELETE /api/v1/tokens/[id]": [{ resource: "Revoke the owner UMKM user's API token", kind: "write", request: (fx) => ({ params: { id: fx.tokenId } }) }],
@@ -651,6 +654,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/suppliers/actions.ts#searchKbliAction": [{ resource: "KBLI reference search for the profile form: UMKM", kind: "read", allow: ["umkm"], args: () => [{ q: "batik" }] }],
   "lib/suppliers/actions.ts#saveCertificateAction": [{ resource: "Edit the owner UMKM's certificate (by its id)", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id, type: "halal", number: "HALAL-PENYERANG", issuer: "Penyerang", validFrom: daysAhead(-10), validUntil: daysAhead(300) })] }],
   "lib/suppliers/actions.ts#deleteCertificateAction": [{ resource: "Delete the owner UMKM's certificate", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id })] }],
+  "lib/suppliers/actions.ts#reviewCertificateAction": [{ resource: "Approve / return the owner UMKM's certificate: platform admins only", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id, decision: "returned", reason: "Dikembalikan oleh penyerang" })] }],
   "lib/suppliers/actions.ts#submitForVerificationAction": [{ resource: "Submit the caller's own profile for verification", kind: "own", args: (fx) => [undefined, form({ organizationId: fx.owner.umkm.orgId })] }],
 
   // --- account (lib/auth/actions.ts) ---------------------------------------------------------------------

@@ -33,7 +33,7 @@ beforeAll(async () => {
   tok = (await createApiToken(buyer.owner.id, { name: "erp" })).token;
 });
 
-it("an UMKM whose verification an admin returned earns no TKDN preference (API and comparison); re-verified, it does again", async () => {
+it("an UMKM whose verification an admin returned earns no TKDN preference (API and comparison); re-verified, it does again on later deadlines", async () => {
   const admin = await createOrganization(t.db, "platform", { name: "Rantai Admin" });
   const rfq = await createRfqRow(t.db, buyer.organization.id, {
     deadline: new Date(Date.now() - 60_000), // past: prices revealed
@@ -55,7 +55,17 @@ it("an UMKM whose verification an admin returned earns no TKDN preference (API a
   expect(await view()).toEqual({ api: { status: "unverified", pref: 0, price: 100_000 }, page: { status: "unverified", pref: 0 } });
 
   await decideVerification(await actAs(admin.owner), { organizationId: umkm.organization.id, decision: "verified", note: "" });
-  expect(await view()).toEqual({ api: { status: "verified", pref: 10, price: 90_909 }, page: { status: "verified", pref: 10 } });
+  // Issue 16: verified again only after this RFQ's deadline, so it earns nothing here…
+  expect(await view()).toEqual({ api: { status: "unverified", pref: 0, price: 100_000 }, page: { status: "unverified", pref: 0 } });
+  // …but it does on an RFQ whose deadline comes after the new verification.
+  const later = await createRfqRow(t.db, buyer.organization.id, {
+    deadline: new Date(Date.now() + 7 * DAY),
+    status: "open",
+    items: [{ name: "Kain batik cap", quantity: 10, unit: "lembar", targetUnitPriceIdr: 100_000n }],
+  });
+  await createQuote(t.db, later.id, umkm.organization.id, { offeredTkdn: "40.00", unitPrices: { [later.items[0].id]: 100_000n } });
+  const cmp = (await getComparison(await actAs(buyer.owner), later.id)).suppliers[0];
+  expect({ status: cmp.tkdnStatus, pref: cmp.column.preferencePercent }).toEqual({ status: "verified", pref: 10 });
 });
 
 it("the backfill migration returns the verified certificates of UMKM returned before this rule, and only theirs", async () => {

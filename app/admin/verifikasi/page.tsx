@@ -2,7 +2,7 @@
 // return them with a note. 404 for everyone else.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Container, PageHeader } from "@/components/ui";
+import { ButtonLink, Container, PageHeader } from "@/components/ui";
 import { VerificationQueue } from "@/components/dashboard/verification-queue";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { isPlatformVerifier } from "@/lib/auth/access";
@@ -20,10 +20,20 @@ export default async function VerificationPage() {
   const actor = await requirePageActor(supplierRoutes.verificationQueue(), isPlatformVerifier);
   const t = await getTranslations("dashboard.platform");
   const tv = await getTranslations("verification");
+  const tc = await getTranslations("suppliers.certificateReview");
   const queue = await listOrganizationsForReview(actor, { limit: 100 });
   return (
     <Container className="py-8">
-      <PageHeader eyebrow={actor.membership?.organizationName} title={tv("queue")} description={t("queuePageDescription")} />
+      <PageHeader
+        eyebrow={actor.membership?.organizationName}
+        title={tv("queue")}
+        description={t("queuePageDescription")}
+        actions={
+          <ButtonLink href={supplierRoutes.certificateQueue()} variant="outline" size="sm">
+            {tc("link")}
+          </ButtonLink>
+        }
+      />
       <VerificationQueue queue={queue} />
     </Container>
   );

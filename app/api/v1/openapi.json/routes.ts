@@ -18,6 +18,8 @@ import "../products/[id]/route";
 import "../products/[id]/images/[imageId]/route";
 import "../suppliers/route";
 import "../../cooperatives/import/route";
+import "../admin/certificates/route";
+import "../admin/certificates/[id]/review/route";
 import "../notifications/route";
 import "../notifications/[id]/read/route";
 import "../notifications/read-all/route";
