@@ -24,6 +24,8 @@ import statsId from "@/messages/stats/id.json";
 import statsEn from "@/messages/stats/en.json";
 import financingId from "@/messages/financing/id.json";
 import financingEn from "@/messages/financing/en.json";
+import organizationsId from "@/messages/organizations/id.json";
+import organizationsEn from "@/messages/organizations/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -38,6 +40,7 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: agreementsId, en: agreementsEn },
   { id: statsId, en: statsEn },
   { id: financingId, en: financingEn },
+  { id: organizationsId, en: organizationsEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {

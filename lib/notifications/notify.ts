@@ -34,6 +34,8 @@ export const NOTIFICATION_TYPES = [
   "cooperative.join_requested", // a cooperative asks an UMKM to join (to the UMKM's owners and admins; issue 11)
   "cooperative.join_accepted", // the UMKM accepted (to the cooperative's owners and admins)
   "cooperative.join_declined", // the UMKM declined
+  "organization.profile_approved", // a platform admin approved a proposed identity change (issue 16; to owners and admins)
+  "organization.profile_returned", // … returned it with a note
 ] as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
