@@ -1,7 +1,9 @@
 // The active organization: name, type, verification state (with the platform's note when it was returned),
 // contact details and region, and its members.
 import { getLocale, getTranslations } from "next-intl/server";
-import { Alert, Card, OrgTypeBadge, VerificationBadge } from "@/components/ui";
+import { Alert, ButtonLink, Card, OrgTypeBadge, VerificationBadge } from "@/components/ui";
+import { isProfileOrgType } from "@/lib/organizations/access";
+import { organizationRoutes } from "@/lib/organizations/routes";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getOrganizationOverview } from "@/lib/organizations/service";
 import { ResponsiveTable } from "./responsive-table";
@@ -44,6 +46,13 @@ export async function OrganizationCard({ org, canResubmit = false }: { org: Orga
           {org.website && <Item label={t("website")} value={org.website} />}
           {org.type === "buyer" && <Item label={t("stateOwned")} value={org.isStateOwned ? tc("yes") : tc("no")} />}
         </dl>
+        {isProfileOrgType(org.type) && (
+          <div>
+            <ButtonLink href={organizationRoutes.profile()} variant="secondary">
+              {(await getTranslations("organizations.profile"))("linkFromDashboard")}
+            </ButtonLink>
+          </div>
+        )}
       </div>
     </Card>
   );

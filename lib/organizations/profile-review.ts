@@ -10,7 +10,8 @@ import { audit } from "@/lib/audit/log";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { notify } from "@/lib/notifications/notify";
-import { identityChangeOf, PROFILE_ORG_TYPES } from "./profile";
+import { PROFILE_ORG_TYPES } from "./access";
+import { identityChangeOf } from "./profile";
 import type { ProfileReviewDecision } from "./profile-schemas";
 import { organizationRoutes } from "./routes";
 

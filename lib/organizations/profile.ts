@@ -10,15 +10,13 @@ import { db, Prisma } from "@/lib/db";
 import { invalidInput, notFound } from "@/lib/errors";
 import { audit } from "@/lib/audit/log";
 import { authorize } from "@/lib/auth/authorize";
-import type { Actor, OrgType } from "@/lib/auth/types";
+import type { Actor } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
+import { PROFILE_ORG_TYPES } from "./access";
 import { IDENTITY_FIELDS, type IdentityField, type OrganizationProfileInput } from "./profile-schemas";
 
-/** The organization types whose profile lives here. */
 /** The KBLI edition the industry picker offers (lib/reference). */
 const KBLI_VERSION = "2020";
-
-export const PROFILE_ORG_TYPES = ["buyer", "cooperative", "bank", "ministry"] as const satisfies readonly OrgType[];
 
 const PROFILE_SELECT = {
   id: true,
@@ -153,4 +151,13 @@ export async function updateOrganizationProfile(actor: Actor | null, id: string,
     return updated;
   });
   return present(row);
+}
+
+/** KBLI 2020 sections and their divisions, for the industry picker (section letter first, then its divisions). */
+export async function listIndustryKbli() {
+  return db.kbliCode.findMany({
+    where: { version: KBLI_VERSION, level: { in: [1, 2] } },
+    orderBy: [{ section: "asc" }, { level: "asc" }, { code: "asc" }],
+    select: { code: true, level: true, section: true, titleId: true, titleEn: true },
+  });
 }

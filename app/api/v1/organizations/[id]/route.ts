@@ -4,7 +4,8 @@
 // (lib/organizations/profile.ts), so the same validation, review rule (ADR 0020) and permissions.
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { getOrganizationProfile, PROFILE_ORG_TYPES, updateOrganizationProfile } from "@/lib/organizations/profile";
+import { PROFILE_ORG_TYPES } from "@/lib/organizations/access";
+import { getOrganizationProfile, updateOrganizationProfile } from "@/lib/organizations/profile";
 import { OrganizationProfileSchema, presentProfile } from "@/lib/organizations/profile-responses";
 import { organizationProfileSchema } from "@/lib/organizations/profile-schemas";
 
