@@ -8,6 +8,4 @@ export const organizationRoutes = {
   dashboard: (section?: string) => (section ? `/dasbor#${section}` : "/dasbor"),
   /** The organization's own profile form (buyers, cooperatives, banks, ministry offices; issue 16). */
   profile: () => "/organisasi/profil",
-  /** The platform admins' queue of proposed identity changes (a section of /admin/verifikasi). */
-  profileReviewQueue: () => "/admin/verifikasi#perubahan-profil",
 } as const;

@@ -4,9 +4,11 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Container, PageHeader } from "@/components/ui";
 import { VerificationQueue } from "@/components/dashboard/verification-queue";
+import { ProfileReviewQueue } from "@/components/organizations/profile-review-queue";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { actsAsPlatformVerifier } from "@/lib/organizations/access";
 import { listOrganizationsForReview } from "@/lib/organizations/service";
+import { listProfileChangesForReview } from "@/lib/organizations/profile-review";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,11 +22,12 @@ export default async function VerificationPage() {
   const actor = await requirePageActor(supplierRoutes.verificationQueue(), actsAsPlatformVerifier);
   const t = await getTranslations("dashboard.platform");
   const tv = await getTranslations("verification");
-  const queue = await listOrganizationsForReview(actor, { limit: 100 });
+  const [queue, profileChanges] = await Promise.all([listOrganizationsForReview(actor, { limit: 100 }), listProfileChangesForReview(actor)]);
   return (
     <Container className="py-8">
       <PageHeader eyebrow={actor.membership?.organizationName} title={tv("queue")} description={t("queuePageDescription")} />
       <VerificationQueue queue={queue} />
+      <ProfileReviewQueue changes={profileChanges} />
     </Container>
   );
 }
