@@ -11,6 +11,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { signInErrorKey } from "@/components/auth/sign-in-errors";
 import { showDemoAccounts } from "@/lib/auth/demo-data";
 import { getSessionUser } from "@/lib/auth/session";
+import { authRoutes } from "@/lib/auth/routes";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.signIn");
@@ -36,7 +37,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       footer={
         <>
           {t("noAccount")}{" "}
-          <Link href="/daftar" className="font-semibold text-brand-700 underline hover:text-brand-900">
+          <Link href={authRoutes.signUp()} className="font-semibold text-brand-700 underline hover:text-brand-900">
             {t("signUpLink")}
           </Link>
         </>

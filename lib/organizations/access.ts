@@ -1,12 +1,7 @@
-// Who may open the platform's administration pages (/admin/verifikasi, /admin/pemasok/<id>): users acting for
-// the platform organization with permission to verify. A pure predicate for lib/auth/page-guard.ts's
-// requirePageActor (everyone else gets the 404 page); lib/organizations and lib/suppliers check again.
-import { can } from "@/lib/auth/permissions";
+// Who may open the organization profile (/organisasi/profil): pure predicates for lib/auth/page-guard.ts's
+// requirePageActor and the dashboard's link (no next/navigation here); lib/organizations/profile.ts checks again.
+// (The platform admin pages' predicate is lib/auth/access.ts isPlatformVerifier.)
 import type { Actor } from "@/lib/auth/types";
-
-export function actsAsPlatformVerifier(actor: Actor): boolean {
-  return actor.membership?.organizationType === "platform" && can(actor.membership, "platform:verify");
-}
 
 /** The organization types whose profile is /organisasi/profil (UMKM keep theirs in lib/suppliers; issue 16). */
 export const PROFILE_ORG_TYPES = ["buyer", "cooperative", "bank", "ministry"] as const;

@@ -57,7 +57,7 @@ import { addQuoteAttachment } from "@/lib/quotes/attachments";
 import { recordDelivery, recordPayment } from "@/lib/agreements/execution";
 import { requestFinancing } from "@/lib/financing/lifecycle";
 import { completeAgreement } from "@/lib/agreements/lifecycle";
-import { createProduct as createProductWithPhotos } from "@/lib/products/service";
+import { createProduct as createProductWithPhotos } from "@/lib/products/catalogue";
 import type { Actor } from "@/lib/auth/types";
 
 const ROOT = process.cwd();
@@ -650,13 +650,13 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/organizations/profile-actions.ts#updateOrganizationProfile": [{ resource: "Edit the owner buyer's organization profile (its id in the form)", kind: "write", args: (fx) => [undefined, form({ organizationId: fx.owner.buyer.orgId, name: "PT Penyerang", phone: "+62 21 0000 0000" })] }],
   "lib/organizations/profile-actions.ts#decideOrganizationProfileChange": [{ resource: "Approve / return the owner buyer's proposed identity change: platform admins only", kind: "write", args: (fx) => [{ organizationId: fx.owner.buyer.orgId, decision: "returned", note: "Dikembalikan oleh penyerang" }] }],
 
-  // --- cooperative membership requests (lib/cooperatives/join-actions.ts) -----------------------------------
-  "lib/cooperatives/join-actions.ts#requestMembershipAction": [{ resource: "The caller's own cooperative asks an existing UMKM (here the owner cooperative's member) to join: by design any cooperative may ask, the UMKM's owner decides; the request names the UMKM, never changes its rows", kind: "own", args: (fx) => [{ organizationId: fx.owner.umkm2.orgId }] }],
-  "lib/cooperatives/join-actions.ts#cancelJoinRequestAction": [{ resource: "Cancel the owner cooperative's pending request to an UMKM", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId }] }],
-  "lib/cooperatives/join-actions.ts#decideJoinRequestAction": [{ resource: "Accept, for the UMKM it was sent to, the owner cooperative's pending request", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId, decision: "accept" }] }],
+  // --- cooperative membership requests (lib/cooperatives/actions.ts) -----------------------------------
+  "lib/cooperatives/actions.ts#requestMembershipAction": [{ resource: "The caller's own cooperative asks an existing UMKM (here the owner cooperative's member) to join: by design any cooperative may ask, the UMKM's owner decides; the request names the UMKM, never changes its rows", kind: "own", args: (fx) => [{ organizationId: fx.owner.umkm2.orgId }] }],
+  "lib/cooperatives/actions.ts#cancelJoinRequestAction": [{ resource: "Cancel the owner cooperative's pending request to an UMKM", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId }] }],
+  "lib/cooperatives/actions.ts#decideJoinRequestAction": [{ resource: "Accept, for the UMKM it was sent to, the owner cooperative's pending request", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId, decision: "accept" }] }],
 
   // --- public -----------------------------------------------------------------------------------------------
-  "lib/cooperatives/claim-actions.ts#claimInvitationAction": [{ resource: "Claim an UMKM account by an invitation link: the token is the authority; an unknown token changes nothing", kind: "public", args: () => ["rnt-bukan-token-undangan", undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] },
+  "lib/cooperatives/actions.ts#claimInvitationAction": [{ resource: "Claim an UMKM account by an invitation link: the token is the authority; an unknown token changes nothing", kind: "public", args: () => ["rnt-bukan-token-undangan", undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] },
     { resource: "Claim the owner UMKM, which already has an owner, with a still-pending invitation link: refused, no user or membership written (issue 11 item 2: a claim succeeds only while the UMKM has no owner)", kind: "public", args: (fx) => [fx.staleInvitationToken, undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] }],
   "lib/i18n/actions.ts#setLocale": [{ resource: "The caller's language cookie: no database row, public by design", kind: "public", args: () => [form({ locale: "en" })] }],
 };
