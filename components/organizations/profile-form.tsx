@@ -11,7 +11,7 @@ import { updateOrganizationProfile } from "@/lib/organizations/profile-actions";
 
 type State = Awaited<ReturnType<typeof updateOrganizationProfile>> | null;
 
-export interface ProfileFormValues {
+interface ProfileFormValues {
   id: string;
   type: string;
   verified: boolean;
@@ -54,10 +54,35 @@ export function OrganizationProfileForm({ values, options }: { values: ProfileFo
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold text-ink">{t("identity")}</legend>
         {values.verified && <p className="text-sm text-muted">{t("identityReviewed")}</p>}
-        <Input name="name" label={t("name")} defaultValue={values.name} required maxLength={160} autoComplete="organization" error={err("name")} />
+        <Input
+          name="name"
+          label={t("name")}
+          defaultValue={values.name}
+          required
+          maxLength={160}
+          autoComplete="organization"
+          error={err("name")}
+        />
         <Input name="legalName" label={t("legalName")} defaultValue={values.legalName} optional maxLength={200} error={err("legalName")} />
-        <Select name="legalForm" label={t("legalForm")} defaultValue={values.legalForm} optional placeholder={t("choose")} options={options.legalForms} error={err("legalForm")} />
-        <Input name="npwp" label={t("npwp")} description={t("npwpHint")} defaultValue={values.npwp} optional inputMode="numeric" maxLength={24} error={err("npwp")} />
+        <Select
+          name="legalForm"
+          label={t("legalForm")}
+          defaultValue={values.legalForm}
+          optional
+          placeholder={t("choose")}
+          options={options.legalForms}
+          error={err("legalForm")}
+        />
+        <Input
+          name="npwp"
+          label={t("npwp")}
+          description={t("npwpHint")}
+          defaultValue={values.npwp}
+          optional
+          inputMode="numeric"
+          maxLength={24}
+          error={err("npwp")}
+        />
         {values.type === "buyer" && (
           <Select
             name="isStateOwned"
@@ -75,8 +100,23 @@ export function OrganizationProfileForm({ values, options }: { values: ProfileFo
 
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold text-ink">{t("addressSection")}</legend>
-        <Input name="address" label={t("address")} defaultValue={values.address} optional maxLength={500} autoComplete="street-address" error={err("address")} />
-        <Select name="regencyCode" label={t("regency")} defaultValue={values.regencyCode} optional placeholder={t("choose")} error={err("regencyCode")}>
+        <Input
+          name="address"
+          label={t("address")}
+          defaultValue={values.address}
+          optional
+          maxLength={500}
+          autoComplete="street-address"
+          error={err("address")}
+        />
+        <Select
+          name="regencyCode"
+          label={t("regency")}
+          defaultValue={values.regencyCode}
+          optional
+          placeholder={t("choose")}
+          error={err("regencyCode")}
+        >
           {options.provinces.map((p) => (
             <optgroup key={p.code} label={p.name}>
               {p.regencies.map((r) => (
@@ -91,7 +131,14 @@ export function OrganizationProfileForm({ values, options }: { values: ProfileFo
 
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold text-ink">{t("industrySection")}</legend>
-        <Select name="industryKbli" label={t("industryKbli")} defaultValue={values.industryKbli} optional placeholder={t("choose")} error={err("industryKbli")}>
+        <Select
+          name="industryKbli"
+          label={t("industryKbli")}
+          defaultValue={values.industryKbli}
+          optional
+          placeholder={t("choose")}
+          error={err("industryKbli")}
+        >
           {options.kbli.map((s) => (
             <optgroup key={s.section} label={s.label}>
               <option value={s.section}>{s.label}</option>
@@ -108,9 +155,36 @@ export function OrganizationProfileForm({ values, options }: { values: ProfileFo
 
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold text-ink">{t("contactSection")}</legend>
-        <Input name="website" type="url" label={t("website")} defaultValue={values.website} optional maxLength={200} autoComplete="url" error={err("website")} />
-        <Input name="email" type="email" label={t("email")} defaultValue={values.email} optional maxLength={200} autoComplete="email" error={err("email")} />
-        <Input name="phone" type="tel" label={t("phone")} defaultValue={values.phone} optional maxLength={24} autoComplete="tel" error={err("phone")} />
+        <Input
+          name="website"
+          type="url"
+          label={t("website")}
+          defaultValue={values.website}
+          optional
+          maxLength={200}
+          autoComplete="url"
+          error={err("website")}
+        />
+        <Input
+          name="email"
+          type="email"
+          label={t("email")}
+          defaultValue={values.email}
+          optional
+          maxLength={200}
+          autoComplete="email"
+          error={err("email")}
+        />
+        <Input
+          name="phone"
+          type="tel"
+          label={t("phone")}
+          defaultValue={values.phone}
+          optional
+          maxLength={24}
+          autoComplete="tel"
+          error={err("phone")}
+        />
       </fieldset>
 
       <div>

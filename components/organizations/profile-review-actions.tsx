@@ -44,7 +44,19 @@ export function ProfileReviewActions({ organizationId, organizationName }: { org
         <form action={dispatch} noValidate className="flex flex-col gap-2" aria-label={`${t("return")}: ${organizationName}`}>
           <input type="hidden" name="organizationId" value={organizationId} />
           <input type="hidden" name="decision" value="returned" />
-          <Textarea id={`${id}-note`} label={t("note")} description={t("noteHint")} name="note" rows={3} required maxLength={1000} error={noteError} autoFocus value={note} onChange={(e) => setNote(e.target.value)} />
+          <Textarea
+            id={`${id}-note`}
+            label={t("note")}
+            description={t("noteHint")}
+            name="note"
+            rows={3}
+            required
+            maxLength={1000}
+            error={noteError}
+            autoFocus
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
           <div className="flex flex-wrap gap-2">
             <SubmitButton variant="danger">{t("return")}</SubmitButton>
             <Button variant="ghost" onClick={() => setReturning(false)}>

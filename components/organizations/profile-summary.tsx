@@ -3,7 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatNpwp } from "@/lib/suppliers/identifiers";
 
-export interface SummaryFields {
+interface SummaryFields {
   name?: string;
   legalName?: string | null;
   legalForm?: string | null;

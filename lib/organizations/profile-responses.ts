@@ -67,7 +67,9 @@ export function presentProfile(p: OrganizationProfile) {
     verificationStatus: p.verificationStatus,
     verificationNote: p.verificationNote,
     verifiedAt: p.verifiedAt,
-    pendingChange: p.pendingChange ? { fields: p.pendingChange.fields ?? {}, proposedByName: p.pendingChange.proposedByName ?? "", at: p.pendingChange.at } : null,
+    pendingChange: p.pendingChange
+      ? { fields: p.pendingChange.fields ?? {}, proposedByName: p.pendingChange.proposedByName ?? "", at: p.pendingChange.at }
+      : null,
     pendingChangeReturnNote: p.identityChangeNote,
   };
 }

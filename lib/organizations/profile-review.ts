@@ -71,10 +71,25 @@ export async function decideProfileChange(actor: Actor | null, id: string, input
     });
     if (count !== 1) throw conflict("organizations.errors.noPendingChange");
     const action = `organization.profile_${input.decision}`;
-    const data = { fields: change.fields, note: input.note, previousName: org.name, proposedBy: change.proposedById } as Prisma.InputJsonValue;
+    const data = {
+      fields: change.fields,
+      note: input.note,
+      previousName: org.name,
+      proposedBy: change.proposedById,
+    } as Prisma.InputJsonValue;
     await audit(tx, { organizationId: id, actorId: a.user.id, action, entityType: "Organization", entityId: id, data });
-    await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action, entityType: "Organization", entityId: id, data });
-    const recipients = await tx.membership.findMany({ where: { organizationId: id, role: { in: ["owner", "admin"] } }, select: { userId: true } });
+    await audit(tx, {
+      organizationId: a.membership.organizationId,
+      actorId: a.user.id,
+      action,
+      entityType: "Organization",
+      entityId: id,
+      data,
+    });
+    const recipients = await tx.membership.findMany({
+      where: { organizationId: id, role: { in: ["owner", "admin"] } },
+      select: { userId: true },
+    });
     const name = approved && change.fields.name ? change.fields.name : org.name;
     await notify(tx, {
       type: approved ? "organization.profile_approved" : "organization.profile_returned",

@@ -41,13 +41,23 @@ export const organizationProfileSchema = z
       .optional()
       .openapi({ type: "boolean", description: "Buyers only: a state-owned enterprise (BUMN/BUMD). Confirmed by a platform admin." }),
     address: clearable(text(500)),
-    regencyCode: clearable(z.string().trim().regex(/^\d{2}\.\d{2}$/, "errors.field.region")).openapi({
+    regencyCode: clearable(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{2}\.\d{2}$/, "errors.field.region"),
+    ).openapi({
       type: ["string", "null"],
       description: 'Kemendagri regency/city code "PP.RR".',
       example: "31.74",
     }),
     industry: clearable(text(160)),
-    industryKbli: clearable(z.string().trim().regex(/^([A-U]|\d{2})$/, "errors.field.kbli")).openapi({
+    industryKbli: clearable(
+      z
+        .string()
+        .trim()
+        .regex(/^([A-U]|\d{2})$/, "errors.field.kbli"),
+    ).openapi({
       type: ["string", "null"],
       description: "KBLI 2020 section letter (A–U) or 2-digit division.",
       example: "35",

@@ -44,10 +44,10 @@ const PROFILE_SELECT = {
 } satisfies Prisma.OrganizationSelect;
 
 type ProfileRow = Prisma.OrganizationGetPayload<{ select: typeof PROFILE_SELECT }>;
-export type ProposedIdentity = Partial<Pick<ProfileRow, IdentityField>>;
+type ProposedIdentity = Partial<Pick<ProfileRow, IdentityField>>;
 
 /** What identityChange holds (JSON): the proposed values and who proposed them. */
-export interface IdentityChange {
+interface IdentityChange {
   fields: ProposedIdentity;
   proposedById: string;
   proposedByName: string;
@@ -92,11 +92,16 @@ function same(a: unknown, b: unknown): boolean {
  * Another organization's id → 404; a member (no org:update) → 403; a bad value → 400 with field errors and
  * nothing written.
  */
-export async function updateOrganizationProfile(actor: Actor | null, id: string, input: OrganizationProfileInput): Promise<OrganizationProfile> {
+export async function updateOrganizationProfile(
+  actor: Actor | null,
+  id: string,
+  input: OrganizationProfileInput,
+): Promise<OrganizationProfile> {
   const a = authorize(actor, { orgTypes: PROFILE_ORG_TYPES, permission: "org:update" });
   if (a.membership.organizationId !== id) throw notFound();
   const fieldErrors: Record<string, string[]> = {};
-  if (input.isStateOwned !== undefined && a.membership.organizationType !== "buyer") fieldErrors.isStateOwned = ["organizations.errors.stateOwnedBuyersOnly"];
+  if (input.isStateOwned !== undefined && a.membership.organizationType !== "buyer")
+    fieldErrors.isStateOwned = ["organizations.errors.stateOwnedBuyersOnly"];
   const [regency, kbli] = await Promise.all([
     input.regencyCode ? db.regency.findUnique({ where: { code: input.regencyCode }, select: { code: true } }) : null,
     input.industryKbli

@@ -119,7 +119,12 @@ describe("identity changes of a verified organization wait for review", () => {
     const decided = await review(buyer.id, admin.token, { decision: "approved" });
     expect(decided.status).toBe(200);
     const after = await t.db.organization.findUniqueOrThrow({ where: { id: buyer.id } });
-    expect(after).toMatchObject({ name: "PT Baru Sejahtera", npwp: "0018550814412000", identityChangeAt: null, verificationStatus: "verified" });
+    expect(after).toMatchObject({
+      name: "PT Baru Sejahtera",
+      npwp: "0018550814412000",
+      identityChangeAt: null,
+      verificationStatus: "verified",
+    });
     expect(after.identityChange).toBeNull();
 
     // Audit-logged for both organizations; the buyer's owner is told (in-app and e-mail in the outbox).
@@ -148,11 +153,20 @@ describe("identity changes of a verified organization wait for review", () => {
       ok: false,
       error: { fields: { note: expect.any(Array) } },
     });
-    const res = await decideOrganizationProfileChange({ organizationId: coop.id, decision: "returned", note: "Lampirkan akta perubahan nama." });
+    const res = await decideOrganizationProfileChange({
+      organizationId: coop.id,
+      decision: "returned",
+      note: "Lampirkan akta perubahan nama.",
+    });
     expect(res).toEqual({ ok: true, data: { id: coop.id, decision: "returned" } });
 
     const after = await t.db.organization.findUniqueOrThrow({ where: { id: coop.id } });
-    expect(after).toMatchObject({ name: "Koperasi Lama", legalForm: null, identityChangeAt: null, identityChangeNote: "Lampirkan akta perubahan nama." });
+    expect(after).toMatchObject({
+      name: "Koperasi Lama",
+      legalForm: null,
+      identityChangeAt: null,
+      identityChangeNote: "Lampirkan akta perubahan nama.",
+    });
     const body = await jsonOf<Record<string, unknown>>(await get(coop.id, await withToken(owner)));
     expect(body).toMatchObject({ name: "Koperasi Lama", pendingChange: null, pendingChangeReturnNote: "Lampirkan akta perubahan nama." });
     expect(await t.db.notification.count({ where: { userId: owner.id, type: "organization.profile_returned" } })).toBe(1);

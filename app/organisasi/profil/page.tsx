@@ -46,7 +46,9 @@ export default async function OrganizationProfilePage() {
         .map((s) => ({
           section: s.code,
           label: `${s.code} — ${title(s)}`,
-          divisions: kbli.filter((d) => d.level === 2 && d.section === s.code).map((d) => ({ code: d.code, label: `${d.code} — ${title(d)}` })),
+          divisions: kbli
+            .filter((d) => d.level === 2 && d.section === s.code)
+            .map((d) => ({ code: d.code, label: `${d.code} — ${title(d)}` })),
         })),
     };
   }
