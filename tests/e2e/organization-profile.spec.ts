@@ -45,7 +45,7 @@ test("a buyer edits its contact and proposes a new name; the admin approves; the
   await expect(page.getByLabel("Nama organisasi")).toHaveValue(oldName); // the approved name, until approved
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-  await admin.goto("/admin/verifikasi#perubahan-profil");
+  await admin.reload(); // (a goto to "#perubahan-profil" on the same page would not load it again)
   const approve = admin.getByRole("button", { name: `Setujui perubahan: ${oldName}` });
   await waitForHydration(approve);
   await approve.click();
