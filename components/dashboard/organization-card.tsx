@@ -2,6 +2,7 @@
 // contact details and region, and its members.
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Card, OrgTypeBadge, VerificationBadge } from "@/components/ui";
+import { isProfileOrgType } from "@/lib/organizations/access";
 import { organizationRoutes } from "@/lib/organizations/routes";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getOrganizationOverview } from "@/lib/organizations/service";
@@ -45,6 +46,13 @@ export async function OrganizationCard({ org, canResubmit = false }: { org: Orga
           {org.website && <Item label={t("website")} value={org.website} />}
           {org.type === "buyer" && <Item label={t("stateOwned")} value={org.isStateOwned ? tc("yes") : tc("no")} />}
         </dl>
+        {isProfileOrgType(org.type) && (
+          <div>
+            <ButtonLink href={organizationRoutes.profile()} variant="secondary">
+              {(await getTranslations("organizations.profile"))("linkFromDashboard")}
+            </ButtonLink>
+          </div>
+        )}
       </div>
     </Card>
   );

@@ -28,6 +28,8 @@ import authId from "@/messages/auth/id.json";
 import authEn from "@/messages/auth/en.json";
 import membersId from "@/messages/members/id.json";
 import membersEn from "@/messages/members/en.json";
+import organizationsId from "@/messages/organizations/id.json";
+import organizationsEn from "@/messages/organizations/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -44,6 +46,7 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: financingId, en: financingEn },
   { id: authId, en: authEn },
   { id: membersId, en: membersEn },
+  { id: organizationsId, en: organizationsEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {

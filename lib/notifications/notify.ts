@@ -37,6 +37,8 @@ export const NOTIFICATION_TYPES = [
   "organization.invited", // an existing user was invited to an organization (in-app only: the e-mail has the link; issue 16)
   "certificate.approved", // a platform admin verified one certificate (to the UMKM's owners and admins; issue 16)
   "certificate.returned", // … or returned it with a reason
+  "organization.profile_approved", // a platform admin approved a proposed identity change (issue 16; to owners and admins)
+  "organization.profile_returned", // … returned it with a note
 ] as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

@@ -13,4 +13,6 @@ export const organizationRoutes = {
    * the page reads it and POSTs it.
    */
   acceptInvitation: (token?: string) => (token ? `/undangan#token=${encodeURIComponent(token)}` : "/undangan"),
+  /** The organization's own profile form (buyers, cooperatives, banks, ministry offices; issue 16). */
+  profile: () => "/organisasi/profil",
 } as const;

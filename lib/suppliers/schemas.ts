@@ -89,7 +89,7 @@ const NPWP_MESSAGES = {
   province: "suppliers.errors.npwpProvince",
 } as const;
 
-const npwpSchema = z
+export const npwpSchema = z
   .string({ error: "suppliers.errors.npwpFormat" })
   .transform((v, ctx) => {
     const r = parseNpwp(v);

@@ -511,6 +511,9 @@ const API: Record<string, ApiCase[]> = {
   "GET /api/v1/stats/suppliers": [{ resource: "Named top suppliers behind the statistics: ministry staff (stats:drilldown) only, by design", kind: "read", allow: ["ministry"], sees: ["ministry"], request: () => ({}) }],
   "GET /api/v1/suppliers": [{ resource: "The supplier directory: public (no NPWP, no owner contact)", kind: "read", allow: everyone, request: () => ({}) }],
   "GET /api/v1/suppliers/[id]": [{ resource: "The owner UMKM's public profile: public (no NPWP, no owner contact)", kind: "read", allow: everyone, request: (fx) => ({ params: { id: fx.owner.umkm.orgId } }) }],
+  "GET /api/v1/organizations/[id]": [{ resource: "The owner buyer's organization profile (NPWP, contact, a pending identity change): its own members and platform admins only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.owner.buyer.orgId } }) }],
+  "PATCH /api/v1/organizations/[id]": [{ resource: "Edit the owner buyer's organization profile", kind: "write", request: (fx) => ({ params: { id: fx.owner.buyer.orgId }, body: { name: "PT Penyerang", phone: "+62 21 0000 0000" } }) }],
+  "POST /api/v1/admin/organizations/[id]/profile-review": [{ resource: "Decide on the owner buyer's proposed identity change: platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.owner.buyer.orgId }, body: { decision: "returned", note: "Dikembalikan oleh penyerang" } }) }],
   "PATCH /api/v1/suppliers/[id]": [{ resource: "Edit the owner UMKM's supplier profile", kind: "write", request: (fx) => ({ params: { id: fx.owner.umkm.orgId }, body: { description: "Diubah oleh penyerang untuk uji matriks." } }) }],
   "GET /api/v1/suppliers/[id]/recommended-rfqs": [{ resource: "RFQs recommended to the owner UMKM: that UMKM only", kind: "read", control: "umkm", allow: none, request: (fx) => ({ params: { id: fx.owner.umkm.orgId } }) }],
   "GET /api/v1/products": [{ resource: "The public product catalogue", kind: "read", allow: everyone, request: () => ({}) },
@@ -667,6 +670,10 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/auth/actions.ts#switchOrganization": [{ resource: "Act for the owner UMKM (an organization the caller is not a member of)", kind: "write", args: (fx) => [{ organizationId: fx.owner.umkm.orgId }] }],
   "lib/auth/actions.ts#decideVerification": [{ resource: "Verify / return the owner UMKM: platform admins only", kind: "write", args: (fx) => [{ organizationId: fx.owner.umkm.orgId, decision: "returned", note: "Dikembalikan oleh penyerang" }] }],
   "lib/auth/actions.ts#resubmitVerification": [{ resource: "Ask for the caller's own organization to be reviewed again", kind: "own", args: () => [{ message: "Mohon ditinjau ulang" }] }],
+
+  // --- organization profile (lib/organizations/profile-actions.ts; issue 16) -------------------------------
+  "lib/organizations/profile-actions.ts#updateOrganizationProfile": [{ resource: "Edit the owner buyer's organization profile (its id in the form)", kind: "write", args: (fx) => [undefined, form({ organizationId: fx.owner.buyer.orgId, name: "PT Penyerang", phone: "+62 21 0000 0000" })] }],
+  "lib/organizations/profile-actions.ts#decideOrganizationProfileChange": [{ resource: "Approve / return the owner buyer's proposed identity change: platform admins only", kind: "write", args: (fx) => [{ organizationId: fx.owner.buyer.orgId, decision: "returned", note: "Dikembalikan oleh penyerang" }] }],
 
   // --- cooperative membership requests (lib/cooperatives/actions.ts) -----------------------------------
   "lib/cooperatives/actions.ts#requestMembershipAction": [{ resource: "The caller's own cooperative asks an existing UMKM (here the owner cooperative's member) to join: by design any cooperative may ask, the UMKM's owner decides; the request names the UMKM, never changes its rows", kind: "own", args: (fx) => [{ organizationId: fx.owner.umkm2.orgId }] }],

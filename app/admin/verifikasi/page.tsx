@@ -4,9 +4,11 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink, Container, PageHeader } from "@/components/ui";
 import { VerificationQueue } from "@/components/dashboard/verification-queue";
+import { ProfileReviewQueue } from "@/components/organizations/profile-review-queue";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { isPlatformVerifier } from "@/lib/auth/access";
 import { listOrganizationsForReview } from "@/lib/organizations/service";
+import { listProfileChangesForReview } from "@/lib/organizations/profile-review";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +23,7 @@ export default async function VerificationPage() {
   const t = await getTranslations("dashboard.platform");
   const tv = await getTranslations("verification");
   const tc = await getTranslations("suppliers.certificateReview");
-  const queue = await listOrganizationsForReview(actor, { limit: 100 });
+  const [queue, profileChanges] = await Promise.all([listOrganizationsForReview(actor, { limit: 100 }), listProfileChangesForReview(actor)]);
   return (
     <Container className="py-8">
       <PageHeader
@@ -35,6 +37,7 @@ export default async function VerificationPage() {
         }
       />
       <VerificationQueue queue={queue} />
+      <ProfileReviewQueue changes={profileChanges} />
     </Container>
   );
 }

@@ -62,3 +62,5 @@ import "../rfqs/[id]/consortia/route";
 import "../suppliers/[id]/recommended-rfqs/route";
 import "../rfqs/[id]/quote/attachments/route";
 import "../rfqs/[id]/quote/attachments/[attachmentId]/route";
+import "../organizations/[id]/route";
+import "../admin/organizations/[id]/profile-review/route";
