@@ -6,6 +6,7 @@
 // them. Like read marks, preferences are the user's own view state: no audit entry
 // (docs/decisions/0021-notification-preferences.md).
 import "server-only";
+import { fieldErrors } from "@/lib/auth/schemas";
 import type { Actor } from "@/lib/auth/types";
 import { db, type Prisma } from "@/lib/db";
 import { invalidInput, unauthorized } from "@/lib/errors";
@@ -40,7 +41,9 @@ export async function getNotificationPreferences(actor: Actor | null): Promise<K
 /** Changes the actor's own settings for the kinds given; returns all of them. */
 export async function updateNotificationPreferences(actor: Actor | null, input: PreferencesUpdate): Promise<KindPreference[]> {
   const a = requireUser(actor);
-  const { preferences } = preferencesUpdateSchema.parse(input);
+  const parsed = preferencesUpdateSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
+  const { preferences } = parsed.data;
   const refused = preferences.filter((p) => isMandatoryKind(p.kind) && (p.inApp === false || p.email === false));
   if (refused.length) throw invalidInput({ preferences: ["notifications.preferences.errors.mandatory"] });
   await db.$transaction(async (tx) => {

@@ -2,7 +2,7 @@
 // PUT /api/v1/notifications/preferences share them).
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
-import { NOTIFICATION_KINDS } from "./kinds";
+import { isMandatoryKind, NOTIFICATION_KINDS } from "./kinds";
 
 const kind = z.enum(NOTIFICATION_KINDS, { error: "errors.field.invalidChoice" });
 const flag = z.boolean({ error: "errors.field.invalidChoice" });
@@ -27,10 +27,11 @@ const kindList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? 
 
 /**
  * The settings form: `kinds[]` lists the kinds the form showed (hidden fields), `inApp[]` / `email[]` the
- * checked boxes (an unchecked box sends nothing, so "shown but not checked" means off).
+ * checked boxes (an unchecked box sends nothing, so "shown but not checked" means off). Mandatory kinds are
+ * shown as disabled, always-checked boxes (a disabled box sends nothing): the form never changes them.
  */
 export const preferencesFormSchema = z
   .object({ kinds: kindList, inApp: kindList, email: kindList })
   .transform(({ kinds, inApp, email }): PreferencesUpdate => ({
-    preferences: [...new Set(kinds)].map((k) => ({ kind: k, inApp: inApp.includes(k), email: email.includes(k) })),
+    preferences: [...new Set(kinds)].filter((k) => !isMandatoryKind(k)).map((k) => ({ kind: k, inApp: inApp.includes(k), email: email.includes(k) })),
   }));
