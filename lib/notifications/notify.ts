@@ -85,7 +85,8 @@ export type StoredParam = string | number | { $date: string } | { $idr: string }
 export function storeParams(params: Record<string, NotificationParam> = {}): Record<string, StoredParam> {
   const out: Record<string, StoredParam> = {};
   for (const [k, v] of Object.entries(params)) {
-    out[k] = v instanceof Date ? { $date: v.toISOString() } : typeof v === "bigint" ? { $idr: v.toString() } : typeof v === "object" ? { $day: v.$day } : v;
+    out[k] =
+      v instanceof Date ? { $date: v.toISOString() } : typeof v === "bigint" ? { $idr: v.toString() } : typeof v === "object" ? { $day: v.$day } : v;
   }
   return out;
 }

@@ -74,6 +74,9 @@ type PreferenceTx = Pick<Prisma.TransactionClient, "notificationPreference">;
 export async function optOuts(tx: PreferenceTx, type: string, userIds: string[]): Promise<Map<string, { inApp: boolean; email: boolean }>> {
   const kind = notificationKind(type);
   if (!kind || isMandatoryKind(kind) || userIds.length === 0) return new Map();
-  const rows = await tx.notificationPreference.findMany({ where: { kind, userId: { in: userIds } }, select: { userId: true, inApp: true, email: true } });
+  const rows = await tx.notificationPreference.findMany({
+    where: { kind, userId: { in: userIds } },
+    select: { userId: true, inApp: true, email: true },
+  });
   return new Map(rows.map((r) => [r.userId, { inApp: r.inApp, email: r.email }]));
 }

@@ -18,12 +18,17 @@ export const preferenceChangeSchema = z
 
 /** PUT body: the kinds to change (others keep their settings). Turning off a mandatory kind → 400. */
 export const preferencesUpdateSchema = z
-  .object({ preferences: z.array(preferenceChangeSchema).min(1, "errors.field.required").max(NOTIFICATION_KINDS.length * 2, "errors.field.tooLong") })
+  .object({
+    preferences: z.array(preferenceChangeSchema).min(1, "errors.field.required").max(NOTIFICATION_KINDS.length * 2, "errors.field.tooLong"),
+  })
   .strict()
   .openapi("NotificationPreferencesUpdate");
 export type PreferencesUpdate = z.infer<typeof preferencesUpdateSchema>;
 
-const kindList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(kind).max(NOTIFICATION_KINDS.length * 2, "errors.field.tooLong"));
+const kindList = z.preprocess(
+  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  z.array(kind).max(NOTIFICATION_KINDS.length * 2, "errors.field.tooLong"),
+);
 
 /**
  * The settings form: `kinds[]` lists the kinds the form showed (hidden fields), `inApp[]` / `email[]` the
@@ -33,5 +38,7 @@ const kindList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? 
 export const preferencesFormSchema = z
   .object({ kinds: kindList, inApp: kindList, email: kindList })
   .transform(({ kinds, inApp, email }): PreferencesUpdate => ({
-    preferences: [...new Set(kinds)].filter((k) => !isMandatoryKind(k)).map((k) => ({ kind: k, inApp: inApp.includes(k), email: email.includes(k) })),
+    preferences: [...new Set(kinds)]
+      .filter((k) => !isMandatoryKind(k))
+      .map((k) => ({ kind: k, inApp: inApp.includes(k), email: email.includes(k) })),
   }));

@@ -18,10 +18,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NotificationPreferencesPage() {
   const actor = await requireSignedIn(notificationRoutes.preferences());
-  const [t, preferences] = await Promise.all([getTranslations("notifications.preferences"), getNotificationPreferences(actor)]);
+  const [t, preferences] = await Promise.all([
+    getTranslations("notifications.preferences"),
+    getNotificationPreferences(actor),
+  ]);
   return (
     <Container className="flex max-w-3xl flex-col gap-5 py-8">
-      <Link href={notificationRoutes.list()} className="inline-flex min-h-11 items-center self-start font-medium text-brand-700 underline underline-offset-4">
+      <Link
+        href={notificationRoutes.list()}
+        className="inline-flex min-h-11 items-center self-start font-medium text-brand-700 underline underline-offset-4"
+      >
         {t("back")}
       </Link>
       <PageHeader title={t("title")} description={t("description")} className="pb-0" />

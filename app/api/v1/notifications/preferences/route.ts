@@ -13,7 +13,9 @@ export const GET = apiRoute(
       method: "get",
       path: "/api/v1/notifications/preferences",
       summary: "Read your notification settings",
-      description: "Every notification kind, whether it is mandatory, and whether you get it in the app and by e-mail (both on unless you turned them off).",
+      description:
+        "Every notification kind, whether it is mandatory, and whether you get it in the app and by e-mail " +
+        "(both on unless you turned them off).",
       tags: ["Notifications"],
       responses: { 200: { description: "Your settings", schema: NotificationPreferencesSchema } },
     },
