@@ -25,7 +25,7 @@ import { calendarDay, notify } from "./notify";
 
 export const EXPIRY_THRESHOLDS = [60, 30, 7, 0] as const;
 export type ExpiryThreshold = (typeof EXPIRY_THRESHOLDS)[number];
-export const EXPIRED_GRACE_DAYS = 7;
+const EXPIRED_GRACE_DAYS = 7;
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -40,7 +40,7 @@ const dayIn = (timeZone: string, now: Date) =>
   new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 
 /** Whole days from today (in the zone of `regencyCode`'s province) to `validUntil` (a `@db.Date`, UTC midnight). */
-export function daysLeft(validUntil: Date, regencyCode: string | null, now: Date): number {
+function daysLeft(validUntil: Date, regencyCode: string | null, now: Date): number {
   const today = Date.parse(`${dayIn(timeZoneForProvince(regencyCode), now)}T00:00:00Z`);
   return Math.round((validUntil.getTime() - today) / DAY_MS);
 }

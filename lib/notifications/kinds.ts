@@ -25,7 +25,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  * and invitations to an organization — the user (or their colleague) asked for them, and missing one locks
  * someone out. Their senders may write the outbox directly; everything else goes through notify().
  */
-export const MANDATORY_KINDS: readonly NotificationKind[] = ["team", "security"];
+const MANDATORY_KINDS: readonly NotificationKind[] = ["team", "security"];
 
 export const isMandatoryKind = (kind: NotificationKind) => MANDATORY_KINDS.includes(kind);
 

@@ -34,7 +34,7 @@ export const UnreadCountSchema = z
   .object({ unreadCount: z.number().int().openapi({ example: 3, description: "All of your unread notifications." }) })
   .openapi("NotificationsUnreadCount");
 
-export const NotificationPreferenceSchema = z
+const NotificationPreferenceSchema = z
   .object({
     kind: z.enum(NOTIFICATION_KINDS).openapi({ example: "certificates", description: "A group of notification types; see docs/api.md." }),
     mandatory: z.boolean().openapi({ description: "Cannot be turned off (account security, invitations to an organization)." }),

@@ -8,7 +8,7 @@ const kind = z.enum(NOTIFICATION_KINDS, { error: "errors.field.invalidChoice" })
 const flag = z.boolean({ error: "errors.field.invalidChoice" });
 
 /** One kind's channels; a channel left out keeps its current setting. */
-export const preferenceChangeSchema = z
+const preferenceChangeSchema = z
   .object({
     kind: kind.openapi({ example: "certificates" }),
     inApp: flag.optional().openapi({ description: "Show it under /notifikasi (and the bell)." }),
