@@ -25,7 +25,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Search }) {
   const actor = await requireSignedIn(notificationRoutes.list());
-  const [t, locale, sp] = await Promise.all([getTranslations("notifications.page"), getLocale(), searchParams]);
+  const [t, tp, locale, sp] = await Promise.all([getTranslations("notifications.page"), getTranslations("notifications.preferences"), getLocale(), searchParams]);
   const unreadOnly = sp.tampilkan === "belum-dibaca";
   const cursor = typeof sp.cursor === "string" ? sp.cursor : undefined;
 
@@ -69,6 +69,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           {t("unreadCount", { count: unread })}
         </p>
       </div>
+      <Link href={notificationRoutes.preferences()} className="inline-flex min-h-11 items-center self-start font-medium text-brand-700 underline underline-offset-4">
+        {tp("link")}
+      </Link>
 
       {page.data.length === 0 ? (
         <EmptyState

@@ -6,11 +6,14 @@
 //   openNotificationAction(formData{id})   marks it read and goes to its link (or back to /notifikasi)
 //   markNotificationReadAction({id})       marks it read (useActionState or a plain object)
 //   markAllNotificationsReadAction()       marks every unread one read
+//   saveNotificationPreferencesAction(formData{kinds[], inApp[], email[]})   the user's own settings (issue 16)
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actionLocale, revalidateLayout, userAction } from "@/lib/auth/action-wrapper";
+import { actionLocale, revalidate, revalidateLayout, userAction } from "@/lib/auth/action-wrapper";
 import { notificationRoutes } from "./routes";
 import { markAllNotificationsRead, markNotificationRead, notificationIdSchema } from "./service";
+import { updateNotificationPreferences } from "./preferences";
+import { preferencesFormSchema } from "./schemas";
 
 const idForm = z.object({ id: notificationIdSchema });
 
@@ -36,3 +39,10 @@ export async function openNotificationAction(formData: FormData): Promise<void> 
 export async function markAllReadFormAction(): Promise<void> {
   await markAllNotificationsReadAction({});
 }
+
+/** /notifikasi/pengaturan's form (useActionState): the boxes shown, checked = on. Mandatory kinds → a form error. */
+export const saveNotificationPreferencesAction = userAction(preferencesFormSchema, async (input, { actor }) => {
+  const preferences = await updateNotificationPreferences(actor, input);
+  revalidate(notificationRoutes.preferences());
+  return { preferences };
+});

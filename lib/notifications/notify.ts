@@ -3,13 +3,17 @@
 // so a rolled-back change notifies nobody. Texts are rendered through the i18n layer in each recipient's
 // own locale: `notifications.types.<type>.title` / `.body` (ICU, with `params`). The outbox is delivered
 // later by lib/notifications/outbox.ts (SMTP when configured; in development the outbox page shows it).
+// Each recipient's preferences (lib/notifications/preferences.ts) are obeyed here, for every sender: a user who
+// turned a kind off gets no notification row and/or no e-mail of that kind (mandatory kinds always go out).
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { translate } from "@/lib/i18n/translate";
-import { formatDateTime, formatRupiah } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDateTime, formatRupiah } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { appBaseUrl } from "@/lib/app-url";
+import { optOuts } from "./preferences";
+import type { MemberRole } from "@/lib/enums";
 
 export const NOTIFICATION_TYPES = [
   "rfq.invited", // a supplier was invited to an RFQ
@@ -39,11 +43,15 @@ export const NOTIFICATION_TYPES = [
   "certificate.returned", // … or returned it with a reason
   "organization.profile_approved", // a platform admin approved a proposed identity change (issue 16; to owners and admins)
   "organization.profile_returned", // … returned it with a note
+  "verification.approved", // a platform admin verified the organization (issue 16: every member in-app, owners and admins by e-mail)
+  "verification.returned", // … or returned it with a note
+  "certificate.expiring", // a certificate expires in 60, 30 or 7 days (lib/notifications/certificate-expiry.ts)
+  "certificate.expired", // … or expired today
 ] as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
-type NotifyTx = Pick<Prisma.TransactionClient, "membership" | "user" | "notification" | "emailOutbox">;
+type NotifyTx = Pick<Prisma.TransactionClient, "membership" | "user" | "notification" | "emailOutbox" | "notificationPreference">;
 
 export interface NotifyInput {
   type: NotificationType;
@@ -64,17 +72,27 @@ export interface NotifyInput {
   excludeUserId?: string | null;
   /** Send an email too (default true). */
   email?: boolean;
+  /**
+   * Only members with these roles in `organizationIds` get the e-mail (everyone still gets it in the app);
+   * users named in `userIds` are e-mailed as usual. Default: every recipient.
+   */
+  emailRoles?: readonly MemberRole[];
 }
 
-export type NotificationParam = string | number | Date | bigint;
+export type NotificationParam = string | number | Date | bigint | CalendarDay;
+
+/** A date without a time (a certificate's validity, `@db.Date`): shown as "31 Desember 2026", never shifted by a zone. */
+export type CalendarDay = { $day: string };
+export const calendarDay = (d: Date): CalendarDay => ({ $day: d.toISOString().slice(0, 10) });
 
 /** How params are kept in Notification.params (JSON): Dates and Rupiah amounts tagged so they render per locale. */
-export type StoredParam = string | number | { $date: string } | { $idr: string };
+export type StoredParam = string | number | { $date: string } | { $idr: string } | CalendarDay;
 
 export function storeParams(params: Record<string, NotificationParam> = {}): Record<string, StoredParam> {
   const out: Record<string, StoredParam> = {};
   for (const [k, v] of Object.entries(params)) {
-    out[k] = v instanceof Date ? { $date: v.toISOString() } : typeof v === "bigint" ? { $idr: v.toString() } : v;
+    out[k] =
+      v instanceof Date ? { $date: v.toISOString() } : typeof v === "bigint" ? { $idr: v.toString() } : typeof v === "object" ? { $day: v.$day } : v;
   }
   return out;
 }
@@ -93,6 +111,8 @@ export function paramsForLocale(locale: string, params: unknown): Record<string,
       if (!Number.isNaN(d.getTime())) out[k] = formatDateTime(d, l);
     } else if (v && typeof v === "object" && typeof (v as { $idr?: unknown }).$idr === "string" && /^-?\d+$/.test((v as { $idr: string }).$idr)) {
       out[k] = formatRupiah(BigInt((v as { $idr: string }).$idr), l);
+    } else if (v && typeof v === "object" && typeof (v as CalendarDay).$day === "string" && /^\d{4}-\d\d-\d\d$/.test((v as CalendarDay).$day)) {
+      out[k] = formatCalendarDate(`${(v as CalendarDay).$day}T00:00:00Z`, l);
     }
   }
   return out;
@@ -103,6 +123,8 @@ interface Recipient {
   email: string;
   locale: string;
   organizationId: string | null;
+  /** false: in the app only (emailRoles left this member out). */
+  mailable: boolean;
 }
 
 async function recipients(tx: NotifyTx, input: NotifyInput): Promise<Recipient[]> {
@@ -110,11 +132,12 @@ async function recipients(tx: NotifyTx, input: NotifyInput): Promise<Recipient[]
   if (input.organizationIds?.length) {
     const members = await tx.membership.findMany({
       where: { organizationId: { in: input.organizationIds }, user: { disabledAt: null } },
-      select: { organizationId: true, user: { select: { id: true, email: true, locale: true } } },
+      select: { organizationId: true, role: true, user: { select: { id: true, email: true, locale: true } } },
     });
     for (const m of members) {
       const key = `${m.user.id} ${m.organizationId}`;
-      out.set(key, { userId: m.user.id, email: m.user.email, locale: m.user.locale, organizationId: m.organizationId });
+      const mailable = !input.emailRoles || input.emailRoles.includes(m.role);
+      out.set(key, { userId: m.user.id, email: m.user.email, locale: m.user.locale, organizationId: m.organizationId, mailable });
     }
   }
   if (input.userIds?.length) {
@@ -124,7 +147,9 @@ async function recipients(tx: NotifyTx, input: NotifyInput): Promise<Recipient[]
     });
     for (const u of users) {
       const key = `${u.id} ${input.organizationId ?? ""}`;
-      if (!out.has(key)) out.set(key, { userId: u.id, email: u.email, locale: u.locale, organizationId: input.organizationId ?? null });
+      const known = out.get(key);
+      if (known) known.mailable = true;
+      else out.set(key, { userId: u.id, email: u.email, locale: u.locale, organizationId: input.organizationId ?? null, mailable: true });
     }
   }
   return [...out.values()].filter((r) => r.userId !== input.excludeUserId);
@@ -158,11 +183,14 @@ function argumentsOf(message: string): string[] {
 
 /** Writes the notifications (and outbox emails); returns how many people were notified. */
 export async function notify(tx: NotifyTx, input: NotifyInput): Promise<number> {
-  const people = await recipients(tx, input);
-  if (people.length === 0) return 0;
+  const everyone = await recipients(tx, input);
+  if (everyone.length === 0) return 0;
+  const off = await optOuts(tx, input.type, [...new Set(everyone.map((p) => p.userId))]);
+  const inApp = everyone.filter((p) => off.get(p.userId)?.inApp !== false);
+  const people = input.email === false ? [] : everyone.filter((p) => p.mailable && off.get(p.userId)?.email !== false);
   const params = storeParams(input.params);
   await tx.notification.createMany({
-    data: people.map((p) => ({
+    data: inApp.map((p) => ({
       userId: p.userId,
       organizationId: p.organizationId,
       type: input.type,
@@ -170,7 +198,7 @@ export async function notify(tx: NotifyTx, input: NotifyInput): Promise<number> 
       link: input.link ?? null,
     })),
   });
-  if (input.email !== false) {
+  if (people.length > 0) {
     const base = appBaseUrl();
     const seen = new Set<string>();
     const emails = people
@@ -183,5 +211,5 @@ export async function notify(tx: NotifyTx, input: NotifyInput): Promise<number> 
       });
     await tx.emailOutbox.createMany({ data: emails });
   }
-  return people.length;
+  return everyone.filter((p) => inApp.includes(p) || people.includes(p)).length;
 }

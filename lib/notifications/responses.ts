@@ -2,6 +2,7 @@
 // tests check real responses against them).
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
+import { NOTIFICATION_KINDS } from "./kinds";
 
 const timestamp = z.iso.datetime({ offset: true });
 
@@ -32,3 +33,16 @@ export const ReadAllResponseSchema = z.object({ updated: z.number().int(), unrea
 export const UnreadCountSchema = z
   .object({ unreadCount: z.number().int().openapi({ example: 3, description: "All of your unread notifications." }) })
   .openapi("NotificationsUnreadCount");
+
+const NotificationPreferenceSchema = z
+  .object({
+    kind: z.enum(NOTIFICATION_KINDS).openapi({ example: "certificates", description: "A group of notification types; see docs/api.md." }),
+    mandatory: z.boolean().openapi({ description: "Cannot be turned off (account security, invitations to an organization)." }),
+    inApp: z.boolean().openapi({ description: "Shown under /notifikasi and counted by the bell." }),
+    email: z.boolean().openapi({ description: "Sent by e-mail as well." }),
+  })
+  .openapi("NotificationPreference");
+
+export const NotificationPreferencesSchema = z
+  .object({ data: z.array(NotificationPreferenceSchema) })
+  .openapi("NotificationPreferences", { description: "Every kind, with your setting for each channel." });

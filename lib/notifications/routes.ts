@@ -5,6 +5,8 @@ export const notificationRoutes = {
   /** The user's notifications; `unreadOnly` is the unread filter, `cursor` an older page. */
   list: (query?: { unreadOnly?: boolean; cursor?: string }) =>
     withQuery("/notifikasi", { tampilkan: query?.unreadOnly ? "belum-dibaca" : undefined, cursor: query?.cursor }),
+  /** The user's own notification settings (per kind: in the app, by e-mail). */
+  preferences: () => "/notifikasi/pengaturan",
   /** The platform's e-mail outbox. */
   outbox: () => "/admin/kotak-keluar",
 } as const;

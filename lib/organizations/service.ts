@@ -7,6 +7,7 @@ import { audit } from "@/lib/audit/log";
 import { releaseHeldInvitations } from "@/lib/cooperatives/invitations";
 import { maskSealedQuoteEntries } from "@/lib/audit/sealed";
 import { authorize, type AuthorizedActor } from "@/lib/auth/authorize";
+import { notifyVerificationDecision } from "@/lib/notifications/verification";
 import type { Actor } from "@/lib/auth/types";
 import type { ResubmitVerification, VerificationDecision } from "./schemas";
 
@@ -149,6 +150,8 @@ export async function decideVerification(actor: Actor | null, input: Verificatio
     // Logged for the organization concerned (it sees the decision) and for the platform.
     await audit(tx, { organizationId: target.id, actorId: a.user.id, action: `organization.${input.decision}`, entityType: "Organization", entityId: target.id, data: payload });
     await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action: `organization.${input.decision}`, entityType: "Organization", entityId: target.id, data: payload });
+    // issue 16: the organization hears about it (in the app and, for its owners and admins, by e-mail).
+    await notifyVerificationDecision(tx, { organizationId: target.id, type: target.type, name: target.name, decision: input.decision, note: input.note });
   });
 }
 

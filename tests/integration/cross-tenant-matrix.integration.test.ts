@@ -501,6 +501,8 @@ const API: Record<string, ApiCase[]> = {
     { resource: "The owner user's unread count (?userId= names the owner): 403 for everyone else, 401 signed out", kind: "read", allow: none, request: (fx) => ({ query: { userId: fx.owner.umkm.userId } }) }],
   "POST /api/v1/notifications/[id]/read": [{ resource: "Mark the owner user's notification read", kind: "write", request: (fx) => ({ params: { id: fx.notificationId } }) }],
   "POST /api/v1/notifications/read-all": [{ resource: "Mark the caller's own notifications read (the owner's stay unread)", kind: "own", request: () => ({}) }],
+  "GET /api/v1/notifications/preferences": [{ resource: "The caller's own notification settings (the user comes from the token; none can be named)", kind: "read", allow: signedIn, request: () => ({}) }],
+  "PUT /api/v1/notifications/preferences": [{ resource: "Change the caller's own notification settings (an opt-out row for the caller, never the owner's)", kind: "own", request: () => ({ body: { preferences: [{ kind: "quotes", email: false }] } }) }],
 
   // --- public reference, directory and statistics -----------------------------------------------------
   "GET /api/v1/openapi.json": [{ resource: "The API description: public", kind: "read", allow: everyone, request: () => ({}) }],
@@ -617,6 +619,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/notifications/actions.ts#openNotificationAction": [{ resource: "Open (mark read, follow the link of) the owner user's notification: refused = nothing written, and the redirect goes to /notifikasi, not to the notification's link", kind: "write", args: (fx) => [form({ id: fx.notificationId })] }],
   "lib/notifications/actions.ts#markAllNotificationsReadAction": [{ resource: "Mark the caller's own notifications read (the owner's stay unread)", kind: "own", args: () => [{}] }],
   "lib/notifications/actions.ts#markAllReadFormAction": [{ resource: "Mark the caller's own notifications read (form variant)", kind: "own", args: () => [] }],
+  "lib/notifications/actions.ts#saveNotificationPreferencesAction": [{ resource: "Change the caller's own notification settings (form: boxes shown, boxes checked)", kind: "own", args: () => [null, form({ "kinds[]": "quotes", "inApp[]": "quotes" })] }],
 
   // --- products -------------------------------------------------------------------------------------------
   "lib/products/actions.ts#createProductAction": [{ resource: "A product of the caller's own UMKM", kind: "own", args: () => [{ name: "Produk penyerang", kbli: "13134", unit: "lembar", priceMinIdr: "1000", priceMaxIdr: "2000" }] }],

@@ -24,6 +24,7 @@ import "../notifications/route";
 import "../notifications/[id]/read/route";
 import "../notifications/read-all/route";
 import "../notifications/unread-count/route";
+import "../notifications/preferences/route";
 import "../rfqs/route";
 import "../rfqs/[id]/route";
 import "../rfqs/[id]/publish/route";
