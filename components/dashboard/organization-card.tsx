@@ -1,6 +1,6 @@
 // The active organization: name, type, verification state (with the platform's note when it was returned),
 // contact details and region, and its members.
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Card, OrgTypeBadge, VerificationBadge } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getOrganizationOverview } from "@/lib/organizations/service";
@@ -13,7 +13,7 @@ export type OrganizationOverview = Awaited<ReturnType<typeof getOrganizationOver
 export async function OrganizationCard({ org, canResubmit = false }: { org: OrganizationOverview; canResubmit?: boolean }) {
   const t = await getTranslations("dashboard.organization");
   const tc = await getTranslations("common");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const region = org.regency ? `${org.regency.name}, ${org.regency.province.name}` : null;
 
   return (

@@ -1,6 +1,6 @@
 // What an RFQ asks for, shared by the buyer's page (/rfq/[id]) and the supplier's (/papan-rfq/[id]): status,
 // buyer, KBLI, delivery, deadline, requirements, line items and attachments. Server component.
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, Card, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { RfqView } from "@/lib/rfqs/views";
@@ -36,7 +36,7 @@ export async function RfqSummary({ rfq, showBuyer = false }: { rfq: RfqView; sho
   const t = await getTranslations("rfqs.detail");
   const tCert = await getTranslations("certifications");
   const locale = await getLocale();
-  const f = formattersFor(locale);
+  const f = formattersFor(locale, await getTimeZone());
   const now = Date.now();
   const msLeft = rfq.deadline.getTime() - now;
   const daysLeft = Math.floor(msLeft / 86_400_000);
@@ -135,7 +135,7 @@ export async function RfqSummary({ rfq, showBuyer = false }: { rfq: RfqView; sho
 
 export async function AttachmentList({ rfq, removable }: { rfq: RfqView; removable?: (id: string, filename: string) => React.ReactNode }) {
   const t = await getTranslations("rfqs.attachments");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   if (rfq.attachments.length === 0) return <p className="text-sm text-muted">{t("none")}</p>;
   return (
     <ul className="flex flex-col gap-2">

@@ -3,7 +3,7 @@
 // quote (/papan-rfq/[id]/penawaran) while it accepts quotes. Never shows who else was invited or asked.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Card, Container, PageHeader } from "@/components/ui";
 import { AttachmentList, RfqStatusBadges, RfqSummary } from "@/components/rfqs/rfq-summary";
 import { AskForm } from "@/components/rfqs/rfq-controls";
@@ -33,7 +33,7 @@ export default async function SupplierRfqPage({ params }: { params: Promise<{ id
   const t = await getTranslations("rfqs.detail");
   const tCl = await getTranslations("rfqs.clarifications");
   const tAtt = await getTranslations("rfqs.attachments");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const hasQuote = Boolean(quote && quote.status !== "withdrawn");
   const quoteHref = quoteRoutes.form(rfq.id);
 

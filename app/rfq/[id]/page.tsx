@@ -3,7 +3,7 @@
 // and the tabs to quotes, matches and history. Another organization's RFQ is a 404 (lib/rfqs/queries.ts).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Card, Container, PageHeader } from "@/components/ui";
 import { RfqTabs } from "@/components/rfqs/rfq-tabs";
 import { AttachmentList, RfqStatusBadges, RfqSummary } from "@/components/rfqs/rfq-summary";
@@ -49,7 +49,7 @@ export default async function BuyerRfqPage({
   const tInv = await getTranslations("rfqs.invitations");
   const tCl = await getTranslations("rfqs.clarifications");
   const tAtt = await getTranslations("rfqs.attachments");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const editable = rfq.status === "draft";
   // Publishing and inviting act on suppliers: only once the buyer organization is verified (issue 11).
   const verified = rfq.buyer.verified;
