@@ -41,6 +41,8 @@ export async function RfqSummary({ rfq, showBuyer = false }: { rfq: RfqView; sho
   const msLeft = rfq.deadline.getTime() - now;
   const daysLeft = Math.floor(msLeft / 86_400_000);
   const hoursLeft = Math.floor(msLeft / 3_600_000);
+  // The buyer's clock too when it is not the viewer's (a Jayapura supplier on a Makassar buyer's RFQ).
+  const buyerTime = f.onOtherClock(rfq.deadline, rfq.buyer.timeZone);
   return (
     <div className="flex flex-col gap-6">
       <Card>
@@ -55,6 +57,7 @@ export async function RfqSummary({ rfq, showBuyer = false }: { rfq: RfqView; sho
             <dt className="text-sm text-muted">{t("deadline")}</dt>
             <dd className="font-medium text-ink">
               <time dateTime={rfq.deadline.toISOString()}>{f.dateTime(rfq.deadline)}</time>
+              {buyerTime && <span className="font-normal text-muted"> {t("buyerTime", { time: buyerTime })}</span>}
               {rfq.acceptingQuotes && (
                 <span className="block text-sm font-normal text-muted">
                   {daysLeft >= 1 ? t("daysLeft", { count: daysLeft }) : t("hoursLeft", { count: Math.max(hoursLeft, 0) })}

@@ -259,6 +259,11 @@ export interface Formatters {
   calendarDate: (value: DateInput) => string;
   dateTime: (value: DateInput, timeZone?: string) => string;
   time: (value: DateInput, timeZone?: string) => string;
+  /**
+   * The same instant on another clock, for "(17.00 WITA buyer's time)" next to the viewer's: null when that
+   * clock is the viewer's; the time alone on the same calendar day, else the date and time.
+   */
+  onOtherClock: (value: DateInput, timeZone: string) => string | null;
 }
 
 /**
@@ -279,5 +284,9 @@ export function formattersFor(locale: string, timeZone: string = WIB): Formatter
     calendarDate: (v) => formatCalendarDate(v, l),
     dateTime: (v, tz) => formatDateTime(v, l, tz ?? zone),
     time: (v, tz) => formatTime(v, l, tz ?? zone),
+    onOtherClock: (v, tz) => {
+      if (timeZoneAbbreviation(tz, l) === timeZoneAbbreviation(zone, l)) return null;
+      return formatDate(v, l, tz) === formatDate(v, l, zone) ? formatTime(v, l, tz) : formatDateTime(v, l, tz);
+    },
   };
 }

@@ -22,7 +22,7 @@ import { listInvitations } from "@/lib/rfqs/invitations";
 import { getRfqForActor } from "@/lib/rfqs/queries";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
 import { mayManageRfqs } from "@/lib/rfqs/access";
-import { toWibLocal } from "@/lib/rfqs/form-references";
+import { toZonedLocal } from "@/lib/i18n/zoned-time";
 import { rfqRoutes } from "@/lib/rfqs/routes";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 
@@ -134,7 +134,7 @@ export default async function BuyerRfqPage({
                 <>
                   {rfq.status === "open" && !rfq.acceptingQuotes && <Alert tone="info">{t("deadlinePassedHint")}</Alert>}
                   {rfq.status === "closed" && <p className="text-sm text-muted">{t("closedHint")}</p>}
-                  {rfq.acceptingQuotes && <ExtendForm rfqId={rfq.id} current={toWibLocal(rfq.deadline)} />}
+                  {rfq.acceptingQuotes && <ExtendForm rfqId={rfq.id} current={toZonedLocal(rfq.deadline, f.timeZone)} />}
                   {rfq.status === "open" && (
                     <RfqActionButton rfqId={rfq.id} kind="close" label={t("close")} confirmText={t("closeConfirm")} variant="secondary" />
                   )}
