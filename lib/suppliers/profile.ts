@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
+import { timeZoneForProvince } from "@/lib/i18n/format";
 import { memberProfileWhere } from "./access";
 import { certificateState } from "./dashboard";
 import { missingForVerification } from "./onboarding";
@@ -55,7 +56,8 @@ const ownerProfileSelect = {
 
 type CertRow = Prisma.CertificationGetPayload<{ select: typeof certificationSelect }>;
 
-function presentCertification(c: CertRow, now: Date) {
+/** `zone`: the UMKM's own clock (from its region), on which a certificate's "expired today" is decided. */
+function presentCertification(c: CertRow, now: Date, zone: string) {
   return {
     id: c.id,
     type: c.type,
@@ -66,7 +68,7 @@ function presentCertification(c: CertRow, now: Date) {
     validUntil: c.validUntil,
     percent: c.tkdnPercent === null ? null : Number(c.tkdnPercent),
     verificationStatus: c.verificationStatus,
-    state: certificateState(c.validUntil, now),
+    state: certificateState(c.validUntil, now, zone),
     document: c.document,
   };
 }
@@ -98,7 +100,7 @@ export async function loadOwnerProfile(client: Tx | typeof db, supplierId: strin
     regency,
     province: regency?.province ?? null,
     kbli: kbli.map((k) => ({ code: k.kbliCode, version: k.kbliVersion, isPrimary: k.isPrimary, titleId: k.kbli.titleId, titleEn: k.kbli.titleEn })),
-    certifications: certifications.map((c) => presentCertification(c, now)),
+    certifications: certifications.map((c) => presentCertification(c, now, timeZoneForProvince(regency?.code))),
     sizeHistory,
     missingForVerification: missingForVerification({ nib: rest.nib, npwp: rest.npwp, regencyCode: regency?.code ?? null, kbliCount: kbli.length }),
   };
@@ -174,7 +176,7 @@ export async function getPublicSupplierProfile(supplierId: string) {
     kbli: p.kbli.map((k) => k.kbliCode),
     kbliDetails: p.kbli.map((k) => ({ code: k.kbliCode, title: k.kbli.titleId, titleEn: k.kbli.titleEn, isPrimary: k.isPrimary })),
     certifications: org.certifications.map((c) => {
-      const pc = presentCertification(c, now);
+      const pc = presentCertification(c, now, timeZoneForProvince(p.regency?.code));
       return {
         type: pc.type,
         name: pc.name,
@@ -225,7 +227,7 @@ export async function getSupplierForReview(actor: Actor | null, supplierId: stri
       regency,
       kbli: kbli.map((k) => ({ code: k.kbliCode, isPrimary: k.isPrimary, titleId: k.kbli.titleId, titleEn: k.kbli.titleEn })),
     },
-    certifications: org.certifications.map((c) => presentCertification(c, now)),
+    certifications: org.certifications.map((c) => presentCertification(c, now, timeZoneForProvince(regency?.code))),
     missingForVerification: missingForVerification({ nib: p.nib, npwp: p.npwp, regencyCode: regency?.code ?? null, kbliCount: kbli.length }),
   };
 }
