@@ -80,10 +80,6 @@ export interface TkdnAssessment {
   preferenceTkdn: number | null;
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant in WIB (UTC+7, no daylight saving): certificates are dated in it. */
-export function wibDate(d: Date): string {
-  return new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10); // @db.Date columns come back as UTC midnight
 

@@ -5,6 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formattersFor, timeZoneForProvince } from "@/lib/i18n/format";
 import { calendarDayIn, todayIn, toZonedLocal, zonedLocalToUtc } from "@/lib/i18n/zoned-time";
+import { assessTkdn } from "@/lib/quotes/evaluation";
+import { certificateState } from "@/lib/suppliers/dashboard";
 
 const WIB = "Asia/Jakarta";
 const WITA = "Asia/Makassar";
@@ -125,5 +127,22 @@ describe("formatting with the viewer's zone named", () => {
     expect(formattersFor("en", WIT).onOtherClock(deadline, WIB)).toBe("16:00 WIB");
     const lateWib = new Date("2026-12-15T16:30:00Z"); // 23.30 WIB, 01.30 WIT on the 16th
     expect(formattersFor("id", WIT).onOtherClock(lateWib, WIB)).toBe("15 Desember 2026 pukul 23.30 WIB");
+  });
+});
+
+describe("date-only rules take \"today\" on the organization's clock", () => {
+  it("TKDN: a certificate valid until the 10th covers a 22.30 WIB deadline for a WIB or WITA buyer, not for a WIT buyer (00.30 on the 11th)", () => {
+    const deadline = new Date("2027-01-10T15:30:00Z");
+    const cert = { verified: true, tkdnPercent: 45, validFrom: new Date("2026-01-01T00:00:00Z"), validUntil: new Date("2027-01-10T00:00:00Z") };
+    expect(assessTkdn(40, [cert], deadline, WIB).status).toBe("verified");
+    expect(assessTkdn(40, [cert], deadline, WITA).status).toBe("verified");
+    expect(assessTkdn(40, [cert], deadline, WIT).status).toBe("unverified");
+  });
+
+  it("a certificate ending on the 15th has expired at 00.30 WIT on the 16th, not yet at 23.30 WITA on the 15th", () => {
+    const now = new Date("2026-12-15T15:30:00Z");
+    const until = new Date("2026-12-15T00:00:00Z");
+    expect(certificateState(until, now, WIT)).toBe("expired");
+    expect(certificateState(until, now, WITA)).toBe("expiring");
   });
 });
