@@ -1,6 +1,7 @@
 "use client";
 // The RFQ form (/rfq/baru and /rfq/[id]/ubah): title, KBLI (searchable picker), delivery regency (province →
-// regency), deadline (on the buyer organization's clock, its zone named: WIB, WITA or WIT), line items added and removed in place, required certificates, minimum TKDN,
+// regency), deadline (on the buyer organization's clock, its zone named: WIB, WITA or WIT), line items added
+// and removed in place, required certificates, minimum TKDN,
 // visibility and sealing. It posts to the server action, which validates with the same schema as the API;
 // field errors (including per line item: "items.1.quantity") come back translated and are shown in place.
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";

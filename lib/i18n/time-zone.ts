@@ -11,7 +11,9 @@ import type { Actor } from "@/lib/auth/types";
 import { timeZoneForProvince, WIB, type IndonesianTimeZone } from "./format";
 
 /** An organization's zone (WIB when it has no region or does not exist). Memoised per request. */
-export const zoneForOrganization = cache(async function zoneForOrganization(organizationId: string | null | undefined): Promise<IndonesianTimeZone> {
+export const zoneForOrganization = cache(async function zoneForOrganization(
+  organizationId: string | null | undefined,
+): Promise<IndonesianTimeZone> {
   if (!organizationId) return WIB;
   const org = await db.organization.findUnique({ where: { id: organizationId }, select: { regencyCode: true } });
   return timeZoneForProvince(org?.regencyCode);

@@ -46,7 +46,8 @@ export function zonedLocalToUtc(local: string, timeZone: string): Date {
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
   const back = new Date(asUtc);
   // Reject what Date.UTC would roll over (31 February, 24:00): the wall clock must read back unchanged.
-  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || back.getUTCHours() !== h || h > 23 || mi > 59 || s > 59) return new Date(NaN);
+  const rolledOver = back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || back.getUTCHours() !== h;
+  if (rolledOver || h > 23 || mi > 59 || s > 59) return new Date(NaN);
   // Fixed offsets: one correction is exact (a zone with daylight saving would need a second pass).
   return new Date(asUtc - offsetMs(new Date(asUtc), timeZone));
 }

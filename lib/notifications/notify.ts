@@ -50,7 +50,8 @@ export interface NotifyInput {
   organizationId?: string;
   /**
    * ICU values for the title/body. Strings and numbers as they are; a Date is shown as a date and time in each
-   * reader's language and on their organization's clock (WIB, WITA or WIT, named), a bigint as Rupiah ("Rp1.500.000" / "Rp1,500,000") — pass those rather than
+   * reader's language and on their organization's clock (WIB, WITA or WIT, named), a bigint as Rupiah
+   * ("Rp1.500.000" / "Rp1,500,000") — pass those rather than
    * pre-formatted strings, since recipients read in different languages.
    */
   params?: Record<string, NotificationParam>;

@@ -204,7 +204,11 @@ export async function getComparison(actor: Actor | null, rfqId: string): Promise
   const revealed = pricesRevealed(rfq);
   const count = await db.quote.count({ where: { rfqId, status: { in: [...VISIBLE_TO_BUYER] } } });
   const rows = revealed
-    ? await db.quote.findMany({ where: { rfqId, status: { in: [...VISIBLE_TO_BUYER] } }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], select: buyerQuoteSelect(todayIn(zone)) })
+    ? await db.quote.findMany({
+        where: { rfqId, status: { in: [...VISIBLE_TO_BUYER] } },
+        orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+        select: buyerQuoteSelect(todayIn(zone)),
+      })
     : [];
   const lines = rfq.items.map((i) => ({ id: i.id, quantity: i.quantity }));
   const tkdn = await tkdnAssessments(rows, rfq.deadline, zone);

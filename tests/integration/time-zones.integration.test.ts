@@ -42,8 +42,16 @@ beforeAll(async () => {
   makassarBuyer = await createBuyer(t.db, { name: "PT Semen Makassar Contoh", regencyCode: "73.71" });
   jakartaBuyer = await createBuyer(t.db, { name: "PT Jakarta Contoh", regencyCode: "31.74" });
   unplacedBuyer = await createBuyer(t.db, { name: "PT Tanpa Wilayah", regencyCode: null });
-  jayapuraSupplier = await createUmkm(t.db, { name: "CV Noken Jayapura", regencyCode: "91.71", owner: { email: "noken@example.id", locale: "id" } });
-  jakartaSupplier = await createUmkm(t.db, { name: "CV Batik Betawi", regencyCode: "31.71", owner: { email: "betawi@example.id", locale: "en" } });
+  jayapuraSupplier = await createUmkm(t.db, {
+    name: "CV Noken Jayapura",
+    regencyCode: "91.71",
+    owner: { email: "noken@example.id", locale: "id" },
+  });
+  jakartaSupplier = await createUmkm(t.db, {
+    name: "CV Batik Betawi",
+    regencyCode: "31.71",
+    owner: { email: "betawi@example.id", locale: "en" },
+  });
 });
 
 afterAll(() => {
@@ -136,7 +144,13 @@ describe("an RFQ deadline across three clocks", () => {
 
   it("the API: a local deadline without offset is read on the buyer's clock, never the client's; an offset is kept", async () => {
     const { token } = await createApiToken(makassarBuyer.owner.id, { name: "erp" });
-    const body = { title: "Karung semen tahap dua", kbli: "13134", deliveryRegencyCode: "73.71", deadline: "2026-12-20T08:00", items: [{ name: "Karung", quantity: 100, unit: "lembar" }] };
+    const body = {
+      title: "Karung semen tahap dua",
+      kbli: "13134",
+      deliveryRegencyCode: "73.71",
+      deadline: "2026-12-20T08:00",
+      items: [{ name: "Karung", quantity: 100, unit: "lembar" }],
+    };
     const res = await callRoute(createRoute, "POST", "/api/v1/rfqs", { token, body });
     expect(res.status, await res.clone().text()).toBe(201);
     const created = RfqSchema.parse(await jsonOf(res));
@@ -144,7 +158,11 @@ describe("an RFQ deadline across three clocks", () => {
     expect(created.buyer.timeZone).toBe("Asia/Makassar");
 
     await publishRfq(await actAs(makassarBuyer.owner), created.id);
-    const ext = await callRoute(extendRoute, "POST", `/api/v1/rfqs/${created.id}/extend`, { token, params: { id: created.id }, body: { deadline: "2026-12-21T08:00:00+09:00" } });
+    const ext = await callRoute(extendRoute, "POST", `/api/v1/rfqs/${created.id}/extend`, {
+      token,
+      params: { id: created.id },
+      body: { deadline: "2026-12-21T08:00:00+09:00" },
+    });
     expect(ext.status, await ext.clone().text()).toBe(200);
     expect((await t.db.rfq.findUniqueOrThrow({ where: { id: created.id } })).deadline.toISOString()).toBe("2026-12-20T23:00:00.000Z");
   });

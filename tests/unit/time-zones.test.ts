@@ -92,7 +92,11 @@ describe("wall clocks (lib/i18n/zoned-time.ts)", () => {
 
   it("writes an instant back as the datetime-local value of each clock", () => {
     const d = new Date("2026-12-15T09:00:00Z");
-    expect([toZonedLocal(d, WIB), toZonedLocal(d, WITA), toZonedLocal(d, WIT)]).toEqual(["2026-12-15T16:00", "2026-12-15T17:00", "2026-12-15T18:00"]);
+    expect([toZonedLocal(d, WIB), toZonedLocal(d, WITA), toZonedLocal(d, WIT)]).toEqual([
+      "2026-12-15T16:00",
+      "2026-12-15T17:00",
+      "2026-12-15T18:00",
+    ]);
     expect(zonedLocalToUtc(toZonedLocal(d, WITA), WITA)).toEqual(d);
   });
 
@@ -130,10 +134,15 @@ describe("formatting with the viewer's zone named", () => {
   });
 });
 
-describe("date-only rules take \"today\" on the organization's clock", () => {
+describe('date-only rules take "today" on the organization\'s clock', () => {
   it("TKDN: a certificate valid until the 10th covers a 22.30 WIB deadline for a WIB or WITA buyer, not for a WIT buyer (00.30 on the 11th)", () => {
     const deadline = new Date("2027-01-10T15:30:00Z");
-    const cert = { verified: true, tkdnPercent: 45, validFrom: new Date("2026-01-01T00:00:00Z"), validUntil: new Date("2027-01-10T00:00:00Z") };
+    const cert = {
+      verified: true,
+      tkdnPercent: 45,
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+      validUntil: new Date("2027-01-10T00:00:00Z"),
+    };
     expect(assessTkdn(40, [cert], deadline, WIB).status).toBe("verified");
     expect(assessTkdn(40, [cert], deadline, WITA).status).toBe("verified");
     expect(assessTkdn(40, [cert], deadline, WIT).status).toBe("unverified");
