@@ -135,7 +135,7 @@ describe("formatting with the viewer's zone named", () => {
 });
 
 describe('date-only rules take "today" on the organization\'s clock', () => {
-  it("TKDN: a certificate valid until the 10th covers a 22.30 WIB deadline for a WIB or WITA buyer, not for a WIT buyer (00.30 on the 11th)", () => {
+  it("TKDN: valid until the 10th covers a 22.30 WIB deadline for a WIB or WITA buyer, not a WIT one (00.30 on the 11th)", () => {
     const deadline = new Date("2027-01-10T15:30:00Z");
     const cert = {
       verified: true,
