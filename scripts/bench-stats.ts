@@ -22,7 +22,6 @@ import { getTopSuppliers } from "../lib/stats/drilldown";
 import { GROUP_BYS, type StatsFilter } from "../lib/stats/schemas";
 import type { Actor } from "../lib/auth/types";
 import {
-  datasetSize,
   ensureSupplierDataset,
   machineLine,
   openBenchDatabase,

@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Badge, Button, ButtonLink, Card, Container, EmptyState, Input, PageHeader, Select } from "@/components/ui";
-import { RfqStatusBadges } from "@/components/rfqs/rfq-summary";
+import { msUntil, RfqStatusBadges } from "@/components/rfqs/rfq-summary";
 import { formattersFor } from "@/lib/i18n/format";
 import { listProvinces } from "@/lib/reference/service";
 import { rfqListQuery } from "@/lib/rfqs/schemas";
@@ -68,7 +68,7 @@ export default async function RfqBoardPage({ searchParams }: { searchParams: Pro
       ) : (
         <ul className="grid gap-4 md:grid-cols-2">
           {page.data.map((r) => {
-            const days = Math.floor((r.deadline.getTime() - Date.now()) / 86_400_000);
+            const days = Math.floor(msUntil(r.deadline) / 86_400_000);
             return (
               <li key={r.id}>
                 <Card as="article" className="h-full">

@@ -3,7 +3,7 @@
 // optional labelled fields, one or more submit buttons (a button may carry name/value, e.g. accept or
 // reject). Field errors come back translated and show under their fields; a conflict (someone changed the
 // agreement meanwhile) shows the message with a reload button. On success the page's data is refreshed.
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Alert, Button, Input, Select, Textarea, type ButtonVariant } from "@/components/ui";
@@ -49,7 +49,8 @@ export function ActionForm({ action, hidden, fields = [], buttons, successMessag
   const tc = useTranslations("common");
   const router = useRouter();
   const [state, dispatch, pending] = useActionState<Result, FormData>(action, null);
-  const [done, setDone] = useState(false);
+  // The success message shows while the last submission succeeded.
+  const done = state?.ok === true;
   const formRef = useRef<HTMLFormElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const fieldErrors = state && !state.ok ? (state.error.fields ?? {}) : {};
@@ -58,10 +59,8 @@ export function ActionForm({ action, hidden, fields = [], buttons, successMessag
     if (!state) return;
     if (state.ok) {
       formRef.current?.reset();
-      setDone(true);
       router.refresh();
     } else {
-      setDone(false);
       errorRef.current?.focus();
     }
   }, [state, router]);

@@ -30,7 +30,10 @@ function useRefreshingAction(action: Action, onDone?: () => void) {
   const router = useRouter();
   const [state, dispatch, pending] = useActionState<ActionResult<unknown> | null, FormData>(action, null);
   const done = useRef(onDone);
-  done.current = onDone;
+  // Keep the latest callback without writing a ref during render; this effect runs before the one below.
+  useEffect(() => {
+    done.current = onDone;
+  });
   useEffect(() => {
     if (state?.ok) {
       done.current?.();
@@ -218,13 +221,15 @@ export function InvitePanel({ rfqId, invitedIds }: { rfqId: string; invitedIds: 
   const [hits, setHits] = useState<SupplierHit[] | null>(null);
   const seq = useRef(0);
   const { submit, pending, fields, message } = useRefreshingAction(inviteSuppliersAction as Action);
+  // A query too short to search clears the hits at once (in the event, not in the effect below).
+  const changeQuery = (next: string) => {
+    setQ(next);
+    if (next.trim().length < 2) setHits(null);
+  };
 
   useEffect(() => {
     const query = q.trim();
-    if (query.length < 2) {
-      setHits(null);
-      return;
-    }
+    if (query.length < 2) return;
     const mine = ++seq.current;
     const timer = setTimeout(async () => {
       const res = await searchSuppliersAction({ q: query });
@@ -235,7 +240,7 @@ export function InvitePanel({ rfqId, invitedIds }: { rfqId: string; invitedIds: 
 
   return (
     <div className="flex flex-col gap-3">
-      <Input label={t("search")} description={t("searchHint")} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
+      <Input label={t("search")} description={t("searchHint")} type="search" value={q} onChange={(e) => changeQuery(e.target.value)} autoComplete="off" />
       <ErrorLine message={message} fields={fields} />
       <p className="sr-only" aria-live="polite">
         {hits ? t("resultCount", { count: hits.length }) : ""}

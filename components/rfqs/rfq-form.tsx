@@ -231,13 +231,15 @@ function KbliPicker({
   const [results, setResults] = useState<{ code: string; titleId: string; parentTitle: string | null }[] | null>(null);
   const [searching, setSearching] = useState(false);
   const seq = useRef(0);
+  // A query too short to search clears the results at once (in the event, not in the effect below).
+  const changeQuery = (next: string) => {
+    setQ(next);
+    if (next.trim().length < 2) setResults(null);
+  };
 
   useEffect(() => {
     const query = q.trim();
-    if (query.length < 2) {
-      setResults(null);
-      return;
-    }
+    if (query.length < 2) return;
     const mine = ++seq.current;
     const timer = setTimeout(async () => {
       setSearching(true);
@@ -267,7 +269,7 @@ function KbliPicker({
         </p>
       ) : (
         <>
-          <Input label={t("kbliSearch")} hideLabel type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("kbliSearchPlaceholder")} autoComplete="off" />
+          <Input label={t("kbliSearch")} hideLabel type="search" value={q} onChange={(e) => changeQuery(e.target.value)} placeholder={t("kbliSearchPlaceholder")} autoComplete="off" />
           <p className="text-sm text-muted" aria-live="polite">
             {searching ? t("kbliSearching") : results && results.length === 0 ? t("kbliNoResults", { q }) : null}
           </p>
@@ -280,7 +282,7 @@ function KbliPicker({
                     className="w-full rounded-md px-3 py-2 text-left text-sm hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-700"
                     onClick={() => {
                       onChange({ code: r.code, title: r.titleId });
-                      setQ("");
+                      changeQuery("");
                       setResults(null);
                     }}
                   >

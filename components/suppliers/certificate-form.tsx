@@ -3,7 +3,7 @@
 // multipart form data; the server checks its size and its CONTENT (PDF/JPEG/PNG magic bytes), whatever the
 // file's name. Type-specific fields (name for "other", percentage for TKDN) appear for their type; before
 // JavaScript runs (or without it) all fields are shown.
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
 import { Alert, Input, Select, SubmitButton } from "@/components/ui";
@@ -44,12 +44,16 @@ export function CertificateForm({ certificationId, initial }: { certificationId?
     error: fields[name],
   });
 
-  useEffect(() => {
+  // After a certificate is added, empty the form for the next one: adjust state while rendering when the
+  // action's result changes (React's pattern for state derived from a changed value), not in an effect.
+  const [handled, setHandled] = useState<SaveState>(null);
+  if (state !== handled) {
+    setHandled(state);
     if (state?.ok && !editing) {
       setValues(EMPTY);
       setFormKey((k) => k + 1);
     }
-  }, [state, editing]);
+  }
 
   const showAll = values.type === "";
   return (

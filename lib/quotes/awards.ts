@@ -169,7 +169,6 @@ export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardI
         });
         if (count !== 1) throw conflict("quotes.errors.alreadyAwarded");
 
-        const itemById = new Map(rfq.items.map((i) => [i.id, i]));
         const start = todayOn(buyerZone, now);
         const out: AwardResultAgreement[] = [];
         for (const w of winners) {

@@ -3,7 +3,7 @@
 // management (own tokens only) and organization selection.
 import { describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
-import { callRoute, jsonOf } from "@/tests/helpers/api";
+import { callRoute } from "@/tests/helpers/api";
 import { POST as register } from "@/app/api/v1/auth/register/route";
 import { POST as signIn } from "@/app/api/v1/auth/token/route";
 import { GET as me } from "@/app/api/v1/me/route";

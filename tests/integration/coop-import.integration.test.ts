@@ -29,10 +29,6 @@ afterEach(() => signOut());
 
 const ROWS = Number(process.env.COOP_IMPORT_ROWS) || (testBackend() === "pglite" ? 20_000 : 2_000);
 
-function nibFor(i: number, run: string) {
-  return `7${run}${String(i).padStart(8, "0")}`.slice(0, 13).padEnd(13, "0");
-}
-
 interface Generated { csv: string; badRows: number; goodRows: number; nibs: string[] }
 
 async function generate(run: string, rows: number, delimiter = ";"): Promise<Generated> {

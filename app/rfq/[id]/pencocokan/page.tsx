@@ -6,7 +6,7 @@ import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Container, PageHeader } from "@/components/ui";
 import { RfqTabs } from "@/components/rfqs/rfq-tabs";
-import { RfqStatusBadges } from "@/components/rfqs/rfq-summary";
+import { msUntil, RfqStatusBadges } from "@/components/rfqs/rfq-summary";
 import { MatchList } from "@/components/matching/match-list";
 import { ConsortiumList } from "@/components/matching/consortia";
 import { formatNumber, formattersFor } from "@/lib/i18n/format";
@@ -32,7 +32,7 @@ export default async function RfqMatchesPage({ params }: { params: Promise<{ id:
   const locale = (await getLocale()) === "en" ? "en" : "id";
   const f = formattersFor(locale, await getTimeZone());
   const s = matches.rfq;
-  const open = s.status === "open" && s.deadline.getTime() > Date.now();
+  const open = s.status === "open" && msUntil(s.deadline) > 0;
   const requirements = [
     ...s.requiredCertifications.map((c) => t(`certs.${c}`)),
     ...(s.minTkdn !== null ? [t("page.minTkdn", { min: formatNumber(s.minTkdn, locale) })] : []),
