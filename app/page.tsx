@@ -1,7 +1,7 @@
 // Landing page: what Rantai is, for whom, how it works, the PP 7/2021 partnership schemes, and live figures
 // from the database. Rendered per request (never prerendered at build time: the figures come from the DB).
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { Stat, StatGrid } from "@/components/ui/stat";
@@ -83,7 +83,7 @@ export default async function HomePage() {
     getProtectedSummary("public"),
     getSessionUser(),
   ]);
-  const f = formattersFor(locale);
+  const f = formattersFor(locale, await getTimeZone());
   const share = s.umkmWithActiveAgreementShare;
   const withheld = t("stats.suppressed");
   const num = (n: number | null) => (n === null ? withheld : f.number(n));

@@ -2,7 +2,7 @@
 // filtered by status, with a link to create one.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Container, EmptyState, PageHeader, Table, cn } from "@/components/ui";
 import { AgreementStatusBadge } from "@/components/agreements/status-badge";
 import { formattersFor } from "@/lib/i18n/format";
@@ -38,7 +38,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
   const status = AGREEMENT_STATUSES.includes(sp.status as AgreementStatus) ? (sp.status as AgreementStatus) : undefined;
   const cursor = typeof sp.cursor === "string" ? sp.cursor : undefined;
   const [page, counts] = await Promise.all([listAgreements(actor, { status, limit: 25, cursor }).catch(() => listAgreements(actor, { status, limit: 25 })), countAgreementsByStatus(actor)]);
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const me = actor.membership?.organizationId;
   const tab = (active: boolean) => cn("rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap", active ? "bg-brand-700 text-white" : "text-ink hover:bg-stone-100");

@@ -3,7 +3,7 @@
 // works without JavaScript). Data: lib/rfqs/queries.ts listRfqs (visibility rules in lib/rfqs/access.ts).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Badge, Button, ButtonLink, Card, Container, EmptyState, Input, PageHeader, Select } from "@/components/ui";
 import { msUntil, RfqStatusBadges } from "@/components/rfqs/rfq-summary";
 import { formattersFor } from "@/lib/i18n/format";
@@ -33,7 +33,7 @@ export default async function RfqBoardPage({ searchParams }: { searchParams: Pro
   const [page, provinces] = await Promise.all([orNotFound(listRfqs(actor, { ...query, status: "open", limit: 20, cursor })), listProvinces()]);
   const t = await getTranslations("rfqs.board");
   const tCert = await getTranslations("certifications");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const filtered = Boolean(raw.q || raw.kbli || raw.province || raw.deadlineBefore);
   const nextHref = page.nextCursor ? rfqRoutes.board({ ...raw, cursor: page.nextCursor }) : null;
 

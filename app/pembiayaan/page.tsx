@@ -2,7 +2,7 @@
 // own financing requests across its agreements.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Badge, Container, EmptyState, PageHeader, Table, type BadgeTone } from "@/components/ui";
 import { requireSignedIn } from "@/lib/auth/page-guard";
 import { formattersFor } from "@/lib/i18n/format";
@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FinancingPage() {
   const actor = await requireSignedIn(financingRoutes.list());
   const t = await getTranslations("financing");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const view = financingPageView(actor);
   if (view === "bank") {
     const page = await listBankRequests(actor, { limit: 100 });

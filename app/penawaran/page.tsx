@@ -2,7 +2,7 @@
 // the award with its draft partnership agreement. UMKM and cooperative members only (others: 404).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Card, Container, EmptyState, PageHeader, Table } from "@/components/ui";
 import { QuoteStatusBadge } from "@/components/quotes/quote-status";
 import { formattersFor } from "@/lib/i18n/format";
@@ -24,7 +24,7 @@ export default async function OwnQuotesPage() {
   const actor = await requirePageActor(quoteRoutes.list(), maySupplierOpenQuotes);
   const quotes = await orNotFound(listOwnQuotes(actor));
   const t = await getTranslations("quotes.list");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
 
   return (
     <Container className="py-8">

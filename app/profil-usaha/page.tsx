@@ -2,7 +2,7 @@
 // verification badge (and the reviewer's note when returned), certificate expiry warnings, and the way back
 // into the onboarding flow while it is incomplete.
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Alert, ButtonLink, Card, Container, PageHeader, VerificationBadge } from "@/components/ui";
 import { CertificateList } from "@/components/suppliers/certificate-list";
@@ -23,7 +23,7 @@ export default async function ProfileOverviewPage() {
   const actor = await requirePageActor(supplierRoutes.ownProfile(), actsForUmkm);
   const t = await getTranslations("suppliers");
   const tSize = await getTranslations("sizeClasses");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const p = await getOwnSupplierProfile(actor);
   const notSet = <span className="text-muted">{t("overview.notSet")}</span>;
   const resumeStep: OnboardingStep = ONBOARDING_STEPS[Math.min(p.onboardingStep, ONBOARDING_STEPS.length - 1)];

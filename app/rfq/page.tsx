@@ -2,7 +2,7 @@
 // (/rfq/[id]); "new RFQ" opens /rfq/baru. Data: lib/rfqs/queries.ts listOwnRfqs; who may open: lib/rfqs/access.ts.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, ButtonLink, Card, Container, EmptyState, PageHeader, Table, type BadgeTone } from "@/components/ui";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
 import { RFQ_STATUSES, type RfqStatus } from "@/lib/enums";
@@ -34,7 +34,7 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
   const t = await getTranslations("rfqs.list");
   const tStatus = await getTranslations("dashboard.rfqStatus");
   const tCert = await getTranslations("certifications");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const now = new Date();
   const total = Object.values(data.counts).reduce((s, n) => s + (n ?? 0), 0);
 

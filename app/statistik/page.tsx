@@ -5,7 +5,7 @@
 // Everybody else sees the protected figures (lib/stats/disclosure.ts): "< 3" where fewer than 3 UMKM are
 // behind a figure, periods widened to whole quarters. Every figure follows the province and section filters.
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Card, Container, PageHeader, Stat, StatGrid, Table } from "@/components/ui";
 import { BreakdownCard } from "@/components/stats/breakdown-card";
 import { CompletedOpenNote } from "@/components/stats/completed-open-note";
@@ -65,7 +65,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   const rawLocale = await getLocale();
   const locale: Locale = isLocale(rawLocale) ? rawLocale : "id";
   const t = await getTranslations("stats.page");
-  const f = formattersFor(locale);
+  const f = formattersFor(locale, await getTimeZone());
   const { filter, errors } = parseFilter(await searchParams, locale);
 
   const actor = await getActor();

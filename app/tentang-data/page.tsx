@@ -2,7 +2,7 @@
 // counts actually loaded in the database, and how the landing page's live figures are defined.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
@@ -38,7 +38,7 @@ function ExternalLink({ href, children, note }: { href: string; children: ReactN
 
 export default async function AboutDataPage() {
   const [t, tc, locale, r] = await Promise.all([getTranslations("about"), getTranslations("common"), getLocale(), getReferenceDataSummary()]);
-  const f = formattersFor(locale);
+  const f = formattersFor(locale, await getTimeZone());
   const external = tc("externalLink");
   const levelKey = (level: number) => `counts.levels.level${level}` as const;
 

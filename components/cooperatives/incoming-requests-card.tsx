@@ -1,6 +1,6 @@
 // The UMKM dashboard's card of membership requests from cooperatives (issue 11): the notification of a new
 // request links here (/dasbor#permintaan-koperasi). Owners and admins accept or decline; others only see them.
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, Card } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { listIncomingJoinRequests } from "@/lib/cooperatives/join-requests";
@@ -11,7 +11,7 @@ type Incoming = Awaited<ReturnType<typeof listIncomingJoinRequests>>;
 export async function IncomingJoinRequestsCard({ data, umkmName }: { data: Incoming; umkmName: string }) {
   if (data.items.length === 0) return null;
   const t = await getTranslations("cooperatives.incomingRequests");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   return (
     <div id="permintaan-koperasi" className="scroll-mt-20">
       <Card title={t("title")} description={t("description")}>

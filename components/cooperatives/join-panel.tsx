@@ -1,7 +1,7 @@
 // /anggota's "invite a registered UMKM" panel (issue 11): an UMKM already on Rantai joins only by accepting
 // the cooperative's request. Search by NIB or name (lib/cooperatives/join-requests.ts findJoinCandidates), send
 // a request, see and withdraw the requests still waiting. Unverified cooperatives are told to get verified.
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Badge, Card } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { findJoinCandidates, listOutgoingJoinRequests } from "@/lib/cooperatives/join-requests";
@@ -17,7 +17,7 @@ interface Props {
 
 export async function JoinPanel({ verified, query, candidates, pending }: Props) {
   const t = await getTranslations("cooperatives.joinRequests");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   return (
     <Card title={t("title")} description={t("description")}>
       <div className="flex flex-col gap-4">

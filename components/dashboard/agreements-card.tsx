@@ -1,6 +1,6 @@
 // The partnerships (agreements) an organization is a party to, with their value, scheme and period.
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, Card, EmptyState, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { listOwnAgreements } from "@/lib/agreements/dashboard";
@@ -39,7 +39,7 @@ export async function AgreementsCard({
   const tStatus = await getTranslations("dashboard.agreementStatus");
   const tScheme = await getTranslations("schemes");
   const tc = await getTranslations("common");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const statuses = ORDER.filter((s) => (counts?.[s] ?? 0) > 0);
   const otherParty = perspective === "buyer" ? t("supplier") : t("buyer");
 

@@ -1,5 +1,5 @@
 // The organization's recent audit entries (what changed, who did it, when).
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { listOwnAuditLog } from "@/lib/organizations/service";
@@ -14,7 +14,7 @@ function stringField(data: Entry["data"], field: string): string | null {
 
 export async function AuditLogCard({ entries, organizationId }: { entries: Entry[]; organizationId: string }) {
   const t = await getTranslations("dashboard.audit");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   return (
     <Card title={t("title")} description={t("description")}>
       {entries.length === 0 ? (

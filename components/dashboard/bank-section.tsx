@@ -1,7 +1,7 @@
 // A bank's view: the financing requests addressed to it (and only those), by status and in a table with
 // the agreement each one rests on.
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, Card, EmptyState, Stat, StatGrid, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getBankDashboard } from "@/lib/financing/dashboard";
@@ -20,7 +20,7 @@ export async function BankSection({ data }: { data: BankDashboard }) {
   const tStatus = await getTranslations("dashboard.financingStatus");
   const tType = await getTranslations("dashboard.financingType");
   const tc = await getTranslations("common");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const byStatus = new Map(data.byStatus.map((s) => [s.status, s]));
 
   return (

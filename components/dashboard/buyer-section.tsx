@@ -1,6 +1,6 @@
 // What a buyer's officers see: their RFQs (status, deadline, quotes received — for sealed RFQs only the
 // number, prices stay hidden until the deadline) and their partnerships with values.
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, Card, EmptyState, Stat, StatGrid, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getBuyerDashboard } from "@/lib/rfqs/dashboard";
@@ -18,7 +18,7 @@ export async function BuyerSection({ data, agreements }: { data: BuyerDashboard;
   const t = await getTranslations("dashboard.buyer");
   const tStatus = await getTranslations("dashboard.rfqStatus");
   const tc = await getTranslations("common");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const now = new Date();
   const counts = data.rfqCounts;
   const agreementCounts = Object.fromEntries(data.agreements.map((a) => [a.status, a.count]));

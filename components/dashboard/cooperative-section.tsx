@@ -1,5 +1,5 @@
 // A cooperative's member UMKM: how many, by size class, and the member table.
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Card, EmptyState, Stat, StatGrid, VerificationBadge } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getCooperativeDashboard } from "@/lib/cooperatives/dashboard";
@@ -16,7 +16,7 @@ export async function CooperativeSection({ data, agreements }: { data: Cooperati
   const t = await getTranslations("dashboard.cooperative");
   const tSize = await getTranslations("sizeClasses");
   const tc = await getTranslations("common");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
 
   return (
     <div className="flex flex-col gap-6">

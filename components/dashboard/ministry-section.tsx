@@ -1,7 +1,7 @@
 // The ministry's overview: active and completed partnerships by PP 7/2021 scheme and by the UMKM's
 // province, and how many UMKM moved up a size class. Aggregates only; the drill-down lives on /statistik.
 import { LIVE_ROUTES } from "@/components/shell/nav";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { ButtonLink, Card, EmptyState, Stat, StatGrid } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getMinistryOverview } from "@/lib/stats/ministry-overview";
@@ -13,7 +13,7 @@ type MinistryOverview = Awaited<ReturnType<typeof getMinistryOverview>>;
 export async function MinistrySection({ data }: { data: MinistryOverview }) {
   const t = await getTranslations("dashboard.ministry");
   const tScheme = await getTranslations("schemes");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const totalCount = data.byScheme.reduce((n, s) => n + s.count, 0);
   const totalValue = data.byScheme.reduce((n, s) => n + s.valueIdr, BigInt(0));
   const byScheme = [...data.byScheme].sort((a, b) => b.count - a.count);

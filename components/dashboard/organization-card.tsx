@@ -1,6 +1,6 @@
 // The active organization: name, type, verification state (with the platform's note when it was returned),
 // contact details and region, and its members.
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Card, OrgTypeBadge, VerificationBadge } from "@/components/ui";
 import { isProfileOrgType } from "@/lib/organizations/access";
 import { organizationRoutes } from "@/lib/organizations/routes";
@@ -15,7 +15,7 @@ export type OrganizationOverview = Awaited<ReturnType<typeof getOrganizationOver
 export async function OrganizationCard({ org, canResubmit = false }: { org: OrganizationOverview; canResubmit?: boolean }) {
   const t = await getTranslations("dashboard.organization");
   const tc = await getTranslations("common");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const region = org.regency ? `${org.regency.name}, ${org.regency.province.name}` : null;
 
   return (

@@ -1,6 +1,6 @@
 // What an UMKM sees: its supplier profile, certificates (expired / expiring within 60 days flagged),
 // products, the cooperatives it belongs to and its partnerships.
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Badge, ButtonLink, Card, EmptyState, Stat, StatGrid, VerificationBadge, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { CERT_EXPIRY_WARNING_DAYS, type CertificateState, type getSupplierDashboard } from "@/lib/suppliers/dashboard";
@@ -19,7 +19,7 @@ export async function SupplierSection({ data, agreements }: { data: SupplierDash
   const tc = await getTranslations("common");
   const tSize = await getTranslations("sizeClasses");
   const tCert = await getTranslations("certifications");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const { profile } = data;
   const primaryKbli = profile.kbli.find((k) => k.isPrimary) ?? profile.kbli[0];
   const expired = data.certifications.filter((c) => c.state === "expired").length;

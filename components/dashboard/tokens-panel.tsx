@@ -5,7 +5,7 @@
 // confirmation step. Only this signed-in session makes tokens: a bearer token cannot (issue 11).
 // Both actions check the user in lib/ and only ever touch the user's own tokens.
 import { useActionState, useState, useTransition } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { Alert, Badge, Button, Card, EmptyState, Input, Select, SubmitButton } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { createToken, revokeToken } from "@/lib/auth/actions";
@@ -27,7 +27,7 @@ type CreateState = Awaited<ReturnType<typeof createToken>> | null;
 export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
   const t = useTranslations("tokens");
   const tc = useTranslations("common");
-  const f = formattersFor(useLocale());
+  const f = formattersFor(useLocale(), useTimeZone());
   const [revealed, setRevealed] = useState<{ id: string; name: string; token: string } | null>(null);
   const [state, dispatch] = useActionState<CreateState, FormData>(async (prev, fd) => {
     const res = await createToken(prev, fd);

@@ -1,7 +1,7 @@
 // The platform's verification queue: buyers and cooperatives not yet verified, and UMKM that submitted
 // their profile. Rows become stacked cards on phones (a list, not a table), each with its decision buttons.
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, ButtonLink, Card, EmptyState, OrgTypeBadge, VerificationBadge } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { listOrganizationsForReview } from "@/lib/organizations/service";
@@ -49,7 +49,7 @@ function queueRows(queue: Queue): Row[] {
 export async function VerificationQueue({ queue, limit, showPageLink = false }: { queue: Queue; limit?: number; showPageLink?: boolean }) {
   const t = await getTranslations("verification");
   const td = await getTranslations("dashboard.platform");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const rows = queueRows(queue);
   const shown = limit ? rows.slice(0, limit) : rows;
 

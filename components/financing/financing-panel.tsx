@@ -1,6 +1,6 @@
 // The financing section of an agreement page: the requests on it with their status (both parties see
 // them), the UMKM's request form on an active agreement, the buyer's confirmation and the UMKM's withdrawal.
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, Card, type BadgeTone } from "@/components/ui";
 import { ActionForm } from "@/components/agreements/action-form";
 import { formattersFor } from "@/lib/i18n/format";
@@ -20,7 +20,7 @@ export async function FinancingPanel(props: {
   canRequest: boolean;
 }) {
   const t = await getTranslations("financing");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   return (
     <Card title={t("party.title")} description={t("noMoney")}>
       <div className="flex flex-col gap-4">

@@ -1,7 +1,7 @@
 // "RFQ yang cocok untuk Anda" on an UMKM's dashboard: open RFQs that fit, with score and reasons; for an RFQ
 // the UMKM does not qualify for yet, what it needs ("a valid halal certificate, TKDN ≥ 25%") and where to fix it.
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, ButtonLink, Card, EmptyState } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { reasonLabel } from "@/lib/matching/labels";
@@ -13,7 +13,7 @@ import { rfqRoutes } from "@/lib/rfqs/routes";
 export async function RecommendedRfqsCard({ items }: { items: RecommendedRfq[] }) {
   const t = await getTranslations("matching");
   const locale = await getLocale();
-  const f = formattersFor(locale);
+  const f = formattersFor(locale, await getTimeZone());
   return (
     <Card title={t("dashboard.title")} description={t("dashboard.description")}>
       {items.length === 0 ? (

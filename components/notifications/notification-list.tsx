@@ -1,7 +1,7 @@
 // The list on /notifikasi. Each notification is a form whose one button opens it: the server action marks it
 // read and redirects to the page it is about. Unread ones have a tinted background, a bold title and a "Baru"
 // badge (the word carries the meaning; colour only reinforces it).
-import { getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/config";
@@ -18,6 +18,7 @@ export async function NotificationList({
 }) {
   const t = await getTranslations("notifications.page");
   const l = isLocale(locale) ? locale : "id";
+  const zone = await getTimeZone(); // the viewer's organization's (lib/i18n/time-zone.ts)
   return (
     <ul aria-label={t("listLabel")} className="flex flex-col overflow-hidden rounded-card border border-line bg-surface shadow-sm">
       {items.map((n) => (
@@ -36,7 +37,7 @@ export async function NotificationList({
                 </span>
                 <span className="break-words text-sm text-stone-700">{n.body}</span>
                 <span className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted">
-                  <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, l)}</time>
+                  <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, l, zone)}</time>
                   {n.organization && <span>{t("concerns", { organization: n.organization.name })}</span>}
                 </span>
               </span>

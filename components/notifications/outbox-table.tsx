@@ -1,6 +1,6 @@
 // The outbox on /admin/kotak-keluar: one entry per email (recipient, subject, status, attempts, times, last
 // error) with its full text behind a <details> disclosure. Stacks on phones.
-import { getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, EmptyState, type BadgeTone } from "@/components/ui";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/config";
@@ -11,6 +11,7 @@ const TONE: Record<OutboxRow["status"], BadgeTone> = { pending: "info", sending:
 export async function OutboxTable({ rows, locale }: { rows: OutboxRow[]; locale: string }) {
   const t = await getTranslations("notifications.outbox");
   const l = isLocale(locale) ? locale : "id";
+  const zone = await getTimeZone(); // the viewer's organization's (lib/i18n/time-zone.ts)
   if (rows.length === 0) return <EmptyState title={t("empty")} description={t("emptyBody")} />;
   return (
     <ul aria-label={t("title")} className="flex flex-col gap-3">
@@ -27,12 +28,12 @@ export async function OutboxTable({ rows, locale }: { rows: OutboxRow[]; locale:
           </div>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-muted">{t("createdAt")}</dt>
-            <dd>{formatDateTime(m.createdAt, l)}</dd>
+            <dd>{formatDateTime(m.createdAt, l, zone)}</dd>
             <dt className="text-muted">{t("attempts")}</dt>
             <dd>
               {m.attempts}
-              {m.status === "sent" && m.sentAt && <span className="text-muted"> · {t("sentAt", { time: formatDateTime(m.sentAt, l) })}</span>}
-              {m.status === "pending" && m.attempts > 0 && <span className="text-muted"> · {t("nextTry", { time: formatDateTime(m.sendAfter, l) })}</span>}
+              {m.status === "sent" && m.sentAt && <span className="text-muted"> · {t("sentAt", { time: formatDateTime(m.sentAt, l, zone) })}</span>}
+              {m.status === "pending" && m.attempts > 0 && <span className="text-muted"> · {t("nextTry", { time: formatDateTime(m.sendAfter, l, zone) })}</span>}
             </dd>
             {m.lastError && (
               <>

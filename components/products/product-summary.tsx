@@ -1,12 +1,12 @@
 // One product as a compact card body: photo, name, price range per unit, MOQ, capacity, lead time.
 // Server component (used by /produk and the supplier page).
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { formattersFor } from "@/lib/i18n/format";
 import type { ProductView } from "@/lib/products/catalogue";
 
 export async function ProductSummary({ product, actions }: { product: ProductView; actions?: React.ReactNode }) {
   const t = await getTranslations("products");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const img = product.images[0];
   const price =
     product.priceMinIdr !== null && product.priceMaxIdr !== null

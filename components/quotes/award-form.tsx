@@ -5,7 +5,7 @@
 // everything again and answers 409 when someone else awarded first.
 import { startTransition, useActionState, useEffect, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { Alert, Button } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { formattersFor } from "@/lib/i18n/format";
@@ -26,7 +26,7 @@ type Result = ActionResult<{ agreements: { id: string; number: string; supplierN
 
 export function AwardForm({ rfqId, lines, suppliers, bestSplit, schemes }: AwardFormProps) {
   const t = useTranslations("quotes.award");
-  const f = formattersFor(useLocale());
+  const f = formattersFor(useLocale(), useTimeZone());
   const router = useRouter();
   const [choice, setChoice] = useState<Record<string, string>>(bestSplit);
   const [confirming, setConfirming] = useState(false);

@@ -5,7 +5,7 @@
 // "Tarik" withdraws. The server action checks everything again; its translated field errors appear in place.
 import { startTransition, useActionState, useEffect, useMemo, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { Alert, Button, Input, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { formattersFor } from "@/lib/i18n/format";
@@ -52,7 +52,7 @@ function parseRupiah(s: string): bigint | null {
 
 export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, consortium }: QuoteFormProps) {
   const t = useTranslations("quotes.form");
-  const f = formattersFor(useLocale());
+  const f = formattersFor(useLocale(), useTimeZone());
   const router = useRouter();
   const [prices, setPrices] = useState<Record<string, string>>(() => current?.prices ?? {});
   const [tkdn, setTkdn] = useState(current?.offeredTkdn != null ? String(current.offeredTkdn) : "");

@@ -5,9 +5,10 @@
 // shows its translated field errors in place and refreshes the page on success.
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTimeZone, useTranslations } from "next-intl";
 import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
 import { Alert, Button, Input, Textarea, type ButtonVariant } from "@/components/ui";
+import { timeZoneAbbreviation, WIB } from "@/lib/i18n/format";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import {
   addAttachmentAction,
@@ -104,13 +105,15 @@ export function RfqActionButton({
   );
 }
 
+/** `current`: the deadline as "YYYY-MM-DDTHH:mm" on the buyer organization's clock (the viewer's zone). */
 export function ExtendForm({ rfqId, current }: { rfqId: string; current: string }) {
   const t = useTranslations("rfqs.detail");
+  const zone = timeZoneAbbreviation(useTimeZone() ?? WIB);
   const { submit, pending, fields, message } = useRefreshingAction(extendRfqAction as Action);
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-3">
       <input type="hidden" name="id" value={rfqId} />
-      <Input type="datetime-local" name="deadline" label={t("newDeadline")} description={t("newDeadlineHint")} defaultValue={current} required error={fields.deadline} />
+      <Input type="datetime-local" name="deadline" label={t("newDeadline", { zone })} description={t("newDeadlineHint")} defaultValue={current} required error={fields.deadline} />
       <ErrorLine message={fields.deadline ? null : message} fields={fields} />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>

@@ -1,16 +1,18 @@
 "use client";
 // The RFQ form (/rfq/baru and /rfq/[id]/ubah): title, KBLI (searchable picker), delivery regency (province →
-// regency), deadline (WIB), line items added and removed in place, required certificates, minimum TKDN,
+// regency), deadline (on the buyer organization's clock, its zone named: WIB, WITA or WIT), line items added
+// and removed in place, required certificates, minimum TKDN,
 // visibility and sealing. It posts to the server action, which validates with the same schema as the API;
 // field errors (including per line item: "items.1.quantity") come back translated and are shown in place.
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTimeZone, useTranslations } from "next-intl";
 import { Alert, Button, Checkbox, Input, Select, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { CERTIFICATION_TYPES, RFQ_VISIBILITIES } from "@/lib/enums";
 import { createRfqAction, searchKbliForRfqAction, updateRfqAction } from "@/lib/rfqs/actions";
 import { rfqRoutes } from "@/lib/rfqs/routes";
+import { timeZoneAbbreviation, WIB } from "@/lib/i18n/format";
 
 export interface RfqFormItem {
   key: string;
@@ -28,7 +30,7 @@ export interface RfqFormValues {
   kbli: { code: string; title: string } | null;
   provinceCode: string;
   deliveryRegencyCode: string;
-  /** "YYYY-MM-DDTHH:mm" in WIB. */
+  /** "YYYY-MM-DDTHH:mm" on the buyer organization's clock (the viewer's zone: they act for it). */
   deadline: string;
   items: Omit<RfqFormItem, "key">[];
   requiredCertifications: string[];
@@ -52,6 +54,7 @@ export function RfqForm({
   regencies: { code: string; name: string; provinceCode: string }[];
 }) {
   const t = useTranslations("rfqs.form");
+  const zone = timeZoneAbbreviation(useTimeZone() ?? WIB);
   const tc = useTranslations("common");
   const tCert = useTranslations("certifications");
   const router = useRouter();
@@ -129,7 +132,7 @@ export function RfqForm({
       <Input
         type="datetime-local"
         name="deadline"
-        label={t("deadline")}
+        label={t("deadline", { zone })}
         description={t("deadlineHint")}
         defaultValue={initial?.deadline}
         required

@@ -1,6 +1,6 @@
 // What an RFQ asks for, shared by the buyer's page (/rfq/[id]) and the supplier's (/papan-rfq/[id]): status,
 // buyer, KBLI, delivery, deadline, requirements, line items and attachments. Server component.
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, Card, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { RfqView } from "@/lib/rfqs/views";
@@ -44,10 +44,12 @@ export async function RfqSummary({ rfq, showBuyer = false }: { rfq: RfqView; sho
   const t = await getTranslations("rfqs.detail");
   const tCert = await getTranslations("certifications");
   const locale = await getLocale();
-  const f = formattersFor(locale);
+  const f = formattersFor(locale, await getTimeZone());
   const msLeft = msUntil(rfq.deadline);
   const daysLeft = Math.floor(msLeft / 86_400_000);
   const hoursLeft = Math.floor(msLeft / 3_600_000);
+  // The buyer's clock too when it is not the viewer's (a Jayapura supplier on a Makassar buyer's RFQ).
+  const buyerTime = f.onOtherClock(rfq.deadline, rfq.buyer.timeZone);
   return (
     <div className="flex flex-col gap-6">
       <Card>
@@ -62,6 +64,7 @@ export async function RfqSummary({ rfq, showBuyer = false }: { rfq: RfqView; sho
             <dt className="text-sm text-muted">{t("deadline")}</dt>
             <dd className="font-medium text-ink">
               <time dateTime={rfq.deadline.toISOString()}>{f.dateTime(rfq.deadline)}</time>
+              {buyerTime && <span className="font-normal text-muted"> {t("buyerTime", { time: buyerTime })}</span>}
               {rfq.acceptingQuotes && (
                 <span className="block text-sm font-normal text-muted">
                   {daysLeft >= 1 ? t("daysLeft", { count: daysLeft }) : t("hoursLeft", { count: Math.max(hoursLeft, 0) })}
@@ -142,7 +145,7 @@ export async function RfqSummary({ rfq, showBuyer = false }: { rfq: RfqView; sho
 
 export async function AttachmentList({ rfq, removable }: { rfq: RfqView; removable?: (id: string, filename: string) => React.ReactNode }) {
   const t = await getTranslations("rfqs.attachments");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   if (rfq.attachments.length === 0) return <p className="text-sm text-muted">{t("none")}</p>;
   return (
     <ul className="flex flex-col gap-2">

@@ -1,7 +1,7 @@
 // An UMKM's certificates with their validity state (expired / expiring within 60 days flagged) and document
 // links (served by /api/files/{id} to members and platform admins only). Members who may change them get an
 // "Ubah" disclosure with the certificate's form (same fields and validation as adding) and a delete button.
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Badge, EmptyState, type BadgeTone } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { CERT_EXPIRY_WARNING_DAYS, type CertificateState } from "@/lib/suppliers/dashboard";
@@ -52,7 +52,7 @@ export async function CertificateList({ certifications, canDelete = false }: { c
   const t = await getTranslations("suppliers.certificates");
   const tCert = await getTranslations("certifications");
   const tv = await getTranslations("verification.status");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const expired = certifications.filter((c) => c.state === "expired").length;
   const expiring = certifications.filter((c) => c.state === "expiring").length;
   if (certifications.length === 0) return <EmptyState title={t("empty")} />;

@@ -4,7 +4,7 @@
 // without JavaScript. Field errors come back translated and are shown under each field (aria-invalid +
 // aria-describedby through the UI kit). Inputs are controlled so a refused submission keeps what was typed.
 import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import Link from "next/link";
 import { Alert, Badge, Button, ButtonLink, Input, Select, SubmitButton, Textarea } from "@/components/ui";
 import { saveProfileStep, searchKbliAction } from "@/lib/suppliers/actions";
@@ -347,7 +347,7 @@ function KbliSelection({
 function SizeFields({ bind, values, err }: { bind: Bind; values: Record<string, string>; err: Err }) {
   const t = useTranslations("suppliers");
   const tSize = useTranslations("sizeClasses");
-  const f = formattersFor(useLocale());
+  const f = formattersFor(useLocale(), useTimeZone());
   const capital = parseRupiahInput(values.capitalIdr ?? "");
   const sales = parseRupiahInput(values.annualSalesIdr ?? "");
   const derived =

@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { formatNumber, timeZoneForProvince } from "@/lib/i18n/format";
+import { todayIn } from "@/lib/i18n/zoned-time";
 import { authorizeParty, partyWhere } from "./access";
 import { lockAgreement, notifyParties, resetCompletion, rupiahParam } from "./locking";
 import { getAgreement } from "./queries";
@@ -31,8 +32,6 @@ async function milestoneOf(tx: Parameters<Parameters<typeof db.$transaction>[0]>
   return m;
 }
 
-/** Today's calendar date (YYYY-MM-DD) in a time zone. */
-const todayIn = (timeZone: string, now = new Date()) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 
 /**
  * Records a delivery. Its date (issue 11) is not in the future — today in the supplier's time zone (its

@@ -1,7 +1,8 @@
 // Formatting of money, numbers, dates and times for Rantai's two UI languages. Pure functions (no request
 // state), usable in server components, client components, e-mails and tests. In components, bind them to
-// the request's locale with `formattersFor(locale)`:
-//   server: const f = formattersFor(await getLocale());   client: const f = formattersFor(useLocale());
+// the request's locale and the viewer's time zone (lib/i18n/time-zone.ts) with `formattersFor(locale, timeZone)`:
+//   server: const f = formattersFor(await getLocale(), await getTimeZone());
+//   client: const f = formattersFor(useLocale(), useTimeZone());
 //
 // Rules (see /work/shared/docs/domain.md "Money and formats"):
 //  - Rupiah is an integer currency: amounts are bigint (or integral numbers). PUEBI spelling is "Rp100.000"
@@ -248,6 +249,8 @@ export function formatTime(value: DateInput, locale: FormatLocale = "id", timeZo
 
 export interface Formatters {
   locale: FormatLocale;
+  /** The zone dates and times are shown in unless a call names another. */
+  timeZone: string;
   number: (value: number | bigint, options?: Parameters<typeof formatNumber>[2]) => string;
   percent: (value: number, options?: Parameters<typeof formatPercent>[2]) => string;
   rupiah: (value: bigint | number) => string;
@@ -256,20 +259,34 @@ export interface Formatters {
   calendarDate: (value: DateInput) => string;
   dateTime: (value: DateInput, timeZone?: string) => string;
   time: (value: DateInput, timeZone?: string) => string;
+  /**
+   * The same instant on another clock, for "(17.00 WITA buyer's time)" next to the viewer's: null when that
+   * clock is the viewer's; the time alone on the same calendar day, else the date and time.
+   */
+  onOtherClock: (value: DateInput, timeZone: string) => string | null;
 }
 
-/** All formatters bound to one locale (anything but "en" is treated as Indonesian). */
-export function formattersFor(locale: string): Formatters {
+/**
+ * All formatters bound to one locale (anything but "en" is treated as Indonesian) and the viewer's time zone
+ * (default WIB, the zone of visitors and of organizations without a region). Times always name their zone.
+ */
+export function formattersFor(locale: string, timeZone: string = WIB): Formatters {
   const l: FormatLocale = locale === "en" ? "en" : "id";
+  const zone = timeZone || WIB;
   return {
     locale: l,
+    timeZone: zone,
     number: (v, o) => formatNumber(v, l, o),
     percent: (v, o) => formatPercent(v, l, o),
     rupiah: (v) => formatRupiah(v, l),
     rupiahCompact: (v) => formatRupiahCompact(v, l),
-    date: (v, tz) => formatDate(v, l, tz),
+    date: (v, tz) => formatDate(v, l, tz ?? zone),
     calendarDate: (v) => formatCalendarDate(v, l),
-    dateTime: (v, tz) => formatDateTime(v, l, tz),
-    time: (v, tz) => formatTime(v, l, tz),
+    dateTime: (v, tz) => formatDateTime(v, l, tz ?? zone),
+    time: (v, tz) => formatTime(v, l, tz ?? zone),
+    onOtherClock: (v, tz) => {
+      if (timeZoneAbbreviation(tz, l) === timeZoneAbbreviation(zone, l)) return null;
+      return formatDate(v, l, tz) === formatDate(v, l, zone) ? formatTime(v, l, tz) : formatDateTime(v, l, tz);
+    },
   };
 }

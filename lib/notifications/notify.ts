@@ -8,7 +8,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { translate } from "@/lib/i18n/translate";
-import { formatCalendarDate, formatDateTime, formatRupiah } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDateTime, formatRupiah, WIB } from "@/lib/i18n/format";
+import { zonesForOrganizations } from "@/lib/i18n/time-zone";
 import { isLocale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { appBaseUrl } from "@/lib/app-url";
@@ -51,7 +52,7 @@ export const NOTIFICATION_TYPES = [
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
-type NotifyTx = Pick<Prisma.TransactionClient, "membership" | "user" | "notification" | "emailOutbox" | "notificationPreference">;
+type NotifyTx = Pick<Prisma.TransactionClient, "membership" | "user" | "notification" | "emailOutbox" | "notificationPreference" | "organization">;
 
 export interface NotifyInput {
   type: NotificationType;
@@ -62,7 +63,8 @@ export interface NotifyInput {
   organizationId?: string;
   /**
    * ICU values for the title/body. Strings and numbers as they are; a Date is shown as a date and time in each
-   * reader's language (WIB), a bigint as Rupiah ("Rp1.500.000" / "Rp1,500,000") — pass those rather than
+   * reader's language and on their organization's clock (WIB, WITA or WIT, named), a bigint as Rupiah
+   * ("Rp1.500.000" / "Rp1,500,000") — pass those rather than
    * pre-formatted strings, since recipients read in different languages.
    */
   params?: Record<string, NotificationParam>;
@@ -97,18 +99,21 @@ export function storeParams(params: Record<string, NotificationParam> = {}): Rec
   return out;
 }
 
-/** Stored (or fresh) params → the plain strings and numbers ICU formats, in `locale`. Anything odd is dropped. */
-export function paramsForLocale(locale: string, params: unknown): Record<string, string | number> {
+/**
+ * Stored (or fresh) params → the plain strings and numbers ICU formats, in `locale`, dates and times on the
+ * clock of `timeZone` (the reader's organization's; WIB when it has none). Anything odd is dropped.
+ */
+export function paramsForLocale(locale: string, params: unknown, timeZone: string = WIB): Record<string, string | number> {
   const l = isLocale(locale) ? locale : "id";
   const out: Record<string, string | number> = {};
   if (!params || typeof params !== "object" || Array.isArray(params)) return out;
   for (const [k, v] of Object.entries(params as Record<string, unknown>)) {
     if (typeof v === "string" || typeof v === "number") out[k] = v;
-    else if (v instanceof Date) out[k] = formatDateTime(v, l);
+    else if (v instanceof Date) out[k] = formatDateTime(v, l, timeZone);
     else if (typeof v === "bigint") out[k] = formatRupiah(v, l);
     else if (v && typeof v === "object" && typeof (v as { $date?: unknown }).$date === "string") {
       const d = new Date((v as { $date: string }).$date);
-      if (!Number.isNaN(d.getTime())) out[k] = formatDateTime(d, l);
+      if (!Number.isNaN(d.getTime())) out[k] = formatDateTime(d, l, timeZone);
     } else if (v && typeof v === "object" && typeof (v as { $idr?: unknown }).$idr === "string" && /^-?\d+$/.test((v as { $idr: string }).$idr)) {
       out[k] = formatRupiah(BigInt((v as { $idr: string }).$idr), l);
     } else if (v && typeof v === "object" && typeof (v as CalendarDay).$day === "string" && /^\d{4}-\d\d-\d\d$/.test((v as CalendarDay).$day)) {
@@ -159,8 +164,8 @@ async function recipients(tx: NotifyTx, input: NotifyInput): Promise<Recipient[]
  * The title and body of a notification in a locale (also used to render the in-app list). `params` may be
  * the fresh values given to notify() or what Notification.params holds.
  */
-export function renderNotification(locale: string, type: string, params: unknown = {}) {
-  const values = paramsForLocale(locale, params);
+export function renderNotification(locale: string, type: string, params: unknown = {}, timeZone: string = WIB) {
+  const values = paramsForLocale(locale, params, timeZone);
   const render = (part: "title" | "body") => {
     const key = `notifications.types.${type}.${part}`;
     // A value the caller left out shows as "—" rather than turning the whole text into a message key.
@@ -200,11 +205,14 @@ export async function notify(tx: NotifyTx, input: NotifyInput): Promise<number> 
   });
   if (people.length > 0) {
     const base = appBaseUrl();
+    // Each e-mail reads times on its recipient organization's clock (lib/i18n/time-zone.ts).
+    const zones = await zonesForOrganizations(tx, people.flatMap((p) => (p.organizationId ? [p.organizationId] : [])));
     const seen = new Set<string>();
     const emails = people
       .filter((p) => (seen.has(p.email) ? false : (seen.add(p.email), true)))
       .map((p) => {
-        const { title, body } = renderNotification(p.locale, input.type, params);
+        const zone = (p.organizationId && zones.get(p.organizationId)) || WIB;
+        const { title, body } = renderNotification(p.locale, input.type, params, zone);
         const link = input.link ? `\n\n${base}${input.link}` : "";
         const footer = `\n\n— ${translate(p.locale, "notifications.emailFooter")}`;
         return { to: p.email, subject: title, text: `${body}${link}${footer}` };

@@ -14,6 +14,7 @@ import { decodeCursor, paginate, paginationQuery, type Page, cursorInstant } fro
 import { db, Prisma } from "@/lib/db";
 import { forbidden, notFound, unauthorized } from "@/lib/errors";
 import { renderNotification } from "./notify";
+import { timeZoneForProvince } from "@/lib/i18n/format";
 
 /** Query of the list (UI and API): `limit`, `cursor`, `unread=true`. */
 export const notificationListQuery = paginationQuery.extend({
@@ -34,7 +35,7 @@ const notificationSelect = {
   link: true,
   readAt: true,
   createdAt: true,
-  organization: { select: { id: true, name: true } },
+  organization: { select: { id: true, name: true, regencyCode: true } },
 } satisfies Prisma.NotificationSelect;
 
 type Row = Prisma.NotificationGetPayload<{ select: typeof notificationSelect }>;
@@ -54,8 +55,9 @@ export interface NotificationView {
   organization: { id: string; name: string } | null;
 }
 
+/** Times in the body read on the clock of the organization the notification is for (as its e-mail did). */
 function toNotificationView(row: Row, locale: string): NotificationView {
-  const { title, body } = renderNotification(locale, row.type, row.params);
+  const { title, body } = renderNotification(locale, row.type, row.params, timeZoneForProvince(row.organization?.regencyCode));
   return {
     id: row.id,
     type: row.type,
@@ -65,7 +67,7 @@ function toNotificationView(row: Row, locale: string): NotificationView {
     read: row.readAt !== null,
     readAt: row.readAt,
     createdAt: row.createdAt,
-    organization: row.organization,
+    organization: row.organization && { id: row.organization.id, name: row.organization.name },
   };
 }
 

@@ -10,6 +10,8 @@
 // or closed and, when sealed, past its deadline (nobody can award on prices nobody may see).
 import "server-only";
 import { authorize, requireVerified } from "@/lib/auth/authorize";
+import { zoneForActor } from "@/lib/i18n/time-zone";
+import { todayIn } from "@/lib/i18n/zoned-time";
 import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
 import { createDraftAgreement, DEFAULT_SCHEME } from "@/lib/agreements/drafts";
@@ -29,7 +31,8 @@ const awardTotals = pricedLinesSchema({ priceField: "unitPriceIdr", lineMessage:
 const AWARD_PAYMENT_TERM_DAYS = 30;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const todayUtc = (now = new Date()) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+/** Today as a calendar date (UTC midnight, like @db.Date) on the buyer organization's clock. */
+const todayOn = (timeZone: string, now: Date) => new Date(`${todayIn(timeZone, now)}T00:00:00Z`);
 
 /** Scheme names as the contract text (Indonesian) writes them. */
 const SCHEME_NAMES_ID: Record<string, string> = {
@@ -78,6 +81,7 @@ export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardI
   // Awarding decides other organizations' quotes and drafts agreements for them: a verified buyer only
   // (issue 11 item 8; also when the verification was taken back after the RFQ was published).
   const a = requireVerified(authorize(actor, { orgTypes: ["buyer"], permission: "rfq:award" }));
+  const buyerZone = await zoneForActor(a); // the draft agreements start "today" on the buyer's clock
   const buyerId = a.membership.organizationId;
   const scheme = input.scheme ?? DEFAULT_SCHEME;
 
@@ -165,7 +169,7 @@ export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardI
         });
         if (count !== 1) throw conflict("quotes.errors.alreadyAwarded");
 
-        const start = todayUtc(now);
+        const start = todayOn(buyerZone, now);
         const out: AwardResultAgreement[] = [];
         for (const w of winners) {
           const q = w.quote;

@@ -7,6 +7,8 @@ import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { zoneForActor } from "@/lib/i18n/time-zone";
+import { todayIn } from "@/lib/i18n/zoned-time";
 import { pricesRevealed } from "@/lib/rfqs/access";
 import { authorizeBuyerReading } from "./access";
 import { assessTkdn, compareQuotes, evaluatedPriceIdr, tkdnPreferencePercent, type ComparisonColumn, type TkdnAssessment } from "./evaluation";
@@ -39,7 +41,11 @@ const VISIBLE_TO_BUYER = ["submitted", "awarded", "not_awarded"] as const;
  * Each quote's TKDN as declared or certified (lib/quotes/evaluation.ts assessTkdn): the quoting organization's
  * TKDN certificates (a consortium's quote is its lead's, so the lead's), judged on the RFQ's deadline.
  */
-async function tkdnAssessments(quotes: readonly { id: string; supplierId: string; offeredTkdn: Prisma.Decimal | null }[], deadline: Date): Promise<Map<string, TkdnAssessment>> {
+async function tkdnAssessments(
+  quotes: readonly { id: string; supplierId: string; offeredTkdn: Prisma.Decimal | null }[],
+  deadline: Date,
+  buyerZone: string,
+): Promise<Map<string, TkdnAssessment>> {
   const supplierIds = [...new Set(quotes.filter((q) => q.offeredTkdn !== null).map((q) => q.supplierId))];
   const certs = supplierIds.length
     ? await db.certification.findMany({
@@ -56,12 +62,17 @@ async function tkdnAssessments(quotes: readonly { id: string; supplierId: string
           .filter((c) => c.organizationId === q.supplierId)
           .map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: verifiedBy(c, deadline) })),
         deadline,
+        buyerZone,
       ),
     ]),
   );
 }
 
-const buyerQuoteSelect = {
+/**
+ * A quote as its RFQ's buyer reads it; the supplier's certificates still valid `today` — the calendar day on
+ * the buyer organization's clock (a function, so "today" is the request's, not the day the server started).
+ */
+const buyerQuoteSelect = (today: string) => ({
   id: true,
   supplierId: true,
   consortiumId: true,
@@ -81,7 +92,7 @@ const buyerQuoteSelect = {
       regency: { select: { name: true, province: { select: { name: true } } } },
       supplierProfile: { select: { sizeClass: true } },
       certifications: {
-        where: { OR: [{ validUntil: null }, { validUntil: { gte: new Date(new Date().toISOString().slice(0, 10)) } }] },
+        where: { OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${today}T00:00:00Z`) } }] },
         select: { type: true, name: true, tkdnPercent: true, validUntil: true, verificationStatus: true },
         orderBy: { type: "asc" },
       },
@@ -91,7 +102,7 @@ const buyerQuoteSelect = {
   items: { select: { rfqItemId: true, unitPriceIdr: true } },
   attachments: { orderBy: { id: "asc" }, select: { id: true, file: { select: { filename: true, mimeType: true, sizeBytes: true } } } },
   awards: { select: { id: true, items: { select: { rfqItemId: true } }, agreement: { select: { id: true, number: true } } } },
-} satisfies Prisma.QuoteSelect;
+}) satisfies Prisma.QuoteSelect;
 
 /**
  * GET /api/v1/rfqs/{id}/quotes: the buyer organization's view of the quotes on its RFQ. Sealed and before
@@ -100,16 +111,17 @@ const buyerQuoteSelect = {
 export async function listRfqQuotes(actor: Actor | null, rfqId: string) {
   const a = authorizeBuyerReading(actor);
   const rfq = await ownRfq(a, rfqId);
+  const zone = await zoneForActor(a); // the buyer organization's: the RFQ's own clock
   const revealed = pricesRevealed(rfq);
   const count = await db.quote.count({ where: { rfqId, status: { in: [...VISIBLE_TO_BUYER] } } });
   if (!revealed) return { rfqId, sealed: rfq.sealed, pricesRevealed: false, count, data: [] };
   const rows = await db.quote.findMany({
     where: { rfqId, status: { in: [...VISIBLE_TO_BUYER] } },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    select: buyerQuoteSelect,
+    select: buyerQuoteSelect(todayIn(zone)),
   });
   const qty = new Map(rfq.items.map((i) => [i.id, BigInt(i.quantity)]));
-  const tkdn = await tkdnAssessments(rows, rfq.deadline);
+  const tkdn = await tkdnAssessments(rows, rfq.deadline, zone);
   return {
     rfqId,
     sealed: rfq.sealed,
@@ -190,13 +202,18 @@ interface ComparisonView {
 export async function getComparison(actor: Actor | null, rfqId: string): Promise<ComparisonView> {
   const a = authorizeBuyerReading(actor);
   const rfq = await ownRfq(a, rfqId);
+  const zone = await zoneForActor(a); // the buyer organization's: the RFQ's own clock
   const revealed = pricesRevealed(rfq);
   const count = await db.quote.count({ where: { rfqId, status: { in: [...VISIBLE_TO_BUYER] } } });
   const rows = revealed
-    ? await db.quote.findMany({ where: { rfqId, status: { in: [...VISIBLE_TO_BUYER] } }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], select: buyerQuoteSelect })
+    ? await db.quote.findMany({
+        where: { rfqId, status: { in: [...VISIBLE_TO_BUYER] } },
+        orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+        select: buyerQuoteSelect(todayIn(zone)),
+      })
     : [];
   const lines = rfq.items.map((i) => ({ id: i.id, quantity: i.quantity }));
-  const tkdn = await tkdnAssessments(rows, rfq.deadline);
+  const tkdn = await tkdnAssessments(rows, rfq.deadline, zone);
   // The preference is computed from the certified TKDN only: a declared, unverified TKDN earns none.
   const columns = compareQuotes(
     lines,

@@ -15,6 +15,8 @@
 //
 // Money stays in integer Rupiah: TKDN is read in hundredths of a percent (the database keeps 2 decimals),
 // KP in millionths, and HEA is rounded half up to a whole Rupiah with BigInt arithmetic (no floats).
+import { WIB } from "@/lib/i18n/format";
+import { calendarDayIn } from "@/lib/i18n/zoned-time";
 
 /** Minimum offered TKDN (%) for a price preference (Perpres 46/2025). */
 export const TKDN_PREFERENCE_MIN_PERCENT = 25;
@@ -53,7 +55,8 @@ export function tkdnPreferencePercent(tkdn: number | string | null | undefined):
 //
 // A quote's offered TKDN is a declaration. It earns the price preference only when the supplier holds a TKDN
 // certificate (Certification of type tkdn) that a Rantai admin has verified, that is valid on the RFQ's
-// deadline (validFrom ≤ the deadline's date ≤ validUntil, dates in WIB) and whose value is at least the
+// deadline (validFrom ≤ the deadline's date ≤ validUntil; that date on the buyer organization's clock, WIB by
+// default) and whose value is at least the
 // offered TKDN. Otherwise the comparison shows the TKDN as declared, unverified, with no preference. A
 // consortium's quote is its lead's (the lead signs the agreement and answers for the offer), so the lead's
 // certificates count, not the members'.
@@ -77,16 +80,17 @@ export interface TkdnAssessment {
   preferenceTkdn: number | null;
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant in WIB (UTC+7, no daylight saving): certificates are dated in it. */
-export function wibDate(d: Date): string {
-  return new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10); // @db.Date columns come back as UTC midnight
 
 /** Is the declared TKDN covered by a verified TKDN certificate valid on `deadline`? (see above) */
-export function assessTkdn(offered: number | string | null | undefined, certificates: readonly TkdnCertificateInput[], deadline: Date): TkdnAssessment {
-  const day = wibDate(deadline);
+export function assessTkdn(
+  offered: number | string | null | undefined,
+  certificates: readonly TkdnCertificateInput[],
+  deadline: Date,
+  buyerZone: string = WIB,
+): TkdnAssessment {
+  const day = calendarDayIn(deadline, buyerZone);
   let best: number | null = null;
   for (const c of certificates) {
     if (!c.verified || c.tkdnPercent === null) continue;

@@ -5,6 +5,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/types";
 import { db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { zoneForOrganization } from "@/lib/i18n/time-zone";
 import { deadlinePassed, supplierVisibleRfqWhere } from "@/lib/rfqs/access";
 import type { QuoteStatus } from "@/lib/enums";
 import { authorizeQuoting } from "./access";
@@ -171,6 +172,7 @@ export async function getQuoteContext(actor: Actor | null, rfqId: string) {
       null,
       certs.map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: verifiedBy(c, rfq.deadline) })),
       rfq.deadline,
+      await zoneForOrganization(rfq.buyerId), // the deadline's day on the buyer's clock, as the buyer's comparison reads it
     ).certifiedPercent,
     quote: row ? await toOwnQuoteView(row) : null,
     consortium: consortium

@@ -1,11 +1,14 @@
 // RFQ deadlines are the server's (docs/decisions/0009-rfq-deadlines-and-visibility.md): an open RFQ whose deadline
 // has passed is closed lazily by closeExpiredRfqs(), which every read runs; a deadline being set must be ahead and
-// within MAX_DEADLINE_DAYS.
+// within MAX_DEADLINE_DAYS. A deadline typed on a wall clock is on the buyer organization's (WIB, WITA or WIT from
+// its region, lib/i18n/time-zone.ts) — never a zone the client names — and is stored in UTC.
 import "server-only";
 import { audit } from "@/lib/audit/log";
 import { db, type Prisma } from "@/lib/db";
 import { invalidInput } from "@/lib/errors";
-import { MAX_DEADLINE_DAYS } from "./schemas";
+import { zoneForOrganization } from "@/lib/i18n/time-zone";
+import { zonedLocalToUtc } from "@/lib/i18n/zoned-time";
+import { MAX_DEADLINE_DAYS, type DeadlineInput } from "./schemas";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -44,4 +47,16 @@ export async function closeExpiredRfqs(opts: { rfqIds?: string[]; now?: Date } =
 export function assertFutureDeadline(deadline: Date, now = new Date(), field = "deadline") {
   if (deadline.getTime() <= now.getTime()) throw invalidInput({ [field]: ["rfqs.errors.deadlinePast"] });
   if (deadline.getTime() > now.getTime() + MAX_DEADLINE_DAYS * DAY_MS) throw invalidInput({ [field]: ["rfqs.errors.deadlineTooFar"] });
+}
+
+/**
+ * The UTC instant of a deadline as parsed by deadlineSchema: an instant stays as it is; a wall-clock
+ * "YYYY-MM-DDTHH:mm" is read on the clock of the buyer organization ("2026-12-15T17:00" for a Makassar buyer
+ * → 09:00Z).
+ */
+export async function deadlineInstant(buyerId: string, deadline: DeadlineInput): Promise<Date> {
+  if (deadline instanceof Date) return deadline;
+  const d = zonedLocalToUtc(deadline.wallClock, await zoneForOrganization(buyerId));
+  if (Number.isNaN(d.getTime())) throw invalidInput({ deadline: ["rfqs.errors.deadlineFormat"] });
+  return d;
 }

@@ -9,11 +9,11 @@ import { db, Prisma } from "@/lib/db";
 import { KBLI_VERSION } from "@/lib/db/reference-data";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { authorizeBuyer, deadlinePassed } from "./access";
-import { assertFutureDeadline } from "./deadlines";
+import { assertFutureDeadline, deadlineInstant } from "./deadlines";
 import { notifyInvited } from "./invitations";
 import { lockOwn } from "./lock";
 import { getRfqForActor } from "./queries";
-import type { RfqCreateInput, RfqItemInput, RfqUpdateInput } from "./schemas";
+import type { DeadlineInput, RfqCreateInput, RfqItemInput, RfqUpdateInput } from "./schemas";
 import type { RfqView } from "./views";
 
 async function assertReferences(input: { kbli?: string; deliveryRegencyCode?: string }) {
@@ -44,9 +44,10 @@ const tkdn = (v: number | null | undefined) => (v === null || v === undefined ? 
 /** A new draft RFQ of the actor's buyer organization. */
 export async function createRfq(actor: Actor | null, input: RfqCreateInput): Promise<RfqView> {
   const a = authorizeBuyer(actor);
-  assertFutureDeadline(input.deadline);
-  await assertReferences(input);
   const buyerId = a.membership.organizationId;
+  const deadline = await deadlineInstant(buyerId, input.deadline);
+  assertFutureDeadline(deadline);
+  await assertReferences(input);
   const id = await db.$transaction(async (tx) => {
     const r = await tx.rfq.create({
       data: {
@@ -57,7 +58,7 @@ export async function createRfq(actor: Actor | null, input: RfqCreateInput): Pro
         kbliVersion: KBLI_VERSION,
         kbliCode: input.kbli,
         deliveryRegencyCode: input.deliveryRegencyCode,
-        deadline: input.deadline,
+        deadline,
         status: "draft",
         visibility: input.visibility,
         sealed: input.sealed,
@@ -94,7 +95,8 @@ export async function updateRfq(actor: Actor | null, rfqId: string, patch: RfqUp
     if (fields.length === 1 && fields[0] === "deadline" && patch.deadline) return extendDeadline(a, rfqId, patch.deadline);
     throw conflict("rfqs.errors.notDraft");
   }
-  if (patch.deadline) assertFutureDeadline(patch.deadline);
+  const deadline = patch.deadline ? await deadlineInstant(buyerId, patch.deadline) : undefined;
+  if (deadline) assertFutureDeadline(deadline);
   await assertReferences(patch);
   await db.$transaction(async (tx) => {
     const r = await lockOwn(tx, buyerId, rfqId);
@@ -106,7 +108,7 @@ export async function updateRfq(actor: Actor | null, rfqId: string, patch: RfqUp
         ...(patch.description !== undefined && { description: patch.description ?? "" }),
         ...(patch.kbli !== undefined && { kbliVersion: KBLI_VERSION, kbliCode: patch.kbli }),
         ...(patch.deliveryRegencyCode !== undefined && { deliveryRegencyCode: patch.deliveryRegencyCode }),
-        ...(patch.deadline !== undefined && { deadline: patch.deadline }),
+        ...(deadline !== undefined && { deadline }),
         ...(patch.visibility !== undefined && { visibility: patch.visibility }),
         ...(patch.sealed !== undefined && { sealed: patch.sealed }),
         ...(patch.requiredCertifications !== undefined && { requiredCertifications: patch.requiredCertifications }),
@@ -156,9 +158,10 @@ export async function publishRfq(actor: Actor | null, rfqId: string): Promise<Rf
  * prices, so that is refused (409 rfqs.errors.extendAfterReveal; a new round is a new RFQ, issue 11). The
  * rule reads the RFQ's own status and deadline, never the audit log.
  */
-export async function extendDeadline(actor: Actor | null, rfqId: string, deadline: Date): Promise<RfqView> {
+export async function extendDeadline(actor: Actor | null, rfqId: string, newDeadline: DeadlineInput): Promise<RfqView> {
   const a = authorizeBuyer(actor);
   const buyerId = a.membership.organizationId;
+  const deadline = await deadlineInstant(buyerId, newDeadline);
   await db.$transaction(async (tx) => {
     const r = await lockOwn(tx, buyerId, rfqId);
     if (r.status === "closed" || r.status === "awarded" || (r.status === "open" && deadlinePassed(r))) throw conflict("rfqs.errors.extendAfterReveal");

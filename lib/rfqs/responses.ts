@@ -29,6 +29,9 @@ export const RfqSchema = z
       id: z.string(),
       name: z.string(),
       verified: z.boolean().openapi({ description: "Has a Rantai admin verified the buyer organization? Only verified buyers publish RFQs and invite suppliers" }),
+      timeZone: z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]).openapi({
+        description: "The buyer organization's zone, from its region: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)",
+      }),
     }),
     kbli: z.string().openapi({ example: "13134" }),
     kbliTitle: z.object({ id: z.string(), en: z.string().nullable() }),

@@ -9,6 +9,8 @@ import "@/lib/api/openapi"; // .openapi() on zod schemas
 import { CERTIFICATION_TYPES, RFQ_STATUSES, RFQ_VISIBILITIES } from "@/lib/enums";
 import { rupiahSchema } from "@/lib/products/schemas";
 import { pricedLinesSchema } from "@/lib/quotes/limits";
+import { WIB } from "@/lib/i18n/format";
+import { zonedLocalToUtc } from "@/lib/i18n/zoned-time";
 
 const MAX_RFQ_ITEMS = 100;
 /** An RFQ runs at most a year. */
@@ -57,10 +59,22 @@ export const quantitySchema = z.preprocess(
     .refine((n) => n <= 1_000_000_000, "rfqs.errors.quantityTooLarge"),
 ).openapi({ type: "integer", minimum: 1, example: 1200 });
 
-/** A deadline: ISO 8601 with offset (API), or a form's local "YYYY-MM-DDTHH:mm" read as WIB (UTC+7). */
+/**
+ * A deadline read on a wall clock ("YYYY-MM-DDTHH:mm", a datetime-local value): its zone is the buyer
+ * organization's, which only the server knows (lib/rfqs/deadlines.ts deadlineInstant turns it into UTC).
+ */
+export interface WallClockDeadline {
+  wallClock: string;
+}
+export type DeadlineInput = Date | WallClockDeadline;
+
+/**
+ * A deadline: ISO 8601 with offset (API), or a local "YYYY-MM-DDTHH:mm" (the form's datetime-local; also
+ * accepted from the API) on the buyer organization's clock — WIB, WITA or WIT from its region.
+ */
 export const deadlineSchema = z
   .union([z.string(), z.date()], { error: "errors.field.required" })
-  .transform((v, ctx): Date => {
+  .transform((v, ctx): DeadlineInput => {
     if (v instanceof Date) return v;
     const s = v.trim();
     if (s === "") {
@@ -69,12 +83,13 @@ export const deadlineSchema = z
     }
     const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(s);
     const iso = z.iso.datetime({ offset: true }).safeParse(s).success;
-    const d = local ? new Date(`${s}${s.length === 16 ? ":00" : ""}+07:00`) : iso ? new Date(s) : new Date(NaN);
+    // A wall-clock value is checked as a real calendar time (any zone will do: none shifts the date rules).
+    const d = local ? zonedLocalToUtc(s, WIB) : iso ? new Date(s) : new Date(NaN);
     if (Number.isNaN(d.getTime())) {
       ctx.addIssue({ code: "custom", message: "rfqs.errors.deadlineFormat" });
       return z.NEVER;
     }
-    return d;
+    return local ? { wallClock: s } : d;
   })
   .openapi({ type: "string", format: "date-time", example: "2026-12-31T17:00:00+07:00" });
 

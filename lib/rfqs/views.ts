@@ -3,13 +3,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/db";
 import type { RfqStatus } from "@/lib/enums";
+import { timeZoneForProvince, type IndonesianTimeZone } from "@/lib/i18n/format";
 import { deadlinePassed } from "./access";
 import { rfqRoutes } from "./routes";
 
 export const rfqSelect = {
   id: true,
   buyerId: true,
-  buyer: { select: { id: true, name: true, verificationStatus: true } },
+  buyer: { select: { id: true, name: true, verificationStatus: true, regencyCode: true } },
   title: true,
   description: true,
   kbliCode: true,
@@ -57,8 +58,11 @@ export interface RfqView {
   status: RfqStatus;
   title: string;
   description: string;
-  /** `verified`: a platform admin has verified the buyer organization (shown on the board and the RFQ page). */
-  buyer: { id: string; name: string; verified: boolean };
+  /**
+   * `verified`: a platform admin has verified the buyer organization (shown on the board and the RFQ page).
+   * `timeZone`: the buyer organization's clock (from its region; WIB without one), shown next to the viewer's.
+   */
+  buyer: { id: string; name: string; verified: boolean; timeZone: IndonesianTimeZone };
   kbli: string;
   kbliTitle: { id: string; en: string | null };
   deliveryRegency: { code: string; name: string; province: { code: string; name: string } };
@@ -92,7 +96,12 @@ export function toView(r: RfqRow, now = new Date()): RfqView {
     status: r.status,
     title: r.title,
     description: r.description,
-    buyer: { id: r.buyer.id, name: r.buyer.name, verified: r.buyer.verificationStatus === "verified" },
+    buyer: {
+      id: r.buyer.id,
+      name: r.buyer.name,
+      verified: r.buyer.verificationStatus === "verified",
+      timeZone: timeZoneForProvince(r.buyer.regencyCode),
+    },
     kbli: r.kbliCode,
     kbliTitle: { id: r.kbli.titleId, en: r.kbli.titleEn },
     deliveryRegency: r.deliveryRegency,

@@ -5,15 +5,22 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
+import { WIB } from "@/lib/i18n/format";
+import { zoneForOrganization } from "@/lib/i18n/time-zone";
+import { todayIn } from "@/lib/i18n/zoned-time";
 
 /** Certificates expiring within this many days are flagged to the owner. */
 export const CERT_EXPIRY_WARNING_DAYS = 60;
 
 export type CertificateState = "valid" | "expiring" | "expired" | "no_expiry";
 
-export function certificateState(validUntil: Date | null, now = new Date()): CertificateState {
+/**
+ * A certificate's state today. `validUntil` is a calendar date (UTC midnight); "today" is the calendar day on
+ * the certificate holder's clock (its organization's zone, lib/i18n/time-zone.ts), not the server's.
+ */
+export function certificateState(validUntil: Date | null, now = new Date(), timeZone: string = WIB): CertificateState {
   if (!validUntil) return "no_expiry";
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const today = Date.parse(`${todayIn(timeZone, now)}T00:00:00Z`);
   const until = validUntil.getTime();
   if (until < today) return "expired";
   if (until - today <= CERT_EXPIRY_WARNING_DAYS * 86_400_000) return "expiring";
@@ -62,12 +69,13 @@ export async function getSupplierDashboard(actor: Actor | null) {
   ]);
   if (!profile) throw notFound();
   const now = new Date();
+  const zone = await zoneForOrganization(orgId);
   return {
     profile,
     certifications: certifications.map((c) => ({
       ...c,
       tkdnPercent: c.tkdnPercent === null ? null : Number(c.tkdnPercent),
-      state: certificateState(c.validUntil, now),
+      state: certificateState(c.validUntil, now, zone),
     })),
     productCount,
     products,

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
+import { timeZoneForProvince } from "@/lib/i18n/format";
 import { memberProfileWhere } from "./access";
 import { certificateState } from "./dashboard";
 import { missingForVerification } from "./onboarding";
@@ -57,7 +58,8 @@ const ownerProfileSelect = {
 
 type CertRow = Prisma.CertificationGetPayload<{ select: typeof certificationSelect }>;
 
-function presentCertification(c: CertRow, now: Date) {
+/** `zone`: the UMKM's own clock (from its region), on which a certificate's "expired today" is decided. */
+function presentCertification(c: CertRow, now: Date, zone: string) {
   return {
     id: c.id,
     type: c.type,
@@ -71,7 +73,7 @@ function presentCertification(c: CertRow, now: Date) {
     /** When a platform admin verified it (issue 16), and why it was returned: for its UMKM and the platform only. */
     verifiedAt: c.verificationStatus === "verified" ? c.verifiedAt : null,
     returnedReason: c.verificationStatus === "returned" ? c.returnedReason : null,
-    state: certificateState(c.validUntil, now),
+    state: certificateState(c.validUntil, now, zone),
     document: c.document,
   };
 }
@@ -103,7 +105,7 @@ export async function loadOwnerProfile(client: Tx | typeof db, supplierId: strin
     regency,
     province: regency?.province ?? null,
     kbli: kbli.map((k) => ({ code: k.kbliCode, version: k.kbliVersion, isPrimary: k.isPrimary, titleId: k.kbli.titleId, titleEn: k.kbli.titleEn })),
-    certifications: certifications.map((c) => presentCertification(c, now)),
+    certifications: certifications.map((c) => presentCertification(c, now, timeZoneForProvince(regency?.code))),
     sizeHistory,
     missingForVerification: missingForVerification({ nib: rest.nib, npwp: rest.npwp, regencyCode: regency?.code ?? null, kbliCount: kbli.length }),
   };
@@ -179,7 +181,7 @@ export async function getPublicSupplierProfile(supplierId: string) {
     kbli: p.kbli.map((k) => k.kbliCode),
     kbliDetails: p.kbli.map((k) => ({ code: k.kbliCode, title: k.kbli.titleId, titleEn: k.kbli.titleEn, isPrimary: k.isPrimary })),
     certifications: org.certifications.map((c) => {
-      const pc = presentCertification(c, now);
+      const pc = presentCertification(c, now, timeZoneForProvince(p.regency?.code));
       return {
         type: pc.type,
         name: pc.name,
@@ -230,7 +232,7 @@ export async function getSupplierForReview(actor: Actor | null, supplierId: stri
       regency,
       kbli: kbli.map((k) => ({ code: k.kbliCode, isPrimary: k.isPrimary, titleId: k.kbli.titleId, titleEn: k.kbli.titleEn })),
     },
-    certifications: org.certifications.map((c) => presentCertification(c, now)),
+    certifications: org.certifications.map((c) => presentCertification(c, now, timeZoneForProvince(regency?.code))),
     missingForVerification: missingForVerification({ nib: p.nib, npwp: p.npwp, regencyCode: regency?.code ?? null, kbliCount: kbli.length }),
   };
 }

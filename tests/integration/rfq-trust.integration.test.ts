@@ -47,7 +47,7 @@ import { ClarificationListSchema, ClarificationSchema } from "@/lib/rfqs/respons
 import { getComparison } from "@/lib/quotes/buyer-reads";
 import { getQuoteContext } from "@/lib/quotes/supplier-reads";
 import { RfqQuotesSchema } from "@/lib/quotes/responses";
-import { wibDate } from "@/lib/quotes/evaluation";
+import { calendarDayIn } from "@/lib/i18n/zoned-time";
 import { GET as quotesRoute } from "@/app/api/v1/rfqs/[id]/quotes/route";
 import { POST as awardRoute } from "@/app/api/v1/rfqs/[id]/award/route";
 import { POST as productsRoute } from "@/app/api/v1/products/route";
@@ -107,7 +107,7 @@ describe("item 8: an unverified buyer prepares drafts but cannot publish or invi
     const created = await callRoute(createRoute, "POST", "/api/v1/rfqs", { token: tokU, body: draftBody() });
     expect(created.status).toBe(201);
     const rfq = RfqSchema.parse(await jsonOf(created));
-    expect(rfq.buyer).toEqual({ id: unverifiedBuyer.organization.id, name: "PT Pembeli Baru Daftar", verified: false });
+    expect(rfq.buyer).toEqual({ id: unverifiedBuyer.organization.id, name: "PT Pembeli Baru Daftar", verified: false, timeZone: "Asia/Jakarta" }); // no region: WIB
 
     const before = await counts();
     const pub = await callRoute(publishRoute, "POST", "/x", { token: tokU, params: { id: rfq.id }, headers: { "accept-language": "en" } });
@@ -176,7 +176,7 @@ describe("item 8: an unverified buyer prepares drafts but cannot publish or invi
     expect(byId.get(fromVerified.id)?.buyer.verified).toBe(true);
     expect(byId.get(fromReturned.id)?.buyer.verified).toBe(false);
     const one = RfqSchema.parse(await jsonOf(await callRoute(getRoute, "GET", "/x", { token: tokS, params: { id: fromReturned.id } })));
-    expect(one.buyer).toEqual({ id: returned.organization.id, name: "PT Pembeli Status Dikembalikan", verified: false });
+    expect(one.buyer).toEqual({ id: returned.organization.id, name: "PT Pembeli Status Dikembalikan", verified: false, timeZone: "Asia/Jakarta" });
   });
 });
 
@@ -393,8 +393,8 @@ describe("item 12: the TKDN preference needs a certificate valid on the deadline
       return u.organization.name;
     };
     const certified = await mk("CV TKDN Bersertifikat", { tkdnPercent: "45.00", validUntil: day(30) });
-    // valid through the deadline's own (WIB) day, with exactly the offered value
-    const onTheDay = await mk("CV TKDN Berlaku Tepat Batas", { tkdnPercent: "40.00", validUntil: new Date(`${wibDate(deadline)}T00:00:00.000Z`) });
+    // valid through the deadline's own day on the buyer's clock (WIB: the buyer has no region), with exactly the offered value
+    const onTheDay = await mk("CV TKDN Berlaku Tepat Batas", { tkdnPercent: "40.00", validUntil: new Date(`${calendarDayIn(deadline, "Asia/Jakarta")}T00:00:00.000Z`) });
     const expired = await mk("CV TKDN Kedaluwarsa Sebelum Batas", { tkdnPercent: "45.00", validUntil: day(5) });
     const notYet = await mk("CV TKDN Belum Berlaku", { tkdnPercent: "45.00", validFrom: day(20), validUntil: day(400) });
     const lower = await mk("CV TKDN Lebih Rendah", { tkdnPercent: "30.00", validUntil: day(30) });

@@ -19,10 +19,10 @@ describe("RFQ input", () => {
   it("accepts JSON with defaults: public, not sealed, no certificates", () => {
     const r = rfqCreateSchema.parse(base);
     expect(r).toMatchObject({ visibility: "public", sealed: false, requiredCertifications: [] });
-    expect(r.deadline.toISOString()).toBe("2030-01-01T03:00:00.000Z");
+    expect(r.deadline).toEqual(new Date("2030-01-01T03:00:00.000Z"));
   });
 
-  it("reads a form: indexed items, Indonesian thousands, checkbox 'on', repeated certificates, WIB local time", () => {
+  it("reads a form: indexed items, Indonesian thousands, checkbox 'on', repeated certificates, local time on the buyer's clock", () => {
     const r = rfqCreateSchema.parse({
       ...base,
       deadline: "2030-01-01T10:00",
@@ -35,7 +35,8 @@ describe("RFQ input", () => {
     expect(r.requiredCertifications).toEqual(["halal", "tkdn"]);
     expect(r.sealed).toBe(true);
     expect(r.minTkdn).toBe(40.5);
-    expect(r.deadline.toISOString()).toBe("2030-01-01T03:00:00.000Z");
+    // a wall-clock time: the server reads it in the buyer organization's zone (lib/rfqs/deadlines.ts)
+    expect(r.deadline).toEqual({ wallClock: "2030-01-01T10:00" });
   });
 
   it("refuses zero, negative and fractional quantities, fractional Rupiah, empty items, bad codes", () => {
@@ -49,8 +50,11 @@ describe("RFQ input", () => {
     expect(errors({ ...base, minTkdn: 101 })).toEqual({ minTkdn: "errors.field.percent" });
   });
 
-  it("deadlines: ISO with offset or local WIB; anything else is a format error", () => {
+  it("deadlines: ISO with offset or a local wall-clock time; anything else is a format error", () => {
     expect(deadlineSchema.safeParse("besok").success).toBe(false);
+    expect(deadlineSchema.safeParse("2030-02-30T10:00").success).toBe(false);
+    expect(deadlineSchema.safeParse("2030-01-01T24:00").success).toBe(false);
+    expect(deadlineSchema.parse("2030-01-01T23:59")).toEqual({ wallClock: "2030-01-01T23:59" });
     expect(deadlineSchema.safeParse("2030-01-01").success).toBe(false);
     expect(quantitySchema.safeParse("abc").error?.issues[0].message).toBe("errors.field.number");
   });

@@ -4,7 +4,7 @@
 // ministry staff, read-only).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Badge, ButtonLink, Card, Container, PageHeader, Table } from "@/components/ui";
 import { ActionForm } from "@/components/agreements/action-form";
 import { AgreementStatusBadge } from "@/components/agreements/status-badge";
@@ -50,7 +50,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const t = await getTranslations("agreements");
   const tSchemes = await getTranslations("schemes");
   const tTypes = await getTranslations("orgTypes");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const me = ctx.actor.membership?.organizationId ?? "";
   const party = a.yourRole !== null;
   const canWrite = party && ctx.canWrite;

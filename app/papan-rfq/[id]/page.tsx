@@ -3,7 +3,7 @@
 // quote (/papan-rfq/[id]/penawaran) while it accepts quotes. Never shows who else was invited or asked.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Card, Container, PageHeader } from "@/components/ui";
 import { AttachmentList, RfqStatusBadges, RfqSummary } from "@/components/rfqs/rfq-summary";
 import { AskForm } from "@/components/rfqs/rfq-controls";
@@ -33,7 +33,10 @@ export default async function SupplierRfqPage({ params }: { params: Promise<{ id
   const t = await getTranslations("rfqs.detail");
   const tCl = await getTranslations("rfqs.clarifications");
   const tAtt = await getTranslations("rfqs.attachments");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
+  // On the supplier's clock, with the buyer's when it differs: "… 18.00 WIT (17.00 WITA waktu pembeli)".
+  const buyerTime = f.onOtherClock(rfq.deadline, rfq.buyer.timeZone);
+  const deadlineText = buyerTime ? `${f.dateTime(rfq.deadline)} ${t("buyerTime", { time: buyerTime })}` : f.dateTime(rfq.deadline);
   const hasQuote = Boolean(quote && quote.status !== "withdrawn");
   const quoteHref = quoteRoutes.form(rfq.id);
 
@@ -53,7 +56,7 @@ export default async function SupplierRfqPage({ params }: { params: Promise<{ id
         <div>
           <p className="font-semibold text-ink">{rfq.acceptingQuotes ? (hasQuote ? t("ctaHasQuote") : t("ctaOpen")) : t("ctaClosed")}</p>
           <p className="text-sm text-muted">
-            {rfq.acceptingQuotes ? t("ctaDeadline", { deadline: f.dateTime(rfq.deadline) }) : rfq.status === "cancelled" ? t("ctaCancelled") : t("ctaClosedHint")}
+            {rfq.acceptingQuotes ? t("ctaDeadline", { deadline: deadlineText }) : rfq.status === "cancelled" ? t("ctaCancelled") : t("ctaClosedHint")}
             {rfq.acceptingQuotes && rfq.sealed && ` ${t("ctaSealed")}`}
           </p>
         </div>

@@ -1,7 +1,7 @@
 // /pemasok/[id] — a supplier's public page: profile, valid certificates, active products.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, ButtonLink, Card, Container, PageHeader } from "@/components/ui";
 import { ProductSummary } from "@/components/products/product-summary";
 import { formattersFor } from "@/lib/i18n/format";
@@ -27,7 +27,7 @@ export default async function SupplierPage({ params }: { params: Params }) {
   const tc = await getTranslations("certifications");
   const ts = await getTranslations("sizeClasses");
   const locale = await getLocale();
-  const f = formattersFor(locale);
+  const f = formattersFor(locale, await getTimeZone());
   const products = await listProducts({ supplierId: id, limit: 100 });
   const { hit } = profile;
   const region = hit.regency ? `${hit.regency.name}, ${hit.province?.name ?? ""}` : (hit.province?.name ?? t("noRegion"));

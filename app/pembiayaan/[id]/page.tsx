@@ -2,7 +2,7 @@
 // schedule, the parties' names, the buyer's confirmation), and the decision. Not found for any other bank.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Badge, Card, Container, PageHeader, Table, type BadgeTone } from "@/components/ui";
 import { ActionForm } from "@/components/agreements/action-form";
 import { orNotFound, requireSignedIn } from "@/lib/auth/page-guard";
@@ -29,7 +29,7 @@ export default async function FinancingRequestPage({ params }: { params: Params 
   const t = await getTranslations("financing");
   const ta = await getTranslations("agreements");
   const tSchemes = await getTranslations("schemes");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   return (
     <Container className="flex max-w-4xl flex-col gap-6 py-8">
       <PageHeader eyebrow={r.supplier.name} title={t("detail.title", { number: r.agreement.number })} />

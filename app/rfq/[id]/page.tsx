@@ -3,7 +3,7 @@
 // and the tabs to quotes, matches and history. Another organization's RFQ is a 404 (lib/rfqs/queries.ts).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Card, Container, PageHeader } from "@/components/ui";
 import { RfqTabs } from "@/components/rfqs/rfq-tabs";
 import { AttachmentList, RfqStatusBadges, RfqSummary } from "@/components/rfqs/rfq-summary";
@@ -22,7 +22,7 @@ import { listInvitations } from "@/lib/rfqs/invitations";
 import { getRfqForActor } from "@/lib/rfqs/queries";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
 import { mayManageRfqs } from "@/lib/rfqs/access";
-import { toWibLocal } from "@/lib/rfqs/form-references";
+import { toZonedLocal } from "@/lib/i18n/zoned-time";
 import { rfqRoutes } from "@/lib/rfqs/routes";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 
@@ -49,7 +49,7 @@ export default async function BuyerRfqPage({
   const tInv = await getTranslations("rfqs.invitations");
   const tCl = await getTranslations("rfqs.clarifications");
   const tAtt = await getTranslations("rfqs.attachments");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const editable = rfq.status === "draft";
   // Publishing and inviting act on suppliers: only once the buyer organization is verified (issue 11).
   const verified = rfq.buyer.verified;
@@ -134,7 +134,7 @@ export default async function BuyerRfqPage({
                 <>
                   {rfq.status === "open" && !rfq.acceptingQuotes && <Alert tone="info">{t("deadlinePassedHint")}</Alert>}
                   {rfq.status === "closed" && <p className="text-sm text-muted">{t("closedHint")}</p>}
-                  {rfq.acceptingQuotes && <ExtendForm rfqId={rfq.id} current={toWibLocal(rfq.deadline)} />}
+                  {rfq.acceptingQuotes && <ExtendForm rfqId={rfq.id} current={toZonedLocal(rfq.deadline, f.timeZone)} />}
                   {rfq.status === "open" && (
                     <RfqActionButton rfqId={rfq.id} kind="close" label={t("close")} confirmText={t("closeConfirm")} variant="secondary" />
                   )}

@@ -2,7 +2,7 @@
 // and certificate documents (opened through /api/files/{id}, which admits platform admins), then verifies it
 // or returns it with a note (decideVerification, audit-logged). 404 for everyone else.
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Alert, Badge, ButtonLink, Card, Container, PageHeader, VerificationBadge } from "@/components/ui";
 import { VerificationActions } from "@/components/dashboard/verification-actions";
@@ -33,7 +33,7 @@ export default async function SupplierReviewPage({ params }: Props) {
   const s = await load(id);
   const t = await getTranslations("suppliers");
   const tSize = await getTranslations("sizeClasses");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const p = s.profile;
   const npwp = p.npwp ? parseNpwp(p.npwp) : null;
   const notSet = <span className="text-muted">{t("overview.notSet")}</span>;

@@ -3,7 +3,7 @@
 // and each party's electronic acceptance of this version. The print stylesheet hides the app's frame.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/agreements/print-button";
 import { formattersFor } from "@/lib/i18n/format";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
@@ -38,7 +38,7 @@ export default async function PrintAgreementPage({ params }: { params: Params })
   const a = await orNotFound(getAgreement(actor, id));
   const t = await getTranslations({ locale: "id", namespace: "agreements" });
   const tSchemes = await getTranslations({ locale: "id", namespace: "schemes" });
-  const f = formattersFor("id");
+  const f = formattersFor("id", await getTimeZone());
   const roleName = (r: string) => t(`role.${r}`).toUpperCase();
   // Once an agreement was in force, its fields are the latest version every party accepted (issue 11): an
   // amendment still waiting (or left waiting when the agreement ended) is not what is printed — the version in

@@ -3,7 +3,7 @@
 // its draft agreement. An RFQ the supplier may not see is a 404 (lib/quotes/supplier-reads.ts → lib/rfqs/access.ts).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Card, Container, PageHeader, Table } from "@/components/ui";
 import { QuoteForm } from "@/components/quotes/quote-form";
 import { QuoteStatusBadge } from "@/components/quotes/quote-status";
@@ -29,7 +29,7 @@ export default async function OwnQuotePage({ params }: { params: Promise<{ id: s
   const ctx = await orNotFound(getQuoteContext(actor, id));
   const { rfq, quote, consortium, editable } = ctx;
   const t = await getTranslations("quotes.page");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const prices = Object.fromEntries((quote?.items ?? []).map((i) => [i.rfqItemId, i.unitPriceIdr]));
   const awarded = new Set(quote?.award?.rfqItemIds ?? []);
 

@@ -4,7 +4,7 @@
 // only how many quotes arrived until its deadline. Another organization's RFQ is a 404.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Badge, Card, Container, EmptyState, PageHeader, Table } from "@/components/ui";
 import { RfqTabs } from "@/components/rfqs/rfq-tabs";
 import { AwardForm } from "@/components/quotes/award-form";
@@ -30,7 +30,7 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
   const view = await orNotFound(getComparison(actor, id));
   const t = await getTranslations("quotes.compare");
   const tCert = await getTranslations("certifications");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const { rfq, suppliers } = view;
   const lines = rfq.items;
   const anyPreference = suppliers.some((s) => s.column.preferencePercent > 0 || s.includesVat);

@@ -3,7 +3,7 @@
 // invitations. Another organization's RFQ is a 404 (lib/matching/service.ts puts the buyer into the where).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Container, PageHeader } from "@/components/ui";
 import { RfqTabs } from "@/components/rfqs/rfq-tabs";
 import { msUntil, RfqStatusBadges } from "@/components/rfqs/rfq-summary";
@@ -30,7 +30,7 @@ export default async function RfqMatchesPage({ params }: { params: Promise<{ id:
   const [matches, consortia] = await Promise.all([orNotFound(getRfqMatches(actor, id)), orNotFound(getConsortiumProposals(actor, id))]);
   const t = await getTranslations("matching");
   const locale = (await getLocale()) === "en" ? "en" : "id";
-  const f = formattersFor(locale);
+  const f = formattersFor(locale, await getTimeZone());
   const s = matches.rfq;
   const open = s.status === "open" && msUntil(s.deadline) > 0;
   const requirements = [

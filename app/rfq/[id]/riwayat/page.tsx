@@ -2,7 +2,7 @@
 // invitations, clarifications and attachments, and of the quotes on it (entries with data.rfqId), newest first.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Card, Container, EmptyState, PageHeader } from "@/components/ui";
 import { RfqTabs } from "@/components/rfqs/rfq-tabs";
 import { RfqStatusBadges } from "@/components/rfqs/rfq-summary";
@@ -33,7 +33,7 @@ export default async function RfqHistoryPage({ params }: { params: Promise<{ id:
   const rfq = await orNotFound(getRfqForActor(actor, id));
   const entries = await listRfqHistory(actor, id);
   const t = await getTranslations("rfqs.history");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
 
   const detail = (e: (typeof entries)[number]): string | null => {
     const d = e.data;

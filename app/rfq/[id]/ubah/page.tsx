@@ -1,13 +1,14 @@
 // /rfq/[id]/ubah — edit a draft RFQ (a published one only takes a deadline extension, on its page).
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
 import { Card, Container, PageHeader } from "@/components/ui";
 import { RfqForm } from "@/components/rfqs/rfq-form";
 import { getRfqForActor } from "@/lib/rfqs/queries";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
 import { mayManageRfqs } from "@/lib/rfqs/access";
-import { kbliTitle, regionLists, toWibLocal } from "@/lib/rfqs/form-references";
+import { kbliTitle, regionLists } from "@/lib/rfqs/form-references";
+import { toZonedLocal } from "@/lib/i18n/zoned-time";
 import { rfqRoutes } from "@/lib/rfqs/routes";
 
 export const dynamic = "force-dynamic";
@@ -38,7 +39,7 @@ export default async function EditRfqPage({ params }: { params: Promise<{ id: st
             kbli: { code: rfq.kbli, title: rfq.kbliTitle.id || (await kbliTitle(rfq.kbli)) },
             provinceCode: rfq.deliveryRegency.province.code,
             deliveryRegencyCode: rfq.deliveryRegency.code,
-            deadline: toWibLocal(rfq.deadline),
+            deadline: toZonedLocal(rfq.deadline, await getTimeZone()),
             items: rfq.items.map((it) => ({
               name: it.name,
               specification: it.specification ?? "",

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Card, Container, PageHeader, Table } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
@@ -39,7 +39,7 @@ export default async function AgreementVersionPage({ params }: { params: Params 
   const v = await orNotFound(getAgreementVersion(actor, id, n));
   const t = await getTranslations("agreements");
   const tSchemes = await getTranslations("schemes");
-  const f = formattersFor(await getLocale());
+  const f = formattersFor(await getLocale(), await getTimeZone());
   const s = v.snapshot;
   return (
     <Container className="flex max-w-4xl flex-col gap-6 py-8">
