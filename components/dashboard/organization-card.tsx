@@ -1,7 +1,8 @@
 // The active organization: name, type, verification state (with the platform's note when it was returned),
 // contact details and region, and its members.
 import { getLocale, getTranslations } from "next-intl/server";
-import { Alert, Card, OrgTypeBadge, VerificationBadge } from "@/components/ui";
+import { Alert, ButtonLink, Card, OrgTypeBadge, VerificationBadge } from "@/components/ui";
+import { organizationRoutes } from "@/lib/organizations/routes";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getOrganizationOverview } from "@/lib/organizations/service";
 import { ResponsiveTable } from "./responsive-table";
@@ -62,7 +63,13 @@ export async function MembersCard({ org }: { org: OrganizationOverview }) {
   const t = await getTranslations("dashboard.members");
   const tr = await getTranslations("roles");
   return (
-    <Card title={t("title")} description={t("count", { count: org.memberships.length })} flush className="overflow-hidden">
+    <Card
+      title={t("title")}
+      description={t("count", { count: org.memberships.length })}
+      actions={<ButtonLink href={organizationRoutes.team()} variant="outline" size="sm">{t("manage")}</ButtonLink>}
+      flush
+      className="overflow-hidden"
+    >
       <ResponsiveTable caption={t("title")} minWidthClassName="sm:min-w-[28rem]" className="max-sm:p-3 sm:rounded-none sm:border-0">
         <thead>
           <tr>

@@ -13,6 +13,7 @@ export const NAV_ROUTES = {
   rfqs: "/rfq",
   findSuppliers: "/suppliers",
   members: "/anggota",
+  team: "/organisasi/anggota",
   statistics: "/statistik",
   financing: "/pembiayaan",
   verification: "/admin/verifikasi",
@@ -49,6 +50,7 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.findSuppliers,
   NAV_ROUTES.products,
   NAV_ROUTES.members,
+  NAV_ROUTES.team,
   NAV_ROUTES.verification,
   NAV_ROUTES.aboutData,
   NAV_ROUTES.partnerships,
@@ -66,7 +68,7 @@ export function navFor(
   live: ReadonlySet<string> = LIVE_ROUTES,
 ): NavItem[] {
   if (!membership) return items(PUBLIC_NAV, live);
-  return items(NAV_BY_ORG_TYPE[membership.organizationType], live);
+  return items([...NAV_BY_ORG_TYPE[membership.organizationType], "team"], live); // every organization has a team (issue 16)
 }
 
 /** Is `href` the current page or one of its sub-pages? */

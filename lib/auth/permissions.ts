@@ -1,5 +1,5 @@
 // Role → permission table. Every server action and API route checks one of these in lib/ (through the
-// action wrappers in lib/auth/actions.ts or lib/api), never only in the UI. "own" permissions are further
+// action wrappers in lib/auth/action-wrapper.ts or lib/api), never only in the UI. "own" permissions are further
 // narrowed by putting the actor's organization into the query's `where` clause, so "not yours" looks
 // exactly like "not found".
 import type { MemberRole, OrgType, SessionMembership } from "./types";
@@ -38,7 +38,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const ORG_ADMIN: Permission[] = ["org:read", "org:update", "org:members:manage"];
 
-/** What each organization type can do at all; roles narrow it (see ROLE_LIMITS). */
+/** What each organization type can do at all; roles narrow it (ROLE_EXCLUDES below). */
 const BY_ORG_TYPE: Record<OrgType, Permission[]> = {
   umkm: [
     ...ORG_ADMIN,
@@ -66,12 +66,34 @@ const BY_ORG_TYPE: Record<OrgType, Permission[]> = {
   platform: [...ORG_ADMIN, "platform:verify", "platform:admin", "stats:drilldown"],
 };
 
-/** Permissions a plain member does not have (owners and admins have everything their org type allows). */
-const MEMBER_EXCLUDED: Permission[] = ["org:update", "org:members:manage", "agreement:accept", "rfq:award", "platform:admin"];
+/**
+ * THE role × permission table (ADR 0019 writes it out action by action): what each role keeps of what its
+ * organization type allows. Owners and admins keep everything; a plain member does everything else its
+ * organization does, but does not manage members or the organization's details, award RFQs or accept
+ * agreements (including the two-sided amendment and completion steps, which check "agreement:accept");
+ * an approver (buyers only) is a member who may also award and accept. Owner-only rules that are about WHO
+ * is changed rather than WHAT is done (only an owner makes, demotes or removes an owner; the last owner
+ * stays) live in lib/organizations/access.ts.
+ */
+const ROLE_EXCLUDES: Record<MemberRole, readonly Permission[]> = {
+  owner: [],
+  admin: [],
+  member: ["org:update", "org:members:manage", "rfq:award", "agreement:accept", "platform:admin"],
+  approver: ["org:update", "org:members:manage", "platform:admin"],
+};
+
+/** Organization types whose members may be named approvers (a role elsewhere counts as a plain member). */
+export const APPROVER_ORG_TYPES: readonly OrgType[] = ["buyer"];
+
+/** The roles an organization of this type can give its members. */
+export function rolesFor(orgType: OrgType): MemberRole[] {
+  return APPROVER_ORG_TYPES.includes(orgType) ? ["owner", "admin", "approver", "member"] : ["owner", "admin", "member"];
+}
 
 export function permissionsFor(orgType: OrgType, role: MemberRole): Set<Permission> {
-  const base = BY_ORG_TYPE[orgType];
-  return new Set(role === "member" ? base.filter((p) => !MEMBER_EXCLUDED.includes(p)) : base);
+  const effective: MemberRole = role === "approver" && !APPROVER_ORG_TYPES.includes(orgType) ? "member" : role;
+  const excluded = ROLE_EXCLUDES[effective];
+  return new Set(BY_ORG_TYPE[orgType].filter((p) => !excluded.includes(p)));
 }
 
 export function can(membership: Pick<SessionMembership, "organizationType" | "role"> | null | undefined, permission: Permission): boolean {

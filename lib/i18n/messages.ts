@@ -24,6 +24,8 @@ import statsId from "@/messages/stats/id.json";
 import statsEn from "@/messages/stats/en.json";
 import financingId from "@/messages/financing/id.json";
 import financingEn from "@/messages/financing/en.json";
+import membersId from "@/messages/members/id.json";
+import membersEn from "@/messages/members/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -38,6 +40,7 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: agreementsId, en: agreementsEn },
   { id: statsId, en: statsEn },
   { id: financingId, en: financingEn },
+  { id: membersId, en: membersEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {

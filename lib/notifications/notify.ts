@@ -34,6 +34,7 @@ export const NOTIFICATION_TYPES = [
   "cooperative.join_requested", // a cooperative asks an UMKM to join (to the UMKM's owners and admins; issue 11)
   "cooperative.join_accepted", // the UMKM accepted (to the cooperative's owners and admins)
   "cooperative.join_declined", // the UMKM declined
+  "organization.invited", // an existing user was invited to an organization (in-app only: the e-mail has the link; issue 16)
 ] as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

@@ -1,9 +1,67 @@
-// Who may open the platform's administration pages (/admin/verifikasi, /admin/pemasok/<id>): users acting for
-// the platform organization with permission to verify. A pure predicate for lib/auth/page-guard.ts's
-// requirePageActor (everyone else gets the 404 page); lib/organizations and lib/suppliers check again.
-import { can } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/types";
+// Who may see and change an organization's members (issue 16, ADR 0019). The permission itself comes from
+// the one role × permission table (lib/auth/permissions.ts: "org:read", "org:members:manage"); the rules
+// here are about WHOM an action touches: only an owner makes, demotes or removes an owner (or invites or
+// revokes an owner's invitation), and a role the organization's type does not have (an approver outside
+// buyers) is refused. Another organization's members do not exist for the caller: 404, never 403.
+import { can, rolesFor } from "@/lib/auth/permissions";
+import type { Actor, MemberRole, SessionMembership } from "@/lib/auth/types";
+import { forbidden, invalidInput, notFound } from "@/lib/errors";
 
+/** The caller's membership in `organizationId` (any of their organizations, not only the active one), or 404. */
+export function membershipIn(actor: Actor | null, organizationId: string): SessionMembership {
+  const m = actor?.user.memberships.find((x) => x.organizationId === organizationId);
+  if (!m) throw notFound();
+  return m;
+}
+
+/** May this membership invite, change roles, remove members and revoke invitations? (the team page's forms) */
+export function canManageMembers(m: Pick<SessionMembership, "organizationType" | "role"> | null | undefined): boolean {
+  return can(m, "org:members:manage");
+}
+
+/** The caller's membership in the organization, when it may manage members: else 404 (not a member) or 403. */
+export function requireMemberManager(actor: Actor | null, organizationId: string): SessionMembership {
+  const m = membershipIn(actor, organizationId);
+  if (!canManageMembers(m)) throw forbidden("members.errors.notManager");
+  return m;
+}
+
+/** A role this organization's type can give (an approver only at buyers): else a field error on `role`. */
+export function assertRoleAllowed(m: Pick<SessionMembership, "organizationType">, role: MemberRole): void {
+  if (!rolesFor(m.organizationType).includes(role)) throw invalidInput({ role: ["members.errors.roleNotForType"] });
+}
+
+/**
+ * Only an owner gives the owner role, or changes, removes or revokes an owner (an admin manages everyone
+ * else). `target` is the member's or invitation's current role, `next` the role it would get.
+ */
+export function assertMayTouch(manager: Pick<SessionMembership, "role">, target: MemberRole | null, next: MemberRole | null): void {
+  if (manager.role === "owner") return;
+  if (target === "owner" || next === "owner") throw forbidden("members.errors.ownerOnly");
+}
+
+/** The roles this manager may hand out (for the forms): an admin cannot make owners. */
+export function assignableRoles(m: Pick<SessionMembership, "organizationType" | "role">): MemberRole[] {
+  return rolesFor(m.organizationType).filter((r) => m.role === "owner" || r !== "owner");
+}
+
+/** Pages of one's own organization (the team page): a signed-in user acting for an organization. */
+export const hasOrganization = (actor: Actor): boolean => actor.membership !== null;
+
+/**
+ * Who may open the platform's administration pages (/admin/verifikasi, /admin/pemasok/<id>): users acting for
+ * the platform organization with permission to verify. A pure predicate for lib/auth/page-guard.ts's
+ * requirePageActor (everyone else gets the 404 page); lib/organizations and lib/suppliers check again.
+ */
 export function actsAsPlatformVerifier(actor: Actor): boolean {
   return actor.membership?.organizationType === "platform" && can(actor.membership, "platform:verify");
+}
+
+/**
+ * Who may administer the platform (/admin/organisasi, /admin/pengguna: create, suspend, reinstate, force a
+ * password reset; issue 16 item 4): users acting for the platform organization with "platform:admin".
+ * lib/admin checks again on every read and write.
+ */
+export function actsAsPlatformAdmin(actor: Actor): boolean {
+  return actor.membership?.organizationType === "platform" && can(actor.membership, "platform:admin");
 }

@@ -12,6 +12,7 @@
 // transaction; a submission notifies the buyer organization ("quote.received", never with a price).
 import "server-only";
 import { authorize, type AuthorizedActor } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
 import { db, type Prisma } from "@/lib/db";
@@ -609,7 +610,7 @@ export async function getComparison(actor: Actor | null, rfqId: string): Promise
       prices: Object.fromEntries(q.items.map((i) => [i.rfqItemId, i.unitPriceIdr])),
     })),
   );
-  const mayAward = a.membership.role !== "member";
+  const mayAward = can(a.membership, "rfq:award");
   let reason: ComparisonView["awardBlockedReason"] = null;
   if (!mayAward) reason = "permission";
   else if (rfq.status !== "open" && rfq.status !== "closed") reason = "status";

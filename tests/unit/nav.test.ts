@@ -6,18 +6,19 @@ const all = new Set<string>(Object.values(NAV_ROUTES));
 
 describe("navFor", () => {
   it("maps every organization type to its full menu when every route is live", () => {
-    expect(hrefs(navFor({ organizationType: "umkm" }, all))).toEqual(["/dasbor", "/profil-usaha", "/produk", "/papan-rfq", "/penawaran", "/kemitraan", "/pembiayaan"]);
-    expect(hrefs(navFor({ organizationType: "buyer" }, all))).toEqual(["/dasbor", "/rfq", "/suppliers", "/kemitraan"]);
-    expect(hrefs(navFor({ organizationType: "cooperative" }, all))).toEqual(["/dasbor", "/anggota", "/papan-rfq", "/penawaran", "/kemitraan"]);
-    expect(hrefs(navFor({ organizationType: "ministry" }, all))).toEqual(["/dasbor", "/statistik", "/kemitraan"]);
-    expect(hrefs(navFor({ organizationType: "bank" }, all))).toEqual(["/dasbor", "/pembiayaan"]);
-    expect(hrefs(navFor({ organizationType: "platform" }, all))).toEqual(["/dasbor", "/admin/verifikasi"]);
+    expect(hrefs(navFor({ organizationType: "umkm" }, all))).toEqual(["/dasbor", "/profil-usaha", "/produk", "/papan-rfq", "/penawaran", "/kemitraan", "/pembiayaan", "/organisasi/anggota"]);
+    expect(hrefs(navFor({ organizationType: "buyer" }, all))).toEqual(["/dasbor", "/rfq", "/suppliers", "/kemitraan", "/organisasi/anggota"]);
+    expect(hrefs(navFor({ organizationType: "cooperative" }, all))).toEqual(["/dasbor", "/anggota", "/papan-rfq", "/penawaran", "/kemitraan", "/organisasi/anggota"]);
+    expect(hrefs(navFor({ organizationType: "ministry" }, all))).toEqual(["/dasbor", "/statistik", "/kemitraan", "/organisasi/anggota"]);
+    expect(hrefs(navFor({ organizationType: "bank" }, all))).toEqual(["/dasbor", "/pembiayaan", "/organisasi/anggota"]);
+    expect(hrefs(navFor({ organizationType: "platform" }, all))).toEqual(["/dasbor", "/admin/verifikasi", "/organisasi/anggota"]);
   });
 
   it("leaves out routes that are not live", () => {
     const live = new Set(["/dasbor", "/suppliers"]);
     expect(hrefs(navFor({ organizationType: "buyer" }, live))).toEqual(["/dasbor", "/suppliers"]);
     expect(hrefs(navFor({ organizationType: "bank" }, live))).toEqual(["/dasbor"]);
+    expect(hrefs(navFor({ organizationType: "bank" }, new Set(["/dasbor", "/organisasi/anggota"])))).toEqual(["/dasbor", "/organisasi/anggota"]);
   });
 
   it("gives visitors without an organization the public menu", () => {
