@@ -17,6 +17,7 @@ import { SupplierSection } from "@/components/dashboard/supplier-section";
 import { RecommendedRfqsCard } from "@/components/matching/recommended-rfqs";
 import { getRecommendedRfqs } from "@/lib/matching/service";
 import { TokensPanel } from "@/components/dashboard/tokens-panel";
+import { PasswordChangePanel } from "@/components/dashboard/password-change-panel";
 import { VerificationQueue } from "@/components/dashboard/verification-queue";
 import { OutboxLink } from "@/components/notifications/outbox-link";
 import { can } from "@/lib/auth/permissions";
@@ -101,6 +102,7 @@ export default async function DashboardPage() {
         </div>
 
         <TokensPanel tokens={tokens} />
+        <PasswordChangePanel email={actor.user.email} />
       </div>
     </Container>
   );

@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { signInErrorKey } from "@/components/auth/sign-in-errors";
 import { showDemoAccounts } from "@/lib/auth/demo-data";
+import { authRoutes } from "@/lib/auth/routes";
 import { getSessionUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,6 +44,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       }
     >
       <SignInForm callbackUrl={callbackUrl} initialError={error} demoAccounts={demo} demoPassword={demo ? DEMO_PASSWORD : undefined} />
+      <p className="mt-4 text-sm">
+        <Link href={authRoutes.forgotPassword()} className="font-semibold text-brand-700 underline hover:text-brand-900">
+          {t("forgotLink")}
+        </Link>
+      </p>
     </AuthFrame>
   );
 }

@@ -74,7 +74,7 @@ export async function registerAccount(
 export async function verifyCredentials(
   input: unknown,
   { address = null }: { address?: string | null } = {},
-): Promise<{ id: string; email: string; name: string }> {
+): Promise<{ id: string; email: string; name: string; sessionVersion: number }> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
   const { email, password } = parsed.data;
@@ -84,7 +84,7 @@ export async function verifyCredentials(
   const attempt = await reserveLoginAttempt(email, address);
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, suspendedAt: true },
+    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true, suspendedAt: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || user.disabledAt) throw unauthorized("errors.invalidCredentials");
@@ -93,5 +93,5 @@ export async function verifyCredentials(
   if (user.suspendedAt) throw forbidden("errors.accountSuspended");
   await attempt.succeeded();
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

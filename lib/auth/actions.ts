@@ -1,6 +1,6 @@
 "use server";
-// Server actions behind the sign-up form, the API token panel, the organization switcher and the platform's
-// verification queue. Each one checks who is asking in lib/ (the wrappers in ./actions.ts), never only in the
+// Server actions behind the sign-up form, password reset and change, the API token panel, the organization switcher and the platform's
+// verification queue. Each one checks who is asking in lib/ (the wrappers in ./action-wrapper.ts), never only in the
 // UI: these are public endpoints that anyone can call with any input.
 //
 // Every export is an async function taking either a plain object or (previousState, FormData), so a client
@@ -14,8 +14,10 @@ import { forbidden, notFound } from "@/lib/errors";
 import { decideVerification as decideVerificationInLib, resubmitForVerification as resubmitInLib } from "@/lib/organizations/service";
 import { resubmitVerificationSchema, switchOrganizationSchema, verificationDecisionSchema } from "@/lib/organizations/schemas";
 import { registerAccount } from "./accounts";
+import { changePassword as changePasswordInLib } from "./password-change";
+import { requestPasswordReset as requestPasswordResetInLib, resetPassword as resetPasswordInLib, type PasswordResetRequested } from "./password-reset";
 import { actionLocale, formDataToObject, memberAction, platformAction, toActionError, userAction, type ActionResult } from "./action-wrapper";
-import { createTokenSchema } from "./schemas";
+import { createTokenSchema, passwordChangeSchema } from "./schemas";
 import { ACTIVE_ORG_COOKIE } from "./session";
 import { createApiToken, revokeApiToken, type IssuedToken } from "./tokens";
 
@@ -153,4 +155,49 @@ const resubmitVerificationAction = memberAction("org:update", resubmitVerificati
 /** A returned buyer or cooperative asks the platform to review it again (owners and admins; checked in lib/). */
 export async function resubmitVerification(first: unknown, second?: unknown): Promise<ActionResult<{ resubmitted: true }>> {
   return resubmitVerificationAction(first, second);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Password reset (public: the e-mail link is the authority) and change (the signed-in user's own)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * "Forgot password": sends a reset link if the address has an account. The result is the same for every
+ * address (only a malformed address or the rate limit answer otherwise, alike for all).
+ */
+export async function requestPasswordReset(first: unknown, second?: unknown): Promise<ActionResult<PasswordResetRequested>> {
+  try {
+    const address = clientAddress(await headers());
+    return { ok: true, data: await requestPasswordResetInLib(input(first, second), { address }) };
+  } catch (err) {
+    unstable_rethrow(err);
+    return toActionError(err);
+  }
+}
+
+/**
+ * Sets a new password with a reset link's secret (`token`, read from the link by the page and posted in the
+ * form body). Every session and API token of the user ends; the user then signs in with the new password.
+ */
+export async function resetPassword(first: unknown, second?: unknown): Promise<ActionResult<{ reset: true }>> {
+  try {
+    const address = clientAddress(await headers());
+    await resetPasswordInLib(input(first, second), { address });
+    return { ok: true, data: { reset: true } };
+  } catch (err) {
+    unstable_rethrow(err);
+    return toActionError(err);
+  }
+}
+
+const changePasswordAction = userAction(passwordChangeSchema, async (data, { actor }) => {
+  const address = clientAddress(await headers());
+  const { email } = await changePasswordInLib(actor.user.id, data, { address });
+  // The form signs this browser in again with the new password (a fresh JWT under the new session version).
+  return { email };
+});
+
+/** The signed-in user changes their password (the current one required); every other session ends. */
+export async function changePassword(first: unknown, second?: unknown): Promise<ActionResult<{ email: string }>> {
+  return changePasswordAction(first, second);
 }

@@ -12,6 +12,10 @@
 // e.g. one NAT, or a test suite, may raise them):
 //   LOGIN_LIMIT_PER_ACCOUNT (8)  LOGIN_LIMIT_PER_ADDRESS (40)  LOGIN_LIMIT_WINDOW_SECONDS (900)
 //   SIGNUP_LIMIT_PER_ADDRESS (10)  SIGNUP_LIMIT_WINDOW_SECONDS (3600)
+//   PASSWORD_RESET_LIMIT_PER_ACCOUNT (5)  PASSWORD_RESET_LIMIT_PER_ADDRESS (30)
+//   PASSWORD_RESET_LIMIT_WINDOW_SECONDS (3600)
+// Password reset (issue 16): requests are counted per e-mail address asked for (whether or not it has an
+// account, so the limit reveals nothing) and per client address; using a link counts per client address.
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { getDb } from "@/lib/db";
 import { rateLimited } from "@/lib/errors";
@@ -25,12 +29,21 @@ export const LOGIN_LIMITS = {
 /** New accounts from one client address (sign-up page and API alike): the default. */
 export const SIGNUP_LIMIT = { points: 10, durationSeconds: 60 * 60 } as const;
 
+/** "Forgot password" requests per e-mail address and per client address (link uses count per address too). */
+const PASSWORD_RESET_LIMITS = {
+  perAccount: { points: 5, durationSeconds: 60 * 60 },
+  perAddress: { points: 30, durationSeconds: 60 * 60 },
+} as const;
+
 export const LIMIT_ENV = {
   loginPerAccount: "LOGIN_LIMIT_PER_ACCOUNT",
   loginPerAddress: "LOGIN_LIMIT_PER_ADDRESS",
   loginWindowSeconds: "LOGIN_LIMIT_WINDOW_SECONDS",
   signupPerAddress: "SIGNUP_LIMIT_PER_ADDRESS",
   signupWindowSeconds: "SIGNUP_LIMIT_WINDOW_SECONDS",
+  resetPerAccount: "PASSWORD_RESET_LIMIT_PER_ACCOUNT",
+  resetPerAddress: "PASSWORD_RESET_LIMIT_PER_ADDRESS",
+  resetWindowSeconds: "PASSWORD_RESET_LIMIT_WINDOW_SECONDS",
 } as const;
 
 const warned = new Set<string>();
@@ -57,10 +70,21 @@ export function currentLimits() {
       points: envInt(LIMIT_ENV.signupPerAddress, SIGNUP_LIMIT.points),
       durationSeconds: envInt(LIMIT_ENV.signupWindowSeconds, SIGNUP_LIMIT.durationSeconds),
     },
+    reset: {
+      perAccount: envInt(LIMIT_ENV.resetPerAccount, PASSWORD_RESET_LIMITS.perAccount.points),
+      perAddress: envInt(LIMIT_ENV.resetPerAddress, PASSWORD_RESET_LIMITS.perAddress.points),
+      durationSeconds: envInt(LIMIT_ENV.resetWindowSeconds, PASSWORD_RESET_LIMITS.perAccount.durationSeconds),
+    },
   };
 }
 
-let limiters: { account: RateLimiterPrisma; address: RateLimiterPrisma; signup: RateLimiterPrisma } | null = null;
+let limiters: {
+  account: RateLimiterPrisma;
+  address: RateLimiterPrisma;
+  signup: RateLimiterPrisma;
+  resetAccount: RateLimiterPrisma;
+  resetAddress: RateLimiterPrisma;
+} | null = null;
 let limiterKey: unknown = null;
 let limiterDb: unknown = null;
 
@@ -89,6 +113,18 @@ function getLimiters() {
         keyPrefix: "signup-address",
         points: limits.signup.points,
         duration: limits.signup.durationSeconds,
+      }),
+      resetAccount: new RateLimiterPrisma({
+        ...common,
+        keyPrefix: "reset-account",
+        points: limits.reset.perAccount,
+        duration: limits.reset.durationSeconds,
+      }),
+      resetAddress: new RateLimiterPrisma({
+        ...common,
+        keyPrefix: "reset-address",
+        points: limits.reset.perAddress,
+        duration: limits.reset.durationSeconds,
       }),
     };
     limiterDb = current;
@@ -142,6 +178,22 @@ export async function consumeSignup(address: string | null) {
   if (!address) return;
   try {
     await getLimiters().signup.consume(address);
+  } catch (err) {
+    if (err instanceof RateLimiterRes) throw rateLimited(retryAfter(err));
+    throw err;
+  }
+}
+
+/**
+ * Counts one password-reset request (for `email`, given or not: nothing is looked up here) or, without an
+ * email, one use of a reset link, from `address`; throws rate_limited past either limit. The address is
+ * counted first, so a flood from one address does not use up the victim's account allowance.
+ */
+export async function consumePasswordReset({ email, address }: { email?: string; address: string | null }) {
+  const { resetAccount, resetAddress } = getLimiters();
+  try {
+    if (address) await resetAddress.consume(address);
+    if (email) await resetAccount.consume(email);
   } catch (err) {
     if (err instanceof RateLimiterRes) throw rateLimited(retryAfter(err));
     throw err;

@@ -10,4 +10,11 @@ export const authRoutes = {
     return s ? `/masuk?${s}` : "/masuk";
   },
   signUp: () => "/daftar",
+  /** "Forgot password": ask for a reset link by e-mail. */
+  forgotPassword: () => "/lupa-sandi",
+  /**
+   * Where a reset link leads. The secret rides in the fragment (`#token=`), which browsers never send to a
+   * server, so no access log or proxy keeps it; the page reads it and posts it in the form body.
+   */
+  resetPassword: (token?: string) => (token ? `/atur-ulang-sandi#token=${encodeURIComponent(token)}` : "/atur-ulang-sandi"),
 } as const;

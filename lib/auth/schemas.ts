@@ -37,6 +37,26 @@ export const credentialsSchema = z.object({
 });
 export type CredentialsInput = z.infer<typeof credentialsSchema>;
 
+/** "Forgot password": the address to send a reset link to (the answer is the same whether or not it has an account). */
+export const passwordResetRequestSchema = z.object({ email: emailSchema });
+
+/** A reset link's secret (base64url, lib/auth/password-reset.ts) and the new password (sign-up's rules). */
+export const passwordResetConfirmSchema = z.object({
+  token: z
+    .string({ error: "auth.passwordReset.errors.tokenInvalid" })
+    .trim()
+    .min(1, "auth.passwordReset.errors.tokenInvalid")
+    .max(200, "auth.passwordReset.errors.tokenInvalid")
+    .regex(/^[A-Za-z0-9_-]+$/, "auth.passwordReset.errors.tokenInvalid"),
+  password: passwordSchema,
+});
+
+/** A signed-in user's new password: the current one is required. */
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string({ error: "errors.field.required" }).min(1, "errors.field.required").max(200, "errors.field.tooLong"),
+  newPassword: passwordSchema,
+});
+
 /** What a token may do: "read" answers only GET/HEAD/OPTIONS (403 on any write); "read write" everything its user may. */
 export const TOKEN_SCOPES = ["read", "read write"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];

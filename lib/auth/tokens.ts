@@ -72,7 +72,7 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
  * request, lib/api/actor.ts), so its creation and revocation are logged for each of them: every organization
  * it can act for sees it in its audit log. A user without an organization gets one entry with none.
  */
-async function auditForTokenOrganizations(tx: Tx, userId: string, entry: Omit<AuditEntry, "organizationId">) {
+export async function auditForTokenOrganizations(tx: Tx, userId: string, entry: Omit<AuditEntry, "organizationId">) {
   const memberships = await tx.membership.findMany({ where: { userId }, select: { organizationId: true }, orderBy: { createdAt: "asc" } });
   const organizationIds = memberships.length > 0 ? memberships.map((m) => m.organizationId) : [null];
   for (const organizationId of organizationIds) await audit(tx, { ...entry, organizationId });

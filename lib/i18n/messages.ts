@@ -26,6 +26,8 @@ import financingId from "@/messages/financing/id.json";
 import financingEn from "@/messages/financing/en.json";
 import membersId from "@/messages/members/id.json";
 import membersEn from "@/messages/members/en.json";
+import authId from "@/messages/auth/id.json";
+import authEn from "@/messages/auth/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -41,6 +43,7 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: statsId, en: statsEn },
   { id: financingId, en: financingEn },
   { id: membersId, en: membersEn },
+  { id: authId, en: authEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {

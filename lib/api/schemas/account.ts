@@ -36,6 +36,16 @@ export const TokenResponseSchema = z
   })
   .openapi("TokenResponse");
 
+export const PasswordResetRequestedSchema = z
+  .object({
+    requested: z.literal(true).openapi({ description: "Always true, whether or not the address has an account." }),
+  })
+  .openapi("PasswordResetRequested");
+
+export const PasswordResetDoneSchema = z
+  .object({ reset: z.literal(true) })
+  .openapi("PasswordResetDone");
+
 export const MembershipSchema = z
   .object({
     id: z.string(),

@@ -4,6 +4,8 @@
 import "../../health/route";
 import "../auth/register/route";
 import "../auth/token/route";
+import "../auth/password-reset/route";
+import "../auth/password-reset/confirm/route";
 import "../me/route";
 import "../tokens/route";
 import "../tokens/[id]/route";
