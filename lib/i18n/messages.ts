@@ -28,6 +28,8 @@ import membersId from "@/messages/members/id.json";
 import membersEn from "@/messages/members/en.json";
 import authId from "@/messages/auth/id.json";
 import authEn from "@/messages/auth/en.json";
+import adminId from "@/messages/admin/id.json";
+import adminEn from "@/messages/admin/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -44,6 +46,7 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: financingId, en: financingEn },
   { id: membersId, en: membersEn },
   { id: authId, en: authEn },
+  { id: adminId, en: adminEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {
