@@ -63,7 +63,7 @@ export function SuspensionForm({ kind, id, suspended }: { kind: "organization" |
     <form action={formAction} className="flex flex-col gap-3" noValidate>
       <input type="hidden" name="id" value={id} />
       {state?.ok && (
-        <Alert tone="success" role="status">
+        <Alert tone="success">
           {t("done")}
         </Alert>
       )}
@@ -97,7 +97,7 @@ export function ForcePasswordResetForm({ id }: { id: string }) {
       <input type="hidden" name="id" value={id} />
       <p className="text-sm text-slate-600">{t("forceResetHint")}</p>
       {state?.ok && (
-        <Alert tone="success" role="status">
+        <Alert tone="success">
           {t("forceResetDone")}
         </Alert>
       )}

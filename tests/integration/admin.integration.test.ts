@@ -179,7 +179,11 @@ describe("a suspended organization reads but cannot write", () => {
 
   it("reinstating the buyer lets it write again", async () => {
     expect((await reinstateOrg(admin.token, buyer.orgId)).status).toBe(200);
-    const res = await callRoute(createTokenRoute, "POST", "/api/v1/tokens", { token: buyer.token, body: { name: "kembali", expiresInDays: 30 } });
+    const res = await callRoute(inviteMemberRoute, "POST", `/api/v1/organizations/${buyer.orgId}/members`, {
+      token: buyer.token,
+      params: { id: buyer.orgId },
+      body: { email: "rekan@contoh.rantai.test", role: "member" },
+    });
     expect(res.status).toBe(201);
     expect((await reinstateOrg(admin.token, buyer.orgId)).status).toBe(409);
   });
