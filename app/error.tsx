@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
+import { organizationRoutes } from "@/lib/organizations/routes";
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useTranslations("errors.errorPage");
@@ -21,7 +22,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
       {digest && <p className="font-mono text-sm text-muted">{t("reference", { digest })}</p>}
       <div className="flex w-full flex-col gap-3 min-[420px]:w-auto min-[420px]:flex-row">
         <Button onClick={() => retry()}>{t("retry")}</Button>
-        <ButtonLink href="/" variant="outline">
+        <ButtonLink href={organizationRoutes.home()} variant="outline">
           {t("home")}
         </ButtonLink>
       </div>

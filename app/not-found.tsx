@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
+import { organizationRoutes } from "@/lib/organizations/routes";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("errors.notFoundPage");
@@ -18,8 +20,8 @@ export default async function NotFound() {
       <h1 className="text-3xl font-bold text-ink">{t("title")}</h1>
       <p className="max-w-prose text-lg text-muted">{t("body")}</p>
       <div className="flex w-full flex-col gap-3 min-[420px]:w-auto min-[420px]:flex-row">
-        <ButtonLink href="/">{t("home")}</ButtonLink>
-        <ButtonLink href="/suppliers" variant="outline">
+        <ButtonLink href={organizationRoutes.home()}>{t("home")}</ButtonLink>
+        <ButtonLink href={supplierRoutes.directory()} variant="outline">
           {t("suppliers")}
         </ButtonLink>
       </div>

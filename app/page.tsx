@@ -9,23 +9,16 @@ import { cn } from "@/components/ui/cn";
 import { formattersFor } from "@/lib/i18n/format";
 import { getProtectedSummary } from "@/lib/stats/current";
 import { getSessionUser } from "@/lib/auth/session";
-import type { PartnershipScheme } from "@/lib/db/generated/enums";
+import { PARTNERSHIP_SCHEMES } from "@/lib/enums";
+import { authRoutes } from "@/lib/auth/routes";
+import { organizationRoutes } from "@/lib/organizations/routes";
+import { supplierRoutes } from "@/lib/suppliers/routes";
+import { statsRoutes } from "@/lib/stats/routes";
 
 export const dynamic = "force-dynamic";
 
-/** PP 7/2021 Pasal 106: the six named patterns, then the other forms. */
-const SCHEMES: PartnershipScheme[] = [
-  "inti_plasma",
-  "subkontrak",
-  "waralaba",
-  "perdagangan_umum",
-  "distribusi_keagenan",
-  "rantai_pasok",
-  "bagi_hasil",
-  "kerja_sama_operasional",
-  "usaha_patungan",
-  "penyumberluaran",
-];
+/** PP 7/2021 Pasal 106: the six named patterns, then the other forms (the schema's order). */
+const SCHEMES = PARTNERSHIP_SCHEMES;
 
 const STEPS = ["one", "two", "three", "four"] as const;
 
@@ -113,22 +106,22 @@ export default async function HomePage() {
           <p className="mt-5 max-w-2xl text-lg leading-relaxed text-brand-100">{t("hero.lead")}</p>
           <div className="mt-8 flex flex-col gap-3 min-[420px]:flex-row min-[420px]:flex-wrap">
             {user ? (
-              <ButtonLink href="/dasbor" variant="inverse" size="lg">
+              <ButtonLink href={organizationRoutes.dashboard()} variant="inverse" size="lg">
                 {t("hero.ctaDashboard")}
               </ButtonLink>
             ) : (
               <>
-                <ButtonLink href="/daftar" variant="inverse" size="lg">
+                <ButtonLink href={authRoutes.signUp()} variant="inverse" size="lg">
                   {t("hero.ctaSignUp")}
                 </ButtonLink>
-                <ButtonLink href="/masuk" variant="outline" size="lg" className="border-white/40 bg-transparent text-white hover:border-white hover:bg-white/10">
+                <ButtonLink href={authRoutes.signIn()} variant="outline" size="lg" className="border-white/40 bg-transparent text-white hover:border-white hover:bg-white/10">
                   {t("hero.ctaSignIn")}
                 </ButtonLink>
               </>
             )}
           </div>
           <p className="mt-6">
-            <Link href="/suppliers" className="inline-flex min-h-11 items-center gap-1.5 font-semibold text-accent-200 underline decoration-accent-300/60 hover:text-white hover:decoration-white">
+            <Link href={supplierRoutes.directory()} className="inline-flex min-h-11 items-center gap-1.5 font-semibold text-accent-200 underline decoration-accent-300/60 hover:text-white hover:decoration-white">
               {t("hero.ctaSuppliers")}
               <span aria-hidden="true">→</span>
             </Link>
@@ -193,7 +186,7 @@ export default async function HomePage() {
               />
             </StatGrid>
             <p className="mt-4 text-sm">
-              <Link href="/tentang-data#definisi" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline hover:text-brand-900">
+              <Link href={statsRoutes.aboutData("definisi")} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline hover:text-brand-900">
                 {t("stats.definitions")}
               </Link>
             </p>
@@ -292,15 +285,15 @@ export default async function HomePage() {
           </div>
           <div className="flex w-full flex-col gap-3 min-[420px]:w-auto min-[420px]:flex-row">
             {user ? (
-              <ButtonLink href="/dasbor" variant="inverse" size="lg">
+              <ButtonLink href={organizationRoutes.dashboard()} variant="inverse" size="lg">
                 {t("cta.dashboard")}
               </ButtonLink>
             ) : (
               <>
-                <ButtonLink href="/daftar" variant="inverse" size="lg">
+                <ButtonLink href={authRoutes.signUp()} variant="inverse" size="lg">
                   {t("cta.signUp")}
                 </ButtonLink>
-                <ButtonLink href="/masuk" variant="ghost" size="lg" className="text-white hover:bg-white/10">
+                <ButtonLink href={authRoutes.signIn()} variant="ghost" size="lg" className="text-white hover:bg-white/10">
                   {t("cta.signIn")}
                 </ButtonLink>
               </>

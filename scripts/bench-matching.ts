@@ -117,7 +117,8 @@ async function main() {
   }
   // which candidate pass answered (for the record)
   for (const r of rfqRows.slice(0, 60)) {
-    const { rankSuppliers, loadRfqContexts } = await import("../lib/matching/engine");
+    const { rankSuppliers } = await import("../lib/matching/engine");
+    const { loadRfqContexts } = await import("../lib/matching/rfq-context");
     const [ctx] = await loadRfqContexts([r.id]);
     passes[(await rankSuppliers(ctx, { limit: 20 })).pass] += 1;
   }

@@ -2,10 +2,11 @@
 // membership requests to UMKM already on Rantai (issue 11: they join only by accepting).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink, Container, EmptyState, PageHeader, Table, VerificationBadge } from "@/components/ui";
-import { getActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { isCooperativeActor } from "@/lib/cooperatives/access";
+import { cooperativeRoutes } from "@/lib/cooperatives/routes";
 import { listMembers } from "@/lib/cooperatives/members";
 import { findJoinCandidates, listOutgoingJoinRequests } from "@/lib/cooperatives/join-requests";
 import { can } from "@/lib/auth/permissions";
@@ -21,22 +22,20 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MembersPage({ searchParams }: { searchParams: Search }) {
-  const actor = await getActor();
-  if (!actor) redirect(`/masuk?callbackUrl=${encodeURIComponent("/anggota")}`);
-  if (actor.membership?.organizationType !== "cooperative") notFound();
+  const actor = await requirePageActor(cooperativeRoutes.members(), isCooperativeActor);
   const sp = await searchParams;
   const q = typeof sp.q === "string" ? sp.q : "";
   const page = Number(typeof sp.page === "string" ? sp.page : "1") || 1;
   const cari = typeof sp.cari === "string" ? sp.cari.slice(0, 100) : "";
   const manage = can(actor.membership, "cooperative:members:manage");
-  const verified = actor.membership.verificationStatus === "verified";
+  const verified = actor.membership?.verificationStatus === "verified";
   const [result, candidates, pending] = await Promise.all([
     listMembers(actor, { q, page }),
     manage && verified ? findJoinCandidates(actor, cari) : Promise.resolve([]),
     manage ? listOutgoingJoinRequests(actor) : Promise.resolve([]),
   ]);
   const t = await getTranslations("cooperatives.members");
-  const href = (p: number) => `/anggota?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+  const href = (p: number) => cooperativeRoutes.members({ q, page: String(p) });
 
   return (
     <Container className="flex flex-col gap-6 py-8">
@@ -44,12 +43,12 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
         title={t("title")}
         description={t("description", { count: result.total })}
         actions={
-          <ButtonLink href="/anggota/impor" size="md">
+          <ButtonLink href={cooperativeRoutes.import()} size="md">
             {t("import")}
           </ButtonLink>
         }
       />
-      <form method="get" action="/anggota" role="search" className="flex flex-wrap items-end gap-2">
+      <form method="get" action={cooperativeRoutes.members()} role="search" className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-sm font-medium">
           {t("search")}
           <input name="q" defaultValue={q} className="min-w-64 rounded-lg border border-stone-300 px-3 py-2" placeholder={t("searchPlaceholder")} />

@@ -7,6 +7,7 @@ import { AuthFrame } from "@/components/auth/auth-frame";
 import { DEFAULT_AFTER_SIGN_IN } from "@/components/auth/callback-url";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getSessionUser } from "@/lib/auth/session";
+import { authRoutes } from "@/lib/auth/routes";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.signUp");
@@ -23,7 +24,7 @@ export default async function SignUpPage() {
       footer={
         <>
           {t("haveAccount")}{" "}
-          <Link href="/masuk" className="font-semibold text-brand-700 underline hover:text-brand-900">
+          <Link href={authRoutes.signIn()} className="font-semibold text-brand-700 underline hover:text-brand-900">
             {t("signInLink")}
           </Link>
         </>

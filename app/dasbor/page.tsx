@@ -2,7 +2,6 @@
 // functions that authorize the actor themselves (organization type, permission, membership in the where
 // clause); this page only chooses which blocks the organization type gets.
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Container, EmptyState, PageHeader } from "@/components/ui";
 import { switcherOptions } from "@/components/auth/account-slots";
@@ -22,13 +21,15 @@ import { VerificationQueue } from "@/components/dashboard/verification-queue";
 import { OutboxLink } from "@/components/notifications/outbox-link";
 import { can } from "@/lib/auth/permissions";
 import { listOwnAgreements } from "@/lib/agreements/dashboard";
-import { getActor } from "@/lib/auth/session";
+import { requireSignedIn } from "@/lib/auth/page-guard";
+import { authRoutes } from "@/lib/auth/routes";
 import { listApiTokens } from "@/lib/auth/tokens";
 import type { Actor } from "@/lib/auth/types";
 import { getCooperativeDashboard } from "@/lib/cooperatives/dashboard";
 import { listIncomingJoinRequests } from "@/lib/cooperatives/join-requests";
 import { IncomingJoinRequestsCard } from "@/components/cooperatives/incoming-requests-card";
 import { getBankDashboard } from "@/lib/financing/dashboard";
+import { organizationRoutes } from "@/lib/organizations/routes";
 import { getOrganizationOverview, listOrganizationsForReview, listOwnAuditLog } from "@/lib/organizations/service";
 import { getBuyerDashboard } from "@/lib/rfqs/dashboard";
 import { getMinistryOverview } from "@/lib/stats/ministry-overview";
@@ -40,8 +41,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DashboardPage() {
-  const actor = await getActor();
-  if (!actor) redirect(`/masuk?callbackUrl=${encodeURIComponent("/dasbor")}`);
+  const actor = await requireSignedIn(organizationRoutes.dashboard());
   const t = await getTranslations("dashboard");
 
   if (!actor.membership) {
@@ -52,7 +52,7 @@ export default async function DashboardPage() {
           title={t("noOrganization.title")}
           description={t("noOrganization.body")}
           action={
-            <ButtonLink href="/daftar" variant="outline">
+            <ButtonLink href={authRoutes.signUp()} variant="outline">
               {t("noOrganization.signUp")}
             </ButtonLink>
           }

@@ -37,7 +37,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       footer={
         <>
           {t("noAccount")}{" "}
-          <Link href="/daftar" className="font-semibold text-brand-700 underline hover:text-brand-900">
+          <Link href={authRoutes.signUp()} className="font-semibold text-brand-700 underline hover:text-brand-900">
             {t("signUpLink")}
           </Link>
         </>

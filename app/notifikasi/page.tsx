@@ -7,9 +7,10 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Container, EmptyState, PageHeader, SubmitButton, cn } from "@/components/ui";
 import { NotificationList } from "@/components/notifications/notification-list";
-import { getActor } from "@/lib/auth/session";
+import { requireSignedIn } from "@/lib/auth/page-guard";
 import { isDomainError } from "@/lib/errors";
 import { markAllReadFormAction, openNotificationAction } from "@/lib/notifications/actions";
+import { notificationRoutes } from "@/lib/notifications/routes";
 import { countUnread, listNotifications, type NotificationView } from "@/lib/notifications/service";
 import type { Page } from "@/lib/api/pagination";
 
@@ -23,8 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Search }) {
-  const actor = await getActor();
-  if (!actor) redirect(`/masuk?callbackUrl=${encodeURIComponent("/notifikasi")}`);
+  const actor = await requireSignedIn(notificationRoutes.list());
   const [t, locale, sp] = await Promise.all([getTranslations("notifications.page"), getLocale(), searchParams]);
   const unreadOnly = sp.tampilkan === "belum-dibaca";
   const cursor = typeof sp.cursor === "string" ? sp.cursor : undefined;
@@ -34,11 +34,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     page = await listNotifications(actor, { limit: 20, cursor, unread: unreadOnly ? "true" : "false" }, locale);
   } catch (err) {
     // A cursor edited by hand: start from the newest.
-    if (isDomainError(err) && err.code === "invalid_input") redirect(unreadOnly ? "/notifikasi?tampilkan=belum-dibaca" : "/notifikasi");
+    if (isDomainError(err) && err.code === "invalid_input") redirect(notificationRoutes.list({ unreadOnly }));
     throw err;
   }
   const unread = await countUnread(actor);
-  const base = unreadOnly ? "/notifikasi?tampilkan=belum-dibaca" : "/notifikasi";
   const tab = (active: boolean) =>
     cn("inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium", active ? "bg-brand-700 text-white" : "text-ink hover:bg-stone-100");
 
@@ -59,10 +58,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <nav aria-label={t("filter")} className="flex gap-1">
-          <Link href="/notifikasi" className={tab(!unreadOnly)} aria-current={!unreadOnly ? "page" : undefined}>
+          <Link href={notificationRoutes.list()} className={tab(!unreadOnly)} aria-current={!unreadOnly ? "page" : undefined}>
             {t("all")}
           </Link>
-          <Link href="/notifikasi?tampilkan=belum-dibaca" className={tab(unreadOnly)} aria-current={unreadOnly ? "page" : undefined}>
+          <Link href={notificationRoutes.list({ unreadOnly: true })} className={tab(unreadOnly)} aria-current={unreadOnly ? "page" : undefined}>
             {t("unread")}
           </Link>
         </nav>
@@ -83,7 +82,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       {(page.nextCursor || cursor) && (
         <div className="flex flex-wrap justify-between gap-3">
           {cursor ? (
-            <Link href={base} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4">
+            <Link href={notificationRoutes.list({ unreadOnly })} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4">
               {t("newest")}
             </Link>
           ) : (
@@ -91,7 +90,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           )}
           {page.nextCursor && (
             <Link
-              href={`${base}${base.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(page.nextCursor)}`}
+              href={notificationRoutes.list({ unreadOnly, cursor: page.nextCursor })}
               className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4"
             >
               {t("older")}

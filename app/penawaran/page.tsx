@@ -6,9 +6,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, Container, EmptyState, PageHeader, Table } from "@/components/ui";
 import { QuoteStatusBadge } from "@/components/quotes/quote-status";
 import { formattersFor } from "@/lib/i18n/format";
-import { listOwnQuotes } from "@/lib/quotes/service";
+import { agreementRoutes } from "@/lib/agreements/routes";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
-import { mayReadRfqBoard } from "@/lib/rfqs/access";
+import { maySupplierOpenQuotes } from "@/lib/quotes/access";
+import { quoteRoutes } from "@/lib/quotes/routes";
+import { listOwnQuotes } from "@/lib/quotes/supplier-reads";
+import { rfqRoutes } from "@/lib/rfqs/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OwnQuotesPage() {
-  const actor = await requirePageActor("/penawaran", mayReadRfqBoard);
+  const actor = await requirePageActor(quoteRoutes.list(), maySupplierOpenQuotes);
   const quotes = await orNotFound(listOwnQuotes(actor));
   const t = await getTranslations("quotes.list");
   const f = formattersFor(await getLocale());
@@ -32,7 +35,7 @@ export default async function OwnQuotesPage() {
             title={t("empty")}
             description={t("emptyBody")}
             action={
-              <Link href="/papan-rfq" className="font-semibold text-brand-700 underline underline-offset-2">
+              <Link href={rfqRoutes.board()} className="font-semibold text-brand-700 underline underline-offset-2">
                 {t("toBoard")}
               </Link>
             }
@@ -52,7 +55,7 @@ export default async function OwnQuotesPage() {
               {quotes.map((q) => (
                 <tr key={q.id} className="border-t border-line align-top">
                   <th scope="row">
-                    <Link href={`/papan-rfq/${q.rfq.id}/penawaran`} className="text-brand-800 hover:underline">
+                    <Link href={quoteRoutes.form(q.rfq.id)} className="text-brand-800 hover:underline">
                       {q.rfq.title}
                     </Link>
                     <span className="block text-xs font-normal text-muted">
@@ -70,7 +73,7 @@ export default async function OwnQuotesPage() {
                       <span className="flex flex-col gap-1">
                         <span>{t("awardedLines", { lines: q.award.lines, value: f.rupiah(q.award.valueIdr ?? 0n) })}</span>
                         {q.award.agreement && (
-                          <Link href={`/kemitraan/${q.award.agreement.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
+                          <Link href={agreementRoutes.detail(q.award.agreement.id)} className="font-semibold text-brand-700 underline underline-offset-2">
                             {t("draftAgreement", { number: q.award.agreement.number })}
                           </Link>
                         )}

@@ -5,8 +5,10 @@ import { getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Card, Container, EmptyState, PageHeader, cn } from "@/components/ui";
 import { ArchiveButton } from "@/components/products/archive-button";
 import { ProductSummary } from "@/components/products/product-summary";
-import { listOwnProducts } from "@/lib/products/service";
-import { catalogueActor } from "./guard";
+import { requireSignedIn } from "@/lib/auth/page-guard";
+import { mayKeepCatalogue } from "@/lib/products/access";
+import { listOwnProducts } from "@/lib/products/catalogue";
+import { productRoutes } from "@/lib/products/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -18,10 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ProductsPage({ searchParams }: { searchParams: Search }) {
-  const { actor, allowed } = await catalogueActor("/produk");
+  const actor = await requireSignedIn(productRoutes.list());
   const t = await getTranslations("products");
   const tc = await getTranslations("common");
-  if (!allowed) {
+  if (!mayKeepCatalogue(actor)) {
     return (
       <Container className="py-8">
         <PageHeader title={t("title")} />
@@ -42,7 +44,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
         title={t("title")}
         description={t("description")}
         actions={
-          <ButtonLink href="/produk/baru" size="md">
+          <ButtonLink href={productRoutes.create()} size="md">
             {t("add")}
           </ButtonLink>
         }
@@ -53,10 +55,10 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
         </div>
       )}
       <nav aria-label={t("title")} className="flex gap-2">
-        <Link href="/produk" className={tab(!archivedTab)} aria-current={!archivedTab ? "page" : undefined}>
+        <Link href={productRoutes.list()} className={tab(!archivedTab)} aria-current={!archivedTab ? "page" : undefined}>
           {t("active")}
         </Link>
-        <Link href="/produk?tab=archived" className={tab(archivedTab)} aria-current={archivedTab ? "page" : undefined}>
+        <Link href={productRoutes.list({ tab: "archived" })} className={tab(archivedTab)} aria-current={archivedTab ? "page" : undefined}>
           {t("archivedTab")}
         </Link>
       </nav>
@@ -64,7 +66,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
         archivedTab ? (
           <EmptyState title={t("emptyArchived")} />
         ) : (
-          <EmptyState title={t("emptyTitle")} description={t("emptyBody")} action={<ButtonLink href="/produk/baru">{t("add")}</ButtonLink>} />
+          <EmptyState title={t("emptyTitle")} description={t("emptyBody")} action={<ButtonLink href={productRoutes.create()}>{t("add")}</ButtonLink>} />
         )
       ) : (
         <ul className="grid gap-4 md:grid-cols-2">
@@ -75,7 +77,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
                   product={p}
                   actions={
                     <>
-                      <ButtonLink href={`/produk/${p.id}/ubah`} size="sm" variant="secondary">
+                      <ButtonLink href={productRoutes.edit(p.id)} size="sm" variant="secondary">
                         {tc("edit")}
                       </ButtonLink>
                       <ArchiveButton id={p.id} archived={p.archived} label={p.archived ? t("restore") : t("archive")} />

@@ -21,6 +21,7 @@ import { audienceOf, type PublishedStats } from "@/lib/stats/disclosure";
 import { getStatisticsOverview } from "@/lib/stats/overview";
 import { getProvinceNames, getSectionTitles, labelFor } from "@/lib/stats/partnerships";
 import { statsFilterSchema, type GroupBy, type StatsFilter } from "@/lib/stats/schemas";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -205,7 +206,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
                   {top.map((s) => (
                     <tr key={s.id} className="border-t border-line">
                       <th scope="row" className="text-ink">
-                        <a href={`/suppliers/${s.id}`} className="text-brand-800 underline underline-offset-2">
+                        <a href={supplierRoutes.profile(s.id)} className="text-brand-800 underline underline-offset-2">
                           {s.name}
                         </a>
                       </th>

@@ -1,8 +1,9 @@
 // Where to go after signing in. Only same-origin relative paths are accepted ("/rfq/123?tab=quotes"), so a
 // crafted link like /masuk?callbackUrl=https://evil.example or //evil.example cannot send a user elsewhere.
 // Pure: used by the sign-in page (server) and the sign-in form (client).
+import { organizationRoutes } from "@/lib/organizations/routes";
 
-export const DEFAULT_AFTER_SIGN_IN = "/dasbor";
+export const DEFAULT_AFTER_SIGN_IN = organizationRoutes.dashboard();
 
 const BASE = "http://rantai.invalid";
 

@@ -6,6 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Alert, Select, SubmitButton } from "@/components/ui";
 import { switchOrganization } from "@/lib/auth/actions";
+import { organizationRoutes } from "@/lib/organizations/routes";
 
 export interface SwitcherOption {
   organizationId: string;
@@ -26,7 +27,7 @@ export function OrganizationSwitcher({ options, activeId }: { options: SwitcherO
   useEffect(() => {
     if (!state?.ok || handled.current === state) return;
     handled.current = state;
-    if (pathname !== "/dasbor") router.push("/dasbor");
+    if (pathname !== organizationRoutes.dashboard()) router.push(organizationRoutes.dashboard());
   }, [state, pathname, router]);
   if (options.length < 2) return null;
   return (

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { Button, type ButtonProps } from "@/components/ui";
+import { organizationRoutes } from "@/lib/organizations/routes";
 
 export function SignOutButton({ variant = "outline", size = "md", fullWidth = true, className }: Pick<ButtonProps, "variant" | "size" | "fullWidth" | "className">) {
   const t = useTranslations("auth.signOut");
@@ -18,7 +19,7 @@ export function SignOutButton({ variant = "outline", size = "md", fullWidth = tr
       onClick={() => {
         if (pending) return;
         setPending(true);
-        signOut({ callbackUrl: "/" }).catch(() => setPending(false));
+        signOut({ callbackUrl: organizationRoutes.home() }).catch(() => setPending(false));
       }}
     >
       <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">

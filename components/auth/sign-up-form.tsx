@@ -11,6 +11,7 @@ import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { signUp, type SignUpResult } from "@/lib/auth/actions";
 import { DEFAULT_AFTER_SIGN_IN } from "./callback-url";
 import { useHydrated } from "./use-hydrated";
+import { authRoutes } from "@/lib/auth/routes";
 
 const ORG_TYPES = ["umkm", "buyer", "cooperative"] as const;
 type OrgTypeChoice = (typeof ORG_TYPES)[number];
@@ -66,7 +67,7 @@ export function SignUpForm() {
     return (
       <Alert tone="success" title={t("created.title")}>
         {t("created.signInManually")}{" "}
-        <a href="/masuk" className="font-semibold underline">
+        <a href={authRoutes.signIn()} className="font-semibold underline">
           {t("signInLink")}
         </a>
       </Alert>

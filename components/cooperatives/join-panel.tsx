@@ -6,6 +6,7 @@ import { Alert, Badge, Card } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { findJoinCandidates, listOutgoingJoinRequests } from "@/lib/cooperatives/join-requests";
 import { CancelJoinRequestForm, SendJoinRequestForm } from "./join-request-forms";
+import { cooperativeRoutes } from "@/lib/cooperatives/routes";
 
 interface Props {
   verified: boolean;
@@ -24,7 +25,7 @@ export async function JoinPanel({ verified, query, candidates, pending }: Props)
           <Alert tone="info">{t("needsVerification")}</Alert>
         ) : (
           <>
-            <form method="get" action="/anggota" role="search" className="flex flex-wrap items-end gap-2">
+            <form method="get" action={cooperativeRoutes.members()} role="search" className="flex flex-wrap items-end gap-2">
               <label className="flex flex-col gap-1 text-sm font-medium">
                 {t("search")}
                 <input name="cari" defaultValue={query} minLength={3} maxLength={100} className="min-w-64 rounded-lg border border-stone-300 px-3 py-2" />

@@ -5,7 +5,7 @@
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import { Alert, Input, SubmitButton } from "@/components/ui";
-import { cancelJoinRequestAction, decideJoinRequestAction, requestMembershipAction } from "@/lib/cooperatives/join-actions";
+import { cancelJoinRequestAction, decideJoinRequestAction, requestMembershipAction } from "@/lib/cooperatives/actions";
 
 type RequestState = Awaited<ReturnType<typeof requestMembershipAction>> | null;
 type CancelState = Awaited<ReturnType<typeof cancelJoinRequestAction>> | null;

@@ -6,6 +6,7 @@ import { formattersFor } from "@/lib/i18n/format";
 import type { listOwnAgreements } from "@/lib/agreements/dashboard";
 import { ResponsiveTable } from "./responsive-table";
 import { SectionLink } from "./section-link";
+import { agreementRoutes } from "@/lib/agreements/routes";
 
 export type AgreementRow = Awaited<ReturnType<typeof listOwnAgreements>>[number];
 export type AgreementStatusKey = AgreementRow["status"];
@@ -43,7 +44,7 @@ export async function AgreementsCard({
   const otherParty = perspective === "buyer" ? t("supplier") : t("buyer");
 
   return (
-    <Card title={t("title")} description={t("description")} actions={<SectionLink href="/kemitraan">{tc("viewAll")}</SectionLink>}>
+    <Card title={t("title")} description={t("description")} actions={<SectionLink href={agreementRoutes.list()}>{tc("viewAll")}</SectionLink>}>
       <div className="flex flex-col gap-4">
         {statuses.length > 0 && (
           <ul className="flex flex-wrap gap-2" aria-label={t("byStatus")}>
@@ -78,7 +79,7 @@ export async function AgreementsCard({
               {agreements.map((a) => (
                 <tr key={a.id}>
                   <th scope="row" className="text-ink">
-                    <Link href={`/kemitraan/${a.id}`} className="block text-brand-800 underline-offset-2 hover:underline">
+                    <Link href={agreementRoutes.detail(a.id)} className="block text-brand-800 underline-offset-2 hover:underline">
                       {a.title}
                     </Link>
                     <span className="font-mono text-xs font-normal text-muted">{a.number}</span>

@@ -7,6 +7,7 @@ import { formattersFor } from "@/lib/i18n/format";
 import type { getBankDashboard } from "@/lib/financing/dashboard";
 import { ResponsiveTable } from "./responsive-table";
 import { SectionLink } from "./section-link";
+import { financingRoutes } from "@/lib/financing/routes";
 
 type BankDashboard = Awaited<ReturnType<typeof getBankDashboard>>;
 type FinancingStatusKey = BankDashboard["requests"][number]["status"];
@@ -39,7 +40,7 @@ export async function BankSection({ data }: { data: BankDashboard }) {
         })}
       </StatGrid>
 
-      <Card title={t("requests.title")} description={t("requests.description")} actions={<SectionLink href="/pembiayaan">{tc("viewAll")}</SectionLink>}>
+      <Card title={t("requests.title")} description={t("requests.description")} actions={<SectionLink href={financingRoutes.list()}>{tc("viewAll")}</SectionLink>}>
         {data.requests.length === 0 ? (
           <EmptyState title={t("requests.empty")} description={t("requests.emptyBody")} />
         ) : (
@@ -73,7 +74,7 @@ export async function BankSection({ data }: { data: BankDashboard }) {
                   <td data-label={t("requests.agreement")} className="sm:min-w-56">
                     <div>
                       <span className="block">{r.agreement.buyer.name}</span>
-                      <Link href={`/pembiayaan/${r.id}`} className="block font-mono text-xs text-brand-800 underline underline-offset-2">
+                      <Link href={financingRoutes.detail(r.id)} className="block font-mono text-xs text-brand-800 underline underline-offset-2">
                         {r.agreement.number}
                       </Link>
                       <span className="block text-xs text-muted">

@@ -7,6 +7,7 @@ import type { getBuyerDashboard } from "@/lib/rfqs/dashboard";
 import { AgreementsCard, type AgreementRow } from "./agreements-card";
 import { ResponsiveTable } from "./responsive-table";
 import { SectionLink } from "./section-link";
+import { rfqRoutes } from "@/lib/rfqs/routes";
 
 type BuyerDashboard = Awaited<ReturnType<typeof getBuyerDashboard>>;
 type RfqStatusKey = BuyerDashboard["rfqs"][number]["status"];
@@ -35,7 +36,7 @@ export async function BuyerSection({ data, agreements }: { data: BuyerDashboard;
         <Stat label={t("stats.awarded")} value={f.number(counts.awarded ?? 0)} />
       </StatGrid>
 
-      <Card title={t("rfqs.title")} description={t("rfqs.description")} actions={<SectionLink href="/rfq">{tc("viewAll")}</SectionLink>}>
+      <Card title={t("rfqs.title")} description={t("rfqs.description")} actions={<SectionLink href={rfqRoutes.list()}>{tc("viewAll")}</SectionLink>}>
         {data.rfqs.length === 0 ? (
           <EmptyState title={t("rfqs.empty")} description={t("rfqs.emptyBody")} />
         ) : (

@@ -6,6 +6,7 @@ import type { getCooperativeDashboard } from "@/lib/cooperatives/dashboard";
 import { AgreementsCard, type AgreementRow } from "./agreements-card";
 import { ResponsiveTable } from "./responsive-table";
 import { SectionLink } from "./section-link";
+import { cooperativeRoutes } from "@/lib/cooperatives/routes";
 
 type CooperativeDashboard = Awaited<ReturnType<typeof getCooperativeDashboard>>;
 
@@ -26,7 +27,7 @@ export async function CooperativeSection({ data, agreements }: { data: Cooperati
         ))}
       </StatGrid>
 
-      <Card title={t("members.title")} actions={<SectionLink href="/anggota">{tc("viewAll")}</SectionLink>} description={data.total > data.members.length ? t("members.showing", { shown: data.members.length, total: data.total }) : undefined}>
+      <Card title={t("members.title")} actions={<SectionLink href={cooperativeRoutes.members()}>{tc("viewAll")}</SectionLink>} description={data.total > data.members.length ? t("members.showing", { shown: data.members.length, total: data.total }) : undefined}>
         {data.members.length === 0 ? (
           <EmptyState title={t("members.empty")} description={t("members.emptyBody")} />
         ) : (

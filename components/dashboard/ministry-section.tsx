@@ -6,6 +6,7 @@ import { ButtonLink, Card, EmptyState, Stat, StatGrid } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getMinistryOverview } from "@/lib/stats/ministry-overview";
 import { ResponsiveTable } from "./responsive-table";
+import { statsRoutes } from "@/lib/stats/routes";
 
 type MinistryOverview = Awaited<ReturnType<typeof getMinistryOverview>>;
 
@@ -110,11 +111,11 @@ export async function MinistrySection({ data }: { data: MinistryOverview }) {
       </div>
 
       {/* The full statistics page links in once it exists (the shell's LIVE_ROUTES): never a link to a 404. */}
-      {LIVE_ROUTES.has("/statistik") && (
+      {LIVE_ROUTES.has(statsRoutes.statistics()) && (
         <Card title={t("statistics.title")}>
           <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
             <p className="text-muted">{t("statistics.body")}</p>
-            <ButtonLink href="/statistik" variant="secondary">
+            <ButtonLink href={statsRoutes.statistics()} variant="secondary">
               {t("statistics.link")}
             </ButtonLink>
           </div>

@@ -7,6 +7,8 @@ import { CERT_EXPIRY_WARNING_DAYS, type CertificateState, type getSupplierDashbo
 import { AgreementsCard, type AgreementRow } from "./agreements-card";
 import { ResponsiveTable } from "./responsive-table";
 import { SectionLink } from "./section-link";
+import { supplierRoutes } from "@/lib/suppliers/routes";
+import { productRoutes } from "@/lib/products/routes";
 
 type SupplierDashboard = Awaited<ReturnType<typeof getSupplierDashboard>>;
 
@@ -38,7 +40,7 @@ export async function SupplierSection({ data, agreements }: { data: SupplierDash
         actions={
           <span className="flex flex-wrap items-center gap-2">
             <VerificationBadge status={profile.verificationStatus} />
-            <ButtonLink href="/profil-usaha" size="sm" variant="outline">
+            <ButtonLink href={supplierRoutes.ownProfile()} size="sm" variant="outline">
               {t("profile.open")}
             </ButtonLink>
           </span>
@@ -129,7 +131,7 @@ export async function SupplierSection({ data, agreements }: { data: SupplierDash
         <Card
           title={t("products.title")}
           description={t("products.count", { count: data.productCount })}
-          actions={<SectionLink href="/produk">{tc("viewAll")}</SectionLink>}
+          actions={<SectionLink href={productRoutes.list()}>{tc("viewAll")}</SectionLink>}
           className="min-w-0"
         >
           {data.products.length === 0 ? (

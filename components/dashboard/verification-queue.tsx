@@ -6,6 +6,7 @@ import { Badge, ButtonLink, Card, EmptyState, OrgTypeBadge, VerificationBadge } 
 import { formattersFor } from "@/lib/i18n/format";
 import type { listOrganizationsForReview } from "@/lib/organizations/service";
 import { VerificationActions } from "./verification-actions";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 
 type Queue = Awaited<ReturnType<typeof listOrganizationsForReview>>;
 
@@ -58,7 +59,7 @@ export async function VerificationQueue({ queue, limit, showPageLink = false }: 
       description={td("queueCount", { count: rows.length })}
       actions={
         showPageLink && rows.length > 0 ? (
-          <ButtonLink href="/admin/verifikasi" size="sm" variant="outline">
+          <ButtonLink href={supplierRoutes.verificationQueue()} size="sm" variant="outline">
             {td("openQueue")}
           </ButtonLink>
         ) : undefined
@@ -74,7 +75,7 @@ export async function VerificationQueue({ queue, limit, showPageLink = false }: 
                 <p className="font-semibold break-words text-ink">
                   {r.type === "umkm" ? (
                     // UMKM have a full profile to review (documents, identifiers) before deciding.
-                    <Link href={`/admin/pemasok/${r.id}`} className="text-brand-800 underline decoration-brand-300 hover:text-brand-950">
+                    <Link href={supplierRoutes.review(r.id)} className="text-brand-800 underline decoration-brand-300 hover:text-brand-950">
                       {r.name}
                     </Link>
                   ) : (

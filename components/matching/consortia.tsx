@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, Card, EmptyState } from "@/components/ui";
-import { consortiumReasonLabel, consortiumReasons } from "@/lib/matching/api";
+import { consortiumReasonLabel, consortiumReasons } from "@/lib/matching/responses";
 import type { ConsortiumProposals } from "@/lib/matching/service";
 import { formatNumber } from "@/lib/i18n/format";
 import { InviteConsortiumButton } from "./invite-buttons";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export async function ConsortiumList({ data, canInvite }: { data: ConsortiumProposals; canInvite: boolean }) {
   const t = await getTranslations("matching");
@@ -63,7 +64,7 @@ export async function ConsortiumList({ data, canInvite }: { data: ConsortiumProp
                     {p.members.map((m) => (
                       <tr key={m.id} className="border-t border-line">
                         <td className="py-1.5 pr-3">
-                          <Link href={`/suppliers/${m.id}`} className="hover:underline">{m.name}</Link>
+                          <Link href={supplierRoutes.profile(m.id)} className="hover:underline">{m.name}</Link>
                           {m.id === p.leadId && <span className="ml-1 text-xs text-muted">({t("page.lead")})</span>}
                           {m.regencyName && <span className="block text-xs text-muted">{m.regencyName}</span>}
                         </td>

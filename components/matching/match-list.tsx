@@ -6,6 +6,7 @@ import { Badge, Card, EmptyState } from "@/components/ui";
 import type { ScoredSupplier } from "@/lib/matching/engine";
 import { gapLabel, reasonLabel } from "@/lib/matching/labels";
 import { InviteMatchButton } from "./invite-buttons";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export function ScoreMeter({ score, label }: { score: number; label: string }) {
   const tone = score >= 80 ? "bg-emerald-600" : score >= 60 ? "bg-brand-600" : "bg-amber-500";
@@ -52,7 +53,7 @@ export async function MatchList({
                 <div className="min-w-0 flex-1">
                   <p className="text-xs font-semibold uppercase tracking-wide text-muted">{t("rank", { rank: i + 1 })}</p>
                   <h3 className="text-base font-semibold text-ink">
-                    <Link href={`/suppliers/${m.supplier.id}`} className="hover:underline">
+                    <Link href={supplierRoutes.profile(m.supplier.id)} className="hover:underline">
                       {m.supplier.name}
                     </Link>
                   </h3>
@@ -89,7 +90,7 @@ export async function MatchList({
               <li key={m.supplier.id} className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0 sm:flex-row sm:justify-between" data-testid="almost">
                 <div className="min-w-0 flex-1">
                   <h3 className="text-base font-semibold text-ink">
-                    <Link href={`/suppliers/${m.supplier.id}`} className="hover:underline">
+                    <Link href={supplierRoutes.profile(m.supplier.id)} className="hover:underline">
                       {m.supplier.name}
                     </Link>
                   </h3>

@@ -8,6 +8,7 @@ import { reasonLabel } from "@/lib/matching/labels";
 import type { RecommendedRfq } from "@/lib/matching/service";
 import { GapList } from "./gap-list";
 import { ScoreMeter } from "./match-list";
+import { rfqRoutes } from "@/lib/rfqs/routes";
 
 export async function RecommendedRfqsCard({ items }: { items: RecommendedRfq[] }) {
   const t = await getTranslations("matching");
@@ -23,7 +24,7 @@ export async function RecommendedRfqsCard({ items }: { items: RecommendedRfq[] }
             <li key={x.rfq.id} className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:justify-between" data-testid="recommended-rfq">
               <div className="min-w-0 flex-1">
                 <h3 className="text-base font-semibold text-ink">
-                  <Link href={`/papan-rfq/${x.rfq.id}`} className="hover:underline">
+                  <Link href={rfqRoutes.boardDetail(x.rfq.id)} className="hover:underline">
                     {x.rfq.title}
                   </Link>
                 </h3>
@@ -50,7 +51,7 @@ export async function RecommendedRfqsCard({ items }: { items: RecommendedRfq[] }
               </div>
               <div className="flex shrink-0 flex-row items-center justify-between gap-3 sm:flex-col sm:items-end">
                 <ScoreMeter score={x.score} label={t("page.score", { score: x.score })} />
-                <ButtonLink href={`/papan-rfq/${x.rfq.id}`} size="sm" variant="outline">
+                <ButtonLink href={rfqRoutes.boardDetail(x.rfq.id)} size="sm" variant="outline">
                   {t("dashboard.open")}
                 </ButtonLink>
               </div>

@@ -13,6 +13,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { notificationRoutes } from "@/lib/notifications/routes";
 
 export const UNREAD_COUNT_ENDPOINT = "/api/v1/notifications/unread-count";
 export const DEFAULT_POLL_MS = 30_000;
@@ -100,7 +101,7 @@ export function LiveNotificationBell({ initialCount, userId, pollMs = DEFAULT_PO
   return (
     <>
       <Link
-        href="/notifikasi"
+        href={notificationRoutes.list()}
         aria-label={t("label", { count })}
         data-testid="notification-bell"
         data-unread-count={count}

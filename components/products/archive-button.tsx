@@ -4,6 +4,7 @@ import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui";
 import { setProductArchivedAction } from "@/lib/products/actions";
+import { productRoutes } from "@/lib/products/routes";
 
 export function ArchiveButton({ id, archived, label }: { id: string; archived: boolean; label: string }) {
   const router = useRouter();
@@ -16,7 +17,7 @@ export function ArchiveButton({ id, archived, label }: { id: string; archived: b
       onClick={() =>
         start(async () => {
           const r = await setProductArchivedAction({ id, archived: !archived });
-          router.replace(r.ok ? `/produk?${archived ? "restored" : "archived"}=${encodeURIComponent(id)}` : "/produk");
+          router.replace(r.ok ? productRoutes.list(archived ? { restored: id } : { archived: id }) : productRoutes.list());
           router.refresh();
         })
       }

@@ -9,6 +9,7 @@ import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from
 import { Alert, Button, Checkbox, Input, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { createProductAction, updateProductAction } from "@/lib/products/actions";
+import { productRoutes } from "@/lib/products/routes";
 
 export interface ProductFormValues {
   id?: string;
@@ -43,7 +44,7 @@ export function ProductForm({ initial }: { initial?: ProductFormValues }) {
   useEffect(() => {
     if (!state) return;
     if (state.ok) {
-      router.push(`/produk?saved=${encodeURIComponent(state.data.id)}`);
+      router.push(productRoutes.list({ saved: state.data.id }));
       router.refresh();
     } else summaryRef.current?.focus();
   }, [state, router]);
@@ -99,7 +100,7 @@ export function ProductForm({ initial }: { initial?: ProductFormValues }) {
         <Button type="submit" disabled={pending} aria-disabled={pending || undefined}>
           {pending ? tc("saving") : tc("save")}
         </Button>
-        <Button variant="outline" onClick={() => router.push("/produk")}>
+        <Button variant="outline" onClick={() => router.push(productRoutes.list())}>
           {tc("cancel")}
         </Button>
       </div>

@@ -2,7 +2,7 @@
 // Server component (used by /produk and the supplier page).
 import { getLocale, getTranslations } from "next-intl/server";
 import { formattersFor } from "@/lib/i18n/format";
-import type { ProductView } from "@/lib/products/service";
+import type { ProductView } from "@/lib/products/catalogue";
 
 export async function ProductSummary({ product, actions }: { product: ProductView; actions?: React.ReactNode }) {
   const t = await getTranslations("products");

@@ -1,7 +1,7 @@
 "use client";
 // The buyer's award form under the comparison table (/rfq/[id]/bandingkan): a winner per line (preset to the
 // best evaluated value), or the whole RFQ to one supplier, then a confirmation step that lists what each
-// winner gets before anything is written. The server action (lib/quotes/actions.ts → lib/awards) checks
+// winner gets before anything is written. The server action (lib/quotes/actions.ts → lib/quotes/awards.ts) checks
 // everything again and answers 409 when someone else awarded first.
 import { startTransition, useActionState, useEffect, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
@@ -9,6 +9,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Alert, Button } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { formattersFor } from "@/lib/i18n/format";
+import { agreementRoutes } from "@/lib/agreements/routes";
 import { awardRfqAction } from "@/lib/quotes/actions";
 
 export interface AwardFormProps {
@@ -57,7 +58,7 @@ export function AwardForm({ rfqId, lines, suppliers, bestSplit, schemes }: Award
         {t("done")}{" "}
         {state.data.agreements.map((a) => (
           <span key={a.id} className="block">
-            <a href={`/kemitraan/${a.id}`} className="font-semibold underline underline-offset-2">
+            <a href={agreementRoutes.detail(a.id)} className="font-semibold underline underline-offset-2">
               {t("agreementFor", { number: a.number, supplier: a.supplierName })}
             </a>{" "}
             — {f.rupiah(BigInt(a.valueIdr))}

@@ -18,6 +18,8 @@ import { navFor, NAV_ROUTES, LIVE_ROUTES } from "./nav";
 import { UserMenu } from "./user-menu";
 import { Footer } from "./footer";
 import { NotificationBell } from "@/components/notifications/bell";
+import { authRoutes } from "@/lib/auth/routes";
+import { organizationRoutes } from "@/lib/organizations/routes";
 
 export interface AppShellProps {
   user: SessionUser | null;
@@ -74,7 +76,7 @@ export async function AppShell({ user, activeMembership, orgSwitcher, signOut, c
       <header className="sticky top-0 z-40 border-b border-line bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/85">
         <div className="relative">
           <div className="mx-auto flex h-16 max-w-6xl items-center gap-3 px-4 sm:px-6 lg:px-8">
-            <Link href="/" className="-ml-1 rounded-lg px-1 py-1">
+            <Link href={organizationRoutes.home()} className="-ml-1 rounded-lg px-1 py-1">
               <Logo />
             </Link>
 
@@ -99,12 +101,12 @@ export async function AppShell({ user, activeMembership, orgSwitcher, signOut, c
                 </div>
               ) : (
                 <>
-                  <ButtonLink href="/masuk" variant="ghost" size="sm" className="min-h-11 whitespace-nowrap">
+                  <ButtonLink href={authRoutes.signIn()} variant="ghost" size="sm" className="min-h-11 whitespace-nowrap">
                     {t("common.signIn")}
                   </ButtonLink>
                   {/* wrapper carries the responsive display: ButtonLink's own classes set inline-flex */}
                   <span className="hidden sm:block">
-                    <ButtonLink href="/daftar" size="sm" className="min-h-11 whitespace-nowrap">
+                    <ButtonLink href={authRoutes.signUp()} size="sm" className="min-h-11 whitespace-nowrap">
                       {t("common.signUp")}
                     </ButtonLink>
                   </span>
@@ -125,10 +127,10 @@ export async function AppShell({ user, activeMembership, orgSwitcher, signOut, c
                   </div>
                 ) : (
                   <div className="flex flex-col gap-2 border-t border-line pt-4 min-[420px]:flex-row">
-                    <ButtonLink href="/daftar" fullWidth>
+                    <ButtonLink href={authRoutes.signUp()} fullWidth>
                       {t("common.signUp")}
                     </ButtonLink>
-                    <ButtonLink href="/masuk" variant="outline" fullWidth>
+                    <ButtonLink href={authRoutes.signIn()} variant="outline" fullWidth>
                       {t("common.signIn")}
                     </ButtonLink>
                   </div>

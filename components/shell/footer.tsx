@@ -1,13 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/brand/logo";
+import { statsRoutes } from "@/lib/stats/routes";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 import { LanguageSwitcher } from "./language-switcher";
 
 export async function Footer() {
   const t = await getTranslations("footer");
   const links = [
-    { href: "/tentang-data", label: t("aboutData") },
-    { href: "/suppliers", label: t("findSuppliers") },
+    { href: statsRoutes.aboutData(), label: t("aboutData") },
+    { href: supplierRoutes.directory(), label: t("findSuppliers") },
   ];
   return (
     <footer className="bg-brand-950 text-brand-100">

@@ -1,23 +1,33 @@
 // Navigation per organization type. NAV_BY_ORG_TYPE is the full map; navFor() shows only routes listed in
 // LIVE_ROUTES, so a link appears the moment its page ships: add the route to LIVE_ROUTES in the same commit.
-// Labels are message keys under "nav".
+// Labels are message keys under "nav". The URLs come from each domain's routes.ts (ARCHITECTURE.md maps every
+// URL to its route folder and domain).
+import { agreementRoutes } from "@/lib/agreements/routes";
 import type { OrgType, SessionMembership } from "@/lib/auth/types";
+import { cooperativeRoutes } from "@/lib/cooperatives/routes";
+import { financingRoutes } from "@/lib/financing/routes";
+import { organizationRoutes } from "@/lib/organizations/routes";
+import { productRoutes } from "@/lib/products/routes";
+import { quoteRoutes } from "@/lib/quotes/routes";
+import { rfqRoutes } from "@/lib/rfqs/routes";
+import { statsRoutes } from "@/lib/stats/routes";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export const NAV_ROUTES = {
-  dashboard: "/dasbor",
-  supplierProfile: "/profil-usaha",
-  products: "/produk",
-  rfqBoard: "/papan-rfq",
-  quotes: "/penawaran",
-  partnerships: "/kemitraan",
-  rfqs: "/rfq",
-  findSuppliers: "/suppliers",
-  members: "/anggota",
-  team: "/organisasi/anggota",
-  statistics: "/statistik",
-  financing: "/pembiayaan",
-  verification: "/admin/verifikasi",
-  aboutData: "/tentang-data",
+  dashboard: organizationRoutes.dashboard(),
+  supplierProfile: supplierRoutes.ownProfile(),
+  products: productRoutes.list(),
+  rfqBoard: rfqRoutes.board(),
+  quotes: quoteRoutes.list(),
+  partnerships: agreementRoutes.list(),
+  rfqs: rfqRoutes.list(),
+  findSuppliers: supplierRoutes.directory(),
+  members: cooperativeRoutes.members(),
+  team: organizationRoutes.team(),
+  statistics: statsRoutes.statistics(),
+  financing: financingRoutes.list(),
+  verification: supplierRoutes.verificationQueue(),
+  aboutData: statsRoutes.aboutData(),
 } as const;
 
 export type NavKey = keyof typeof NAV_ROUTES;
@@ -73,6 +83,6 @@ export function navFor(
 
 /** Is `href` the current page or one of its sub-pages? */
 export function isActivePath(pathname: string, href: string): boolean {
-  if (href === "/") return pathname === "/";
+  if (href === organizationRoutes.home()) return pathname === href;
   return pathname === href || pathname.startsWith(`${href}/`);
 }

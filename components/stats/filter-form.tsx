@@ -2,6 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import { Input, Select } from "@/components/ui";
 import type { StatsFilter } from "@/lib/stats/schemas";
+import { statsRoutes } from "@/lib/stats/routes";
 
 export async function StatsFilterForm({
   values,
@@ -16,7 +17,7 @@ export async function StatsFilterForm({
 }) {
   const t = await getTranslations("stats.page.filters");
   return (
-    <form method="get" action="/statistik" className="rounded-card border border-line bg-surface p-4 shadow-sm" aria-label={t("legend")}>
+    <form method="get" action={statsRoutes.statistics()} className="rounded-card border border-line bg-surface p-4 shadow-sm" aria-label={t("legend")}>
       <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
         <legend className="sr-only">{t("legend")}</legend>
         <Input type="month" name="from" label={t("from")} description={t("monthHint")} defaultValue={values.from ?? ""} error={errors.from} pattern="\d{4}-\d{2}" />
@@ -44,7 +45,7 @@ export async function StatsFilterForm({
           >
             {t("apply")}
           </button>
-          <a href="/statistik" className="text-sm font-medium text-brand-800 underline underline-offset-2">
+          <a href={statsRoutes.statistics()} className="text-sm font-medium text-brand-800 underline underline-offset-2">
             {t("reset")}
           </a>
         </div>

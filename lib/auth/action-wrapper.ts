@@ -9,6 +9,7 @@ import { getLocale } from "next-intl/server";
 import type { z } from "zod";
 import { DomainError, isDomainError, invalidInput, type ErrorCode } from "@/lib/errors";
 import { translate, translateFields } from "@/lib/i18n/translate";
+import { organizationRoutes } from "@/lib/organizations/routes";
 import { assertNotSuspended, authorize, ACTORS, type AuthorizedActor, type AuthorizeRule } from "./authorize";
 import type { Permission } from "./permissions";
 import { fieldErrors } from "./schemas";
@@ -162,5 +163,17 @@ export function revalidate(...paths: string[]): void {
     } catch {
       // outside a Next.js request
     }
+  }
+}
+
+/**
+ * Re-renders every page from the root layout down, for what the layout itself shows (the notification bell's
+ * count). A no-op outside a Next.js request.
+ */
+export function revalidateLayout(): void {
+  try {
+    revalidatePath(organizationRoutes.home(), "layout");
+  } catch {
+    // outside a Next.js request
   }
 }

@@ -7,7 +7,6 @@
 // component can use it with useActionState or call it directly.
 import { cookies, headers } from "next/headers";
 import { clientAddress } from "./client-address";
-import { refresh } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { forbidden, notFound } from "@/lib/errors";
@@ -16,7 +15,9 @@ import { resubmitVerificationSchema, switchOrganizationSchema, verificationDecis
 import { registerAccount } from "./accounts";
 import { changePassword as changePasswordInLib } from "./password-change";
 import { requestPasswordReset as requestPasswordResetInLib, resetPassword as resetPasswordInLib, type PasswordResetRequested } from "./password-reset";
-import { actionLocale, formDataToObject, memberAction, platformAction, toActionError, userAction, type ActionResult } from "./action-wrapper";
+import { organizationRoutes } from "@/lib/organizations/routes";
+import { supplierRoutes } from "@/lib/suppliers/routes";
+import { actionLocale, formDataToObject, memberAction, platformAction, revalidate, toActionError, userAction, type ActionResult } from "./action-wrapper";
 import { createTokenSchema, passwordChangeSchema } from "./schemas";
 import { ACTIVE_ORG_COOKIE } from "./session";
 import { createApiToken, revokeApiToken, type IssuedToken } from "./tokens";
@@ -25,15 +26,6 @@ function input(first: unknown, second?: unknown): unknown {
   if (second instanceof FormData) return formDataToObject(second);
   if (first instanceof FormData) return formDataToObject(first);
   return first;
-}
-
-/** Re-renders the page the action was called from; a no-op outside a Next.js request (tests, scripts). */
-function refreshPage() {
-  try {
-    refresh();
-  } catch {
-    // not inside a server action request
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -77,7 +69,7 @@ const createTokenAction = userAction(createTokenSchema, async (data, { actor }) 
   // Only a signed-in browser session makes tokens (issue 11): never a caller that authenticated with one.
   if (actor.via !== "session") throw forbidden("tokens.errors.sessionOnly");
   const issued = await createApiToken(actor.user.id, data);
-  refreshPage();
+  revalidate(organizationRoutes.dashboard()); // the tokens panel
   return issued;
 });
 
@@ -94,7 +86,7 @@ const revokeTokenSchema = z.object({ tokenId: z.string({ error: "errors.field.re
 const revokeTokenAction = userAction(revokeTokenSchema, async ({ tokenId }, { actor }) => {
   // Scoped to the actor's own tokens in lib/: someone else's token is "not found".
   await revokeApiToken(actor.user.id, tokenId);
-  refreshPage();
+  revalidate(organizationRoutes.dashboard());
   return { tokenId };
 });
 
@@ -134,7 +126,8 @@ export async function switchOrganization(
 
 const decideVerificationAction = platformAction("platform:verify", verificationDecisionSchema, async (data, { actor }) => {
   await decideVerificationInLib(actor, data);
-  refreshPage();
+  // The queue is on the dashboard and on /admin/verifikasi; the organization's review page shows the decision.
+  revalidate(organizationRoutes.dashboard(), supplierRoutes.verificationQueue(), supplierRoutes.review(data.organizationId));
   return { organizationId: data.organizationId, decision: data.decision };
 });
 
@@ -148,7 +141,7 @@ export async function decideVerification(
 
 const resubmitVerificationAction = memberAction("org:update", resubmitVerificationSchema, async (data, { actor }) => {
   await resubmitInLib(actor, data);
-  refreshPage();
+  revalidate(organizationRoutes.dashboard()); // the organization card
   return { resubmitted: true as const };
 });
 

@@ -8,6 +8,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { isDomainError } from "@/lib/errors";
 import { verifyCredentials } from "./accounts";
 import { clientAddress } from "./client-address";
+import { authRoutes } from "./routes";
 import { sessionTokenIsCurrent } from "./session-version";
 
 export function authSecret(): string | undefined {
@@ -17,7 +18,7 @@ export function authSecret(): string | undefined {
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: "/masuk", error: "/masuk" },
+  pages: { signIn: authRoutes.signIn(), error: authRoutes.signIn() },
   providers: [
     CredentialsProvider({
       id: "credentials",

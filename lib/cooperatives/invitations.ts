@@ -8,6 +8,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/db/generated/client";
 import { appBaseUrl } from "@/lib/app-url";
+import { cooperativeRoutes } from "./routes";
 
 export const INVITATION_DAYS = 30;
 
@@ -25,7 +26,7 @@ export function invitationEmail(input: { cooperativeName: string; umkmName: stri
     subject: `Undangan Rantai: ${input.umkmName}`,
     text:
       `${input.cooperativeName} mendaftarkan ${input.umkmName}${input.nib ? ` (NIB ${input.nib})` : ""} di Rantai.\n\n` +
-      `Klaim akun pemilik usaha Anda (berlaku ${INVITATION_DAYS} hari):\n${appBaseUrl()}/klaim/${input.token}\n`,
+      `Klaim akun pemilik usaha Anda (berlaku ${INVITATION_DAYS} hari):\n${appBaseUrl()}${cooperativeRoutes.claim(input.token)}\n`,
   };
 }
 

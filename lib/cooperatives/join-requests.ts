@@ -16,12 +16,14 @@ import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { fieldErrors } from "@/lib/auth/schemas";
 import { notify } from "@/lib/notifications/notify";
 import { parseNib } from "@/lib/suppliers/identifiers";
+import { organizationRoutes } from "@/lib/organizations/routes";
+import { cooperativeRoutes } from "./routes";
 
 export const REASK_AFTER_DAYS = 30;
 export const REQUESTS_PER_DAY = 100;
 export const CANDIDATES_LIMIT = 10;
 /** Where an UMKM owner finds the requests (the notification's link). */
-export const INCOMING_REQUESTS_LINK = "/dasbor#permintaan-koperasi";
+const INCOMING_REQUESTS_LINK = organizationRoutes.dashboard("permintaan-koperasi");
 
 const id = z.string({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(64, "errors.field.tooLong");
 
@@ -231,7 +233,7 @@ export async function decideJoinRequest(actor: Actor | null, input: unknown) {
       userIds: await deciders(tx, request.cooperativeId),
       organizationId: request.cooperativeId,
       params: { cooperativeName: request.cooperative.name, umkmName: a.membership.organizationName },
-      link: "/anggota",
+      link: cooperativeRoutes.members(),
     });
     return { id: request.id, status };
   });

@@ -15,7 +15,7 @@ export const ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 /** What a FormData weighs on the wire, near enough: files by size, text fields as UTF-8, ~200 bytes per part. */
-export function formDataBytes(form: FormData): number {
+function formDataBytes(form: FormData): number {
   let total = 0;
   const encoder = new TextEncoder();
   for (const [name, value] of form.entries()) {

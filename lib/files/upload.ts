@@ -19,12 +19,12 @@ export { MULTIPART_OVERHEAD_BYTES } from "./limits";
 /** The most an upload endpoint reads of a request carrying one document (issue 11: 413 beyond, at once). */
 export const MAX_UPLOAD_REQUEST_BYTES = MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES;
 
-export const UPLOAD_TYPES = {
+const UPLOAD_TYPES = {
   "application/pdf": "pdf",
   "image/jpeg": "jpg",
   "image/png": "png",
 } as const;
-export type UploadMime = keyof typeof UPLOAD_TYPES;
+type UploadMime = keyof typeof UPLOAD_TYPES;
 
 /** What the file input's `accept` attribute says (a hint for the picker only; the server checks content). */
 export const UPLOAD_ACCEPT = "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png";
@@ -87,12 +87,12 @@ export function safeBaseName(name: string | undefined, fallback: string, max = 1
 }
 
 /** A safe display/download name: no path, no control or quote characters, the extension of the real type. */
-export function safeFilename(name: string | undefined, mime: UploadMime): string {
+function safeFilename(name: string | undefined, mime: UploadMime): string {
   return `${safeBaseName(name, "dokumen")}.${UPLOAD_TYPES[mime]}`;
 }
 
 /** Message keys for the refusals of readCheckedUpload (per upload kind, so each form speaks its language). */
-export interface UploadRefusals {
+interface UploadRefusals {
   tooLarge: string;
   empty: string;
   type: string;
@@ -117,7 +117,7 @@ export async function readCheckedUpload<M extends SniffedMime>(
   return { content, mimeType: sniffed as M };
 }
 
-export interface PreparedUpload {
+interface PreparedUpload {
   filename: string;
   mimeType: UploadMime;
   sizeBytes: number;

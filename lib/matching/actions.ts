@@ -1,22 +1,17 @@
 "use server";
 // Server actions behind /rfq/[id]/pencocokan (buyer officers, "rfq:write"): invite one matched UMKM (the RFQ
-// service's invitation, notified at once on an open RFQ) or a proposed consortium (lib/matching/service.ts).
-import { revalidatePath } from "next/cache";
+// service's invitation, notified at once on an open RFQ) or a proposed consortium (lib/matching/invite.ts).
 import { z } from "zod";
-import { buyerAction } from "@/lib/auth/action-wrapper";
+import { buyerAction, revalidate } from "@/lib/auth/action-wrapper";
+import { rfqRoutes } from "@/lib/rfqs/routes";
 import { inviteSuppliers } from "@/lib/rfqs/invitations";
-import { inviteConsortium, inviteConsortiumSchema } from "./invite";
+import { inviteConsortium } from "./invite";
+import { inviteConsortiumSchema } from "./schemas";
 
 const id = z.string().trim().min(1).max(100);
 
-function refresh(rfqId: string) {
-  try {
-    revalidatePath(`/rfq/${rfqId}`);
-    revalidatePath(`/rfq/${rfqId}/pencocokan`);
-  } catch {
-    // outside a Next request (tests)
-  }
-}
+/** The RFQ's page (its invitations) and its matching page. */
+const refresh = (rfqId: string) => revalidate(rfqRoutes.detail(rfqId), rfqRoutes.matching(rfqId));
 
 export const inviteMatchAction = buyerAction("rfq:write", z.object({ rfqId: id, supplierId: id }), async ({ rfqId, supplierId }, { actor }) => {
   await inviteSuppliers(actor, rfqId, [supplierId]);

@@ -15,9 +15,9 @@ export interface PoolMember {
   cooperatives: { id: string; name: string }[];
 }
 
-export type ConsortiumKind = "cooperative" | "nearby" | "wider";
+type ConsortiumKind = "cooperative" | "nearby" | "wider";
 
-export interface ProposedMember {
+interface ProposedMember {
   id: string;
   name: string;
   score: number;

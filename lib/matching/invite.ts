@@ -1,7 +1,6 @@
 // Inviting a proposed consortium to the buyer's open RFQ (a write: audit entry and notifications in the same
 // transaction). See lib/matching/service.ts for the reads.
 import "server-only";
-import { z } from "zod";
 import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/types";
 import { requireVerified } from "@/lib/auth/authorize";
@@ -12,19 +11,8 @@ import { deadlinePassed } from "@/lib/rfqs/access";
 import { scoreSuppliers } from "./engine";
 import { shares } from "./consortium-plan";
 import { cooperativesOf, ownRfq } from "./service";
-import { CONSORTIUM } from "./weights";
-
-export const inviteConsortiumSchema = z
-  .object({
-    memberIds: z
-      .array(z.string().trim().min(1).max(100), { error: "errors.field.required" })
-      .min(CONSORTIUM.minMembers, "errors.matching.consortiumSize")
-      .max(CONSORTIUM.maxMembers, "errors.matching.consortiumSize"),
-    leadId: z.string().trim().min(1).max(100).optional(),
-  })
-  .refine((v) => new Set(v.memberIds).size === v.memberIds.length, { path: ["memberIds"], message: "errors.matching.duplicateMember" })
-  .refine((v) => !v.leadId || v.memberIds.includes(v.leadId), { path: ["leadId"], message: "errors.field.invalidChoice" });
-export type InviteConsortiumInput = z.input<typeof inviteConsortiumSchema>;
+import { rfqRoutes } from "@/lib/rfqs/routes";
+import { inviteConsortiumSchema, type InviteConsortiumInput } from "./schemas";
 
 export interface InvitedConsortium {
   id: string;
@@ -101,7 +89,7 @@ export async function inviteConsortium(actor: Actor | null, rfqId: string, input
         type: "consortium.invited",
         organizationIds: memberIds,
         params: { rfqTitle: rfq.title, buyerName: buyer.name, consortiumName: consortium.name },
-        link: `/papan-rfq/${rfq.id}`,
+        link: rfqRoutes.boardDetail(rfq.id),
         excludeUserId: a.user.id,
       });
       return {

@@ -3,10 +3,11 @@
 import { translate } from "@/lib/i18n/translate";
 import { formatCalendarDate, formatNumber } from "@/lib/i18n/format";
 import { isLocale, type Locale } from "@/lib/i18n/config";
-import { CERT_TYPES, type Gap, type Params, type Reason } from "./signals";
+import { CERTIFICATION_TYPES } from "@/lib/enums";
+import type { Gap, Params, Reason } from "./signals";
 
 function certName(locale: Locale, c: string): string {
-  return (CERT_TYPES as readonly string[]).includes(c) ? translate(locale, `matching.certs.${c}`) : c;
+  return (CERTIFICATION_TYPES as readonly string[]).includes(c) ? translate(locale, `matching.certs.${c}`) : c;
 }
 
 function values(locale: Locale, params: Params): Record<string, string | number> {

@@ -2,25 +2,16 @@
 // only — anyone else's RFQ is "not found") and an UMKM's recommended RFQs (its own members only). Reads only;
 // inviting a consortium is lib/matching/invite.ts. The measuring is lib/matching/engine.ts; the grouping lib/matching/consortium-plan.ts.
 import "server-only";
-import { z } from "zod";
 import { db, Prisma } from "@/lib/db";
 import { ACTORS, authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import { ownRfqWhere, supplierVisibleRfqWhere } from "@/lib/rfqs/access";
-import { contextsFor, loadRfqContexts, rankSuppliers, RFQ_CONTEXT_SELECT, scoreSuppliers, type RfqContext, type ScoredSupplier } from "./engine";
+import type { CertificationType } from "@/lib/enums";
+import { rankSuppliers, scoreSuppliers, type ScoredSupplier } from "./engine";
+import { contextsFor, loadRfqContexts, RFQ_CONTEXT_SELECT, type RfqContext } from "./rfq-context";
 import { planConsortia, type ConsortiumProposal, type PoolMember } from "./consortium-plan";
 import { CONSORTIUM, LIMITS } from "./weights";
-import type { CertType } from "./signals";
-
-export const matchesQuerySchema = z.object({
-  limit: z.coerce
-    .number({ error: "errors.field.integer" })
-    .int("errors.field.integer")
-    .min(1, "errors.field.limit")
-    .max(LIMITS.maxMatches, "errors.field.limit")
-    .default(LIMITS.defaultMatches),
-});
 
 export interface RfqSummary {
   id: string;
@@ -30,7 +21,7 @@ export interface RfqSummary {
   deadline: Date;
   quantity: number;
   unit: string;
-  requiredCertifications: CertType[];
+  requiredCertifications: CertificationType[];
   minTkdn: number | null;
   deliveryRegencyCode: string;
   words: string[];

@@ -2,10 +2,9 @@
 // arithmetic as the SQL in lib/matching/engine.ts, kept here so it can be tested and cross-checked), the
 // reasons behind it and the hard requirements missed (gaps). Pure: no database, no i18n — reasons and gaps are
 // codes with parameters; lib/matching/labels.ts turns them into Indonesian or English sentences.
+import type { CertificationType } from "@/lib/enums";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 import { DISTANCE, TRACK_RECORD, WEIGHTS, WORD_WEIGHT } from "./weights";
-
-export const CERT_TYPES = ["halal", "sni", "iso9001", "tkdn", "other"] as const;
-export type CertType = (typeof CERT_TYPES)[number];
 
 /** Where an RFQ word was found in the UMKM's texts: 3 a product name, 2 the business name, 1 elsewhere, 0 nowhere. */
 export type WordHit = 0 | 1 | 2 | 3;
@@ -21,9 +20,9 @@ export interface MatchSignals {
   wordHits: WordHit[];
   /** How much each word counts (item-name words ITEM_WORD_WEIGHT, title-only words 1); default 1 each. */
   wordWeights?: number[];
-  requiredCertifications: CertType[];
+  requiredCertifications: CertificationType[];
   /** Per required certificate: the latest end date held (YYYY-MM-DD; 9999-12-31 without end), or null. */
-  certUntil: Partial<Record<CertType, string | null>>;
+  certUntil: Partial<Record<CertificationType, string | null>>;
   /** The RFQ deadline's date in Jakarta (YYYY-MM-DD): certificates must still be valid that day. */
   deadlineDate: string;
   minTkdn: number | null;
@@ -43,7 +42,7 @@ export interface MatchSignals {
   onTimeDeliveries: number;
 }
 
-export type ReasonCode =
+type ReasonCode =
   | "kbli_exact"
   | "kbli_class"
   | "kbli_group"
@@ -60,7 +59,7 @@ export type ReasonCode =
   | "verified"
   | "track_record";
 
-export type GapCode = "cert_missing" | "cert_expires" | "tkdn_missing" | "tkdn_below";
+type GapCode = "cert_missing" | "cert_expires" | "tkdn_missing" | "tkdn_below";
 
 export type Params = Record<string, string | number>;
 
@@ -78,7 +77,7 @@ export interface Gap {
   fixPath: string;
 }
 
-export const FIX_CERTIFICATES_PATH = "/profil-usaha/langkah/sertifikat";
+const FIX_CERTIFICATES_PATH = supplierRoutes.step("sertifikat");
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -98,11 +97,11 @@ export function textPoints(hits: readonly WordHit[], weights?: readonly number[]
 }
 
 /** Is a certificate held until this date still valid on the deadline? */
-export function validOn(until: string | null | undefined, deadlineDate: string): boolean {
+function validOn(until: string | null | undefined, deadlineDate: string): boolean {
   return !!until && until >= deadlineDate;
 }
 
-export function certificationPoints(s: Pick<MatchSignals, "requiredCertifications" | "certUntil" | "deadlineDate">): number {
+function certificationPoints(s: Pick<MatchSignals, "requiredCertifications" | "certUntil" | "deadlineDate">): number {
   if (s.requiredCertifications.length === 0) return WEIGHTS.certifications;
   const held = s.requiredCertifications.filter((c) => validOn(s.certUntil[c], s.deadlineDate)).length;
   return (WEIGHTS.certifications * held) / s.requiredCertifications.length;
@@ -125,7 +124,7 @@ export function distanceShare(km: number | null): number {
   return Math.max(0, 1 - (km - DISTANCE.fullWithinKm) / (DISTANCE.zeroAtKm - DISTANCE.fullWithinKm));
 }
 
-export function trackRecordPoints(s: Pick<MatchSignals, "completedAgreements" | "deliveries" | "onTimeDeliveries">): number {
+function trackRecordPoints(s: Pick<MatchSignals, "completedAgreements" | "deliveries" | "onTimeDeliveries">): number {
   const completed = Math.min(1, s.completedAgreements / TRACK_RECORD.completedForFull);
   const onTime = s.deliveries > 0 ? s.onTimeDeliveries / s.deliveries : 0;
   return (WEIGHTS.trackRecord * (completed + onTime)) / 2;

@@ -6,38 +6,30 @@
 //   openNotificationAction(formData{id})   marks it read and goes to its link (or back to /notifikasi)
 //   markNotificationReadAction({id})       marks it read (useActionState or a plain object)
 //   markAllNotificationsReadAction()       marks every unread one read
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actionLocale, userAction } from "@/lib/auth/action-wrapper";
+import { actionLocale, revalidateLayout, userAction } from "@/lib/auth/action-wrapper";
+import { notificationRoutes } from "./routes";
 import { markAllNotificationsRead, markNotificationRead, notificationIdSchema } from "./service";
 
 const idForm = z.object({ id: notificationIdSchema });
 
-function refresh() {
-  try {
-    revalidatePath("/", "layout"); // the bell's count is in the root layout
-  } catch {
-    // outside a Next request (tests): nothing to revalidate
-  }
-}
-
 export const markNotificationReadAction = userAction(idForm, async ({ id }, { actor }) => {
   const n = await markNotificationRead(actor, id, await actionLocale());
-  refresh();
+  revalidateLayout(); // the bell's count is in the root layout
   return { id: n.id, link: n.link };
 });
 
 export const markAllNotificationsReadAction = userAction(z.unknown(), async (_input, { actor }) => {
   const r = await markAllNotificationsRead(actor);
-  refresh();
+  revalidateLayout();
   return r;
 });
 
 /** For `<form action={openNotificationAction}>`: works without JavaScript, by keyboard and by click. */
 export async function openNotificationAction(formData: FormData): Promise<void> {
   const r = await markNotificationReadAction(formData);
-  redirect(r.ok && r.data.link ? r.data.link : "/notifikasi");
+  redirect(r.ok && r.data.link ? r.data.link : notificationRoutes.list());
 }
 
 /** For `<form action={markAllReadFormAction}>` on /notifikasi. */

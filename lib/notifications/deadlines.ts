@@ -10,6 +10,7 @@ import "server-only";
 import { audit } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { notify } from "./notify";
+import { rfqRoutes } from "@/lib/rfqs/routes";
 
 export const REMINDER_WINDOW_MS = 24 * 60 * 60_000;
 
@@ -56,7 +57,7 @@ export async function sweepDeadlineReminders(opts: SweepOptions = {}): Promise<S
             type: "rfq.deadline_approaching",
             organizationIds: supplierIds,
             params: { rfqTitle: rfq.title, deadline: new Date(rfq.deadline) },
-            link: `/papan-rfq/${rfq.id}`,
+            link: rfqRoutes.boardDetail(rfq.id),
           })
         : 0;
       await audit(tx, {

@@ -48,20 +48,3 @@ export function assignableRoles(m: Pick<SessionMembership, "organizationType" | 
 /** Pages of one's own organization (the team page): a signed-in user acting for an organization. */
 export const hasOrganization = (actor: Actor): boolean => actor.membership !== null;
 
-/**
- * Who may open the platform's administration pages (/admin/verifikasi, /admin/pemasok/<id>): users acting for
- * the platform organization with permission to verify. A pure predicate for lib/auth/page-guard.ts's
- * requirePageActor (everyone else gets the 404 page); lib/organizations and lib/suppliers check again.
- */
-export function actsAsPlatformVerifier(actor: Actor): boolean {
-  return actor.membership?.organizationType === "platform" && can(actor.membership, "platform:verify");
-}
-
-/**
- * Who may administer the platform (/admin/organisasi, /admin/pengguna: create, suspend, reinstate, force a
- * password reset; issue 16 item 4): users acting for the platform organization with "platform:admin".
- * lib/admin checks again on every read and write.
- */
-export function actsAsPlatformAdmin(actor: Actor): boolean {
-  return actor.membership?.organizationType === "platform" && can(actor.membership, "platform:admin");
-}

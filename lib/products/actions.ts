@@ -4,12 +4,13 @@
 // organization into its where clauses, so another UMKM's product is "not found".
 //
 // Each export takes a plain object or (previousState, FormData) for useActionState.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { umkmAction } from "@/lib/auth/action-wrapper";
+import { revalidate, umkmAction } from "@/lib/auth/action-wrapper";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 import { isPhotoPresent, type PhotoSource } from "./images";
 import { priceOrder, productFields, productIdSchema } from "./schemas";
-import { createProduct, setProductArchived, updateProduct } from "./service";
+import { createProduct, setProductArchived, updateProduct } from "./catalogue";
+import { productRoutes } from "./routes";
 
 const photos = z
   .unknown()
@@ -24,15 +25,8 @@ const ids = z
 const productForm = z.object({ ...productFields, photos }).superRefine(priceOrder);
 const productEditForm = z.object({ ...productFields, id: productIdSchema, photos, removeImageIds: ids }).superRefine(priceOrder);
 
-function refresh(id?: string) {
-  try {
-    revalidatePath("/produk");
-    revalidatePath("/suppliers");
-    if (id) revalidatePath(`/produk/${id}/ubah`);
-  } catch {
-    // outside a Next request (tests): nothing to revalidate
-  }
-}
+/** The catalogue, the directory that lists products, and the product's edit page. */
+const refresh = (id: string) => revalidate(productRoutes.list(), supplierRoutes.directory(), productRoutes.edit(id));
 
 export const createProductAction = umkmAction("supplier:products:write", productForm, async ({ photos: files, ...input }, { actor }) => {
   const p = await createProduct(actor, input, files);

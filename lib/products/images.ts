@@ -11,24 +11,18 @@ import "server-only";
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import type { Prisma } from "@/lib/db/generated/client";
-import { readCheckedUpload, safeBaseName, sniffFileType, type SniffedMime } from "@/lib/files/upload";
+import { readCheckedUpload, safeBaseName, type SniffedMime } from "@/lib/files/upload";
 import { invalidInput } from "@/lib/errors";
 
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_PHOTOS_PER_PRODUCT = 6;
-export const PHOTO_MAX_PX = 1200;
-export const THUMBNAIL_PX = 320;
+const PHOTO_MAX_PX = 1200;
+const THUMBNAIL_PX = 320;
 const MAX_INPUT_PIXELS = 40_000_000;
 
 export const PHOTO_ACCEPT = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp";
 
 const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const satisfies readonly SniffedMime[];
-
-/** JPEG, PNG or WebP by magic bytes (lib/files/upload.ts sniffFileType); anything else → null. */
-export function detectPhotoType(bytes: Uint8Array): (typeof PHOTO_TYPES)[number] | null {
-  const t = sniffFileType(bytes);
-  return t && (PHOTO_TYPES as readonly string[]).includes(t) ? (t as (typeof PHOTO_TYPES)[number]) : null;
-}
 
 export interface PhotoSource {
   readonly size: number;
@@ -51,7 +45,7 @@ interface Encoded {
   sha256: string;
 }
 
-export interface PreparedPhoto {
+interface PreparedPhoto {
   filename: string;
   photo: Encoded;
   thumbnail: Encoded;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
 
 /** Upper bound for a unit price (Rp1 triliun): far above any UMKM product, well inside JSON's safe integers. */
-export const MAX_PRICE_IDR = 1_000_000_000_000n;
+const MAX_PRICE_IDR = 1_000_000_000_000n;
 
 const blank = (v: unknown) => (v === "" || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
@@ -97,3 +97,10 @@ export const productUpdateSchema = z
 export type ProductUpdateInput = z.output<typeof productUpdateSchema>;
 
 export const productIdSchema = z.string().trim().min(1).max(64);
+
+/** The filters of GET /api/v1/products (the public catalogue). */
+export const productListQuery = z.object({
+  q: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(200, "errors.field.tooLong").optional()),
+  supplierId: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).max(64).optional()),
+  kbli: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().regex(/^\d{2,5}$/, "errors.field.kbli").optional()),
+});

@@ -10,12 +10,13 @@ import { db } from "@/lib/db";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { prepareUpload, storePreparedUpload, type UploadSource } from "@/lib/files/upload";
 import { deadlinePassed, pricesRevealed } from "@/lib/rfqs/access";
-import { authorizeQuoting, quoteAttachmentUrl } from "./service";
+import { authorizeQuoting } from "./access";
+import { quoteRoutes } from "./routes";
 
-export const MAX_ATTACHMENTS_PER_QUOTE = 5;
+const MAX_ATTACHMENTS_PER_QUOTE = 5;
 
 
-export interface QuoteAttachmentView {
+interface QuoteAttachmentView {
   id: string;
   filename: string;
   mimeType: string;
@@ -41,7 +42,7 @@ export async function addQuoteAttachment(actor: Actor | null, rfqId: string, fil
     }
     return att.id;
   });
-  return { id, filename: prepared.filename, mimeType: prepared.mimeType, sizeBytes: prepared.sizeBytes, url: quoteAttachmentUrl(rfqId, id) };
+  return { id, filename: prepared.filename, mimeType: prepared.mimeType, sizeBytes: prepared.sizeBytes, url: quoteRoutes.attachment(rfqId, id) };
 }
 
 export async function removeQuoteAttachment(actor: Actor | null, rfqId: string, attachmentId: string): Promise<void> {

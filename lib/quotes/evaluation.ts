@@ -19,7 +19,7 @@
 /** Minimum offered TKDN (%) for a price preference (Perpres 46/2025). */
 export const TKDN_PREFERENCE_MIN_PERCENT = 25;
 /** The highest price preference for goods (Perpres 46/2025): 25%. */
-export const TKDN_MAX_PREFERENCE_PERCENT = 25;
+const TKDN_MAX_PREFERENCE_PERCENT = 25;
 
 const MICRO = 1_000_000n;
 
@@ -58,7 +58,7 @@ export function tkdnPreferencePercent(tkdn: number | string | null | undefined):
 // consortium's quote is its lead's (the lead signs the agreement and answers for the offer), so the lead's
 // certificates count, not the members'.
 
-export interface TkdnCertificateInput {
+interface TkdnCertificateInput {
   tkdnPercent: number | string | null;
   validFrom: Date | null;
   validUntil: Date | null;
@@ -103,7 +103,7 @@ export function assessTkdn(offered: number | string | null | undefined, certific
 }
 
 /** Effective PPN rate used to bring a VAT-inclusive price to its price before VAT (see above). */
-export const PPN_EFFECTIVE_PERCENT = 11;
+const PPN_EFFECTIVE_PERCENT = 11;
 
 /** HEA: the offered price (before PPN when `includesVat`) divided by (1 + KP), rounded half up to whole Rupiah. */
 export function evaluatedPriceIdr(priceIdr: bigint, tkdn: number | string | null | undefined, includesVat = false): bigint {
@@ -119,12 +119,12 @@ export function evaluatedPriceIdr(priceIdr: bigint, tkdn: number | string | null
 // Side-by-side comparison
 // ---------------------------------------------------------------------------------------------------------
 
-export interface ComparisonLineInput {
+interface ComparisonLineInput {
   id: string;
   quantity: number;
 }
 
-export interface ComparisonQuoteInput {
+interface ComparisonQuoteInput {
   id: string;
   offeredTkdn: number | string | null;
   /** Prices include PPN: evaluated before PPN so every offer is compared on the same basis. */
@@ -134,7 +134,7 @@ export interface ComparisonQuoteInput {
   prices: Record<string, bigint>;
 }
 
-export interface ComparisonCell {
+interface ComparisonCell {
   unitPriceIdr: bigint;
   lineTotalIdr: bigint;
   evaluatedUnitPriceIdr: bigint;

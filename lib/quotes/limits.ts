@@ -4,18 +4,14 @@
 // PostgreSQL "out of range" (500). Client-safe: no server imports.
 import { z } from "zod";
 
-/** PostgreSQL int4 (Prisma Int): quantities, shares, days. */
-export const PG_INT4_MAX = 2_147_483_647;
-/** PostgreSQL bigint (Prisma BigInt): Rupiah amounts. */
-export const PG_BIGINT_MAX = 9_223_372_036_854_775_807n;
 /**
  * The largest Rupiah sum (a line total, a quote's total, an agreement's value): Number.MAX_SAFE_INTEGER, about
  * Rp9 kuadriliun. Inside PostgreSQL bigint, and exact as a JSON number (lib/api/json.ts would otherwise send a
  * string): far above any real procurement (the whole national budget is ~Rp3.600 triliun).
  */
-export const MAX_TOTAL_IDR = BigInt(Number.MAX_SAFE_INTEGER);
+const MAX_TOTAL_IDR = BigInt(Number.MAX_SAFE_INTEGER);
 
-export interface PricedLine {
+interface PricedLine {
   quantity: number | bigint;
   unitPriceIdr: bigint;
 }

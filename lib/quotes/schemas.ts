@@ -4,7 +4,7 @@
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
 import { rupiahSchema } from "@/lib/products/schemas";
-import { SCHEMES } from "@/lib/agreements/schemas";
+import { PARTNERSHIP_SCHEMES } from "@/lib/enums";
 
 const blank = (v: unknown) => (v === "" || v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
@@ -43,12 +43,12 @@ const calendarDate = z
   })
   .openapi({ type: "string", format: "date", example: "2026-12-31" });
 
-export const quoteItemSchema = z.object({
+const quoteItemSchema = z.object({
   rfqItemId: id.openapi({ description: "An item id of this RFQ (`items[].id` of GET /api/v1/rfqs/{id})" }),
   unitPriceIdr: rupiahSchema,
 });
 
-export const consortiumShareSchema = z.object({
+const consortiumShareSchema = z.object({
   supplierId: id.openapi({ description: "A member UMKM of the consortium" }),
   shareQuantity: wholeNumber(0, 1_000_000_000),
 });
@@ -115,7 +115,7 @@ export const awardInputSchema = z
       .min(1, "quotes.errors.awardRequired")
       .max(200, "errors.field.tooLong"),
     scheme: z
-      .preprocess(blank, z.enum(SCHEMES, { error: "errors.field.invalidChoice" }).optional())
+      .preprocess(blank, z.enum(PARTNERSHIP_SCHEMES, { error: "errors.field.invalidChoice" }).optional())
       .openapi({ description: "Partnership scheme of the draft agreements (PP 7/2021 Pasal 106); default rantai_pasok" }),
   })
   .superRefine((v, ctx) => {

@@ -8,7 +8,8 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { monthKey, monthIndex, SIZE_CLASSES, UNKNOWN, type GroupBy, type StatsFilter } from "./schemas";
+import { SIZE_CLASSES } from "@/lib/enums";
+import { monthKey, monthIndex, UNKNOWN, type GroupBy, type StatsFilter } from "./schemas";
 
 export interface StatsRow {
   key: string;

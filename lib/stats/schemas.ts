@@ -1,4 +1,4 @@
-// The statistics filters and answers: one zod schema for the /statistik page (URL search params), the CSV
+// The statistics filters (the answers are lib/stats/responses.ts): one zod schema for the /statistik page (URL search params), the CSV
 // routes and GET /api/v1/stats/*. Months are "YYYY-MM"; internally a month is the integer
 // year * 12 + month - 1 (the rollup tables' `month`, docs/decisions/0012-partnership-statistics.md).
 import { z } from "zod";
@@ -7,19 +7,6 @@ import "@/lib/api/openapi"; // .openapi() on zod schemas
 export const GROUP_BYS = ["province", "kbliSection", "scheme", "sizeClass", "month"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
-export const SCHEMES = [
-  "inti_plasma",
-  "subkontrak",
-  "waralaba",
-  "perdagangan_umum",
-  "distribusi_keagenan",
-  "rantai_pasok",
-  "bagi_hasil",
-  "kerja_sama_operasional",
-  "usaha_patungan",
-  "penyumberluaran",
-] as const;
-export const SIZE_CLASSES = ["mikro", "kecil", "menengah", "besar"] as const;
 /** The key of a dimension the supplier has not told us (no regency, KBLI code or size class). */
 export const UNKNOWN = "-";
 
@@ -80,66 +67,3 @@ export const partnershipsQuerySchema = z
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "stats.errors.range" });
 
 export type PartnershipsQuery = z.output<typeof partnershipsQuerySchema>;
-
-export const PartnershipRowSchema = z
-  .object({
-    key: z.string().openapi({ description: "Province code, KBLI section letter, scheme, size class or YYYY-MM; \"-\" = not known" }),
-    label: z.string(),
-    suppressed: z.boolean().openapi({
-      description: "true: fewer than 3 distinct UMKM are behind this row (or it is withheld so that another cannot be recomputed); the figures are null",
-    }),
-    agreements: z.number().int().nullable().openapi({ description: "Agreements counted (active or completed), by their lead supplier; null when suppressed" }),
-    valueIdr: z.number().int().nullable().openapi({ description: "Their total value, integer Rupiah; null when suppressed" }),
-    suppliers: z.number().int().nullable().openapi({ description: "Distinct UMKM (leads and consortium members) in them; null when suppressed" }),
-  })
-  .openapi("PartnershipStatsRow");
-
-export const PartnershipsResponseSchema = z
-  .object({
-    data: z.array(PartnershipRowSchema),
-    totals: z
-      .object({
-        suppressed: z.boolean(),
-        agreements: z.number().int().nullable(),
-        valueIdr: z.number().int().nullable(),
-        suppliers: z.number().int().nullable(),
-      })
-      .openapi({ description: "Over the same filter; suppressed (null figures) like a row" }),
-    period: z
-      .object({ from: z.string().nullable(), to: z.string().nullable() })
-      .openapi({ description: "The period the figures cover (YYYY-MM; null = open). Public callers: widened to whole calendar quarters" }),
-    disclosure: z.enum(["exact", "protected"]).openapi({ description: "exact: ministry and platform staff; protected: everybody else" }),
-  })
-  .openapi("PartnershipStats");
-
-export const StatsSummarySchema = z
-  .object({
-    suppliers: z.number().int().openapi({ description: "Verified UMKM" }),
-    suppliersRegistered: z.number().int().openapi({ description: "UMKM registered (verified or not)" }),
-    buyers: z.number().int().openapi({ description: "Verified buyers" }),
-    openRfqs: z.number().int(),
-    activeAgreements: z.number().int().nullable().openapi({ description: "null when suppressed (fewer than 3 lead UMKM behind the active agreements)" }),
-    completedAgreements: z.number().int().nullable().openapi({ description: "null when suppressed" }),
-    completedWithOpenMilestones: z
-      .object({
-        agreements: z.number().int().nullable(),
-        valueIdr: z.number().int().nullable().openapi({ description: "Their total value, integer Rupiah" }),
-        suppressed: z.boolean().openapi({ description: "true: fewer than 3 suppliers stand behind the figure, so agreements and valueIdr are null" }),
-      })
-      .openapi({
-        description:
-          "Of the completed agreements, those completed with milestones still undelivered or unpaid (with a stated reason); " +
-          "they are included in completedAgreements too",
-      }),
-    agreementValueIdr: z.number().int().nullable().openapi({ description: "Total value of the active agreements, integer Rupiah; null when suppressed" }),
-    umkmWithActiveAgreement: z.number().int().nullable().openapi({ description: "null when suppressed (1 or 2)" }),
-    umkmWithActiveAgreementShare: z
-      .number()
-      .nullable()
-      .openapi({ description: "Verified UMKM that are a party to ≥ 1 active agreement ÷ verified UMKM (0..1); null when none is verified or when suppressed" }),
-    suppressed: z
-      .array(z.enum(["activeAgreements", "completedAgreements", "umkmWithActiveAgreement"]))
-      .openapi({ description: "Figures withheld for this caller (fewer than 3 UMKM behind them); always empty for ministry and platform staff" }),
-    asOf: z.string().openapi({ description: "When the figures were counted (ISO 8601)" }),
-  })
-  .openapi("StatsSummary");

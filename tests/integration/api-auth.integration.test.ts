@@ -14,7 +14,7 @@ import {
   MeResponseSchema,
   RegisterResponseSchema,
   TokenResponseSchema,
-} from "@/lib/api/schemas/account";
+} from "@/lib/auth/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { API_SIGNIN_TOKEN_DAYS, createApiToken } from "@/lib/auth/tokens";
 import { LOGIN_LIMITS, SIGNUP_LIMIT } from "@/lib/auth/rate-limit";

@@ -19,7 +19,7 @@ import { callRoute, jsonOf } from "@/tests/helpers/api";
 import { createBuyer, createQuote, createRfq, createUmkm, createUser } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { POST as awardRoute } from "@/app/api/v1/rfqs/[id]/award/route";
-import { AwardResultSchema } from "@/lib/quotes/api-schemas";
+import { AwardResultSchema } from "@/lib/quotes/responses";
 
 const t = useTestDatabase();
 

@@ -29,7 +29,7 @@ import { actAs, signOut } from "@/tests/helpers/act-as";
 import { createCooperative } from "@/tests/helpers/factories";
 import { importMembersCsv } from "@/lib/cooperatives/import";
 import { IMPORT_COLUMNS } from "@/lib/cooperatives/import-parse";
-import { claimInvitationAction } from "@/lib/cooperatives/claim-actions";
+import { claimInvitationAction } from "@/lib/cooperatives/actions";
 import { verifyCredentials } from "@/lib/auth/accounts";
 import ClaimPage from "@/app/klaim/[token]/page";
 

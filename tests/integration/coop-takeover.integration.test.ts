@@ -31,7 +31,7 @@ import { importMembersCsv, type ImportResult } from "@/lib/cooperatives/import";
 import { IMPORT_COLUMNS } from "@/lib/cooperatives/import-parse";
 import { claimInvitation, findClaimableInvitation, listMembers } from "@/lib/cooperatives/members";
 import { decideJoinRequest, findJoinCandidates, listIncomingJoinRequests, requestMembership } from "@/lib/cooperatives/join-requests";
-import { decideJoinRequestAction, requestMembershipAction } from "@/lib/cooperatives/join-actions";
+import { decideJoinRequestAction, requestMembershipAction } from "@/lib/cooperatives/actions";
 import { decideVerification as decideVerificationAction } from "@/lib/auth/actions";
 import { renderNotification } from "@/lib/notifications/notify";
 import { IncomingJoinRequestsCard } from "@/components/cooperatives/incoming-requests-card";

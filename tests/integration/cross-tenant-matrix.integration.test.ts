@@ -57,7 +57,7 @@ import { addQuoteAttachment } from "@/lib/quotes/attachments";
 import { recordDelivery, recordPayment } from "@/lib/agreements/execution";
 import { requestFinancing } from "@/lib/financing/lifecycle";
 import { completeAgreement } from "@/lib/agreements/lifecycle";
-import { createProduct as createProductWithPhotos } from "@/lib/products/service";
+import { createProduct as createProductWithPhotos } from "@/lib/products/catalogue";
 import type { Actor } from "@/lib/auth/types";
 
 const ROOT = process.cwd();
@@ -657,10 +657,10 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/auth/actions.ts#decideVerification": [{ resource: "Verify / return the owner UMKM: platform admins only", kind: "write", args: (fx) => [{ organizationId: fx.owner.umkm.orgId, decision: "returned", note: "Dikembalikan oleh penyerang" }] }],
   "lib/auth/actions.ts#resubmitVerification": [{ resource: "Ask for the caller's own organization to be reviewed again", kind: "own", args: () => [{ message: "Mohon ditinjau ulang" }] }],
 
-  // --- cooperative membership requests (lib/cooperatives/join-actions.ts) -----------------------------------
-  "lib/cooperatives/join-actions.ts#requestMembershipAction": [{ resource: "The caller's own cooperative asks an existing UMKM (here the owner cooperative's member) to join: by design any cooperative may ask, the UMKM's owner decides; the request names the UMKM, never changes its rows", kind: "own", args: (fx) => [{ organizationId: fx.owner.umkm2.orgId }] }],
-  "lib/cooperatives/join-actions.ts#cancelJoinRequestAction": [{ resource: "Cancel the owner cooperative's pending request to an UMKM", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId }] }],
-  "lib/cooperatives/join-actions.ts#decideJoinRequestAction": [{ resource: "Accept, for the UMKM it was sent to, the owner cooperative's pending request", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId, decision: "accept" }] }],
+  // --- cooperative membership requests (lib/cooperatives/actions.ts) -----------------------------------
+  "lib/cooperatives/actions.ts#requestMembershipAction": [{ resource: "The caller's own cooperative asks an existing UMKM (here the owner cooperative's member) to join: by design any cooperative may ask, the UMKM's owner decides; the request names the UMKM, never changes its rows", kind: "own", args: (fx) => [{ organizationId: fx.owner.umkm2.orgId }] }],
+  "lib/cooperatives/actions.ts#cancelJoinRequestAction": [{ resource: "Cancel the owner cooperative's pending request to an UMKM", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId }] }],
+  "lib/cooperatives/actions.ts#decideJoinRequestAction": [{ resource: "Accept, for the UMKM it was sent to, the owner cooperative's pending request", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId, decision: "accept" }] }],
 
   // --- platform administration (lib/admin/actions.ts, issue 16 item 4): not_found for everyone but platform admins
   "lib/admin/actions.ts#createOrganizationAction": [{ resource: "Create a bank and invite the caller as its owner: platform admins only", kind: "write", args: () => [{ type: "bank", name: "Bank Penyerang", ownerEmail: "penyerang@contoh.rantai.test" }] }],
@@ -671,7 +671,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/admin/actions.ts#forcePasswordResetAction": [{ resource: "Force the owner UMKM's user to reset their password: platform admins only", kind: "write", args: (fx) => [{ id: fx.owner.umkm.userId }] }],
 
   // --- public -----------------------------------------------------------------------------------------------
-  "lib/cooperatives/claim-actions.ts#claimInvitationAction": [{ resource: "Claim an UMKM account by an invitation link: the token is the authority; an unknown token changes nothing", kind: "public", args: () => ["rnt-bukan-token-undangan", undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] },
+  "lib/cooperatives/actions.ts#claimInvitationAction": [{ resource: "Claim an UMKM account by an invitation link: the token is the authority; an unknown token changes nothing", kind: "public", args: () => ["rnt-bukan-token-undangan", undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] },
     { resource: "Claim the owner UMKM, which already has an owner, with a still-pending invitation link: refused, no user or membership written (issue 11 item 2: a claim succeeds only while the UMKM has no owner)", kind: "public", args: (fx) => [fx.staleInvitationToken, undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] }],
   "lib/i18n/actions.ts#setLocale": [{ resource: "The caller's language cookie: no database row, public by design", kind: "public", args: () => [form({ locale: "en" })] }],
 };

@@ -17,7 +17,7 @@ import { actAs, signOut } from "@/tests/helpers/act-as";
 import { createCooperative } from "@/tests/helpers/factories";
 import { importMembersCsv } from "@/lib/cooperatives/import";
 import { IMPORT_COLUMNS } from "@/lib/cooperatives/import-parse";
-import { claimInvitationAction } from "@/lib/cooperatives/claim-actions";
+import { claimInvitationAction } from "@/lib/cooperatives/actions";
 import { signUp } from "@/lib/auth/actions";
 import { formDataToObject } from "@/lib/auth/action-wrapper";
 import en from "@/messages/en.json";

@@ -21,13 +21,14 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { getConsortiumProposals, getRecommendedRfqs, getRfqMatches } from "@/lib/matching/service";
 import { inviteConsortium } from "@/lib/matching/invite";
 import { scoreOf } from "@/lib/matching/signals";
-import { candidatesSql, loadRfqContexts, rankSuppliers } from "@/lib/matching/engine";
+import { candidatesSql, rankSuppliers } from "@/lib/matching/engine";
+import { loadRfqContexts } from "@/lib/matching/rfq-context";
 import { buildTsQueryGroups } from "@/lib/suppliers/search-query";
 import { correctWords } from "@/lib/suppliers/spelling";
 import { GET as matchesRoute } from "@/app/api/v1/rfqs/[id]/matches/route";
 import { GET as consortiaRoute, POST as inviteRoute } from "@/app/api/v1/rfqs/[id]/consortia/route";
 import { GET as recommendedRoute } from "@/app/api/v1/suppliers/[id]/recommended-rfqs/route";
-import { ConsortiaResponseSchema, MatchesResponseSchema, RecommendedRfqsResponseSchema } from "@/lib/matching/api";
+import { ConsortiaResponseSchema, MatchesResponseSchema, RecommendedRfqsResponseSchema } from "@/lib/matching/responses";
 
 const t = useTestDatabase();
 

@@ -18,7 +18,7 @@ import { createUmkm, createUser } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { notify } from "@/lib/notifications/notify";
 import { getUnreadCount, markNotificationRead } from "@/lib/notifications/service";
-import { UnreadCountSchema } from "@/lib/notifications/api-schemas";
+import { UnreadCountSchema } from "@/lib/notifications/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { GET as countRoute } from "@/app/api/v1/notifications/unread-count/route";
 import { db } from "@/lib/db";

@@ -19,7 +19,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { notify, renderNotification } from "@/lib/notifications/notify";
 import { countUnread, listNotifications, markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/service";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
-import { NotificationPageSchema, NotificationSchema } from "@/lib/notifications/api-schemas";
+import { NotificationPageSchema, NotificationSchema } from "@/lib/notifications/responses";
 import { GET as listRoute } from "@/app/api/v1/notifications/route";
 import { POST as readRoute } from "@/app/api/v1/notifications/[id]/read/route";
 import { POST as readAllRoute } from "@/app/api/v1/notifications/read-all/route";

@@ -17,7 +17,7 @@ import { callRoute, jsonOf } from "@/tests/helpers/api";
 import { createBuyer, createProduct as createProductRow, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { createProductAction, setProductArchivedAction, updateProductAction } from "@/lib/products/actions";
-import { ProductPageSchema, ProductSchema } from "@/lib/products/api-schemas";
+import { ProductPageSchema, ProductSchema } from "@/lib/products/responses";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/products/route";
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/products/[id]/route";
 import { GET as imageRoute } from "@/app/api/v1/products/[id]/images/[imageId]/route";

@@ -13,8 +13,9 @@ import { POST as attachRoute } from "@/app/api/v1/rfqs/[id]/quote/attachments/ro
 import { DELETE as detachRoute, GET as attachmentRoute } from "@/app/api/v1/rfqs/[id]/quote/attachments/[attachmentId]/route";
 import { placeholderPdf } from "@/tests/helpers/factories";
 import { GET as rfqRoute } from "@/app/api/v1/rfqs/[id]/route";
-import { OwnQuoteSchema, RfqQuotesSchema } from "@/lib/quotes/api-schemas";
-import { getComparison, listOwnQuotes } from "@/lib/quotes/service";
+import { OwnQuoteSchema, RfqQuotesSchema } from "@/lib/quotes/responses";
+import { getComparison } from "@/lib/quotes/buyer-reads";
+import { listOwnQuotes } from "@/lib/quotes/supplier-reads";
 import { actAs } from "@/tests/helpers/act-as";
 import { listRfqHistory } from "@/lib/rfqs/history";
 

@@ -11,7 +11,7 @@ vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 import { useTestDatabase, testBackend } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { createBuyer, createQuote, createRfq as createRfqRow, createUmkm } from "@/tests/helpers/factories";
-import { getComparison, listRfqQuotes } from "@/lib/quotes/service";
+import { getComparison, listRfqQuotes } from "@/lib/quotes/buyer-reads";
 import { listClarifications } from "@/lib/rfqs/clarifications";
 import { listRfqHistory } from "@/lib/rfqs/history";
 

@@ -17,8 +17,8 @@ import { callRoute, jsonOf } from "@/tests/helpers/api";
 import { createBuyer, createCertification, createOrganization, createQuote, createRfq as createRfqRow, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { decideVerification } from "@/lib/organizations/service";
-import { getComparison } from "@/lib/quotes/service";
-import { RfqQuotesSchema } from "@/lib/quotes/api-schemas";
+import { getComparison } from "@/lib/quotes/buyer-reads";
+import { RfqQuotesSchema } from "@/lib/quotes/responses";
 import { GET as quotesRoute } from "@/app/api/v1/rfqs/[id]/quotes/route";
 
 const t = useTestDatabase();

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_SCORE, WEIGHTS } from "@/lib/matching/weights";
 import { distanceShare, gapsOf, reasonsOf, scoreOf, type MatchSignals } from "@/lib/matching/signals";
 import { planConsortia, shares, type PoolMember } from "@/lib/matching/consortium-plan";
-import { groupFrequency, groupsLexemes, rfqWords } from "@/lib/matching/engine";
+import { groupFrequency, groupsLexemes, rfqWords } from "@/lib/matching/rfq-context";
 import { buildTsQueryGroups } from "@/lib/suppliers/search-query";
 import { gapLabel, reasonLabel } from "@/lib/matching/labels";
 
@@ -142,7 +142,7 @@ describe("consortia", () => {
 
 describe("consortium reasons", () => {
   it("format quantities in the reader's language", async () => {
-    const { consortiumReasonLabel } = await import("@/lib/matching/api");
+    const { consortiumReasonLabel } = await import("@/lib/matching/responses");
     const r = { code: "covers", params: { covered: 10420, quantity: 9000, unit: "lembar" } };
     expect(consortiumReasonLabel("id", r)).toBe("Kapasitas gabungan 10.420 lembar/bulan menutup kebutuhan 9.000 lembar");
     expect(consortiumReasonLabel("en", r)).toBe("Combined capacity 10,420 lembar/month covers the 9,000 lembar needed");

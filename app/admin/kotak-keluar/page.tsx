@@ -2,20 +2,16 @@
 // (without SMTP configured, e.g. in development) would have sent. 404 for everyone else.
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { Alert, Container, PageHeader } from "@/components/ui";
 import { OutboxTable } from "@/components/notifications/outbox-table";
-import { can } from "@/lib/auth/permissions";
 import { getOutboxOverview } from "@/lib/notifications/outbox-admin";
-import { requirePlatformActor } from "../require-platform";
+import { isPlatformAdmin } from "@/lib/auth/access";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { notificationRoutes } from "@/lib/notifications/routes";
 
 export const dynamic = "force-dynamic";
 
-async function gate() {
-  const actor = await requirePlatformActor("/admin/kotak-keluar");
-  if (!can(actor.membership, "platform:admin")) notFound();
-  return actor;
-}
+const gate = () => requirePageActor(notificationRoutes.outbox(), isPlatformAdmin);
 
 export async function generateMetadata(): Promise<Metadata> {
   await gate();

@@ -9,17 +9,17 @@ import { listOrganizations } from "@/lib/admin/organizations";
 import { ADMIN_ORG_STATUSES, adminOrganizationQuerySchema } from "@/lib/admin/schemas";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { ORG_TYPES } from "@/lib/enums";
-import { actsAsPlatformAdmin } from "@/lib/organizations/access";
+import { isPlatformAdmin } from "@/lib/auth/access";
 import { organizationRoutes } from "@/lib/organizations/routes";
 
 export async function generateMetadata(): Promise<Metadata> {
-  await requirePageActor(organizationRoutes.adminOrganizations(), actsAsPlatformAdmin);
+  await requirePageActor(organizationRoutes.adminOrganizations(), isPlatformAdmin);
   const t = await getTranslations("admin.organizations");
   return { title: `${t("title")} — Rantai`, robots: { index: false } };
 }
 
 export default async function AdminOrganizationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor(organizationRoutes.adminOrganizations(), actsAsPlatformAdmin);
+  const actor = await requirePageActor(organizationRoutes.adminOrganizations(), isPlatformAdmin);
   const t = await getTranslations("admin.organizations");
   const ts = await getTranslations("admin.status");
   const to = await getTranslations("orgTypes");

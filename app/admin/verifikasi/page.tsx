@@ -5,19 +5,19 @@ import { getTranslations } from "next-intl/server";
 import { Container, PageHeader } from "@/components/ui";
 import { VerificationQueue } from "@/components/dashboard/verification-queue";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { actsAsPlatformVerifier } from "@/lib/organizations/access";
+import { isPlatformVerifier } from "@/lib/auth/access";
 import { listOrganizationsForReview } from "@/lib/organizations/service";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export async function generateMetadata(): Promise<Metadata> {
   // Same gate as the page, so other users' 404 does not carry this page's title.
-  await requirePageActor(supplierRoutes.verificationQueue(), actsAsPlatformVerifier);
+  await requirePageActor(supplierRoutes.verificationQueue(), isPlatformVerifier);
   const t = await getTranslations("verification");
   return { title: `${t("queue")} — Rantai`, robots: { index: false } };
 }
 
 export default async function VerificationPage() {
-  const actor = await requirePageActor(supplierRoutes.verificationQueue(), actsAsPlatformVerifier);
+  const actor = await requirePageActor(supplierRoutes.verificationQueue(), isPlatformVerifier);
   const t = await getTranslations("dashboard.platform");
   const tv = await getTranslations("verification");
   const queue = await listOrganizationsForReview(actor, { limit: 100 });

@@ -1,11 +1,11 @@
 // /anggota/impor — bulk onboarding of member UMKM from a CSV (docs/decisions/0008-cooperative-bulk-import.md).
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, Container, PageHeader } from "@/components/ui";
 import { ImportForm } from "@/components/cooperatives/import-form";
-import { getActor } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { canManageMembers } from "@/lib/cooperatives/access";
+import { cooperativeRoutes } from "@/lib/cooperatives/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ImportPage() {
-  const actor = await getActor();
-  if (!actor) redirect(`/masuk?callbackUrl=${encodeURIComponent("/anggota/impor")}`);
-  if (actor.membership?.organizationType !== "cooperative" || !can(actor.membership, "cooperative:members:manage")) notFound();
+  await requirePageActor(cooperativeRoutes.import(), canManageMembers);
   const t = await getTranslations("cooperatives.importPage");
   return (
     <Container className="flex flex-col gap-6 py-8">
@@ -25,7 +23,7 @@ export default async function ImportPage() {
       <Card>
         <h2 className="mb-2 font-semibold">{t("rulesTitle")}</h2>
         <ul className="list-disc space-y-1 pl-5 text-sm">
-          <li>{t("ruleTemplate")} <a href="/anggota/templat.csv" className="font-medium text-brand-700 underline">{t("downloadTemplate")}</a></li>
+          <li>{t("ruleTemplate")} <a href={cooperativeRoutes.importTemplate()} className="font-medium text-brand-700 underline">{t("downloadTemplate")}</a></li>
           <li>{t("ruleLimits")}</li>
           <li>{t("ruleCommit")}</li>
           <li>{t("ruleUpsert")}</li>

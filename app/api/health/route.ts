@@ -1,7 +1,7 @@
 // GET /api/health: is the app up and can it reach its database? For load balancers and uptime checks;
 // no authentication, nothing about the deployment in the answer.
 import { registerRawRoute } from "@/lib/api/openapi";
-import { HealthSchema } from "@/lib/api/schemas/account";
+import { HealthSchema } from "@/lib/auth/responses";
 import { pingDatabase } from "@/lib/health/database";
 
 const headers = { "cache-control": "no-store" };

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert, Input, SubmitButton } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
-import { claimInvitationAction } from "@/lib/cooperatives/claim-actions";
+import { claimInvitationAction } from "@/lib/cooperatives/actions";
 
 export function ClaimForm({ token }: { token: string }) {
   const t = useTranslations("cooperatives.claim");

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, ButtonLink, Card, Container, PageHeader } from "@/components/ui";
 import { ProductSummary } from "@/components/products/product-summary";
 import { formattersFor } from "@/lib/i18n/format";
-import { listProducts } from "@/lib/products/service";
+import { listProducts } from "@/lib/products/public-reads";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import { getDirectoryProfile } from "@/lib/suppliers/directory-profile";
 

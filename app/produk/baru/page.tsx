@@ -3,7 +3,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Alert, Card, Container, PageHeader } from "@/components/ui";
 import { ProductForm } from "@/components/products/product-form";
-import { catalogueActor } from "../guard";
+import { requireSignedIn } from "@/lib/auth/page-guard";
+import { mayKeepCatalogue } from "@/lib/products/access";
+import { productRoutes } from "@/lib/products/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewProductPage() {
-  const { allowed } = await catalogueActor("/produk/baru");
+  const allowed = mayKeepCatalogue(await requireSignedIn(productRoutes.create()));
   const t = await getTranslations("products");
   return (
     <Container className="flex max-w-3xl flex-col gap-6 py-8">

@@ -7,21 +7,21 @@ import { SuspensionForm } from "@/components/admin/admin-forms";
 import { Alert, Badge, Card, Container, OrgTypeBadge, PageHeader, VerificationBadge } from "@/components/ui";
 import { getOrganizationForAdmin } from "@/lib/admin/organizations";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
-import { actsAsPlatformAdmin } from "@/lib/organizations/access";
+import { isPlatformAdmin } from "@/lib/auth/access";
 import { organizationRoutes } from "@/lib/organizations/routes";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const actor = await requirePageActor(organizationRoutes.adminOrganization(id), actsAsPlatformAdmin);
+  const actor = await requirePageActor(organizationRoutes.adminOrganization(id), isPlatformAdmin);
   const org = await orNotFound(getOrganizationForAdmin(actor, id));
   return { title: `${org.name} — Rantai`, robots: { index: false } };
 }
 
 export default async function AdminOrganizationPage({ params }: Props) {
   const { id } = await params;
-  const actor = await requirePageActor(organizationRoutes.adminOrganization(id), actsAsPlatformAdmin);
+  const actor = await requirePageActor(organizationRoutes.adminOrganization(id), isPlatformAdmin);
   const org = await orNotFound(getOrganizationForAdmin(actor, id));
   const t = await getTranslations("admin.organizations.detail");
   const ts = await getTranslations("admin");

@@ -5,17 +5,17 @@ import { getTranslations } from "next-intl/server";
 import { CreateOrganizationForm } from "@/components/admin/admin-forms";
 import { Card, Container, PageHeader } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { actsAsPlatformAdmin } from "@/lib/organizations/access";
+import { isPlatformAdmin } from "@/lib/auth/access";
 import { organizationRoutes } from "@/lib/organizations/routes";
 
 export async function generateMetadata(): Promise<Metadata> {
-  await requirePageActor(organizationRoutes.adminNewOrganization(), actsAsPlatformAdmin);
+  await requirePageActor(organizationRoutes.adminNewOrganization(), isPlatformAdmin);
   const t = await getTranslations("admin.organizations.new");
   return { title: `${t("title")} — Rantai`, robots: { index: false } };
 }
 
 export default async function AdminNewOrganizationPage() {
-  const actor = await requirePageActor(organizationRoutes.adminNewOrganization(), actsAsPlatformAdmin);
+  const actor = await requirePageActor(organizationRoutes.adminNewOrganization(), isPlatformAdmin);
   const t = await getTranslations("admin.organizations.new");
   return (
     <Container className="py-8">

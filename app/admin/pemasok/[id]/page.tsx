@@ -10,14 +10,14 @@ import { CertificateList } from "@/components/suppliers/certificate-list";
 import { formattersFor } from "@/lib/i18n/format";
 import { formatNpwp, parseNpwp } from "@/lib/suppliers/identifiers";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
-import { actsAsPlatformVerifier } from "@/lib/organizations/access";
+import { isPlatformVerifier } from "@/lib/auth/access";
 import { getSupplierForReview } from "@/lib/suppliers/profile";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(id: string) {
-  const actor = await requirePageActor(supplierRoutes.review(id), actsAsPlatformVerifier);
+  const actor = await requirePageActor(supplierRoutes.review(id), isPlatformVerifier);
   return orNotFound(getSupplierForReview(actor, id));
 }
 

@@ -1,6 +1,6 @@
 // GET /api/v1/me: who the token belongs to and the organizations they can act for.
 import { apiRoute } from "@/lib/api/route";
-import { MeResponseSchema } from "@/lib/api/schemas/account";
+import { MeResponseSchema } from "@/lib/auth/responses";
 
 export const GET = apiRoute(
   {

@@ -1,7 +1,7 @@
 // GET /api/v1/notifications: your own notifications, newest first (cursor-paged; `unread=true` for unread only),
 // with the unread count. Notifications belong to the user, whichever organization the token acts for.
 import { apiRoute } from "@/lib/api/route";
-import { NotificationPageSchema } from "@/lib/notifications/api-schemas";
+import { NotificationPageSchema } from "@/lib/notifications/responses";
 import { countUnread, listNotifications, notificationListQuery } from "@/lib/notifications/service";
 
 export const GET = apiRoute(

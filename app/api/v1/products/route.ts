@@ -3,9 +3,10 @@
 import { paginationQuery } from "@/lib/api/pagination";
 import { apiRoute, created } from "@/lib/api/route";
 import { ACTORS } from "@/lib/auth/authorize";
-import { ProductPageSchema, ProductSchema } from "@/lib/products/api-schemas";
-import { productCreateSchema } from "@/lib/products/schemas";
-import { createProduct, listProducts, productListQuery } from "@/lib/products/service";
+import { ProductPageSchema, ProductSchema } from "@/lib/products/responses";
+import { createProduct } from "@/lib/products/catalogue";
+import { listProducts } from "@/lib/products/public-reads";
+import { productCreateSchema, productListQuery } from "@/lib/products/schemas";
 
 export const GET = apiRoute(
   {

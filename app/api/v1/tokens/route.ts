@@ -1,8 +1,8 @@
 // GET /api/v1/tokens: the caller's own API tokens, as in the UI (Dasbor → Token API). POST: 403 (below).
 import { z } from "zod";
 import { decodeCursor, paginate, paginationQuery } from "@/lib/api/pagination";
-import { apiRoute, created } from "@/lib/api/route";
-import { ApiTokenPageSchema } from "@/lib/api/schemas/account";
+import { apiRoute } from "@/lib/api/route";
+import { ApiTokenPageSchema } from "@/lib/auth/responses";
 import { listApiTokens } from "@/lib/auth/tokens";
 import { forbidden } from "@/lib/errors";
 

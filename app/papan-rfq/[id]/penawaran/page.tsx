@@ -1,6 +1,6 @@
 // /papan-rfq/[id]/penawaran — a supplier's own quote on an RFQ: the form (draft, submit, revise, withdraw)
 // while the RFQ takes quotes, and always the quote as submitted, its status and, once decided, the award and
-// its draft agreement. An RFQ the supplier may not see is a 404 (lib/quotes/service.ts → lib/rfqs/access.ts).
+// its draft agreement. An RFQ the supplier may not see is a 404 (lib/quotes/supplier-reads.ts → lib/rfqs/access.ts).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -9,9 +9,12 @@ import { QuoteForm } from "@/components/quotes/quote-form";
 import { QuoteStatusBadge } from "@/components/quotes/quote-status";
 import { QuoteAttachmentRemove, QuoteAttachmentUpload } from "@/components/quotes/quote-attachments";
 import { formattersFor } from "@/lib/i18n/format";
-import { getQuoteContext } from "@/lib/quotes/service";
+import { agreementRoutes } from "@/lib/agreements/routes";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
-import { mayReadRfqBoard } from "@/lib/rfqs/access";
+import { maySupplierOpenQuotes } from "@/lib/quotes/access";
+import { quoteRoutes } from "@/lib/quotes/routes";
+import { getQuoteContext } from "@/lib/quotes/supplier-reads";
+import { rfqRoutes } from "@/lib/rfqs/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OwnQuotePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requirePageActor(`/papan-rfq/${id}/penawaran`, mayReadRfqBoard);
+  const actor = await requirePageActor(quoteRoutes.form(id), maySupplierOpenQuotes);
   const ctx = await orNotFound(getQuoteContext(actor, id));
   const { rfq, quote, consortium, editable } = ctx;
   const t = await getTranslations("quotes.page");
@@ -33,7 +36,7 @@ export default async function OwnQuotePage({ params }: { params: Promise<{ id: s
   return (
     <Container className="flex max-w-4xl flex-col gap-6 py-8">
       <p className="text-sm">
-        <Link href={`/papan-rfq/${rfq.id}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+        <Link href={rfqRoutes.boardDetail(rfq.id)} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
           ← {t("backToRfq")}
         </Link>
       </p>
@@ -59,7 +62,7 @@ export default async function OwnQuotePage({ params }: { params: Promise<{ id: s
               <Alert tone="success">
                 {t("awarded", { lines: quote.award.rfqItemIds.length })}{" "}
                 {quote.award.agreement && (
-                  <Link href={`/kemitraan/${quote.award.agreement.id}`} className="font-semibold underline underline-offset-2">
+                  <Link href={agreementRoutes.detail(quote.award.agreement.id)} className="font-semibold underline underline-offset-2">
                     {t("draftAgreement", { number: quote.award.agreement.number })}
                   </Link>
                 )}

@@ -1,12 +1,12 @@
 // /produk/[id]/ubah — edit one of the active organization's products (anyone else's is a 404).
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Alert, Card, Container, PageHeader } from "@/components/ui";
 import { ProductForm } from "@/components/products/product-form";
-import { isDomainError } from "@/lib/errors";
-import { getOwnProduct } from "@/lib/products/service";
-import { catalogueActor } from "../../guard";
+import { orNotFound, requireSignedIn } from "@/lib/auth/page-guard";
+import { mayKeepCatalogue } from "@/lib/products/access";
+import { getOwnProduct } from "@/lib/products/catalogue";
+import { productRoutes } from "@/lib/products/routes";
 
 export const dynamic = "force-dynamic";
 
@@ -17,19 +17,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { actor, allowed } = await catalogueActor(`/produk/${id}/ubah`);
+  const actor = await requireSignedIn(productRoutes.edit(id));
   const t = await getTranslations("products");
-  if (!allowed) {
+  if (!mayKeepCatalogue(actor)) {
     return (
       <Container className="py-8">
         <Alert tone="info">{t("notUmkm")}</Alert>
       </Container>
     );
   }
-  const product = await getOwnProduct(actor, id).catch((err: unknown) => {
-    if (isDomainError(err) && err.code === "not_found") notFound();
-    throw err;
-  });
+  const product = await orNotFound(getOwnProduct(actor, id));
   const s = (v: number | bigint | null) => (v === null ? "" : String(v));
   return (
     <Container className="flex max-w-3xl flex-col gap-6 py-8">

@@ -10,7 +10,7 @@ import { RfqTabs } from "@/components/rfqs/rfq-tabs";
 import { AwardForm } from "@/components/quotes/award-form";
 import { formattersFor } from "@/lib/i18n/format";
 import { bestValueSplit } from "@/lib/quotes/evaluation";
-import { getComparison } from "@/lib/quotes/service";
+import { getComparison } from "@/lib/quotes/buyer-reads";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
 import { mayManageRfqs } from "@/lib/rfqs/access";
 import { agreementRoutes } from "@/lib/agreements/routes";

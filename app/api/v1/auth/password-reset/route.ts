@@ -1,7 +1,7 @@
 // POST /api/v1/auth/password-reset {email}: "forgot password" — the same 202 for every address; when it has an
 // account, a reset link is e-mailed (lib/auth/password-reset.ts). Limited per address asked for and per client.
 import { apiRoute, reply } from "@/lib/api/route";
-import { PasswordResetRequestedSchema } from "@/lib/api/schemas/account";
+import { PasswordResetRequestedSchema } from "@/lib/auth/responses";
 import { clientAddress } from "@/lib/auth/client-address";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { passwordResetRequestSchema } from "@/lib/auth/schemas";

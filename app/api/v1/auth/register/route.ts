@@ -1,6 +1,6 @@
 // POST /api/v1/auth/register: a user and the organization they own (the same sign-up as the UI's).
 import { apiRoute, created } from "@/lib/api/route";
-import { RegisterResponseSchema } from "@/lib/api/schemas/account";
+import { RegisterResponseSchema } from "@/lib/auth/responses";
 import { registerAccount } from "@/lib/auth/accounts";
 import { registerSchema } from "@/lib/auth/schemas";
 import { clientAddress } from "@/lib/auth/client-address";

@@ -2,7 +2,7 @@
 // Failed attempts are limited per account and per client address (lib/auth/rate-limit.ts) → 429.
 import { clientAddress } from "@/lib/api/request";
 import { apiRoute } from "@/lib/api/route";
-import { TokenResponseSchema } from "@/lib/api/schemas/account";
+import { TokenResponseSchema } from "@/lib/auth/responses";
 import { verifyCredentials } from "@/lib/auth/accounts";
 import { credentialsSchema } from "@/lib/auth/schemas";
 import { API_SIGNIN_TOKEN_DAYS, issueApiToken } from "@/lib/auth/tokens";

@@ -1,6 +1,6 @@
 // POST /api/v1/notifications/read-all: mark all of your unread notifications read.
 import { apiRoute } from "@/lib/api/route";
-import { ReadAllResponseSchema } from "@/lib/notifications/api-schemas";
+import { ReadAllResponseSchema } from "@/lib/notifications/responses";
 import { markAllNotificationsRead } from "@/lib/notifications/service";
 
 export const POST = apiRoute(

@@ -4,7 +4,7 @@
 // so a page left open never shows the count of whoever signed in on that browser since.
 import { apiRoute } from "@/lib/api/route";
 import { getActor } from "@/lib/auth/session";
-import { UnreadCountSchema } from "@/lib/notifications/api-schemas";
+import { UnreadCountSchema } from "@/lib/notifications/responses";
 import { getUnreadCount, unreadCountQuery } from "@/lib/notifications/service";
 
 export const GET = apiRoute(

@@ -3,9 +3,10 @@
 import { z } from "zod";
 import { apiRoute, noContent } from "@/lib/api/route";
 import { ACTORS } from "@/lib/auth/authorize";
-import { ProductSchema } from "@/lib/products/api-schemas";
+import { ProductSchema } from "@/lib/products/responses";
 import { productIdSchema, productUpdateSchema } from "@/lib/products/schemas";
-import { getPublicProduct, setProductArchived, updateProduct } from "@/lib/products/service";
+import { setProductArchived, updateProduct } from "@/lib/products/catalogue";
+import { getPublicProduct } from "@/lib/products/public-reads";
 
 const params = z.object({ id: productIdSchema });
 

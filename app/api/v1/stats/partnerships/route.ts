@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { partnershipsCsvResponse, getPartnershipsForApi } from "@/lib/stats/api";
-import { partnershipsQuerySchema, PartnershipsResponseSchema } from "@/lib/stats/schemas";
+import { PartnershipsResponseSchema } from "@/lib/stats/responses";
+import { partnershipsQuerySchema } from "@/lib/stats/schemas";
 
 export const GET = apiRoute(
   {

@@ -1,7 +1,7 @@
 // GET /api/v1/stats/summary: the platform's totals (public aggregates; lib/stats/public-summary.ts).
 import { apiRoute } from "@/lib/api/route";
 import { getStatsSummary } from "@/lib/stats/api";
-import { StatsSummarySchema } from "@/lib/stats/schemas";
+import { StatsSummarySchema } from "@/lib/stats/responses";
 
 export const GET = apiRoute(
   {

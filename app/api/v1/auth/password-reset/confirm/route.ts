@@ -1,7 +1,7 @@
 // POST /api/v1/auth/password-reset/confirm {token, password}: set a new password with the secret from a reset
 // link (the part after `#token=`). Single use; every session and API token of the user ends.
 import { apiRoute } from "@/lib/api/route";
-import { PasswordResetDoneSchema } from "@/lib/api/schemas/account";
+import { PasswordResetDoneSchema } from "@/lib/auth/responses";
 import { clientAddress } from "@/lib/auth/client-address";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { passwordResetConfirmSchema } from "@/lib/auth/schemas";

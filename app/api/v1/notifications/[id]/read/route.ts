@@ -1,7 +1,7 @@
 // POST /api/v1/notifications/{id}/read: mark one of your notifications read (someone else's is 404).
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { NotificationSchema } from "@/lib/notifications/api-schemas";
+import { NotificationSchema } from "@/lib/notifications/responses";
 import { markNotificationRead, notificationIdSchema } from "@/lib/notifications/service";
 
 export const POST = apiRoute(

@@ -2,8 +2,8 @@
 // quote, or lines split between quotes. Creates one draft partnership agreement per winner. Awarded already
 // (also by a concurrent request) → 409.
 import { apiRoute, created } from "@/lib/api/route";
-import { awardRfq } from "@/lib/awards/service";
-import { AwardResultSchema } from "@/lib/quotes/api-schemas";
+import { awardRfq } from "@/lib/quotes/awards";
+import { AwardResultSchema } from "@/lib/quotes/responses";
 import { awardInputSchema, rfqIdParamSchema } from "@/lib/quotes/schemas";
 
 export const POST = apiRoute(

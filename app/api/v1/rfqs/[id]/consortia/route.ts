@@ -5,8 +5,9 @@ import { z } from "zod";
 import { apiRoute, created } from "@/lib/api/route";
 import { ACTORS } from "@/lib/auth/authorize";
 import { getConsortiumProposals } from "@/lib/matching/service";
-import { inviteConsortium, inviteConsortiumSchema } from "@/lib/matching/invite";
-import { ConsortiaResponseSchema, InvitedConsortiumSchema, presentConsortia, presentInvited } from "@/lib/matching/api";
+import { inviteConsortium } from "@/lib/matching/invite";
+import { inviteConsortiumSchema } from "@/lib/matching/schemas";
+import { ConsortiaResponseSchema, InvitedConsortiumSchema, presentConsortia, presentInvited } from "@/lib/matching/responses";
 
 const params = z.object({ id: z.string().min(1).max(100) });
 

@@ -3,8 +3,9 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { ACTORS } from "@/lib/auth/authorize";
-import { getRfqMatches, matchesQuerySchema } from "@/lib/matching/service";
-import { MatchesResponseSchema, presentMatches } from "@/lib/matching/api";
+import { matchesQuerySchema } from "@/lib/matching/schemas";
+import { getRfqMatches } from "@/lib/matching/service";
+import { MatchesResponseSchema, presentMatches } from "@/lib/matching/responses";
 
 const params = z.object({ id: z.string().min(1).max(100) });
 

@@ -3,9 +3,11 @@
 // it, DELETE withdraws it. Another supplier's quote is never reachable here: the organization comes from the
 // token. An RFQ the supplier may not see is 404.
 import { apiRoute } from "@/lib/api/route";
-import { OwnQuoteSchema } from "@/lib/quotes/api-schemas";
+import { OwnQuoteSchema } from "@/lib/quotes/responses";
 import { quoteInputSchema, rfqIdParamSchema } from "@/lib/quotes/schemas";
-import { getOwnQuote, saveQuote, SUPPLIER_ORG_TYPES, withdrawQuote } from "@/lib/quotes/service";
+import { SUPPLIER_ORG_TYPES } from "@/lib/quotes/access";
+import { saveQuote, withdrawQuote } from "@/lib/quotes/lifecycle";
+import { getOwnQuote } from "@/lib/quotes/supplier-reads";
 
 const base = { auth: "required", orgTypes: SUPPLIER_ORG_TYPES, permission: "quote:write", params: rfqIdParamSchema } as const;
 

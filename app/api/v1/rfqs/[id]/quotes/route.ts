@@ -1,9 +1,9 @@
 // GET /api/v1/rfqs/{id}/quotes — the quotes submitted on one of the buyer organization's RFQs. Sealed RFQs:
 // until the deadline only the count (no prices, not even who quoted). Anyone else: 404.
 import { apiRoute } from "@/lib/api/route";
-import { RfqQuotesSchema } from "@/lib/quotes/api-schemas";
+import { RfqQuotesSchema } from "@/lib/quotes/responses";
 import { rfqIdParamSchema } from "@/lib/quotes/schemas";
-import { listRfqQuotes } from "@/lib/quotes/service";
+import { listRfqQuotes } from "@/lib/quotes/buyer-reads";
 
 export const GET = apiRoute(
   {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { ACTORS } from "@/lib/auth/authorize";
 import { getRecommendedRfqs } from "@/lib/matching/service";
-import { presentRecommended, RecommendedRfqsResponseSchema } from "@/lib/matching/api";
+import { presentRecommended, RecommendedRfqsResponseSchema } from "@/lib/matching/responses";
 
 const params = z.object({ id: z.string().min(1).max(100) });
 

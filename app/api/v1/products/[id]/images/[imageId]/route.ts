@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
 import { notFound } from "@/lib/errors";
-import { getPublicProductImage } from "@/lib/products/service";
+import { getPublicProductImage } from "@/lib/products/public-reads";
 
 export const GET = apiRoute(
   {

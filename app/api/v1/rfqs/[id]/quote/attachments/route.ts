@@ -6,8 +6,8 @@ import { readFormDataLimited } from "@/lib/api/body";
 import { isUploadPresent, MAX_UPLOAD_REQUEST_BYTES } from "@/lib/files/upload";
 import { addQuoteAttachment } from "@/lib/quotes/attachments";
 import { rfqIdParamSchema } from "@/lib/quotes/schemas";
-import { SUPPLIER_ORG_TYPES } from "@/lib/quotes/service";
-import { QuoteAttachmentSchema } from "@/lib/quotes/api-schemas";
+import { SUPPLIER_ORG_TYPES } from "@/lib/quotes/access";
+import { QuoteAttachmentSchema } from "@/lib/quotes/responses";
 
 export const POST = apiRoute(
   {

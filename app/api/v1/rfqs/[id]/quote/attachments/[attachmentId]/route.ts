@@ -6,7 +6,7 @@ import { resolveApiActor } from "@/lib/api/actor";
 import { apiRoute, noContent } from "@/lib/api/route";
 import { getActor } from "@/lib/auth/session";
 import { getQuoteAttachment, removeQuoteAttachment } from "@/lib/quotes/attachments";
-import { SUPPLIER_ORG_TYPES } from "@/lib/quotes/service";
+import { SUPPLIER_ORG_TYPES } from "@/lib/quotes/access";
 import { downloadResponse } from "@/lib/files/download";
 
 const params = z.object({ id: z.string().trim().min(1).max(64), attachmentId: z.string().trim().min(1).max(64) });

@@ -1,8 +1,8 @@
-// Response shapes of the account endpoints (auth, me, tokens): the OpenAPI document is generated from them
+// Response shapes of the account endpoints (auth, me, tokens; and /api/health): the OpenAPI document is generated from them
 // and the integration tests check real responses against them. Request bodies are lib/auth/schemas.ts.
 import { z } from "zod";
 import { MemberRole, OrgType, VerificationStatus } from "@/lib/db/generated/enums";
-import "../openapi"; // .openapi() on zod schemas
+import "@/lib/api/openapi"; // .openapi() on zod schemas
 
 const timestamp = z.iso.datetime({ offset: true }).openapi({ example: "2026-11-22T08:00:00.000Z" });
 

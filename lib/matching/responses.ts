@@ -1,6 +1,6 @@
 // JSON shapes of the matching endpoints (GET /api/v1/rfqs/{id}/matches, GET/POST /api/v1/rfqs/{id}/consortia,
 // GET /api/v1/suppliers/{id}/recommended-rfqs) and the presenters that build them, labels in the request's
-// language. The contract is ../shared/docs/api-v1.md; fields beyond it only extend it.
+// language. The contract is docs/api.md; fields beyond it only extend it.
 import { z } from "zod";
 import "@/lib/api/openapi";
 import type { ScoredSupplier } from "./engine";
@@ -34,7 +34,7 @@ const RfqRef = z.object({
   minTkdn: z.number().nullable(),
 });
 
-export const MatchSchema = z
+const MatchSchema = z
   .object({
     supplier: z.object({ id: z.string(), name: z.string(), regency: z.object({ code: z.string(), name: z.string() }).nullable() }),
     score: z.number().int().min(0).max(100),
@@ -118,7 +118,7 @@ function rfqRef(r: RfqSummary) {
   };
 }
 
-export function presentMatch(locale: string, m: ScoredSupplier) {
+function presentMatch(locale: string, m: ScoredSupplier) {
   return {
     supplier: {
       id: m.supplier.id,

@@ -2,10 +2,10 @@
 // them; the integration tests check real responses against them). Request bodies: lib/quotes/schemas.ts.
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
+import { QUOTE_STATUSES } from "@/lib/enums";
 
 const timestamp = z.iso.datetime({ offset: true });
 const idr = z.number().int();
-const QUOTE_STATUSES = ["draft", "submitted", "withdrawn", "awarded", "not_awarded"] as const;
 
 export const OwnQuoteSchema = z
   .object({
@@ -38,7 +38,7 @@ export const OwnQuoteSchema = z
   })
   .openapi("Quote");
 
-export const BuyerQuoteSchema = z
+const BuyerQuoteSchema = z
   .object({
     id: z.string(),
     status: z.enum(QUOTE_STATUSES),

@@ -1,23 +1,21 @@
-// The product catalogue: an UMKM's members create, edit and archive their products; everyone can list the
-// catalogue. Writes need "supplier:products:write" for the actor's active UMKM, and the organization is in
+// The UMKM's own product catalogue: its members list, create, edit and archive their products. Writes need
+// "supplier:products:write" for the actor's active UMKM (lib/products/access.ts), and the organization is in
 // every `where` clause: someone else's product is "not found" (404), never "forbidden".
 // The directory's search documents follow product writes by database triggers (ADR 0006).
 //
-// Used by the /produk pages' server actions (lib/products/actions.ts) and /api/v1/products.
+// Used by the /produk pages, their server actions (lib/products/actions.ts) and /api/v1/products. Everyone's
+// reads of the public catalogue: lib/products/public-reads.ts.
 import "server-only";
-import { z } from "zod";
-import { authorize, ACTORS, type AuthorizedActor } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
-import { decodeCursor, paginate, type Page, cursorInstant } from "@/lib/api/pagination";
-import { db, Prisma } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { invalidInput, notFound } from "@/lib/errors";
-import { buildTsQuery, queryWords } from "@/lib/suppliers/search-query";
-import { correctWords } from "@/lib/suppliers/spelling";
-import { MAX_PHOTOS_PER_PRODUCT, prepareProductImage, storeProductImage, type PhotoSource } from "./images";
 import { KBLI_VERSION } from "@/lib/db/reference-data";
+import { authorizeCatalogue } from "./access";
+import { MAX_PHOTOS_PER_PRODUCT, prepareProductImage, storeProductImage, type PhotoSource } from "./images";
+import { productRoutes } from "./routes";
 import type { ProductCreateInput, ProductUpdateInput } from "./schemas";
 
-const productSelect = {
+export const productSelect = {
   id: true,
   supplierId: true,
   name: true,
@@ -58,9 +56,6 @@ export interface ProductView {
   updatedAt: Date;
 }
 
-export const productImageUrl = (productId: string, imageId: string, size: "full" | "thumb" = "full") =>
-  `/api/v1/products/${encodeURIComponent(productId)}/images/${encodeURIComponent(imageId)}${size === "thumb" ? "?size=thumb" : ""}`;
-
 export function toProductView(p: ProductRow): ProductView {
   return {
     id: p.id,
@@ -76,15 +71,10 @@ export function toProductView(p: ProductRow): ProductView {
     monthlyCapacity: p.monthlyCapacity,
     leadTimeDays: p.leadTimeDays,
     archived: p.archivedAt !== null,
-    images: p.images.map((i) => ({ id: i.id, url: productImageUrl(p.id, i.id), thumbnailUrl: productImageUrl(p.id, i.id, "thumb") })),
+    images: p.images.map((i) => ({ id: i.id, url: productRoutes.image(p.id, i.id), thumbnailUrl: productRoutes.image(p.id, i.id, "thumb") })),
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };
-}
-
-/** The actor acting for their UMKM with the catalogue permission (403 otherwise). */
-export function authorizeCatalogue(actor: Actor | null): AuthorizedActor {
-  return authorize(actor, { orgTypes: ACTORS.umkm, permission: "supplier:products:write" });
 }
 
 async function assertKbliExists(code: string) {
@@ -100,10 +90,7 @@ async function preparePhotos(photos: readonly PhotoSource[] | undefined, already
   return prepared;
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Own catalogue (members)
-// ---------------------------------------------------------------------------------------------------------
-
+/** The organization's products: the active ones, or (`archived`) the archived ones. */
 export async function listOwnProducts(actor: Actor | null, opts: { archived?: boolean } = {}): Promise<ProductView[]> {
   const a = authorizeCatalogue(actor);
   const rows = await db.product.findMany({
@@ -224,82 +211,4 @@ export async function setProductArchived(actor: Actor | null, id: string, archiv
       data: { organizationId, actorId: a.user.id, action: archived ? "product.archived" : "product.restored", entityType: "Product", entityId: id },
     });
   });
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Public catalogue
-// ---------------------------------------------------------------------------------------------------------
-
-export const productListQuery = z.object({
-  q: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(200, "errors.field.tooLong").optional()),
-  supplierId: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).max(64).optional()),
-  kbli: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().regex(/^\d{2,5}$/, "errors.field.kbli").optional()),
-});
-
-const listCursor = z.tuple([cursorInstant, z.string().min(1)]);
-
-/**
- * Active products of the catalogue, newest first, with keyset pagination. `q` is read like the directory
- * search (typo corrections, prefixes; every word must match the product's name or description);
- * `kbli` takes a 2- to 5-digit code (everything under it).
- */
-export async function listProducts(
-  query: z.output<typeof productListQuery> & { limit: number; cursor?: string },
-): Promise<Page<ProductView>> {
-  const after = decodeCursor(query.cursor, listCursor);
-  let ids: string[] | null = null;
-  if (query.q) {
-    const words = await correctWords(queryWords(query.q));
-    const tsq = buildTsQuery(words.filter((w) => w.known || w.corrections.length > 0));
-    if (words.length > 0 && !tsq) return { data: [], nextCursor: null };
-    if (tsq) {
-      const q = Prisma.sql`to_tsquery('simple'::regconfig, ${tsq}::text)`;
-      // Narrow to suppliers whose search document matches (GIN), then to their matching products.
-      const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-        SELECT p.id FROM "Product" p
-         WHERE p."archivedAt" IS NULL
-           AND p."supplierId" IN (SELECT s."organizationId" FROM "SupplierSearch" s WHERE s.document @@ ${q})
-           AND to_tsvector('simple', p.name || ' ' || coalesce(p.description, '')) @@ ${q}
-           ${query.supplierId ? Prisma.sql`AND p."supplierId" = ${query.supplierId}` : Prisma.empty}
-           ${query.kbli ? Prisma.sql`AND p."kbliCode" LIKE ${`${query.kbli}%`}` : Prisma.empty}
-           ${after ? Prisma.sql`AND (p."createdAt", p.id) < (${new Date(after[0])}, ${after[1]})` : Prisma.empty}
-         ORDER BY p."createdAt" DESC, p.id DESC
-         LIMIT ${query.limit + 1}`);
-      ids = rows.map((r) => r.id);
-    }
-  }
-  const rows = await db.product.findMany({
-    where: {
-      archivedAt: null,
-      ...(ids ? { id: { in: ids } } : {}),
-      ...(query.supplierId ? { supplierId: query.supplierId } : {}),
-      ...(query.kbli ? { kbliCode: { startsWith: query.kbli } } : {}),
-      ...(after && !ids ? { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] } : {}),
-    },
-    select: productSelect,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-  });
-  const page = paginate(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
-  return { data: page.data.map(toProductView), nextCursor: page.nextCursor };
-}
-
-/** A public product photo (full size or thumbnail) while its product is in the catalogue; null otherwise. */
-export async function getPublicProductImage(productId: string, imageId: string, size: "full" | "thumb") {
-  const img = await db.productImage.findFirst({
-    where: { id: imageId, productId, product: { archivedAt: null } },
-    select: {
-      file: { select: { content: true, mimeType: true, sha256: true } },
-      thumbnailFile: { select: { content: true, mimeType: true, sha256: true } },
-    },
-  });
-  if (!img) return null;
-  return size === "thumb" && img.thumbnailFile ? img.thumbnailFile : img.file;
-}
-
-/** One active product of the public catalogue; not found when archived or missing. */
-export async function getPublicProduct(id: string): Promise<ProductView> {
-  const row = await db.product.findFirst({ where: { id, archivedAt: null }, select: productSelect });
-  if (!row) throw notFound();
-  return toProductView(row);
 }

@@ -18,13 +18,15 @@ import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { pricesRevealed } from "@/lib/rfqs/access";
 import { formatRupiah } from "@/lib/i18n/format";
-import type { AwardInput } from "@/lib/quotes/schemas";
-import { pricedLinesSchema } from "@/lib/quotes/limits";
+import type { AwardInput } from "./schemas";
+import { pricedLinesSchema } from "./limits";
+import { quoteRoutes } from "./routes";
+import { agreementRoutes } from "@/lib/agreements/routes";
 
 const awardTotals = pricedLinesSchema({ priceField: "unitPriceIdr", lineMessage: "quotes.errors.awardTotalTooLarge", totalMessage: "quotes.errors.awardTotalTooLarge" });
 
 /** Payment term written into each milestone of an award's draft agreement (days after delivery). */
-export const AWARD_PAYMENT_TERM_DAYS = 30;
+const AWARD_PAYMENT_TERM_DAYS = 30;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const todayUtc = (now = new Date()) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -44,7 +46,7 @@ const SCHEME_NAMES_ID: Record<string, string> = {
 };
 
 /** The prefilled terms of an award's draft agreement (Indonesian: the language of the contract). */
-export function awardTerms(args: { scheme?: string; rfqTitle: string; buyerName: string; supplierName: string; includesVat: boolean; leadTimeDays: number; paymentTermDays: number; offeredTkdn: number | null }) {
+function awardTerms(args: { scheme?: string; rfqTitle: string; buyerName: string; supplierName: string; includesVat: boolean; leadTimeDays: number; paymentTermDays: number; offeredTkdn: number | null }) {
   const vat = args.includesVat
     ? "Harga satuan dalam perjanjian ini sudah termasuk Pajak Pertambahan Nilai (PPN)."
     : "Harga satuan dalam perjanjian ini belum termasuk Pajak Pertambahan Nilai (PPN); PPN dihitung dan dipungut sesuai ketentuan perpajakan yang berlaku.";
@@ -61,7 +63,7 @@ export function awardTerms(args: { scheme?: string; rfqTitle: string; buyerName:
     .join("\n");
 }
 
-export interface AwardResultAgreement {
+interface AwardResultAgreement {
   id: string;
   number: string;
   status: "draft";
@@ -221,7 +223,7 @@ export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardI
             type: "award.won",
             organizationIds: [q.supplierId],
             params: { rfqTitle: rfq.title, buyerName: rfq.buyer.name, supplierName: q.supplier.name, value: formatRupiah(value, "id") },
-            link: `/kemitraan/${agreement.id}`,
+            link: agreementRoutes.detail(agreement.id),
           });
           out.push({
             id: agreement.id,
@@ -247,7 +249,7 @@ export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardI
               type: "award.lost",
               organizationIds: [q.supplierId],
               params: { rfqTitle: rfq.title, buyerName: rfq.buyer.name, supplierName: q.supplier.name },
-              link: `/penawaran`,
+              link: quoteRoutes.list(),
             });
           }
         }
