@@ -45,14 +45,11 @@ export function AcceptInvitation({ signedInEmail }: { signedInEmail: string | nu
       window.history.replaceState(null, "", window.location.pathname);
     }
     const token = fromHash ?? sessionStorage.getItem(STORAGE_KEY);
-    if (!token) {
-      setState({ status: "missing" });
-      return;
-    }
-    previewInvitationAction({ token }).then(
-      (r) => setState(r.ok && r.data ? { status: "ready", token, preview: r.data } : { status: "invalid" }),
-      () => setState({ status: "invalid" }),
-    );
+    const preview = token ? previewInvitationAction({ token }).catch(() => null) : Promise.resolve(null);
+    void preview.then((r) => {
+      if (!token) setState({ status: "missing" });
+      else setState(r && r.ok && r.data ? { status: "ready", token, preview: r.data } : { status: "invalid" });
+    });
   }, []);
 
   if (state.status === "reading") return <p role="status">{t("reading")}</p>;
@@ -64,9 +61,7 @@ export function AcceptInvitation({ signedInEmail }: { signedInEmail: string | nu
   return (
     <Card>
       <div className="flex flex-col gap-4">
-        <p>
-          {t("intro", { organization: preview.organization.name, type: to(preview.organization.type), role: tr(preview.role) })}
-        </p>
+        <p>{t("intro", { organization: preview.organization.name, type: to(preview.organization.type), role: tr(preview.role) })}</p>
         <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
           <div>
             <dt className="text-muted">{t("forEmail")}</dt>

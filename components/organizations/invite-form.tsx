@@ -16,11 +16,7 @@ export function InviteForm({ roles }: { roles: MemberRole[] }) {
   const error = state && !state.ok ? state.error : null;
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
-      {state?.ok && (
-        <Alert tone="success">
-          {t("sent", { email: state.data.email })}
-        </Alert>
-      )}
+      {state?.ok && <Alert tone="success">{t("sent", { email: state.data.email })}</Alert>}
       {error && !error.fields?.email && !error.fields?.role && <Alert tone="danger">{error.message}</Alert>}
       <Input label={t("email")} name="email" type="email" required autoComplete="off" inputMode="email" error={error?.fields?.email} />
       <Select

@@ -7,7 +7,7 @@ import { Alert, Badge, Button } from "@/components/ui";
 import type { MemberRole } from "@/lib/auth/types";
 import { revokeInvitationAction } from "@/lib/organizations/actions";
 
-export interface PendingInvitation {
+interface PendingInvitation {
   id: string;
   email: string;
   role: MemberRole;
@@ -47,7 +47,13 @@ export function PendingInvitations({ invitations }: { invitations: PendingInvita
             </div>
             <div className="flex items-center gap-2">
               {i.expired && <Badge tone="warning">{t("expiredBadge")}</Badge>}
-              <Button variant="outline" size="sm" onClick={() => revoke(i)} disabled={pending} aria-label={t("revokeFor", { email: i.email })}>
+              <Button
+                variant="outline"
+                size="sm"
+                onClick={() => revoke(i)}
+                disabled={pending}
+                aria-label={t("revokeFor", { email: i.email })}
+              >
                 {t("revoke")}
               </Button>
             </div>

@@ -9,7 +9,7 @@ import { Alert, Badge, Button, Select } from "@/components/ui";
 import type { MemberRole } from "@/lib/auth/types";
 import { changeMemberRoleAction, removeMemberAction } from "@/lib/organizations/actions";
 
-export interface TeamMember {
+interface TeamMember {
   userId: string;
   name: string;
   email: string;
@@ -58,7 +58,8 @@ function MemberControls({ member, roles }: { member: TeamMember; roles: MemberRo
   const save = () =>
     start(async () => {
       const r = await changeMemberRoleAction({ userId: member.userId, role });
-      setMessage(r.ok ? { tone: "success", text: t("roleSaved", { name: member.name, role: tr(role) }) } : { tone: "danger", text: r.error.message });
+      const text = r.ok ? t("roleSaved", { name: member.name, role: tr(role) }) : r.error.message;
+      setMessage({ tone: r.ok ? "success" : "danger", text });
       if (r.ok) router.refresh();
     });
   const remove = () => {

@@ -83,7 +83,7 @@ const ROLE_EXCLUDES: Record<MemberRole, readonly Permission[]> = {
 };
 
 /** Organization types whose members may be named approvers (a role elsewhere counts as a plain member). */
-export const APPROVER_ORG_TYPES: readonly OrgType[] = ["buyer"];
+const APPROVER_ORG_TYPES: readonly OrgType[] = ["buyer"];
 
 /** The roles an organization of this type can give its members. */
 export function rolesFor(orgType: OrgType): MemberRole[] {

@@ -5,7 +5,15 @@
 // ./invitations.ts. The invitation token always arrives in the action's POST body.
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
-import { actionLocale, formDataToObject, memberAction, revalidate, toActionError, userAction, type ActionResult } from "@/lib/auth/action-wrapper";
+import {
+  actionLocale,
+  formDataToObject,
+  memberAction,
+  revalidate,
+  toActionError,
+  userAction,
+  type ActionResult,
+} from "@/lib/auth/action-wrapper";
 import { clientAddress } from "@/lib/auth/client-address";
 import { ACTIVE_ORG_COOKIE } from "@/lib/auth/session";
 import { acceptInvitation, acceptWithSignUp, inviteMember, previewInvitation, revokeInvitation } from "./invitations";

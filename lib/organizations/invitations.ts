@@ -22,7 +22,7 @@ import { assertMayTouch, assertRoleAllowed, requireMemberManager } from "./acces
 import { organizationRoutes } from "./routes";
 import { acceptWithSignUpSchema, type InviteMemberInput } from "./schemas";
 
-export const INVITATION_DAYS = 7;
+const INVITATION_DAYS = 7;
 
 export const hashMemberInvitationToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -61,16 +61,32 @@ export async function inviteMember(actor: Actor | null, organizationId: string, 
     if (invitee && (await tx.membership.count({ where: { userId: invitee.id, organizationId } })) > 0) {
       throw conflict("members.errors.alreadyMember");
     }
-    const previous = await tx.memberInvitation.findMany({ where: { organizationId, email: input.email, acceptedAt: null }, select: { id: true, role: true } });
+    const previous = await tx.memberInvitation.findMany({
+      where: { organizationId, email: input.email, acceptedAt: null },
+      select: { id: true, role: true },
+    });
     for (const p of previous) assertMayTouch(manager, p.role, null);
     if (previous.length) await tx.memberInvitation.deleteMany({ where: { id: { in: previous.map((p) => p.id) } } });
     const invitation = await tx.memberInvitation.create({
-      data: { organizationId, email: input.email, role: input.role, tokenHash: hashMemberInvitationToken(token), invitedById: actor!.user.id, expiresAt, createdAt: now },
+      data: {
+        organizationId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hashMemberInvitationToken(token),
+        invitedById: actor!.user.id,
+        expiresAt,
+        createdAt: now,
+      },
       select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
     });
-    await tx.emailOutbox.create({
-      data: { to: input.email, ...invitationEmail(invitee?.locale ?? "id", { inviter: actor!.user.name, organization: org.name, role: input.role, token, expiresAt }) },
+    const mail = invitationEmail(invitee?.locale ?? "id", {
+      inviter: actor!.user.name,
+      organization: org.name,
+      role: input.role,
+      token,
+      expiresAt,
     });
+    await tx.emailOutbox.create({ data: { to: input.email, ...mail } });
     if (invitee && !invitee.disabledAt) {
       // In the app too (no token in it: the link in the e-mail is the proof that the address is theirs).
       await notify(tx, {
@@ -96,7 +112,10 @@ export async function inviteMember(actor: Actor | null, organizationId: string, 
 export async function revokeInvitation(actor: Actor | null, organizationId: string, invitationId: string) {
   const manager = requireMemberManager(actor, organizationId);
   await db.$transaction(async (tx) => {
-    const inv = await tx.memberInvitation.findFirst({ where: { id: invitationId, organizationId, acceptedAt: null }, select: { id: true, email: true, role: true } });
+    const inv = await tx.memberInvitation.findFirst({
+      where: { id: invitationId, organizationId, acceptedAt: null },
+      select: { id: true, email: true, role: true },
+    });
     if (!inv) throw notFound();
     assertMayTouch(manager, inv.role, null);
     await tx.memberInvitation.delete({ where: { id: inv.id } });
@@ -116,7 +135,14 @@ type Tx = Prisma.TransactionClient;
 async function usableInvitation(tx: Tx | typeof db, token: string, now: Date) {
   const inv = await tx.memberInvitation.findUnique({
     where: { tokenHash: hashMemberInvitationToken(token) },
-    select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, organization: { select: { id: true, name: true, type: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      organization: { select: { id: true, name: true, type: true } },
+    },
   });
   if (!inv || inv.acceptedAt || inv.expiresAt <= now) return null;
   return inv;
@@ -146,7 +172,8 @@ async function join(tx: Tx, inv: { id: string; role: MemberRole; organization: {
     data: { acceptedAt: now, acceptedById: userId },
   });
   if (taken.count !== 1) throw invalidLink();
-  if ((await tx.membership.count({ where: { userId, organizationId: inv.organization.id } })) > 0) throw conflict("members.errors.alreadyMember");
+  const already = await tx.membership.count({ where: { userId, organizationId: inv.organization.id } });
+  if (already > 0) throw conflict("members.errors.alreadyMember");
   await tx.membership.create({ data: { userId, organizationId: inv.organization.id, role: inv.role } });
   await audit(tx, {
     organizationId: inv.organization.id,
@@ -169,7 +196,8 @@ export async function acceptInvitation(actor: Actor | null, token: string, now =
     if (!inv) throw invalidLink();
     if (inv.email !== actor.user.email.toLowerCase()) throw forbidden("members.errors.otherEmail");
     await join(tx, inv, actor.user.id, now);
-    return { organizationId: inv.organization.id, organizationName: inv.organization.name, organizationType: inv.organization.type, role: inv.role };
+    const org = inv.organization;
+    return { organizationId: org.id, organizationName: org.name, organizationType: org.type, role: inv.role };
   });
 }
 
@@ -177,7 +205,11 @@ export async function acceptInvitation(actor: Actor | null, token: string, now =
  * An invitee without an account signs up on the invitation page: the account (the invitation's address, this
  * name and password) and the membership, in one transaction. The address has an account already → sign in.
  */
-export async function acceptWithSignUp(input: unknown, { locale = "id", address = null }: { locale?: string; address?: string | null } = {}, now = new Date()) {
+export async function acceptWithSignUp(
+  input: unknown,
+  { locale = "id", address = null }: { locale?: string; address?: string | null } = {},
+  now = new Date(),
+) {
   const parsed = acceptWithSignUpSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
   await consumeSignup(address);

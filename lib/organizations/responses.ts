@@ -9,11 +9,9 @@ const role = z.enum(MEMBER_ROLES).openapi({
   description: "owner, admin, member; approver (buyers only): a member who may also award RFQs and accept agreements.",
 });
 
-export const MemberSchema = z
-  .object({ userId: z.string(), name: z.string(), email: z.email(), role, joinedAt: timestamp })
-  .openapi("Member");
+const MemberSchema = z.object({ userId: z.string(), name: z.string(), email: z.email(), role, joinedAt: timestamp }).openapi("Member");
 
-export const MemberInvitationSchema = z
+const MemberInvitationSchema = z
   .object({
     id: z.string(),
     email: z.email(),
@@ -29,7 +27,9 @@ export const MemberListSchema = z
   .object({
     organization: z.object({ id: z.string(), name: z.string(), type: z.enum(ORG_TYPES) }),
     members: z.array(MemberSchema),
-    invitations: z.array(MemberInvitationSchema).openapi({ description: "Pending invitations: owners and admins only (empty for others)." }),
+    invitations: z
+      .array(MemberInvitationSchema)
+      .openapi({ description: "Pending invitations: owners and admins only (empty for others)." }),
   })
   .openapi("MemberList");
 

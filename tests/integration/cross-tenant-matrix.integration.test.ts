@@ -51,6 +51,7 @@ import {
 } from "@/tests/helpers/factories";
 import { issueApiToken } from "@/lib/auth/tokens";
 import { hashInvitationToken } from "@/lib/cooperatives/import";
+import { hashMemberInvitationToken } from "@/lib/organizations/invitations";
 import { addAttachment } from "@/lib/rfqs/attachments";
 import { askClarification } from "@/lib/rfqs/clarifications";
 import { addQuoteAttachment } from "@/lib/quotes/attachments";
@@ -157,6 +158,8 @@ interface Fixture {
   joinRequestId: string;
   /** An owner invitation the owner cooperative sent for the owner UMKM before its owner claimed it another way: still pending. */
   staleInvitationToken: string;
+  /** A pending invitation of the owner buyer (issue 16) for the owner UMKM's user, who has an account. */
+  memberInvitation: { id: string; token: string };
   outsiders: Record<SignedIn, Outsider>;
   /**
    * The outsiders' OWN resources, for the mixed cases: a parent the caller may act on (its own RFQ, agreement,
@@ -262,6 +265,10 @@ async function seed(): Promise<Fixture> {
   await db.organizationInvitation.create({
     data: { organizationId: ownerUmkm.organization.id, email: "undangan.lama@matriks.rantai.test", role: "owner", tokenHash: hashInvitationToken(staleInvitationToken), invitedById: ownerCoop.owner.id, expiresAt: dateInDays(20) },
   });
+  const memberInvitationToken = `matriks-undangan-tim-${Date.now().toString(36)}`;
+  const memberInvitation = await db.memberInvitation.create({
+    data: { organizationId: ownerBuyer.organization.id, email: PRIVATE.ownerEmail, role: "admin", tokenHash: hashMemberInvitationToken(memberInvitationToken), invitedById: ownerBuyer.owner.id, expiresAt: dateInDays(5) },
+  });
   const ownerToken = await issueApiToken(ownerUmkm.owner.id, { name: PRIVATE.tokenName, source: "ui", scope: "read write", expiresInDays: 30 });
 
   // The outsiders: verified organizations (owners of them), each with a sign-in token.
@@ -307,6 +314,7 @@ async function seed(): Promise<Fixture> {
     notificationId: notification.id,
     tokenId: ownerToken.id,
     staleInvitationToken,
+    memberInvitation: { id: memberInvitation.id, token: memberInvitationToken },
     joinRequestId: joinRequest.id,
     owners: {
       buyer: await outsider(ownerBuyer.organization.id, ownerBuyer.owner),
@@ -347,7 +355,9 @@ async function collectOwnerRows() {
      UNION SELECT id FROM "Notification" WHERE "userId" = ANY($3)
      UNION SELECT id FROM "ApiToken" WHERE "userId" = ANY($3)
      UNION SELECT id FROM "Clarification" WHERE "rfqId" = $4
-     UNION SELECT id FROM "CooperativeJoinRequest" WHERE "cooperativeId" = ANY($1)`,
+     UNION SELECT id FROM "CooperativeJoinRequest" WHERE "cooperativeId" = ANY($1)
+     UNION SELECT id FROM "Membership" WHERE "organizationId" = ANY($1)
+     UNION SELECT id FROM "MemberInvitation" WHERE "organizationId" = ANY($1)`,
     [orgIds, f.agreement.id, userIds, f.rfqInvited.id],
   );
   ownerRowIds = new Set([...rows.map((r) => r.id), ...orgIds, ...userIds]);
@@ -467,6 +477,13 @@ const API: Record<string, ApiCase[]> = {
   "GET /api/v1/tokens": [{ resource: "The caller's own API tokens (never the owner's)", kind: "read", allow: signedIn, request: () => ({}) }],
   "POST /api/v1/tokens": [{ resource: "A new token for the caller's own account", kind: "own", request: () => ({ body: { name: "Token penyerang", expiresInDays: 30 } }) }],
   "DELETE /api/v1/tokens/[id]": [{ resource: "Revoke the owner UMKM user's API token", kind: "write", request: (fx) => ({ params: { id: fx.tokenId } }) }],
+
+  // --- members and invitations (issue 16) ------------------------------------------------------------------
+  "GET /api/v1/organizations/[id]/members": [{ resource: "The owner buyer's members and pending invitations: its own members only; everyone else 404 (not 403)", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.owner.buyer.orgId } }) }],
+  "POST /api/v1/organizations/[id]/members": [{ resource: "Invite someone into the owner buyer's organization", kind: "write", request: (fx) => ({ params: { id: fx.owner.buyer.orgId }, body: { email: "penyerang@contoh.rantai.test", role: "owner" } }) }],
+  "PATCH /api/v1/organizations/[id]/members/[userId]": [{ resource: "Demote the owner buyer's owner", kind: "write", request: (fx) => ({ params: { id: fx.owner.buyer.orgId, userId: fx.owner.buyer.userId }, body: { role: "member" } }) }],
+  "DELETE /api/v1/organizations/[id]/members/[userId]": [{ resource: "Remove the owner buyer's owner", kind: "write", request: (fx) => ({ params: { id: fx.owner.buyer.orgId, userId: fx.owner.buyer.userId } }) }],
+  "POST /api/v1/invitations/accept": [{ resource: "Accept, with its token, the owner buyer's invitation addressed to someone else: 403 (another address) / 401, nothing joined", kind: "write", request: (fx) => ({ body: { token: fx.memberInvitation.token } }) }],
 
   // --- financing --------------------------------------------------------------------------------------
   "GET /api/v1/financing": [{ resource: "Financing requests: a bank sees those addressed to it, an UMKM its own; never the owners' (another bank's)", kind: "read", allow: ["umkm", "bank"], request: () => ({}) }],
@@ -661,6 +678,17 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/cooperatives/actions.ts#requestMembershipAction": [{ resource: "The caller's own cooperative asks an existing UMKM (here the owner cooperative's member) to join: by design any cooperative may ask, the UMKM's owner decides; the request names the UMKM, never changes its rows", kind: "own", args: (fx) => [{ organizationId: fx.owner.umkm2.orgId }] }],
   "lib/cooperatives/actions.ts#cancelJoinRequestAction": [{ resource: "Cancel the owner cooperative's pending request to an UMKM", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId }] }],
   "lib/cooperatives/actions.ts#decideJoinRequestAction": [{ resource: "Accept, for the UMKM it was sent to, the owner cooperative's pending request", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId, decision: "accept" }] }],
+
+  // --- members and invitations (lib/organizations/actions.ts, issue 16): the caller's ACTIVE organization only ---
+  "lib/organizations/actions.ts#inviteMemberAction": [{ resource: "An invitation into the caller's own organization (the organization comes from the session, never the input)", kind: "own", args: (fx) => [{ email: "rekan.penyerang@contoh.rantai.test", role: "member", organizationId: fx.owner.buyer.orgId }] }],
+  "lib/organizations/actions.ts#changeMemberRoleAction": [{ resource: "Demote the owner buyer's owner (not a member of the caller's organization: not found)", kind: "write", args: (fx) => [{ userId: fx.owner.buyer.userId, role: "member" }] }],
+  "lib/organizations/actions.ts#removeMemberAction": [{ resource: "Remove the owner buyer's owner (not a member of the caller's organization: not found)", kind: "write", args: (fx) => [{ userId: fx.owner.buyer.userId }] }],
+  "lib/organizations/actions.ts#revokeInvitationAction": [{ resource: "Revoke the owner buyer's pending invitation", kind: "write", args: (fx) => [{ invitationId: fx.memberInvitation.id }] }],
+  "lib/organizations/actions.ts#leaveOrganizationAction": [{ resource: "The caller leaves their own organization: each outsider is its last owner, so 409 conflict, nothing written", kind: "own", args: () => [{}] }],
+  "lib/organizations/actions.ts#acceptInvitationAction": [{ resource: "Accept the owner buyer's invitation addressed to someone else (forbidden: another address; anonymous unauthorized)", kind: "write", args: (fx) => [{ token: fx.memberInvitation.token }] }],
+  "lib/organizations/actions.ts#previewInvitationAction": [{ resource: "What an invitation link is for: public, the token is the authority; an unknown token shows nothing", kind: "public", args: () => [{ token: "rnt-bukan-token-undangan" }] }],
+  "lib/organizations/actions.ts#acceptWithSignUpAction": [{ resource: "Sign up with the owner buyer's invitation: its address (the owner UMKM's user) has an account, so refused (sign in instead), no user or membership written", kind: "public", args: (fx) => [{ token: fx.memberInvitation.token, name: "Penyerang", password: "tenun-ikat-sumba-7" }] },
+    { resource: "Sign up with an unknown invitation token: not found, nothing written", kind: "public", args: () => [{ token: "rnt-bukan-token-undangan", name: "Penyerang", password: "tenun-ikat-sumba-7" }] }],
 
   // --- platform administration (lib/admin/actions.ts, issue 16 item 4): not_found for everyone but platform admins
   "lib/admin/actions.ts#createOrganizationAction": [{ resource: "Create a bank and invite the caller as its owner: platform admins only", kind: "write", args: () => [{ type: "bank", name: "Bank Penyerang", ownerEmail: "penyerang@contoh.rantai.test" }] }],

@@ -22,14 +22,21 @@ import { DELETE as removeRoute, PATCH as patchRoute } from "@/app/api/v1/organiz
 import { POST as acceptRoute } from "@/app/api/v1/invitations/accept/route";
 import { POST as awardRoute } from "@/app/api/v1/rfqs/[id]/award/route";
 import { POST as acceptAgreementRoute } from "@/app/api/v1/agreements/[id]/accept/route";
-import { acceptWithSignUpAction, changeMemberRoleAction, inviteMemberAction, leaveOrganizationAction, removeMemberAction } from "@/lib/organizations/actions";
+import {
+  acceptWithSignUpAction,
+  changeMemberRoleAction,
+  inviteMemberAction,
+  leaveOrganizationAction,
+  removeMemberAction,
+} from "@/lib/organizations/actions";
 import { acceptInvitation } from "@/lib/organizations/invitations";
 import { MemberListSchema } from "@/lib/organizations/responses";
 import type { MemberRole } from "@/lib/auth/types";
 
 const t = useTestDatabase();
 
-const token = async (userId: string) => (await issueApiToken(userId, { name: "uji", expiresInDays: 30, scope: "read write", source: "ui" })).token;
+const token = async (userId: string) =>
+  (await issueApiToken(userId, { name: "uji", expiresInDays: 30, scope: "read write", source: "ui" })).token;
 
 interface Person {
   id: string;
@@ -71,7 +78,8 @@ const remove = (tk: string, orgId: string, userId: string, headers?: Record<stri
 const accept = (tk: string, body: unknown) => callRoute(acceptRoute, "POST", "/api/v1/invitations/accept", { token: tk, body });
 
 const roleOf = async (orgId: string, userId: string) =>
-  (await t.db.membership.findUnique({ where: { userId_organizationId: { userId, organizationId: orgId } }, select: { role: true } }))?.role ?? null;
+  (await t.db.membership.findUnique({ where: { userId_organizationId: { userId, organizationId: orgId } }, select: { role: true } }))
+    ?.role ?? null;
 
 /** The token from the newest invitation e-mail to `to` (as the invitee reads it from the outbox). */
 async function tokenFromOutbox(to: string): Promise<string> {
@@ -242,7 +250,10 @@ describe("the last owner", () => {
     const other = await createUser(t.db);
     await t.db.membership.create({ data: { userId: other.id, organizationId: tm.orgId, role: "owner" } });
     const otherToken = await token(other.id);
-    const [a, b] = await Promise.all([patch(tm.owner.token, tm.orgId, tm.owner.id, "admin"), patch(otherToken, tm.orgId, other.id, "admin")]);
+    const [a, b] = await Promise.all([
+      patch(tm.owner.token, tm.orgId, tm.owner.id, "admin"),
+      patch(otherToken, tm.orgId, other.id, "admin"),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     expect(await t.db.membership.count({ where: { organizationId: tm.orgId, role: "owner" } })).toBe(1);
   });
@@ -381,7 +392,12 @@ describe("approvers award and accept; plain members do not", () => {
   it("awards an RFQ: member 403, approver 201", async () => {
     const rfq = await createRfq(t.db, tm.orgId);
     const quote = await createQuote(t.db, rfq.id, supplier.organization.id);
-    const award = (tk: string) => callRoute(awardRoute, "POST", `/api/v1/rfqs/${rfq.id}/award`, { token: tk, params: { id: rfq.id }, body: { awards: [{ quoteId: quote.id }] } });
+    const award = (tk: string) =>
+      callRoute(awardRoute, "POST", `/api/v1/rfqs/${rfq.id}/award`, {
+        token: tk,
+        params: { id: rfq.id },
+        body: { awards: [{ quoteId: quote.id }] },
+      });
     expect((await award(tm.member.token)).status).toBe(403);
     expect(await t.db.award.count({ where: { rfqId: rfq.id } })).toBe(0);
     expect((await award(tm.approver.token)).status).toBe(201);
@@ -390,7 +406,11 @@ describe("approvers award and accept; plain members do not", () => {
   it("accepts an agreement: member 403, approver 200", async () => {
     const agreement = await createAgreement(t.db, tm.orgId, supplier.organization.id, { status: "proposed" });
     const acceptIt = (tk: string) =>
-      callRoute(acceptAgreementRoute, "POST", `/api/v1/agreements/${agreement.id}/accept`, { token: tk, params: { id: agreement.id }, body: { version: 1 } });
+      callRoute(acceptAgreementRoute, "POST", `/api/v1/agreements/${agreement.id}/accept`, {
+        token: tk,
+        params: { id: agreement.id },
+        body: { version: 1 },
+      });
     expect((await acceptIt(tm.member.token)).status).toBe(403);
     const res = await acceptIt(tm.approver.token);
     expect(res.status).toBe(200);
