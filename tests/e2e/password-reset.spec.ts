@@ -1,8 +1,10 @@
 // Issue 16 item 2, on a phone: a user who forgot their password asks for a link on the sign-in page, the
 // link is read from the e-mail outbox (the platform admin's /admin/kotak-keluar: no SMTP in the e2e server),
-// the new password is set on the link's page, and the user signs in with it. A fresh account, so no other
-// spec's demo password changes.
+// the new password is set on the link's page, and the user signs in with it. Then: a signed-in user changes
+// their password on the dashboard and this browser stays signed in (the form signs in again under the new
+// session version). Fresh accounts, so no other spec's demo password changes.
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -41,4 +43,35 @@ test("a forgotten password is reset from the e-mail in the outbox, then the new 
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
   await page.waitForURL(/\/dasbor$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1, name: "Halo, Rina Lupa" })).toBeVisible();
+});
+
+test("the reset pages pass axe (WCAG 2.1 A/AA) on a phone; a link without its token says what to do", async ({ page }) => {
+  for (const path of ["/lupa-sandi", "/atur-ulang-sandi"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    if (path === "/atur-ulang-sandi") await expect(page.getByText(/Tautan ini tidak lengkap/)).toBeVisible();
+    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(result.violations.map((v) => `${path}: ${v.id} — ${v.help}`)).toEqual([]);
+  }
+});
+
+test("a signed-in user changes their password on the dashboard and stays signed in", async ({ page }) => {
+  const email = `e2e-ubah-${Date.now()}-${randomBytes(3).toString("hex")}@contoh.rantai.test`;
+  const registered = await page.request.post("/api/v1/auth/register", {
+    data: { email, password: "sandi-lama-ubah-2026", name: "Dewi Ubah", organization: { name: "CV Dewi Anyaman", type: "umkm" } },
+  });
+  expect(registered.status()).toBe(201);
+  await page.goto("/masuk");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Kata sandi", { exact: true }).fill("sandi-lama-ubah-2026");
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await page.waitForURL(/\/dasbor$/, { timeout: 30_000 });
+
+  const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "Ubah kata sandi" }) });
+  await card.getByLabel("Kata sandi saat ini").fill("sandi-lama-ubah-2026");
+  await card.getByLabel("Kata sandi baru").fill("sandi-baru-ubah-2027");
+  await card.getByRole("button", { name: "Ubah kata sandi" }).click();
+  await expect(card.getByText("Kata sandi sudah diganti. Sesi lain dan token API Anda telah diakhiri.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Halo, Dewi Ubah" })).toBeVisible();
 });
