@@ -27,6 +27,8 @@ export const NAV_ROUTES = {
   statistics: statsRoutes.statistics(),
   financing: financingRoutes.list(),
   verification: supplierRoutes.verificationQueue(),
+  adminOrganizations: organizationRoutes.adminOrganizations(),
+  adminUsers: organizationRoutes.adminUsers(),
   aboutData: statsRoutes.aboutData(),
 } as const;
 
@@ -44,7 +46,7 @@ export const NAV_BY_ORG_TYPE: Record<OrgType, readonly NavKey[]> = {
   cooperative: ["dashboard", "members", "rfqBoard", "quotes", "partnerships"],
   ministry: ["dashboard", "statistics", "partnerships"],
   bank: ["dashboard", "financing"],
-  platform: ["dashboard", "verification"],
+  platform: ["dashboard", "verification", "adminOrganizations", "adminUsers"],
 };
 
 /** For visitors who are not signed in (or have no organization yet). */
@@ -62,6 +64,8 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.members,
   NAV_ROUTES.team,
   NAV_ROUTES.verification,
+  NAV_ROUTES.adminOrganizations,
+  NAV_ROUTES.adminUsers,
   NAV_ROUTES.aboutData,
   NAV_ROUTES.partnerships,
   NAV_ROUTES.financing,
