@@ -34,10 +34,33 @@ export function CreateOrganizationForm() {
     <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
       {state?.ok && <Alert tone="success">{t("done", { email: state.data.ownerEmail })}</Alert>}
       {error && !error.fields && <Alert tone="danger">{error.message}</Alert>}
-      <Select label={t("type")} name="type" defaultValue="bank" options={CREATABLE_ORG_TYPES.map((v) => ({ value: v, label: to(v) }))} error={error?.fields?.type} />
+      <Select
+        label={t("type")}
+        name="type"
+        defaultValue="bank"
+        options={CREATABLE_ORG_TYPES.map((v) => ({ value: v, label: to(v) }))}
+        error={error?.fields?.type}
+      />
       <Input label={t("name")} name="name" required autoComplete="organization" error={error?.fields?.name} />
-      <Input label={t("email")} name="email" type="email" optional inputMode="email" description={t("emailHint")} error={error?.fields?.email} />
-      <Input label={t("ownerEmail")} name="ownerEmail" type="email" required inputMode="email" autoComplete="off" description={t("ownerEmailHint")} error={error?.fields?.ownerEmail} />
+      <Input
+        label={t("email")}
+        name="email"
+        type="email"
+        optional
+        inputMode="email"
+        description={t("emailHint")}
+        error={error?.fields?.email}
+      />
+      <Input
+        label={t("ownerEmail")}
+        name="ownerEmail"
+        type="email"
+        required
+        inputMode="email"
+        autoComplete="off"
+        description={t("ownerEmailHint")}
+        error={error?.fields?.ownerEmail}
+      />
       <SubmitButton className="self-start" pendingLabel={t("pending")}>
         {t("submit")}
       </SubmitButton>
@@ -56,17 +79,22 @@ const ACTIONS = {
 /** Suspend (with a reason) or reinstate an organization or a user, depending on whether it is suspended now. */
 export function SuspensionForm({ kind, id, suspended }: { kind: "organization" | "user"; id: string; suspended: boolean }) {
   const t = useTranslations("admin.suspend");
-  const action = ACTIONS[suspended ? (kind === "organization" ? "reinstateOrganization" : "reinstateUser") : kind === "organization" ? "suspendOrganization" : "suspendUser"];
+  const action =
+    ACTIONS[
+      suspended
+        ? kind === "organization"
+          ? "reinstateOrganization"
+          : "reinstateUser"
+        : kind === "organization"
+          ? "suspendOrganization"
+          : "suspendUser"
+    ];
   const [state, formAction] = useActionState<Done | null, FormData>(action, null);
   const error = state && !state.ok ? state.error : null;
   return (
     <form action={formAction} className="flex flex-col gap-3" noValidate>
       <input type="hidden" name="id" value={id} />
-      {state?.ok && (
-        <Alert tone="success">
-          {t("done")}
-        </Alert>
-      )}
+      {state?.ok && <Alert tone="success">{t("done")}</Alert>}
       {error && !error.fields?.reason && <Alert tone="danger">{error.message}</Alert>}
       {suspended ? (
         <>
@@ -96,11 +124,7 @@ export function ForcePasswordResetForm({ id }: { id: string }) {
     <form action={formAction} className="flex flex-col gap-3">
       <input type="hidden" name="id" value={id} />
       <p className="text-sm text-slate-600">{t("forceResetHint")}</p>
-      {state?.ok && (
-        <Alert tone="success">
-          {t("forceResetDone")}
-        </Alert>
-      )}
+      {state?.ok && <Alert tone="success">{t("forceResetDone")}</Alert>}
       {error && <Alert tone="danger">{error.message}</Alert>}
       <SubmitButton className="self-start" variant="outline" pendingLabel={t("forceResetPending")}>
         {t("forceReset")}

@@ -2,7 +2,17 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-export async function AdminPagination({ page, pageCount, total, href }: { page: number; pageCount: number; total: number; href: (page: number) => string }) {
+export async function AdminPagination({
+  page,
+  pageCount,
+  total,
+  href,
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  href: (page: number) => string;
+}) {
   const t = await getTranslations("admin.pagination");
   return (
     <nav aria-label={t("label")} className="mt-4 flex flex-wrap items-center gap-4 text-sm">

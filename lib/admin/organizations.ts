@@ -91,7 +91,11 @@ export async function getOrganizationForAdmin(actor: Actor | null, id: string) {
         orderBy: { createdAt: "asc" },
         select: { role: true, user: { select: { id: true, name: true, email: true, suspendedAt: true } } },
       },
-      invitations: { where: { acceptedAt: null }, select: { id: true, email: true, role: true, expiresAt: true }, orderBy: { createdAt: "desc" } },
+      invitations: {
+        where: { acceptedAt: null },
+        select: { id: true, email: true, role: true, expiresAt: true },
+        orderBy: { createdAt: "desc" },
+      },
     },
   });
   if (!org) throw notFound();
@@ -141,7 +145,11 @@ export async function createOrganization(actor: Actor | null, input: CreateOrgan
       link: `${appBaseUrl()}${organizationRoutes.acceptInvitation(token)}`,
     };
     await tx.emailOutbox.create({
-      data: { to: input.ownerEmail, subject: translate(l, "members.email.subject", values), text: translate(l, "members.email.body", values) },
+      data: {
+        to: input.ownerEmail,
+        subject: translate(l, "members.email.subject", values),
+        text: translate(l, "members.email.body", values),
+      },
     });
     await audit(tx, {
       organizationId: org.id,

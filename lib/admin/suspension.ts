@@ -45,7 +45,10 @@ export async function suspendOrganization(actor: Actor | null, input: { id: stri
 export async function reinstateOrganization(actor: Actor | null, input: { id: string }) {
   const admin = requirePlatformAdmin(actor);
   return db.$transaction(async (tx) => {
-    const org = await tx.organization.findUnique({ where: { id: input.id }, select: { id: true, type: true, suspendedAt: true, suspendedReason: true } });
+    const org = await tx.organization.findUnique({
+      where: { id: input.id },
+      select: { id: true, type: true, suspendedAt: true, suspendedReason: true },
+    });
     if (!org) throw notFound();
     if (!org.suspendedAt) throw conflict("admin.errors.notSuspended");
     const updated = await tx.organization.update({

@@ -30,7 +30,15 @@ export async function listUsers(actor: Actor | null, query: AdminUserQuery) {
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (query.page - 1) * ADMIN_PAGE_SIZE,
       take: ADMIN_PAGE_SIZE,
-      select: { id: true, name: true, email: true, suspendedAt: true, lastLoginAt: true, createdAt: true, _count: { select: { memberships: true } } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        suspendedAt: true,
+        lastLoginAt: true,
+        createdAt: true,
+        _count: { select: { memberships: true } },
+      },
     }),
   ]);
   return {
@@ -83,16 +91,28 @@ export async function forcePasswordReset(actor: Actor | null, input: { id: strin
   const secret = randomBytes(32).toString("base64url");
   const unknownPasswordHash = await hashPassword(randomBytes(32).toString("base64url"));
   return db.$transaction(async (tx) => {
-    const { revokedTokens } = await replacePassword(tx, { userId: user.id, passwordHash: unknownPasswordHash, now, action: "password.reset" });
+    const { revokedTokens } = await replacePassword(tx, {
+      userId: user.id,
+      passwordHash: unknownPasswordHash,
+      now,
+      action: "password.reset",
+    });
     const expiresAt = new Date(now.getTime() + RESET_TOKEN_TTL_MS);
-    const row = await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(secret), expiresAt, createdAt: now }, select: { id: true } });
+    const row = await tx.passwordResetToken.create({
+      data: { userId: user.id, tokenHash: hashToken(secret), expiresAt, createdAt: now },
+      select: { id: true },
+    });
     const u = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, locale: true } });
     const t = (key: string, values?: Record<string, string | number>) => translate(u.locale, `auth.passwordReset.email.${key}`, values);
     await tx.emailOutbox.create({
       data: {
         to: u.email,
         subject: t("subject"),
-        text: `${translate(u.locale, "admin.users.forcedResetEmail")}\n\n${t("body", { minutes: RESET_TOKEN_TTL_MS / 60_000 })}\n\n${appBaseUrl()}${authRoutes.resetPassword(secret)}`,
+        text: [
+          translate(u.locale, "admin.users.forcedResetEmail"),
+          t("body", { minutes: RESET_TOKEN_TTL_MS / 60_000 }),
+          `${appBaseUrl()}${authRoutes.resetPassword(secret)}`,
+        ].join("\n\n"),
       },
     });
     const memberships = await tx.membership.findMany({ where: { userId: user.id }, select: { organizationId: true } });

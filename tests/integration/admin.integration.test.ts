@@ -49,7 +49,8 @@ import { acceptWithSignUp } from "@/lib/organizations/invitations";
 
 const t = useTestDatabase();
 const PASSWORD = "tenun-ikat-sumba-7";
-const token = async (userId: string) => (await issueApiToken(userId, { name: "uji", expiresInDays: 30, scope: "read write", source: "ui" })).token;
+const token = async (userId: string) =>
+  (await issueApiToken(userId, { name: "uji", expiresInDays: 30, scope: "read write", source: "ui" })).token;
 
 let admin: { id: string; token: string };
 let buyer: { orgId: string; userId: string; email: string; token: string };
@@ -72,7 +73,13 @@ const reinstateOrg = (tk: string | undefined, id: string) =>
 describe("only platform admins administer", () => {
   const routes = (id: string): [string, RouteHandlerFn, string, string, Record<string, unknown>?][] => [
     ["GET", listOrgsRoute, "/api/v1/admin/organizations", id],
-    ["POST", createOrgRoute, "/api/v1/admin/organizations", id, { type: "bank", name: "Bank Penyusup", ownerEmail: "penyusup@contoh.rantai.test" }],
+    [
+      "POST",
+      createOrgRoute,
+      "/api/v1/admin/organizations",
+      id,
+      { type: "bank", name: "Bank Penyusup", ownerEmail: "penyusup@contoh.rantai.test" },
+    ],
     ["POST", suspendOrgRoute, `/api/v1/admin/organizations/${id}/suspend`, id, { reason: "Ditangguhkan penyusup" }],
     ["POST", reinstateOrgRoute, `/api/v1/admin/organizations/${id}/reinstate`, id],
     ["GET", listUsersRoute, "/api/v1/admin/users", id],
@@ -109,7 +116,10 @@ describe("only platform admins administer", () => {
   });
 
   it("an admin finds organizations by name and filters by type", async () => {
-    const res = await callRoute(listOrgsRoute, "GET", "/api/v1/admin/organizations", { token: admin.token, query: { q: "Tenun Ditangguhkan", type: "umkm" } });
+    const res = await callRoute(listOrgsRoute, "GET", "/api/v1/admin/organizations", {
+      token: admin.token,
+      query: { q: "Tenun Ditangguhkan", type: "umkm" },
+    });
     expect(res.status).toBe(200);
     const body = await jsonOf<{ total: number; items: { id: string }[] }>(res);
     expect(body.items.map((i) => i.id)).toEqual([umkm.orgId]);
@@ -123,17 +133,38 @@ describe("a suspended organization reads but cannot write", () => {
     const entry = await t.db.auditLog.findFirst({ where: { action: "organization.suspended", entityId: buyer.orgId } });
     expect(entry).toMatchObject({ actorId: admin.id, data: { reason: "Dokumen palsu dilaporkan" } });
     expect((await suspendOrg(admin.token, buyer.orgId)).status).toBe(409);
-    const status = await callRoute(listOrgsRoute, "GET", "/api/v1/admin/organizations", { token: admin.token, query: { status: "suspended" } });
+    const status = await callRoute(listOrgsRoute, "GET", "/api/v1/admin/organizations", {
+      token: admin.token,
+      query: { status: "suspended" },
+    });
     expect((await jsonOf<{ items: { id: string }[] }>(status)).items.map((i) => i.id)).toContain(buyer.orgId);
   });
 
   it("every API write of each domain is 403 organization_suspended with a localized message, nothing written; reads work", async () => {
     const writes: [string, RouteHandlerFn, string, Record<string, string>, unknown][] = [
-      ["POST", createRfqRoute, "/api/v1/rfqs", {}, { title: "Kain", kbli: "13134", deliveryRegencyCode: "31.74", deadline: dateInDays(20).toISOString(), items: [{ name: "Kain", quantity: 1, unit: "lembar" }] }],
+      [
+        "POST",
+        createRfqRoute,
+        "/api/v1/rfqs",
+        {},
+        {
+          title: "Kain",
+          kbli: "13134",
+          deliveryRegencyCode: "31.74",
+          deadline: dateInDays(20).toISOString(),
+          items: [{ name: "Kain", quantity: 1, unit: "lembar" }],
+        },
+      ],
       ["PUT", submitQuoteRoute, "/api/v1/rfqs/x/quote", { id: "x" }, { items: [] }],
       ["POST", acceptAgreementRoute, "/api/v1/agreements/x/accept", { id: "x" }, {}],
       ["POST", createProductRoute, "/api/v1/products", {}, { name: "Kain" }],
-      ["POST", inviteMemberRoute, `/api/v1/organizations/${buyer.orgId}/members`, { id: buyer.orgId }, { email: "rekan@contoh.rantai.test", role: "member" }],
+      [
+        "POST",
+        inviteMemberRoute,
+        `/api/v1/organizations/${buyer.orgId}/members`,
+        { id: buyer.orgId },
+        { email: "rekan@contoh.rantai.test", role: "member" },
+      ],
       ["POST", createTokenRoute, "/api/v1/tokens", {}, { name: "lagi", expiresInDays: 30 }],
     ];
     const before = await t.db.auditLog.count();
@@ -152,11 +183,18 @@ describe("a suspended organization reads but cannot write", () => {
   it("server actions are refused too (RFQ, member invite, token), in Bahasa Indonesia", async () => {
     await actAs({ id: buyer.userId });
     const results = [
-      await createRfqAction({ title: "Kain", kbli: "13134", deliveryRegencyCode: "31.74", deadline: dateInDays(20).toISOString(), items: [{ name: "Kain", quantity: 1, unit: "lembar" }] }),
+      await createRfqAction({
+        title: "Kain",
+        kbli: "13134",
+        deliveryRegencyCode: "31.74",
+        deadline: dateInDays(20).toISOString(),
+        items: [{ name: "Kain", quantity: 1, unit: "lembar" }],
+      }),
       await inviteMemberAction({ email: "rekan@contoh.rantai.test", role: "member" }),
       await createToken({ name: "lagi", expiresInDays: 30 }),
     ];
-    for (const r of results) expect(r).toMatchObject({ ok: false, error: { code: "organization_suspended", message: expect.stringMatching(/ditangguhkan/) } });
+    for (const r of results)
+      expect(r).toMatchObject({ ok: false, error: { code: "organization_suspended", message: expect.stringMatching(/ditangguhkan/) } });
     signOut();
   });
 
@@ -164,15 +202,22 @@ describe("a suspended organization reads but cannot write", () => {
     expect((await callRoute(supplierRoute, "GET", `/api/v1/suppliers/${umkm.orgId}`, { params: { id: umkm.orgId } })).status).toBe(200);
     expect((await suspendOrg(admin.token, umkm.orgId)).status).toBe(200);
     expect((await callRoute(supplierRoute, "GET", `/api/v1/suppliers/${umkm.orgId}`, { params: { id: umkm.orgId } })).status).toBe(404);
-    const dir = await jsonOf<{ data: { id: string }[] }>(await callRoute(directoryRoute, "GET", "/api/v1/suppliers", { query: { q: "Tenun Ditangguhkan" } }));
+    const dir = await jsonOf<{ data: { id: string }[] }>(
+      await callRoute(directoryRoute, "GET", "/api/v1/suppliers", { query: { q: "Tenun Ditangguhkan" } }),
+    );
     expect(dir.data.map((d) => d.id)).not.toContain(umkm.orgId);
     await actAs({ id: umkm.userId });
-    expect(await createProductAction({ name: "Kain tenun", kbli: "13134", unit: "lembar" })).toMatchObject({ ok: false, error: { code: "organization_suspended" } });
+    expect(await createProductAction({ name: "Kain tenun", kbli: "13134", unit: "lembar" })).toMatchObject({
+      ok: false,
+      error: { code: "organization_suspended" },
+    });
     signOut();
 
     expect((await reinstateOrg(admin.token, umkm.orgId)).status).toBe(200);
     expect((await callRoute(supplierRoute, "GET", `/api/v1/suppliers/${umkm.orgId}`, { params: { id: umkm.orgId } })).status).toBe(200);
-    const back = await jsonOf<{ data: { id: string }[] }>(await callRoute(directoryRoute, "GET", "/api/v1/suppliers", { query: { q: "Tenun Ditangguhkan" } }));
+    const back = await jsonOf<{ data: { id: string }[] }>(
+      await callRoute(directoryRoute, "GET", "/api/v1/suppliers", { query: { q: "Tenun Ditangguhkan" } }),
+    );
     expect(back.data.map((d) => d.id)).toContain(umkm.orgId);
     expect(await t.db.auditLog.count({ where: { action: "organization.reinstated", entityId: umkm.orgId } })).toBe(1);
   });
@@ -195,14 +240,33 @@ describe("a suspended user", () => {
     const b = await createBuyer(t.db);
     await t.db.membership.create({ data: { userId: u.id, organizationId: b.organization.id, role: "member" } });
     const tk = await token(u.id);
-    const res = await callRoute(suspendUserRoute, "POST", `/api/v1/admin/users/${u.id}/suspend`, { token: admin.token, params: { id: u.id }, body: { reason: "Akun diambil alih" } });
+    const res = await callRoute(suspendUserRoute, "POST", `/api/v1/admin/users/${u.id}/suspend`, {
+      token: admin.token,
+      params: { id: u.id },
+      body: { reason: "Akun diambil alih" },
+    });
     expect(res.status).toBe(200);
-    await expect(verifyCredentials({ email: u.email, password: PASSWORD })).rejects.toMatchObject({ messageKey: "errors.accountSuspended" });
-    await expect(verifyCredentials({ email: u.email, password: "salah-sekali-123" })).rejects.toMatchObject({ messageKey: "errors.invalidCredentials" });
+    await expect(verifyCredentials({ email: u.email, password: PASSWORD })).rejects.toMatchObject({
+      messageKey: "errors.accountSuspended",
+    });
+    await expect(verifyCredentials({ email: u.email, password: "salah-sekali-123" })).rejects.toMatchObject({
+      messageKey: "errors.invalidCredentials",
+    });
     expect((await callRoute(listRfqsRoute, "GET", "/api/v1/rfqs", { token: tk })).status).toBe(401);
-    expect((await callRoute(suspendUserRoute, "POST", `/api/v1/admin/users/${admin.id}/suspend`, { token: admin.token, params: { id: admin.id }, body: { reason: "Diri sendiri" } })).status).toBe(403);
+    expect(
+      (
+        await callRoute(suspendUserRoute, "POST", `/api/v1/admin/users/${admin.id}/suspend`, {
+          token: admin.token,
+          params: { id: admin.id },
+          body: { reason: "Diri sendiri" },
+        })
+      ).status,
+    ).toBe(403);
 
-    expect((await callRoute(reinstateUserRoute, "POST", `/api/v1/admin/users/${u.id}/reinstate`, { token: admin.token, params: { id: u.id } })).status).toBe(200);
+    expect(
+      (await callRoute(reinstateUserRoute, "POST", `/api/v1/admin/users/${u.id}/reinstate`, { token: admin.token, params: { id: u.id } }))
+        .status,
+    ).toBe(200);
     await expect(verifyCredentials({ email: u.email, password: PASSWORD })).resolves.toMatchObject({ id: u.id });
     expect((await callRoute(listRfqsRoute, "GET", "/api/v1/rfqs", { token: tk })).status).toBe(200);
   });
@@ -210,9 +274,14 @@ describe("a suspended user", () => {
   it("a forced password reset ends the old password and tokens and e-mails a reset link", async () => {
     const u = await createUser(t.db, { password: PASSWORD });
     const tk = await token(u.id);
-    const res = await callRoute(forceResetRoute, "POST", `/api/v1/admin/users/${u.id}/password-reset`, { token: admin.token, params: { id: u.id } });
+    const res = await callRoute(forceResetRoute, "POST", `/api/v1/admin/users/${u.id}/password-reset`, {
+      token: admin.token,
+      params: { id: u.id },
+    });
     expect(res.status).toBe(200);
-    await expect(verifyCredentials({ email: u.email, password: PASSWORD })).rejects.toMatchObject({ messageKey: "errors.invalidCredentials" });
+    await expect(verifyCredentials({ email: u.email, password: PASSWORD })).rejects.toMatchObject({
+      messageKey: "errors.invalidCredentials",
+    });
     expect((await callRoute(listRfqsRoute, "GET", "/api/v1/rfqs", { token: tk })).status).toBe(401);
     const mail = await t.db.emailOutbox.findFirst({ where: { to: u.email, text: { contains: "/atur-ulang-sandi#token=" } } });
     expect(mail).not.toBeNull();
@@ -239,7 +308,10 @@ describe("creating an organization", () => {
 
   it("a bad input is a localized field error and writes nothing", async () => {
     const before = await t.db.organization.count();
-    const res = await callRoute(createOrgRoute, "POST", "/api/v1/admin/organizations", { token: admin.token, body: { type: "platform", name: "X", ownerEmail: "bukan-email" } });
+    const res = await callRoute(createOrgRoute, "POST", "/api/v1/admin/organizations", {
+      token: admin.token,
+      body: { type: "platform", name: "X", ownerEmail: "bukan-email" },
+    });
     expect(res.status).toBe(400);
     const body = await jsonOf<{ error: { fields: Record<string, string[]> } }>(res);
     expect(Object.keys(body.error.fields).sort()).toEqual(["name", "ownerEmail", "type"]);

@@ -4,7 +4,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminPagination } from "@/components/admin/pagination";
-import { Badge, ButtonLink, Container, EmptyState, Input, OrgTypeBadge, PageHeader, Select, SubmitButton, Table, VerificationBadge } from "@/components/ui";
+import {
+  Badge,
+  ButtonLink,
+  Container,
+  EmptyState,
+  Input,
+  OrgTypeBadge,
+  PageHeader,
+  Select,
+  SubmitButton,
+  Table,
+  VerificationBadge,
+} from "@/components/ui";
 import { listOrganizations } from "@/lib/admin/organizations";
 import { ADMIN_ORG_STATUSES, adminOrganizationQuerySchema } from "@/lib/admin/schemas";
 import { requirePageActor } from "@/lib/auth/page-guard";
@@ -18,7 +30,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${t("title")} — Rantai`, robots: { index: false } };
 }
 
-export default async function AdminOrganizationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminOrganizationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(organizationRoutes.adminOrganizations(), isPlatformAdmin);
   const t = await getTranslations("admin.organizations");
   const ts = await getTranslations("admin.status");
@@ -36,12 +52,20 @@ export default async function AdminOrganizationsPage({ searchParams }: { searchP
       </div>
       <form method="get" role="search" className="mb-6 grid gap-3 sm:grid-cols-4 sm:items-end">
         <Input label={t("search")} name="q" type="search" defaultValue={query.q ?? ""} description={t("searchHint")} />
-        <Select label={t("type")} name="type" defaultValue={query.type ?? ""} options={[{ value: "", label: t("any") }, ...ORG_TYPES.map((v) => ({ value: v, label: to(v) }))]} />
+        <Select
+          label={t("type")}
+          name="type"
+          defaultValue={query.type ?? ""}
+          options={[{ value: "", label: t("any") }, ...ORG_TYPES.map((v) => ({ value: v, label: to(v) }))]}
+        />
         <Select
           label={t("status")}
           name="status"
           defaultValue={query.status ?? ""}
-          options={[{ value: "", label: t("any") }, ...ADMIN_ORG_STATUSES.map((v) => ({ value: v, label: v === "suspended" ? ts("suspended") : tv(v) }))]}
+          options={[
+            { value: "", label: t("any") },
+            ...ADMIN_ORG_STATUSES.map((v) => ({ value: v, label: v === "suspended" ? ts("suspended") : tv(v) })),
+          ]}
         />
         <SubmitButton>{t("filter")}</SubmitButton>
       </form>

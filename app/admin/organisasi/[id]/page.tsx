@@ -70,7 +70,11 @@ export default async function AdminOrganizationPage({ params }: Props) {
                     {m.user.name}
                   </Link>{" "}
                   <span className="break-all text-slate-600">{m.user.email}</span> · {tr(m.role)}
-                  {m.user.suspendedAt && <Badge tone="danger" className="ml-1">{ts("status.suspended")}</Badge>}
+                  {m.user.suspendedAt && (
+                    <Badge tone="danger" className="ml-1">
+                      {ts("status.suspended")}
+                    </Badge>
+                  )}
                 </li>
               ))}
             </ul>

@@ -14,7 +14,10 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/admin/organizations/{id}/suspend",
       summary: "Suspend an organization (platform admins)",
-      description: "Members still sign in and read; every write for the organization answers 403 `organization_suspended`; it leaves the directory, its public profile and search. Already suspended → 409; the platform organization → 403. Not a platform admin → 404.",
+      description:
+        "Members still sign in and read; every write for the organization answers 403 " +
+        "`organization_suspended`; it leaves the directory, its public profile and search. Already suspended " +
+        "→ 409; the platform organization → 403. Not a platform admin → 404.",
       tags: ["Administration"],
       errors: [409],
       responses: { 200: { description: "The new state", schema: SuspensionStateSchema } },

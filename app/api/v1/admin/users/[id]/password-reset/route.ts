@@ -13,7 +13,9 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/admin/users/{id}/password-reset",
       summary: "Force a user's password reset (platform admins)",
-      description: "Replaces the password with an unknown one, ends every session and API token, and e-mails a reset link valid for one hour (only its hash is stored). Not a platform admin → 404.",
+      description:
+        "Replaces the password with an unknown one, ends every session and API token, and e-mails a reset " +
+        "link valid for one hour (only its hash is stored). Not a platform admin → 404.",
       tags: ["Administration"],
       responses: {
         200: {

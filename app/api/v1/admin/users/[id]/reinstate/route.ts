@@ -12,7 +12,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/admin/users/{id}/reinstate",
       summary: "Reinstate a suspended user (platform admins)",
-      description: "The user may sign in again (sessions from before the suspension stay ended). Not suspended → 409. Not a platform admin → 404.",
+      description:
+        "The user may sign in again (sessions from before the suspension stay ended). Not suspended → 409. Not a platform admin → 404.",
       tags: ["Administration"],
       errors: [409],
       responses: { 200: { description: "The new state", schema: SuspensionStateSchema } },

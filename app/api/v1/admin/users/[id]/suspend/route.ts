@@ -14,7 +14,9 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/admin/users/{id}/suspend",
       summary: "Suspend a user (platform admins)",
-      description: "The user cannot sign in; sessions and API tokens get 401 from their next request. Already suspended → 409; yourself → 403. Not a platform admin → 404.",
+      description:
+        "The user cannot sign in; sessions and API tokens get 401 from their next request. Already suspended " +
+        "→ 409; yourself → 403. Not a platform admin → 404.",
       tags: ["Administration"],
       errors: [409],
       responses: { 200: { description: "The new state", schema: SuspensionStateSchema } },
