@@ -8,6 +8,8 @@ export type ErrorCode =
   | "forbidden"
   /** 403: the organization must be verified by a platform admin before it may act on others (issue 11). */
   | "verification_required"
+  /** 403: a platform admin suspended the organization the actor acts for: it may read but not write (issue 16). */
+  | "organization_suspended"
   | "not_found"
   | "conflict"
   /** 413: the request body is over the endpoint's limit; reading stopped there. */
@@ -32,6 +34,8 @@ export const invalidInput = (fields?: Record<string, string[]>, messageKey = "er
 export const unauthorized = (messageKey = "errors.unauthorized") => new DomainError("unauthorized", messageKey);
 export const forbidden = (messageKey = "errors.forbidden") => new DomainError("forbidden", messageKey);
 export const verificationRequired = (messageKey = "errors.verificationRequired") => new DomainError("verification_required", messageKey);
+export const organizationSuspended = (messageKey = "errors.organizationSuspended") =>
+  new DomainError("organization_suspended", messageKey);
 export const payloadTooLarge = (messageKey = "errors.payloadTooLarge") => new DomainError("payload_too_large", messageKey);
 export const notFound = (messageKey = "errors.notFound") => new DomainError("not_found", messageKey);
 export const conflict = (messageKey = "errors.conflict") => new DomainError("conflict", messageKey);

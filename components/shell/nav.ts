@@ -28,6 +28,8 @@ export const NAV_ROUTES = {
   financing: financingRoutes.list(),
   verification: supplierRoutes.verificationQueue(),
   certificateReview: supplierRoutes.certificateQueue(),
+  adminOrganizations: organizationRoutes.adminOrganizations(),
+  adminUsers: organizationRoutes.adminUsers(),
   aboutData: statsRoutes.aboutData(),
 } as const;
 
@@ -45,7 +47,7 @@ export const NAV_BY_ORG_TYPE: Record<OrgType, readonly NavKey[]> = {
   cooperative: ["dashboard", "members", "rfqBoard", "quotes", "partnerships"],
   ministry: ["dashboard", "statistics", "partnerships"],
   bank: ["dashboard", "financing"],
-  platform: ["dashboard", "verification", "certificateReview"],
+  platform: ["dashboard", "verification", "certificateReview", "adminOrganizations", "adminUsers"],
 };
 
 /** For visitors who are not signed in (or have no organization yet). */
@@ -64,6 +66,8 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.team,
   NAV_ROUTES.verification,
   NAV_ROUTES.certificateReview,
+  NAV_ROUTES.adminOrganizations,
+  NAV_ROUTES.adminUsers,
   NAV_ROUTES.aboutData,
   NAV_ROUTES.partnerships,
   NAV_ROUTES.financing,

@@ -4,11 +4,12 @@ import "server-only";
 import { authenticateBearerToken } from "@/lib/auth/tokens";
 import { pickMembership } from "@/lib/auth/session-user";
 import type { Actor } from "@/lib/auth/types";
+import { assertNotSuspended } from "@/lib/auth/authorize";
 import { forbidden, unauthorized } from "@/lib/errors";
 
 export const ORGANIZATION_PARAM = "organizationId";
 const ORGANIZATION_HEADER = "x-organization-id";
-const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+export const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * null when the request carries no Authorization header. A header that does not resolve to an active
@@ -26,5 +27,9 @@ export async function resolveApiActor(req: Request, url: URL = new URL(req.url))
   const { user } = token;
   const wanted = url.searchParams.get(ORGANIZATION_PARAM)?.trim() || req.headers.get(ORGANIZATION_HEADER)?.trim() || null;
   if (wanted && !user.memberships.some((m) => m.organizationId === wanted)) throw forbidden("errors.notMember");
-  return { user, membership: pickMembership(user, wanted), via: "token", tokenScope: token.scope };
+  const membership = pickMembership(user, wanted);
+  // A suspended organization reads but never writes (issue 16): refused here for every write route, whatever
+  // its own checks. A suspended user never gets this far (their token resolves to nobody → 401).
+  if (!READ_METHODS.has(req.method.toUpperCase())) assertNotSuspended(membership);
+  return { user, membership, via: "token", tokenScope: token.scope };
 }

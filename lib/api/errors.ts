@@ -18,6 +18,7 @@ const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   verification_required: 403,
+  organization_suspended: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -47,7 +47,7 @@ export interface ApiRouteShape {
 export const ErrorResponseSchema = z
   .object({
     error: z.object({
-      code: z.enum(["invalid_input", "unauthorized", "forbidden", "verification_required", "not_found", "conflict", "payload_too_large", "rate_limited", "internal"]),
+      code: z.enum(["invalid_input", "unauthorized", "forbidden", "verification_required", "organization_suspended", "not_found", "conflict", "payload_too_large", "rate_limited", "internal"]),
       message: z.string().openapi({ description: "Human-readable, in the language of Accept-Language (id default, en)." }),
       fields: z
         .record(z.string(), z.array(z.string()))
@@ -60,7 +60,7 @@ export const ErrorResponseSchema = z
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "invalid_input: malformed JSON, wrong content type, body over 1 MB, or failed validation (`fields` says which)",
   401: "unauthorized: missing, invalid, expired or revoked bearer token (or bad credentials)",
-  403: "forbidden: authenticated, but this organization or role may not do this; verification_required: the organization must be verified first",
+  403: "forbidden: authenticated, but this organization or role may not do this; verification_required: the organization must be verified first; organization_suspended: a platform admin suspended the organization (reads still work)",
   404: "not_found: no such thing, or it belongs to someone else",
   413: "payload_too_large: the body is over this endpoint's limit (reading stops there, declared length or not)",
   409: "conflict: the state does not allow this, or the Idempotency-Key is in use",

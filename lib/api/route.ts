@@ -24,7 +24,7 @@ import type { Actor, OrgType } from "@/lib/auth/types";
 import { DomainError, unauthorized } from "@/lib/errors";
 import { localeFromAcceptLanguage } from "@/lib/i18n/translate";
 import type { Locale } from "@/lib/i18n/config";
-import { ORGANIZATION_PARAM, resolveApiActor } from "./actor";
+import { ORGANIZATION_PARAM, READ_METHODS, resolveApiActor } from "./actor";
 import { MAX_JSON_BODY_BYTES, readJsonBody } from "./body";
 import { errorResponse } from "./errors";
 import {
@@ -120,7 +120,11 @@ export function apiRoute<const C extends ApiRouteConfig>(config: C, handler: (ct
       const actor = config.auth === "none" ? null : await resolveApiActor(req, url);
       if (config.auth === "required" && !actor) throw unauthorized();
       if (needsAuthorization) {
-        authorize(actor, { ...(config.orgTypes ? { orgTypes: config.orgTypes } : {}), ...(config.permission ? { permission: config.permission } : {}) });
+        authorize(actor, {
+          ...(config.orgTypes ? { orgTypes: config.orgTypes } : {}),
+          ...(config.permission ? { permission: config.permission } : {}),
+          write: !READ_METHODS.has(req.method.toUpperCase()),
+        });
       }
 
       // 2. what

@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
-import { invalidInput, unauthorized } from "@/lib/errors";
+import { forbidden, invalidInput, unauthorized } from "@/lib/errors";
 import { audit } from "@/lib/audit/log";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { consumeSignup, reserveLoginAttempt } from "./rate-limit";
@@ -84,10 +84,13 @@ export async function verifyCredentials(
   const attempt = await reserveLoginAttempt(email, address);
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true, suspendedAt: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || user.disabledAt) throw unauthorized("errors.invalidCredentials");
+  // Suspended by a platform admin (issue 16): said only to whoever knows the password, and nothing more (no
+  // reason, no date). The attempt keeps its reservation like a failure.
+  if (user.suspendedAt) throw forbidden("errors.accountSuspended");
   await attempt.succeeded();
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };

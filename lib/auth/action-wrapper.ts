@@ -10,7 +10,7 @@ import type { z } from "zod";
 import { DomainError, isDomainError, invalidInput, type ErrorCode } from "@/lib/errors";
 import { translate, translateFields } from "@/lib/i18n/translate";
 import { organizationRoutes } from "@/lib/organizations/routes";
-import { authorize, ACTORS, type AuthorizedActor, type AuthorizeRule } from "./authorize";
+import { assertNotSuspended, authorize, ACTORS, type AuthorizedActor, type AuthorizeRule } from "./authorize";
 import type { Permission } from "./permissions";
 import { fieldErrors } from "./schemas";
 import { getActor } from "./session";
@@ -115,16 +115,26 @@ async function requireUser(): Promise<Actor> {
   return actor;
 }
 
-/** Any signed-in user (their own account: tokens, language, active organization). */
-export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T, Actor>) {
-  return makeAction(requireUser, schema, handler);
+/** A signed-in user whose active organization is not suspended (issue 16: a suspended one cannot act). */
+async function requireActiveUser(): Promise<Actor> {
+  const actor = await requireUser();
+  assertNotSuspended(actor.membership);
+  return actor;
+}
+
+/**
+ * Any signed-in user (their own account: tokens, notifications, active organization). Refused while the active
+ * organization is suspended, unless `whileSuspended` (switching to another organization must stay possible).
+ */
+export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T, Actor>, options: { whileSuspended?: boolean } = {}) {
+  return makeAction(options.whileSuspended ? requireUser : requireActiveUser, schema, handler);
 }
 
 function actorAction(orgTypes: readonly OrgType[]) {
   return <S extends z.ZodType, T>(permission: Permission | null, schema: S, handler: Handler<S, T, AuthorizedActor>) =>
     makeAction(
       async () => {
-        const rule: AuthorizeRule = { orgTypes, ...(permission ? { permission } : {}) };
+        const rule: AuthorizeRule = { orgTypes, write: true, ...(permission ? { permission } : {}) };
         return authorize(await getActor(), rule);
       },
       schema,

@@ -110,7 +110,7 @@ const switchOrganizationAction = userAction(switchOrganizationSchema, async ({ o
     maxAge: 365 * 24 * 60 * 60,
   });
   return { organizationId: membership.organizationId, organizationType: membership.organizationType };
-});
+}, { whileSuspended: true }); // a member of a suspended organization may still switch to another one
 
 /** Makes one of the user's organizations the active one (setting a cookie re-renders the page). */
 export async function switchOrganization(

@@ -1,7 +1,7 @@
 // The one authorization check that server actions and API routes share: is this actor, acting for their
 // active organization, of an allowed organization type and holding the permission? Domain functions in
 // lib/<domain>/ call it (or receive an already-authorized actor from the wrappers) before any write.
-import { forbidden, unauthorized, verificationRequired } from "@/lib/errors";
+import { forbidden, organizationSuspended, unauthorized, verificationRequired } from "@/lib/errors";
 import { can, type Permission } from "./permissions";
 import type { Actor, OrgType, SessionMembership } from "./types";
 
@@ -12,6 +12,11 @@ export interface AuthorizedActor extends Actor {
 export interface AuthorizeRule {
   orgTypes?: readonly OrgType[];
   permission?: Permission;
+  /**
+   * The call writes: a suspended organization (issue 16) is refused with 403 `organization_suspended`. The
+   * action wrappers and apiRoute (every method but GET/HEAD/OPTIONS) set it, so no single write can forget it.
+   */
+  write?: boolean;
 }
 
 export function authorize(actor: Actor | null, rule: AuthorizeRule): AuthorizedActor {
@@ -20,7 +25,17 @@ export function authorize(actor: Actor | null, rule: AuthorizeRule): AuthorizedA
   if (!m) throw forbidden("errors.noOrganization");
   if (rule.orgTypes && !rule.orgTypes.includes(m.organizationType)) throw forbidden();
   if (rule.permission && !can(m, rule.permission)) throw forbidden();
+  if (rule.write) assertNotSuspended(m);
   return actor as AuthorizedActor;
+}
+
+/**
+ * A suspended organization's members still sign in and read, but nothing they do for it is written: every
+ * server action (lib/auth/action-wrapper.ts) and every API write (lib/api/actor.ts, lib/api/route.ts) calls
+ * this for the organization the actor acts for.
+ */
+export function assertNotSuspended(membership: SessionMembership | null | undefined): void {
+  if (membership?.suspended) throw organizationSuspended();
 }
 
 export const ACTORS = {

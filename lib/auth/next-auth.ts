@@ -34,6 +34,7 @@ export const authOptions: NextAuthOptions = {
         } catch (err) {
           // The sign-in page shows a message per code (?error=rate_limited / CredentialsSignin).
           if (isDomainError(err) && err.code === "rate_limited") throw new Error("rate_limited");
+          if (isDomainError(err) && err.messageKey === "errors.accountSuspended") throw new Error("account_suspended");
           if (isDomainError(err)) return null;
           throw err;
         }

@@ -1,6 +1,7 @@
 // Loads a user with their organizations and roles: the identity every check starts from, for browser
 // sessions and API tokens alike. Read fresh from the database on every request, so a removed membership
-// or a disabled account takes effect at once.
+// or a disabled or suspended account
+// (or organization) takes effect at once.
 import "server-only";
 import { db } from "@/lib/db";
 import type { SessionUser } from "./types";
@@ -14,16 +15,18 @@ export async function loadSessionUser(userId: string): Promise<SessionUser | nul
       name: true,
       locale: true,
       disabledAt: true,
+      suspendedAt: true,
       memberships: {
         orderBy: { createdAt: "asc" },
         select: {
           role: true,
-          organization: { select: { id: true, name: true, type: true, verificationStatus: true } },
+          organization: { select: { id: true, name: true, type: true, verificationStatus: true, suspendedAt: true } },
         },
       },
     },
   });
-  if (!user || user.disabledAt) return null;
+  // A suspended user (issue 16) is signed out everywhere: sessions and API tokens resolve to nobody.
+  if (!user || user.disabledAt || user.suspendedAt) return null;
   return {
     id: user.id,
     email: user.email,
@@ -35,6 +38,7 @@ export async function loadSessionUser(userId: string): Promise<SessionUser | nul
       organizationType: m.organization.type,
       role: m.role,
       verificationStatus: m.organization.verificationStatus,
+      suspended: m.organization.suspendedAt !== null,
     })),
   };
 }

@@ -8,6 +8,8 @@ export interface SessionMembership {
   organizationType: OrgType;
   role: MemberRole;
   verificationStatus: VerificationStatus;
+  /** A platform admin suspended the organization: its members read, every write is refused (issue 16). */
+  suspended?: boolean;
 }
 
 export interface SessionUser {

@@ -30,6 +30,8 @@ import membersId from "@/messages/members/id.json";
 import membersEn from "@/messages/members/en.json";
 import organizationsId from "@/messages/organizations/id.json";
 import organizationsEn from "@/messages/organizations/en.json";
+import adminId from "@/messages/admin/id.json";
+import adminEn from "@/messages/admin/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -47,6 +49,7 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: authId, en: authEn },
   { id: membersId, en: membersEn },
   { id: organizationsId, en: organizationsEn },
+  { id: adminId, en: adminEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {

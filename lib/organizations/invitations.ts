@@ -22,7 +22,7 @@ import { assertMayTouch, assertRoleAllowed, requireMemberManager } from "./acces
 import { organizationRoutes } from "./routes";
 import { acceptWithSignUpSchema, type InviteMemberInput } from "./schemas";
 
-const INVITATION_DAYS = 7;
+export const INVITATION_DAYS = 7; // also lib/admin (a created organization's first owner)
 
 export const hashMemberInvitationToken = (token: string) => createHash("sha256").update(token).digest("hex");
 

@@ -19,7 +19,7 @@ export function authorizeSupplierMember(actor: Actor | null, supplierId: string)
   if (!actor) throw unauthorized();
   const membership = actor.user.memberships.find((m) => m.organizationId === supplierId && m.organizationType === "umkm");
   if (!membership) throw notFound();
-  return authorize({ ...actor, membership }, { orgTypes: ["umkm"], permission: "supplier:profile:update" });
+  return authorize({ ...actor, membership }, { orgTypes: ["umkm"], permission: "supplier:profile:update", write: true });
 }
 
 /** Rows of `supplierId` that `userId` may see as a member: tenancy in the where clause. */

@@ -124,7 +124,8 @@ export async function getOwnSupplierProfile(actor: Actor | null): Promise<OwnerS
  */
 export async function getPublicSupplierProfile(supplierId: string) {
   const org = await db.organization.findFirst({
-    where: { id: supplierId, type: "umkm", supplierProfile: { isNot: null } },
+    // A suspended UMKM (issue 16) has no public profile.
+    where: { id: supplierId, type: "umkm", suspendedAt: null, supplierProfile: { isNot: null } },
     select: {
       id: true,
       name: true,

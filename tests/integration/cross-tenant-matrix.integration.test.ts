@@ -575,6 +575,15 @@ const API: Record<string, ApiCase[]> = {
   "POST /api/cooperatives/import": [{ resource: "A member CSV into the caller's own cooperative, naming the owner cooperative's member (the owner UMKM) by its NIB: that row is refused, nothing of the UMKM changes", kind: "own", request: (fx) => ({ rawBody: `nama_usaha;nib;kode_kabupaten;kbli\nDiambil alih;${fx.owner.umkm.nib};33.75;13134\n`, headers: { "content-type": "text/csv" } }) },
     { resource: "A member CSV naming the owner cooperative's UNCLAIMED member UMKM (no owner yet; its NIB is public) with the caller's e-mail: that row is refused, nothing of the UMKM changes (issue 11 item 2)", kind: "own", request: (fx) => ({ rawBody: `nama_usaha;nib;kode_kabupaten;kbli;email_pemilik\nDiambil alih;${fx.owner.unclaimed.nib};33.75;13134;penyerang@contoh.rantai.test\n`, headers: { "content-type": "text/csv" } }) }],
   "GET /anggota/templat.csv": [{ resource: "The cooperative import template (column names and an example row): static, public", kind: "read", allow: everyone, request: () => ({}) }],
+  // --- platform administration (lib/admin, issue 16 item 4): platform admins only, 404 for everyone else -----
+  "GET /api/v1/admin/organizations": [{ resource: "Every organization with its e-mail and status: platform admins only (404 for everyone else)", kind: "read", allow: none, request: () => ({ query: { q: "a" } }) }],
+  "POST /api/v1/admin/organizations": [{ resource: "Create a bank and invite the caller as its owner: platform admins only", kind: "write", request: () => ({ body: { type: "bank", name: "Bank Penyerang", ownerEmail: "penyerang@contoh.rantai.test" } }) }],
+  "POST /api/v1/admin/organizations/[id]/suspend": [{ resource: "Suspend the owner UMKM: platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.owner.umkm.orgId }, body: { reason: "Ditangguhkan oleh penyerang" } }) }],
+  "POST /api/v1/admin/organizations/[id]/reinstate": [{ resource: "Reinstate the owner UMKM (not suspended; the refusal comes first): platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.owner.umkm.orgId } }) }],
+  "GET /api/v1/admin/users": [{ resource: "Every user with their e-mail: platform admins only", kind: "read", allow: none, request: () => ({ query: { q: "pemilik" } }) }],
+  "POST /api/v1/admin/users/[id]/suspend": [{ resource: "Suspend the owner UMKM's user: platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.owner.umkm.userId }, body: { reason: "Ditangguhkan oleh penyerang" } }) }],
+  "POST /api/v1/admin/users/[id]/reinstate": [{ resource: "Reinstate the owner UMKM's user: platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.owner.umkm.userId } }) }],
+  "POST /api/v1/admin/users/[id]/password-reset": [{ resource: "Force the owner UMKM's user to reset their password (ends their sessions and tokens): platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.owner.umkm.userId } }) }],
   "GET /api/health": [{ resource: "Liveness: public, no data", kind: "read", allow: everyone, request: () => ({}) }],
   ...Object.fromEntries(
     ["GET", "POST"].map((m) => [
@@ -693,6 +702,14 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/organizations/actions.ts#previewInvitationAction": [{ resource: "What an invitation link is for: public, the token is the authority; an unknown token shows nothing", kind: "public", args: () => [{ token: "rnt-bukan-token-undangan" }] }],
   "lib/organizations/actions.ts#acceptWithSignUpAction": [{ resource: "Sign up with the owner buyer's invitation: its address (the owner UMKM's user) has an account, so refused (sign in instead), no user or membership written", kind: "public", args: (fx) => [{ token: fx.memberInvitation.token, name: "Penyerang", password: "tenun-ikat-sumba-7" }] },
     { resource: "Sign up with an unknown invitation token: not found, nothing written", kind: "public", args: () => [{ token: "rnt-bukan-token-undangan", name: "Penyerang", password: "tenun-ikat-sumba-7" }] }],
+
+  // --- platform administration (lib/admin/actions.ts, issue 16 item 4): not_found for everyone but platform admins
+  "lib/admin/actions.ts#createOrganizationAction": [{ resource: "Create a bank and invite the caller as its owner: platform admins only", kind: "write", args: () => [{ type: "bank", name: "Bank Penyerang", ownerEmail: "penyerang@contoh.rantai.test" }] }],
+  "lib/admin/actions.ts#suspendOrganizationAction": [{ resource: "Suspend the owner UMKM: platform admins only", kind: "write", args: (fx) => [{ id: fx.owner.umkm.orgId, reason: "Ditangguhkan oleh penyerang" }] }],
+  "lib/admin/actions.ts#reinstateOrganizationAction": [{ resource: "Reinstate the owner UMKM: platform admins only", kind: "write", args: (fx) => [{ id: fx.owner.umkm.orgId }] }],
+  "lib/admin/actions.ts#suspendUserAction": [{ resource: "Suspend the owner UMKM's user: platform admins only", kind: "write", args: (fx) => [{ id: fx.owner.umkm.userId, reason: "Ditangguhkan oleh penyerang" }] }],
+  "lib/admin/actions.ts#reinstateUserAction": [{ resource: "Reinstate the owner UMKM's user: platform admins only", kind: "write", args: (fx) => [{ id: fx.owner.umkm.userId }] }],
+  "lib/admin/actions.ts#forcePasswordResetAction": [{ resource: "Force the owner UMKM's user to reset their password: platform admins only", kind: "write", args: (fx) => [{ id: fx.owner.umkm.userId }] }],
 
   // --- public -----------------------------------------------------------------------------------------------
   "lib/cooperatives/actions.ts#claimInvitationAction": [{ resource: "Claim an UMKM account by an invitation link: the token is the authority; an unknown token changes nothing", kind: "public", args: () => ["rnt-bukan-token-undangan", undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] },

@@ -11,7 +11,7 @@ describe("navFor", () => {
     expect(hrefs(navFor({ organizationType: "cooperative" }, all))).toEqual(["/dasbor", "/anggota", "/papan-rfq", "/penawaran", "/kemitraan", "/organisasi/anggota"]);
     expect(hrefs(navFor({ organizationType: "ministry" }, all))).toEqual(["/dasbor", "/statistik", "/kemitraan", "/organisasi/anggota"]);
     expect(hrefs(navFor({ organizationType: "bank" }, all))).toEqual(["/dasbor", "/pembiayaan", "/organisasi/anggota"]);
-    expect(hrefs(navFor({ organizationType: "platform" }, all))).toEqual(["/dasbor", "/admin/verifikasi", "/admin/sertifikat", "/organisasi/anggota"]);
+    expect(hrefs(navFor({ organizationType: "platform" }, all))).toEqual(["/dasbor", "/admin/verifikasi", "/admin/sertifikat", "/admin/organisasi", "/admin/pengguna", "/organisasi/anggota"]);
   });
 
   it("leaves out routes that are not live", () => {
