@@ -18,7 +18,11 @@ const nextConfig: NextConfig = {
     const dev = process.env.NODE_ENV === "development";
     return [
       { source: "/:path*", headers: securityHeaders(dev) },
-      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: HSTS_VALUE }] },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: HSTS_VALUE }],
+      },
     ];
   },
   // Renamed pages: the old paths answer 308 with the new one, query string kept (lib/suppliers/routes.ts).

@@ -55,7 +55,13 @@ function AudienceIcon({ kind }: { kind: "umkm" | "buyer" | "ministry" }) {
 function HeroChain() {
   const link = { width: 150, height: 90, rx: 45, y: 55 };
   return (
-    <svg aria-hidden="true" viewBox="0 0 370 200" className="pointer-events-none hidden w-full -rotate-12 lg:block" fill="none" strokeWidth="18">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 370 200"
+      className="pointer-events-none hidden w-full -rotate-12 lg:block"
+      fill="none"
+      strokeWidth="18"
+    >
       <defs>
         {/* where one link passes over the next: link 1 over link 2 at the top, link 2 over link 3 at the bottom */}
         <clipPath id="hero-chain-top">
@@ -96,36 +102,44 @@ export default async function HomePage() {
         <div aria-hidden="true" className="absolute inset-0 bg-gradient-to-br from-brand-950/80 via-brand-900/40 to-teal-900/50" />
         <Container className="relative pt-12 pb-28 sm:pt-16 sm:pb-32 lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:items-center lg:gap-8 lg:pt-20 xl:grid-cols-[minmax(0,1fr)_20rem]">
           <div>
-          <p className="inline-flex items-center gap-2 rounded-full bg-white/10 px-3 py-1 text-sm font-semibold text-accent-200 ring-1 ring-white/20">
-            <span aria-hidden="true" className="size-2 rounded-full bg-accent-300" />
-            {t("hero.eyebrow")}
-          </p>
-          <h1 id="hero-title" className="mt-5 max-w-3xl text-3xl leading-tight font-extrabold tracking-tight sm:text-5xl">
-            {t("hero.title")}
-          </h1>
-          <p className="mt-5 max-w-2xl text-lg leading-relaxed text-brand-100">{t("hero.lead")}</p>
-          <div className="mt-8 flex flex-col gap-3 min-[420px]:flex-row min-[420px]:flex-wrap">
-            {user ? (
-              <ButtonLink href={organizationRoutes.dashboard()} variant="inverse" size="lg">
-                {t("hero.ctaDashboard")}
-              </ButtonLink>
-            ) : (
-              <>
-                <ButtonLink href={authRoutes.signUp()} variant="inverse" size="lg">
-                  {t("hero.ctaSignUp")}
+            <p className="inline-flex items-center gap-2 rounded-full bg-white/10 px-3 py-1 text-sm font-semibold text-accent-200 ring-1 ring-white/20">
+              <span aria-hidden="true" className="size-2 rounded-full bg-accent-300" />
+              {t("hero.eyebrow")}
+            </p>
+            <h1 id="hero-title" className="mt-5 max-w-3xl text-3xl leading-tight font-extrabold tracking-tight sm:text-5xl">
+              {t("hero.title")}
+            </h1>
+            <p className="mt-5 max-w-2xl text-lg leading-relaxed text-brand-100">{t("hero.lead")}</p>
+            <div className="mt-8 flex flex-col gap-3 min-[420px]:flex-row min-[420px]:flex-wrap">
+              {user ? (
+                <ButtonLink href={organizationRoutes.dashboard()} variant="inverse" size="lg">
+                  {t("hero.ctaDashboard")}
                 </ButtonLink>
-                <ButtonLink href={authRoutes.signIn()} variant="outline" size="lg" className="border-white/40 bg-transparent text-white hover:border-white hover:bg-white/10">
-                  {t("hero.ctaSignIn")}
-                </ButtonLink>
-              </>
-            )}
-          </div>
-          <p className="mt-6">
-            <Link href={supplierRoutes.directory()} className="inline-flex min-h-11 items-center gap-1.5 font-semibold text-accent-200 underline decoration-accent-300/60 hover:text-white hover:decoration-white">
-              {t("hero.ctaSuppliers")}
-              <span aria-hidden="true">→</span>
-            </Link>
-          </p>
+              ) : (
+                <>
+                  <ButtonLink href={authRoutes.signUp()} variant="inverse" size="lg">
+                    {t("hero.ctaSignUp")}
+                  </ButtonLink>
+                  <ButtonLink
+                    href={authRoutes.signIn()}
+                    variant="outline"
+                    size="lg"
+                    className="border-white/40 bg-transparent text-white hover:border-white hover:bg-white/10"
+                  >
+                    {t("hero.ctaSignIn")}
+                  </ButtonLink>
+                </>
+              )}
+            </div>
+            <p className="mt-6">
+              <Link
+                href={supplierRoutes.directory()}
+                className="inline-flex min-h-11 items-center gap-1.5 font-semibold text-accent-200 underline decoration-accent-300/60 hover:text-white hover:decoration-white"
+              >
+                {t("hero.ctaSuppliers")}
+                <span aria-hidden="true">→</span>
+              </Link>
+            </p>
           </div>
           <HeroChain />
         </Container>
@@ -146,8 +160,16 @@ export default async function HomePage() {
               <p className="text-sm text-muted">{t("stats.subtitle", { time: f.dateTime(s.asOf) })}</p>
             </div>
             <StatGrid>
-              <Stat label={t("stats.verifiedUmkm")} value={f.number(s.umkmVerified)} hint={t("stats.verifiedUmkmHint", { total: f.number(s.umkmRegistered) })} />
-              <Stat label={t("stats.provinces")} value={f.number(s.provincesCovered)} hint={t("stats.provincesHint", { total: f.number(s.provincesTotal) })} />
+              <Stat
+                label={t("stats.verifiedUmkm")}
+                value={f.number(s.umkmVerified)}
+                hint={t("stats.verifiedUmkmHint", { total: f.number(s.umkmRegistered) })}
+              />
+              <Stat
+                label={t("stats.provinces")}
+                value={f.number(s.provincesCovered)}
+                hint={t("stats.provincesHint", { total: f.number(s.provincesTotal) })}
+              />
               <Stat label={t("stats.buyers")} value={f.number(s.buyersVerified)} hint={t("stats.buyersHint")} />
               <Stat label={t("stats.openRfqs")} value={f.number(s.openRfqs)} hint={t("stats.openRfqsHint")} />
               <Stat
@@ -165,7 +187,11 @@ export default async function HomePage() {
                 className="col-span-2"
                 label={t("stats.agreementValue")}
                 value={s.activeAgreementValueIdr === null ? withheld : f.rupiahCompact(s.activeAgreementValueIdr)}
-                hint={s.activeAgreementValueIdr === null ? t("stats.suppressedHint") : t("stats.agreementValueHint", { amount: f.rupiah(s.activeAgreementValueIdr) })}
+                hint={
+                  s.activeAgreementValueIdr === null
+                    ? t("stats.suppressedHint")
+                    : t("stats.agreementValueHint", { amount: f.rupiah(s.activeAgreementValueIdr) })
+                }
               />
               <Stat
                 className="col-span-2 lg:col-span-4"
@@ -174,7 +200,10 @@ export default async function HomePage() {
                 hint={
                   <>
                     <span aria-hidden="true" className="mt-1 mb-2 block h-2 overflow-hidden rounded-full bg-brand-100">
-                      <span className="block h-full rounded-full bg-gradient-to-r from-teal-600 to-brand-600" style={{ width: `${Math.round((share ?? 0) * 100)}%` }} />
+                      <span
+                        className="block h-full rounded-full bg-gradient-to-r from-teal-600 to-brand-600"
+                        style={{ width: `${Math.round((share ?? 0) * 100)}%` }}
+                      />
                     </span>
                     {s.umkmWithActiveAgreement === null
                       ? t("stats.suppressedHint")
@@ -186,7 +215,10 @@ export default async function HomePage() {
               />
             </StatGrid>
             <p className="mt-4 text-sm">
-              <Link href={statsRoutes.aboutData("definisi")} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline hover:text-brand-900">
+              <Link
+                href={statsRoutes.aboutData("definisi")}
+                className="inline-flex min-h-11 items-center font-medium text-brand-700 underline hover:text-brand-900"
+              >
                 {t("stats.definitions")}
               </Link>
             </p>
@@ -207,9 +239,22 @@ export default async function HomePage() {
                 ["figureShare", "figureShareLabel"],
               ] as const
             ).map(([value, label], i) => (
-              <div key={value} className={cn("flex flex-col rounded-card border px-4 py-5", i === 3 ? "border-accent-300 bg-accent-50" : "border-line bg-surface")}>
+              <div
+                key={value}
+                className={cn(
+                  "flex flex-col rounded-card border px-4 py-5",
+                  i === 3 ? "border-accent-300 bg-accent-50" : "border-line bg-surface",
+                )}
+              >
                 <dt className="order-2 mt-1 text-sm font-medium text-muted">{t(`problem.${label}`)}</dt>
-                <dd className={cn("order-1 text-2xl font-extrabold tracking-tight sm:text-3xl", i === 3 ? "text-accent-800" : "text-brand-800")}>{t(`problem.${value}`)}</dd>
+                <dd
+                  className={cn(
+                    "order-1 text-2xl font-extrabold tracking-tight sm:text-3xl",
+                    i === 3 ? "text-accent-800" : "text-brand-800",
+                  )}
+                >
+                  {t(`problem.${value}`)}
+                </dd>
               </div>
             ))}
           </dl>
@@ -242,9 +287,15 @@ export default async function HomePage() {
             {STEPS.map((step, i) => (
               <li key={step} className="relative flex gap-4 lg:flex-col">
                 {i < STEPS.length - 1 && (
-                  <span aria-hidden="true" className="absolute top-11 bottom-[-1.5rem] left-[1.3rem] w-0.5 bg-brand-100 md:hidden lg:top-[1.3rem] lg:right-[-1.5rem] lg:bottom-auto lg:left-14 lg:block lg:h-0.5 lg:w-auto" />
+                  <span
+                    aria-hidden="true"
+                    className="absolute top-11 bottom-[-1.5rem] left-[1.3rem] w-0.5 bg-brand-100 md:hidden lg:top-[1.3rem] lg:right-[-1.5rem] lg:bottom-auto lg:left-14 lg:block lg:h-0.5 lg:w-auto"
+                  />
                 )}
-                <span aria-hidden="true" className="flex size-11 shrink-0 items-center justify-center rounded-full bg-brand-700 text-lg font-bold text-white ring-4 ring-brand-100">
+                <span
+                  aria-hidden="true"
+                  className="flex size-11 shrink-0 items-center justify-center rounded-full bg-brand-700 text-lg font-bold text-white ring-4 ring-brand-100"
+                >
                   {f.number(i + 1)}
                 </span>
                 <div>

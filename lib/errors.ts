@@ -34,8 +34,7 @@ export const invalidInput = (fields?: Record<string, string[]>, messageKey = "er
 export const unauthorized = (messageKey = "errors.unauthorized") => new DomainError("unauthorized", messageKey);
 export const forbidden = (messageKey = "errors.forbidden") => new DomainError("forbidden", messageKey);
 export const verificationRequired = (messageKey = "errors.verificationRequired") => new DomainError("verification_required", messageKey);
-export const organizationSuspended = (messageKey = "errors.organizationSuspended") =>
-  new DomainError("organization_suspended", messageKey);
+export const organizationSuspended = (messageKey = "errors.organizationSuspended") => new DomainError("organization_suspended", messageKey);
 export const payloadTooLarge = (messageKey = "errors.payloadTooLarge") => new DomainError("payload_too_large", messageKey);
 export const notFound = (messageKey = "errors.notFound") => new DomainError("not_found", messageKey);
 export const conflict = (messageKey = "errors.conflict") => new DomainError("conflict", messageKey);

@@ -49,7 +49,7 @@ async function main() {
   const { rows: have } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Rfq" WHERE "buyerId" = $1`, [BUYER_ID]);
   if (have[0].n < RFQS) {
     const r = rng(5_2026);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
     const { rows: regs } = await c.query<{ code: string }>(`SELECT code FROM "Regency" WHERE lat IS NOT NULL ORDER BY code`);
     const { rows: known } = await c.query<{ code: string }>(`SELECT code FROM "KbliCode" WHERE version = '2020' AND level = 5`);
     const kbli = new Set(known.map((k) => k.code));
@@ -68,17 +68,24 @@ async function main() {
           now() + interval '${10 + Math.floor(r() * 40)} days', 'open', 'public', false, ARRAY[${certs.map(sqlText).join(",")}]::"CertificationType"[],
           ${minTkdn ?? "NULL"}, now(), now(), now())`,
       );
-      items.push(`(${sqlText(`${id}-1`)}, ${sqlText(id)}, 1, ${sqlText(r() < 0.5 ? noun : `${noun} ${mod}`)}, ${quantity}, ${sqlText(pick(["pcs", "kg", "lembar", "paket"]))})`);
+      items.push(
+        `(${sqlText(`${id}-1`)}, ${sqlText(id)}, 1, ${sqlText(r() < 0.5 ? noun : `${noun} ${mod}`)}, ${quantity}, ${sqlText(pick(["pcs", "kg", "lembar", "paket"]))})`,
+      );
     }
     await c.query(`INSERT INTO "Rfq" (id, "buyerId", title, description, "kbliVersion", "kbliCode", "deliveryRegencyCode", deadline, status,
                      visibility, sealed, "requiredCertifications", "minTkdn", "publishedAt", "createdAt", "updatedAt")
                    VALUES ${values.join(",\n")} ON CONFLICT (id) DO NOTHING`);
-    await c.query(`INSERT INTO "RfqItem" (id, "rfqId", position, name, quantity, unit) VALUES ${items.join(",")} ON CONFLICT (id) DO NOTHING`);
+    await c.query(
+      `INSERT INTO "RfqItem" (id, "rfqId", position, name, quantity, unit) VALUES ${items.join(",")} ON CONFLICT (id) DO NOTHING`,
+    );
     await c.query(`ANALYZE "Rfq"; ANALYZE "RfqItem"`);
     console.log(`added ${RFQS - have[0].n} bench RFQs`);
   }
   // Deadlines move with time: keep them open.
-  await c.query(`UPDATE "Rfq" SET deadline = now() + interval '20 days', status = 'open' WHERE "buyerId" = $1 AND deadline < now() + interval '5 days'`, [BUYER_ID]);
+  await c.query(
+    `UPDATE "Rfq" SET deadline = now() + interval '20 days', status = 'open' WHERE "buyerId" = $1 AND deadline < now() + interval '5 days'`,
+    [BUYER_ID],
+  );
   const { rows: rfqRows } = await c.query<{ id: string; quantity: number }>(
     `SELECT r.id, max(i.quantity)::int AS quantity FROM "Rfq" r JOIN "RfqItem" i ON i."rfqId" = r.id
       WHERE r."buyerId" = $1 GROUP BY r.id ORDER BY r.id LIMIT $2`,
@@ -88,7 +95,13 @@ async function main() {
   const { db, close } = useBenchPrisma(bench.url, 4);
   const actor: Actor = {
     user: { id: "bench-user", email: "bench@rantai.test", name: "Bench", locale: "id", memberships: [] },
-    membership: { organizationId: BUYER_ID, organizationName: "PT Bench Pembeli", organizationType: "buyer", role: "owner", verificationStatus: "verified" },
+    membership: {
+      organizationId: BUYER_ID,
+      organizationName: "PT Bench Pembeli",
+      organizationType: "buyer",
+      role: "owner",
+      verificationStatus: "verified",
+    },
     via: "token",
   };
   const pk = await PrimaryKeyTimer.create(db, c);
@@ -127,7 +140,9 @@ async function main() {
   const mS = stats(matchMs);
   const cS = stats(consortiumMs);
   console.log("");
-  console.log(`bench:matching — ${size.umkm.toLocaleString("en")} UMKM, ${(size.umkm * size.perUmkm).toLocaleString("en")} products, ${rfqRows.length} RFQs`);
+  console.log(
+    `bench:matching — ${size.umkm.toLocaleString("en")} UMKM, ${(size.umkm * size.perUmkm).toLocaleString("en")} products, ${rfqRows.length} RFQs`,
+  );
   console.log(machineLine());
   console.log(STATS_HEADER);
   console.log(statsRow("primary key", pkS));
@@ -135,8 +150,12 @@ async function main() {
   console.log(statsRow("consortia", cS));
   console.log("");
   console.log(`match p95 = ${(mS.p95 / pkS.p95).toFixed(1)} × primary-key p95 (target ≤ 30 ×) and ${ms(mS.p95).trim()} (target < 80 ms)`);
-  console.log(`consortia p95 ${ms(cS.p95).trim()} (target < 300 ms); ${needed}/${consortiumMs.length} large RFQs needed a consortium, ${proposals} proposals`);
-  console.log(`RFQs with at least one qualified match: ${withMatches}/${rfqRows.length}; candidate pass used (first 60): 1 → ${passes[1]}, 2 → ${passes[2]}, 3 → ${passes[3]}`);
+  console.log(
+    `consortia p95 ${ms(cS.p95).trim()} (target < 300 ms); ${needed}/${consortiumMs.length} large RFQs needed a consortium, ${proposals} proposals`,
+  );
+  console.log(
+    `RFQs with at least one qualified match: ${withMatches}/${rfqRows.length}; candidate pass used (first 60): 1 → ${passes[1]}, 2 → ${passes[2]}, 3 → ${passes[3]}`,
+  );
   await close();
   await bench.close();
 }

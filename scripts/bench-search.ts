@@ -49,7 +49,7 @@ interface BenchQuery {
 
 function buildQueries(n: number, provinces: string[], regencies: string[], kbli: string[]): BenchQuery[] {
   const r = rng(20261122);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const words = [...new Set(NOUNS.flatMap(([noun]) => noun.toLowerCase().split(" ")).filter((w) => w.length >= 4))];
   const out: BenchQuery[] = [];
   const filters = (): Partial<SupplierSearchInput> => {
@@ -73,7 +73,8 @@ function buildQueries(n: number, provinces: string[], regencies: string[], kbli:
     else if (x < 0.75) {
       const [a, b] = pick(NOUNS)[0].toLowerCase().split(" ");
       q = { kind: "phrase misspelled", input: { q: `${misspell(a, r)} ${b ?? ""}`.trim(), ...filters() } };
-    } else if (x < 0.9) q = { kind: "filters only", input: { ...filters(), province: pick(provinces), sort: pick(["name", "newest"] as const) } };
+    } else if (x < 0.9)
+      q = { kind: "filters only", input: { ...filters(), province: pick(provinces), sort: pick(["name", "newest"] as const) } };
     else q = { kind: "word, sorted", input: { q: pick(words), sort: pick(["name", "newest"] as const), ...filters() } };
     out.push(q);
   }
@@ -85,7 +86,9 @@ async function measure(url: string, c: import("pg").Client) {
   const { db, close } = useBenchPrisma(url, 4);
   const provinces = (await c.query<{ code: string }>(`SELECT code FROM "Province" ORDER BY code`)).rows.map((r) => r.code);
   const regencies = (await c.query<{ code: string }>(`SELECT code FROM "Regency" ORDER BY code`)).rows.map((r) => r.code);
-  const kbli = (await c.query<{ code: string }>(`SELECT DISTINCT "kbliCode" AS code FROM "SupplierKbli" ORDER BY 1 LIMIT 50`)).rows.map((r) => r.code);
+  const kbli = (await c.query<{ code: string }>(`SELECT DISTINCT "kbliCode" AS code FROM "SupplierKbli" ORDER BY 1 LIMIT 50`)).rows.map(
+    (r) => r.code,
+  );
   const pkTimer = await PrimaryKeyTimer.create(db, c, 7);
 
   const queries = buildQueries(QUERIES, provinces, regencies, kbli);
@@ -127,7 +130,9 @@ async function measure(url: string, c: import("pg").Client) {
   const ratio = s.p95 / p.p95;
   console.log("");
   console.log(machineLine());
-  console.log(`data: ${umkm.toLocaleString("en")} UMKM, ${(umkm * perUmkm).toLocaleString("en")} products; ${queries.length} searches (+${pages} next pages), ${hits} with results`);
+  console.log(
+    `data: ${umkm.toLocaleString("en")} UMKM, ${(umkm * perUmkm).toLocaleString("en")} products; ${queries.length} searches (+${pages} next pages), ${hits} with results`,
+  );
   console.log("");
   console.log(STATS_HEADER);
   console.log(statsRow("directory search", s));

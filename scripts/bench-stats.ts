@@ -42,7 +42,8 @@ async function ensureAgreements(c: pg.Client, umkm: number) {
   const marker = `agreements=${AGREEMENTS} umkm=${umkm} v1`;
   await c.query(`CREATE TABLE IF NOT EXISTS bench_stats_marker (marker text)`);
   const { rows } = await c.query<{ marker: string }>(`SELECT marker FROM bench_stats_marker`);
-  const present = rows[0]?.marker === marker && (await c.query(`SELECT 1 FROM "Agreement" WHERE id = 'bag' || $1::int`, [AGREEMENTS])).rowCount === 1;
+  const present =
+    rows[0]?.marker === marker && (await c.query(`SELECT 1 FROM "Agreement" WHERE id = 'bag' || $1::int`, [AGREEMENTS])).rowCount === 1;
   if (present && !process.env.BENCH_REGENERATE && !process.env.BENCH_STATS_REGENERATE) {
     console.log(`reusing generated agreements (${marker})`);
     return;
@@ -156,12 +157,18 @@ async function run(url: string, c: pg.Client): Promise<boolean> {
     await pk.warmUp();
     const ministry: Actor = {
       user: { id: "bench", email: "bench@rantai.test", name: "Bench", locale: "id", memberships: [] },
-      membership: { organizationId: "bench-ministry", organizationName: "Kementerian", organizationType: "ministry", role: "member", verificationStatus: "verified" },
+      membership: {
+        organizationId: "bench-ministry",
+        organizationName: "Kementerian",
+        organizationType: "ministry",
+        role: "member",
+        verificationStatus: "verified",
+      },
       via: "token",
     };
 
     const r = rng(20261122);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
     const month = () => `${pick(["2023", "2024", "2025", "2026"])}-${String(1 + Math.floor(r() * 12)).padStart(2, "0")}`;
     const filter = (): StatsFilter => {
       const f: StatsFilter = {};
@@ -202,15 +209,25 @@ async function run(url: string, c: pg.Client): Promise<boolean> {
     const created: string[] = [];
     // verified UMKM: only agreements between verified parties count (issue 11)
     const verifiedUmkm = (
-      await c.query<{ id: string }>(`SELECT id FROM "Organization" WHERE type = 'umkm' AND "verificationStatus" = 'verified' AND id LIKE 'bench%' ORDER BY id LIMIT 5000`)
+      await c.query<{ id: string }>(
+        `SELECT id FROM "Organization" WHERE type = 'umkm' AND "verificationStatus" = 'verified' AND id LIKE 'bench%' ORDER BY id LIMIT 5000`,
+      )
     ).rows.map((x) => x.id);
     for (let i = 0; i < 30; i++) {
       const supplierId = verifiedUmkm[Math.floor(r() * verifiedUmkm.length)];
       let t0 = performance.now();
       const a = await db.agreement.create({
         data: {
-          id: `bagnew${i}-${Date.now()}`, number: `BNT-NEW-${i}-${Date.now()}`, title: "Bench", scheme: "bagi_hasil",
-          buyerId: buyer, supplierId, valueIdr: 1_000_000n, startDate: new Date("2026-11-01"), endDate: new Date("2027-02-01"), status: "draft",
+          id: `bagnew${i}-${Date.now()}`,
+          number: `BNT-NEW-${i}-${Date.now()}`,
+          title: "Bench",
+          scheme: "bagi_hasil",
+          buyerId: buyer,
+          supplierId,
+          valueIdr: 1_000_000n,
+          startDate: new Date("2026-11-01"),
+          endDate: new Date("2027-02-01"),
+          status: "draft",
         },
       });
       writeMs.push(performance.now() - t0);
@@ -231,10 +248,10 @@ async function run(url: string, c: pg.Client): Promise<boolean> {
       await c.query<{ n: string; v: string }>(`SELECT count(*) AS n, sum(a."valueIdr")::text AS v FROM "Agreement" a
            JOIN "Organization" b ON b.id = a."buyerId" AND b."verificationStatus" = 'verified'
            JOIN "Organization" s ON s.id = a."supplierId" AND s."verificationStatus" = 'verified'
-          WHERE a.status IN ('active','completed')`,
-      )
+          WHERE a.status IN ('active','completed')`)
     ).rows[0];
-    const rolled = (await c.query<{ n: string; v: string }>(`SELECT sum(agreements) AS n, sum("valueIdr")::text AS v FROM "StatsCell"`)).rows[0];
+    const rolled = (await c.query<{ n: string; v: string }>(`SELECT sum(agreements) AS n, sum("valueIdr")::text AS v FROM "StatsCell"`))
+      .rows[0];
     const exact = moved === created.length && direct.n === rolled.n && direct.v === rolled.v;
     await db.agreement.deleteMany({ where: { id: { in: created } } });
     const back = await getPartnershipStats("scheme", {}, "id");

@@ -13,7 +13,10 @@ async function main() {
     console.error("Usage: npm run db:migration -- <name>   (e.g. npm run db:migration -- add_product_tags)");
     process.exit(1);
   }
-  const name = rawName.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  const name = rawName
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   const sql = await diffMigrationsToSchema();
   if (isEmptyMigration(sql)) {
     console.log("schema.prisma and the migrations already agree: nothing to write.");

@@ -33,7 +33,11 @@ export function stampPeer(req: http.IncomingMessage, key: string): void {
 }
 
 /** A node:http server that stamps the peer on every request (and upgrade) before `handler` sees it. */
-export function createPeerServer(handler: Handler, key: string, onUpgrade?: (req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => unknown) {
+export function createPeerServer(
+  handler: Handler,
+  key: string,
+  onUpgrade?: (req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => unknown,
+) {
   const server = http.createServer((req, res) => {
     stampPeer(req, key);
     Promise.resolve(handler(req, res)).catch((err: unknown) => {
@@ -70,7 +74,11 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const upgrade = typeof app.getUpgradeHandler === "function" ? app.getUpgradeHandler() : undefined;
-  const server = createPeerServer((req, res) => handle(req, res), key, upgrade ? (req, socket, head) => upgrade(req, socket, head) : undefined);
+  const server = createPeerServer(
+    (req, res) => handle(req, res),
+    key,
+    upgrade ? (req, socket, head) => upgrade(req, socket, head) : undefined,
+  );
 
   let closing = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -87,7 +95,9 @@ async function main() {
     server.once("error", reject);
     server.listen(port, () => resolve());
   });
-  console.log(`[rantai] ready on http://localhost:${port} (peer address from the socket${trustedProxyHeader() ? `; TRUST_PROXY: ${trustedProxyHeader()} honoured` : ""})`);
+  console.log(
+    `[rantai] ready on http://localhost:${port} (peer address from the socket${trustedProxyHeader() ? `; TRUST_PROXY: ${trustedProxyHeader()} honoured` : ""})`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -150,7 +150,9 @@ function sourceHash(): string {
     h.update(fs.readFileSync(path.join(ROOT, f)));
     h.update("\0");
   }
-  for (const key of Object.keys(process.env).filter((k) => k.startsWith("NEXT_PUBLIC_")).sort()) {
+  for (const key of Object.keys(process.env)
+    .filter((k) => k.startsWith("NEXT_PUBLIC_"))
+    .sort()) {
     h.update(`env:${key}=${process.env[key]}\0`);
   }
   return h.digest("hex");
@@ -178,7 +180,9 @@ async function buildIfNeeded() {
     return;
   }
   const hasBuild = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"));
-  log(`build: ${!hasBuild ? "no build yet" : readStamp() ? "sources changed since the last build" : "build not made by npm start"} — running next build`);
+  log(
+    `build: ${!hasBuild ? "no build yet" : readStamp() ? "sources changed since the last build" : "build not made by npm start"} — running next build`,
+  );
   const done = stepTimer();
   const waitUntil = Date.now() + BUILD_LOCK_WAIT_MS;
   for (;;) {

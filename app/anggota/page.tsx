@@ -51,7 +51,12 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
       <form method="get" action={cooperativeRoutes.members()} role="search" className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-sm font-medium">
           {t("search")}
-          <input name="q" defaultValue={q} className="min-w-64 rounded-lg border border-stone-300 px-3 py-2" placeholder={t("searchPlaceholder")} />
+          <input
+            name="q"
+            defaultValue={q}
+            className="min-w-64 rounded-lg border border-stone-300 px-3 py-2"
+            placeholder={t("searchPlaceholder")}
+          />
         </label>
         <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white">
           {t("searchButton")}
@@ -78,14 +83,22 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
                   {m.name}
                   {m.memberNumber ? <span className="block text-xs text-stone-500">{m.memberNumber}</span> : null}
                 </td>
-                <td data-label="NIB" className="tabular-nums">{m.nib ?? "—"}</td>
+                <td data-label="NIB" className="tabular-nums">
+                  {m.nib ?? "—"}
+                </td>
                 <td data-label={t("regency")}>{m.regencyName ?? "—"}</td>
                 <td data-label={t("sizeClass")}>{m.sizeClass ?? "—"}</td>
                 <td data-label={t("verification")}>
                   <VerificationBadge status={m.verificationStatus as "unverified" | "pending" | "verified" | "returned"} />
                 </td>
                 <td data-label={t("account")}>
-                  {m.claimed ? t("claimed") : m.invitationPending ? t("invitationPending") : m.invitationHeld ? t("invitationHeld") : t("noOwner")}
+                  {m.claimed
+                    ? t("claimed")
+                    : m.invitationPending
+                      ? t("invitationPending")
+                      : m.invitationHeld
+                        ? t("invitationHeld")
+                        : t("noOwner")}
                 </td>
               </tr>
             ))}

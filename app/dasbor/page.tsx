@@ -69,7 +69,9 @@ export default async function DashboardPage() {
     RoleSection({ actor }),
     switcherOptions(actor),
   ]);
-  const awaitingAdmin = (org.type === "buyer" || org.type === "cooperative") && (org.verificationStatus === "unverified" || org.verificationStatus === "pending");
+  const awaitingAdmin =
+    (org.type === "buyer" || org.type === "cooperative") &&
+    (org.verificationStatus === "unverified" || org.verificationStatus === "pending");
 
   return (
     <Container className="py-8">
@@ -77,7 +79,13 @@ export default async function DashboardPage() {
         eyebrow={m.organizationName}
         title={t("greeting", { name: actor.user.name })}
         description={t("actingFor", { organization: m.organizationName })}
-        actions={options.length > 1 ? <div className="w-full sm:w-72"><OrganizationSwitcher options={options} activeId={m.organizationId} /></div> : undefined}
+        actions={
+          options.length > 1 ? (
+            <div className="w-full sm:w-72">
+              <OrganizationSwitcher options={options} activeId={m.organizationId} />
+            </div>
+          ) : undefined
+        }
       />
 
       <div className="flex flex-col gap-6">

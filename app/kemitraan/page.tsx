@@ -37,11 +37,15 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
   const sp = await searchParams;
   const status = AGREEMENT_STATUSES.includes(sp.status as AgreementStatus) ? (sp.status as AgreementStatus) : undefined;
   const cursor = typeof sp.cursor === "string" ? sp.cursor : undefined;
-  const [page, counts] = await Promise.all([listAgreements(actor, { status, limit: 25, cursor }).catch(() => listAgreements(actor, { status, limit: 25 })), countAgreementsByStatus(actor)]);
+  const [page, counts] = await Promise.all([
+    listAgreements(actor, { status, limit: 25, cursor }).catch(() => listAgreements(actor, { status, limit: 25 })),
+    countAgreementsByStatus(actor),
+  ]);
   const f = formattersFor(await getLocale(), await getTimeZone());
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const me = actor.membership?.organizationId;
-  const tab = (active: boolean) => cn("rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap", active ? "bg-brand-700 text-white" : "text-ink hover:bg-stone-100");
+  const tab = (active: boolean) =>
+    cn("rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap", active ? "bg-brand-700 text-white" : "text-ink hover:bg-stone-100");
 
   return (
     <Container className="flex flex-col gap-6 py-8">
@@ -55,13 +59,22 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
           {t("tabs.all")} ({f.number(total)})
         </Link>
         {AGREEMENT_STATUSES.map((s) => (
-          <Link key={s} href={agreementRoutes.list({ status: s })} className={tab(status === s)} aria-current={status === s ? "page" : undefined}>
+          <Link
+            key={s}
+            href={agreementRoutes.list({ status: s })}
+            className={tab(status === s)}
+            aria-current={status === s ? "page" : undefined}
+          >
             {t(`status.${s}`)} ({f.number(counts[s])})
           </Link>
         ))}
       </nav>
       {page.data.length === 0 ? (
-        <EmptyState title={status ? t("list.emptyStatus") : t("list.empty")} description={status ? undefined : t("list.emptyBody")} action={canWrite && !status ? <ButtonLink href={agreementRoutes.create()}>{t("new")}</ButtonLink> : undefined} />
+        <EmptyState
+          title={status ? t("list.emptyStatus") : t("list.empty")}
+          description={status ? undefined : t("list.emptyBody")}
+          action={canWrite && !status ? <ButtonLink href={agreementRoutes.create()}>{t("new")}</ButtonLink> : undefined}
+        />
       ) : (
         <Table caption={t("list.caption")} captionHidden minWidthClassName="min-w-[48rem]">
           <thead>
@@ -91,7 +104,9 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
                 </td>
                 <td>{tSchemes(`${a.scheme}.name`)}</td>
                 <td className="num">{f.rupiah(a.valueIdr)}</td>
-                <td className="whitespace-nowrap">{t("list.periodValue", { start: f.calendarDate(a.startDate), end: f.calendarDate(a.endDate) })}</td>
+                <td className="whitespace-nowrap">
+                  {t("list.periodValue", { start: f.calendarDate(a.startDate), end: f.calendarDate(a.endDate) })}
+                </td>
                 <td>
                   <AgreementStatusBadge status={a.status} />
                 </td>

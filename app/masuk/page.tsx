@@ -28,7 +28,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const t = await getTranslations("auth.signIn");
   const tTypes = await getTranslations("orgTypes");
   const error = signInErrorKey(Array.isArray(sp.error) ? sp.error[0] : sp.error);
-  const demo = (await showDemoAccounts()) ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, label: `${tTypes(a.orgType)} — ${a.organization}` })) : undefined;
+  const demo = (await showDemoAccounts())
+    ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, label: `${tTypes(a.orgType)} — ${a.organization}` }))
+    : undefined;
 
   return (
     <AuthFrame

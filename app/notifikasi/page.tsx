@@ -25,7 +25,12 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Search }) {
   const actor = await requireSignedIn(notificationRoutes.list());
-  const [t, tp, locale, sp] = await Promise.all([getTranslations("notifications.page"), getTranslations("notifications.preferences"), getLocale(), searchParams]);
+  const [t, tp, locale, sp] = await Promise.all([
+    getTranslations("notifications.page"),
+    getTranslations("notifications.preferences"),
+    getLocale(),
+    searchParams,
+  ]);
   const unreadOnly = sp.tampilkan === "belum-dibaca";
   const cursor = typeof sp.cursor === "string" ? sp.cursor : undefined;
 
@@ -39,7 +44,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   }
   const unread = await countUnread(actor);
   const tab = (active: boolean) =>
-    cn("inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium", active ? "bg-brand-700 text-white" : "text-ink hover:bg-stone-100");
+    cn(
+      "inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium",
+      active ? "bg-brand-700 text-white" : "text-ink hover:bg-stone-100",
+    );
 
   return (
     <Container className="flex flex-col gap-5 py-8">
@@ -61,7 +69,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           <Link href={notificationRoutes.list()} className={tab(!unreadOnly)} aria-current={!unreadOnly ? "page" : undefined}>
             {t("all")}
           </Link>
-          <Link href={notificationRoutes.list({ unreadOnly: true })} className={tab(unreadOnly)} aria-current={unreadOnly ? "page" : undefined}>
+          <Link
+            href={notificationRoutes.list({ unreadOnly: true })}
+            className={tab(unreadOnly)}
+            aria-current={unreadOnly ? "page" : undefined}
+          >
             {t("unread")}
           </Link>
         </nav>
@@ -69,15 +81,15 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           {t("unreadCount", { count: unread })}
         </p>
       </div>
-      <Link href={notificationRoutes.preferences()} className="inline-flex min-h-11 items-center self-start font-medium text-brand-700 underline underline-offset-4">
+      <Link
+        href={notificationRoutes.preferences()}
+        className="inline-flex min-h-11 items-center self-start font-medium text-brand-700 underline underline-offset-4"
+      >
         {tp("link")}
       </Link>
 
       {page.data.length === 0 ? (
-        <EmptyState
-          title={unreadOnly ? t("emptyUnread") : t("empty")}
-          description={unreadOnly ? t("emptyUnreadBody") : t("emptyBody")}
-        />
+        <EmptyState title={unreadOnly ? t("emptyUnread") : t("empty")} description={unreadOnly ? t("emptyUnreadBody") : t("emptyBody")} />
       ) : (
         <NotificationList items={page.data} openAction={openNotificationAction} locale={locale} />
       )}
@@ -85,7 +97,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       {(page.nextCursor || cursor) && (
         <div className="flex flex-wrap justify-between gap-3">
           {cursor ? (
-            <Link href={notificationRoutes.list({ unreadOnly })} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4">
+            <Link
+              href={notificationRoutes.list({ unreadOnly })}
+              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4"
+            >
               {t("newest")}
             </Link>
           ) : (

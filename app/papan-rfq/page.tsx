@@ -30,7 +30,10 @@ export default async function RfqBoardPage({ searchParams }: { searchParams: Pro
   const parsed = rfqListQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : {};
   const cursor = one(sp.cursor) || undefined;
-  const [page, provinces] = await Promise.all([orNotFound(listRfqs(actor, { ...query, status: "open", limit: 20, cursor })), listProvinces()]);
+  const [page, provinces] = await Promise.all([
+    orNotFound(listRfqs(actor, { ...query, status: "open", limit: 20, cursor })),
+    listProvinces(),
+  ]);
   const t = await getTranslations("rfqs.board");
   const tCert = await getTranslations("certifications");
   const f = formattersFor(await getLocale(), await getTimeZone());
@@ -40,11 +43,22 @@ export default async function RfqBoardPage({ searchParams }: { searchParams: Pro
   return (
     <Container className="py-8">
       <PageHeader eyebrow={actor.membership?.organizationName} title={t("title")} description={t("description")} />
-      <form method="get" action={rfqRoutes.board()} role="search" aria-label={t("searchLabel")} className="mb-6 flex flex-col gap-3 rounded-xl border border-stone-200 bg-surface p-4">
+      <form
+        method="get"
+        action={rfqRoutes.board()}
+        role="search"
+        aria-label={t("searchLabel")}
+        className="mb-6 flex flex-col gap-3 rounded-xl border border-stone-200 bg-surface p-4"
+      >
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <Input type="search" name="q" label={t("q")} placeholder={t("qPlaceholder")} defaultValue={raw.q} maxLength={200} />
           <Input name="kbli" label={t("kbli")} description={t("kbliHint")} inputMode="numeric" defaultValue={raw.kbli} maxLength={5} />
-          <Select name="province" label={t("province")} defaultValue={raw.province} options={[{ value: "", label: t("anyProvince") }, ...provinces.map((p) => ({ value: p.code, label: p.name }))]} />
+          <Select
+            name="province"
+            label={t("province")}
+            defaultValue={raw.province}
+            options={[{ value: "", label: t("anyProvince") }, ...provinces.map((p) => ({ value: p.code, label: p.name }))]}
+          />
           <Input type="date" name="deadlineBefore" label={t("deadlineBefore")} defaultValue={raw.deadlineBefore} />
         </div>
         {!parsed.success && <Alert tone="warning">{t("badFilter")}</Alert>}
@@ -75,7 +89,10 @@ export default async function RfqBoardPage({ searchParams }: { searchParams: Pro
                   <div className="flex h-full flex-col gap-3">
                     <div className="flex flex-col gap-1">
                       <h2 className="text-lg font-semibold text-ink">
-                        <Link href={rfqRoutes.boardDetail(r.id)} className="hover:underline focus-visible:outline-2 focus-visible:outline-offset-2">
+                        <Link
+                          href={rfqRoutes.boardDetail(r.id)}
+                          className="hover:underline focus-visible:outline-2 focus-visible:outline-offset-2"
+                        >
                           {r.title}
                         </Link>
                       </h2>
@@ -120,11 +137,18 @@ export default async function RfqBoardPage({ searchParams }: { searchParams: Pro
                             {tCert(c)}
                           </Badge>
                         ))}
-                        {r.minTkdn !== null && <Badge tone="info">{t("minTkdn", { value: f.percent(r.minTkdn, { scale: "points" }) })}</Badge>}
+                        {r.minTkdn !== null && (
+                          <Badge tone="info">{t("minTkdn", { value: f.percent(r.minTkdn, { scale: "points" }) })}</Badge>
+                        )}
                       </span>
                     )}
                     <div className="mt-auto pt-1">
-                      <ButtonLink href={rfqRoutes.boardDetail(r.id)} size="sm" variant="secondary" aria-label={t("openNamed", { title: r.title })}>
+                      <ButtonLink
+                        href={rfqRoutes.boardDetail(r.id)}
+                        size="sm"
+                        variant="secondary"
+                        aria-label={t("openNamed", { title: r.title })}
+                      >
                         {t("open")}
                       </ButtonLink>
                     </div>

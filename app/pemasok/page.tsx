@@ -76,7 +76,9 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Se
       <div role="status" aria-live="polite" className="flex flex-col gap-1 text-sm text-muted">
         <p>{t("showing", { count: page.data.length })}</p>
         {page.interpretation.corrections.length > 0 && (
-          <p>{t("corrected", { words: page.interpretation.corrections.map((c) => `${c.word} → ${c.to.slice(0, 3).join(", ")}`).join("; ") })}</p>
+          <p>
+            {t("corrected", { words: page.interpretation.corrections.map((c) => `${c.word} → ${c.to.slice(0, 3).join(", ")}`).join("; ") })}
+          </p>
         )}
         {page.interpretation.ignored.length > 0 && <p>{t("ignored", { words: page.interpretation.ignored.join(", ") })}</p>}
       </div>

@@ -40,7 +40,9 @@ export default async function FinancingPage() {
                 <th scope="col">{t("list.agreement")}</th>
                 <th scope="col">{t("list.supplier")}</th>
                 <th scope="col">{t("list.type")}</th>
-                <th scope="col" className="num">{t("list.amount")}</th>
+                <th scope="col" className="num">
+                  {t("list.amount")}
+                </th>
                 <th scope="col">{t("list.date")}</th>
                 <th scope="col">{t("list.status")}</th>
               </tr>
@@ -83,7 +85,9 @@ export default async function FinancingPage() {
               <tr>
                 <th scope="col">{t("list.bank")}</th>
                 <th scope="col">{t("list.type")}</th>
-                <th scope="col" className="num">{t("list.amount")}</th>
+                <th scope="col" className="num">
+                  {t("list.amount")}
+                </th>
                 <th scope="col">{t("list.date")}</th>
                 <th scope="col">{t("list.status")}</th>
               </tr>
@@ -92,7 +96,10 @@ export default async function FinancingPage() {
               {page.data.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">
-                    <Link href={agreementRoutes.detail(r.agreementId)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                    <Link
+                      href={agreementRoutes.detail(r.agreementId)}
+                      className="font-semibold text-brand-800 underline-offset-2 hover:underline"
+                    >
                       {r.bank.name}
                     </Link>
                   </th>

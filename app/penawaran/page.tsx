@@ -46,7 +46,9 @@ export default async function OwnQuotesPage() {
               <tr>
                 <th scope="col">RFQ</th>
                 <th scope="col">{t("status")}</th>
-                <th scope="col" className="text-right">{t("total")}</th>
+                <th scope="col" className="text-right">
+                  {t("total")}
+                </th>
                 <th scope="col">{t("deadline")}</th>
                 <th scope="col">{t("outcome")}</th>
               </tr>
@@ -73,7 +75,10 @@ export default async function OwnQuotesPage() {
                       <span className="flex flex-col gap-1">
                         <span>{t("awardedLines", { lines: q.award.lines, value: f.rupiah(q.award.valueIdr ?? 0n) })}</span>
                         {q.award.agreement && (
-                          <Link href={agreementRoutes.detail(q.award.agreement.id)} className="font-semibold text-brand-700 underline underline-offset-2">
+                          <Link
+                            href={agreementRoutes.detail(q.award.agreement.id)}
+                            className="font-semibold text-brand-700 underline underline-offset-2"
+                          >
                             {t("draftAgreement", { number: q.award.agreement.number })}
                           </Link>
                         )}

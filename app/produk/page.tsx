@@ -66,7 +66,11 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
         archivedTab ? (
           <EmptyState title={t("emptyArchived")} />
         ) : (
-          <EmptyState title={t("emptyTitle")} description={t("emptyBody")} action={<ButtonLink href={productRoutes.create()}>{t("add")}</ButtonLink>} />
+          <EmptyState
+            title={t("emptyTitle")}
+            description={t("emptyBody")}
+            action={<ButtonLink href={productRoutes.create()}>{t("add")}</ButtonLink>}
+          />
         )
       ) : (
         <ul className="grid gap-4 md:grid-cols-2">

@@ -47,14 +47,24 @@ export default async function ProfileOverviewPage() {
             tone="info"
             title={t("onboardingTitle")}
             actions={
-              <ButtonLink href={supplierRoutes.step(resumeStep)}>{p.onboardingStep === 0 ? t("startOnboarding") : t("continueOnboarding")}</ButtonLink>
+              <ButtonLink href={supplierRoutes.step(resumeStep)}>
+                {p.onboardingStep === 0 ? t("startOnboarding") : t("continueOnboarding")}
+              </ButtonLink>
             }
           >
             {t("onboardingDescription")}
           </Alert>
         )}
         {p.verificationStatus === "returned" && (
-          <Alert tone="warning" title={t("verification.returned")} actions={<ButtonLink href={supplierRoutes.step("kirim")} variant="outline">{t("verification.submit")}</ButtonLink>}>
+          <Alert
+            tone="warning"
+            title={t("verification.returned")}
+            actions={
+              <ButtonLink href={supplierRoutes.step("kirim")} variant="outline">
+                {t("verification.submit")}
+              </ButtonLink>
+            }
+          >
             {p.verificationNote && (
               <p className="whitespace-pre-line">
                 <span className="font-semibold">{t("verification.returnedNote")}:</span> {p.verificationNote}
@@ -126,7 +136,9 @@ export default async function ProfileOverviewPage() {
                 value={
                   <ul>
                     {p.sizeHistory.map((h) => (
-                      <li key={h.effectiveAt.toISOString()}>{t("size.historyItem", { sizeClass: tSize(h.sizeClass), date: f.date(h.effectiveAt) })}</li>
+                      <li key={h.effectiveAt.toISOString()}>
+                        {t("size.historyItem", { sizeClass: tSize(h.sizeClass), date: f.date(h.effectiveAt) })}
+                      </li>
                     ))}
                   </ul>
                 }

@@ -84,7 +84,10 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
               {data.rfqs.map((r) => (
                 <tr key={r.id}>
                   <th scope="row" className="align-top text-ink">
-                    <Link href={rfqRoutes.detail(r.id)} className="block font-semibold text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2">
+                    <Link
+                      href={rfqRoutes.detail(r.id)}
+                      className="block font-semibold text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2"
+                    >
                       {r.title}
                     </Link>
                     <span className="mt-1 flex flex-wrap gap-1">
@@ -106,7 +109,8 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
                           <span className="text-ink">{it.name}</span>{" "}
                           <span className="text-muted">
                             — {t("quantity", { quantity: f.number(it.quantity), unit: it.unit })}
-                            {it.targetUnitPriceIdr !== null && `, ${t("target", { price: f.rupiah(it.targetUnitPriceIdr), unit: it.unit })}`}
+                            {it.targetUnitPriceIdr !== null &&
+                              `, ${t("target", { price: f.rupiah(it.targetUnitPriceIdr), unit: it.unit })}`}
                           </span>
                         </li>
                       ))}
@@ -122,7 +126,9 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
                             {tCert(c)}
                           </Badge>
                         ))}
-                        {r.minTkdn !== null && <Badge tone="info">{t("minTkdn", { value: f.percent(r.minTkdn, { scale: "points" }) })}</Badge>}
+                        {r.minTkdn !== null && (
+                          <Badge tone="info">{t("minTkdn", { value: f.percent(r.minTkdn, { scale: "points" }) })}</Badge>
+                        )}
                       </span>
                     )}
                   </td>
@@ -131,7 +137,9 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
                   </td>
                   <td className="num align-top">
                     <span className="font-semibold">{f.number(r.quoteCount ?? 0)}</span>
-                    {r.visibility === "invited" && <span className="block text-xs text-muted">{t("invited", { count: r.invitationCount ?? 0 })}</span>}
+                    {r.visibility === "invited" && (
+                      <span className="block text-xs text-muted">{t("invited", { count: r.invitationCount ?? 0 })}</span>
+                    )}
                     {r.sealed && r.deadline > now && <span className="block text-xs text-muted">{t("sealedHint")}</span>}
                   </td>
                 </tr>

@@ -84,11 +84,16 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   // Province table: every province, also those without partnerships (the map's data as a table).
   const byProvince = new Map(o.partnerships.province.rows.map((r) => [r.key, r]));
   const provinceRows = [
-    ...[...provinceNames.entries()].map(([code, name]) => byProvince.get(code) ?? { key: code, label: name, suppressed: false, agreements: 0, valueIdr: 0n, suppliers: 0 }),
+    ...[...provinceNames.entries()].map(
+      ([code, name]) => byProvince.get(code) ?? { key: code, label: name, suppressed: false, agreements: 0, valueIdr: 0n, suppliers: 0 },
+    ),
     ...(byProvince.has("-") ? [byProvince.get("-")!] : []),
   ].filter((r) => !filter.province || r.key === filter.province);
   const figures = Object.fromEntries(
-    o.partnerships.province.rows.map((r) => [r.key, { agreements: r.agreements, suppliers: r.suppliers, value: r.valueIdr === null ? withheld : f.rupiahCompact(r.valueIdr) }]),
+    o.partnerships.province.rows.map((r) => [
+      r.key,
+      { agreements: r.agreements, suppliers: r.suppliers, value: r.valueIdr === null ? withheld : f.rupiahCompact(r.valueIdr) },
+    ]),
   );
 
   const period = o.filter;
@@ -124,36 +129,81 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
           <Stat
             emphasis
             label={t("figures.inSupplyChain")}
-            value={<span data-testid="figure-in-supply-chain">{share === null ? (o.supplyChain.suppressed ? withheld : t("figures.none")) : f.percent(share, { maximumFractionDigits: 1 })}</span>}
-            hint={t("figures.inSupplyChainHint", { count: num(o.supplyChain.umkmWithActiveAgreement), total: f.number(o.supplyChain.umkmVerified) })}
+            value={
+              <span data-testid="figure-in-supply-chain">
+                {share === null
+                  ? o.supplyChain.suppressed
+                    ? withheld
+                    : t("figures.none")
+                  : f.percent(share, { maximumFractionDigits: 1 })}
+              </span>
+            }
+            hint={t("figures.inSupplyChainHint", {
+              count: num(o.supplyChain.umkmWithActiveAgreement),
+              total: f.number(o.supplyChain.umkmVerified),
+            })}
           />
-          <Stat label={t("figures.agreements")} value={<span data-testid="figure-agreements">{num(totals.agreements)}</span>} hint={t("figures.agreementsHint")} />
+          <Stat
+            label={t("figures.agreements")}
+            value={<span data-testid="figure-agreements">{num(totals.agreements)}</span>}
+            hint={t("figures.agreementsHint")}
+          />
           <Stat
             label={t("figures.value")}
             value={<span data-testid="figure-value">{totals.valueIdr === null ? withheld : f.rupiahCompact(totals.valueIdr)}</span>}
             hint={totals.valueIdr === null ? t("suppressedHint") : f.rupiah(totals.valueIdr)}
             className="col-span-2 lg:col-span-1"
           />
-          <Stat label={t("figures.suppliers")} value={<span data-testid="figure-suppliers">{num(totals.suppliers)}</span>} hint={t("figures.suppliersHint")} />
+          <Stat
+            label={t("figures.suppliers")}
+            value={<span data-testid="figure-suppliers">{num(totals.suppliers)}</span>}
+            hint={t("figures.suppliersHint")}
+          />
           <Stat
             label={t("figures.microSmall")}
-            value={<span data-testid="figure-micro-small">{o.microSmallValueShare === null ? (hasWithheld(o.partnerships.sizeClass) ? withheld : t("figures.none")) : f.percent(o.microSmallValueShare, { maximumFractionDigits: 1 })}</span>}
+            value={
+              <span data-testid="figure-micro-small">
+                {o.microSmallValueShare === null
+                  ? hasWithheld(o.partnerships.sizeClass)
+                    ? withheld
+                    : t("figures.none")
+                  : f.percent(o.microSmallValueShare, { maximumFractionDigits: 1 })}
+              </span>
+            }
             hint={t("figures.microSmallHint")}
           />
           <Stat
             label={t("figures.daysToPay")}
             value={
               <span data-testid="figure-days-to-pay">
-                {o.daysToPay.payments === null ? withheld : o.daysToPay.median === null ? t("figures.none") : t("figures.daysValue", { days: f.number(o.daysToPay.median, { maximumFractionDigits: 1 }) })}
+                {o.daysToPay.payments === null
+                  ? withheld
+                  : o.daysToPay.median === null
+                    ? t("figures.none")
+                    : t("figures.daysValue", { days: f.number(o.daysToPay.median, { maximumFractionDigits: 1 }) })}
               </span>
             }
-            hint={o.daysToPay.payments === null ? t("suppressedHint") : o.daysToPay.payments ? t("figures.daysToPayHint", { count: f.number(o.daysToPay.payments) }) : t("figures.daysToPayNone")}
+            hint={
+              o.daysToPay.payments === null
+                ? t("suppressedHint")
+                : o.daysToPay.payments
+                  ? t("figures.daysToPayHint", { count: f.number(o.daysToPay.payments) })
+                  : t("figures.daysToPayNone")
+            }
           />
-          <Stat label={t("figures.movedUp")} value={<span data-testid="figure-moved-up">{num(o.movedUp)}</span>} hint={t("figures.movedUpHint")} />
+          <Stat
+            label={t("figures.movedUp")}
+            value={<span data-testid="figure-moved-up">{num(o.movedUp)}</span>}
+            hint={t("figures.movedUpHint")}
+          />
           <Stat
             label={t("figures.active")}
             value={<span data-testid="figure-active">{num(o.current.active)}</span>}
-            hint={o.current.completed === null ? t("figures.activeHintWithheld") : t("figures.activeHint", { completed: f.number(o.current.completed) })}
+            hint={
+              o.current.completed === null
+                ? t("figures.activeHintWithheld")
+                : t("figures.activeHint", { completed: f.number(o.current.completed) })
+            }
           />
           <Stat
             label={t("figures.umkmVerified")}
@@ -178,10 +228,40 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
       </BreakdownCard>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <BreakdownCard id="by-month" title={t("sections.month")} rows={o.partnerships.month.rows} totals={o.partnerships.month.totals} csvHref={csvHref("month", filter)} f={f} />
-        <BreakdownCard id="by-scheme" title={t("sections.scheme")} rows={o.partnerships.scheme.rows} totals={o.partnerships.scheme.totals} csvHref={csvHref("scheme", filter)} f={f} layout="vertical" />
-        <BreakdownCard id="by-size" title={t("sections.sizeClass")} rows={o.partnerships.sizeClass.rows} totals={o.partnerships.sizeClass.totals} csvHref={csvHref("sizeClass", filter)} f={f} />
-        <BreakdownCard id="by-section" title={t("sections.kbliSection")} rows={o.partnerships.kbliSection.rows} totals={o.partnerships.kbliSection.totals} csvHref={csvHref("kbliSection", filter)} f={f} layout="vertical" />
+        <BreakdownCard
+          id="by-month"
+          title={t("sections.month")}
+          rows={o.partnerships.month.rows}
+          totals={o.partnerships.month.totals}
+          csvHref={csvHref("month", filter)}
+          f={f}
+        />
+        <BreakdownCard
+          id="by-scheme"
+          title={t("sections.scheme")}
+          rows={o.partnerships.scheme.rows}
+          totals={o.partnerships.scheme.totals}
+          csvHref={csvHref("scheme", filter)}
+          f={f}
+          layout="vertical"
+        />
+        <BreakdownCard
+          id="by-size"
+          title={t("sections.sizeClass")}
+          rows={o.partnerships.sizeClass.rows}
+          totals={o.partnerships.sizeClass.totals}
+          csvHref={csvHref("sizeClass", filter)}
+          f={f}
+        />
+        <BreakdownCard
+          id="by-section"
+          title={t("sections.kbliSection")}
+          rows={o.partnerships.kbliSection.rows}
+          totals={o.partnerships.kbliSection.totals}
+          csvHref={csvHref("kbliSection", filter)}
+          f={f}
+          layout="vertical"
+        />
       </div>
 
       {top && (
@@ -197,9 +277,15 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
                     <th scope="col">{t("drilldown.province")}</th>
                     <th scope="col">{t("drilldown.section")}</th>
                     <th scope="col">{t("drilldown.size")}</th>
-                    <th scope="col" className="text-right">{t("drilldown.agreements")}</th>
-                    <th scope="col" className="text-right">{t("drilldown.participations")}</th>
-                    <th scope="col" className="text-right">{t("drilldown.value")}</th>
+                    <th scope="col" className="text-right">
+                      {t("drilldown.agreements")}
+                    </th>
+                    <th scope="col" className="text-right">
+                      {t("drilldown.participations")}
+                    </th>
+                    <th scope="col" className="text-right">
+                      {t("drilldown.value")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -37,7 +37,12 @@ function ExternalLink({ href, children, note }: { href: string; children: ReactN
 }
 
 export default async function AboutDataPage() {
-  const [t, tc, locale, r] = await Promise.all([getTranslations("about"), getTranslations("common"), getLocale(), getReferenceDataSummary()]);
+  const [t, tc, locale, r] = await Promise.all([
+    getTranslations("about"),
+    getTranslations("common"),
+    getLocale(),
+    getReferenceDataSummary(),
+  ]);
   const f = formattersFor(locale, await getTimeZone());
   const external = tc("externalLink");
   const levelKey = (level: number) => `counts.levels.level${level}` as const;
@@ -81,7 +86,9 @@ export default async function AboutDataPage() {
         <Card title={t("regions.title")}>
           <div className="flex flex-col gap-3 leading-relaxed">
             <p>{t("regions.body")}</p>
-            <p className="rounded-lg border-l-4 border-accent-500 bg-accent-50 px-4 py-3 font-medium text-accent-900">{t("regions.license")}</p>
+            <p className="rounded-lg border-l-4 border-accent-500 bg-accent-50 px-4 py-3 font-medium text-accent-900">
+              {t("regions.license")}
+            </p>
             <p className="text-muted">{t("regions.points")}</p>
             <p className="flex flex-wrap gap-x-6">
               <ExternalLink href={LINKS.idnAreaData} note={external}>

@@ -74,7 +74,9 @@ export function ActionForm({ action, hidden, fields = [], buttons, successMessag
   }
 
   const shownFields = new Set(fields.map((f) => f.name));
-  const otherErrors = Object.entries(fieldErrors).filter(([k]) => !shownFields.has(k) && k !== "version").flatMap(([, v]) => v);
+  const otherErrors = Object.entries(fieldErrors)
+    .filter(([k]) => !shownFields.has(k) && k !== "version")
+    .flatMap(([, v]) => v);
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={label} className={className ?? "flex flex-col gap-4"}>
@@ -113,16 +115,38 @@ export function ActionForm({ action, hidden, fields = [], buttons, successMessag
       {fields.length > 0 && (
         <div className="grid gap-4 sm:grid-cols-2">
           {fields.map((f) => {
-            const common = { name: f.name, label: f.label, description: f.description, optional: f.optional, error: fieldErrors[f.name], defaultValue: f.defaultValue };
+            const common = {
+              name: f.name,
+              label: f.label,
+              description: f.description,
+              optional: f.optional,
+              error: fieldErrors[f.name],
+              defaultValue: f.defaultValue,
+            };
             if (f.type === "textarea") return <Textarea key={f.name} {...common} rows={3} className="sm:col-span-2" />;
             if (f.type === "select") return <Select key={f.name} {...common} options={f.options} placeholder={f.placeholder} />;
-            return <Input key={f.name} {...common} type={f.type === "number" ? "text" : f.type} inputMode={f.type === "number" ? "numeric" : f.inputMode} />;
+            return (
+              <Input
+                key={f.name}
+                {...common}
+                type={f.type === "number" ? "text" : f.type}
+                inputMode={f.type === "number" ? "numeric" : f.inputMode}
+              />
+            );
           })}
         </div>
       )}
       <div className="flex flex-wrap gap-2">
         {buttons.map((b) => (
-          <Button key={`${b.name}-${b.value}-${b.label}`} type="submit" name={b.name} value={b.value} variant={b.variant ?? "primary"} disabled={pending} aria-disabled={pending || undefined}>
+          <Button
+            key={`${b.name}-${b.value}-${b.label}`}
+            type="submit"
+            name={b.name}
+            value={b.value}
+            variant={b.variant ?? "primary"}
+            disabled={pending}
+            aria-disabled={pending || undefined}
+          >
             {pending ? tc("saving") : b.label}
           </Button>
         ))}

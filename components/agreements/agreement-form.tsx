@@ -105,7 +105,12 @@ export function AgreementForm(props: {
   const conflict = state && !state.ok && state.error.code === "conflict";
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" aria-label={props.mode === "create" ? t("form.newTitle") : t("detail.amend")}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-6"
+      aria-label={props.mode === "create" ? t("form.newTitle") : t("detail.amend")}
+    >
       {state && !state.ok && (
         <div ref={summaryRef} tabIndex={-1}>
           <Alert
@@ -175,7 +180,10 @@ export function AgreementForm(props: {
             label={t("fields.consortium")}
             description={t("fields.consortiumHint")}
             placeholder={t("fields.consortiumNone")}
-            options={partnerConsortia.map((c) => ({ value: c.id, label: t("fields.consortiumOption", { name: c.name, rfq: c.rfq.title, members: c.members.map(memberText).join(", ") }) }))}
+            options={partnerConsortia.map((c) => ({
+              value: c.id,
+              label: t("fields.consortiumOption", { name: c.name, rfq: c.rfq.title, members: c.members.map(memberText).join(", ") }),
+            }))}
             value={consortiumId}
             onChange={(e) => setConsortiumId(e.target.value)}
             error={err("consortiumId")}
@@ -184,7 +192,8 @@ export function AgreementForm(props: {
             {chosenConsortium && (
               <div className="rounded-lg bg-accent-50 px-3 py-2 text-sm text-ink">
                 <p>
-                  <span className="font-semibold">{chosenConsortium.name}</span> · {t("fields.consortiumRfq", { rfq: chosenConsortium.rfq.title })}
+                  <span className="font-semibold">{chosenConsortium.name}</span> ·{" "}
+                  {t("fields.consortiumRfq", { rfq: chosenConsortium.rfq.title })}
                 </p>
                 <p className="mt-1" id={`${formId}-consortium-parties`}>
                   {t("fields.consortiumPartiesLead")}
@@ -204,7 +213,15 @@ export function AgreementForm(props: {
         </div>
       )}
 
-      <Input name="title" label={t("fields.title")} description={t("fields.titleHint")} defaultValue={props.initial.title} required maxLength={200} error={err("title")} />
+      <Input
+        name="title"
+        label={t("fields.title")}
+        description={t("fields.titleHint")}
+        defaultValue={props.initial.title}
+        required
+        maxLength={200}
+        error={err("title")}
+      />
       <div className="flex flex-col gap-2">
         <Select
           name="scheme"
@@ -224,11 +241,41 @@ export function AgreementForm(props: {
         )}
       </div>
       <div className="grid gap-5 sm:grid-cols-3">
-        <Input name="valueIdr" label={t("fields.valueIdr")} description={t("fields.valueHint")} inputMode="numeric" defaultValue={props.initial.valueIdr} required error={err("valueIdr")} />
-        <Input name="startDate" type="date" label={t("fields.startDate")} defaultValue={props.initial.startDate} required error={err("startDate")} />
-        <Input name="endDate" type="date" label={t("fields.endDate")} defaultValue={props.initial.endDate} required error={err("endDate")} />
+        <Input
+          name="valueIdr"
+          label={t("fields.valueIdr")}
+          description={t("fields.valueHint")}
+          inputMode="numeric"
+          defaultValue={props.initial.valueIdr}
+          required
+          error={err("valueIdr")}
+        />
+        <Input
+          name="startDate"
+          type="date"
+          label={t("fields.startDate")}
+          defaultValue={props.initial.startDate}
+          required
+          error={err("startDate")}
+        />
+        <Input
+          name="endDate"
+          type="date"
+          label={t("fields.endDate")}
+          defaultValue={props.initial.endDate}
+          required
+          error={err("endDate")}
+        />
       </div>
-      <Textarea name="terms" label={t("fields.terms")} description={t("fields.termsHint")} optional defaultValue={props.initial.terms} rows={5} error={err("terms")} />
+      <Textarea
+        name="terms"
+        label={t("fields.terms")}
+        description={t("fields.termsHint")}
+        optional
+        defaultValue={props.initial.terms}
+        rows={5}
+        error={err("terms")}
+      />
 
       <fieldset className="flex flex-col gap-4">
         <legend className="font-medium text-ink">{t("fields.milestones")}</legend>
@@ -237,14 +284,62 @@ export function AgreementForm(props: {
           const m = props.initial.milestones[i] ?? EMPTY_ROW;
           const k = (f: string) => `milestones.${i}.${f}`;
           return (
-            <div key={i} role="group" aria-label={t("fields.milestoneN", { n: i + 1 })} className="grid gap-3 rounded-lg border border-line p-3 sm:grid-cols-6">
+            <div
+              key={i}
+              role="group"
+              aria-label={t("fields.milestoneN", { n: i + 1 })}
+              className="grid gap-3 rounded-lg border border-line p-3 sm:grid-cols-6"
+            >
               <p className="font-semibold text-ink sm:col-span-6">{t("fields.milestoneN", { n: i + 1 })}</p>
-              <Input name={k("title")} label={t("fields.milestoneTitle")} defaultValue={m.title} className="sm:col-span-3" error={err(k("title"))} />
-              <Input name={k("quantity")} label={t("fields.quantity")} inputMode="numeric" defaultValue={m.quantity} optional error={err(k("quantity"))} />
-              <Input name={k("unit")} label={t("fields.unit")} defaultValue={m.unit} optional className="sm:col-span-2" error={err(k("unit"))} />
-              <Input name={k("dueDate")} type="date" label={t("fields.dueDate")} defaultValue={m.dueDate} className="sm:col-span-2" error={err(k("dueDate"))} />
-              <Input name={k("amountIdr")} label={t("fields.amountIdr")} inputMode="numeric" defaultValue={m.amountIdr} optional className="sm:col-span-2" error={err(k("amountIdr"))} />
-              <Input name={k("paymentTermDays")} label={t("fields.paymentTermDays")} inputMode="numeric" defaultValue={m.paymentTermDays} optional className="sm:col-span-2" error={err(k("paymentTermDays"))} />
+              <Input
+                name={k("title")}
+                label={t("fields.milestoneTitle")}
+                defaultValue={m.title}
+                className="sm:col-span-3"
+                error={err(k("title"))}
+              />
+              <Input
+                name={k("quantity")}
+                label={t("fields.quantity")}
+                inputMode="numeric"
+                defaultValue={m.quantity}
+                optional
+                error={err(k("quantity"))}
+              />
+              <Input
+                name={k("unit")}
+                label={t("fields.unit")}
+                defaultValue={m.unit}
+                optional
+                className="sm:col-span-2"
+                error={err(k("unit"))}
+              />
+              <Input
+                name={k("dueDate")}
+                type="date"
+                label={t("fields.dueDate")}
+                defaultValue={m.dueDate}
+                className="sm:col-span-2"
+                error={err(k("dueDate"))}
+              />
+              <Input
+                name={k("amountIdr")}
+                label={t("fields.amountIdr")}
+                inputMode="numeric"
+                defaultValue={m.amountIdr}
+                optional
+                className="sm:col-span-2"
+                error={err(k("amountIdr"))}
+              />
+              <Input
+                name={k("paymentTermDays")}
+                label={t("fields.paymentTermDays")}
+                inputMode="numeric"
+                defaultValue={m.paymentTermDays}
+                optional
+                className="sm:col-span-2"
+                error={err(k("paymentTermDays"))}
+              />
             </div>
           );
         })}
@@ -256,14 +351,24 @@ export function AgreementForm(props: {
       </fieldset>
 
       {props.mode === "amend" && (
-        <Input name="changeNote" label={t("fields.changeNote")} description={t("fields.changeNoteHint")} optional maxLength={500} error={err("changeNote")} />
+        <Input
+          name="changeNote"
+          label={t("fields.changeNote")}
+          description={t("fields.changeNoteHint")}
+          optional
+          maxLength={500}
+          error={err("changeNote")}
+        />
       )}
 
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending} aria-disabled={pending || undefined}>
           {pending ? tc("saving") : props.mode === "create" ? t("form.create") : t("form.saveAmendment")}
         </Button>
-        <a href={props.cancelHref} className="inline-flex min-h-11 items-center rounded-lg px-4 font-semibold text-brand-800 hover:bg-brand-50">
+        <a
+          href={props.cancelHref}
+          className="inline-flex min-h-11 items-center rounded-lg px-4 font-semibold text-brand-800 hover:bg-brand-50"
+        >
           {tc("cancel")}
         </a>
       </div>

@@ -19,7 +19,9 @@ export async function accountSlots(actor: Actor | null) {
   const options = await switcherOptions(actor);
   return {
     orgSwitcher:
-      options.length > 1 && actor.membership ? <OrganizationSwitcher options={options} activeId={actor.membership.organizationId} /> : undefined,
+      options.length > 1 && actor.membership ? (
+        <OrganizationSwitcher options={options} activeId={actor.membership.organizationId} />
+      ) : undefined,
     signOut: <SignOutButton />,
   };
 }

@@ -1,7 +1,17 @@
 // The frame of the sign-in and sign-up pages (inside the app shell's <main>): one card on the batik motif.
 import type { ReactNode } from "react";
 
-export function AuthFrame({ title, subtitle, children, footer }: { title: ReactNode; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthFrame({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <div className="bg-kawung flex flex-col items-center px-4 py-8 sm:py-14">
       <div className="w-full max-w-md rounded-card border border-line bg-surface px-5 py-6 shadow-sm sm:px-8 sm:py-8">

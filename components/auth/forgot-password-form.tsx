@@ -52,7 +52,11 @@ export function ForgotPasswordForm() {
           <Link href={authRoutes.signIn()} className="font-semibold text-brand-700 underline hover:text-brand-900">
             {t("backToSignIn")}
           </Link>
-          <button type="button" className="text-left font-semibold text-brand-700 underline hover:text-brand-900" onClick={() => setSentTo(null)}>
+          <button
+            type="button"
+            className="text-left font-semibold text-brand-700 underline hover:text-brand-900"
+            onClick={() => setSentTo(null)}
+          >
             {t("again")}
           </button>
         </div>
@@ -61,7 +65,8 @@ export function ForgotPasswordForm() {
   }
 
   const emailError = state && !state.ok ? state.error.fields?.email : undefined;
-  const message = state && !state.ok && !emailError ? (state.error.code === "rate_limited" ? t("errors.rateLimited") : state.error.message) : null;
+  const message =
+    state && !state.ok && !emailError ? (state.error.code === "rate_limited" ? t("errors.rateLimited") : state.error.message) : null;
 
   return (
     <form method="post" onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>

@@ -78,7 +78,8 @@ export function ResetPasswordForm() {
   const failed = state && !state.ok ? state.error : null;
   const tokenError = failed?.fields?.token?.join(" ");
   const passwordError = failed?.fields?.password;
-  const message = tokenError ?? (failed && !passwordError ? (failed.code === "rate_limited" ? t("errors.rateLimited") : failed.message) : null);
+  const message =
+    tokenError ?? (failed && !passwordError ? (failed.code === "rate_limited" ? t("errors.rateLimited") : failed.message) : null);
 
   return (
     <form method="post" onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>

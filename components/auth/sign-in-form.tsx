@@ -66,7 +66,13 @@ export function SignInForm({
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate={false} className="flex flex-col gap-4" aria-describedby={error ? "sign-in-error" : undefined}>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate={false}
+      className="flex flex-col gap-4"
+      aria-describedby={error ? "sign-in-error" : undefined}
+    >
       {error && (
         <div id="sign-in-error">
           <Alert tone="danger">{t(`errors.${error}`)}</Alert>

@@ -6,7 +6,12 @@ import { useTranslations } from "next-intl";
 import { Button, type ButtonProps } from "@/components/ui";
 import { organizationRoutes } from "@/lib/organizations/routes";
 
-export function SignOutButton({ variant = "outline", size = "md", fullWidth = true, className }: Pick<ButtonProps, "variant" | "size" | "fullWidth" | "className">) {
+export function SignOutButton({
+  variant = "outline",
+  size = "md",
+  fullWidth = true,
+  className,
+}: Pick<ButtonProps, "variant" | "size" | "fullWidth" | "className">) {
   const t = useTranslations("auth.signOut");
   const [pending, setPending] = useState(false);
   return (

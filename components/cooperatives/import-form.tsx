@@ -96,7 +96,12 @@ export function ImportForm() {
             <div className="h-full bg-brand-700 transition-all" style={{ width: `${pct}%` }} />
           </div>
           <p className="text-sm" aria-live="polite">
-            {t("progressText", { processed: progress.processed, total: progress.total, committed: progress.committed, failed: progress.failed })}
+            {t("progressText", {
+              processed: progress.processed,
+              total: progress.total,
+              committed: progress.committed,
+              failed: progress.failed,
+            })}
           </p>
         </div>
       )}

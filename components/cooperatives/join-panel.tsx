@@ -28,7 +28,13 @@ export async function JoinPanel({ verified, query, candidates, pending }: Props)
             <form method="get" action={cooperativeRoutes.members()} role="search" className="flex flex-wrap items-end gap-2">
               <label className="flex flex-col gap-1 text-sm font-medium">
                 {t("search")}
-                <input name="cari" defaultValue={query} minLength={3} maxLength={100} className="min-w-64 rounded-lg border border-stone-300 px-3 py-2" />
+                <input
+                  name="cari"
+                  defaultValue={query}
+                  minLength={3}
+                  maxLength={100}
+                  className="min-w-64 rounded-lg border border-stone-300 px-3 py-2"
+                />
               </label>
               <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white">
                 {t("searchButton")}

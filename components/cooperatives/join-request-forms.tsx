@@ -15,7 +15,12 @@ export function SendJoinRequestForm({ organizationId, name }: { organizationId: 
   const t = useTranslations("cooperatives.joinRequests");
   const id = useId();
   const [state, dispatch] = useActionState<RequestState, FormData>(requestMembershipAction, null);
-  if (state?.ok) return <p role="status" className="text-sm font-medium text-emerald-800">{t("sent")}</p>;
+  if (state?.ok)
+    return (
+      <p role="status" className="text-sm font-medium text-emerald-800">
+        {t("sent")}
+      </p>
+    );
   const error = state && !state.ok ? state.error : null;
   return (
     <form action={dispatch} className="flex flex-wrap items-end gap-2" aria-label={`${t("send")}: ${name}`} noValidate>
@@ -34,7 +39,12 @@ export function SendJoinRequestForm({ organizationId, name }: { organizationId: 
 export function CancelJoinRequestForm({ requestId, name }: { requestId: string; name: string }) {
   const t = useTranslations("cooperatives.joinRequests");
   const [state, dispatch] = useActionState<CancelState, FormData>(cancelJoinRequestAction, null);
-  if (state?.ok) return <p role="status" className="text-sm">{t("cancelled")}</p>;
+  if (state?.ok)
+    return (
+      <p role="status" className="text-sm">
+        {t("cancelled")}
+      </p>
+    );
   return (
     <form action={dispatch} className="flex flex-col gap-1">
       <input type="hidden" name="requestId" value={requestId} />

@@ -44,7 +44,11 @@ export async function AgreementsCard({
   const otherParty = perspective === "buyer" ? t("supplier") : t("buyer");
 
   return (
-    <Card title={t("title")} description={t("description")} actions={<SectionLink href={agreementRoutes.list()}>{tc("viewAll")}</SectionLink>}>
+    <Card
+      title={t("title")}
+      description={t("description")}
+      actions={<SectionLink href={agreementRoutes.list()}>{tc("viewAll")}</SectionLink>}
+    >
       <div className="flex flex-col gap-4">
         {statuses.length > 0 && (
           <ul className="flex flex-wrap gap-2" aria-label={t("byStatus")}>
@@ -94,7 +98,8 @@ export async function AgreementsCard({
                   <td data-label={t("scheme")}>{tScheme(`${a.scheme}.name`)}</td>
                   <td data-label={t("period")}>
                     <span>
-                      <span className="whitespace-nowrap">{f.calendarDate(a.startDate)}</span> – <span className="whitespace-nowrap">{f.calendarDate(a.endDate)}</span>
+                      <span className="whitespace-nowrap">{f.calendarDate(a.startDate)}</span> –{" "}
+                      <span className="whitespace-nowrap">{f.calendarDate(a.endDate)}</span>
                     </span>
                   </td>
                 </tr>

@@ -12,7 +12,12 @@ import { financingRoutes } from "@/lib/financing/routes";
 type BankDashboard = Awaited<ReturnType<typeof getBankDashboard>>;
 type FinancingStatusKey = BankDashboard["requests"][number]["status"];
 
-const STATUS_TONE: Record<FinancingStatusKey, BadgeTone> = { submitted: "info", approved: "success", declined: "danger", withdrawn: "neutral" };
+const STATUS_TONE: Record<FinancingStatusKey, BadgeTone> = {
+  submitted: "info",
+  approved: "success",
+  declined: "danger",
+  withdrawn: "neutral",
+};
 const STATUSES: FinancingStatusKey[] = ["submitted", "approved", "declined", "withdrawn"];
 
 export async function BankSection({ data }: { data: BankDashboard }) {
@@ -40,7 +45,11 @@ export async function BankSection({ data }: { data: BankDashboard }) {
         })}
       </StatGrid>
 
-      <Card title={t("requests.title")} description={t("requests.description")} actions={<SectionLink href={financingRoutes.list()}>{tc("viewAll")}</SectionLink>}>
+      <Card
+        title={t("requests.title")}
+        description={t("requests.description")}
+        actions={<SectionLink href={financingRoutes.list()}>{tc("viewAll")}</SectionLink>}
+      >
         {data.requests.length === 0 ? (
           <EmptyState title={t("requests.empty")} description={t("requests.emptyBody")} />
         ) : (
@@ -74,11 +83,15 @@ export async function BankSection({ data }: { data: BankDashboard }) {
                   <td data-label={t("requests.agreement")} className="sm:min-w-56">
                     <div>
                       <span className="block">{r.agreement.buyer.name}</span>
-                      <Link href={financingRoutes.detail(r.id)} className="block font-mono text-xs text-brand-800 underline underline-offset-2">
+                      <Link
+                        href={financingRoutes.detail(r.id)}
+                        className="block font-mono text-xs text-brand-800 underline underline-offset-2"
+                      >
                         {r.agreement.number}
                       </Link>
                       <span className="block text-xs text-muted">
-                        {t("requests.agreementValue", { value: f.rupiah(r.agreement.valueIdr) })} · {f.calendarDate(r.agreement.startDate)} – {f.calendarDate(r.agreement.endDate)}
+                        {t("requests.agreementValue", { value: f.rupiah(r.agreement.valueIdr) })} · {f.calendarDate(r.agreement.startDate)}{" "}
+                        – {f.calendarDate(r.agreement.endDate)}
                       </span>
                     </div>
                   </td>

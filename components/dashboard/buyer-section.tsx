@@ -12,7 +12,13 @@ import { rfqRoutes } from "@/lib/rfqs/routes";
 type BuyerDashboard = Awaited<ReturnType<typeof getBuyerDashboard>>;
 type RfqStatusKey = BuyerDashboard["rfqs"][number]["status"];
 
-const RFQ_TONE: Record<RfqStatusKey, BadgeTone> = { draft: "neutral", open: "success", closed: "info", awarded: "brand", cancelled: "danger" };
+const RFQ_TONE: Record<RfqStatusKey, BadgeTone> = {
+  draft: "neutral",
+  open: "success",
+  closed: "info",
+  awarded: "brand",
+  cancelled: "danger",
+};
 
 export async function BuyerSection({ data, agreements }: { data: BuyerDashboard; agreements: AgreementRow[] }) {
   const t = await getTranslations("dashboard.buyer");
@@ -29,14 +35,23 @@ export async function BuyerSection({ data, agreements }: { data: BuyerDashboard;
     <div className="flex flex-col gap-6">
       {/* Money gets the full width on phones ("Rp671 million" does not fit half of a 390 px screen). */}
       <StatGrid className="lg:grid-cols-5">
-        <Stat label={t("stats.activeValue")} value={f.rupiahCompact(activeValue)} hint={f.rupiah(activeValue)} className="col-span-2 lg:col-span-1" />
+        <Stat
+          label={t("stats.activeValue")}
+          value={f.rupiahCompact(activeValue)}
+          hint={f.rupiah(activeValue)}
+          className="col-span-2 lg:col-span-1"
+        />
         <Stat label={t("stats.open")} value={f.number(counts.open ?? 0)} emphasis={(counts.open ?? 0) > 0} />
         <Stat label={t("stats.closed")} value={f.number(counts.closed ?? 0)} hint={t("stats.closedHint")} />
         <Stat label={t("stats.draft")} value={f.number(counts.draft ?? 0)} />
         <Stat label={t("stats.awarded")} value={f.number(counts.awarded ?? 0)} />
       </StatGrid>
 
-      <Card title={t("rfqs.title")} description={t("rfqs.description")} actions={<SectionLink href={rfqRoutes.list()}>{tc("viewAll")}</SectionLink>}>
+      <Card
+        title={t("rfqs.title")}
+        description={t("rfqs.description")}
+        actions={<SectionLink href={rfqRoutes.list()}>{tc("viewAll")}</SectionLink>}
+      >
         {data.rfqs.length === 0 ? (
           <EmptyState title={t("rfqs.empty")} description={t("rfqs.emptyBody")} />
         ) : (

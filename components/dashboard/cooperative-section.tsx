@@ -27,7 +27,11 @@ export async function CooperativeSection({ data, agreements }: { data: Cooperati
         ))}
       </StatGrid>
 
-      <Card title={t("members.title")} actions={<SectionLink href={cooperativeRoutes.members()}>{tc("viewAll")}</SectionLink>} description={data.total > data.members.length ? t("members.showing", { shown: data.members.length, total: data.total }) : undefined}>
+      <Card
+        title={t("members.title")}
+        actions={<SectionLink href={cooperativeRoutes.members()}>{tc("viewAll")}</SectionLink>}
+        description={data.total > data.members.length ? t("members.showing", { shown: data.members.length, total: data.total }) : undefined}
+      >
         {data.members.length === 0 ? (
           <EmptyState title={t("members.empty")} description={t("members.emptyBody")} />
         ) : (

@@ -22,10 +22,20 @@ export async function MinistrySection({ data }: { data: MinistryOverview }) {
     <div className="flex flex-col gap-6">
       <StatGrid>
         {/* Money and the long-hint figure take the full width on phones. */}
-        <Stat label={t("stats.value")} value={f.rupiahCompact(totalValue)} hint={f.rupiah(totalValue)} className="col-span-2 lg:col-span-1" />
+        <Stat
+          label={t("stats.value")}
+          value={f.rupiahCompact(totalValue)}
+          hint={f.rupiah(totalValue)}
+          className="col-span-2 lg:col-span-1"
+        />
         <Stat label={t("stats.agreements")} value={f.number(totalCount)} hint={t("stats.agreementsHint")} />
         <Stat label={t("stats.movedUp")} value={f.number(data.movedUpCount)} hint={t("stats.movedUpHint")} emphasis />
-        <Stat label={t("stats.provinces")} value={f.number(data.byProvince.length)} hint={t("stats.provincesHint")} className="col-span-2 lg:col-span-1" />
+        <Stat
+          label={t("stats.provinces")}
+          value={f.number(data.byProvince.length)}
+          hint={t("stats.provincesHint")}
+          className="col-span-2 lg:col-span-1"
+        />
       </StatGrid>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -35,7 +45,11 @@ export async function MinistrySection({ data }: { data: MinistryOverview }) {
               <EmptyState title={t("empty")} />
             </div>
           ) : (
-            <ResponsiveTable caption={t("byScheme.title")} minWidthClassName="sm:min-w-[24rem]" className="max-sm:p-3 sm:rounded-none sm:border-0">
+            <ResponsiveTable
+              caption={t("byScheme.title")}
+              minWidthClassName="sm:min-w-[24rem]"
+              className="max-sm:p-3 sm:rounded-none sm:border-0"
+            >
               <thead>
                 <tr>
                   <th scope="col">{t("byScheme.scheme")}</th>
@@ -72,7 +86,11 @@ export async function MinistrySection({ data }: { data: MinistryOverview }) {
               <EmptyState title={t("empty")} />
             </div>
           ) : (
-            <ResponsiveTable caption={t("byProvince.title")} minWidthClassName="sm:min-w-[28rem]" className="max-sm:p-3 sm:rounded-none sm:border-0">
+            <ResponsiveTable
+              caption={t("byProvince.title")}
+              minWidthClassName="sm:min-w-[28rem]"
+              className="max-sm:p-3 sm:rounded-none sm:border-0"
+            >
               <thead>
                 <tr>
                   <th scope="col">{t("byProvince.province")}</th>

@@ -35,7 +35,9 @@ export async function OrganizationCard({ org, canResubmit = false }: { org: Orga
             {org.verificationNote ? <p className="whitespace-pre-line">{org.verificationNote}</p> : t("returnedNoNote")}
           </Alert>
         )}
-        {org.verificationStatus === "returned" && canResubmit && (org.type === "buyer" || org.type === "cooperative") && <ResubmitVerification />}
+        {org.verificationStatus === "returned" && canResubmit && (org.type === "buyer" || org.type === "cooperative") && (
+          <ResubmitVerification />
+        )}
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
           <Item label={t("region")} value={region ?? tc("notSet")} />
           <Item label={t("registeredAt")} value={f.date(org.createdAt)} />
@@ -74,7 +76,11 @@ export async function MembersCard({ org }: { org: OrganizationOverview }) {
     <Card
       title={t("title")}
       description={t("count", { count: org.memberships.length })}
-      actions={<ButtonLink href={organizationRoutes.team()} variant="outline" size="sm">{t("manage")}</ButtonLink>}
+      actions={
+        <ButtonLink href={organizationRoutes.team()} variant="outline" size="sm">
+          {t("manage")}
+        </ButtonLink>
+      }
       flush
       className="overflow-hidden"
     >

@@ -28,7 +28,9 @@ export function PasswordChangePanel({ email }: { email: string }) {
     const res = await changePassword(prev, fd);
     if (!res.ok) return res;
     // The old session has just ended: sign this browser in again under the new password.
-    const signedIn = await signIn("credentials", { redirect: false, email: res.data.email, password: newPassword.current }).catch(() => null);
+    const signedIn = await signIn("credentials", { redirect: false, email: res.data.email, password: newPassword.current }).catch(
+      () => null,
+    );
     newPassword.current = "";
     formRef.current?.reset();
     setOutcome(signedIn?.ok && !signedIn.error ? "done" : "signInAgain");
@@ -71,7 +73,14 @@ export function PasswordChangePanel({ email }: { email: string }) {
         )}
         {/* For password managers: whose password this is. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <Input label={t("currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required error={currentError} />
+        <Input
+          label={t("currentPassword")}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={currentError}
+        />
         <Input
           label={t("newPassword")}
           description={t("newPasswordHint")}

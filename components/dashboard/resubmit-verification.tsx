@@ -24,7 +24,16 @@ export function ResubmitVerification() {
   return (
     <form action={dispatch} noValidate className="flex flex-col gap-2" aria-label={t("resubmitTitle")}>
       <h3 className="font-semibold text-ink">{t("resubmitTitle")}</h3>
-      <Textarea id={`${id}-message`} name="message" label={t("resubmitMessage")} description={t("resubmitHint")} rows={3} required maxLength={1000} error={fieldError} />
+      <Textarea
+        id={`${id}-message`}
+        name="message"
+        label={t("resubmitMessage")}
+        description={t("resubmitHint")}
+        rows={3}
+        required
+        maxLength={1000}
+        error={fieldError}
+      />
       <div>
         <SubmitButton size="sm">{t("resubmit")}</SubmitButton>
       </div>

@@ -31,7 +31,12 @@ export async function SupplierSection({ data, agreements }: { data: SupplierDash
       <StatGrid>
         <Stat label={t("stats.sizeClass")} value={profile.sizeClass ? tSize(profile.sizeClass) : "—"} />
         <Stat label={t("stats.products")} value={f.number(data.productCount)} />
-        <Stat label={t("stats.certificates")} value={f.number(data.certifications.length)} hint={expired + expiring > 0 ? t("stats.certificatesAttention", { count: expired + expiring }) : undefined} emphasis={expired + expiring > 0} />
+        <Stat
+          label={t("stats.certificates")}
+          value={f.number(data.certifications.length)}
+          hint={expired + expiring > 0 ? t("stats.certificatesAttention", { count: expired + expiring }) : undefined}
+          emphasis={expired + expiring > 0}
+        />
         <Stat label={t("stats.activeAgreements")} value={f.number(activeAgreements)} />
       </StatGrid>
 
@@ -54,11 +59,11 @@ export async function SupplierSection({ data, agreements }: { data: SupplierDash
           )}
           <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
             <Item label={t("profile.nib")} value={profile.nib ? <span className="font-mono">{profile.nib}</span> : tc("notSet")} />
+            <Item label={t("profile.sizeClass")} value={profile.sizeClass ? tSize(profile.sizeClass) : tc("notSet")} />
             <Item
-              label={t("profile.sizeClass")}
-              value={profile.sizeClass ? tSize(profile.sizeClass) : tc("notSet")}
+              label={t("profile.region")}
+              value={profile.regency ? `${profile.regency.name}, ${profile.regency.province.name}` : tc("notSet")}
             />
-            <Item label={t("profile.region")} value={profile.regency ? `${profile.regency.name}, ${profile.regency.province.name}` : tc("notSet")} />
             <Item
               label={t("profile.kbli")}
               value={
@@ -79,7 +84,10 @@ export async function SupplierSection({ data, agreements }: { data: SupplierDash
               }
             />
             <Item label={t("profile.employees")} value={profile.employees != null ? f.number(profile.employees) : tc("notSet")} />
-            <Item label={t("profile.annualSales")} value={profile.annualSalesIdr != null ? f.rupiah(profile.annualSalesIdr) : tc("notSet")} />
+            <Item
+              label={t("profile.annualSales")}
+              value={profile.annualSalesIdr != null ? f.rupiah(profile.annualSalesIdr) : tc("notSet")}
+            />
           </dl>
           {profile.description && <p className="text-sm text-muted">{profile.description}</p>}
         </div>
@@ -88,7 +96,9 @@ export async function SupplierSection({ data, agreements }: { data: SupplierDash
       <Card title={t("certificates.title")} description={t("certificates.description", { days: CERT_EXPIRY_WARNING_DAYS })}>
         <div className="flex flex-col gap-4">
           {expired > 0 && <Alert tone="danger">{t("certificates.expiredAlert", { count: expired })}</Alert>}
-          {expiring > 0 && <Alert tone="warning">{t("certificates.expiringAlert", { count: expiring, days: CERT_EXPIRY_WARNING_DAYS })}</Alert>}
+          {expiring > 0 && (
+            <Alert tone="warning">{t("certificates.expiringAlert", { count: expiring, days: CERT_EXPIRY_WARNING_DAYS })}</Alert>
+          )}
           {data.certifications.length === 0 ? (
             <EmptyState title={t("certificates.empty")} description={t("certificates.emptyBody")} />
           ) : (
@@ -107,7 +117,9 @@ export async function SupplierSection({ data, agreements }: { data: SupplierDash
                   <tr key={c.id}>
                     <th scope="row" className="text-ink">
                       {c.type === "other" && c.name ? c.name : tCert(c.type)}
-                      {c.type === "tkdn" && c.tkdnPercent != null && <span className="font-normal text-muted"> · {f.percent(c.tkdnPercent, { scale: "points" })}</span>}
+                      {c.type === "tkdn" && c.tkdnPercent != null && (
+                        <span className="font-normal text-muted"> · {f.percent(c.tkdnPercent, { scale: "points" })}</span>
+                      )}
                     </th>
                     <td data-label={t("certificates.state")}>
                       <Badge tone={CERT_TONE[c.state]}>{t(`certificates.states.${c.state}`)}</Badge>

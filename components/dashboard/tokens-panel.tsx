@@ -44,7 +44,10 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
       <div className="flex flex-col gap-5">
         {revealed && <RevealedToken name={revealed.name} token={revealed.token} onDone={() => setRevealed(null)} />}
 
-        <form action={dispatch} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-start">
+        <form
+          action={dispatch}
+          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-start"
+        >
           <Input label={t("name")} description={t("nameHint")} name="name" required maxLength={80} error={nameError} />
           <Select
             label={t("expiresInDays")}
@@ -191,7 +194,13 @@ function RevokeButton({ id, name }: { id: string; name: string }) {
 
   if (!confirming) {
     return (
-      <Button size="sm" variant="ghost" className="text-red-800 hover:bg-red-50" onClick={() => setConfirming(true)} aria-label={t("revokeNamed", { name })}>
+      <Button
+        size="sm"
+        variant="ghost"
+        className="text-red-800 hover:bg-red-50"
+        onClick={() => setConfirming(true)}
+        aria-label={t("revokeNamed", { name })}
+      >
         {t("revoke")}
       </Button>
     );

@@ -45,7 +45,19 @@ export function VerificationActions({ organizationId, organizationName }: { orga
         <form action={dispatch} noValidate className="flex flex-col gap-2" aria-label={t("returnNamed", { name: organizationName })}>
           <input type="hidden" name="organizationId" value={organizationId} />
           <input type="hidden" name="decision" value="returned" />
-          <Textarea id={`${id}-note`} label={t("note")} description={t("noteHint")} name="note" rows={3} required maxLength={1000} error={noteError} autoFocus value={note} onChange={(e) => setNote(e.target.value)} />
+          <Textarea
+            id={`${id}-note`}
+            label={t("note")}
+            description={t("noteHint")}
+            name="note"
+            rows={3}
+            required
+            maxLength={1000}
+            error={noteError}
+            autoFocus
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
           <div className="flex flex-wrap gap-2">
             <SubmitButton size="sm" variant="danger">
               {t("return")}

@@ -21,21 +21,41 @@ export async function SearchForm({ values, provinces }: { values: SearchFormValu
   const t = await getTranslations("directory");
   const tc = await getTranslations("certifications");
   const ts = await getTranslations("sizeClasses");
-  const filtersUsed = Boolean(values.province || values.kbli || values.sizeClass || values.certification?.length || values.minTkdn || values.verified);
+  const filtersUsed = Boolean(
+    values.province || values.kbli || values.sizeClass || values.certification?.length || values.minTkdn || values.verified,
+  );
   return (
     <form method="get" action={supplierRoutes.directory()} role="search" className="flex flex-col gap-3">
       <div className="flex gap-2">
         <div className="min-w-0 flex-1">
-          <Input type="search" name="q" label={t("searchLabel")} hideLabel placeholder={t("searchPlaceholder")} defaultValue={values.q} maxLength={200} />
+          <Input
+            type="search"
+            name="q"
+            label={t("searchLabel")}
+            hideLabel
+            placeholder={t("searchPlaceholder")}
+            defaultValue={values.q}
+            maxLength={200}
+          />
         </div>
         <Button type="submit">{t("apply")}</Button>
       </div>
       <details className="rounded-xl border border-stone-200 bg-surface p-3" open={filtersUsed}>
         <summary className="cursor-pointer font-medium text-ink">{t("filters")}</summary>
         <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <Select name="province" label={t("province")} defaultValue={values.province ?? ""} options={[{ value: "", label: t("anyProvince") }, ...provinces.map((p) => ({ value: p.code, label: p.name }))]} />
+          <Select
+            name="province"
+            label={t("province")}
+            defaultValue={values.province ?? ""}
+            options={[{ value: "", label: t("anyProvince") }, ...provinces.map((p) => ({ value: p.code, label: p.name }))]}
+          />
           <Input name="kbli" label={t("kbli")} description={t("kbliHint")} defaultValue={values.kbli} maxLength={5} />
-          <Select name="sizeClass" label={t("sizeClass")} defaultValue={values.sizeClass ?? ""} options={[{ value: "", label: t("anySize") }, ...DIRECTORY_SIZE_CLASSES.map((s) => ({ value: s, label: ts(s) }))]} />
+          <Select
+            name="sizeClass"
+            label={t("sizeClass")}
+            defaultValue={values.sizeClass ?? ""}
+            options={[{ value: "", label: t("anySize") }, ...DIRECTORY_SIZE_CLASSES.map((s) => ({ value: s, label: ts(s) }))]}
+          />
           <fieldset className="flex flex-col gap-2">
             <legend className="font-medium text-ink">{t("certification")}</legend>
             {CERTIFICATION_TYPES.filter((c) => c !== "other").map((c) => (
@@ -45,7 +65,12 @@ export async function SearchForm({ values, provinces }: { values: SearchFormValu
           <Input name="minTkdn" label={t("minTkdn")} inputMode="decimal" defaultValue={values.minTkdn} maxLength={5} />
           <div className="flex flex-col gap-4">
             <Checkbox name="verified" value="true" label={t("verifiedOnly")} defaultChecked={values.verified} />
-            <Select name="sort" label={t("sort")} defaultValue={values.sort ?? "relevance"} options={DIRECTORY_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))} />
+            <Select
+              name="sort"
+              label={t("sort")}
+              defaultValue={values.sort ?? "relevance"}
+              options={DIRECTORY_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
+            />
           </div>
         </div>
         <div className="mt-4 flex flex-wrap gap-2">

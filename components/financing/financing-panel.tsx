@@ -31,7 +31,9 @@ export async function FinancingPanel(props: {
             {props.requests.map((r) => (
               <li key={r.id} className="flex flex-col gap-1.5 py-3">
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium text-ink">{t("party.line", { type: t(`type.${r.type}`), amount: f.rupiah(r.amountIdr), bank: r.bank.name })}</span>
+                  <span className="font-medium text-ink">
+                    {t("party.line", { type: t(`type.${r.type}`), amount: f.rupiah(r.amountIdr), bank: r.bank.name })}
+                  </span>
                   <Badge tone={TONE[r.status]}>{t(`status.${r.status}`)}</Badge>
                 </div>
                 <span className="text-sm text-muted">
@@ -41,10 +43,20 @@ export async function FinancingPanel(props: {
                 {r.decisionNote && <span className="text-sm text-ink">{r.decisionNote}</span>}
                 <div className="flex flex-wrap gap-2">
                   {props.canConfirm && r.status === "submitted" && !r.buyerConfirmedAt && (
-                    <ActionForm label={t("party.confirm")} action={confirmFinancingAction} hidden={{ id: r.id }} buttons={[{ label: t("party.confirm"), variant: "secondary" }]} />
+                    <ActionForm
+                      label={t("party.confirm")}
+                      action={confirmFinancingAction}
+                      hidden={{ id: r.id }}
+                      buttons={[{ label: t("party.confirm"), variant: "secondary" }]}
+                    />
                   )}
                   {props.canRequest && r.status === "submitted" && (
-                    <ActionForm label={t("party.withdraw")} action={withdrawFinancingAction} hidden={{ id: r.id }} buttons={[{ label: t("party.withdraw"), variant: "outline" }]} />
+                    <ActionForm
+                      label={t("party.withdraw")}
+                      action={withdrawFinancingAction}
+                      hidden={{ id: r.id }}
+                      buttons={[{ label: t("party.withdraw"), variant: "outline" }]}
+                    />
                   )}
                 </div>
               </li>
@@ -66,8 +78,19 @@ export async function FinancingPanel(props: {
                     intro={t("party.lead")}
                     successMessage={t("status.submitted")}
                     fields={[
-                      { name: "bankId", label: t("party.bank"), type: "select", options: props.banks.map((b) => ({ value: b.id, label: b.name })), placeholder: t("party.bankPlaceholder") },
-                      { name: "type", label: t("party.type"), type: "select", options: FINANCING_TYPES.map((v) => ({ value: v, label: t(`type.${v}`) })) },
+                      {
+                        name: "bankId",
+                        label: t("party.bank"),
+                        type: "select",
+                        options: props.banks.map((b) => ({ value: b.id, label: b.name })),
+                        placeholder: t("party.bankPlaceholder"),
+                      },
+                      {
+                        name: "type",
+                        label: t("party.type"),
+                        type: "select",
+                        options: FINANCING_TYPES.map((v) => ({ value: v, label: t(`type.${v}`) })),
+                      },
                       { name: "amountIdr", label: t("party.amount"), type: "number" },
                     ]}
                     buttons={[{ label: t("party.submit") }]}

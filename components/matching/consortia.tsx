@@ -29,7 +29,9 @@ export async function ConsortiumList({ data, canInvite }: { data: ConsortiumProp
         </div>
       )}
       {!data.needed ? (
-        <p className="text-sm text-muted">{t("page.consortiaNotNeeded", { capacity: n(data.bestSingleCapacity), unit, quantity: n(data.rfq.quantity) })}</p>
+        <p className="text-sm text-muted">
+          {t("page.consortiaNotNeeded", { capacity: n(data.bestSingleCapacity), unit, quantity: n(data.rfq.quantity) })}
+        </p>
       ) : data.proposals.length === 0 ? (
         <EmptyState title={t("page.consortiaEmpty")} />
       ) : (
@@ -46,7 +48,9 @@ export async function ConsortiumList({ data, canInvite }: { data: ConsortiumProp
               <ul className="mt-2 flex flex-col gap-1 text-sm">
                 {consortiumReasons(p, unit).map((r) => (
                   <li key={r.code} className="flex gap-2">
-                    <span aria-hidden="true" className="text-emerald-700">✓</span>
+                    <span aria-hidden="true" className="text-emerald-700">
+                      ✓
+                    </span>
                     <span>{consortiumReasonLabel(locale, r)}</span>
                   </li>
                 ))}
@@ -55,20 +59,30 @@ export async function ConsortiumList({ data, canInvite }: { data: ConsortiumProp
                 <table className="w-full text-left text-sm">
                   <thead className="text-xs uppercase text-muted">
                     <tr>
-                      <th scope="col" className="py-1 pr-3">{t("page.member")}</th>
-                      <th scope="col" className="py-1 pr-3 text-right">{t("page.capacity")}</th>
-                      <th scope="col" className="py-1 text-right">{t("page.share")}</th>
+                      <th scope="col" className="py-1 pr-3">
+                        {t("page.member")}
+                      </th>
+                      <th scope="col" className="py-1 pr-3 text-right">
+                        {t("page.capacity")}
+                      </th>
+                      <th scope="col" className="py-1 text-right">
+                        {t("page.share")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {p.members.map((m) => (
                       <tr key={m.id} className="border-t border-line">
                         <td className="py-1.5 pr-3">
-                          <Link href={supplierRoutes.profile(m.id)} className="hover:underline">{m.name}</Link>
+                          <Link href={supplierRoutes.profile(m.id)} className="hover:underline">
+                            {m.name}
+                          </Link>
                           {m.id === p.leadId && <span className="ml-1 text-xs text-muted">({t("page.lead")})</span>}
                           {m.regencyName && <span className="block text-xs text-muted">{m.regencyName}</span>}
                         </td>
-                        <td className="py-1.5 pr-3 text-right tabular-nums">{n(m.capacity)} {unit}</td>
+                        <td className="py-1.5 pr-3 text-right tabular-nums">
+                          {n(m.capacity)} {unit}
+                        </td>
                         <td className="py-1.5 text-right tabular-nums">
                           {n(m.shareQuantity)} {unit} ({formatNumber(m.sharePercent, locale, { maximumFractionDigits: 1 })}%)
                         </td>
@@ -84,7 +98,12 @@ export async function ConsortiumList({ data, canInvite }: { data: ConsortiumProp
                     memberIds={p.members.map((m) => m.id)}
                     leadId={p.leadId}
                     disabled={p.members.some((m) => busy.has(m.id))}
-                    labels={{ idle: t("page.inviteConsortium"), done: t("page.consortiumInvited", { name: p.cooperative?.name ?? p.members[0].name }), invited: t("page.invited"), error: t("page.error", { message: "{message}" }) }}
+                    labels={{
+                      idle: t("page.inviteConsortium"),
+                      done: t("page.consortiumInvited", { name: p.cooperative?.name ?? p.members[0].name }),
+                      invited: t("page.invited"),
+                      error: t("page.error", { message: "{message}" }),
+                    }}
                   />
                 </div>
               )}

@@ -11,11 +11,20 @@ export async function EligibilityPanel({ fit }: { fit: SupplierFit }) {
   const t = await getTranslations("matching");
   const locale = await getLocale();
   return (
-    <section aria-label={t("eligibility.title")} className={`mb-6 rounded-xl border p-4 ${fit.qualified ? "border-emerald-200 bg-emerald-50" : "border-amber-300 bg-amber-50"}`}>
+    <section
+      aria-label={t("eligibility.title")}
+      className={`mb-6 rounded-xl border p-4 ${fit.qualified ? "border-emerald-200 bg-emerald-50" : "border-amber-300 bg-amber-50"}`}
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h2 className="font-semibold text-ink">{t("eligibility.title")}</h2>
-          <p className="mt-1">{fit.qualified ? <Badge tone="success">{t("dashboard.qualified")}</Badge> : <Badge tone="warning">{t("eligibility.notYet")}</Badge>}</p>
+          <p className="mt-1">
+            {fit.qualified ? (
+              <Badge tone="success">{t("dashboard.qualified")}</Badge>
+            ) : (
+              <Badge tone="warning">{t("eligibility.notYet")}</Badge>
+            )}
+          </p>
         </div>
         <ScoreMeter score={fit.score} label={t("page.score", { score: fit.score })} />
       </div>
@@ -27,7 +36,9 @@ export async function EligibilityPanel({ fit }: { fit: SupplierFit }) {
       <ul className="mt-3 flex flex-col gap-0.5 text-sm text-ink" aria-label={t("page.reasons")}>
         {fit.reasons.map((r) => (
           <li key={r.code} className="flex gap-2">
-            <span aria-hidden="true" className="text-emerald-700">✓</span>
+            <span aria-hidden="true" className="text-emerald-700">
+              ✓
+            </span>
             <span>{reasonLabel(locale, r)}</span>
           </li>
         ))}

@@ -36,7 +36,21 @@ function Feedback({ message }: { message: { ok: boolean; text: string } | null }
   );
 }
 
-export function InviteMatchButton({ rfqId, supplierId, invited, disabled, labels, supplierName }: { rfqId: string; supplierId: string; invited: boolean; disabled?: boolean; labels: Labels; supplierName: string }) {
+export function InviteMatchButton({
+  rfqId,
+  supplierId,
+  invited,
+  disabled,
+  labels,
+  supplierName,
+}: {
+  rfqId: string;
+  supplierId: string;
+  invited: boolean;
+  disabled?: boolean;
+  labels: Labels;
+  supplierName: string;
+}) {
   const { pending, message, click } = useInvite(() => inviteMatchAction({ rfqId, supplierId }), labels);
   if (invited || message?.ok) return <span className="text-sm font-medium text-emerald-800">✓ {labels.invited}</span>;
   return (
@@ -49,7 +63,19 @@ export function InviteMatchButton({ rfqId, supplierId, invited, disabled, labels
   );
 }
 
-export function InviteConsortiumButton({ rfqId, memberIds, leadId, disabled, labels }: { rfqId: string; memberIds: string[]; leadId: string; disabled?: boolean; labels: Labels }) {
+export function InviteConsortiumButton({
+  rfqId,
+  memberIds,
+  leadId,
+  disabled,
+  labels,
+}: {
+  rfqId: string;
+  memberIds: string[];
+  leadId: string;
+  disabled?: boolean;
+  labels: Labels;
+}) {
   const { pending, message, click } = useInvite(() => inviteConsortiumAction({ rfqId, memberIds, leadId }), labels);
   if (message?.ok) return <Feedback message={message} />;
   return (

@@ -39,7 +39,12 @@ export async function MatchList({
   const t = await getTranslations("matching.page");
   const locale = await getLocale();
   const invited = new Set(invitedSupplierIds);
-  const labels = (name: string) => ({ idle: t("invite"), done: t("inviteDone", { name }), invited: t("invited"), error: t("error", { message: "{message}" }) });
+  const labels = (name: string) => ({
+    idle: t("invite"),
+    done: t("inviteDone", { name }),
+    invited: t("invited"),
+    error: t("error", { message: "{message}" }),
+  });
 
   return (
     <div className="flex flex-col gap-6">
@@ -49,7 +54,11 @@ export async function MatchList({
         ) : (
           <ol className="flex flex-col divide-y divide-line" aria-label={t("ranked")}>
             {matches.map((m, i) => (
-              <li key={m.supplier.id} className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between" data-testid="match">
+              <li
+                key={m.supplier.id}
+                className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between"
+                data-testid="match"
+              >
                 <div className="min-w-0 flex-1">
                   <p className="text-xs font-semibold uppercase tracking-wide text-muted">{t("rank", { rank: i + 1 })}</p>
                   <h3 className="text-base font-semibold text-ink">
@@ -61,7 +70,10 @@ export async function MatchList({
                   <ul className="mt-2 flex flex-col gap-1 text-sm text-ink" aria-label={t("reasons")}>
                     {m.reasons.map((r) => (
                       <li key={r.code} className="flex gap-2">
-                        <span aria-hidden="true" className={r.code === "distance_far" || r.code === "capacity_partial" ? "text-amber-600" : "text-emerald-700"}>
+                        <span
+                          aria-hidden="true"
+                          className={r.code === "distance_far" || r.code === "capacity_partial" ? "text-amber-600" : "text-emerald-700"}
+                        >
                           {r.code === "distance_far" || r.code === "capacity_partial" ? "!" : "✓"}
                         </span>
                         <span>{reasonLabel(locale, r)}</span>
@@ -72,7 +84,13 @@ export async function MatchList({
                 <div className="flex shrink-0 flex-row items-center justify-between gap-3 sm:flex-col sm:items-end">
                   <ScoreMeter score={m.score} label={t("score", { score: m.score })} />
                   {canInvite && (
-                    <InviteMatchButton rfqId={rfqId} supplierId={m.supplier.id} supplierName={m.supplier.name} invited={invited.has(m.supplier.id)} labels={labels(m.supplier.name)} />
+                    <InviteMatchButton
+                      rfqId={rfqId}
+                      supplierId={m.supplier.id}
+                      supplierName={m.supplier.name}
+                      invited={invited.has(m.supplier.id)}
+                      labels={labels(m.supplier.name)}
+                    />
                   )}
                 </div>
               </li>
@@ -87,7 +105,11 @@ export async function MatchList({
         ) : (
           <ul className="flex flex-col divide-y divide-line" aria-label={t("almost")}>
             {almostQualified.map((m) => (
-              <li key={m.supplier.id} className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0 sm:flex-row sm:justify-between" data-testid="almost">
+              <li
+                key={m.supplier.id}
+                className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0 sm:flex-row sm:justify-between"
+                data-testid="almost"
+              >
                 <div className="min-w-0 flex-1">
                   <h3 className="text-base font-semibold text-ink">
                     <Link href={supplierRoutes.profile(m.supplier.id)} className="hover:underline">

@@ -21,7 +21,11 @@ export async function RecommendedRfqsCard({ items }: { items: RecommendedRfq[] }
       ) : (
         <ul className="flex flex-col divide-y divide-line" aria-label={t("dashboard.title")}>
           {items.map((x) => (
-            <li key={x.rfq.id} className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:justify-between" data-testid="recommended-rfq">
+            <li
+              key={x.rfq.id}
+              className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:justify-between"
+              data-testid="recommended-rfq"
+            >
               <div className="min-w-0 flex-1">
                 <h3 className="text-base font-semibold text-ink">
                   <Link href={rfqRoutes.boardDetail(x.rfq.id)} className="hover:underline">
@@ -29,7 +33,11 @@ export async function RecommendedRfqsCard({ items }: { items: RecommendedRfq[] }
                   </Link>
                 </h3>
                 <p className="text-sm text-muted">
-                  {t("dashboard.buyer", { buyer: x.rfq.buyerName, regency: x.rfq.deliveryRegencyName ?? "—", deadline: f.dateTime(x.rfq.deadline) })}
+                  {t("dashboard.buyer", {
+                    buyer: x.rfq.buyerName,
+                    regency: x.rfq.deliveryRegencyName ?? "—",
+                    deadline: f.dateTime(x.rfq.deadline),
+                  })}
                 </p>
                 {x.qualified ? (
                   <p className="mt-1">
@@ -43,7 +51,9 @@ export async function RecommendedRfqsCard({ items }: { items: RecommendedRfq[] }
                 <ul className="mt-2 flex flex-col gap-0.5 text-sm text-ink">
                   {x.reasons.slice(0, 4).map((r) => (
                     <li key={r.code} className="flex gap-2">
-                      <span aria-hidden="true" className="text-emerald-700">✓</span>
+                      <span aria-hidden="true" className="text-emerald-700">
+                        ✓
+                      </span>
                       <span>{reasonLabel(locale, r)}</span>
                     </li>
                   ))}

@@ -18,7 +18,15 @@ import { notificationRoutes } from "@/lib/notifications/routes";
 const UNREAD_COUNT_ENDPOINT = "/api/v1/notifications/unread-count";
 const DEFAULT_POLL_MS = 30_000;
 
-export function LiveNotificationBell({ initialCount, userId, pollMs = DEFAULT_POLL_MS }: { initialCount: number; userId: string; pollMs?: number }) {
+export function LiveNotificationBell({
+  initialCount,
+  userId,
+  pollMs = DEFAULT_POLL_MS,
+}: {
+  initialCount: number;
+  userId: string;
+  pollMs?: number;
+}) {
   const t = useTranslations("notifications.bell");
   const [count, setCount] = useState(initialCount);
   const [announcement, setAnnouncement] = useState("");
@@ -54,7 +62,12 @@ export function LiveNotificationBell({ initialCount, userId, pollMs = DEFAULT_PO
       if (stopped || inFlight || document.visibilityState === "hidden") return;
       inFlight = true;
       try {
-        const res = await fetch(url, { cache: "no-store", credentials: "same-origin", headers: { accept: "application/json" }, signal: aborter.signal });
+        const res = await fetch(url, {
+          cache: "no-store",
+          credentials: "same-origin",
+          headers: { accept: "application/json" },
+          signal: aborter.signal,
+        });
         if (res.status === 401 || res.status === 403) return stop(); // signed out, or now someone else: keep the rendered count
         if (!res.ok) return; // a hiccup (deploy, 5xx): try again next time
         const body: unknown = await res.json();
@@ -107,7 +120,16 @@ export function LiveNotificationBell({ initialCount, userId, pollMs = DEFAULT_PO
         data-unread-count={count}
         className="relative inline-flex size-11 items-center justify-center rounded-lg text-ink hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="size-6"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
         </svg>

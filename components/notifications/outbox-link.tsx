@@ -7,7 +7,10 @@ export async function OutboxLink() {
   const t = await getTranslations("notifications.outbox");
   return (
     <p className="text-sm text-muted">
-      <Link href={notificationRoutes.outbox()} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-4">
+      <Link
+        href={notificationRoutes.outbox()}
+        className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-4"
+      >
         {t("dashboardLink")}
       </Link>{" "}
       — {t("dashboardHint")}

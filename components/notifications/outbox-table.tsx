@@ -32,8 +32,12 @@ export async function OutboxTable({ rows, locale }: { rows: OutboxRow[]; locale:
             <dt className="text-muted">{t("attempts")}</dt>
             <dd>
               {m.attempts}
-              {m.status === "sent" && m.sentAt && <span className="text-muted"> · {t("sentAt", { time: formatDateTime(m.sentAt, l, zone) })}</span>}
-              {m.status === "pending" && m.attempts > 0 && <span className="text-muted"> · {t("nextTry", { time: formatDateTime(m.sendAfter, l, zone) })}</span>}
+              {m.status === "sent" && m.sentAt && (
+                <span className="text-muted"> · {t("sentAt", { time: formatDateTime(m.sentAt, l, zone) })}</span>
+              )}
+              {m.status === "pending" && m.attempts > 0 && (
+                <span className="text-muted"> · {t("nextTry", { time: formatDateTime(m.sendAfter, l, zone) })}</span>
+              )}
             </dd>
             {m.lastError && (
               <>
@@ -43,7 +47,9 @@ export async function OutboxTable({ rows, locale }: { rows: OutboxRow[]; locale:
             )}
           </dl>
           <details className="mt-2">
-            <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">{t("showText")}</summary>
+            <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">
+              {t("showText")}
+            </summary>
             <pre className="mt-1 overflow-x-auto rounded-lg bg-paper p-3 text-sm break-words whitespace-pre-wrap text-ink">{m.text}</pre>
           </details>
         </li>

@@ -67,19 +67,74 @@ export function ProductForm({ initial }: { initial?: ProductFormValues }) {
       )}
       {initial?.id && <input type="hidden" name="id" value={initial.id} />}
       <Input name="name" label={t("fields.name")} defaultValue={initial?.name} required maxLength={160} error={fields.name} />
-      <Textarea name="description" label={t("fields.description")} description={t("fields.descriptionHint")} optional defaultValue={initial?.description} rows={4} error={fields.description} />
+      <Textarea
+        name="description"
+        label={t("fields.description")}
+        description={t("fields.descriptionHint")}
+        optional
+        defaultValue={initial?.description}
+        rows={4}
+        error={fields.description}
+      />
       <div className="grid gap-5 sm:grid-cols-2">
-        <Input name="kbli" label={t("fields.kbli")} description={t("fields.kbliHint")} inputMode="numeric" pattern="[0-9]{5}" maxLength={5} defaultValue={initial?.kbli} required error={fields.kbli} />
-        <Input name="unit" label={t("fields.unit")} description={t("fields.unitHint")} defaultValue={initial?.unit} required maxLength={30} error={fields.unit} />
+        <Input
+          name="kbli"
+          label={t("fields.kbli")}
+          description={t("fields.kbliHint")}
+          inputMode="numeric"
+          pattern="[0-9]{5}"
+          maxLength={5}
+          defaultValue={initial?.kbli}
+          required
+          error={fields.kbli}
+        />
+        <Input
+          name="unit"
+          label={t("fields.unit")}
+          description={t("fields.unitHint")}
+          defaultValue={initial?.unit}
+          required
+          maxLength={30}
+          error={fields.unit}
+        />
       </div>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Input name="priceMinIdr" label={t("fields.priceMin")} description={t("fields.priceHint")} inputMode="numeric" defaultValue={initial?.priceMinIdr} required error={fields.priceMinIdr} />
-        <Input name="priceMaxIdr" label={t("fields.priceMax")} inputMode="numeric" defaultValue={initial?.priceMaxIdr} required error={fields.priceMaxIdr} />
+        <Input
+          name="priceMinIdr"
+          label={t("fields.priceMin")}
+          description={t("fields.priceHint")}
+          inputMode="numeric"
+          defaultValue={initial?.priceMinIdr}
+          required
+          error={fields.priceMinIdr}
+        />
+        <Input
+          name="priceMaxIdr"
+          label={t("fields.priceMax")}
+          inputMode="numeric"
+          defaultValue={initial?.priceMaxIdr}
+          required
+          error={fields.priceMaxIdr}
+        />
       </div>
       <div className="grid gap-5 sm:grid-cols-3">
         <Input name="moq" label={t("fields.moq")} optional inputMode="numeric" defaultValue={initial?.moq} error={fields.moq} />
-        <Input name="monthlyCapacity" label={t("fields.monthlyCapacity")} optional inputMode="numeric" defaultValue={initial?.monthlyCapacity} error={fields.monthlyCapacity} />
-        <Input name="leadTimeDays" label={t("fields.leadTimeDays")} optional inputMode="numeric" defaultValue={initial?.leadTimeDays} error={fields.leadTimeDays} />
+        <Input
+          name="monthlyCapacity"
+          label={t("fields.monthlyCapacity")}
+          optional
+          inputMode="numeric"
+          defaultValue={initial?.monthlyCapacity}
+          error={fields.monthlyCapacity}
+        />
+        <Input
+          name="leadTimeDays"
+          label={t("fields.leadTimeDays")}
+          optional
+          inputMode="numeric"
+          defaultValue={initial?.leadTimeDays}
+          error={fields.leadTimeDays}
+        />
       </div>
       {initial?.images.length ? (
         <fieldset className="flex flex-col gap-2">
@@ -88,14 +143,30 @@ export function ProductForm({ initial }: { initial?: ProductFormValues }) {
             {initial.images.map((img) => (
               <li key={img.id} className="flex flex-col items-start gap-1">
                 {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={img.thumbnailUrl} alt={t("photoAlt", { name: initial.name })} width={96} height={96} className="size-24 rounded-lg border border-stone-300 object-cover" />
+                <img
+                  src={img.thumbnailUrl}
+                  alt={t("photoAlt", { name: initial.name })}
+                  width={96}
+                  height={96}
+                  className="size-24 rounded-lg border border-stone-300 object-cover"
+                />
                 <Checkbox name="removeImageIds[]" value={img.id} label={t("fields.removePhoto")} />
               </li>
             ))}
           </ul>
         </fieldset>
       ) : null}
-      <Input type="file" name="photos" label={t("fields.photos")} description={t("fields.photosHint")} optional accept={PHOTO_ACCEPT} multiple error={fields.photos} className="py-2" />
+      <Input
+        type="file"
+        name="photos"
+        label={t("fields.photos")}
+        description={t("fields.photosHint")}
+        optional
+        accept={PHOTO_ACCEPT}
+        multiple
+        error={fields.photos}
+        className="py-2"
+      />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending} aria-disabled={pending || undefined}>
           {pending ? tc("saving") : tc("save")}

@@ -18,7 +18,14 @@ export async function ProductSummary({ product, actions }: { product: ProductVie
     <div className="flex gap-3">
       {img ? (
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={img.thumbnailUrl} alt={t("photoAlt", { name: product.name })} width={80} height={80} loading="lazy" className="size-20 shrink-0 rounded-lg border border-stone-200 object-cover" />
+        <img
+          src={img.thumbnailUrl}
+          alt={t("photoAlt", { name: product.name })}
+          width={80}
+          height={80}
+          loading="lazy"
+          className="size-20 shrink-0 rounded-lg border border-stone-200 object-cover"
+        />
       ) : (
         <div aria-hidden="true" className="size-20 shrink-0 rounded-lg border border-dashed border-stone-300 bg-stone-50" />
       )}
@@ -32,7 +39,9 @@ export async function ProductSummary({ product, actions }: { product: ProductVie
         <p className="text-sm text-muted">
           {[
             product.moq !== null ? t("moqValue", { moq: f.number(product.moq), unit: product.unit }) : null,
-            product.monthlyCapacity !== null ? t("capacityValue", { capacity: f.number(product.monthlyCapacity), unit: product.unit }) : null,
+            product.monthlyCapacity !== null
+              ? t("capacityValue", { capacity: f.number(product.monthlyCapacity), unit: product.unit })
+              : null,
             product.leadTimeDays !== null ? t("leadTimeValue", { days: product.leadTimeDays }) : null,
           ]
             .filter(Boolean)

@@ -31,7 +31,10 @@ export function AwardForm({ rfqId, lines, suppliers, bestSplit, schemes }: Award
   const [choice, setChoice] = useState<Record<string, string>>(bestSplit);
   const [confirming, setConfirming] = useState(false);
   const [scheme, setScheme] = useState("rantai_pasok");
-  const [state, dispatch, pending] = useActionState<Result | null, Record<string, unknown>>(async (_p, input) => (await awardRfqAction(input)) as Result, null);
+  const [state, dispatch, pending] = useActionState<Result | null, Record<string, unknown>>(
+    async (_p, input) => (await awardRfqAction(input)) as Result,
+    null,
+  );
 
   useEffect(() => {
     if (state?.ok) router.refresh();
@@ -147,9 +150,7 @@ export function AwardForm({ rfqId, lines, suppliers, bestSplit, schemes }: Award
           </h3>
           <ul className="flex flex-col gap-1 text-sm text-ink">
             {plan.map((p) => (
-              <li key={p.quoteId}>
-                {t("planLine", { supplier: p.name, lines: p.lineIds.length, value: f.rupiah(p.value) })}
-              </li>
+              <li key={p.quoteId}>{t("planLine", { supplier: p.name, lines: p.lineIds.length, value: f.rupiah(p.value) })}</li>
             ))}
           </ul>
           {unassigned > 0 && <p className="text-sm text-amber-900">{t("unassigned", { count: unassigned })}</p>}
@@ -175,7 +176,9 @@ export function AwardForm({ rfqId, lines, suppliers, bestSplit, schemes }: Award
             <Button
               type="button"
               disabled={pending}
-              onClick={() => startTransition(() => dispatch({ rfqId, scheme, awards: plan.map((p) => ({ quoteId: p.quoteId, rfqItemIds: p.lineIds })) }))}
+              onClick={() =>
+                startTransition(() => dispatch({ rfqId, scheme, awards: plan.map((p) => ({ quoteId: p.quoteId, rfqItemIds: p.lineIds })) }))
+              }
             >
               {pending ? t("working") : t("confirm")}
             </Button>

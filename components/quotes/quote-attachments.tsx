@@ -18,7 +18,10 @@ export function QuoteAttachmentUpload({ rfqId }: { rfqId: string }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [state, dispatch, pending] = useActionState<Result | null, FormData>(
     // A file over the server action body limit would never reach the action: say so here (issue 11).
-    withActionBodyLimit(async (_p: Result | null, fd: FormData) => (await addQuoteAttachmentAction(fd)) as Result, () => actionBodyTooLarge(tUploads("sendTooLarge", { limit: ACTION_BODY_LIMIT_LABEL }), "file")),
+    withActionBodyLimit(
+      async (_p: Result | null, fd: FormData) => (await addQuoteAttachmentAction(fd)) as Result,
+      () => actionBodyTooLarge(tUploads("sendTooLarge", { limit: ACTION_BODY_LIMIT_LABEL }), "file"),
+    ),
     null,
   );
   useEffect(() => {
@@ -42,7 +45,15 @@ export function QuoteAttachmentUpload({ rfqId }: { rfqId: string }) {
       className="flex flex-col gap-3"
     >
       <input type="hidden" name="rfqId" value={rfqId} />
-      <Input type="file" name="file" label={t("upload")} description={t("uploadHint")} accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" error={fields.file} className="py-2" />
+      <Input
+        type="file"
+        name="file"
+        label={t("upload")}
+        description={t("uploadHint")}
+        accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+        error={fields.file}
+        className="py-2"
+      />
       {state && !state.ok && !fields.file && <Alert tone="danger">{state.error.message}</Alert>}
       <div>
         <Button type="submit" size="sm" variant="secondary" disabled={pending}>
@@ -56,13 +67,23 @@ export function QuoteAttachmentUpload({ rfqId }: { rfqId: string }) {
 export function QuoteAttachmentRemove({ rfqId, attachmentId, filename }: { rfqId: string; attachmentId: string; filename: string }) {
   const t = useTranslations("quotes.attachments");
   const router = useRouter();
-  const [state, dispatch, pending] = useActionState<Result | null, Record<string, string>>(async (_p, input) => (await removeQuoteAttachmentAction(input)) as Result, null);
+  const [state, dispatch, pending] = useActionState<Result | null, Record<string, string>>(
+    async (_p, input) => (await removeQuoteAttachmentAction(input)) as Result,
+    null,
+  );
   useEffect(() => {
     if (state?.ok) router.refresh();
   }, [state, router]);
   return (
     <>
-      <Button type="button" size="sm" variant="ghost" disabled={pending} aria-label={t("removeNamed", { name: filename })} onClick={() => startTransition(() => dispatch({ rfqId, attachmentId }))}>
+      <Button
+        type="button"
+        size="sm"
+        variant="ghost"
+        disabled={pending}
+        aria-label={t("removeNamed", { name: filename })}
+        onClick={() => startTransition(() => dispatch({ rfqId, attachmentId }))}
+      >
         {t("remove")}
       </Button>
       {state && !state.ok && <span className="text-sm text-red-700">{state.error.message}</span>}

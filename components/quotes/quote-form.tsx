@@ -111,12 +111,21 @@ export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, conso
       submit,
     };
     if (consortium) {
-      input.consortiumShares = consortium.members.map((m) => ({ supplierId: m.supplierId, shareQuantity: fd.get(`share.${m.supplierId}`) || "0" }));
+      input.consortiumShares = consortium.members.map((m) => ({
+        supplierId: m.supplierId,
+        shareQuantity: fd.get(`share.${m.supplierId}`) || "0",
+      }));
     }
     startTransition(() => dispatch(input));
   }
 
-  const success = state?.ok ? (state.data.status === "draft" ? t("savedDraft") : state.data.revision ? t("savedRevision", { revision: state.data.revision }) : t("savedSubmitted")) : null;
+  const success = state?.ok
+    ? state.data.status === "draft"
+      ? t("savedDraft")
+      : state.data.revision
+        ? t("savedRevision", { revision: state.data.revision })
+        : t("savedSubmitted")
+    : null;
 
   return (
     <form
@@ -130,7 +139,12 @@ export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, conso
     >
       {success && <Alert tone="success">{success}</Alert>}
       {wState?.ok && <Alert tone="info">{t("withdrawn")}</Alert>}
-      {state && !state.ok && <Alert tone="danger">{state.error.message}{fields.items ? ` ${fields.items.join(" ")}` : ""}</Alert>}
+      {state && !state.ok && (
+        <Alert tone="danger">
+          {state.error.message}
+          {fields.items ? ` ${fields.items.join(" ")}` : ""}
+        </Alert>
+      )}
       {wState && !wState.ok && <Alert tone="danger">{wState.error.message}</Alert>}
 
       <fieldset className="flex flex-col gap-4">
@@ -167,7 +181,9 @@ export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, conso
                   <p className="self-end pb-2 text-sm text-muted tabular-nums" aria-live="polite">
                     {p !== null ? t("lineTotal", { total: f.rupiah(p * BigInt(l.quantity)) }) : t("notOffered")}
                     {p !== null && (preference > 0 || vat === true) && (
-                      <span className="block">{t("evaluated", { price: f.rupiah(evaluatedPriceIdr(p, preferenceTkdn, vat === true)) })}</span>
+                      <span className="block">
+                        {t("evaluated", { price: f.rupiah(evaluatedPriceIdr(p, preferenceTkdn, vat === true)) })}
+                      </span>
                     )}
                   </p>
                 </div>
@@ -183,11 +199,25 @@ export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, conso
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-2 font-medium text-ink">{t("vatLegend")}</legend>
         <label className="flex min-h-11 items-center gap-3">
-          <input type="radio" name="includesVat" value="true" checked={vat === true} onChange={() => setVat(true)} className="size-5 accent-brand-700" />
+          <input
+            type="radio"
+            name="includesVat"
+            value="true"
+            checked={vat === true}
+            onChange={() => setVat(true)}
+            className="size-5 accent-brand-700"
+          />
           <span>{t("vatIncluded")}</span>
         </label>
         <label className="flex min-h-11 items-center gap-3">
-          <input type="radio" name="includesVat" value="false" checked={vat === false} onChange={() => setVat(false)} className="size-5 accent-brand-700" />
+          <input
+            type="radio"
+            name="includesVat"
+            value="false"
+            checked={vat === false}
+            onChange={() => setVat(false)}
+            className="size-5 accent-brand-700"
+          />
           <span>{t("vatExcluded")}</span>
         </label>
         <p className="text-sm text-muted">{t("vatHint")}</p>
@@ -224,16 +254,33 @@ export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, conso
           optional
           error={fields.offeredTkdn}
         />
-        <Input name="validUntil" type="date" label={t("validUntil")} optional defaultValue={current?.validUntil ?? ""} error={fields.validUntil} />
+        <Input
+          name="validUntil"
+          type="date"
+          label={t("validUntil")}
+          optional
+          defaultValue={current?.validUntil ?? ""}
+          error={fields.validUntil}
+        />
       </div>
       {preference > 0 && <p className="-mt-3 text-sm text-teal-800">{t("preference", { percent: f.number(preference) })}</p>}
       {uncoveredPreference && (
         <p className="-mt-3 text-sm text-amber-900">
-          {certifiedTkdn !== null ? t("preferenceCertificateBelow", { certified: f.number(certifiedTkdn) }) : t("preferenceNeedsCertificate")}
+          {certifiedTkdn !== null
+            ? t("preferenceCertificateBelow", { certified: f.number(certifiedTkdn) })
+            : t("preferenceNeedsCertificate")}
         </p>
       )}
 
-      <Textarea name="note" label={t("note")} description={t("noteHint")} rows={3} optional defaultValue={current?.note ?? ""} error={fields.note} />
+      <Textarea
+        name="note"
+        label={t("note")}
+        description={t("noteHint")}
+        rows={3}
+        optional
+        defaultValue={current?.note ?? ""}
+        error={fields.note}
+      />
 
       {consortium && (
         <fieldset className="flex flex-col gap-3 rounded-lg border border-line p-4">
@@ -262,12 +309,7 @@ export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, conso
           {pending ? t("working") : submitted ? t("submitRevision") : t("submit")}
         </Button>
         {!submitted && (
-          <Button
-            type="button"
-            variant="outline"
-            disabled={pending}
-            onClick={(e) => send(e.currentTarget.form, false)}
-          >
+          <Button type="button" variant="outline" disabled={pending} onClick={(e) => send(e.currentTarget.form, false)}>
             {t("saveDraft")}
           </Button>
         )}

@@ -113,7 +113,15 @@ export function ExtendForm({ rfqId, current }: { rfqId: string; current: string 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-3">
       <input type="hidden" name="id" value={rfqId} />
-      <Input type="datetime-local" name="deadline" label={t("newDeadline", { zone })} description={t("newDeadlineHint")} defaultValue={current} required error={fields.deadline} />
+      <Input
+        type="datetime-local"
+        name="deadline"
+        label={t("newDeadline", { zone })}
+        description={t("newDeadlineHint")}
+        defaultValue={current}
+        required
+        error={fields.deadline}
+      />
       <ErrorLine message={fields.deadline ? null : message} fields={fields} />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
@@ -140,7 +148,15 @@ export function CancelForm({ rfqId }: { rfqId: string }) {
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-3 rounded-lg border border-red-200 bg-red-50 p-4">
       <input type="hidden" name="id" value={rfqId} />
-      <Textarea name="reason" label={t("cancelReason")} description={t("cancelReasonHint")} rows={3} required error={fields.reason} autoFocus />
+      <Textarea
+        name="reason"
+        label={t("cancelReason")}
+        description={t("cancelReasonHint")}
+        rows={3}
+        required
+        error={fields.reason}
+        autoFocus
+      />
       <ErrorLine message={fields.reason ? null : message} fields={fields} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="danger" disabled={pending}>
@@ -169,7 +185,15 @@ export function AnswerForm({ rfqId, clarificationId, current }: { rfqId: string;
     <form onSubmit={submit} noValidate className="flex flex-col gap-2">
       <input type="hidden" name="id" value={rfqId} />
       <input type="hidden" name="clarificationId" value={clarificationId} />
-      <Textarea name="answer" label={t("answerLabel")} description={t("answerHint")} rows={3} defaultValue={current ?? ""} required error={fields.answer} />
+      <Textarea
+        name="answer"
+        label={t("answerLabel")}
+        description={t("answerHint")}
+        rows={3}
+        defaultValue={current ?? ""}
+        required
+        error={fields.answer}
+      />
       <ErrorLine message={fields.answer ? null : message} fields={fields} />
       <div>
         <Button type="submit" size="sm" disabled={pending}>
@@ -191,7 +215,16 @@ export function AskForm({ rfqId }: { rfqId: string }) {
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-3" aria-label={t("askTitle")}>
       <input type="hidden" name="id" value={rfqId} />
-      <Textarea name="question" label={t("askLabel")} description={t("askHint")} rows={3} required maxLength={2000} error={fields.question} onChange={() => setSent(false)} />
+      <Textarea
+        name="question"
+        label={t("askLabel")}
+        description={t("askHint")}
+        rows={3}
+        required
+        maxLength={2000}
+        error={fields.question}
+        onChange={() => setSent(false)}
+      />
       <ErrorLine message={fields.question ? null : message} fields={fields} />
       {sent && (
         <p role="status" className="text-sm font-medium text-emerald-800">
@@ -240,7 +273,14 @@ export function InvitePanel({ rfqId, invitedIds }: { rfqId: string; invitedIds: 
 
   return (
     <div className="flex flex-col gap-3">
-      <Input label={t("search")} description={t("searchHint")} type="search" value={q} onChange={(e) => changeQuery(e.target.value)} autoComplete="off" />
+      <Input
+        label={t("search")}
+        description={t("searchHint")}
+        type="search"
+        value={q}
+        onChange={(e) => changeQuery(e.target.value)}
+        autoComplete="off"
+      />
       <ErrorLine message={message} fields={fields} />
       <p className="sr-only" aria-live="polite">
         {hits ? t("resultCount", { count: hits.length }) : ""}
@@ -308,12 +348,22 @@ export function AttachmentUpload({ rfqId }: { rfqId: string }) {
   const formRef = useRef<HTMLFormElement>(null);
   const tUploads = useTranslations("uploads");
   // A file over the server action body limit would never reach the action: say so here (issue 11).
-  const upload = withActionBodyLimit(addAttachmentAction as Action, () => actionBodyTooLarge(tUploads("sendTooLarge", { limit: ACTION_BODY_LIMIT_LABEL }), "file"));
+  const upload = withActionBodyLimit(addAttachmentAction as Action, () =>
+    actionBodyTooLarge(tUploads("sendTooLarge", { limit: ACTION_BODY_LIMIT_LABEL }), "file"),
+  );
   const { submit, pending, fields, message } = useRefreshingAction(upload, () => formRef.current?.reset());
   return (
     <form ref={formRef} onSubmit={submit} noValidate encType="multipart/form-data" className="flex flex-col gap-3">
       <input type="hidden" name="id" value={rfqId} />
-      <Input type="file" name="file" label={t("upload")} description={t("uploadHint")} accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" error={fields.file} className="py-2" />
+      <Input
+        type="file"
+        name="file"
+        label={t("upload")}
+        description={t("uploadHint")}
+        accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+        error={fields.file}
+        className="py-2"
+      />
       <ErrorLine message={fields.file ? null : message} fields={fields} />
       <div>
         <Button type="submit" size="sm" variant="secondary" disabled={pending}>

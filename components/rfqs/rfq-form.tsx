@@ -39,7 +39,6 @@ export interface RfqFormValues {
   sealed: boolean;
 }
 
-
 let counter = 0;
 const newKey = () => `item-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 const emptyItem = (): RfqFormItem => ({ key: newKey(), name: "", specification: "", quantity: "", unit: "", targetUnitPriceIdr: "" });
@@ -85,7 +84,8 @@ export function RfqForm({
     startTransition(() => dispatch(fd));
   }
 
-  const update = (key: string, patch: Partial<RfqFormItem>) => setItems((list) => list.map((it) => (it.key === key ? { ...it, ...patch } : it)));
+  const update = (key: string, patch: Partial<RfqFormItem>) =>
+    setItems((list) => list.map((it) => (it.key === key ? { ...it, ...patch } : it)));
   const shownRegencies = province ? regencies.filter((r) => r.provinceCode === province) : [];
   const itemsError = fields.items;
 
@@ -100,8 +100,24 @@ export function RfqForm({
       )}
       {initial?.id && <input type="hidden" name="id" value={initial.id} />}
 
-      <Input name="title" label={t("title")} description={t("titleHint")} defaultValue={initial?.title} required maxLength={200} error={fields.title} />
-      <Textarea name="description" label={t("description")} description={t("descriptionHint")} optional defaultValue={initial?.description} rows={4} error={fields.description} />
+      <Input
+        name="title"
+        label={t("title")}
+        description={t("titleHint")}
+        defaultValue={initial?.title}
+        required
+        maxLength={200}
+        error={fields.title}
+      />
+      <Textarea
+        name="description"
+        label={t("description")}
+        description={t("descriptionHint")}
+        optional
+        defaultValue={initial?.description}
+        rows={4}
+        error={fields.description}
+      />
 
       <KbliPicker value={kbli} onChange={setKbli} error={fields.kbli} />
 
@@ -162,11 +178,58 @@ export function RfqForm({
                   )}
                 </div>
                 <div className="grid gap-4 sm:grid-cols-6">
-                  <Input className="sm:col-span-6" name={`items.${i}.name`} label={t("itemName")} value={it.name} onChange={(e) => update(it.key, { name: e.target.value })} required maxLength={200} error={f("name")} />
-                  <Textarea className="sm:col-span-6" name={`items.${i}.specification`} label={t("itemSpecification")} optional rows={2} value={it.specification} onChange={(e) => update(it.key, { specification: e.target.value })} error={f("specification")} />
-                  <Input className="sm:col-span-2" name={`items.${i}.quantity`} label={t("itemQuantity")} inputMode="numeric" value={it.quantity} onChange={(e) => update(it.key, { quantity: e.target.value })} required error={f("quantity")} />
-                  <Input className="sm:col-span-2" name={`items.${i}.unit`} label={t("itemUnit")} description={t("itemUnitHint")} value={it.unit} onChange={(e) => update(it.key, { unit: e.target.value })} required maxLength={30} error={f("unit")} />
-                  <Input className="sm:col-span-2" name={`items.${i}.targetUnitPriceIdr`} label={t("itemTarget")} description={t("itemTargetHint")} optional inputMode="numeric" value={it.targetUnitPriceIdr} onChange={(e) => update(it.key, { targetUnitPriceIdr: e.target.value })} error={f("targetUnitPriceIdr")} />
+                  <Input
+                    className="sm:col-span-6"
+                    name={`items.${i}.name`}
+                    label={t("itemName")}
+                    value={it.name}
+                    onChange={(e) => update(it.key, { name: e.target.value })}
+                    required
+                    maxLength={200}
+                    error={f("name")}
+                  />
+                  <Textarea
+                    className="sm:col-span-6"
+                    name={`items.${i}.specification`}
+                    label={t("itemSpecification")}
+                    optional
+                    rows={2}
+                    value={it.specification}
+                    onChange={(e) => update(it.key, { specification: e.target.value })}
+                    error={f("specification")}
+                  />
+                  <Input
+                    className="sm:col-span-2"
+                    name={`items.${i}.quantity`}
+                    label={t("itemQuantity")}
+                    inputMode="numeric"
+                    value={it.quantity}
+                    onChange={(e) => update(it.key, { quantity: e.target.value })}
+                    required
+                    error={f("quantity")}
+                  />
+                  <Input
+                    className="sm:col-span-2"
+                    name={`items.${i}.unit`}
+                    label={t("itemUnit")}
+                    description={t("itemUnitHint")}
+                    value={it.unit}
+                    onChange={(e) => update(it.key, { unit: e.target.value })}
+                    required
+                    maxLength={30}
+                    error={f("unit")}
+                  />
+                  <Input
+                    className="sm:col-span-2"
+                    name={`items.${i}.targetUnitPriceIdr`}
+                    label={t("itemTarget")}
+                    description={t("itemTargetHint")}
+                    optional
+                    inputMode="numeric"
+                    value={it.targetUnitPriceIdr}
+                    onChange={(e) => update(it.key, { targetUnitPriceIdr: e.target.value })}
+                    error={f("targetUnitPriceIdr")}
+                  />
                 </div>
               </li>
             );
@@ -183,18 +246,39 @@ export function RfqForm({
         <legend className="text-lg font-semibold text-ink">{t("requirements")}</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2" role="group" aria-label={t("certifications")}>
           {CERTIFICATION_TYPES.map((c) => (
-            <Checkbox key={c} name="requiredCertifications[]" value={c} label={tCert(c)} defaultChecked={initial?.requiredCertifications.includes(c)} />
+            <Checkbox
+              key={c}
+              name="requiredCertifications[]"
+              value={c}
+              label={tCert(c)}
+              defaultChecked={initial?.requiredCertifications.includes(c)}
+            />
           ))}
         </div>
         {fields.requiredCertifications && <p className="text-sm text-red-700">{fields.requiredCertifications.join(" ")}</p>}
-        <Input name="minTkdn" label={t("minTkdn")} description={t("minTkdnHint")} optional inputMode="decimal" defaultValue={initial?.minTkdn} error={fields.minTkdn} className="sm:max-w-xs" />
+        <Input
+          name="minTkdn"
+          label={t("minTkdn")}
+          description={t("minTkdnHint")}
+          optional
+          inputMode="decimal"
+          defaultValue={initial?.minTkdn}
+          error={fields.minTkdn}
+          className="sm:max-w-xs"
+        />
       </fieldset>
 
       <fieldset className="flex flex-col gap-3">
         <legend className="text-lg font-semibold text-ink">{t("visibility")}</legend>
         {RFQ_VISIBILITIES.map((v) => (
           <label key={v} className="flex items-start gap-2">
-            <input type="radio" name="visibility" value={v} defaultChecked={(initial?.visibility ?? "public") === v} className="mt-1 size-4 accent-brand-700" />
+            <input
+              type="radio"
+              name="visibility"
+              value={v}
+              defaultChecked={(initial?.visibility ?? "public") === v}
+              className="mt-1 size-4 accent-brand-700"
+            />
             <span>
               <span className="font-medium text-ink">{t(`visibility_${v}`)}</span>
               <span className="block text-sm text-muted">{t(`visibility_${v}Hint`)}</span>
@@ -269,7 +353,15 @@ function KbliPicker({
         </p>
       ) : (
         <>
-          <Input label={t("kbliSearch")} hideLabel type="search" value={q} onChange={(e) => changeQuery(e.target.value)} placeholder={t("kbliSearchPlaceholder")} autoComplete="off" />
+          <Input
+            label={t("kbliSearch")}
+            hideLabel
+            type="search"
+            value={q}
+            onChange={(e) => changeQuery(e.target.value)}
+            placeholder={t("kbliSearchPlaceholder")}
+            autoComplete="off"
+          />
           <p className="text-sm text-muted" aria-live="polite">
             {searching ? t("kbliSearching") : results && results.length === 0 ? t("kbliNoResults", { q }) : null}
           </p>

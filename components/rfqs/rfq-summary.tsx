@@ -27,7 +27,9 @@ export async function RfqStatusBadges({
       <Badge tone="neutral">{rfq.visibility === "invited" ? t("invitedOnly") : t("public")}</Badge>
       {rfq.sealed && <Badge tone="accent">{t("sealed")}</Badge>}
       {rfq.invited && <Badge tone="brand">{t("youAreInvited")}</Badge>}
-      {rfq.buyer && <Badge tone={rfq.buyer.verified ? "success" : "warning"}>{rfq.buyer.verified ? t("buyerVerified") : t("buyerUnverified")}</Badge>}
+      {rfq.buyer && (
+        <Badge tone={rfq.buyer.verified ? "success" : "warning"}>{rfq.buyer.verified ? t("buyerVerified") : t("buyerUnverified")}</Badge>
+      )}
     </span>
   );
 }
@@ -75,7 +77,8 @@ export async function RfqSummary({ rfq, showBuyer = false }: { rfq: RfqView; sho
           <div>
             <dt className="text-sm text-muted">KBLI</dt>
             <dd className="text-ink">
-              <span className="font-medium tabular-nums">{rfq.kbli}</span> — {locale === "en" && rfq.kbliTitle.en ? rfq.kbliTitle.en : rfq.kbliTitle.id}
+              <span className="font-medium tabular-nums">{rfq.kbli}</span> —{" "}
+              {locale === "en" && rfq.kbliTitle.en ? rfq.kbliTitle.en : rfq.kbliTitle.id}
             </dd>
           </div>
           <div>
@@ -96,7 +99,9 @@ export async function RfqSummary({ rfq, showBuyer = false }: { rfq: RfqView; sho
                       {tCert(c)}
                     </Badge>
                   ))}
-                  {rfq.minTkdn !== null && <Badge tone="info">{t("minTkdn", { value: f.percent(rfq.minTkdn, { scale: "points" }) })}</Badge>}
+                  {rfq.minTkdn !== null && (
+                    <Badge tone="info">{t("minTkdn", { value: f.percent(rfq.minTkdn, { scale: "points" }) })}</Badge>
+                  )}
                 </span>
               )}
             </dd>
@@ -119,7 +124,10 @@ export async function RfqSummary({ rfq, showBuyer = false }: { rfq: RfqView; sho
       <Card title={t("items")} description={t("itemCount", { count: rfq.items.length })}>
         <ol className="flex flex-col divide-y divide-line">
           {rfq.items.map((it) => (
-            <li key={it.id} className="flex flex-col gap-1 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
+            <li
+              key={it.id}
+              className="flex flex-col gap-1 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between sm:gap-6"
+            >
               <div className="min-w-0">
                 <p className="font-medium text-ink">
                   <span className="mr-1 text-muted tabular-nums">{it.position}.</span>

@@ -24,7 +24,10 @@ export async function Footer() {
           <ul className="flex flex-col gap-1 text-sm">
             {links.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="inline-flex min-h-11 items-center text-white underline decoration-accent-300 hover:decoration-2">
+                <Link
+                  href={l.href}
+                  className="inline-flex min-h-11 items-center text-white underline decoration-accent-300 hover:decoration-2"
+                >
                   {l.label}
                 </Link>
               </li>

@@ -24,7 +24,9 @@ export function NavLinks({ items, orientation = "horizontal" }: { items: NavLink
               className={cn(
                 "flex min-h-11 items-center rounded-lg px-3 font-medium transition-colors",
                 orientation === "horizontal" ? "text-sm" : "text-base",
-                active ? "bg-brand-50 text-brand-900 shadow-[inset_0_-3px_0_var(--color-accent-500)]" : "text-ink hover:bg-brand-50 hover:text-brand-900",
+                active
+                  ? "bg-brand-50 text-brand-900 shadow-[inset_0_-3px_0_var(--color-accent-500)]"
+                  : "text-ink hover:bg-brand-50 hover:text-brand-900",
               )}
             >
               {item.label}

@@ -32,7 +32,10 @@ export function UserMenu({ label, name, organizationName, children }: UserMenuPr
         onClick={toggle}
         className="flex min-h-11 items-center gap-2 rounded-lg py-1 pr-2 pl-1 text-left hover:bg-brand-50"
       >
-        <span aria-hidden="true" className="flex size-9 items-center justify-center rounded-full bg-accent-100 text-sm font-bold text-accent-800 ring-2 ring-accent-300">
+        <span
+          aria-hidden="true"
+          className="flex size-9 items-center justify-center rounded-full bg-accent-100 text-sm font-bold text-accent-800 ring-2 ring-accent-300"
+        >
           {initialsOf(name)}
         </span>
         <span className="flex max-w-48 flex-col leading-tight">

@@ -21,7 +21,15 @@ export interface StatsBarChartProps {
   layout?: "vertical" | "horizontal";
 }
 
-function TooltipBox({ active, payload, labels }: { active?: boolean; payload?: { payload: ChartDatum }[]; labels: StatsBarChartProps["labels"] }) {
+function TooltipBox({
+  active,
+  payload,
+  labels,
+}: {
+  active?: boolean;
+  payload?: { payload: ChartDatum }[];
+  labels: StatsBarChartProps["labels"];
+}) {
   if (!active || !payload?.length) return null;
   const d = payload[0].payload;
   return (
@@ -60,7 +68,13 @@ export function StatsBarChart({ data, ariaLabel, labels, layout = "horizontal" }
             </>
           )}
           <Tooltip content={<TooltipBox labels={labels} />} cursor={{ fill: "rgba(15, 118, 110, 0.08)" }} />
-          <Bar dataKey="agreements" name={labels.agreements} fill="#1b7837" radius={vertical ? [0, 3, 3, 0] : [3, 3, 0, 0]} isAnimationActive={false} />
+          <Bar
+            dataKey="agreements"
+            name={labels.agreements}
+            fill="#1b7837"
+            radius={vertical ? [0, 3, 3, 0] : [3, 3, 0, 0]}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -23,14 +23,33 @@ export interface BreakdownCardProps {
   showKey?: boolean;
 }
 
-export async function BreakdownCard({ id, title, description, rows, totals, csvHref, f, layout, children, tableOpen = false, showKey = false }: BreakdownCardProps) {
+export async function BreakdownCard({
+  id,
+  title,
+  description,
+  rows,
+  totals,
+  csvHref,
+  f,
+  layout,
+  children,
+  tableOpen = false,
+  showKey = false,
+}: BreakdownCardProps) {
   const t = await getTranslations("stats.page");
   const hasData = rows.some((r) => !r.suppressed && ((r.agreements ?? 0) > 0 || (r.suppliers ?? 0) > 0));
   const anyWithheld = totals.suppressed || rows.some((r) => r.suppressed);
   const withheld = t("suppressed");
   const num = (n: number | null) => (n === null ? withheld : f.number(n));
   const idr = (n: bigint | null) => (n === null ? withheld : f.rupiah(n));
-  const cell = (text: string, isWithheld: boolean) => (isWithheld ? <abbr title={t("suppressedHint")} className="no-underline">{text}</abbr> : text);
+  const cell = (text: string, isWithheld: boolean) =>
+    isWithheld ? (
+      <abbr title={t("suppressedHint")} className="no-underline">
+        {text}
+      </abbr>
+    ) : (
+      text
+    );
   const csvLink = (
     <a
       href={csvHref}
@@ -42,7 +61,7 @@ export async function BreakdownCard({ id, title, description, rows, totals, csvH
     </a>
   );
   return (
-    <Card title={title} description={description} actions={csvLink} className="min-w-0" >
+    <Card title={title} description={description} actions={csvLink} className="min-w-0">
       <div id={id} className="flex flex-col gap-4">
         {children ??
           (hasData ? (
@@ -62,7 +81,9 @@ export async function BreakdownCard({ id, title, description, rows, totals, csvH
             <p className="text-sm text-muted">{anyWithheld ? t("chart.allSuppressed") : t("chart.empty")}</p>
           ))}
         <details open={tableOpen} className="group">
-          <summary className="cursor-pointer text-sm font-medium text-brand-800 underline-offset-2 hover:underline">{t("chart.showTable")}</summary>
+          <summary className="cursor-pointer text-sm font-medium text-brand-800 underline-offset-2 hover:underline">
+            {t("chart.showTable")}
+          </summary>
           <Table caption={title} captionHidden minWidthClassName="min-w-[30rem]" className="mt-3">
             <thead>
               <tr>

@@ -17,11 +17,32 @@ export async function StatsFilterForm({
 }) {
   const t = await getTranslations("stats.page.filters");
   return (
-    <form method="get" action={statsRoutes.statistics()} className="rounded-card border border-line bg-surface p-4 shadow-sm" aria-label={t("legend")}>
+    <form
+      method="get"
+      action={statsRoutes.statistics()}
+      className="rounded-card border border-line bg-surface p-4 shadow-sm"
+      aria-label={t("legend")}
+    >
       <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
         <legend className="sr-only">{t("legend")}</legend>
-        <Input type="month" name="from" label={t("from")} description={t("monthHint")} defaultValue={values.from ?? ""} error={errors.from} pattern="\d{4}-\d{2}" />
-        <Input type="month" name="to" label={t("to")} description={t("monthHint")} defaultValue={values.to ?? ""} error={errors.to} pattern="\d{4}-\d{2}" />
+        <Input
+          type="month"
+          name="from"
+          label={t("from")}
+          description={t("monthHint")}
+          defaultValue={values.from ?? ""}
+          error={errors.from}
+          pattern="\d{4}-\d{2}"
+        />
+        <Input
+          type="month"
+          name="to"
+          label={t("to")}
+          description={t("monthHint")}
+          defaultValue={values.to ?? ""}
+          error={errors.to}
+          pattern="\d{4}-\d{2}"
+        />
         <Select
           name="province"
           label={t("province")}

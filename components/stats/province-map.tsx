@@ -13,7 +13,13 @@ export interface ProvinceFigure {
 
 const SUPPRESSED_FILL = "url(#stats-suppressed)";
 
-export async function ProvinceMap({ figures, formatNumber }: { figures: Record<string, ProvinceFigure>; formatNumber: (n: number) => string }) {
+export async function ProvinceMap({
+  figures,
+  formatNumber,
+}: {
+  figures: Record<string, ProvinceFigure>;
+  formatNumber: (n: number) => string;
+}) {
   const t = await getTranslations("stats.page.map");
   const shapes = provinceShapes();
   const tp = await getTranslations("stats.page");

@@ -31,7 +31,9 @@ export function CertificateForm({ certificationId, initial }: { certificationId?
   const editing = Boolean(certificationId);
   const [state, dispatch] = useActionState<SaveState, FormData>(
     // A document over the server action body limit would never reach the action: say so here (issue 11).
-    withActionBodyLimit(saveCertificateAction, () => actionBodyTooLarge(tUploads("sendTooLarge", { limit: ACTION_BODY_LIMIT_LABEL }), "document")),
+    withActionBodyLimit(saveCertificateAction, () =>
+      actionBodyTooLarge(tUploads("sendTooLarge", { limit: ACTION_BODY_LIMIT_LABEL }), "document"),
+    ),
     null,
   );
   const [values, setValues] = useState(initial ?? EMPTY);
@@ -73,7 +75,12 @@ export function CertificateForm({ certificationId, initial }: { certificationId?
       <Input label={t("issuer")} description={t("issuerHint")} optional maxLength={160} {...bind("issuer")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Input label={t("validFrom")} type="date" optional {...bind("validFrom")} />
-        <Input label={t("validUntil")} type="date" description={showAll || values.type === "halal" ? t("validUntilHint") : undefined} {...bind("validUntil")} />
+        <Input
+          label={t("validUntil")}
+          type="date"
+          description={showAll || values.type === "halal" ? t("validUntilHint") : undefined}
+          {...bind("validUntil")}
+        />
       </div>
       {(showAll || values.type === "tkdn") && (
         <Input label={t("percent")} description={t("percentHint")} inputMode="decimal" maxLength={6} {...bind("percent")} />
@@ -88,7 +95,9 @@ export function CertificateForm({ certificationId, initial }: { certificationId?
         error={fields.document}
       />
       <div>
-        <SubmitButton pendingLabel={editing ? t("saveChanges") : t("addSubmit")}>{editing ? t("saveChanges") : t("addSubmit")}</SubmitButton>
+        <SubmitButton pendingLabel={editing ? t("saveChanges") : t("addSubmit")}>
+          {editing ? t("saveChanges") : t("addSubmit")}
+        </SubmitButton>
       </div>
     </form>
   );
@@ -111,7 +120,11 @@ export function DeleteCertificateButton({ certificationId, label }: { certificat
       <SubmitButton size="sm" variant="ghost" aria-label={t("deleteNamed", { name: label })}>
         {t("delete")}
       </SubmitButton>
-      {state && !state.ok && <p role="alert" className="text-sm text-red-800">{state.error.message}</p>}
+      {state && !state.ok && (
+        <p role="alert" className="text-sm text-red-800">
+          {state.error.message}
+        </p>
+      )}
     </form>
   );
 }
@@ -129,5 +142,3 @@ export function ContinueStepForm({ step, label }: { step: "sertifikat"; label: s
     </form>
   );
 }
-
-

@@ -35,7 +35,8 @@ const REVIEW_TONE: Record<PresentedCertification["verificationStatus"], BadgeTon
 async function ReviewState({ c }: { c: PresentedCertification }) {
   const t = await getTranslations("suppliers.certificates.review");
   const f = formattersFor(await getLocale());
-  if (c.verificationStatus === "verified" && c.verifiedAt) return <p className="mt-1 text-sm text-muted">{t("verifiedOn", { date: f.date(c.verifiedAt) })}</p>;
+  if (c.verificationStatus === "verified" && c.verifiedAt)
+    return <p className="mt-1 text-sm text-muted">{t("verifiedOn", { date: f.date(c.verifiedAt) })}</p>;
   if (c.verificationStatus === "pending") return <p className="mt-1 text-sm text-muted">{t("pendingHint")}</p>;
   if (c.verificationStatus === "returned") {
     return (
@@ -48,7 +49,13 @@ async function ReviewState({ c }: { c: PresentedCertification }) {
   return null;
 }
 
-export async function CertificateList({ certifications, canDelete = false }: { certifications: PresentedCertification[]; canDelete?: boolean }) {
+export async function CertificateList({
+  certifications,
+  canDelete = false,
+}: {
+  certifications: PresentedCertification[];
+  canDelete?: boolean;
+}) {
   const t = await getTranslations("suppliers.certificates");
   const tCert = await getTranslations("certifications");
   const tv = await getTranslations("verification.status");
@@ -65,36 +72,43 @@ export async function CertificateList({ certifications, canDelete = false }: { c
           const label = c.type === "other" && c.name ? c.name : tCert(c.type);
           return (
             <li key={c.id} className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0">
-             <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
-              <div className="min-w-0">
-                <p className="font-semibold text-ink">
-                  {label}
-                  {c.type === "tkdn" && c.percent !== null && <span className="font-normal text-muted"> · {f.percent(c.percent, { scale: "points" })}</span>}
-                </p>
-                <p className="font-mono text-sm break-all">{c.number}</p>
-                <p className="text-sm text-muted">
-                  {c.issuer ? `${c.issuer} · ` : ""}
-                  {c.validUntil ? t("until", { date: f.calendarDate(c.validUntil) }) : t("noExpiry")}
-                </p>
-                <div className="mt-1 flex flex-wrap gap-1.5">
-                  <Badge tone={TONE[c.state]}>{t(`states.${c.state}`)}</Badge>
-                  <Badge tone={REVIEW_TONE[c.verificationStatus]}>{tv(c.verificationStatus)}</Badge>
+              <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+                <div className="min-w-0">
+                  <p className="font-semibold text-ink">
+                    {label}
+                    {c.type === "tkdn" && c.percent !== null && (
+                      <span className="font-normal text-muted"> · {f.percent(c.percent, { scale: "points" })}</span>
+                    )}
+                  </p>
+                  <p className="font-mono text-sm break-all">{c.number}</p>
+                  <p className="text-sm text-muted">
+                    {c.issuer ? `${c.issuer} · ` : ""}
+                    {c.validUntil ? t("until", { date: f.calendarDate(c.validUntil) }) : t("noExpiry")}
+                  </p>
+                  <div className="mt-1 flex flex-wrap gap-1.5">
+                    <Badge tone={TONE[c.state]}>{t(`states.${c.state}`)}</Badge>
+                    <Badge tone={REVIEW_TONE[c.verificationStatus]}>{tv(c.verificationStatus)}</Badge>
+                  </div>
+                  <ReviewState c={c} />
+                  {c.document ? (
+                    <a
+                      href={supplierRoutes.certificateDocument(c.document.id)}
+                      target="_blank"
+                      rel="noopener"
+                      className="mt-1 inline-block text-sm font-medium text-brand-800 underline underline-offset-2"
+                    >
+                      {t("documentView")} ({c.document.filename})
+                    </a>
+                  ) : (
+                    <p className="mt-1 text-sm text-muted">{t("noDocument")}</p>
+                  )}
                 </div>
-                <ReviewState c={c} />
-                {c.document ? (
-                  <a href={supplierRoutes.certificateDocument(c.document.id)} target="_blank" rel="noopener" className="mt-1 inline-block text-sm font-medium text-brand-800 underline underline-offset-2">
-                    {t("documentView")} ({c.document.filename})
-                  </a>
-                ) : (
-                  <p className="mt-1 text-sm text-muted">{t("noDocument")}</p>
+                {canDelete && (
+                  <div className="flex shrink-0 flex-col gap-2 sm:items-end">
+                    <DeleteCertificateButton certificationId={c.id} label={`${label} ${c.number}`} />
+                  </div>
                 )}
               </div>
-              {canDelete && (
-                <div className="flex shrink-0 flex-col gap-2 sm:items-end">
-                  <DeleteCertificateButton certificationId={c.id} label={`${label} ${c.number}`} />
-                </div>
-              )}
-             </div>
               {canDelete && (
                 // A disclosure: keyboard-operable and usable before (or without) JavaScript.
                 <details className="group rounded-lg border border-line">

@@ -64,10 +64,28 @@ export function ProfileStepForm(props: ProfileStepFormProps) {
       body = <IdentityFields bind={bind} values={values} err={err} />;
       break;
     case "lokasi":
-      body = <LocationFields bind={bind} values={values} setValues={setValues} err={err} provinces={props.provinces ?? []} regencies={props.regencies ?? []} />;
+      body = (
+        <LocationFields
+          bind={bind}
+          values={values}
+          setValues={setValues}
+          err={err}
+          provinces={props.provinces ?? []}
+          regencies={props.regencies ?? []}
+        />
+      );
       break;
     case "bidang":
-      body = <KbliSelection selected={kbli} setSelected={setKbli} results={kbliResults} errors={Object.entries(fields).filter(([k]) => k === "kbli" || k.startsWith("kbli.")).flatMap(([, v]) => v)} />;
+      body = (
+        <KbliSelection
+          selected={kbli}
+          setSelected={setKbli}
+          results={kbliResults}
+          errors={Object.entries(fields)
+            .filter(([k]) => k === "kbli" || k.startsWith("kbli."))
+            .flatMap(([, v]) => v)}
+        />
+      );
       break;
     case "skala":
       body = <SizeFields bind={bind} values={values} err={err} />;
@@ -76,9 +94,7 @@ export function ProfileStepForm(props: ProfileStepFormProps) {
 
   return (
     <div className="flex flex-col gap-6">
-      {props.step === "bidang" && (
-        <KbliSearch results={kbliResults} setResults={setKbliResults} initialQuery={props.kbliQuery ?? ""} />
-      )}
+      {props.step === "bidang" && <KbliSearch results={kbliResults} setResults={setKbliResults} initialQuery={props.kbliQuery ?? ""} />}
       <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} className="flex flex-col gap-5" noValidate>
         <input type="hidden" name="step" value={props.step} />
         <input type="hidden" name="then" value={props.then ?? "next"} />
@@ -114,7 +130,15 @@ function IdentityFields({ bind, values, err }: { bind: Bind; values: Record<stri
   const npwp = values.npwp?.trim() ? parseNpwp(values.npwp) : null;
   return (
     <>
-      <Input label={t("fields.name")} description={t("fields.nameHint")} required autoComplete="organization" maxLength={160} error={err("name")} {...bind("name")} />
+      <Input
+        label={t("fields.name")}
+        description={t("fields.nameHint")}
+        required
+        autoComplete="organization"
+        maxLength={160}
+        error={err("name")}
+        {...bind("name")}
+      />
       <Select
         label={t("fields.legalForm")}
         placeholder={t("fields.legalFormPlaceholder")}
@@ -140,7 +164,15 @@ function IdentityFields({ bind, values, err }: { bind: Bind; values: Record<stri
         error={err("npwp")}
         {...bind("npwp")}
       />
-      <Textarea label={t("fields.description")} description={t("fields.descriptionHint")} optional rows={4} maxLength={2000} error={err("description")} {...bind("description")} />
+      <Textarea
+        label={t("fields.description")}
+        description={t("fields.descriptionHint")}
+        optional
+        rows={4}
+        maxLength={2000}
+        error={err("description")}
+        {...bind("description")}
+      />
     </>
   );
 }
@@ -172,9 +204,21 @@ function LocationFields({
         options={provinces.map((p) => ({ value: p.code, label: p.name }))}
         value={province}
         // not submitted: the regency code says which province
-        onChange={(e) => setValues((v) => ({ ...v, provinceCode: e.target.value, regencyCode: v.regencyCode?.startsWith(`${e.target.value}.`) ? v.regencyCode : "" }))}
+        onChange={(e) =>
+          setValues((v) => ({
+            ...v,
+            provinceCode: e.target.value,
+            regencyCode: v.regencyCode?.startsWith(`${e.target.value}.`) ? v.regencyCode : "",
+          }))
+        }
       />
-      <Select label={t("fields.regency")} description={province ? undefined : t("fields.regencyHint")} placeholder={t("fields.regencyPlaceholder")} error={err("regencyCode")} {...bind("regencyCode")}>
+      <Select
+        label={t("fields.regency")}
+        description={province ? undefined : t("fields.regencyHint")}
+        placeholder={t("fields.regencyPlaceholder")}
+        error={err("regencyCode")}
+        {...bind("regencyCode")}
+      >
         {province
           ? shown.map((r) => (
               <option key={r.code} value={r.code}>
@@ -193,7 +237,16 @@ function LocationFields({
               </optgroup>
             ))}
       </Select>
-      <Textarea label={t("fields.address")} description={t("fields.addressHint")} optional rows={3} maxLength={500} autoComplete="street-address" error={err("address")} {...bind("address")} />
+      <Textarea
+        label={t("fields.address")}
+        description={t("fields.addressHint")}
+        optional
+        rows={3}
+        maxLength={500}
+        autoComplete="street-address"
+        error={err("address")}
+        {...bind("address")}
+      />
     </>
   );
 }
@@ -249,7 +302,16 @@ function KbliSearch({
           void run(q);
         }}
       >
-        <Input className="flex-1" label={t("kbliSearch")} description={t("kbliSearchHint")} name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
+        <Input
+          className="flex-1"
+          label={t("kbliSearch")}
+          description={t("kbliSearchHint")}
+          name="q"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          autoComplete="off"
+        />
         <Button type="submit" variant="outline">
           {t("kbliSearchButton")}
         </Button>
@@ -277,7 +339,11 @@ function KbliSelection({
   const chosen = new Set(selected.map((k) => k.code));
   const offered = (results ?? []).filter((r) => !chosen.has(r.code));
   return (
-    <fieldset aria-describedby={errors.length ? errorId : "kbli-hint"} aria-invalid={errors.length > 0 || undefined} className="flex flex-col gap-2">
+    <fieldset
+      aria-describedby={errors.length ? errorId : "kbli-hint"}
+      aria-invalid={errors.length > 0 || undefined}
+      className="flex flex-col gap-2"
+    >
       <legend className="font-medium text-ink">{t("kbliSelected")}</legend>
       <p id="kbli-hint" className="text-sm text-muted">
         {t("kbliPrimaryHint")}
@@ -350,8 +416,7 @@ function SizeFields({ bind, values, err }: { bind: Bind; values: Record<string, 
   const f = formattersFor(useLocale(), useTimeZone());
   const capital = parseRupiahInput(values.capitalIdr ?? "");
   const sales = parseRupiahInput(values.annualSalesIdr ?? "");
-  const derived =
-    capital.ok && sales.ok ? deriveSizeClass({ capitalIdr: capital.value, annualSalesIdr: sales.value }) : null;
+  const derived = capital.ok && sales.ok ? deriveSizeClass({ capitalIdr: capital.value, annualSalesIdr: sales.value }) : null;
   const preview = (r: ReturnType<typeof parseRupiahInput>) => (r.ok && r.value !== null ? ` = ${f.rupiah(r.value)}` : "");
   return (
     <>
@@ -379,7 +444,9 @@ function SizeFields({ bind, values, err }: { bind: Bind; values: Record<string, 
           <>
             <p className="mt-1 text-lg font-bold text-ink">
               {tSize(derived.sizeClass)}{" "}
-              <span className="text-sm font-normal text-muted">{derived.basis === "annual_sales" ? t("size.bySales") : t("size.byCapital")}</span>
+              <span className="text-sm font-normal text-muted">
+                {derived.basis === "annual_sales" ? t("size.bySales") : t("size.byCapital")}
+              </span>
             </p>
             <p className={derived.sizeClass === "besar" ? "mt-1 text-sm font-medium text-red-800" : "mt-1 text-sm text-muted"}>
               {t(`size.explain.${derived.sizeClass}`)}
@@ -391,7 +458,14 @@ function SizeFields({ bind, values, err }: { bind: Bind; values: Record<string, 
       </div>
       <div className="grid gap-5 sm:grid-cols-2">
         <Input label={t("fields.employees")} inputMode="numeric" optional error={err("employees")} {...bind("employees")} />
-        <Input label={t("fields.foundedYear")} inputMode="numeric" optional maxLength={4} error={err("foundedYear")} {...bind("foundedYear")} />
+        <Input
+          label={t("fields.foundedYear")}
+          inputMode="numeric"
+          optional
+          maxLength={4}
+          error={err("foundedYear")}
+          {...bind("foundedYear")}
+        />
       </div>
     </>
   );

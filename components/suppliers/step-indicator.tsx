@@ -23,7 +23,10 @@ export function StepIndicator({ current, savedStep }: { current: OnboardingStep;
           const done = num <= savedStep && !isCurrent;
           const label = (
             <>
-              <span className={cn("block h-1.5 rounded-full", isCurrent ? "bg-brand-700" : done ? "bg-teal-600" : "bg-stone-200")} aria-hidden="true" />
+              <span
+                className={cn("block h-1.5 rounded-full", isCurrent ? "bg-brand-700" : done ? "bg-teal-600" : "bg-stone-200")}
+                aria-hidden="true"
+              />
               <span className={cn("mt-1.5 block text-xs", isCurrent ? "font-semibold text-ink" : "text-muted")}>
                 {num}. {t(`steps.${s}`)}
                 {done && <span className="sr-only"> ({t("steps.done")})</span>}

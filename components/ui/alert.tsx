@@ -40,7 +40,10 @@ export interface AlertProps {
 export function Alert({ tone = "info", title, children, actions, className }: AlertProps) {
   const s = TONES[tone];
   return (
-    <div role={tone === "info" || tone === "success" ? "status" : "alert"} className={cn("flex gap-3 rounded-lg border px-4 py-3", s.box, className)}>
+    <div
+      role={tone === "info" || tone === "success" ? "status" : "alert"}
+      className={cn("flex gap-3 rounded-lg border px-4 py-3", s.box, className)}
+    >
       <svg aria-hidden="true" viewBox="0 0 20 20" className={cn("mt-0.5 size-5 shrink-0 fill-current", s.icon)}>
         <path d={s.path} />
       </svg>

@@ -17,7 +17,17 @@ export interface CardProps {
   children?: ReactNode;
 }
 
-export function Card({ title, headingLevel = 2, description, actions, footer, as = "section", flush = false, className, children }: CardProps) {
+export function Card({
+  title,
+  headingLevel = 2,
+  description,
+  actions,
+  footer,
+  as = "section",
+  flush = false,
+  className,
+  children,
+}: CardProps) {
   const Tag = as;
   const Heading = `h${headingLevel}` as "h2" | "h3" | "h4";
   return (

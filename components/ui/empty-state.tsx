@@ -13,7 +13,12 @@ export interface EmptyStateProps {
 
 export function EmptyState({ title, description, action, icon, className }: EmptyStateProps) {
   return (
-    <div className={cn("flex flex-col items-center gap-3 rounded-card border border-dashed border-accent-300 bg-accent-50/40 px-6 py-10 text-center", className)}>
+    <div
+      className={cn(
+        "flex flex-col items-center gap-3 rounded-card border border-dashed border-accent-300 bg-accent-50/40 px-6 py-10 text-center",
+        className,
+      )}
+    >
       <div aria-hidden="true" className="text-accent-500">
         {icon ?? (
           <svg viewBox="0 0 48 48" className="size-12" fill="none" stroke="currentColor" strokeWidth="2">

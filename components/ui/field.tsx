@@ -39,7 +39,10 @@ interface FieldFrame {
   invalid: boolean;
 }
 
-function useFieldFrame(id: string | undefined, props: FieldProps): FieldFrame & { descriptionId: string; errorId: string; errors: string[] } {
+function useFieldFrame(
+  id: string | undefined,
+  props: FieldProps,
+): FieldFrame & { descriptionId: string; errorId: string; errors: string[] } {
   const generated = useId();
   const controlId = id ?? `f${generated.replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const descriptionId = `${controlId}-description`;
@@ -49,7 +52,17 @@ function useFieldFrame(id: string | undefined, props: FieldProps): FieldFrame & 
   return { controlId, describedBy, invalid: errors.length > 0, descriptionId, errorId, errors };
 }
 
-function FieldLabel({ htmlFor, label, optional, hideLabel }: { htmlFor: string; label: ReactNode; optional?: boolean; hideLabel?: boolean }) {
+function FieldLabel({
+  htmlFor,
+  label,
+  optional,
+  hideLabel,
+}: {
+  htmlFor: string;
+  label: ReactNode;
+  optional?: boolean;
+  hideLabel?: boolean;
+}) {
   const t = useTranslations("common");
   return (
     <label htmlFor={htmlFor} className={cn("block font-medium text-ink", hideLabel && "sr-only")}>
@@ -59,7 +72,17 @@ function FieldLabel({ htmlFor, label, optional, hideLabel }: { htmlFor: string; 
   );
 }
 
-function FieldMessages({ descriptionId, description, errorId, errors }: { descriptionId: string; description?: ReactNode; errorId: string; errors: string[] }) {
+function FieldMessages({
+  descriptionId,
+  description,
+  errorId,
+  errors,
+}: {
+  descriptionId: string;
+  description?: ReactNode;
+  errorId: string;
+  errors: string[];
+}) {
   return (
     <>
       {description && (
@@ -137,7 +160,19 @@ export type SelectProps = ComponentProps<"select"> &
     placeholder?: string;
   };
 
-export function Select({ label, description, error, optional, hideLabel, className, id, options, placeholder, children, ...rest }: SelectProps) {
+export function Select({
+  label,
+  description,
+  error,
+  optional,
+  hideLabel,
+  className,
+  id,
+  options,
+  placeholder,
+  children,
+  ...rest
+}: SelectProps) {
   const f = useFieldFrame(id, { label, description, error });
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>
@@ -158,7 +193,11 @@ export function Select({ label, description, error, optional, hideLabel, classNa
           ))}
           {children}
         </select>
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="pointer-events-none absolute top-1/2 right-3 size-5 -translate-y-1/2 fill-muted">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className="pointer-events-none absolute top-1/2 right-3 size-5 -translate-y-1/2 fill-muted"
+        >
           <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
         </svg>
       </div>

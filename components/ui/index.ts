@@ -1,13 +1,13 @@
 // Rantai's UI kit. Import from "@/components/ui".
 export { cn } from "./cn";
-export { Button, ButtonLink,  type ButtonProps,  type ButtonVariant,  } from "./button";
-export { SubmitButton,  } from "./submit-button";
-export { Input, Textarea, Select, Checkbox,       } from "./field";
-export { Card,  } from "./card";
-export { Badge, VerificationBadge, OrgTypeBadge,  type BadgeTone } from "./badge";
-export { Table,  } from "./table";
-export { EmptyState,  } from "./empty-state";
-export { Alert,   } from "./alert";
-export { Stat, StatGrid,  } from "./stat";
-export { PageHeader,  } from "./page-header";
+export { Button, ButtonLink, type ButtonProps, type ButtonVariant } from "./button";
+export { SubmitButton } from "./submit-button";
+export { Input, Textarea, Select, Checkbox } from "./field";
+export { Card } from "./card";
+export { Badge, VerificationBadge, OrgTypeBadge, type BadgeTone } from "./badge";
+export { Table } from "./table";
+export { EmptyState } from "./empty-state";
+export { Alert } from "./alert";
+export { Stat, StatGrid } from "./stat";
+export { PageHeader } from "./page-header";
 export { Container } from "./container";

@@ -18,7 +18,13 @@ export interface StatProps {
 
 export function Stat({ label, value, hint, emphasis = false, className }: StatProps) {
   return (
-    <div className={cn("flex min-w-0 flex-col rounded-card border bg-surface px-3 py-3 shadow-sm sm:px-4 sm:py-4", emphasis ? "border-accent-300 border-l-4 border-l-accent-500" : "border-line", className)}>
+    <div
+      className={cn(
+        "flex min-w-0 flex-col rounded-card border bg-surface px-3 py-3 shadow-sm sm:px-4 sm:py-4",
+        emphasis ? "border-accent-300 border-l-4 border-l-accent-500" : "border-line",
+        className,
+      )}
+    >
       <dt className="order-1 text-sm font-medium text-muted">{label}</dt>
       <dd className="order-2 mt-1 text-2xl font-bold tracking-tight text-brand-800 tabular-nums sm:text-3xl">{value}</dd>
       {hint && <dd className="order-3 mt-1 text-sm text-muted">{hint}</dd>}

@@ -22,9 +22,7 @@ export function SubmitButton({ children, pendingLabel, disabled, onClick, ...res
       }}
       {...rest}
     >
-      {pending && (
-        <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />
-      )}
+      {pending && <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />}
       {pending && pendingLabel ? pendingLabel : children}
     </Button>
   );

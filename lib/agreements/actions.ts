@@ -32,13 +32,24 @@ import {
 } from "./schemas";
 
 /** Form rows "milestones.0.title" arrive as { "0": {...} }: an array in row order, fully blank rows dropped. */
-const milestoneRows = z.preprocess((v) => {
-  if (v == null) return [];
-  const rows = Array.isArray(v) ? v : Object.entries(v as Record<string, unknown>).sort(([a], [b]) => Number(a) - Number(b)).map(([, r]) => r);
-  return rows.filter((r) => r && typeof r === "object" && Object.values(r as Record<string, unknown>).some((x) => typeof x === "string" && x.trim() !== ""));
-}, z.array(milestoneInputSchema).max(50, "agreements.errors.tooManyMilestones"));
+const milestoneRows = z.preprocess(
+  (v) => {
+    if (v == null) return [];
+    const rows = Array.isArray(v)
+      ? v
+      : Object.entries(v as Record<string, unknown>)
+          .sort(([a], [b]) => Number(a) - Number(b))
+          .map(([, r]) => r);
+    return rows.filter(
+      (r) =>
+        r && typeof r === "object" && Object.values(r as Record<string, unknown>).some((x) => typeof x === "string" && x.trim() !== ""),
+    );
+  },
+  z.array(milestoneInputSchema).max(50, "agreements.errors.tooManyMilestones"),
+);
 
-const text = (min: number, max: number) => z.string({ error: "errors.field.required" }).trim().min(min, "errors.field.required").max(max, "errors.field.tooLong");
+const text = (min: number, max: number) =>
+  z.string({ error: "errors.field.required" }).trim().min(min, "errors.field.required").max(max, "errors.field.tooLong");
 
 const contentForm = {
   title: text(3, 200),
@@ -53,9 +64,16 @@ const contentForm = {
 const createForm = z
   .object({
     ...contentForm,
-    counterpartyId: z.string({ error: "agreements.fields.counterpartyChoose" }).trim().min(1, "agreements.fields.counterpartyChoose").max(64),
+    counterpartyId: z
+      .string({ error: "agreements.fields.counterpartyChoose" })
+      .trim()
+      .min(1, "agreements.fields.counterpartyChoose")
+      .max(64),
     /** "Sebagai konsorsium": one of the partner's consortia offered by consortiumChoices, or blank for the partner alone. */
-    consortiumId: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(64, "agreements.errors.consortiumUnknown").optional()),
+    consortiumId: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.string().trim().max(64, "agreements.errors.consortiumUnknown").optional(),
+    ),
   })
   .superRefine(checkContent);
 
@@ -69,14 +87,17 @@ export const createAgreementAction = partyAction("agreement:write", createForm, 
   }).catch((err: unknown) => {
     // The counterparty is one field in the form, whichever side it is on.
     const e = err as { fields?: Record<string, string[]> };
-    if (e?.fields?.buyerOrgId || e?.fields?.supplierOrgId) e.fields.counterpartyId = [...(e.fields.buyerOrgId ?? []), ...(e.fields.supplierOrgId ?? [])];
+    if (e?.fields?.buyerOrgId || e?.fields?.supplierOrgId)
+      e.fields.counterpartyId = [...(e.fields.buyerOrgId ?? []), ...(e.fields.supplierOrgId ?? [])];
     throw err;
   });
   revalidate(agreementRoutes.list(), agreementRoutes.detail(a.id));
   redirect(withQuery(agreementRoutes.detail(a.id), { saved: "1" }));
 });
 
-const amendForm = z.object({ ...contentForm, id: agreementIdSchema, version: versionSchema, changeNote: agreementAmendSchema.shape.changeNote }).superRefine(checkContent);
+const amendForm = z
+  .object({ ...contentForm, id: agreementIdSchema, version: versionSchema, changeNote: agreementAmendSchema.shape.changeNote })
+  .superRefine(checkContent);
 
 const amendInner = partyAction("agreement:write", amendForm, async ({ id, ...input }, { actor }) => {
   const a = await amendAgreement(actor, id, input);
@@ -87,10 +108,16 @@ const amendInner = partyAction("agreement:write", amendForm, async ({ id, ...inp
 /** A stale version: say which version is current now, so the page can offer to reload to it. */
 async function withCurrentVersion<T>(r: ActionResult<T>, id: unknown): Promise<ActionResult<T> & { currentVersion?: number }> {
   if (r.ok || r.error.code !== "conflict" || !r.error.fields?.version || typeof id !== "string") return r;
-  const current = await getAgreement(await getActor(), id).then((a) => a.version).catch(() => null);
+  const current = await getAgreement(await getActor(), id)
+    .then((a) => a.version)
+    .catch(() => null);
   if (current === null) return r;
   const locale = await actionLocale();
-  return { ok: false, error: { ...r.error, message: translate(locale, "agreements.form.conflict", { version: current }) }, currentVersion: current };
+  return {
+    ok: false,
+    error: { ...r.error, message: translate(locale, "agreements.form.conflict", { version: current }) },
+    currentVersion: current,
+  };
 }
 
 const idOf = (first: unknown, second?: unknown) => {
@@ -114,11 +141,15 @@ export async function acceptAgreementAction(first: unknown, second?: unknown) {
 }
 
 /** One side confirms completion (issue 11), with a reason when something is still open. */
-const completeInner = partyAction("agreement:accept", completeSchema.extend({ id: agreementIdSchema, version: versionSchema }), async ({ id, version, reason }, { actor }) => {
-  const a = await completeAgreement(actor, id, { version, reason });
-  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
-  return { id, status: a.status };
-});
+const completeInner = partyAction(
+  "agreement:accept",
+  completeSchema.extend({ id: agreementIdSchema, version: versionSchema }),
+  async ({ id, version, reason }, { actor }) => {
+    const a = await completeAgreement(actor, id, { version, reason });
+    revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
+    return { id, status: a.status };
+  },
+);
 export async function completeAgreementAction(first: unknown, second?: unknown) {
   return withCurrentVersion(await completeInner(first, second), idOf(first, second));
 }
@@ -132,34 +163,45 @@ export async function withdrawCompletionAction(first: unknown, second?: unknown)
   return withCurrentVersion(await withdrawCompletionInner(first, second), idOf(first, second));
 }
 
-const terminateInner = partyAction("agreement:accept", terminateSchema.extend({ id: agreementIdSchema }), async ({ id, ...input }, { actor }) => {
-  const a = await terminateAgreement(actor, id, input);
-  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
-  return { id, status: a.status };
-});
+const terminateInner = partyAction(
+  "agreement:accept",
+  terminateSchema.extend({ id: agreementIdSchema }),
+  async ({ id, ...input }, { actor }) => {
+    const a = await terminateAgreement(actor, id, input);
+    revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
+    return { id, status: a.status };
+  },
+);
 export async function terminateAgreementAction(first: unknown, second?: unknown) {
   return withCurrentVersion(await terminateInner(first, second), idOf(first, second));
 }
 
-export const recordDeliveryAction = partyAction("agreement:write", deliveryInputSchema.extend({ id: agreementIdSchema }), async ({ id, ...input }, { actor }) => {
-  await recordDelivery(actor, id, input);
-  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
-  return { id };
-});
+export const recordDeliveryAction = partyAction(
+  "agreement:write",
+  deliveryInputSchema.extend({ id: agreementIdSchema }),
+  async ({ id, ...input }, { actor }) => {
+    await recordDelivery(actor, id, input);
+    revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
+    return { id };
+  },
+);
 
-export const reviewDeliveryAction = partyAction("agreement:write", deliveryReviewSchema.extend({ id: agreementIdSchema, deliveryId: agreementIdSchema }), async ({ id, deliveryId, ...input }, { actor }) => {
-  await reviewDelivery(actor, id, deliveryId, input);
-  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
-  return { id };
-});
+export const reviewDeliveryAction = partyAction(
+  "agreement:write",
+  deliveryReviewSchema.extend({ id: agreementIdSchema, deliveryId: agreementIdSchema }),
+  async ({ id, deliveryId, ...input }, { actor }) => {
+    await reviewDelivery(actor, id, deliveryId, input);
+    revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
+    return { id };
+  },
+);
 
 export const recordPaymentAction = partyAction(
   "agreement:write",
-  z
-    .object({ ...paymentInputSchema.shape, id: agreementIdSchema })
-    .superRefine((v, ctx) => {
-      if (v.invoicedOn && v.paidOn < v.invoicedOn) ctx.addIssue({ code: "custom", path: ["paidOn"], message: "agreements.errors.paidBeforeInvoice" });
-    }),
+  z.object({ ...paymentInputSchema.shape, id: agreementIdSchema }).superRefine((v, ctx) => {
+    if (v.invoicedOn && v.paidOn < v.invoicedOn)
+      ctx.addIssue({ code: "custom", path: ["paidOn"], message: "agreements.errors.paidBeforeInvoice" });
+  }),
   async ({ id, ...input }, { actor }) => {
     await recordPayment(actor, id, input);
     revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
@@ -167,8 +209,12 @@ export const recordPaymentAction = partyAction(
   },
 );
 
-export const rateAgreementAction = partyAction("agreement:write", ratingInputSchema.extend({ id: agreementIdSchema }), async ({ id, ...input }, { actor }) => {
-  await rateAgreement(actor, id, input);
-  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
-  return { id };
-});
+export const rateAgreementAction = partyAction(
+  "agreement:write",
+  ratingInputSchema.extend({ id: agreementIdSchema }),
+  async ({ id, ...input }, { actor }) => {
+    await rateAgreement(actor, id, input);
+    revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
+    return { id };
+  },
+);

@@ -12,7 +12,14 @@ import type { AgreementSnapshotView } from "./views";
 type Tx = Prisma.TransactionClient;
 
 export const toDraftMilestones = (ms: MilestoneInput[]) =>
-  ms.map((m) => ({ title: m.title, quantity: m.quantity ?? null, unit: m.unit ?? null, dueDate: m.dueDate, amountIdr: m.amountIdr ?? null, paymentTermDays: m.paymentTermDays ?? null }));
+  ms.map((m) => ({
+    title: m.title,
+    quantity: m.quantity ?? null,
+    unit: m.unit ?? null,
+    dueDate: m.dueDate,
+    amountIdr: m.amountIdr ?? null,
+    paymentTermDays: m.paymentTermDays ?? null,
+  }));
 
 export type Content = {
   title: string;
@@ -21,7 +28,14 @@ export type Content = {
   startDate: Date;
   endDate: Date;
   terms: string;
-  milestones: { title: string; quantity: number | null; unit: string | null; dueDate: Date; amountIdr: bigint | null; paymentTermDays: number | null }[];
+  milestones: {
+    title: string;
+    quantity: number | null;
+    unit: string | null;
+    dueDate: Date;
+    amountIdr: bigint | null;
+    paymentTermDays: number | null;
+  }[];
 };
 
 export const fromSnapshot = (s: AgreementSnapshotView): Content => ({
@@ -48,8 +62,13 @@ export const fromSnapshot = (s: AgreementSnapshotView): Content => ({
  * `onFail` builds the error (a 400 on the field when proposing, a 409 when applying).
  */
 export async function checkAgainstRecords(tx: Tx, id: string, next: Content, onFail: (field: string, key: string) => Error) {
-  const kept = await tx.milestone.findMany({ where: { agreementId: id }, orderBy: { position: "asc" }, select: { id: true, _count: { select: { deliveries: true, payments: true } } } });
-  if (kept.slice(next.milestones.length).some((m) => m._count.deliveries + m._count.payments > 0)) throw onFail("milestones", "agreements.errors.milestoneHasRecords");
+  const kept = await tx.milestone.findMany({
+    where: { agreementId: id },
+    orderBy: { position: "asc" },
+    select: { id: true, _count: { select: { deliveries: true, payments: true } } },
+  });
+  if (kept.slice(next.milestones.length).some((m) => m._count.deliveries + m._count.payments > 0))
+    throw onFail("milestones", "agreements.errors.milestoneHasRecords");
   const paid = await tx.payment.aggregate({ where: { agreementId: id }, _sum: { amountIdr: true } });
   if ((paid._sum.amountIdr ?? 0n) > next.valueIdr) throw onFail("valueIdr", "agreements.errors.valueBelowPaid");
   // Issue 11: what banks were asked for or granted against this agreement stays covered by its value.
@@ -63,7 +82,15 @@ export async function checkAgainstRecords(tx: Tx, id: string, next: Content, onF
 /** Writes `next` into the Agreement row and its milestones (position by position; rows with records keep their id). */
 export async function writeContent(tx: Tx, id: string, next: Content, kept: { id: string }[], extra: Prisma.AgreementUpdateInput = {}) {
   for (const [i, m] of next.milestones.entries()) {
-    const data = { position: i + 1, title: m.title, quantity: m.quantity ?? null, unit: m.unit ?? null, dueDate: m.dueDate, amountIdr: m.amountIdr ?? null, paymentTermDays: m.paymentTermDays ?? null };
+    const data = {
+      position: i + 1,
+      title: m.title,
+      quantity: m.quantity ?? null,
+      unit: m.unit ?? null,
+      dueDate: m.dueDate,
+      amountIdr: m.amountIdr ?? null,
+      paymentTermDays: m.paymentTermDays ?? null,
+    };
     if (kept[i]) await tx.milestone.update({ where: { id: kept[i].id }, data });
     else await tx.milestone.create({ data: { ...data, agreementId: id } });
   }
@@ -71,6 +98,14 @@ export async function writeContent(tx: Tx, id: string, next: Content, kept: { id
   if (removed.length) await tx.milestone.deleteMany({ where: { id: { in: removed.map((m) => m.id) } } });
   await tx.agreement.update({
     where: { id },
-    data: { title: next.title, scheme: next.scheme, valueIdr: next.valueIdr, startDate: next.startDate, endDate: next.endDate, terms: next.terms, ...extra },
+    data: {
+      title: next.title,
+      scheme: next.scheme,
+      valueIdr: next.valueIdr,
+      startDate: next.startDate,
+      endDate: next.endDate,
+      terms: next.terms,
+      ...extra,
+    },
   });
 }

@@ -64,7 +64,11 @@ export async function createDraftAgreement(tx: DraftTx, input: DraftAgreementInp
   // A lead that is also a member keeps its share on its supplier row.
   const lead = members.find((m) => m.supplierId === input.supplierId);
   if (lead) {
-    parties[1] = { ...parties[1], shareQuantity: lead.shareQuantity ?? null, sharePercent: lead.sharePercent == null ? null : String(lead.sharePercent) };
+    parties[1] = {
+      ...parties[1],
+      shareQuantity: lead.shareQuantity ?? null,
+      sharePercent: lead.sharePercent == null ? null : String(lead.sharePercent),
+    };
   }
 
   for (let attempt = 0; ; attempt++) {
@@ -94,7 +98,15 @@ export async function createDraftAgreement(tx: DraftTx, input: DraftAgreementInp
         versions: {
           create: {
             version: 1,
-            snapshot: agreementSnapshot({ title: input.title, scheme, valueIdr: input.valueIdr, startDate: input.startDate, endDate: input.endDate, terms, milestones }),
+            snapshot: agreementSnapshot({
+              title: input.title,
+              scheme,
+              valueIdr: input.valueIdr,
+              startDate: input.startDate,
+              endDate: input.endDate,
+              terms,
+              milestones,
+            }),
             changeNote: input.changeNote ?? null,
             createdBy: input.createdById ? { connect: { id: input.createdById } } : undefined,
           },

@@ -25,13 +25,16 @@ function assertInForce(ag: { status: string; activatedAt: Date | null }) {
   if (!(ag.status === "active" || (ag.status === "proposed" && ag.activatedAt))) throw conflict("agreements.errors.notInForce");
 }
 
-async function milestoneOf(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], agreementId: string, milestoneId: string | null | undefined) {
+async function milestoneOf(
+  tx: Parameters<Parameters<typeof db.$transaction>[0]>[0],
+  agreementId: string,
+  milestoneId: string | null | undefined,
+) {
   if (!milestoneId) return null;
   const m = await tx.milestone.findFirst({ where: { id: milestoneId, agreementId }, select: { id: true, dueDate: true, amountIdr: true } });
   if (!m) throw invalidInput({ milestoneId: ["agreements.errors.milestoneUnknown"] });
   return m;
 }
-
 
 /**
  * Records a delivery. Its date (issue 11) is not in the future — today in the supplier's time zone (its
@@ -46,7 +49,8 @@ export async function recordDelivery(actor: Actor | null, agreementId: string, i
     assertInForce(ag);
     const supplier = await tx.organization.findUniqueOrThrow({ where: { id: ag.supplierId }, select: { regencyCode: true } });
     const deliveredOn = input.deliveredOn.toISOString().slice(0, 10);
-    if (deliveredOn > todayIn(timeZoneForProvince(supplier.regencyCode))) throw invalidInput({ deliveredOn: ["agreements.errors.deliveredInFuture"] });
+    if (deliveredOn > todayIn(timeZoneForProvince(supplier.regencyCode)))
+      throw invalidInput({ deliveredOn: ["agreements.errors.deliveredInFuture"] });
     if (input.deliveredOn < ag.startDate) throw invalidInput({ deliveredOn: ["agreements.errors.deliveredBeforeStart"] });
     const m = await milestoneOf(tx, agreementId, input.milestoneId);
     const isBuyer = ag.buyerId === a.membership.organizationId;
@@ -54,11 +58,27 @@ export async function recordDelivery(actor: Actor | null, agreementId: string, i
     const status = isBuyer ? (input.status ?? "accepted") : "pending_review";
     const onTime = input.deliveredOn <= (m?.dueDate ?? ag.endDate);
     const d = await tx.delivery.create({
-      data: { agreementId, milestoneId: m?.id ?? null, quantity: input.quantity, deliveredOn: input.deliveredOn, onTime, status, note: input.note ?? null, recordedById: a.user.id },
+      data: {
+        agreementId,
+        milestoneId: m?.id ?? null,
+        quantity: input.quantity,
+        deliveredOn: input.deliveredOn,
+        onTime,
+        status,
+        note: input.note ?? null,
+        recordedById: a.user.id,
+      },
       select: { id: true },
     });
     if (m) await tx.milestone.update({ where: { id: m.id }, data: { status: status === "pending_review" ? "delivered" : status } });
-    await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action: "delivery.recorded", entityType: "Delivery", entityId: d.id, data: { agreementId, quantity: input.quantity, onTime, status } });
+    await audit(tx, {
+      organizationId: a.membership.organizationId,
+      actorId: a.user.id,
+      action: "delivery.recorded",
+      entityType: "Delivery",
+      entityId: d.id,
+      data: { agreementId, quantity: input.quantity, onTime, status },
+    });
     await notifyParties(tx, ag, a, "delivery.recorded", { quantity: formatNumber(input.quantity, "id") });
     await resetCompletion(tx, ag, a, "delivery");
   });
@@ -66,18 +86,36 @@ export async function recordDelivery(actor: Actor | null, agreementId: string, i
 }
 
 /** The buyer accepts or rejects a delivery the supplier recorded. */
-export async function reviewDelivery(actor: Actor | null, agreementId: string, deliveryId: string, input: { status: "accepted" | "rejected"; note?: string }): Promise<AgreementView> {
+export async function reviewDelivery(
+  actor: Actor | null,
+  agreementId: string,
+  deliveryId: string,
+  input: { status: "accepted" | "rejected"; note?: string },
+): Promise<AgreementView> {
   const a = authorizeParty(actor, "agreement:write");
   await db.$transaction(async (tx) => {
     const ag = await lockAgreement(tx, a, agreementId, { statuses: ["active", "proposed"], stateKey: "agreements.errors.notInForce" });
     assertInForce(ag);
-    const d = await tx.delivery.findFirst({ where: { id: deliveryId, agreementId, agreement: partyWhere(a.membership.organizationId) }, select: { id: true, status: true, milestoneId: true, note: true } });
+    const d = await tx.delivery.findFirst({
+      where: { id: deliveryId, agreementId, agreement: partyWhere(a.membership.organizationId) },
+      select: { id: true, status: true, milestoneId: true, note: true },
+    });
     if (!d) throw notFound();
     if (ag.buyerId !== a.membership.organizationId) throw invalidInput({ status: ["agreements.errors.onlyBuyerReviews"] });
     if (d.status !== "pending_review") throw conflict("agreements.errors.alreadyReviewed");
-    await tx.delivery.update({ where: { id: d.id }, data: { status: input.status, note: input.note ? [d.note, input.note].filter(Boolean).join("\n") : d.note } });
+    await tx.delivery.update({
+      where: { id: d.id },
+      data: { status: input.status, note: input.note ? [d.note, input.note].filter(Boolean).join("\n") : d.note },
+    });
     if (d.milestoneId) await tx.milestone.update({ where: { id: d.milestoneId }, data: { status: input.status } });
-    await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action: `delivery.${input.status}`, entityType: "Delivery", entityId: d.id, data: { agreementId } });
+    await audit(tx, {
+      organizationId: a.membership.organizationId,
+      actorId: a.user.id,
+      action: `delivery.${input.status}`,
+      entityType: "Delivery",
+      entityId: d.id,
+      data: { agreementId },
+    });
     await resetCompletion(tx, ag, a, "delivery");
   });
   return getAgreement(a, agreementId);
@@ -94,22 +132,43 @@ export async function recordPayment(actor: Actor | null, agreementId: string, in
     assertInForce(ag);
     const m = await milestoneOf(tx, agreementId, input.milestoneId);
     const paid = await tx.payment.aggregate({ where: { agreementId }, _sum: { amountIdr: true } });
-    if ((paid._sum.amountIdr ?? 0n) + input.amountIdr > ag.valueIdr) throw invalidInput({ amountIdr: ["agreements.errors.paymentAboveValue"] });
+    if ((paid._sum.amountIdr ?? 0n) + input.amountIdr > ag.valueIdr)
+      throw invalidInput({ amountIdr: ["agreements.errors.paymentAboveValue"] });
     let from: Date | null = input.invoicedOn ?? null;
     if (!from && m) {
-      const last = await tx.delivery.findFirst({ where: { milestoneId: m.id, status: "accepted" }, orderBy: { deliveredOn: "desc" }, select: { deliveredOn: true } });
+      const last = await tx.delivery.findFirst({
+        where: { milestoneId: m.id, status: "accepted" },
+        orderBy: { deliveredOn: "desc" },
+        select: { deliveredOn: true },
+      });
       from = last?.deliveredOn ?? null;
     }
     const daysToPay = from ? Math.max(0, daysBetween(from, input.paidOn)) : null;
     const p = await tx.payment.create({
-      data: { agreementId, milestoneId: m?.id ?? null, amountIdr: input.amountIdr, invoicedOn: input.invoicedOn ?? null, paidOn: input.paidOn, daysToPay, note: input.note ?? null, recordedById: a.user.id },
+      data: {
+        agreementId,
+        milestoneId: m?.id ?? null,
+        amountIdr: input.amountIdr,
+        invoicedOn: input.invoicedOn ?? null,
+        paidOn: input.paidOn,
+        daysToPay,
+        note: input.note ?? null,
+        recordedById: a.user.id,
+      },
       select: { id: true },
     });
     if (m?.amountIdr != null) {
       const forMilestone = await tx.payment.aggregate({ where: { milestoneId: m.id }, _sum: { amountIdr: true } });
       if ((forMilestone._sum.amountIdr ?? 0n) >= m.amountIdr) await tx.milestone.update({ where: { id: m.id }, data: { status: "paid" } });
     }
-    await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action: "payment.recorded", entityType: "Payment", entityId: p.id, data: { agreementId, amountIdr: input.amountIdr.toString(), daysToPay } });
+    await audit(tx, {
+      organizationId: a.membership.organizationId,
+      actorId: a.user.id,
+      action: "payment.recorded",
+      entityType: "Payment",
+      entityId: p.id,
+      data: { agreementId, amountIdr: input.amountIdr.toString(), daysToPay },
+    });
     await notifyParties(tx, ag, a, "payment.recorded", { amount: rupiahParam(input.amountIdr) });
     await resetCompletion(tx, ag, a, "payment");
   });
@@ -128,8 +187,18 @@ export async function rateAgreement(actor: Actor | null, agreementId: string, in
     const ratee = ag.buyerId === me ? ag.supplierId : ag.buyerId;
     const already = await tx.rating.findUnique({ where: { agreementId_raterId: { agreementId, raterId: me } }, select: { id: true } });
     if (already) throw conflict("agreements.errors.alreadyRated");
-    const r = await tx.rating.create({ data: { agreementId, raterId: me, rateeId: ratee, score: input.score, comment: input.comment ?? null }, select: { id: true } });
-    await audit(tx, { organizationId: me, actorId: a.user.id, action: "agreement.rated", entityType: "Rating", entityId: r.id, data: { agreementId, score: input.score } });
+    const r = await tx.rating.create({
+      data: { agreementId, raterId: me, rateeId: ratee, score: input.score, comment: input.comment ?? null },
+      select: { id: true },
+    });
+    await audit(tx, {
+      organizationId: me,
+      actorId: a.user.id,
+      action: "agreement.rated",
+      entityType: "Rating",
+      entityId: r.id,
+      data: { agreementId, score: input.score },
+    });
   });
   return getAgreement(a, agreementId);
 }

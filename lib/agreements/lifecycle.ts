@@ -36,27 +36,49 @@ export async function acceptAgreement(actor: Actor | null, id: string, input: { 
     });
     if (mine) throw conflict("agreements.errors.alreadyAccepted");
     await tx.agreementAcceptance.create({ data: { agreementId: id, version: ag.version, organizationId: orgId(a), userId: a.user.id } });
-    const accepted = await tx.agreementAcceptance.findMany({ where: { agreementId: id, version: ag.version }, select: { organizationId: true } });
+    const accepted = await tx.agreementAcceptance.findMany({
+      where: { agreementId: id, version: ag.version },
+      select: { organizationId: true },
+    });
     const all = ag.parties.every((p) => accepted.some((x) => x.organizationId === p.organizationId));
     const now = new Date();
     if (all && ag.status === "active" && ag.pendingVersion === ag.version) {
       // The last acceptance of an amendment in force: it becomes what the agreement says.
-      const v = await tx.agreementVersion.findUniqueOrThrow({ where: { agreementId_version: { agreementId: id, version: ag.version } }, select: { snapshot: true } });
+      const v = await tx.agreementVersion.findUniqueOrThrow({
+        where: { agreementId_version: { agreementId: id, version: ag.version } },
+        select: { snapshot: true },
+      });
       const next = fromSnapshot(v.snapshot as unknown as AgreementSnapshotView);
       const kept = await checkAgainstRecords(tx, id, next, (_field, key) => conflict(key));
       await writeContent(tx, id, next, kept, { pendingVersion: null });
       await resetCompletion(tx, ag, a, "amended");
     } else if (all && ag.status !== "active") {
-      await tx.agreement.update({ where: { id }, data: { status: "active", activatedAt: ag.activatedAt ?? now, proposedAt: ag.status === "draft" ? now : undefined } });
+      await tx.agreement.update({
+        where: { id },
+        data: { status: "active", activatedAt: ag.activatedAt ?? now, proposedAt: ag.status === "draft" ? now : undefined },
+      });
     } else if (ag.status === "draft") {
       await tx.agreement.update({ where: { id }, data: { status: "proposed", proposedAt: now } });
     }
-    await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.accepted", entityType: "Agreement", entityId: id, data: { version: ag.version, activated: all } });
+    await audit(tx, {
+      organizationId: orgId(a),
+      actorId: a.user.id,
+      action: "agreement.accepted",
+      entityType: "Agreement",
+      entityId: id,
+      data: { version: ag.version, activated: all },
+    });
     if (all && ag.status === "active") {
       // an amendment of an agreement in force: everyone has now accepted the new version
       await notifyParties(tx, ag, a, "agreement.accepted");
     } else if (all) {
-      await notify(tx, { type: "agreement.activated", organizationIds: ag.parties.map((p) => p.organizationId), params: { number: ag.number, title: ag.title }, link: agreementRoutes.detail(id), excludeUserId: a.user.id });
+      await notify(tx, {
+        type: "agreement.activated",
+        organizationIds: ag.parties.map((p) => p.organizationId),
+        params: { number: ag.number, title: ag.title },
+        link: agreementRoutes.detail(id),
+        excludeUserId: a.user.id,
+      });
     } else {
       await notifyParties(tx, ag, a, ag.status === "draft" ? "agreement.proposed" : "agreement.accepted");
     }
@@ -92,7 +114,11 @@ async function openItemsOf(tx: Tx, id: string) {
  * stays active; the second completes it. completionReason stays set exactly when it completed with
  * something open. Not while an amendment is pending.
  */
-export async function completeAgreement(actor: Actor | null, id: string, input: { version?: number; reason?: string } = {}): Promise<AgreementView> {
+export async function completeAgreement(
+  actor: Actor | null,
+  id: string,
+  input: { version?: number; reason?: string } = {},
+): Promise<AgreementView> {
   const a = authorizeParty(actor, "agreement:accept");
   await db.$transaction(async (tx) => {
     const ag = await lockAgreement(tx, a, id, { version: input.version, statuses: ["active"] });
@@ -111,11 +137,31 @@ export async function completeAgreement(actor: Actor | null, id: string, input: 
     const stamp = side === "buyer" ? { buyerConfirmedCompletionAt: now } : { supplierConfirmedCompletionAt: now };
     if (otherAt) {
       await tx.agreement.update({ where: { id }, data: { ...stamp, completionReason, status: "completed", completedAt: now } });
-      await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.completed", entityType: "Agreement", entityId: id, data: { open: open.length, reason: completionReason } });
-      await notify(tx, { type: "agreement.completed", organizationIds: ag.parties.map((p) => p.organizationId), params: { number: ag.number, title: ag.title }, link: agreementRoutes.detail(id), excludeUserId: a.user.id });
+      await audit(tx, {
+        organizationId: orgId(a),
+        actorId: a.user.id,
+        action: "agreement.completed",
+        entityType: "Agreement",
+        entityId: id,
+        data: { open: open.length, reason: completionReason },
+      });
+      await notify(tx, {
+        type: "agreement.completed",
+        organizationIds: ag.parties.map((p) => p.organizationId),
+        params: { number: ag.number, title: ag.title },
+        link: agreementRoutes.detail(id),
+        excludeUserId: a.user.id,
+      });
     } else {
       await tx.agreement.update({ where: { id }, data: { ...stamp, completionReason } });
-      await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.completion_confirmed", entityType: "Agreement", entityId: id, data: { side, open: open.length, reason: completionReason } });
+      await audit(tx, {
+        organizationId: orgId(a),
+        actorId: a.user.id,
+        action: "agreement.completion_confirmed",
+        entityType: "Agreement",
+        entityId: id,
+        data: { side, open: open.length, reason: completionReason },
+      });
       await notifyParties(tx, ag, a, "agreement.completion_confirmed", { open: open.length });
     }
   });
@@ -130,21 +176,42 @@ export async function withdrawCompletion(actor: Actor | null, id: string, input:
     const side = completionSide(ag, a);
     const mineAt = side === "buyer" ? ag.buyerConfirmedCompletionAt : ag.supplierConfirmedCompletionAt;
     if (!mineAt) throw conflict("agreements.errors.notConfirmed");
-    await tx.agreement.update({ where: { id }, data: { buyerConfirmedCompletionAt: null, supplierConfirmedCompletionAt: null, completionReason: null } });
-    await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.completion_withdrawn", entityType: "Agreement", entityId: id, data: { side } });
+    await tx.agreement.update({
+      where: { id },
+      data: { buyerConfirmedCompletionAt: null, supplierConfirmedCompletionAt: null, completionReason: null },
+    });
+    await audit(tx, {
+      organizationId: orgId(a),
+      actorId: a.user.id,
+      action: "agreement.completion_withdrawn",
+      entityType: "Agreement",
+      entityId: id,
+      data: { side },
+    });
     await notifyParties(tx, ag, a, "agreement.completion_withdrawn", { why: "withdrawn" });
   });
   return getAgreement(a, id);
 }
 
 /** Ends a draft, proposed or active agreement early, with the reason on record (buyer or lead supplier). */
-export async function terminateAgreement(actor: Actor | null, id: string, input: { version?: number; reason: string }): Promise<AgreementView> {
+export async function terminateAgreement(
+  actor: Actor | null,
+  id: string,
+  input: { version?: number; reason: string },
+): Promise<AgreementView> {
   const a = authorizeParty(actor, "agreement:accept");
   await db.$transaction(async (tx) => {
     const ag = await lockAgreement(tx, a, id, { version: input.version, statuses: ["draft", "proposed", "active"] });
     notForMembers(ag, a);
     await tx.agreement.update({ where: { id }, data: { status: "terminated", terminatedAt: new Date(), terminationReason: input.reason } });
-    await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.terminated", entityType: "Agreement", entityId: id, data: { reason: input.reason } });
+    await audit(tx, {
+      organizationId: orgId(a),
+      actorId: a.user.id,
+      action: "agreement.terminated",
+      entityType: "Agreement",
+      entityId: id,
+      data: { reason: input.reason },
+    });
     await notifyParties(tx, ag, a, "agreement.terminated", { reason: input.reason });
   });
   return getAgreement(a, id);

@@ -18,7 +18,13 @@ type Tx = Prisma.TransactionClient;
 export const orgId = (a: AuthorizedActor) => a.membership.organizationId;
 
 /** Why a guarded update matched nothing: gone / not yours (404), someone changed it (409), or its state. */
-async function explainMiss(tx: Tx, a: AuthorizedActor, id: string, expectedVersion: number | undefined, stateKey = "agreements.errors.state"): Promise<never> {
+async function explainMiss(
+  tx: Tx,
+  a: AuthorizedActor,
+  id: string,
+  expectedVersion: number | undefined,
+  stateKey = "agreements.errors.state",
+): Promise<never> {
   const row = await tx.agreement.findFirst({ where: { id, ...partyWhere(orgId(a)) }, select: { version: true } });
   if (!row) throw notFound();
   if (expectedVersion !== undefined && row.version !== expectedVersion) throw staleVersion();
@@ -31,7 +37,12 @@ const staleVersion = () => new DomainError("conflict", "agreements.errors.stale"
  * Locks the agreement row for the rest of the transaction (a no-op update): concurrent writers queue up,
  * and the guard (party, version, allowed statuses) is checked atomically with the lock.
  */
-export async function lockAgreement(tx: Tx, a: AuthorizedActor, id: string, opts: { version?: number; statuses: AgreementStatus[]; stateKey?: string }) {
+export async function lockAgreement(
+  tx: Tx,
+  a: AuthorizedActor,
+  id: string,
+  opts: { version?: number; statuses: AgreementStatus[]; stateKey?: string },
+) {
   const { count } = await tx.agreement.updateMany({
     where: { id, ...partyWhere(orgId(a)), status: { in: opts.statuses }, ...(opts.version !== undefined ? { version: opts.version } : {}) },
     data: { updatedAt: new Date() },
@@ -64,7 +75,13 @@ export type LockedAgreement = Awaited<ReturnType<typeof lockAgreement>>;
 const others = (ag: LockedAgreement, a: AuthorizedActor) => ag.parties.map((p) => p.organizationId).filter((x) => x !== orgId(a));
 
 /** Notifies the other parties of the agreement. */
-export async function notifyParties(tx: Tx, ag: LockedAgreement, a: AuthorizedActor, type: Parameters<typeof notify>[1]["type"], params: Record<string, string | number> = {}) {
+export async function notifyParties(
+  tx: Tx,
+  ag: LockedAgreement,
+  a: AuthorizedActor,
+  type: Parameters<typeof notify>[1]["type"],
+  params: Record<string, string | number> = {},
+) {
   await notify(tx, {
     type,
     organizationIds: others(ag, a),
@@ -80,9 +97,24 @@ export async function notifyParties(tx: Tx, ag: LockedAgreement, a: AuthorizedAc
  */
 export async function resetCompletion(tx: Tx, ag: LockedAgreement, a: AuthorizedActor, why: "amended" | "delivery" | "payment") {
   if (!ag.buyerConfirmedCompletionAt && !ag.supplierConfirmedCompletionAt) return;
-  await tx.agreement.update({ where: { id: ag.id }, data: { buyerConfirmedCompletionAt: null, supplierConfirmedCompletionAt: null, completionReason: null } });
-  await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.completion_reset", entityType: "Agreement", entityId: ag.id, data: { why } });
-  await notify(tx, { type: "agreement.completion_withdrawn", organizationIds: ag.parties.map((p) => p.organizationId), params: { number: ag.number, title: ag.title, partyName: a.membership.organizationName, why }, link: agreementRoutes.detail(ag.id) });
+  await tx.agreement.update({
+    where: { id: ag.id },
+    data: { buyerConfirmedCompletionAt: null, supplierConfirmedCompletionAt: null, completionReason: null },
+  });
+  await audit(tx, {
+    organizationId: orgId(a),
+    actorId: a.user.id,
+    action: "agreement.completion_reset",
+    entityType: "Agreement",
+    entityId: ag.id,
+    data: { why },
+  });
+  await notify(tx, {
+    type: "agreement.completion_withdrawn",
+    organizationIds: ag.parties.map((p) => p.organizationId),
+    params: { number: ag.number, title: ag.title, partyName: a.membership.organizationName, why },
+    link: agreementRoutes.detail(ag.id),
+  });
 }
 
 /** The party's role on the locked agreement; consortium members act only on their own share. */

@@ -28,7 +28,8 @@ import type { AgreementSnapshotView, AgreementView } from "./views";
  * RFQs (invited from its matches) and led by the supplier. Anything else (another buyer's consortium, one
  * led by someone else, one with no RFQ) is neither offered nor accepted.
  */
-const consortiumOf = (buyerId: string, leadIds: string[]) => ({ leadId: { in: leadIds }, rfq: { is: { buyerId } } }) satisfies Prisma.ConsortiumWhereInput;
+const consortiumOf = (buyerId: string, leadIds: string[]) =>
+  ({ leadId: { in: leadIds }, rfq: { is: { buyerId } } }) satisfies Prisma.ConsortiumWhereInput;
 
 /**
  * A draft agreement directly between a buyer organization and an UMKM or cooperative (or a consortium: its
@@ -43,7 +44,10 @@ export async function createAgreement(actor: Actor | null, input: AgreementCreat
   if (myType !== "buyer" && input.supplierOrgId !== me) throw invalidInput({ supplierOrgId: ["agreements.errors.notYourOrganization"] });
   const [buyer, supplier] = await Promise.all([
     db.organization.findFirst({ where: { id: input.buyerOrgId, type: "buyer" }, select: { id: true, name: true } }),
-    db.organization.findFirst({ where: { id: input.supplierOrgId, type: { in: ["umkm", "cooperative"] } }, select: { id: true, name: true } }),
+    db.organization.findFirst({
+      where: { id: input.supplierOrgId, type: { in: ["umkm", "cooperative"] } },
+      select: { id: true, name: true },
+    }),
   ]);
   if (!buyer) throw invalidInput({ buyerOrgId: ["agreements.errors.buyerUnknown"] });
   if (!supplier) throw invalidInput({ supplierOrgId: ["agreements.errors.supplierUnknown"] });
@@ -54,7 +58,11 @@ export async function createAgreement(actor: Actor | null, input: AgreementCreat
       select: { members: { select: { supplierId: true, shareQuantity: true, sharePercent: true } } },
     });
     if (!c) throw invalidInput({ consortiumId: ["agreements.errors.consortiumUnknown"] });
-    consortiumMembers = c.members.map((m) => ({ supplierId: m.supplierId, shareQuantity: m.shareQuantity, sharePercent: m.sharePercent?.toString() ?? null }));
+    consortiumMembers = c.members.map((m) => ({
+      supplierId: m.supplierId,
+      shareQuantity: m.shareQuantity,
+      sharePercent: m.sharePercent?.toString() ?? null,
+    }));
   }
 
   const id = await db.$transaction(async (tx) => {
@@ -73,7 +81,14 @@ export async function createAgreement(actor: Actor | null, input: AgreementCreat
       createdById: a.user.id,
       changeNote: input.changeNote,
     });
-    await audit(tx, { organizationId: me, actorId: a.user.id, action: "agreement.created", entityType: "Agreement", entityId: created.id, data: { number: created.number, scheme: input.scheme } });
+    await audit(tx, {
+      organizationId: me,
+      actorId: a.user.id,
+      action: "agreement.created",
+      entityType: "Agreement",
+      entityId: created.id,
+      data: { number: created.number, scheme: input.scheme },
+    });
     return created.id;
   });
   return getAgreement(a, id);
@@ -98,10 +113,28 @@ export async function amendAgreement(actor: Actor | null, id: string, input: Agr
     if (ag.status !== "draft" && a.membership.organizationType === "buyer") requireVerified(a);
     // An amendment of an amendment builds on the version still pending; anything else on the row.
     const base: Content = ag.pendingVersion
-      ? fromSnapshot((await tx.agreementVersion.findUniqueOrThrow({ where: { agreementId_version: { agreementId: id, version: ag.pendingVersion } }, select: { snapshot: true } })).snapshot as unknown as AgreementSnapshotView)
+      ? fromSnapshot(
+          (
+            await tx.agreementVersion.findUniqueOrThrow({
+              where: { agreementId_version: { agreementId: id, version: ag.pendingVersion } },
+              select: { snapshot: true },
+            })
+          ).snapshot as unknown as AgreementSnapshotView,
+        )
       : await tx.agreement.findUniqueOrThrow({
           where: { id },
-          select: { title: true, scheme: true, valueIdr: true, startDate: true, endDate: true, terms: true, milestones: { orderBy: { position: "asc" }, select: { title: true, quantity: true, unit: true, dueDate: true, amountIdr: true, paymentTermDays: true } } },
+          select: {
+            title: true,
+            scheme: true,
+            valueIdr: true,
+            startDate: true,
+            endDate: true,
+            terms: true,
+            milestones: {
+              orderBy: { position: "asc" },
+              select: { title: true, quantity: true, unit: true, dueDate: true, amountIdr: true, paymentTermDays: true },
+            },
+          },
         });
     const next: Content = {
       title: input.title ?? base.title,
@@ -113,7 +146,11 @@ export async function amendAgreement(actor: Actor | null, id: string, input: Agr
       milestones: input.milestones ? toDraftMilestones(input.milestones) : base.milestones,
     };
     // The merged content must hold together too (e.g. a new end date before the old start date).
-    const check = z.object({}).passthrough().superRefine((_, ctx) => checkContent({ ...next, milestones: next.milestones as MilestoneInput[] }, ctx)).safeParse({});
+    const check = z
+      .object({})
+      .passthrough()
+      .superRefine((_, ctx) => checkContent({ ...next, milestones: next.milestones as MilestoneInput[] }, ctx))
+      .safeParse({});
     if (!check.success) {
       const fields: Record<string, string[]> = {};
       for (const i of check.error.issues) (fields[i.path.join(".") || "_"] ??= []).push(i.message);
@@ -121,14 +158,23 @@ export async function amendAgreement(actor: Actor | null, id: string, input: Agr
     }
     const kept = await checkAgainstRecords(tx, id, next, (field, key) => invalidInput({ [field]: [key] }));
     const version = ag.version + 1;
-    const newVersion = { versions: { create: { version, snapshot: agreementSnapshot(next), changeNote: input.changeNote ?? null, createdById: a.user.id } } };
+    const newVersion = {
+      versions: { create: { version, snapshot: agreementSnapshot(next), changeNote: input.changeNote ?? null, createdById: a.user.id } },
+    };
     if (ag.status === "active") {
       await tx.agreement.update({ where: { id }, data: { version, pendingVersion: version, ...newVersion } });
       await resetCompletion(tx, ag, a, "amended");
     } else {
       await writeContent(tx, id, next, kept, { version, ...newVersion });
     }
-    await audit(tx, { organizationId: orgId(a), actorId: a.user.id, action: "agreement.amended", entityType: "Agreement", entityId: id, data: { version, pending: ag.status === "active", fields: Object.keys(input).filter((k) => k !== "version") } });
+    await audit(tx, {
+      organizationId: orgId(a),
+      actorId: a.user.id,
+      action: "agreement.amended",
+      entityType: "Agreement",
+      entityId: id,
+      data: { version, pending: ag.status === "active", fields: Object.keys(input).filter((k) => k !== "version") },
+    });
     await notifyParties(tx, ag, a, "agreement.amended", { version });
   });
   return getAgreement(a, id);
@@ -173,8 +219,18 @@ export async function consortiumChoices(actor: Actor | null, leadIds: string[]):
             rfq: c.rfq,
             // The lead first, then the larger shares.
             members: c.members
-              .map((m) => ({ organizationId: m.supplierId, name: m.supplier.name, shareQuantity: m.shareQuantity, sharePercent: m.sharePercent?.toString() ?? null }))
-              .sort((x, y) => Number(y.organizationId === c.leadId) - Number(x.organizationId === c.leadId) || (y.shareQuantity ?? 0) - (x.shareQuantity ?? 0) || x.name.localeCompare(y.name)),
+              .map((m) => ({
+                organizationId: m.supplierId,
+                name: m.supplier.name,
+                shareQuantity: m.shareQuantity,
+                sharePercent: m.sharePercent?.toString() ?? null,
+              }))
+              .sort(
+                (x, y) =>
+                  Number(y.organizationId === c.leadId) - Number(x.organizationId === c.leadId) ||
+                  (y.shareQuantity ?? 0) - (x.shareQuantity ?? 0) ||
+                  x.name.localeCompare(y.name),
+              ),
           },
         ]
       : [],
@@ -201,8 +257,17 @@ export async function searchCounterparties(actor: Actor | null, q: string | unde
   });
   rows.sort((x, y) => Number(y.verificationStatus === "verified") - Number(x.verificationStatus === "verified"));
   if (opts.id && !rows.some((r) => r.id === opts.id)) {
-    const picked = await db.organization.findFirst({ where: { id: opts.id, type: { in: [...types] } }, select: { id: true, name: true, type: true, verificationStatus: true, regency: { select: { name: true } } } });
+    const picked = await db.organization.findFirst({
+      where: { id: opts.id, type: { in: [...types] } },
+      select: { id: true, name: true, type: true, verificationStatus: true, regency: { select: { name: true } } },
+    });
     if (picked) rows.unshift(picked);
   }
-  return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, verified: r.verificationStatus === "verified", place: r.regency?.name ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    verified: r.verificationStatus === "verified",
+    place: r.regency?.name ?? null,
+  }));
 }

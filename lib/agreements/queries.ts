@@ -10,7 +10,15 @@ import type { AgreementStatus } from "@/lib/enums";
 import { decodeCursor, paginate, type Page, cursorInstant } from "@/lib/api/pagination";
 import { notFound } from "@/lib/errors";
 import { authorizeReader } from "./access";
-import { detailSelect, summarySelect, toSummary, toView, type AgreementSnapshotView, type AgreementSummary, type AgreementView } from "./views";
+import {
+  detailSelect,
+  summarySelect,
+  toSummary,
+  toView,
+  type AgreementSnapshotView,
+  type AgreementSummary,
+  type AgreementView,
+} from "./views";
 
 const listCursor = z.tuple([cursorInstant, z.string().min(1)]);
 
@@ -75,7 +83,10 @@ export async function getAgreementVersion(actor: Actor | null, id: string, versi
           version: true,
           pendingVersion: true,
           _count: { select: { parties: true } },
-          acceptances: { where: { version }, select: { acceptedAt: true, organizationId: true, organization: { select: { name: true } }, user: { select: { name: true } } } },
+          acceptances: {
+            where: { version },
+            select: { acceptedAt: true, organizationId: true, organization: { select: { name: true } }, user: { select: { name: true } } },
+          },
         },
       },
     },
@@ -95,6 +106,11 @@ export async function getAgreementVersion(actor: Actor | null, id: string, versi
     createdAt: row.createdAt,
     createdBy: row.createdBy?.name ?? null,
     snapshot: row.snapshot as unknown as AgreementSnapshotView,
-    acceptances: row.agreement.acceptances.map((x) => ({ organizationId: x.organizationId, organizationName: x.organization.name, userName: x.user?.name ?? null, acceptedAt: x.acceptedAt })),
+    acceptances: row.agreement.acceptances.map((x) => ({
+      organizationId: x.organizationId,
+      organizationName: x.organization.name,
+      userName: x.user?.name ?? null,
+      acceptedAt: x.acceptedAt,
+    })),
   };
 }

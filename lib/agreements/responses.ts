@@ -5,7 +5,10 @@ import "@/lib/api/openapi";
 import { AGREEMENT_PARTY_ROLES, AGREEMENT_STATUSES, DELIVERY_STATUSES, MILESTONE_STATUSES, PARTNERSHIP_SCHEMES } from "@/lib/enums";
 
 const timestamp = z.iso.datetime({ offset: true });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ format: "date", example: "2026-12-01" });
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .openapi({ format: "date", example: "2026-12-01" });
 const org = z.object({ id: z.string(), name: z.string() });
 const role = z.enum(AGREEMENT_PARTY_ROLES);
 
@@ -36,13 +39,32 @@ export const AgreementSchema = AgreementSummarySchema.extend({
   completedAt: timestamp.nullable(),
   terminatedAt: timestamp.nullable(),
   terminationReason: z.string().nullable(),
-  parties: z.array(z.object({ organizationId: z.string(), name: z.string(), type: z.string(), role, shareQuantity: z.number().int().nullable(), sharePercent: z.string().nullable() })),
+  parties: z.array(
+    z.object({
+      organizationId: z.string(),
+      name: z.string(),
+      type: z.string(),
+      role,
+      shareQuantity: z.number().int().nullable(),
+      sharePercent: z.string().nullable(),
+    }),
+  ),
   acceptances: z
-    .array(z.object({ version: z.number().int(), organizationId: z.string(), organizationName: z.string(), userName: z.string().nullable(), acceptedAt: timestamp }))
+    .array(
+      z.object({
+        version: z.number().int(),
+        organizationId: z.string(),
+        organizationName: z.string(),
+        userName: z.string().nullable(),
+        acceptedAt: timestamp,
+      }),
+    )
     .openapi({ description: "Who accepted the current version, and when" }),
   pendingAcceptance: z.array(z.string()).openapi({ description: "Organizations that have yet to accept the current version" }),
   lastAcceptedVersion: z.number().int().nullable(),
-  versions: z.array(z.object({ version: z.number().int(), changeNote: z.string().nullable(), createdAt: timestamp, createdBy: z.string().nullable() })),
+  versions: z.array(
+    z.object({ version: z.number().int(), changeNote: z.string().nullable(), createdAt: timestamp, createdBy: z.string().nullable() }),
+  ),
   milestones: z.array(
     z.object({
       id: z.string(),
@@ -80,7 +102,17 @@ export const AgreementSchema = AgreementSummarySchema.extend({
       createdAt: timestamp,
     }),
   ),
-  ratings: z.array(z.object({ raterId: z.string(), raterName: z.string(), rateeId: z.string(), rateeName: z.string(), score: z.number().int().min(1).max(5), comment: z.string().nullable(), createdAt: timestamp })),
+  ratings: z.array(
+    z.object({
+      raterId: z.string(),
+      raterName: z.string(),
+      rateeId: z.string(),
+      rateeName: z.string(),
+      score: z.number().int().min(1).max(5),
+      comment: z.string().nullable(),
+      createdAt: timestamp,
+    }),
+  ),
   yourRole: role.nullable().openapi({ description: "Your organization's role; null for ministry staff (read-only)" }),
   pendingVersion: z
     .object({
@@ -92,12 +124,22 @@ export const AgreementSchema = AgreementSummarySchema.extend({
       endDate: date,
       terms: z.string(),
       milestones: z.array(
-        z.object({ position: z.number().int(), title: z.string(), quantity: z.number().int().nullable(), unit: z.string().nullable(), dueDate: date, amountIdr: z.number().int().nullable(), paymentTermDays: z.number().int().nullable() }),
+        z.object({
+          position: z.number().int(),
+          title: z.string(),
+          quantity: z.number().int().nullable(),
+          unit: z.string().nullable(),
+          dueDate: date,
+          amountIdr: z.number().int().nullable(),
+          paymentTermDays: z.number().int().nullable(),
+        }),
       ),
       changeNote: z.string().nullable(),
       createdAt: timestamp,
       createdBy: z.string().nullable(),
-      acceptances: z.array(z.object({ organizationId: z.string(), organizationName: z.string(), userName: z.string().nullable(), acceptedAt: timestamp })),
+      acceptances: z.array(
+        z.object({ organizationId: z.string(), organizationName: z.string(), userName: z.string().nullable(), acceptedAt: timestamp }),
+      ),
       pendingAcceptance: z.array(z.string()).openapi({ description: "Parties that have yet to accept this version" }),
     })
     .nullable()
@@ -111,22 +153,50 @@ export const AgreementSchema = AgreementSummarySchema.extend({
     .object({
       buyerConfirmedAt: timestamp.nullable(),
       supplierConfirmedAt: timestamp.nullable().openapi({ description: "The lead supplier's confirmation" }),
-      reason: z.string().nullable().openapi({ description: "Why it completes (completed) with milestones still open; null when nothing was open" }),
+      reason: z
+        .string()
+        .nullable()
+        .openapi({ description: "Why it completes (completed) with milestones still open; null when nothing was open" }),
       open: z
-        .array(z.object({ position: z.number().int().openapi({ description: "0: the agreement as a whole (no milestones)" }), title: z.string(), undelivered: z.boolean(), unpaid: z.boolean() }))
+        .array(
+          z.object({
+            position: z.number().int().openapi({ description: "0: the agreement as a whole (no milestones)" }),
+            title: z.string(),
+            undelivered: z.boolean(),
+            unpaid: z.boolean(),
+          }),
+        )
         .openapi({ description: "Milestones not delivered (accepted by the buyer) or not paid in full" }),
     })
-    .openapi({ description: "Completion takes both sides: the buyer and the lead supplier each confirm; the second confirmation completes the agreement." }),
+    .openapi({
+      description:
+        "Completion takes both sides: the buyer and the lead supplier each confirm; the second confirmation completes the agreement.",
+    }),
 }).openapi("Agreement");
 
-export const AgreementPageSchema = z.object({ data: z.array(AgreementSummarySchema), nextCursor: z.string().nullable() }).openapi("AgreementPage");
+export const AgreementPageSchema = z
+  .object({ data: z.array(AgreementSummarySchema), nextCursor: z.string().nullable() })
+  .openapi("AgreementPage");
 
 export const AgreementVersionSchema = z
   .object({
     version: z.number().int(),
-    currentVersion: z.number().int().openapi({ description: "The latest version written (while an amendment is pending: the amendment's)" }),
-    inForceVersion: z.number().int().nullable().openapi({ description: "The latest version every party accepted: what is in force (null before the agreement was first accepted by all)" }),
-    pendingVersion: z.number().int().nullable().openapi({ description: "An amendment of the agreement in force awaiting acceptance (null: none)" }),
+    currentVersion: z
+      .number()
+      .int()
+      .openapi({ description: "The latest version written (while an amendment is pending: the amendment's)" }),
+    inForceVersion: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({
+        description: "The latest version every party accepted: what is in force (null before the agreement was first accepted by all)",
+      }),
+    pendingVersion: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "An amendment of the agreement in force awaiting acceptance (null: none)" }),
     number: z.string(),
     changeNote: z.string().nullable(),
     createdAt: timestamp,
@@ -139,9 +209,19 @@ export const AgreementVersionSchema = z
       endDate: date,
       terms: z.string(),
       milestones: z.array(
-        z.object({ position: z.number().int(), title: z.string(), quantity: z.number().int().nullable(), unit: z.string().nullable(), dueDate: date, amountIdr: z.string().nullable(), paymentTermDays: z.number().int().nullable() }),
+        z.object({
+          position: z.number().int(),
+          title: z.string(),
+          quantity: z.number().int().nullable(),
+          unit: z.string().nullable(),
+          dueDate: date,
+          amountIdr: z.string().nullable(),
+          paymentTermDays: z.number().int().nullable(),
+        }),
       ),
     }),
-    acceptances: z.array(z.object({ organizationId: z.string(), organizationName: z.string(), userName: z.string().nullable(), acceptedAt: timestamp })),
+    acceptances: z.array(
+      z.object({ organizationId: z.string(), organizationName: z.string(), userName: z.string().nullable(), acceptedAt: timestamp }),
+    ),
   })
   .openapi("AgreementVersion");

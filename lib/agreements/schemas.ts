@@ -48,7 +48,11 @@ const wholeNumber = (min: number, max: number) =>
   );
 
 const text = (min: number, max: number) =>
-  z.string({ error: "errors.field.required" }).trim().min(min, min <= 1 ? "errors.field.required" : "errors.field.tooShort").max(max, "errors.field.tooLong");
+  z
+    .string({ error: "errors.field.required" })
+    .trim()
+    .min(min, min <= 1 ? "errors.field.required" : "errors.field.tooShort")
+    .max(max, "errors.field.tooLong");
 
 export const milestoneInputSchema = z
   .object({
@@ -146,14 +150,21 @@ export const acceptSchema = z.object({ version: versionSchema.optional() }).open
 export const completeSchema = z
   .object({
     version: versionSchema.optional(),
-    reason: z.preprocess(blank, z.string().trim().min(5, "agreements.errors.completionReasonRequired").max(2000, "errors.field.tooLong").optional()),
+    reason: z.preprocess(
+      blank,
+      z.string().trim().min(5, "agreements.errors.completionReasonRequired").max(2000, "errors.field.tooLong").optional(),
+    ),
   })
   .openapi("AgreementComplete");
 export const withdrawCompletionSchema = z.object({ version: versionSchema.optional() }).openapi("AgreementCompletionWithdraw");
 export const terminateSchema = z
   .object({
     version: versionSchema.optional(),
-    reason: z.string({ error: "agreements.errors.reasonRequired" }).trim().min(5, "agreements.errors.reasonRequired").max(2000, "errors.field.tooLong"),
+    reason: z
+      .string({ error: "agreements.errors.reasonRequired" })
+      .trim()
+      .min(5, "agreements.errors.reasonRequired")
+      .max(2000, "errors.field.tooLong"),
   })
   .openapi("AgreementTerminate");
 
@@ -189,14 +200,19 @@ export const paymentInputSchema = z
     note: z.preprocess(blank, z.string().trim().max(1000, "errors.field.tooLong").optional()),
   })
   .superRefine((v, ctx) => {
-    if (v.invoicedOn && v.paidOn < v.invoicedOn) ctx.addIssue({ code: "custom", path: ["paidOn"], message: "agreements.errors.paidBeforeInvoice" });
+    if (v.invoicedOn && v.paidOn < v.invoicedOn)
+      ctx.addIssue({ code: "custom", path: ["paidOn"], message: "agreements.errors.paidBeforeInvoice" });
   })
   .openapi("PaymentInput");
 export type PaymentInput = z.output<typeof paymentInputSchema>;
 
 export const ratingInputSchema = z
   .object({
-    score: z.coerce.number({ error: "agreements.errors.score" }).int("agreements.errors.score").min(1, "agreements.errors.score").max(5, "agreements.errors.score"),
+    score: z.coerce
+      .number({ error: "agreements.errors.score" })
+      .int("agreements.errors.score")
+      .min(1, "agreements.errors.score")
+      .max(5, "agreements.errors.score"),
     comment: z.preprocess(blank, z.string().trim().max(2000, "errors.field.tooLong").optional()),
   })
   .openapi("RatingInput");

@@ -32,7 +32,10 @@ export async function getTrackRecord(organizationId: string): Promise<TrackRecor
     db.delivery.count({ where: { agreement: asSupplier, status: "accepted", onTime: true } }),
     db.delivery.count({ where: { agreement: asSupplier, status: { in: ["accepted", "rejected"] } } }),
     db.rating.aggregate({ where: { rateeId: organizationId, agreement: verifiedParties }, _avg: { score: true }, _count: { _all: true } }),
-    db.payment.aggregate({ where: { agreement: { buyerId: organizationId, ...verifiedParties }, daysToPay: { not: null } }, _avg: { daysToPay: true } }),
+    db.payment.aggregate({
+      where: { agreement: { buyerId: organizationId, ...verifiedParties }, daysToPay: { not: null } },
+      _avg: { daysToPay: true },
+    }),
   ]);
   return {
     completedAgreements: completed,

@@ -40,14 +40,36 @@ export const detailSelect = {
   buyerConfirmedCompletionAt: true,
   supplierConfirmedCompletionAt: true,
   completionReason: true,
-  parties: { select: { organizationId: true, role: true, shareQuantity: true, sharePercent: true, organization: orgRef }, orderBy: { role: "asc" } },
+  parties: {
+    select: { organizationId: true, role: true, shareQuantity: true, sharePercent: true, organization: orgRef },
+    orderBy: { role: "asc" },
+  },
   acceptances: {
-    select: { version: true, organizationId: true, acceptedAt: true, user: { select: { name: true } }, organization: { select: { name: true } } },
+    select: {
+      version: true,
+      organizationId: true,
+      acceptedAt: true,
+      user: { select: { name: true } },
+      organization: { select: { name: true } },
+    },
     orderBy: [{ version: "desc" }, { acceptedAt: "asc" }],
   },
-  versions: { select: { version: true, changeNote: true, createdAt: true, createdBy: { select: { name: true } } }, orderBy: { version: "desc" } },
+  versions: {
+    select: { version: true, changeNote: true, createdAt: true, createdBy: { select: { name: true } } },
+    orderBy: { version: "desc" },
+  },
   milestones: {
-    select: { id: true, position: true, title: true, quantity: true, unit: true, dueDate: true, amountIdr: true, paymentTermDays: true, status: true },
+    select: {
+      id: true,
+      position: true,
+      title: true,
+      quantity: true,
+      unit: true,
+      dueDate: true,
+      amountIdr: true,
+      paymentTermDays: true,
+      status: true,
+    },
     orderBy: { position: "asc" },
   },
   deliveries: {
@@ -59,7 +81,15 @@ export const detailSelect = {
     orderBy: [{ paidOn: "desc" }, { createdAt: "desc" }],
   },
   ratings: {
-    select: { raterId: true, rateeId: true, score: true, comment: true, createdAt: true, rater: { select: { name: true } }, ratee: { select: { name: true } } },
+    select: {
+      raterId: true,
+      rateeId: true,
+      score: true,
+      comment: true,
+      createdAt: true,
+      rater: { select: { name: true } },
+      ratee: { select: { name: true } },
+    },
     orderBy: { createdAt: "asc" },
   },
 } satisfies Prisma.AgreementSelect;
@@ -110,17 +140,60 @@ export interface AgreementView extends AgreementSummary {
   completedAt: Date | null;
   terminatedAt: Date | null;
   terminationReason: string | null;
-  parties: { organizationId: string; name: string; type: string; role: AgreementPartyRole; shareQuantity: number | null; sharePercent: string | null }[];
+  parties: {
+    organizationId: string;
+    name: string;
+    type: string;
+    role: AgreementPartyRole;
+    shareQuantity: number | null;
+    sharePercent: string | null;
+  }[];
   /** Acceptances of the current version (who, when) and which parties have yet to accept it. */
   acceptances: { version: number; organizationId: string; organizationName: string; userName: string | null; acceptedAt: Date }[];
   pendingAcceptance: string[];
   /** The latest version every party accepted (null before the first activation). */
   lastAcceptedVersion: number | null;
   versions: { version: number; changeNote: string | null; createdAt: Date; createdBy: string | null }[];
-  milestones: { id: string; position: number; title: string; quantity: number | null; unit: string | null; dueDate: string; amountIdr: bigint | null; paymentTermDays: number | null; status: string }[];
-  deliveries: { id: string; milestoneId: string | null; quantity: number; deliveredOn: string; onTime: boolean; status: string; note: string | null; createdAt: Date }[];
-  payments: { id: string; milestoneId: string | null; amountIdr: bigint; invoicedOn: string | null; paidOn: string; daysToPay: number | null; note: string | null; createdAt: Date }[];
-  ratings: { raterId: string; raterName: string; rateeId: string; rateeName: string; score: number; comment: string | null; createdAt: Date }[];
+  milestones: {
+    id: string;
+    position: number;
+    title: string;
+    quantity: number | null;
+    unit: string | null;
+    dueDate: string;
+    amountIdr: bigint | null;
+    paymentTermDays: number | null;
+    status: string;
+  }[];
+  deliveries: {
+    id: string;
+    milestoneId: string | null;
+    quantity: number;
+    deliveredOn: string;
+    onTime: boolean;
+    status: string;
+    note: string | null;
+    createdAt: Date;
+  }[];
+  payments: {
+    id: string;
+    milestoneId: string | null;
+    amountIdr: bigint;
+    invoicedOn: string | null;
+    paidOn: string;
+    daysToPay: number | null;
+    note: string | null;
+    createdAt: Date;
+  }[];
+  ratings: {
+    raterId: string;
+    raterName: string;
+    rateeId: string;
+    rateeName: string;
+    score: number;
+    comment: string | null;
+    createdAt: Date;
+  }[];
   /** The asking organization's role (null for ministry staff). */
   yourRole: AgreementPartyRole | null;
   /**
@@ -140,7 +213,15 @@ interface PendingVersionView {
   startDate: string;
   endDate: string;
   terms: string;
-  milestones: { position: number; title: string; quantity: number | null; unit: string | null; dueDate: string; amountIdr: bigint | null; paymentTermDays: number | null }[];
+  milestones: {
+    position: number;
+    title: string;
+    quantity: number | null;
+    unit: string | null;
+    dueDate: string;
+    amountIdr: bigint | null;
+    paymentTermDays: number | null;
+  }[];
   changeNote: string | null;
   createdAt: Date;
   createdBy: string | null;
@@ -192,7 +273,13 @@ export function openItems(ag: {
   });
 }
 
-type PendingRow = { version: number; snapshot: unknown; changeNote: string | null; createdAt: Date; createdBy: { name: string } | null } | null;
+type PendingRow = {
+  version: number;
+  snapshot: unknown;
+  changeNote: string | null;
+  createdAt: Date;
+  createdBy: { name: string } | null;
+} | null;
 
 export function toView(r: DetailRow, viewerOrgId: string | null, pending: PendingRow = null): AgreementView {
   const partyIds = r.parties.map((p) => p.organizationId);
@@ -219,14 +306,34 @@ export function toView(r: DetailRow, viewerOrgId: string | null, pending: Pendin
       shareQuantity: p.shareQuantity,
       sharePercent: p.sharePercent == null ? null : p.sharePercent.toString(),
     })),
-    acceptances: current.map((a) => ({ version: a.version, organizationId: a.organizationId, organizationName: a.organization.name, userName: a.user?.name ?? null, acceptedAt: a.acceptedAt })),
-    pendingAcceptance: r.status === "draft" || r.status === "proposed" || r.status === "active" ? partyIds.filter((id) => !accepted.has(id)) : [],
+    acceptances: current.map((a) => ({
+      version: a.version,
+      organizationId: a.organizationId,
+      organizationName: a.organization.name,
+      userName: a.user?.name ?? null,
+      acceptedAt: a.acceptedAt,
+    })),
+    pendingAcceptance:
+      r.status === "draft" || r.status === "proposed" || r.status === "active" ? partyIds.filter((id) => !accepted.has(id)) : [],
     lastAcceptedVersion: fully.length ? Math.max(...fully) : null,
-    versions: r.versions.map((v) => ({ version: v.version, changeNote: v.changeNote, createdAt: v.createdAt, createdBy: v.createdBy?.name ?? null })),
+    versions: r.versions.map((v) => ({
+      version: v.version,
+      changeNote: v.changeNote,
+      createdAt: v.createdAt,
+      createdBy: v.createdBy?.name ?? null,
+    })),
     milestones: r.milestones.map((m) => ({ ...m, dueDate: day(m.dueDate) })),
     deliveries: r.deliveries.map((d) => ({ ...d, deliveredOn: day(d.deliveredOn) })),
     payments: r.payments.map((p) => ({ ...p, invoicedOn: p.invoicedOn ? day(p.invoicedOn) : null, paidOn: day(p.paidOn) })),
-    ratings: r.ratings.map((x) => ({ raterId: x.raterId, raterName: x.rater.name, rateeId: x.rateeId, rateeName: x.ratee.name, score: x.score, comment: x.comment, createdAt: x.createdAt })),
+    ratings: r.ratings.map((x) => ({
+      raterId: x.raterId,
+      raterName: x.rater.name,
+      rateeId: x.rateeId,
+      rateeName: x.ratee.name,
+      score: x.score,
+      comment: x.comment,
+      createdAt: x.createdAt,
+    })),
     yourRole: (viewerOrgId && r.parties.find((p) => p.organizationId === viewerOrgId)?.role) || null,
     pendingVersion: pending && r.pendingVersion === pending.version ? toPendingView(pending, r, partyIds) : null,
     completion: {
@@ -253,11 +360,15 @@ function toPendingView(p: NonNullable<PendingRow>, r: DetailRow, partyIds: strin
     changeNote: p.changeNote,
     createdAt: p.createdAt,
     createdBy: p.createdBy?.name ?? null,
-    acceptances: acc.map((a) => ({ organizationId: a.organizationId, organizationName: a.organization.name, userName: a.user?.name ?? null, acceptedAt: a.acceptedAt })),
+    acceptances: acc.map((a) => ({
+      organizationId: a.organizationId,
+      organizationName: a.organization.name,
+      userName: a.user?.name ?? null,
+      acceptedAt: a.acceptedAt,
+    })),
     pendingAcceptance: partyIds.filter((id) => !acc.some((a) => a.organizationId === id)),
   };
 }
-
 
 export interface AgreementSnapshotView {
   title: string;
@@ -266,5 +377,13 @@ export interface AgreementSnapshotView {
   startDate: string;
   endDate: string;
   terms: string;
-  milestones: { position: number; title: string; quantity: number | null; unit: string | null; dueDate: string; amountIdr: string | null; paymentTermDays: number | null }[];
+  milestones: {
+    position: number;
+    title: string;
+    quantity: number | null;
+    unit: string | null;
+    dueDate: string;
+    amountIdr: string | null;
+    paymentTermDays: number | null;
+  }[];
 }

@@ -100,7 +100,11 @@ export async function readBytesLimited(req: Request, maxBytes: number, messageKe
  * does not parse is 400 invalid_input on `field` ("errors.field.required": the file the endpoint wants is not
  * there).
  */
-export async function readFormDataLimited(req: Request, maxBytes: number, { field = "file", messageKey }: { field?: string; messageKey?: string } = {}): Promise<FormData> {
+export async function readFormDataLimited(
+  req: Request,
+  maxBytes: number,
+  { field = "file", messageKey }: { field?: string; messageKey?: string } = {},
+): Promise<FormData> {
   const type = req.headers.get("content-type") ?? "";
   const limited = limitedBodyStream(req, maxBytes, messageKey);
   if (!limited || !/^multipart\/form-data\s*;/i.test(type)) {

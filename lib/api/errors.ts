@@ -57,7 +57,10 @@ export interface ErrorContext {
 }
 
 /** The status and body for any thrown value (unexpected ones are logged here). */
-export function describeError(err: unknown, { locale, where }: ErrorContext): { status: number; body: ApiErrorBody; retryAfterSeconds?: number } {
+export function describeError(
+  err: unknown,
+  { locale, where }: ErrorContext,
+): { status: number; body: ApiErrorBody; retryAfterSeconds?: number } {
   const domain = isDomainError(err) ? err : fromPrismaError(err);
   if (domain) {
     if (!isDomainError(err)) console.warn(`[api] ${where ?? ""} database error mapped to ${domain.code}:`, (err as Error).message);

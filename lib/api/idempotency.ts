@@ -33,9 +33,7 @@ export interface IdempotentRequest {
   body: unknown;
 }
 
-export type Reservation =
-  | { kind: "execute"; id: string }
-  | { kind: "replay"; status: number; body: JsonValue | null };
+export type Reservation = { kind: "execute"; id: string } | { kind: "replay"; status: number; body: JsonValue | null };
 
 /** Validates the header's value; throws invalid_input for anything but 1–255 visible ASCII characters. */
 export function parseIdempotencyKey(header: string | null): string | null {
@@ -49,13 +47,15 @@ export function parseIdempotencyKey(header: string | null): string | null {
 
 /** JSON with object keys sorted, so that `{"a":1,"b":2}` and `{"b":2,"a":1}` are the same request. */
 function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => {
-    if (typeof v === "bigint") return v.toString();
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return v;
-  }) ?? "null";
+  return (
+    JSON.stringify(value, (_k, v: unknown) => {
+      if (typeof v === "bigint") return v.toString();
+      if (v && typeof v === "object" && !Array.isArray(v)) {
+        return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      }
+      return v;
+    }) ?? "null"
+  );
 }
 
 /**
@@ -64,7 +64,10 @@ function canonicalJson(value: unknown): string {
  */
 function requestHash(r: Pick<IdempotentRequest, "method" | "path" | "body">): string {
   const secret = process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET || "rantai-idempotency";
-  return crypto.createHmac("sha256", secret).update(`${r.method.toUpperCase()} ${r.path}\n${canonicalJson(r.body ?? null)}`).digest("hex");
+  return crypto
+    .createHmac("sha256", secret)
+    .update(`${r.method.toUpperCase()} ${r.path}\n${canonicalJson(r.body ?? null)}`)
+    .digest("hex");
 }
 
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
@@ -83,7 +86,14 @@ export async function reserveIdempotencyKey(r: IdempotentRequest): Promise<Reser
     await db.idempotencyKey.deleteMany({ where: { scope: r.scope, key: r.key, expiresAt: { lte: now } } });
     try {
       const row = await db.idempotencyKey.create({
-        data: { scope: r.scope, key: r.key, method, path: r.path, requestHash: hash, expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS) },
+        data: {
+          scope: r.scope,
+          key: r.key,
+          method,
+          path: r.path,
+          requestHash: hash,
+          expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+        },
         select: { id: true },
       });
       if (Math.random() < 0.01) void purgeExpiredIdempotencyKeys().catch(() => {});

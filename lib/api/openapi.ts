@@ -47,7 +47,18 @@ export interface ApiRouteShape {
 export const ErrorResponseSchema = z
   .object({
     error: z.object({
-      code: z.enum(["invalid_input", "unauthorized", "forbidden", "verification_required", "organization_suspended", "not_found", "conflict", "payload_too_large", "rate_limited", "internal"]),
+      code: z.enum([
+        "invalid_input",
+        "unauthorized",
+        "forbidden",
+        "verification_required",
+        "organization_suspended",
+        "not_found",
+        "conflict",
+        "payload_too_large",
+        "rate_limited",
+        "internal",
+      ]),
       message: z.string().openapi({ description: "Human-readable, in the language of Accept-Language (id default, en)." }),
       fields: z
         .record(z.string(), z.array(z.string()))
@@ -99,7 +110,10 @@ function errorStatuses(doc: ApiRouteDoc, shape: ApiRouteShape): number[] {
 function toRouteConfig(doc: ApiRouteDoc, shape: ApiRouteShape): RouteConfig {
   const responses: RouteConfig["responses"] = {};
   for (const [status, r] of Object.entries(doc.responses)) {
-    const content = { ...(r.schema ? jsonContent(r.schema) : {}), ...Object.fromEntries(Object.entries(r.content ?? {}).map(([t, schema]) => [t, { schema }])) };
+    const content = {
+      ...(r.schema ? jsonContent(r.schema) : {}),
+      ...Object.fromEntries(Object.entries(r.content ?? {}).map(([t, schema]) => [t, { schema }])),
+    };
     responses[status] = { description: r.description, ...(Object.keys(content).length ? { content } : {}) };
   }
   for (const status of errorStatuses(doc, shape)) {
@@ -114,16 +128,33 @@ function toRouteConfig(doc: ApiRouteDoc, shape: ApiRouteShape): RouteConfig {
   const headers: z.ZodType[] = [];
   if (shape.idempotent) {
     headers.push(
-      z.string().min(1).max(255).optional().openapi({
-        param: { name: "Idempotency-Key", in: "header", description: "A unique value per logical request (e.g. a UUID); a retry with the same key and body returns the first response for 24 hours." },
-      }),
+      z
+        .string()
+        .min(1)
+        .max(255)
+        .optional()
+        .openapi({
+          param: {
+            name: "Idempotency-Key",
+            in: "header",
+            description:
+              "A unique value per logical request (e.g. a UUID); a retry with the same key and body returns the first response for 24 hours.",
+          },
+        }),
     );
   }
   if (shape.auth !== "none") {
     headers.push(
-      z.string().optional().openapi({
-        param: { name: "X-Organization-Id", in: "header", description: "Act for this one of your organizations (also `?organizationId=`); default: your first." },
-      }),
+      z
+        .string()
+        .optional()
+        .openapi({
+          param: {
+            name: "X-Organization-Id",
+            in: "header",
+            description: "Act for this one of your organizations (also `?organizationId=`); default: your first.",
+          },
+        }),
     );
   }
 

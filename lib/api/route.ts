@@ -82,7 +82,8 @@ class ApiReply {
   ) {}
 }
 
-export const reply = (body: unknown, init: { status?: number; headers?: HeadersInit } = {}) => new ApiReply(init.status ?? 200, body, init.headers);
+export const reply = (body: unknown, init: { status?: number; headers?: HeadersInit } = {}) =>
+  new ApiReply(init.status ?? 200, body, init.headers);
 export const created = (body: unknown, headers?: HeadersInit) => new ApiReply(201, body, headers);
 export const noContent = () => new ApiReply(204, undefined);
 
@@ -97,7 +98,10 @@ function withDefaultHeaders(res: Response, extra?: Headers): Response {
   return res;
 }
 
-export function apiRoute<const C extends ApiRouteConfig>(config: C, handler: (ctx: ApiContext<C>) => Promise<unknown> | unknown): RouteHandler {
+export function apiRoute<const C extends ApiRouteConfig>(
+  config: C,
+  handler: (ctx: ApiContext<C>) => Promise<unknown> | unknown,
+): RouteHandler {
   const needsAuthorization = Boolean(config.orgTypes || config.permission);
   if (config.openapi) {
     registerApiRoute(config.openapi, {
@@ -161,7 +165,8 @@ export function apiRoute<const C extends ApiRouteConfig>(config: C, handler: (ct
           body: rawBody,
         });
         if (r.kind === "replay") {
-          const res = r.status === 204 || r.body === null ? new Response(null, { status: r.status }) : jsonResponse(r.body, { status: r.status });
+          const res =
+            r.status === 204 || r.body === null ? new Response(null, { status: r.status }) : jsonResponse(r.body, { status: r.status });
           res.headers.set("idempotent-replayed", "true");
           return withDefaultHeaders(res);
         }

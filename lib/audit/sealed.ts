@@ -80,7 +80,10 @@ export async function maskSealedQuoteEntries<T extends MaskableAuditEntry>(
   const asked = rows.filter((r) => r.action === CLARIFICATION_ASKED);
   const rfqIds = [...new Set([...rfqOf.values(), ...asked.map((r) => rfqIdOf(r.data)).filter((id): id is string => id !== null)])];
   const rfqs = rfqIds.length
-    ? await db.rfq.findMany({ where: { id: { in: rfqIds }, buyerId: organizationId, sealed: true }, select: { id: true, sealed: true, deadline: true } })
+    ? await db.rfq.findMany({
+        where: { id: { in: rfqIds }, buyerId: organizationId, sealed: true },
+        select: { id: true, sealed: true, deadline: true },
+      })
     : [];
   const hidden = new Set(rfqs.filter((r) => suppliersWithheld(r, now)).map((r) => r.id));
   return rows.map((r) => {

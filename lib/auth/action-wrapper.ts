@@ -17,8 +17,7 @@ import { getActor } from "./session";
 import type { Actor, OrgType } from "./types";
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode | "internal"; message: string; fields?: Record<string, string[]> } };
+  { ok: true; data: T } | { ok: false; error: { code: ErrorCode | "internal"; message: string; fields?: Record<string, string[]> } };
 
 /** Path segments that would reach an object's prototype if walked into (issue 11: prototype pollution). */
 const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
@@ -89,11 +88,7 @@ type Handler<S extends z.ZodType, T, A> = (input: z.infer<S>, ctx: { actor: A })
  * Builds a server action. The returned function accepts either a plain object or, when used with
  * `useActionState`, (previousState, formData).
  */
-function makeAction<S extends z.ZodType, T, A>(
-  resolve: () => Promise<A>,
-  schema: S,
-  handler: Handler<S, T, A>,
-) {
+function makeAction<S extends z.ZodType, T, A>(resolve: () => Promise<A>, schema: S, handler: Handler<S, T, A>) {
   return async (first: unknown, second?: unknown): Promise<ActionResult<T>> => {
     try {
       const actor = await resolve();

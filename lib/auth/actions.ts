@@ -16,8 +16,21 @@ import { registerAccount } from "./accounts";
 import { organizationRoutes } from "@/lib/organizations/routes";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import { changePassword as changePasswordInLib } from "./password-change";
-import { requestPasswordReset as requestPasswordResetInLib, resetPassword as resetPasswordInLib, type PasswordResetRequested } from "./password-reset";
-import { actionLocale, formDataToObject, memberAction, platformAction, revalidate, toActionError, userAction, type ActionResult } from "./action-wrapper";
+import {
+  requestPasswordReset as requestPasswordResetInLib,
+  resetPassword as resetPasswordInLib,
+  type PasswordResetRequested,
+} from "./password-reset";
+import {
+  actionLocale,
+  formDataToObject,
+  memberAction,
+  platformAction,
+  revalidate,
+  toActionError,
+  userAction,
+  type ActionResult,
+} from "./action-wrapper";
 import { createTokenSchema, passwordChangeSchema } from "./schemas";
 import { ACTIVE_ORG_COOKIE } from "./session";
 import { createApiToken, revokeApiToken, type IssuedToken } from "./tokens";
@@ -98,19 +111,23 @@ export async function revokeToken(first: unknown, second?: unknown): Promise<Act
 // Active organization
 // ---------------------------------------------------------------------------------------------
 
-const switchOrganizationAction = userAction(switchOrganizationSchema, async ({ organizationId }, { actor }) => {
-  // Only an organization the user belongs to (read fresh from the database); anything else is "not found".
-  const membership = actor.user.memberships.find((m) => m.organizationId === organizationId);
-  if (!membership) throw notFound();
-  (await cookies()).set(ACTIVE_ORG_COOKIE, membership.organizationId, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: process.env.NODE_ENV === "production" && (process.env.NEXTAUTH_URL ?? "").startsWith("https:"),
-    path: "/",
-    maxAge: 365 * 24 * 60 * 60,
-  });
-  return { organizationId: membership.organizationId, organizationType: membership.organizationType };
-}, { whileSuspended: true }); // a member of a suspended organization may still switch to another one
+const switchOrganizationAction = userAction(
+  switchOrganizationSchema,
+  async ({ organizationId }, { actor }) => {
+    // Only an organization the user belongs to (read fresh from the database); anything else is "not found".
+    const membership = actor.user.memberships.find((m) => m.organizationId === organizationId);
+    if (!membership) throw notFound();
+    (await cookies()).set(ACTIVE_ORG_COOKIE, membership.organizationId, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: process.env.NODE_ENV === "production" && (process.env.NEXTAUTH_URL ?? "").startsWith("https:"),
+      path: "/",
+      maxAge: 365 * 24 * 60 * 60,
+    });
+    return { organizationId: membership.organizationId, organizationType: membership.organizationType };
+  },
+  { whileSuspended: true },
+); // a member of a suspended organization may still switch to another one
 
 /** Makes one of the user's organizations the active one (setting a cookie re-renders the page). */
 export async function switchOrganization(

@@ -73,7 +73,10 @@ function peerAddress(headers: HeaderBag): string | null {
  * dual-stack socket (`::ffff:192.0.2.7`) counts as the IPv4 address. Anything else is kept as it is.
  */
 export function limitKey(address: string): string {
-  const a = address.trim().replace(/^\[|\]$/g, "").split("%")[0];
+  const a = address
+    .trim()
+    .replace(/^\[|\]$/g, "")
+    .split("%")[0];
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(a);
   if (mapped && net.isIPv4(mapped[1])) return mapped[1];
   if (!net.isIPv6(a)) return address.trim().slice(0, 100);
@@ -88,7 +91,10 @@ export function limitKey(address: string): string {
   const left = head ? head.split(":") : [];
   const right = tail === undefined ? [] : tail ? tail.split(":") : [];
   const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
 }
 
 export function clientAddress(headers: HeaderBag): string | null {

@@ -23,7 +23,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: "umkm@demo.rantai.id", orgType: "umkm", organization: "CV Batik Sekar Jagad", role: "UMKM — workshop batik, terverifikasi" },
   { email: "umkm2@demo.rantai.id", orgType: "umkm", organization: "UD Logam Presisi Tegal", role: "UMKM — bengkel permesinan logam" },
   { email: "buyer@demo.rantai.id", orgType: "buyer", organization: "PT Energi Nusantara (Persero)", role: "Pembeli — BUMN energi" },
-  { email: "buyer2@demo.rantai.id", orgType: "buyer", organization: "PT Garuda Otomotif Manufaktur", role: "Pembeli — manufaktur otomotif" },
+  {
+    email: "buyer2@demo.rantai.id",
+    orgType: "buyer",
+    organization: "PT Garuda Otomotif Manufaktur",
+    role: "Pembeli — manufaktur otomotif",
+  },
   {
     email: "koperasi@demo.rantai.id",
     orgType: "cooperative",

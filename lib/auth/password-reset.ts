@@ -49,7 +49,10 @@ export interface PasswordResetRequested {
  * every case (unknown address, disabled account, link sent); only the limits (429) and a malformed address
  * (400) answer otherwise, and they do so for every address alike.
  */
-export async function requestPasswordReset(input: unknown, { address = null, now = new Date() }: ResetOptions = {}): Promise<PasswordResetRequested> {
+export async function requestPasswordReset(
+  input: unknown,
+  { address = null, now = new Date() }: ResetOptions = {},
+): Promise<PasswordResetRequested> {
   const parsed = passwordResetRequestSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
   const { email } = parsed.data;
@@ -59,7 +62,10 @@ export async function requestPasswordReset(input: unknown, { address = null, now
   const secret = crypto.randomBytes(32).toString("base64url");
   const tokenHash = hashToken(secret);
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, locale: true, disabledAt: true, passwordHash: true } });
+    const user = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, email: true, locale: true, disabledAt: true, passwordHash: true },
+    });
     if (!user || user.disabledAt || !user.passwordHash) return;
     // Only the newest link works: asking again voids the ones sent before.
     await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
@@ -70,7 +76,11 @@ export async function requestPasswordReset(input: unknown, { address = null, now
     const link = `${appBaseUrl()}${authRoutes.resetPassword(secret)}`;
     const t = (key: string, values?: Record<string, string | number>) => translate(user.locale, `auth.passwordReset.email.${key}`, values);
     await tx.emailOutbox.create({
-      data: { to: user.email, subject: t("subject"), text: `${t("body", { minutes: RESET_TOKEN_TTL_MS / 60_000 })}\n\n${link}\n\n${t("ignore")}` },
+      data: {
+        to: user.email,
+        subject: t("subject"),
+        text: `${t("body", { minutes: RESET_TOKEN_TTL_MS / 60_000 })}\n\n${link}\n\n${t("ignore")}`,
+      },
     });
     // No actor: anyone may ask for a link to be sent to an address (the link goes to its mailbox).
     await auditForTokenOrganizations(tx, user.id, {

@@ -11,9 +11,7 @@ const scopeSchema = z.enum(["read", "read write"]).openapi({
   example: "read write",
 });
 
-const UserSchema = z
-  .object({ id: z.string(), email: z.email(), name: z.string() })
-  .openapi("User");
+const UserSchema = z.object({ id: z.string(), email: z.email(), name: z.string() }).openapi("User");
 
 const RegisteredOrganizationSchema = z
   .object({
@@ -42,9 +40,7 @@ export const PasswordResetRequestedSchema = z
   })
   .openapi("PasswordResetRequested");
 
-export const PasswordResetDoneSchema = z
-  .object({ reset: z.literal(true) })
-  .openapi("PasswordResetDone");
+export const PasswordResetDoneSchema = z.object({ reset: z.literal(true) }).openapi("PasswordResetDone");
 
 const MembershipSchema = z
   .object({
@@ -56,9 +52,7 @@ const MembershipSchema = z
   })
   .openapi("Membership");
 
-export const MeResponseSchema = z
-  .object({ user: UserSchema, organizations: z.array(MembershipSchema) })
-  .openapi("Me");
+export const MeResponseSchema = z.object({ user: UserSchema, organizations: z.array(MembershipSchema) }).openapi("Me");
 
 const ApiTokenSchema = z
   .object({
@@ -73,10 +67,6 @@ const ApiTokenSchema = z
   })
   .openapi("ApiToken");
 
-export const ApiTokenPageSchema = z
-  .object({ data: z.array(ApiTokenSchema), nextCursor: z.string().nullable() })
-  .openapi("ApiTokenPage");
+export const ApiTokenPageSchema = z.object({ data: z.array(ApiTokenSchema), nextCursor: z.string().nullable() }).openapi("ApiTokenPage");
 
-export const HealthSchema = z
-  .object({ status: z.enum(["ok", "error"]), database: z.enum(["ok", "unreachable"]) })
-  .openapi("Health");
+export const HealthSchema = z.object({ status: z.enum(["ok", "error"]), database: z.enum(["ok", "unreachable"]) }).openapi("Health");

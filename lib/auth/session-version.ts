@@ -13,7 +13,10 @@ import { db } from "@/lib/db";
  */
 export async function sessionTokenIsCurrent(token: Record<string, unknown>): Promise<boolean> {
   if (typeof token.uid !== "string") return false;
-  const user = await db.user.findUnique({ where: { id: token.uid }, select: { sessionVersion: true, disabledAt: true, suspendedAt: true } });
+  const user = await db.user.findUnique({
+    where: { id: token.uid },
+    select: { sessionVersion: true, disabledAt: true, suspendedAt: true },
+  });
   const version = typeof token.sv === "number" ? token.sv : 0;
   return Boolean(user && !user.disabledAt && !user.suspendedAt && user.sessionVersion === version);
 }

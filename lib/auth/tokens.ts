@@ -58,8 +58,16 @@ export async function issueApiToken(
       },
       select: { id: true, name: true, prefix: true, expiresAt: true, createdAt: true },
     });
-    const entry = { actorId: userId, action: source === "api" ? "token.issued" : "token.created", entityType: "ApiToken", entityId: created.id };
-    await auditForTokenOrganizations(tx, userId, { ...entry, data: { name, prefix: created.prefix, source, scope, expiresAt: expiresAt.toISOString() } });
+    const entry = {
+      actorId: userId,
+      action: source === "api" ? "token.issued" : "token.created",
+      entityType: "ApiToken",
+      entityId: created.id,
+    };
+    await auditForTokenOrganizations(tx, userId, {
+      ...entry,
+      data: { name, prefix: created.prefix, source, scope, expiresAt: expiresAt.toISOString() },
+    });
     return created;
   });
   return { ...row, scope, token };
@@ -104,7 +112,13 @@ export async function revokeApiToken(userId: string, tokenId: string) {
     });
     if (!revoked) throw notFound();
     const data = { name: revoked.name, prefix: revoked.prefix, source: revoked.source };
-    await auditForTokenOrganizations(tx, userId, { actorId: userId, action: "token.revoked", entityType: "ApiToken", entityId: revoked.id, data });
+    await auditForTokenOrganizations(tx, userId, {
+      actorId: userId,
+      action: "token.revoked",
+      entityType: "ApiToken",
+      entityId: revoked.id,
+      data,
+    });
   });
 }
 

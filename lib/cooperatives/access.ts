@@ -7,5 +7,4 @@ import type { Actor } from "@/lib/auth/types";
 export const isCooperativeActor = (actor: Actor): boolean => actor.membership?.organizationType === "cooperative";
 
 /** A cooperative member who manages the member list: the CSV import. */
-export const canManageMembers = (actor: Actor): boolean =>
-  isCooperativeActor(actor) && can(actor.membership, "cooperative:members:manage");
+export const canManageMembers = (actor: Actor): boolean => isCooperativeActor(actor) && can(actor.membership, "cooperative:members:manage");

@@ -11,7 +11,14 @@
 import { redirect } from "next/navigation";
 import { cooperativeAction, formDataToObject, revalidate, toActionError, umkmAction, type ActionResult } from "@/lib/auth/action-wrapper";
 import { authRoutes } from "@/lib/auth/routes";
-import { cancelJoinRequest, decideJoinRequest, joinDecisionSchema, joinRequestIdSchema, joinRequestSchema, requestMembership } from "./join-requests";
+import {
+  cancelJoinRequest,
+  decideJoinRequest,
+  joinDecisionSchema,
+  joinRequestIdSchema,
+  joinRequestSchema,
+  requestMembership,
+} from "./join-requests";
 import { claimInvitation } from "./members";
 import { cooperativeRoutes } from "./routes";
 
@@ -39,4 +46,6 @@ export const cancelJoinRequestAction = cooperativeAction("cooperative:members:ma
 
 // No revalidation here: the card keeps the answered request with its confirmation ("accepted"/"declined")
 // instead of the dashboard re-rendering without it; the next visit shows the new membership.
-export const decideJoinRequestAction = umkmAction("org:update", joinDecisionSchema, async (input, { actor }) => decideJoinRequest(actor, input));
+export const decideJoinRequestAction = umkmAction("org:update", joinDecisionSchema, async (input, { actor }) =>
+  decideJoinRequest(actor, input),
+);

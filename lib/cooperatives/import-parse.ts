@@ -129,7 +129,11 @@ export function parseImportCsv(input: string): ParsedFile {
     header: true,
     skipEmptyLines: "greedy",
     delimitersToGuess: [";", ","],
-    transformHeader: (h) => h.trim().toLowerCase().replace(/^\uFEFF/, ""),
+    transformHeader: (h) =>
+      h
+        .trim()
+        .toLowerCase()
+        .replace(/^\uFEFF/, ""),
     step: (result, parser) => {
       if (result.meta.fields) headers = result.meta.fields;
       delimiter = result.meta.delimiter;
@@ -193,7 +197,11 @@ export function importRowSchema(ref: ReferenceSets) {
         return custom(ctx, r.reason === "format" ? "npwpFormat" : r.reason === "checksum" ? "npwpChecksum" : "npwpProvince");
       }),
       bentuk_usaha: z.string().transform((s, ctx) => {
-        const v = s.trim().toLowerCase().replace(/[\s.]+/g, "_").replace(/_+$/, "");
+        const v = s
+          .trim()
+          .toLowerCase()
+          .replace(/[\s.]+/g, "_")
+          .replace(/_+$/, "");
         if (v === "") return null;
         return LEGAL_FORMS.has(v) ? (v as LegalForm) : custom(ctx, "legalForm");
       }),
@@ -203,7 +211,10 @@ export function importRowSchema(ref: ReferenceSets) {
         return ref.regencies.has(v) ? v : custom(ctx, "regency");
       }),
       kbli: z.string().transform((s, ctx) => {
-        const codes = s.split(/[;,|\s]+/).map((c) => c.trim()).filter(Boolean);
+        const codes = s
+          .split(/[;,|\s]+/)
+          .map((c) => c.trim())
+          .filter(Boolean);
         if (codes.length === 0) return custom(ctx, "required");
         if (codes.some((c) => !/^\d{5}$/.test(c))) return custom(ctx, "kbliFormat");
         if (codes.some((c) => !ref.kbli2020.has(c))) return custom(ctx, "kbliUnknown");

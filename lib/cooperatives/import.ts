@@ -83,7 +83,6 @@ export interface ImportFileError {
   message: string;
 }
 
-
 function lookup(locale: Locale, key: string): string {
   let node: unknown = MESSAGES[locale];
   for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
@@ -98,7 +97,6 @@ function importNoticeMessage(locale: Locale, key: NoticeKey): string {
   return lookup(locale, `cooperatives.import.notices.${key}`);
 }
 
-
 export function importFileErrorMessage(locale: Locale, key: string, missing?: string[]): string {
   return lookup(locale, `cooperatives.import.fileErrors.${key}`).replace("{columns}", (missing ?? []).join(", "));
 }
@@ -111,7 +109,6 @@ async function loadReferenceSets() {
   return { regencies: new Set(regencies.map((r) => r.code)), kbli2020: new Set(kbli.map((k) => k.code)) };
 }
 
-
 export interface ImportOptions {
   locale?: Locale;
   onProgress?: (p: ImportProgress) => void | Promise<void>;
@@ -121,7 +118,11 @@ export interface ImportOptions {
  * Imports a cooperative's member CSV. Authorizes the actor (cooperative, "cooperative:members:manage").
  * Returns a file error (nothing imported) or the result with per-row errors and the error report CSV.
  */
-export async function importMembersCsv(actor: Actor | null, csv: string, options: ImportOptions = {}): Promise<ImportResult | ImportFileError> {
+export async function importMembersCsv(
+  actor: Actor | null,
+  csv: string,
+  options: ImportOptions = {},
+): Promise<ImportResult | ImportFileError> {
   const a = authorize(actor, { orgTypes: ACTORS.cooperative, permission: "cooperative:members:manage" });
   const locale = options.locale ?? "id";
   const parsed = parseImportCsv(csv);
@@ -181,7 +182,13 @@ export async function importMembersCsv(actor: Actor | null, csv: string, options
         for (const r of batch) errors.push({ row: r.row, column: null, key: "batchFailed" });
       }
     }
-    await options.onProgress?.({ type: "progress", processed: Math.min(start + IMPORT_BATCH_SIZE, total), total, committed, failed: failedRows() });
+    await options.onProgress?.({
+      type: "progress",
+      processed: Math.min(start + IMPORT_BATCH_SIZE, total),
+      total,
+      committed,
+      failed: failedRows(),
+    });
   }
 
   await audit(db, {
@@ -225,7 +232,10 @@ function errorReportCsv(headers: string[], rows: Record<string, string>[], error
     list.push(e.column ? `${e.column}: ${e.message}` : e.message);
     byRow.set(e.row, list);
   }
-  const cols = [...IMPORT_COLUMNS, ...headers.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h) && h !== "baris" && h !== "kesalahan")];
+  const cols = [
+    ...IMPORT_COLUMNS,
+    ...headers.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h) && h !== "baris" && h !== "kesalahan"),
+  ];
   const lines = [[...cols, "baris", "kesalahan"].map(csvCell).join(",")];
   for (const [row, msgs] of [...byRow.entries()].sort((x, y) => x[0] - y[0])) {
     const raw = rows[row - 2] ?? {};

@@ -66,7 +66,15 @@ export async function releaseHeldInvitations(tx: Tx, cooperativeId: string, now 
       where: { id: h.id },
       data: { tokenHash: hashInvitationToken(token), heldAt: null, expiresAt, createdAt: now },
     });
-    emails.push({ to: h.email, ...invitationEmail({ cooperativeName: coop.name, umkmName: h.organization.name, nib: h.organization.supplierProfile?.nib ?? null, token }) });
+    emails.push({
+      to: h.email,
+      ...invitationEmail({
+        cooperativeName: coop.name,
+        umkmName: h.organization.name,
+        nib: h.organization.supplierProfile?.nib ?? null,
+        token,
+      }),
+    });
   }
   if (emails.length > 0) await tx.emailOutbox.createMany({ data: emails });
   return emails.length;

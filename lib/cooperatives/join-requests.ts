@@ -65,7 +65,9 @@ export interface JoinCandidate {
 export async function findJoinCandidates(actor: Actor | null, query: string): Promise<JoinCandidate[]> {
   const a = coopActor(actor);
   const coopId = a.membership.organizationId;
-  const term = String(query ?? "").trim().slice(0, 100);
+  const term = String(query ?? "")
+    .trim()
+    .slice(0, 100);
   if (term.length < 3) return [];
   const nib = parseNib(term);
   const rows = await db.organization.findMany({
@@ -111,7 +113,9 @@ export async function requestMembership(actor: Actor | null, input: unknown) {
   return db.$transaction(async (tx) => {
     // Serializes this cooperative's requests, so the daily cap holds under concurrent sends.
     await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${coopId} FOR UPDATE`;
-    const today = await tx.cooperativeJoinRequest.count({ where: { cooperativeId: coopId, createdAt: { gt: new Date(Date.now() - 86_400_000) } } });
+    const today = await tx.cooperativeJoinRequest.count({
+      where: { cooperativeId: coopId, createdAt: { gt: new Date(Date.now() - 86_400_000) } },
+    });
     if (today >= REQUESTS_PER_DAY) throw conflict("cooperatives.joinRequests.errors.tooMany");
     const target = await tx.organization.findFirst({ where: { id: organizationId, type: "umkm" }, select: { id: true, name: true } });
     if (!target) throw notFound();
@@ -125,7 +129,11 @@ export async function requestMembership(actor: Actor | null, input: unknown) {
       select: { id: true, status: true, decidedAt: true },
     });
     if (previous?.status === "pending") throw conflict("cooperatives.joinRequests.errors.alreadyRequested");
-    if (previous?.status === "declined" && previous.decidedAt && previous.decidedAt.getTime() > Date.now() - REASK_AFTER_DAYS * 86_400_000) {
+    if (
+      previous?.status === "declined" &&
+      previous.decidedAt &&
+      previous.decidedAt.getTime() > Date.now() - REASK_AFTER_DAYS * 86_400_000
+    ) {
       throw conflict("cooperatives.joinRequests.errors.recentlyDeclined");
     }
     const now = new Date();
@@ -135,8 +143,22 @@ export async function requestMembership(actor: Actor | null, input: unknown) {
       ? await tx.cooperativeJoinRequest.update({ where: { id: previous.id, status: previous.status }, data, select: { id: true } })
       : await tx.cooperativeJoinRequest.create({ data: { cooperativeId: coopId, memberId: target.id, ...data }, select: { id: true } });
     const payload = { cooperativeName: a.membership.organizationName, organizationName: target.name };
-    await audit(tx, { organizationId: coopId, actorId: a.user.id, action: "cooperative.join.requested", entityType: "Organization", entityId: target.id, data: payload });
-    await audit(tx, { organizationId: target.id, actorId: a.user.id, action: "cooperative.join.requested", entityType: "CooperativeJoinRequest", entityId: request.id, data: payload });
+    await audit(tx, {
+      organizationId: coopId,
+      actorId: a.user.id,
+      action: "cooperative.join.requested",
+      entityType: "Organization",
+      entityId: target.id,
+      data: payload,
+    });
+    await audit(tx, {
+      organizationId: target.id,
+      actorId: a.user.id,
+      action: "cooperative.join.requested",
+      entityType: "CooperativeJoinRequest",
+      entityId: request.id,
+      data: payload,
+    });
     await notify(tx, {
       type: "cooperative.join_requested",
       userIds: await deciders(tx, target.id),
@@ -160,7 +182,13 @@ export async function cancelJoinRequest(actor: Actor | null, input: unknown) {
       data: { status: "cancelled", decidedAt: new Date(), decidedById: a.user.id },
     });
     if (done.count !== 1) throw notFound();
-    await audit(tx, { organizationId: coopId, actorId: a.user.id, action: "cooperative.join.cancelled", entityType: "CooperativeJoinRequest", entityId: parsed.data.requestId });
+    await audit(tx, {
+      organizationId: coopId,
+      actorId: a.user.id,
+      action: "cooperative.join.cancelled",
+      entityType: "CooperativeJoinRequest",
+      entityId: parsed.data.requestId,
+    });
     return { id: parsed.data.requestId, status: "cancelled" as const };
   });
 }
@@ -172,7 +200,12 @@ export async function listOutgoingJoinRequests(actor: Actor | null) {
     where: { cooperativeId: a.membership.organizationId, status: "pending" },
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, createdAt: true, memberNumber: true, member: { select: { id: true, name: true, supplierProfile: { select: { nib: true } } } } },
+    select: {
+      id: true,
+      createdAt: true,
+      memberNumber: true,
+      member: { select: { id: true, name: true, supplierProfile: { select: { nib: true } } } },
+    },
   });
 }
 
@@ -226,8 +259,22 @@ export async function decideJoinRequest(actor: Actor | null, input: unknown) {
     }
     const payload = { cooperativeName: request.cooperative.name, organizationName: a.membership.organizationName };
     const action = `cooperative.join.${status}`;
-    await audit(tx, { organizationId: memberId, actorId: a.user.id, action, entityType: "Organization", entityId: request.cooperativeId, data: payload });
-    await audit(tx, { organizationId: request.cooperativeId, actorId: a.user.id, action, entityType: "CooperativeJoinRequest", entityId: request.id, data: payload });
+    await audit(tx, {
+      organizationId: memberId,
+      actorId: a.user.id,
+      action,
+      entityType: "Organization",
+      entityId: request.cooperativeId,
+      data: payload,
+    });
+    await audit(tx, {
+      organizationId: request.cooperativeId,
+      actorId: a.user.id,
+      action,
+      entityType: "CooperativeJoinRequest",
+      entityId: request.id,
+      data: payload,
+    });
     await notify(tx, {
       type: status === "accepted" ? "cooperative.join_accepted" : "cooperative.join_declined",
       userIds: await deciders(tx, request.cooperativeId),

@@ -152,7 +152,9 @@ export async function claimInvitation(token: string, input: unknown): Promise<{ 
     await tx.membership.create({ data: { userId: user.id, organizationId: inv.organization.id, role: inv.role } });
     if (inv.role === "owner") {
       // The other owner invitations of this UMKM can never be claimed now: remove them.
-      await tx.organizationInvitation.deleteMany({ where: { organizationId: inv.organization.id, role: "owner", acceptedAt: null, id: { not: inv.id } } });
+      await tx.organizationInvitation.deleteMany({
+        where: { organizationId: inv.organization.id, role: "owner", acceptedAt: null, id: { not: inv.id } },
+      });
     }
     await audit(tx, {
       organizationId: inv.organization.id,

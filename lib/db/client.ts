@@ -17,4 +17,3 @@ export function createPostgresClient(url: string, poolSize?: number): Db {
 export function createPGliteClient(pglite: PGlite): Db {
   return new PrismaClient({ adapter: new PrismaPGlite(pglite), ...clientOptions }) as Db;
 }
-

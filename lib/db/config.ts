@@ -2,9 +2,7 @@
 // file-backed PGlite database under .data/ (one process only: never open it from two processes at once).
 import path from "node:path";
 
-export type DatabaseConfig =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string };
+export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
 export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();

@@ -3,7 +3,9 @@
 // Not "server-only" so scripts (tsx) and vitest can import it.
 import { randomInt } from "node:crypto";
 
-const ID_FINGERPRINT = randomInt(0, 36 ** 4).toString(36).padStart(4, "0");
+const ID_FINGERPRINT = randomInt(0, 36 ** 4)
+  .toString(36)
+  .padStart(4, "0");
 let idCounter = randomInt(0, 36 ** 4);
 
 /** A new id in the shape of Prisma's cuid() default ("c" + time + counter + fingerprint + random, 25 chars). */
@@ -14,6 +16,8 @@ export function newId(): string {
     Date.now().toString(36).padStart(8, "0").slice(-8) +
     idCounter.toString(36).padStart(4, "0") +
     ID_FINGERPRINT +
-    randomInt(0, 36 ** 8).toString(36).padStart(8, "0")
+    randomInt(0, 36 ** 8)
+      .toString(36)
+      .padStart(8, "0")
   );
 }

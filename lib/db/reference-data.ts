@@ -13,7 +13,14 @@ interface RegionsFile {
     name: string;
     lat: number | null;
     lon: number | null;
-    regencies: { code: string; name: string; type: "kabupaten" | "kota"; lat: number | null; lon: number | null; bps_code_2020?: string | null }[];
+    regencies: {
+      code: string;
+      name: string;
+      type: "kabupaten" | "kota";
+      lat: number | null;
+      lon: number | null;
+      bps_code_2020?: string | null;
+    }[];
   }[];
 }
 

@@ -11,7 +11,9 @@ export async function getFileForDownload(actor: Actor | null, fileId: string) {
   const memberOf = actor.user.memberships.map((m) => m.organizationId);
   const reviewer = actor.user.memberships.some((m) => m.organizationType === "platform" && can(m, "platform:verify"));
   const file = await db.storedFile.findFirst({
-    where: reviewer ? { id: fileId } : { id: fileId, organizationId: { in: memberOf }, organization: { memberships: { some: { userId: actor.user.id } } } },
+    where: reviewer
+      ? { id: fileId }
+      : { id: fileId, organizationId: { in: memberOf }, organization: { memberships: { some: { userId: actor.user.id } } } },
     select: { id: true, filename: true, mimeType: true, sizeBytes: true, sha256: true, content: true, createdAt: true },
   });
   if (!file) throw notFound();

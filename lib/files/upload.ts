@@ -152,7 +152,14 @@ export async function storePreparedUpload(
   upload: PreparedUpload,
 ): Promise<string> {
   const row = await tx.storedFile.create({
-    data: { ...owner, filename: upload.filename, mimeType: upload.mimeType, sizeBytes: upload.sizeBytes, sha256: upload.sha256, content: upload.content },
+    data: {
+      ...owner,
+      filename: upload.filename,
+      mimeType: upload.mimeType,
+      sizeBytes: upload.sizeBytes,
+      sha256: upload.sha256,
+      content: upload.content,
+    },
     select: { id: true },
   });
   return row.id;

@@ -9,11 +9,15 @@ import { financingDecisionSchema, financingIdSchema, financingRequestSchema } fr
 import { confirmFinancing, decideFinancing, requestFinancing, withdrawFinancing } from "./lifecycle";
 import { financingRoutes } from "./routes";
 
-export const requestFinancingAction = umkmAction("financing:request", financingRequestSchema.extend({ agreementId: agreementIdSchema }), async ({ agreementId, ...input }, { actor }) => {
-  const r = await requestFinancing(actor, agreementId, input);
-  revalidate(agreementRoutes.detail(agreementId), financingRoutes.list());
-  return { id: r.id };
-});
+export const requestFinancingAction = umkmAction(
+  "financing:request",
+  financingRequestSchema.extend({ agreementId: agreementIdSchema }),
+  async ({ agreementId, ...input }, { actor }) => {
+    const r = await requestFinancing(actor, agreementId, input);
+    revalidate(agreementRoutes.detail(agreementId), financingRoutes.list());
+    return { id: r.id };
+  },
+);
 
 const byId = z.object({ id: financingIdSchema, agreementId: agreementIdSchema.optional() });
 
@@ -31,11 +35,9 @@ export const withdrawFinancingAction = umkmAction("financing:request", byId, asy
 
 export const decideFinancingAction = bankAction(
   "financing:decide",
-  z
-    .object({ ...financingDecisionSchema.shape, id: financingIdSchema })
-    .superRefine((v, ctx) => {
-      if (v.decision === "declined" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "financing.errors.reasonRequired" });
-    }),
+  z.object({ ...financingDecisionSchema.shape, id: financingIdSchema }).superRefine((v, ctx) => {
+    if (v.decision === "declined" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "financing.errors.reasonRequired" });
+  }),
   async ({ id, ...input }, { actor }) => {
     await decideFinancing(actor, id, input);
     revalidate(financingRoutes.list(), financingRoutes.detail(id));

@@ -37,7 +37,10 @@ const bankSelect = {
       startDate: true,
       endDate: true,
       buyer: { select: { id: true, name: true } },
-      milestones: { select: { position: true, title: true, quantity: true, unit: true, dueDate: true, amountIdr: true, paymentTermDays: true }, orderBy: { position: "asc" } },
+      milestones: {
+        select: { position: true, title: true, quantity: true, unit: true, dueDate: true, amountIdr: true, paymentTermDays: true },
+        orderBy: { position: "asc" },
+      },
     },
   },
 } satisfies Prisma.FinancingRequestSelect;
@@ -63,7 +66,15 @@ export interface FinancingBankView {
     startDate: string;
     endDate: string;
     buyer: { id: string; name: string };
-    schedule: { position: number; title: string; quantity: number | null; unit: string | null; dueDate: string; amountIdr: bigint | null; paymentTermDays: number | null }[];
+    schedule: {
+      position: number;
+      title: string;
+      quantity: number | null;
+      unit: string | null;
+      dueDate: string;
+      amountIdr: bigint | null;
+      paymentTermDays: number | null;
+    }[];
   };
 }
 
@@ -124,7 +135,10 @@ export const partySelect = {
 const listCursor = z.tuple([cursorInstant, z.string().min(1)]);
 
 /** A bank's inbox: requests addressed to it, newest first. */
-export async function listBankRequests(actor: Actor | null, query: { status?: FinancingBankView["status"]; limit: number; cursor?: string }): Promise<Page<FinancingBankView>> {
+export async function listBankRequests(
+  actor: Actor | null,
+  query: { status?: FinancingBankView["status"]; limit: number; cursor?: string },
+): Promise<Page<FinancingBankView>> {
   const a = authorizeBank(actor);
   const after = decodeCursor(query.cursor, listCursor);
   const rows = await db.financingRequest.findMany({
@@ -160,7 +174,10 @@ export async function listAgreementFinancing(actor: Actor | null, agreementId: s
 }
 
 /** An UMKM's own requests across its agreements. */
-export async function listSupplierRequests(actor: Actor | null, query: { limit: number; cursor?: string; status?: FinancingPartyView["status"] }): Promise<Page<FinancingPartyView>> {
+export async function listSupplierRequests(
+  actor: Actor | null,
+  query: { limit: number; cursor?: string; status?: FinancingPartyView["status"] },
+): Promise<Page<FinancingPartyView>> {
   const a = authorize(actor, { orgTypes: ["umkm"], permission: "financing:request" });
   const after = decodeCursor(query.cursor, listCursor);
   const rows = await db.financingRequest.findMany({
@@ -178,5 +195,9 @@ export async function listSupplierRequests(actor: Actor | null, query: { limit: 
 
 /** Partner banks an UMKM can address (verified bank organizations). */
 export async function listPartnerBanks() {
-  return db.organization.findMany({ where: { type: "bank", verificationStatus: "verified" }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db.organization.findMany({
+    where: { type: "bank", verificationStatus: "verified" },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }

@@ -29,7 +29,15 @@ export const FinancingBankSchema = z
       endDate: date,
       buyer: org,
       schedule: z.array(
-        z.object({ position: z.number().int(), title: z.string(), quantity: z.number().int().nullable(), unit: z.string().nullable(), dueDate: date, amountIdr: z.number().int().nullable(), paymentTermDays: z.number().int().nullable() }),
+        z.object({
+          position: z.number().int(),
+          title: z.string(),
+          quantity: z.number().int().nullable(),
+          unit: z.string().nullable(),
+          dueDate: date,
+          amountIdr: z.number().int().nullable(),
+          paymentTermDays: z.number().int().nullable(),
+        }),
       ),
     }),
   })
@@ -53,5 +61,9 @@ export const FinancingPartySchema = z
   })
   .openapi("FinancingRequest");
 
-export const FinancingBankPageSchema = z.object({ data: z.array(FinancingBankSchema), nextCursor: z.string().nullable() }).openapi("FinancingRequestForBankPage");
-export const FinancingPartyPageSchema = z.object({ data: z.array(FinancingPartySchema), nextCursor: z.string().nullable() }).openapi("FinancingRequestPage");
+export const FinancingBankPageSchema = z
+  .object({ data: z.array(FinancingBankSchema), nextCursor: z.string().nullable() })
+  .openapi("FinancingRequestForBankPage");
+export const FinancingPartyPageSchema = z
+  .object({ data: z.array(FinancingPartySchema), nextCursor: z.string().nullable() })
+  .openapi("FinancingRequestPage");

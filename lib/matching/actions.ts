@@ -13,14 +13,22 @@ const id = z.string().trim().min(1).max(100);
 /** The RFQ's page (its invitations) and its matching page. */
 const refresh = (rfqId: string) => revalidate(rfqRoutes.detail(rfqId), rfqRoutes.matching(rfqId));
 
-export const inviteMatchAction = buyerAction("rfq:write", z.object({ rfqId: id, supplierId: id }), async ({ rfqId, supplierId }, { actor }) => {
-  await inviteSuppliers(actor, rfqId, [supplierId]);
-  refresh(rfqId);
-  return { supplierId };
-});
+export const inviteMatchAction = buyerAction(
+  "rfq:write",
+  z.object({ rfqId: id, supplierId: id }),
+  async ({ rfqId, supplierId }, { actor }) => {
+    await inviteSuppliers(actor, rfqId, [supplierId]);
+    refresh(rfqId);
+    return { supplierId };
+  },
+);
 
-export const inviteConsortiumAction = buyerAction("rfq:write", inviteConsortiumSchema.and(z.object({ rfqId: id })), async (input, { actor }) => {
-  const c = await inviteConsortium(actor, input.rfqId, { memberIds: input.memberIds, leadId: input.leadId });
-  refresh(input.rfqId);
-  return { id: c.id, name: c.name };
-});
+export const inviteConsortiumAction = buyerAction(
+  "rfq:write",
+  inviteConsortiumSchema.and(z.object({ rfqId: id })),
+  async (input, { actor }) => {
+    const c = await inviteConsortium(actor, input.rfqId, { memberIds: input.memberIds, leadId: input.leadId });
+    refresh(input.rfqId);
+    return { id: c.id, name: c.name };
+  },
+);

@@ -92,12 +92,23 @@ function cover(candidates: readonly PoolMember[], quantity: number, first?: Pool
   return chosen;
 }
 
-function proposal(kind: ConsortiumKind, members: PoolMember[], quantity: number, cooperative: { id: string; name: string } | null): ConsortiumProposal {
+function proposal(
+  kind: ConsortiumKind,
+  members: PoolMember[],
+  quantity: number,
+  cooperative: { id: string; name: string } | null,
+): ConsortiumProposal {
   const ordered = [...members].sort((a, b) => b.score - a.score || b.capacity - a.capacity);
-  const parts = shares(ordered.map((m) => m.capacity), quantity);
+  const parts = shares(
+    ordered.map((m) => m.capacity),
+    quantity,
+  );
   const spans = ordered.slice(1).map((m) => kmBetween(ordered[0], m));
   return {
-    key: `m:${ordered.map((m) => m.id).sort().join("+")}`,
+    key: `m:${ordered
+      .map((m) => m.id)
+      .sort()
+      .join("+")}`,
     kind,
     cooperative,
     leadId: ordered[0].id,

@@ -38,7 +38,15 @@ const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
 // ---------------------------------------------------------------------------------------------------------
 
 export interface ScoredSupplier {
-  supplier: { id: string; name: string; regencyCode: string | null; regencyName: string | null; provinceCode: string | null; lat: number | null; lon: number | null };
+  supplier: {
+    id: string;
+    name: string;
+    regencyCode: string | null;
+    regencyName: string | null;
+    provinceCode: string | null;
+    lat: number | null;
+    lon: number | null;
+  };
   score: number;
   qualified: boolean;
   reasons: Reason[];
@@ -80,13 +88,21 @@ interface Row {
   score: number;
 }
 
-const UNTIL: Record<CertificationType, string> = { halal: "halalUntil", sni: "sniUntil", iso9001: "iso9001Until", tkdn: "tkdnUntil", other: "otherUntil" };
+const UNTIL: Record<CertificationType, string> = {
+  halal: "halalUntil",
+  sni: "sniUntil",
+  iso9001: "iso9001Until",
+  tkdn: "tkdnUntil",
+  other: "otherUntil",
+};
 
 function toScored(ctx: RfqContext, r: Row): ScoredSupplier {
   const certUntil: Partial<Record<CertificationType, string | null>> = {};
   for (const c of CERTIFICATION_TYPES) certUntil[c] = (r[UNTIL[c] as keyof Row] as string | null) ?? null;
   const signals: MatchSignals = {
-    kbliLevel: (r.kbliLevel === 5 || r.kbliLevel === 4 || r.kbliLevel === 3 || r.kbliLevel === 2 ? r.kbliLevel : 0) as MatchSignals["kbliLevel"],
+    kbliLevel: (r.kbliLevel === 5 || r.kbliLevel === 4 || r.kbliLevel === 3 || r.kbliLevel === 2
+      ? r.kbliLevel
+      : 0) as MatchSignals["kbliLevel"],
     kbliMatched: r.kbliMatched,
     rfqKbli: ctx.kbliCode,
     words: ctx.words,
@@ -204,7 +220,8 @@ export function candidatesSql(
   const n = ctx.groups.length;
   // Per word: 3 in a product name, 2 in the business name, 1 anywhere else in the document.
   const hits = ctx.groups.map(
-    (g) => Prisma.sql`CASE WHEN s."productVector" @@ ${tsq(g)} THEN 3 WHEN s."nameVector" @@ ${tsq(g)} THEN 2 WHEN s.document @@ ${tsq(g)} THEN 1 ELSE 0 END`,
+    (g) =>
+      Prisma.sql`CASE WHEN s."productVector" @@ ${tsq(g)} THEN 3 WHEN s."nameVector" @@ ${tsq(g)} THEN 2 WHEN s.document @@ ${tsq(g)} THEN 1 ELSE 0 END`,
   );
   const hitWeight = (h: Prisma.Sql) =>
     Prisma.sql`(CASE ${h} WHEN 3 THEN ${f8(WORD_WEIGHT.product)} WHEN 2 THEN ${f8(WORD_WEIGHT.name)} WHEN 1 THEN ${f8(WORD_WEIGHT.document)} ELSE 0::float8 END)`;
@@ -223,9 +240,13 @@ export function candidatesSql(
       )
     : Prisma.sql`0`;
   const certPointsOf = (held: Prisma.Sql) =>
-    req.length ? Prisma.sql`(${num(WEIGHTS.certifications)}::float8 * ${held} / ${num(req.length)})` : Prisma.sql`${num(WEIGHTS.certifications)}::float8`;
+    req.length
+      ? Prisma.sql`(${num(WEIGHTS.certifications)}::float8 * ${held} / ${num(req.length)})`
+      : Prisma.sql`${num(WEIGHTS.certifications)}::float8`;
   const certPoints = certPointsOf(Prisma.sql`c.held`);
-  const distanceShareOf = (km: Prisma.Sql) => Prisma.sql`(CASE WHEN ${km} IS NULL THEN ${num(DISTANCE.unknownShare)} WHEN ${km} <= ${num(DISTANCE.fullWithinKm)} THEN 1
+  const distanceShareOf = (
+    km: Prisma.Sql,
+  ) => Prisma.sql`(CASE WHEN ${km} IS NULL THEN ${num(DISTANCE.unknownShare)} WHEN ${km} <= ${num(DISTANCE.fullWithinKm)} THEN 1
       ELSE greatest(0, 1 - (${km} - ${num(DISTANCE.fullWithinKm)}) / ${num(DISTANCE.zeroAtKm - DISTANCE.fullWithinKm)}::float8) END)`;
   const distanceShare = distanceShareOf(Prisma.sql`c.km`);
   // Passes 1 and 2: at most LIMITS.firstPassCap candidates, chosen on narrow in-row signals before words are scored.
@@ -236,7 +257,9 @@ export function candidatesSql(
   const anyWord = n ? tsq(ctx.groups.join(" | ")) : null;
   // A product's name can only hold one of the words if its lower-cased text contains it (the 'simple'
   // configuration only lower-cases tokens): that cheap test spares parsing most names.
-  const nameMayMatch = n ? Prisma.sql`lower(p.name) LIKE ANY (${groupsLexemes(ctx.groups).map((w) => `%${likeEscape(w)}%`)}::text[])` : null;
+  const nameMayMatch = n
+    ? Prisma.sql`lower(p.name) LIKE ANY (${groupsLexemes(ctx.groups).map((w) => `%${likeEscape(w)}%`)}::text[])`
+    : null;
   const minTkdn = ctx.minTkdn;
   const tkdnPoints =
     minTkdn === null
@@ -266,7 +289,9 @@ export function candidatesSql(
                2 * 6371 * asin(least(1, sqrt(power(sin(radians(r.lat - d.lat) / 2), 2)
                  + cos(radians(d.lat)) * cos(radians(r.lat)) * power(sin(radians(r.lon - d.lon) / 2), 2)))) END AS km
         FROM "Regency" r LEFT JOIN dest d ON true),
-    ${capped ? Prisma.sql`capped AS MATERIALIZED (
+    ${
+      capped
+        ? Prisma.sql`capped AS MATERIALIZED (
       SELECT s."organizationId" AS id
         FROM "SupplierSearch" s
         LEFT JOIN dist ON dist.code = s."regencyCode"
@@ -279,7 +304,9 @@ export function candidatesSql(
                  + ${certPointsOf(Prisma.sql`(${heldCount})`)}
                  + ${num(WEIGHTS.distance)} * ${distanceShareOf(Prisma.sql`dist.km`)} + s.verified::int * ${num(WEIGHTS.verified)}) DESC,
                 s."organizationId"
-       LIMIT ${num(caps.firstPass)}),` : Prisma.empty}
+       LIMIT ${num(caps.firstPass)}),`
+        : Prisma.empty
+    }
     c0 AS MATERIALIZED (
       SELECT s."organizationId" AS id, s.name, s.verified, s."regencyCode", s."provinceCode", s."kbliCodes",
              s."halalUntil", s."sniUntil", s."iso9001Until", s."tkdnUntil", s."otherUntil",

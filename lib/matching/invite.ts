@@ -48,14 +48,18 @@ export async function inviteConsortium(actor: Actor | null, rfqId: string, input
   const capacities = ordered.map((s) => Math.max(1, s.signals.capacity ?? 0));
   const parts = shares(capacities, ctx.quantity);
   const coops = await cooperativesOf(memberIds);
-  const common = (coops.get(memberIds[0]) ?? []).find((c) => memberIds.every((id) => (coops.get(id) ?? []).some((x) => x.id === c.id))) ?? null;
+  const common =
+    (coops.get(memberIds[0]) ?? []).find((c) => memberIds.every((id) => (coops.get(id) ?? []).some((x) => x.id === c.id))) ?? null;
   const lead = byId.get(leadId)!;
   const name = common ? `${common.name} (${lead.supplier.name})` : `Konsorsium ${lead.supplier.name}`;
   const buyer = await db.organization.findUniqueOrThrow({ where: { id: a.membership.organizationId }, select: { name: true } });
 
   try {
     return await db.$transaction(async (tx) => {
-      const busy = await tx.consortiumMember.findFirst({ where: { supplierId: { in: memberIds }, consortium: { rfqId: rfq.id } }, select: { id: true } });
+      const busy = await tx.consortiumMember.findFirst({
+        where: { supplierId: { in: memberIds }, consortium: { rfqId: rfq.id } },
+        select: { id: true },
+      });
       if (busy) throw conflict("errors.matching.alreadyInConsortium");
       const existing = await tx.rfqInvitation.findUnique({ where: { rfqId_supplierId: { rfqId: rfq.id, supplierId: leadId } } });
       if (existing?.consortiumId) throw conflict("errors.matching.alreadyInConsortium");
@@ -83,7 +87,11 @@ export async function inviteConsortium(actor: Actor | null, rfqId: string, input
         action: "rfq.consortium_invited",
         entityType: "Rfq",
         entityId: rfq.id,
-        data: { consortiumId: consortium.id, leadId, members: ordered.map((s, i) => ({ supplierId: s.supplier.id, shareQuantity: parts[i] })) },
+        data: {
+          consortiumId: consortium.id,
+          leadId,
+          members: ordered.map((s, i) => ({ supplierId: s.supplier.id, shareQuantity: parts[i] })),
+        },
       });
       await notify(tx, {
         type: "consortium.invited",
@@ -107,4 +115,3 @@ export async function inviteConsortium(actor: Actor | null, rfqId: string, input
     throw err;
   }
 }
-

@@ -13,10 +13,17 @@ function certName(locale: Locale, c: string): string {
 function values(locale: Locale, params: Params): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
-    if (k === "certs" && typeof v === "string") out[k] = v.split(",").filter(Boolean).map((c) => certName(locale, c)).join(", ");
+    if (k === "certs" && typeof v === "string")
+      out[k] = v
+        .split(",")
+        .filter(Boolean)
+        .map((c) => certName(locale, c))
+        .join(", ");
     else if (k === "cert" && typeof v === "string") out[k] = certName(locale, v);
-    else if ((k === "deadline" || k === "until") && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) out[k] = v.startsWith("9999") ? v : formatCalendarDate(v, locale);
-    else if ((k === "capacity" || k === "quantity" || k === "km") && typeof v === "number") out[k] = formatNumber(v, locale, { maximumFractionDigits: 0 });
+    else if ((k === "deadline" || k === "until") && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v))
+      out[k] = v.startsWith("9999") ? v : formatCalendarDate(v, locale);
+    else if ((k === "capacity" || k === "quantity" || k === "km") && typeof v === "number")
+      out[k] = formatNumber(v, locale, { maximumFractionDigits: 0 });
     else if ((k === "percent" || k === "min") && typeof v === "number") out[k] = formatNumber(v, locale, { maximumFractionDigits: 2 });
     else out[k] = v;
   }

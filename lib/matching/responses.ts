@@ -38,7 +38,9 @@ const MatchSchema = z
   .object({
     supplier: z.object({ id: z.string(), name: z.string(), regency: z.object({ code: z.string(), name: z.string() }).nullable() }),
     score: z.number().int().min(0).max(100),
-    qualified: z.boolean().openapi({ description: "Meets every hard requirement (required certificates valid on the deadline, minimum TKDN)" }),
+    qualified: z
+      .boolean()
+      .openapi({ description: "Meets every hard requirement (required certificates valid on the deadline, minimum TKDN)" }),
     reasons: z.array(Reason),
     gaps: z.array(Gap).openapi({ description: "Hard requirements missed (empty for qualified suppliers)" }),
   })
@@ -133,7 +135,11 @@ function presentMatch(locale: string, m: ScoredSupplier) {
 }
 
 export function presentMatches(locale: string, r: RfqMatches) {
-  return { data: r.matches.map((m) => presentMatch(locale, m)), almostQualified: r.almostQualified.map((m) => presentMatch(locale, m)), rfq: rfqRef(r.rfq) };
+  return {
+    data: r.matches.map((m) => presentMatch(locale, m)),
+    almostQualified: r.almostQualified.map((m) => presentMatch(locale, m)),
+    rfq: rfqRef(r.rfq),
+  };
 }
 
 /** The reasons of a consortium proposal, as {code, params} (labels via consortiumReasonLabel). */

@@ -39,11 +39,74 @@ export interface RfqContext {
 
 /** Words that say nothing about what is bought (procurement language), dropped from RFQ texts. */
 const RFQ_STOP_WORDS: ReadonlySet<string> = new Set([
-  "dan", "atau", "yang", "untuk", "dari", "di", "ke", "dengan", "pada", "dalam", "oleh", "ini", "itu", "juga", "serta",
-  "para", "sebagai", "akan", "bagi", "per", "tanpa", "ada", "adalah", "pengadaan", "pembelian", "kebutuhan", "permintaan",
-  "penawaran", "pesanan", "rfq", "tahun", "tahap", "batch", "paket", "unit", "buah", "pcs", "kg", "gram", "meter", "lembar",
-  "liter", "set", "lusin", "kebutuhan", "karyawan", "perusahaan", "proyek", "kantor", "the", "and", "or", "of", "for", "with", "in",
-  "supply", "procurement", "pasokan", "kontrak", "bulan", "triwulan", "model", "sendiri", "merek", "hut", "tahap", "wilayah",
+  "dan",
+  "atau",
+  "yang",
+  "untuk",
+  "dari",
+  "di",
+  "ke",
+  "dengan",
+  "pada",
+  "dalam",
+  "oleh",
+  "ini",
+  "itu",
+  "juga",
+  "serta",
+  "para",
+  "sebagai",
+  "akan",
+  "bagi",
+  "per",
+  "tanpa",
+  "ada",
+  "adalah",
+  "pengadaan",
+  "pembelian",
+  "kebutuhan",
+  "permintaan",
+  "penawaran",
+  "pesanan",
+  "rfq",
+  "tahun",
+  "tahap",
+  "batch",
+  "paket",
+  "unit",
+  "buah",
+  "pcs",
+  "kg",
+  "gram",
+  "meter",
+  "lembar",
+  "liter",
+  "set",
+  "lusin",
+  "kebutuhan",
+  "karyawan",
+  "perusahaan",
+  "proyek",
+  "kantor",
+  "the",
+  "and",
+  "or",
+  "of",
+  "for",
+  "with",
+  "in",
+  "supply",
+  "procurement",
+  "pasokan",
+  "kontrak",
+  "bulan",
+  "triwulan",
+  "model",
+  "sendiri",
+  "merek",
+  "hut",
+  "tahap",
+  "wilayah",
 ]);
 
 /** At most this many words of an RFQ are matched (title first, then item names). */
@@ -53,7 +116,11 @@ const MAX_RFQ_WORDS = 10;
 export function rfqWords(texts: readonly string[]): string[] {
   const out: string[] = [];
   for (const text of texts) {
-    for (const w of text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    for (const w of text
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)) {
       if (w.length < 2 || w.length > 40 || RFQ_STOP_WORDS.has(w) || /^\d+$/.test(w) || out.includes(w)) continue;
       out.push(w);
     }
@@ -103,12 +170,15 @@ export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfq
   return order.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const usable = (wordsOf.get(id) ?? []).map((w) => alternatives.get(w)).filter((a) => a && (a.known || a.corrections.length > 0)) as NonNullable<
-      ReturnType<typeof alternatives.get>
-    >[];
+    const usable = (wordsOf.get(id) ?? [])
+      .map((w) => alternatives.get(w))
+      .filter((a) => a && (a.known || a.corrections.length > 0)) as NonNullable<ReturnType<typeof alternatives.get>>[];
     const itemWords = new Set(rfqWords(r.items.map((i) => i.name)));
     const groups = buildTsQueryGroups(usable, LIMITS.prefixLexemes);
-    const main = r.items.reduce<{ quantity: number; unit: string } | null>((best, it) => (!best || it.quantity > best.quantity ? it : best), null);
+    const main = r.items.reduce<{ quantity: number; unit: string } | null>(
+      (best, it) => (!best || it.quantity > best.quantity ? it : best),
+      null,
+    );
     return [
       {
         id: r.id,
@@ -118,7 +188,9 @@ export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfq
         deadline: r.deadline,
         deadlineDate: jakartaToday(r.deadline),
         deliveryRegencyCode: r.deliveryRegencyCode,
-        requiredCertifications: r.requiredCertifications.filter((c): c is CertificationType => (CERTIFICATION_TYPES as readonly string[]).includes(c)),
+        requiredCertifications: r.requiredCertifications.filter((c): c is CertificationType =>
+          (CERTIFICATION_TYPES as readonly string[]).includes(c),
+        ),
         minTkdn: r.minTkdn === null ? null : Number(r.minTkdn),
         quantity: main?.quantity ?? 0,
         unit: main?.unit ?? "",

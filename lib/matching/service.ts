@@ -47,7 +47,10 @@ function summary(ctx: RfqContext, status: string): RfqSummary {
 export async function ownRfq(actor: Actor | null, rfqId: string, permission: "matching:read" | "rfq:write" = "matching:read") {
   const a = authorize(actor, { orgTypes: ACTORS.buyer, permission });
   // One read for the authorization and the matching context.
-  const rfq = await db.rfq.findFirst({ where: { id: rfqId, ...ownRfqWhere(a.membership.organizationId) }, select: { ...RFQ_CONTEXT_SELECT, status: true } });
+  const rfq = await db.rfq.findFirst({
+    where: { id: rfqId, ...ownRfqWhere(a.membership.organizationId) },
+    select: { ...RFQ_CONTEXT_SELECT, status: true },
+  });
   if (!rfq) throw notFound();
   const [ctx] = await contextsFor([rfq]);
   return { actor: a, rfq, ctx };
@@ -114,7 +117,11 @@ export async function getConsortiumProposals(actor: Actor | null, rfqId: string)
   const { rfq, ctx } = await ownRfq(actor, rfqId);
   const [ranked, invited] = await Promise.all([
     rankSuppliers(ctx, { limit: CONSORTIUM.pool, almost: 0 }),
-    db.consortium.findMany({ where: { rfqId: rfq.id }, select: { id: true, name: true, leadId: true, members: { select: { supplierId: true } } }, orderBy: { createdAt: "asc" } }),
+    db.consortium.findMany({
+      where: { rfqId: rfq.id },
+      select: { id: true, name: true, leadId: true, members: { select: { supplierId: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
   const bestSingleCapacity = Math.max(0, ...ranked.matches.map((m) => m.signals.capacity ?? 0));
   const needed = ctx.quantity > 0 && bestSingleCapacity < ctx.quantity;
@@ -149,7 +156,11 @@ export interface RecommendedRfq {
  * division, or a title word in its product names — scored with the same engine as the buyer's matches,
  * qualified ones first. Only the UMKM's own members may ask (anyone else: not_found).
  */
-export async function getRecommendedRfqs(actor: Actor | null, supplierId: string, opts: { limit?: number; now?: Date } = {}): Promise<RecommendedRfq[]> {
+export async function getRecommendedRfqs(
+  actor: Actor | null,
+  supplierId: string,
+  opts: { limit?: number; now?: Date } = {},
+): Promise<RecommendedRfq[]> {
   const a = authorize(actor, { orgTypes: ACTORS.umkm, permission: "rfq:board:read" });
   if (a.membership.organizationId !== supplierId) throw notFound();
   const now = opts.now ?? new Date();

@@ -82,7 +82,15 @@ const FIX_CERTIFICATES_PATH = supplierRoutes.step("sertifikat");
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function kbliPoints(level: MatchSignals["kbliLevel"]): number {
-  return level === 5 ? WEIGHTS.kbli.exact : level === 4 ? WEIGHTS.kbli.class : level === 3 ? WEIGHTS.kbli.group : level === 2 ? WEIGHTS.kbli.division : 0;
+  return level === 5
+    ? WEIGHTS.kbli.exact
+    : level === 4
+      ? WEIGHTS.kbli.class
+      : level === 3
+        ? WEIGHTS.kbli.group
+        : level === 2
+          ? WEIGHTS.kbli.division
+          : 0;
 }
 
 function hitWeight(hit: WordHit): number {
@@ -180,29 +188,50 @@ export function reasonsOf(s: MatchSignals): Reason[] {
   const tp = textPoints(s.wordHits, s.wordWeights);
   if (inProducts.length > 0) {
     const share = inProducts.length / Math.max(1, inProducts.length + elsewhere.length);
-    out.push({ code: "words_product", params: { words: inProducts.join(", "), count: inProducts.length, total: s.words.length }, points: tp * share });
+    out.push({
+      code: "words_product",
+      params: { words: inProducts.join(", "), count: inProducts.length, total: s.words.length },
+      points: tp * share,
+    });
   }
   if (elsewhere.length > 0) {
     const share = elsewhere.length / Math.max(1, inProducts.length + elsewhere.length);
-    out.push({ code: "words_other", params: { words: elsewhere.join(", "), count: elsewhere.length, total: s.words.length }, points: tp * share });
+    out.push({
+      code: "words_other",
+      params: { words: elsewhere.join(", "), count: elsewhere.length, total: s.words.length },
+      points: tp * share,
+    });
   }
   const held = s.requiredCertifications.filter((c) => validOn(s.certUntil[c], s.deadlineDate));
-  if (held.length > 0) out.push({ code: "certs_held", params: { certs: held.join(","), deadline: s.deadlineDate }, points: certificationPoints(s) });
-  if (s.minTkdn !== null && s.tkdn !== null && s.tkdn >= s.minTkdn) out.push({ code: "tkdn_met", params: { percent: s.tkdn, min: s.minTkdn }, points: WEIGHTS.tkdn });
+  if (held.length > 0)
+    out.push({ code: "certs_held", params: { certs: held.join(","), deadline: s.deadlineDate }, points: certificationPoints(s) });
+  if (s.minTkdn !== null && s.tkdn !== null && s.tkdn >= s.minTkdn)
+    out.push({ code: "tkdn_met", params: { percent: s.tkdn, min: s.minTkdn }, points: WEIGHTS.tkdn });
   if (s.capacity !== null && s.capacity > 0) {
     const cp = capacityPoints(s);
-    if (s.capacity >= s.quantity) out.push({ code: "capacity_full", params: { capacity: s.capacity, quantity: s.quantity, unit: s.unit }, points: cp });
-    else out.push({ code: "capacity_partial", params: { capacity: s.capacity, quantity: s.quantity, unit: s.unit, percent: Math.round((100 * s.capacity) / s.quantity) }, points: cp });
+    if (s.capacity >= s.quantity)
+      out.push({ code: "capacity_full", params: { capacity: s.capacity, quantity: s.quantity, unit: s.unit }, points: cp });
+    else
+      out.push({
+        code: "capacity_partial",
+        params: { capacity: s.capacity, quantity: s.quantity, unit: s.unit, percent: Math.round((100 * s.capacity) / s.quantity) },
+        points: cp,
+      });
   }
   const dp = WEIGHTS.distance * distanceShare(s.km);
   if (s.sameRegency) out.push({ code: "distance_same_regency", params: { regency: s.regencyName ?? "" }, points: dp });
-  else if (s.km !== null && s.km <= 500) out.push({ code: "distance_near", params: { km: Math.round(s.km), regency: s.regencyName ?? "" }, points: dp });
+  else if (s.km !== null && s.km <= 500)
+    out.push({ code: "distance_near", params: { km: Math.round(s.km), regency: s.regencyName ?? "" }, points: dp });
   else if (s.km !== null) out.push({ code: "distance_far", params: { km: Math.round(s.km), regency: s.regencyName ?? "" }, points: dp });
   if (s.verified) out.push({ code: "verified", params: {}, points: WEIGHTS.verified });
   if (s.completedAgreements > 0 || s.deliveries > 0) {
     out.push({
       code: "track_record",
-      params: { completed: s.completedAgreements, onTimePercent: s.deliveries > 0 ? Math.round((100 * s.onTimeDeliveries) / s.deliveries) : 0, deliveries: s.deliveries },
+      params: {
+        completed: s.completedAgreements,
+        onTimePercent: s.deliveries > 0 ? Math.round((100 * s.onTimeDeliveries) / s.deliveries) : 0,
+        deliveries: s.deliveries,
+      },
       points: trackRecordPoints(s),
     });
   }

@@ -36,7 +36,14 @@ export const WEIGHTS = {
 
 /** The largest possible score (the sum of the maxima above): 100. */
 export const MAX_SCORE =
-  WEIGHTS.kbli.exact + WEIGHTS.text + WEIGHTS.certifications + WEIGHTS.tkdn + WEIGHTS.capacity + WEIGHTS.distance + WEIGHTS.verified + WEIGHTS.trackRecord;
+  WEIGHTS.kbli.exact +
+  WEIGHTS.text +
+  WEIGHTS.certifications +
+  WEIGHTS.tkdn +
+  WEIGHTS.capacity +
+  WEIGHTS.distance +
+  WEIGHTS.verified +
+  WEIGHTS.trackRecord;
 
 /**
  * Words of the RFQ's line items (what is bought: "kain batik tulis") count this many times a word found only in

@@ -38,7 +38,9 @@ async function runNotificationJobs(now: Date = new Date()): Promise<void> {
     for (let round = 0; round < 10; round++) {
       const r = await deliverOutbox({ limit: 50 });
       if (r.sent.length || r.retrying || r.failed || r.lost) {
-        console.log(`[notifications] outbox: ${r.sent.length} sent, ${r.retrying} to retry, ${r.failed} given up${r.lost ? `, ${r.lost} lease(s) lost` : ""}`);
+        console.log(
+          `[notifications] outbox: ${r.sent.length} sent, ${r.retrying} to retry, ${r.failed} given up${r.lost ? `, ${r.lost} lease(s) lost` : ""}`,
+        );
       }
       if (!r.configured || r.claimed < 50) break;
     }

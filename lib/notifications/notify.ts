@@ -52,7 +52,10 @@ export const NOTIFICATION_TYPES = [
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
-type NotifyTx = Pick<Prisma.TransactionClient, "membership" | "user" | "notification" | "emailOutbox" | "notificationPreference" | "organization">;
+type NotifyTx = Pick<
+  Prisma.TransactionClient,
+  "membership" | "user" | "notification" | "emailOutbox" | "notificationPreference" | "organization"
+>;
 
 export interface NotifyInput {
   type: NotificationType;
@@ -94,7 +97,13 @@ export function storeParams(params: Record<string, NotificationParam> = {}): Rec
   const out: Record<string, StoredParam> = {};
   for (const [k, v] of Object.entries(params)) {
     out[k] =
-      v instanceof Date ? { $date: v.toISOString() } : typeof v === "bigint" ? { $idr: v.toString() } : typeof v === "object" ? { $day: v.$day } : v;
+      v instanceof Date
+        ? { $date: v.toISOString() }
+        : typeof v === "bigint"
+          ? { $idr: v.toString() }
+          : typeof v === "object"
+            ? { $day: v.$day }
+            : v;
   }
   return out;
 }
@@ -114,9 +123,19 @@ export function paramsForLocale(locale: string, params: unknown, timeZone: strin
     else if (v && typeof v === "object" && typeof (v as { $date?: unknown }).$date === "string") {
       const d = new Date((v as { $date: string }).$date);
       if (!Number.isNaN(d.getTime())) out[k] = formatDateTime(d, l, timeZone);
-    } else if (v && typeof v === "object" && typeof (v as { $idr?: unknown }).$idr === "string" && /^-?\d+$/.test((v as { $idr: string }).$idr)) {
+    } else if (
+      v &&
+      typeof v === "object" &&
+      typeof (v as { $idr?: unknown }).$idr === "string" &&
+      /^-?\d+$/.test((v as { $idr: string }).$idr)
+    ) {
       out[k] = formatRupiah(BigInt((v as { $idr: string }).$idr), l);
-    } else if (v && typeof v === "object" && typeof (v as CalendarDay).$day === "string" && /^\d{4}-\d\d-\d\d$/.test((v as CalendarDay).$day)) {
+    } else if (
+      v &&
+      typeof v === "object" &&
+      typeof (v as CalendarDay).$day === "string" &&
+      /^\d{4}-\d\d-\d\d$/.test((v as CalendarDay).$day)
+    ) {
       out[k] = formatCalendarDate(`${(v as CalendarDay).$day}T00:00:00Z`, l);
     }
   }
@@ -169,7 +188,11 @@ export function renderNotification(locale: string, type: string, params: unknown
   const render = (part: "title" | "body") => {
     const key = `notifications.types.${type}.${part}`;
     // A value the caller left out shows as "—" rather than turning the whole text into a message key.
-    const missing = Object.fromEntries(argumentsOf(rawMessage(locale, key)).filter((a) => !(a in values)).map((a) => [a, "—"]));
+    const missing = Object.fromEntries(
+      argumentsOf(rawMessage(locale, key))
+        .filter((a) => !(a in values))
+        .map((a) => [a, "—"]),
+    );
     return translate(locale, key, { ...missing, ...values });
   };
   return { title: render("title"), body: render("body") };
@@ -206,7 +229,10 @@ export async function notify(tx: NotifyTx, input: NotifyInput): Promise<number> 
   if (people.length > 0) {
     const base = appBaseUrl();
     // Each e-mail reads times on its recipient organization's clock (lib/i18n/time-zone.ts).
-    const zones = await zonesForOrganizations(tx, people.flatMap((p) => (p.organizationId ? [p.organizationId] : [])));
+    const zones = await zonesForOrganizations(
+      tx,
+      people.flatMap((p) => (p.organizationId ? [p.organizationId] : [])),
+    );
     const seen = new Set<string>();
     const emails = people
       .filter((p) => (seen.has(p.email) ? false : (seen.add(p.email), true)))

@@ -38,7 +38,18 @@ export async function getOutboxOverview(actor: Actor | null, opts: { limit?: num
   const limit = Math.max(1, Math.min(opts.limit ?? 100, 500));
   const [rows, grouped] = await Promise.all([
     db.emailOutbox.findMany({
-      select: { id: true, to: true, subject: true, text: true, status: true, attempts: true, lastError: true, sendAfter: true, sentAt: true, createdAt: true },
+      select: {
+        id: true,
+        to: true,
+        subject: true,
+        text: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        sendAfter: true,
+        sentAt: true,
+        createdAt: true,
+      },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: limit,
     }),

@@ -156,9 +156,12 @@ export async function deliverOutbox(opts: DeliverOptions = {}): Promise<DeliverR
          WHERE id = ${mail.id} AND status = 'sending' AND "leaseToken" = ${token}`;
       if (n === 0) held = false;
     };
-    const heartbeat = setInterval(() => {
-      renew().catch((err) => console.error("[notifications] outbox lease renewal failed", err));
-    }, Math.max(10, Math.floor(leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        renew().catch((err) => console.error("[notifications] outbox lease renewal failed", err));
+      },
+      Math.max(10, Math.floor(leaseMs / 3)),
+    );
     heartbeat.unref?.();
 
     let outcome: { ok: true } | { ok: false; err: unknown };
@@ -178,7 +181,9 @@ export async function deliverOutbox(opts: DeliverOptions = {}): Promise<DeliverR
       result.sent.push(mail.id);
       if (n === 0 || !held) {
         result.lost += 1;
-        console.error(`[notifications] outbox: email ${mail.id} was sent after its lease was taken over (the database was unreachable for a whole lease?)`);
+        console.error(
+          `[notifications] outbox: email ${mail.id} was sent after its lease was taken over (the database was unreachable for a whole lease?)`,
+        );
       }
     } else {
       const giveUp = mail.attempts >= maxAttempts;

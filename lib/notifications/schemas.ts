@@ -19,7 +19,10 @@ const preferenceChangeSchema = z
 /** PUT body: the kinds to change (others keep their settings). Turning off a mandatory kind → 400. */
 export const preferencesUpdateSchema = z
   .object({
-    preferences: z.array(preferenceChangeSchema).min(1, "errors.field.required").max(NOTIFICATION_KINDS.length * 2, "errors.field.tooLong"),
+    preferences: z
+      .array(preferenceChangeSchema)
+      .min(1, "errors.field.required")
+      .max(NOTIFICATION_KINDS.length * 2, "errors.field.tooLong"),
   })
   .strict()
   .openapi("NotificationPreferencesUpdate");

@@ -97,9 +97,7 @@ export async function listNotifications(
     where: {
       userId: a.user.id,
       ...(q.unread ? { readAt: null } : {}),
-      ...(after
-        ? { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] }
-        : {}),
+      ...(after ? { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] } : {}),
     },
     select: notificationSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -148,10 +148,30 @@ export async function decideVerification(actor: Actor | null, input: Verificatio
     // The name too: the platform's own log would otherwise only say "an organization was verified".
     const payload = { decision: input.decision, note: input.note, decidedBy: a.membership.organizationId, organizationName: target.name };
     // Logged for the organization concerned (it sees the decision) and for the platform.
-    await audit(tx, { organizationId: target.id, actorId: a.user.id, action: `organization.${input.decision}`, entityType: "Organization", entityId: target.id, data: payload });
-    await audit(tx, { organizationId: a.membership.organizationId, actorId: a.user.id, action: `organization.${input.decision}`, entityType: "Organization", entityId: target.id, data: payload });
+    await audit(tx, {
+      organizationId: target.id,
+      actorId: a.user.id,
+      action: `organization.${input.decision}`,
+      entityType: "Organization",
+      entityId: target.id,
+      data: payload,
+    });
+    await audit(tx, {
+      organizationId: a.membership.organizationId,
+      actorId: a.user.id,
+      action: `organization.${input.decision}`,
+      entityType: "Organization",
+      entityId: target.id,
+      data: payload,
+    });
     // issue 16: the organization hears about it (in the app and, for its owners and admins, by e-mail).
-    await notifyVerificationDecision(tx, { organizationId: target.id, type: target.type, name: target.name, decision: input.decision, note: input.note });
+    await notifyVerificationDecision(tx, {
+      organizationId: target.id,
+      type: target.type,
+      name: target.name,
+      decision: input.decision,
+      note: input.note,
+    });
   });
 }
 
@@ -169,7 +189,14 @@ export async function resubmitForVerification(actor: Actor | null, input: Resubm
       data: { verificationStatus: "pending" },
     });
     if (count !== 1) throw conflict("errors.notReturned");
-    await audit(tx, { organizationId: orgId, actorId: a.user.id, action: "organization.resubmitted", entityType: "Organization", entityId: orgId, data: { message: input.message } });
+    await audit(tx, {
+      organizationId: orgId,
+      actorId: a.user.id,
+      action: "organization.resubmitted",
+      entityType: "Organization",
+      entityId: orgId,
+      data: { message: input.message },
+    });
   });
 }
 

@@ -20,7 +20,9 @@ const photos = z
 const ids = z
   .unknown()
   .optional()
-  .transform((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string" && x.length > 0 && x.length <= 64));
+  .transform((v) =>
+    (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string" && x.length > 0 && x.length <= 64),
+  );
 
 const productForm = z.object({ ...productFields, photos }).superRefine(priceOrder);
 const productEditForm = z.object({ ...productFields, id: productIdSchema, photos, removeImageIds: ids }).superRefine(priceOrder);
@@ -34,19 +36,32 @@ export const createProductAction = umkmAction("supplier:products:write", product
   return { id: p.id };
 });
 
-export const updateProductAction = umkmAction("supplier:products:write", productEditForm, async ({ id, photos: files, removeImageIds, ...input }, { actor }) => {
-  // A form sends every field: a blank optional number means "none".
-  const p = await updateProduct(
-    actor,
-    id,
-    { ...input, description: input.description ?? null, moq: input.moq ?? null, monthlyCapacity: input.monthlyCapacity ?? null, leadTimeDays: input.leadTimeDays ?? null },
-    { photos: files, removeImageIds },
-  );
-  refresh(p.id);
-  return { id: p.id };
-});
+export const updateProductAction = umkmAction(
+  "supplier:products:write",
+  productEditForm,
+  async ({ id, photos: files, removeImageIds, ...input }, { actor }) => {
+    // A form sends every field: a blank optional number means "none".
+    const p = await updateProduct(
+      actor,
+      id,
+      {
+        ...input,
+        description: input.description ?? null,
+        moq: input.moq ?? null,
+        monthlyCapacity: input.monthlyCapacity ?? null,
+        leadTimeDays: input.leadTimeDays ?? null,
+      },
+      { photos: files, removeImageIds },
+    );
+    refresh(p.id);
+    return { id: p.id };
+  },
+);
 
-const archiveSchema = z.object({ id: productIdSchema, archived: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]) });
+const archiveSchema = z.object({
+  id: productIdSchema,
+  archived: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
+});
 
 export const setProductArchivedAction = umkmAction("supplier:products:write", archiveSchema, async ({ id, archived }, { actor }) => {
   await setProductArchived(actor, id, archived);

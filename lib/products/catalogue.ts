@@ -71,7 +71,11 @@ export function toProductView(p: ProductRow): ProductView {
     monthlyCapacity: p.monthlyCapacity,
     leadTimeDays: p.leadTimeDays,
     archived: p.archivedAt !== null,
-    images: p.images.map((i) => ({ id: i.id, url: productRoutes.image(p.id, i.id), thumbnailUrl: productRoutes.image(p.id, i.id, "thumb") })),
+    images: p.images.map((i) => ({
+      id: i.id,
+      url: productRoutes.image(p.id, i.id),
+      thumbnailUrl: productRoutes.image(p.id, i.id, "thumb"),
+    })),
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };
@@ -136,7 +140,14 @@ export async function createProduct(actor: Actor | null, input: ProductCreateInp
       await storeProductImage(tx, { organizationId, uploadedById: a.user.id, productId: p.id, position: i }, photo);
     }
     await tx.auditLog.create({
-      data: { organizationId, actorId: a.user.id, action: "product.created", entityType: "Product", entityId: p.id, data: { name: input.name } },
+      data: {
+        organizationId,
+        actorId: a.user.id,
+        action: "product.created",
+        entityType: "Product",
+        entityId: p.id,
+        data: { name: input.name },
+      },
     });
     return p.id;
   });
@@ -181,7 +192,10 @@ export async function updateProduct(
     });
     if (count === 0) throw notFound();
     if (removing) {
-      const imgs = await tx.productImage.findMany({ where: { productId: id, id: { in: [...opts.removeImageIds!] } }, select: { fileId: true, thumbnailFileId: true } });
+      const imgs = await tx.productImage.findMany({
+        where: { productId: id, id: { in: [...opts.removeImageIds!] } },
+        select: { fileId: true, thumbnailFileId: true },
+      });
       const files = imgs.flatMap((i) => [i.fileId, ...(i.thumbnailFileId ? [i.thumbnailFileId] : [])]);
       await tx.storedFile.deleteMany({ where: { id: { in: files }, organizationId } }); // cascades to ProductImage
     }
@@ -191,7 +205,14 @@ export async function updateProduct(
       await storeProductImage(tx, { organizationId, uploadedById: a.user.id, productId: id, position: position++ }, photo);
     }
     await tx.auditLog.create({
-      data: { organizationId, actorId: a.user.id, action: "product.updated", entityType: "Product", entityId: id, data: { fields: Object.keys(patch) } },
+      data: {
+        organizationId,
+        actorId: a.user.id,
+        action: "product.updated",
+        entityType: "Product",
+        entityId: id,
+        data: { fields: Object.keys(patch) },
+      },
     });
   });
   return getOwnProduct(a, id);
@@ -208,7 +229,13 @@ export async function setProductArchived(actor: Actor | null, id: string, archiv
     });
     if (count === 0) throw notFound();
     await tx.auditLog.create({
-      data: { organizationId, actorId: a.user.id, action: archived ? "product.archived" : "product.restored", entityType: "Product", entityId: id },
+      data: {
+        organizationId,
+        actorId: a.user.id,
+        action: archived ? "product.archived" : "product.restored",
+        entityType: "Product",
+        entityId: id,
+      },
     });
   });
 }

@@ -67,8 +67,18 @@ export async function prepareProductImage(file: PhotoSource, field = "photos"): 
   try {
     const input = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).rotate(); // honour EXIF orientation
     const [photo, thumbnail] = await Promise.all([
-      input.clone().resize(PHOTO_MAX_PX, PHOTO_MAX_PX, { fit: "inside", withoutEnlargement: true }).flatten({ background: "#ffffff" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer(),
-      input.clone().resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: "cover" }).flatten({ background: "#ffffff" }).jpeg({ quality: 78 }).toBuffer(),
+      input
+        .clone()
+        .resize(PHOTO_MAX_PX, PHOTO_MAX_PX, { fit: "inside", withoutEnlargement: true })
+        .flatten({ background: "#ffffff" })
+        .jpeg({ quality: 82, mozjpeg: true })
+        .toBuffer(),
+      input
+        .clone()
+        .resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: "cover" })
+        .flatten({ background: "#ffffff" })
+        .jpeg({ quality: 78 })
+        .toBuffer(),
     ]);
     return { filename: `${safeBaseName(file.name, "foto-produk", 80)}.jpg`, photo: encoded(photo), thumbnail: encoded(thumbnail) };
   } catch {

@@ -49,7 +49,9 @@ export async function listProducts(
       ...(ids ? { id: { in: ids } } : {}),
       ...(query.supplierId ? { supplierId: query.supplierId } : {}),
       ...(query.kbli ? { kbliCode: { startsWith: query.kbli } } : {}),
-      ...(after && !ids ? { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] } : {}),
+      ...(after && !ids
+        ? { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] }
+        : {}),
     },
     select: productSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -20,7 +20,8 @@ export const rupiahSchema = z
       ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     };
-    if (typeof v === "bigint") return v < 0n ? fail("products.errors.rupiahNegative") : v > MAX_PRICE_IDR ? fail("products.errors.rupiahTooLarge") : v;
+    if (typeof v === "bigint")
+      return v < 0n ? fail("products.errors.rupiahNegative") : v > MAX_PRICE_IDR ? fail("products.errors.rupiahTooLarge") : v;
     if (typeof v === "number") {
       if (!Number.isFinite(v)) return fail("products.errors.rupiahFormat");
       if (v < 0) return fail("products.errors.rupiahNegative");
@@ -51,18 +52,26 @@ const number = (min: number, max: number) =>
     .min(min, min > 0 ? "errors.field.positive" : "errors.field.wholeNumber")
     .max(max, "products.errors.tooLarge");
 /** Blank → absent; null stays null; a JSON number or a form string as it is; true, [] or {} → NaN (refused, not 1 or 0). */
-const numberOrString = (v: unknown) => (blank(v) === undefined ? undefined : v === null || typeof v === "number" || typeof v === "string" ? v : NaN);
+const numberOrString = (v: unknown) =>
+  blank(v) === undefined ? undefined : v === null || typeof v === "number" || typeof v === "string" ? v : NaN;
 const wholeNumber = (min: number, max: number) => z.preprocess(numberOrString, number(min, max).optional());
 const nullableWholeNumber = (min: number, max: number) => z.preprocess(numberOrString, number(min, max).nullable().optional());
 
 const text = (min: number, max: number) =>
-  z.string({ error: "errors.field.required" }).trim().min(min, min <= 1 ? "errors.field.required" : "errors.field.tooShort").max(max, "errors.field.tooLong");
+  z
+    .string({ error: "errors.field.required" })
+    .trim()
+    .min(min, min <= 1 ? "errors.field.required" : "errors.field.tooShort")
+    .max(max, "errors.field.tooLong");
 
 export const productFields = {
   name: text(2, 160),
   description: z.preprocess(blank, z.string().trim().max(4000, "errors.field.tooLong").nullable().optional()),
   /** A KBLI 2020 five-digit code (kelompok) that exists. */
-  kbli: z.string({ error: "errors.field.kbli" }).trim().regex(/^\d{5}$/, "errors.field.kbli"),
+  kbli: z
+    .string({ error: "errors.field.kbli" })
+    .trim()
+    .regex(/^\d{5}$/, "errors.field.kbli"),
   /** e.g. "pcs", "kg", "lembar", "kodi". */
   unit: text(1, 30),
   priceMinIdr: rupiahSchema,
@@ -102,5 +111,12 @@ export const productIdSchema = z.string().trim().min(1).max(64);
 export const productListQuery = z.object({
   q: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(200, "errors.field.tooLong").optional()),
   supplierId: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).max(64).optional()),
-  kbli: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().regex(/^\d{2,5}$/, "errors.field.kbli").optional()),
+  kbli: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{2,5}$/, "errors.field.kbli")
+      .optional(),
+  ),
 });

@@ -44,7 +44,9 @@ export const awardRfqAction = buyerAction("rfq:award", awardInputSchema.and(z.ob
   const { rfqId: id, awards, scheme } = input;
   const out = await awardRfq(actor, id, { awards, scheme });
   revalidate(...quotePages(id), agreementRoutes.list());
-  return { agreements: out.agreements.map((a) => ({ id: a.id, number: a.number, supplierName: a.supplier.name, valueIdr: a.valueIdr.toString() })) };
+  return {
+    agreements: out.agreements.map((a) => ({ id: a.id, number: a.number, supplierName: a.supplier.name, valueIdr: a.valueIdr.toString() })),
+  };
 });
 
 const fileField = z.unknown().transform((v, ctx): UploadSource => {
@@ -55,14 +57,22 @@ const fileField = z.unknown().transform((v, ctx): UploadSource => {
   return v;
 });
 
-export const addQuoteAttachmentAction = memberAction("quote:write", z.object({ rfqId, file: fileField }), async ({ rfqId: id, file }, { actor }) => {
-  const att = await addQuoteAttachment(actor, id, file);
-  revalidate(...quotePages(id));
-  return { id: att.id };
-});
+export const addQuoteAttachmentAction = memberAction(
+  "quote:write",
+  z.object({ rfqId, file: fileField }),
+  async ({ rfqId: id, file }, { actor }) => {
+    const att = await addQuoteAttachment(actor, id, file);
+    revalidate(...quotePages(id));
+    return { id: att.id };
+  },
+);
 
-export const removeQuoteAttachmentAction = memberAction("quote:write", z.object({ rfqId, attachmentId: rfqId }), async ({ rfqId: id, attachmentId }, { actor }) => {
-  await removeQuoteAttachment(actor, id, attachmentId);
-  revalidate(...quotePages(id));
-  return { id: attachmentId };
-});
+export const removeQuoteAttachmentAction = memberAction(
+  "quote:write",
+  z.object({ rfqId, attachmentId: rfqId }),
+  async ({ rfqId: id, attachmentId }, { actor }) => {
+    await removeQuoteAttachment(actor, id, attachmentId);
+    revalidate(...quotePages(id));
+    return { id: attachmentId };
+  },
+);

@@ -15,7 +15,6 @@ import { quoteRoutes } from "./routes";
 
 const MAX_ATTACHMENTS_PER_QUOTE = 5;
 
-
 interface QuoteAttachmentView {
   id: string;
   filename: string;
@@ -29,12 +28,21 @@ export async function addQuoteAttachment(actor: Actor | null, rfqId: string, fil
   const supplierId = a.membership.organizationId;
   const prepared = await prepareUpload(file, "file");
   const id = await db.$transaction(async (tx) => {
-    const q = await tx.quote.findFirst({ where: { rfqId, supplierId }, select: { id: true, status: true, rfq: { select: { status: true, deadline: true, buyerId: true } } } });
+    const q = await tx.quote.findFirst({
+      where: { rfqId, supplierId },
+      select: { id: true, status: true, rfq: { select: { status: true, deadline: true, buyerId: true } } },
+    });
     if (!q) throw notFound();
     await tx.$queryRaw`SELECT id FROM "Rfq" WHERE id = ${rfqId} FOR UPDATE`;
-    if (q.rfq.status !== "open" || deadlinePassed(q.rfq) || (q.status !== "draft" && q.status !== "submitted")) throw conflict("quotes.errors.closed");
-    if ((await tx.quoteAttachment.count({ where: { quoteId: q.id } })) >= MAX_ATTACHMENTS_PER_QUOTE) throw invalidInput({ file: ["quotes.errors.tooManyAttachments"] });
-    const fileId = await storePreparedUpload(tx, { organizationId: supplierId, uploadedById: a.user.id, kind: "quote_attachment" }, prepared);
+    if (q.rfq.status !== "open" || deadlinePassed(q.rfq) || (q.status !== "draft" && q.status !== "submitted"))
+      throw conflict("quotes.errors.closed");
+    if ((await tx.quoteAttachment.count({ where: { quoteId: q.id } })) >= MAX_ATTACHMENTS_PER_QUOTE)
+      throw invalidInput({ file: ["quotes.errors.tooManyAttachments"] });
+    const fileId = await storePreparedUpload(
+      tx,
+      { organizationId: supplierId, uploadedById: a.user.id, kind: "quote_attachment" },
+      prepared,
+    );
     const att = await tx.quoteAttachment.create({ data: { quoteId: q.id, fileId }, select: { id: true } });
     const data = { rfqId, filename: prepared.filename };
     for (const organizationId of q.status === "submitted" ? [q.rfq.buyerId, supplierId] : [supplierId]) {
@@ -42,7 +50,13 @@ export async function addQuoteAttachment(actor: Actor | null, rfqId: string, fil
     }
     return att.id;
   });
-  return { id, filename: prepared.filename, mimeType: prepared.mimeType, sizeBytes: prepared.sizeBytes, url: quoteRoutes.attachment(rfqId, id) };
+  return {
+    id,
+    filename: prepared.filename,
+    mimeType: prepared.mimeType,
+    sizeBytes: prepared.sizeBytes,
+    url: quoteRoutes.attachment(rfqId, id),
+  };
 }
 
 export async function removeQuoteAttachment(actor: Actor | null, rfqId: string, attachmentId: string): Promise<void> {
@@ -51,16 +65,28 @@ export async function removeQuoteAttachment(actor: Actor | null, rfqId: string, 
   await db.$transaction(async (tx) => {
     const att = await tx.quoteAttachment.findFirst({
       where: { id: attachmentId, quote: { rfqId, supplierId } },
-      select: { fileId: true, file: { select: { filename: true } }, quote: { select: { id: true, status: true, rfq: { select: { status: true, deadline: true, buyerId: true } } } } },
+      select: {
+        fileId: true,
+        file: { select: { filename: true } },
+        quote: { select: { id: true, status: true, rfq: { select: { status: true, deadline: true, buyerId: true } } } },
+      },
     });
     if (!att) throw notFound();
     await tx.$queryRaw`SELECT id FROM "Rfq" WHERE id = ${rfqId} FOR UPDATE`;
     const q = att.quote;
-    if (q.rfq.status !== "open" || deadlinePassed(q.rfq) || (q.status !== "draft" && q.status !== "submitted")) throw conflict("quotes.errors.closed");
+    if (q.rfq.status !== "open" || deadlinePassed(q.rfq) || (q.status !== "draft" && q.status !== "submitted"))
+      throw conflict("quotes.errors.closed");
     await tx.storedFile.deleteMany({ where: { id: att.fileId, organizationId: supplierId } }); // cascades to the attachment
     const data = { rfqId, filename: att.file.filename };
     for (const organizationId of q.status === "submitted" ? [q.rfq.buyerId, supplierId] : [supplierId]) {
-      await audit(tx, { organizationId, actorId: a.user.id, action: "quote.attachment_removed", entityType: "quote", entityId: q.id, data });
+      await audit(tx, {
+        organizationId,
+        actorId: a.user.id,
+        action: "quote.attachment_removed",
+        entityType: "quote",
+        entityId: q.id,
+        data,
+      });
     }
   });
 }
@@ -78,7 +104,8 @@ export async function getQuoteAttachment(actor: Actor | null, rfqId: string, att
   });
   if (!att) throw notFound();
   const q = att.quote;
-  const isSupplier = q.supplierId === org && (actor.membership.organizationType === "umkm" || actor.membership.organizationType === "cooperative");
+  const isSupplier =
+    q.supplierId === org && (actor.membership.organizationType === "umkm" || actor.membership.organizationType === "cooperative");
   const isBuyer =
     q.rfq.buyerId === org &&
     actor.membership.organizationType === "buyer" &&

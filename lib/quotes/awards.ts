@@ -25,7 +25,11 @@ import { pricedLinesSchema } from "./limits";
 import { quoteRoutes } from "./routes";
 import { agreementRoutes } from "@/lib/agreements/routes";
 
-const awardTotals = pricedLinesSchema({ priceField: "unitPriceIdr", lineMessage: "quotes.errors.awardTotalTooLarge", totalMessage: "quotes.errors.awardTotalTooLarge" });
+const awardTotals = pricedLinesSchema({
+  priceField: "unitPriceIdr",
+  lineMessage: "quotes.errors.awardTotalTooLarge",
+  totalMessage: "quotes.errors.awardTotalTooLarge",
+});
 
 /** Payment term written into each milestone of an award's draft agreement (days after delivery). */
 const AWARD_PAYMENT_TERM_DAYS = 30;
@@ -49,7 +53,16 @@ const SCHEME_NAMES_ID: Record<string, string> = {
 };
 
 /** The prefilled terms of an award's draft agreement (Indonesian: the language of the contract). */
-function awardTerms(args: { scheme?: string; rfqTitle: string; buyerName: string; supplierName: string; includesVat: boolean; leadTimeDays: number; paymentTermDays: number; offeredTkdn: number | null }) {
+function awardTerms(args: {
+  scheme?: string;
+  rfqTitle: string;
+  buyerName: string;
+  supplierName: string;
+  includesVat: boolean;
+  leadTimeDays: number;
+  paymentTermDays: number;
+  offeredTkdn: number | null;
+}) {
   const vat = args.includesVat
     ? "Harga satuan dalam perjanjian ini sudah termasuk Pajak Pertambahan Nilai (PPN)."
     : "Harga satuan dalam perjanjian ini belum termasuk Pajak Pertambahan Nilai (PPN); PPN dihitung dan dipungut sesuai ketentuan perpajakan yang berlaku.";
@@ -59,7 +72,9 @@ function awardTerms(args: { scheme?: string; rfqTitle: string; buyerName: string
     `2. ${vat}`,
     `3. Pemasok mengirimkan barang paling lambat ${args.leadTimeDays} hari kalender sejak perjanjian berlaku, sesuai jadwal tahapan.`,
     `4. Pembeli membayar setiap tahapan paling lambat ${args.paymentTermDays} hari setelah barang diterima dalam keadaan baik.`,
-    args.offeredTkdn !== null ? `5. Pemasok menjamin Tingkat Komponen Dalam Negeri (TKDN) sebesar ${String(args.offeredTkdn).replace(".", ",")}% sebagaimana dinyatakan dalam penawaran.` : null,
+    args.offeredTkdn !== null
+      ? `5. Pemasok menjamin Tingkat Komponen Dalam Negeri (TKDN) sebesar ${String(args.offeredTkdn).replace(".", ",")}% sebagaimana dinyatakan dalam penawaran.`
+      : null,
     `Ketentuan ini adalah draf dan dapat disesuaikan para pihak sebelum disetujui.`,
   ]
     .filter(Boolean)
@@ -77,7 +92,11 @@ interface AwardResultAgreement {
   rfqItemIds: string[];
 }
 
-export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardInput): Promise<{ rfqId: string; status: "awarded"; agreements: AwardResultAgreement[] }> {
+export async function awardRfq(
+  actor: Actor | null,
+  rfqId: string,
+  input: AwardInput,
+): Promise<{ rfqId: string; status: "awarded"; agreements: AwardResultAgreement[] }> {
   // Awarding decides other organizations' quotes and drafts agreements for them: a verified buyer only
   // (issue 11 item 8; also when the verification was taken back after the RFQ was published).
   const a = requireVerified(authorize(actor, { orgTypes: ["buyer"], permission: "rfq:award" }));
@@ -153,7 +172,9 @@ export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardI
         plan.forEach((p, i) => {
           if (!p || fields[`awards.${i}.quoteId`]) return;
           const prices = new Map(p.quote.items.map((it) => [it.rfqItemId, it.unitPriceIdr]));
-          const lines = p.lineIds.filter((l) => prices.has(l) && quantity.has(l)).map((l) => ({ quantity: quantity.get(l)!, unitPriceIdr: prices.get(l)! }));
+          const lines = p.lineIds
+            .filter((l) => prices.has(l) && quantity.has(l))
+            .map((l) => ({ quantity: quantity.get(l)!, unitPriceIdr: prices.get(l)! }));
           const check = awardTotals.safeParse(lines);
           if (!check.success) fields[`awards.${i}.rfqItemIds`] = ["quotes.errors.awardTotalTooLarge"];
         });
@@ -190,7 +211,11 @@ export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardI
             buyerId,
             supplierId: q.supplierId,
             consortiumId: q.consortiumId,
-            consortiumMembers: q.consortium?.members.map((m) => ({ supplierId: m.supplierId, shareQuantity: m.shareQuantity, sharePercent: m.sharePercent === null ? null : String(m.sharePercent) })),
+            consortiumMembers: q.consortium?.members.map((m) => ({
+              supplierId: m.supplierId,
+              shareQuantity: m.shareQuantity,
+              sharePercent: m.sharePercent === null ? null : String(m.sharePercent),
+            })),
             rfqId,
             valueIdr: value,
             startDate: start,
@@ -219,9 +244,30 @@ export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardI
           await tx.award.update({ where: { id: award.id }, data: { agreementId: agreement.id } });
           await tx.quote.update({ where: { id: q.id }, data: { status: "awarded" } });
           const data = { rfqId, awardId: award.id, agreementId: agreement.id, lines: lines.length };
-          await audit(tx, { organizationId: buyerId, actorId: a.user.id, action: "quote.awarded", entityType: "quote", entityId: q.id, data });
-          await audit(tx, { organizationId: q.supplierId, actorId: a.user.id, action: "quote.awarded", entityType: "quote", entityId: q.id, data });
-          await audit(tx, { organizationId: buyerId, actorId: a.user.id, action: "agreement.drafted", entityType: "agreement", entityId: agreement.id, data: { rfqId, number: agreement.number } });
+          await audit(tx, {
+            organizationId: buyerId,
+            actorId: a.user.id,
+            action: "quote.awarded",
+            entityType: "quote",
+            entityId: q.id,
+            data,
+          });
+          await audit(tx, {
+            organizationId: q.supplierId,
+            actorId: a.user.id,
+            action: "quote.awarded",
+            entityType: "quote",
+            entityId: q.id,
+            data,
+          });
+          await audit(tx, {
+            organizationId: buyerId,
+            actorId: a.user.id,
+            action: "agreement.drafted",
+            entityType: "agreement",
+            entityId: agreement.id,
+            data: { rfqId, number: agreement.number },
+          });
           await notify(tx, {
             type: "award.won",
             organizationIds: [q.supplierId],
@@ -246,8 +292,22 @@ export async function awardRfq(actor: Actor | null, rfqId: string, input: AwardI
           await tx.quote.updateMany({ where: { id: { in: losers.map((q) => q.id) } }, data: { status: "not_awarded" } });
           for (const q of losers) {
             const data = { rfqId };
-            await audit(tx, { organizationId: buyerId, actorId: a.user.id, action: "quote.not_awarded", entityType: "quote", entityId: q.id, data });
-            await audit(tx, { organizationId: q.supplierId, actorId: a.user.id, action: "quote.not_awarded", entityType: "quote", entityId: q.id, data });
+            await audit(tx, {
+              organizationId: buyerId,
+              actorId: a.user.id,
+              action: "quote.not_awarded",
+              entityType: "quote",
+              entityId: q.id,
+              data,
+            });
+            await audit(tx, {
+              organizationId: q.supplierId,
+              actorId: a.user.id,
+              action: "quote.not_awarded",
+              entityType: "quote",
+              entityId: q.id,
+              data,
+            });
             await notify(tx, {
               type: "award.lost",
               organizationIds: [q.supplierId],

@@ -11,7 +11,14 @@ import { zoneForActor } from "@/lib/i18n/time-zone";
 import { todayIn } from "@/lib/i18n/zoned-time";
 import { pricesRevealed } from "@/lib/rfqs/access";
 import { authorizeBuyerReading } from "./access";
-import { assessTkdn, compareQuotes, evaluatedPriceIdr, tkdnPreferencePercent, type ComparisonColumn, type TkdnAssessment } from "./evaluation";
+import {
+  assessTkdn,
+  compareQuotes,
+  evaluatedPriceIdr,
+  tkdnPreferencePercent,
+  type ComparisonColumn,
+  type TkdnAssessment,
+} from "./evaluation";
 import { quoteRoutes } from "./routes";
 import { day, num, rfqForQuoteSelect } from "./supplier-reads";
 import { verifiedBy } from "@/lib/suppliers/certificate-trust";
@@ -60,7 +67,12 @@ async function tkdnAssessments(
         num(q.offeredTkdn),
         certs
           .filter((c) => c.organizationId === q.supplierId)
-          .map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: verifiedBy(c, deadline) })),
+          .map((c) => ({
+            tkdnPercent: num(c.tkdnPercent),
+            validFrom: c.validFrom,
+            validUntil: c.validUntil,
+            verified: verifiedBy(c, deadline),
+          })),
         deadline,
         buyerZone,
       ),
@@ -72,37 +84,40 @@ async function tkdnAssessments(
  * A quote as its RFQ's buyer reads it; the supplier's certificates still valid `today` — the calendar day on
  * the buyer organization's clock (a function, so "today" is the request's, not the day the server started).
  */
-const buyerQuoteSelect = (today: string) => ({
-  id: true,
-  supplierId: true,
-  consortiumId: true,
-  status: true,
-  includesVat: true,
-  offeredTkdn: true,
-  leadTimeDays: true,
-  validUntil: true,
-  note: true,
-  revision: true,
-  submittedAt: true,
-  supplier: {
-    select: {
-      id: true,
-      name: true,
-      verificationStatus: true,
-      regency: { select: { name: true, province: { select: { name: true } } } },
-      supplierProfile: { select: { sizeClass: true } },
-      certifications: {
-        where: { OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${today}T00:00:00Z`) } }] },
-        select: { type: true, name: true, tkdnPercent: true, validUntil: true, verificationStatus: true },
-        orderBy: { type: "asc" },
+const buyerQuoteSelect = (today: string) =>
+  ({
+    id: true,
+    supplierId: true,
+    consortiumId: true,
+    status: true,
+    includesVat: true,
+    offeredTkdn: true,
+    leadTimeDays: true,
+    validUntil: true,
+    note: true,
+    revision: true,
+    submittedAt: true,
+    supplier: {
+      select: {
+        id: true,
+        name: true,
+        verificationStatus: true,
+        regency: { select: { name: true, province: { select: { name: true } } } },
+        supplierProfile: { select: { sizeClass: true } },
+        certifications: {
+          where: { OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${today}T00:00:00Z`) } }] },
+          select: { type: true, name: true, tkdnPercent: true, validUntil: true, verificationStatus: true },
+          orderBy: { type: "asc" },
+        },
       },
     },
-  },
-  consortium: { select: { name: true, members: { select: { supplierId: true, shareQuantity: true, supplier: { select: { name: true } } } } } },
-  items: { select: { rfqItemId: true, unitPriceIdr: true } },
-  attachments: { orderBy: { id: "asc" }, select: { id: true, file: { select: { filename: true, mimeType: true, sizeBytes: true } } } },
-  awards: { select: { id: true, items: { select: { rfqItemId: true } }, agreement: { select: { id: true, number: true } } } },
-}) satisfies Prisma.QuoteSelect;
+    consortium: {
+      select: { name: true, members: { select: { supplierId: true, shareQuantity: true, supplier: { select: { name: true } } } } },
+    },
+    items: { select: { rfqItemId: true, unitPriceIdr: true } },
+    attachments: { orderBy: { id: "asc" }, select: { id: true, file: { select: { filename: true, mimeType: true, sizeBytes: true } } } },
+    awards: { select: { id: true, items: { select: { rfqItemId: true } }, agreement: { select: { id: true, number: true } } } },
+  }) satisfies Prisma.QuoteSelect;
 
 /**
  * GET /api/v1/rfqs/{id}/quotes: the buyer organization's view of the quotes on its RFQ. Sealed and before
@@ -167,7 +182,15 @@ interface ComparisonView {
     sealed: boolean;
     minTkdn: number | null;
     awardedAt: Date | null;
-    items: { id: string; position: number; name: string; specification: string | null; quantity: number; unit: string; targetUnitPriceIdr: bigint | null }[];
+    items: {
+      id: string;
+      position: number;
+      name: string;
+      specification: string | null;
+      quantity: number;
+      unit: string;
+      targetUnitPriceIdr: bigint | null;
+    }[];
   };
   pricesRevealed: boolean;
   count: number;
@@ -256,7 +279,9 @@ export async function getComparison(actor: Actor | null, rfqId: string): Promise
         sizeClass: q.supplier.supplierProfile?.sizeClass ?? null,
         location: q.supplier.regency ? `${q.supplier.regency.name}, ${q.supplier.regency.province.name}` : null,
       },
-      consortium: q.consortium ? { name: q.consortium.name, members: q.consortium.members.map((m) => ({ name: m.supplier.name, shareQuantity: m.shareQuantity })) } : null,
+      consortium: q.consortium
+        ? { name: q.consortium.name, members: q.consortium.members.map((m) => ({ name: m.supplier.name, shareQuantity: m.shareQuantity })) }
+        : null,
       includesVat: q.includesVat,
       offeredTkdn: num(q.offeredTkdn),
       tkdnStatus: tkdn.get(q.id)!.status,
@@ -265,7 +290,12 @@ export async function getComparison(actor: Actor | null, rfqId: string): Promise
       validUntil: day(q.validUntil),
       note: q.note,
       revision: q.revision,
-      certifications: q.supplier.certifications.map((c) => ({ type: c.type, name: c.name, tkdnPercent: num(c.tkdnPercent), verified: c.verificationStatus === "verified" })),
+      certifications: q.supplier.certifications.map((c) => ({
+        type: c.type,
+        name: c.name,
+        tkdnPercent: num(c.tkdnPercent),
+        verified: c.verificationStatus === "verified",
+      })),
       column: columns[i],
       awardedItemIds: q.awards.flatMap((w) => w.items.map((x) => x.rfqItemId)),
       agreement: q.awards[0]?.agreement ?? null,

@@ -80,7 +80,6 @@ export interface TkdnAssessment {
   preferenceTkdn: number | null;
 }
 
-
 const isoDay = (d: Date) => d.toISOString().slice(0, 10); // @db.Date columns come back as UTC midnight
 
 /** Is the declared TKDN covered by a verified TKDN certificate valid on `deadline`? (see above) */
@@ -101,9 +100,15 @@ export function assessTkdn(
   }
   const declared = tkdnHundredths(offered);
   const offeredValue = offered === null || offered === undefined || offered === "" ? null : declared / 100;
-  if (offeredValue === null) return { offered: null, status: null, certifiedPercent: best === null ? null : best / 100, preferenceTkdn: null };
+  if (offeredValue === null)
+    return { offered: null, status: null, certifiedPercent: best === null ? null : best / 100, preferenceTkdn: null };
   const verified = best !== null && best >= declared;
-  return { offered: offeredValue, status: verified ? "verified" : "unverified", certifiedPercent: best === null ? null : best / 100, preferenceTkdn: verified ? offeredValue : null };
+  return {
+    offered: offeredValue,
+    status: verified ? "verified" : "unverified",
+    certifiedPercent: best === null ? null : best / 100,
+    preferenceTkdn: verified ? offeredValue : null,
+  };
 }
 
 /** Effective PPN rate used to bring a VAT-inclusive price to its price before VAT (see above). */

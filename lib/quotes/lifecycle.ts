@@ -18,16 +18,45 @@ import { pricedLinesSchema } from "./limits";
 import type { QuoteInput } from "./schemas";
 import { getOwnQuote, ledConsortium, type OwnQuoteView } from "./supplier-reads";
 
-function auditBoth(tx: Prisma.TransactionClient, args: { buyerId: string; supplierId: string; actorId: string; action: string; quoteId: string; rfqId: string; extra?: Record<string, string | number | boolean | null> }) {
+function auditBoth(
+  tx: Prisma.TransactionClient,
+  args: {
+    buyerId: string;
+    supplierId: string;
+    actorId: string;
+    action: string;
+    quoteId: string;
+    rfqId: string;
+    extra?: Record<string, string | number | boolean | null>;
+  },
+) {
   const data = { rfqId: args.rfqId, ...(args.extra ?? {}) };
   return Promise.all([
-    audit(tx, { organizationId: args.buyerId, actorId: args.actorId, action: args.action, entityType: "quote", entityId: args.quoteId, data }),
-    audit(tx, { organizationId: args.supplierId, actorId: args.actorId, action: args.action, entityType: "quote", entityId: args.quoteId, data }),
+    audit(tx, {
+      organizationId: args.buyerId,
+      actorId: args.actorId,
+      action: args.action,
+      entityType: "quote",
+      entityId: args.quoteId,
+      data,
+    }),
+    audit(tx, {
+      organizationId: args.supplierId,
+      actorId: args.actorId,
+      action: args.action,
+      entityType: "quote",
+      entityId: args.quoteId,
+      data,
+    }),
   ]);
 }
 
 const quoteTotalsSchema = z.object({
-  items: pricedLinesSchema({ priceField: "unitPriceIdr", lineMessage: "quotes.errors.lineTotalTooLarge", totalMessage: "quotes.errors.totalTooLarge" }),
+  items: pricedLinesSchema({
+    priceField: "unitPriceIdr",
+    lineMessage: "quotes.errors.lineTotalTooLarge",
+    totalMessage: "quotes.errors.totalTooLarge",
+  }),
 });
 
 /** Locks the RFQ row for the rest of the transaction and returns what the quote rules need. */
@@ -51,7 +80,15 @@ export async function saveQuote(actor: Actor | null, rfqId: string, input: Quote
     await lockRfq(tx, rfqId);
     const rfq = await tx.rfq.findUniqueOrThrow({
       where: { id: rfqId },
-      select: { id: true, title: true, status: true, deadline: true, sealed: true, buyerId: true, items: { select: { id: true, quantity: true } } },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        deadline: true,
+        sealed: true,
+        buyerId: true,
+        items: { select: { id: true, quantity: true } },
+      },
     });
     if (rfq.status !== "open" || deadlinePassed(rfq)) throw conflict("quotes.errors.closed");
 
@@ -65,7 +102,9 @@ export async function saveQuote(actor: Actor | null, rfqId: string, input: Quote
 
     // quantity × unit price per line, and the quote's total, within the range of a Rupiah sum (issue 11)
     const quantities = new Map(rfq.items.map((i) => [i.id, i.quantity]));
-    const totals = quoteTotalsSchema.safeParse({ items: input.items.map((it) => ({ quantity: quantities.get(it.rfqItemId)!, unitPriceIdr: it.unitPriceIdr })) });
+    const totals = quoteTotalsSchema.safeParse({
+      items: input.items.map((it) => ({ quantity: quantities.get(it.rfqItemId)!, unitPriceIdr: it.unitPriceIdr })),
+    });
     if (!totals.success) throw invalidInput(fieldErrors(totals.error));
 
     // A consortium this organization leads quotes through this quote; shares only for its members.
@@ -79,7 +118,10 @@ export async function saveQuote(actor: Actor | null, rfqId: string, input: Quote
       if (Object.keys(fields).length) throw invalidInput(fields);
     }
 
-    const existing = await tx.quote.findUnique({ where: { rfqId_supplierId: { rfqId, supplierId } }, select: { id: true, status: true, revision: true } });
+    const existing = await tx.quote.findUnique({
+      where: { rfqId_supplierId: { rfqId, supplierId } },
+      select: { id: true, status: true, revision: true },
+    });
     if (existing && (existing.status === "awarded" || existing.status === "not_awarded")) throw conflict("quotes.errors.closed");
 
     const now = new Date();
@@ -136,10 +178,17 @@ export async function saveQuote(actor: Actor | null, rfqId: string, input: Quote
       }
     }
 
-    const extra = { revision: wasSubmitted ? existing!.revision + 1 : existing?.revision ?? 0 };
+    const extra = { revision: wasSubmitted ? existing!.revision + 1 : (existing?.revision ?? 0) };
     if (action === "quote.drafted") {
       // A draft is the supplier's own business: the buyer's audit trail learns of the quote when it is submitted.
-      await audit(tx, { organizationId: supplierId, actorId: a.user.id, action, entityType: "quote", entityId: id, data: { rfqId, ...extra } });
+      await audit(tx, {
+        organizationId: supplierId,
+        actorId: a.user.id,
+        action,
+        entityType: "quote",
+        entityId: id,
+        data: { rfqId, ...extra },
+      });
     } else {
       await auditBoth(tx, { buyerId: rfq.buyerId, supplierId, actorId: a.user.id, action, quoteId: id, rfqId, extra });
     }

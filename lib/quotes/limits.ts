@@ -22,20 +22,22 @@ interface PricedLine {
  * are i18n keys.
  */
 export function pricedLinesSchema<T extends PricedLine>(opts: { priceField: string; lineMessage: string; totalMessage: string }) {
-  return z.custom<T[]>((v) => Array.isArray(v)).superRefine((lines, ctx) => {
-    let total = 0n;
-    let lineTooLarge = false;
-    lines.forEach((l, i) => {
-      // zod runs refinements even when a line already failed its own checks: judge only well-formed lines
-      const q = l?.quantity;
-      if (typeof l?.unitPriceIdr !== "bigint" || !(typeof q === "bigint" || (typeof q === "number" && Number.isSafeInteger(q)))) return;
-      const line = BigInt(q) * l.unitPriceIdr;
-      if (line > MAX_TOTAL_IDR) {
-        lineTooLarge = true;
-        ctx.addIssue({ code: "custom", path: [i, opts.priceField], message: opts.lineMessage });
-      }
-      total += line;
+  return z
+    .custom<T[]>((v) => Array.isArray(v))
+    .superRefine((lines, ctx) => {
+      let total = 0n;
+      let lineTooLarge = false;
+      lines.forEach((l, i) => {
+        // zod runs refinements even when a line already failed its own checks: judge only well-formed lines
+        const q = l?.quantity;
+        if (typeof l?.unitPriceIdr !== "bigint" || !(typeof q === "bigint" || (typeof q === "number" && Number.isSafeInteger(q)))) return;
+        const line = BigInt(q) * l.unitPriceIdr;
+        if (line > MAX_TOTAL_IDR) {
+          lineTooLarge = true;
+          ctx.addIssue({ code: "custom", path: [i, opts.priceField], message: opts.lineMessage });
+        }
+        total += line;
+      });
+      if (!lineTooLarge && total > MAX_TOTAL_IDR) ctx.addIssue({ code: "custom", path: [], message: opts.totalMessage });
     });
-    if (!lineTooLarge && total > MAX_TOTAL_IDR) ctx.addIssue({ code: "custom", path: [], message: opts.totalMessage });
-  });
 }

@@ -27,7 +27,9 @@ export const OwnQuoteSchema = z
     items: z.array(z.object({ rfqItemId: z.string(), unitPriceIdr: idr, lineTotalIdr: idr })),
     totalIdr: idr,
     consortiumShares: z.array(z.object({ supplierId: z.string(), name: z.string(), shareQuantity: z.number().int().nullable() })),
-    attachments: z.array(z.object({ id: z.string(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), url: z.string() })),
+    attachments: z.array(
+      z.object({ id: z.string(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), url: z.string() }),
+    ),
     award: z
       .object({
         id: z.string(),
@@ -54,9 +56,13 @@ const BuyerQuoteSchema = z
           "verified: the quoting organization (a consortium's lead) holds a verified TKDN certificate valid on the RFQ's deadline with at least `offeredTkdn`; " +
           "unverified: declared only, no price preference; null: no TKDN declared",
       }),
-    tkdnCertifiedPercent: z.number().nullable().openapi({ description: "The highest TKDN (%) of the organization's verified certificates valid on the deadline" }),
+    tkdnCertifiedPercent: z
+      .number()
+      .nullable()
+      .openapi({ description: "The highest TKDN (%) of the organization's verified certificates valid on the deadline" }),
     tkdnPreferencePercent: z.number().openapi({
-      description: "Price preference (Perpres 46/2025): TKDN × 25% when TKDN ≥ 25% and `tkdnStatus` is verified, else 0; `evaluatedUnitPriceIdr` applies it",
+      description:
+        "Price preference (Perpres 46/2025): TKDN × 25% when TKDN ≥ 25% and `tkdnStatus` is verified, else 0; `evaluatedUnitPriceIdr` applies it",
     }),
     leadTimeDays: z.number().int().nullable(),
     validUntil: z.string().nullable(),
@@ -65,7 +71,9 @@ const BuyerQuoteSchema = z
     submittedAt: timestamp.nullable(),
     items: z.array(z.object({ rfqItemId: z.string(), unitPriceIdr: idr, lineTotalIdr: idr, evaluatedUnitPriceIdr: idr })),
     totalIdr: idr,
-    attachments: z.array(z.object({ id: z.string(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), url: z.string() })),
+    attachments: z.array(
+      z.object({ id: z.string(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), url: z.string() }),
+    ),
   })
   .openapi("BuyerQuote");
 
@@ -73,7 +81,9 @@ export const RfqQuotesSchema = z
   .object({
     rfqId: z.string(),
     sealed: z.boolean(),
-    pricesRevealed: z.boolean().openapi({ description: "false for a sealed RFQ before its deadline: `data` is empty, only `count` is given" }),
+    pricesRevealed: z
+      .boolean()
+      .openapi({ description: "false for a sealed RFQ before its deadline: `data` is empty, only `count` is given" }),
     count: z.number().int(),
     data: z.array(BuyerQuoteSchema),
   })

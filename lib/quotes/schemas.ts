@@ -61,16 +61,18 @@ export const quoteInputSchema = z
       .max(200, "errors.field.tooLong"),
     leadTimeDays: wholeNumber(0, 730, "quotes.errors.leadTimeTooLong"),
     includesVat: booleanish.openapi({ type: "boolean", description: "Do the unit prices include PPN (11%)?" }),
-    offeredTkdn: z.preprocess(
-      // blank → absent; true, [] or {} are not coerced into 1 % or 0 % (issue 11 review)
-      (v) => (blank(v) === undefined ? undefined : typeof v === "number" || typeof v === "string" ? v : NaN),
-      z.coerce
-        .number({ error: "errors.field.percent" })
-        .min(0, "errors.field.percent")
-        .max(100, "errors.field.percent")
-        .transform((v) => Math.round(v * 100) / 100) // the database keeps 2 decimals
-        .optional(),
-    ).openapi({ type: "number", description: "Offered local content (TKDN) in %, up to 2 decimals" }),
+    offeredTkdn: z
+      .preprocess(
+        // blank → absent; true, [] or {} are not coerced into 1 % or 0 % (issue 11 review)
+        (v) => (blank(v) === undefined ? undefined : typeof v === "number" || typeof v === "string" ? v : NaN),
+        z.coerce
+          .number({ error: "errors.field.percent" })
+          .min(0, "errors.field.percent")
+          .max(100, "errors.field.percent")
+          .transform((v) => Math.round(v * 100) / 100) // the database keeps 2 decimals
+          .optional(),
+      )
+      .openapi({ type: "number", description: "Offered local content (TKDN) in %, up to 2 decimals" }),
     note: z.preprocess(blank, z.string().trim().max(2000, "errors.field.tooLong").optional()),
     validUntil: z.preprocess(blank, calendarDate.optional()),
     submit: z.preprocess(blank, booleanish.optional()).openapi({
@@ -91,7 +93,8 @@ export const quoteInputSchema = z
     });
     const members = new Set<string>();
     v.consortiumShares?.forEach((s, i) => {
-      if (members.has(s.supplierId)) ctx.addIssue({ code: "custom", path: ["consortiumShares", i, "supplierId"], message: "quotes.errors.duplicateMember" });
+      if (members.has(s.supplierId))
+        ctx.addIssue({ code: "custom", path: ["consortiumShares", i, "supplierId"], message: "quotes.errors.duplicateMember" });
       members.add(s.supplierId);
     });
   })
@@ -122,7 +125,8 @@ export const awardInputSchema = z
     const quotes = new Set<string>();
     const lines = new Set<string>();
     v.awards.forEach((a, i) => {
-      if (quotes.has(a.quoteId)) ctx.addIssue({ code: "custom", path: ["awards", i, "quoteId"], message: "quotes.errors.duplicateAwardQuote" });
+      if (quotes.has(a.quoteId))
+        ctx.addIssue({ code: "custom", path: ["awards", i, "quoteId"], message: "quotes.errors.duplicateAwardQuote" });
       quotes.add(a.quoteId);
       a.rfqItemIds?.forEach((l, j) => {
         if (lines.has(l)) ctx.addIssue({ code: "custom", path: ["awards", i, "rfqItemIds", j], message: "quotes.errors.lineAwardedTwice" });

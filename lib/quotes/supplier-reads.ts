@@ -84,7 +84,11 @@ async function rfqQuantities(rfqId: string) {
 
 async function toOwnQuoteView(q: OwnQuoteRow): Promise<OwnQuoteView> {
   const qty = await rfqQuantities(q.rfqId);
-  const items = q.items.map((i) => ({ rfqItemId: i.rfqItemId, unitPriceIdr: i.unitPriceIdr, lineTotalIdr: i.unitPriceIdr * (qty.get(i.rfqItemId) ?? 0n) }));
+  const items = q.items.map((i) => ({
+    rfqItemId: i.rfqItemId,
+    unitPriceIdr: i.unitPriceIdr,
+    lineTotalIdr: i.unitPriceIdr * (qty.get(i.rfqItemId) ?? 0n),
+  }));
   const shares = q.consortiumId
     ? await db.consortiumMember.findMany({
         where: { consortiumId: q.consortiumId },
@@ -132,7 +136,10 @@ export const rfqForQuoteSelect = {
   buyerId: true,
   minTkdn: true,
   buyer: { select: { name: true } },
-  items: { orderBy: { position: "asc" }, select: { id: true, position: true, name: true, specification: true, quantity: true, unit: true, targetUnitPriceIdr: true } },
+  items: {
+    orderBy: { position: "asc" },
+    select: { id: true, position: true, name: true, specification: true, quantity: true, unit: true, targetUnitPriceIdr: true },
+  },
 } satisfies Prisma.RfqSelect;
 
 /** The consortium this organization leads and that is invited to the RFQ (its quote is the consortium's). */
@@ -144,7 +151,10 @@ export async function ledConsortium(tx: Pick<Prisma.TransactionClient, "rfqInvit
         select: {
           id: true,
           name: true,
-          members: { select: { supplierId: true, shareQuantity: true, supplier: { select: { name: true } } }, orderBy: { supplier: { name: "asc" } } },
+          members: {
+            select: { supplierId: true, shareQuantity: true, supplier: { select: { name: true } } },
+            orderBy: { supplier: { name: "asc" } },
+          },
         },
       },
     },
@@ -170,16 +180,28 @@ export async function getQuoteContext(actor: Actor | null, rfqId: string) {
     /** The best TKDN (%) of this organization's verified certificates valid on the deadline: the most that earns the preference. */
     tkdnCertifiedPercent: assessTkdn(
       null,
-      certs.map((c) => ({ tkdnPercent: num(c.tkdnPercent), validFrom: c.validFrom, validUntil: c.validUntil, verified: verifiedBy(c, rfq.deadline) })),
+      certs.map((c) => ({
+        tkdnPercent: num(c.tkdnPercent),
+        validFrom: c.validFrom,
+        validUntil: c.validUntil,
+        verified: verifiedBy(c, rfq.deadline),
+      })),
       rfq.deadline,
       await zoneForOrganization(rfq.buyerId), // the deadline's day on the buyer's clock, as the buyer's comparison reads it
     ).certifiedPercent,
     quote: row ? await toOwnQuoteView(row) : null,
     consortium: consortium
-      ? { id: consortium.id, name: consortium.name, members: consortium.members.map((m) => ({ supplierId: m.supplierId, name: m.supplier.name, shareQuantity: m.shareQuantity })) }
+      ? {
+          id: consortium.id,
+          name: consortium.name,
+          members: consortium.members.map((m) => ({ supplierId: m.supplierId, name: m.supplier.name, shareQuantity: m.shareQuantity })),
+        }
       : null,
     /** Can the quote still be created or changed? */
-    editable: rfq.status === "open" && !deadlinePassed(rfq, now) && (!row || row.status === "draft" || row.status === "submitted" || row.status === "withdrawn"),
+    editable:
+      rfq.status === "open" &&
+      !deadlinePassed(rfq, now) &&
+      (!row || row.status === "draft" || row.status === "submitted" || row.status === "withdrawn"),
   };
 }
 
@@ -200,7 +222,17 @@ export async function listOwnQuotes(actor: Actor | null) {
     take: 300,
     select: {
       ...ownQuoteSelect,
-      rfq: { select: { id: true, title: true, status: true, deadline: true, sealed: true, buyer: { select: { name: true } }, items: { select: { id: true, quantity: true } } } },
+      rfq: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          deadline: true,
+          sealed: true,
+          buyer: { select: { name: true } },
+          items: { select: { id: true, quantity: true } },
+        },
+      },
     },
   });
   return rows.map((r) => {
@@ -208,7 +240,9 @@ export async function listOwnQuotes(actor: Actor | null) {
     const total = r.items.reduce((s, i) => s + i.unitPriceIdr * (qty.get(i.rfqItemId) ?? 0n), 0n);
     const award = r.awards[0] ?? null;
     const awardedTotal = award
-      ? r.items.filter((i) => award.items.some((x) => x.rfqItemId === i.rfqItemId)).reduce((s, i) => s + i.unitPriceIdr * (qty.get(i.rfqItemId) ?? 0n), 0n)
+      ? r.items
+          .filter((i) => award.items.some((x) => x.rfqItemId === i.rfqItemId))
+          .reduce((s, i) => s + i.unitPriceIdr * (qty.get(i.rfqItemId) ?? 0n), 0n)
       : null;
     return {
       id: r.id,

@@ -11,15 +11,7 @@ import { buyerAction, memberAction, revalidate } from "@/lib/auth/action-wrapper
 import { isUploadPresent, type UploadSource } from "@/lib/files/upload";
 import { invalidInput } from "@/lib/errors";
 import { searchKbli } from "@/lib/reference/service";
-import {
-  answerSchema,
-  cancelSchema,
-  extendSchema,
-  invitationsSchema,
-  questionSchema,
-  rfqCreateSchema,
-  rfqIdSchema,
-} from "./schemas";
+import { answerSchema, cancelSchema, extendSchema, invitationsSchema, questionSchema, rfqCreateSchema, rfqIdSchema } from "./schemas";
 import { addAttachment, removeAttachment } from "./attachments";
 import { answerClarification, askClarification } from "./clarifications";
 import { inviteSuppliers, removeInvitation, searchInvitableSuppliers } from "./invitations";
@@ -70,11 +62,15 @@ export const cancelRfqAction = buyerAction("rfq:write", cancelSchema.extend(with
   return { id: rfq.id, status: rfq.status };
 });
 
-export const inviteSuppliersAction = buyerAction("rfq:write", invitationsSchema.extend(withId.shape), async ({ id, supplierIds }, { actor }) => {
-  const list = await inviteSuppliers(actor, id, supplierIds);
-  refresh(id);
-  return { count: list.length };
-});
+export const inviteSuppliersAction = buyerAction(
+  "rfq:write",
+  invitationsSchema.extend(withId.shape),
+  async ({ id, supplierIds }, { actor }) => {
+    const list = await inviteSuppliers(actor, id, supplierIds);
+    refresh(id);
+    return { count: list.length };
+  },
+);
 
 export const removeInvitationAction = buyerAction(
   "rfq:write",
@@ -90,7 +86,9 @@ export const searchSuppliersAction = buyerAction("rfq:write", z.object({ q: z.st
   searchInvitableSuppliers(actor, q),
 );
 
-export const searchKbliForRfqAction = buyerAction("rfq:write", z.object({ q: z.string().max(100) }), async ({ q }) => searchKbli(q, { limit: 15 }));
+export const searchKbliForRfqAction = buyerAction("rfq:write", z.object({ q: z.string().max(100) }), async ({ q }) =>
+  searchKbli(q, { limit: 15 }),
+);
 
 export const answerClarificationAction = buyerAction(
   "rfq:write",
@@ -117,14 +115,22 @@ export const addAttachmentAction = buyerAction("rfq:write", withId.extend({ file
   return { id: att.id };
 });
 
-export const removeAttachmentAction = buyerAction("rfq:write", withId.extend({ attachmentId: rfqIdSchema }), async ({ id, attachmentId }, { actor }) => {
-  await removeAttachment(actor, id, attachmentId);
-  refresh(id);
-  return { id };
-});
+export const removeAttachmentAction = buyerAction(
+  "rfq:write",
+  withId.extend({ attachmentId: rfqIdSchema }),
+  async ({ id, attachmentId }, { actor }) => {
+    await removeAttachment(actor, id, attachmentId);
+    refresh(id);
+    return { id };
+  },
+);
 
-export const askClarificationAction = memberAction("rfq:board:read", questionSchema.extend(withId.shape), async ({ id, question }, { actor }) => {
-  const c = await askClarification(actor, id, question);
-  refresh(id);
-  return { id: c.id };
-});
+export const askClarificationAction = memberAction(
+  "rfq:board:read",
+  questionSchema.extend(withId.shape),
+  async ({ id, question }, { actor }) => {
+    const c = await askClarification(actor, id, question);
+    refresh(id);
+    return { id: c.id };
+  },
+);

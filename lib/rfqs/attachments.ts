@@ -34,7 +34,13 @@ export async function addAttachment(actor: Actor | null, rfqId: string, file: Up
     });
     return att.id;
   });
-  return { id, filename: prepared.filename, mimeType: prepared.mimeType, sizeBytes: prepared.sizeBytes, url: rfqRoutes.attachment(rfqId, id) };
+  return {
+    id,
+    filename: prepared.filename,
+    mimeType: prepared.mimeType,
+    sizeBytes: prepared.sizeBytes,
+    url: rfqRoutes.attachment(rfqId, id),
+  };
 }
 
 export async function removeAttachment(actor: Actor | null, rfqId: string, attachmentId: string): Promise<void> {
@@ -43,7 +49,10 @@ export async function removeAttachment(actor: Actor | null, rfqId: string, attac
   await db.$transaction(async (tx) => {
     const r = await lockOwn(tx, buyerId, rfqId);
     if (r.status !== "draft" && r.status !== "open") throw conflict("rfqs.errors.notEditable");
-    const att = await tx.rfqAttachment.findFirst({ where: { id: attachmentId, rfqId }, select: { fileId: true, file: { select: { filename: true } } } });
+    const att = await tx.rfqAttachment.findFirst({
+      where: { id: attachmentId, rfqId },
+      select: { fileId: true, file: { select: { filename: true } } },
+    });
     if (!att) throw notFound();
     await tx.storedFile.deleteMany({ where: { id: att.fileId, organizationId: buyerId } }); // cascades to the attachment
     await audit(tx, {

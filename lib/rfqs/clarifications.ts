@@ -7,7 +7,15 @@ import { suppliersWithheld } from "@/lib/audit/sealed";
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
-import { authorizeBuyer, authorizeRfqReader, authorizeSupplier, deadlinePassed, isBuyer, supplierVisibleRfqWhere, visibleRfqWhere } from "./access";
+import {
+  authorizeBuyer,
+  authorizeRfqReader,
+  authorizeSupplier,
+  deadlinePassed,
+  isBuyer,
+  supplierVisibleRfqWhere,
+  visibleRfqWhere,
+} from "./access";
 import { closeExpiredRfqs } from "./deadlines";
 import { lockOwn } from "./lock";
 import { rfqRoutes } from "./routes";
@@ -34,29 +42,40 @@ export async function listClarifications(actor: Actor | null, rfqId: string): Pr
   const org = a.membership.organizationId;
   // Waits for an extension being saved (issue 11 review; as lib/quotes/service.ts ownRfq): its deadline decides.
   await db.$queryRaw`SELECT id FROM "Rfq" WHERE id = ${rfqId} FOR KEY SHARE`;
-  const rfq = await db.rfq.findFirst({ where: { AND: [{ id: rfqId }, visibleRfqWhere(a)] }, select: { id: true, sealed: true, deadline: true } });
+  const rfq = await db.rfq.findFirst({
+    where: { AND: [{ id: rfqId }, visibleRfqWhere(a)] },
+    select: { id: true, sealed: true, deadline: true },
+  });
   if (!rfq) throw notFound();
   // Who asks tells the buyer who is likely to quote: a sealed RFQ's buyer learns it only after the deadline.
   const withheld = suppliersWithheld(rfq);
   const rows = await db.clarification.findMany({
     where: { rfqId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, question: true, answer: true, answeredAt: true, createdAt: true, askedByOrgId: true, askedByOrg: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      question: true,
+      answer: true,
+      answeredAt: true,
+      createdAt: true,
+      askedByOrgId: true,
+      askedByOrg: { select: { id: true, name: true } },
+    },
   });
   const buyer = isBuyer(a);
-  return rows
-    // A supplier sees answered questions, and its own still unanswered ones.
-    .filter((c) => buyer || c.answer !== null || c.askedByOrgId === org)
-    .map((c) => ({
-      id: c.id,
-      question: c.question,
-      answer: c.answer,
-      answeredAt: c.answeredAt,
-      createdAt: c.createdAt,
-      ...(buyer
-        ? { askedBy: withheld ? null : c.askedByOrg, askerWithheld: withheld }
-        : { askedByYou: c.askedByOrgId === org }),
-    }));
+  return (
+    rows
+      // A supplier sees answered questions, and its own still unanswered ones.
+      .filter((c) => buyer || c.answer !== null || c.askedByOrgId === org)
+      .map((c) => ({
+        id: c.id,
+        question: c.question,
+        answer: c.answer,
+        answeredAt: c.answeredAt,
+        createdAt: c.createdAt,
+        ...(buyer ? { askedBy: withheld ? null : c.askedByOrg, askerWithheld: withheld } : { askedByYou: c.askedByOrgId === org }),
+      }))
+  );
 }
 
 /** A supplier that can see an RFQ asks a question while it accepts quotes. */
@@ -64,7 +83,10 @@ export async function askClarification(actor: Actor | null, rfqId: string, quest
   const a = authorizeSupplier(actor);
   const org = a.membership.organizationId;
   await closeExpiredRfqs({ rfqIds: [rfqId] });
-  const rfq = await db.rfq.findFirst({ where: { AND: [{ id: rfqId }, supplierVisibleRfqWhere(org)] }, select: { id: true, status: true, deadline: true, buyerId: true } });
+  const rfq = await db.rfq.findFirst({
+    where: { AND: [{ id: rfqId }, supplierVisibleRfqWhere(org)] },
+    select: { id: true, status: true, deadline: true, buyerId: true },
+  });
   if (!rfq) throw notFound();
   if (rfq.status !== "open" || deadlinePassed(rfq)) throw conflict("rfqs.errors.notOpen");
   const c = await db.$transaction(async (tx) => {
@@ -89,13 +111,21 @@ export async function askClarification(actor: Actor | null, rfqId: string, quest
  * The buyer answers (or corrects its answer to) a clarification; every supplier that can see the RFQ sees it.
  * The asking organization and the suppliers that quoted are notified.
  */
-export async function answerClarification(actor: Actor | null, rfqId: string, clarificationId: string, answer: string): Promise<ClarificationView> {
+export async function answerClarification(
+  actor: Actor | null,
+  rfqId: string,
+  clarificationId: string,
+  answer: string,
+): Promise<ClarificationView> {
   const a = authorizeBuyer(actor);
   const buyerId = a.membership.organizationId;
   await db.$transaction(async (tx) => {
     const r = await lockOwn(tx, buyerId, rfqId);
     if (r.status === "draft" || r.status === "cancelled") throw conflict("rfqs.errors.notOpen");
-    const c = await tx.clarification.findFirst({ where: { id: clarificationId, rfqId }, select: { id: true, askedByOrgId: true, answer: true } });
+    const c = await tx.clarification.findFirst({
+      where: { id: clarificationId, rfqId },
+      select: { id: true, askedByOrgId: true, answer: true },
+    });
     if (!c) throw notFound();
     await tx.clarification.update({ where: { id: c.id }, data: { answer, answeredById: a.user.id, answeredAt: new Date() } });
     await audit(tx, {

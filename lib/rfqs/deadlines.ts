@@ -42,7 +42,6 @@ export async function closeExpiredRfqs(opts: { rfqIds?: string[]; now?: Date } =
   });
 }
 
-
 /** A deadline being set (create, edit, publish, extend) must be in the future and at most MAX_DEADLINE_DAYS ahead. */
 export function assertFutureDeadline(deadline: Date, now = new Date(), field = "deadline") {
   if (deadline.getTime() <= now.getTime()) throw invalidInput({ [field]: ["rfqs.errors.deadlinePast"] });

@@ -30,7 +30,15 @@ export async function listRfqHistory(actor: Actor | null, rfqId: string, limit =
     where: { organizationId: buyerId, OR: [{ entityId: rfqId }, { data: { path: ["rfqId"], equals: rfqId } }] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(limit, 1), 1000),
-    select: { id: true, action: true, entityType: true, entityId: true, data: true, createdAt: true, actor: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      data: true,
+      createdAt: true,
+      actor: { select: { id: true, name: true } },
+    },
   });
   // A sealed RFQ hides even who quoted until the deadline: the one masking rule of lib/audit/sealed.ts.
   const masked = await maskSealedQuoteEntries(buyerId, rows);

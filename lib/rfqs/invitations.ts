@@ -29,7 +29,12 @@ export async function listInvitations(actor: Actor | null, rfqId: string): Promi
     },
   });
   return rows.map((r) => ({
-    supplier: { id: r.supplier.id, name: r.supplier.name, type: r.supplier.type, regency: r.supplier.supplierProfile?.regency?.name ?? null },
+    supplier: {
+      id: r.supplier.id,
+      name: r.supplier.name,
+      type: r.supplier.type,
+      regency: r.supplier.supplierProfile?.regency?.name ?? null,
+    },
     createdAt: r.createdAt,
   }));
 }
@@ -54,7 +59,14 @@ export async function inviteSuppliers(actor: Actor | null, rfqId: string, suppli
     const fresh = ids.filter((id) => !existing.some((e) => e.supplierId === id));
     if (fresh.length === 0) return;
     await tx.rfqInvitation.createMany({ data: fresh.map((supplierId) => ({ rfqId, supplierId })), skipDuplicates: true });
-    await audit(tx, { organizationId: buyerId, actorId: a.user.id, action: "rfq.invited", entityType: "rfq", entityId: rfqId, data: { rfqId, supplierIds: fresh } });
+    await audit(tx, {
+      organizationId: buyerId,
+      actorId: a.user.id,
+      action: "rfq.invited",
+      entityType: "rfq",
+      entityId: rfqId,
+      data: { rfqId, supplierIds: fresh },
+    });
     if (r.status === "open") await notifyInvited(tx, r, fresh, a.user.id);
   });
   return listInvitations(a, rfqId);
@@ -69,7 +81,14 @@ export async function removeInvitation(actor: Actor | null, rfqId: string, suppl
     if (r.status !== "draft") throw conflict("rfqs.errors.notDraft");
     const { count } = await tx.rfqInvitation.deleteMany({ where: { rfqId, supplierId } });
     if (count === 0) throw notFound();
-    await audit(tx, { organizationId: buyerId, actorId: a.user.id, action: "rfq.uninvited", entityType: "rfq", entityId: rfqId, data: { rfqId, supplierIds: [supplierId] } });
+    await audit(tx, {
+      organizationId: buyerId,
+      actorId: a.user.id,
+      action: "rfq.uninvited",
+      entityType: "rfq",
+      entityId: rfqId,
+      data: { rfqId, supplierIds: [supplierId] },
+    });
   });
 }
 
@@ -82,7 +101,12 @@ export async function searchInvitableSuppliers(actor: Actor | null, q: string, l
     where: { type: { in: ["umkm", "cooperative"] }, name: { contains: query, mode: "insensitive" } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: Math.min(Math.max(limit, 1), 25),
-    select: { id: true, name: true, type: true, supplierProfile: { select: { regency: { select: { name: true, province: { select: { name: true } } } } } } },
+    select: {
+      id: true,
+      name: true,
+      type: true,
+      supplierProfile: { select: { regency: { select: { name: true, province: { select: { name: true } } } } } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,

@@ -120,7 +120,14 @@ export async function updateRfq(actor: Actor | null, rfqId: string, patch: RfqUp
       await tx.rfqItem.deleteMany({ where: { rfqId } });
       await tx.rfqItem.createMany({ data: itemRows(patch.items).map((it) => ({ ...it, rfqId })) });
     }
-    await audit(tx, { organizationId: buyerId, actorId: a.user.id, action: "rfq.updated", entityType: "rfq", entityId: rfqId, data: { rfqId, fields } });
+    await audit(tx, {
+      organizationId: buyerId,
+      actorId: a.user.id,
+      action: "rfq.updated",
+      entityType: "rfq",
+      entityId: rfqId,
+      data: { rfqId, fields },
+    });
   });
   return getRfqForActor(a, rfqId);
 }
@@ -146,7 +153,12 @@ export async function publishRfq(actor: Actor | null, rfqId: string): Promise<Rf
       entityId: rfqId,
       data: { rfqId, deadline: r.deadline.toISOString(), invitations: invitees.length },
     });
-    await notifyInvited(tx, r, invitees.map((i) => i.supplierId), a.user.id);
+    await notifyInvited(
+      tx,
+      r,
+      invitees.map((i) => i.supplierId),
+      a.user.id,
+    );
   });
   return getRfqForActor(a, rfqId);
 }
@@ -164,7 +176,8 @@ export async function extendDeadline(actor: Actor | null, rfqId: string, newDead
   const deadline = await deadlineInstant(buyerId, newDeadline);
   await db.$transaction(async (tx) => {
     const r = await lockOwn(tx, buyerId, rfqId);
-    if (r.status === "closed" || r.status === "awarded" || (r.status === "open" && deadlinePassed(r))) throw conflict("rfqs.errors.extendAfterReveal");
+    if (r.status === "closed" || r.status === "awarded" || (r.status === "open" && deadlinePassed(r)))
+      throw conflict("rfqs.errors.extendAfterReveal");
     if (r.status !== "open") throw conflict("rfqs.errors.notOpen");
     if (deadline.getTime() <= r.deadline.getTime()) throw invalidInput({ deadline: ["rfqs.errors.deadlineNotLater"] });
     assertFutureDeadline(deadline);
@@ -189,7 +202,14 @@ export async function closeRfq(actor: Actor | null, rfqId: string): Promise<RfqV
     const r = await lockOwn(tx, buyerId, rfqId);
     if (r.status !== "open") throw conflict("rfqs.errors.notOpen");
     await tx.rfq.update({ where: { id: rfqId }, data: { status: "closed", closedAt: new Date(), version: { increment: 1 } } });
-    await audit(tx, { organizationId: buyerId, actorId: a.user.id, action: "rfq.closed", entityType: "rfq", entityId: rfqId, data: { rfqId, reason: "buyer" } });
+    await audit(tx, {
+      organizationId: buyerId,
+      actorId: a.user.id,
+      action: "rfq.closed",
+      entityType: "rfq",
+      entityId: rfqId,
+      data: { rfqId, reason: "buyer" },
+    });
   });
   return getRfqForActor(a, rfqId);
 }
@@ -201,8 +221,18 @@ export async function cancelRfq(actor: Actor | null, rfqId: string, reason: stri
   await db.$transaction(async (tx) => {
     const r = await lockOwn(tx, buyerId, rfqId);
     if (!["draft", "open", "closed"].includes(r.status)) throw conflict("rfqs.errors.notCancellable");
-    await tx.rfq.update({ where: { id: rfqId }, data: { status: "cancelled", cancelledAt: new Date(), cancelReason: reason, version: { increment: 1 } } });
-    await audit(tx, { organizationId: buyerId, actorId: a.user.id, action: "rfq.cancelled", entityType: "rfq", entityId: rfqId, data: { rfqId, reason, from: r.status } });
+    await tx.rfq.update({
+      where: { id: rfqId },
+      data: { status: "cancelled", cancelledAt: new Date(), cancelReason: reason, version: { increment: 1 } },
+    });
+    await audit(tx, {
+      organizationId: buyerId,
+      actorId: a.user.id,
+      action: "rfq.cancelled",
+      entityType: "rfq",
+      entityId: rfqId,
+      data: { rfqId, reason, from: r.status },
+    });
   });
   return getRfqForActor(a, rfqId);
 }

@@ -28,7 +28,11 @@ export const RfqSchema = z
     buyer: z.object({
       id: z.string(),
       name: z.string(),
-      verified: z.boolean().openapi({ description: "Has a Rantai admin verified the buyer organization? Only verified buyers publish RFQs and invite suppliers" }),
+      verified: z
+        .boolean()
+        .openapi({
+          description: "Has a Rantai admin verified the buyer organization? Only verified buyers publish RFQs and invite suppliers",
+        }),
       timeZone: z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]).openapi({
         description: "The buyer organization's zone, from its region: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)",
       }),
@@ -42,7 +46,9 @@ export const RfqSchema = z
     requiredCertifications: z.array(z.enum(CERTIFICATION_TYPES)),
     minTkdn: z.number().nullable().openapi({ description: "Minimum TKDN in percent" }),
     items: z.array(RfqItemSchema),
-    attachments: z.array(z.object({ id: z.string(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), url: z.string() })),
+    attachments: z.array(
+      z.object({ id: z.string(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), url: z.string() }),
+    ),
     acceptingQuotes: z.boolean().openapi({ description: "Open and before the deadline" }),
     publishedAt: timestamp.nullable(),
     closedAt: timestamp.nullable(),

@@ -19,20 +19,27 @@ export const MAX_DEADLINE_DAYS = 366;
 const blank = (v: unknown) => (v === "" || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 const text = (min: number, max: number) =>
-  z.string({ error: "errors.field.required" }).trim().min(min, min <= 1 ? "errors.field.required" : "errors.field.tooShort").max(max, "errors.field.tooLong");
+  z
+    .string({ error: "errors.field.required" })
+    .trim()
+    .min(min, min <= 1 ? "errors.field.required" : "errors.field.tooShort")
+    .max(max, "errors.field.tooLong");
 
 const optionalText = (max: number) => z.preprocess(blank, z.string().trim().max(max, "errors.field.tooLong").nullable().optional());
 
 /** "on"/"true"/"1" → true, "false"/"0"/"off"/"" → false (checkboxes); JSON booleans as they are. */
-const booleanish = z.preprocess((v) => {
-  if (typeof v === "string") {
-    const s = v.trim().toLowerCase();
-    if (["on", "true", "1", "yes"].includes(s)) return true;
-    if (["", "off", "false", "0", "no"].includes(s)) return false;
-  }
-  if (Array.isArray(v)) return v.some((x) => x === "on" || x === "true" || x === true);
-  return v;
-}, z.boolean({ error: "errors.field.invalidChoice" }));
+const booleanish = z.preprocess(
+  (v) => {
+    if (typeof v === "string") {
+      const s = v.trim().toLowerCase();
+      if (["on", "true", "1", "yes"].includes(s)) return true;
+      if (["", "off", "false", "0", "no"].includes(s)) return false;
+    }
+    if (Array.isArray(v)) return v.some((x) => x === "on" || x === "true" || x === true);
+    return v;
+  },
+  z.boolean({ error: "errors.field.invalidChoice" }),
+);
 
 /** A form's { "0": {...}, "1": {...} } becomes an array in index order; an array stays as it is. */
 const indexedArray = (v: unknown) => {
@@ -46,18 +53,21 @@ const indexedArray = (v: unknown) => {
 };
 
 /** A single form value or several → array; blanks dropped. */
-const stringList = (v: unknown) => (v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]).filter((x) => !(typeof x === "string" && x.trim() === "")));
+const stringList = (v: unknown) =>
+  v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]).filter((x) => !(typeof x === "string" && x.trim() === ""));
 
 /** Whole, positive quantities only: 0, negative and fractional amounts are refused. */
-export const quantitySchema = z.preprocess(
-  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim().replace(/\.(?=\d{3}(\D|$))/g, ""))) : v),
-  z
-    .number({ error: (iss) => (iss.input === undefined ? "errors.field.required" : "errors.field.number") })
-    .refine(Number.isFinite, "errors.field.number")
-    .refine(Number.isInteger, "errors.field.wholeNumber")
-    .refine((n) => n > 0, "rfqs.errors.quantityPositive")
-    .refine((n) => n <= 1_000_000_000, "rfqs.errors.quantityTooLarge"),
-).openapi({ type: "integer", minimum: 1, example: 1200 });
+export const quantitySchema = z
+  .preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim().replace(/\.(?=\d{3}(\D|$))/g, ""))) : v),
+    z
+      .number({ error: (iss) => (iss.input === undefined ? "errors.field.required" : "errors.field.number") })
+      .refine(Number.isFinite, "errors.field.number")
+      .refine(Number.isInteger, "errors.field.wholeNumber")
+      .refine((n) => n > 0, "rfqs.errors.quantityPositive")
+      .refine((n) => n <= 1_000_000_000, "rfqs.errors.quantityTooLarge"),
+  )
+  .openapi({ type: "integer", minimum: 1, example: 1200 });
 
 /**
  * A deadline read on a wall clock ("YYYY-MM-DDTHH:mm", a datetime-local value): its zone is the buyer
@@ -115,15 +125,25 @@ const minTkdnSchema = z.preprocess(
     .optional(),
 );
 
-const targetTotals = pricedLinesSchema({ priceField: "targetUnitPriceIdr", lineMessage: "rfqs.errors.targetTotalTooLarge", totalMessage: "rfqs.errors.targetTotalTooLarge" });
+const targetTotals = pricedLinesSchema({
+  priceField: "targetUnitPriceIdr",
+  lineMessage: "rfqs.errors.targetTotalTooLarge",
+  totalMessage: "rfqs.errors.targetTotalTooLarge",
+});
 
 const rfqFields = {
   title: text(5, 200),
   description: optionalText(8000),
   /** A KBLI 2020 five-digit code that exists. */
-  kbli: z.string({ error: "errors.field.kbli" }).trim().regex(/^\d{5}$/, "errors.field.kbli"),
+  kbli: z
+    .string({ error: "errors.field.kbli" })
+    .trim()
+    .regex(/^\d{5}$/, "errors.field.kbli"),
   /** Kemendagri regency code, e.g. "64.71". */
-  deliveryRegencyCode: z.string({ error: "errors.field.region" }).trim().regex(/^\d{2}\.\d{2}$/, "errors.field.region"),
+  deliveryRegencyCode: z
+    .string({ error: "errors.field.region" })
+    .trim()
+    .regex(/^\d{2}\.\d{2}$/, "errors.field.region"),
   deadline: deadlineSchema,
   items: z.preprocess(
     indexedArray,
@@ -134,7 +154,8 @@ const rfqFields = {
       .superRefine((items, ctx) => {
         // quantity × target price per line, and their sum, within the range of a Rupiah sum (issue 11)
         const check = targetTotals.safeParse(items.map((it) => ({ quantity: it.quantity, unitPriceIdr: it.targetUnitPriceIdr ?? 0n })));
-        if (!check.success) for (const issue of check.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+        if (!check.success)
+          for (const issue of check.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
       }),
   ),
   requiredCertifications: z.preprocess(
@@ -169,21 +190,44 @@ export const invitationsSchema = z
   .object({
     supplierIds: z.preprocess(
       stringList,
-      z.array(z.string().trim().min(1).max(64), { error: "rfqs.errors.suppliersRequired" }).min(1, "rfqs.errors.suppliersRequired").max(200, "rfqs.errors.tooManySuppliers"),
+      z
+        .array(z.string().trim().min(1).max(64), { error: "rfqs.errors.suppliersRequired" })
+        .min(1, "rfqs.errors.suppliersRequired")
+        .max(200, "rfqs.errors.tooManySuppliers"),
     ),
   })
   .openapi("RfqInvitations");
 export const questionSchema = z.object({ question: text(5, 2000) }).openapi("ClarificationQuestion");
 export const answerSchema = z.object({ answer: text(2, 4000) }).openapi("ClarificationAnswer");
 
-const csv = (v: unknown) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v);
+const csv = (v: unknown) =>
+  typeof v === "string"
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : v;
 
 /** Filters of the RFQ board and GET /api/v1/rfqs. */
 export const rfqListQuery = z.object({
   status: z.preprocess(blank, z.enum(RFQ_STATUSES, { error: "errors.field.invalidChoice" }).optional()),
   q: z.preprocess(blank, z.string().trim().max(200, "errors.field.tooLong").optional()),
-  kbli: z.preprocess(blank, z.string().trim().regex(/^\d{2,5}$/, "errors.field.kbli").optional()),
-  province: z.preprocess(blank, z.string().trim().regex(/^\d{2}$/, "errors.field.region").optional()),
+  kbli: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{2,5}$/, "errors.field.kbli")
+      .optional(),
+  ),
+  province: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{2}$/, "errors.field.region")
+      .optional(),
+  ),
   /** Deadline on or before this date/time (YYYY-MM-DD means the end of that day, WIB). */
   deadlineBefore: z.preprocess(
     blank,

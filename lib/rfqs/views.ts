@@ -89,7 +89,6 @@ export interface RfqView {
   version: number;
 }
 
-
 export function toView(r: RfqRow, now = new Date()): RfqView {
   return {
     id: r.id,

@@ -103,7 +103,12 @@ export async function viewHiddenBy(f: Dims, table: DimTable): Promise<boolean> {
     const keys = [...byKey.keys()];
     const rows = keys.map((k) => byKey.get(k)!);
     const totals = rows.reduce<GroupFigures>(
-      (t, r) => ({ agreements: t.agreements + r.agreements, valueIdr: t.valueIdr + r.valueIdr, suppliers: t.suppliers + r.suppliers, leads: t.leads + r.leads }),
+      (t, r) => ({
+        agreements: t.agreements + r.agreements,
+        valueIdr: t.valueIdr + r.valueIdr,
+        suppliers: t.suppliers + r.suppliers,
+        leads: t.leads + r.leads,
+      }),
       { agreements: 0, valueIdr: 0n, suppliers: 0, leads: 0 },
     );
     const { suppressed, totalsSuppressed } = suppressTable(rows, totals);
@@ -157,10 +162,18 @@ export function protectCurrent(audience: Audience, c: CurrentAgreements) {
 /** The "in supply chain" figures: the count of UMKM with an active agreement is itself what backs it. */
 export function protectSupplyChain(audience: Audience, s: { umkmVerified: number; umkmWithActiveAgreement: number; share: number | null }) {
   const count = publishFigure(audience, s.umkmWithActiveAgreement, s.umkmWithActiveAgreement);
-  return { umkmVerified: s.umkmVerified, umkmWithActiveAgreement: count, share: count === null ? null : s.share, suppressed: count === null };
+  return {
+    umkmVerified: s.umkmVerified,
+    umkmWithActiveAgreement: count,
+    share: count === null ? null : s.share,
+    suppressed: count === null,
+  };
 }
 
-export type ProtectedSummary = Omit<PublicSummary, "activeAgreements" | "activeAgreementValueIdr" | "completedAgreements" | "umkmWithActiveAgreement" | "umkmWithActiveAgreementShare"> & {
+export type ProtectedSummary = Omit<
+  PublicSummary,
+  "activeAgreements" | "activeAgreementValueIdr" | "completedAgreements" | "umkmWithActiveAgreement" | "umkmWithActiveAgreementShare"
+> & {
   activeAgreements: number | null;
   activeAgreementValueIdr: bigint | null;
   completedAgreements: number | null;
@@ -174,8 +187,17 @@ export type ProtectedSummary = Omit<PublicSummary, "activeAgreements" | "activeA
 export async function getProtectedSummary(audience: Audience, now: Date = new Date()): Promise<ProtectedSummary> {
   const [s, current] = await Promise.all([getPublicSummary(now), audience === "exact" ? null : getCurrentAgreements({})]);
   if (!current) return { ...s, suppressed: [] };
-  const c = protectCurrent(audience, { ...current, active: s.activeAgreements, activeValueIdr: s.activeAgreementValueIdr, completed: s.completedAgreements });
-  const chain = protectSupplyChain(audience, { umkmVerified: s.umkmVerified, umkmWithActiveAgreement: s.umkmWithActiveAgreement, share: s.umkmWithActiveAgreementShare });
+  const c = protectCurrent(audience, {
+    ...current,
+    active: s.activeAgreements,
+    activeValueIdr: s.activeAgreementValueIdr,
+    completed: s.completedAgreements,
+  });
+  const chain = protectSupplyChain(audience, {
+    umkmVerified: s.umkmVerified,
+    umkmWithActiveAgreement: s.umkmWithActiveAgreement,
+    share: s.umkmWithActiveAgreementShare,
+  });
   const suppressed: ProtectedSummary["suppressed"] = [];
   if (c.active === null) suppressed.push("activeAgreements");
   if (c.completed === null) suppressed.push("completedAgreements");

@@ -50,7 +50,7 @@ function snapToQuarters<F extends Pick<StatsFilter, "from" | "to">>(f: F): F {
   const out = { ...f };
   if (f.from) {
     const m = monthIndex(f.from);
-    out.from = monthKey(m - (m % 12) % 3);
+    out.from = monthKey(m - ((m % 12) % 3));
   }
   if (f.to) {
     const m = monthIndex(f.to);
@@ -87,7 +87,12 @@ function isSensitive(g: GroupFigures, threshold = DISCLOSURE_THRESHOLD): boolean
 
 /** Smaller first: the cell whose suppression hides the least. */
 function smaller(a: GroupFigures, b: GroupFigures): number {
-  return a.leads - b.leads || a.agreements - b.agreements || (a.valueIdr < b.valueIdr ? -1 : a.valueIdr > b.valueIdr ? 1 : 0) || a.suppliers - b.suppliers;
+  return (
+    a.leads - b.leads ||
+    a.agreements - b.agreements ||
+    (a.valueIdr < b.valueIdr ? -1 : a.valueIdr > b.valueIdr ? 1 : 0) ||
+    a.suppliers - b.suppliers
+  );
 }
 
 /**
@@ -95,7 +100,12 @@ function smaller(a: GroupFigures, b: GroupFigures): number {
  * published elsewhere: the whole table, and for the month table each quarter). Returns the suppressed row
  * indexes and whether the totals are suppressed.
  */
-export function suppressTable(rows: GroupFigures[], totals: GroupFigures, partitions: number[][] = [rows.map((_, i) => i)], threshold = DISCLOSURE_THRESHOLD) {
+export function suppressTable(
+  rows: GroupFigures[],
+  totals: GroupFigures,
+  partitions: number[][] = [rows.map((_, i) => i)],
+  threshold = DISCLOSURE_THRESHOLD,
+) {
   const suppressed = new Set<number>();
   const totalsSuppressed = isSensitive(totals, threshold);
   rows.forEach((r, i) => {
@@ -192,7 +202,9 @@ async function quarterSeries(groupBy: GroupBy, f: StatsFilter): Promise<Map<stri
     scheme: Prisma.sql`m.scheme`,
     month: Prisma.sql`m.month::text`,
   };
-  const rows = await db.$queryRaw<{ key: string | null; quarter: number; agreements: number; value: bigint; suppliers: number; leads: number }[]>`
+  const rows = await db.$queryRaw<
+    { key: string | null; quarter: number; agreements: number; value: bigint; suppliers: number; leads: number }[]
+  >`
     SELECT ${key[groupBy]} AS key, (m.month / 3)::int AS quarter,
            sum(m."leadAgreements")::int AS agreements, sum(m."leadValueIdr")::bigint AS value,
            count(DISTINCT m."supplierId")::int AS suppliers,
@@ -203,7 +215,10 @@ async function quarterSeries(groupBy: GroupBy, f: StatsFilter): Promise<Map<stri
   const out = new Map<string | null, QuarterFigures[]>();
   for (const r of rows) {
     const k = r.key === null ? null : groupBy === "month" ? monthKey(Number(r.key)) : r.key;
-    out.set(k, [...(out.get(k) ?? []), { quarter: r.quarter, agreements: r.agreements, valueIdr: r.value, suppliers: r.suppliers, leads: r.leads }]);
+    out.set(k, [
+      ...(out.get(k) ?? []),
+      { quarter: r.quarter, agreements: r.agreements, valueIdr: r.value, suppliers: r.suppliers, leads: r.leads },
+    ]);
   }
   return out;
 }
@@ -218,11 +233,20 @@ async function quarterSeries(groupBy: GroupBy, f: StatsFilter): Promise<Map<stri
 function periodHidesGroup(series: QuarterFigures[] | undefined, lo: number | null, hi: number | null): boolean {
   if (!series || series.length === 0 || (lo === null && hi === null)) return false;
   const all = series.reduce(
-    (t, q) => ({ agreements: t.agreements + q.agreements, valueIdr: t.valueIdr + q.valueIdr, suppliers: Math.max(t.suppliers, q.suppliers), leads: Math.max(t.leads, q.leads) }),
+    (t, q) => ({
+      agreements: t.agreements + q.agreements,
+      valueIdr: t.valueIdr + q.valueIdr,
+      suppliers: Math.max(t.suppliers, q.suppliers),
+      leads: Math.max(t.leads, q.leads),
+    }),
     { agreements: 0, valueIdr: 0n, suppliers: 0, leads: 0 },
   );
   // the all-time distinct counts are at least the largest quarter's: treating them so never publishes more
-  const { suppressed } = suppressTable(series, { ...all, suppliers: Math.max(all.suppliers, DISCLOSURE_THRESHOLD), leads: Math.max(all.leads, DISCLOSURE_THRESHOLD) });
+  const { suppressed } = suppressTable(series, {
+    ...all,
+    suppliers: Math.max(all.suppliers, DISCLOSURE_THRESHOLD),
+    leads: Math.max(all.leads, DISCLOSURE_THRESHOLD),
+  });
   const hidden = [...suppressed].map((i) => series[i].quarter);
   const inside = hidden.filter((q) => (lo === null || q >= lo) && (hi === null || q <= hi));
   return inside.length > 0 && inside.length < hidden.length;

@@ -21,7 +21,15 @@ export interface TopSupplier {
   participations: number;
 }
 
-type Row = { id: string; provinceCode: string; kbliSection: string; sizeClass: string; agreements: number; valueIdr: bigint; participations: number };
+type Row = {
+  id: string;
+  provinceCode: string;
+  kbliSection: string;
+  sizeClass: string;
+  agreements: number;
+  valueIdr: bigint;
+  participations: number;
+};
 
 /** Best first: value, then participations, then id (the order the page shows). */
 function better(a: Row, b: Row): number {
@@ -85,7 +93,9 @@ async function boundedTop(k: number, lo: number | null, hi: number | null, dimWh
   let after: { value: bigint; participations: number; id: string } | null = null;
   for (let seen = 0; seen < MAX_CANDIDATES; seen += BATCH) {
     // candidates in descending total value (keyset pagination on the same order)
-    const cands: { id: string; total: bigint; participations: number }[] = await db.$queryRaw<{ id: string; total: bigint; participations: number }[]>`
+    const cands: { id: string; total: bigint; participations: number }[] = await db.$queryRaw<
+      { id: string; total: bigint; participations: number }[]
+    >`
       SELECT t."supplierId" AS id, t."leadValueIdr" AS total, t.participations
         FROM "StatsSupplierTotal" t JOIN "StatsSupplier" s ON s."supplierId" = t."supplierId"
        WHERE true ${dimWhere} ${after ? Prisma.sql`AND (t."leadValueIdr" < ${after.value}::bigint OR (t."leadValueIdr" = ${after.value}::bigint AND (t.participations < ${after.participations}::int OR (t.participations = ${after.participations}::int AND t."supplierId" > ${after.id}))))` : Prisma.empty}

@@ -5,7 +5,16 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { getCompletedWithOpenMilestones, publicCompletedWithOpenMilestones } from "./completed-open";
-import { currentViewHidden, viewHiddenBy, type CurrentDim, getCurrentAgreements, getCurrentUmkm, protectCurrent, protectSupplyChain, type CurrentUmkm } from "./current";
+import {
+  currentViewHidden,
+  viewHiddenBy,
+  type CurrentDim,
+  getCurrentAgreements,
+  getCurrentUmkm,
+  protectCurrent,
+  protectSupplyChain,
+  type CurrentUmkm,
+} from "./current";
 import { Disclosure, publishFigure, type Audience, type PublishedStats } from "./disclosure";
 import { getSupplyChainShare } from "./public-summary";
 import { monthIndex, type GroupBy, type StatsFilter } from "./schemas";
@@ -115,12 +124,34 @@ function microSmallShare(bySizeClass: PublishedStats): number | null {
 }
 
 /** The page's figures for the audience ("public" unless the caller is ministry or platform staff). */
-export async function getStatisticsOverview(filter: StatsFilter, locale: Locale, audience: Audience = "public", now: Date = new Date()): Promise<StatisticsOverview> {
+export async function getStatisticsOverview(
+  filter: StatsFilter,
+  locale: Locale,
+  audience: Audience = "public",
+  now: Date = new Date(),
+): Promise<StatisticsOverview> {
   const d = new Disclosure(audience, locale);
   const f = d.filterFor(filter);
   const dims = { province: f.province, kbliSection: f.kbliSection };
   const isPublic = audience === "public";
-  const [current, umkm, supplyChain, viewHidden, province, kbliSection, scheme, sizeClass, month, movedUp, daysToPay, activeHidden, completedHidden, completedOpen, movedUpHidden, paymentsHidden] = await Promise.all([
+  const [
+    current,
+    umkm,
+    supplyChain,
+    viewHidden,
+    province,
+    kbliSection,
+    scheme,
+    sizeClass,
+    month,
+    movedUp,
+    daysToPay,
+    activeHidden,
+    completedHidden,
+    completedOpen,
+    movedUpHidden,
+    paymentsHidden,
+  ] = await Promise.all([
     getCurrentAgreements(dims),
     getCurrentUmkm(dims),
     getSupplyChainShare(dims),
@@ -146,7 +177,10 @@ export async function getStatisticsOverview(filter: StatsFilter, locale: Locale,
     activeLeads: hideAll || activeHidden ? 1 : current.activeLeads,
     completedLeads: hideAll || completedHidden ? 1 : current.completedLeads,
   });
-  const chain = protectSupplyChain(audience, hideAll || activeHidden ? { ...supplyChain, umkmWithActiveAgreement: Math.min(supplyChain.umkmWithActiveAgreement, 1) } : supplyChain);
+  const chain = protectSupplyChain(
+    audience,
+    hideAll || activeHidden ? { ...supplyChain, umkmWithActiveAgreement: Math.min(supplyChain.umkmWithActiveAgreement, 1) } : supplyChain,
+  );
   const payBacking = (hideAll || paymentsHidden) && daysToPay.suppliers > 0 ? 1 : daysToPay.suppliers;
   const payHidden = publishFigure(audience, daysToPay.payments, payBacking) === null;
   return {

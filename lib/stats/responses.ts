@@ -5,14 +5,23 @@ import "@/lib/api/openapi"; // .openapi() on zod schemas
 
 const PartnershipRowSchema = z
   .object({
-    key: z.string().openapi({ description: "Province code, KBLI section letter, scheme, size class or YYYY-MM; \"-\" = not known" }),
+    key: z.string().openapi({ description: 'Province code, KBLI section letter, scheme, size class or YYYY-MM; "-" = not known' }),
     label: z.string(),
     suppressed: z.boolean().openapi({
-      description: "true: fewer than 3 distinct UMKM are behind this row (or it is withheld so that another cannot be recomputed); the figures are null",
+      description:
+        "true: fewer than 3 distinct UMKM are behind this row (or it is withheld so that another cannot be recomputed); the figures are null",
     }),
-    agreements: z.number().int().nullable().openapi({ description: "Agreements counted (active or completed), by their lead supplier; null when suppressed" }),
+    agreements: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Agreements counted (active or completed), by their lead supplier; null when suppressed" }),
     valueIdr: z.number().int().nullable().openapi({ description: "Their total value, integer Rupiah; null when suppressed" }),
-    suppliers: z.number().int().nullable().openapi({ description: "Distinct UMKM (leads and consortium members) in them; null when suppressed" }),
+    suppliers: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Distinct UMKM (leads and consortium members) in them; null when suppressed" }),
   })
   .openapi("PartnershipStatsRow");
 
@@ -40,28 +49,43 @@ export const StatsSummarySchema = z
     suppliersRegistered: z.number().int().openapi({ description: "UMKM registered (verified or not)" }),
     buyers: z.number().int().openapi({ description: "Verified buyers" }),
     openRfqs: z.number().int(),
-    activeAgreements: z.number().int().nullable().openapi({ description: "null when suppressed (fewer than 3 lead UMKM behind the active agreements)" }),
+    activeAgreements: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "null when suppressed (fewer than 3 lead UMKM behind the active agreements)" }),
     completedAgreements: z.number().int().nullable().openapi({ description: "null when suppressed" }),
     completedWithOpenMilestones: z
       .object({
         agreements: z.number().int().nullable(),
         valueIdr: z.number().int().nullable().openapi({ description: "Their total value, integer Rupiah" }),
-        suppressed: z.boolean().openapi({ description: "true: fewer than 3 suppliers stand behind the figure, so agreements and valueIdr are null" }),
+        suppressed: z
+          .boolean()
+          .openapi({ description: "true: fewer than 3 suppliers stand behind the figure, so agreements and valueIdr are null" }),
       })
       .openapi({
         description:
           "Of the completed agreements, those completed with milestones still undelivered or unpaid (with a stated reason); " +
           "they are included in completedAgreements too",
       }),
-    agreementValueIdr: z.number().int().nullable().openapi({ description: "Total value of the active agreements, integer Rupiah; null when suppressed" }),
+    agreementValueIdr: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Total value of the active agreements, integer Rupiah; null when suppressed" }),
     umkmWithActiveAgreement: z.number().int().nullable().openapi({ description: "null when suppressed (1 or 2)" }),
     umkmWithActiveAgreementShare: z
       .number()
       .nullable()
-      .openapi({ description: "Verified UMKM that are a party to ≥ 1 active agreement ÷ verified UMKM (0..1); null when none is verified or when suppressed" }),
+      .openapi({
+        description:
+          "Verified UMKM that are a party to ≥ 1 active agreement ÷ verified UMKM (0..1); null when none is verified or when suppressed",
+      }),
     suppressed: z
       .array(z.enum(["activeAgreements", "completedAgreements", "umkmWithActiveAgreement"]))
-      .openapi({ description: "Figures withheld for this caller (fewer than 3 UMKM behind them); always empty for ministry and platform staff" }),
+      .openapi({
+        description: "Figures withheld for this caller (fewer than 3 UMKM behind them); always empty for ministry and platform staff",
+      }),
     asOf: z.string().openapi({ description: "When the figures were counted (ISO 8601)" }),
   })
   .openapi("StatsSummary");

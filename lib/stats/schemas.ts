@@ -42,11 +42,22 @@ export const statsFilterSchema = z
   .object({
     from: optional(month).openapi({ description: "First month counted, YYYY-MM (agreements by the month they start)", example: "2026-01" }),
     to: optional(month).openapi({ description: "Last month counted, YYYY-MM", example: "2026-12" }),
-    province: optional(z.string().trim().regex(/^\d{2}$/, "errors.field.region")).openapi({
-      description: "Kemendagri province code of the supplier (\"33\")",
+    province: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{2}$/, "errors.field.region"),
+    ).openapi({
+      description: 'Kemendagri province code of the supplier ("33")',
     }),
-    kbliSection: optional(z.string().trim().toUpperCase().regex(/^[A-V]$/, "errors.field.kbli")).openapi({
-      description: "KBLI 2020 section letter of the supplier's primary KBLI code (\"C\")",
+    kbliSection: optional(
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-V]$/, "errors.field.kbli"),
+    ).openapi({
+      description: 'KBLI 2020 section letter of the supplier\'s primary KBLI code ("C")',
     }),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "stats.errors.range" });

@@ -88,7 +88,10 @@ const saveCertificate = umkmAction("supplier:profile:update", certificateForm, a
 });
 
 /** Adds a certificate (or updates one when `certificationId` is given), with an optional document upload. */
-export async function saveCertificateAction(prev: unknown, form?: unknown): Promise<ActionResult<{ id: string; documentId: string | null }>> {
+export async function saveCertificateAction(
+  prev: unknown,
+  form?: unknown,
+): Promise<ActionResult<{ id: string; documentId: string | null }>> {
   return saveCertificate(prev, form);
 }
 
@@ -116,7 +119,10 @@ const submit = umkmAction("supplier:profile:update", z.object({}), async (_input
   return out;
 });
 
-export async function submitForVerificationAction(prev: unknown, form?: unknown): Promise<ActionResult<{ supplierId: string; verificationStatus: "pending" }>> {
+export async function submitForVerificationAction(
+  prev: unknown,
+  form?: unknown,
+): Promise<ActionResult<{ supplierId: string; verificationStatus: "pending" }>> {
   return submit(prev, form);
 }
 

@@ -41,10 +41,15 @@ export async function addCertification(actor: Actor | null, input: Certification
   if (!member) throw notFound();
   const upload = await prepare(document);
   return db.$transaction(async (tx) => {
-    const documentId = upload ? await storePreparedUpload(tx, { organizationId, uploadedById: a.user.id, kind: "certificate" }, upload) : null;
+    const documentId = upload
+      ? await storePreparedUpload(tx, { organizationId, uploadedById: a.user.id, kind: "certificate" }, upload)
+      : null;
     // Added after the UMKM was verified: it waits for a platform admin (./certificate-review.ts).
     const review = awaitingReview(await profileVerified(tx, organizationId));
-    const cert = await tx.certification.create({ data: { organizationId, ...certificationData(input), documentId, ...review }, select: { id: true } });
+    const cert = await tx.certification.create({
+      data: { organizationId, ...certificationData(input), documentId, ...review },
+      select: { id: true },
+    });
     await audit(tx, {
       organizationId,
       actorId: a.user.id,
@@ -78,7 +83,12 @@ async function findOwn(actor: Actor | null, certificationId: string) {
  * Changes a certificate (and replaces its document when a new one is given). A change of its material fields or
  * document, or saving a returned one, sends it back to review (./certificate-review.ts reviewAfterEdit).
  */
-export async function updateCertification(actor: Actor | null, certificationId: string, input: CertificationInput, document?: UploadSource | null) {
+export async function updateCertification(
+  actor: Actor | null,
+  certificationId: string,
+  input: CertificationInput,
+  document?: UploadSource | null,
+) {
   const { a, cert } = await findOwn(actor, certificationId);
   const upload = await prepare(document);
   return db.$transaction(async (tx) => {
@@ -87,7 +97,10 @@ export async function updateCertification(actor: Actor | null, certificationId: 
       : cert.documentId;
     const current = await tx.certification.findUniqueOrThrow({ where: { id: cert.id }, select: reviewedFields });
     const data = certificationData(input);
-    const review = reviewAfterEdit(current, data, { documentReplaced: Boolean(upload), profileVerified: await profileVerified(tx, cert.organizationId) });
+    const review = reviewAfterEdit(current, data, {
+      documentReplaced: Boolean(upload),
+      profileVerified: await profileVerified(tx, cert.organizationId),
+    });
     await tx.certification.update({ where: { id: cert.id }, data: { ...data, documentId, ...review } });
     if (upload && cert.documentId) await tx.storedFile.deleteMany({ where: { id: cert.documentId, organizationId: cert.organizationId } });
     await audit(tx, {
@@ -96,7 +109,12 @@ export async function updateCertification(actor: Actor | null, certificationId: 
       action: "certification.updated",
       entityType: "Certification",
       entityId: cert.id,
-      data: { type: input.type, number: input.number, documentReplaced: Boolean(upload), status: review.verificationStatus ?? current.verificationStatus },
+      data: {
+        type: input.type,
+        number: input.number,
+        documentReplaced: Boolean(upload),
+        status: review.verificationStatus ?? current.verificationStatus,
+      },
     });
     return { id: cert.id, documentId };
   });

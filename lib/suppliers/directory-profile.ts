@@ -11,27 +11,46 @@ interface DirectoryProfile {
   employees: number | null;
   foundedYear: number | null;
   kbli: { code: string; titleId: string; titleEn: string | null }[];
-  certificates: { id: string; type: CertificationType; name: string | null; issuer: string | null; validUntil: string | null; tkdnPercent: string | null; verified: boolean }[];
+  certificates: {
+    id: string;
+    type: CertificationType;
+    name: string | null;
+    issuer: string | null;
+    validUntil: string | null;
+    tkdnPercent: string | null;
+    verified: boolean;
+  }[];
 }
 
 /** What the directory shows about one supplier (null when it is not in the directory). */
 export async function getDirectoryProfile(id: string, opts: { today?: string } = {}): Promise<DirectoryProfile | null> {
   const today = opts.today ?? jakartaToday();
-  const doc = await db.supplierSearch.findUnique({ where: { organizationId: id }, select: { organizationId: true, name: true, nameSort: true, createdAt: true } });
+  const doc = await db.supplierSearch.findUnique({
+    where: { organizationId: id },
+    select: { organizationId: true, name: true, nameSort: true, createdAt: true },
+  });
   if (!doc) return null;
   // The card fields come from the same query the search runs, so the page and the list always agree.
   const [hitPage, profile, certificates] = await Promise.all([
     searchSuppliersByIds([id], today),
     db.supplierProfile.findUnique({ where: { organizationId: id }, select: { description: true, employees: true, foundedYear: true } }),
     db.certification.findMany({
-      where: { organizationId: id, verificationStatus: { not: "returned" }, OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${today}T00:00:00Z`) } }] },
+      where: {
+        organizationId: id,
+        verificationStatus: { not: "returned" },
+        OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${today}T00:00:00Z`) } }],
+      },
       select: { id: true, type: true, name: true, issuer: true, validUntil: true, tkdnPercent: true, verificationStatus: true },
       orderBy: [{ type: "asc" }, { validUntil: "desc" }],
     }),
   ]);
   const hit = hitPage[0];
   if (!hit) return null;
-  const kbli = await db.kbliCode.findMany({ where: { version: "2020", code: { in: hit.kbli } }, select: { code: true, titleId: true, titleEn: true }, orderBy: { code: "asc" } });
+  const kbli = await db.kbliCode.findMany({
+    where: { version: "2020", code: { in: hit.kbli } },
+    select: { code: true, titleId: true, titleEn: true },
+    orderBy: { code: "asc" },
+  });
   return {
     hit,
     description: profile?.description ?? null,

@@ -109,7 +109,12 @@ interface UpdateOptions {
  * Updates the supplier profile of `supplierId` (members only). Returns the profile as its members see it.
  * Throws invalid_input with field errors (nothing written), not_found for anyone who is not a member.
  */
-export async function updateSupplierProfile(actor: Actor | null, supplierId: string, input: SupplierProfileInput, options: UpdateOptions = {}) {
+export async function updateSupplierProfile(
+  actor: Actor | null,
+  supplierId: string,
+  input: SupplierProfileInput,
+  options: UpdateOptions = {},
+) {
   const a = authorizeSupplierMember(actor, supplierId);
   const current = await db.supplierProfile.findFirst({
     where: memberProfileWhere(supplierId, a.user.id),
@@ -151,7 +156,20 @@ export async function updateSupplierProfile(actor: Actor | null, supplierId: str
       changed.push(k);
     }
   };
-  (["description", "nib", "npwp", "legalForm", "capitalIdr", "annualSalesIdr", "employees", "foundedYear", "regencyCode", "address"] as const).forEach(set);
+  (
+    [
+      "description",
+      "nib",
+      "npwp",
+      "legalForm",
+      "capitalIdr",
+      "annualSalesIdr",
+      "employees",
+      "foundedYear",
+      "regencyCode",
+      "address",
+    ] as const
+  ).forEach(set);
   const classChanged = (derived?.sizeClass ?? null) !== current.sizeClass;
   if (input.capitalIdr !== undefined || input.annualSalesIdr !== undefined) {
     data.sizeClass = derived?.sizeClass ?? null;
@@ -231,4 +249,3 @@ export async function updateSupplierProfile(actor: Actor | null, supplierId: str
   }
   return loadOwnerProfile(db, supplierId, a.user.id);
 }
-

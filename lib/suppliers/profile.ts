@@ -104,10 +104,21 @@ export async function loadOwnerProfile(client: Tx | typeof db, supplierId: strin
     regencyCode: regency?.code ?? null,
     regency,
     province: regency?.province ?? null,
-    kbli: kbli.map((k) => ({ code: k.kbliCode, version: k.kbliVersion, isPrimary: k.isPrimary, titleId: k.kbli.titleId, titleEn: k.kbli.titleEn })),
+    kbli: kbli.map((k) => ({
+      code: k.kbliCode,
+      version: k.kbliVersion,
+      isPrimary: k.isPrimary,
+      titleId: k.kbli.titleId,
+      titleEn: k.kbli.titleEn,
+    })),
     certifications: certifications.map((c) => presentCertification(c, now, timeZoneForProvince(regency?.code))),
     sizeHistory,
-    missingForVerification: missingForVerification({ nib: rest.nib, npwp: rest.npwp, regencyCode: regency?.code ?? null, kbliCount: kbli.length }),
+    missingForVerification: missingForVerification({
+      nib: rest.nib,
+      npwp: rest.npwp,
+      regencyCode: regency?.code ?? null,
+      kbliCount: kbli.length,
+    }),
   };
 }
 export type OwnerSupplierProfile = Awaited<ReturnType<typeof loadOwnerProfile>>;
@@ -141,7 +152,10 @@ export async function getPublicSupplierProfile(supplierId: string) {
           verificationStatus: true,
           verifiedAt: true,
           regency: { select: { code: true, name: true, province: { select: { code: true, name: true } } } },
-          kbli: { orderBy: [{ isPrimary: "desc" }, { kbliCode: "asc" }], select: { kbliCode: true, isPrimary: true, kbli: { select: { titleId: true, titleEn: true } } } },
+          kbli: {
+            orderBy: [{ isPrimary: "desc" }, { kbliCode: "asc" }],
+            select: { kbliCode: true, isPrimary: true, kbli: { select: { titleId: true, titleEn: true } } },
+          },
         },
       },
       certifications: { orderBy: [{ type: "asc" }, { validUntil: "asc" }], select: certificationSelect },
@@ -234,6 +248,11 @@ export async function getSupplierForReview(actor: Actor | null, supplierId: stri
       kbli: kbli.map((k) => ({ code: k.kbliCode, isPrimary: k.isPrimary, titleId: k.kbli.titleId, titleEn: k.kbli.titleEn })),
     },
     certifications: org.certifications.map((c) => presentCertification(c, now, timeZoneForProvince(regency?.code))),
-    missingForVerification: missingForVerification({ nib: p.nib, npwp: p.npwp, regencyCode: regency?.code ?? null, kbliCount: kbli.length }),
+    missingForVerification: missingForVerification({
+      nib: p.nib,
+      npwp: p.npwp,
+      regencyCode: regency?.code ?? null,
+      kbliCount: kbli.length,
+    }),
   };
 }

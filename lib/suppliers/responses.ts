@@ -17,16 +17,27 @@ const SupplierListItemSchema = z
   .object({
     id: z.string().openapi({ description: "The UMKM organization's id" }),
     name: z.string(),
-    sizeClass: z.enum(DIRECTORY_SIZE_CLASSES).nullable().openapi({ description: "null while the supplier has not reported capital or sales" }),
+    sizeClass: z
+      .enum(DIRECTORY_SIZE_CLASSES)
+      .nullable()
+      .openapi({ description: "null while the supplier has not reported capital or sales" }),
     province: region.nullable(),
     regency: region.nullable(),
     kbli: z.array(z.string()).openapi({ description: "KBLI 2020 codes of the supplier and its active products" }),
     certifications: z
-      .array(z.object({ type: z.enum(CERTIFICATION_TYPES), validUntil: z.string().nullable().openapi({ description: "YYYY-MM-DD; null: no end date" }) }))
+      .array(
+        z.object({
+          type: z.enum(CERTIFICATION_TYPES),
+          validUntil: z.string().nullable().openapi({ description: "YYYY-MM-DD; null: no end date" }),
+        }),
+      )
       .openapi({ description: "Certificates held and valid today, one per type (the latest end date)" }),
     verified: z.boolean(),
     productCount: z.number().int(),
-    matchedProduct: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: "With `q`: the product matching it best" }),
+    matchedProduct: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: "With `q`: the product matching it best" }),
   })
   .openapi("SupplierListItem");
 
@@ -38,7 +49,10 @@ export const SupplierPageSchema = z
 // One supplier (GET and PATCH /api/v1/suppliers/{id})
 // ---------------------------------------------------------------------------------------------------------
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ format: "date", example: "2027-03-31" });
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .openapi({ format: "date", example: "2027-03-31" });
 const timestamp = z.iso.datetime({ offset: true });
 const code = z.object({ code: z.string(), name: z.string() });
 
@@ -139,7 +153,6 @@ export const OwnSupplierSchema = z
     missingForVerification: z.array(z.string()),
   })
   .openapi("OwnSupplierProfile");
-
 
 /** Dates without time (certificate validity) as YYYY-MM-DD. */
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);

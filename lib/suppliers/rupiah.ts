@@ -6,7 +6,14 @@ const MAX_RUPIAH = 10_000_000_000_000_000n;
 
 export type RupiahParse =
   | { ok: true; value: bigint | null }
-  | { ok: false; error: "suppliers.errors.rupiahNegative" | "suppliers.errors.rupiahFraction" | "suppliers.errors.rupiahFormat" | "suppliers.errors.rupiahTooLarge" };
+  | {
+      ok: false;
+      error:
+        | "suppliers.errors.rupiahNegative"
+        | "suppliers.errors.rupiahFraction"
+        | "suppliers.errors.rupiahFormat"
+        | "suppliers.errors.rupiahTooLarge";
+    };
 
 /**
  * Parses a Rupiah amount typed in a form or sent in JSON:
@@ -32,7 +39,8 @@ export function parseRupiahInput(input: unknown): RupiahParse {
     if (s === "") return { ok: true, value: null };
     if (/^[-−]/.test(s)) return { ok: false, error: "suppliers.errors.rupiahNegative" };
     // issue 11 (review): BigInt() of a megabytes-long digit string blocks the event loop for seconds
-    if (/^[\d.]+$/.test(s) && s.replace(/\./g, "").replace(/^0+(?=\d)/, "").length > 20) return { ok: false, error: "suppliers.errors.rupiahTooLarge" };
+    if (/^[\d.]+$/.test(s) && s.replace(/\./g, "").replace(/^0+(?=\d)/, "").length > 20)
+      return { ok: false, error: "suppliers.errors.rupiahTooLarge" };
     if (/^\d+$/.test(s)) value = BigInt(s);
     else if (/^\d{1,3}(\.\d{3})+$/.test(s)) value = BigInt(s.replace(/\./g, ""));
     else if (s.includes(",") || /^\d+\.\d+$/.test(s)) return { ok: false, error: "suppliers.errors.rupiahFraction" };

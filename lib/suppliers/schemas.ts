@@ -15,7 +15,7 @@ import "@/lib/api/openapi"; // .openapi() on zod schemas (the API documents thes
 import { parseNib, parseNpwp } from "./identifiers";
 import { parseRupiahInput } from "./rupiah";
 
-export {  parseRupiahInput } from "./rupiah";
+export { parseRupiahInput } from "./rupiah";
 
 // ---------------------------------------------------------------------------------------------
 // Rupiah: integer, never negative, never fractional
@@ -56,7 +56,8 @@ function wholeNumber(min: number, max: number, rangeMessage: string) {
     .transform((v, ctx) => {
       if (v === undefined) return undefined;
       if (v === null || (typeof v === "string" && v.trim() === "")) return null;
-      const s = typeof v === "string" ? v.trim().replace(/^(\d{1,3})((\.\d{3})+)$/, (_, a: string, b: string) => a + b.replace(/\./g, "")) : v;
+      const s =
+        typeof v === "string" ? v.trim().replace(/^(\d{1,3})((\.\d{3})+)$/, (_, a: string, b: string) => a + b.replace(/\./g, "")) : v;
       const n = typeof s === "number" ? s : /^-?\d+$/.test(s) ? Number(s) : Number.NaN;
       if (!Number.isInteger(n)) {
         ctx.addIssue({ code: "custom", message: "errors.field.integer" });
@@ -127,12 +128,19 @@ const kbliListSchema = z
       return list.flatMap((x) => (typeof x === "string" ? x.split(/[\s,;]+/) : [x])).filter((x) => x !== "");
     },
     z
-      .array(z.string({ error: "suppliers.errors.kbliFormat" }).regex(KBLI5_CODE, "suppliers.errors.kbliFormat"), { error: "suppliers.errors.kbliFormat" })
+      .array(z.string({ error: "suppliers.errors.kbliFormat" }).regex(KBLI5_CODE, "suppliers.errors.kbliFormat"), {
+        error: "suppliers.errors.kbliFormat",
+      })
       .max(MAX_KBLI_PER_SUPPLIER, "suppliers.errors.kbliTooMany")
       .transform((codes) => [...new Set(codes)]),
   )
   .optional()
-  .openapi({ type: "array", items: { type: "string" }, description: "KBLI 2020 five-digit codes; the first is the primary one.", example: ["13134", "14111"] });
+  .openapi({
+    type: "array",
+    items: { type: "string" },
+    description: "KBLI 2020 five-digit codes; the first is the primary one.",
+    example: ["13134", "14111"],
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Dates and certificates
@@ -170,7 +178,7 @@ const percentSchema = z
 export const certificationInputSchema = z
   .object({
     type: z.enum(CERTIFICATION_TYPES, { error: "suppliers.errors.certType" }),
-    name: optionalText(120).openapi({ description: "Required for type `other` (e.g. \"BPOM MD\")." }),
+    name: optionalText(120).openapi({ description: 'Required for type `other` (e.g. "BPOM MD").' }),
     number: z.string({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(100, "errors.field.tooLong"),
     issuer: optionalText(160),
     validFrom: clearable(calendarDateSchema),
@@ -187,7 +195,8 @@ export const certificationInputSchema = z
     if (c.type !== "tkdn" && c.percent !== null && c.percent !== undefined) {
       ctx.addIssue({ code: "custom", path: ["percent"], message: "suppliers.errors.percentOnlyTkdn" });
     }
-    if (c.type !== "halal" && !c.validUntil) ctx.addIssue({ code: "custom", path: ["validUntil"], message: "suppliers.errors.validUntilRequired" });
+    if (c.type !== "halal" && !c.validUntil)
+      ctx.addIssue({ code: "custom", path: ["validUntil"], message: "suppliers.errors.validUntilRequired" });
     if (c.validFrom && c.validUntil && c.validUntil < c.validFrom) {
       ctx.addIssue({ code: "custom", path: ["validUntil"], message: "suppliers.errors.validUntilBeforeFrom" });
     }
@@ -201,12 +210,7 @@ export type CertificationInput = z.output<typeof certificationInputSchema>;
 
 export const supplierProfileSchema = z
   .object({
-    name: z
-      .string({ error: "errors.field.required" })
-      .trim()
-      .min(2, "errors.field.tooShort")
-      .max(160, "errors.field.tooLong")
-      .optional(),
+    name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(160, "errors.field.tooLong").optional(),
     description: optionalText(2000),
     nib: clearable(nibSchema),
     npwp: clearable(npwpSchema),
@@ -217,7 +221,7 @@ export const supplierProfileSchema = z
     foundedYear: wholeNumber(1900, new Date().getUTCFullYear(), "suppliers.errors.foundedYearRange"),
     regencyCode: clearable(z.string().trim().regex(REGENCY_CODE, "suppliers.errors.regencyUnknown")).openapi({
       type: ["string", "null"],
-      description: "Kemendagri regency/city code \"PP.RR\".",
+      description: 'Kemendagri regency/city code "PP.RR".',
       example: "33.75",
     }),
     kbli: kbliListSchema,
@@ -240,7 +244,10 @@ export const certificateReviewSchema = z
     decision: z.enum(["approved", "returned"], { error: "errors.field.invalidChoice" }),
     reason: z.string({ error: "errors.field.invalid" }).trim().max(1000, "errors.field.tooLong").optional().default(""),
   })
-  .refine((v) => v.decision === "approved" || v.reason.length > 0, { path: ["reason"], message: "suppliers.certificateReview.errors.reasonRequired" })
+  .refine((v) => v.decision === "approved" || v.reason.length > 0, {
+    path: ["reason"],
+    message: "suppliers.certificateReview.errors.reasonRequired",
+  })
   .openapi("CertificateReviewInput", { description: "`reason` is required when returning; the UMKM reads it." });
 export type CertificateReviewInput = z.output<typeof certificateReviewSchema>;
 

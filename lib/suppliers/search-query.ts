@@ -34,18 +34,33 @@ export const supplierSearchQuery = z.object({
       .regex(/^([A-Ua-u]|\d{2,5})$/, "errors.field.kbli")
       .transform((s) => s.toUpperCase()),
   ),
-  province: optional(z.string().trim().regex(/^\d{2}$/, "errors.field.region")),
-  regency: optional(z.string().trim().regex(/^\d{2}\.\d{2}$/, "errors.field.region")),
+  province: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{2}$/, "errors.field.region"),
+  ),
+  regency: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{2}\.\d{2}$/, "errors.field.region"),
+  ),
   sizeClass: optional(z.enum(DIRECTORY_SIZE_CLASSES, { error: "errors.field.invalidChoice" })),
   /** Every listed type must be held and valid today. */
   certification: z.preprocess(
     listOf,
-    z.array(z.enum(CERTIFICATION_TYPES, { error: "errors.field.invalidChoice" })).max(CERTIFICATION_TYPES.length, "errors.field.invalidChoice").optional(),
+    z
+      .array(z.enum(CERTIFICATION_TYPES, { error: "errors.field.invalidChoice" }))
+      .max(CERTIFICATION_TYPES.length, "errors.field.invalidChoice")
+      .optional(),
   ),
   /** A valid TKDN certificate with at least this percentage. */
   minTkdn: optional(z.coerce.number({ error: "errors.field.percent" }).min(0, "errors.field.percent").max(100, "errors.field.percent")),
   /** true: verified suppliers only; false or absent: all. */
-  verified: optional(z.enum(["true", "false", "1", "0"], { error: "errors.field.invalidChoice" }).transform((v) => v === "true" || v === "1")),
+  verified: optional(
+    z.enum(["true", "false", "1", "0"], { error: "errors.field.invalidChoice" }).transform((v) => v === "true" || v === "1"),
+  ),
   sort: optional(z.enum(DIRECTORY_SORTS, { error: "errors.field.invalidChoice" })),
   limit: paginationQuery.shape.limit,
   cursor: paginationQuery.shape.cursor,
@@ -62,9 +77,40 @@ export type SupplierSearchInput = z.input<typeof supplierSearchQuery>;
  * are dropped from the query only: documents keep them, so a query of only stop words finds everything.
  */
 const STOP_WORDS: ReadonlySet<string> = new Set([
-  "dan", "atau", "yang", "untuk", "dari", "di", "ke", "dengan", "pada", "dalam", "oleh", "ini", "itu", "juga",
-  "serta", "para", "sebagai", "akan", "bagi", "per", "tanpa", "ada", "adalah", "cari", "jual", "pemasok",
-  "supplier", "the", "and", "or", "of", "for", "with", "in",
+  "dan",
+  "atau",
+  "yang",
+  "untuk",
+  "dari",
+  "di",
+  "ke",
+  "dengan",
+  "pada",
+  "dalam",
+  "oleh",
+  "ini",
+  "itu",
+  "juga",
+  "serta",
+  "para",
+  "sebagai",
+  "akan",
+  "bagi",
+  "per",
+  "tanpa",
+  "ada",
+  "adalah",
+  "cari",
+  "jual",
+  "pemasok",
+  "supplier",
+  "the",
+  "and",
+  "or",
+  "of",
+  "for",
+  "with",
+  "in",
 ]);
 
 const MAX_QUERY_WORDS = 8;
@@ -111,7 +157,12 @@ const quoteLexeme = (w: string) => `'${w.replace(/'/g, "''")}'`;
 export function buildTsQueryGroups(words: readonly WordAlternatives[], maxPrefixLexemes = 0): string[] {
   return words.map(({ word, corrections, prefixOf }) => {
     const prefix = word.length >= PREFIX_MIN_LENGTH;
-    const listed = prefix && prefixOf !== undefined && prefixOf.length > 0 && prefixOf.length <= maxPrefixLexemes && prefixOf.every((l) => LEXEME.test(l));
+    const listed =
+      prefix &&
+      prefixOf !== undefined &&
+      prefixOf.length > 0 &&
+      prefixOf.length <= maxPrefixLexemes &&
+      prefixOf.every((l) => LEXEME.test(l));
     const options = listed ? prefixOf.map(quoteLexeme) : [prefix ? `${quoteLexeme(word)}:*` : quoteLexeme(word)];
     for (const c of corrections) if (c !== word && LEXEME.test(c)) options.push(quoteLexeme(c));
     return options.length === 1 ? options[0] : `(${options.join(" | ")})`;

@@ -23,7 +23,8 @@ type Queryable = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 /** How many suppliers, in (verified DESC, id) order, a relevance band looks at before ranking in full. */
 const BAND_WINDOW = 2_000;
-const bandWindowSource = (size: number) => Prisma.sql`(SELECT * FROM "SupplierSearch" ORDER BY verified DESC, "organizationId" LIMIT ${size})`;
+const bandWindowSource = (size: number) =>
+  Prisma.sql`(SELECT * FROM "SupplierSearch" ORDER BY verified DESC, "organizationId" LIMIT ${size})`;
 /** The same order as `v DESC, id ASC`, written so that no index can provide it. */
 const BAND_ORDER_UNINDEXED = Prisma.sql`(v OR false) DESC, (id || '') ASC`;
 

@@ -48,7 +48,10 @@ function classify(amount: bigint, bounds: { mikro: bigint; kecil: bigint; meneng
  * A reported annual sales figure of 0 still counts as reported (and gives "mikro").
  */
 export function deriveSizeClass({ capitalIdr, annualSalesIdr }: SizeClassInput): DerivedSizeClass | null {
-  for (const [name, v] of [["capitalIdr", capitalIdr], ["annualSalesIdr", annualSalesIdr]] as const) {
+  for (const [name, v] of [
+    ["capitalIdr", capitalIdr],
+    ["annualSalesIdr", annualSalesIdr],
+  ] as const) {
     if (v !== null && v !== undefined && v < 0n) throw new RangeError(`${name} must not be negative`);
   }
   if (annualSalesIdr !== null && annualSalesIdr !== undefined) {

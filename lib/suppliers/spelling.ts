@@ -48,14 +48,19 @@ export function pickCorrections(word: string, candidates: readonly { term: strin
   const close = scored.filter((c) => c.d <= maxTypos(word.length));
   if (close.length) {
     const best = Math.min(...close.map((c) => c.d));
-    return close.filter((c) => c.d === best).slice(0, MAX_CORRECTIONS).map((c) => c.term);
+    return close
+      .filter((c) => c.d === best)
+      .slice(0, MAX_CORRECTIONS)
+      .map((c) => c.term);
   }
   const top = scored.filter((c) => c.sim >= 0.3);
   if (!top.length) return [];
   const bestSim = Math.max(...top.map((c) => c.sim));
-  return top.filter((c) => c.sim >= bestSim - 0.1).slice(0, MAX_CORRECTIONS).map((c) => c.term);
+  return top
+    .filter((c) => c.sim >= bestSim - 0.1)
+    .slice(0, MAX_CORRECTIONS)
+    .map((c) => c.term);
 }
-
 
 interface CorrectionRow {
   word: string;

@@ -15,13 +15,23 @@ export async function submitForVerification(actor: Actor | null) {
   const supplierId = a.membership.organizationId;
   const p = await db.supplierProfile.findFirst({
     where: memberProfileWhere(supplierId, a.user.id),
-    select: { nib: true, npwp: true, regencyCode: true, verificationStatus: true, onboardingStep: true, _count: { select: { kbli: true } } },
+    select: {
+      nib: true,
+      npwp: true,
+      regencyCode: true,
+      verificationStatus: true,
+      onboardingStep: true,
+      _count: { select: { kbli: true } },
+    },
   });
   if (!p) throw notFound();
   if (p.verificationStatus === "pending" || p.verificationStatus === "verified") throw conflict("suppliers.errors.alreadySubmitted");
   const missing = missingForVerification({ nib: p.nib, npwp: p.npwp, regencyCode: p.regencyCode, kbliCount: p._count.kbli });
   if (missing.length > 0) {
-    throw invalidInput(Object.fromEntries(missing.map((f) => [f, ["errors.field.required"]])), "suppliers.errors.incompleteForVerification");
+    throw invalidInput(
+      Object.fromEntries(missing.map((f) => [f, ["errors.field.required"]])),
+      "suppliers.errors.incompleteForVerification",
+    );
   }
   await db.$transaction(async (tx) => {
     await tx.supplierProfile.update({

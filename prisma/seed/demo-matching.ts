@@ -23,7 +23,13 @@ export async function seedDemoMatching(tx: DbClient, now: Date = new Date()): Pr
     publishedAt: new Date(now.getTime() - 24 * 3600_000),
     minTkdn: "25.00",
     items: [
-      { name: "Kain batik cap motif korporat", specification: "Katun primisima 2,15 x 1,15 m, 3 warna, motif disetujui pembeli", quantity: 9_000, unit: "lembar", targetUnitPriceIdr: 145_000n },
+      {
+        name: "Kain batik cap motif korporat",
+        specification: "Katun primisima 2,15 x 1,15 m, 3 warna, motif disetujui pembeli",
+        quantity: 9_000,
+        unit: "lembar",
+        targetUnitPriceIdr: 145_000n,
+      },
     ],
   });
   return rfq.id;

@@ -19,7 +19,8 @@ export async function seedDemoNotifications(tx: DbClient, now: Date = new Date()
   const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
   const userOf = async (email: string) => (await tx.user.findUnique({ where: { email }, select: { id: true } }))?.id ?? null;
   const orgOf = async (name: string) => (await tx.organization.findFirst({ where: { name }, select: { id: true, name: true } })) ?? null;
-  const rfqOf = async (title: string) => (await tx.rfq.findFirst({ where: { title }, select: { id: true, title: true, deadline: true, buyerId: true } })) ?? null;
+  const rfqOf = async (title: string) =>
+    (await tx.rfq.findFirst({ where: { title }, select: { id: true, title: true, deadline: true, buyerId: true } })) ?? null;
   const agreementOf = async (title: string) =>
     (await tx.agreement.findFirst({ where: { title }, select: { id: true, number: true, title: true } })) ?? null;
 
@@ -43,7 +44,11 @@ export async function seedDemoNotifications(tx: DbClient, now: Date = new Date()
     ].map(rfqOf),
   );
   const [agBatik, agCoop, agPump] = await Promise.all(
-    ["Pasokan kain batik seragam karyawan 2026–2027", "Suvenir batik tulis untuk tamu perusahaan", "Pembuatan suku cadang pompa transfer BBM"].map(agreementOf),
+    [
+      "Pasokan kain batik seragam karyawan 2026–2027",
+      "Suvenir batik tulis untuk tamu perusahaan",
+      "Pembuatan suku cadang pompa transfer BBM",
+    ].map(agreementOf),
   );
 
   const rows: Row[] = [];

@@ -8,18 +8,52 @@ const HOUR = 3600_000;
 
 export async function seedDemoRfqs(tx: DbClient, now: Date = new Date()): Promise<void> {
   const rfqs = await tx.rfq.findMany({
-    select: { id: true, buyerId: true, createdById: true, title: true, publishedAt: true, createdAt: true, deadline: true, items: { select: { id: true } }, invitations: { select: { supplierId: true } } },
+    select: {
+      id: true,
+      buyerId: true,
+      createdById: true,
+      title: true,
+      publishedAt: true,
+      createdAt: true,
+      deadline: true,
+      items: { select: { id: true } },
+      invitations: { select: { supplierId: true } },
+    },
   });
   const logs = [];
   for (const r of rfqs) {
     const published = r.publishedAt ?? r.createdAt;
     const created = new Date(published.getTime() - 3 * HOUR);
-    logs.push({ organizationId: r.buyerId, actorId: r.createdById, action: "rfq.created", entityType: "rfq", entityId: r.id, data: { rfqId: r.id, title: r.title, items: r.items.length }, createdAt: created });
+    logs.push({
+      organizationId: r.buyerId,
+      actorId: r.createdById,
+      action: "rfq.created",
+      entityType: "rfq",
+      entityId: r.id,
+      data: { rfqId: r.id, title: r.title, items: r.items.length },
+      createdAt: created,
+    });
     if (r.invitations.length) {
-      logs.push({ organizationId: r.buyerId, actorId: r.createdById, action: "rfq.invited", entityType: "rfq", entityId: r.id, data: { rfqId: r.id, supplierIds: r.invitations.map((i) => i.supplierId) }, createdAt: new Date(published.getTime() - HOUR) });
+      logs.push({
+        organizationId: r.buyerId,
+        actorId: r.createdById,
+        action: "rfq.invited",
+        entityType: "rfq",
+        entityId: r.id,
+        data: { rfqId: r.id, supplierIds: r.invitations.map((i) => i.supplierId) },
+        createdAt: new Date(published.getTime() - HOUR),
+      });
     }
     if (r.publishedAt) {
-      logs.push({ organizationId: r.buyerId, actorId: r.createdById, action: "rfq.published", entityType: "rfq", entityId: r.id, data: { rfqId: r.id, deadline: r.deadline.toISOString(), invitations: r.invitations.length }, createdAt: published });
+      logs.push({
+        organizationId: r.buyerId,
+        actorId: r.createdById,
+        action: "rfq.published",
+        entityType: "rfq",
+        entityId: r.id,
+        data: { rfqId: r.id, deadline: r.deadline.toISOString(), invitations: r.invitations.length },
+        createdAt: published,
+      });
     }
   }
   if (logs.length) await tx.auditLog.createMany({ data: logs });
@@ -31,7 +65,8 @@ export async function seedDemoRfqs(tx: DbClient, now: Date = new Date()): Promis
       rfq: "Pengadaan wearpack",
       asker: "CV Seragam Kerja Cigondewah",
       question: "Apakah daftar ukuran (S–XXXL) per tahap pengiriman sudah tersedia? Kami perlu menyesuaikan pemotongan kain.",
-      answer: "Sudah. Tahap I: S 120, M 380, L 420, XL 200, XXL 60, XXXL 20 per jenis; tahap II sisanya. Rincian ada di lampiran yang akan kami unggah.",
+      answer:
+        "Sudah. Tahap I: S 120, M 380, L 420, XL 200, XXL 60, XXXL 20 per jenis; tahap II sisanya. Rincian ada di lampiran yang akan kami unggah.",
       hoursAgo: 60,
     },
     {
@@ -63,12 +98,39 @@ export async function seedDemoRfqs(tx: DbClient, now: Date = new Date()): Promis
     const askedAt = new Date(now.getTime() - s.hoursAgo * HOUR);
     const answeredAt = s.answer ? new Date(askedAt.getTime() + 5 * HOUR) : null;
     const c = await tx.clarification.create({
-      data: { rfqId: rfq.id, askedByOrgId: asker, question: s.question, answer: s.answer, answeredById: s.answer ? rfq.createdById : null, answeredAt, createdAt: askedAt },
+      data: {
+        rfqId: rfq.id,
+        askedByOrgId: asker,
+        question: s.question,
+        answer: s.answer,
+        answeredById: s.answer ? rfq.createdById : null,
+        answeredAt,
+        createdAt: askedAt,
+      },
       select: { id: true },
     });
-    await tx.auditLog.create({ data: { organizationId: rfq.buyerId, action: "clarification.asked", entityType: "clarification", entityId: c.id, data: { rfqId: rfq.id, supplierId: asker }, createdAt: askedAt } });
+    await tx.auditLog.create({
+      data: {
+        organizationId: rfq.buyerId,
+        action: "clarification.asked",
+        entityType: "clarification",
+        entityId: c.id,
+        data: { rfqId: rfq.id, supplierId: asker },
+        createdAt: askedAt,
+      },
+    });
     if (answeredAt) {
-      await tx.auditLog.create({ data: { organizationId: rfq.buyerId, actorId: rfq.createdById, action: "clarification.answered", entityType: "clarification", entityId: c.id, data: { rfqId: rfq.id }, createdAt: answeredAt } });
+      await tx.auditLog.create({
+        data: {
+          organizationId: rfq.buyerId,
+          actorId: rfq.createdById,
+          action: "clarification.answered",
+          entityType: "clarification",
+          entityId: c.id,
+          data: { rfqId: rfq.id },
+          createdAt: answeredAt,
+        },
+      });
     }
   }
 }

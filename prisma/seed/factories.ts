@@ -137,7 +137,13 @@ export function placeholderPdf(title: string, lines: string[] = []): Uint8Array<
 
 export function storedFileData(
   organizationId: string,
-  { filename, title, lines = [], kind = "certificate", uploadedById = null }: {
+  {
+    filename,
+    title,
+    lines = [],
+    kind = "certificate",
+    uploadedById = null,
+  }: {
     filename: string;
     title: string;
     lines?: string[];
@@ -217,9 +223,12 @@ interface UserOverrides {
 
 export async function createUser(db: DbClient, overrides: UserOverrides = {}) {
   const suffix = uniqueSuffix();
-  const passwordHash = overrides.passwordHash !== undefined
-    ? overrides.passwordHash
-    : overrides.password !== undefined ? await hashPassword(overrides.password) : null;
+  const passwordHash =
+    overrides.passwordHash !== undefined
+      ? overrides.passwordHash
+      : overrides.password !== undefined
+        ? await hashPassword(overrides.password)
+        : null;
   return db.user.create({
     data: {
       email: (overrides.email ?? `pengguna-${suffix}@contoh.rantai.test`).toLowerCase(),
@@ -288,7 +297,13 @@ export async function createOrganization(db: DbClient, type: OrgType, overrides:
       industry: overrides.industry ?? null,
       ...verificationFields(overrides.verificationStatus ?? (type === "umkm" ? "unverified" : "verified")),
       ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
-      memberships: { create: { userId: owner.id, role: overrides.ownerRole ?? "owner", ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}) } },
+      memberships: {
+        create: {
+          userId: owner.id,
+          role: overrides.ownerRole ?? "owner",
+          ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
+        },
+      },
     },
   });
   return { organization, owner };
@@ -322,7 +337,7 @@ interface UmkmOverrides extends OrganizationOverrides {
 /** One UMKM for createUmkms: a unique name and a new owner. */
 export type UmkmBatchSpec = Omit<UmkmOverrides, "owner" | "name"> & { name: string; owner?: UserOverrides };
 
-const pick = <T,>(v: T | undefined, fallback: T): T => (v !== undefined ? v : fallback);
+const pick = <T>(v: T | undefined, fallback: T): T => (v !== undefined ? v : fallback);
 
 /** The supplier-profile columns, KBLI rows and size history for an UMKM (shared by createUmkm/createUmkms). */
 function umkmRows(o: UmkmOverrides, now: Date) {
@@ -445,12 +460,21 @@ export async function createUmkms(db: DbClient, specs: UmkmBatchSpec[]) {
   await insertMany(
     db,
     "Organization",
-    prepared.map((p) => ({ id: p.organizationId, ...umkmOrgData(p.spec, p.rows, p.spec.name), isStateOwned: false })) satisfies Prisma.OrganizationCreateManyInput[],
+    prepared.map((p) => ({
+      id: p.organizationId,
+      ...umkmOrgData(p.spec, p.rows, p.spec.name),
+      isStateOwned: false,
+    })) satisfies Prisma.OrganizationCreateManyInput[],
   );
   await insertMany(
     db,
     "Membership",
-    prepared.map((p) => ({ userId: p.user.id, organizationId: p.organizationId, role: p.spec.ownerRole ?? "owner", createdAt: p.rows.createdAt })) satisfies Prisma.MembershipCreateManyInput[],
+    prepared.map((p) => ({
+      userId: p.user.id,
+      organizationId: p.organizationId,
+      role: p.spec.ownerRole ?? "owner",
+      createdAt: p.rows.createdAt,
+    })) satisfies Prisma.MembershipCreateManyInput[],
   );
   await insertMany(
     db,
@@ -460,15 +484,22 @@ export async function createUmkms(db: DbClient, specs: UmkmBatchSpec[]) {
   await insertMany(
     db,
     "SupplierKbli",
-    prepared.flatMap((p) => p.rows.kbli.map((k) => ({ supplierId: p.organizationId, ...k }))) satisfies Prisma.SupplierKbliCreateManyInput[],
+    prepared.flatMap((p) =>
+      p.rows.kbli.map((k) => ({ supplierId: p.organizationId, ...k })),
+    ) satisfies Prisma.SupplierKbliCreateManyInput[],
   );
   await insertMany(
     db,
     "SizeClassChange",
-    prepared.flatMap((p) => p.rows.history.map((h) => ({ supplierId: p.organizationId, ...h }))) satisfies Prisma.SizeClassChangeCreateManyInput[],
+    prepared.flatMap((p) =>
+      p.rows.history.map((h) => ({ supplierId: p.organizationId, ...h })),
+    ) satisfies Prisma.SizeClassChangeCreateManyInput[],
   );
   return new Map(
-    prepared.map((p) => [p.spec.name, { name: p.spec.name, organizationId: p.organizationId, ownerId: p.user.id, sizeClass: p.rows.profile.sizeClass }]),
+    prepared.map((p) => [
+      p.spec.name,
+      { name: p.spec.name, organizationId: p.organizationId, ownerId: p.user.id, sizeClass: p.rows.profile.sizeClass },
+    ]),
   );
 }
 
@@ -557,7 +588,13 @@ interface RfqOverrides {
 export async function createRfq(db: DbClient, buyerId: string, overrides: RfqOverrides = {}) {
   const status = overrides.status ?? "open";
   const items = overrides.items ?? [
-    { name: "Kain batik cap motif korporat", specification: "Katun primisima, 2,15 x 1,15 m", quantity: 500, unit: "lembar", targetUnitPriceIdr: 150_000n },
+    {
+      name: "Kain batik cap motif korporat",
+      specification: "Katun primisima, 2,15 x 1,15 m",
+      quantity: 500,
+      unit: "lembar",
+      targetUnitPriceIdr: 150_000n,
+    },
   ];
   if (items.length === 0) throw new Error("createRfq: at least one item");
   const now = new Date();
@@ -634,12 +671,27 @@ export async function createAgreement(db: DbClient, buyerId: string, supplierId:
   const endDate = overrides.endDate ?? dateInDays(150, startDate);
   const valueIdr = overrides.valueIdr ?? 90_000_000n;
   const milestones = overrides.milestones ?? [
-    { title: "Pengiriman tahap 1", quantity: 300, unit: "lembar", dueDate: dateInDays(30, startDate), amountIdr: valueIdr / 2n, paymentTermDays: 30 },
-    { title: "Pengiriman tahap 2", quantity: 300, unit: "lembar", dueDate: dateInDays(90, startDate), amountIdr: valueIdr - valueIdr / 2n, paymentTermDays: 30 },
+    {
+      title: "Pengiriman tahap 1",
+      quantity: 300,
+      unit: "lembar",
+      dueDate: dateInDays(30, startDate),
+      amountIdr: valueIdr / 2n,
+      paymentTermDays: 30,
+    },
+    {
+      title: "Pengiriman tahap 2",
+      quantity: 300,
+      unit: "lembar",
+      dueDate: dateInDays(90, startDate),
+      amountIdr: valueIdr - valueIdr / 2n,
+      paymentTermDays: 30,
+    },
   ];
   const title = overrides.title ?? "Perjanjian pasokan kain batik seragam";
   const scheme = overrides.scheme ?? "rantai_pasok";
-  const terms = overrides.terms ??
+  const terms =
+    overrides.terms ??
     "Pembayaran 30 hari setelah barang diterima dan diperiksa. Harga belum termasuk PPN 11%. Barang yang tidak sesuai spesifikasi diganti paling lambat 14 hari.";
   const createdById = overrides.createdById ?? null;
   const accepted = status === "active" || status === "completed" || status === "terminated";
@@ -727,7 +779,11 @@ interface QuoteOverrides {
 
 /** A supplier's quote on an RFQ (one per supplier per RFQ), priced for every line item; submitted by default. */
 export async function createQuote(db: DbClient, rfqId: string, supplierId: string, overrides: QuoteOverrides = {}) {
-  const items = await db.rfqItem.findMany({ where: { rfqId }, orderBy: { position: "asc" }, select: { id: true, targetUnitPriceIdr: true } });
+  const items = await db.rfqItem.findMany({
+    where: { rfqId },
+    orderBy: { position: "asc" },
+    select: { id: true, targetUnitPriceIdr: true },
+  });
   if (items.length === 0) throw new Error("createQuote: the RFQ has no items");
   const status = overrides.status ?? "submitted";
   return db.quote.create({

@@ -14,9 +14,16 @@ import { benchUrl } from "./dataset";
 
 async function main() {
   const url = benchUrl();
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), ...clientOptions, log: [{ emit: "event", level: "query" }] });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 2 }),
+    ...clientOptions,
+    log: [{ emit: "event", level: "query" }],
+  });
   const captured: { query: string; params: unknown[] }[] = [];
-  (prisma as unknown as { $on: (e: string, f: (e: { query: string; params: string }) => void) => void }).$on("query", (e: { query: string; params: string }) => captured.push({ query: e.query, params: JSON.parse(e.params) }));
+  (prisma as unknown as { $on: (e: string, f: (e: { query: string; params: string }) => void) => void }).$on(
+    "query",
+    (e: { query: string; params: string }) => captured.push({ query: e.query, params: JSON.parse(e.params) }),
+  );
   setDb(prisma as unknown as Db);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -31,14 +38,28 @@ async function main() {
     t0 = performance.now();
     await searchSuppliers(parsed);
     const second = performance.now() - t0;
-    console.log(`\n##### ${JSON.stringify(input)}: ${first.toFixed(1)} ms / ${second.toFixed(1)} ms, ${page.data.length} hits, corr=${JSON.stringify(page.interpretation)}`);
+    console.log(
+      `\n##### ${JSON.stringify(input)}: ${first.toFixed(1)} ms / ${second.toFixed(1)} ms, ${page.data.length} hits, corr=${JSON.stringify(page.interpretation)}`,
+    );
     for (const q of captured.filter((x) => /^\s*SELECT/.test(x.query) && !x.query.includes("set_config"))) {
       const { rows } = await c.query(`EXPLAIN (ANALYZE, BUFFERS, TIMING) ${q.query}`, q.params);
       if (process.env.FULL) console.log(rows.map((r) => r["QUERY PLAN"]).join("\n"));
-      else console.log(rows.map((r) => r["QUERY PLAN"]).filter((l: string) => /Execution Time/.test(l)).join("\n"));
+      else
+        console.log(
+          rows
+            .map((r) => r["QUERY PLAN"])
+            .filter((l: string) => /Execution Time/.test(l))
+            .join("\n"),
+        );
     }
   }
   await c.end();
   await closeDb();
 }
-main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -16,7 +16,11 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
   await page.waitForLoadState("networkidle");
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return result.violations.map(
-    (v) => `${path}: ${v.id} (${v.impact}) — ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`,
+    (v) =>
+      `${path}: ${v.id} (${v.impact}) — ${v.help}\n    ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join("\n    ")}`,
   );
 }
 

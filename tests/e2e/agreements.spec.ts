@@ -36,23 +36,45 @@ const diff = (before: Map<string, number>, after: Map<string, number>) => {
   return out;
 };
 
-test("an award becomes an agreement both parties accept, carry out, complete and rate; the statistics count it", async ({ page, loginAs, pageAs, request }) => {
+test("an award becomes an agreement both parties accept, carry out, complete and rate; the statistics count it", async ({
+  page,
+  loginAs,
+  pageAs,
+  request,
+}) => {
   test.setTimeout(600_000);
   const buyer = await tokenFor(request, "buyer");
   const umkm = await tokenFor(request, "umkm");
-  const before = { scheme: await stats(request, "scheme"), province: await stats(request, "province"), kbliSection: await stats(request, "kbliSection") };
+  const before = {
+    scheme: await stats(request, "scheme"),
+    province: await stats(request, "province"),
+    kbliSection: await stats(request, "kbliSection"),
+  };
 
   // The buyer publishes an RFQ and the demo batik UMKM quotes on it (API: the RFQ and quote UIs are tested elsewhere).
   const title = `Kain batik seragam e2e ${unique()}`;
   const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString();
   const created = await request.post("/api/v1/rfqs", {
     headers: buyer,
-    data: { title, description: "Kain batik cap untuk seragam karyawan.", kbli: "13134", deliveryRegencyCode: "31.74", deadline, items: [{ name: "Kain batik cap", quantity: 200, unit: "lembar", targetUnitPriceIdr: 150000 }], requiredCertifications: [], visibility: "public", sealed: false },
+    data: {
+      title,
+      description: "Kain batik cap untuk seragam karyawan.",
+      kbli: "13134",
+      deliveryRegencyCode: "31.74",
+      deadline,
+      items: [{ name: "Kain batik cap", quantity: 200, unit: "lembar", targetUnitPriceIdr: 150000 }],
+      requiredCertifications: [],
+      visibility: "public",
+      sealed: false,
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   const rfq = await created.json();
   expect((await request.post(`/api/v1/rfqs/${rfq.id}/publish`, { headers: buyer })).status()).toBe(200);
-  const quote = await request.put(`/api/v1/rfqs/${rfq.id}/quote`, { headers: umkm, data: { items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: 145000 }], leadTimeDays: 14, includesVat: false } });
+  const quote = await request.put(`/api/v1/rfqs/${rfq.id}/quote`, {
+    headers: umkm,
+    data: { items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: 145000 }], leadTimeDays: 14, includesVat: false },
+  });
   expect([200, 201], await quote.text()).toContain(quote.status());
 
   // Award in the buyer's comparison page: a draft agreement is created.
@@ -179,8 +201,16 @@ test("an award becomes an agreement both parties accept, carry out, complete and
   expect(agreement.completion).toMatchObject({ reason: "Pesanan dikurangi atas kesepakatan bersama." });
   expect(agreement.completion.buyerConfirmedAt).not.toBeNull();
   expect(agreement.completion.supplierConfirmedAt).not.toBeNull();
-  expect(agreement).toMatchObject({ status: "completed", payments: [expect.objectContaining({ amountIdr: 29_000_000 })], deliveries: [expect.objectContaining({ status: "accepted", onTime: true })] });
-  const after = { scheme: await stats(request, "scheme"), province: await stats(request, "province"), kbliSection: await stats(request, "kbliSection") };
+  expect(agreement).toMatchObject({
+    status: "completed",
+    payments: [expect.objectContaining({ amountIdr: 29_000_000 })],
+    deliveries: [expect.objectContaining({ status: "accepted", onTime: true })],
+  });
+  const after = {
+    scheme: await stats(request, "scheme"),
+    province: await stats(request, "province"),
+    kbliSection: await stats(request, "kbliSection"),
+  };
   expect(diff(before.scheme, after.scheme)).toEqual({ [agreement.scheme]: 1 });
   expect(Object.values(diff(before.province, after.province))).toEqual([1]);
   expect(diff(before.province, after.province)).toHaveProperty("33", 1); // Pekalongan, Jawa Tengah
@@ -196,7 +226,15 @@ test("a stale amendment shows who changed it and changes nothing", async ({ page
   const title = `Perjanjian langsung e2e ${unique()}`;
   const res = await request.post("/api/v1/agreements", {
     headers: buyer,
-    data: { title, scheme: "subkontrak", buyerOrgId: me.organizations[0].id, supplierOrgId: them.organizations[0].id, valueIdr: 50_000_000, startDate: "2027-01-04", endDate: "2027-06-30" },
+    data: {
+      title,
+      scheme: "subkontrak",
+      buyerOrgId: me.organizations[0].id,
+      supplierOrgId: them.organizations[0].id,
+      valueIdr: 50_000_000,
+      startDate: "2027-01-04",
+      endDate: "2027-06-30",
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   const a = await res.json();
@@ -206,11 +244,16 @@ test("a stale amendment shows who changed it and changes nothing", async ({ page
   const form = page.getByRole("form", { name: "Ubah perjanjian" });
   await form.getByLabel("Judul perjanjian").fill(`${title} (revisi pembeli)`);
   // Meanwhile the UMKM amends it: version 2.
-  const patch = await request.patch(`/api/v1/agreements/${a.id}`, { headers: umkm, data: { version: 1, valueIdr: 55_000_000, changeNote: "Harga bahan naik" } });
+  const patch = await request.patch(`/api/v1/agreements/${a.id}`, {
+    headers: umkm,
+    data: { version: 1, valueIdr: 55_000_000, changeNote: "Harga bahan naik" },
+  });
   expect(patch.status(), await patch.text()).toBe(200);
   await waitForHydration(form);
   await form.getByRole("button", { name: "Simpan perubahan" }).click();
-  await expect(page.getByText("Seseorang telah mengubah perjanjian ini. Muat ulang untuk melihat versi 2.")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Seseorang telah mengubah perjanjian ini. Muat ulang untuk melihat versi 2.")).toBeVisible({
+    timeout: 20_000,
+  });
   const now = await (await request.get(`/api/v1/agreements/${a.id}`, { headers: buyer })).json();
   expect(now).toMatchObject({ version: 2, title, valueIdr: 55_000_000 });
 
@@ -223,7 +266,12 @@ test("a stale amendment shows who changed it and changes nothing", async ({ page
   expect((await (await request.get(`/api/v1/agreements/${a.id}`, { headers: buyer })).json()).version).toBe(2);
 });
 
-test("a buyer makes a draft agreement with a consortium it formed; another buyer is not offered it", async ({ page, loginAs, pageAs, request }) => {
+test("a buyer makes a draft agreement with a consortium it formed; another buyer is not offered it", async ({
+  page,
+  loginAs,
+  pageAs,
+  request,
+}) => {
   test.setTimeout(240_000);
   const buyer = await tokenFor(request, "buyer");
   // An RFQ of the buyer too large for one workshop; the buyer invites the first proposed consortium (API: the
@@ -251,7 +299,10 @@ test("a buyer makes a draft agreement with a consortium it formed; another buyer
   const proposal = (await proposals.json()).data[0] as { members: { supplier: { id: string; name: string }; lead: boolean }[] };
   expect(proposal, "a proposed consortium").toBeTruthy();
   const lead = proposal.members.find((m) => m.lead)!.supplier;
-  const invited = await request.post(`/api/v1/rfqs/${rfq.id}/consortia`, { headers: buyer, data: { memberIds: proposal.members.map((m) => m.supplier.id), leadId: lead.id } });
+  const invited = await request.post(`/api/v1/rfqs/${rfq.id}/consortia`, {
+    headers: buyer,
+    data: { memberIds: proposal.members.map((m) => m.supplier.id), leadId: lead.id },
+  });
   expect(invited.status(), await invited.text()).toBe(201);
 
   // On a phone: the choice, and the parties it brings, must fit and pass axe.
@@ -270,18 +321,27 @@ test("a buyer makes a draft agreement with a consortium it formed; another buyer
   await waitForHydration(form);
   await choice.selectOption({ label: (await option.textContent())!.trim() });
   const parties = form.getByRole("list", { name: "Pihak perjanjian selain organisasi Anda:" });
-  for (const m of proposal.members) await expect(parties.getByRole("listitem").filter({ hasText: m.supplier.name })).toContainText(/bagian \d/);
+  for (const m of proposal.members)
+    await expect(parties.getByRole("listitem").filter({ hasText: m.supplier.name })).toContainText(/bagian \d/);
   const axe = await new AxeBuilder({ page }).include("main form").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await form.getByRole("button", { name: "Simpan draf" }).click();
   await page.waitForURL(/\/kemitraan\/[^/]+\?saved=1$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
-  for (const m of proposal.members) await expect(page.getByRole("listitem").filter({ hasText: m.supplier.name }).filter({ hasText: /bagian \d/ })).toBeVisible();
+  for (const m of proposal.members)
+    await expect(
+      page
+        .getByRole("listitem")
+        .filter({ hasText: m.supplier.name })
+        .filter({ hasText: /bagian \d/ }),
+    ).toBeVisible();
 
   // Another buyer choosing the same partner is not offered this buyer's consortium.
   const other = await pageAs("buyer2");
   await other.goto(`/kemitraan/baru?mitra=${lead.id}`);
-  await expect(other.getByRole("form", { name: "Perjanjian kemitraan baru" }).getByRole("radio", { name: new RegExp(escapeRe(lead.name)) })).toBeChecked();
+  await expect(
+    other.getByRole("form", { name: "Perjanjian kemitraan baru" }).getByRole("radio", { name: new RegExp(escapeRe(lead.name)) }),
+  ).toBeChecked();
   await expect(other.getByText(rfqTitle)).toHaveCount(0);
 });

@@ -95,7 +95,10 @@ test("the verification queue is a 404 for an UMKM and sends signed-out visitors 
   expect(response?.status()).toBe(404);
 });
 
-test("an API token with a chosen expiry and scope is shown once, listed by its prefix, revoked after confirming, and both are in the activity log", async ({ page, loginAs }) => {
+test("an API token with a chosen expiry and scope is shown once, listed by its prefix, revoked after confirming, and both are in the activity log", async ({
+  page,
+  loginAs,
+}) => {
   await loginAs("koperasi");
   const name = `Integrasi e2e ${randomBytes(3).toString("hex")}`;
   await page.getByLabel("Nama token").fill(name);

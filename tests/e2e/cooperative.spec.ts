@@ -9,7 +9,8 @@ import { randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test, waitForHydration } from "./fixtures";
 
-const HEADER = "nama_usaha,nib,npwp,bentuk_usaha,kode_kabupaten,kbli,modal_usaha,omzet_tahunan,jumlah_karyawan,email_pemilik,nama_pemilik,nomor_anggota";
+const HEADER =
+  "nama_usaha,nib,npwp,bentuk_usaha,kode_kabupaten,kbli,modal_usaha,omzet_tahunan,jumlah_karyawan,email_pemilik,nama_pemilik,nomor_anggota";
 
 function nib(): string {
   return "9" + String(randomInt(0, 1e12)).padStart(12, "0");

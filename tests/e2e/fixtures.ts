@@ -65,7 +65,12 @@ async function loginAs(page: Page, role: DemoRole): Promise<void> {
     await page.waitForURL(DASHBOARD, { timeout: 30_000, waitUntil: "commit" });
   } catch (err) {
     // Say why: the form's error message, if any (Next's route announcer is an empty role=alert too).
-    const alerts = (await page.getByRole("alert").allInnerTexts().catch(() => [])).filter((s) => s.trim());
+    const alerts = (
+      await page
+        .getByRole("alert")
+        .allInnerTexts()
+        .catch(() => [])
+    ).filter((s) => s.trim());
     throw new Error(
       `loginAs("${role}") did not reach /dasbor; still at ${page.url()}` +
         (alerts.length ? ` showing: ${alerts.join(" | ")}` : "") +

@@ -19,7 +19,12 @@ async function demoRfqId(request: APIRequestContext): Promise<string> {
   return rfq!.id;
 }
 
-test("the buyer sees ranked matches with reasons, an almost-qualified gap, and invites a proposed consortium", async ({ page, loginAs, pageAs, request }) => {
+test("the buyer sees ranked matches with reasons, an almost-qualified gap, and invites a proposed consortium", async ({
+  page,
+  loginAs,
+  pageAs,
+  request,
+}) => {
   test.setTimeout(180_000);
   const id = await demoRfqId(request);
   await loginAs("buyer2");
@@ -34,7 +39,9 @@ test("the buyer sees ranked matches with reasons, an almost-qualified gap, and i
   await expect(ranked).not.toContainText("CV Jlamprang Batik Krapyak");
 
   const almost = page.getByRole("list", { name: "Hampir memenuhi syarat" });
-  await expect(almost.getByTestId("almost").filter({ hasText: "CV Jlamprang Batik Krapyak" })).toContainText("Belum memiliki sertifikat TKDN (minimum 25%)");
+  await expect(almost.getByTestId("almost").filter({ hasText: "CV Jlamprang Batik Krapyak" })).toContainText(
+    "Belum memiliki sertifikat TKDN (minimum 25%)",
+  );
 
   const proposal = page.getByTestId("consortium").first();
   await expect(proposal).toContainText("Koperasi Produsen Batik Sekar Pesisir");

@@ -41,7 +41,10 @@ test("an invited UMKM sees the unread count, opens the invitation from /notifika
   await expect.poll(() => unreadOnBell(page)).toBe(before - 1);
 
   await page.goto("/notifikasi");
-  await expect(page.getByRole("listitem").filter({ hasText: "Undangan RFQ: Fabrikasi pipe support dan flange" })).not.toHaveAttribute("data-unread", "true");
+  await expect(page.getByRole("listitem").filter({ hasText: "Undangan RFQ: Fabrikasi pipe support dan flange" })).not.toHaveAttribute(
+    "data-unread",
+    "true",
+  );
   // The agreement notification is still unread: mark everything read.
   await expect(page.getByRole("listitem").filter({ hasText: "Perjanjian aktif" })).toHaveAttribute("data-unread", "true");
   await page.getByRole("button", { name: "Tandai semua dibaca" }).click();
@@ -63,7 +66,11 @@ test("the email outbox is for platform admins: linked from their dashboard, 404 
   expect(res?.status()).toBe(404);
 });
 
-test("with the page open, the bell follows a buyer's answers: paused while hidden, on return, on focus, every 30 s", async ({ page, loginAs, pageAs }) => {
+test("with the page open, the bell follows a buyer's answers: paused while hidden, on return, on focus, every 30 s", async ({
+  page,
+  loginAs,
+  pageAs,
+}) => {
   test.setTimeout(120_000);
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
   const question = `Apakah gambar kerja flange sudah revisi terakhir? (${runId})`;

@@ -19,7 +19,11 @@ async function tokenFor(request: APIRequestContext, role: keyof typeof DEMO_ACCO
   return ((await res.json()) as { token: string }).token;
 }
 
-test("two UMKM quote (one revises), the buyer compares and splits the award, both winners see their draft agreement", async ({ page, loginAs, pageAs }) => {
+test("two UMKM quote (one revises), the buyer compares and splits the award, both winners see their draft agreement", async ({
+  page,
+  loginAs,
+  pageAs,
+}) => {
   test.setTimeout(240_000);
   const title = `Seragam batik dan aksesori ${runId}`;
 
@@ -139,13 +143,22 @@ test("two UMKM quote (one revises), the buyer compares and splits the award, bot
     await expect(winner.getByRole("listitem").filter({ hasText: `Penawaran Anda menang: ${title}` })).toBeVisible();
 
     await winner.goto("/penawaran");
-    await winner.getByRole("row").filter({ hasText: title }).getByRole("link", { name: /^Draf perjanjian/ }).click();
+    await winner
+      .getByRole("row")
+      .filter({ hasText: title })
+      .getByRole("link", { name: /^Draf perjanjian/ })
+      .click();
     await winner.waitForURL(/\/kemitraan\/[^/]+$/);
     await expect(winner.getByText(number).first()).toBeVisible();
   }
 });
 
-test("a sealed RFQ's prices are in no page, page source or API response before the deadline", async ({ page, loginAs, pageAs, request }) => {
+test("a sealed RFQ's prices are in no page, page source or API response before the deadline", async ({
+  page,
+  loginAs,
+  pageAs,
+  request,
+}) => {
   test.setTimeout(120_000);
   const title = `Fabrikasi bracket tersegel ${runId}`;
   const buyerToken = await tokenFor(request, "buyer");

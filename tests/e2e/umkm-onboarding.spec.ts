@@ -67,7 +67,9 @@ async function hydratedForm(page: Page, buttonName: string) {
   return form;
 }
 
-test("a new UMKM signs up on a phone, completes its profile, adds a certificate and three products, and finds itself by a misspelled product word", async ({ page }) => {
+test("a new UMKM signs up on a phone, completes its profile, adds a certificate and three products, and finds itself by a misspelled product word", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
 
   // 1. Sign up as an UMKM.

@@ -88,7 +88,10 @@ export async function createProduct(db: DbClient, supplierId: string, overrides:
     data: {
       supplierId,
       name: overrides.name ?? `Kain batik cap katun ${uniqueSuffix()}`,
-      description: overrides.description !== undefined ? overrides.description : "Kain katun primisima 2,15 m, pewarna sintetis, motif sesuai pesanan.",
+      description:
+        overrides.description !== undefined
+          ? overrides.description
+          : "Kain katun primisima 2,15 m, pewarna sintetis, motif sesuai pesanan.",
       kbliVersion: "2020",
       kbliCode: overrides.kbliCode ?? "13134",
       unit: overrides.unit ?? "lembar",

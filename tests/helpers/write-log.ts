@@ -78,10 +78,12 @@ export async function installWriteLog(sql: SqlRunner): Promise<WriteLog> {
       return Number(r?.seq ?? 0);
     },
     async since(mark) {
-      const out = await sql.query<{ tbl: string; op: WrittenRow["op"]; row_id: string | null; row_data: Record<string, unknown> | string | null }>(
-        `SELECT tbl, op, row_id, row_data FROM "${LOG_TABLE}" WHERE seq > $1 ORDER BY seq`,
-        [mark],
-      );
+      const out = await sql.query<{
+        tbl: string;
+        op: WrittenRow["op"];
+        row_id: string | null;
+        row_data: Record<string, unknown> | string | null;
+      }>(`SELECT tbl, op, row_id, row_data FROM "${LOG_TABLE}" WHERE seq > $1 ORDER BY seq`, [mark]);
       return out.map((r) => ({
         table: r.tbl,
         op: r.op,

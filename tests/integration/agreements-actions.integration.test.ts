@@ -64,9 +64,21 @@ beforeAll(async () => {
 describe("forms", () => {
   it("a buyer's form creates a draft with the partner as supplier and only the filled milestone rows", async () => {
     await actAs(buyer.owner);
-    await expect(createAgreementAction(undefined, form({ ...valid(), counterpartyId: umkm.organization.id }))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
-    const a = await t.db.agreement.findFirstOrThrow({ where: { title: "Pasokan gula aren cetak 2027" }, include: { milestones: true, parties: true, versions: true } });
-    expect(a).toMatchObject({ buyerId: buyer.organization.id, supplierId: umkm.organization.id, scheme: "inti_plasma", valueIdr: 84_000_000n, status: "draft", version: 1 });
+    await expect(createAgreementAction(undefined, form({ ...valid(), counterpartyId: umkm.organization.id }))).rejects.toMatchObject({
+      digest: expect.stringContaining("NEXT_REDIRECT"),
+    });
+    const a = await t.db.agreement.findFirstOrThrow({
+      where: { title: "Pasokan gula aren cetak 2027" },
+      include: { milestones: true, parties: true, versions: true },
+    });
+    expect(a).toMatchObject({
+      buyerId: buyer.organization.id,
+      supplierId: umkm.organization.id,
+      scheme: "inti_plasma",
+      valueIdr: 84_000_000n,
+      status: "draft",
+      version: 1,
+    });
     expect(a.milestones).toHaveLength(1);
     expect(a.versions).toHaveLength(1);
     expect(await t.db.auditLog.count({ where: { action: "agreement.created", entityId: a.id } })).toBe(1);
@@ -75,12 +87,18 @@ describe("forms", () => {
   it("refuses an invalid scheme, an end before the start and fractional Rupiah with translated field errors, writing nothing", async () => {
     await actAs(umkm.owner);
     const before = await t.db.agreement.count();
-    const r = await createAgreementAction(undefined, form({ ...valid(), counterpartyId: buyer.organization.id, scheme: "borongan", valueIdr: "84.000.000,50" }));
+    const r = await createAgreementAction(
+      undefined,
+      form({ ...valid(), counterpartyId: buyer.organization.id, scheme: "borongan", valueIdr: "84.000.000,50" }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.fields?.scheme).toEqual(["Pilih salah satu dari sepuluh pola kemitraan PP 7/2021."]);
     expect(r.error.fields?.valueIdr?.[0]).toMatch(/bilangan bulat/);
-    const dates = await createAgreementAction(undefined, form({ ...valid(), counterpartyId: buyer.organization.id, endDate: "2026-12-31" }));
+    const dates = await createAgreementAction(
+      undefined,
+      form({ ...valid(), counterpartyId: buyer.organization.id, endDate: "2026-12-31" }),
+    );
     expect(dates).toMatchObject({ ok: false, error: { fields: { endDate: ["Tanggal selesai tidak boleh sebelum tanggal mulai."] } } });
     expect(await t.db.agreement.count()).toBe(before);
   });
@@ -92,17 +110,34 @@ describe("forms", () => {
     await actAs(buyer.owner);
     const other = await createBuyer(t.db);
     const wrong = await createAgreementAction(undefined, form({ ...valid(), counterpartyId: other.organization.id }));
-    expect(wrong).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { counterpartyId: [expect.stringMatching(/tidak ada di Rantai/)] } } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", fields: { counterpartyId: [expect.stringMatching(/tidak ada di Rantai/)] } },
+    });
   });
 
   it("a stale amendment says which version is current and changes nothing", async () => {
     const actor = await actAs(buyer.owner);
-    const a = await createAgreement(actor, { title: "Perjanjian untuk diubah", scheme: "subkontrak", buyerOrgId: buyer.organization.id, supplierOrgId: umkm.organization.id, valueIdr: 10_000_000n, startDate: new Date("2027-01-01"), endDate: new Date("2027-06-30") });
+    const a = await createAgreement(actor, {
+      title: "Perjanjian untuk diubah",
+      scheme: "subkontrak",
+      buyerOrgId: buyer.organization.id,
+      supplierOrgId: umkm.organization.id,
+      valueIdr: 10_000_000n,
+      startDate: new Date("2027-01-01"),
+      endDate: new Date("2027-06-30"),
+    });
     await amendAgreement(await actAs(umkm.owner), a.id, { version: 1, valueIdr: 12_000_000n });
     await actAs(buyer.owner);
     const r = await amendAgreementAction(undefined, form({ ...valid(), id: a.id, version: "1", title: "Judul pembeli" }));
-    expect(r).toMatchObject({ ok: false, error: { code: "conflict", message: "Seseorang telah mengubah perjanjian ini. Muat ulang untuk melihat versi 2." }, currentVersion: 2 });
-    expect(await t.db.agreement.findUniqueOrThrow({ where: { id: a.id }, select: { version: true, title: true, valueIdr: true } })).toEqual({ version: 2, title: "Perjanjian untuk diubah", valueIdr: 12_000_000n });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: "Seseorang telah mengubah perjanjian ini. Muat ulang untuk melihat versi 2." },
+      currentVersion: 2,
+    });
+    expect(await t.db.agreement.findUniqueOrThrow({ where: { id: a.id }, select: { version: true, title: true, valueIdr: true } })).toEqual(
+      { version: 2, title: "Perjanjian untuk diubah", valueIdr: 12_000_000n },
+    );
     // accepting a version that is no longer current is refused the same way
     const acc = await acceptAgreementAction({ id: a.id, version: 1 });
     expect(acc).toMatchObject({ ok: false, error: { code: "conflict" }, currentVersion: 2 });
@@ -111,9 +146,20 @@ describe("forms", () => {
 
   it("deliveries are refused until the agreement is active", async () => {
     const actor = await actAs(buyer.owner);
-    const a = await createAgreement(actor, { title: "Belum aktif", scheme: "subkontrak", buyerOrgId: buyer.organization.id, supplierOrgId: umkm.organization.id, valueIdr: 10_000_000n, startDate: new Date("2026-01-01"), endDate: new Date("2026-06-30") });
+    const a = await createAgreement(actor, {
+      title: "Belum aktif",
+      scheme: "subkontrak",
+      buyerOrgId: buyer.organization.id,
+      supplierOrgId: umkm.organization.id,
+      valueIdr: 10_000_000n,
+      startDate: new Date("2026-01-01"),
+      endDate: new Date("2026-06-30"),
+    });
     const r = await recordDeliveryAction(undefined, form({ id: a.id, quantity: "10", deliveredOn: "2026-02-01" }));
-    expect(r).toMatchObject({ ok: false, error: { code: "conflict", message: "Pengiriman dan pembayaran hanya dicatat pada perjanjian yang aktif." } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: "Pengiriman dan pembayaran hanya dicatat pada perjanjian yang aktif." },
+    });
     expect(await t.db.delivery.count({ where: { agreementId: a.id } })).toBe(0);
   });
 });
@@ -122,7 +168,15 @@ describe("concurrent writers", () => {
   it("two amendments of the same version: exactly one is saved, the other is a conflict", async () => {
     const buyerActor = await actAs(buyer.owner);
     const umkmActor = await actAs(umkm.owner);
-    const a = await createAgreement(buyerActor, { title: "Dua penyunting", scheme: "rantai_pasok", buyerOrgId: buyer.organization.id, supplierOrgId: umkm.organization.id, valueIdr: 20_000_000n, startDate: new Date("2027-01-01"), endDate: new Date("2027-06-30") });
+    const a = await createAgreement(buyerActor, {
+      title: "Dua penyunting",
+      scheme: "rantai_pasok",
+      buyerOrgId: buyer.organization.id,
+      supplierOrgId: umkm.organization.id,
+      valueIdr: 20_000_000n,
+      startDate: new Date("2027-01-01"),
+      endDate: new Date("2027-06-30"),
+    });
     const results = await Promise.allSettled([
       amendAgreement(buyerActor, a.id, { version: 1, title: "Versi pembeli" }),
       amendAgreement(umkmActor, a.id, { version: 1, title: "Versi pemasok" }),
@@ -139,7 +193,15 @@ describe("concurrent writers", () => {
   it("both parties accepting at the same moment make it active", async () => {
     const buyerActor = await actAs(buyer.owner);
     const umkmActor = await actAs(umkm.owner);
-    const a = await createAgreement(buyerActor, { title: "Setuju bersamaan", scheme: "rantai_pasok", buyerOrgId: buyer.organization.id, supplierOrgId: umkm.organization.id, valueIdr: 20_000_000n, startDate: new Date("2027-01-01"), endDate: new Date("2027-06-30") });
+    const a = await createAgreement(buyerActor, {
+      title: "Setuju bersamaan",
+      scheme: "rantai_pasok",
+      buyerOrgId: buyer.organization.id,
+      supplierOrgId: umkm.organization.id,
+      valueIdr: 20_000_000n,
+      startDate: new Date("2027-01-01"),
+      endDate: new Date("2027-06-30"),
+    });
     await Promise.all([acceptAgreement(buyerActor, a.id, { version: 1 }), acceptAgreement(umkmActor, a.id, { version: 1 })]);
     expect(await t.db.agreement.findUniqueOrThrow({ where: { id: a.id }, select: { status: true } })).toEqual({ status: "active" });
   });
@@ -147,13 +209,20 @@ describe("concurrent writers", () => {
 
 describe("a consortium on the form", () => {
   let otherBuyer: Awaited<ReturnType<typeof createBuyer>>;
-  let lead: Awaited<ReturnType<typeof createUmkm>>, member: Awaited<ReturnType<typeof createUmkm>>, third: Awaited<ReturnType<typeof createUmkm>>;
+  let lead: Awaited<ReturnType<typeof createUmkm>>,
+    member: Awaited<ReturnType<typeof createUmkm>>,
+    third: Awaited<ReturnType<typeof createUmkm>>;
   let own: { id: string }, foreign: { id: string }, ownLedByOther: { id: string }, noRfq: { id: string };
   let ownRfqTitle: string;
 
   const consortium = (rfqId: string | null, leadId: string, name: string, shares: [string, number, string][]) =>
     t.db.consortium.create({
-      data: { rfqId, name, leadId, members: { create: shares.map(([supplierId, shareQuantity, sharePercent]) => ({ supplierId, shareQuantity, sharePercent })) } },
+      data: {
+        rfqId,
+        name,
+        leadId,
+        members: { create: shares.map(([supplierId, shareQuantity, sharePercent]) => ({ supplierId, shareQuantity, sharePercent })) },
+      },
       select: { id: true },
     });
 
@@ -197,7 +266,9 @@ describe("a consortium on the form", () => {
         { organizationId: member.organization.id, name: member.organization.name, shareQuantity: 3000, sharePercent: "33.33" },
       ],
     });
-    expect((await consortiumChoices(buyerActor, [lead.organization.id, third.organization.id])).map((c) => c.id).sort()).toEqual([own.id, ownLedByOther.id].sort());
+    expect((await consortiumChoices(buyerActor, [lead.organization.id, third.organization.id])).map((c) => c.id).sort()).toEqual(
+      [own.id, ownLedByOther.id].sort(),
+    );
     // The other buyer sees its own consortium with that lead, never the first buyer's.
     expect((await consortiumChoices(await actAs(otherBuyer.owner), [lead.organization.id])).map((c) => c.id)).toEqual([foreign.id]);
     // Suppliers are not offered consortia; nobody signed in is refused.
@@ -208,9 +279,15 @@ describe("a consortium on the form", () => {
   it("creates a draft with every member as a party with its share", async () => {
     await actAs(buyer.owner);
     await expect(
-      createAgreementAction(undefined, form({ ...valid(), title: "Seragam batik bersama konsorsium", counterpartyId: lead.organization.id, consortiumId: own.id })),
+      createAgreementAction(
+        undefined,
+        form({ ...valid(), title: "Seragam batik bersama konsorsium", counterpartyId: lead.organization.id, consortiumId: own.id }),
+      ),
     ).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
-    const row = await t.db.agreement.findFirstOrThrow({ where: { title: "Seragam batik bersama konsorsium" }, select: { id: true, consortiumId: true, supplierId: true } });
+    const row = await t.db.agreement.findFirstOrThrow({
+      where: { title: "Seragam batik bersama konsorsium" },
+      select: { id: true, consortiumId: true, supplierId: true },
+    });
     expect(row).toMatchObject({ consortiumId: own.id, supplierId: lead.organization.id });
     const view = await getAgreement(await actAs(member.owner), row.id);
     expect(view.yourRole).toBe("consortium_member");
@@ -227,9 +304,13 @@ describe("a consortium on the form", () => {
   it("refuses another buyer's consortium, one led by someone else or one without an RFQ with a field error, writing nothing", async () => {
     await actAs(buyer.owner);
     const before = await t.db.agreement.count();
-    const message = "Konsorsium ini tidak ada, tidak dipimpin oleh pemasok yang dipilih, atau tidak dibentuk untuk RFQ milik pembeli perjanjian ini.";
+    const message =
+      "Konsorsium ini tidak ada, tidak dipimpin oleh pemasok yang dipilih, atau tidak dibentuk untuk RFQ milik pembeli perjanjian ini.";
     for (const id of [foreign.id, ownLedByOther.id, noRfq.id, "tidak-ada"]) {
-      const r = await createAgreementAction(undefined, form({ ...valid(), title: "Tidak boleh tercipta", counterpartyId: lead.organization.id, consortiumId: id }));
+      const r = await createAgreementAction(
+        undefined,
+        form({ ...valid(), title: "Tidak boleh tercipta", counterpartyId: lead.organization.id, consortiumId: id }),
+      );
       expect(r).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { consortiumId: [message] } } });
     }
     expect(await t.db.agreement.count()).toBe(before);

@@ -54,7 +54,12 @@ type Who = { id: string; token: string; owner: { id: string } };
 let buyer: Who, umkm: Who, bankA: Who, bankB: Who, bankC: Who;
 
 async function who(kind: "buyer" | "umkm" | "bank"): Promise<Who> {
-  const made = kind === "buyer" ? await createBuyer(t.db) : kind === "umkm" ? await createUmkm(t.db, { verificationStatus: "verified" }) : await createOrganization(t.db, "bank");
+  const made =
+    kind === "buyer"
+      ? await createBuyer(t.db)
+      : kind === "umkm"
+        ? await createUmkm(t.db, { verificationStatus: "verified" })
+        : await createOrganization(t.db, "bank");
   return { id: made.organization.id, token: (await createApiToken(made.owner.id, { name: "t" })).token, owner: made.owner };
 }
 
@@ -68,7 +73,8 @@ async function activeAgreement() {
   const a = await createAgreement(t.db, buyer.id, umkm.id, { status: "active", valueIdr: 100_000_000n });
   return { id: a.id, milestones: a.milestones };
 }
-const ask = (id: string, bank: Who, amountIdr: number) => send(financingRoute, "POST", id, umkm.token, { bankId: bank.id, type: "purchase_order", amountIdr });
+const ask = (id: string, bank: Who, amountIdr: number) =>
+  send(financingRoute, "POST", id, umkm.token, { bankId: bank.id, type: "purchase_order", amountIdr });
 /** Every string in a rendered server-component tree (element props, children), once each object. */
 function textOf(node: unknown, seen = new WeakSet<object>()): string {
   if (typeof node === "string" || typeof node === "number") return String(node) + "\n";
@@ -76,7 +82,11 @@ function textOf(node: unknown, seen = new WeakSet<object>()): string {
   seen.add(node);
   if (Array.isArray(node)) return node.map((n) => textOf(n, seen)).join("");
   const el = node as { props?: Record<string, unknown> };
-  return el.props ? Object.values(el.props).map((v) => textOf(v, seen)).join("") : "";
+  return el.props
+    ? Object.values(el.props)
+        .map((v) => textOf(v, seen))
+        .join("")
+    : "";
 }
 const idOf = async (res: Response) => ((await jsonOf(res)) as { id: string }).id;
 
@@ -96,13 +106,28 @@ describe("financing against one agreement stays within its value across banks", 
     expect(await t.db.financingRequest.count({ where: { agreementId: id } })).toBe(1);
     // approved requests count too
     const firstId = await idOf(first);
-    expect((await callRoute(decisionRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/decision", { token: bankA.token, params: { id: firstId }, body: { decision: "approved" } })).status).toBe(200);
+    expect(
+      (
+        await callRoute(decisionRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/decision", {
+          token: bankA.token,
+          params: { id: firstId },
+          body: { decision: "approved" },
+        })
+      ).status,
+    ).toBe(200);
     expect((await ask(id, bankB, 40_000_001)).status).toBe(400);
     const rest = await ask(id, bankB, 40_000_000);
     expect(rest.status).toBe(201);
     expect((await ask(id, bankC, 1)).status).toBe(400);
     // a withdrawn request no longer counts
-    expect((await callRoute(withdrawRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/withdraw", { token: umkm.token, params: { id: await idOf(rest) } })).status).toBe(200);
+    expect(
+      (
+        await callRoute(withdrawRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/withdraw", {
+          token: umkm.token,
+          params: { id: await idOf(rest) },
+        })
+      ).status,
+    ).toBe(200);
     expect((await ask(id, bankC, 40_000_000)).status).toBe(201);
   });
 
@@ -112,7 +137,9 @@ describe("financing against one agreement stays within its value across banks", 
     const res = await send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 70_000_000, milestones: [] });
     expect(res.status).toBe(400);
     expect((await errorOf(res)).fields?.valueIdr).toBeDefined();
-    expect(await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { version: true, pendingVersion: true, valueIdr: true } })).toEqual({ version: 1, pendingVersion: null, valueIdr: 100_000_000n });
+    expect(
+      await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { version: true, pendingVersion: true, valueIdr: true } }),
+    ).toEqual({ version: 1, pendingVersion: null, valueIdr: 100_000_000n });
     // at or above the financed amount is fine
     expect((await send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 90_000_000, milestones: [] })).status).toBe(200);
   });
@@ -125,7 +152,10 @@ describe("financing against one agreement stays within its value across banks", 
     expect((await send(acceptRoute, "POST", id, buyer.token, { version: 2 })).status).toBe(200);
     const last = await send(acceptRoute, "POST", id, umkm.token, { version: 2 });
     expect(last.status).toBe(409);
-    expect(await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { valueIdr: true, pendingVersion: true } })).toEqual({ valueIdr: 100_000_000n, pendingVersion: 2 });
+    expect(await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { valueIdr: true, pendingVersion: true } })).toEqual({
+      valueIdr: 100_000_000n,
+      pendingVersion: 2,
+    });
   });
 });
 
@@ -134,13 +164,30 @@ describe("financing against an agreement that is no longer in force", () => {
     const { id } = await activeAgreement();
     const requestId = await idOf(await ask(id, bankA, 50_000_000));
     expect((await send(terminateRoute, "POST", id, buyer.token, { reason: "Pesanan dibatalkan pembeli" })).status).toBe(200);
-    const confirm = await callRoute(confirmRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/confirm", { token: buyer.token, params: { id: requestId } });
+    const confirm = await callRoute(confirmRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/confirm", {
+      token: buyer.token,
+      params: { id: requestId },
+    });
     expect(confirm.status).toBe(409);
-    const approve = await callRoute(decisionRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/decision", { token: bankA.token, params: { id: requestId }, body: { decision: "approved" } });
+    const approve = await callRoute(decisionRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/decision", {
+      token: bankA.token,
+      params: { id: requestId },
+      body: { decision: "approved" },
+    });
     expect(approve.status).toBe(409);
-    expect(await t.db.financingRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, buyerConfirmedAt: true } })).toEqual({ status: "submitted", buyerConfirmedAt: null });
+    expect(
+      await t.db.financingRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, buyerConfirmedAt: true } }),
+    ).toEqual({ status: "submitted", buyerConfirmedAt: null });
     // declining stays possible (the bank closes its file)
-    expect((await callRoute(decisionRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/decision", { token: bankA.token, params: { id: requestId }, body: { decision: "declined", note: "Perjanjian diakhiri" } })).status).toBe(200);
+    expect(
+      (
+        await callRoute(decisionRoute as RouteHandlerFn, "POST", "/api/v1/financing/x/decision", {
+          token: bankA.token,
+          params: { id: requestId },
+          body: { decision: "declined", note: "Perjanjian diakhiri" },
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -162,13 +209,19 @@ describe("while an amendment is pending, the version in force is the one shown a
     expect((await send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 150_000_000, changeNote: "Naik" })).status).toBe(200);
     expect((await send(acceptRoute, "POST", id, buyer.token, { version: 2 })).status).toBe(200);
 
-    const v1 = AgreementVersionSchema.parse(await jsonOf(await callRoute(versionRoute as RouteHandlerFn, "GET", at(id, "/versions/1"), { token: umkm.token, params: { id, version: "1" } })));
+    const v1 = AgreementVersionSchema.parse(
+      await jsonOf(
+        await callRoute(versionRoute as RouteHandlerFn, "GET", at(id, "/versions/1"), { token: umkm.token, params: { id, version: "1" } }),
+      ),
+    );
     expect(v1).toMatchObject({ version: 1, currentVersion: 2, inForceVersion: 1, pendingVersion: 2 });
     expect(v1.acceptances.map((x) => x.organizationId).sort()).toEqual([buyer.id, umkm.id].sort());
 
     await actAs(buyer.owner);
     const page = async (version: number) =>
-      textOf(await VersionPage({ params: Promise.resolve({ id, version: String(version) }) } as unknown as Parameters<typeof VersionPage>[0]));
+      textOf(
+        await VersionPage({ params: Promise.resolve({ id, version: String(version) }) } as unknown as Parameters<typeof VersionPage>[0]),
+      );
     const older = translate("id", "agreements.versionPage.older", { current: 2 }).slice(0, 12); // "Ini versi la"
     const inForce = await page(1);
     expect(inForce).toContain(translate("id", "agreements.versionPage.inForcePending", { pending: 2 }));
@@ -196,7 +249,9 @@ describe("an unverified buyer does not propose through an amendment", () => {
       const res = await send(patchRoute, "PATCH", a.id, unverified.token, { version: 1, valueIdr: 110_000_000 });
       expect(res.status, status).toBe(403);
       expect((await errorOf(res)).code).toBe("verification_required");
-      expect(await t.db.agreement.findUniqueOrThrow({ where: { id: a.id }, select: { version: true, valueIdr: true, pendingVersion: true } })).toEqual({ version: 1, valueIdr: 100_000_000n, pendingVersion: null });
+      expect(
+        await t.db.agreement.findUniqueOrThrow({ where: { id: a.id }, select: { version: true, valueIdr: true, pendingVersion: true } }),
+      ).toEqual({ version: 1, valueIdr: 100_000_000n, pendingVersion: null });
     }
     const draft = await createAgreement(t.db, unverified.id, umkm.id, { status: "draft", valueIdr: 100_000_000n });
     const edited = await send(patchRoute, "PATCH", draft.id, unverified.token, { version: 1, valueIdr: 110_000_000 });
@@ -226,7 +281,10 @@ describe("concurrent writes complete, apply and finance exactly once", () => {
   it.runIf(pg)("both sides confirm at once: completed once, one completion on the record", async () => {
     for (let i = 0; i < 3; i++) {
       const { id } = await activeAgreement();
-      const res = await Promise.all([send(completeRoute, "POST", id, buyer.token, reason), send(completeRoute, "POST", id, umkm.token, reason)]);
+      const res = await Promise.all([
+        send(completeRoute, "POST", id, buyer.token, reason),
+        send(completeRoute, "POST", id, umkm.token, reason),
+      ]);
       expect(res.map((r) => r.status)).toEqual([200, 200]);
       expect((await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { status: true } })).status).toBe("completed");
       expect(await t.db.auditLog.count({ where: { entityId: id, action: "agreement.completed" } })).toBe(1);
@@ -236,15 +294,36 @@ describe("concurrent writes complete, apply and finance exactly once", () => {
   it.runIf(pg)("both last acceptances of an amendment at once: applied once (milestones not doubled)", async () => {
     for (let i = 0; i < 3; i++) {
       const { id, milestones } = await activeAgreement();
-      const ms = milestones.map((m) => ({ title: m.title, quantity: m.quantity, unit: m.unit, dueDate: day(m.dueDate), amountIdr: Number(m.amountIdr), paymentTermDays: m.paymentTermDays }));
-      expect((await send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 150_000_000, milestones: [...ms, { ...ms[1], title: "Tahap 3" }] })).status).toBe(200);
-      const res = await Promise.all([send(acceptRoute, "POST", id, buyer.token, { version: 2 }), send(acceptRoute, "POST", id, umkm.token, { version: 2 })]);
+      const ms = milestones.map((m) => ({
+        title: m.title,
+        quantity: m.quantity,
+        unit: m.unit,
+        dueDate: day(m.dueDate),
+        amountIdr: Number(m.amountIdr),
+        paymentTermDays: m.paymentTermDays,
+      }));
+      expect(
+        (
+          await send(patchRoute, "PATCH", id, buyer.token, {
+            version: 1,
+            valueIdr: 150_000_000,
+            milestones: [...ms, { ...ms[1], title: "Tahap 3" }],
+          })
+        ).status,
+      ).toBe(200);
+      const res = await Promise.all([
+        send(acceptRoute, "POST", id, buyer.token, { version: 2 }),
+        send(acceptRoute, "POST", id, umkm.token, { version: 2 }),
+      ]);
       expect(res.map((r) => r.status)).toEqual([200, 200]);
       // whichever came second applied it (the first may already read the applied state after its commit)
       const views = await Promise.all(res.map(async (r) => AgreementSchema.parse(await jsonOf(r))));
       expect(views.some((v) => v.pendingVersion === null && v.valueIdr === 150_000_000 && v.lastAcceptedVersion === 2)).toBe(true);
       expect(await t.db.agreementAcceptance.count({ where: { agreementId: id, version: 2 } })).toBe(2);
-      expect(await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { valueIdr: true, pendingVersion: true } })).toEqual({ valueIdr: 150_000_000n, pendingVersion: null });
+      expect(await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { valueIdr: true, pendingVersion: true } })).toEqual({
+        valueIdr: 150_000_000n,
+        pendingVersion: null,
+      });
       expect(await t.db.milestone.count({ where: { agreementId: id } })).toBe(3);
     }
   });
@@ -253,8 +332,14 @@ describe("concurrent writes complete, apply and finance exactly once", () => {
     for (let i = 0; i < 3; i++) {
       const { id } = await activeAgreement();
       expect((await send(completeRoute, "POST", id, buyer.token, reason)).status).toBe(200);
-      const [done, amended] = await Promise.all([send(completeRoute, "POST", id, umkm.token, reason), send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 110_000_000 })]);
-      const row = await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { status: true, pendingVersion: true, buyerConfirmedCompletionAt: true } });
+      const [done, amended] = await Promise.all([
+        send(completeRoute, "POST", id, umkm.token, reason),
+        send(patchRoute, "PATCH", id, buyer.token, { version: 1, valueIdr: 110_000_000 }),
+      ]);
+      const row = await t.db.agreement.findUniqueOrThrow({
+        where: { id },
+        select: { status: true, pendingVersion: true, buyerConfirmedCompletionAt: true },
+      });
       if (done.status === 200 && row.status === "completed") {
         expect(amended.status).toBe(409);
         expect(row.pendingVersion).toBeNull();

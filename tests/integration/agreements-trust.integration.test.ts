@@ -42,7 +42,15 @@ import { getStatsSummary } from "@/lib/stats/api";
 import type { Actor } from "@/lib/auth/types";
 
 /** The national figure for the value of active agreements (what /statistik and the API publish), exact as ministry staff see it. */
-const ministryView = { membership: { organizationId: "ministry", organizationName: "Kementerian", organizationType: "ministry", role: "member", verificationStatus: "verified" } } as const;
+const ministryView = {
+  membership: {
+    organizationId: "ministry",
+    organizationName: "Kementerian",
+    organizationType: "ministry",
+    role: "member",
+    verificationStatus: "verified",
+  },
+} as const;
 const publishedValue = async () => BigInt((await getStatsSummary(ministryView as unknown as Actor)).agreementValueIdr ?? -1n);
 
 const t = useTestDatabase();
@@ -63,7 +71,8 @@ async function who(kind: "buyer" | "umkm" | "bank", verified = true): Promise<Wh
 const at = (id: string, suffix = "") => `/api/v1/agreements/${id}${suffix}`;
 const send = (h: unknown, method: string, id: string, token: string, body: unknown = {}, extra: Record<string, string> = {}) =>
   callRoute(h as RouteHandlerFn, method, at(id), { token, params: { id, ...extra }, body });
-const read = async (id: string, token = buyer.token) => AgreementSchema.parse(await jsonOf(await callRoute(getRoute as RouteHandlerFn, "GET", at(id), { token, params: { id } })));
+const read = async (id: string, token = buyer.token) =>
+  AgreementSchema.parse(await jsonOf(await callRoute(getRoute as RouteHandlerFn, "GET", at(id), { token, params: { id } })));
 const errorOf = async (res: Response) => ErrorResponseSchema.parse(await jsonOf(res)).error;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -98,7 +107,14 @@ describe("an amendment of an active agreement changes nothing until every party 
       valueIdr: 150_000_000,
       changeNote: "Tambah tahap 3",
       milestones: [
-        ...milestones.map((m) => ({ title: m.title, quantity: m.quantity, unit: m.unit, dueDate: day(m.dueDate), amountIdr: Number(m.amountIdr), paymentTermDays: m.paymentTermDays })),
+        ...milestones.map((m) => ({
+          title: m.title,
+          quantity: m.quantity,
+          unit: m.unit,
+          dueDate: day(m.dueDate),
+          amountIdr: Number(m.amountIdr),
+          paymentTermDays: m.paymentTermDays,
+        })),
         { title: "Tahap 3", quantity: 100, unit: "lembar", dueDate: day(milestones[1].dueDate), amountIdr: 50_000_000 },
       ],
     });
@@ -106,10 +122,18 @@ describe("an amendment of an active agreement changes nothing until every party 
     const amended = AgreementSchema.parse(await jsonOf(r));
     expect(amended).toMatchObject({ status: "active", version: 2, valueIdr: 100_000_000, lastAcceptedVersion: 1 });
     expect(amended.milestones).toHaveLength(2);
-    expect(amended.pendingVersion).toMatchObject({ version: 2, valueIdr: 150_000_000, changeNote: "Tambah tahap 3", pendingAcceptance: expect.arrayContaining([buyer.id, umkm.id]) });
+    expect(amended.pendingVersion).toMatchObject({
+      version: 2,
+      valueIdr: 150_000_000,
+      changeNote: "Tambah tahap 3",
+      pendingAcceptance: expect.arrayContaining([buyer.id, umkm.id]),
+    });
     expect(amended.pendingVersion!.milestones).toHaveLength(3);
     // the row the statistics read is untouched
-    const row = await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { valueIdr: true, pendingVersion: true, _count: { select: { milestones: true } } } });
+    const row = await t.db.agreement.findUniqueOrThrow({
+      where: { id },
+      select: { valueIdr: true, pendingVersion: true, _count: { select: { milestones: true } } },
+    });
     expect(row).toEqual({ valueIdr: 100_000_000n, pendingVersion: 2, _count: { milestones: 2 } });
     expect(await publishedValue()).toBe(statsBefore);
 
@@ -125,7 +149,11 @@ describe("an amendment of an active agreement changes nothing until every party 
     const ok = await send(financingRoute, "POST", id, umkm.token, { bankId: bank.id, type: "purchase_order", amountIdr: 50_000_000 });
     expect(ok.status).toBe(201);
     const requestId = ((await jsonOf(ok)) as { id: string }).id;
-    const seen = FinancingBankSchema.parse(await jsonOf(await callRoute(bankGetRoute as RouteHandlerFn, "GET", "/api/v1/financing/x", { token: bank.token, params: { id: requestId } })));
+    const seen = FinancingBankSchema.parse(
+      await jsonOf(
+        await callRoute(bankGetRoute as RouteHandlerFn, "GET", "/api/v1/financing/x", { token: bank.token, params: { id: requestId } }),
+      ),
+    );
     expect(seen.agreement.valueIdr).toBe(100_000_000);
     expect(seen.agreement.schedule).toHaveLength(2);
 
@@ -149,7 +177,17 @@ describe("an amendment of an active agreement changes nothing until every party 
     const a = await read(id);
     const r = await amendAgreementAction(
       undefined,
-      form({ id, version: "1", title: a.title, scheme: a.scheme, valueIdr: "130.000.000", startDate: a.startDate, endDate: a.endDate, terms: a.terms, changeNote: "Naik" }),
+      form({
+        id,
+        version: "1",
+        title: a.title,
+        scheme: a.scheme,
+        valueIdr: "130.000.000",
+        startDate: a.startDate,
+        endDate: a.endDate,
+        terms: a.terms,
+        changeNote: "Naik",
+      }),
     );
     expect(r.ok).toBe(true);
     const after = await read(id);
@@ -166,7 +204,19 @@ describe("an amendment of an active agreement changes nothing until every party 
     const u = await t.db.user.findUniqueOrThrow({ where: { id: buyerMember.id } });
     await actAs(u);
     const a = await read(id);
-    const r = await amendAgreementAction(undefined, form({ id, version: "1", title: a.title, scheme: a.scheme, valueIdr: "1000000", startDate: a.startDate, endDate: a.endDate, terms: a.terms }));
+    const r = await amendAgreementAction(
+      undefined,
+      form({
+        id,
+        version: "1",
+        title: a.title,
+        scheme: a.scheme,
+        valueIdr: "1000000",
+        startDate: a.startDate,
+        endDate: a.endDate,
+        terms: a.terms,
+      }),
+    );
     expect(r).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await t.db.agreementVersion.count({ where: { agreementId: id } })).toBe(1);
   });
@@ -175,7 +225,9 @@ describe("an amendment of an active agreement changes nothing until every party 
 describe("consortium members accept their own share only", () => {
   it("cannot amend, complete or terminate the lead's agreement (403); nothing changes", async () => {
     const { id } = await activeAgreement();
-    await t.db.agreementParty.create({ data: { agreementId: id, organizationId: member.id, role: "consortium_member", shareQuantity: 100 } });
+    await t.db.agreementParty.create({
+      data: { agreementId: id, organizationId: member.id, role: "consortium_member", shareQuantity: 100 },
+    });
     await t.db.agreementAcceptance.create({ data: { agreementId: id, version: 1, organizationId: member.id } });
     expect((await send(patchRoute, "PATCH", id, member.token, { version: 1, title: "Diubah anggota" })).status).toBe(403);
     expect((await send(completeRoute, "POST", id, member.token, { reason: "Anggota menutup perjanjian" })).status).toBe(403);
@@ -194,7 +246,9 @@ describe("completion takes both sides", () => {
     const noReason = await send(completeRoute, "POST", id, buyer.token, {});
     expect(noReason.status).toBe(400);
     expect((await errorOf(noReason)).fields?.reason?.[0]).toMatch(/alasan/i);
-    const first = AgreementSchema.parse(await jsonOf(await send(completeRoute, "POST", id, buyer.token, { reason: "Tahap 2 dibatalkan bersama" })));
+    const first = AgreementSchema.parse(
+      await jsonOf(await send(completeRoute, "POST", id, buyer.token, { reason: "Tahap 2 dibatalkan bersama" })),
+    );
     expect(first.status).toBe("active");
     expect(first.completion.buyerConfirmedAt).not.toBeNull();
     expect(first.completion).toMatchObject({ supplierConfirmedAt: null, reason: "Tahap 2 dibatalkan bersama" });
@@ -215,7 +269,9 @@ describe("completion takes both sides", () => {
   it("with nothing open no reason is needed or kept", async () => {
     const { id, milestones } = await activeAgreement();
     for (const m of milestones) {
-      await t.db.delivery.create({ data: { agreementId: id, milestoneId: m.id, quantity: m.quantity!, deliveredOn: dateInDays(-3), onTime: true, status: "accepted" } });
+      await t.db.delivery.create({
+        data: { agreementId: id, milestoneId: m.id, quantity: m.quantity!, deliveredOn: dateInDays(-3), onTime: true, status: "accepted" },
+      });
       await t.db.payment.create({ data: { agreementId: id, milestoneId: m.id, amountIdr: m.amountIdr!, paidOn: dateInDays(-1) } });
     }
     expect((await send(completeRoute, "POST", id, umkm.token, { reason: "tidak perlu sebenarnya" })).status).toBe(200);
@@ -268,7 +324,15 @@ describe("an unverified buyer prepares drafts but cannot propose them", () => {
     const unverified = await who("buyer", false);
     const res = await callRoute(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", {
       token: unverified.token,
-      body: { title: "Draf pembeli baru", scheme: "subkontrak", buyerOrgId: unverified.id, supplierOrgId: umkm.id, valueIdr: 10_000_000, startDate: "2026-01-01", endDate: "2026-06-30" },
+      body: {
+        title: "Draf pembeli baru",
+        scheme: "subkontrak",
+        buyerOrgId: unverified.id,
+        supplierOrgId: umkm.id,
+        valueIdr: 10_000_000,
+        startDate: "2026-01-01",
+        endDate: "2026-06-30",
+      },
     });
     expect(res.status).toBe(201);
     const { id } = (await jsonOf(res)) as { id: string };
@@ -280,7 +344,10 @@ describe("an unverified buyer prepares drafts but cannot propose them", () => {
     await actAs(unverified.owner);
     const r = await acceptAgreementAction(undefined, form({ id, version: "1" }));
     expect(r).toMatchObject({ ok: false, error: { code: "verification_required" } });
-    const row = await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { status: true, _count: { select: { acceptances: true } } } });
+    const row = await t.db.agreement.findUniqueOrThrow({
+      where: { id },
+      select: { status: true, _count: { select: { acceptances: true } } },
+    });
     expect(row).toEqual({ status: "draft", _count: { acceptances: 0 } });
   });
 });
@@ -313,13 +380,33 @@ describe("delivery dates", () => {
 });
 
 describe("absurd numbers are a 400 on the field, never a database error", () => {
-  const base = () => ({ title: "Angka besar", scheme: "subkontrak", buyerOrgId: buyer.id, supplierOrgId: umkm.id, valueIdr: 10_000_000, startDate: "2026-01-01", endDate: "2026-06-30" });
+  const base = () => ({
+    title: "Angka besar",
+    scheme: "subkontrak",
+    buyerOrgId: buyer.id,
+    supplierOrgId: umkm.id,
+    valueIdr: 10_000_000,
+    startDate: "2026-01-01",
+    endDate: "2026-06-30",
+  });
   const cases: [string, () => Record<string, unknown>, string][] = [
     ["value above bigint", () => ({ ...base(), valueIdr: "99999999999999999999999" }), "valueIdr"],
     ["value 1e30", () => ({ ...base(), valueIdr: 1e30 }), "valueIdr"],
-    ["milestone quantity above int4", () => ({ ...base(), milestones: [{ title: "Tahap", quantity: 3_000_000_000, dueDate: "2026-02-01" }] }), "milestones.0.quantity"],
-    ["milestone amount above bigint", () => ({ ...base(), milestones: [{ title: "Tahap", dueDate: "2026-02-01", amountIdr: "9223372036854775808" }] }), "milestones.0.amountIdr"],
-    ["payment term above int4", () => ({ ...base(), milestones: [{ title: "Tahap", dueDate: "2026-02-01", paymentTermDays: 1e12 }] }), "milestones.0.paymentTermDays"],
+    [
+      "milestone quantity above int4",
+      () => ({ ...base(), milestones: [{ title: "Tahap", quantity: 3_000_000_000, dueDate: "2026-02-01" }] }),
+      "milestones.0.quantity",
+    ],
+    [
+      "milestone amount above bigint",
+      () => ({ ...base(), milestones: [{ title: "Tahap", dueDate: "2026-02-01", amountIdr: "9223372036854775808" }] }),
+      "milestones.0.amountIdr",
+    ],
+    [
+      "payment term above int4",
+      () => ({ ...base(), milestones: [{ title: "Tahap", dueDate: "2026-02-01", paymentTermDays: 1e12 }] }),
+      "milestones.0.paymentTermDays",
+    ],
   ];
   for (const [name, b, field] of cases) {
     it(`create: ${name}`, async () => {
@@ -347,7 +434,10 @@ describe("absurd numbers are a 400 on the field, never a database error", () => 
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((await errorOf(res)).fields?.[field], JSON.stringify(body)).toBeDefined();
     }
-    const row = await t.db.agreement.findUniqueOrThrow({ where: { id }, select: { version: true, valueIdr: true, _count: { select: { deliveries: true, payments: true, financing: true } } } });
+    const row = await t.db.agreement.findUniqueOrThrow({
+      where: { id },
+      select: { version: true, valueIdr: true, _count: { select: { deliveries: true, payments: true, financing: true } } },
+    });
     expect(row).toEqual({ version: 1, valueIdr: 100_000_000n, _count: { deliveries: 0, payments: 0, financing: 0 } });
   });
 });
@@ -360,7 +450,16 @@ describe("agreements completed before the two-sided rule", () => {
     const open = await createAgreement(t.db, buyer.id, umkm.id, { status: "completed" });
     const done = await createAgreement(t.db, buyer.id, umkm.id, { status: "completed" });
     for (const m of done.milestones) {
-      await t.db.delivery.create({ data: { agreementId: done.id, milestoneId: m.id, quantity: m.quantity!, deliveredOn: dateInDays(-40), onTime: true, status: "accepted" } });
+      await t.db.delivery.create({
+        data: {
+          agreementId: done.id,
+          milestoneId: m.id,
+          quantity: m.quantity!,
+          deliveredOn: dateInDays(-40),
+          onTime: true,
+          status: "accepted",
+        },
+      });
       await t.db.payment.create({ data: { agreementId: done.id, milestoneId: m.id, amountIdr: m.amountIdr!, paidOn: dateInDays(-35) } });
     }
     await t.db.$executeRawUnsafe(sql);

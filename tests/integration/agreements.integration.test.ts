@@ -27,7 +27,12 @@ type Org = { id: string; token: string; memberToken?: string };
 let buyer: Org, umkm: Org, outsider: Org, ministry: Org, otherBuyer: Org;
 
 async function withToken(kind: "buyer" | "umkm" | "ministry" | "bank") {
-  const made = kind === "buyer" ? await createBuyer(t.db) : kind === "umkm" ? await createUmkm(t.db, { verificationStatus: "verified" }) : await createOrganization(t.db, kind);
+  const made =
+    kind === "buyer"
+      ? await createBuyer(t.db)
+      : kind === "umkm"
+        ? await createUmkm(t.db, { verificationStatus: "verified" })
+        : await createOrganization(t.db, kind);
   const { token } = await createApiToken(made.owner.id, { name: "test" });
   return { id: made.organization.id, token, owner: made.owner };
 }
@@ -48,14 +53,23 @@ const body = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const call = (h: RouteHandlerFn, method: string, path: string, token: string, opts: { params?: Record<string, string>; body?: unknown; query?: Record<string, string> } = {}) =>
-  callRoute(h, method, path, { token, ...opts });
-const post = (h: RouteHandlerFn, id: string, suffix: string, token: string, b: unknown = {}) => call(h, "POST", `/api/v1/agreements/${id}/${suffix}`, token, { params: { id }, body: b });
+const call = (
+  h: RouteHandlerFn,
+  method: string,
+  path: string,
+  token: string,
+  opts: { params?: Record<string, string>; body?: unknown; query?: Record<string, string> } = {},
+) => callRoute(h, method, path, { token, ...opts });
+const post = (h: RouteHandlerFn, id: string, suffix: string, token: string, b: unknown = {}) =>
+  call(h, "POST", `/api/v1/agreements/${id}/${suffix}`, token, { params: { id }, body: b });
 const get = (id: string, token: string) => call(getRoute as RouteHandlerFn, "GET", `/api/v1/agreements/${id}`, token, { params: { id } });
 
 async function rowState(id: string) {
   const [a, versions, milestones, acceptances, deliveries, payments] = await Promise.all([
-    t.db.agreement.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, title: true, valueIdr: true, endDate: true, scheme: true } }),
+    t.db.agreement.findUniqueOrThrow({
+      where: { id },
+      select: { status: true, version: true, title: true, valueIdr: true, endDate: true, scheme: true },
+    }),
     t.db.agreementVersion.count({ where: { agreementId: id } }),
     t.db.milestone.findMany({ where: { agreementId: id }, orderBy: { position: "asc" }, select: { title: true, dueDate: true } }),
     t.db.agreementAcceptance.count({ where: { agreementId: id } }),
@@ -85,7 +99,15 @@ describe("the life cycle over the API", () => {
     expect(res.status).toBe(201);
     const a = AgreementSchema.parse(await jsonOf(res));
     id = a.id;
-    expect(a).toMatchObject({ status: "draft", version: 1, scheme: "rantai_pasok", valueIdr: 120_000_000, startDate: "2025-12-01", endDate: "2026-05-31", yourRole: "buyer" });
+    expect(a).toMatchObject({
+      status: "draft",
+      version: 1,
+      scheme: "rantai_pasok",
+      valueIdr: 120_000_000,
+      startDate: "2025-12-01",
+      endDate: "2026-05-31",
+      yourRole: "buyer",
+    });
     expect(a.milestones.map((m) => m.dueDate)).toEqual(["2026-01-15", "2026-03-15"]);
     expect(a.pendingAcceptance.sort()).toEqual([buyer.id, umkm.id].sort());
 
@@ -93,7 +115,9 @@ describe("the life cycle over the API", () => {
       const list = AgreementPageSchema.parse(await jsonOf(await call(listRoute as RouteHandlerFn, "GET", "/api/v1/agreements", who.token)));
       expect(list.data.map((x) => x.id)).toContain(id);
     }
-    const foreign = AgreementPageSchema.parse(await jsonOf(await call(listRoute as RouteHandlerFn, "GET", "/api/v1/agreements", outsider.token)));
+    const foreign = AgreementPageSchema.parse(
+      await jsonOf(await call(listRoute as RouteHandlerFn, "GET", "/api/v1/agreements", outsider.token)),
+    );
     expect(foreign.data.map((x) => x.id)).not.toContain(id);
   });
 
@@ -103,13 +127,23 @@ describe("the life cycle over the API", () => {
       expect(res.status).toBe(404);
       expect(ErrorResponseSchema.parse(await jsonOf(res)).error.code).toBe("not_found");
       expect((await post(acceptRoute as RouteHandlerFn, id, "accept", who.token)).status).toBe(404);
-      const patch = await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${id}`, who.token, { params: { id }, body: { version: 1, title: "Diambil alih" } });
+      const patch = await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${id}`, who.token, {
+        params: { id },
+        body: { version: 1, title: "Diambil alih" },
+      });
       expect(patch.status).toBe(404);
     }
     const seen = AgreementSchema.parse(await jsonOf(await get(id, ministry.token)));
     expect(seen.yourRole).toBeNull();
     expect((await post(acceptRoute as RouteHandlerFn, id, "accept", ministry.token)).status).toBe(403);
-    expect((await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${id}`, ministry.token, { params: { id }, body: { version: 1, title: "Ubah" } })).status).toBe(403);
+    expect(
+      (
+        await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${id}`, ministry.token, {
+          params: { id },
+          body: { version: 1, title: "Ubah" },
+        })
+      ).status,
+    ).toBe(403);
     expect((await rowState(id)).a).toMatchObject({ status: "draft", version: 1, title: "Pasokan kain batik seragam 2027" });
   });
 
@@ -122,14 +156,23 @@ describe("the life cycle over the API", () => {
     expect(AgreementSchema.parse(await jsonOf(ok))).toMatchObject({ version: 2, valueIdr: 125_000_000, status: "draft" });
 
     const before = await rowState(id);
-    const stale = await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${id}`, buyer.token, { params: { id }, body: { version: 1, title: "Judul lain" } });
+    const stale = await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${id}`, buyer.token, {
+      params: { id },
+      body: { version: 1, title: "Judul lain" },
+    });
     expect(stale.status).toBe(409);
     const err = ErrorResponseSchema.parse(await jsonOf(stale)).error;
     expect(err.code).toBe("conflict");
     expect(err.message).toMatch(/diubah orang lain/);
     expect(await rowState(id)).toEqual(before);
 
-    const v1 = AgreementVersionSchema.parse(await jsonOf(await call(versionRoute as RouteHandlerFn, "GET", `/api/v1/agreements/${id}/versions/1`, umkm.token, { params: { id, version: "1" } })));
+    const v1 = AgreementVersionSchema.parse(
+      await jsonOf(
+        await call(versionRoute as RouteHandlerFn, "GET", `/api/v1/agreements/${id}/versions/1`, umkm.token, {
+          params: { id, version: "1" },
+        }),
+      ),
+    );
     expect(v1.snapshot.valueIdr).toBe("120000000");
     expect(v1.currentVersion).toBe(2);
   });
@@ -155,12 +198,22 @@ describe("the life cycle over the API", () => {
 
   it("an amendment of an active agreement changes nothing in force until both accept version 3 (shown as pendingVersion); it cannot be completed meanwhile; version 2 stays readable", async () => {
     const amended = AgreementSchema.parse(
-      await jsonOf(await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${id}`, buyer.token, { params: { id }, body: { version: 2, endDate: "2026-06-30", changeNote: "Diperpanjang sebulan" } })),
+      await jsonOf(
+        await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${id}`, buyer.token, {
+          params: { id },
+          body: { version: 2, endDate: "2026-06-30", changeNote: "Diperpanjang sebulan" },
+        }),
+      ),
     );
     // still active (the partnership does not stop while an amendment is discussed: statistics keep counting it)
     // issue 11: what is in force stays version 2; the amendment is shown beside it
     expect(amended).toMatchObject({ version: 3, status: "active", lastAcceptedVersion: 2, endDate: "2026-05-31" });
-    expect(amended.pendingVersion).toMatchObject({ version: 3, endDate: "2026-06-30", changeNote: "Diperpanjang sebulan", acceptances: [] });
+    expect(amended.pendingVersion).toMatchObject({
+      version: 3,
+      endDate: "2026-06-30",
+      changeNote: "Diperpanjang sebulan",
+      acceptances: [],
+    });
     expect((await t.db.agreement.findUniqueOrThrow({ where: { id } })).endDate.toISOString().slice(0, 10)).toBe("2026-05-31");
     expect(amended.pendingAcceptance.sort()).toEqual([buyer.id, umkm.id].sort());
     expect(amended.versions.map((v) => v.version)).toEqual([3, 2, 1]);
@@ -169,7 +222,13 @@ describe("the life cycle over the API", () => {
     expect((await t.db.agreement.findUniqueOrThrow({ where: { id } })).status).toBe("active");
     await post(acceptRoute as RouteHandlerFn, id, "accept", buyer.token, { version: 3 });
     const active = AgreementSchema.parse(await jsonOf(await post(acceptRoute as RouteHandlerFn, id, "accept", umkm.token, { version: 3 })));
-    expect(active).toMatchObject({ status: "active", lastAcceptedVersion: 3, pendingAcceptance: [], endDate: "2026-06-30", pendingVersion: null });
+    expect(active).toMatchObject({
+      status: "active",
+      lastAcceptedVersion: 3,
+      pendingAcceptance: [],
+      endDate: "2026-06-30",
+      pendingVersion: null,
+    });
     const again = await post(acceptRoute as RouteHandlerFn, id, "accept", umkm.token, { version: 3 });
     expect(again.status).toBe(409);
   });
@@ -177,24 +236,67 @@ describe("the life cycle over the API", () => {
   it("records a supplier's delivery for the buyer's review, the buyer's own on time, a payment with days to pay", async () => {
     const a = AgreementSchema.parse(await jsonOf(await get(id, buyer.token)));
     const [m1, m2] = a.milestones;
-    const bySupplier = await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", umkm.token, { milestoneId: m1.id, quantity: 300, deliveredOn: "2026-01-20" });
+    const bySupplier = await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", umkm.token, {
+      milestoneId: m1.id,
+      quantity: 300,
+      deliveredOn: "2026-01-20",
+    });
     expect(bySupplier.status).toBe(201);
     const afterSupplier = AgreementSchema.parse(await jsonOf(bySupplier));
     const late = afterSupplier.deliveries[0];
     expect(late).toMatchObject({ status: "pending_review", onTime: false, quantity: 300 });
     // only the buyer reviews
-    expect((await call(reviewRoute as RouteHandlerFn, "POST", "x", umkm.token, { params: { id, deliveryId: late.id }, body: { status: "accepted" } })).status).toBe(400);
-    const reviewed = AgreementSchema.parse(await jsonOf(await call(reviewRoute as RouteHandlerFn, "POST", "x", buyer.token, { params: { id, deliveryId: late.id }, body: { status: "accepted" } })));
+    expect(
+      (
+        await call(reviewRoute as RouteHandlerFn, "POST", "x", umkm.token, {
+          params: { id, deliveryId: late.id },
+          body: { status: "accepted" },
+        })
+      ).status,
+    ).toBe(400);
+    const reviewed = AgreementSchema.parse(
+      await jsonOf(
+        await call(reviewRoute as RouteHandlerFn, "POST", "x", buyer.token, {
+          params: { id, deliveryId: late.id },
+          body: { status: "accepted" },
+        }),
+      ),
+    );
     expect(reviewed.deliveries[0].status).toBe("accepted");
     expect(reviewed.milestones[0].status).toBe("accepted");
 
-    const byBuyer = AgreementSchema.parse(await jsonOf(await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", buyer.memberToken!, { milestoneId: m2.id, quantity: 300, deliveredOn: "2026-03-10" })));
+    const byBuyer = AgreementSchema.parse(
+      await jsonOf(
+        await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", buyer.memberToken!, {
+          milestoneId: m2.id,
+          quantity: 300,
+          deliveredOn: "2026-03-10",
+        }),
+      ),
+    );
     expect(byBuyer.deliveries.find((d) => d.milestoneId === m2.id)).toMatchObject({ status: "accepted", onTime: true });
 
-    const paid = AgreementSchema.parse(await jsonOf(await post(paymentsRoute as RouteHandlerFn, id, "payments", buyer.token, { milestoneId: m1.id, amountIdr: 60_000_000, paidOn: "2026-02-14" })));
+    const paid = AgreementSchema.parse(
+      await jsonOf(
+        await post(paymentsRoute as RouteHandlerFn, id, "payments", buyer.token, {
+          milestoneId: m1.id,
+          amountIdr: 60_000_000,
+          paidOn: "2026-02-14",
+        }),
+      ),
+    );
     expect(paid.payments[0]).toMatchObject({ amountIdr: 60_000_000, daysToPay: 25, paidOn: "2026-02-14" });
     expect(paid.milestones[0].status).toBe("paid");
-    const invoiced = AgreementSchema.parse(await jsonOf(await post(paymentsRoute as RouteHandlerFn, id, "payments", buyer.token, { milestoneId: m2.id, amountIdr: "65000000", invoicedOn: "2026-03-12", paidOn: "2026-04-01" })));
+    const invoiced = AgreementSchema.parse(
+      await jsonOf(
+        await post(paymentsRoute as RouteHandlerFn, id, "payments", buyer.token, {
+          milestoneId: m2.id,
+          amountIdr: "65000000",
+          invoicedOn: "2026-03-12",
+          paidOn: "2026-04-01",
+        }),
+      ),
+    );
     expect(invoiced.payments.find((p) => p.milestoneId === m2.id)?.daysToPay).toBe(20);
   });
 
@@ -221,7 +323,9 @@ describe("the life cycle over the API", () => {
     const done = AgreementSchema.parse(await jsonOf(await post(completeRoute as RouteHandlerFn, id, "complete", umkm.token)));
     expect(done.status).toBe("completed");
     expect(done.completion.reason).toBeNull();
-    expect((await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", buyer.token, { quantity: 1, deliveredOn: "2026-04-02" })).status).toBe(409);
+    expect(
+      (await post(deliveriesRoute as RouteHandlerFn, id, "deliveries", buyer.token, { quantity: 1, deliveredOn: "2026-04-02" })).status,
+    ).toBe(409);
     const r1 = await post(ratingsRoute as RouteHandlerFn, id, "ratings", buyer.token, { score: 5, comment: "Rapi dan sesuai." });
     expect(r1.status).toBe(201);
     const r2 = AgreementSchema.parse(await jsonOf(await post(ratingsRoute as RouteHandlerFn, id, "ratings", umkm.token, { score: 4 })));
@@ -250,34 +354,62 @@ describe("invalid agreements are refused with clear errors and nothing is writte
   }
 
   it("an unknown scheme", () => refused(body({ scheme: "monopoli" }), "scheme", /sepuluh pola kemitraan/));
-  it("an end before the start", () => refused(body({ startDate: "2026-01-01", endDate: "2025-12-31", milestones: [] }), "endDate", /tidak boleh sebelum tanggal mulai/));
+  it("an end before the start", () =>
+    refused(body({ startDate: "2026-01-01", endDate: "2025-12-31", milestones: [] }), "endDate", /tidak boleh sebelum tanggal mulai/));
   it("fractional Rupiah", () => refused(body({ valueIdr: 1_000_000.5 }), "valueIdr", /bilangan bulat/));
   it("fractional Rupiah written the Indonesian way", () => refused(body({ valueIdr: "1.500,50" }), "valueIdr", /bilangan bulat/));
-  it("a milestone outside the term", () => refused(body({ milestones: [{ title: "Tahap awal", dueDate: "2025-11-01" }] }), "milestones.0.dueDate", /di antara tanggal mulai/));
-  it("milestones above the value", () => refused(body({ valueIdr: 10_000_000, milestones: [{ title: "Semua", dueDate: "2026-01-01", amountIdr: 20_000_000 }] }), "milestones", /melebihi nilai/));
+  it("a milestone outside the term", () =>
+    refused(body({ milestones: [{ title: "Tahap awal", dueDate: "2025-11-01" }] }), "milestones.0.dueDate", /di antara tanggal mulai/));
+  it("milestones above the value", () =>
+    refused(
+      body({ valueIdr: 10_000_000, milestones: [{ title: "Semua", dueDate: "2026-01-01", amountIdr: 20_000_000 }] }),
+      "milestones",
+      /melebihi nilai/,
+    ));
   it("an agreement between two other organizations", () => refused(body({ buyerOrgId: otherBuyer.id }), "buyerOrgId", /salah satu pihak/));
-  it("a counterparty that is not an UMKM or cooperative", () => refused(body({ supplierOrgId: otherBuyer.id }), "supplierOrgId", /tidak ada di Rantai/));
+  it("a counterparty that is not an UMKM or cooperative", () =>
+    refused(body({ supplierOrgId: otherBuyer.id }), "supplierOrgId", /tidak ada di Rantai/));
 
   it("in English when asked", async () => {
-    const res = await callRoute(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", { token: buyer.token, body: body({ scheme: "x" }), headers: { "accept-language": "en" } });
-    expect(ErrorResponseSchema.parse(await jsonOf(res)).error.fields?.scheme?.[0]).toBe("Choose one of the ten PP 7/2021 partnership schemes.");
+    const res = await callRoute(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", {
+      token: buyer.token,
+      body: body({ scheme: "x" }),
+      headers: { "accept-language": "en" },
+    });
+    expect(ErrorResponseSchema.parse(await jsonOf(res)).error.fields?.scheme?.[0]).toBe(
+      "Choose one of the ten PP 7/2021 partnership schemes.",
+    );
   });
 
   it("an amendment whose new end date falls before the start", async () => {
-    const a = AgreementSchema.parse(await jsonOf(await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", umkm.token, { body: body({ milestones: [] }) })));
-    const res = await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${a.id}`, umkm.token, { params: { id: a.id }, body: { version: 1, endDate: "2025-06-01" } });
+    const a = AgreementSchema.parse(
+      await jsonOf(await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", umkm.token, { body: body({ milestones: [] }) })),
+    );
+    const res = await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${a.id}`, umkm.token, {
+      params: { id: a.id },
+      body: { version: 1, endDate: "2025-06-01" },
+    });
     expect(res.status).toBe(400);
     expect(ErrorResponseSchema.parse(await jsonOf(res)).error.fields?.endDate?.[0]).toMatch(/tidak boleh sebelum/);
     expect((await rowState(a.id)).a).toMatchObject({ version: 1 });
-    const missing = await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${a.id}`, umkm.token, { params: { id: a.id }, body: { title: "Tanpa versi" } });
+    const missing = await call(patchRoute as RouteHandlerFn, "PATCH", `/api/v1/agreements/${a.id}`, umkm.token, {
+      params: { id: a.id },
+      body: { title: "Tanpa versi" },
+    });
     expect(missing.status).toBe(400);
     expect(Object.keys(ErrorResponseSchema.parse(await jsonOf(missing)).error.fields ?? {})).toContain("version");
   });
 
   it("terminating needs a reason, then ends the agreement for both parties", async () => {
-    const a = AgreementSchema.parse(await jsonOf(await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", buyer.token, { body: body({ milestones: [] }) })));
+    const a = AgreementSchema.parse(
+      await jsonOf(
+        await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", buyer.token, { body: body({ milestones: [] }) }),
+      ),
+    );
     expect((await post(terminateRoute as RouteHandlerFn, a.id, "terminate", buyer.token, { reason: "" })).status).toBe(400);
-    const ended = AgreementSchema.parse(await jsonOf(await post(terminateRoute as RouteHandlerFn, a.id, "terminate", buyer.token, { reason: "Kebutuhan dibatalkan" })));
+    const ended = AgreementSchema.parse(
+      await jsonOf(await post(terminateRoute as RouteHandlerFn, a.id, "terminate", buyer.token, { reason: "Kebutuhan dibatalkan" })),
+    );
     expect(ended).toMatchObject({ status: "terminated", terminationReason: "Kebutuhan dibatalkan" });
     expect((await post(acceptRoute as RouteHandlerFn, a.id, "accept", umkm.token)).status).toBe(409);
   });
@@ -288,22 +420,52 @@ describe("a consortium agreement", () => {
     const member = await withToken("umkm");
     const rfq = await createRfq(t.db, buyer.id);
     const consortium = await t.db.consortium.create({
-      data: { rfqId: rfq.id, name: "Konsorsium Batik Pesisir", leadId: umkm.id, members: { create: [{ supplierId: umkm.id, shareQuantity: 400 }, { supplierId: member.id, shareQuantity: 200 }] } },
+      data: {
+        rfqId: rfq.id,
+        name: "Konsorsium Batik Pesisir",
+        leadId: umkm.id,
+        members: {
+          create: [
+            { supplierId: umkm.id, shareQuantity: 400 },
+            { supplierId: member.id, shareQuantity: 200 },
+          ],
+        },
+      },
     });
-    const bad = await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", buyer.token, { body: body({ consortiumId: consortium.id, supplierOrgId: member.id }) });
+    const bad = await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", buyer.token, {
+      body: body({ consortiumId: consortium.id, supplierOrgId: member.id }),
+    });
     expect(bad.status).toBe(400);
     expect(ErrorResponseSchema.parse(await jsonOf(bad)).error.fields?.consortiumId).toBeDefined();
     // The same lead in a consortium another buyer formed for its RFQ: not this buyer's to name.
     const theirs = await t.db.consortium.create({
-      data: { rfqId: (await createRfq(t.db, otherBuyer.id)).id, name: "Konsorsium Pembeli Lain", leadId: umkm.id, members: { create: [{ supplierId: umkm.id, shareQuantity: 100 }, { supplierId: member.id, shareQuantity: 100 }] } },
+      data: {
+        rfqId: (await createRfq(t.db, otherBuyer.id)).id,
+        name: "Konsorsium Pembeli Lain",
+        leadId: umkm.id,
+        members: {
+          create: [
+            { supplierId: umkm.id, shareQuantity: 100 },
+            { supplierId: member.id, shareQuantity: 100 },
+          ],
+        },
+      },
     });
     const before = await t.db.agreement.count();
-    const foreign = await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", buyer.token, { body: body({ consortiumId: theirs.id }) });
+    const foreign = await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", buyer.token, {
+      body: body({ consortiumId: theirs.id }),
+    });
     expect(foreign.status).toBe(400);
     expect(ErrorResponseSchema.parse(await jsonOf(foreign)).error.fields?.consortiumId).toBeDefined();
     expect(await t.db.agreement.count()).toBe(before);
 
-    const a = AgreementSchema.parse(await jsonOf(await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", buyer.token, { body: body({ consortiumId: consortium.id, milestones: [] }) })));
+    const a = AgreementSchema.parse(
+      await jsonOf(
+        await call(createRoute as RouteHandlerFn, "POST", "/api/v1/agreements", buyer.token, {
+          body: body({ consortiumId: consortium.id, milestones: [] }),
+        }),
+      ),
+    );
     expect(a.parties.map((p) => [p.organizationId, p.role, p.shareQuantity]).sort()).toEqual(
       [
         [buyer.id, "buyer", null],

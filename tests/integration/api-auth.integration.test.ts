@@ -9,12 +9,7 @@ import { POST as signIn } from "@/app/api/v1/auth/token/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { GET as listTokens, POST as createToken } from "@/app/api/v1/tokens/route";
 import { DELETE as revokeToken } from "@/app/api/v1/tokens/[id]/route";
-import {
-  ApiTokenPageSchema,
-  MeResponseSchema,
-  RegisterResponseSchema,
-  TokenResponseSchema,
-} from "@/lib/auth/responses";
+import { ApiTokenPageSchema, MeResponseSchema, RegisterResponseSchema, TokenResponseSchema } from "@/lib/auth/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { API_SIGNIN_TOKEN_DAYS, createApiToken } from "@/lib/auth/tokens";
 import { LOGIN_LIMITS, SIGNUP_LIMIT } from "@/lib/auth/rate-limit";
@@ -76,10 +71,15 @@ describe("register → token → me", () => {
     expect(meRes.headers.get("cache-control")).toBe("no-store");
     expect(MeResponseSchema.parse(await meRes.json())).toEqual({
       user: body.user,
-      organizations: [{ id: body.organization.id, name: input.organization.name, type: "umkm", role: "owner", verificationStatus: "unverified" }],
+      organizations: [
+        { id: body.organization.id, name: input.organization.name, type: "umkm", role: "owner", verificationStatus: "unverified" },
+      ],
     });
     // Only a hash of the token is stored.
-    const stored = await t.db.apiToken.findFirstOrThrow({ where: { userId: body.user.id }, select: { tokenHash: true, source: true, name: true } });
+    const stored = await t.db.apiToken.findFirstOrThrow({
+      where: { userId: body.user.id },
+      select: { tokenHash: true, source: true, name: true },
+    });
     expect(stored.tokenHash).not.toContain(issued.token);
     expect(stored).toMatchObject({ source: "api", name: "API sign-in" });
   });
@@ -102,14 +102,20 @@ describe("bad input", () => {
       [register, "/api/v1/auth/register"],
       [signIn, "/api/v1/auth/token"],
     ] as const) {
-      const res = await callRoute(handler, "POST", path, { rawBody: '{"email": "a@b.c", "password": ', headers: { "content-type": "application/json" } });
+      const res = await callRoute(handler, "POST", path, {
+        rawBody: '{"email": "a@b.c", "password": ',
+        headers: { "content-type": "application/json" },
+      });
       expect(res.status, path).toBe(400);
       expect(expectError(await res.json(), "invalid_input").message).toBe(id.errors.malformedJson);
     }
   });
 
   it("lists the missing fields", async () => {
-    const res = await callRoute(register, "POST", "/api/v1/auth/register", { body: { email: "not-an-email" }, headers: { "accept-language": "en" } });
+    const res = await callRoute(register, "POST", "/api/v1/auth/register", {
+      body: { email: "not-an-email" },
+      headers: { "accept-language": "en" },
+    });
     expect(res.status).toBe(400);
     const error = expectError(await res.json(), "invalid_input");
     expect(error.message).toBe(en.errors.invalidInput);
@@ -152,7 +158,10 @@ describe("sign-in failures", () => {
     const other = await signUp();
     const address = "192.0.2.44";
     const attempt = (email: string, password: string) =>
-      callRoute(signIn, "POST", "/api/v1/auth/token", { body: { email, password }, headers: { "x-forwarded-for": `10.0.0.1, ${address}` } });
+      callRoute(signIn, "POST", "/api/v1/auth/token", {
+        body: { email, password },
+        headers: { "x-forwarded-for": `10.0.0.1, ${address}` },
+      });
 
     for (let i = 1; i <= LOGIN_LIMITS.perAccount.points; i++) {
       expect((await attempt(victim.input.email, `wrong-password-${i}`)).status, `attempt ${i}`).toBe(401);
@@ -213,7 +222,10 @@ describe("tokens", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await callRoute(listTokens, "GET", "/api/v1/tokens", { token: aliceToken, query: { limit: "2", ...(cursor ? { cursor } : {}) } });
+      const res = await callRoute(listTokens, "GET", "/api/v1/tokens", {
+        token: aliceToken,
+        query: { limit: "2", ...(cursor ? { cursor } : {}) },
+      });
       expect(res.status).toBe(200);
       const page = ApiTokenPageSchema.parse(await res.json());
       expect(page.data.length).toBeLessThanOrEqual(2);
@@ -250,7 +262,11 @@ describe("token scope, expiry and who makes tokens (issue 11)", () => {
     const named = await createApiToken(body.user.id, { name: "ERP", expiresInDays: 365, scope: "read write" });
     const before = await t.db.apiToken.count();
     for (const token of [signInToken, named.token]) {
-      const res = await callRoute(createToken, "POST", "/api/v1/tokens", { token, body: { name: "penerus", expiresInDays: 365, scope: "read write" }, headers: { "accept-language": "en" } });
+      const res = await callRoute(createToken, "POST", "/api/v1/tokens", {
+        token,
+        body: { name: "penerus", expiresInDays: 365, scope: "read write" },
+        headers: { "accept-language": "en" },
+      });
       expect(res.status).toBe(403);
       expect(expectError(await res.json(), "forbidden").message).toBe(en.tokens.errors.sessionOnly);
     }
@@ -267,7 +283,11 @@ describe("token scope, expiry and who makes tokens (issue 11)", () => {
     expect(list.data.map((x) => [x.name, x.scope])).toEqual([["laporan", "read"]]);
 
     // A write of any kind: revoking (DELETE), and a POST route that is otherwise allowed to this user.
-    const revoke = await callRoute(revokeToken, "DELETE", `/api/v1/tokens/${read.id}`, { token: read.token, params: { id: read.id }, headers: { "accept-language": "en" } });
+    const revoke = await callRoute(revokeToken, "DELETE", `/api/v1/tokens/${read.id}`, {
+      token: read.token,
+      params: { id: read.id },
+      headers: { "accept-language": "en" },
+    });
     expect(revoke.status).toBe(403);
     expect(expectError(await revoke.json(), "forbidden").message).toBe(en.tokens.errors.readOnly);
     expect((await t.db.apiToken.findUniqueOrThrow({ where: { id: read.id } })).revokedAt).toBeNull();
@@ -303,7 +323,10 @@ describe("organization selection", () => {
     const own = await callRoute(me, "GET", "/api/v1/me", { token, headers: { "x-organization-id": a.body.organization.id } });
     expect(own.status).toBe(200);
 
-    for (const opts of [{ headers: { "x-organization-id": b.body.organization.id } }, { query: { organizationId: b.body.organization.id } }]) {
+    for (const opts of [
+      { headers: { "x-organization-id": b.body.organization.id } },
+      { query: { organizationId: b.body.organization.id } },
+    ]) {
       const res = await callRoute(me, "GET", "/api/v1/me", { token, ...opts });
       expect(res.status).toBe(403);
       expect(expectError(await res.json(), "forbidden").message).toBe(id.errors.notMember);
@@ -328,7 +351,10 @@ describe("sign-up limit", () => {
     expectError(await res.json(), "rate_limited");
     expect(await t.db.user.count({ where: { email: extra.email.toLowerCase() } })).toBe(0);
     // Another address is not affected.
-    const other = await callRoute(register, "POST", "/api/v1/auth/register", { body: account(), headers: { "x-real-ip": "198.51.100.78" } });
+    const other = await callRoute(register, "POST", "/api/v1/auth/register", {
+      body: account(),
+      headers: { "x-real-ip": "198.51.100.78" },
+    });
     expect(other.status).toBe(201);
     vi.unstubAllEnvs();
   });

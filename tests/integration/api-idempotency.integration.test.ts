@@ -8,12 +8,7 @@ import { POST as register } from "@/app/api/v1/auth/register/route";
 import { POST as signIn } from "@/app/api/v1/auth/token/route";
 import { GET as listTokens } from "@/app/api/v1/tokens/route";
 import { DELETE as revokeToken } from "@/app/api/v1/tokens/[id]/route";
-import {
-  completeIdempotencyKey,
-  IDEMPOTENCY_STALE_MS,
-  purgeExpiredIdempotencyKeys,
-  reserveIdempotencyKey,
-} from "@/lib/api/idempotency";
+import { completeIdempotencyKey, IDEMPOTENCY_STALE_MS, purgeExpiredIdempotencyKeys, reserveIdempotencyKey } from "@/lib/api/idempotency";
 import { apiRoute, created } from "@/lib/api/route";
 import { DomainError } from "@/lib/errors";
 import id from "@/messages/id.json";
@@ -24,7 +19,12 @@ let n = 0;
 function account() {
   n += 1;
   const tag = `${n}-${Math.random().toString(36).slice(2, 8)}`;
-  return { email: `idem-${tag}@contoh.rantai.test`, password: "anyaman-rotan-12", name: `Idem ${n}`, organization: { name: `UD Rotan ${tag}`, type: "umkm" } };
+  return {
+    email: `idem-${tag}@contoh.rantai.test`,
+    password: "anyaman-rotan-12",
+    name: `Idem ${n}`,
+    organization: { name: `UD Rotan ${tag}`, type: "umkm" },
+  };
 }
 
 const registerWithKey = (body: unknown, key: string, headers: Record<string, string> = {}) =>
@@ -120,30 +120,56 @@ describe("Idempotency-Key with authentication", () => {
     const b = account();
     await callRoute(register, "POST", "/api/v1/auth/register", { body: a });
     await callRoute(register, "POST", "/api/v1/auth/register", { body: b });
-    const tokenA = (await jsonOf<{ token: string }>(await callRoute(signIn, "POST", "/api/v1/auth/token", { body: { email: a.email, password: a.password } }))).token;
-    const tokenB = (await jsonOf<{ token: string }>(await callRoute(signIn, "POST", "/api/v1/auth/token", { body: { email: b.email, password: b.password } }))).token;
+    const tokenA = (
+      await jsonOf<{ token: string }>(
+        await callRoute(signIn, "POST", "/api/v1/auth/token", { body: { email: a.email, password: a.password } }),
+      )
+    ).token;
+    const tokenB = (
+      await jsonOf<{ token: string }>(
+        await callRoute(signIn, "POST", "/api/v1/auth/token", { body: { email: b.email, password: b.password } }),
+      )
+    ).token;
     // A second token of A's (a bearer token cannot create tokens: sign in again), found in A's list.
     await callRoute(signIn, "POST", "/api/v1/auth/token", { body: { email: a.email, password: a.password } });
-    const made = (await jsonOf<{ data: { id: string }[] }>(await callRoute(listTokens, "GET", "/api/v1/tokens", { token: tokenA }))).data[0];
+    const made = (await jsonOf<{ data: { id: string }[] }>(await callRoute(listTokens, "GET", "/api/v1/tokens", { token: tokenA })))
+      .data[0];
 
     const key = "revoke-" + crypto.randomUUID();
-    const del = () => callRoute(revokeToken, "DELETE", `/api/v1/tokens/${made.id}`, { token: tokenA, params: { id: made.id }, headers: { "idempotency-key": key } });
+    const del = () =>
+      callRoute(revokeToken, "DELETE", `/api/v1/tokens/${made.id}`, {
+        token: tokenA,
+        params: { id: made.id },
+        headers: { "idempotency-key": key },
+      });
     expect((await del()).status).toBe(204);
     const retry = await del();
     expect(retry.status).toBe(204); // without the key this would be 404: the token is already revoked
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
 
     // The same key from another user is a different key.
-    const other = await callRoute(revokeToken, "DELETE", `/api/v1/tokens/${made.id}`, { token: tokenB, params: { id: made.id }, headers: { "idempotency-key": key } });
+    const other = await callRoute(revokeToken, "DELETE", `/api/v1/tokens/${made.id}`, {
+      token: tokenB,
+      params: { id: made.id },
+      headers: { "idempotency-key": key },
+    });
     expect(other.status).toBe(404);
   });
 
   it("ignores the header on endpoints whose response is a secret (token issue)", async () => {
     const a = account();
     await callRoute(register, "POST", "/api/v1/auth/register", { body: a });
-    const token = (await jsonOf<{ token: string }>(await callRoute(signIn, "POST", "/api/v1/auth/token", { body: { email: a.email, password: a.password } }))).token;
+    const token = (
+      await jsonOf<{ token: string }>(
+        await callRoute(signIn, "POST", "/api/v1/auth/token", { body: { email: a.email, password: a.password } }),
+      )
+    ).token;
     const key = crypto.randomUUID();
-    const create = () => callRoute(signIn, "POST", "/api/v1/auth/token", { body: { email: a.email, password: a.password }, headers: { "idempotency-key": key } });
+    const create = () =>
+      callRoute(signIn, "POST", "/api/v1/auth/token", {
+        body: { email: a.email, password: a.password },
+        headers: { "idempotency-key": key },
+      });
     const [x, y] = [await jsonOf<{ token: string }>(await create()), await jsonOf<{ token: string }>(await create())];
     expect(x.token).not.toBe(y.token);
     expect(await t.db.idempotencyKey.count({ where: { key } })).toBe(0);
@@ -170,7 +196,9 @@ describe("the key store", () => {
     await completeIdempotencyKey((first as { id: string }).id, 201, { id: "thing1", totalIdr: 5 });
     expect(await reserveIdempotencyKey(r)).toEqual({ kind: "replay", status: 201, body: { id: "thing1", totalIdr: 5 } });
     await expect(reserveIdempotencyKey({ ...r, method: "PUT" })).rejects.toBeInstanceOf(DomainError);
-    await expect(reserveIdempotencyKey({ ...r, path: "/api/v1/other" })).rejects.toMatchObject({ messageKey: "errors.idempotencyKeyReused" });
+    await expect(reserveIdempotencyKey({ ...r, path: "/api/v1/other" })).rejects.toMatchObject({
+      messageKey: "errors.idempotencyKeyReused",
+    });
   });
 
   it("forgets keys after 24 hours", async () => {
@@ -190,7 +218,10 @@ describe("the key store", () => {
   it("lets a retry take over a key whose request died in progress", async () => {
     const r = req();
     await reserveIdempotencyKey(r);
-    await t.db.idempotencyKey.updateMany({ where: { key: r.key }, data: { createdAt: new Date(Date.now() - IDEMPOTENCY_STALE_MS - 1000) } });
+    await t.db.idempotencyKey.updateMany({
+      where: { key: r.key },
+      data: { createdAt: new Date(Date.now() - IDEMPOTENCY_STALE_MS - 1000) },
+    });
     const again = await reserveIdempotencyKey(r);
     expect(again.kind).toBe("execute");
     await expect(reserveIdempotencyKey(r)).rejects.toMatchObject({ messageKey: "errors.idempotencyInProgress" });

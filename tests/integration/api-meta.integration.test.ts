@@ -64,7 +64,8 @@ function routeFiles(): { file: string; path: string }[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") out.push({ file: full, path: "/" + path.relative(path.join(process.cwd(), "app"), dir).split(path.sep).join("/") });
+      else if (entry.name === "route.ts")
+        out.push({ file: full, path: "/" + path.relative(path.join(process.cwd(), "app"), dir).split(path.sep).join("/") });
     }
   };
   walk(root);
@@ -79,7 +80,13 @@ describe("GET /api/v1/openapi.json", () => {
       openapi: string;
       info: { title: string; version: string };
       servers: { url: string }[];
-      paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[]; requestBody?: unknown; parameters?: { name: string; in: string }[] }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { responses: Record<string, unknown>; security?: unknown[]; requestBody?: unknown; parameters?: { name: string; in: string }[] }
+        >
+      >;
       components: { schemas: Record<string, unknown>; securitySchemes: Record<string, { type: string; scheme: string }> };
     }>(res);
     expect(doc.openapi).toBe("3.1.0");
@@ -106,7 +113,9 @@ describe("GET /api/v1/openapi.json", () => {
     expect(token.security).toEqual([]);
     expect(doc.paths["/api/v1/me"].get.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths["/api/v1/auth/register"].post.parameters?.map((x) => x.name)).toContain("Idempotency-Key");
-    expect(doc.paths["/api/v1/tokens"].get.parameters?.map((x) => `${x.in}:${x.name}`)).toEqual(expect.arrayContaining(["query:limit", "query:cursor"]));
+    expect(doc.paths["/api/v1/tokens"].get.parameters?.map((x) => `${x.in}:${x.name}`)).toEqual(
+      expect.arrayContaining(["query:limit", "query:cursor"]),
+    );
     expect(doc.paths["/api/v1/tokens/{id}"].delete.parameters?.map((x) => `${x.in}:${x.name}`)).toContain("path:id");
     // Every $ref points at a component that exists.
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);

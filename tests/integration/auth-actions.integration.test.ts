@@ -59,7 +59,13 @@ describe("sign-up", () => {
     // The form posts flat names ("organization.name"); the action turns them into the nested object.
     const res = await signUp(
       null,
-      formData({ name: input.name, email: input.email.toUpperCase(), password: input.password, "organization.name": input.organization.name, "organization.type": "umkm" }),
+      formData({
+        name: input.name,
+        email: input.email.toUpperCase(),
+        password: input.password,
+        "organization.name": input.organization.name,
+        "organization.type": "umkm",
+      }),
     );
     expect(res).toMatchObject({ ok: true, data: { email: input.email, organizationType: "umkm", verificationStatus: "unverified" } });
     expect(JSON.stringify(res)).not.toContain(input.password);
@@ -72,7 +78,11 @@ describe("sign-up", () => {
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.memberships).toHaveLength(1);
     expect(user.memberships[0].role).toBe("owner");
-    expect(user.memberships[0].organization).toMatchObject({ name: input.organization.name, type: "umkm", verificationStatus: "unverified" });
+    expect(user.memberships[0].organization).toMatchObject({
+      name: input.organization.name,
+      type: "umkm",
+      verificationStatus: "unverified",
+    });
     expect(user.memberships[0].organization.supplierProfile).not.toBeNull();
     const audit = await t.db.auditLog.findMany({ where: { organizationId: user.memberships[0].organizationId } });
     expect(audit.map((a) => a.action)).toEqual(["account.registered"]);
@@ -233,8 +243,12 @@ describe("API tokens", () => {
     }
     expect(await t.db.apiToken.count()).toBe(before);
     // lib/ refuses a token without a valid expiry whoever calls it.
-    await expect(issueApiToken(owner.id, { name: "x", source: "api", scope: "read", expiresInDays: 0 })).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(issueApiToken(owner.id, { name: "x", source: "api", scope: "read", expiresInDays: 366 })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(issueApiToken(owner.id, { name: "x", source: "api", scope: "read", expiresInDays: 0 })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
+    await expect(issueApiToken(owner.id, { name: "x", source: "api", scope: "read", expiresInDays: 366 })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
   });
 
   it("is refused to a caller that authenticated with a token (only a browser session makes tokens)", async () => {

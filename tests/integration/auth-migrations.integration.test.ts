@@ -30,7 +30,10 @@ async function databaseBefore(suffix: string): Promise<TestDatabase> {
   fs.copyFileSync(path.join(MIGRATIONS_DIR, "migration_lock.toml"), path.join(tmp, "migration_lock.toml"));
   for (const m of all.slice(0, index)) fs.cpSync(path.join(MIGRATIONS_DIR, m.name), path.join(tmp, m.name), { recursive: true });
   await applyPendingMigrations(db.sql, { dir: tmp });
-  cleanup.push(() => db.dispose(), () => fs.rmSync(tmp, { recursive: true, force: true }));
+  cleanup.push(
+    () => db.dispose(),
+    () => fs.rmSync(tmp, { recursive: true, force: true }),
+  );
   return db;
 }
 
@@ -39,8 +42,15 @@ it("marks a database seeded with the demo data before the marker existed, and on
   const other = await databaseBefore("_installation_marker");
   const insertUser = async (db: TestDatabase, email: string, orgType: string) => {
     await db.sql.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, 'x', now())`, [`u-${orgType}`, email]);
-    await db.sql.query(`INSERT INTO "Organization" (id, type, name, "updatedAt") VALUES ($1, $2::"OrgType", 'x', now())`, [`o-${orgType}`, orgType]);
-    await db.sql.query(`INSERT INTO "Membership" (id, "userId", "organizationId", role) VALUES ($1, $2, $3, 'owner')`, [`m-${orgType}`, `u-${orgType}`, `o-${orgType}`]);
+    await db.sql.query(`INSERT INTO "Organization" (id, type, name, "updatedAt") VALUES ($1, $2::"OrgType", 'x', now())`, [
+      `o-${orgType}`,
+      orgType,
+    ]);
+    await db.sql.query(`INSERT INTO "Membership" (id, "userId", "organizationId", role) VALUES ($1, $2, $3, 'owner')`, [
+      `m-${orgType}`,
+      `u-${orgType}`,
+      `o-${orgType}`,
+    ]);
   };
   await insertUser(seeded, "admin@demo.rantai.id", "platform");
   // Someone registered the demo admin's address on a real database: an UMKM, not a platform organization.
@@ -79,7 +89,9 @@ it("gives tokens without an expiry one (a year after creation, at least 30 days 
   }
 
   await applyPendingMigrations(empty.sql);
-  const rows = await empty.sql.query<{ id: string; expiresAt: Date; scope: string }>(`SELECT id, "expiresAt", scope::text AS scope FROM "ApiToken"`);
+  const rows = await empty.sql.query<{ id: string; expiresAt: Date; scope: string }>(
+    `SELECT id, "expiresAt", scope::text AS scope FROM "ApiToken"`,
+  );
   const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
   const daysLeft = (id: string) => Math.round((new Date(byId[id].expiresAt).getTime() - now) / day);
   expect(daysLeft("old")).toBe(30);

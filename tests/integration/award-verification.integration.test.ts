@@ -53,7 +53,10 @@ it("a buyer whose verification was returned cannot award (API and action): 403 v
   expect(viaAction).toMatchObject({ ok: false, error: { code: "verification_required" } });
   expect(await written()).toEqual(before);
 
-  await t.db.organization.update({ where: { id: buyer.organization.id }, data: { verificationStatus: "verified", verifiedAt: new Date() } });
+  await t.db.organization.update({
+    where: { id: buyer.organization.id },
+    data: { verificationStatus: "verified", verifiedAt: new Date() },
+  });
   const ok = await callRoute(awardRoute, "POST", "/x", { token: tok, params: { id: rfq.id }, body: { awards: [{ quoteId: q.id }] } });
   expect(ok.status, await ok.clone().text()).toBe(201);
   expect(await t.db.agreement.count()).toBe(before.agreements + 1);

@@ -52,26 +52,50 @@ const lines = [
   { name: "Baut baja M10", quantity: 2000, unit: "pcs", targetUnitPriceIdr: 2_500n },
 ];
 
-const award = (rfqId: string, token: string, body: unknown) => callRoute(awardRoute, "POST", `/api/v1/rfqs/${rfqId}/award`, { token, body, params: { id: rfqId } });
+const award = (rfqId: string, token: string, body: unknown) =>
+  callRoute(awardRoute, "POST", `/api/v1/rfqs/${rfqId}/award`, { token, body, params: { id: rfqId } });
 
 async function rfqWithQuotes(opts: { sealed?: boolean } = {}) {
   const rfq = await createRfq(t.db, buyerA.organization.id, { items: lines, sealed: opts.sealed });
   const [l1, l2] = rfq.items;
-  const qa = await createQuote(t.db, rfq.id, umkmA.organization.id, { unitPrices: { [l1.id]: 140_000n, [l2.id]: 3_000n }, leadTimeDays: 14, includesVat: true, offeredTkdn: 60 });
-  const qb = await createQuote(t.db, rfq.id, umkmB.organization.id, { unitPrices: { [l1.id]: 160_000n, [l2.id]: 2_400n }, leadTimeDays: 30, includesVat: false });
-  const qc = await createQuote(t.db, rfq.id, umkmC.organization.id, { unitPrices: { [l1.id]: 170_000n, [l2.id]: 2_900n }, leadTimeDays: 7 });
+  const qa = await createQuote(t.db, rfq.id, umkmA.organization.id, {
+    unitPrices: { [l1.id]: 140_000n, [l2.id]: 3_000n },
+    leadTimeDays: 14,
+    includesVat: true,
+    offeredTkdn: 60,
+  });
+  const qb = await createQuote(t.db, rfq.id, umkmB.organization.id, {
+    unitPrices: { [l1.id]: 160_000n, [l2.id]: 2_400n },
+    leadTimeDays: 30,
+    includesVat: false,
+  });
+  const qc = await createQuote(t.db, rfq.id, umkmC.organization.id, {
+    unitPrices: { [l1.id]: 170_000n, [l2.id]: 2_900n },
+    leadTimeDays: 7,
+  });
   return { rfq, l1, l2, qa, qb, qc };
 }
 
 describe("split award", () => {
   it("creates one draft agreement per winner, sets statuses, notifies winners and the others, audits", async () => {
     const { rfq, l1, l2, qa, qb, qc } = await rfqWithQuotes();
-    const res = await award(rfq.id, tok.buyerA, { awards: [{ quoteId: qa.id, rfqItemIds: [l1.id] }, { quoteId: qb.id, rfqItemIds: [l2.id] }] });
+    const res = await award(rfq.id, tok.buyerA, {
+      awards: [
+        { quoteId: qa.id, rfqItemIds: [l1.id] },
+        { quoteId: qb.id, rfqItemIds: [l2.id] },
+      ],
+    });
     expect(res.status).toBe(201);
     const out = AwardResultSchema.parse(await jsonOf(res));
     expect(out.agreements).toHaveLength(2);
     const [agA, agB] = [out.agreements.find((a) => a.quoteId === qa.id)!, out.agreements.find((a) => a.quoteId === qb.id)!];
-    expect(agA).toMatchObject({ status: "draft", scheme: "rantai_pasok", valueIdr: 100 * 140_000, rfqItemIds: [l1.id], supplier: { id: umkmA.organization.id } });
+    expect(agA).toMatchObject({
+      status: "draft",
+      scheme: "rantai_pasok",
+      valueIdr: 100 * 140_000,
+      rfqItemIds: [l1.id],
+      supplier: { id: umkmA.organization.id },
+    });
     expect(agB).toMatchObject({ valueIdr: 2000 * 2_400, rfqItemIds: [l2.id] });
     expect(agA.number).toMatch(/^RNT-\d{4}-\d{6}$/);
 
@@ -79,13 +103,24 @@ describe("split award", () => {
       where: { id: agA.id },
       include: { milestones: true, parties: true },
     });
-    expect(stored).toMatchObject({ status: "draft", scheme: "rantai_pasok", buyerId: buyerA.organization.id, supplierId: umkmA.organization.id, rfqId: rfq.id, valueIdr: 14_000_000n });
+    expect(stored).toMatchObject({
+      status: "draft",
+      scheme: "rantai_pasok",
+      buyerId: buyerA.organization.id,
+      supplierId: umkmA.organization.id,
+      rfqId: rfq.id,
+      valueIdr: 14_000_000n,
+    });
     expect(stored.terms).toContain("sudah termasuk Pajak Pertambahan Nilai (PPN)");
     expect(stored.milestones).toHaveLength(1);
     const today = new Date(new Date().toISOString().slice(0, 10));
     expect(stored.milestones[0]).toMatchObject({ title: "Kain batik cap", quantity: 100, amountIdr: 14_000_000n, paymentTermDays: 30 });
-    expect(stored.milestones[0].dueDate.toISOString().slice(0, 10)).toBe(new Date(today.getTime() + 14 * 86_400_000).toISOString().slice(0, 10));
-    expect((await t.db.agreement.findUniqueOrThrow({ where: { id: agB.id } })).terms).toContain("belum termasuk Pajak Pertambahan Nilai (PPN)");
+    expect(stored.milestones[0].dueDate.toISOString().slice(0, 10)).toBe(
+      new Date(today.getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
+    );
+    expect((await t.db.agreement.findUniqueOrThrow({ where: { id: agB.id } })).terms).toContain(
+      "belum termasuk Pajak Pertambahan Nilai (PPN)",
+    );
 
     const awards = await t.db.award.findMany({ where: { rfqId: rfq.id }, include: { items: true } });
     expect(awards.map((a) => a.agreementId).sort()).toEqual([agA.id, agB.id].sort());
@@ -100,15 +135,22 @@ describe("split award", () => {
     const lost = await t.db.notification.findMany({ where: { type: "award.lost" }, select: { userId: true } });
     expect(lost.map((n) => n.userId)).toEqual([umkmC.owner.id]);
 
-    const audits = await t.db.auditLog.findMany({ where: { entityType: "quote", entityId: qc.id }, select: { action: true, organizationId: true } });
+    const audits = await t.db.auditLog.findMany({
+      where: { entityType: "quote", entityId: qc.id },
+      select: { action: true, organizationId: true },
+    });
     expect(audits.map((a) => a.organizationId).sort()).toEqual([buyerA.organization.id, umkmC.organization.id].sort());
-    expect(await t.db.auditLog.count({ where: { action: "rfq.awarded", entityId: rfq.id, organizationId: buyerA.organization.id } })).toBe(1);
+    expect(await t.db.auditLog.count({ where: { action: "rfq.awarded", entityId: rfq.id, organizationId: buyerA.organization.id } })).toBe(
+      1,
+    );
   });
 
   it("awards the whole RFQ to one quote when rfqItemIds is omitted, under the scheme the buyer picked", async () => {
     const { rfq, qa } = await rfqWithQuotes();
     expect((await award(rfq.id, tok.buyerA, { awards: [{ quoteId: qa.id }], scheme: "franchise" })).status).toBe(400);
-    const out = AwardResultSchema.parse(await jsonOf(await award(rfq.id, tok.buyerA, { awards: [{ quoteId: qa.id }], scheme: "subkontrak" })));
+    const out = AwardResultSchema.parse(
+      await jsonOf(await award(rfq.id, tok.buyerA, { awards: [{ quoteId: qa.id }], scheme: "subkontrak" })),
+    );
     expect(out.agreements[0].scheme).toBe("subkontrak");
     const stored = await t.db.agreement.findUniqueOrThrow({ where: { id: out.agreements[0].id }, select: { scheme: true, terms: true } });
     expect(stored.scheme).toBe("subkontrak");
@@ -134,13 +176,20 @@ describe("an RFQ is awarded once", () => {
     const { rfq, l1, l2, qa, qb } = await rfqWithQuotes();
     const [r1, r2] = await Promise.all([
       award(rfq.id, tok.buyerA, { awards: [{ quoteId: qa.id }] }),
-      award(rfq.id, tok.buyerA2, { awards: [{ quoteId: qa.id, rfqItemIds: [l1.id] }, { quoteId: qb.id, rfqItemIds: [l2.id] }] }),
+      award(rfq.id, tok.buyerA2, {
+        awards: [
+          { quoteId: qa.id, rfqItemIds: [l1.id] },
+          { quoteId: qb.id, rfqItemIds: [l2.id] },
+        ],
+      }),
     ]);
     expect([r1.status, r2.status].sort()).toEqual([201, 409]);
     const winner = r1.status === 201 ? await jsonOf<{ agreements: unknown[] }>(r1) : await jsonOf<{ agreements: unknown[] }>(r2);
     expect(await t.db.agreement.count({ where: { rfqId: rfq.id } })).toBe(winner.agreements.length);
     expect(await t.db.awardItem.count({ where: { award: { rfqId: rfq.id } } })).toBe(2);
-    expect(await t.db.notification.count({ where: { type: "award.won", params: { path: ["rfqTitle"], equals: rfq.title } } })).toBe(winner.agreements.length);
+    expect(await t.db.notification.count({ where: { type: "award.won", params: { path: ["rfqTitle"], equals: rfq.title } } })).toBe(
+      winner.agreements.length,
+    );
   });
 });
 
@@ -170,7 +219,15 @@ describe("who may award, and when", () => {
       [{ awards: [{ quoteId: other.qa.id }] }, "awards.0.quoteId"],
       [{ awards: [{ quoteId: draft.id }] }, "awards.0.quoteId"],
       [{ awards: [{ quoteId: qa.id, rfqItemIds: ["nope"] }] }, "awards.0.rfqItemIds.0"],
-      [{ awards: [{ quoteId: qa.id, rfqItemIds: [l1.id] }, { quoteId: qb.id, rfqItemIds: [l1.id] }] }, "awards.1.rfqItemIds.0"],
+      [
+        {
+          awards: [
+            { quoteId: qa.id, rfqItemIds: [l1.id] },
+            { quoteId: qb.id, rfqItemIds: [l1.id] },
+          ],
+        },
+        "awards.1.rfqItemIds.0",
+      ],
       [{ awards: [{ quoteId: qa.id }, { quoteId: qb.id }] }, "awards.1.rfqItemIds"],
       [{ awards: [{ quoteId: qa.id }, { quoteId: qa.id }] }, "awards.1.quoteId"],
     ];
@@ -194,17 +251,28 @@ describe("consortium award", () => {
       data: {
         name: "Konsorsium Uji",
         leadId: umkmA.organization.id,
-        members: { create: [{ supplierId: umkmA.organization.id, shareQuantity: 50 }, { supplierId: m1.organization.id, shareQuantity: 30 }, { supplierId: m2.organization.id, shareQuantity: 20 }] },
+        members: {
+          create: [
+            { supplierId: umkmA.organization.id, shareQuantity: 50 },
+            { supplierId: m1.organization.id, shareQuantity: 30 },
+            { supplierId: m2.organization.id, shareQuantity: 20 },
+          ],
+        },
       },
     });
     const rfq = await createRfq(t.db, buyerA.organization.id, { items: [lines[0]] });
     const q = await createQuote(t.db, rfq.id, umkmA.organization.id);
     await t.db.quote.update({ where: { id: q.id }, data: { consortiumId: consortium.id } });
     const out = AwardResultSchema.parse(await jsonOf(await award(rfq.id, tok.buyerA, { awards: [{ quoteId: q.id }] })));
-    const parties = await t.db.agreementParty.findMany({ where: { agreementId: out.agreements[0].id }, select: { organizationId: true, role: true, shareQuantity: true } });
+    const parties = await t.db.agreementParty.findMany({
+      where: { agreementId: out.agreements[0].id },
+      select: { organizationId: true, role: true, shareQuantity: true },
+    });
     expect(parties.find((p) => p.organizationId === m1.organization.id)).toMatchObject({ role: "consortium_member", shareQuantity: 30 });
     expect(parties.find((p) => p.organizationId === umkmA.organization.id)).toMatchObject({ role: "supplier", shareQuantity: 50 });
-    expect(await t.db.agreement.findUniqueOrThrow({ where: { id: out.agreements[0].id }, select: { consortiumId: true } })).toEqual({ consortiumId: consortium.id });
+    expect(await t.db.agreement.findUniqueOrThrow({ where: { id: out.agreements[0].id }, select: { consortiumId: true } })).toEqual({
+      consortiumId: consortium.id,
+    });
   });
 });
 
@@ -212,18 +280,44 @@ describe("server actions (the UI's path) check the same rules", () => {
   it("a supplier saves, submits and withdraws through the actions; a buyer member cannot award; buyer B gets not found; the owner awards", async () => {
     const rfq = await createRfq(t.db, buyerA.organization.id, { items: lines });
     await actAs(umkmC.owner);
-    const draft = await saveQuoteAction({ rfqId: rfq.id, items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: "150.000" }], leadTimeDays: "10", includesVat: "true", offeredTkdn: "", validUntil: "", note: "", submit: false });
+    const draft = await saveQuoteAction({
+      rfqId: rfq.id,
+      items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: "150.000" }],
+      leadTimeDays: "10",
+      includesVat: "true",
+      offeredTkdn: "",
+      validUntil: "",
+      note: "",
+      submit: false,
+    });
     expect(draft).toMatchObject({ ok: true, data: { status: "draft" } });
-    const bad = await saveQuoteAction({ rfqId: rfq.id, items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: "150.000,5" }], leadTimeDays: "10", includesVat: "true" });
+    const bad = await saveQuoteAction({
+      rfqId: rfq.id,
+      items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: "150.000,5" }],
+      leadTimeDays: "10",
+      includesVat: "true",
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: "invalid_input" } });
     expect(Object.keys((bad as { error: { fields: Record<string, string[]> } }).error.fields)).toContain("items.0.unitPriceIdr");
-    const sent = await saveQuoteAction({ rfqId: rfq.id, items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: "150.000" }], leadTimeDays: "10", includesVat: "false" });
+    const sent = await saveQuoteAction({
+      rfqId: rfq.id,
+      items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: "150.000" }],
+      leadTimeDays: "10",
+      includesVat: "false",
+    });
     expect(sent).toMatchObject({ ok: true, data: { status: "submitted" } });
     const quoteId = (sent as { data: { id: string } }).data.id;
 
     // a buyer cannot use the supplier's action
     await actAs(buyerA.owner);
-    expect(await saveQuoteAction({ rfqId: rfq.id, items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: 1 }], leadTimeDays: 1, includesVat: false })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(
+      await saveQuoteAction({
+        rfqId: rfq.id,
+        items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: 1 }],
+        leadTimeDays: 1,
+        includesVat: false,
+      }),
+    ).toMatchObject({ ok: false, error: { code: "forbidden" } });
 
     const member = await t.db.membership.findFirstOrThrow({ where: { organizationId: buyerA.organization.id, role: "member" } });
     await actAs({ id: member.userId }, buyerA.organization.id);
@@ -234,7 +328,10 @@ describe("server actions (the UI's path) check the same rules", () => {
 
     await actAs(buyerA.owner);
     const ok = await awardRfqAction({ rfqId: rfq.id, awards: [{ quoteId, rfqItemIds: [rfq.items[0].id] }] });
-    expect(ok).toMatchObject({ ok: true, data: { agreements: [{ supplierName: umkmC.organization.name, valueIdr: String(100 * 150_000) }] } });
+    expect(ok).toMatchObject({
+      ok: true,
+      data: { agreements: [{ supplierName: umkmC.organization.name, valueIdr: String(100 * 150_000) }] },
+    });
 
     // decided: the supplier can no longer withdraw
     await actAs(umkmC.owner);

@@ -41,22 +41,25 @@ function countingBody(head: string, total = HUGE) {
   const headBytes = new TextEncoder().encode(head);
   const filler = new Uint8Array(CHUNK).fill(0x41);
   let sentHead = false;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (!sentHead) {
-        sentHead = true;
-        counter.pulled += headBytes.byteLength;
-        controller.enqueue(headBytes);
-        return;
-      }
-      if (counter.pulled >= total) {
-        controller.close();
-        return;
-      }
-      counter.pulled += CHUNK;
-      controller.enqueue(filler.slice());
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (!sentHead) {
+          sentHead = true;
+          counter.pulled += headBytes.byteLength;
+          controller.enqueue(headBytes);
+          return;
+        }
+        if (counter.pulled >= total) {
+          controller.close();
+          return;
+        }
+        counter.pulled += CHUNK;
+        controller.enqueue(filler.slice());
+      },
     },
-  }, { highWaterMark: 0 }); // pulled only when the reader asks
+    { highWaterMark: 0 },
+  ); // pulled only when the reader asks
 
   return { stream, counter };
 }
@@ -111,7 +114,10 @@ describe("upload endpoints stop reading at their limit (413)", () => {
       const [filesBefore, rowsBefore] = [await files(), await r.rows()];
       const { stream, counter } = countingBody(multipartHead());
       const res = await r.call(
-        streamingRequest(`http://rantai.test/x`, stream, { authorization: `Bearer ${r.token()}`, "content-type": `multipart/form-data; boundary=${BOUNDARY}` }),
+        streamingRequest(`http://rantai.test/x`, stream, {
+          authorization: `Bearer ${r.token()}`,
+          "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+        }),
       );
       expect(res.status).toBe(413);
       expect(res.headers.get("connection")).toBe("close"); // the server closes the socket instead of reading on
@@ -151,7 +157,9 @@ describe("upload endpoints stop reading at their limit (413)", () => {
 
     it(`${r.name}: anonymous, a 48 MB body is not read at all and the connection is closed`, async () => {
       const { stream, counter } = countingBody(multipartHead());
-      const res = await r.call(streamingRequest(`http://rantai.test/x`, stream, { "content-type": `multipart/form-data; boundary=${BOUNDARY}` }));
+      const res = await r.call(
+        streamingRequest(`http://rantai.test/x`, stream, { "content-type": `multipart/form-data; boundary=${BOUNDARY}` }),
+      );
       expect(res.status).toBe(401);
       expect(res.headers.get("connection")).toBe("close");
       expect(counter.pulled).toBeLessThanOrEqual(CHUNK);
@@ -160,7 +168,9 @@ describe("upload endpoints stop reading at their limit (413)", () => {
     it(`${r.name}: a document within the limit is still accepted`, async () => {
       const fd = new FormData();
       fd.append("file", new File([Buffer.from(placeholderPdf("Dalam batas"))], "dalam-batas.pdf", { type: "application/pdf" }));
-      const res = await r.call(new Request("http://rantai.test/x", { method: "POST", headers: { authorization: `Bearer ${r.token()}` }, body: fd }));
+      const res = await r.call(
+        new Request("http://rantai.test/x", { method: "POST", headers: { authorization: `Bearer ${r.token()}` }, body: fd }),
+      );
       expect(res.status).toBe(201);
     });
   }
@@ -170,9 +180,15 @@ describe("JSON bodies over 1 MB are 413, not 400", () => {
   it("POST /api/v1/rfqs with a chunked 48 MB JSON body: 413 payload_too_large after about 1 MB, no RFQ written", async () => {
     const before = await t.db.rfq.count();
     const { stream, counter } = countingBody('{"title":"');
-    const res = await createRfqRoute(streamingRequest("http://rantai.test/api/v1/rfqs", stream, { authorization: `Bearer ${buyerToken}`, "content-type": "application/json" }), {
-      params: Promise.resolve({}),
-    });
+    const res = await createRfqRoute(
+      streamingRequest("http://rantai.test/api/v1/rfqs", stream, {
+        authorization: `Bearer ${buyerToken}`,
+        "content-type": "application/json",
+      }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
     expect(res.status).toBe(413);
     expect((await jsonOf<{ error: { code: string } }>(res)).error.code).toBe("payload_too_large");
     expect(counter.pulled).toBeLessThan(MAX_JSON_BODY_BYTES + SLACK);
@@ -201,7 +217,10 @@ describe("cooperative import stops reading at 10 MB (413)", () => {
     const before = await umkmCount();
     const { stream, counter } = countingBody(multipartHead("file", "anggota.csv", "text/csv"));
     const res = await importRoute(
-      streamingRequest("http://localhost/api/cooperatives/import", stream, { "content-type": `multipart/form-data; boundary=${BOUNDARY}`, "content-length": "2048" }),
+      streamingRequest("http://localhost/api/cooperatives/import", stream, {
+        "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+        "content-length": "2048",
+      }),
     );
     expect(res.status).toBe(413);
     expect(counter.pulled).toBeLessThan(MAX_IMPORT_BYTES + 64 * 1024 + SLACK);
@@ -220,7 +239,9 @@ describe("cooperative import stops reading at 10 MB (413)", () => {
   it("a declared length over the limit is refused before a byte is read", async () => {
     await actAs({ id: coopOwnerId }, coopId);
     const { stream, counter } = countingBody("x");
-    const res = await importRoute(streamingRequest("http://localhost/api/cooperatives/import", stream, { "content-type": "text/csv", "content-length": String(HUGE) }));
+    const res = await importRoute(
+      streamingRequest("http://localhost/api/cooperatives/import", stream, { "content-type": "text/csv", "content-length": String(HUGE) }),
+    );
     expect(res.status).toBe(413);
     expect(counter.pulled).toBeLessThanOrEqual(CHUNK); // at most what the stream machinery pre-reads
   });

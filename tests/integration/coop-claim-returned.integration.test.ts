@@ -26,8 +26,18 @@ it("a returned cooperative's e-mailed owner invitations cannot be claimed; verif
   const coop = await createCooperative(t.db, { members: 0 });
   expect((await t.db.organization.findUniqueOrThrow({ where: { id: coop.organization.id } })).verificationStatus).toBe("verified");
   const row: Record<string, string> = {
-    nama_usaha: "Keripik Bu Ratna", nib: "9120301234599", npwp: "", bentuk_usaha: "ud", kode_kabupaten: "33.75", kbli: "10799",
-    modal_usaha: "50000000", omzet_tahunan: "200000000", jumlah_karyawan: "3", email_pemilik: "ratna@contoh.id", nama_pemilik: "Ratna", nomor_anggota: "K-9",
+    nama_usaha: "Keripik Bu Ratna",
+    nib: "9120301234599",
+    npwp: "",
+    bentuk_usaha: "ud",
+    kode_kabupaten: "33.75",
+    kbli: "10799",
+    modal_usaha: "50000000",
+    omzet_tahunan: "200000000",
+    jumlah_karyawan: "3",
+    email_pemilik: "ratna@contoh.id",
+    nama_pemilik: "Ratna",
+    nomor_anggota: "K-9",
   };
   const csv = [IMPORT_COLUMNS.join(","), IMPORT_COLUMNS.map((c) => row[c]).join(",")].join("\n");
   await importMembersCsv(await actAs(coop.owner), csv);
@@ -36,7 +46,11 @@ it("a returned cooperative's e-mailed owner invitations cannot be claimed; verif
   expect(await findClaimableInvitation(token)).not.toBeNull();
 
   const admin = await createOrganization(t.db, "platform", { name: "Rantai Admin" });
-  await decideVerification(await actAs(admin.owner), { organizationId: coop.organization.id, decision: "returned", note: "Anggota fiktif." });
+  await decideVerification(await actAs(admin.owner), {
+    organizationId: coop.organization.id,
+    decision: "returned",
+    note: "Anggota fiktif.",
+  });
   expect(await findClaimableInvitation(token)).toBeNull();
   await expect(claimInvitation(token, { name: "Ratna", password: "kata-sandi-panjang-42" })).rejects.toMatchObject({ code: "not_found" });
   expect(await t.db.user.count({ where: { email: "ratna@contoh.id" } })).toBe(0);

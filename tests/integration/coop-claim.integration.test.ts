@@ -85,16 +85,25 @@ describe("claiming an invitation from a cooperative import", () => {
 
     // too short a password, no name: field errors in Indonesian, nothing created
     const bad = await claimInvitationAction(token, null, form({ name: "", password: "pendek" }));
-    expect(bad).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { name: [expect.any(String)], password: [expect.any(String)] } } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", fields: { name: [expect.any(String)], password: [expect.any(String)] } },
+    });
     expect(await t.db.user.count({ where: { email: "sari.keripik@contoh.id" } })).toBe(0);
 
     // a token that is not ours
     const wrong = await claimInvitationAction("bukan-token", null, form({ name: "Sari", password: "rahasia-panjang-1" }));
     expect(wrong).toMatchObject({ ok: false, error: { code: "not_found" } });
 
-    await expectRedirect(claimInvitationAction(token, null, form({ name: "Sari Wulandari", password: "rahasia-panjang-1" })), "/masuk?claimed=1");
+    await expectRedirect(
+      claimInvitationAction(token, null, form({ name: "Sari Wulandari", password: "rahasia-panjang-1" })),
+      "/masuk?claimed=1",
+    );
     const user = await verifyCredentials({ email: "sari.keripik@contoh.id", password: "rahasia-panjang-1" });
-    expect(await t.db.membership.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({ organizationId: org.organizationId, role: "owner" });
+    expect(await t.db.membership.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({
+      organizationId: org.organizationId,
+      role: "owner",
+    });
     const entry = await t.db.auditLog.findFirstOrThrow({ where: { action: "invitation.claimed", actorId: user.id } });
     expect(entry.organizationId).toBe(org.organizationId);
 

@@ -30,11 +30,18 @@ afterEach(() => signOut());
 
 const ROWS = Number(process.env.COOP_IMPORT_ROWS) || (testBackend() === "pglite" ? 20_000 : 2_000);
 
-interface Generated { csv: string; badRows: number; goodRows: number; nibs: string[] }
+interface Generated {
+  csv: string;
+  badRows: number;
+  goodRows: number;
+  nibs: string[];
+}
 
 async function generate(run: string, rows: number, delimiter = ";"): Promise<Generated> {
   const regencies = (await t.db.regency.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map((r) => r.code);
-  const kbli = (await t.db.kbliCode.findMany({ where: { version: "2020", level: 5 }, select: { code: true }, orderBy: { code: "asc" } })).map((k) => k.code);
+  const kbli = (
+    await t.db.kbliCode.findMany({ where: { version: "2020", level: 5 }, select: { code: true }, orderBy: { code: "asc" } })
+  ).map((k) => k.code);
   const lines = [IMPORT_COLUMNS.join(delimiter)];
   const nibs: string[] = [];
   let bad = 0;
@@ -110,7 +117,18 @@ describe("cooperative bulk import", () => {
     expect(progress.length).toBe(Math.ceil(ROWS / 500));
     // every kind of error appears, each with its row and column
     const columns = new Set(r.errors.map((e) => e.column));
-    for (const c of ["nib", "npwp", "kode_kabupaten", "kbli", "modal_usaha", "omzet_tahunan", "nama_usaha", "email_pemilik", "bentuk_usaha"]) expect(columns).toContain(c);
+    for (const c of [
+      "nib",
+      "npwp",
+      "kode_kabupaten",
+      "kbli",
+      "modal_usaha",
+      "omzet_tahunan",
+      "nama_usaha",
+      "email_pemilik",
+      "bentuk_usaha",
+    ])
+      expect(columns).toContain(c);
     expect(r.errors.find((e) => e.column === "nib")!.message).toMatch(/13 digit/);
     // the error report: original columns + baris + kesalahan, one line per failed row, re-readable
     const report = parseImportCsv(r.reportCsv);
@@ -125,7 +143,10 @@ describe("cooperative bulk import", () => {
     const invited = await t.db.organizationInvitation.count({ where: { role: "owner" } });
     expect(invited).toBeGreaterThan(0);
     expect(await t.db.emailOutbox.count()).toBe(invited);
-    const sample = await t.db.supplierProfile.findUniqueOrThrow({ where: { nib: generated.nibs[5] }, include: { kbli: true, organization: true } });
+    const sample = await t.db.supplierProfile.findUniqueOrThrow({
+      where: { nib: generated.nibs[5] },
+      include: { kbli: true, organization: true },
+    });
     expect(sample.organization.type).toBe("umkm");
     expect(sample.kbli.length).toBeGreaterThanOrEqual(1);
     expect(sample.sizeClass).toBeTruthy();
@@ -170,7 +191,10 @@ describe("cooperative bulk import", () => {
     const r = done(await importMembersCsv(actor, csv));
     expect(r.committed).toBe(1);
     expect(r.failed).toBe(2);
-    expect(r.errors.map((e) => [e.row, e.column])).toEqual([[2, "nib"], [4, "nib"]]);
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, "nib"],
+      [4, "nib"],
+    ]);
     const after = await t.db.organization.findUniqueOrThrow({ where: { id: outsider.organization.id } });
     expect(after.name).toBe("Milik Orang Lain");
     expect(await t.db.cooperativeMembership.count({ where: { memberId: outsider.organization.id, cooperativeId: coopId } })).toBe(0);
@@ -179,7 +203,9 @@ describe("cooperative bulk import", () => {
   it("refuses actors that are not cooperatives, and files over the limits", async () => {
     const buyer = await createBuyer(t.db);
     const buyerActor = await actAs(buyer.owner);
-    await expect(importMembersCsv(buyerActor, "nama_usaha,nib,kode_kabupaten,kbli\nA,8990000000002,33.75,13134")).rejects.toBeInstanceOf(DomainError);
+    await expect(importMembersCsv(buyerActor, "nama_usaha,nib,kode_kabupaten,kbli\nA,8990000000002,33.75,13134")).rejects.toBeInstanceOf(
+      DomainError,
+    );
     await expect(importMembersCsv(null, "x")).rejects.toMatchObject({ code: "unauthorized" });
     const big = "nama_usaha,nib,kode_kabupaten,kbli\n" + "A,8990000000003,33.75,13134\n".repeat(20_001);
     const before = await t.db.organization.count();
@@ -202,7 +228,13 @@ describe("cooperative bulk import", () => {
     const token = "tok-" + createHash("sha256").update(String(Math.random())).digest("hex");
     const profile = await t.db.supplierProfile.findUniqueOrThrow({ where: { nib: generated.nibs[3] } });
     await t.db.organizationInvitation.create({
-      data: { organizationId: profile.organizationId, email: "klaim@contoh.id", role: "owner", tokenHash: hashInvitationToken(token), expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        organizationId: profile.organizationId,
+        email: "klaim@contoh.id",
+        role: "owner",
+        tokenHash: hashInvitationToken(token),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
     await claimInvitation(token, { name: "Bu Klaim", password: "rahasia-panjang-1" });
     const user = await verifyCredentials({ email: "klaim@contoh.id", password: "rahasia-panjang-1" });
@@ -212,7 +244,13 @@ describe("cooperative bulk import", () => {
 
     const expired = "tok-expired-" + Math.random();
     await t.db.organizationInvitation.create({
-      data: { organizationId: profile.organizationId, email: "lama@contoh.id", role: "owner", tokenHash: hashInvitationToken(expired), expiresAt: new Date(Date.now() - 1000) },
+      data: {
+        organizationId: profile.organizationId,
+        email: "lama@contoh.id",
+        role: "owner",
+        tokenHash: hashInvitationToken(expired),
+        expiresAt: new Date(Date.now() - 1000),
+      },
     });
     await expect(claimInvitation(expired, { name: "Lama", password: "rahasia-panjang-3" })).rejects.toMatchObject({ code: "not_found" });
     expect(await t.db.user.count({ where: { email: "lama@contoh.id" } })).toBe(0);
@@ -222,11 +260,19 @@ describe("cooperative bulk import", () => {
     const owner = await t.db.membership.findFirstOrThrow({ where: { organizationId: coopId, role: "owner" } });
     await actAs({ id: owner.userId }, coopId);
     const form = new FormData();
-    form.set("file", new File(["nama_usaha;nib;kode_kabupaten;kbli\nLewat Rute;8990000000009;33.75;13134\nSalah;123;33.75;13134\n"], "anggota.csv", { type: "text/csv" }));
+    form.set(
+      "file",
+      new File(["nama_usaha;nib;kode_kabupaten;kbli\nLewat Rute;8990000000009;33.75;13134\nSalah;123;33.75;13134\n"], "anggota.csv", {
+        type: "text/csv",
+      }),
+    );
     const res = await importRoute(new Request("http://localhost/api/cooperatives/import", { method: "POST", body: form }));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/application\/x-ndjson/);
-    const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
+    const lines = (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ type: "progress", processed: 2, total: 2, committed: 1, failed: 1 });
     expect(lines.at(-1)).toMatchObject({ type: "done", committed: 1, created: 1, failed: 1 });
     expect(lines.at(-1).reportCsv).toContain("kesalahan");

@@ -95,7 +95,10 @@ describe("a cooperative's import and a member that manages its own profile", () 
       },
     ]);
     // the downloadable report lists the row in the same format as failed rows (baris, kesalahan)
-    const report = r.reportCsv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const report = r.reportCsv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(report[0]).toMatch(/,baris,kesalahan$/);
     expect(report).toHaveLength(2);
     expect(report[1]).toContain(nib);
@@ -105,7 +108,9 @@ describe("a cooperative's import and a member that manages its own profile", () 
     expect(await businessData(umkm.organization.id)).toEqual(before);
     // the membership did
     expect(
-      await t.db.cooperativeMembership.findUniqueOrThrow({ where: { cooperativeId_memberId: { cooperativeId: coop.organization.id, memberId: umkm.organization.id } } }),
+      await t.db.cooperativeMembership.findUniqueOrThrow({
+        where: { cooperativeId_memberId: { cooperativeId: coop.organization.id, memberId: umkm.organization.id } },
+      }),
     ).toMatchObject({ status: "active", memberNumber: "KM-0099" });
     // no invitation for the e-mail in the file
     expect(await t.db.organizationInvitation.count({ where: { organizationId: umkm.organization.id } })).toBe(0);
@@ -122,7 +127,17 @@ describe("a cooperative's import and a member that manages its own profile", () 
     const same = done(
       await importMembersCsv(
         coopActor,
-        csv([{ nama_usaha: "Tenun Ibu Rina", nib: p.nib!, npwp: p.npwp!, kode_kabupaten: "33.75", kbli: "13134", modal_usaha: "80000000", nomor_anggota: "KM-2" }]),
+        csv([
+          {
+            nama_usaha: "Tenun Ibu Rina",
+            nib: p.nib!,
+            npwp: p.npwp!,
+            kode_kabupaten: "33.75",
+            kbli: "13134",
+            modal_usaha: "80000000",
+            nomor_anggota: "KM-2",
+          },
+        ]),
       ),
     );
     expect(same).toMatchObject({ committed: 1, updated: 1, failed: 0, profileUnchanged: 0, notices: [], reportCsv: "" });
@@ -132,16 +147,44 @@ describe("a cooperative's import and a member that manages its own profile", () 
     const coop = await createCooperative(t.db, { members: 0 });
     const actor = await actAs(coop.owner);
     const nib = uniqueNib();
-    done(await importMembersCsv(actor, csv([{ nama_usaha: "Kue Basah Bu Tini", nib, kode_kabupaten: "33.75", kbli: "10792", modal_usaha: "50000000", omzet_tahunan: "200000000" }])));
+    done(
+      await importMembersCsv(
+        actor,
+        csv([
+          {
+            nama_usaha: "Kue Basah Bu Tini",
+            nib,
+            kode_kabupaten: "33.75",
+            kbli: "10792",
+            modal_usaha: "50000000",
+            omzet_tahunan: "200000000",
+          },
+        ]),
+      ),
+    );
     const npwp = uniqueNpwp();
     const r = done(
       await importMembersCsv(
         actor,
-        csv([{ nama_usaha: "Kue Basah Tini Jaya", nib, npwp, kode_kabupaten: "33.74", kbli: "10792;47713", modal_usaha: "2000000000", omzet_tahunan: "9000000000", nomor_anggota: "KB-5" }]),
+        csv([
+          {
+            nama_usaha: "Kue Basah Tini Jaya",
+            nib,
+            npwp,
+            kode_kabupaten: "33.74",
+            kbli: "10792;47713",
+            modal_usaha: "2000000000",
+            omzet_tahunan: "9000000000",
+            nomor_anggota: "KB-5",
+          },
+        ]),
       ),
     );
     expect(r).toMatchObject({ committed: 1, updated: 1, failed: 0, profileUnchanged: 0, notices: [] });
-    const p = await t.db.supplierProfile.findUniqueOrThrow({ where: { nib }, include: { organization: true, kbli: { orderBy: { kbliCode: "asc" } } } });
+    const p = await t.db.supplierProfile.findUniqueOrThrow({
+      where: { nib },
+      include: { organization: true, kbli: { orderBy: { kbliCode: "asc" } } },
+    });
     expect(p.organization.name).toBe("Kue Basah Tini Jaya");
     expect(p).toMatchObject({ npwp, regencyCode: "33.74", capitalIdr: 2_000_000_000n, annualSalesIdr: 9_000_000_000n, sizeClass: "kecil" });
     expect(p.kbli.map((k) => [k.kbliCode, k.isPrimary])).toEqual([

@@ -94,7 +94,16 @@ describe("cooperative import: only new UMKM and the cooperative's own members", 
     const r = done(
       await importMembersCsv(
         b.actor,
-        csv([{ nama_usaha: "Batik Rebutan", nib, email_pemilik: "perebut@koperasi-b.id", modal_usaha: "10000000", kbli: "47713", nomor_anggota: "B-9" }]),
+        csv([
+          {
+            nama_usaha: "Batik Rebutan",
+            nib,
+            email_pemilik: "perebut@koperasi-b.id",
+            modal_usaha: "10000000",
+            kbli: "47713",
+            nomor_anggota: "B-9",
+          },
+        ]),
       ),
     );
     expect(r).toMatchObject({ committed: 0, created: 0, updated: 0, failed: 1, invitations: 0, invitationsHeld: 0 });
@@ -116,7 +125,15 @@ describe("cooperative import: only new UMKM and the cooperative's own members", 
     const a = await coop();
     const loneNib = freshNib();
     const leftNib = freshNib();
-    done(await importMembersCsv(a.actor, csv([{ nama_usaha: "Sendiri", nib: loneNib }, { nama_usaha: "Keluar", nib: leftNib }])));
+    done(
+      await importMembersCsv(
+        a.actor,
+        csv([
+          { nama_usaha: "Sendiri", nib: loneNib },
+          { nama_usaha: "Keluar", nib: leftNib },
+        ]),
+      ),
+    );
     const lone = await t.db.supplierProfile.findUniqueOrThrow({ where: { nib: loneNib } });
     const left = await t.db.supplierProfile.findUniqueOrThrow({ where: { nib: leftNib } });
     await t.db.cooperativeMembership.deleteMany({ where: { memberId: lone.organizationId } }); // unowned, in no cooperative
@@ -135,9 +152,14 @@ describe("cooperative import: only new UMKM and the cooperative's own members", 
       ),
     );
     expect(r).toMatchObject({ committed: 0, failed: 2, invitations: 0 });
-    expect(r.errors.map((e) => [e.row, e.column])).toEqual([[2, "nib"], [3, "nib"]]);
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, "nib"],
+      [3, "nib"],
+    ]);
     // the cooperative it left cannot re-take it by import either
-    const again = done(await importMembersCsv(await actAs(a.owner), csv([{ nama_usaha: "Kembali", nib: leftNib, email_pemilik: "x3@contoh.id" }])));
+    const again = done(
+      await importMembersCsv(await actAs(a.owner), csv([{ nama_usaha: "Kembali", nib: leftNib, email_pemilik: "x3@contoh.id" }])),
+    );
     expect(again).toMatchObject({ committed: 0, failed: 1 });
     expect(await Promise.all([lone, left].map((p) => snapshot(p.organizationId)).concat(snapshot(owned.organization.id)))).toEqual(snaps);
     expect(await t.db.organizationInvitation.count({ where: { email: { in: ["x1@contoh.id", "x2@contoh.id", "x3@contoh.id"] } } })).toBe(0);
@@ -147,10 +169,20 @@ describe("cooperative import: only new UMKM and the cooperative's own members", 
     const a = await coop();
     const nib1 = freshNib();
     const nib2 = freshNib();
-    const first = done(await importMembersCsv(a.actor, csv([{ nama_usaha: "Satu", nib: nib1, email_pemilik: "satu@contoh.id" }, { nama_usaha: "Dua", nib: nib2 }])));
+    const first = done(
+      await importMembersCsv(
+        a.actor,
+        csv([
+          { nama_usaha: "Satu", nib: nib1, email_pemilik: "satu@contoh.id" },
+          { nama_usaha: "Dua", nib: nib2 },
+        ]),
+      ),
+    );
     expect(first).toMatchObject({ created: 2, updated: 0, invitations: 1 });
     const owned = await createUmkm(t.db, { name: "Anggota Lama" });
-    await t.db.cooperativeMembership.create({ data: { cooperativeId: a.organization.id, memberId: owned.organization.id, status: "active" } });
+    await t.db.cooperativeMembership.create({
+      data: { cooperativeId: a.organization.id, memberId: owned.organization.id, status: "active" },
+    });
 
     const second = done(
       await importMembersCsv(
@@ -166,35 +198,42 @@ describe("cooperative import: only new UMKM and the cooperative's own members", 
     expect(second).toMatchObject({ created: 1, updated: 3, failed: 0, invitations: 0, profileUnchanged: 1 });
     // the owned member manages its own profile (coop-owned-member.integration.test.ts): its name stays
     expect(second.notices.map((n) => n.row)).toEqual([4]);
-    const names = (await t.db.organization.findMany({ where: { cooperatives: { some: { cooperativeId: a.organization.id } } }, select: { name: true } })).map((o) => o.name).sort();
+    const names = (
+      await t.db.organization.findMany({ where: { cooperatives: { some: { cooperativeId: a.organization.id } } }, select: { name: true } })
+    )
+      .map((o) => o.name)
+      .sort();
     expect(names).toEqual(["Anggota Lama", "Dua (baru)", "Satu (baru)", "Tiga"]);
   });
 });
 
 describe("cooperative import racing a registration of the same NIB (PostgreSQL: two connections)", () => {
-  it.runIf(testBackend() === "postgres")("a NIB registered between the import's check and its insert is refused, and no stray UMKM is left", async () => {
-    const c = await coop();
-    const nib = freshNib();
-    let importing: ReturnType<typeof importMembersCsv> | null = null;
-    // Another transaction registers the NIB and stays open while the import runs: the import does not see it
-    // when it checks, and waits on the NIB's unique index when it inserts.
-    await t.db.$transaction(
-      async (tx) => {
-        await createUmkm(tx, { name: "Daftar Sendiri", nib });
-        importing = importMembersCsv(c.actor, csv([{ nama_usaha: "Balapan", nib, email_pemilik: `balapan.${nib}@contoh.id` }]));
-        await new Promise((r) => setTimeout(r, 1500));
-      },
-      { timeout: 20_000 },
-    );
-    const r = done(await importing!);
-    expect(r).toMatchObject({ committed: 0, created: 0, failed: 1, invitations: 0 });
-    expect(r.errors[0]).toMatchObject({ column: "nib", message: expect.stringMatching(/sudah terdaftar/) });
-    expect(await t.db.organization.count({ where: { name: "Balapan" } })).toBe(0);
-    expect(await t.db.cooperativeMembership.count({ where: { cooperativeId: c.organization.id } })).toBe(0);
-    expect(await t.db.organizationInvitation.count({ where: { email: `balapan.${nib}@contoh.id` } })).toBe(0);
-    const registered = await t.db.supplierProfile.findUniqueOrThrow({ where: { nib }, include: { organization: true } });
-    expect(registered.organization.name).toBe("Daftar Sendiri");
-  });
+  it.runIf(testBackend() === "postgres")(
+    "a NIB registered between the import's check and its insert is refused, and no stray UMKM is left",
+    async () => {
+      const c = await coop();
+      const nib = freshNib();
+      let importing: ReturnType<typeof importMembersCsv> | null = null;
+      // Another transaction registers the NIB and stays open while the import runs: the import does not see it
+      // when it checks, and waits on the NIB's unique index when it inserts.
+      await t.db.$transaction(
+        async (tx) => {
+          await createUmkm(tx, { name: "Daftar Sendiri", nib });
+          importing = importMembersCsv(c.actor, csv([{ nama_usaha: "Balapan", nib, email_pemilik: `balapan.${nib}@contoh.id` }]));
+          await new Promise((r) => setTimeout(r, 1500));
+        },
+        { timeout: 20_000 },
+      );
+      const r = done(await importing!);
+      expect(r).toMatchObject({ committed: 0, created: 0, failed: 1, invitations: 0 });
+      expect(r.errors[0]).toMatchObject({ column: "nib", message: expect.stringMatching(/sudah terdaftar/) });
+      expect(await t.db.organization.count({ where: { name: "Balapan" } })).toBe(0);
+      expect(await t.db.cooperativeMembership.count({ where: { cooperativeId: c.organization.id } })).toBe(0);
+      expect(await t.db.organizationInvitation.count({ where: { email: `balapan.${nib}@contoh.id` } })).toBe(0);
+      const registered = await t.db.supplierProfile.findUniqueOrThrow({ where: { nib }, include: { organization: true } });
+      expect(registered.organization.name).toBe("Daftar Sendiri");
+    },
+  );
 });
 
 describe("owner invitations of an unverified cooperative", () => {
@@ -209,7 +248,9 @@ describe("owner invitations of an unverified cooperative", () => {
     const members = await listMembers(c.actor, {});
     expect(members.items[0]).toMatchObject({ invitationHeld: true, invitationPending: false });
     // re-uploading does not pile up held invitations
-    expect(done(await importMembersCsv(c.actor, csv([{ nama_usaha: "Tunggu Verifikasi", nib, email_pemilik: "tunggu@contoh.id" }])))).toMatchObject({ invitationsHeld: 0 });
+    expect(
+      done(await importMembersCsv(c.actor, csv([{ nama_usaha: "Tunggu Verifikasi", nib, email_pemilik: "tunggu@contoh.id" }]))),
+    ).toMatchObject({ invitationsHeld: 0 });
     expect(await t.db.organizationInvitation.count({ where: { email: "tunggu@contoh.id" } })).toBe(1);
 
     const admin = await createOrganization(t.db, "platform", { name: `Rantai Admin ${Math.random()}` });
@@ -232,7 +273,9 @@ describe("owner invitations of an unverified cooperative", () => {
     done(await importMembersCsv(c.actor, csv([{ nama_usaha: "Masih Tunggu", nib: freshNib(), email_pemilik: "masih@contoh.id" }])));
     const admin = await createOrganization(t.db, "platform", { name: `Rantai Admin ${Math.random()}` });
     await actAs(admin.owner);
-    expect(await decideVerificationAction({ organizationId: c.organization.id, decision: "returned", note: "Akta belum ada." })).toMatchObject({ ok: true });
+    expect(
+      await decideVerificationAction({ organizationId: c.organization.id, decision: "returned", note: "Akta belum ada." }),
+    ).toMatchObject({ ok: true });
     expect(await t.db.emailOutbox.count({ where: { to: "masih@contoh.id" } })).toBe(0);
     expect((await t.db.organizationInvitation.findFirstOrThrow({ where: { email: "masih@contoh.id" } })).heldAt).not.toBeNull();
   });
@@ -248,14 +291,21 @@ describe("claiming an owner invitation", () => {
     done(await importMembersCsv(c.actor, csv([{ nama_usaha: "Dua Undangan", nib, email_pemilik: kedua }])));
     signOut();
     const profile = await t.db.supplierProfile.findUniqueOrThrow({ where: { nib } });
-    return { organizationId: profile.organizationId, emails: [pertama, kedua], first: await tokenFromEmail(pertama), second: await tokenFromEmail(kedua) };
+    return {
+      organizationId: profile.organizationId,
+      emails: [pertama, kedua],
+      first: await tokenFromEmail(pertama),
+      second: await tokenFromEmail(kedua),
+    };
   }
 
   it("is refused once the UMKM has an owner", async () => {
     const { organizationId, emails, first, second } = await twoInvitations();
     await claimInvitation(first, { name: "Pemilik Pertama", password: "rahasia-panjang-1" });
     expect(await findClaimableInvitation(second)).toBeNull();
-    await expect(claimInvitation(second, { name: "Pemilik Kedua", password: "rahasia-panjang-2" })).rejects.toMatchObject({ code: expect.stringMatching(/not_found|conflict/) });
+    await expect(claimInvitation(second, { name: "Pemilik Kedua", password: "rahasia-panjang-2" })).rejects.toMatchObject({
+      code: expect.stringMatching(/not_found|conflict/),
+    });
     expect(await t.db.membership.count({ where: { organizationId } })).toBe(1);
     expect(await t.db.user.count({ where: { email: emails[1] } })).toBe(0);
   });
@@ -279,7 +329,9 @@ describe("membership requests: an existing UMKM joins only by accepting", () => 
   it("a verified cooperative asks; the owner is notified and accepts; only then it is a member", async () => {
     const a = await coop({ name: "Koperasi Asal" });
     const umkm = await createUmkm(t.db, { name: "Tenun Ibu Rina", verificationStatus: "verified" });
-    await t.db.cooperativeMembership.create({ data: { cooperativeId: a.organization.id, memberId: umkm.organization.id, status: "active" } });
+    await t.db.cooperativeMembership.create({
+      data: { cooperativeId: a.organization.id, memberId: umkm.organization.id, status: "active" },
+    });
     const staff = await createUser(t.db);
     await t.db.membership.create({ data: { userId: staff.id, organizationId: umkm.organization.id, role: "member" } });
 
@@ -319,7 +371,11 @@ describe("membership requests: an existing UMKM joins only by accepting", () => 
     expect(incoming.canDecide).toBe(true);
     expect(incoming.items.map((i) => i.cooperative.name)).toEqual(["Koperasi Tujuan"]);
     expect(await decideJoinRequestAction({ requestId, decision: "accept" })).toMatchObject({ ok: true, data: { status: "accepted" } });
-    expect(await t.db.cooperativeMembership.findUniqueOrThrow({ where: { cooperativeId_memberId: { cooperativeId: b.organization.id, memberId: umkm.organization.id } } })).toMatchObject({
+    expect(
+      await t.db.cooperativeMembership.findUniqueOrThrow({
+        where: { cooperativeId_memberId: { cooperativeId: b.organization.id, memberId: umkm.organization.id } },
+      }),
+    ).toMatchObject({
       status: "active",
       memberNumber: "KT-7",
     });
@@ -340,7 +396,9 @@ describe("membership requests: an existing UMKM joins only by accepting", () => 
     expect(await decideJoinRequest(owner, { requestId: sent.id, decision: "decline" })).toMatchObject({ status: "declined" });
     expect(await t.db.cooperativeMembership.count({ where: { memberId: umkm.organization.id } })).toBe(0);
     expect(await t.db.notification.count({ where: { userId: b.owner.id, type: "cooperative.join_declined" } })).toBe(1);
-    await expect(requestMembership(await actAs(b.owner), { organizationId: umkm.organization.id })).rejects.toMatchObject({ code: "conflict" });
+    await expect(requestMembership(await actAs(b.owner), { organizationId: umkm.organization.id })).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 
   it("a cooperative sends at most 100 requests a day", async () => {
@@ -349,10 +407,16 @@ describe("membership requests: an existing UMKM joins only by accepting", () => 
     await t.db.organization.createMany({ data: ids.map((id, i) => ({ id, type: "umkm" as const, name: `Sasaran ${i}` })) });
     await t.db.cooperativeJoinRequest.createMany({ data: ids.map((memberId) => ({ cooperativeId: b.organization.id, memberId })) });
     const umkm = await createUmkm(t.db);
-    await expect(requestMembership(b.actor, { organizationId: umkm.organization.id })).rejects.toMatchObject({ code: "conflict", messageKey: "cooperatives.joinRequests.errors.tooMany" });
+    await expect(requestMembership(b.actor, { organizationId: umkm.organization.id })).rejects.toMatchObject({
+      code: "conflict",
+      messageKey: "cooperatives.joinRequests.errors.tooMany",
+    });
     expect(await t.db.notification.count({ where: { userId: umkm.owner.id } })).toBe(0);
     // yesterday's requests do not count
-    await t.db.cooperativeJoinRequest.updateMany({ where: { cooperativeId: b.organization.id }, data: { createdAt: new Date(Date.now() - 2 * 86_400_000) } });
+    await t.db.cooperativeJoinRequest.updateMany({
+      where: { cooperativeId: b.organization.id },
+      data: { createdAt: new Date(Date.now() - 2 * 86_400_000) },
+    });
     expect(await requestMembership(b.actor, { organizationId: umkm.organization.id })).toMatchObject({ status: "pending" });
   });
 
@@ -372,11 +436,15 @@ describe("membership requests: an existing UMKM joins only by accepting", () => 
     const b = await coop({ name: "Koperasi Kasongan" });
     const req = await requestMembership(b.actor, { organizationId: umkm.organization.id });
 
-    const ownerView = JSON.stringify(await IncomingJoinRequestsCard({ data: await listIncomingJoinRequests(await actAs(umkm.owner)), umkmName: "Gerabah Kasongan" }));
+    const ownerView = JSON.stringify(
+      await IncomingJoinRequestsCard({ data: await listIncomingJoinRequests(await actAs(umkm.owner)), umkmName: "Gerabah Kasongan" }),
+    );
     expect(ownerView).toContain("permintaan-koperasi");
     expect(ownerView).toContain("Koperasi Kasongan meminta Gerabah Kasongan menjadi anggota.");
     expect(ownerView).toContain(`"requestId":"${req.id}"`); // the accept/decline forms
-    const staffView = JSON.stringify(await IncomingJoinRequestsCard({ data: await listIncomingJoinRequests(await actAs(staff)), umkmName: "Gerabah Kasongan" }));
+    const staffView = JSON.stringify(
+      await IncomingJoinRequestsCard({ data: await listIncomingJoinRequests(await actAs(staff)), umkmName: "Gerabah Kasongan" }),
+    );
     expect(staffView).toContain("Hanya pemilik atau admin");
     expect(staffView).not.toContain(`"requestId"`);
 

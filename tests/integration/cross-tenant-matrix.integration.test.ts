@@ -81,7 +81,9 @@ function walk(dir: string, keep: (file: string) => boolean, out: string[] = []):
 }
 
 /** "METHOD /path/[id]/…" for every exported HTTP method of every app/**\/route.ts (the API and any other route handler). */
-async function discoverRoutes(): Promise<Map<string, { file: string; handler: (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response> }>> {
+async function discoverRoutes(): Promise<
+  Map<string, { file: string; handler: (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response> }>
+> {
   const found = new Map();
   for (const file of walk(path.join(ROOT, "app"), (f) => /^route\.(ts|tsx|js)$/.test(path.basename(f))).sort()) {
     const route = "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).join("/");
@@ -213,7 +215,9 @@ async function seed(): Promise<Fixture> {
   const ownerUmkm2 = await createUmkm(db, { verificationStatus: "verified" });
   const unclaimed = await createUmkm(db, { verificationStatus: "unverified" });
   await db.membership.deleteMany({ where: { organizationId: unclaimed.organization.id } });
-  const ownerCoop = await createCooperative(db, { members: [ownerUmkm.organization.id, ownerUmkm2.organization.id, unclaimed.organization.id] });
+  const ownerCoop = await createCooperative(db, {
+    members: [ownerUmkm.organization.id, ownerUmkm2.organization.id, unclaimed.organization.id],
+  });
   const ownerBank = await createOrganization(db, "bank");
   const buyerActor = await asOwner(ownerBuyer.owner.id, ownerBuyer.organization.id);
   const umkmActor = await asOwner(ownerUmkm.owner.id, ownerUmkm.organization.id);
@@ -233,20 +237,55 @@ async function seed(): Promise<Fixture> {
   const clarification = await askClarification(umkmActor, rfqInvited.id, PRIVATE.question);
   const rfqPublic = await createRfq(db, ownerBuyer.organization.id);
 
-  const agreement = await createAgreement(db, ownerBuyer.organization.id, ownerUmkm.organization.id, { title: PRIVATE.agreementTitle, rfqId: rfqInvited.id });
+  const agreement = await createAgreement(db, ownerBuyer.organization.id, ownerUmkm.organization.id, {
+    title: PRIVATE.agreementTitle,
+    rfqId: rfqInvited.id,
+  });
   const milestoneId = agreement.milestones[0].id;
-  await recordDelivery(umkmActor, agreement.id, { milestoneId, quantity: 100, deliveredOn: new Date(`${today()}T00:00:00Z`), note: PRIVATE.deliveryNote });
+  await recordDelivery(umkmActor, agreement.id, {
+    milestoneId,
+    quantity: 100,
+    deliveredOn: new Date(`${today()}T00:00:00Z`),
+    note: PRIVATE.deliveryNote,
+  });
   const delivery = await db.delivery.findFirstOrThrow({ where: { agreementId: agreement.id } });
-  await recordPayment(buyerActor, agreement.id, { milestoneId, amountIdr: 1_000_000n, paidOn: new Date(`${today()}T00:00:00Z`), note: PRIVATE.paymentNote });
-  const agreementProposed = await createAgreement(db, ownerBuyer.organization.id, ownerUmkm.organization.id, { status: "proposed", title: PRIVATE.agreementTitle, startDate: dateInDays(5) });
-  const agreementCompleted = await createAgreement(db, ownerBuyer.organization.id, ownerUmkm.organization.id, { status: "completed", title: PRIVATE.agreementTitle, startDate: dateInDays(-200), endDate: dateInDays(-20) });
-  const rfqClosed = await createRfq(db, ownerBuyer.organization.id, { status: "closed", title: PRIVATE.invitedTitle, visibility: "invited", invitedSupplierIds: [ownerUmkm.organization.id], deadline: dateInDays(-1), publishedAt: dateInDays(-15) });
+  await recordPayment(buyerActor, agreement.id, {
+    milestoneId,
+    amountIdr: 1_000_000n,
+    paidOn: new Date(`${today()}T00:00:00Z`),
+    note: PRIVATE.paymentNote,
+  });
+  const agreementProposed = await createAgreement(db, ownerBuyer.organization.id, ownerUmkm.organization.id, {
+    status: "proposed",
+    title: PRIVATE.agreementTitle,
+    startDate: dateInDays(5),
+  });
+  const agreementCompleted = await createAgreement(db, ownerBuyer.organization.id, ownerUmkm.organization.id, {
+    status: "completed",
+    title: PRIVATE.agreementTitle,
+    startDate: dateInDays(-200),
+    endDate: dateInDays(-20),
+  });
+  const rfqClosed = await createRfq(db, ownerBuyer.organization.id, {
+    status: "closed",
+    title: PRIVATE.invitedTitle,
+    visibility: "invited",
+    invitedSupplierIds: [ownerUmkm.organization.id],
+    deadline: dateInDays(-1),
+    publishedAt: dateInDays(-15),
+  });
   const closedQuote = await createQuote(db, rfqClosed.id, ownerUmkm.organization.id, { note: PRIVATE.quoteNote });
   // The owner buyer has confirmed completion (one side of two): there is a confirmation to withdraw.
   await completeAgreement(buyerActor, agreement.id, { version: 1, reason: "Tahap dua tidak jadi dikirim, disepakati bersama." });
-  const financing = await requestFinancing(umkmActor, agreement.id, { bankId: ownerBank.organization.id, type: "purchase_order", amountIdr: 10_000_000n });
+  const financing = await requestFinancing(umkmActor, agreement.id, {
+    bankId: ownerBank.organization.id,
+    type: "purchase_order",
+    amountIdr: 10_000_000n,
+  });
 
-  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#8a5a2b" } }).png().toBuffer();
+  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#8a5a2b" } })
+    .png()
+    .toBuffer();
   const product = await createProductWithPhotos(
     umkmActor,
     { name: "Kain tenun ikat pemilik", kbli: "13134", unit: "lembar", priceMinIdr: 100_000n, priceMaxIdr: 150_000n } as never,
@@ -257,19 +296,46 @@ async function seed(): Promise<Fixture> {
 
   const certificate = await createCertification(db, ownerUmkm.organization.id, { type: "halal" });
   const notification = await db.notification.create({
-    data: { userId: ownerUmkm.owner.id, organizationId: ownerUmkm.organization.id, type: "rfq.invited", params: { title: PRIVATE.invitedTitle }, link: `/rfq/${rfqInvited.id}` },
+    data: {
+      userId: ownerUmkm.owner.id,
+      organizationId: ownerUmkm.organization.id,
+      type: "rfq.invited",
+      params: { title: PRIVATE.invitedTitle },
+      link: `/rfq/${rfqInvited.id}`,
+    },
   });
   const joinTarget = await createUmkm(db, { verificationStatus: "verified" });
-  const joinRequest = await db.cooperativeJoinRequest.create({ data: { cooperativeId: ownerCoop.organization.id, memberId: joinTarget.organization.id, requestedById: ownerCoop.owner.id } });
+  const joinRequest = await db.cooperativeJoinRequest.create({
+    data: { cooperativeId: ownerCoop.organization.id, memberId: joinTarget.organization.id, requestedById: ownerCoop.owner.id },
+  });
   const staleInvitationToken = `matriks-undangan-${Date.now().toString(36)}`;
   await db.organizationInvitation.create({
-    data: { organizationId: ownerUmkm.organization.id, email: "undangan.lama@matriks.rantai.test", role: "owner", tokenHash: hashInvitationToken(staleInvitationToken), invitedById: ownerCoop.owner.id, expiresAt: dateInDays(20) },
+    data: {
+      organizationId: ownerUmkm.organization.id,
+      email: "undangan.lama@matriks.rantai.test",
+      role: "owner",
+      tokenHash: hashInvitationToken(staleInvitationToken),
+      invitedById: ownerCoop.owner.id,
+      expiresAt: dateInDays(20),
+    },
   });
   const memberInvitationToken = `matriks-undangan-tim-${Date.now().toString(36)}`;
   const memberInvitation = await db.memberInvitation.create({
-    data: { organizationId: ownerBuyer.organization.id, email: PRIVATE.ownerEmail, role: "admin", tokenHash: hashMemberInvitationToken(memberInvitationToken), invitedById: ownerBuyer.owner.id, expiresAt: dateInDays(5) },
+    data: {
+      organizationId: ownerBuyer.organization.id,
+      email: PRIVATE.ownerEmail,
+      role: "admin",
+      tokenHash: hashMemberInvitationToken(memberInvitationToken),
+      invitedById: ownerBuyer.owner.id,
+      expiresAt: dateInDays(5),
+    },
   });
-  const ownerToken = await issueApiToken(ownerUmkm.owner.id, { name: PRIVATE.tokenName, source: "ui", scope: "read write", expiresInDays: 30 });
+  const ownerToken = await issueApiToken(ownerUmkm.owner.id, {
+    name: PRIVATE.tokenName,
+    source: "ui",
+    scope: "read write",
+    expiresInDays: 30,
+  });
 
   // The outsiders: verified organizations (owners of them), each with a sign-in token.
   const outsider = async (orgId: string, user: { id: string; email: string }): Promise<Outsider> => {
@@ -286,14 +352,25 @@ async function seed(): Promise<Fixture> {
   // with the outsider UMKM; the outsider UMKM's draft quote on the public RFQ and its own product.
   const mineDraft = await createRfq(db, oBuyer.organization.id, { status: "draft" });
   const mineOpen = await createRfq(db, oBuyer.organization.id);
-  const mineClosed = await createRfq(db, oBuyer.organization.id, { status: "closed", deadline: dateInDays(-2), publishedAt: dateInDays(-20) });
+  const mineClosed = await createRfq(db, oBuyer.organization.id, {
+    status: "closed",
+    deadline: dateInDays(-2),
+    publishedAt: dateInDays(-20),
+  });
   await createQuote(db, mineClosed.id, oUmkm.organization.id);
   const mineAgreement = await createAgreement(db, oBuyer.organization.id, oUmkm.organization.id);
   await createQuote(db, rfqPublic.id, oUmkm.organization.id, { status: "draft" });
   const mineProduct = await createProduct(db, oUmkm.organization.id);
 
   return {
-    mine: { rfqDraftId: mineDraft.id, rfqOpenId: mineOpen.id, rfqClosedId: mineClosed.id, agreementId: mineAgreement.id, publicQuoteRfqId: rfqPublic.id, productId: mineProduct.id },
+    mine: {
+      rfqDraftId: mineDraft.id,
+      rfqOpenId: mineOpen.id,
+      rfqClosedId: mineClosed.id,
+      agreementId: mineAgreement.id,
+      publicQuoteRfqId: rfqPublic.id,
+      productId: mineProduct.id,
+    },
     owner: {
       buyer: { orgId: ownerBuyer.organization.id, userId: ownerBuyer.owner.id },
       umkm: { orgId: ownerUmkm.organization.id, userId: ownerUmkm.owner.id, nib: ownerUmkm.profile.nib! },
@@ -303,7 +380,13 @@ async function seed(): Promise<Fixture> {
       bank: { orgId: ownerBank.organization.id, userId: ownerBank.owner.id },
     },
     rfqDraft: { id: rfqDraft.id, itemId: rfqDraft.items[0].id, attachmentId: draftAttachment.id },
-    rfqInvited: { id: rfqInvited.id, itemId: rfqInvited.items[0].id, quoteId: quote.id, quoteAttachmentId: quoteAttachment.id, clarificationId: clarification.id },
+    rfqInvited: {
+      id: rfqInvited.id,
+      itemId: rfqInvited.items[0].id,
+      quoteId: quote.id,
+      quoteAttachmentId: quoteAttachment.id,
+      clarificationId: clarification.id,
+    },
     rfqPublic: { id: rfqPublic.id },
     agreement: { id: agreement.id, milestoneId, deliveryId: delivery.id, financingId: financing.id },
     agreementProposed: { id: agreementProposed.id },
@@ -430,7 +513,8 @@ const agreementContent = () => ({
 });
 
 const ag = (fx: Fixture) => ({ id: fx.agreement.id });
-const AGREEMENT_READ = "An agreement between the owner buyer and the owner UMKM: its parties read it; ministry staff read every agreement by design (ADR 0009); everyone else 404.";
+const AGREEMENT_READ =
+  "An agreement between the owner buyer and the owner UMKM: its parties read it; ministry staff read every agreement by design (ADR 0009); everyone else 404.";
 
 /** Every route under app/api, by "METHOD /path". */
 const API: Record<string, ApiCase[]> = {
@@ -438,157 +522,911 @@ const API: Record<string, ApiCase[]> = {
   ...Object.fromEntries(
     HTTP_METHODS.map((m) => [
       `${m} /api/v1/[[...path]]`,
-      [{ resource: "No resource: an unknown path under /api/v1 (404 for everyone)", kind: "read", allow: none, request: () => ({ path: "/api/v1/tidak-ada", params: { path: ["tidak-ada"] } }) }],
+      [
+        {
+          resource: "No resource: an unknown path under /api/v1 (404 for everyone)",
+          kind: "read",
+          allow: none,
+          request: () => ({ path: "/api/v1/tidak-ada", params: { path: ["tidak-ada"] } }),
+        },
+      ],
     ]),
   ),
 
   // --- agreements -------------------------------------------------------------------------------------
-  "GET /api/v1/agreements": [{ resource: "The caller's own agreements (parties) or all (ministry staff, by design); never the owners' for other parties. Banks: 403.", kind: "read", allow: ["umkm", "buyer", "cooperative", "ministry"], sees: ["ministry"], request: () => ({}) },
-    { resource: "The same list filtered to active agreements (?status=active)", kind: "read", allow: ["umkm", "buyer", "cooperative", "ministry"], sees: ["ministry"], request: () => ({ query: { status: "active" } }) }],
-  "POST /api/v1/agreements": [{ resource: "A new agreement naming the owner buyer and the owner UMKM as its parties, proposed by someone who is neither: refused (parties: 400 on the party field, \"your organization must be one of the parties\"; others 401/403), nothing written", kind: "write", refusedWith: [400], request: (fx) => ({ body: { ...agreementContent(), buyerOrgId: fx.owner.buyer.orgId, supplierOrgId: fx.owner.umkm.orgId } }) }],
-  "GET /api/v1/agreements/[id]": [{ resource: AGREEMENT_READ, kind: "read", control: "buyer", allow: ["ministry"], sees: ["ministry"], request: (fx) => ({ params: ag(fx) }) },
-    { resource: `The owners' proposed agreement. ${AGREEMENT_READ}`, kind: "read", control: "umkm", allow: ["ministry"], sees: ["ministry"], request: (fx) => ({ params: { id: fx.agreementProposed.id } }) }],
-  "PATCH /api/v1/agreements/[id]": [{ resource: "Amend the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1, title: "Diubah oleh penyerang" } }) },
-    { resource: "Amend the owners' proposed agreement", kind: "write", request: (fx) => ({ params: { id: fx.agreementProposed.id }, body: { version: 1, title: "Diubah oleh penyerang" } }) }],
-  "POST /api/v1/agreements/[id]/accept": [{ resource: "Accept the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1 } }) },
-    { resource: "Accept the owners' agreement that waits for acceptance (proposed)", kind: "write", request: (fx) => ({ params: { id: fx.agreementProposed.id }, body: { version: 1 } }) }],
-  "POST /api/v1/agreements/[id]/complete": [{ resource: "Complete the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1 } }) }],
-  "DELETE /api/v1/agreements/[id]/complete": [{ resource: "Withdraw a completion confirmation on the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1 } }) }],
-  "POST /api/v1/agreements/[id]/terminate": [{ resource: "Terminate the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1, reason: "Diakhiri oleh penyerang" } }) },
-    { resource: "Terminate the owners' proposed agreement", kind: "write", request: (fx) => ({ params: { id: fx.agreementProposed.id }, body: { version: 1, reason: "Diakhiri oleh penyerang" } }) }],
-  "POST /api/v1/agreements/[id]/deliveries": [{ resource: "Record a delivery on the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { milestoneId: fx.agreement.milestoneId, quantity: 10, deliveredOn: today() } }) },
-    { resource: "Mixed: a delivery on the caller's own agreement against the owners' milestone (refused: 400/404, nothing written)", kind: "write", refusedWith: [400, 409], request: (fx) => ({ params: { id: fx.mine.agreementId }, body: { milestoneId: fx.agreement.milestoneId, quantity: 10, deliveredOn: today() } }) }],
-  "POST /api/v1/agreements/[id]/deliveries/[deliveryId]/review": [{ resource: "Accept the owner UMKM's delivery on the owners' agreement", kind: "write", request: (fx) => ({ params: { ...ag(fx), deliveryId: fx.agreement.deliveryId }, body: { status: "accepted" } }) },
-    { resource: "Mixed: the caller's own agreement id with the owners' delivery id", kind: "write", request: (fx) => ({ params: { id: fx.mine.agreementId, deliveryId: fx.agreement.deliveryId }, body: { status: "accepted" } }) }],
-  "POST /api/v1/agreements/[id]/payments": [{ resource: "Record a payment on the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { amountIdr: 1000, paidOn: today() } }) },
-    { resource: "Mixed: a payment on the caller's own agreement against the owners' milestone (refused: 400/404, nothing written)", kind: "write", refusedWith: [400, 409], request: (fx) => ({ params: { id: fx.mine.agreementId }, body: { milestoneId: fx.agreement.milestoneId, amountIdr: 1000, paidOn: today() } }) }],
-  "POST /api/v1/agreements/[id]/ratings": [{ resource: "Rate the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { score: 1, comment: "Penyerang" } }) },
-    { resource: "Rate the owners' completed agreement (ratings open)", kind: "write", request: (fx) => ({ params: { id: fx.agreementCompleted.id }, body: { score: 1, comment: "Penyerang" } }) }],
-  "GET /api/v1/agreements/[id]/versions/[version]": [{ resource: `Version 1 of the owners' agreement. ${AGREEMENT_READ}`, kind: "read", control: "buyer", allow: ["ministry"], sees: ["ministry"], request: (fx) => ({ params: { ...ag(fx), version: "1" } }) }],
-  "GET /api/v1/agreements/[id]/financing": [{ resource: "Financing requests on the owners' agreement: its parties see them; any other UMKM, buyer or cooperative gets an empty list (documented: \"empty for anyone else\"), banks and ministry staff 403 (financing is between the UMKM and its bank)", kind: "read", control: "umkm", allow: ["umkm", "buyer", "cooperative"], request: (fx) => ({ params: ag(fx) }) }],
-  "POST /api/v1/agreements/[id]/financing": [{ resource: "Ask for financing on the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { bankId: fx.outsiders.bank.orgId, type: "invoice", amountIdr: 1_000_000 } }) }],
+  "GET /api/v1/agreements": [
+    {
+      resource:
+        "The caller's own agreements (parties) or all (ministry staff, by design); never the owners' for other parties. Banks: 403.",
+      kind: "read",
+      allow: ["umkm", "buyer", "cooperative", "ministry"],
+      sees: ["ministry"],
+      request: () => ({}),
+    },
+    {
+      resource: "The same list filtered to active agreements (?status=active)",
+      kind: "read",
+      allow: ["umkm", "buyer", "cooperative", "ministry"],
+      sees: ["ministry"],
+      request: () => ({ query: { status: "active" } }),
+    },
+  ],
+  "POST /api/v1/agreements": [
+    {
+      resource:
+        'A new agreement naming the owner buyer and the owner UMKM as its parties, proposed by someone who is neither: refused (parties: 400 on the party field, "your organization must be one of the parties"; others 401/403), nothing written',
+      kind: "write",
+      refusedWith: [400],
+      request: (fx) => ({ body: { ...agreementContent(), buyerOrgId: fx.owner.buyer.orgId, supplierOrgId: fx.owner.umkm.orgId } }),
+    },
+  ],
+  "GET /api/v1/agreements/[id]": [
+    {
+      resource: AGREEMENT_READ,
+      kind: "read",
+      control: "buyer",
+      allow: ["ministry"],
+      sees: ["ministry"],
+      request: (fx) => ({ params: ag(fx) }),
+    },
+    {
+      resource: `The owners' proposed agreement. ${AGREEMENT_READ}`,
+      kind: "read",
+      control: "umkm",
+      allow: ["ministry"],
+      sees: ["ministry"],
+      request: (fx) => ({ params: { id: fx.agreementProposed.id } }),
+    },
+  ],
+  "PATCH /api/v1/agreements/[id]": [
+    {
+      resource: "Amend the owners' agreement",
+      kind: "write",
+      request: (fx) => ({ params: ag(fx), body: { version: 1, title: "Diubah oleh penyerang" } }),
+    },
+    {
+      resource: "Amend the owners' proposed agreement",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.agreementProposed.id }, body: { version: 1, title: "Diubah oleh penyerang" } }),
+    },
+  ],
+  "POST /api/v1/agreements/[id]/accept": [
+    { resource: "Accept the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1 } }) },
+    {
+      resource: "Accept the owners' agreement that waits for acceptance (proposed)",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.agreementProposed.id }, body: { version: 1 } }),
+    },
+  ],
+  "POST /api/v1/agreements/[id]/complete": [
+    { resource: "Complete the owners' agreement", kind: "write", request: (fx) => ({ params: ag(fx), body: { version: 1 } }) },
+  ],
+  "DELETE /api/v1/agreements/[id]/complete": [
+    {
+      resource: "Withdraw a completion confirmation on the owners' agreement",
+      kind: "write",
+      request: (fx) => ({ params: ag(fx), body: { version: 1 } }),
+    },
+  ],
+  "POST /api/v1/agreements/[id]/terminate": [
+    {
+      resource: "Terminate the owners' agreement",
+      kind: "write",
+      request: (fx) => ({ params: ag(fx), body: { version: 1, reason: "Diakhiri oleh penyerang" } }),
+    },
+    {
+      resource: "Terminate the owners' proposed agreement",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.agreementProposed.id }, body: { version: 1, reason: "Diakhiri oleh penyerang" } }),
+    },
+  ],
+  "POST /api/v1/agreements/[id]/deliveries": [
+    {
+      resource: "Record a delivery on the owners' agreement",
+      kind: "write",
+      request: (fx) => ({ params: ag(fx), body: { milestoneId: fx.agreement.milestoneId, quantity: 10, deliveredOn: today() } }),
+    },
+    {
+      resource: "Mixed: a delivery on the caller's own agreement against the owners' milestone (refused: 400/404, nothing written)",
+      kind: "write",
+      refusedWith: [400, 409],
+      request: (fx) => ({
+        params: { id: fx.mine.agreementId },
+        body: { milestoneId: fx.agreement.milestoneId, quantity: 10, deliveredOn: today() },
+      }),
+    },
+  ],
+  "POST /api/v1/agreements/[id]/deliveries/[deliveryId]/review": [
+    {
+      resource: "Accept the owner UMKM's delivery on the owners' agreement",
+      kind: "write",
+      request: (fx) => ({ params: { ...ag(fx), deliveryId: fx.agreement.deliveryId }, body: { status: "accepted" } }),
+    },
+    {
+      resource: "Mixed: the caller's own agreement id with the owners' delivery id",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.mine.agreementId, deliveryId: fx.agreement.deliveryId }, body: { status: "accepted" } }),
+    },
+  ],
+  "POST /api/v1/agreements/[id]/payments": [
+    {
+      resource: "Record a payment on the owners' agreement",
+      kind: "write",
+      request: (fx) => ({ params: ag(fx), body: { amountIdr: 1000, paidOn: today() } }),
+    },
+    {
+      resource: "Mixed: a payment on the caller's own agreement against the owners' milestone (refused: 400/404, nothing written)",
+      kind: "write",
+      refusedWith: [400, 409],
+      request: (fx) => ({
+        params: { id: fx.mine.agreementId },
+        body: { milestoneId: fx.agreement.milestoneId, amountIdr: 1000, paidOn: today() },
+      }),
+    },
+  ],
+  "POST /api/v1/agreements/[id]/ratings": [
+    {
+      resource: "Rate the owners' agreement",
+      kind: "write",
+      request: (fx) => ({ params: ag(fx), body: { score: 1, comment: "Penyerang" } }),
+    },
+    {
+      resource: "Rate the owners' completed agreement (ratings open)",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.agreementCompleted.id }, body: { score: 1, comment: "Penyerang" } }),
+    },
+  ],
+  "GET /api/v1/agreements/[id]/versions/[version]": [
+    {
+      resource: `Version 1 of the owners' agreement. ${AGREEMENT_READ}`,
+      kind: "read",
+      control: "buyer",
+      allow: ["ministry"],
+      sees: ["ministry"],
+      request: (fx) => ({ params: { ...ag(fx), version: "1" } }),
+    },
+  ],
+  "GET /api/v1/agreements/[id]/financing": [
+    {
+      resource:
+        'Financing requests on the owners\' agreement: its parties see them; any other UMKM, buyer or cooperative gets an empty list (documented: "empty for anyone else"), banks and ministry staff 403 (financing is between the UMKM and its bank)',
+      kind: "read",
+      control: "umkm",
+      allow: ["umkm", "buyer", "cooperative"],
+      request: (fx) => ({ params: ag(fx) }),
+    },
+  ],
+  "POST /api/v1/agreements/[id]/financing": [
+    {
+      resource: "Ask for financing on the owners' agreement",
+      kind: "write",
+      request: (fx) => ({ params: ag(fx), body: { bankId: fx.outsiders.bank.orgId, type: "invoice", amountIdr: 1_000_000 } }),
+    },
+  ],
 
   // --- account --------------------------------------------------------------------------------------------
-  "POST /api/v1/auth/register": [{ resource: "Public sign-up (by design open to everyone); here with an owner's e-mail address: refused, no account or organization written (only the sign-up rate limiter counts)", kind: "public", statuses: [400, 409], mayWrite: ["RateLimiterFlexible"], request: () => ({ body: { email: PRIVATE.ownerEmail, password: "tenun-ikat-sumba-7", name: "Penyerang", organization: { name: "CV Penyerang", type: "umkm" } }, headers: { "x-forwarded-for": "198.51.100.7" } }) }],
-  "POST /api/v1/auth/password-reset": [{ resource: "Public \"forgot password\" (by design open to everyone) for an owner's e-mail address: the same 202 for every address; the link goes to the owner's mailbox, never to the caller (a reset row, the outbox e-mail and its audit entry are written); 429 once the address has been asked for 5 times", kind: "public", statuses: [202, 429], mayWrite: ["RateLimiterFlexible", "PasswordResetToken", "EmailOutbox", "AuditLog"], request: () => ({ body: { email: PRIVATE.ownerEmail } }) }],
-  "POST /api/v1/auth/password-reset/confirm": [{ resource: "Public: set a password with a reset link's token (the token is the authority); an unknown token is refused (400), nothing written but the per-address counter", kind: "public", statuses: [400], mayWrite: ["RateLimiterFlexible"], request: () => ({ body: { token: "bukan-token-atur-ulang", password: "tenun-ikat-sumba-7" } }) }],
-  "POST /api/v1/auth/token": [{ resource: "Public sign-in (by design open to everyone); here as an owner with a wrong password: 401, only the failure counter is written", kind: "public", statuses: [401], mayWrite: ["RateLimiterFlexible"], request: () => ({ body: { email: PRIVATE.ownerEmail, password: "bukan-kata-sandinya" }, headers: { "x-forwarded-for": "198.51.100.8" } }) }],
-  "GET /api/v1/me": [{ resource: "The caller's own account: every signed-in caller reads their own, never an owner's", kind: "read", allow: signedIn, request: () => ({}) }],
-  "GET /api/v1/admin/certificates": [{ resource: "Certificates awaiting review across all UMKM (the owner UMKM's among them): platform admins only, 404 for everyone else", kind: "read", allow: none, request: () => ({ query: { status: "pending" } }) }],
-  "POST /api/v1/admin/certificates/[id]/review": [{ resource: "Approve the owner UMKM's certificate: platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.certificate.id }, body: { decision: "approved" } }) },
-    { resource: "Return the owner UMKM's certificate with a reason: platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.certificate.id }, body: { decision: "returned", reason: "Dikembalikan oleh penyerang" } }) }],
-  "GET /api/v1/tokens": [{ resource: "The caller's own API tokens (never the owner's)", kind: "read", allow: signedIn, request: () => ({}) }],
-  "POST /api/v1/tokens": [{ resource: "A new token for the caller's own account", kind: "own", request: () => ({ body: { name: "Token penyerang", expiresInDays: 30 } }) }],
-  "DELETE /api/v1/tokens/[id]": [{ resource: "Revoke the owner UMKM user's API token", kind: "write", request: (fx) => ({ params: { id: fx.tokenId } }) }],
+  "POST /api/v1/auth/register": [
+    {
+      resource:
+        "Public sign-up (by design open to everyone); here with an owner's e-mail address: refused, no account or organization written (only the sign-up rate limiter counts)",
+      kind: "public",
+      statuses: [400, 409],
+      mayWrite: ["RateLimiterFlexible"],
+      request: () => ({
+        body: {
+          email: PRIVATE.ownerEmail,
+          password: "tenun-ikat-sumba-7",
+          name: "Penyerang",
+          organization: { name: "CV Penyerang", type: "umkm" },
+        },
+        headers: { "x-forwarded-for": "198.51.100.7" },
+      }),
+    },
+  ],
+  "POST /api/v1/auth/password-reset": [
+    {
+      resource:
+        "Public \"forgot password\" (by design open to everyone) for an owner's e-mail address: the same 202 for every address; the link goes to the owner's mailbox, never to the caller (a reset row, the outbox e-mail and its audit entry are written); 429 once the address has been asked for 5 times",
+      kind: "public",
+      statuses: [202, 429],
+      mayWrite: ["RateLimiterFlexible", "PasswordResetToken", "EmailOutbox", "AuditLog"],
+      request: () => ({ body: { email: PRIVATE.ownerEmail } }),
+    },
+  ],
+  "POST /api/v1/auth/password-reset/confirm": [
+    {
+      resource:
+        "Public: set a password with a reset link's token (the token is the authority); an unknown token is refused (400), nothing written but the per-address counter",
+      kind: "public",
+      statuses: [400],
+      mayWrite: ["RateLimiterFlexible"],
+      request: () => ({ body: { token: "bukan-token-atur-ulang", password: "tenun-ikat-sumba-7" } }),
+    },
+  ],
+  "POST /api/v1/auth/token": [
+    {
+      resource:
+        "Public sign-in (by design open to everyone); here as an owner with a wrong password: 401, only the failure counter is written",
+      kind: "public",
+      statuses: [401],
+      mayWrite: ["RateLimiterFlexible"],
+      request: () => ({
+        body: { email: PRIVATE.ownerEmail, password: "bukan-kata-sandinya" },
+        headers: { "x-forwarded-for": "198.51.100.8" },
+      }),
+    },
+  ],
+  "GET /api/v1/me": [
+    {
+      resource: "The caller's own account: every signed-in caller reads their own, never an owner's",
+      kind: "read",
+      allow: signedIn,
+      request: () => ({}),
+    },
+  ],
+  "GET /api/v1/admin/certificates": [
+    {
+      resource: "Certificates awaiting review across all UMKM (the owner UMKM's among them): platform admins only, 404 for everyone else",
+      kind: "read",
+      allow: none,
+      request: () => ({ query: { status: "pending" } }),
+    },
+  ],
+  "POST /api/v1/admin/certificates/[id]/review": [
+    {
+      resource: "Approve the owner UMKM's certificate: platform admins only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.certificate.id }, body: { decision: "approved" } }),
+    },
+    {
+      resource: "Return the owner UMKM's certificate with a reason: platform admins only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.certificate.id }, body: { decision: "returned", reason: "Dikembalikan oleh penyerang" } }),
+    },
+  ],
+  "GET /api/v1/tokens": [
+    { resource: "The caller's own API tokens (never the owner's)", kind: "read", allow: signedIn, request: () => ({}) },
+  ],
+  "POST /api/v1/tokens": [
+    {
+      resource: "A new token for the caller's own account",
+      kind: "own",
+      request: () => ({ body: { name: "Token penyerang", expiresInDays: 30 } }),
+    },
+  ],
+  "DELETE /api/v1/tokens/[id]": [
+    { resource: "Revoke the owner UMKM user's API token", kind: "write", request: (fx) => ({ params: { id: fx.tokenId } }) },
+  ],
 
   // --- members and invitations (issue 16) ------------------------------------------------------------------
-  "GET /api/v1/organizations/[id]/members": [{ resource: "The owner buyer's members and pending invitations: its own members only; everyone else 404 (not 403)", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.owner.buyer.orgId } }) }],
-  "POST /api/v1/organizations/[id]/members": [{ resource: "Invite someone into the owner buyer's organization", kind: "write", request: (fx) => ({ params: { id: fx.owner.buyer.orgId }, body: { email: "penyerang@contoh.rantai.test", role: "owner" } }) }],
-  "PATCH /api/v1/organizations/[id]/members/[userId]": [{ resource: "Demote the owner buyer's owner", kind: "write", request: (fx) => ({ params: { id: fx.owner.buyer.orgId, userId: fx.owner.buyer.userId }, body: { role: "member" } }) }],
-  "DELETE /api/v1/organizations/[id]/members/[userId]": [{ resource: "Remove the owner buyer's owner", kind: "write", request: (fx) => ({ params: { id: fx.owner.buyer.orgId, userId: fx.owner.buyer.userId } }) }],
-  "POST /api/v1/invitations/accept": [{ resource: "Accept, with its token, the owner buyer's invitation addressed to someone else: 403 (another address) / 401, nothing joined", kind: "write", request: (fx) => ({ body: { token: fx.memberInvitation.token } }) }],
+  "GET /api/v1/organizations/[id]/members": [
+    {
+      resource: "The owner buyer's members and pending invitations: its own members only; everyone else 404 (not 403)",
+      kind: "read",
+      control: "buyer",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.owner.buyer.orgId } }),
+    },
+  ],
+  "POST /api/v1/organizations/[id]/members": [
+    {
+      resource: "Invite someone into the owner buyer's organization",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.owner.buyer.orgId }, body: { email: "penyerang@contoh.rantai.test", role: "owner" } }),
+    },
+  ],
+  "PATCH /api/v1/organizations/[id]/members/[userId]": [
+    {
+      resource: "Demote the owner buyer's owner",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.owner.buyer.orgId, userId: fx.owner.buyer.userId }, body: { role: "member" } }),
+    },
+  ],
+  "DELETE /api/v1/organizations/[id]/members/[userId]": [
+    {
+      resource: "Remove the owner buyer's owner",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.owner.buyer.orgId, userId: fx.owner.buyer.userId } }),
+    },
+  ],
+  "POST /api/v1/invitations/accept": [
+    {
+      resource:
+        "Accept, with its token, the owner buyer's invitation addressed to someone else: 403 (another address) / 401, nothing joined",
+      kind: "write",
+      request: (fx) => ({ body: { token: fx.memberInvitation.token } }),
+    },
+  ],
 
   // --- financing --------------------------------------------------------------------------------------
-  "GET /api/v1/financing": [{ resource: "Financing requests: a bank sees those addressed to it, an UMKM its own; never the owners' (another bank's)", kind: "read", allow: ["umkm", "bank"], request: () => ({}) }],
-  "GET /api/v1/financing/[id]": [{ resource: "The owner UMKM's financing request to the owner bank: that bank only", kind: "read", control: "bank", allow: none, request: (fx) => ({ params: { id: fx.agreement.financingId } }) }],
-  "POST /api/v1/financing/[id]/confirm": [{ resource: "The owner buyer confirms the owner UMKM's financing request", kind: "write", request: (fx) => ({ params: { id: fx.agreement.financingId } }) }],
-  "POST /api/v1/financing/[id]/decision": [{ resource: "The owner bank's decision on the request", kind: "write", request: (fx) => ({ params: { id: fx.agreement.financingId }, body: { decision: "approved" } }) }],
-  "POST /api/v1/financing/[id]/withdraw": [{ resource: "The owner UMKM withdraws its request", kind: "write", request: (fx) => ({ params: { id: fx.agreement.financingId } }) }],
+  "GET /api/v1/financing": [
+    {
+      resource: "Financing requests: a bank sees those addressed to it, an UMKM its own; never the owners' (another bank's)",
+      kind: "read",
+      allow: ["umkm", "bank"],
+      request: () => ({}),
+    },
+  ],
+  "GET /api/v1/financing/[id]": [
+    {
+      resource: "The owner UMKM's financing request to the owner bank: that bank only",
+      kind: "read",
+      control: "bank",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.agreement.financingId } }),
+    },
+  ],
+  "POST /api/v1/financing/[id]/confirm": [
+    {
+      resource: "The owner buyer confirms the owner UMKM's financing request",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.agreement.financingId } }),
+    },
+  ],
+  "POST /api/v1/financing/[id]/decision": [
+    {
+      resource: "The owner bank's decision on the request",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.agreement.financingId }, body: { decision: "approved" } }),
+    },
+  ],
+  "POST /api/v1/financing/[id]/withdraw": [
+    { resource: "The owner UMKM withdraws its request", kind: "write", request: (fx) => ({ params: { id: fx.agreement.financingId } }) },
+  ],
 
   // --- notifications -----------------------------------------------------------------------------------
-  "GET /api/v1/notifications": [{ resource: "The caller's own notifications (never the owner's)", kind: "read", allow: signedIn, request: () => ({}) }],
-  "GET /api/v1/notifications/unread-count": [{ resource: "The caller's own unread count", kind: "read", allow: signedIn, request: () => ({}) },
-    { resource: "The owner user's unread count (?userId= names the owner): 403 for everyone else, 401 signed out", kind: "read", allow: none, request: (fx) => ({ query: { userId: fx.owner.umkm.userId } }) }],
-  "POST /api/v1/notifications/[id]/read": [{ resource: "Mark the owner user's notification read", kind: "write", request: (fx) => ({ params: { id: fx.notificationId } }) }],
-  "POST /api/v1/notifications/read-all": [{ resource: "Mark the caller's own notifications read (the owner's stay unread)", kind: "own", request: () => ({}) }],
-  "GET /api/v1/notifications/preferences": [{ resource: "The caller's own notification settings (the user comes from the token; none can be named)", kind: "read", allow: signedIn, request: () => ({}) }],
-  "PUT /api/v1/notifications/preferences": [{ resource: "Change the caller's own notification settings (an opt-out row for the caller, never the owner's)", kind: "own", request: () => ({ body: { preferences: [{ kind: "quotes", email: false }] } }) }],
+  "GET /api/v1/notifications": [
+    { resource: "The caller's own notifications (never the owner's)", kind: "read", allow: signedIn, request: () => ({}) },
+  ],
+  "GET /api/v1/notifications/unread-count": [
+    { resource: "The caller's own unread count", kind: "read", allow: signedIn, request: () => ({}) },
+    {
+      resource: "The owner user's unread count (?userId= names the owner): 403 for everyone else, 401 signed out",
+      kind: "read",
+      allow: none,
+      request: (fx) => ({ query: { userId: fx.owner.umkm.userId } }),
+    },
+  ],
+  "POST /api/v1/notifications/[id]/read": [
+    { resource: "Mark the owner user's notification read", kind: "write", request: (fx) => ({ params: { id: fx.notificationId } }) },
+  ],
+  "POST /api/v1/notifications/read-all": [
+    { resource: "Mark the caller's own notifications read (the owner's stay unread)", kind: "own", request: () => ({}) },
+  ],
+  "GET /api/v1/notifications/preferences": [
+    {
+      resource: "The caller's own notification settings (the user comes from the token; none can be named)",
+      kind: "read",
+      allow: signedIn,
+      request: () => ({}),
+    },
+  ],
+  "PUT /api/v1/notifications/preferences": [
+    {
+      resource: "Change the caller's own notification settings (an opt-out row for the caller, never the owner's)",
+      kind: "own",
+      request: () => ({ body: { preferences: [{ kind: "quotes", email: false }] } }),
+    },
+  ],
 
   // --- public reference, directory and statistics -----------------------------------------------------
   "GET /api/v1/openapi.json": [{ resource: "The API description: public", kind: "read", allow: everyone, request: () => ({}) }],
-  "GET /api/v1/reference/kbli": [{ resource: "KBLI reference data: public", kind: "read", allow: everyone, request: () => ({ query: { q: "batik" } }) }],
-  "GET /api/v1/reference/regions": [{ resource: "Provinces and regencies: public", kind: "read", allow: everyone, request: () => ({ query: { province: "33" } }) }],
-  "GET /api/v1/stats/summary": [{ resource: "National partnership summary: public statistics", kind: "read", allow: everyone, request: () => ({}) }],
-  "GET /api/v1/stats/partnerships": [{ resource: "Partnership statistics by group: public statistics (small groups suppressed for the public)", kind: "read", allow: everyone, request: () => ({ query: { groupBy: "province" } }) }],
-  "GET /api/v1/stats/suppliers": [{ resource: "Named top suppliers behind the statistics: ministry staff (stats:drilldown) only, by design", kind: "read", allow: ["ministry"], sees: ["ministry"], request: () => ({}) }],
-  "GET /api/v1/suppliers": [{ resource: "The supplier directory: public (no NPWP, no owner contact)", kind: "read", allow: everyone, request: () => ({}) }],
-  "GET /api/v1/suppliers/[id]": [{ resource: "The owner UMKM's public profile: public (no NPWP, no owner contact)", kind: "read", allow: everyone, request: (fx) => ({ params: { id: fx.owner.umkm.orgId } }) }],
-  "GET /api/v1/organizations/[id]": [{ resource: "The owner buyer's organization profile (NPWP, contact, a pending identity change): its own members and platform admins only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.owner.buyer.orgId } }) }],
-  "PATCH /api/v1/organizations/[id]": [{ resource: "Edit the owner buyer's organization profile", kind: "write", request: (fx) => ({ params: { id: fx.owner.buyer.orgId }, body: { name: "PT Penyerang", phone: "+62 21 0000 0000" } }) }],
-  "POST /api/v1/admin/organizations/[id]/profile-review": [{ resource: "Decide on the owner buyer's proposed identity change: platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.owner.buyer.orgId }, body: { decision: "returned", note: "Dikembalikan oleh penyerang" } }) }],
-  "PATCH /api/v1/suppliers/[id]": [{ resource: "Edit the owner UMKM's supplier profile", kind: "write", request: (fx) => ({ params: { id: fx.owner.umkm.orgId }, body: { description: "Diubah oleh penyerang untuk uji matriks." } }) }],
-  "GET /api/v1/suppliers/[id]/recommended-rfqs": [{ resource: "RFQs recommended to the owner UMKM: that UMKM only", kind: "read", control: "umkm", allow: none, request: (fx) => ({ params: { id: fx.owner.umkm.orgId } }) }],
-  "GET /api/v1/products": [{ resource: "The public product catalogue", kind: "read", allow: everyone, request: () => ({}) },
-    { resource: "The public catalogue filtered to the owner UMKM (?supplierId=): public", kind: "read", allow: everyone, request: (fx) => ({ query: { supplierId: fx.owner.umkm.orgId } }) }],
-  "POST /api/v1/products": [{ resource: "A product of the caller's own UMKM", kind: "own", request: () => ({ body: { name: "Produk penyerang", kbli: "13134", unit: "lembar", priceMinIdr: 1000, priceMaxIdr: 2000 } }) }],
-  "GET /api/v1/products/[id]": [{ resource: "The owner UMKM's product: public catalogue", kind: "read", allow: everyone, request: (fx) => ({ params: { id: fx.product.id } }) }],
-  "PATCH /api/v1/products/[id]": [{ resource: "Edit the owner UMKM's product", kind: "write", request: (fx) => ({ params: { id: fx.product.id }, body: { name: "Diubah oleh penyerang" } }) }],
-  "DELETE /api/v1/products/[id]": [{ resource: "Archive the owner UMKM's product", kind: "write", request: (fx) => ({ params: { id: fx.product.id } }) }],
-  "GET /api/v1/products/[id]/images/[imageId]": [{ resource: "The owner UMKM's product photo: public catalogue", kind: "read", allow: everyone, request: (fx) => ({ params: { id: fx.product.id, imageId: fx.product.imageId } }) }],
+  "GET /api/v1/reference/kbli": [
+    { resource: "KBLI reference data: public", kind: "read", allow: everyone, request: () => ({ query: { q: "batik" } }) },
+  ],
+  "GET /api/v1/reference/regions": [
+    { resource: "Provinces and regencies: public", kind: "read", allow: everyone, request: () => ({ query: { province: "33" } }) },
+  ],
+  "GET /api/v1/stats/summary": [
+    { resource: "National partnership summary: public statistics", kind: "read", allow: everyone, request: () => ({}) },
+  ],
+  "GET /api/v1/stats/partnerships": [
+    {
+      resource: "Partnership statistics by group: public statistics (small groups suppressed for the public)",
+      kind: "read",
+      allow: everyone,
+      request: () => ({ query: { groupBy: "province" } }),
+    },
+  ],
+  "GET /api/v1/stats/suppliers": [
+    {
+      resource: "Named top suppliers behind the statistics: ministry staff (stats:drilldown) only, by design",
+      kind: "read",
+      allow: ["ministry"],
+      sees: ["ministry"],
+      request: () => ({}),
+    },
+  ],
+  "GET /api/v1/suppliers": [
+    { resource: "The supplier directory: public (no NPWP, no owner contact)", kind: "read", allow: everyone, request: () => ({}) },
+  ],
+  "GET /api/v1/suppliers/[id]": [
+    {
+      resource: "The owner UMKM's public profile: public (no NPWP, no owner contact)",
+      kind: "read",
+      allow: everyone,
+      request: (fx) => ({ params: { id: fx.owner.umkm.orgId } }),
+    },
+  ],
+  "GET /api/v1/organizations/[id]": [
+    {
+      resource:
+        "The owner buyer's organization profile (NPWP, contact, a pending identity change): its own members and platform admins only",
+      kind: "read",
+      control: "buyer",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.owner.buyer.orgId } }),
+    },
+  ],
+  "PATCH /api/v1/organizations/[id]": [
+    {
+      resource: "Edit the owner buyer's organization profile",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.owner.buyer.orgId }, body: { name: "PT Penyerang", phone: "+62 21 0000 0000" } }),
+    },
+  ],
+  "POST /api/v1/admin/organizations/[id]/profile-review": [
+    {
+      resource: "Decide on the owner buyer's proposed identity change: platform admins only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.owner.buyer.orgId }, body: { decision: "returned", note: "Dikembalikan oleh penyerang" } }),
+    },
+  ],
+  "PATCH /api/v1/suppliers/[id]": [
+    {
+      resource: "Edit the owner UMKM's supplier profile",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.owner.umkm.orgId }, body: { description: "Diubah oleh penyerang untuk uji matriks." } }),
+    },
+  ],
+  "GET /api/v1/suppliers/[id]/recommended-rfqs": [
+    {
+      resource: "RFQs recommended to the owner UMKM: that UMKM only",
+      kind: "read",
+      control: "umkm",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.owner.umkm.orgId } }),
+    },
+  ],
+  "GET /api/v1/products": [
+    { resource: "The public product catalogue", kind: "read", allow: everyone, request: () => ({}) },
+    {
+      resource: "The public catalogue filtered to the owner UMKM (?supplierId=): public",
+      kind: "read",
+      allow: everyone,
+      request: (fx) => ({ query: { supplierId: fx.owner.umkm.orgId } }),
+    },
+  ],
+  "POST /api/v1/products": [
+    {
+      resource: "A product of the caller's own UMKM",
+      kind: "own",
+      request: () => ({ body: { name: "Produk penyerang", kbli: "13134", unit: "lembar", priceMinIdr: 1000, priceMaxIdr: 2000 } }),
+    },
+  ],
+  "GET /api/v1/products/[id]": [
+    {
+      resource: "The owner UMKM's product: public catalogue",
+      kind: "read",
+      allow: everyone,
+      request: (fx) => ({ params: { id: fx.product.id } }),
+    },
+  ],
+  "PATCH /api/v1/products/[id]": [
+    {
+      resource: "Edit the owner UMKM's product",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.product.id }, body: { name: "Diubah oleh penyerang" } }),
+    },
+  ],
+  "DELETE /api/v1/products/[id]": [
+    { resource: "Archive the owner UMKM's product", kind: "write", request: (fx) => ({ params: { id: fx.product.id } }) },
+  ],
+  "GET /api/v1/products/[id]/images/[imageId]": [
+    {
+      resource: "The owner UMKM's product photo: public catalogue",
+      kind: "read",
+      allow: everyone,
+      request: (fx) => ({ params: { id: fx.product.id, imageId: fx.product.imageId } }),
+    },
+  ],
 
   // --- RFQs and quotes -----------------------------------------------------------------------------------
-  "GET /api/v1/rfqs": [{ resource: "Buyers: their own RFQs; suppliers: the board (published public RFQs and their invitations). Never the owner's draft or an invitation-only RFQ they are not invited to", kind: "read", allow: ["umkm", "buyer", "cooperative"], request: () => ({}) },
-    { resource: "The same list asking for drafts (?status=draft): a buyer's own drafts only, never the owner's", kind: "read", allow: ["umkm", "buyer", "cooperative"], request: () => ({ query: { status: "draft" } }) },
-    { resource: "The same list searching for the owner's private titles (?q=RAHASIA&status=open): nothing of the owner's draft or invitation-only RFQ", kind: "read", allow: ["umkm", "buyer", "cooperative"], request: () => ({ query: { q: "RAHASIA", status: "open" } }) }],
-  "POST /api/v1/rfqs": [{ resource: "A draft RFQ of the caller's own buyer organization", kind: "own", request: () => ({ body: rfqBody() }) }],
-  "GET /api/v1/rfqs/[id]": [
-    { resource: "The owner buyer's draft RFQ: the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqDraft.id } }) },
-    { resource: "The owner buyer's invitation-only RFQ: the buyer and invited suppliers only", kind: "read", control: "umkm", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id } }) },
-    { resource: "The owner buyer's published public RFQ: on the board, every supplier (UMKM, cooperative) reads it by design", kind: "read", allow: ["umkm", "cooperative"], request: (fx) => ({ params: { id: fx.rfqPublic.id } }) },
-    { resource: "The owner buyer's closed invitation-only RFQ: its buyer and invited suppliers only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqClosed.id } }) },
+  "GET /api/v1/rfqs": [
+    {
+      resource:
+        "Buyers: their own RFQs; suppliers: the board (published public RFQs and their invitations). Never the owner's draft or an invitation-only RFQ they are not invited to",
+      kind: "read",
+      allow: ["umkm", "buyer", "cooperative"],
+      request: () => ({}),
+    },
+    {
+      resource: "The same list asking for drafts (?status=draft): a buyer's own drafts only, never the owner's",
+      kind: "read",
+      allow: ["umkm", "buyer", "cooperative"],
+      request: () => ({ query: { status: "draft" } }),
+    },
+    {
+      resource:
+        "The same list searching for the owner's private titles (?q=RAHASIA&status=open): nothing of the owner's draft or invitation-only RFQ",
+      kind: "read",
+      allow: ["umkm", "buyer", "cooperative"],
+      request: () => ({ query: { q: "RAHASIA", status: "open" } }),
+    },
   ],
-  "PATCH /api/v1/rfqs/[id]": [{ resource: "Edit the owner buyer's draft RFQ", kind: "write", request: (fx) => ({ params: { id: fx.rfqDraft.id }, body: { title: "Diubah oleh penyerang" } }) }],
-  "POST /api/v1/rfqs/[id]/publish": [{ resource: "Publish the owner buyer's draft", kind: "write", request: (fx) => ({ params: { id: fx.rfqDraft.id } }) }],
-  "POST /api/v1/rfqs/[id]/extend": [{ resource: "Extend the owner buyer's open RFQ", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { deadline: dateInDays(40).toISOString() } }) }],
-  "POST /api/v1/rfqs/[id]/close": [{ resource: "Close the owner buyer's open RFQ", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id } }) }],
-  "POST /api/v1/rfqs/[id]/cancel": [{ resource: "Cancel the owner buyer's open RFQ", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { reason: "Dibatalkan oleh penyerang" } }) }],
-  "POST /api/v1/rfqs/[id]/award": [{ resource: "Award the owner buyer's RFQ to the owner UMKM's quote", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { awards: [{ quoteId: fx.rfqInvited.quoteId }] } }) },
-    { resource: "Mixed: the caller's own closed RFQ awarded to the owner UMKM's quote on another RFQ (refused: 400/404, nothing written)", kind: "write", refusedWith: [400, 409], request: (fx) => ({ params: { id: fx.mine.rfqClosedId }, body: { awards: [{ quoteId: fx.rfqInvited.quoteId }] } }) },
-    { resource: "Award the owner buyer's CLOSED RFQ (ready to award) to the owner UMKM's quote", kind: "write", request: (fx) => ({ params: { id: fx.rfqClosed.id }, body: { awards: [{ quoteId: fx.rfqClosed.quoteId }] } }) }],
-  "POST /api/v1/rfqs/[id]/attachments": [{ resource: "Attach a file to the owner buyer's draft", kind: "write", request: (fx) => ({ params: { id: fx.rfqDraft.id }, multipart: pdfForm() }) }],
-  "GET /api/v1/rfqs/[id]/attachments/[attachmentId]": [{ resource: "The attachment of the owner buyer's draft: the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqDraft.id, attachmentId: fx.rfqDraft.attachmentId } }) },
-    { resource: "Mixed: the caller's own draft RFQ id with the owner's attachment id", kind: "read", allow: none, request: (fx) => ({ params: { id: fx.mine.rfqDraftId, attachmentId: fx.rfqDraft.attachmentId } }) }],
-  "DELETE /api/v1/rfqs/[id]/attachments/[attachmentId]": [{ resource: "Remove the attachment of the owner buyer's draft", kind: "write", request: (fx) => ({ params: { id: fx.rfqDraft.id, attachmentId: fx.rfqDraft.attachmentId } }) },
-    { resource: "Mixed: the caller's own draft RFQ id with the owner's attachment id", kind: "write", request: (fx) => ({ params: { id: fx.mine.rfqDraftId, attachmentId: fx.rfqDraft.attachmentId } }) }],
-  "GET /api/v1/rfqs/[id]/clarifications": [{ resource: "Questions on the invitation-only RFQ: its buyer and invited suppliers only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id } }) }],
-  "POST /api/v1/rfqs/[id]/clarifications": [{ resource: "Ask a question on an invitation-only RFQ one is not invited to", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { question: "Pertanyaan dari penyerang?" } }) }],
-  "POST /api/v1/rfqs/[id]/clarifications/[clarificationId]/answer": [{ resource: "Answer the owner UMKM's question on the owner buyer's RFQ", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id, clarificationId: fx.rfqInvited.clarificationId }, body: { answer: "Jawaban penyerang" } }) },
-    { resource: "Mixed: the caller's own RFQ id with the owner's clarification id", kind: "write", request: (fx) => ({ params: { id: fx.mine.rfqOpenId, clarificationId: fx.rfqInvited.clarificationId }, body: { answer: "Jawaban penyerang" } }) }],
-  "GET /api/v1/rfqs/[id]/invitations": [{ resource: "Who the owner buyer invited: the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id } }) }],
-  "POST /api/v1/rfqs/[id]/invitations": [{ resource: "Invite suppliers to the owner buyer's RFQ", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { supplierIds: [fx.outsiders.umkm.orgId] } }) }],
-  "GET /api/v1/rfqs/[id]/matches": [{ resource: "Ranked suppliers for the owner buyer's RFQ: the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id } }) }],
-  "GET /api/v1/rfqs/[id]/consortia": [{ resource: "Consortium proposals for the owner buyer's RFQ: the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id } }) }],
-  "POST /api/v1/rfqs/[id]/consortia": [{ resource: "Invite a consortium to the owner buyer's RFQ", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { memberIds: [fx.owner.umkm.orgId, fx.owner.umkm2.orgId] } }) }],
-  "GET /api/v1/rfqs/[id]/quotes": [{ resource: "The quotes on the owner buyer's RFQ: the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id } }) },
-    { resource: "The quotes on the owner buyer's closed RFQ (prices revealed): the buyer only", kind: "read", control: "buyer", allow: none, request: (fx) => ({ params: { id: fx.rfqClosed.id } }) }],
-  "GET /api/v1/rfqs/[id]/quote": [{ resource: "The caller's own quote on an invitation-only RFQ it is not invited to (none): never the owner UMKM's", kind: "read", control: "umkm", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id } }) }],
-  "PUT /api/v1/rfqs/[id]/quote": [{ resource: "Quote on an invitation-only RFQ one is not invited to", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { items: [{ rfqItemId: fx.rfqInvited.itemId, unitPriceIdr: 90_000 }], leadTimeDays: 10, includesVat: false } }) }],
-  "DELETE /api/v1/rfqs/[id]/quote": [{ resource: "Withdraw a quote on an invitation-only RFQ (the caller has none; the owner UMKM's stays)", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id } }) }],
-  "POST /api/v1/rfqs/[id]/quote/attachments": [{ resource: "Attach a file to a quote on an invitation-only RFQ one is not invited to", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id }, multipart: pdfForm() }) }],
-  "GET /api/v1/rfqs/[id]/quote/attachments/[attachmentId]": [{ resource: "The owner UMKM's quote attachment: that UMKM (and the buyer once quotes open) only", kind: "read", control: "umkm", allow: none, request: (fx) => ({ params: { id: fx.rfqInvited.id, attachmentId: fx.rfqInvited.quoteAttachmentId } }) },
-    { resource: "Mixed: an RFQ the caller quoted on, with the owner UMKM's quote attachment id", kind: "read", allow: none, request: (fx) => ({ params: { id: fx.mine.publicQuoteRfqId, attachmentId: fx.rfqInvited.quoteAttachmentId } }) }],
-  "DELETE /api/v1/rfqs/[id]/quote/attachments/[attachmentId]": [{ resource: "Remove the owner UMKM's quote attachment", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id, attachmentId: fx.rfqInvited.quoteAttachmentId } }) },
-    { resource: "Mixed: the public RFQ the caller quoted on, with the owner UMKM's quote attachment id", kind: "write", request: (fx) => ({ params: { id: fx.mine.publicQuoteRfqId, attachmentId: fx.rfqInvited.quoteAttachmentId } }) }],
+  "POST /api/v1/rfqs": [
+    { resource: "A draft RFQ of the caller's own buyer organization", kind: "own", request: () => ({ body: rfqBody() }) },
+  ],
+  "GET /api/v1/rfqs/[id]": [
+    {
+      resource: "The owner buyer's draft RFQ: the buyer only",
+      kind: "read",
+      control: "buyer",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.rfqDraft.id } }),
+    },
+    {
+      resource: "The owner buyer's invitation-only RFQ: the buyer and invited suppliers only",
+      kind: "read",
+      control: "umkm",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.rfqInvited.id } }),
+    },
+    {
+      resource: "The owner buyer's published public RFQ: on the board, every supplier (UMKM, cooperative) reads it by design",
+      kind: "read",
+      allow: ["umkm", "cooperative"],
+      request: (fx) => ({ params: { id: fx.rfqPublic.id } }),
+    },
+    {
+      resource: "The owner buyer's closed invitation-only RFQ: its buyer and invited suppliers only",
+      kind: "read",
+      control: "buyer",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.rfqClosed.id } }),
+    },
+  ],
+  "PATCH /api/v1/rfqs/[id]": [
+    {
+      resource: "Edit the owner buyer's draft RFQ",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqDraft.id }, body: { title: "Diubah oleh penyerang" } }),
+    },
+  ],
+  "POST /api/v1/rfqs/[id]/publish": [
+    { resource: "Publish the owner buyer's draft", kind: "write", request: (fx) => ({ params: { id: fx.rfqDraft.id } }) },
+  ],
+  "POST /api/v1/rfqs/[id]/extend": [
+    {
+      resource: "Extend the owner buyer's open RFQ",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { deadline: dateInDays(40).toISOString() } }),
+    },
+  ],
+  "POST /api/v1/rfqs/[id]/close": [
+    { resource: "Close the owner buyer's open RFQ", kind: "write", request: (fx) => ({ params: { id: fx.rfqInvited.id } }) },
+  ],
+  "POST /api/v1/rfqs/[id]/cancel": [
+    {
+      resource: "Cancel the owner buyer's open RFQ",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { reason: "Dibatalkan oleh penyerang" } }),
+    },
+  ],
+  "POST /api/v1/rfqs/[id]/award": [
+    {
+      resource: "Award the owner buyer's RFQ to the owner UMKM's quote",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { awards: [{ quoteId: fx.rfqInvited.quoteId }] } }),
+    },
+    {
+      resource: "Mixed: the caller's own closed RFQ awarded to the owner UMKM's quote on another RFQ (refused: 400/404, nothing written)",
+      kind: "write",
+      refusedWith: [400, 409],
+      request: (fx) => ({ params: { id: fx.mine.rfqClosedId }, body: { awards: [{ quoteId: fx.rfqInvited.quoteId }] } }),
+    },
+    {
+      resource: "Award the owner buyer's CLOSED RFQ (ready to award) to the owner UMKM's quote",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqClosed.id }, body: { awards: [{ quoteId: fx.rfqClosed.quoteId }] } }),
+    },
+  ],
+  "POST /api/v1/rfqs/[id]/attachments": [
+    {
+      resource: "Attach a file to the owner buyer's draft",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqDraft.id }, multipart: pdfForm() }),
+    },
+  ],
+  "GET /api/v1/rfqs/[id]/attachments/[attachmentId]": [
+    {
+      resource: "The attachment of the owner buyer's draft: the buyer only",
+      kind: "read",
+      control: "buyer",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.rfqDraft.id, attachmentId: fx.rfqDraft.attachmentId } }),
+    },
+    {
+      resource: "Mixed: the caller's own draft RFQ id with the owner's attachment id",
+      kind: "read",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.mine.rfqDraftId, attachmentId: fx.rfqDraft.attachmentId } }),
+    },
+  ],
+  "DELETE /api/v1/rfqs/[id]/attachments/[attachmentId]": [
+    {
+      resource: "Remove the attachment of the owner buyer's draft",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqDraft.id, attachmentId: fx.rfqDraft.attachmentId } }),
+    },
+    {
+      resource: "Mixed: the caller's own draft RFQ id with the owner's attachment id",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.mine.rfqDraftId, attachmentId: fx.rfqDraft.attachmentId } }),
+    },
+  ],
+  "GET /api/v1/rfqs/[id]/clarifications": [
+    {
+      resource: "Questions on the invitation-only RFQ: its buyer and invited suppliers only",
+      kind: "read",
+      control: "buyer",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.rfqInvited.id } }),
+    },
+  ],
+  "POST /api/v1/rfqs/[id]/clarifications": [
+    {
+      resource: "Ask a question on an invitation-only RFQ one is not invited to",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { question: "Pertanyaan dari penyerang?" } }),
+    },
+  ],
+  "POST /api/v1/rfqs/[id]/clarifications/[clarificationId]/answer": [
+    {
+      resource: "Answer the owner UMKM's question on the owner buyer's RFQ",
+      kind: "write",
+      request: (fx) => ({
+        params: { id: fx.rfqInvited.id, clarificationId: fx.rfqInvited.clarificationId },
+        body: { answer: "Jawaban penyerang" },
+      }),
+    },
+    {
+      resource: "Mixed: the caller's own RFQ id with the owner's clarification id",
+      kind: "write",
+      request: (fx) => ({
+        params: { id: fx.mine.rfqOpenId, clarificationId: fx.rfqInvited.clarificationId },
+        body: { answer: "Jawaban penyerang" },
+      }),
+    },
+  ],
+  "GET /api/v1/rfqs/[id]/invitations": [
+    {
+      resource: "Who the owner buyer invited: the buyer only",
+      kind: "read",
+      control: "buyer",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.rfqInvited.id } }),
+    },
+  ],
+  "POST /api/v1/rfqs/[id]/invitations": [
+    {
+      resource: "Invite suppliers to the owner buyer's RFQ",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { supplierIds: [fx.outsiders.umkm.orgId] } }),
+    },
+  ],
+  "GET /api/v1/rfqs/[id]/matches": [
+    {
+      resource: "Ranked suppliers for the owner buyer's RFQ: the buyer only",
+      kind: "read",
+      control: "buyer",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.rfqInvited.id } }),
+    },
+  ],
+  "GET /api/v1/rfqs/[id]/consortia": [
+    {
+      resource: "Consortium proposals for the owner buyer's RFQ: the buyer only",
+      kind: "read",
+      control: "buyer",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.rfqInvited.id } }),
+    },
+  ],
+  "POST /api/v1/rfqs/[id]/consortia": [
+    {
+      resource: "Invite a consortium to the owner buyer's RFQ",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { memberIds: [fx.owner.umkm.orgId, fx.owner.umkm2.orgId] } }),
+    },
+  ],
+  "GET /api/v1/rfqs/[id]/quotes": [
+    {
+      resource: "The quotes on the owner buyer's RFQ: the buyer only",
+      kind: "read",
+      control: "buyer",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.rfqInvited.id } }),
+    },
+    {
+      resource: "The quotes on the owner buyer's closed RFQ (prices revealed): the buyer only",
+      kind: "read",
+      control: "buyer",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.rfqClosed.id } }),
+    },
+  ],
+  "GET /api/v1/rfqs/[id]/quote": [
+    {
+      resource: "The caller's own quote on an invitation-only RFQ it is not invited to (none): never the owner UMKM's",
+      kind: "read",
+      control: "umkm",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.rfqInvited.id } }),
+    },
+  ],
+  "PUT /api/v1/rfqs/[id]/quote": [
+    {
+      resource: "Quote on an invitation-only RFQ one is not invited to",
+      kind: "write",
+      request: (fx) => ({
+        params: { id: fx.rfqInvited.id },
+        body: { items: [{ rfqItemId: fx.rfqInvited.itemId, unitPriceIdr: 90_000 }], leadTimeDays: 10, includesVat: false },
+      }),
+    },
+  ],
+  "DELETE /api/v1/rfqs/[id]/quote": [
+    {
+      resource: "Withdraw a quote on an invitation-only RFQ (the caller has none; the owner UMKM's stays)",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqInvited.id } }),
+    },
+  ],
+  "POST /api/v1/rfqs/[id]/quote/attachments": [
+    {
+      resource: "Attach a file to a quote on an invitation-only RFQ one is not invited to",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqInvited.id }, multipart: pdfForm() }),
+    },
+  ],
+  "GET /api/v1/rfqs/[id]/quote/attachments/[attachmentId]": [
+    {
+      resource: "The owner UMKM's quote attachment: that UMKM (and the buyer once quotes open) only",
+      kind: "read",
+      control: "umkm",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.rfqInvited.id, attachmentId: fx.rfqInvited.quoteAttachmentId } }),
+    },
+    {
+      resource: "Mixed: an RFQ the caller quoted on, with the owner UMKM's quote attachment id",
+      kind: "read",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.mine.publicQuoteRfqId, attachmentId: fx.rfqInvited.quoteAttachmentId } }),
+    },
+  ],
+  "DELETE /api/v1/rfqs/[id]/quote/attachments/[attachmentId]": [
+    {
+      resource: "Remove the owner UMKM's quote attachment",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqInvited.id, attachmentId: fx.rfqInvited.quoteAttachmentId } }),
+    },
+    {
+      resource: "Mixed: the public RFQ the caller quoted on, with the owner UMKM's quote attachment id",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.mine.publicQuoteRfqId, attachmentId: fx.rfqInvited.quoteAttachmentId } }),
+    },
+  ],
 
   // --- outside /api/v1 -------------------------------------------------------------------------------------
-  "GET /api/files/[id]": [{ resource: "The owner UMKM's certificate document: members of that UMKM and platform admins only", kind: "read", control: "umkm", allow: none, request: (fx) => ({ params: { id: fx.certificate.documentId } }) }],
-  "POST /api/cooperatives/import": [{ resource: "A member CSV into the caller's own cooperative, naming the owner cooperative's member (the owner UMKM) by its NIB: that row is refused, nothing of the UMKM changes", kind: "own", request: (fx) => ({ rawBody: `nama_usaha;nib;kode_kabupaten;kbli\nDiambil alih;${fx.owner.umkm.nib};33.75;13134\n`, headers: { "content-type": "text/csv" } }) },
-    { resource: "A member CSV naming the owner cooperative's UNCLAIMED member UMKM (no owner yet; its NIB is public) with the caller's e-mail: that row is refused, nothing of the UMKM changes (issue 11 item 2)", kind: "own", request: (fx) => ({ rawBody: `nama_usaha;nib;kode_kabupaten;kbli;email_pemilik\nDiambil alih;${fx.owner.unclaimed.nib};33.75;13134;penyerang@contoh.rantai.test\n`, headers: { "content-type": "text/csv" } }) }],
-  "GET /anggota/templat.csv": [{ resource: "The cooperative import template (column names and an example row): static, public", kind: "read", allow: everyone, request: () => ({}) }],
+  "GET /api/files/[id]": [
+    {
+      resource: "The owner UMKM's certificate document: members of that UMKM and platform admins only",
+      kind: "read",
+      control: "umkm",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.certificate.documentId } }),
+    },
+  ],
+  "POST /api/cooperatives/import": [
+    {
+      resource:
+        "A member CSV into the caller's own cooperative, naming the owner cooperative's member (the owner UMKM) by its NIB: that row is refused, nothing of the UMKM changes",
+      kind: "own",
+      request: (fx) => ({
+        rawBody: `nama_usaha;nib;kode_kabupaten;kbli\nDiambil alih;${fx.owner.umkm.nib};33.75;13134\n`,
+        headers: { "content-type": "text/csv" },
+      }),
+    },
+    {
+      resource:
+        "A member CSV naming the owner cooperative's UNCLAIMED member UMKM (no owner yet; its NIB is public) with the caller's e-mail: that row is refused, nothing of the UMKM changes (issue 11 item 2)",
+      kind: "own",
+      request: (fx) => ({
+        rawBody: `nama_usaha;nib;kode_kabupaten;kbli;email_pemilik\nDiambil alih;${fx.owner.unclaimed.nib};33.75;13134;penyerang@contoh.rantai.test\n`,
+        headers: { "content-type": "text/csv" },
+      }),
+    },
+  ],
+  "GET /anggota/templat.csv": [
+    {
+      resource: "The cooperative import template (column names and an example row): static, public",
+      kind: "read",
+      allow: everyone,
+      request: () => ({}),
+    },
+  ],
   // --- platform administration (lib/admin, issue 16 item 4): platform admins only, 404 for everyone else -----
-  "GET /api/v1/admin/organizations": [{ resource: "Every organization with its e-mail and status: platform admins only (404 for everyone else)", kind: "read", allow: none, request: () => ({ query: { q: "a" } }) }],
-  "POST /api/v1/admin/organizations": [{ resource: "Create a bank and invite the caller as its owner: platform admins only", kind: "write", request: () => ({ body: { type: "bank", name: "Bank Penyerang", ownerEmail: "penyerang@contoh.rantai.test" } }) }],
-  "POST /api/v1/admin/organizations/[id]/suspend": [{ resource: "Suspend the owner UMKM: platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.owner.umkm.orgId }, body: { reason: "Ditangguhkan oleh penyerang" } }) }],
-  "POST /api/v1/admin/organizations/[id]/reinstate": [{ resource: "Reinstate the owner UMKM (not suspended; the refusal comes first): platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.owner.umkm.orgId } }) }],
-  "GET /api/v1/admin/users": [{ resource: "Every user with their e-mail: platform admins only", kind: "read", allow: none, request: () => ({ query: { q: "pemilik" } }) }],
-  "POST /api/v1/admin/users/[id]/suspend": [{ resource: "Suspend the owner UMKM's user: platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.owner.umkm.userId }, body: { reason: "Ditangguhkan oleh penyerang" } }) }],
-  "POST /api/v1/admin/users/[id]/reinstate": [{ resource: "Reinstate the owner UMKM's user: platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.owner.umkm.userId } }) }],
-  "POST /api/v1/admin/users/[id]/password-reset": [{ resource: "Force the owner UMKM's user to reset their password (ends their sessions and tokens): platform admins only", kind: "write", request: (fx) => ({ params: { id: fx.owner.umkm.userId } }) }],
+  "GET /api/v1/admin/organizations": [
+    {
+      resource: "Every organization with its e-mail and status: platform admins only (404 for everyone else)",
+      kind: "read",
+      allow: none,
+      request: () => ({ query: { q: "a" } }),
+    },
+  ],
+  "POST /api/v1/admin/organizations": [
+    {
+      resource: "Create a bank and invite the caller as its owner: platform admins only",
+      kind: "write",
+      request: () => ({ body: { type: "bank", name: "Bank Penyerang", ownerEmail: "penyerang@contoh.rantai.test" } }),
+    },
+  ],
+  "POST /api/v1/admin/organizations/[id]/suspend": [
+    {
+      resource: "Suspend the owner UMKM: platform admins only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.owner.umkm.orgId }, body: { reason: "Ditangguhkan oleh penyerang" } }),
+    },
+  ],
+  "POST /api/v1/admin/organizations/[id]/reinstate": [
+    {
+      resource: "Reinstate the owner UMKM (not suspended; the refusal comes first): platform admins only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.owner.umkm.orgId } }),
+    },
+  ],
+  "GET /api/v1/admin/users": [
+    {
+      resource: "Every user with their e-mail: platform admins only",
+      kind: "read",
+      allow: none,
+      request: () => ({ query: { q: "pemilik" } }),
+    },
+  ],
+  "POST /api/v1/admin/users/[id]/suspend": [
+    {
+      resource: "Suspend the owner UMKM's user: platform admins only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.owner.umkm.userId }, body: { reason: "Ditangguhkan oleh penyerang" } }),
+    },
+  ],
+  "POST /api/v1/admin/users/[id]/reinstate": [
+    {
+      resource: "Reinstate the owner UMKM's user: platform admins only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.owner.umkm.userId } }),
+    },
+  ],
+  "POST /api/v1/admin/users/[id]/password-reset": [
+    {
+      resource: "Force the owner UMKM's user to reset their password (ends their sessions and tokens): platform admins only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.owner.umkm.userId } }),
+    },
+  ],
   "GET /api/health": [{ resource: "Liveness: public, no data", kind: "read", allow: everyone, request: () => ({}) }],
   ...Object.fromEntries(
     ["GET", "POST"].map((m) => [
       `${m} /api/auth/[...nextauth]`,
-      [{ resource: "next-auth's own endpoints (session, CSRF, credentials sign-in): public by design; covered by the auth and e2e tests, not called here", kind: "public", statuses: [], request: () => ({}) }],
+      [
+        {
+          resource:
+            "next-auth's own endpoints (session, CSRF, credentials sign-in): public by design; covered by the auth and e2e tests, not called here",
+          kind: "public",
+          statuses: [],
+          request: () => ({}),
+        },
+      ],
     ]),
   ),
 };
@@ -598,123 +1436,611 @@ const id = (fx: Fixture) => fx.agreement.id;
 /** Every server action, by "module#export". */
 const ACTIONS: Record<string, ActionCase[]> = {
   // --- agreements (lib/agreements/actions.ts) -----------------------------------------------------------
-  "lib/agreements/actions.ts#createAgreementAction": [{ resource: "A draft agreement of the caller's own organization with the owner UMKM as counterparty (proposing is open to any verified party; the counterparty must accept). The write names the owner as a party, never changes the owner's rows", kind: "own", args: (fx, role) => [{ ...agreementContent(), counterpartyId: role === "buyer" ? fx.owner.umkm.orgId : fx.owner.buyer.orgId }] }],
-  "lib/agreements/actions.ts#amendAgreementAction": [{ resource: "Amend the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1, ...agreementContent(), startDate: daysAhead(-30), endDate: daysAhead(150) }] }],
-  "lib/agreements/actions.ts#acceptAgreementAction": [{ resource: "Accept the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] },
-    { resource: "Accept the owners' proposed agreement", kind: "write", args: (fx) => [{ id: fx.agreementProposed.id, version: 1 }] }],
-  "lib/agreements/actions.ts#completeAgreementAction": [{ resource: "Complete the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] }],
-  "lib/agreements/actions.ts#withdrawCompletionAction": [{ resource: "Withdraw a completion confirmation on the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] }],
-  "lib/agreements/actions.ts#terminateAgreementAction": [{ resource: "Terminate the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1, reason: "Diakhiri oleh penyerang" }] }],
-  "lib/agreements/actions.ts#recordDeliveryAction": [{ resource: "Record a delivery on the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), quantity: 5, deliveredOn: today() }] }],
-  "lib/agreements/actions.ts#reviewDeliveryAction": [{ resource: "Accept the owner UMKM's delivery", kind: "write", args: (fx) => [{ id: id(fx), deliveryId: fx.agreement.deliveryId, status: "accepted" }] },
-    { resource: "Mixed: the caller's own agreement id with the owners' delivery id", kind: "write", args: (fx) => [{ id: fx.mine.agreementId, deliveryId: fx.agreement.deliveryId, status: "accepted" }] }],
-  "lib/agreements/actions.ts#recordPaymentAction": [{ resource: "Record a payment on the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), amountIdr: "1000", paidOn: today() }] },
-    { resource: "Mixed: a payment on the caller's own agreement against the owners' milestone", kind: "write", refusedWith: [400, 409], args: (fx) => [{ id: fx.mine.agreementId, milestoneId: fx.agreement.milestoneId, amountIdr: "1000", paidOn: today() }] }],
-  "lib/agreements/actions.ts#rateAgreementAction": [{ resource: "Rate the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), score: "1" }] },
-    { resource: "Rate the owners' completed agreement", kind: "write", args: (fx) => [{ id: fx.agreementCompleted.id, score: "1" }] }],
+  "lib/agreements/actions.ts#createAgreementAction": [
+    {
+      resource:
+        "A draft agreement of the caller's own organization with the owner UMKM as counterparty (proposing is open to any verified party; the counterparty must accept). The write names the owner as a party, never changes the owner's rows",
+      kind: "own",
+      args: (fx, role) => [{ ...agreementContent(), counterpartyId: role === "buyer" ? fx.owner.umkm.orgId : fx.owner.buyer.orgId }],
+    },
+  ],
+  "lib/agreements/actions.ts#amendAgreementAction": [
+    {
+      resource: "Amend the owners' agreement",
+      kind: "write",
+      args: (fx) => [{ id: id(fx), version: 1, ...agreementContent(), startDate: daysAhead(-30), endDate: daysAhead(150) }],
+    },
+  ],
+  "lib/agreements/actions.ts#acceptAgreementAction": [
+    { resource: "Accept the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] },
+    { resource: "Accept the owners' proposed agreement", kind: "write", args: (fx) => [{ id: fx.agreementProposed.id, version: 1 }] },
+  ],
+  "lib/agreements/actions.ts#completeAgreementAction": [
+    { resource: "Complete the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] },
+  ],
+  "lib/agreements/actions.ts#withdrawCompletionAction": [
+    { resource: "Withdraw a completion confirmation on the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] },
+  ],
+  "lib/agreements/actions.ts#terminateAgreementAction": [
+    {
+      resource: "Terminate the owners' agreement",
+      kind: "write",
+      args: (fx) => [{ id: id(fx), version: 1, reason: "Diakhiri oleh penyerang" }],
+    },
+  ],
+  "lib/agreements/actions.ts#recordDeliveryAction": [
+    {
+      resource: "Record a delivery on the owners' agreement",
+      kind: "write",
+      args: (fx) => [{ id: id(fx), quantity: 5, deliveredOn: today() }],
+    },
+  ],
+  "lib/agreements/actions.ts#reviewDeliveryAction": [
+    {
+      resource: "Accept the owner UMKM's delivery",
+      kind: "write",
+      args: (fx) => [{ id: id(fx), deliveryId: fx.agreement.deliveryId, status: "accepted" }],
+    },
+    {
+      resource: "Mixed: the caller's own agreement id with the owners' delivery id",
+      kind: "write",
+      args: (fx) => [{ id: fx.mine.agreementId, deliveryId: fx.agreement.deliveryId, status: "accepted" }],
+    },
+  ],
+  "lib/agreements/actions.ts#recordPaymentAction": [
+    {
+      resource: "Record a payment on the owners' agreement",
+      kind: "write",
+      args: (fx) => [{ id: id(fx), amountIdr: "1000", paidOn: today() }],
+    },
+    {
+      resource: "Mixed: a payment on the caller's own agreement against the owners' milestone",
+      kind: "write",
+      refusedWith: [400, 409],
+      args: (fx) => [{ id: fx.mine.agreementId, milestoneId: fx.agreement.milestoneId, amountIdr: "1000", paidOn: today() }],
+    },
+  ],
+  "lib/agreements/actions.ts#rateAgreementAction": [
+    { resource: "Rate the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), score: "1" }] },
+    { resource: "Rate the owners' completed agreement", kind: "write", args: (fx) => [{ id: fx.agreementCompleted.id, score: "1" }] },
+  ],
 
   // --- financing ------------------------------------------------------------------------------------------
-  "lib/financing/actions.ts#requestFinancingAction": [{ resource: "Ask for financing on the owners' agreement", kind: "write", args: (fx) => [{ agreementId: id(fx), bankId: fx.outsiders.bank.orgId, type: "invoice", amountIdr: "1000000" }] }],
-  "lib/financing/actions.ts#confirmFinancingAction": [{ resource: "Confirm the owner UMKM's financing request (the owner buyer's step)", kind: "write", args: (fx) => [{ id: fx.agreement.financingId }] }],
-  "lib/financing/actions.ts#withdrawFinancingAction": [{ resource: "Withdraw the owner UMKM's financing request", kind: "write", args: (fx) => [{ id: fx.agreement.financingId }] }],
-  "lib/financing/actions.ts#decideFinancingAction": [{ resource: "Decide on the request addressed to the owner bank", kind: "write", args: (fx) => [{ id: fx.agreement.financingId, decision: "approved" }] }],
+  "lib/financing/actions.ts#requestFinancingAction": [
+    {
+      resource: "Ask for financing on the owners' agreement",
+      kind: "write",
+      args: (fx) => [{ agreementId: id(fx), bankId: fx.outsiders.bank.orgId, type: "invoice", amountIdr: "1000000" }],
+    },
+  ],
+  "lib/financing/actions.ts#confirmFinancingAction": [
+    {
+      resource: "Confirm the owner UMKM's financing request (the owner buyer's step)",
+      kind: "write",
+      args: (fx) => [{ id: fx.agreement.financingId }],
+    },
+  ],
+  "lib/financing/actions.ts#withdrawFinancingAction": [
+    { resource: "Withdraw the owner UMKM's financing request", kind: "write", args: (fx) => [{ id: fx.agreement.financingId }] },
+  ],
+  "lib/financing/actions.ts#decideFinancingAction": [
+    {
+      resource: "Decide on the request addressed to the owner bank",
+      kind: "write",
+      args: (fx) => [{ id: fx.agreement.financingId, decision: "approved" }],
+    },
+  ],
 
   // --- matching -------------------------------------------------------------------------------------------
-  "lib/matching/actions.ts#inviteMatchAction": [{ resource: "Invite a supplier to the owner buyer's RFQ", kind: "write", args: (fx) => [{ rfqId: fx.rfqInvited.id, supplierId: fx.outsiders.umkm.orgId }] }],
-  "lib/matching/actions.ts#inviteConsortiumAction": [{ resource: "Invite a consortium to the owner buyer's RFQ", kind: "write", args: (fx) => [{ rfqId: fx.rfqInvited.id, memberIds: [fx.owner.umkm.orgId, fx.owner.umkm2.orgId] }] }],
+  "lib/matching/actions.ts#inviteMatchAction": [
+    {
+      resource: "Invite a supplier to the owner buyer's RFQ",
+      kind: "write",
+      args: (fx) => [{ rfqId: fx.rfqInvited.id, supplierId: fx.outsiders.umkm.orgId }],
+    },
+  ],
+  "lib/matching/actions.ts#inviteConsortiumAction": [
+    {
+      resource: "Invite a consortium to the owner buyer's RFQ",
+      kind: "write",
+      args: (fx) => [{ rfqId: fx.rfqInvited.id, memberIds: [fx.owner.umkm.orgId, fx.owner.umkm2.orgId] }],
+    },
+  ],
 
   // --- notifications --------------------------------------------------------------------------------------
-  "lib/notifications/actions.ts#markNotificationReadAction": [{ resource: "Mark the owner user's notification read", kind: "write", args: (fx) => [{ id: fx.notificationId }] }],
-  "lib/notifications/actions.ts#openNotificationAction": [{ resource: "Open (mark read, follow the link of) the owner user's notification: refused = nothing written, and the redirect goes to /notifikasi, not to the notification's link", kind: "write", args: (fx) => [form({ id: fx.notificationId })] }],
-  "lib/notifications/actions.ts#markAllNotificationsReadAction": [{ resource: "Mark the caller's own notifications read (the owner's stay unread)", kind: "own", args: () => [{}] }],
-  "lib/notifications/actions.ts#markAllReadFormAction": [{ resource: "Mark the caller's own notifications read (form variant)", kind: "own", args: () => [] }],
-  "lib/notifications/actions.ts#saveNotificationPreferencesAction": [{ resource: "Change the caller's own notification settings (form: boxes shown, boxes checked)", kind: "own", args: () => [null, form({ "kinds[]": "quotes", "inApp[]": "quotes" })] }],
+  "lib/notifications/actions.ts#markNotificationReadAction": [
+    { resource: "Mark the owner user's notification read", kind: "write", args: (fx) => [{ id: fx.notificationId }] },
+  ],
+  "lib/notifications/actions.ts#openNotificationAction": [
+    {
+      resource:
+        "Open (mark read, follow the link of) the owner user's notification: refused = nothing written, and the redirect goes to /notifikasi, not to the notification's link",
+      kind: "write",
+      args: (fx) => [form({ id: fx.notificationId })],
+    },
+  ],
+  "lib/notifications/actions.ts#markAllNotificationsReadAction": [
+    { resource: "Mark the caller's own notifications read (the owner's stay unread)", kind: "own", args: () => [{}] },
+  ],
+  "lib/notifications/actions.ts#markAllReadFormAction": [
+    { resource: "Mark the caller's own notifications read (form variant)", kind: "own", args: () => [] },
+  ],
+  "lib/notifications/actions.ts#saveNotificationPreferencesAction": [
+    {
+      resource: "Change the caller's own notification settings (form: boxes shown, boxes checked)",
+      kind: "own",
+      args: () => [null, form({ "kinds[]": "quotes", "inApp[]": "quotes" })],
+    },
+  ],
 
   // --- products -------------------------------------------------------------------------------------------
-  "lib/products/actions.ts#createProductAction": [{ resource: "A product of the caller's own UMKM", kind: "own", args: () => [{ name: "Produk penyerang", kbli: "13134", unit: "lembar", priceMinIdr: "1000", priceMaxIdr: "2000" }] }],
-  "lib/products/actions.ts#updateProductAction": [{ resource: "Edit the owner UMKM's product", kind: "write", args: (fx) => [{ id: fx.product.id, name: "Diubah oleh penyerang", kbli: "13134", unit: "lembar", priceMinIdr: "1000", priceMaxIdr: "2000" }] },
-    { resource: "Mixed: the caller's own product, removing the owner UMKM's product photo (the photo stays)", kind: "own", args: (fx) => [{ id: fx.mine.productId, name: "Produk penyerang", kbli: "13134", unit: "lembar", priceMinIdr: "1000", priceMaxIdr: "2000", removeImageIds: [fx.product.imageId] }] }],
-  "lib/products/actions.ts#setProductArchivedAction": [{ resource: "Archive the owner UMKM's product", kind: "write", args: (fx) => [{ id: fx.product.id, archived: "true" }] }],
+  "lib/products/actions.ts#createProductAction": [
+    {
+      resource: "A product of the caller's own UMKM",
+      kind: "own",
+      args: () => [{ name: "Produk penyerang", kbli: "13134", unit: "lembar", priceMinIdr: "1000", priceMaxIdr: "2000" }],
+    },
+  ],
+  "lib/products/actions.ts#updateProductAction": [
+    {
+      resource: "Edit the owner UMKM's product",
+      kind: "write",
+      args: (fx) => [
+        { id: fx.product.id, name: "Diubah oleh penyerang", kbli: "13134", unit: "lembar", priceMinIdr: "1000", priceMaxIdr: "2000" },
+      ],
+    },
+    {
+      resource: "Mixed: the caller's own product, removing the owner UMKM's product photo (the photo stays)",
+      kind: "own",
+      args: (fx) => [
+        {
+          id: fx.mine.productId,
+          name: "Produk penyerang",
+          kbli: "13134",
+          unit: "lembar",
+          priceMinIdr: "1000",
+          priceMaxIdr: "2000",
+          removeImageIds: [fx.product.imageId],
+        },
+      ],
+    },
+  ],
+  "lib/products/actions.ts#setProductArchivedAction": [
+    { resource: "Archive the owner UMKM's product", kind: "write", args: (fx) => [{ id: fx.product.id, archived: "true" }] },
+  ],
 
   // --- quotes and awards ----------------------------------------------------------------------------------
-  "lib/quotes/actions.ts#saveQuoteAction": [{ resource: "Quote on an invitation-only RFQ one is not invited to", kind: "write", args: (fx) => [{ rfqId: fx.rfqInvited.id, items: [{ rfqItemId: fx.rfqInvited.itemId, unitPriceIdr: "90000" }], leadTimeDays: "10", includesVat: "false" }] }],
-  "lib/quotes/actions.ts#withdrawQuoteAction": [{ resource: "Withdraw a quote on the invitation-only RFQ (the owner UMKM's stays)", kind: "write", args: (fx) => [{ rfqId: fx.rfqInvited.id }] }],
-  "lib/quotes/actions.ts#awardRfqAction": [{ resource: "Award the owner buyer's RFQ", kind: "write", args: (fx) => [{ rfqId: fx.rfqInvited.id, awards: [{ quoteId: fx.rfqInvited.quoteId }] }] },
-    { resource: "Mixed: the caller's own closed RFQ awarded to the owner UMKM's quote on another RFQ", kind: "write", refusedWith: [400, 409], args: (fx) => [{ rfqId: fx.mine.rfqClosedId, awards: [{ quoteId: fx.rfqInvited.quoteId }] }] },
-    { resource: "Award the owner buyer's closed RFQ to the owner UMKM's quote", kind: "write", args: (fx) => [{ rfqId: fx.rfqClosed.id, awards: [{ quoteId: fx.rfqClosed.quoteId }] }] }],
-  "lib/quotes/actions.ts#addQuoteAttachmentAction": [{ resource: "Attach a file to a quote on an invitation-only RFQ one is not invited to", kind: "write", args: (fx) => [{ rfqId: fx.rfqInvited.id, file: pdfForm().get("file") }] }],
-  "lib/quotes/actions.ts#removeQuoteAttachmentAction": [{ resource: "Remove the owner UMKM's quote attachment", kind: "write", args: (fx) => [{ rfqId: fx.rfqInvited.id, attachmentId: fx.rfqInvited.quoteAttachmentId }] },
-    { resource: "Mixed: the public RFQ the caller quoted on, with the owner UMKM's quote attachment id", kind: "write", args: (fx) => [{ rfqId: fx.mine.publicQuoteRfqId, attachmentId: fx.rfqInvited.quoteAttachmentId }] }],
+  "lib/quotes/actions.ts#saveQuoteAction": [
+    {
+      resource: "Quote on an invitation-only RFQ one is not invited to",
+      kind: "write",
+      args: (fx) => [
+        {
+          rfqId: fx.rfqInvited.id,
+          items: [{ rfqItemId: fx.rfqInvited.itemId, unitPriceIdr: "90000" }],
+          leadTimeDays: "10",
+          includesVat: "false",
+        },
+      ],
+    },
+  ],
+  "lib/quotes/actions.ts#withdrawQuoteAction": [
+    {
+      resource: "Withdraw a quote on the invitation-only RFQ (the owner UMKM's stays)",
+      kind: "write",
+      args: (fx) => [{ rfqId: fx.rfqInvited.id }],
+    },
+  ],
+  "lib/quotes/actions.ts#awardRfqAction": [
+    {
+      resource: "Award the owner buyer's RFQ",
+      kind: "write",
+      args: (fx) => [{ rfqId: fx.rfqInvited.id, awards: [{ quoteId: fx.rfqInvited.quoteId }] }],
+    },
+    {
+      resource: "Mixed: the caller's own closed RFQ awarded to the owner UMKM's quote on another RFQ",
+      kind: "write",
+      refusedWith: [400, 409],
+      args: (fx) => [{ rfqId: fx.mine.rfqClosedId, awards: [{ quoteId: fx.rfqInvited.quoteId }] }],
+    },
+    {
+      resource: "Award the owner buyer's closed RFQ to the owner UMKM's quote",
+      kind: "write",
+      args: (fx) => [{ rfqId: fx.rfqClosed.id, awards: [{ quoteId: fx.rfqClosed.quoteId }] }],
+    },
+  ],
+  "lib/quotes/actions.ts#addQuoteAttachmentAction": [
+    {
+      resource: "Attach a file to a quote on an invitation-only RFQ one is not invited to",
+      kind: "write",
+      args: (fx) => [{ rfqId: fx.rfqInvited.id, file: pdfForm().get("file") }],
+    },
+  ],
+  "lib/quotes/actions.ts#removeQuoteAttachmentAction": [
+    {
+      resource: "Remove the owner UMKM's quote attachment",
+      kind: "write",
+      args: (fx) => [{ rfqId: fx.rfqInvited.id, attachmentId: fx.rfqInvited.quoteAttachmentId }],
+    },
+    {
+      resource: "Mixed: the public RFQ the caller quoted on, with the owner UMKM's quote attachment id",
+      kind: "write",
+      args: (fx) => [{ rfqId: fx.mine.publicQuoteRfqId, attachmentId: fx.rfqInvited.quoteAttachmentId }],
+    },
+  ],
 
   // --- RFQs -----------------------------------------------------------------------------------------------
-  "lib/rfqs/actions.ts#createRfqAction": [{ resource: "A draft RFQ of the caller's own buyer organization", kind: "own", args: () => [rfqBody()] }],
-  "lib/rfqs/actions.ts#updateRfqAction": [{ resource: "Edit the owner buyer's draft (full form)", kind: "write", args: (fx) => [{ id: fx.rfqDraft.id, ...rfqBody() }] }],
-  "lib/rfqs/actions.ts#publishRfqAction": [{ resource: "Publish the owner buyer's draft", kind: "write", args: (fx) => [{ id: fx.rfqDraft.id }] }],
-  "lib/rfqs/actions.ts#extendRfqAction": [{ resource: "Extend the owner buyer's open RFQ", kind: "write", args: (fx) => [{ id: fx.rfqInvited.id, deadline: dateInDays(40).toISOString() }] }],
-  "lib/rfqs/actions.ts#closeRfqAction": [{ resource: "Close the owner buyer's open RFQ", kind: "write", args: (fx) => [{ id: fx.rfqInvited.id }] }],
-  "lib/rfqs/actions.ts#cancelRfqAction": [{ resource: "Cancel the owner buyer's open RFQ", kind: "write", args: (fx) => [{ id: fx.rfqInvited.id, reason: "Dibatalkan oleh penyerang" }] }],
-  "lib/rfqs/actions.ts#inviteSuppliersAction": [{ resource: "Invite suppliers to the owner buyer's RFQ", kind: "write", args: (fx) => [{ id: fx.rfqInvited.id, supplierIds: [fx.outsiders.umkm.orgId] }] }],
-  "lib/rfqs/actions.ts#removeInvitationAction": [{ resource: "Remove the owner UMKM's invitation from the owner buyer's RFQ", kind: "write", args: (fx) => [{ id: fx.rfqInvited.id, supplierId: fx.owner.umkm.orgId }] }],
-  "lib/rfqs/actions.ts#searchSuppliersAction": [{ resource: "Search the supplier directory (public data) to invite: buyers", kind: "read", allow: ["buyer"], args: () => [{ q: "batik" }] }],
-  "lib/rfqs/actions.ts#searchKbliForRfqAction": [{ resource: "KBLI reference search for the RFQ form: buyers", kind: "read", allow: ["buyer"], args: () => [{ q: "batik" }] }],
-  "lib/rfqs/actions.ts#answerClarificationAction": [{ resource: "Answer the owner UMKM's question on the owner buyer's RFQ", kind: "write", args: (fx) => [{ id: fx.rfqInvited.id, clarificationId: fx.rfqInvited.clarificationId, answer: "Jawaban penyerang" }] },
-    { resource: "Mixed: the caller's own RFQ id with the owner's clarification id", kind: "write", args: (fx) => [{ id: fx.mine.rfqOpenId, clarificationId: fx.rfqInvited.clarificationId, answer: "Jawaban penyerang" }] }],
-  "lib/rfqs/actions.ts#addAttachmentAction": [{ resource: "Attach a file to the owner buyer's draft", kind: "write", args: (fx) => [{ id: fx.rfqDraft.id, file: pdfForm().get("file") }] }],
-  "lib/rfqs/actions.ts#removeAttachmentAction": [{ resource: "Remove the attachment of the owner buyer's draft", kind: "write", args: (fx) => [{ id: fx.rfqDraft.id, attachmentId: fx.rfqDraft.attachmentId }] },
-    { resource: "Mixed: the caller's own draft RFQ id with the owner's attachment id", kind: "write", args: (fx) => [{ id: fx.mine.rfqDraftId, attachmentId: fx.rfqDraft.attachmentId }] }],
-  "lib/rfqs/actions.ts#askClarificationAction": [{ resource: "Ask a question on an invitation-only RFQ one is not invited to", kind: "write", args: (fx) => [{ id: fx.rfqInvited.id, question: "Pertanyaan dari penyerang?" }] }],
+  "lib/rfqs/actions.ts#createRfqAction": [
+    { resource: "A draft RFQ of the caller's own buyer organization", kind: "own", args: () => [rfqBody()] },
+  ],
+  "lib/rfqs/actions.ts#updateRfqAction": [
+    { resource: "Edit the owner buyer's draft (full form)", kind: "write", args: (fx) => [{ id: fx.rfqDraft.id, ...rfqBody() }] },
+  ],
+  "lib/rfqs/actions.ts#publishRfqAction": [
+    { resource: "Publish the owner buyer's draft", kind: "write", args: (fx) => [{ id: fx.rfqDraft.id }] },
+  ],
+  "lib/rfqs/actions.ts#extendRfqAction": [
+    {
+      resource: "Extend the owner buyer's open RFQ",
+      kind: "write",
+      args: (fx) => [{ id: fx.rfqInvited.id, deadline: dateInDays(40).toISOString() }],
+    },
+  ],
+  "lib/rfqs/actions.ts#closeRfqAction": [
+    { resource: "Close the owner buyer's open RFQ", kind: "write", args: (fx) => [{ id: fx.rfqInvited.id }] },
+  ],
+  "lib/rfqs/actions.ts#cancelRfqAction": [
+    {
+      resource: "Cancel the owner buyer's open RFQ",
+      kind: "write",
+      args: (fx) => [{ id: fx.rfqInvited.id, reason: "Dibatalkan oleh penyerang" }],
+    },
+  ],
+  "lib/rfqs/actions.ts#inviteSuppliersAction": [
+    {
+      resource: "Invite suppliers to the owner buyer's RFQ",
+      kind: "write",
+      args: (fx) => [{ id: fx.rfqInvited.id, supplierIds: [fx.outsiders.umkm.orgId] }],
+    },
+  ],
+  "lib/rfqs/actions.ts#removeInvitationAction": [
+    {
+      resource: "Remove the owner UMKM's invitation from the owner buyer's RFQ",
+      kind: "write",
+      args: (fx) => [{ id: fx.rfqInvited.id, supplierId: fx.owner.umkm.orgId }],
+    },
+  ],
+  "lib/rfqs/actions.ts#searchSuppliersAction": [
+    {
+      resource: "Search the supplier directory (public data) to invite: buyers",
+      kind: "read",
+      allow: ["buyer"],
+      args: () => [{ q: "batik" }],
+    },
+  ],
+  "lib/rfqs/actions.ts#searchKbliForRfqAction": [
+    { resource: "KBLI reference search for the RFQ form: buyers", kind: "read", allow: ["buyer"], args: () => [{ q: "batik" }] },
+  ],
+  "lib/rfqs/actions.ts#answerClarificationAction": [
+    {
+      resource: "Answer the owner UMKM's question on the owner buyer's RFQ",
+      kind: "write",
+      args: (fx) => [{ id: fx.rfqInvited.id, clarificationId: fx.rfqInvited.clarificationId, answer: "Jawaban penyerang" }],
+    },
+    {
+      resource: "Mixed: the caller's own RFQ id with the owner's clarification id",
+      kind: "write",
+      args: (fx) => [{ id: fx.mine.rfqOpenId, clarificationId: fx.rfqInvited.clarificationId, answer: "Jawaban penyerang" }],
+    },
+  ],
+  "lib/rfqs/actions.ts#addAttachmentAction": [
+    {
+      resource: "Attach a file to the owner buyer's draft",
+      kind: "write",
+      args: (fx) => [{ id: fx.rfqDraft.id, file: pdfForm().get("file") }],
+    },
+  ],
+  "lib/rfqs/actions.ts#removeAttachmentAction": [
+    {
+      resource: "Remove the attachment of the owner buyer's draft",
+      kind: "write",
+      args: (fx) => [{ id: fx.rfqDraft.id, attachmentId: fx.rfqDraft.attachmentId }],
+    },
+    {
+      resource: "Mixed: the caller's own draft RFQ id with the owner's attachment id",
+      kind: "write",
+      args: (fx) => [{ id: fx.mine.rfqDraftId, attachmentId: fx.rfqDraft.attachmentId }],
+    },
+  ],
+  "lib/rfqs/actions.ts#askClarificationAction": [
+    {
+      resource: "Ask a question on an invitation-only RFQ one is not invited to",
+      kind: "write",
+      args: (fx) => [{ id: fx.rfqInvited.id, question: "Pertanyaan dari penyerang?" }],
+    },
+  ],
 
   // --- supplier profile (lib/suppliers/actions.ts): the UMKM comes from the session, never the input -----
-  "lib/suppliers/actions.ts#saveProfileStep": [{ resource: "The caller's own supplier profile (an injected organization id is ignored)", kind: "own", args: (fx) => [undefined, form({ description: "Diubah oleh penyerang untuk uji matriks.", organizationId: fx.owner.umkm.orgId, supplierId: fx.owner.umkm.orgId })] }],
-  "lib/suppliers/actions.ts#searchKbliAction": [{ resource: "KBLI reference search for the profile form: UMKM", kind: "read", allow: ["umkm"], args: () => [{ q: "batik" }] }],
-  "lib/suppliers/actions.ts#saveCertificateAction": [{ resource: "Edit the owner UMKM's certificate (by its id)", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id, type: "halal", number: "HALAL-PENYERANG", issuer: "Penyerang", validFrom: daysAhead(-10), validUntil: daysAhead(300) })] }],
-  "lib/suppliers/actions.ts#deleteCertificateAction": [{ resource: "Delete the owner UMKM's certificate", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id })] }],
-  "lib/suppliers/actions.ts#reviewCertificateAction": [{ resource: "Approve / return the owner UMKM's certificate: platform admins only", kind: "write", args: (fx) => [undefined, form({ certificationId: fx.certificate.id, decision: "returned", reason: "Dikembalikan oleh penyerang" })] }],
-  "lib/suppliers/actions.ts#submitForVerificationAction": [{ resource: "Submit the caller's own profile for verification", kind: "own", args: (fx) => [undefined, form({ organizationId: fx.owner.umkm.orgId })] }],
+  "lib/suppliers/actions.ts#saveProfileStep": [
+    {
+      resource: "The caller's own supplier profile (an injected organization id is ignored)",
+      kind: "own",
+      args: (fx) => [
+        undefined,
+        form({
+          description: "Diubah oleh penyerang untuk uji matriks.",
+          organizationId: fx.owner.umkm.orgId,
+          supplierId: fx.owner.umkm.orgId,
+        }),
+      ],
+    },
+  ],
+  "lib/suppliers/actions.ts#searchKbliAction": [
+    { resource: "KBLI reference search for the profile form: UMKM", kind: "read", allow: ["umkm"], args: () => [{ q: "batik" }] },
+  ],
+  "lib/suppliers/actions.ts#saveCertificateAction": [
+    {
+      resource: "Edit the owner UMKM's certificate (by its id)",
+      kind: "write",
+      args: (fx) => [
+        undefined,
+        form({
+          certificationId: fx.certificate.id,
+          type: "halal",
+          number: "HALAL-PENYERANG",
+          issuer: "Penyerang",
+          validFrom: daysAhead(-10),
+          validUntil: daysAhead(300),
+        }),
+      ],
+    },
+  ],
+  "lib/suppliers/actions.ts#deleteCertificateAction": [
+    {
+      resource: "Delete the owner UMKM's certificate",
+      kind: "write",
+      args: (fx) => [undefined, form({ certificationId: fx.certificate.id })],
+    },
+  ],
+  "lib/suppliers/actions.ts#reviewCertificateAction": [
+    {
+      resource: "Approve / return the owner UMKM's certificate: platform admins only",
+      kind: "write",
+      args: (fx) => [undefined, form({ certificationId: fx.certificate.id, decision: "returned", reason: "Dikembalikan oleh penyerang" })],
+    },
+  ],
+  "lib/suppliers/actions.ts#submitForVerificationAction": [
+    {
+      resource: "Submit the caller's own profile for verification",
+      kind: "own",
+      args: (fx) => [undefined, form({ organizationId: fx.owner.umkm.orgId })],
+    },
+  ],
 
   // --- account (lib/auth/actions.ts) ---------------------------------------------------------------------
-  "lib/auth/actions.ts#signUp": [{ resource: "Public sign-up with an owner's e-mail address: refused, no account written (only the rate limiter counts)", kind: "public", mayWrite: ["RateLimiterFlexible"], args: () => [{ email: PRIVATE.ownerEmail, password: "tenun-ikat-sumba-7", name: "Penyerang", organization: { name: "CV Penyerang", type: "umkm" } }] }],
-  "lib/auth/actions.ts#requestPasswordReset": [{ resource: "Public \"forgot password\" for the owner buyer's e-mail address: the same answer for every address; the link goes to the owner's mailbox, never to the caller (a reset row, the outbox e-mail and its audit entry are written; rate_limited after 5)", kind: "public", mayWrite: ["RateLimiterFlexible", "PasswordResetToken", "EmailOutbox", "AuditLog"], args: () => [{ email: PRIVATE.buyerEmail }] }],
-  "lib/auth/actions.ts#resetPassword": [{ resource: "Public: set a password with a reset link's token (the token is the authority); an unknown token changes nothing", kind: "public", mayWrite: ["RateLimiterFlexible"], args: () => [undefined, form({ token: "bukan-token-atur-ulang", password: "tenun-ikat-sumba-7" })] }],
-  "lib/auth/actions.ts#changePassword": [{ resource: "Change a password: only ever the caller's own (no user can be named); with a wrong current password refused (400), only the sign-in failure counter written", kind: "write", refusedWith: [400], mayWrite: ["RateLimiterFlexible"], args: () => [{ currentPassword: "bukan-kata-sandinya", newPassword: "tenun-ikat-sumba-7" }] }],
-  "lib/auth/actions.ts#createToken": [{ resource: "A token for the caller's own account", kind: "own", args: () => [{ name: "Token penyerang", expiresInDays: "30" }] }],
-  "lib/auth/actions.ts#revokeToken": [{ resource: "Revoke the owner user's token", kind: "write", args: (fx) => [{ tokenId: fx.tokenId }] }],
-  "lib/auth/actions.ts#switchOrganization": [{ resource: "Act for the owner UMKM (an organization the caller is not a member of)", kind: "write", args: (fx) => [{ organizationId: fx.owner.umkm.orgId }] }],
-  "lib/auth/actions.ts#decideVerification": [{ resource: "Verify / return the owner UMKM: platform admins only", kind: "write", args: (fx) => [{ organizationId: fx.owner.umkm.orgId, decision: "returned", note: "Dikembalikan oleh penyerang" }] }],
-  "lib/auth/actions.ts#resubmitVerification": [{ resource: "Ask for the caller's own organization to be reviewed again", kind: "own", args: () => [{ message: "Mohon ditinjau ulang" }] }],
+  "lib/auth/actions.ts#signUp": [
+    {
+      resource: "Public sign-up with an owner's e-mail address: refused, no account written (only the rate limiter counts)",
+      kind: "public",
+      mayWrite: ["RateLimiterFlexible"],
+      args: () => [
+        {
+          email: PRIVATE.ownerEmail,
+          password: "tenun-ikat-sumba-7",
+          name: "Penyerang",
+          organization: { name: "CV Penyerang", type: "umkm" },
+        },
+      ],
+    },
+  ],
+  "lib/auth/actions.ts#requestPasswordReset": [
+    {
+      resource:
+        "Public \"forgot password\" for the owner buyer's e-mail address: the same answer for every address; the link goes to the owner's mailbox, never to the caller (a reset row, the outbox e-mail and its audit entry are written; rate_limited after 5)",
+      kind: "public",
+      mayWrite: ["RateLimiterFlexible", "PasswordResetToken", "EmailOutbox", "AuditLog"],
+      args: () => [{ email: PRIVATE.buyerEmail }],
+    },
+  ],
+  "lib/auth/actions.ts#resetPassword": [
+    {
+      resource: "Public: set a password with a reset link's token (the token is the authority); an unknown token changes nothing",
+      kind: "public",
+      mayWrite: ["RateLimiterFlexible"],
+      args: () => [undefined, form({ token: "bukan-token-atur-ulang", password: "tenun-ikat-sumba-7" })],
+    },
+  ],
+  "lib/auth/actions.ts#changePassword": [
+    {
+      resource:
+        "Change a password: only ever the caller's own (no user can be named); with a wrong current password refused (400), only the sign-in failure counter written",
+      kind: "write",
+      refusedWith: [400],
+      mayWrite: ["RateLimiterFlexible"],
+      args: () => [{ currentPassword: "bukan-kata-sandinya", newPassword: "tenun-ikat-sumba-7" }],
+    },
+  ],
+  "lib/auth/actions.ts#createToken": [
+    { resource: "A token for the caller's own account", kind: "own", args: () => [{ name: "Token penyerang", expiresInDays: "30" }] },
+  ],
+  "lib/auth/actions.ts#revokeToken": [
+    { resource: "Revoke the owner user's token", kind: "write", args: (fx) => [{ tokenId: fx.tokenId }] },
+  ],
+  "lib/auth/actions.ts#switchOrganization": [
+    {
+      resource: "Act for the owner UMKM (an organization the caller is not a member of)",
+      kind: "write",
+      args: (fx) => [{ organizationId: fx.owner.umkm.orgId }],
+    },
+  ],
+  "lib/auth/actions.ts#decideVerification": [
+    {
+      resource: "Verify / return the owner UMKM: platform admins only",
+      kind: "write",
+      args: (fx) => [{ organizationId: fx.owner.umkm.orgId, decision: "returned", note: "Dikembalikan oleh penyerang" }],
+    },
+  ],
+  "lib/auth/actions.ts#resubmitVerification": [
+    {
+      resource: "Ask for the caller's own organization to be reviewed again",
+      kind: "own",
+      args: () => [{ message: "Mohon ditinjau ulang" }],
+    },
+  ],
 
   // --- organization profile (lib/organizations/profile-actions.ts; issue 16) -------------------------------
-  "lib/organizations/profile-actions.ts#updateOrganizationProfile": [{ resource: "Edit the owner buyer's organization profile (its id in the form)", kind: "write", args: (fx) => [undefined, form({ organizationId: fx.owner.buyer.orgId, name: "PT Penyerang", phone: "+62 21 0000 0000" })] }],
-  "lib/organizations/profile-actions.ts#decideOrganizationProfileChange": [{ resource: "Approve / return the owner buyer's proposed identity change: platform admins only", kind: "write", args: (fx) => [{ organizationId: fx.owner.buyer.orgId, decision: "returned", note: "Dikembalikan oleh penyerang" }] }],
+  "lib/organizations/profile-actions.ts#updateOrganizationProfile": [
+    {
+      resource: "Edit the owner buyer's organization profile (its id in the form)",
+      kind: "write",
+      args: (fx) => [undefined, form({ organizationId: fx.owner.buyer.orgId, name: "PT Penyerang", phone: "+62 21 0000 0000" })],
+    },
+  ],
+  "lib/organizations/profile-actions.ts#decideOrganizationProfileChange": [
+    {
+      resource: "Approve / return the owner buyer's proposed identity change: platform admins only",
+      kind: "write",
+      args: (fx) => [{ organizationId: fx.owner.buyer.orgId, decision: "returned", note: "Dikembalikan oleh penyerang" }],
+    },
+  ],
 
   // --- cooperative membership requests (lib/cooperatives/actions.ts) -----------------------------------
-  "lib/cooperatives/actions.ts#requestMembershipAction": [{ resource: "The caller's own cooperative asks an existing UMKM (here the owner cooperative's member) to join: by design any cooperative may ask, the UMKM's owner decides; the request names the UMKM, never changes its rows", kind: "own", args: (fx) => [{ organizationId: fx.owner.umkm2.orgId }] }],
-  "lib/cooperatives/actions.ts#cancelJoinRequestAction": [{ resource: "Cancel the owner cooperative's pending request to an UMKM", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId }] }],
-  "lib/cooperatives/actions.ts#decideJoinRequestAction": [{ resource: "Accept, for the UMKM it was sent to, the owner cooperative's pending request", kind: "write", args: (fx) => [{ requestId: fx.joinRequestId, decision: "accept" }] }],
+  "lib/cooperatives/actions.ts#requestMembershipAction": [
+    {
+      resource:
+        "The caller's own cooperative asks an existing UMKM (here the owner cooperative's member) to join: by design any cooperative may ask, the UMKM's owner decides; the request names the UMKM, never changes its rows",
+      kind: "own",
+      args: (fx) => [{ organizationId: fx.owner.umkm2.orgId }],
+    },
+  ],
+  "lib/cooperatives/actions.ts#cancelJoinRequestAction": [
+    {
+      resource: "Cancel the owner cooperative's pending request to an UMKM",
+      kind: "write",
+      args: (fx) => [{ requestId: fx.joinRequestId }],
+    },
+  ],
+  "lib/cooperatives/actions.ts#decideJoinRequestAction": [
+    {
+      resource: "Accept, for the UMKM it was sent to, the owner cooperative's pending request",
+      kind: "write",
+      args: (fx) => [{ requestId: fx.joinRequestId, decision: "accept" }],
+    },
+  ],
 
   // --- members and invitations (lib/organizations/actions.ts, issue 16): the caller's ACTIVE organization only ---
-  "lib/organizations/actions.ts#inviteMemberAction": [{ resource: "An invitation into the caller's own organization (the organization comes from the session, never the input)", kind: "own", args: (fx) => [{ email: "rekan.penyerang@contoh.rantai.test", role: "member", organizationId: fx.owner.buyer.orgId }] }],
-  "lib/organizations/actions.ts#changeMemberRoleAction": [{ resource: "Demote the owner buyer's owner (not a member of the caller's organization: not found)", kind: "write", args: (fx) => [{ userId: fx.owner.buyer.userId, role: "member" }] }],
-  "lib/organizations/actions.ts#removeMemberAction": [{ resource: "Remove the owner buyer's owner (not a member of the caller's organization: not found)", kind: "write", args: (fx) => [{ userId: fx.owner.buyer.userId }] }],
-  "lib/organizations/actions.ts#revokeInvitationAction": [{ resource: "Revoke the owner buyer's pending invitation", kind: "write", args: (fx) => [{ invitationId: fx.memberInvitation.id }] }],
-  "lib/organizations/actions.ts#leaveOrganizationAction": [{ resource: "The caller leaves their own organization: each outsider is its last owner, so 409 conflict, nothing written", kind: "own", args: () => [{}] }],
-  "lib/organizations/actions.ts#acceptInvitationAction": [{ resource: "Accept the owner buyer's invitation addressed to someone else (forbidden: another address; anonymous unauthorized)", kind: "write", args: (fx) => [{ token: fx.memberInvitation.token }] }],
-  "lib/organizations/actions.ts#previewInvitationAction": [{ resource: "What an invitation link is for: public, the token is the authority; an unknown token shows nothing", kind: "public", args: () => [{ token: "rnt-bukan-token-undangan" }] }],
-  "lib/organizations/actions.ts#acceptWithSignUpAction": [{ resource: "Sign up with the owner buyer's invitation: its address (the owner UMKM's user) has an account, so refused (sign in instead), no user or membership written", kind: "public", args: (fx) => [{ token: fx.memberInvitation.token, name: "Penyerang", password: "tenun-ikat-sumba-7" }] },
-    { resource: "Sign up with an unknown invitation token: not found, nothing written", kind: "public", args: () => [{ token: "rnt-bukan-token-undangan", name: "Penyerang", password: "tenun-ikat-sumba-7" }] }],
+  "lib/organizations/actions.ts#inviteMemberAction": [
+    {
+      resource: "An invitation into the caller's own organization (the organization comes from the session, never the input)",
+      kind: "own",
+      args: (fx) => [{ email: "rekan.penyerang@contoh.rantai.test", role: "member", organizationId: fx.owner.buyer.orgId }],
+    },
+  ],
+  "lib/organizations/actions.ts#changeMemberRoleAction": [
+    {
+      resource: "Demote the owner buyer's owner (not a member of the caller's organization: not found)",
+      kind: "write",
+      args: (fx) => [{ userId: fx.owner.buyer.userId, role: "member" }],
+    },
+  ],
+  "lib/organizations/actions.ts#removeMemberAction": [
+    {
+      resource: "Remove the owner buyer's owner (not a member of the caller's organization: not found)",
+      kind: "write",
+      args: (fx) => [{ userId: fx.owner.buyer.userId }],
+    },
+  ],
+  "lib/organizations/actions.ts#revokeInvitationAction": [
+    { resource: "Revoke the owner buyer's pending invitation", kind: "write", args: (fx) => [{ invitationId: fx.memberInvitation.id }] },
+  ],
+  "lib/organizations/actions.ts#leaveOrganizationAction": [
+    {
+      resource: "The caller leaves their own organization: each outsider is its last owner, so 409 conflict, nothing written",
+      kind: "own",
+      args: () => [{}],
+    },
+  ],
+  "lib/organizations/actions.ts#acceptInvitationAction": [
+    {
+      resource: "Accept the owner buyer's invitation addressed to someone else (forbidden: another address; anonymous unauthorized)",
+      kind: "write",
+      args: (fx) => [{ token: fx.memberInvitation.token }],
+    },
+  ],
+  "lib/organizations/actions.ts#previewInvitationAction": [
+    {
+      resource: "What an invitation link is for: public, the token is the authority; an unknown token shows nothing",
+      kind: "public",
+      args: () => [{ token: "rnt-bukan-token-undangan" }],
+    },
+  ],
+  "lib/organizations/actions.ts#acceptWithSignUpAction": [
+    {
+      resource:
+        "Sign up with the owner buyer's invitation: its address (the owner UMKM's user) has an account, so refused (sign in instead), no user or membership written",
+      kind: "public",
+      args: (fx) => [{ token: fx.memberInvitation.token, name: "Penyerang", password: "tenun-ikat-sumba-7" }],
+    },
+    {
+      resource: "Sign up with an unknown invitation token: not found, nothing written",
+      kind: "public",
+      args: () => [{ token: "rnt-bukan-token-undangan", name: "Penyerang", password: "tenun-ikat-sumba-7" }],
+    },
+  ],
 
   // --- platform administration (lib/admin/actions.ts, issue 16 item 4): not_found for everyone but platform admins
-  "lib/admin/actions.ts#createOrganizationAction": [{ resource: "Create a bank and invite the caller as its owner: platform admins only", kind: "write", args: () => [{ type: "bank", name: "Bank Penyerang", ownerEmail: "penyerang@contoh.rantai.test" }] }],
-  "lib/admin/actions.ts#suspendOrganizationAction": [{ resource: "Suspend the owner UMKM: platform admins only", kind: "write", args: (fx) => [{ id: fx.owner.umkm.orgId, reason: "Ditangguhkan oleh penyerang" }] }],
-  "lib/admin/actions.ts#reinstateOrganizationAction": [{ resource: "Reinstate the owner UMKM: platform admins only", kind: "write", args: (fx) => [{ id: fx.owner.umkm.orgId }] }],
-  "lib/admin/actions.ts#suspendUserAction": [{ resource: "Suspend the owner UMKM's user: platform admins only", kind: "write", args: (fx) => [{ id: fx.owner.umkm.userId, reason: "Ditangguhkan oleh penyerang" }] }],
-  "lib/admin/actions.ts#reinstateUserAction": [{ resource: "Reinstate the owner UMKM's user: platform admins only", kind: "write", args: (fx) => [{ id: fx.owner.umkm.userId }] }],
-  "lib/admin/actions.ts#forcePasswordResetAction": [{ resource: "Force the owner UMKM's user to reset their password: platform admins only", kind: "write", args: (fx) => [{ id: fx.owner.umkm.userId }] }],
+  "lib/admin/actions.ts#createOrganizationAction": [
+    {
+      resource: "Create a bank and invite the caller as its owner: platform admins only",
+      kind: "write",
+      args: () => [{ type: "bank", name: "Bank Penyerang", ownerEmail: "penyerang@contoh.rantai.test" }],
+    },
+  ],
+  "lib/admin/actions.ts#suspendOrganizationAction": [
+    {
+      resource: "Suspend the owner UMKM: platform admins only",
+      kind: "write",
+      args: (fx) => [{ id: fx.owner.umkm.orgId, reason: "Ditangguhkan oleh penyerang" }],
+    },
+  ],
+  "lib/admin/actions.ts#reinstateOrganizationAction": [
+    { resource: "Reinstate the owner UMKM: platform admins only", kind: "write", args: (fx) => [{ id: fx.owner.umkm.orgId }] },
+  ],
+  "lib/admin/actions.ts#suspendUserAction": [
+    {
+      resource: "Suspend the owner UMKM's user: platform admins only",
+      kind: "write",
+      args: (fx) => [{ id: fx.owner.umkm.userId, reason: "Ditangguhkan oleh penyerang" }],
+    },
+  ],
+  "lib/admin/actions.ts#reinstateUserAction": [
+    { resource: "Reinstate the owner UMKM's user: platform admins only", kind: "write", args: (fx) => [{ id: fx.owner.umkm.userId }] },
+  ],
+  "lib/admin/actions.ts#forcePasswordResetAction": [
+    {
+      resource: "Force the owner UMKM's user to reset their password: platform admins only",
+      kind: "write",
+      args: (fx) => [{ id: fx.owner.umkm.userId }],
+    },
+  ],
 
   // --- public -----------------------------------------------------------------------------------------------
-  "lib/cooperatives/actions.ts#claimInvitationAction": [{ resource: "Claim an UMKM account by an invitation link: the token is the authority; an unknown token changes nothing", kind: "public", args: () => ["rnt-bukan-token-undangan", undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] },
-    { resource: "Claim the owner UMKM, which already has an owner, with a still-pending invitation link: refused, no user or membership written (issue 11 item 2: a claim succeeds only while the UMKM has no owner)", kind: "public", args: (fx) => [fx.staleInvitationToken, undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })] }],
-  "lib/i18n/actions.ts#setLocale": [{ resource: "The caller's language cookie: no database row, public by design", kind: "public", args: () => [form({ locale: "en" })] }],
+  "lib/cooperatives/actions.ts#claimInvitationAction": [
+    {
+      resource: "Claim an UMKM account by an invitation link: the token is the authority; an unknown token changes nothing",
+      kind: "public",
+      args: () => ["rnt-bukan-token-undangan", undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })],
+    },
+    {
+      resource:
+        "Claim the owner UMKM, which already has an owner, with a still-pending invitation link: refused, no user or membership written (issue 11 item 2: a claim succeeds only while the UMKM has no owner)",
+      kind: "public",
+      args: (fx) => [fx.staleInvitationToken, undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })],
+    },
+  ],
+  "lib/i18n/actions.ts#setLocale": [
+    { resource: "The caller's language cookie: no database row, public by design", kind: "public", args: () => [form({ locale: "en" })] },
+  ],
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -744,9 +2070,12 @@ function judgeWrites(c: CaseBase, role: Role, succeeded: boolean, rows: WrittenR
     if (c.kind === "own" && succeeded) {
       // The caller's own rows only: a changed or deleted row carries no owner id at all (not even as its key);
       // a new row may name an owner organization as counterparty, never an owner's resource.
-      const refs = Object.entries(r.row ?? {}).filter(([, v]) => typeof v === "string" && ownerRowIds.has(v) && (r.op !== "INSERT" || !ownerPartyIds.has(v)));
+      const refs = Object.entries(r.row ?? {}).filter(
+        ([, v]) => typeof v === "string" && ownerRowIds.has(v) && (r.op !== "INSERT" || !ownerPartyIds.has(v)),
+      );
       if (r.id && ownerRowIds.has(r.id)) problems.push(`${r.op} ${r.table} ${r.id}: an owner's row`);
-      else if (refs.length) problems.push(`${r.op} ${r.table}: ${r.op === "INSERT" ? "refers to" : "changes"} the owners' ${refs.map(([k]) => k).join(", ")}`);
+      else if (refs.length)
+        problems.push(`${r.op} ${r.table}: ${r.op === "INSERT" ? "refers to" : "changes"} the owners' ${refs.map(([k]) => k).join(", ")}`);
       continue;
     }
     problems.push(`${r.op} ${r.table} ${r.id ?? ""}`);
@@ -777,7 +2106,12 @@ function fillPath(route: string, params: Record<string, string | string[]>): str
     .replace(/\[(\w+)\]/g, (_, k: string) => encodeURIComponent(String(params[k])));
 }
 
-async function callApi(key: string, c: ApiCase, who: Principal, extraHeaders: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+async function callApi(
+  key: string,
+  c: ApiCase,
+  who: Principal,
+  extraHeaders: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
   const [method, route] = key.split(" ");
   const { path: explicitPath, multipart, ...opts } = c.request(f);
   await setSession(who);
@@ -811,7 +2145,12 @@ async function callAction(key: string, c: ActionCase, role: Role): Promise<Actio
   try {
     const out = (await actions.get(key)!(...c.args(f, role))) as { ok?: boolean; error?: { code?: string } } | undefined;
     if (out === undefined) return { ok: null, code: null, redirect: null, text: "" };
-    return { ok: out.ok ?? null, code: out.error?.code ?? null, redirect: null, text: JSON.stringify(out, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) };
+    return {
+      ok: out.ok ?? null,
+      code: out.error?.code ?? null,
+      redirect: null,
+      text: JSON.stringify(out, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
+    };
   } catch (err) {
     const digest = (err as { digest?: string }).digest;
     if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) {
@@ -864,7 +2203,7 @@ describe("the matrix covers everything that exists", () => {
     expect(actions.has("lib/agreements/actions.ts#acceptAgreementAction")).toBe(true);
   });
 
-  it("no server action hides inside a function (an inline \"use server\" the walk cannot list)", () => {
+  it('no server action hides inside a function (an inline "use server" the walk cannot list)', () => {
     const inline = ["app", "lib", "components"]
       .flatMap((d) => walk(path.join(ROOT, d), (f) => /\.(ts|tsx)$/.test(f)))
       .filter((f) => {
@@ -872,17 +2211,29 @@ describe("the matrix covers everything that exists", () => {
         return /["']use server["']/.test(text.replace(USE_SERVER, ""));
       })
       .map((f) => path.relative(ROOT, f));
-    expect(inline, "move these actions into a \"use server\" module (and give them a matrix entry)").toEqual([]);
+    expect(inline, 'move these actions into a "use server" module (and give them a matrix entry)').toEqual([]);
   });
 
   it("every route handler under app has an entry, and every entry a route", () => {
-    expect([...routes.keys()].filter((k) => !API[k]), "routes without a matrix entry: add them to API").toEqual([]);
-    expect(Object.keys(API).filter((k) => !routes.has(k)), "entries for routes that no longer exist").toEqual([]);
+    expect(
+      [...routes.keys()].filter((k) => !API[k]),
+      "routes without a matrix entry: add them to API",
+    ).toEqual([]);
+    expect(
+      Object.keys(API).filter((k) => !routes.has(k)),
+      "entries for routes that no longer exist",
+    ).toEqual([]);
   });
 
   it("every server action has an entry, and every entry an action", () => {
-    expect([...actions.keys()].filter((k) => !ACTIONS[k]), "actions without a matrix entry: add them to ACTIONS").toEqual([]);
-    expect(Object.keys(ACTIONS).filter((k) => !actions.has(k)), "entries for actions that no longer exist").toEqual([]);
+    expect(
+      [...actions.keys()].filter((k) => !ACTIONS[k]),
+      "actions without a matrix entry: add them to ACTIONS",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACTIONS).filter((k) => !actions.has(k)),
+      "entries for actions that no longer exist",
+    ).toEqual([]);
   });
 
   it("the write counter sees writes (a control: one real write is counted)", async () => {
@@ -905,7 +2256,8 @@ describe("routes × outsiders", () => {
         if (c.kind === "public" && c.statuses?.length === 0) continue; // documented, not called (see the entry)
         if (c.control) {
           const r = await callApi(key, c, f.owners[c.control]);
-          if (r.status < 200 || r.status >= 300) failures.push(`control: the owner ${c.control} → ${r.status}, expected to read it (${c.resource}): ${r.text.slice(0, 200)}`);
+          if (r.status < 200 || r.status >= 300)
+            failures.push(`control: the owner ${c.control} → ${r.status}, expected to read it (${c.resource}): ${r.text.slice(0, 200)}`);
         }
         for (const role of ROLES) {
           const mark = await log.mark();
@@ -914,15 +2266,18 @@ describe("routes × outsiders", () => {
           const where = `${role} → ${status} (${c.resource})`;
           if (REPORT) observed.push(`${key} | ${c.kind} | ${role} | ${status} | ${c.resource.slice(0, 60)}`);
           const ok = status >= 200 && status < 300;
-          if (c.kind === "write" && !REFUSED_STATUS.has(status) && !(c.refusedWith ?? []).includes(status)) failures.push(`${where}: a write must be refused; got ${text.slice(0, 200)}`);
+          if (c.kind === "write" && !REFUSED_STATUS.has(status) && !(c.refusedWith ?? []).includes(status))
+            failures.push(`${where}: a write must be refused; got ${text.slice(0, 200)}`);
           if (c.kind === "read") {
             const allowed = (c.allow ?? []).includes(role);
             if (allowed && !ok) failures.push(`${where}: allowed to read, got ${text.slice(0, 200)}`);
             if (!allowed && !REFUSED_STATUS.has(status)) failures.push(`${where}: must be refused`);
           }
           if (c.kind === "own" && role === "anonymous" && status !== 401) failures.push(`${where}: anonymous must get 401`);
-          if (c.kind === "own" && !ok && !REFUSED_STATUS.has(status)) failures.push(`${where}: neither done nor refused: ${text.slice(0, 200)}`);
-          if (c.kind === "public" && !(c.statuses ?? []).includes(status)) failures.push(`${where}: expected ${c.statuses?.join("/")}: ${text.slice(0, 200)}`);
+          if (c.kind === "own" && !ok && !REFUSED_STATUS.has(status))
+            failures.push(`${where}: neither done nor refused: ${text.slice(0, 200)}`);
+          if (c.kind === "public" && !(c.statuses ?? []).includes(status))
+            failures.push(`${where}: expected ${c.statuses?.join("/")}: ${text.slice(0, 200)}`);
           const leaked = (c.sees ?? []).includes(role) ? [] : leaks(text);
           if (leaked.length) failures.push(`${where}: the answer shows the owners' ${leaked.join(", ")}`);
           const written = judgeWrites(c, role, ok, rows);
@@ -933,8 +2288,10 @@ describe("routes × outsiders", () => {
             const m2 = await log.mark();
             const r2 = await callApi(key, c, principal(role), { "x-organization-id": f.owner.umkm.orgId });
             const rows2 = (await log.since(m2)).filter((r) => !(r.table === "ApiToken" && r.op === "UPDATE"));
-            if (key !== "POST /api/cooperatives/import" && r2.status !== 403) failures.push(`${role} as the owner UMKM (X-Organization-Id) → ${r2.status}: must be 403`);
-            if (key !== "POST /api/cooperatives/import" && rows2.length) failures.push(`${role} as the owner UMKM (X-Organization-Id): wrote ${rows2.map((r) => r.table).join(", ")}`);
+            if (key !== "POST /api/cooperatives/import" && r2.status !== 403)
+              failures.push(`${role} as the owner UMKM (X-Organization-Id) → ${r2.status}: must be 403`);
+            if (key !== "POST /api/cooperatives/import" && rows2.length)
+              failures.push(`${role} as the owner UMKM (X-Organization-Id): wrote ${rows2.map((r) => r.table).join(", ")}`);
           }
         }
         all.push(...settle(c, failures));
@@ -970,8 +2327,10 @@ describe("server actions × outsiders", () => {
             if (allowed && out.ok !== true) failures.push(`${where}: allowed to read, got ${out.text.slice(0, 200)}`);
             if (!allowed && !refused) failures.push(`${where}: must be refused`);
           }
-          if (c.kind === "own" && role === "anonymous" && !(out.ok === false && out.code === "unauthorized") && out.ok !== null) failures.push(`${where}: anonymous must be refused`);
-          if (c.kind === "own" && out.ok === false && !refused && out.code !== "conflict") failures.push(`${where}: ${out.text.slice(0, 200)}`);
+          if (c.kind === "own" && role === "anonymous" && !(out.ok === false && out.code === "unauthorized") && out.ok !== null)
+            failures.push(`${where}: anonymous must be refused`);
+          if (c.kind === "own" && out.ok === false && !refused && out.code !== "conflict")
+            failures.push(`${where}: ${out.text.slice(0, 200)}`);
           const leaked = (c.sees ?? []).includes(role) ? [] : leaks(out.text);
           if (leaked.length) failures.push(`${where}: the result shows the owners' ${leaked.join(", ")}`);
           const written = judgeWrites(c, role, out.ok !== false, rows);

@@ -19,7 +19,9 @@ describe("demo notifications", () => {
     expect(await unreadOf("buyer@demo.rantai.id")).toBeGreaterThanOrEqual(1);
     expect(await unreadOf("koperasi@demo.rantai.id")).toBeGreaterThanOrEqual(1);
     expect(await unreadOf("bank@demo.rantai.id")).toBeGreaterThanOrEqual(1);
-    expect(await t.db.notification.count({ where: { user: { email: "umkm@demo.rantai.id" }, readAt: { not: null } } })).toBeGreaterThanOrEqual(1);
+    expect(
+      await t.db.notification.count({ where: { user: { email: "umkm@demo.rantai.id" }, readAt: { not: null } } }),
+    ).toBeGreaterThanOrEqual(1);
 
     const all = await t.db.notification.findMany({ include: { organization: { select: { id: true } } } });
     expect(all.length).toBeGreaterThanOrEqual(8);

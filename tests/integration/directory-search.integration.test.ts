@@ -244,11 +244,19 @@ describe("relevance for one word (name, then product names, then elsewhere; veri
     ]);
 
     // bandWindow 1 and 3: the bounded index walk rarely fills a page, so the full ranking takes over
-    for (const [limit, bandWindow] of [["1", undefined], ["2", undefined], ["4", undefined], ["2", 1], ["3", 3]] as const) {
+    for (const [limit, bandWindow] of [
+      ["1", undefined],
+      ["2", undefined],
+      ["4", undefined],
+      ["2", 1],
+      ["3", 3],
+    ] as const) {
       const all: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await searchSuppliers(supplierSearchQuery.parse({ q: "rengginang", limit, ...(cursor ? { cursor } : {}) }), { bandWindow });
+        const page = await searchSuppliers(supplierSearchQuery.parse({ q: "rengginang", limit, ...(cursor ? { cursor } : {}) }), {
+          bandWindow,
+        });
         all.push(...page.data.map((s) => s.name));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
@@ -261,7 +269,7 @@ describe("relevance for one word (name, then product names, then elsewhere; veri
 
   it("corrects swapped, dropped and doubled letters towards the closest word (edit distance)", async () => {
     expect((await search({ q: "btaik" })).interpretation.corrections).toEqual([{ word: "btaik", to: ["batik"] }]);
-    expect((await names({ q: "btaik" }))).toContain("UD Sekar Jagad");
+    expect(await names({ q: "btaik" })).toContain("UD Sekar Jagad");
     expect((await search({ q: "rengginnang" })).interpretation.corrections).toEqual([{ word: "rengginnang", to: ["rengginang"] }]);
     expect((await search({ q: "jpeara" })).data.map((s) => s.name)).toEqual(["PT Ukir Jepara"]);
   });
@@ -273,7 +281,12 @@ describe("editDistance / pickCorrections", () => {
     expect(editDistance("mkuena", "mukena")).toBe(1);
     expect(editDistance("kerpik", "keripik")).toBe(1);
     expect(editDistance("roti", "kopi")).toBe(2);
-    expect(pickCorrections("btaik", [{ term: "batu", sim: 0.25 }, { term: "batik", sim: 0.2 }])).toEqual(["batik"]);
+    expect(
+      pickCorrections("btaik", [
+        { term: "batu", sim: 0.25 },
+        { term: "batik", sim: 0.2 },
+      ]),
+    ).toEqual(["batik"]);
     // nothing within the tolerated typos: the trigram best, if similar enough
     expect(pickCorrections("qzxwv", [{ term: "batik", sim: 0.2 }])).toEqual([]);
   });

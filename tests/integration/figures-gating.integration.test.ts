@@ -24,18 +24,27 @@ describe("award by a buyer that is no longer verified (item 8)", () => {
   it("is 403 verification_required; no agreement, no quote decided, no notification", async () => {
     const buyer = await createBuyer(t.db);
     const token = (await createApiToken(buyer.owner.id, { name: "erp" })).token;
-    const rfq = await createRfq(t.db, buyer.organization.id, { items: [{ name: "Kain batik cap", quantity: 100, unit: "lembar", targetUnitPriceIdr: 150_000n }] });
+    const rfq = await createRfq(t.db, buyer.organization.id, {
+      items: [{ name: "Kain batik cap", quantity: 100, unit: "lembar", targetUnitPriceIdr: 150_000n }],
+    });
     const qa = await createQuote(t.db, rfq.id, umkmA.organization.id);
     const qb = await createQuote(t.db, rfq.id, umkmB.organization.id);
     // published while verified; the verification is returned afterwards
     await t.db.organization.update({ where: { id: buyer.organization.id }, data: { verificationStatus: "returned" } });
     const notificationsBefore = await t.db.notification.count();
-    const res = await callRoute(awardRoute, "POST", `/api/v1/rfqs/${rfq.id}/award`, { token, body: { awards: [{ quoteId: qa.id }] }, params: { id: rfq.id } });
+    const res = await callRoute(awardRoute, "POST", `/api/v1/rfqs/${rfq.id}/award`, {
+      token,
+      body: { awards: [{ quoteId: qa.id }] },
+      params: { id: rfq.id },
+    });
     expect(res.status).toBe(403);
     expect(((await jsonOf(res)) as { error: { code: string } }).error.code).toBe("verification_required");
     expect(await t.db.agreement.count({ where: { rfqId: rfq.id } })).toBe(0);
     expect((await t.db.rfq.findUniqueOrThrow({ where: { id: rfq.id } })).status).toBe("open");
-    expect((await t.db.quote.findMany({ where: { id: { in: [qa.id, qb.id] } }, select: { status: true } })).map((q) => q.status)).toEqual(["submitted", "submitted"]);
+    expect((await t.db.quote.findMany({ where: { id: { in: [qa.id, qb.id] } }, select: { status: true } })).map((q) => q.status)).toEqual([
+      "submitted",
+      "submitted",
+    ]);
     expect(await t.db.notification.count()).toBe(notificationsBefore);
   });
 });
@@ -46,7 +55,11 @@ describe("ratings in the track record follow the verified-parties rule (item 8)"
     const token = (await createApiToken(buyer.owner.id, { name: "erp" })).token;
     const umkm = await createUmkm(t.db);
     const ag = await createAgreement(t.db, buyer.organization.id, umkm.organization.id, { status: "completed" });
-    const res = await callRoute(ratingsRoute, "POST", `/api/v1/agreements/${ag.id}/ratings`, { token, body: { score: 5 }, params: { id: ag.id } });
+    const res = await callRoute(ratingsRoute, "POST", `/api/v1/agreements/${ag.id}/ratings`, {
+      token,
+      body: { score: 5 },
+      params: { id: ag.id },
+    });
     expect(res.status).toBe(201);
     expect(await getTrackRecord(umkm.organization.id)).toMatchObject({ completedAgreements: 1, ratings: 1, averageRating: 5 });
     await t.db.organization.update({ where: { id: buyer.organization.id }, data: { verificationStatus: "returned" } });

@@ -21,15 +21,29 @@ let buyer: Who, umkm: Who, bank: Who, otherBank: Who, outsider: Who;
 let activeId: string, draftId: string;
 
 async function who(kind: "buyer" | "umkm" | "bank") {
-  const made = kind === "buyer" ? await createBuyer(t.db) : kind === "umkm" ? await createUmkm(t.db, { verificationStatus: "verified" }) : await createOrganization(t.db, "bank");
+  const made =
+    kind === "buyer"
+      ? await createBuyer(t.db)
+      : kind === "umkm"
+        ? await createUmkm(t.db, { verificationStatus: "verified" })
+        : await createOrganization(t.db, "bank");
   return { id: made.organization.id, token: (await createApiToken(made.owner.id, { name: "t" })).token };
 }
 
-const call = (h: unknown, token: string, params: Record<string, string>, body?: unknown) => callRoute(h as RouteHandlerFn, body === undefined ? "GET" : "POST", "/api/v1/x", { token, params, body });
+const call = (h: unknown, token: string, params: Record<string, string>, body?: unknown) =>
+  callRoute(h as RouteHandlerFn, body === undefined ? "GET" : "POST", "/api/v1/x", { token, params, body });
 
 beforeAll(async () => {
-  [buyer, umkm, bank, otherBank, outsider] = [await who("buyer"), await who("umkm"), await who("bank"), await who("bank"), await who("umkm")];
-  activeId = (await createAgreement(t.db, buyer.id, umkm.id, { status: "active", valueIdr: 200_000_000n, terms: "Rahasia dagang: harga khusus" })).id;
+  [buyer, umkm, bank, otherBank, outsider] = [
+    await who("buyer"),
+    await who("umkm"),
+    await who("bank"),
+    await who("bank"),
+    await who("umkm"),
+  ];
+  activeId = (
+    await createAgreement(t.db, buyer.id, umkm.id, { status: "active", valueIdr: 200_000_000n, terms: "Rahasia dagang: harga khusus" })
+  ).id;
   draftId = (await createAgreement(t.db, buyer.id, umkm.id, { status: "draft" })).id;
 });
 
@@ -37,13 +51,21 @@ describe("financing requests", () => {
   let requestId: string;
 
   it("refuses requests on a draft agreement, above the value, to a non-bank, and from the buyer or an outsider", async () => {
-    expect((await call(requestRoute, umkm.token, { id: draftId }, { bankId: bank.id, type: "invoice", amountIdr: 1_000_000 })).status).toBe(409);
+    expect((await call(requestRoute, umkm.token, { id: draftId }, { bankId: bank.id, type: "invoice", amountIdr: 1_000_000 })).status).toBe(
+      409,
+    );
     const above = await call(requestRoute, umkm.token, { id: activeId }, { bankId: bank.id, type: "invoice", amountIdr: 300_000_000 });
     expect(above.status).toBe(400);
     expect(ErrorResponseSchema.parse(await jsonOf(above)).error.fields?.amountIdr?.[0]).toMatch(/melebihi nilai perjanjian/);
-    expect((await call(requestRoute, umkm.token, { id: activeId }, { bankId: buyer.id, type: "invoice", amountIdr: 1_000_000 })).status).toBe(400);
-    expect((await call(requestRoute, buyer.token, { id: activeId }, { bankId: bank.id, type: "invoice", amountIdr: 1_000_000 })).status).toBe(403);
-    expect((await call(requestRoute, outsider.token, { id: activeId }, { bankId: bank.id, type: "invoice", amountIdr: 1_000_000 })).status).toBe(404);
+    expect(
+      (await call(requestRoute, umkm.token, { id: activeId }, { bankId: buyer.id, type: "invoice", amountIdr: 1_000_000 })).status,
+    ).toBe(400);
+    expect(
+      (await call(requestRoute, buyer.token, { id: activeId }, { bankId: bank.id, type: "invoice", amountIdr: 1_000_000 })).status,
+    ).toBe(403);
+    expect(
+      (await call(requestRoute, outsider.token, { id: activeId }, { bankId: bank.id, type: "invoice", amountIdr: 1_000_000 })).status,
+    ).toBe(404);
     expect(await t.db.financingRequest.count()).toBe(0);
   });
 
@@ -53,7 +75,9 @@ describe("financing requests", () => {
     const r = FinancingPartySchema.parse(await jsonOf(res));
     requestId = r.id;
     expect(r).toMatchObject({ status: "submitted", amountIdr: 150_000_000, bank: { id: bank.id }, buyerConfirmedAt: null });
-    expect((await call(requestRoute, umkm.token, { id: activeId }, { bankId: bank.id, type: "invoice", amountIdr: 1_000_000 })).status).toBe(409);
+    expect(
+      (await call(requestRoute, umkm.token, { id: activeId }, { bankId: bank.id, type: "invoice", amountIdr: 1_000_000 })).status,
+    ).toBe(409);
     expect(await t.db.notification.count({ where: { type: "financing.requested", organizationId: bank.id } })).toBeGreaterThan(0);
   });
 
@@ -63,7 +87,11 @@ describe("financing requests", () => {
 
     const seen = await jsonOf(await call(getRoute, bank.token, { id: requestId }));
     const view = FinancingBankSchema.parse(seen); // strict: no extra fields
-    expect(view).toMatchObject({ buyerConfirmed: true, agreement: { valueIdr: 200_000_000, buyer: { id: buyer.id } }, supplier: { id: umkm.id } });
+    expect(view).toMatchObject({
+      buyerConfirmed: true,
+      agreement: { valueIdr: 200_000_000, buyer: { id: buyer.id } },
+      supplier: { id: umkm.id },
+    });
     expect(view.agreement.schedule.length).toBeGreaterThan(0);
     expect(JSON.stringify(seen)).not.toContain("Rahasia dagang");
 
@@ -80,12 +108,16 @@ describe("financing requests", () => {
     const noReason = await call(decisionRoute, bank.token, { id: requestId }, { decision: "declined" });
     expect(noReason.status).toBe(400);
     expect(ErrorResponseSchema.parse(await jsonOf(noReason)).error.fields?.note).toBeDefined();
-    const ok = FinancingBankSchema.parse(await jsonOf(await call(decisionRoute, bank.token, { id: requestId }, { decision: "approved", note: "Plafon disetujui" })));
+    const ok = FinancingBankSchema.parse(
+      await jsonOf(await call(decisionRoute, bank.token, { id: requestId }, { decision: "approved", note: "Plafon disetujui" })),
+    );
     expect(ok.status).toBe("approved");
     expect((await call(decisionRoute, bank.token, { id: requestId }, { decision: "declined", note: "Berubah pikiran" })).status).toBe(409);
 
     for (const party of [buyer, umkm]) {
-      const list = (await jsonOf<{ data: unknown[] }>(await call(agreementFinancing, party.token, { id: activeId }))).data.map((x) => FinancingPartySchema.parse(x));
+      const list = (await jsonOf<{ data: unknown[] }>(await call(agreementFinancing, party.token, { id: activeId }))).data.map((x) =>
+        FinancingPartySchema.parse(x),
+      );
       expect(list).toEqual([expect.objectContaining({ id: requestId, status: "approved", decisionNote: "Plafon disetujui" })]);
     }
     const outsiders = await jsonOf<{ data: unknown[] }>(await call(agreementFinancing, outsider.token, { id: activeId }));

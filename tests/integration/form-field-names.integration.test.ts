@@ -73,22 +73,25 @@ const HOSTILE: [string, string][][] = [
 ];
 
 describe("sign-up refuses field names that would reach a prototype", () => {
-  it.each(HOSTILE.map((fields) => [fields[0][0], fields] as const))("%s: a localized form error, no account, prototype intact", async (_name, fields) => {
-    const users = await t.db.user.count();
-    const orgs = await t.db.organization.count();
-    const res = await signUp(null, signUpForm(fields));
-    expectPrototypeIntact();
-    expect(res.ok).toBe(false);
-    if (res.ok) return;
-    expect(res.error.code).toBe("invalid_input");
-    expect(res.error.message).toBe(id.auth.form.fieldNameRefused);
-    expect(await t.db.user.count()).toBe(users);
-    expect(await t.db.organization.count()).toBe(orgs);
+  it.each(HOSTILE.map((fields) => [fields[0][0], fields] as const))(
+    "%s: a localized form error, no account, prototype intact",
+    async (_name, fields) => {
+      const users = await t.db.user.count();
+      const orgs = await t.db.organization.count();
+      const res = await signUp(null, signUpForm(fields));
+      expectPrototypeIntact();
+      expect(res.ok).toBe(false);
+      if (res.ok) return;
+      expect(res.error.code).toBe("invalid_input");
+      expect(res.error.message).toBe(id.auth.form.fieldNameRefused);
+      expect(await t.db.user.count()).toBe(users);
+      expect(await t.db.organization.count()).toBe(orgs);
 
-    // The process still serves the next request.
-    const ok = await signUp(null, signUpForm());
-    expect(ok.ok, JSON.stringify(ok)).toBe(true);
-  });
+      // The process still serves the next request.
+      const ok = await signUp(null, signUpForm());
+      expect(ok.ok, JSON.stringify(ok)).toBe(true);
+    },
+  );
 
   it("has the message in both languages", () => {
     expect(en.auth.form.fieldNameRefused).toMatch(/field name/);
@@ -112,7 +115,10 @@ describe("claiming a cooperative's invitation refuses them too", () => {
   it("does not claim the account, leaves Object.prototype intact, and a clean claim still works", async () => {
     const coop = await createCooperative(t.db, { members: 0 });
     // Invitations are sent by verified cooperatives (issue 11 item 2): make this one verified either way.
-    await t.db.organization.update({ where: { id: coop.organization.id }, data: { verificationStatus: "verified", verifiedAt: new Date() } });
+    await t.db.organization.update({
+      where: { id: coop.organization.id },
+      data: { verificationStatus: "verified", verifiedAt: new Date() },
+    });
     const actor = await actAs(coop.owner);
     const row: Record<string, string> = {
       nama_usaha: "Keripik Bu Proto",

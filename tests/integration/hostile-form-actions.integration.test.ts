@@ -73,9 +73,35 @@ function inlineUseServer(): string[] {
 
 const MB = "x".repeat(1024 * 1024);
 const FIELD_NAMES = [
-  "id", "rfqId", "agreementId", "supplierId", "organizationId", "tokenId", "attachmentId", "deliveryId", "milestoneId",
-  "name", "title", "q", "email", "password", "description", "note", "reason", "question", "answer", "locale",
-  "decision", "deadline", "amountIdr", "quantity", "file", "photos", "items", "organization.name", "organization.type",
+  "id",
+  "rfqId",
+  "agreementId",
+  "supplierId",
+  "organizationId",
+  "tokenId",
+  "attachmentId",
+  "deliveryId",
+  "milestoneId",
+  "name",
+  "title",
+  "q",
+  "email",
+  "password",
+  "description",
+  "note",
+  "reason",
+  "question",
+  "answer",
+  "locale",
+  "decision",
+  "deadline",
+  "amountIdr",
+  "quantity",
+  "file",
+  "photos",
+  "items",
+  "organization.name",
+  "organization.type",
 ];
 
 const file = (bytes = 16) => new File([new Uint8Array(bytes)], "x.exe", { type: "application/x-msdownload" });
@@ -87,16 +113,41 @@ function form(fields: [string, string | File][]): FormData {
 }
 
 const PAYLOADS: Record<string, () => FormData> = {
-  "__proto__.x": () => form([["__proto__.polluted", "yes"], ["__proto__.hasOwnProperty", "x"]]),
+  "__proto__.x": () =>
+    form([
+      ["__proto__.polluted", "yes"],
+      ["__proto__.hasOwnProperty", "x"],
+    ]),
   "constructor.prototype.x": () => form([["constructor.prototype.polluted", "yes"]]),
-  "nested __proto__": () => form([["organization.__proto__.polluted", "yes"], ["items.0.__proto__.polluted", "yes"]]),
-  prototype: () => form([["prototype", "x"], ["prototype.polluted", "yes"]]),
+  "nested __proto__": () =>
+    form([
+      ["organization.__proto__.polluted", "yes"],
+      ["items.0.__proto__.polluted", "yes"],
+    ]),
+  prototype: () =>
+    form([
+      ["prototype", "x"],
+      ["prototype.polluted", "yes"],
+    ]),
   "__proto__[]": () => form([["__proto__[]", "x"]]),
   "1 MB values": () => form(FIELD_NAMES.map((n) => [n, MB])),
   "files for text": () => form(FIELD_NAMES.map((n) => [n, file()])),
-  "arrays (repeated names)": () => form(FIELD_NAMES.flatMap((n) => [[n, "a"], [n, "b"]] as [string, string][])),
+  "arrays (repeated names)": () =>
+    form(
+      FIELD_NAMES.flatMap(
+        (n) =>
+          [
+            [n, "a"],
+            [n, "b"],
+          ] as [string, string][],
+      ),
+    ),
   "a[] lists": () => form(FIELD_NAMES.map((n) => [`${n}[]`, "x"])),
-  "contradicting names": () => form([["organization", "x"], ["organization.name", "y"]]),
+  "contradicting names": () =>
+    form([
+      ["organization", "x"],
+      ["organization.name", "y"],
+    ]),
 };
 
 type Call = (...args: unknown[]) => unknown;
@@ -162,8 +213,15 @@ describe("every server action under hostile form input (issue 11)", () => {
 
   afterAll(() => signOut());
 
-  it("finds the server action modules in the source (and no inline \"use server\" it could miss)", () => {
-    expect(modules).toEqual(expect.arrayContaining(["lib/auth/actions.ts", "lib/cooperatives/actions.ts", "lib/suppliers/actions.ts", "lib/organizations/actions.ts"]));
+  it('finds the server action modules in the source (and no inline "use server" it could miss)', () => {
+    expect(modules).toEqual(
+      expect.arrayContaining([
+        "lib/auth/actions.ts",
+        "lib/cooperatives/actions.ts",
+        "lib/suppliers/actions.ts",
+        "lib/organizations/actions.ts",
+      ]),
+    );
     expect(modules.length).toBeGreaterThanOrEqual(10);
     expect(inlineUseServer()).toEqual([]);
   });
@@ -184,11 +242,16 @@ describe("every server action under hostile form input (issue 11)", () => {
               const res = (await fn(...args)) as { ok?: boolean; error?: { code?: string } } | undefined;
               if (res && res.ok === false && res.error?.code === "internal") failures.push(`${where}: internal error`);
             } catch (err) {
-              if (!isControlFlow(err)) failures.push(`${where}: threw ${err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : String(err)}`);
+              if (!isControlFlow(err))
+                failures.push(`${where}: threw ${err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : String(err)}`);
             }
-            if (Object.getOwnPropertyNames(Object.prototype).sort().join() !== PROTO_NAMES.join() || Object.prototype.hasOwnProperty !== originalHasOwn) {
+            if (
+              Object.getOwnPropertyNames(Object.prototype).sort().join() !== PROTO_NAMES.join() ||
+              Object.prototype.hasOwnProperty !== originalHasOwn
+            ) {
               failures.push(`${where}: polluted Object.prototype`);
-              for (const n of Object.getOwnPropertyNames(Object.prototype)) if (!PROTO_NAMES.includes(n)) delete (Object.prototype as Record<string, unknown>)[n];
+              for (const n of Object.getOwnPropertyNames(Object.prototype))
+                if (!PROTO_NAMES.includes(n)) delete (Object.prototype as Record<string, unknown>)[n];
               Object.prototype.hasOwnProperty = originalHasOwn;
             }
           }

@@ -16,7 +16,16 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createCertification, createCooperative, createProduct, createRfq, createUmkm, dateInDays, createAgreement } from "@/tests/helpers/factories";
+import {
+  createBuyer,
+  createCertification,
+  createCooperative,
+  createProduct,
+  createRfq,
+  createUmkm,
+  dateInDays,
+  createAgreement,
+} from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { getConsortiumProposals, getRecommendedRfqs, getRfqMatches } from "@/lib/matching/service";
 import { inviteConsortium } from "@/lib/matching/invite";
@@ -38,7 +47,19 @@ let otherBuyer: Awaited<ReturnType<typeof createBuyer>>;
 let rfq: Awaited<ReturnType<typeof createRfq>>;
 const u: Record<string, Umkm> = {};
 
-async function batikUmkm(key: string, o: { name: string; regencyCode?: string; kbli?: string; product?: string; capacity?: number; sniUntil?: Date | null; tkdn?: number | null; verified?: boolean }) {
+async function batikUmkm(
+  key: string,
+  o: {
+    name: string;
+    regencyCode?: string;
+    kbli?: string;
+    product?: string;
+    capacity?: number;
+    sniUntil?: Date | null;
+    tkdn?: number | null;
+    verified?: boolean;
+  },
+) {
   const m = await createUmkm(t.db, {
     name: o.name,
     regencyCode: o.regencyCode ?? "33.75",
@@ -46,7 +67,13 @@ async function batikUmkm(key: string, o: { name: string; regencyCode?: string; k
     description: "Usaha keluarga sejak 2010.",
     verificationStatus: o.verified === false ? "unverified" : "verified",
   });
-  await createProduct(t.db, m.organization.id, { name: o.product ?? "Kain batik tulis motif parang", description: "Dibuat perajin setempat.", kbliCode: o.kbli ?? "13134", unit: "lembar", monthlyCapacity: o.capacity ?? 800 });
+  await createProduct(t.db, m.organization.id, {
+    name: o.product ?? "Kain batik tulis motif parang",
+    description: "Dibuat perajin setempat.",
+    kbliCode: o.kbli ?? "13134",
+    unit: "lembar",
+    monthlyCapacity: o.capacity ?? 800,
+  });
   if (o.sniUntil !== null) await createCertification(t.db, m.organization.id, { type: "sni", validUntil: o.sniUntil ?? dateInDays(700) });
   if (o.tkdn !== null) await createCertification(t.db, m.organization.id, { type: "tkdn", tkdnPercent: o.tkdn ?? 40 });
   u[key] = m;
@@ -102,15 +129,26 @@ describe("ranking an RFQ", () => {
     expect(best.score).toBeGreaterThanOrEqual(85);
     expect(best.score).toBeLessThanOrEqual(100);
     const codes = best.reasons.map((x) => x.code);
-    expect(codes).toEqual(expect.arrayContaining(["kbli_exact", "words_product", "certs_held", "tkdn_met", "capacity_full", "distance_near", "verified"]));
+    expect(codes).toEqual(
+      expect.arrayContaining(["kbli_exact", "words_product", "certs_held", "tkdn_met", "capacity_full", "distance_near", "verified"]),
+    );
     // the SQL's score is the documented arithmetic
     for (const m of [...res.matches, ...res.almostQualified]) expect(m.score).toBe(scoreOf(m.signals));
   });
 
   it("finds the same candidates whether common item words go through the index or are checked on the rows", async () => {
     // Two bakeries beside "UD Roti Enak" (roti tawar gandum): one also makes it, one only sweet bread.
-    for (const [name, product] of [["UD Roti Tawar Sari", "Roti tawar gandum utuh"], ["UD Roti Manis", "Roti manis cokelat"]]) {
-      const m = await createUmkm(t.db, { name, regencyCode: "33.74", kbliCodes: ["10710"], description: "Toko roti.", verificationStatus: "verified" });
+    for (const [name, product] of [
+      ["UD Roti Tawar Sari", "Roti tawar gandum utuh"],
+      ["UD Roti Manis", "Roti manis cokelat"],
+    ]) {
+      const m = await createUmkm(t.db, {
+        name,
+        regencyCode: "33.74",
+        kbliCodes: ["10710"],
+        description: "Toko roti.",
+        verificationStatus: "verified",
+      });
       await createProduct(t.db, m.organization.id, { name: product, kbliCode: "10710", unit: "pcs", monthlyCapacity: 500 });
     }
     const bread = await createRfq(t.db, otherBuyer.organization.id, {
@@ -133,9 +171,25 @@ describe("ranking an RFQ", () => {
   });
 
   it("looks prefixes up as the vocabulary's exact words (same UMKM, same scores) and counts capacity of products named by the RFQ's words", async () => {
-    const tailor = await createUmkm(t.db, { name: "CV Konveksi Rapi", regencyCode: "33.74", kbliCodes: ["14111"], description: "Konveksi pakaian kerja.", verificationStatus: "verified" });
-    await createProduct(t.db, tailor.organization.id, { name: "Jahitan seragam kerja", kbliCode: "14111", unit: "pcs", monthlyCapacity: 300 });
-    await createProduct(t.db, tailor.organization.id, { name: "Seragam rajut jahitan tangan", kbliCode: "14302", unit: "pcs", monthlyCapacity: 200 });
+    const tailor = await createUmkm(t.db, {
+      name: "CV Konveksi Rapi",
+      regencyCode: "33.74",
+      kbliCodes: ["14111"],
+      description: "Konveksi pakaian kerja.",
+      verificationStatus: "verified",
+    });
+    await createProduct(t.db, tailor.organization.id, {
+      name: "Jahitan seragam kerja",
+      kbliCode: "14111",
+      unit: "pcs",
+      monthlyCapacity: 300,
+    });
+    await createProduct(t.db, tailor.organization.id, {
+      name: "Seragam rajut jahitan tangan",
+      kbliCode: "14302",
+      unit: "pcs",
+      monthlyCapacity: 200,
+    });
     await createProduct(t.db, tailor.organization.id, { name: "Masker medis", kbliCode: "13929", unit: "pcs", monthlyCapacity: 5000 });
     const sewing = await createRfq(t.db, otherBuyer.organization.id, {
       title: "Jahit seragam",
@@ -167,7 +221,13 @@ describe("ranking an RFQ", () => {
       ["UD Rotan Dekat Tiga", "33.22", null, true],
       ["CV Rotan Jauh Ber-TKDN", "35.78", 40, false],
     ] as const) {
-      const m = await createUmkm(t.db, { name, regencyCode, kbliCodes: ["16292"], description: "Kerajinan rotan.", verificationStatus: verified ? "verified" : "unverified" });
+      const m = await createUmkm(t.db, {
+        name,
+        regencyCode,
+        kbliCodes: ["16292"],
+        description: "Kerajinan rotan.",
+        verificationStatus: verified ? "verified" : "unverified",
+      });
       await createProduct(t.db, m.organization.id, { name: "Tikar anyaman rotan", kbliCode: "16292", unit: "pcs", monthlyCapacity: 400 });
       if (tkdn !== null) await createCertification(t.db, m.organization.id, { type: "tkdn", tkdnPercent: tkdn });
     }
@@ -190,31 +250,51 @@ describe("ranking an RFQ", () => {
 
   it("answers the API in the reader's language; another buyer gets 404, an UMKM 403", async () => {
     const token = (await createApiToken(buyer.owner.id, { name: "erp" })).token;
-    const res = await callRoute(matchesRoute, "GET", `/api/v1/rfqs/${rfq.id}/matches`, { token, params: { id: rfq.id }, query: { limit: "3" }, headers: { "accept-language": "en" } });
+    const res = await callRoute(matchesRoute, "GET", `/api/v1/rfqs/${rfq.id}/matches`, {
+      token,
+      params: { id: rfq.id },
+      query: { limit: "3" },
+      headers: { "accept-language": "en" },
+    });
     expect(res.status).toBe(200);
     const body = MatchesResponseSchema.parse(await jsonOf(res));
     expect(body.data).toHaveLength(3);
     expect(body.data[0].supplier.name).toBe("CV Batik Tulis Sekar");
     expect(body.data[0].reasons.map((r) => r.label)).toContain("Same KBLI code (13134)");
-    expect(body.almostQualified.find((m) => m.supplier.name === "UD Batik Kedaluwarsa")?.gaps[0].label).toMatch(/^SNI expires .+, before the deadline/);
+    expect(body.almostQualified.find((m) => m.supplier.name === "UD Batik Kedaluwarsa")?.gaps[0].label).toMatch(
+      /^SNI expires .+, before the deadline/,
+    );
 
     const idRes = await callRoute(matchesRoute, "GET", `/api/v1/rfqs/${rfq.id}/matches`, { token, params: { id: rfq.id } });
     const idBody = MatchesResponseSchema.parse(await jsonOf(idRes));
-    expect(idBody.almostQualified.find((m) => m.supplier.name === "UD Batik Tanpa TKDN")?.gaps[0].label).toBe("Belum memiliki sertifikat TKDN (minimum 25%)");
+    expect(idBody.almostQualified.find((m) => m.supplier.name === "UD Batik Tanpa TKDN")?.gaps[0].label).toBe(
+      "Belum memiliki sertifikat TKDN (minimum 25%)",
+    );
 
     const otherToken = (await createApiToken(otherBuyer.owner.id, { name: "erp" })).token;
-    expect((await callRoute(matchesRoute, "GET", `/api/v1/rfqs/${rfq.id}/matches`, { token: otherToken, params: { id: rfq.id } })).status).toBe(404);
-    expect((await callRoute(consortiaRoute, "GET", `/api/v1/rfqs/${rfq.id}/consortia`, { token: otherToken, params: { id: rfq.id } })).status).toBe(404);
+    expect(
+      (await callRoute(matchesRoute, "GET", `/api/v1/rfqs/${rfq.id}/matches`, { token: otherToken, params: { id: rfq.id } })).status,
+    ).toBe(404);
+    expect(
+      (await callRoute(consortiaRoute, "GET", `/api/v1/rfqs/${rfq.id}/consortia`, { token: otherToken, params: { id: rfq.id } })).status,
+    ).toBe(404);
     const umkmToken = (await createApiToken(u.best.owner.id, { name: "x" })).token;
-    expect((await callRoute(matchesRoute, "GET", `/api/v1/rfqs/${rfq.id}/matches`, { token: umkmToken, params: { id: rfq.id } })).status).toBe(403);
-    expect((await callRoute(matchesRoute, "GET", `/api/v1/rfqs/${rfq.id}/matches`, { token, params: { id: rfq.id }, query: { limit: "0" } })).status).toBe(400);
+    expect(
+      (await callRoute(matchesRoute, "GET", `/api/v1/rfqs/${rfq.id}/matches`, { token: umkmToken, params: { id: rfq.id } })).status,
+    ).toBe(403);
+    expect(
+      (await callRoute(matchesRoute, "GET", `/api/v1/rfqs/${rfq.id}/matches`, { token, params: { id: rfq.id }, query: { limit: "0" } }))
+        .status,
+    ).toBe(400);
   });
 
   it("counts a track record of completed agreements and on-time deliveries", async () => {
     const actor = await actAs(buyer.owner);
     const before = (await getRfqMatches(actor, rfq.id)).matches.find((m) => m.supplier.id === u.good.organization.id)!;
     const agreement = await createAgreement(t.db, otherBuyer.organization.id, u.good.organization.id, { status: "completed" });
-    await t.db.delivery.create({ data: { agreementId: agreement.id, quantity: 100, deliveredOn: dateInDays(-30), onTime: true, status: "accepted" } });
+    await t.db.delivery.create({
+      data: { agreementId: agreement.id, quantity: 100, deliveredOn: dateInDays(-30), onTime: true, status: "accepted" },
+    });
     const after = (await getRfqMatches(actor, rfq.id)).matches.find((m) => m.supplier.id === u.good.organization.id)!;
     expect(after.score).toBeGreaterThan(before.score);
     expect(after.reasons.find((r) => r.code === "track_record")?.params).toMatchObject({ completed: 1, onTimePercent: 100 });
@@ -226,7 +306,12 @@ describe("a newly onboarded UMKM", () => {
     const fresh = await createUmkm(t.db, { name: "UD Batik Baru Semarang", regencyCode: "33.74", kbliCodes: ["13134"] });
     const actor = await actAs(buyer.owner);
     expect((await getRfqMatches(actor, rfq.id)).almostQualified.map((m) => m.supplier.id)).toContain(fresh.organization.id);
-    await createProduct(t.db, fresh.organization.id, { name: "Kain batik tulis halus", kbliCode: "13134", unit: "lembar", monthlyCapacity: 1000 });
+    await createProduct(t.db, fresh.organization.id, {
+      name: "Kain batik tulis halus",
+      kbliCode: "13134",
+      unit: "lembar",
+      monthlyCapacity: 1000,
+    });
     await createCertification(t.db, fresh.organization.id, { type: "sni" });
     await createCertification(t.db, fresh.organization.id, { type: "tkdn", tkdnPercent: 60 });
     const ranked = (await getRfqMatches(actor, rfq.id)).matches.map((m) => m.supplier.id);
@@ -239,7 +324,10 @@ describe("a newly onboarded UMKM", () => {
 
   it("an UMKM missing a requirement sees the RFQ with the gap and where to fix it; nobody else sees its list", async () => {
     const token = (await createApiToken(u.expiring.owner.id, { name: "x" })).token;
-    const res = await callRoute(recommendedRoute, "GET", `/api/v1/suppliers/${u.expiring.organization.id}/recommended-rfqs`, { token, params: { id: u.expiring.organization.id } });
+    const res = await callRoute(recommendedRoute, "GET", `/api/v1/suppliers/${u.expiring.organization.id}/recommended-rfqs`, {
+      token,
+      params: { id: u.expiring.organization.id },
+    });
     expect(res.status).toBe(200);
     const body = RecommendedRfqsResponseSchema.parse(await jsonOf(res));
     const item = body.data.find((d) => d.rfq.id === rfq.id)!;
@@ -250,15 +338,32 @@ describe("a newly onboarded UMKM", () => {
     expect((await getRecommendedRfqs(bakeryActor, u.bakery.organization.id)).map((r) => r.rfq.id)).not.toContain(rfq.id);
     // another UMKM's member, and a buyer, get 404 / 403
     const other = (await createApiToken(u.best.owner.id, { name: "y" })).token;
-    expect((await callRoute(recommendedRoute, "GET", `/api/v1/suppliers/${u.expiring.organization.id}/recommended-rfqs`, { token: other, params: { id: u.expiring.organization.id } })).status).toBe(404);
+    expect(
+      (
+        await callRoute(recommendedRoute, "GET", `/api/v1/suppliers/${u.expiring.organization.id}/recommended-rfqs`, {
+          token: other,
+          params: { id: u.expiring.organization.id },
+        })
+      ).status,
+    ).toBe(404);
     const buyerToken = (await createApiToken(buyer.owner.id, { name: "z" })).token;
-    expect((await callRoute(recommendedRoute, "GET", `/api/v1/suppliers/${u.expiring.organization.id}/recommended-rfqs`, { token: buyerToken, params: { id: u.expiring.organization.id } })).status).toBe(403);
+    expect(
+      (
+        await callRoute(recommendedRoute, "GET", `/api/v1/suppliers/${u.expiring.organization.id}/recommended-rfqs`, {
+          token: buyerToken,
+          params: { id: u.expiring.organization.id },
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
 describe("consortia", () => {
   it("proposes groups whose capacities cover a quantity no single UMKM can supply, a cooperative's first; inviting one creates it", async () => {
-    const coop = await createCooperative(t.db, { name: "Koperasi Batik Semarang", members: [u.best.organization.id, u.good.organization.id, u.smaller.organization.id] });
+    const coop = await createCooperative(t.db, {
+      name: "Koperasi Batik Semarang",
+      members: [u.best.organization.id, u.good.organization.id, u.smaller.organization.id],
+    });
     const big = await createRfq(t.db, buyer.organization.id, {
       title: "Kain batik tulis untuk 20 cabang",
       kbliCode: "13134",
@@ -283,7 +388,9 @@ describe("consortia", () => {
     expect((await getConsortiumProposals(actor, rfq.id)).needed).toBe(false);
 
     const token = (await createApiToken(buyer.owner.id, { name: "erp2" })).token;
-    const listed = ConsortiaResponseSchema.parse(await jsonOf(await callRoute(consortiaRoute, "GET", `/api/v1/rfqs/${big.id}/consortia`, { token, params: { id: big.id } })));
+    const listed = ConsortiaResponseSchema.parse(
+      await jsonOf(await callRoute(consortiaRoute, "GET", `/api/v1/rfqs/${big.id}/consortia`, { token, params: { id: big.id } })),
+    );
     const chosen = listed.data[0];
     const res = await callRoute(inviteRoute, "POST", `/api/v1/rfqs/${big.id}/consortia`, {
       token,
@@ -298,16 +405,24 @@ describe("consortia", () => {
     expect(invitation?.consortiumId).toBe(invited.id);
     const members = await t.db.consortiumMember.findMany({ where: { consortiumId: invited.id } });
     expect(members).toHaveLength(chosen.members.length);
-    const notified = await t.db.notification.findMany({ where: { type: "consortium.invited", organizationId: { in: members.map((m) => m.supplierId) } } });
+    const notified = await t.db.notification.findMany({
+      where: { type: "consortium.invited", organizationId: { in: members.map((m) => m.supplierId) } },
+    });
     expect(new Set(notified.map((n) => n.organizationId)).size).toBe(members.length);
     expect(await t.db.auditLog.count({ where: { action: "rfq.consortium_invited", entityId: big.id } })).toBe(1);
     // a member cannot be invited twice for the same RFQ
-    await expect(inviteConsortium(actor, big.id, { memberIds: [chosen.members[0].supplier.id, u.far.organization.id] })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      inviteConsortium(actor, big.id, { memberIds: [chosen.members[0].supplier.id, u.far.organization.id] }),
+    ).rejects.toMatchObject({ code: "conflict" });
     // a member missing a hard requirement is refused
-    await expect(inviteConsortium(actor, rfq.id, { memberIds: [u.far.organization.id, u.noTkdn.organization.id] })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(inviteConsortium(actor, rfq.id, { memberIds: [u.far.organization.id, u.noTkdn.organization.id] })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     // another buyer cannot invite to this RFQ
     const other = await actAs(otherBuyer.owner);
-    await expect(inviteConsortium(other, big.id, { memberIds: [u.far.organization.id, u.smaller.organization.id] })).rejects.toMatchObject({ code: "not_found" });
+    await expect(inviteConsortium(other, big.id, { memberIds: [u.far.organization.id, u.smaller.organization.id] })).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await t.db.consortium.count({ where: { rfqId: big.id } })).toBe(1);
   });
 });

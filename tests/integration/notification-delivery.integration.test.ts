@@ -46,18 +46,28 @@ describe("deliverOutbox", () => {
     const r = await deliverOutbox();
     expect(r).toMatchObject({ configured: false, claimed: 0, sent: [] });
     const rows = await t.db.emailOutbox.findMany();
-    expect(rows.map((m) => [m.status, m.attempts])).toEqual([["pending", 0], ["pending", 0]]);
+    expect(rows.map((m) => [m.status, m.attempts])).toEqual([
+      ["pending", 0],
+      ["pending", 0],
+    ]);
   });
 
   it("sends what is due through the transport and marks it sent; not-yet-due rows wait", async () => {
     await enqueue(3);
-    await t.db.emailOutbox.create({ data: { to: "nanti@contoh.rantai.test", subject: "Nanti", text: "x", sendAfter: new Date(Date.now() + 3_600_000) } });
+    await t.db.emailOutbox.create({
+      data: { to: "nanti@contoh.rantai.test", subject: "Nanti", text: "x", sendAfter: new Date(Date.now() + 3_600_000) },
+    });
     const transport = json();
     const r = await deliverOutbox({ transport, from: "Rantai <no-reply@rantai.test>" });
     expect(r.configured).toBe(true);
     expect(r.sent).toHaveLength(3);
     const rows = await t.db.emailOutbox.findMany({ orderBy: { to: "asc" } });
-    expect(rows.filter((m) => m.status === "sent").map((m) => m.to).sort()).toEqual(["penerima0@contoh.rantai.test", "penerima1@contoh.rantai.test", "penerima2@contoh.rantai.test"]);
+    expect(
+      rows
+        .filter((m) => m.status === "sent")
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(["penerima0@contoh.rantai.test", "penerima1@contoh.rantai.test", "penerima2@contoh.rantai.test"]);
     expect(rows.find((m) => m.to.startsWith("nanti"))).toMatchObject({ status: "pending", attempts: 0 });
     expect(rows.filter((m) => m.status === "sent").every((m) => m.sentAt !== null && m.attempts === 1)).toBe(true);
   });
@@ -101,10 +111,21 @@ describe("deliverOutbox", () => {
     expect(later.sent).toHaveLength(1);
     expect(await t.db.emailOutbox.findFirstOrThrow()).toMatchObject({ status: "sent", attempts: 2 });
 
-    await t.db.emailOutbox.create({ data: { to: "basi@contoh.rantai.test", subject: "Lama", text: "x", createdAt: new Date(t0.getTime() - MAX_AGE_MS - 60_000), sendAfter: new Date(t0.getTime() - MAX_AGE_MS) } });
+    await t.db.emailOutbox.create({
+      data: {
+        to: "basi@contoh.rantai.test",
+        subject: "Lama",
+        text: "x",
+        createdAt: new Date(t0.getTime() - MAX_AGE_MS - 60_000),
+        sendAfter: new Date(t0.getTime() - MAX_AGE_MS),
+      },
+    });
     const r = await deliverOutbox({ transport: json(), now: t0 });
     expect(r).toMatchObject({ claimed: 0, failed: 1 });
-    expect(await t.db.emailOutbox.findFirstOrThrow({ where: { to: "basi@contoh.rantai.test" } })).toMatchObject({ status: "failed", lastError: "expired before delivery" });
+    expect(await t.db.emailOutbox.findFirstOrThrow({ where: { to: "basi@contoh.rantai.test" } })).toMatchObject({
+      status: "failed",
+      lastError: "expired before delivery",
+    });
   });
 
   it("four deliverers at once send each email exactly once (SKIP LOCKED claims)", async () => {
@@ -170,7 +191,9 @@ describe("two app instances and a slow SMTP server (issue 11)", () => {
   it("a deliverer that died mid-send leaves its message to be taken again after the lease, and only then", async () => {
     await enqueue(1, "mati");
     // Claimed by a process that died just now: status 'sending' under someone else's token, lease 300 ms.
-    await t.db.emailOutbox.updateMany({ data: { status: "sending", attempts: 1, leaseToken: "hilang", sendAfter: new Date(Date.now() + 300) } });
+    await t.db.emailOutbox.updateMany({
+      data: { status: "sending", attempts: 1, leaseToken: "hilang", sendAfter: new Date(Date.now() + 300) },
+    });
     const sentBy: string[] = [];
     expect((await deliverOutbox({ transport: slowTransport(0, sentBy), leaseMs: 300 })).claimed).toBe(0);
     await new Promise((r) => setTimeout(r, 400));
@@ -199,22 +222,44 @@ describe("sweepDeadlineReminders", () => {
 
   it("notifies the suppliers in an RFQ closing within 24 h exactly once, even with sweeps running at once", async () => {
     const now = new Date();
-    const soon = await createRfq(t.db, buyer.organization.id, { title: "Seragam batik — tutup besok", deadline: hoursFromNow(20, now), invitedSupplierIds: [invited.organization.id] });
+    const soon = await createRfq(t.db, buyer.organization.id, {
+      title: "Seragam batik — tutup besok",
+      deadline: hoursFromNow(20, now),
+      invitedSupplierIds: [invited.organization.id],
+    });
     await createQuote(t.db, soon.id, quoting.organization.id);
     await createQuote(t.db, soon.id, drafting.organization.id, { status: "draft" });
     await createQuote(t.db, soon.id, withdrawn.organization.id, { status: "withdrawn" });
-    const later = await createRfq(t.db, buyer.organization.id, { title: "Masih lama", deadline: hoursFromNow(30, now), invitedSupplierIds: [invited.organization.id] });
-    const past = await createRfq(t.db, buyer.organization.id, { title: "Sudah lewat", deadline: hoursFromNow(-1, now), invitedSupplierIds: [invited.organization.id] });
-    const draft = await createRfq(t.db, buyer.organization.id, { title: "Draf", status: "draft", deadline: hoursFromNow(5, now), invitedSupplierIds: [invited.organization.id] });
+    const later = await createRfq(t.db, buyer.organization.id, {
+      title: "Masih lama",
+      deadline: hoursFromNow(30, now),
+      invitedSupplierIds: [invited.organization.id],
+    });
+    const past = await createRfq(t.db, buyer.organization.id, {
+      title: "Sudah lewat",
+      deadline: hoursFromNow(-1, now),
+      invitedSupplierIds: [invited.organization.id],
+    });
+    const draft = await createRfq(t.db, buyer.organization.id, {
+      title: "Draf",
+      status: "draft",
+      deadline: hoursFromNow(5, now),
+      invitedSupplierIds: [invited.organization.id],
+    });
     const mailsBefore = await t.db.emailOutbox.count();
 
     const sweeps = await Promise.all(Array.from({ length: 3 }, () => sweepDeadlineReminders({ now })));
     expect(sweeps.flatMap((s) => s.rfqIds)).toEqual([soon.id]);
     expect(sweeps.reduce((n, s) => n + s.notified, 0)).toBe(4); // quoting (owner + staff), drafting, invited
 
-    const notes = await t.db.notification.findMany({ where: { type: "rfq.deadline_approaching" }, select: { userId: true, organizationId: true, link: true } });
+    const notes = await t.db.notification.findMany({
+      where: { type: "rfq.deadline_approaching" },
+      select: { userId: true, organizationId: true, link: true },
+    });
     expect(notes).toHaveLength(4);
-    expect(new Set(notes.map((n) => n.organizationId))).toEqual(new Set([quoting.organization.id, drafting.organization.id, invited.organization.id]));
+    expect(new Set(notes.map((n) => n.organizationId))).toEqual(
+      new Set([quoting.organization.id, drafting.organization.id, invited.organization.id]),
+    );
     expect(notes.every((n) => n.link === `/papan-rfq/${soon.id}`)).toBe(true);
     expect(notes.some((n) => n.organizationId === withdrawn.organization.id || n.organizationId === bystander.organization.id)).toBe(false);
     expect(await t.db.emailOutbox.count()).toBe(mailsBefore + 4);
@@ -233,7 +278,11 @@ describe("sweepDeadlineReminders", () => {
 
   it("an extended deadline is reminded of again before the new deadline", async () => {
     const now = new Date();
-    const rfq = await createRfq(t.db, buyer.organization.id, { title: "Diperpanjang", deadline: hoursFromNow(10, now), invitedSupplierIds: [invited.organization.id] });
+    const rfq = await createRfq(t.db, buyer.organization.id, {
+      title: "Diperpanjang",
+      deadline: hoursFromNow(10, now),
+      invitedSupplierIds: [invited.organization.id],
+    });
     expect((await sweepDeadlineReminders({ now })).rfqIds).toEqual([rfq.id]);
     await extendDeadline(await actAs(buyer.owner, buyer.organization.id), rfq.id, hoursFromNow(40, now));
     expect((await sweepDeadlineReminders({ now })).rfqIds).toEqual([]); // 40 h away: not yet

@@ -54,7 +54,11 @@ beforeAll(async () => {
 describe("a verification decision", () => {
   it("returned with a note: every member sees it in the app with the note, owners and admins get the e-mail", async () => {
     const x = await team({ name: "UD Tenun Dikembalikan" });
-    await decideVerification(await actAs(platform.owner), { organizationId: x.org.id, decision: "returned", note: "Foto NIB buram, unggah ulang." });
+    await decideVerification(await actAs(platform.owner), {
+      organizationId: x.org.id,
+      decision: "returned",
+      note: "Foto NIB buram, unggah ulang.",
+    });
     for (const u of [x.owner, x.admin, x.member]) {
       const [n] = await inbox(u.id, "verification.returned");
       expect(n, u.name).toBeDefined();
@@ -98,10 +102,23 @@ describe("certificate expiry reminders", () => {
     const cert = await createCertification(t.db, x.org.id, { type: "halal", number: "HALAL-ID-0001", validUntil: day("2027-01-30") }); // 60 days after base
     const other = await createCertification(t.db, x.org.id, { validUntil: day("2028-06-30") }); // far away: never reminded
 
-    for (const [d, expected] of [[0, [60]], [1, [60]], [30, [60, 30]], [45, [60, 30]], [53, [60, 30, 7]], [59, [60, 30, 7]], [60, [60, 30, 7, 0]], [61, [60, 30, 7, 0]], [90, [60, 30, 7, 0]]] as const) {
+    for (const [d, expected] of [
+      [0, [60]],
+      [1, [60]],
+      [30, [60, 30]],
+      [45, [60, 30]],
+      [53, [60, 30, 7]],
+      [59, [60, 30, 7]],
+      [60, [60, 30, 7, 0]],
+      [61, [60, 30, 7, 0]],
+      [90, [60, 30, 7, 0]],
+    ] as const) {
       await sweepCertificateExpiry({ now: at(d) });
       await sweepCertificateExpiry({ now: at(d) }); // a second instance, or a restart: nothing more
-      expect((await reminders(cert.id)).map((r) => r.threshold), `day ${d}`).toEqual(expected);
+      expect(
+        (await reminders(cert.id)).map((r) => r.threshold),
+        `day ${d}`,
+      ).toEqual(expected);
     }
     expect(await reminders(other.id)).toEqual([]);
     // Every member got each one in the app; owners and admins by e-mail, plain members not.
@@ -122,8 +139,14 @@ describe("certificate expiry reminders", () => {
 
   it("concurrent sweeps send each reminder once", async () => {
     const x = await team();
-    const certs = await Promise.all([1, 2, 3].map((i) => createCertification(t.db, x.org.id, { number: `SNI-${i}`, type: "sni", validUntil: day("2026-12-05") })));
-    await Promise.all([sweepCertificateExpiry({ now: base }), sweepCertificateExpiry({ now: base }), sweepCertificateExpiry({ now: base })]);
+    const certs = await Promise.all(
+      [1, 2, 3].map((i) => createCertification(t.db, x.org.id, { number: `SNI-${i}`, type: "sni", validUntil: day("2026-12-05") })),
+    );
+    await Promise.all([
+      sweepCertificateExpiry({ now: base }),
+      sweepCertificateExpiry({ now: base }),
+      sweepCertificateExpiry({ now: base }),
+    ]);
     for (const c of certs) expect((await reminders(c.id)).map((r) => r.threshold)).toEqual([7]);
     expect(await inbox(x.owner.id, "certificate.expiring")).toHaveLength(3);
     expect(await mails(x.owner.email)).toHaveLength(3);
@@ -195,12 +218,19 @@ describe("preferences", () => {
   it("mandatory kinds cannot be turned off (400, nothing written) and are delivered even with a stored opt-out", async () => {
     const x = await team();
     const actor = await actAs(x.owner);
-    await expect(updateNotificationPreferences(actor, { preferences: [{ kind: "team", email: false }] })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(updateNotificationPreferences(actor, { preferences: [{ kind: "team", email: false }] })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     expect(await t.db.notificationPreference.count({ where: { userId: x.owner.id } })).toBe(0);
     // Even a row written behind the service's back does not silence a mandatory kind.
     await t.db.notificationPreference.create({ data: { userId: x.owner.id, kind: "team", inApp: false, email: false } });
-    await t.db.$transaction((tx) => notify(tx, { type: "organization.invited" as NotificationType, // the members lane's type (team kind)
- userIds: [x.owner.id], params: {} }));
+    await t.db.$transaction((tx) =>
+      notify(tx, {
+        type: "organization.invited" as NotificationType, // the members lane's type (team kind)
+        userIds: [x.owner.id],
+        params: {},
+      }),
+    );
     expect(await inbox(x.owner.id, "organization.invited")).toHaveLength(1);
     expect(await mails(x.owner.email)).toHaveLength(1);
     const prefs = await getNotificationPreferences(actor);
@@ -217,7 +247,10 @@ describe("preferences", () => {
     form.append("inApp[]", "quotes");
     const r = await saveNotificationPreferencesAction(null, form);
     expect(r.ok).toBe(true);
-    const rows = await t.db.notificationPreference.findMany({ where: { userId: x.admin.id }, select: { kind: true, inApp: true, email: true } });
+    const rows = await t.db.notificationPreference.findMany({
+      where: { userId: x.admin.id },
+      select: { kind: true, inApp: true, email: true },
+    });
     expect(rows).toEqual([{ kind: "quotes", inApp: true, email: false }]);
   });
 
@@ -245,12 +278,23 @@ describe("preferences", () => {
     const got = await callRoute(getPrefsRoute, "GET", `/api/v1/notifications/preferences?userId=${b.owner.id}`, { token: tokA });
     expect(got.status).toBe(200);
     expect(NotificationPreferencesSchema.parse(await jsonOf(got)).data.find((p) => p.kind === "awards")).toMatchObject({ email: true });
-    expect(await t.db.notificationPreference.findMany({ where: { userId: b.owner.id }, select: { kind: true, email: true } })).toEqual([{ kind: "awards", email: false }]);
+    expect(await t.db.notificationPreference.findMany({ where: { userId: b.owner.id }, select: { kind: true, email: true } })).toEqual([
+      { kind: "awards", email: false },
+    ]);
 
-    const mandatory = await callRoute(putPrefsRoute, "PUT", "/api/v1/notifications/preferences", { token: tokA, body: { preferences: [{ kind: "security", email: false }] } });
+    const mandatory = await callRoute(putPrefsRoute, "PUT", "/api/v1/notifications/preferences", {
+      token: tokA,
+      body: { preferences: [{ kind: "security", email: false }] },
+    });
     expect(mandatory.status).toBe(400);
     signOut();
     expect((await callRoute(getPrefsRoute, "GET", "/api/v1/notifications/preferences")).status).toBe(401);
-    expect((await callRoute(putPrefsRoute, "PUT", "/api/v1/notifications/preferences", { body: { preferences: [{ kind: "quotes", email: false }] } })).status).toBe(401);
+    expect(
+      (
+        await callRoute(putPrefsRoute, "PUT", "/api/v1/notifications/preferences", {
+          body: { preferences: [{ kind: "quotes", email: false }] },
+        })
+      ).status,
+    ).toBe(401);
   });
 });

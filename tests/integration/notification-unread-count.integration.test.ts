@@ -36,7 +36,14 @@ let ownerReadId: string;
 
 async function addNotification(userId: string, organizationId: string | null, read = false) {
   const n = await t.db.notification.create({
-    data: { userId, organizationId, type: "rfq.clarification_answered", params: { rfqTitle: "Kain seragam" }, link: "/papan-rfq/x", readAt: read ? new Date() : null },
+    data: {
+      userId,
+      organizationId,
+      type: "rfq.clarification_answered",
+      params: { rfqTitle: "Kain seragam" },
+      link: "/papan-rfq/x",
+      readAt: read ? new Date() : null,
+    },
   });
   return n.id;
 }
@@ -83,7 +90,9 @@ describe("getUnreadCount()", () => {
 
   it("follows new and read notifications", async () => {
     const actor = await actAs(owner);
-    await db.$transaction((tx) => notify(tx, { type: "award.won", organizationIds: [orgId], params: { rfqTitle: "Kain seragam" }, link: "/kemitraan" }));
+    await db.$transaction((tx) =>
+      notify(tx, { type: "award.won", organizationIds: [orgId], params: { rfqTitle: "Kain seragam" }, link: "/kemitraan" }),
+    );
     expect(await getUnreadCount(actor)).toEqual({ unreadCount: 4 });
     expect(await getUnreadCount(await actAs(colleague))).toEqual({ unreadCount: 3 }); // a member of the organization too
     expect(await getUnreadCount(await actAs(outsider))).toEqual({ unreadCount: 4 }); // not notified

@@ -73,7 +73,10 @@ describe("notify()", () => {
     );
     expect(n).toBe(2); // the owner and the English-speaking member; not the actor, not the disabled member
 
-    const rows = await t.db.notification.findMany({ where: { link: "/papan-rfq/rfq-1" }, select: { userId: true, organizationId: true, readAt: true } });
+    const rows = await t.db.notification.findMany({
+      where: { link: "/papan-rfq/rfq-1" },
+      select: { userId: true, organizationId: true, readAt: true },
+    });
     expect(rows.map((r) => r.userId).sort()).toEqual([supplier.owner.id, englishMember.id].sort());
     expect(rows.every((r) => r.organizationId === supplier.organization.id && r.readAt === null)).toBe(true);
 
@@ -104,8 +107,8 @@ describe("notify()", () => {
   it("renders Rupiah amounts per language and keeps raw params out of the text", () => {
     const id = renderNotification("id", "payment.recorded", { number: "RNT-1", title: "Kain", amount: 1_500_000n });
     const en = renderNotification("en", "payment.recorded", { number: "RNT-1", title: "Kain", amount: { $idr: "1500000" } });
-    expect(id.body).toBe("Pembayaran Rp1.500.000 untuk \"Kain\" telah dicatat.");
-    expect(en.body).toBe("A payment of Rp1,500,000 for \"Kain\" was recorded.");
+    expect(id.body).toBe('Pembayaran Rp1.500.000 untuk "Kain" telah dicatat.');
+    expect(en.body).toBe('A payment of Rp1,500,000 for "Kain" was recorded.');
   });
 });
 
@@ -116,10 +119,22 @@ describe("the reader's own notifications", () => {
   beforeAll(async () => {
     // Three for the supplier's owner (one read already), one for someone else.
     await db.$transaction(async (tx) => {
-      await notify(tx, { type: "award.won", userIds: [supplier.owner.id], params: { rfqTitle: "Kain seragam", buyerName: "PT A", supplierName: "CV B" }, link: "/kemitraan" });
-      await notify(tx, { type: "rfq.clarification_answered", userIds: [supplier.owner.id], params: { rfqTitle: "Kain seragam" }, link: "https://evil.example/phish" });
+      await notify(tx, {
+        type: "award.won",
+        userIds: [supplier.owner.id],
+        params: { rfqTitle: "Kain seragam", buyerName: "PT A", supplierName: "CV B" },
+        link: "/kemitraan",
+      });
+      await notify(tx, {
+        type: "rfq.clarification_answered",
+        userIds: [supplier.owner.id],
+        params: { rfqTitle: "Kain seragam" },
+        link: "https://evil.example/phish",
+      });
     });
-    await db.$transaction((tx) => notify(tx, { type: "quote.received", userIds: [otherUser.id], params: { rfqTitle: "Baut", count: 2 }, link: "/rfq/x" }));
+    await db.$transaction((tx) =>
+      notify(tx, { type: "quote.received", userIds: [otherUser.id], params: { rfqTitle: "Baut", count: 2 }, link: "/rfq/x" }),
+    );
     const mine = await t.db.notification.findFirstOrThrow({ where: { userId: supplier.owner.id, type: "award.won" } });
     mineId = mine.id;
     othersId = (await t.db.notification.findFirstOrThrow({ where: { userId: otherUser.id } })).id;
@@ -169,20 +184,31 @@ describe("the reader's own notifications", () => {
 
 describe("/api/v1/notifications", () => {
   it("lists your own, with the unread count, in the Accept-Language language; unread filter; bad input is 400", async () => {
-    await db.$transaction((tx) => notify(tx, { type: "quote.received", userIds: [supplier.owner.id], params: { rfqTitle: "Gula aren", count: 3 }, link: "/rfq/g" }));
-    const res = await callRoute(listRoute, "GET", "/api/v1/notifications", { token: supplierToken, headers: { "accept-language": "en" }, query: { unread: "true" } });
+    await db.$transaction((tx) =>
+      notify(tx, { type: "quote.received", userIds: [supplier.owner.id], params: { rfqTitle: "Gula aren", count: 3 }, link: "/rfq/g" }),
+    );
+    const res = await callRoute(listRoute, "GET", "/api/v1/notifications", {
+      token: supplierToken,
+      headers: { "accept-language": "en" },
+      query: { unread: "true" },
+    });
     expect(res.status).toBe(200);
     const page = NotificationPageSchema.parse(await jsonOf(res));
     expect(page.unreadCount).toBe(1);
     expect(page.data).toHaveLength(1);
     expect(page.data[0]).toMatchObject({ type: "quote.received", title: "Quote received: Gula aren", read: false, link: "/rfq/g" });
 
-    const all = NotificationPageSchema.parse(await jsonOf(await callRoute(listRoute, "GET", "/api/v1/notifications", { token: supplierToken, query: { limit: "2" } })));
+    const all = NotificationPageSchema.parse(
+      await jsonOf(await callRoute(listRoute, "GET", "/api/v1/notifications", { token: supplierToken, query: { limit: "2" } })),
+    );
     expect(all.data).toHaveLength(2);
     expect(all.data[0].title).toBe("Penawaran masuk: Gula aren");
     expect(all.nextCursor).toEqual(expect.any(String));
 
-    const bad = await callRoute(listRoute, "GET", "/api/v1/notifications", { token: supplierToken, query: { unread: "maybe", limit: "0" } });
+    const bad = await callRoute(listRoute, "GET", "/api/v1/notifications", {
+      token: supplierToken,
+      query: { unread: "maybe", limit: "0" },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(ErrorResponseSchema.parse(await jsonOf(bad)).error.fields ?? {}).sort()).toEqual(["limit", "unread"]);
     expect((await callRoute(listRoute, "GET", "/api/v1/notifications")).status).toBe(401);
@@ -192,12 +218,18 @@ describe("/api/v1/notifications", () => {
     const mine = await t.db.notification.findFirstOrThrow({ where: { userId: supplier.owner.id, readAt: null } });
     const theirs = await t.db.notification.findFirstOrThrow({ where: { userId: otherUser.id } });
 
-    const cross = await callRoute(readRoute, "POST", `/api/v1/notifications/${mine.id}/read`, { token: otherToken, params: { id: mine.id } });
+    const cross = await callRoute(readRoute, "POST", `/api/v1/notifications/${mine.id}/read`, {
+      token: otherToken,
+      params: { id: mine.id },
+    });
     expect(cross.status).toBe(404);
     expect(ErrorResponseSchema.parse(await jsonOf(cross)).error.code).toBe("not_found");
     expect((await t.db.notification.findUniqueOrThrow({ where: { id: mine.id } })).readAt).toBeNull();
 
-    const ok = await callRoute(readRoute, "POST", `/api/v1/notifications/${mine.id}/read`, { token: supplierToken, params: { id: mine.id } });
+    const ok = await callRoute(readRoute, "POST", `/api/v1/notifications/${mine.id}/read`, {
+      token: supplierToken,
+      params: { id: mine.id },
+    });
     expect(ok.status).toBe(200);
     expect(NotificationSchema.parse(await jsonOf(ok))).toMatchObject({ id: mine.id, read: true });
 

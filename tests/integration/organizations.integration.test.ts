@@ -16,12 +16,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
 import { createBuyer, createCertification, createCooperative, createOrganization, createUmkm } from "@/tests/helpers/factories";
-import {
-  decideVerification,
-  getOrganizationOverview,
-  listOrganizationsForReview,
-  listOwnAuditLog,
-} from "@/lib/organizations/service";
+import { decideVerification, getOrganizationOverview, listOrganizationsForReview, listOwnAuditLog } from "@/lib/organizations/service";
 import { decideVerification as decideVerificationAction, resubmitVerification } from "@/lib/auth/actions";
 import type { Actor } from "@/lib/auth/types";
 import { DomainError } from "@/lib/errors";
@@ -154,7 +149,10 @@ describe("verification decisions", () => {
     await decideVerification(admin.actor, { organizationId: coop.id, decision: "returned", note: "SK belum dilegalisir." });
     await actAs(owner, coop.id);
     expect((await resubmitVerification({ message: "SK yang dilegalisir terlampir." })).ok).toBe(true);
-    expect(await entryOf(coop.id)).toMatchObject({ resubmission: { message: "SK yang dilegalisir terlampir." }, returnNote: "SK belum dilegalisir." });
+    expect(await entryOf(coop.id)).toMatchObject({
+      resubmission: { message: "SK yang dilegalisir terlampir." },
+      returnNote: "SK belum dilegalisir.",
+    });
 
     // the resubmitting cooperative's owner (not on the platform) may not read the list
     expect((await rejection(listOrganizationsForReview(await actAs(owner, coop.id)))).code).toBe("forbidden");
@@ -166,7 +164,9 @@ describe("verification decisions", () => {
     const { owner: buyerOfficer } = await createBuyer(t.db);
     const actor = await actAs(buyerOfficer);
 
-    expect((await rejection(decideVerification(actor, { organizationId: target.id, decision: "verified", note: "" }))).code).toBe("forbidden");
+    expect((await rejection(decideVerification(actor, { organizationId: target.id, decision: "verified", note: "" }))).code).toBe(
+      "forbidden",
+    );
     expect(await decideVerificationAction({ organizationId: target.id, decision: "verified" })).toMatchObject({
       ok: false,
       error: { code: "forbidden" },
@@ -193,10 +193,12 @@ describe("verification decisions", () => {
   it("ministries, banks and the platform itself are not verified through the queue (not found)", async () => {
     const admin = await platformAdmin();
     const { organization: ministry } = await createOrganization(t.db, "ministry");
-    expect((await rejection(decideVerification(admin.actor, { organizationId: ministry.id, decision: "verified", note: "" }))).code).toBe("not_found");
-    expect((await rejection(decideVerification(admin.actor, { organizationId: "does-not-exist", decision: "verified", note: "" }))).code).toBe(
+    expect((await rejection(decideVerification(admin.actor, { organizationId: ministry.id, decision: "verified", note: "" }))).code).toBe(
       "not_found",
     );
+    expect(
+      (await rejection(decideVerification(admin.actor, { organizationId: "does-not-exist", decision: "verified", note: "" }))).code,
+    ).toBe("not_found");
   });
 
   it("the review queue lists unverified buyers/cooperatives and pending UMKM, for platform admins only", async () => {
@@ -239,7 +241,13 @@ describe("an organization's own view", () => {
     // A forged actor claiming a membership it does not have: the membership is in the where clause → not found.
     const forged: Actor = {
       ...actor,
-      membership: { organizationId: theirs.id, organizationName: theirs.name, organizationType: "buyer", role: "owner", verificationStatus: "verified" },
+      membership: {
+        organizationId: theirs.id,
+        organizationName: theirs.name,
+        organizationType: "buyer",
+        role: "owner",
+        verificationStatus: "verified",
+      },
     };
     expect((await rejection(getOrganizationOverview(forged))).code).toBe("not_found");
     expect((await rejection(getOrganizationOverview(null))).code).toBe("unauthorized");

@@ -45,7 +45,12 @@ let n = 0;
 async function newUser() {
   n += 1;
   const email = `sandi-${n}-${crypto.randomBytes(3).toString("hex")}@contoh.rantai.test`;
-  const account = await registerAccount({ email, password: PASSWORD, name: `Pengguna ${n}`, organization: { name: `CV Sandi ${n}`, type: "umkm" } });
+  const account = await registerAccount({
+    email,
+    password: PASSWORD,
+    name: `Pengguna ${n}`,
+    organization: { name: `CV Sandi ${n}`, type: "umkm" },
+  });
   return { id: account.user.id, email, organizationId: account.organization.id };
 }
 
@@ -56,7 +61,10 @@ const confirmApi = (token: string, password = NEW_PASSWORD) =>
 
 /** The secret in the newest reset e-mail to `email`, read from the outbox as a mail client would. */
 async function linkToken(email: string): Promise<string> {
-  const mail = await t.db.emailOutbox.findFirst({ where: { to: email, subject: "Atur ulang kata sandi Rantai" }, orderBy: { createdAt: "desc" } });
+  const mail = await t.db.emailOutbox.findFirst({
+    where: { to: email, subject: "Atur ulang kata sandi Rantai" },
+    orderBy: { createdAt: "desc" },
+  });
   const match = mail?.text.match(/\/atur-ulang-sandi#token=([A-Za-z0-9_-]+)/);
   if (!match) throw new Error(`no reset e-mail to ${email}`);
   return match[1];
@@ -102,7 +110,10 @@ describe("asking for a link", () => {
     expect(await t.db.passwordResetToken.count({ where: { userId: disabled.id } })).toBe(0);
 
     // The server action gives the same answer for both.
-    const viaAction = await Promise.all([requestPasswordReset({ email: real.email }), requestPasswordReset({ email: "lain@contoh.rantai.test" })]);
+    const viaAction = await Promise.all([
+      requestPasswordReset({ email: real.email }),
+      requestPasswordReset({ email: "lain@contoh.rantai.test" }),
+    ]);
     expect(viaAction[0]).toEqual({ ok: true, data: { requested: true } });
     expect(viaAction[1]).toEqual(viaAction[0]);
   });
@@ -111,7 +122,7 @@ describe("asking for a link", () => {
     const user = await newUser();
     await t.db.user.update({ where: { id: user.id }, data: { locale: "en" } });
     await requestInLib({ email: user.email.toUpperCase() });
-    const mail = await t.db.emailOutbox.findFirstOrThrow({ where: { to: user.email } , orderBy: { createdAt: "desc" } });
+    const mail = await t.db.emailOutbox.findFirstOrThrow({ where: { to: user.email }, orderBy: { createdAt: "desc" } });
     expect(mail.subject).toBe("Reset your Rantai password");
     const secret = mail.text.match(/#token=([A-Za-z0-9_-]+)/)![1];
     expect(Buffer.from(secret, "base64url")).toHaveLength(32);
@@ -142,7 +153,9 @@ describe("using the link", () => {
     const again = await confirmApi(token, "percobaan-kedua-99");
     expect(again.status).toBe(400);
     const body = await again.json();
-    expect(body.error.fields.token).toEqual(["Tautan ini sudah dipakai atau sudah diganti oleh tautan yang lebih baru. Minta tautan baru bila perlu."]);
+    expect(body.error.fields.token).toEqual([
+      "Tautan ini sudah dipakai atau sudah diganti oleh tautan yang lebih baru. Minta tautan baru bila perlu.",
+    ]);
     await expect(verifyCredentials({ email: user.email, password: NEW_PASSWORD })).resolves.toMatchObject({ id: user.id });
   });
 
@@ -150,7 +163,10 @@ describe("using the link", () => {
     const user = await newUser();
     await requestInLib({ email: user.email });
     const token = await linkToken(user.email);
-    const results = await Promise.allSettled([resetInLib({ token, password: "paralel-satu-111" }), resetInLib({ token, password: "paralel-dua-2222" })]);
+    const results = await Promise.allSettled([
+      resetInLib({ token, password: "paralel-satu-111" }),
+      resetInLib({ token, password: "paralel-dua-2222" }),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ code: "invalid_input", fields: { token: ["auth.passwordReset.errors.tokenUsed"] } });
@@ -169,7 +185,9 @@ describe("using the link", () => {
     const fresh = await newUser();
     await requestInLib({ email: fresh.email }, { now: sentAt });
     const freshToken = await linkToken(fresh.email);
-    await expect(resetInLib({ token: freshToken, password: NEW_PASSWORD }, { now: new Date(sentAt.getTime() + RESET_TOKEN_TTL_MS - 60_000) })).resolves.toEqual({ userId: fresh.id });
+    await expect(
+      resetInLib({ token: freshToken, password: NEW_PASSWORD }, { now: new Date(sentAt.getTime() + RESET_TOKEN_TTL_MS - 60_000) }),
+    ).resolves.toEqual({ userId: fresh.id });
 
     const secret = crypto.randomBytes(32).toString("base64url");
     await t.db.passwordResetToken.create({ data: { userId: user.id, tokenHash: sha256(secret), expiresAt: new Date(Date.now() - 1000) } });
@@ -186,7 +204,9 @@ describe("using the link", () => {
     await requestInLib({ email: user.email });
     const second = await linkToken(user.email);
     expect(second).not.toBe(first);
-    await expect(resetInLib({ token: first, password: NEW_PASSWORD })).rejects.toMatchObject({ fields: { token: ["auth.passwordReset.errors.tokenUsed"] } });
+    await expect(resetInLib({ token: first, password: NEW_PASSWORD })).rejects.toMatchObject({
+      fields: { token: ["auth.passwordReset.errors.tokenUsed"] },
+    });
     await expect(resetInLib({ token: "tidak-ada-token-seperti-ini", password: NEW_PASSWORD })).rejects.toMatchObject({
       fields: { token: ["auth.passwordReset.errors.tokenInvalid"] },
     });
@@ -257,7 +277,10 @@ describe("every session ends", () => {
     expect((await confirmApi(await linkToken(user.email))).status).toBe(200);
     expect(await authenticateBearer(`Bearer ${issued.token}`)).toBeNull();
 
-    const actions = await t.db.auditLog.findMany({ where: { organizationId: user.organizationId, action: { startsWith: "password." } }, orderBy: { createdAt: "asc" } });
+    const actions = await t.db.auditLog.findMany({
+      where: { organizationId: user.organizationId, action: { startsWith: "password." } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(actions.map((a) => [a.action, a.actorId])).toEqual([
       ["password.reset_requested", null], // anyone may ask; the link goes to the user's mailbox
       ["password.reset", user.id],
@@ -273,15 +296,24 @@ describe("changing the password while signed in", () => {
     const user = await newUser();
     await actAs({ id: user.id });
     const wrong = await changePassword({ currentPassword: "bukan-sandi-saya", newPassword: NEW_PASSWORD });
-    expect(wrong).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { currentPassword: ["Kata sandi saat ini salah."] } } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", fields: { currentPassword: ["Kata sandi saat ini salah."] } },
+    });
     const same = await changePassword({ currentPassword: PASSWORD, newPassword: PASSWORD });
-    expect(same).toMatchObject({ ok: false, error: { fields: { newPassword: ["Kata sandi baru harus berbeda dari kata sandi saat ini."] } } });
+    expect(same).toMatchObject({
+      ok: false,
+      error: { fields: { newPassword: ["Kata sandi baru harus berbeda dari kata sandi saat ini."] } },
+    });
     const row = await t.db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true, passwordChangedAt: true } });
     expect(row).toEqual({ sessionVersion: 0, passwordChangedAt: null });
     await expect(verifyCredentials({ email: user.email, password: PASSWORD })).resolves.toMatchObject({ id: user.id });
 
     signOut();
-    expect(await changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+    expect(await changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: "unauthorized" },
+    });
   });
 
   it("with the current password: other sessions and API tokens end, the new password signs in, audit-logged", async () => {
@@ -289,7 +321,10 @@ describe("changing the password while signed in", () => {
     const other = await signInJwt(user.email, PASSWORD);
     const issued = await issueApiToken(user.id, { name: "Gudang", expiresInDays: 30, scope: "read", source: "ui" });
     await actAs({ id: user.id });
-    expect(await changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).toEqual({ ok: true, data: { email: user.email } });
+    expect(await changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).toEqual({
+      ok: true,
+      data: { email: user.email },
+    });
 
     expect(await sessionUserId(other)).toBeUndefined();
     expect(await authenticateBearer(`Bearer ${issued.token}`)).toBeNull();

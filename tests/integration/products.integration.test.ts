@@ -73,12 +73,26 @@ describe("server actions", () => {
     const created = await createProductAction(undefined, form(valid));
     expect(created).toEqual({ ok: true, data: { id: expect.any(String) } });
     const id = (created as { data: { id: string } }).data.id;
-    expect(await snapshot(id)).toMatchObject({ name: valid.name, priceMinIdr: 150_000n, priceMaxIdr: 350_000n, kbliCode: "13134", moq: 20 });
+    expect(await snapshot(id)).toMatchObject({
+      name: valid.name,
+      priceMinIdr: 150_000n,
+      priceMaxIdr: 350_000n,
+      kbliCode: "13134",
+      moq: 20,
+    });
 
-    const big = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: "#8a5a2b" } }).png().toBuffer();
-    const edited = await updateProductAction(undefined, form({ ...valid, id, name: "Kain batik tulis halus", moq: "" }, [{ name: "foto.png", bytes: big, type: "image/png" }]));
-    expect(JSON.stringify(edited)).toContain("\"ok\":true");
-    const row = await t.db.product.findUniqueOrThrow({ where: { id }, include: { images: { include: { file: true, thumbnailFile: true } } } });
+    const big = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: "#8a5a2b" } })
+      .png()
+      .toBuffer();
+    const edited = await updateProductAction(
+      undefined,
+      form({ ...valid, id, name: "Kain batik tulis halus", moq: "" }, [{ name: "foto.png", bytes: big, type: "image/png" }]),
+    );
+    expect(JSON.stringify(edited)).toContain('"ok":true');
+    const row = await t.db.product.findUniqueOrThrow({
+      where: { id },
+      include: { images: { include: { file: true, thumbnailFile: true } } },
+    });
     expect(row).toMatchObject({ name: "Kain batik tulis halus", moq: null });
     expect(row.images).toHaveLength(1);
     const photo = await sharp(Buffer.from(row.images[0].file.content)).metadata();
@@ -87,13 +101,18 @@ describe("server actions", () => {
     expect([thumb.width, thumb.height]).toEqual([320, 320]);
 
     // The photo is public while the product is active.
-    const img = await callRoute(imageRoute, "GET", `/api/v1/products/${id}/images/${row.images[0].id}`, { params: { id, imageId: row.images[0].id }, query: { size: "thumb" } });
+    const img = await callRoute(imageRoute, "GET", `/api/v1/products/${id}/images/${row.images[0].id}`, {
+      params: { id, imageId: row.images[0].id },
+      query: { size: "thumb" },
+    });
     expect(img.status).toBe(200);
     expect(img.headers.get("content-type")).toBe("image/jpeg");
 
     expect(await setProductArchivedAction({ id, archived: true })).toMatchObject({ ok: true });
     expect((await snapshot(id)).archivedAt).not.toBeNull();
-    const gone = await callRoute(imageRoute, "GET", `/api/v1/products/${id}/images/${row.images[0].id}`, { params: { id, imageId: row.images[0].id } });
+    const gone = await callRoute(imageRoute, "GET", `/api/v1/products/${id}/images/${row.images[0].id}`, {
+      params: { id, imageId: row.images[0].id },
+    });
     expect(gone.status).toBe(404);
     expect(await setProductArchivedAction({ id, archived: "false" })).toMatchObject({ ok: true });
     expect((await snapshot(id)).archivedAt).toBeNull();
@@ -116,9 +135,15 @@ describe("server actions", () => {
       expect(r.ok, JSON.stringify(fields)).toBe(false);
       if (!r.ok) expect(Object.keys(r.error.fields ?? {})).toContain(field);
     }
-    const disguised = await createProductAction(undefined, form(valid, [{ name: "foto.jpg", bytes: new TextEncoder().encode("%PDF-1.4 not a photo") }]));
+    const disguised = await createProductAction(
+      undefined,
+      form(valid, [{ name: "foto.jpg", bytes: new TextEncoder().encode("%PDF-1.4 not a photo") }]),
+    );
     expect(disguised).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { photos: [expect.any(String)] } } });
-    const truncated = await createProductAction(undefined, form(valid, [{ name: "rusak.jpg", bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) }]));
+    const truncated = await createProductAction(
+      undefined,
+      form(valid, [{ name: "rusak.jpg", bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) }]),
+    );
     expect(truncated.ok).toBe(false);
     expect(await t.db.product.count()).toBe(before);
     expect(await t.db.storedFile.count({ where: { kind: "product_image", organizationId: mine.organization.id } })).toBe(2); // from the first test only
@@ -144,10 +169,16 @@ describe("server actions", () => {
     ];
     for (const d of disguises) {
       const r = await createProductAction(undefined, form(valid, [d]));
-      expect(r, d.name).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { photos: ["Berkas ini bukan foto JPEG, PNG, atau WebP yang dapat dibaca."] } } });
+      expect(r, d.name).toMatchObject({
+        ok: false,
+        error: { code: "invalid_input", fields: { photos: ["Berkas ini bukan foto JPEG, PNG, atau WebP yang dapat dibaca."] } },
+      });
     }
     // over the size limit: refused on the declared size before reading
-    const huge = await createProductAction(undefined, form(valid, [{ name: "besar.jpg", bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(0xff) }]));
+    const huge = await createProductAction(
+      undefined,
+      form(valid, [{ name: "besar.jpg", bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(0xff) }]),
+    );
     expect(huge).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { photos: [expect.stringMatching(/5 MB/)] } } });
     expect(await t.db.product.count()).toBe(products);
     expect(await t.db.storedFile.count()).toBe(files);
@@ -173,15 +204,17 @@ describe("HTTP API", () => {
     });
     expect(res.status).toBe(201);
     const body = ProductSchema.parse(await jsonOf(res));
-    expect(body).toMatchObject({ supplierId: mine.organization.id, priceMinIdr: 85000, priceMaxIdr: 120000, moq: 50, leadTimeDays: null, archived: false });
+    expect(body).toMatchObject({
+      supplierId: mine.organization.id,
+      priceMinIdr: 85000,
+      priceMaxIdr: 120000,
+      moq: 50,
+      leadTimeDays: null,
+      archived: false,
+    });
 
     const before = await t.db.product.count();
-    for (const bad of [
-      { priceMinIdr: -1 },
-      { priceMinIdr: 1000.5 },
-      { priceMinIdr: 900000, priceMaxIdr: 1000 },
-      { kbli: "00000" },
-    ]) {
+    for (const bad of [{ priceMinIdr: -1 }, { priceMinIdr: 1000.5 }, { priceMinIdr: 900000, priceMaxIdr: 1000 }, { kbli: "00000" }]) {
       const r = await callRoute(createRoute, "POST", "/api/v1/products", {
         token: myToken,
         body: { name: "Produk", kbli: "13134", unit: "pcs", priceMinIdr: 1000, priceMaxIdr: 2000, ...bad },
@@ -193,7 +226,10 @@ describe("HTTP API", () => {
     }
     expect(await t.db.product.count()).toBe(before);
 
-    const forbidden = await callRoute(createRoute, "POST", "/api/v1/products", { token: buyerToken, body: { name: "x", kbli: "13134", unit: "pcs", priceMinIdr: 1, priceMaxIdr: 2 } });
+    const forbidden = await callRoute(createRoute, "POST", "/api/v1/products", {
+      token: buyerToken,
+      body: { name: "x", kbli: "13134", unit: "pcs", priceMinIdr: 1, priceMaxIdr: 2 },
+    });
     expect(forbidden.status).toBe(403);
     const anonymous = await callRoute(createRoute, "POST", "/api/v1/products", { body: {} });
     expect(anonymous.status).toBe(401);
@@ -202,18 +238,30 @@ describe("HTTP API", () => {
   it("PATCH and DELETE by another UMKM are 404 and change nothing; the owner's work", async () => {
     const p = await createProductRow(t.db, mine.organization.id, { name: "Batik cap kawung", priceMinIdr: 90_000n, priceMaxIdr: 150_000n });
     const was = await snapshot(p.id);
-    const patch = await callRoute(patchRoute, "PATCH", `/api/v1/products/${p.id}`, { token: otherToken, params: { id: p.id }, body: { name: "Dibajak" } });
+    const patch = await callRoute(patchRoute, "PATCH", `/api/v1/products/${p.id}`, {
+      token: otherToken,
+      params: { id: p.id },
+      body: { name: "Dibajak" },
+    });
     expect(patch.status).toBe(404);
     expect(ErrorResponseSchema.parse(await jsonOf(patch)).error.code).toBe("not_found");
     const del = await callRoute(deleteRoute, "DELETE", `/api/v1/products/${p.id}`, { token: otherToken, params: { id: p.id } });
     expect(del.status).toBe(404);
     expect(await snapshot(p.id)).toEqual(was);
 
-    const badOrder = await callRoute(patchRoute, "PATCH", `/api/v1/products/${p.id}`, { token: myToken, params: { id: p.id }, body: { priceMinIdr: 200000 } });
+    const badOrder = await callRoute(patchRoute, "PATCH", `/api/v1/products/${p.id}`, {
+      token: myToken,
+      params: { id: p.id },
+      body: { priceMinIdr: 200000 },
+    });
     expect(badOrder.status).toBe(400); // 200.000 > the stored max 150.000
     expect(await snapshot(p.id)).toEqual(was);
 
-    const ok = await callRoute(patchRoute, "PATCH", `/api/v1/products/${p.id}`, { token: myToken, params: { id: p.id }, body: { priceMaxIdr: 250000, leadTimeDays: null } });
+    const ok = await callRoute(patchRoute, "PATCH", `/api/v1/products/${p.id}`, {
+      token: myToken,
+      params: { id: p.id },
+      body: { priceMaxIdr: 250000, leadTimeDays: null },
+    });
     expect(ok.status).toBe(200);
     expect(ProductSchema.parse(await jsonOf(ok))).toMatchObject({ priceMinIdr: 90000, priceMaxIdr: 250000, leadTimeDays: null });
 
@@ -230,7 +278,11 @@ describe("HTTP API", () => {
     expect(page1.data).toHaveLength(2);
     expect(page1.nextCursor).not.toBeNull();
     const page2 = ProductPageSchema.parse(
-      await jsonOf(await callRoute(listRoute, "GET", "/api/v1/products", { query: { supplierId: mine.organization.id, limit: "2", cursor: page1.nextCursor! } })),
+      await jsonOf(
+        await callRoute(listRoute, "GET", "/api/v1/products", {
+          query: { supplierId: mine.organization.id, limit: "2", cursor: page1.nextCursor! },
+        }),
+      ),
     );
     expect(page2.data.map((p) => p.id)).not.toContain(page1.data[0].id);
     expect([...page1.data, ...page2.data].every((p) => !p.archived && p.supplierId === mine.organization.id)).toBe(true);
@@ -258,6 +310,10 @@ describe("HTTP API", () => {
     const bad = await callRoute(suppliersRoute, "GET", "/api/v1/suppliers", { query: { sizeClass: "raksasa", certification: "emas" } });
     expect(bad.status).toBe(400);
     const err = ErrorResponseSchema.parse(await jsonOf(bad));
-    expect(Object.keys(err.error.fields ?? {}).map((k) => k.split(".")[0]).sort()).toEqual(["certification", "sizeClass"]);
+    expect(
+      Object.keys(err.error.fields ?? {})
+        .map((k) => k.split(".")[0])
+        .sort(),
+    ).toEqual(["certification", "sizeClass"]);
   });
 });

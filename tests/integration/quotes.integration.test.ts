@@ -41,23 +41,59 @@ const twoLines = [
   { name: "Selendang batik", quantity: 50, unit: "lembar", targetUnitPriceIdr: 80_000n },
 ];
 
-const put = (rfqId: string, token: string, body: unknown) => callRoute(putRoute, "PUT", `/api/v1/rfqs/${rfqId}/quote`, { token, body, params: { id: rfqId } });
-const getOwn = (rfqId: string, token: string) => callRoute(ownRoute, "GET", `/api/v1/rfqs/${rfqId}/quote`, { token, params: { id: rfqId } });
-const listQuotes = (rfqId: string, token: string) => callRoute(quotesRoute, "GET", `/api/v1/rfqs/${rfqId}/quotes`, { token, params: { id: rfqId } });
+const put = (rfqId: string, token: string, body: unknown) =>
+  callRoute(putRoute, "PUT", `/api/v1/rfqs/${rfqId}/quote`, { token, body, params: { id: rfqId } });
+const getOwn = (rfqId: string, token: string) =>
+  callRoute(ownRoute, "GET", `/api/v1/rfqs/${rfqId}/quote`, { token, params: { id: rfqId } });
+const listQuotes = (rfqId: string, token: string) =>
+  callRoute(quotesRoute, "GET", `/api/v1/rfqs/${rfqId}/quotes`, { token, params: { id: rfqId } });
 
 const quoteRows = (rfqId: string) =>
-  t.db.quote.findMany({ where: { rfqId }, select: { id: true, supplierId: true, status: true, revision: true, leadTimeDays: true, items: { select: { rfqItemId: true, unitPriceIdr: true } } }, orderBy: { id: "asc" } });
+  t.db.quote.findMany({
+    where: { rfqId },
+    select: {
+      id: true,
+      supplierId: true,
+      status: true,
+      revision: true,
+      leadTimeDays: true,
+      items: { select: { rfqItemId: true, unitPriceIdr: true } },
+    },
+    orderBy: { id: "asc" },
+  });
 
 describe("one quote per supplier per RFQ", () => {
   it("PUT creates, a second PUT revises the same quote (revision counter), GET shows it to its supplier", async () => {
     const rfq = await createRfq(t.db, buyerA.organization.id, { items: twoLines });
     const [l1, l2] = rfq.items;
-    const first = await put(rfq.id, tok.umkmA, { items: [{ rfqItemId: l1.id, unitPriceIdr: 140000 }, { rfqItemId: l2.id, unitPriceIdr: "75.000" }], leadTimeDays: 21, includesVat: true, offeredTkdn: 45, note: "Pewarna alami" });
+    const first = await put(rfq.id, tok.umkmA, {
+      items: [
+        { rfqItemId: l1.id, unitPriceIdr: 140000 },
+        { rfqItemId: l2.id, unitPriceIdr: "75.000" },
+      ],
+      leadTimeDays: 21,
+      includesVat: true,
+      offeredTkdn: 45,
+      note: "Pewarna alami",
+    });
     expect(first.status).toBe(200);
     const q1 = OwnQuoteSchema.parse(await jsonOf(first));
-    expect(q1).toMatchObject({ status: "submitted", revision: 0, totalIdr: 100 * 140_000 + 50 * 75_000, offeredTkdn: 45, includesVat: true });
+    expect(q1).toMatchObject({
+      status: "submitted",
+      revision: 0,
+      totalIdr: 100 * 140_000 + 50 * 75_000,
+      offeredTkdn: 45,
+      includesVat: true,
+    });
 
-    const second = await put(rfq.id, tok.umkmA, { items: [{ rfqItemId: l1.id, unitPriceIdr: 135000 }, { rfqItemId: l2.id, unitPriceIdr: 75000 }], leadTimeDays: 18, includesVat: true });
+    const second = await put(rfq.id, tok.umkmA, {
+      items: [
+        { rfqItemId: l1.id, unitPriceIdr: 135000 },
+        { rfqItemId: l2.id, unitPriceIdr: 75000 },
+      ],
+      leadTimeDays: 18,
+      includesVat: true,
+    });
     const q2 = OwnQuoteSchema.parse(await jsonOf(second));
     expect(q2.id).toBe(q1.id);
     expect(q2.revision).toBe(1);
@@ -73,13 +109,18 @@ describe("one quote per supplier per RFQ", () => {
     // the buyer was told once (first submission), the revision is audited for both organizations
     const notes = await t.db.notification.findMany({ where: { type: "quote.received", userId: buyerA.owner.id } });
     expect(notes).toHaveLength(1);
-    const audits = await t.db.auditLog.findMany({ where: { entityType: "quote", entityId: q1.id }, select: { action: true, organizationId: true, data: true } });
-    expect(audits.map((x) => `${x.action}@${x.organizationId === buyerA.organization.id ? "buyer" : x.organizationId === umkmA.organization.id ? "supplier" : "?"}`).sort()).toEqual([
-      "quote.revised@buyer",
-      "quote.revised@supplier",
-      "quote.submitted@buyer",
-      "quote.submitted@supplier",
-    ]);
+    const audits = await t.db.auditLog.findMany({
+      where: { entityType: "quote", entityId: q1.id },
+      select: { action: true, organizationId: true, data: true },
+    });
+    expect(
+      audits
+        .map(
+          (x) =>
+            `${x.action}@${x.organizationId === buyerA.organization.id ? "buyer" : x.organizationId === umkmA.organization.id ? "supplier" : "?"}`,
+        )
+        .sort(),
+    ).toEqual(["quote.revised@buyer", "quote.revised@supplier", "quote.submitted@buyer", "quote.submitted@supplier"]);
     expect(audits[0].data).toMatchObject({ rfqId: rfq.id });
   });
 
@@ -90,11 +131,17 @@ describe("one quote per supplier per RFQ", () => {
     expect(draft).toMatchObject({ status: "draft" });
     const seen = RfqQuotesSchema.parse(await jsonOf(await listQuotes(rfq.id, tok.buyerA)));
     expect(seen).toMatchObject({ count: 0, data: [] });
-    expect(await t.db.notification.count({ where: { type: "quote.received", userId: buyerA.owner.id, params: { path: ["rfqTitle"], equals: rfq.title } } })).toBe(0);
+    expect(
+      await t.db.notification.count({
+        where: { type: "quote.received", userId: buyerA.owner.id, params: { path: ["rfqTitle"], equals: rfq.title } },
+      }),
+    ).toBe(0);
     // …nor in the buyer organization's audit trail
     const draftId = (draft as { id: string }).id;
     expect(await t.db.auditLog.count({ where: { entityId: draftId, organizationId: buyerA.organization.id } })).toBe(0);
-    expect(await t.db.auditLog.count({ where: { entityId: draftId, organizationId: umkmB.organization.id, action: "quote.drafted" } })).toBe(1);
+    expect(
+      await t.db.auditLog.count({ where: { entityId: draftId, organizationId: umkmB.organization.id, action: "quote.drafted" } }),
+    ).toBe(1);
 
     const sent = await jsonOf(await put(rfq.id, tok.umkmB, body));
     expect(sent).toMatchObject({ status: "submitted", revision: 0 });
@@ -132,13 +179,19 @@ describe("the deadline", () => {
     expect(revise.status).toBe(409);
     expect((await jsonOf<{ error: { code: string } }>(revise)).error.code).toBe("conflict");
     expect((await put(rfq.id, tok.umkmB, body)).status).toBe(409);
-    expect((await callRoute(withdrawRoute, "DELETE", `/api/v1/rfqs/${rfq.id}/quote`, { token: tok.umkmA, params: { id: rfq.id } })).status).toBe(409);
+    expect(
+      (await callRoute(withdrawRoute, "DELETE", `/api/v1/rfqs/${rfq.id}/quote`, { token: tok.umkmA, params: { id: rfq.id } })).status,
+    ).toBe(409);
     expect(await quoteRows(rfq.id)).toEqual(before);
   });
 
   it("a closed (or awarded) RFQ takes no quotes either", async () => {
     const rfq = await createRfq(t.db, buyerA.organization.id, { items: twoLines, status: "closed" });
-    const res = await put(rfq.id, tok.umkmA, { items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: 1000 }], leadTimeDays: 1, includesVat: false });
+    const res = await put(rfq.id, tok.umkmA, {
+      items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: 1000 }],
+      leadTimeDays: 1,
+      includesVat: false,
+    });
     expect(res.status).toBe(409);
     expect(await t.db.quote.count({ where: { rfqId: rfq.id } })).toBe(0);
   });
@@ -154,7 +207,8 @@ describe("sealed RFQs", () => {
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(JSON.parse(text)).toEqual({ rfqId: rfq.id, sealed: true, pricesRevealed: false, count: 2, data: [] });
-    for (const leak of ["987654", "876543", umkmA.organization.name, umkmB.organization.name, umkmA.organization.id]) expect(text).not.toContain(leak);
+    for (const leak of ["987654", "876543", umkmA.organization.name, umkmB.organization.name, umkmA.organization.id])
+      expect(text).not.toContain(leak);
 
     // the quote.received notification carries no price either (and its rendered e-mail neither)
     const mails = await t.db.emailOutbox.findMany({ where: { to: buyerA.owner.email } });
@@ -181,7 +235,9 @@ describe("sealed RFQs", () => {
     const history = (await listRfqHistory(await actAs(buyerA.owner), rfq.id)).filter((e) => e.entityType === "quote");
     expect(history.map((e) => e.action)).toEqual(["quote.submitted", "quote.submitted"]);
     expect(history.every((e) => e.sealed && e.actor === null && e.entityId === "")).toBe(true);
-    expect(JSON.stringify(history)).not.toMatch(new RegExp([umkmA.owner.name, umkmB.owner.name, umkmA.organization.id, umkmB.organization.id].join("|")));
+    expect(JSON.stringify(history)).not.toMatch(
+      new RegExp([umkmA.owner.name, umkmB.owner.name, umkmA.organization.id, umkmB.organization.id].join("|")),
+    );
 
     await t.db.rfq.update({ where: { id: rfq.id }, data: { deadline: new Date(Date.now() - 1000) } });
     const revealed = (await listRfqHistory(await actAs(buyerA.owner), rfq.id)).filter((e) => e.entityType === "quote");
@@ -199,7 +255,9 @@ describe("cross-tenant: not yours is not found", () => {
     const res = await getOwn(rfq.id, tok.umkmB);
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain("123456");
-    expect((await callRoute(withdrawRoute, "DELETE", `/api/v1/rfqs/${rfq.id}/quote`, { token: tok.umkmB, params: { id: rfq.id } })).status).toBe(404);
+    expect(
+      (await callRoute(withdrawRoute, "DELETE", `/api/v1/rfqs/${rfq.id}/quote`, { token: tok.umkmB, params: { id: rfq.id } })).status,
+    ).toBe(404);
     expect((await quoteRows(rfq.id))[0].status).toBe("submitted");
     // suppliers cannot list an RFQ's quotes at all
     expect((await listQuotes(rfq.id, tok.umkmB)).status).toBe(403);
@@ -214,7 +272,11 @@ describe("cross-tenant: not yours is not found", () => {
   });
 
   it("an invitation-only RFQ is not found for a supplier that was not invited (no quote possible)", async () => {
-    const rfq = await createRfq(t.db, buyerA.organization.id, { items: twoLines, visibility: "invited", invitedSupplierIds: [umkmA.organization.id] });
+    const rfq = await createRfq(t.db, buyerA.organization.id, {
+      items: twoLines,
+      visibility: "invited",
+      invitedSupplierIds: [umkmA.organization.id],
+    });
     const body = { items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: 1000 }], leadTimeDays: 1, includesVat: false };
     expect((await put(rfq.id, tok.umkmB, body)).status).toBe(404);
     expect((await put(rfq.id, tok.umkmA, body)).status).toBe(200);
@@ -236,16 +298,44 @@ describe("invalid input: 400 with field errors, nothing changes", () => {
       [{ items: [{ rfqItemId: l1.id, unitPriceIdr: 1500.5 }], leadTimeDays: 10, includesVat: false }, "items.0.unitPriceIdr"],
       [{ items: [{ rfqItemId: l1.id, unitPriceIdr: "1.500,50" }], leadTimeDays: 10, includesVat: false }, "items.0.unitPriceIdr"],
       [{ items: [{ rfqItemId: l1.id, unitPriceIdr: -5 }], leadTimeDays: 10, includesVat: false }, "items.0.unitPriceIdr"],
-      [{ items: [{ rfqItemId: l1.id, unitPriceIdr: 5 }, { rfqItemId: "no-such-line", unitPriceIdr: 5 }], leadTimeDays: 10, includesVat: false }, "items.1.rfqItemId"],
+      [
+        {
+          items: [
+            { rfqItemId: l1.id, unitPriceIdr: 5 },
+            { rfqItemId: "no-such-line", unitPriceIdr: 5 },
+          ],
+          leadTimeDays: 10,
+          includesVat: false,
+        },
+        "items.1.rfqItemId",
+      ],
       [{ items: [{ rfqItemId: other.items[0].id, unitPriceIdr: 5 }], leadTimeDays: 10, includesVat: false }, "items.0.rfqItemId"],
-      [{ items: [{ rfqItemId: l2.id, unitPriceIdr: 5 }, { rfqItemId: l2.id, unitPriceIdr: 6 }], leadTimeDays: 10, includesVat: false }, "items.1.rfqItemId"],
+      [
+        {
+          items: [
+            { rfqItemId: l2.id, unitPriceIdr: 5 },
+            { rfqItemId: l2.id, unitPriceIdr: 6 },
+          ],
+          leadTimeDays: 10,
+          includesVat: false,
+        },
+        "items.1.rfqItemId",
+      ],
       [{ items: [], leadTimeDays: 10, includesVat: false }, "items"],
       [{ items: [{ rfqItemId: l1.id, unitPriceIdr: 5 }], leadTimeDays: -1, includesVat: false }, "leadTimeDays"],
       [{ items: [{ rfqItemId: l1.id, unitPriceIdr: 5 }], leadTimeDays: 1.5, includesVat: false }, "leadTimeDays"],
       [{ items: [{ rfqItemId: l1.id, unitPriceIdr: 5 }], leadTimeDays: 10 }, "includesVat"],
       [{ items: [{ rfqItemId: l1.id, unitPriceIdr: 5 }], leadTimeDays: 10, includesVat: false, offeredTkdn: 120 }, "offeredTkdn"],
       [{ items: [{ rfqItemId: l1.id, unitPriceIdr: 5 }], leadTimeDays: 10, includesVat: false, validUntil: "2026-02-30" }, "validUntil"],
-      [{ items: [{ rfqItemId: l1.id, unitPriceIdr: 5 }], leadTimeDays: 10, includesVat: false, consortiumShares: [{ supplierId: umkmB.organization.id, shareQuantity: 5 }] }, "consortiumShares"],
+      [
+        {
+          items: [{ rfqItemId: l1.id, unitPriceIdr: 5 }],
+          leadTimeDays: 10,
+          includesVat: false,
+          consortiumShares: [{ supplierId: umkmB.organization.id, shareQuantity: 5 }],
+        },
+        "consortiumShares",
+      ],
     ];
     for (const [body, field] of cases) {
       const res = await put(rfq.id, tok.umkmA, body);
@@ -268,7 +358,11 @@ describe("consortium quotes", () => {
     const coop = await createCooperative(t.db, { members: 2 });
     const [m1, m2] = coop.memberIds;
     const consortium = await t.db.consortium.create({
-      data: { name: "Konsorsium Batik Pesisir", leadId: umkmA.organization.id, members: { create: [{ supplierId: umkmA.organization.id }, { supplierId: m1 }, { supplierId: m2 }] } },
+      data: {
+        name: "Konsorsium Batik Pesisir",
+        leadId: umkmA.organization.id,
+        members: { create: [{ supplierId: umkmA.organization.id }, { supplierId: m1 }, { supplierId: m2 }] },
+      },
     });
     const rfq = await createRfq(t.db, buyerA.organization.id, { items: twoLines, visibility: "invited" });
     await t.db.rfqInvitation.create({ data: { rfqId: rfq.id, supplierId: umkmA.organization.id, consortiumId: consortium.id } });
@@ -289,9 +383,16 @@ describe("consortium quotes", () => {
     expect(q.consortiumShares.map((s) => s.shareQuantity).sort()).toEqual([30, 30, 40]);
 
     // someone outside the consortium cannot be given a share
-    const bad = await put(rfq.id, tok.umkmA, { items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: 1 }], leadTimeDays: 1, includesVat: false, consortiumShares: [{ supplierId: umkmB.organization.id, shareQuantity: 1 }] });
+    const bad = await put(rfq.id, tok.umkmA, {
+      items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: 1 }],
+      leadTimeDays: 1,
+      includesVat: false,
+      consortiumShares: [{ supplierId: umkmB.organization.id, shareQuantity: 1 }],
+    });
     expect(bad.status).toBe(400);
-    expect(Object.keys((await jsonOf<{ error: { fields: Record<string, string[]> } }>(bad)).error.fields)).toContain("consortiumShares.0.supplierId");
+    expect(Object.keys((await jsonOf<{ error: { fields: Record<string, string[]> } }>(bad)).error.fields)).toContain(
+      "consortiumShares.0.supplierId",
+    );
   });
 });
 
@@ -299,10 +400,20 @@ describe("quote attachments", () => {
   const upload = (rfqId: string, token: string, bytes: Uint8Array, name = "rincian-harga.pdf", type = "application/pdf") => {
     const fd = new FormData();
     fd.append("file", new File([Buffer.from(bytes)], name, { type }));
-    return attachRoute(new Request(`http://rantai.test/api/v1/rfqs/${rfqId}/quote/attachments`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: fd }), { params: Promise.resolve({ id: rfqId }) });
+    return attachRoute(
+      new Request(`http://rantai.test/api/v1/rfqs/${rfqId}/quote/attachments`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+        body: fd,
+      }),
+      { params: Promise.resolve({ id: rfqId }) },
+    );
   };
   const download = (rfqId: string, attId: string, token: string) =>
-    callRoute(attachmentRoute, "GET", `/api/v1/rfqs/${rfqId}/quote/attachments/${attId}`, { token, params: { id: rfqId, attachmentId: attId } });
+    callRoute(attachmentRoute, "GET", `/api/v1/rfqs/${rfqId}/quote/attachments/${attId}`, {
+      token,
+      params: { id: rfqId, attachmentId: attId },
+    });
 
   it("the supplier attaches a PDF; it and the buyer (once prices are visible) can download it, nobody else", async () => {
     const rfq = await createRfq(t.db, buyerA.organization.id, { items: twoLines, sealed: true });
@@ -314,7 +425,9 @@ describe("quote attachments", () => {
     expect(res.status).toBe(201);
     const att = await jsonOf<{ id: string; filename: string; url: string }>(res);
     expect(att.filename).toBe("rincian-harga.pdf");
-    expect((await jsonOf<{ attachments: { id: string }[] }>(await getOwn(rfq.id, tok.umkmA))).attachments.map((a) => a.id)).toEqual([att.id]);
+    expect((await jsonOf<{ attachments: { id: string }[] }>(await getOwn(rfq.id, tok.umkmA))).attachments.map((a) => a.id)).toEqual([
+      att.id,
+    ]);
 
     // content decides the type: HTML disguised as a PDF is refused
     const fake = await upload(rfq.id, tok.umkmA, new TextEncoder().encode("<html><script>alert(1)</script></html>"));
@@ -328,13 +441,27 @@ describe("quote attachments", () => {
     expect((await download(rfq.id, att.id, tok.buyerB)).status).toBe(404);
     // sealed: the buyer neither, until the deadline
     expect((await download(rfq.id, att.id, tok.buyerA)).status).toBe(404);
-    expect((await callRoute(detachRoute, "DELETE", `/api/v1/rfqs/${rfq.id}/quote/attachments/${att.id}`, { token: tok.umkmB, params: { id: rfq.id, attachmentId: att.id } })).status).toBe(404);
+    expect(
+      (
+        await callRoute(detachRoute, "DELETE", `/api/v1/rfqs/${rfq.id}/quote/attachments/${att.id}`, {
+          token: tok.umkmB,
+          params: { id: rfq.id, attachmentId: att.id },
+        })
+      ).status,
+    ).toBe(404);
 
     await t.db.rfq.update({ where: { id: rfq.id }, data: { deadline: new Date(Date.now() - 1000) } });
     expect((await download(rfq.id, att.id, tok.buyerA)).status).toBe(200);
     // after the deadline nothing is added or removed
     expect((await upload(rfq.id, tok.umkmA, placeholderPdf("Lagi"))).status).toBe(409);
-    expect((await callRoute(detachRoute, "DELETE", `/api/v1/rfqs/${rfq.id}/quote/attachments/${att.id}`, { token: tok.umkmA, params: { id: rfq.id, attachmentId: att.id } })).status).toBe(409);
+    expect(
+      (
+        await callRoute(detachRoute, "DELETE", `/api/v1/rfqs/${rfq.id}/quote/attachments/${att.id}`, {
+          token: tok.umkmA,
+          params: { id: rfq.id, attachmentId: att.id },
+        })
+      ).status,
+    ).toBe(409);
     expect(await t.db.quoteAttachment.count({ where: { quote: { rfqId: rfq.id } } })).toBe(1);
   });
 });

@@ -49,7 +49,13 @@ describe("item 14 (review): impossible dates and wrong types are a 400 on the fi
   });
 
   it("PUT quote: validUntil of year 0000 or 9999, leadTimeDays true/[] → 400 on the field, nothing saved", async () => {
-    const body = (over: Record<string, unknown>) => ({ items: [{ rfqItemId: itemId, unitPriceIdr: 1000 }], leadTimeDays: 7, includesVat: false, submit: false, ...over });
+    const body = (over: Record<string, unknown>) => ({
+      items: [{ rfqItemId: itemId, unitPriceIdr: 1000 }],
+      leadTimeDays: 7,
+      includesVat: false,
+      submit: false,
+      ...over,
+    });
     for (const [over, field] of [
       [{ validUntil: "0000-01-01" }, "validUntil"],
       [{ validUntil: "9999-12-31" }, "validUntil"],
@@ -58,11 +64,19 @@ describe("item 14 (review): impossible dates and wrong types are a 400 on the fi
       [{ offeredTkdn: true }, "offeredTkdn"],
       [{ offeredTkdn: [40] }, "offeredTkdn"],
     ] as const) {
-      const res = await callRoute(quotePutRoute, "PUT", `/api/v1/rfqs/${rfqId}/quote`, { token: tokS, params: { id: rfqId }, body: body(over) });
+      const res = await callRoute(quotePutRoute, "PUT", `/api/v1/rfqs/${rfqId}/quote`, {
+        token: tokS,
+        params: { id: rfqId },
+        body: body(over),
+      });
       expect(Object.keys(await fieldsOf(res)), JSON.stringify(over)).toContain(field);
     }
     expect(await t.db.quote.count()).toBe(0);
-    const ok = await callRoute(quotePutRoute, "PUT", `/api/v1/rfqs/${rfqId}/quote`, { token: tokS, params: { id: rfqId }, body: body({ validUntil: "2099-01-31", leadTimeDays: "14" }) });
+    const ok = await callRoute(quotePutRoute, "PUT", `/api/v1/rfqs/${rfqId}/quote`, {
+      token: tokS,
+      params: { id: rfqId },
+      body: body({ validUntil: "2099-01-31", leadTimeDays: "14" }),
+    });
     expect(ok.status, await ok.clone().text()).toBe(200);
     expect((await t.db.quote.findFirstOrThrow()).leadTimeDays).toBe(14);
   });
@@ -70,7 +84,10 @@ describe("item 14 (review): impossible dates and wrong types are a 400 on the fi
   it("a cursor holding a year-zero instant (GET /api/v1/rfqs, GET /api/v1/products) → 400 on cursor, not a 500", async () => {
     const cursor = (keys: unknown[]) => Buffer.from(JSON.stringify(keys), "utf8").toString("base64url");
     for (const at of ["0000-01-01T00:00:00Z", "0001-01-01T00:00:00+14:00"]) {
-      for (const [route, path] of [[listRoute, "/api/v1/rfqs"], [productsRoute, "/api/v1/products"]] as const) {
+      for (const [route, path] of [
+        [listRoute, "/api/v1/rfqs"],
+        [productsRoute, "/api/v1/products"],
+      ] as const) {
         const res = await callRoute(route, "GET", path, { token: tokB, query: { cursor: cursor([at, "x"]) } });
         expect(Object.keys(await fieldsOf(res)), `${path} ${at}`).toEqual(["cursor"]);
       }
@@ -80,14 +97,25 @@ describe("item 14 (review): impossible dates and wrong types are a 400 on the fi
   });
 
   it("POST /api/v1/products: moq, capacity or lead time given as true, [] or {} → 400 on the field, nothing saved", async () => {
-    const tokP = (await createApiToken((await t.db.membership.findFirstOrThrow({ where: { organization: { name: "CV Pemasok Angka" } } })).userId, { name: "p" })).token;
+    const tokP = (
+      await createApiToken((await t.db.membership.findFirstOrThrow({ where: { organization: { name: "CV Pemasok Angka" } } })).userId, {
+        name: "p",
+      })
+    ).token;
     const body = { name: "Kain batik tulis", kbli: "13134", unit: "lembar", priceMinIdr: 100000, priceMaxIdr: 150000 };
-    for (const [field, v] of [["moq", true], ["monthlyCapacity", [5]], ["leadTimeDays", {}]] as const) {
+    for (const [field, v] of [
+      ["moq", true],
+      ["monthlyCapacity", [5]],
+      ["leadTimeDays", {}],
+    ] as const) {
       const res = await callRoute(productCreateRoute, "POST", "/api/v1/products", { token: tokP, body: { ...body, [field]: v } });
       expect(Object.keys(await fieldsOf(res)), field).toEqual([field]);
     }
     expect(await t.db.product.count()).toBe(0);
-    const ok = await callRoute(productCreateRoute, "POST", "/api/v1/products", { token: tokP, body: { ...body, moq: "10", monthlyCapacity: 500, leadTimeDays: "" } });
+    const ok = await callRoute(productCreateRoute, "POST", "/api/v1/products", {
+      token: tokP,
+      body: { ...body, moq: "10", monthlyCapacity: 500, leadTimeDays: "" },
+    });
     expect(ok.status, await ok.clone().text()).toBe(201);
   });
 });

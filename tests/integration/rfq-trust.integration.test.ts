@@ -107,7 +107,12 @@ describe("item 8: an unverified buyer prepares drafts but cannot publish or invi
     const created = await callRoute(createRoute, "POST", "/api/v1/rfqs", { token: tokU, body: draftBody() });
     expect(created.status).toBe(201);
     const rfq = RfqSchema.parse(await jsonOf(created));
-    expect(rfq.buyer).toEqual({ id: unverifiedBuyer.organization.id, name: "PT Pembeli Baru Daftar", verified: false, timeZone: "Asia/Jakarta" }); // no region: WIB
+    expect(rfq.buyer).toEqual({
+      id: unverifiedBuyer.organization.id,
+      name: "PT Pembeli Baru Daftar",
+      verified: false,
+      timeZone: "Asia/Jakarta",
+    }); // no region: WIB
 
     const before = await counts();
     const pub = await callRoute(publishRoute, "POST", "/x", { token: tokU, params: { id: rfq.id }, headers: { "accept-language": "en" } });
@@ -118,7 +123,11 @@ describe("item 8: an unverified buyer prepares drafts but cannot publish or invi
     const pubId = await callRoute(publishRoute, "POST", "/x", { token: tokU, params: { id: rfq.id } });
     expect(ErrorResponseSchema.parse(await jsonOf(pubId)).error.message).toMatch(/belum terverifikasi/);
 
-    const inv = await callRoute(inviteRoute, "POST", "/x", { token: tokU, params: { id: rfq.id }, body: { supplierIds: [supplier.organization.id] } });
+    const inv = await callRoute(inviteRoute, "POST", "/x", {
+      token: tokU,
+      params: { id: rfq.id },
+      body: { supplierIds: [supplier.organization.id] },
+    });
     expect(inv.status).toBe(403);
     expect(ErrorResponseSchema.parse(await jsonOf(inv)).error.code).toBe("verification_required");
     expect(await counts()).toEqual(before);
@@ -134,7 +143,10 @@ describe("item 8: an unverified buyer prepares drafts but cannot publish or invi
       await inviteSuppliersAction({ id: row.id, supplierIds: [supplier.organization.id] }),
       await inviteMatchAction({ rfqId: row.id, supplierId: supplier.organization.id }),
     ]) {
-      expect(result).toMatchObject({ ok: false, error: { code: "verification_required", message: expect.stringMatching(/belum terverifikasi/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: "verification_required", message: expect.stringMatching(/belum terverifikasi/) },
+      });
     }
     expect(await counts()).toEqual(before);
   });
@@ -160,7 +172,15 @@ describe("item 8: an unverified buyer prepares drafts but cannot publish or invi
 
   it("a verified buyer publishes and invites as before", async () => {
     const rfq = RfqSchema.parse(await jsonOf(await callRoute(createRoute, "POST", "/api/v1/rfqs", { token: tokV, body: draftBody() })));
-    expect((await callRoute(inviteRoute, "POST", "/x", { token: tokV, params: { id: rfq.id }, body: { supplierIds: [supplier.organization.id] } })).status).toBe(200);
+    expect(
+      (
+        await callRoute(inviteRoute, "POST", "/x", {
+          token: tokV,
+          params: { id: rfq.id },
+          body: { supplierIds: [supplier.organization.id] },
+        })
+      ).status,
+    ).toBe(200);
     const pub = await callRoute(publishRoute, "POST", "/x", { token: tokV, params: { id: rfq.id } });
     expect(pub.status).toBe(200);
     expect(RfqSchema.parse(await jsonOf(pub)).buyer.verified).toBe(true);
@@ -171,12 +191,19 @@ describe("item 8: an unverified buyer prepares drafts but cannot publish or invi
     // An RFQ published before its buyer's verification was returned stays on the board, flagged.
     const returned = await createBuyer(t.db, { name: "PT Pembeli Status Dikembalikan", verificationStatus: "returned" });
     const fromReturned = await createRfqRow(t.db, returned.organization.id, { title: "RFQ pembeli dikembalikan papan" });
-    const board = RfqPageSchema.parse(await jsonOf(await callRoute(listRoute, "GET", "/api/v1/rfqs", { token: tokS, query: { limit: "100" } })));
+    const board = RfqPageSchema.parse(
+      await jsonOf(await callRoute(listRoute, "GET", "/api/v1/rfqs", { token: tokS, query: { limit: "100" } })),
+    );
     const byId = new Map(board.data.map((r) => [r.id, r]));
     expect(byId.get(fromVerified.id)?.buyer.verified).toBe(true);
     expect(byId.get(fromReturned.id)?.buyer.verified).toBe(false);
     const one = RfqSchema.parse(await jsonOf(await callRoute(getRoute, "GET", "/x", { token: tokS, params: { id: fromReturned.id } })));
-    expect(one.buyer).toEqual({ id: returned.organization.id, name: "PT Pembeli Status Dikembalikan", verified: false, timeZone: "Asia/Jakarta" });
+    expect(one.buyer).toEqual({
+      id: returned.organization.id,
+      name: "PT Pembeli Status Dikembalikan",
+      verified: false,
+      timeZone: "Asia/Jakarta",
+    });
   });
 });
 
@@ -194,16 +221,25 @@ describe("item 11: sealed quotes name nobody to the buyer before the deadline", 
     expect(put.status).toBe(200);
     // an attachment whose file name names the supplier (its buyer-side entry carries the file name)
     const fd = new FormData();
-    fd.append("file", new File([Buffer.from(placeholderPdf("Penawaran"))], `penawaran-${supplier.organization.name}.pdf`, { type: "application/pdf" }));
+    fd.append(
+      "file",
+      new File([Buffer.from(placeholderPdf("Penawaran"))], `penawaran-${supplier.organization.name}.pdf`, { type: "application/pdf" }),
+    );
     const attach = await quoteAttachRoute(
-      new Request(`http://rantai.test/api/v1/rfqs/${rfq.id}/quote/attachments`, { method: "POST", headers: { authorization: `Bearer ${tokS}` }, body: fd }),
+      new Request(`http://rantai.test/api/v1/rfqs/${rfq.id}/quote/attachments`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${tokS}` },
+        body: fd,
+      }),
       { params: Promise.resolve({ id: rfq.id }) },
     );
     expect(attach.status, await attach.clone().text()).toBe(201);
 
     const buyerActor = await actAs(verifiedBuyer.owner);
     // the buyer organization's rows as written: they do name the supplier's user (actorId) …
-    const raw = await t.db.auditLog.findMany({ where: { organizationId: verifiedBuyer.organization.id, entityType: "quote", data: { path: ["rfqId"], equals: rfq.id } } });
+    const raw = await t.db.auditLog.findMany({
+      where: { organizationId: verifiedBuyer.organization.id, entityType: "quote", data: { path: ["rfqId"], equals: rfq.id } },
+    });
     expect(raw.length).toBeGreaterThan(0);
     // … but what the buyer reads does not
     const log = (await listOwnAuditLog(buyerActor, { limit: 50 })).filter((e) => e.action.startsWith("quote."));
@@ -214,7 +250,9 @@ describe("item 11: sealed quotes name nobody to the buyer before the deadline", 
     expect(history.length).toBeGreaterThan(0);
     expect(mentionsSupplier(history)).toBe(false);
     // the notification and its e-mail say a quote arrived, never who
-    const notes = await t.db.notification.findMany({ where: { type: "quote.received", organizationId: verifiedBuyer.organization.id, params: { path: ["rfqTitle"], equals: rfq.title } } });
+    const notes = await t.db.notification.findMany({
+      where: { type: "quote.received", organizationId: verifiedBuyer.organization.id, params: { path: ["rfqTitle"], equals: rfq.title } },
+    });
     expect(notes).toHaveLength(1);
     expect(mentionsSupplier(notes.map((n) => n.params))).toBe(false);
     const mails = await t.db.emailOutbox.findMany({ where: { to: verifiedBuyer.owner.email, text: { contains: rfq.title } } });
@@ -223,7 +261,9 @@ describe("item 11: sealed quotes name nobody to the buyer before the deadline", 
 
     // After the deadline the entries show in full.
     await t.db.rfq.update({ where: { id: rfq.id }, data: { deadline: new Date(Date.now() - 1000) } });
-    const after = (await listOwnAuditLog(buyerActor, { limit: 50 })).filter((e) => e.action === "quote.submitted" && (e.data as { rfqId?: string }).rfqId === rfq.id);
+    const after = (await listOwnAuditLog(buyerActor, { limit: 50 })).filter(
+      (e) => e.action === "quote.submitted" && (e.data as { rfqId?: string }).rfqId === rfq.id,
+    );
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ sealed: false, actor: { name: supplier.owner.name } });
     const historyAfter = (await listRfqHistory(buyerActor, rfq.id)).filter((e) => e.action === "quote.submitted");
@@ -232,13 +272,22 @@ describe("item 11: sealed quotes name nobody to the buyer before the deadline", 
 
   it("an open (not sealed) RFQ's quote entries name the supplier; the supplier always sees its own entries", async () => {
     const rfq = await createRfqRow(t.db, verifiedBuyer.organization.id, { sealed: false });
-    expect((await callRoute(quotePutRoute, "PUT", "/x", { token: tokS2, params: { id: rfq.id }, body: quoteBody(rfq.items[0].id) })).status).toBe(200);
-    const buyerLog = (await listOwnAuditLog(await actAs(verifiedBuyer.owner), { limit: 50 })).filter((e) => (e.data as { rfqId?: string }).rfqId === rfq.id);
+    expect(
+      (await callRoute(quotePutRoute, "PUT", "/x", { token: tokS2, params: { id: rfq.id }, body: quoteBody(rfq.items[0].id) })).status,
+    ).toBe(200);
+    const buyerLog = (await listOwnAuditLog(await actAs(verifiedBuyer.owner), { limit: 50 })).filter(
+      (e) => (e.data as { rfqId?: string }).rfqId === rfq.id,
+    );
     expect(buyerLog[0]).toMatchObject({ action: "quote.submitted", sealed: false, actor: { name: supplier2.owner.name } });
 
     const sealedRfq = await createRfqRow(t.db, verifiedBuyer.organization.id, { sealed: true });
-    expect((await callRoute(quotePutRoute, "PUT", "/x", { token: tokS2, params: { id: sealedRfq.id }, body: quoteBody(sealedRfq.items[0].id) })).status).toBe(200);
-    const own = (await listOwnAuditLog(await actAs(supplier2.owner), { limit: 50 })).filter((e) => (e.data as { rfqId?: string }).rfqId === sealedRfq.id);
+    expect(
+      (await callRoute(quotePutRoute, "PUT", "/x", { token: tokS2, params: { id: sealedRfq.id }, body: quoteBody(sealedRfq.items[0].id) }))
+        .status,
+    ).toBe(200);
+    const own = (await listOwnAuditLog(await actAs(supplier2.owner), { limit: 50 })).filter(
+      (e) => (e.data as { rfqId?: string }).rfqId === sealedRfq.id,
+    );
     expect(own[0]).toMatchObject({ action: "quote.submitted", sealed: false, actor: { name: supplier2.owner.name } });
   });
 });
@@ -262,7 +311,9 @@ describe("item 11: on a sealed RFQ the buyer does not learn who asks a clarifica
     const q = ClarificationSchema.parse(await jsonOf(asked));
     expect(q.askedByYou).toBe(true);
     // the row and the buyer's audit entry as written do name the asker …
-    const rawEntry = await t.db.auditLog.findFirstOrThrow({ where: { organizationId: verifiedBuyer.organization.id, action: "clarification.asked", entityId: q.id } });
+    const rawEntry = await t.db.auditLog.findFirstOrThrow({
+      where: { organizationId: verifiedBuyer.organization.id, action: "clarification.asked", entityId: q.id },
+    });
     expect(rawEntry.actorId).toBe(supplier.owner.id);
 
     // … what the buyer reads does not: the API …
@@ -285,7 +336,9 @@ describe("item 11: on a sealed RFQ the buyer does not learn who asks a clarifica
     expect(history).toEqual([expect.objectContaining({ sealed: true, actor: null })]);
     expect(mentionsAsker(history)).toBe(false);
     // … nor any notification or e-mail to the buyer organization
-    const buyerNotes = await t.db.notification.findMany({ where: { organizationId: verifiedBuyer.organization.id, createdAt: { gte: start } } });
+    const buyerNotes = await t.db.notification.findMany({
+      where: { organizationId: verifiedBuyer.organization.id, createdAt: { gte: start } },
+    });
     expect(mentionsAsker(buyerNotes.map((n) => [n.params, n.link]))).toBe(false);
     const buyerMails = await t.db.emailOutbox.findMany({ where: { to: verifiedBuyer.owner.email, createdAt: { gte: start } } });
     expect(mentionsAsker(buyerMails.map((m) => [m.subject, m.text, m.html]))).toBe(false);
@@ -293,7 +346,11 @@ describe("item 11: on a sealed RFQ the buyer does not learn who asks a clarifica
     expect(await t.db.emailOutbox.count()).toBe(mailsBefore);
 
     // The buyer answers (its answer names nobody either) and closes early: still withheld until the deadline.
-    const answered = await callRoute(answerRoute, "POST", "/x", { token: tokV, params: { id: rfq.id, clarificationId: q.id }, body: { answer: "Boleh, tiga termin dalam 60 hari." } });
+    const answered = await callRoute(answerRoute, "POST", "/x", {
+      token: tokV,
+      params: { id: rfq.id, clarificationId: q.id },
+      body: { answer: "Boleh, tiga termin dalam 60 hari." },
+    });
     expect(answered.status).toBe(200);
     const answeredText = await answered.text();
     expect(mentionsAsker(answeredText)).toBe(false);
@@ -303,7 +360,9 @@ describe("item 11: on a sealed RFQ the buyer does not learn who asks a clarifica
     const closedLog = (await listOwnAuditLog(buyerActor, { limit: 50 })).filter((e) => (e.data as { rfqId?: string }).rfqId === rfq.id);
     expect(mentionsAsker(closedLog)).toBe(false);
     // the notification of the answer goes to the asker, and says nothing of it to the buyer
-    const buyerNotes2 = await t.db.notification.findMany({ where: { organizationId: verifiedBuyer.organization.id, createdAt: { gte: start } } });
+    const buyerNotes2 = await t.db.notification.findMany({
+      where: { organizationId: verifiedBuyer.organization.id, createdAt: { gte: start } },
+    });
     expect(mentionsAsker(buyerNotes2.map((n) => [n.params, n.link]))).toBe(false);
     const buyerMails2 = await t.db.emailOutbox.findMany({ where: { to: verifiedBuyer.owner.email, createdAt: { gte: start } } });
     expect(mentionsAsker(buyerMails2.map((m) => [m.subject, m.text, m.html]))).toBe(false);
@@ -314,15 +373,29 @@ describe("item 11: on a sealed RFQ the buyer does not learn who asks a clarifica
     const otherText = await (await callRoute(clarificationsRoute, "GET", "/x", { token: tokS2, params: p })).text();
     expect(ClarificationListSchema.parse(JSON.parse(otherText)).data).toEqual([expect.objectContaining({ id: q.id, askedByYou: false })]);
     expect(mentionsAsker(otherText)).toBe(false);
-    expect(otherText).not.toContain("askedBy\"");
+    expect(otherText).not.toContain('askedBy"');
 
     // After the deadline the buyer sees who asked, as it sees who quoted; other suppliers still do not.
     await t.db.rfq.update({ where: { id: rfq.id }, data: { deadline: new Date(Date.now() - 1000) } });
-    const after = ClarificationListSchema.parse(await jsonOf(await callRoute(clarificationsRoute, "GET", "/x", { token: tokV, params: p })));
-    expect(after.data[0]).toMatchObject({ askedBy: { id: supplier.organization.id, name: supplier.organization.name }, askerWithheld: false });
-    expect((await listClarifications(buyerActor, rfq.id))[0].askedBy).toEqual({ id: supplier.organization.id, name: supplier.organization.name });
-    const logAfter = (await listOwnAuditLog(buyerActor, { limit: 50 })).filter((e) => e.action === "clarification.asked" && e.entityId === q.id);
-    expect(logAfter[0]).toMatchObject({ sealed: false, actor: { name: supplier.owner.name }, data: { rfqId: rfq.id, supplierId: supplier.organization.id } });
+    const after = ClarificationListSchema.parse(
+      await jsonOf(await callRoute(clarificationsRoute, "GET", "/x", { token: tokV, params: p })),
+    );
+    expect(after.data[0]).toMatchObject({
+      askedBy: { id: supplier.organization.id, name: supplier.organization.name },
+      askerWithheld: false,
+    });
+    expect((await listClarifications(buyerActor, rfq.id))[0].askedBy).toEqual({
+      id: supplier.organization.id,
+      name: supplier.organization.name,
+    });
+    const logAfter = (await listOwnAuditLog(buyerActor, { limit: 50 })).filter(
+      (e) => e.action === "clarification.asked" && e.entityId === q.id,
+    );
+    expect(logAfter[0]).toMatchObject({
+      sealed: false,
+      actor: { name: supplier.owner.name },
+      data: { rfqId: rfq.id, supplierId: supplier.organization.id },
+    });
     const historyAfter = (await listRfqHistory(buyerActor, rfq.id)).filter((e) => e.action === "clarification.asked");
     expect(historyAfter[0]).toMatchObject({ sealed: false, actor: { name: supplier.owner.name } });
     const otherAfter = await (await callRoute(clarificationsRoute, "GET", "/x", { token: tokS2, params: p })).text();
@@ -333,32 +406,60 @@ describe("item 11: on a sealed RFQ the buyer does not learn who asks a clarifica
     const rfq = await createRfqRow(t.db, verifiedBuyer.organization.id, { sealed: false });
     const asked = await callRoute(askRoute, "POST", "/x", { token: tokS, params: { id: rfq.id }, body: { question } });
     expect(asked.status).toBe(201);
-    const list = ClarificationListSchema.parse(await jsonOf(await callRoute(clarificationsRoute, "GET", "/x", { token: tokV, params: { id: rfq.id } })));
-    expect(list.data[0]).toMatchObject({ askedBy: { id: supplier.organization.id, name: supplier.organization.name }, askerWithheld: false });
-    const log = (await listOwnAuditLog(await actAs(verifiedBuyer.owner), { limit: 50 })).filter((e) => e.action === "clarification.asked" && (e.data as { rfqId?: string }).rfqId === rfq.id);
+    const list = ClarificationListSchema.parse(
+      await jsonOf(await callRoute(clarificationsRoute, "GET", "/x", { token: tokV, params: { id: rfq.id } })),
+    );
+    expect(list.data[0]).toMatchObject({
+      askedBy: { id: supplier.organization.id, name: supplier.organization.name },
+      askerWithheld: false,
+    });
+    const log = (await listOwnAuditLog(await actAs(verifiedBuyer.owner), { limit: 50 })).filter(
+      (e) => e.action === "clarification.asked" && (e.data as { rfqId?: string }).rfqId === rfq.id,
+    );
     expect(log[0]).toMatchObject({ sealed: false, actor: { name: supplier.owner.name } });
   });
 });
 
 describe("item 11: a deadline whose quotes are open cannot be extended", () => {
   it.each([
-    ["its deadline passed (still open until a read closes it)", async (id: string) => void (await t.db.rfq.update({ where: { id }, data: { deadline: new Date(Date.now() - 1000) } }))],
-    ["it closed on its deadline", async (id: string) => void (await t.db.rfq.update({ where: { id }, data: { deadline: new Date(Date.now() - 1000), status: "closed", closedAt: new Date() } }))],
+    [
+      "its deadline passed (still open until a read closes it)",
+      async (id: string) => void (await t.db.rfq.update({ where: { id }, data: { deadline: new Date(Date.now() - 1000) } })),
+    ],
+    [
+      "it closed on its deadline",
+      async (id: string) =>
+        void (await t.db.rfq.update({
+          where: { id },
+          data: { deadline: new Date(Date.now() - 1000), status: "closed", closedAt: new Date() },
+        })),
+    ],
     // as a read closes it: an "rfq.closed" audit entry with reason "deadline" (which once reopened it: the rule
     // reads the RFQ's own status and deadline, never the audit log)
-    ["a read closed it on its deadline", async (id: string) => {
-      await t.db.rfq.update({ where: { id }, data: { deadline: new Date(Date.now() - 1000) } });
-      expect(await closeExpiredRfqs({ rfqIds: [id] })).toBe(1);
-    }],
+    [
+      "a read closed it on its deadline",
+      async (id: string) => {
+        await t.db.rfq.update({ where: { id }, data: { deadline: new Date(Date.now() - 1000) } });
+        expect(await closeExpiredRfqs({ rfqIds: [id] })).toBe(1);
+      },
+    ],
     ["the buyer closed it", async (id: string) => void (await callRoute(closeRoute, "POST", "/x", { token: tokV, params: { id } }))],
   ])("sealed RFQ, %s → 409 with a localized message (API and action); nothing written", async (_name, reveal) => {
     const rfq = await createRfqRow(t.db, verifiedBuyer.organization.id, { sealed: true });
     await reveal(rfq.id);
     const before = await t.db.rfq.findUniqueOrThrow({ where: { id: rfq.id } });
     const audits = await t.db.auditLog.count({ where: { action: "rfq.extended" } });
-    const res = await callRoute(extendRoute, "POST", "/x", { token: tokV, params: { id: rfq.id }, body: { deadline: inDays(5) }, headers: { "accept-language": "en" } });
+    const res = await callRoute(extendRoute, "POST", "/x", {
+      token: tokV,
+      params: { id: rfq.id },
+      body: { deadline: inDays(5) },
+      headers: { "accept-language": "en" },
+    });
     expect(res.status).toBe(409);
-    expect(ErrorResponseSchema.parse(await jsonOf(res)).error).toMatchObject({ code: "conflict", message: expect.stringMatching(/new RFQ/) });
+    expect(ErrorResponseSchema.parse(await jsonOf(res)).error).toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/new RFQ/),
+    });
     await actAs(verifiedBuyer.owner);
     const viaAction = await extendRfqAction({ id: rfq.id, deadline: inDays(5) });
     expect(viaAction).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(/buat RFQ baru/) } });
@@ -394,7 +495,10 @@ describe("item 12: the TKDN preference needs a certificate valid on the deadline
     };
     const certified = await mk("CV TKDN Bersertifikat", { tkdnPercent: "45.00", validUntil: day(30) });
     // valid through the deadline's own day on the buyer's clock (WIB: the buyer has no region), with exactly the offered value
-    const onTheDay = await mk("CV TKDN Berlaku Tepat Batas", { tkdnPercent: "40.00", validUntil: new Date(`${calendarDayIn(deadline, "Asia/Jakarta")}T00:00:00.000Z`) });
+    const onTheDay = await mk("CV TKDN Berlaku Tepat Batas", {
+      tkdnPercent: "40.00",
+      validUntil: new Date(`${calendarDayIn(deadline, "Asia/Jakarta")}T00:00:00.000Z`),
+    });
     const expired = await mk("CV TKDN Kedaluwarsa Sebelum Batas", { tkdnPercent: "45.00", validUntil: day(5) });
     const notYet = await mk("CV TKDN Belum Berlaku", { tkdnPercent: "45.00", validFrom: day(20), validUntil: day(400) });
     const lower = await mk("CV TKDN Lebih Rendah", { tkdnPercent: "30.00", validUntil: day(30) });
@@ -407,15 +511,33 @@ describe("item 12: the TKDN preference needs a certificate valid on the deadline
       expect(api.get(name), name).toMatchObject({ offeredTkdn: 40, tkdnStatus: "verified", tkdnPreferencePercent: 10 });
       expect(api.get(name)!.items[0].evaluatedUnitPriceIdr, name).toBe(90_909); // 100.000 / 1,10
     }
-    for (const [name, certifiedPercent] of [[expired, null], [notYet, null], [lower, 30], [pending, null], [none, null]] as const) {
-      expect(api.get(name), name).toMatchObject({ offeredTkdn: 40, tkdnStatus: "unverified", tkdnCertifiedPercent: certifiedPercent, tkdnPreferencePercent: 0 });
+    for (const [name, certifiedPercent] of [
+      [expired, null],
+      [notYet, null],
+      [lower, 30],
+      [pending, null],
+      [none, null],
+    ] as const) {
+      expect(api.get(name), name).toMatchObject({
+        offeredTkdn: 40,
+        tkdnStatus: "unverified",
+        tkdnCertifiedPercent: certifiedPercent,
+        tkdnPreferencePercent: 0,
+      });
       expect(api.get(name)!.items[0].evaluatedUnitPriceIdr, name).toBe(100_000);
     }
 
     const cmp = await getComparison(await actAs(verifiedBuyer.owner), rfq.id);
     const col = new Map(cmp.suppliers.map((s) => [s.supplier.name, s]));
-    expect(col.get(certified)).toMatchObject({ tkdnStatus: "verified", column: { preferencePercent: 10, evaluatedTotalIdr: 909_090n, bestOverall: true } });
-    expect(col.get(none)).toMatchObject({ offeredTkdn: 40, tkdnStatus: "unverified", column: { preferencePercent: 0, evaluatedTotalIdr: 1_000_000n, bestOverall: false } });
+    expect(col.get(certified)).toMatchObject({
+      tkdnStatus: "verified",
+      column: { preferencePercent: 10, evaluatedTotalIdr: 909_090n, bestOverall: true },
+    });
+    expect(col.get(none)).toMatchObject({
+      offeredTkdn: 40,
+      tkdnStatus: "unverified",
+      column: { preferencePercent: 0, evaluatedTotalIdr: 1_000_000n, bestOverall: false },
+    });
     expect(col.get(lower)).toMatchObject({ tkdnStatus: "unverified", tkdnCertifiedPercent: 30, column: { preferencePercent: 0 } });
   });
 
@@ -434,9 +556,18 @@ describe("item 12: the TKDN preference needs a certificate valid on the deadline
     const withLeadCert = async (leadHasCert: boolean) => {
       const lead = await createUmkm(t.db, { verificationStatus: "verified" });
       const member = await createUmkm(t.db, { verificationStatus: "verified" });
-      await createCertification(t.db, (leadHasCert ? lead : member).organization.id, { type: "tkdn", tkdnPercent: "50.00", validUntil: day(60) });
+      await createCertification(t.db, (leadHasCert ? lead : member).organization.id, {
+        type: "tkdn",
+        tkdnPercent: "50.00",
+        validUntil: day(60),
+      });
       const c = await t.db.consortium.create({
-        data: { rfqId: rfq.id, name: `Konsorsium ${lead.organization.name}`, leadId: lead.organization.id, members: { create: [{ supplierId: lead.organization.id }, { supplierId: member.organization.id }] } },
+        data: {
+          rfqId: rfq.id,
+          name: `Konsorsium ${lead.organization.name}`,
+          leadId: lead.organization.id,
+          members: { create: [{ supplierId: lead.organization.id }, { supplierId: member.organization.id }] },
+        },
       });
       const q = await createQuote(t.db, rfq.id, lead.organization.id, { offeredTkdn: "50.00" });
       await t.db.quote.update({ where: { id: q.id }, data: { consortiumId: c.id } });
@@ -471,8 +602,17 @@ describe("item 14: large numbers are a 400 on their field, never a 500", () => {
       [[{ name: "Baut", quantity: 3_000_000_000, unit: "pcs" }], "items.0.quantity"],
       [[{ name: "Baut", quantity: 1e300, unit: "pcs" }], "items.0.quantity"],
       [[{ name: "Baut", quantity: 5, unit: "pcs", targetUnitPriceIdr: "9".repeat(40) }], "items.0.targetUnitPriceIdr"],
-      [[{ name: "Baut", quantity: 10, unit: "pcs" }, { name: "Mur", quantity: BIG_QTY, unit: "pcs", targetUnitPriceIdr: BIG_PRICE }], "items.1.targetUnitPriceIdr"],
-      [Array.from({ length: 3 }, (_, i) => ({ name: `Barang ${i}`, quantity: BIG_QTY, unit: "pcs", targetUnitPriceIdr: 4_000_000 })), "items"],
+      [
+        [
+          { name: "Baut", quantity: 10, unit: "pcs" },
+          { name: "Mur", quantity: BIG_QTY, unit: "pcs", targetUnitPriceIdr: BIG_PRICE },
+        ],
+        "items.1.targetUnitPriceIdr",
+      ],
+      [
+        Array.from({ length: 3 }, (_, i) => ({ name: `Barang ${i}`, quantity: BIG_QTY, unit: "pcs", targetUnitPriceIdr: 4_000_000 })),
+        "items",
+      ],
     ];
     for (const [items, field] of cases) {
       const fields = await fieldsOf(await callRoute(createRoute, "POST", "/api/v1/rfqs", { token: tokV, body: draftBody({ items }) }));
@@ -483,7 +623,10 @@ describe("item 14: large numbers are a 400 on their field, never a 500", () => {
       ...draftBody(),
       items: { "0": { name: "Mur", quantity: String(BIG_QTY), unit: "pcs", targetUnitPriceIdr: "1.000.000.000.000" } },
     });
-    expect(viaAction).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { "items.0.targetUnitPriceIdr": [expect.stringMatching(/terlalu besar/)] } } });
+    expect(viaAction).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", fields: { "items.0.targetUnitPriceIdr": [expect.stringMatching(/terlalu besar/)] } },
+    });
     const hugeQty = await createRfqAction({ ...draftBody(), items: { "0": { name: "Mur", quantity: "9".repeat(400), unit: "pcs" } } });
     expect(hugeQty).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { "items.0.quantity": expect.any(Array) } } });
     expect(await written()).toEqual(before);
@@ -498,29 +641,59 @@ describe("item 14: large numbers are a 400 on their field, never a 500", () => {
     });
     const [l1, l2] = rfq.items;
     const before = await written();
-    const line = await fieldsOf(await callRoute(quotePutRoute, "PUT", "/x", {
-      token: tokS,
-      params: { id: rfq.id },
-      body: { items: [{ rfqItemId: l1.id, unitPriceIdr: 10 }, { rfqItemId: l2.id, unitPriceIdr: BIG_PRICE }], leadTimeDays: 10, includesVat: false },
-    }));
+    const line = await fieldsOf(
+      await callRoute(quotePutRoute, "PUT", "/x", {
+        token: tokS,
+        params: { id: rfq.id },
+        body: {
+          items: [
+            { rfqItemId: l1.id, unitPriceIdr: 10 },
+            { rfqItemId: l2.id, unitPriceIdr: BIG_PRICE },
+          ],
+          leadTimeDays: 10,
+          includesVat: false,
+        },
+      }),
+    );
     expect(line).toEqual({ "items.1.unitPriceIdr": [expect.stringMatching(/terlalu besar/)] });
     // each line fits (5 × 10^15), the sum (10^16) does not
-    const total = await fieldsOf(await callRoute(quotePutRoute, "PUT", "/x", {
-      token: tokS,
-      params: { id: rfq.id },
-      body: { items: [{ rfqItemId: l1.id, unitPriceIdr: 5_000_000 }, { rfqItemId: l2.id, unitPriceIdr: 5_000_000 }], leadTimeDays: 10, includesVat: false },
-      headers: { "accept-language": "en" },
-    }));
+    const total = await fieldsOf(
+      await callRoute(quotePutRoute, "PUT", "/x", {
+        token: tokS,
+        params: { id: rfq.id },
+        body: {
+          items: [
+            { rfqItemId: l1.id, unitPriceIdr: 5_000_000 },
+            { rfqItemId: l2.id, unitPriceIdr: 5_000_000 },
+          ],
+          leadTimeDays: 10,
+          includesVat: false,
+        },
+        headers: { "accept-language": "en" },
+      }),
+    );
     expect(total).toEqual({ items: [expect.stringMatching(/quote total is too large/)] });
     await actAs(supplier.owner);
-    const viaAction = await saveQuoteAction({ rfqId: rfq.id, items: [{ rfqItemId: l1.id, unitPriceIdr: "1.000.000.000.000" }], leadTimeDays: "10", includesVat: "false" });
+    const viaAction = await saveQuoteAction({
+      rfqId: rfq.id,
+      items: [{ rfqItemId: l1.id, unitPriceIdr: "1.000.000.000.000" }],
+      leadTimeDays: "10",
+      includesVat: "false",
+    });
     expect(viaAction).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { "items.0.unitPriceIdr": expect.any(Array) } } });
     expect(await written()).toEqual(before);
     // within range it is accepted
     const ok = await callRoute(quotePutRoute, "PUT", "/x", {
       token: tokS,
       params: { id: rfq.id },
-      body: { items: [{ rfqItemId: l1.id, unitPriceIdr: 4_000_000 }, { rfqItemId: l2.id, unitPriceIdr: 4_000_000 }], leadTimeDays: 10, includesVat: false },
+      body: {
+        items: [
+          { rfqItemId: l1.id, unitPriceIdr: 4_000_000 },
+          { rfqItemId: l2.id, unitPriceIdr: 4_000_000 },
+        ],
+        leadTimeDays: 10,
+        includesVat: false,
+      },
     });
     expect(ok.status).toBe(200);
     expect((await jsonOf<{ totalIdr: unknown }>(ok)).totalIdr).toBe(8_000_000_000_000_000);
@@ -535,9 +708,13 @@ describe("item 14: large numbers are a 400 on their field, never a 500", () => {
         { name: "Baja profil", quantity: BIG_QTY, unit: "kg" },
       ],
     });
-    const q = await createQuote(t.db, rfq.id, supplier.organization.id, { unitPrices: Object.fromEntries(rfq.items.map((i) => [i.id, BigInt(BIG_PRICE)])) });
+    const q = await createQuote(t.db, rfq.id, supplier.organization.id, {
+      unitPrices: Object.fromEntries(rfq.items.map((i) => [i.id, BigInt(BIG_PRICE)])),
+    });
     const before = await written();
-    const fields = await fieldsOf(await callRoute(awardRoute, "POST", "/x", { token: tokV, params: { id: rfq.id }, body: { awards: [{ quoteId: q.id }] } }));
+    const fields = await fieldsOf(
+      await callRoute(awardRoute, "POST", "/x", { token: tokV, params: { id: rfq.id }, body: { awards: [{ quoteId: q.id }] } }),
+    );
     expect(fields).toEqual({ "awards.0.rfqItemIds": [expect.stringMatching(/terlalu besar/)] });
     await actAs(verifiedBuyer.owner);
     const viaAction = await awardRfqAction({ rfqId: rfq.id, awards: [{ quoteId: q.id, rfqItemIds: [rfq.items[0].id] }] });
@@ -555,7 +732,9 @@ describe("item 14: large numbers are a 400 on their field, never a 500", () => {
       [{ moq: 3_000_000_000 }, "moq"],
       [{ monthlyCapacity: 1e20 }, "monthlyCapacity"],
     ] as const) {
-      const fields = await fieldsOf(await callRoute(productsRoute, "POST", "/api/v1/products", { token: tokS, body: { ...base, ...over } }));
+      const fields = await fieldsOf(
+        await callRoute(productsRoute, "POST", "/api/v1/products", { token: tokS, body: { ...base, ...over } }),
+      );
       expect(Object.keys(fields), field).toContain(field);
     }
     expect(await written()).toEqual(before);

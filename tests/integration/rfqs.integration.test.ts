@@ -56,7 +56,13 @@ const valid = () => ({
   deliveryRegencyCode: "31.74",
   deadline: inDays(10),
   items: [
-    { name: "Kain batik cap motif korporat", specification: "Katun primisima 2,15 m", quantity: 1500, unit: "lembar", targetUnitPriceIdr: 150000 },
+    {
+      name: "Kain batik cap motif korporat",
+      specification: "Katun primisima 2,15 m",
+      quantity: 1500,
+      unit: "lembar",
+      targetUnitPriceIdr: 150000,
+    },
     { name: "Selendang batik tulis sutra", quantity: 300, unit: "lembar" },
   ],
   requiredCertifications: ["halal", "tkdn"],
@@ -102,7 +108,11 @@ describe("creating and validating", () => {
       [2, "Selendang batik tulis sutra", 300, null],
     ]);
     const log = await t.db.auditLog.findFirstOrThrow({ where: { entityId: rfq.id, action: "rfq.created" } });
-    expect(log).toMatchObject({ organizationId: buyerA.organization.id, actorId: buyerA.owner.id, data: expect.objectContaining({ rfqId: rfq.id }) });
+    expect(log).toMatchObject({
+      organizationId: buyerA.organization.id,
+      actorId: buyerA.owner.id,
+      data: expect.objectContaining({ rfqId: rfq.id }),
+    });
   });
 
   it.each([
@@ -111,7 +121,12 @@ describe("creating and validating", () => {
     ["fractional quantity", (b: ReturnType<typeof valid>) => (b.items[0].quantity = 2.5), "items.0.quantity", "whole number"],
     ["deadline in the past", (b: ReturnType<typeof valid>) => (b.deadline = inDays(-1)), "deadline", "future"],
     ["empty items", (b: ReturnType<typeof valid>) => (b.items = []), "items", "at least one item"],
-    ["fractional Rupiah", (b: ReturnType<typeof valid>) => ((b.items[0] as { targetUnitPriceIdr?: number }).targetUnitPriceIdr = 1500.5), "items.0.targetUnitPriceIdr", ""],
+    [
+      "fractional Rupiah",
+      (b: ReturnType<typeof valid>) => ((b.items[0] as { targetUnitPriceIdr?: number }).targetUnitPriceIdr = 1500.5),
+      "items.0.targetUnitPriceIdr",
+      "",
+    ],
     ["unknown KBLI", (b: ReturnType<typeof valid>) => (b.kbli = "99999"), "kbli", "KBLI"],
     ["unknown regency", (b: ReturnType<typeof valid>) => (b.deliveryRegencyCode = "99.99"), "deliveryRegencyCode", ""],
   ])("%s → 400 with a field error; nothing written", async (_name, mutate, field, words) => {
@@ -131,9 +146,18 @@ describe("creating and validating", () => {
     await actAs(buyerA.owner);
     const fd = new FormData();
     const fields: Record<string, string> = {
-      title: "Pengadaan kemasan karton", kbli: "17022", deliveryRegencyCode: "35.14", deadline: inDays(5).slice(0, 16).replace("Z", ""),
-      "items.0.name": "Karton box", "items.0.quantity": "0", "items.0.unit": "pcs", "items.0.targetUnitPriceIdr": "4.200",
-      "items.1.name": "Pouch", "items.1.quantity": "1.000", "items.1.unit": "pcs", "items.1.targetUnitPriceIdr": "1,5",
+      title: "Pengadaan kemasan karton",
+      kbli: "17022",
+      deliveryRegencyCode: "35.14",
+      deadline: inDays(5).slice(0, 16).replace("Z", ""),
+      "items.0.name": "Karton box",
+      "items.0.quantity": "0",
+      "items.0.unit": "pcs",
+      "items.0.targetUnitPriceIdr": "4.200",
+      "items.1.name": "Pouch",
+      "items.1.quantity": "1.000",
+      "items.1.unit": "pcs",
+      "items.1.targetUnitPriceIdr": "1,5",
       visibility: "public",
     };
     for (const [k, v] of Object.entries(fields)) fd.append(k, v);
@@ -153,7 +177,10 @@ describe("creating and validating", () => {
     if (!good.ok) return;
     const row = await t.db.rfq.findUniqueOrThrow({ where: { id: good.data.id }, include: { items: { orderBy: { position: "asc" } } } });
     expect(row).toMatchObject({ status: "draft", sealed: true, requiredCertifications: ["halal"], buyerId: buyerA.organization.id });
-    expect(row.items.map((i) => [i.quantity, i.targetUnitPriceIdr])).toEqual([[20000, 4200n], [1000, 1150n]]);
+    expect(row.items.map((i) => [i.quantity, i.targetUnitPriceIdr])).toEqual([
+      [20000, 4200n],
+      [1000, 1150n],
+    ]);
   });
 });
 
@@ -167,7 +194,11 @@ describe("cross-tenant and state rules", () => {
       callRoute(patchRoute, "PATCH", `/api/v1/rfqs/${rfq.id}`, { token: tokenB, params: p, body: { title: "Diambil alih pembeli lain" } }),
       callRoute(publishRoute, "POST", `/api/v1/rfqs/${rfq.id}/publish`, { token: tokenB, params: p }),
       callRoute(cancelRoute, "POST", `/api/v1/rfqs/${rfq.id}/cancel`, { token: tokenB, params: p, body: { reason: "Bukan milik kami" } }),
-      callRoute(inviteRoute, "POST", `/api/v1/rfqs/${rfq.id}/invitations`, { token: tokenB, params: p, body: { supplierIds: [supplier1.organization.id] } }),
+      callRoute(inviteRoute, "POST", `/api/v1/rfqs/${rfq.id}/invitations`, {
+        token: tokenB,
+        params: p,
+        body: { supplierIds: [supplier1.organization.id] },
+      }),
       callRoute(invitationsRoute, "GET", `/api/v1/rfqs/${rfq.id}/invitations`, { token: tokenB, params: p }),
       // a supplier cannot see a draft either
       callRoute(getRoute, "GET", `/api/v1/rfqs/${rfq.id}`, { token: token1, params: p }),
@@ -192,7 +223,9 @@ describe("cross-tenant and state rules", () => {
     expect((await t.db.rfq.findUniqueOrThrow({ where: { id: rfq.id } })).status).toBe("draft");
 
     const patched = await callRoute(patchRoute, "PATCH", `/api/v1/rfqs/${rfq.id}`, {
-      token: tokenA, params: p, body: { deadline: inDays(7), items: [{ name: "Kain batik tulis", quantity: 10, unit: "lembar" }] },
+      token: tokenA,
+      params: p,
+      body: { deadline: inDays(7), items: [{ name: "Kain batik tulis", quantity: 10, unit: "lembar" }] },
     });
     expect(patched.status).toBe(200);
     expect(RfqSchema.parse(await jsonOf(patched)).items.map((i) => i.name)).toEqual(["Kain batik tulis"]);
@@ -204,36 +237,71 @@ describe("cross-tenant and state rules", () => {
 
     const again = await callRoute(publishRoute, "POST", `/api/v1/rfqs/${rfq.id}/publish`, { token: tokenA, params: p });
     expect(again.status).toBe(409);
-    const titleEdit = await callRoute(patchRoute, "PATCH", `/api/v1/rfqs/${rfq.id}`, { token: tokenA, params: p, body: { title: "Judul baru setelah terbit" } });
+    const titleEdit = await callRoute(patchRoute, "PATCH", `/api/v1/rfqs/${rfq.id}`, {
+      token: tokenA,
+      params: p,
+      body: { title: "Judul baru setelah terbit" },
+    });
     expect(titleEdit.status).toBe(409);
-    const earlier = await callRoute(extendRoute, "POST", `/api/v1/rfqs/${rfq.id}/extend`, { token: tokenA, params: p, body: { deadline: inDays(3) } });
+    const earlier = await callRoute(extendRoute, "POST", `/api/v1/rfqs/${rfq.id}/extend`, {
+      token: tokenA,
+      params: p,
+      body: { deadline: inDays(3) },
+    });
     expect(earlier.status).toBe(400);
-    const later = await callRoute(patchRoute, "PATCH", `/api/v1/rfqs/${rfq.id}`, { token: tokenA, params: p, body: { deadline: inDays(12) } });
+    const later = await callRoute(patchRoute, "PATCH", `/api/v1/rfqs/${rfq.id}`, {
+      token: tokenA,
+      params: p,
+      body: { deadline: inDays(12) },
+    });
     expect(later.status).toBe(200);
     expect(new Date(RfqSchema.parse(await jsonOf(later)).deadline).getTime()).toBeGreaterThan(new Date(open.deadline).getTime());
 
     const closed = await callRoute(closeRoute, "POST", `/api/v1/rfqs/${rfq.id}/close`, { token: tokenA, params: p });
     expect(RfqSchema.parse(await jsonOf(closed))).toMatchObject({ status: "closed", acceptingQuotes: false });
-    const noReason = await callRoute(cancelRoute, "POST", `/api/v1/rfqs/${rfq.id}/cancel`, { token: tokenA, params: p, body: { reason: "" } });
+    const noReason = await callRoute(cancelRoute, "POST", `/api/v1/rfqs/${rfq.id}/cancel`, {
+      token: tokenA,
+      params: p,
+      body: { reason: "" },
+    });
     expect(noReason.status).toBe(400);
-    const cancelled = await callRoute(cancelRoute, "POST", `/api/v1/rfqs/${rfq.id}/cancel`, { token: tokenA, params: p, body: { reason: "Anggaran dialihkan" } });
+    const cancelled = await callRoute(cancelRoute, "POST", `/api/v1/rfqs/${rfq.id}/cancel`, {
+      token: tokenA,
+      params: p,
+      body: { reason: "Anggaran dialihkan" },
+    });
     expect(RfqSchema.parse(await jsonOf(cancelled))).toMatchObject({ status: "cancelled", cancelReason: "Anggaran dialihkan" });
 
     const history = await listRfqHistory(await actAs(buyerA.owner), rfq.id);
-    expect(history.map((h) => h.action).reverse()).toEqual(["rfq.created", "rfq.updated", "rfq.published", "rfq.extended", "rfq.closed", "rfq.cancelled"]);
+    expect(history.map((h) => h.action).reverse()).toEqual([
+      "rfq.created",
+      "rfq.updated",
+      "rfq.published",
+      "rfq.extended",
+      "rfq.closed",
+      "rfq.cancelled",
+    ]);
     expect(history.every((h) => h.data.rfqId === rfq.id)).toBe(true);
   });
 
   it("an open RFQ past its deadline is closed by the server (once, audited) and takes no clarification", async () => {
     const row = await createRfqRow(t.db, buyerA.organization.id, { deadline: new Date(Date.now() - 1000) });
-    const res = await callRoute(askRoute, "POST", `/api/v1/rfqs/${row.id}/clarifications`, { token: token1, params: { id: row.id }, body: { question: "Apakah masih bisa menawar?" } });
+    const res = await callRoute(askRoute, "POST", `/api/v1/rfqs/${row.id}/clarifications`, {
+      token: token1,
+      params: { id: row.id },
+      body: { question: "Apakah masih bisa menawar?" },
+    });
     expect(res.status).toBe(409);
     expect((await t.db.rfq.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("closed");
     expect(await closeExpiredRfqs()).toBe(0);
     expect(await t.db.auditLog.count({ where: { entityId: row.id, action: "rfq.closed" } })).toBe(1);
     expect(await t.db.clarification.count({ where: { rfqId: row.id } })).toBe(0);
     // its quotes are open now: the deadline cannot be extended (issue 11: a new round is a new RFQ)
-    const ext = await callRoute(extendRoute, "POST", `/api/v1/rfqs/${row.id}/extend`, { token: tokenA, params: { id: row.id }, body: { deadline: inDays(2) } });
+    const ext = await callRoute(extendRoute, "POST", `/api/v1/rfqs/${row.id}/extend`, {
+      token: tokenA,
+      params: { id: row.id },
+      body: { deadline: inDays(2) },
+    });
     expect(ext.status).toBe(409);
     expect((await t.db.rfq.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("closed");
   });
@@ -246,23 +314,39 @@ describe("the supplier board", () => {
     const inv = await createViaApi(tokenA, { ...valid(), title: "RFQ undangan fabrikasi flange", visibility: "invited" });
     const noInvitees = await callRoute(publishRoute, "POST", "/x", { token: tokenA, params: { id: inv.id } });
     expect(noInvitees.status).toBe(400);
-    const invited = await callRoute(inviteRoute, "POST", "/x", { token: tokenA, params: { id: inv.id }, body: { supplierIds: [supplier1.organization.id, "no-such-org"] } });
+    const invited = await callRoute(inviteRoute, "POST", "/x", {
+      token: tokenA,
+      params: { id: inv.id },
+      body: { supplierIds: [supplier1.organization.id, "no-such-org"] },
+    });
     expect(invited.status).toBe(400);
-    await callRoute(inviteRoute, "POST", "/x", { token: tokenA, params: { id: inv.id }, body: { supplierIds: [supplier1.organization.id] } });
+    await callRoute(inviteRoute, "POST", "/x", {
+      token: tokenA,
+      params: { id: inv.id },
+      body: { supplierIds: [supplier1.organization.id] },
+    });
     expect(await t.db.notification.count({ where: { organizationId: supplier1.organization.id, type: "rfq.invited" } })).toBe(0); // draft: not yet
     expect((await callRoute(publishRoute, "POST", "/x", { token: tokenA, params: { id: inv.id } })).status).toBe(200);
     expect(await t.db.notification.count({ where: { organizationId: supplier1.organization.id, type: "rfq.invited" } })).toBe(1);
     // inviting another one to the open RFQ notifies it at once
-    await callRoute(inviteRoute, "POST", "/x", { token: tokenA, params: { id: inv.id }, body: { supplierIds: [supplier2.organization.id] } });
+    await callRoute(inviteRoute, "POST", "/x", {
+      token: tokenA,
+      params: { id: inv.id },
+      body: { supplierIds: [supplier2.organization.id] },
+    });
     expect(await t.db.notification.count({ where: { organizationId: supplier2.organization.id, type: "rfq.invited" } })).toBe(1);
     // supplier2's invitation is withdrawn from view: a third supplier not invited
     const outsider = await createUmkm(t.db, { name: "UD Tidak Diundang" });
     const tokenOut = (await createApiToken(outsider.owner.id, { name: "t" })).token;
 
-    const list1 = RfqPageSchema.parse(await jsonOf(await callRoute(listRoute, "GET", "/api/v1/rfqs", { token: token1, query: { limit: "100" } })));
+    const list1 = RfqPageSchema.parse(
+      await jsonOf(await callRoute(listRoute, "GET", "/api/v1/rfqs", { token: token1, query: { limit: "100" } })),
+    );
     expect(list1.data.map((r) => r.id)).toEqual(expect.arrayContaining([pub.id, inv.id]));
     expect(list1.data.find((r) => r.id === inv.id)?.invited).toBe(true);
-    const listOut = RfqPageSchema.parse(await jsonOf(await callRoute(listRoute, "GET", "/api/v1/rfqs", { token: tokenOut, query: { limit: "100" } })));
+    const listOut = RfqPageSchema.parse(
+      await jsonOf(await callRoute(listRoute, "GET", "/api/v1/rfqs", { token: tokenOut, query: { limit: "100" } })),
+    );
     expect(listOut.data.map((r) => r.id)).toContain(pub.id);
     expect(listOut.data.map((r) => r.id)).not.toContain(inv.id);
     expect((await callRoute(getRoute, "GET", "/x", { token: tokenOut, params: { id: inv.id } })).status).toBe(404);
@@ -275,17 +359,29 @@ describe("the supplier board", () => {
     expect(text).not.toContain("UD Batik Pengamat");
     expect(JSON.parse(text)).not.toHaveProperty("invitationCount");
     expect((await callRoute(invitationsRoute, "GET", "/x", { token: token1, params: { id: inv.id } })).status).toBe(403);
-    const buyerView = await jsonOf<{ data: { supplier: { id: string } }[] }>(await callRoute(invitationsRoute, "GET", "/x", { token: tokenA, params: { id: inv.id } }));
+    const buyerView = await jsonOf<{ data: { supplier: { id: string } }[] }>(
+      await callRoute(invitationsRoute, "GET", "/x", { token: tokenA, params: { id: inv.id } }),
+    );
     expect(buyerView.data.map((i) => i.supplier.id).sort()).toEqual([supplier1.organization.id, supplier2.organization.id].sort());
 
     // filters
-    const byKbli = RfqPageSchema.parse(await jsonOf(await callRoute(listRoute, "GET", "/x", { token: token1, query: { kbli: "170", limit: "100" } })));
+    const byKbli = RfqPageSchema.parse(
+      await jsonOf(await callRoute(listRoute, "GET", "/x", { token: token1, query: { kbli: "170", limit: "100" } })),
+    );
     expect(byKbli.data.map((r) => r.id)).toEqual([pub.id]);
-    const byProvince = RfqPageSchema.parse(await jsonOf(await callRoute(listRoute, "GET", "/x", { token: token1, query: { province: "35", limit: "100" } })));
+    const byProvince = RfqPageSchema.parse(
+      await jsonOf(await callRoute(listRoute, "GET", "/x", { token: token1, query: { province: "35", limit: "100" } })),
+    );
     expect(byProvince.data.map((r) => r.id)).toEqual([pub.id]);
-    const byQ = RfqPageSchema.parse(await jsonOf(await callRoute(listRoute, "GET", "/x", { token: token1, query: { q: "flange", limit: "100" } })));
+    const byQ = RfqPageSchema.parse(
+      await jsonOf(await callRoute(listRoute, "GET", "/x", { token: token1, query: { q: "flange", limit: "100" } })),
+    );
     expect(byQ.data.map((r) => r.id)).toEqual([inv.id]);
-    const soon = RfqPageSchema.parse(await jsonOf(await callRoute(listRoute, "GET", "/x", { token: token1, query: { deadlineBefore: inDays(3).slice(0, 10), limit: "100" } })));
+    const soon = RfqPageSchema.parse(
+      await jsonOf(
+        await callRoute(listRoute, "GET", "/x", { token: token1, query: { deadlineBefore: inDays(3).slice(0, 10), limit: "100" } }),
+      ),
+    );
     expect(soon.data.every((r) => new Date(r.deadline).getTime() < Date.now() + 4 * 86400_000)).toBe(true);
     expect(soon.data.map((r) => r.id)).not.toContain(pub.id);
     const badFilter = await callRoute(listRoute, "GET", "/x", { token: token1, query: { province: "jawa" } });
@@ -298,31 +394,57 @@ describe("the supplier board", () => {
     const p = { id: rfq.id };
     const tooShort = await callRoute(askRoute, "POST", "/x", { token: token1, params: p, body: { question: "?" } });
     expect(tooShort.status).toBe(400);
-    const asked = await callRoute(askRoute, "POST", "/x", { token: token1, params: p, body: { question: "Apakah boleh memakai katun lokal setara primisima?" } });
+    const asked = await callRoute(askRoute, "POST", "/x", {
+      token: token1,
+      params: p,
+      body: { question: "Apakah boleh memakai katun lokal setara primisima?" },
+    });
     expect(asked.status).toBe(201);
     const q = await jsonOf<{ id: string }>(asked);
     // buyers cannot ask
-    expect((await callRoute(askRoute, "POST", "/x", { token: tokenA, params: p, body: { question: "Pertanyaan dari pembeli?" } })).status).toBe(403);
+    expect(
+      (await callRoute(askRoute, "POST", "/x", { token: tokenA, params: p, body: { question: "Pertanyaan dari pembeli?" } })).status,
+    ).toBe(403);
 
     // unanswered: supplier2 does not see it yet; the buyer sees who asked
-    const before2 = ClarificationListSchema.parse(await jsonOf(await callRoute(clarificationsRoute, "GET", "/x", { token: token2, params: p })));
+    const before2 = ClarificationListSchema.parse(
+      await jsonOf(await callRoute(clarificationsRoute, "GET", "/x", { token: token2, params: p })),
+    );
     expect(before2.data).toEqual([]);
-    const buyerList = ClarificationListSchema.parse(await jsonOf(await callRoute(clarificationsRoute, "GET", "/x", { token: tokenA, params: p })));
+    const buyerList = ClarificationListSchema.parse(
+      await jsonOf(await callRoute(clarificationsRoute, "GET", "/x", { token: tokenA, params: p })),
+    );
     expect(buyerList.data[0].askedBy).toEqual({ id: supplier1.organization.id, name: "CV Batik Penanya Rahasia" });
 
     await createQuote(t.db, rfq.id, supplier2.organization.id, {});
-    const answered = await callRoute(answerRoute, "POST", "/x", { token: tokenA, params: { id: rfq.id, clarificationId: q.id }, body: { answer: "Boleh, asal gramasi setara dan lolos uji luntur." } });
+    const answered = await callRoute(answerRoute, "POST", "/x", {
+      token: tokenA,
+      params: { id: rfq.id, clarificationId: q.id },
+      body: { answer: "Boleh, asal gramasi setara dan lolos uji luntur." },
+    });
     expect(answered.status).toBe(200);
-    const wrongBuyer = await callRoute(answerRoute, "POST", "/x", { token: tokenB, params: { id: rfq.id, clarificationId: q.id }, body: { answer: "Jawaban dari pembeli lain" } });
+    const wrongBuyer = await callRoute(answerRoute, "POST", "/x", {
+      token: tokenB,
+      params: { id: rfq.id, clarificationId: q.id },
+      body: { answer: "Jawaban dari pembeli lain" },
+    });
     expect(wrongBuyer.status).toBe(404);
 
     const res2 = await callRoute(clarificationsRoute, "GET", "/x", { token: token2, params: p });
     const text2 = await res2.text();
     const after2 = ClarificationListSchema.parse(JSON.parse(text2));
-    expect(after2.data).toEqual([expect.objectContaining({ question: expect.stringContaining("katun lokal"), answer: expect.stringContaining("lolos uji luntur"), askedByYou: false })]);
+    expect(after2.data).toEqual([
+      expect.objectContaining({
+        question: expect.stringContaining("katun lokal"),
+        answer: expect.stringContaining("lolos uji luntur"),
+        askedByYou: false,
+      }),
+    ]);
     expect(text2).not.toContain(supplier1.organization.id);
     expect(text2).not.toContain("Penanya");
-    const mine = ClarificationListSchema.parse(await jsonOf(await callRoute(clarificationsRoute, "GET", "/x", { token: token1, params: p })));
+    const mine = ClarificationListSchema.parse(
+      await jsonOf(await callRoute(clarificationsRoute, "GET", "/x", { token: token1, params: p })),
+    );
     expect(mine.data[0].askedByYou).toBe(true);
 
     const notified = await t.db.notification.findMany({ where: { type: "rfq.clarification_answered" }, select: { organizationId: true } });
@@ -337,7 +459,11 @@ describe("the supplier board", () => {
     const upload = (bytes: Uint8Array, name: string) => {
       const fd = new FormData();
       fd.append("file", new File([Buffer.from(bytes)], name, { type: "application/pdf" }));
-      const req = new Request(`http://rantai.test/api/v1/rfqs/${rfq.id}/attachments`, { method: "POST", headers: { authorization: `Bearer ${tokenA}` }, body: fd });
+      const req = new Request(`http://rantai.test/api/v1/rfqs/${rfq.id}/attachments`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${tokenA}` },
+        body: fd,
+      });
       return attachRoute(req, { params: Promise.resolve({ id: rfq.id }) });
     };
     const fake = await upload(new TextEncoder().encode("not a pdf at all"), "gambar.pdf");
@@ -354,7 +480,11 @@ describe("the supplier board", () => {
   });
 
   it("getRfqForActor gives a supplier the shape the quote and matching pages use", async () => {
-    const row = await createRfqRow(t.db, buyerA.organization.id, { visibility: "invited", invitedSupplierIds: [supplier1.organization.id, supplier2.organization.id], minTkdn: "40.00" });
+    const row = await createRfqRow(t.db, buyerA.organization.id, {
+      visibility: "invited",
+      invitedSupplierIds: [supplier1.organization.id, supplier2.organization.id],
+      minTkdn: "40.00",
+    });
     const view = await getRfqForActor(await actAs(supplier1.owner), row.id);
     expect(view).toMatchObject({ id: row.id, invited: true, minTkdn: 40, buyer: { id: buyerA.organization.id }, acceptingQuotes: true });
     expect(view).not.toHaveProperty("invitationCount");

@@ -22,27 +22,35 @@ beforeAll(async () => {
   buyer = await createBuyer(t.db, { name: "PT Pembeli Tergesa" });
 });
 
-it.skipIf(testBackend() === "pglite")("a sealed RFQ being extended as its deadline passes: the buyer's quote reads wait and stay sealed", async () => {
-  const rfq = await createRfqRow(t.db, buyer.organization.id, { sealed: true, status: "open", deadline: new Date(Date.now() - 500) });
-  const supplier = await createUmkm(t.db, { name: "CV Harga Rahasia", verificationStatus: "verified" });
-  await createQuote(t.db, rfq.id, supplier.organization.id, {});
-  await t.db.clarification.create({ data: { rfqId: rfq.id, askedByOrgId: supplier.organization.id, question: "Boleh kirim bertahap?" } });
-  const later = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+it.skipIf(testBackend() === "pglite")(
+  "a sealed RFQ being extended as its deadline passes: the buyer's quote reads wait and stay sealed",
+  async () => {
+    const rfq = await createRfqRow(t.db, buyer.organization.id, { sealed: true, status: "open", deadline: new Date(Date.now() - 500) });
+    const supplier = await createUmkm(t.db, { name: "CV Harga Rahasia", verificationStatus: "verified" });
+    await createQuote(t.db, rfq.id, supplier.organization.id, {});
+    await t.db.clarification.create({ data: { rfqId: rfq.id, askedByOrgId: supplier.organization.id, question: "Boleh kirim bertahap?" } });
+    const later = new Date(Date.now() + 7 * 24 * 3600 * 1000);
 
-  // The extension, mid-flight: it checked the deadline just before it passed, locked the row, wrote the later one.
-  await t.sql.query("BEGIN");
-  await t.sql.query(`SELECT id FROM "Rfq" WHERE id = $1 FOR UPDATE`, [rfq.id]);
-  await t.sql.query(`UPDATE "Rfq" SET deadline = $2 WHERE id = $1`, [rfq.id, later]);
+    // The extension, mid-flight: it checked the deadline just before it passed, locked the row, wrote the later one.
+    await t.sql.query("BEGIN");
+    await t.sql.query(`SELECT id FROM "Rfq" WHERE id = $1 FOR UPDATE`, [rfq.id]);
+    await t.sql.query(`UPDATE "Rfq" SET deadline = $2 WHERE id = $1`, [rfq.id, later]);
 
-  const actor = await actAs(buyer.owner);
-  const reads = Promise.all([listRfqQuotes(actor, rfq.id), getComparison(actor, rfq.id), listClarifications(actor, rfq.id), listRfqHistory(actor, rfq.id)]);
-  await new Promise((r) => setTimeout(r, 300));
-  await t.sql.query("COMMIT");
-  const [list, cmp, clarifications, history] = await reads;
-  expect({ revealed: list.pricesRevealed, count: list.count, data: list.data.length }).toEqual({ revealed: false, count: 1, data: 0 });
-  expect(cmp.suppliers).toEqual([]);
-  expect(cmp.awardBlockedReason).toBe("sealed");
-  expect(clarifications.map((c) => ({ askedBy: c.askedBy, withheld: c.askerWithheld }))).toEqual([{ askedBy: null, withheld: true }]);
-  expect((await t.db.rfq.findUniqueOrThrow({ where: { id: rfq.id } })).status).toBe("open"); // the history's closing pass waited too
-  expect(history.filter((h) => h.action === "rfq.closed")).toEqual([]);
-});
+    const actor = await actAs(buyer.owner);
+    const reads = Promise.all([
+      listRfqQuotes(actor, rfq.id),
+      getComparison(actor, rfq.id),
+      listClarifications(actor, rfq.id),
+      listRfqHistory(actor, rfq.id),
+    ]);
+    await new Promise((r) => setTimeout(r, 300));
+    await t.sql.query("COMMIT");
+    const [list, cmp, clarifications, history] = await reads;
+    expect({ revealed: list.pricesRevealed, count: list.count, data: list.data.length }).toEqual({ revealed: false, count: 1, data: 0 });
+    expect(cmp.suppliers).toEqual([]);
+    expect(cmp.awardBlockedReason).toBe("sealed");
+    expect(clarifications.map((c) => ({ askedBy: c.askedBy, withheld: c.askerWithheld }))).toEqual([{ askedBy: null, withheld: true }]);
+    expect((await t.db.rfq.findUniqueOrThrow({ where: { id: rfq.id } })).status).toBe("open"); // the history's closing pass waited too
+    expect(history.filter((h) => h.action === "rfq.closed")).toEqual([]);
+  },
+);

@@ -43,8 +43,15 @@ describe("seedDemoData", () => {
   it("creates at least 40 UMKM across at least 8 provinces, with a mix of size classes and verification states", async () => {
     const profiles = await t.db.supplierProfile.findMany({
       select: {
-        sizeClass: true, sizeBasis: true, capitalIdr: true, annualSalesIdr: true, verificationStatus: true, nib: true, npwp: true,
-        regency: { select: { provinceCode: true } }, organization: { select: { type: true, regencyCode: true, verificationStatus: true } },
+        sizeClass: true,
+        sizeBasis: true,
+        capitalIdr: true,
+        annualSalesIdr: true,
+        verificationStatus: true,
+        nib: true,
+        npwp: true,
+        regency: { select: { provinceCode: true } },
+        organization: { select: { type: true, regencyCode: true, verificationStatus: true } },
         regencyCode: true,
       },
     });
@@ -57,7 +64,10 @@ describe("seedDemoData", () => {
     expect(states).toContain("pending");
     for (const p of profiles) {
       // The stored class is the one derived from the stored inputs (PP 7/2021 Pasal 35).
-      expect(deriveSizeClass({ capitalIdr: p.capitalIdr, annualSalesIdr: p.annualSalesIdr })).toEqual({ sizeClass: p.sizeClass, basis: p.sizeBasis });
+      expect(deriveSizeClass({ capitalIdr: p.capitalIdr, annualSalesIdr: p.annualSalesIdr })).toEqual({
+        sizeClass: p.sizeClass,
+        basis: p.sizeBasis,
+      });
       expect(p.nib).toMatch(/^\d{13}$/);
       expect(p.npwp).toMatch(/^0\d{15}$/);
       expect(luhnCheckDigit(p.npwp!.slice(1, 9))).toBe(Number(p.npwp![9]));
@@ -111,7 +121,9 @@ describe("seedDemoData", () => {
   });
 
   it("gives products realistic integer-Rupiah prices and capacities, and certifications in every state", async () => {
-    const products = await t.db.product.findMany({ select: { priceMinIdr: true, priceMaxIdr: true, moq: true, monthlyCapacity: true, leadTimeDays: true, unit: true } });
+    const products = await t.db.product.findMany({
+      select: { priceMinIdr: true, priceMaxIdr: true, moq: true, monthlyCapacity: true, leadTimeDays: true, unit: true },
+    });
     expect(products.length).toBeGreaterThanOrEqual(80);
     for (const p of products) {
       expect(typeof p.priceMinIdr).toBe("bigint");
@@ -145,7 +157,10 @@ describe("seedDemoData", () => {
     for (const account of DEMO_ACCOUNTS) {
       const user = await t.db.user.findUnique({
         where: { email: account.email },
-        select: { passwordHash: true, memberships: { select: { role: true, organization: { select: { type: true, name: true, verificationStatus: true } } } } },
+        select: {
+          passwordHash: true,
+          memberships: { select: { role: true, organization: { select: { type: true, name: true, verificationStatus: true } } } },
+        },
       });
       expect(user, account.email).not.toBeNull();
       expect(user!.memberships).toHaveLength(1);
@@ -155,7 +170,22 @@ describe("seedDemoData", () => {
       expect(await verifyPassword(user!.passwordHash, "salah")).toBe(false);
     }
     const orgOf = async (email: string) =>
-      (await t.db.membership.findFirstOrThrow({ where: { user: { email } }, select: { organization: { select: { id: true, isStateOwned: true, verificationStatus: true, regencyCode: true, supplierProfile: { select: { verificationStatus: true, kbli: { select: { kbliCode: true } } } } } } } })).organization;
+      (
+        await t.db.membership.findFirstOrThrow({
+          where: { user: { email } },
+          select: {
+            organization: {
+              select: {
+                id: true,
+                isStateOwned: true,
+                verificationStatus: true,
+                regencyCode: true,
+                supplierProfile: { select: { verificationStatus: true, kbli: { select: { kbliCode: true } } } },
+              },
+            },
+          },
+        })
+      ).organization;
     const batik = await orgOf("umkm@demo.rantai.id");
     expect(batik.regencyCode).toBe("33.75");
     expect(batik.supplierProfile?.verificationStatus).toBe("verified");
@@ -177,7 +207,22 @@ describe("seedDemoData", () => {
     const now = new Date();
     const buyers = await t.db.organization.findMany({
       where: { type: "buyer" },
-      select: { name: true, rfqs: { select: { status: true, deadline: true, sealed: true, visibility: true, minTkdn: true, requiredCertifications: true, publishedAt: true, items: true, invitations: true } } },
+      select: {
+        name: true,
+        rfqs: {
+          select: {
+            status: true,
+            deadline: true,
+            sealed: true,
+            visibility: true,
+            minTkdn: true,
+            requiredCertifications: true,
+            publishedAt: true,
+            items: true,
+            invitations: true,
+          },
+        },
+      },
     });
     for (const b of buyers) {
       expect(b.rfqs.length, b.name).toBeGreaterThanOrEqual(1);
@@ -197,7 +242,11 @@ describe("seedDemoData", () => {
     expect(invited.every((r) => r.invitations.length >= 2)).toBe(true);
     expect(rfqs.some((r) => r.minTkdn !== null && r.requiredCertifications.includes("tkdn"))).toBe(true);
     // The demo UMKM accounts have no quotes yet, so they can try quoting.
-    expect(await t.db.quote.count({ where: { supplier: { memberships: { some: { user: { email: { in: ["umkm@demo.rantai.id", "umkm2@demo.rantai.id"] } } } } } } })).toBe(0);
+    expect(
+      await t.db.quote.count({
+        where: { supplier: { memberships: { some: { user: { email: { in: ["umkm@demo.rantai.id", "umkm2@demo.rantai.id"] } } } } } },
+      }),
+    ).toBe(0);
     expect(await t.db.quote.count({ where: { status: "submitted" } })).toBeGreaterThanOrEqual(3);
   });
 
@@ -209,7 +258,9 @@ describe("seedDemoData", () => {
     expect(coop.cooperativeMembers.length).toBeGreaterThanOrEqual(6);
     expect(coop.cooperativeMembers.every((m) => m.status === "active" && m.member.type === "umkm")).toBe(true);
 
-    const agreements = await t.db.agreement.findMany({ select: { status: true, scheme: true, version: true, parties: true, versions: true, milestones: true, acceptances: true } });
+    const agreements = await t.db.agreement.findMany({
+      select: { status: true, scheme: true, version: true, parties: true, versions: true, milestones: true, acceptances: true },
+    });
     const statuses = new Set(agreements.map((a) => a.status));
     for (const s of ["active", "completed", "draft"]) expect(statuses).toContain(s);
     expect(new Set(agreements.map((a) => a.scheme)).size).toBeGreaterThanOrEqual(3);
@@ -251,11 +302,15 @@ describe("seedDemoData", () => {
     try {
       await seedDemoData(other.db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
       const snapshot = async (db: typeof t.db) =>
-        (await db.organization.findMany({
+        await db.organization.findMany({
           where: { type: "umkm" },
           orderBy: { name: "asc" },
-          select: { name: true, supplierProfile: { select: { nib: true, npwp: true, sizeClass: true } }, products: { orderBy: { name: "asc" }, select: { name: true, priceMinIdr: true } } },
-        }));
+          select: {
+            name: true,
+            supplierProfile: { select: { nib: true, npwp: true, sizeClass: true } },
+            products: { orderBy: { name: "asc" }, select: { name: true, priceMinIdr: true } },
+          },
+        });
       expect(await snapshot(other.db)).toEqual(await snapshot(t.db));
     } finally {
       await other.dispose();
@@ -277,9 +332,16 @@ describe("factories", () => {
     }
     const users = await Promise.all([createUser(t.db), createUser(t.db), createUser(t.db)]);
     expect(new Set(users.map((u) => u.email)).size).toBe(3);
-    const batch = await createUmkms(t.db, [{ name: "UD Uji Batch Satu" }, { name: "UD Uji Batch Dua", regencyCode: "35.78", kbliCodes: ["17022"] }]);
+    const batch = await createUmkms(t.db, [
+      { name: "UD Uji Batch Satu" },
+      { name: "UD Uji Batch Dua", regencyCode: "35.78", kbliCodes: ["17022"] },
+    ]);
     expect(batch.size).toBe(2);
-    expect(await t.db.supplierKbli.count({ where: { supplierId: batch.get("UD Uji Batch Dua")!.organizationId, kbliCode: "17022", isPrimary: true } })).toBe(1);
+    expect(
+      await t.db.supplierKbli.count({
+        where: { supplierId: batch.get("UD Uji Batch Dua")!.organizationId, kbliCode: "17022", isPrimary: true },
+      }),
+    ).toBe(1);
   });
 
   it("derive the size class from capital and sales and record it in the history", async () => {

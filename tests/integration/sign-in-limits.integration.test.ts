@@ -97,7 +97,8 @@ describe("(b) the address is the TCP peer's unless TRUST_PROXY=1", () => {
     });
     // Different (unknown) accounts, so only the address limit can bite.
     const statuses = [];
-    for (let i = 0; i < 6; i++) statuses.push((await attempt(`tidak-ada-${i}-${n}@contoh.rantai.test`, "salah-sandinya", fromPeer("192.0.2.10", i))).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await attempt(`tidak-ada-${i}-${n}@contoh.rantai.test`, "salah-sandinya", fromPeer("192.0.2.10", i))).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
     // Another peer is not affected; a known user from the blocked peer is refused before any check.
     expect((await attempt(`tidak-ada-x-${n}@contoh.rantai.test`, "salah-sandinya", fromPeer("192.0.2.11", 0))).status).toBe(401);
@@ -151,7 +152,8 @@ describe("(b) the address is the TCP peer's unless TRUST_PROXY=1", () => {
     // does not set it) is counted under its peer, not under an address the client wrote.
     const forged = (i: number) => ({ [PEER_HEADER]: peerHeaderValue(key, "192.0.2.40"), "x-forwarded-for": `198.51.100.${200 + i}` });
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await attempt(`tidak-ada-r-${i}-${n}@contoh.rantai.test`, "salah-sandinya", forged(i))).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await attempt(`tidak-ada-r-${i}-${n}@contoh.rantai.test`, "salah-sandinya", forged(i))).status);
     expect(statuses).toEqual([401, 401, 429]);
   });
 
@@ -198,6 +200,8 @@ describe("(b) the address is the TCP peer's unless TRUST_PROXY=1", () => {
     // The neighbouring /64 is another subscriber.
     expect(await signUp("2001:db8:aa:2::1", 10)).toBe(201);
     // IPv4 over a dual-stack socket: one counter whichever way the address is written.
-    expect([await signUp("::ffff:192.0.2.77", 11), await signUp("192.0.2.77", 12), await signUp("::FFFF:192.0.2.77", 13)]).toEqual([201, 201, 429]);
+    expect([await signUp("::ffff:192.0.2.77", 11), await signUp("192.0.2.77", 12), await signUp("::FFFF:192.0.2.77", 13)]).toEqual([
+      201, 201, 429,
+    ]);
   });
 });

@@ -26,10 +26,28 @@ beforeAll(async () => {
   const a = await createUmkm(t.db, { regencyCode: "33.75", annualSalesIdr: 1_000_000_000n });
   const b = await createUmkm(t.db, { regencyCode: "51.71", annualSalesIdr: 9_000_000_000n });
   jateng = a.organization.id;
-  await createAgreement(t.db, buyer.id, a.organization.id, { scheme: "subkontrak", startDate: new Date("2026-02-03"), valueIdr: 150_000_000n });
-  await createAgreement(t.db, buyer.id, a.organization.id, { scheme: "rantai_pasok", startDate: new Date("2026-03-03"), valueIdr: 50_000_000n, status: "completed" });
-  await createAgreement(t.db, buyer.id, b.organization.id, { scheme: "subkontrak", startDate: new Date("2026-03-09"), valueIdr: 7_000_000n });
-  await createAgreement(t.db, buyer.id, b.organization.id, { scheme: "waralaba", startDate: new Date("2026-03-09"), valueIdr: 1_000n, status: "draft" });
+  await createAgreement(t.db, buyer.id, a.organization.id, {
+    scheme: "subkontrak",
+    startDate: new Date("2026-02-03"),
+    valueIdr: 150_000_000n,
+  });
+  await createAgreement(t.db, buyer.id, a.organization.id, {
+    scheme: "rantai_pasok",
+    startDate: new Date("2026-03-03"),
+    valueIdr: 50_000_000n,
+    status: "completed",
+  });
+  await createAgreement(t.db, buyer.id, b.organization.id, {
+    scheme: "subkontrak",
+    startDate: new Date("2026-03-09"),
+    valueIdr: 7_000_000n,
+  });
+  await createAgreement(t.db, buyer.id, b.organization.id, {
+    scheme: "waralaba",
+    startDate: new Date("2026-03-09"),
+    valueIdr: 1_000n,
+    status: "draft",
+  });
 });
 
 const get = (path: string, opts: Parameters<typeof callRoute>[3] = {}) =>
@@ -51,7 +69,12 @@ describe("GET /api/v1/stats/summary", () => {
     });
     expect(await jsonOf(await get("/api/v1/stats/summary", { token: buyerToken }))).toMatchObject({ activeAgreements: null });
     // the landing page's figures are the public ones
-    expect(await getProtectedSummary("public")).toMatchObject({ activeAgreements: null, activeAgreementValueIdr: null, completedAgreements: null, umkmVerified: 2 });
+    expect(await getProtectedSummary("public")).toMatchObject({
+      activeAgreements: null,
+      activeAgreementValueIdr: null,
+      completedAgreements: null,
+      umkmVerified: 2,
+    });
   });
 
   it("gives ministry staff the exact totals", async () => {
@@ -66,14 +89,16 @@ describe("GET /api/v1/stats/summary", () => {
       suppressed: [],
     });
   });
-
 });
 
 describe("GET /api/v1/stats/partnerships", () => {
   it("groups by scheme with labels in the caller's language (exact for ministry staff)", async () => {
     const res = await get("/api/v1/stats/partnerships?groupBy=scheme", { headers: { "accept-language": "en" }, token: ministryToken });
     expect(res.status).toBe(200);
-    const body = await jsonOf<{ data: { key: string; label: string; agreements: number; valueIdr: number; suppliers: number }[]; totals: unknown }>(res);
+    const body = await jsonOf<{
+      data: { key: string; label: string; agreements: number; valueIdr: number; suppliers: number }[];
+      totals: unknown;
+    }>(res);
     expect(body.data).toEqual([
       { key: "subkontrak", label: "Subcontracting", suppressed: false, agreements: 2, valueIdr: 157_000_000, suppliers: 2 },
       { key: "rantai_pasok", label: expect.any(String), suppressed: false, agreements: 1, valueIdr: 50_000_000, suppliers: 1 },
@@ -82,7 +107,9 @@ describe("GET /api/v1/stats/partnerships", () => {
   });
 
   it("withholds every group for the public when only two UMKM are behind the figures", async () => {
-    const body = await jsonOf<{ data: unknown[]; totals: unknown; disclosure: string }>(await get("/api/v1/stats/partnerships?groupBy=scheme"));
+    const body = await jsonOf<{ data: unknown[]; totals: unknown; disclosure: string }>(
+      await get("/api/v1/stats/partnerships?groupBy=scheme"),
+    );
     expect(body.disclosure).toBe("protected");
     expect(body.data).toEqual([
       { key: "subkontrak", label: expect.any(String), suppressed: true, agreements: null, valueIdr: null, suppliers: null },
@@ -121,7 +148,9 @@ describe("GET /api/v1/stats/partnerships", () => {
     expect(body.error.code).toBe("invalid_input");
     expect(Object.keys(body.error.fields)).toEqual(expect.arrayContaining(["groupBy", "from"]));
     expect(body.error.fields.from[0]).toMatch(/YYYY-MM/);
-    const order = await jsonOf<{ error: { fields: Record<string, string[]> } }>(await get("/api/v1/stats/partnerships?groupBy=month&from=2026-05&to=2026-01"));
+    const order = await jsonOf<{ error: { fields: Record<string, string[]> } }>(
+      await get("/api/v1/stats/partnerships?groupBy=month&from=2026-05&to=2026-01"),
+    );
     expect(order.error.fields.to[0]).toMatch(/sebelum|setelah|awal/i);
   });
 });
@@ -133,7 +162,9 @@ describe("GET /api/v1/stats/suppliers", () => {
     const res = await get("/api/v1/stats/suppliers?province=33", { token: ministryToken });
     expect(res.status).toBe(200);
     const body = await jsonOf<{ data: { id: string; valueIdr: number; province: { code: string; name: string } }[] }>(res);
-    expect(body.data).toEqual([expect.objectContaining({ id: jateng, valueIdr: 200_000_000, agreements: 2, province: { code: "33", name: "Jawa Tengah" } })]);
+    expect(body.data).toEqual([
+      expect.objectContaining({ id: jateng, valueIdr: 200_000_000, agreements: 2, province: { code: "33", name: "Jawa Tengah" } }),
+    ]);
   });
 });
 
@@ -141,13 +172,18 @@ describe("GET /api/v1/stats/suppliers", () => {
 describe("GET /api/v1/stats/summary: what counts", () => {
   it("leaves out agreements with an unverified buyer or supplier (issue 11 item 8)", async () => {
     // exact figures (ministry staff): the public ones may be withheld with so few UMKM (issue 11 item 13)
-    const before = await jsonOf<{ activeAgreements: number; agreementValueIdr: number }>(await get("/api/v1/stats/summary", { token: ministryToken }));
+    const before = await jsonOf<{ activeAgreements: number; agreementValueIdr: number }>(
+      await get("/api/v1/stats/summary", { token: ministryToken }),
+    );
     const { organization: unverifiedBuyer } = await createBuyer(t.db, { verificationStatus: "pending" });
     const pendingUmkm = await createUmkm(t.db, { verificationStatus: "pending" });
     await createAgreement(t.db, unverifiedBuyer.id, jateng, { valueIdr: 11_000_000n });
     const { organization: verifiedBuyer } = await createBuyer(t.db);
     await createAgreement(t.db, verifiedBuyer.id, pendingUmkm.organization.id, { valueIdr: 12_000_000n });
-    expect(await jsonOf(await get("/api/v1/stats/summary", { token: ministryToken }))).toMatchObject({ activeAgreements: before.activeAgreements, agreementValueIdr: before.agreementValueIdr });
+    expect(await jsonOf(await get("/api/v1/stats/summary", { token: ministryToken }))).toMatchObject({
+      activeAgreements: before.activeAgreements,
+      agreementValueIdr: before.agreementValueIdr,
+    });
     // verifying the buyer counts its agreement at once
     await t.db.organization.update({ where: { id: unverifiedBuyer.id }, data: { verificationStatus: "verified" } });
     expect(await jsonOf(await get("/api/v1/stats/summary", { token: ministryToken }))).toMatchObject({
@@ -173,7 +209,9 @@ describe("GET /api/v1/stats/summary: what counts", () => {
     const twoPublic = await jsonOf<{ completedWithOpenMilestones: unknown }>(await get("/api/v1/stats/summary"));
     expect(twoPublic.completedWithOpenMilestones).toEqual({ agreements: null, valueIdr: null, suppressed: true });
     await openOne(2, 30_000_000n);
-    expect((await jsonOf<{ completedWithOpenMilestones: unknown }>(await get("/api/v1/stats/summary"))).completedWithOpenMilestones).toEqual({
+    expect(
+      (await jsonOf<{ completedWithOpenMilestones: unknown }>(await get("/api/v1/stats/summary"))).completedWithOpenMilestones,
+    ).toEqual({
       agreements: 3,
       valueIdr: 60_000_000,
       suppressed: false,

@@ -22,7 +22,11 @@ beforeAll(async () => {
     await createAgreement(t.db, buyer.id, u.organization.id, { startDate: new Date("2025-06-10"), valueIdr: 100_000_000n + BigInt(i) });
   }
   const u = await createUmkm(t.db, { regencyCode: "33.75" });
-  await createAgreement(t.db, buyer.id, u.organization.id, { status: "completed", startDate: new Date("2025-02-10"), valueIdr: COMPLETED_VALUE });
+  await createAgreement(t.db, buyer.id, u.organization.id, {
+    status: "completed",
+    startDate: new Date("2025-02-10"),
+    valueIdr: COMPLETED_VALUE,
+  });
 });
 
 describe("active now vs the all-time total (issue 11 item 13)", () => {
@@ -31,19 +35,26 @@ describe("active now vs the all-time total (issue 11 item 13)", () => {
       const o = await getStatisticsOverview(filter, "id", "public");
       expect(o.current.completed).toBeNull();
       const total = o.partnerships.scheme.totals;
-      if (!total.suppressed && o.current.activeValueIdr !== null) expect(total.valueIdr! - o.current.activeValueIdr).not.toBe(COMPLETED_VALUE);
+      if (!total.suppressed && o.current.activeValueIdr !== null)
+        expect(total.valueIdr! - o.current.activeValueIdr).not.toBe(COMPLETED_VALUE);
     }
     // ministry staff see both
     expect((await getStatisticsOverview({}, "id", "exact")).current).toEqual({ active: 4, activeValueIdr: 400_000_006n, completed: 1 });
   });
 
   it("API: the summary's active value and the partnerships total do not give it either", async () => {
-    const s = await jsonOf<{ activeAgreements: number | null; agreementValueIdr: number | null; completedAgreements: number | null; suppressed: string[] }>(
-      await callRoute(summary, "GET", "/api/v1/stats/summary"),
-    );
+    const s = await jsonOf<{
+      activeAgreements: number | null;
+      agreementValueIdr: number | null;
+      completedAgreements: number | null;
+      suppressed: string[];
+    }>(await callRoute(summary, "GET", "/api/v1/stats/summary"));
     expect(s.completedAgreements).toBeNull();
-    const p = await jsonOf<{ totals: { suppressed: boolean; valueIdr: number | null } }>(await callRoute(partnerships, "GET", "/api/v1/stats/partnerships?groupBy=scheme"));
-    if (!p.totals.suppressed && s.agreementValueIdr !== null) expect(p.totals.valueIdr! - s.agreementValueIdr).not.toBe(Number(COMPLETED_VALUE));
+    const p = await jsonOf<{ totals: { suppressed: boolean; valueIdr: number | null } }>(
+      await callRoute(partnerships, "GET", "/api/v1/stats/partnerships?groupBy=scheme"),
+    );
+    if (!p.totals.suppressed && s.agreementValueIdr !== null)
+      expect(p.totals.valueIdr! - s.agreementValueIdr).not.toBe(Number(COMPLETED_VALUE));
     if (s.activeAgreements === null) expect(s.suppressed).toContain("activeAgreements");
   });
 });

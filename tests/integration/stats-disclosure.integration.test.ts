@@ -31,14 +31,26 @@ beforeAll(async () => {
   }
   for (let i = 0; i < 5; i++) {
     const u = await createUmkm(t.db, { regencyCode: "33.75" });
-    await createAgreement(t.db, buyer.id, u.organization.id, { scheme: "subkontrak", startDate: new Date("2026-02-10"), valueIdr: BigInt(100_000_000 + i) });
+    await createAgreement(t.db, buyer.id, u.organization.id, {
+      scheme: "subkontrak",
+      startDate: new Date("2026-02-10"),
+      valueIdr: BigInt(100_000_000 + i),
+    });
   }
   for (let i = 0; i < 3; i++) {
     const u = await createUmkm(t.db, { regencyCode: "51.71", kbliCodes: ["01111"] });
-    await createAgreement(t.db, buyer.id, u.organization.id, { scheme: "rantai_pasok", startDate: new Date("2026-03-05"), valueIdr: 40_000_000n });
+    await createAgreement(t.db, buyer.id, u.organization.id, {
+      scheme: "rantai_pasok",
+      startDate: new Date("2026-03-05"),
+      valueIdr: 40_000_000n,
+    });
   }
   const lead = await createUmkm(t.db, { regencyCode: "91.03", kbliCodes: ["01111"] });
-  const papua = await createAgreement(t.db, buyer.id, lead.organization.id, { scheme: "inti_plasma", startDate: new Date("2026-05-20"), valueIdr: BigInt(PAPUA_VALUE) });
+  const papua = await createAgreement(t.db, buyer.id, lead.organization.id, {
+    scheme: "inti_plasma",
+    startDate: new Date("2026-05-20"),
+    valueIdr: BigInt(PAPUA_VALUE),
+  });
   for (let i = 0; i < 2; i++) {
     const m = await createUmkm(t.db, { regencyCode: "91.03", kbliCodes: ["01111"] });
     await t.db.agreementParty.create({ data: { agreementId: papua.id, organizationId: m.organization.id, role: "consortium_member" } });
@@ -197,7 +209,11 @@ describe("/statistik cards follow the province and section filters (item 17)", (
   it("active and completed agreements now: by the lead supplier's province and section", async () => {
     expect(await getCurrentAgreements({})).toMatchObject({ active: 9, completed: 0 });
     expect(await getCurrentAgreements({ province: "33" })).toMatchObject({ active: 5, activeLeads: 5 });
-    expect(await getCurrentAgreements({ province: "91" })).toMatchObject({ active: 1, activeValueIdr: BigInt(PAPUA_VALUE), activeLeads: 1 });
+    expect(await getCurrentAgreements({ province: "91" })).toMatchObject({
+      active: 1,
+      activeValueIdr: BigInt(PAPUA_VALUE),
+      activeLeads: 1,
+    });
     expect(await getCurrentAgreements({ province: "11" })).toMatchObject({ active: 0, completed: 0 });
     expect(await getCurrentAgreements({ kbliSection: "A" })).toMatchObject({ active: 4 });
     expect(await getCurrentAgreements({ province: "51", kbliSection: "C" })).toMatchObject({ active: 0 });

@@ -133,7 +133,15 @@ async function snapshotRollups() {
   };
 }
 
-async function umkm(regencyCode: string, kbli: string, annualSalesIdr: bigint, province: string, section: string, size: string, verificationStatus: VerificationStatus = "verified") {
+async function umkm(
+  regencyCode: string,
+  kbli: string,
+  annualSalesIdr: bigint,
+  province: string,
+  section: string,
+  size: string,
+  verificationStatus: VerificationStatus = "verified",
+) {
   const u = await createUmkm(t.db, { regencyCode, kbliCodes: [kbli], annualSalesIdr, verificationStatus });
   if (verificationStatus !== "verified") unverified.add(u.organization.id);
   const s = { id: u.organization.id, province, section, size };
@@ -141,13 +149,30 @@ async function umkm(regencyCode: string, kbli: string, annualSalesIdr: bigint, p
   return s;
 }
 
-async function agreement(lead: Sup, opts: { scheme: PartnershipScheme; start: string; value: bigint; status: AgreementStatus; members?: Sup[]; buyer?: string }) {
+async function agreement(
+  lead: Sup,
+  opts: { scheme: PartnershipScheme; start: string; value: bigint; status: AgreementStatus; members?: Sup[]; buyer?: string },
+) {
   const buyer = opts.buyer ?? buyerId;
-  const a = await createAgreement(t.db, buyer, lead.id, { scheme: opts.scheme, startDate: d(opts.start), valueIdr: opts.value, status: opts.status });
+  const a = await createAgreement(t.db, buyer, lead.id, {
+    scheme: opts.scheme,
+    startDate: d(opts.start),
+    valueIdr: opts.value,
+    status: opts.status,
+  });
   for (const m of opts.members ?? []) {
     await t.db.agreementParty.create({ data: { agreementId: a.id, organizationId: m.id, role: "consortium_member" } });
   }
-  const ag: Ag = { id: a.id, buyer, lead, members: opts.members ?? [], scheme: opts.scheme, start: d(opts.start), value: opts.value, status: opts.status };
+  const ag: Ag = {
+    id: a.id,
+    buyer,
+    lead,
+    members: opts.members ?? [],
+    scheme: opts.scheme,
+    start: d(opts.start),
+    value: opts.value,
+    status: opts.status,
+  };
   ags.push(ag);
   return ag;
 }
@@ -319,11 +344,19 @@ describe("partnership statistics against an independent count", () => {
     const before = await rate({ province: "33" });
     // a new verified UMKM in Central Java, section A: counted in the denominator at once
     const newcomer = await umkm("33.75", codeA, 1_000_000_000n, "33", "A", "mikro");
-    expect(await rate({ province: "33" })).toMatchObject({ umkmVerified: before.umkmVerified + 1, umkmWithActiveAgreement: before.umkmWithActiveAgreement });
+    expect(await rate({ province: "33" })).toMatchObject({
+      umkmVerified: before.umkmVerified + 1,
+      umkmWithActiveAgreement: before.umkmWithActiveAgreement,
+    });
     // its first active agreement puts it in the numerator; completing it takes it out again
     const ag = await agreement(newcomer, { scheme: "rantai_pasok", start: "2026-07-01", value: 5_000_000n, status: "active" });
     expect((await rate({ province: "33", kbliSection: "A" })).umkmWithActiveAgreement).toBe(
-      Object.values(sups).filter((x) => x.province === "33" && x.section === "A" && ags.some((a) => a.status === "active" && [a.lead.id, ...a.members.map((m) => m.id)].includes(x.id))).length,
+      Object.values(sups).filter(
+        (x) =>
+          x.province === "33" &&
+          x.section === "A" &&
+          ags.some((a) => a.status === "active" && [a.lead.id, ...a.members.map((m) => m.id)].includes(x.id)),
+      ).length,
     );
     expect((await rate({ province: "33" })).umkmWithActiveAgreement).toBe(before.umkmWithActiveAgreement + 1);
     await setStatus(ag, "completed");
@@ -342,10 +375,22 @@ describe("partnership statistics against an independent count", () => {
     // size-class history: an up-move inserted before a later change, then removed
     const movedBefore = await countMovedUp({ from: "2025-01", to: "2025-12", province: "33" });
     await t.db.sizeClassChange.create({
-      data: { supplierId: newcomer.id, sizeClass: "mikro", basis: "annual_sales", annualSalesIdr: 1_000_000_000n, effectiveAt: d("2025-01-01") },
+      data: {
+        supplierId: newcomer.id,
+        sizeClass: "mikro",
+        basis: "annual_sales",
+        annualSalesIdr: 1_000_000_000n,
+        effectiveAt: d("2025-01-01"),
+      },
     });
     const up = await t.db.sizeClassChange.create({
-      data: { supplierId: newcomer.id, sizeClass: "menengah", basis: "annual_sales", annualSalesIdr: 30_000_000_000n, effectiveAt: d("2025-06-01") },
+      data: {
+        supplierId: newcomer.id,
+        sizeClass: "menengah",
+        basis: "annual_sales",
+        annualSalesIdr: 30_000_000_000n,
+        effectiveAt: d("2025-06-01"),
+      },
     });
     expect(await countMovedUp({ from: "2025-01", to: "2025-12", province: "33" })).toBe(movedBefore + 1);
     expect(await countMovedUp({ from: "2025-01", to: "2025-12", province: "33", kbliSection: "C" })).toBeGreaterThanOrEqual(1);
@@ -394,7 +439,14 @@ describe("statistics filters and the drill-down", () => {
 
     // every filter and limit equals the ranking computed from the rows the test created
     const actor = await actAs(staff, ministry.id);
-    const filters: StatsFilter[] = [{}, { from: "2026-01" }, { from: "2026-02", to: "2026-04" }, { to: "2026-01" }, { province: "51" }, { from: "2026-03", kbliSection: "A" }];
+    const filters: StatsFilter[] = [
+      {},
+      { from: "2026-01" },
+      { from: "2026-02", to: "2026-04" },
+      { to: "2026-01" },
+      { province: "51" },
+      { from: "2026-03", kbliSection: "A" },
+    ];
     for (const f of filters) {
       for (const limit of [1, 2, 20]) {
         const lo = f.from ? monthOf(new Date(`${f.from}-01T00:00:00Z`)) : -Infinity;
@@ -413,10 +465,15 @@ describe("statistics filters and the drill-down", () => {
         }
         const expected = [...acc.values()]
           .filter((r) => (!f.province || sups[r.id].province === f.province) && (!f.kbliSection || sups[r.id].section === f.kbliSection))
-          .sort((a, b) => (a.valueIdr !== b.valueIdr ? (a.valueIdr > b.valueIdr ? -1 : 1) : b.participations - a.participations || (a.id < b.id ? -1 : 1)))
+          .sort((a, b) =>
+            a.valueIdr !== b.valueIdr ? (a.valueIdr > b.valueIdr ? -1 : 1) : b.participations - a.participations || (a.id < b.id ? -1 : 1),
+          )
           .slice(0, limit);
         const got = await getTopSuppliers(actor, f, limit);
-        expect(got.map(({ id, agreements, valueIdr, participations }) => ({ id, agreements, valueIdr, participations })), JSON.stringify(f)).toEqual(expected);
+        expect(
+          got.map(({ id, agreements, valueIdr, participations }) => ({ id, agreements, valueIdr, participations })),
+          JSON.stringify(f),
+        ).toEqual(expected);
       }
     }
 
@@ -451,7 +508,9 @@ describe("only agreements between verified parties count", () => {
     expect(s.completedAgreements).toBe(ags.filter((a) => counts(a) && a.status === "completed").length);
     // "in supply chain": UMKM with a verified profile that are a party to a counted active agreement
     const verifiedProfiles = new Set(
-      (await t.db.supplierProfile.findMany({ where: { verificationStatus: "verified" }, select: { organizationId: true } })).map((p) => p.organizationId),
+      (await t.db.supplierProfile.findMany({ where: { verificationStatus: "verified" }, select: { organizationId: true } })).map(
+        (p) => p.organizationId,
+      ),
     );
     const inChain = new Set(active.flatMap((a) => [a.lead.id, ...a.members.map((m) => m.id)]).filter((id) => verifiedProfiles.has(id)));
     expect((await getSupplyChainShare({})).umkmWithActiveAgreement).toBe(inChain.size);
@@ -468,15 +527,30 @@ describe("only agreements between verified parties count", () => {
     unverified.add(pendingBuyer);
     const pendingLead = await umkm("33.75", "13134", 1_000_000_000n, "33", "C", "mikro", "pending");
     const before = await totalAgreements();
-    const byUnverifiedBuyer = await agreement(batikA, { scheme: "waralaba", start: "2026-02-14", value: 70_000_000n, status: "active", buyer: pendingBuyer });
-    const byUnverifiedLead = await agreement(pendingLead, { scheme: "waralaba", start: "2026-03-14", value: 30_000_000n, status: "completed", members: [farm2] });
+    const byUnverifiedBuyer = await agreement(batikA, {
+      scheme: "waralaba",
+      start: "2026-02-14",
+      value: 70_000_000n,
+      status: "active",
+      buyer: pendingBuyer,
+    });
+    const byUnverifiedLead = await agreement(pendingLead, {
+      scheme: "waralaba",
+      start: "2026-03-14",
+      value: 30_000_000n,
+      status: "completed",
+      members: [farm2],
+    });
     expect(await totalAgreements()).toBe(before);
     expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "waralaba")).toBeUndefined();
     await expectExact();
 
     await setVerification([pendingBuyer], "verified");
     expect(await totalAgreements()).toBe(before + 1);
-    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "waralaba")).toMatchObject({ agreements: 1, valueIdr: 70_000_000n });
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "waralaba")).toMatchObject({
+      agreements: 1,
+      valueIdr: 70_000_000n,
+    });
     await expectExact();
 
     await setVerification([pendingLead.id], "verified");
@@ -499,9 +573,18 @@ describe("only agreements between verified parties count", () => {
 
   it("the consortium lead's verification gates the agreement; a member's does not", async () => {
     const member = await umkm("51.71", codeA, 1_000_000_000n, "51", "A", "mikro", "pending");
-    const consortium = await agreement(batikB, { scheme: "kerja_sama_operasional", start: "2026-04-20", value: 40_000_000n, status: "active", members: [member] });
+    const consortium = await agreement(batikB, {
+      scheme: "kerja_sama_operasional",
+      start: "2026-04-20",
+      value: 40_000_000n,
+      status: "active",
+      members: [member],
+    });
     // counted, and the unverified member is a partnering UMKM of it
-    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "kerja_sama_operasional")).toMatchObject({ agreements: 1, suppliers: 2 });
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "kerja_sama_operasional")).toMatchObject({
+      agreements: 1,
+      suppliers: 2,
+    });
     await expectExact();
     // the lead loses its verification: the agreement leaves with its member, and so do the lead's other agreements
     await setVerification([batikB.id], "returned");
@@ -515,7 +598,10 @@ describe("only agreements between verified parties count", () => {
     consortium.members.push(farm);
     await expectExact();
     await setVerification([batikB.id], "verified");
-    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "kerja_sama_operasional")).toMatchObject({ agreements: 1, suppliers: 3 });
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "kerja_sama_operasional")).toMatchObject({
+      agreements: 1,
+      suppliers: 3,
+    });
     await expectExact();
   });
 
@@ -526,19 +612,33 @@ describe("only agreements between verified parties count", () => {
     await agreement(lead, { scheme: "usaha_patungan", start: "2026-05-02", value: 11_000_000n, status: "active", buyer });
     await expectExact();
     await setVerification([buyer, lead.id], "verified");
-    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "usaha_patungan")).toMatchObject({ agreements: 1, valueIdr: 11_000_000n });
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "usaha_patungan")).toMatchObject({
+      agreements: 1,
+      valueIdr: 11_000_000n,
+    });
     await expectExact();
     // one statement withdrawing one organization and verifying another: one agreement leaves, another enters
     const buyer2 = (await createBuyer(t.db, { verificationStatus: "pending" })).organization.id;
     unverified.add(buyer2);
-    await agreement(farm2, { scheme: "usaha_patungan", start: "2026-05-03", value: 4_000_000n, status: "active", buyer: buyer2, members: [batikA] });
+    await agreement(farm2, {
+      scheme: "usaha_patungan",
+      start: "2026-05-03",
+      value: 4_000_000n,
+      status: "active",
+      buyer: buyer2,
+      members: [batikA],
+    });
     await t.sql.query(
       `UPDATE "Organization" SET "verificationStatus" = (CASE WHEN id = $1 THEN 'returned' ELSE 'verified' END)::"VerificationStatus" WHERE id IN ($1, $2)`,
       [lead.id, buyer2],
     );
     unverified.add(lead.id);
     unverified.delete(buyer2);
-    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "usaha_patungan")).toMatchObject({ agreements: 1, valueIdr: 4_000_000n, suppliers: 2 });
+    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "usaha_patungan")).toMatchObject({
+      agreements: 1,
+      valueIdr: 4_000_000n,
+      suppliers: 2,
+    });
     await expectExact();
     await setVerification([buyer, buyer2], "returned");
     expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "usaha_patungan")).toBeUndefined();
@@ -578,30 +678,36 @@ describe("only agreements between verified parties count", () => {
     });
   }
 
-  it.runIf(testBackend() === "postgres")("an agreement whose buyer and supplier are verified by two transactions at once is counted", async () => {
-    const buyer = (await createBuyer(t.db, { verificationStatus: "pending" })).organization.id;
-    unverified.add(buyer);
-    const lead = await umkm("51.71", codeA, 1_000_000_000n, "51", "A", "mikro", "pending");
-    const ag = await agreement(lead, { scheme: "distribusi_keagenan", start: "2026-05-19", value: 17_000_000n, status: "active", buyer });
-    const one = new pg.Client({ connectionString: t.url! });
-    const other = new pg.Client({ connectionString: t.url! });
-    await Promise.all([one.connect(), other.connect()]);
-    try {
-      await other.query("SET statement_timeout = '10s'");
-      await one.query("BEGIN");
-      await one.query(`UPDATE "Organization" SET "verificationStatus" = 'verified' WHERE id = $1`, [buyer]);
-      const second = other.query(`UPDATE "Organization" SET "verificationStatus" = 'verified' WHERE id = $1`, [lead.id]);
-      await new Promise((r) => setTimeout(r, 300));
-      await one.query("COMMIT");
-      await second;
-    } finally {
-      await Promise.all([one.end(), other.end()]);
-    }
-    unverified.delete(buyer);
-    unverified.delete(lead.id);
-    expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "distribusi_keagenan")).toMatchObject({ agreements: 1, valueIdr: ag.value });
-    await expectExact();
-  });
+  it.runIf(testBackend() === "postgres")(
+    "an agreement whose buyer and supplier are verified by two transactions at once is counted",
+    async () => {
+      const buyer = (await createBuyer(t.db, { verificationStatus: "pending" })).organization.id;
+      unverified.add(buyer);
+      const lead = await umkm("51.71", codeA, 1_000_000_000n, "51", "A", "mikro", "pending");
+      const ag = await agreement(lead, { scheme: "distribusi_keagenan", start: "2026-05-19", value: 17_000_000n, status: "active", buyer });
+      const one = new pg.Client({ connectionString: t.url! });
+      const other = new pg.Client({ connectionString: t.url! });
+      await Promise.all([one.connect(), other.connect()]);
+      try {
+        await other.query("SET statement_timeout = '10s'");
+        await one.query("BEGIN");
+        await one.query(`UPDATE "Organization" SET "verificationStatus" = 'verified' WHERE id = $1`, [buyer]);
+        const second = other.query(`UPDATE "Organization" SET "verificationStatus" = 'verified' WHERE id = $1`, [lead.id]);
+        await new Promise((r) => setTimeout(r, 300));
+        await one.query("COMMIT");
+        await second;
+      } finally {
+        await Promise.all([one.end(), other.end()]);
+      }
+      unverified.delete(buyer);
+      unverified.delete(lead.id);
+      expect((await getPartnershipStats("scheme", {}, "id")).rows.find((r) => r.key === "distribusi_keagenan")).toMatchObject({
+        agreements: 1,
+        valueIdr: ag.value,
+      });
+      await expectExact();
+    },
+  );
 
   it("payments of agreements between unverified parties leave the days to pay", async () => {
     const withPayments = ags[3]; // metal's consortium agreement: four payments (above)
@@ -610,7 +716,9 @@ describe("only agreements between verified parties count", () => {
     await setVerification([metal.id], "returned");
     expect((await medianDaysToPay({})).payments).toBe(before.payments - 4);
     // a payment recorded meanwhile is not counted either, until the lead is verified again
-    await t.db.payment.create({ data: { agreementId: withPayments.id, amountIdr: 1_000n, invoicedOn: d("2026-05-01"), paidOn: d("2026-07-01"), daysToPay: 5 } });
+    await t.db.payment.create({
+      data: { agreementId: withPayments.id, amountIdr: 1_000n, invoicedOn: d("2026-05-01"), paidOn: d("2026-07-01"), daysToPay: 5 },
+    });
     expect((await medianDaysToPay({})).payments).toBe(before.payments - 4);
     await expectExact();
     await setVerification([metal.id], "verified");
@@ -621,7 +729,11 @@ describe("only agreements between verified parties count", () => {
   it("agreements completed with open milestones are counted apart, and still as completed", async () => {
     const expectedOpen = (f: StatsFilter = {}) => {
       const open = ags.filter((a) => counts(a) && a.status === "completed" && a.open && inPeriod(a, f) && inFilter(a.lead, f));
-      return { agreements: open.length, valueIdr: open.reduce((n, a) => n + a.value, 0n), suppliers: new Set(open.map((a) => a.lead.id)).size };
+      return {
+        agreements: open.length,
+        valueIdr: open.reduce((n, a) => n + a.value, 0n),
+        suppliers: new Set(open.map((a) => a.lead.id)).size,
+      };
     };
     const check = async () => {
       for (const f of FILTERS) expect(await getCompletedWithOpenMilestones(f), JSON.stringify(f)).toEqual(expectedOpen(f));

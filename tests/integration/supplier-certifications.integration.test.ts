@@ -68,11 +68,20 @@ describe("adding certificates with documents", () => {
     const { organization, owner } = await newUmkm();
     await actAs(owner);
     const pdf = placeholderPdf("Sertifikat SNI");
-    const res = await saveCertificateAction(null, form(sni, { bytes: pdf, name: "../../sertifikat sni.PDF", type: "application/octet-stream" }));
+    const res = await saveCertificateAction(
+      null,
+      form(sni, { bytes: pdf, name: "../../sertifikat sni.PDF", type: "application/octet-stream" }),
+    );
     expect(res.ok).toBe(true);
     const cert = await t.db.certification.findFirstOrThrow({ where: { organizationId: organization.id }, include: { document: true } });
     expect(cert).toMatchObject({ type: "sni", number: "SNI 8302:2016-001", validUntil: new Date("2028-12-31T00:00:00Z") });
-    expect(cert.document).toMatchObject({ mimeType: "application/pdf", sizeBytes: pdf.byteLength, filename: "sertifikat sni.pdf", kind: "certificate", uploadedById: owner.id });
+    expect(cert.document).toMatchObject({
+      mimeType: "application/pdf",
+      sizeBytes: pdf.byteLength,
+      filename: "sertifikat sni.pdf",
+      kind: "certificate",
+      uploadedById: owner.id,
+    });
     expect(cert.document!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await t.db.auditLog.count({ where: { organizationId: organization.id, action: "certification.added" } })).toBe(1);
   });
@@ -80,7 +89,10 @@ describe("adding certificates with documents", () => {
   it("stores a TKDN certificate with its percentage and no document", async () => {
     const { organization, owner } = await newUmkm();
     await actAs(owner);
-    const res = await saveCertificateAction(null, form({ type: "tkdn", number: "TKDN-IK 0001", validUntil: "2027-06-30", percent: "45,5" }));
+    const res = await saveCertificateAction(
+      null,
+      form({ type: "tkdn", number: "TKDN-IK 0001", validUntil: "2027-06-30", percent: "45,5" }),
+    );
     expect(res.ok).toBe(true);
     const cert = await t.db.certification.findFirstOrThrow({ where: { organizationId: organization.id } });
     expect([cert.tkdnPercent?.toString(), cert.documentId]).toEqual(["45.5", null]);
@@ -99,21 +111,32 @@ describe("adding certificates with documents", () => {
 
   it.each([
     ["a Windows program named .pdf", new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0, 0, 0]), "sertifikat.pdf", "application/pdf"],
-    ["an HTML page named .pdf", new TextEncoder().encode("<!doctype html><script>fetch('/api/v1/me')</script>"), "halal.pdf", "application/pdf"],
+    [
+      "an HTML page named .pdf",
+      new TextEncoder().encode("<!doctype html><script>fetch('/api/v1/me')</script>"),
+      "halal.pdf",
+      "application/pdf",
+    ],
     ["an SVG named .png", new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), "foto.png", "image/png"],
   ])("refuses %s (type checked by content) and changes nothing", async (_label, bytes, name, type) => {
     const { organization, owner } = await newUmkm();
     await actAs(owner);
     const before = await counts(organization.id);
     const res = await saveCertificateAction(null, form(sni, { bytes, name, type }));
-    expect(res).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { document: [expect.stringMatching(/PDF, JPEG, atau PNG/)] } } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", fields: { document: [expect.stringMatching(/PDF, JPEG, atau PNG/)] } },
+    });
     expect(await counts(organization.id)).toEqual(before);
   });
 
   it("refuses invalid fields before reading the file (nothing stored)", async () => {
     const { organization, owner } = await newUmkm();
     await actAs(owner);
-    const res = await saveCertificateAction(null, form({ ...sni, validFrom: "2029-01-01" }, { bytes: placeholderPdf("x"), name: "x.pdf", type: "application/pdf" }));
+    const res = await saveCertificateAction(
+      null,
+      form({ ...sni, validFrom: "2029-01-01" }, { bytes: placeholderPdf("x"), name: "x.pdf", type: "application/pdf" }),
+    );
     expect(res).toMatchObject({ ok: false, error: { fields: { validUntil: [expect.any(String)] } } });
     expect(await counts(organization.id)).toEqual({ certs: 0, files: 0, audit: 0 });
   });
@@ -123,7 +146,10 @@ describe("adding certificates with documents", () => {
     await actAs(owner);
     const first = await saveCertificateAction(null, form(sni, { bytes: placeholderPdf("v1"), name: "v1.pdf", type: "application/pdf" }));
     if (!first.ok) throw new Error("setup");
-    const second = await saveCertificateAction(null, form({ ...sni, certificationId: first.data.id }, { bytes: JPEG, name: "foto.jpg", type: "image/jpeg" }));
+    const second = await saveCertificateAction(
+      null,
+      form({ ...sni, certificationId: first.data.id }, { bytes: JPEG, name: "foto.jpg", type: "image/jpeg" }),
+    );
     expect(second.ok).toBe(true);
     const files = await t.db.storedFile.findMany({ where: { organizationId: organization.id } });
     expect(files.map((f) => f.mimeType)).toEqual(["image/jpeg"]);
@@ -148,7 +174,10 @@ describe("editing a certificate (the list's Ubah form)", () => {
   it("changes the fields with the same validation, keeps the document when no file is chosen, and asks for re-verification", async () => {
     const { organization, owner } = await newUmkm();
     await actAs(owner);
-    const created = await saveCertificateAction(null, form(sni, { bytes: placeholderPdf("asli"), name: "sni.pdf", type: "application/pdf" }));
+    const created = await saveCertificateAction(
+      null,
+      form(sni, { bytes: placeholderPdf("asli"), name: "sni.pdf", type: "application/pdf" }),
+    );
     if (!created.ok) throw new Error("setup");
     const id = created.data.id;
     await t.db.certification.update({ where: { id }, data: { verificationStatus: "verified" } });
@@ -166,13 +195,18 @@ describe("editing a certificate (the list's Ubah form)", () => {
     expect(await counts(organization.id)).toEqual(was);
 
     // a valid change without a new file
-    const ok = await saveCertificateAction(null, form({ ...sni, number: "SNI 8302:2016-002", validUntil: "2029-06-30", certificationId: id }));
+    const ok = await saveCertificateAction(
+      null,
+      form({ ...sni, number: "SNI 8302:2016-002", validUntil: "2029-06-30", certificationId: id }),
+    );
     expect(ok).toMatchObject({ ok: true, data: { id, documentId: before.documentId } });
     const after = await t.db.certification.findUniqueOrThrow({ where: { id } });
     expect(after).toMatchObject({ number: "SNI 8302:2016-002", documentId: before.documentId, verificationStatus: "unverified" });
     expect(after.validUntil?.toISOString().slice(0, 10)).toBe("2029-06-30");
     expect(await t.db.certification.count({ where: { organizationId: organization.id } })).toBe(1); // changed, not added
-    expect(await t.db.auditLog.count({ where: { organizationId: organization.id, action: "certification.updated", entityId: id } })).toBe(1);
+    expect(await t.db.auditLog.count({ where: { organizationId: organization.id, action: "certification.updated", entityId: id } })).toBe(
+      1,
+    );
 
     // and deleting it removes the document too
     expect((await deleteCertificateAction({ certificationId: id })).ok).toBe(true);
@@ -184,13 +218,22 @@ describe("another UMKM's certificates", () => {
   it("cannot be changed or deleted through the server actions (not found, nothing changes)", async () => {
     const victim = await newUmkm("UMKM Pemilik");
     await actAs(victim.owner);
-    const created = await saveCertificateAction(null, form(sni, { bytes: placeholderPdf("asli"), name: "asli.pdf", type: "application/pdf" }));
+    const created = await saveCertificateAction(
+      null,
+      form(sni, { bytes: placeholderPdf("asli"), name: "asli.pdf", type: "application/pdf" }),
+    );
     if (!created.ok) throw new Error("setup");
     const before = await t.db.certification.findUniqueOrThrow({ where: { id: created.data.id } });
 
     const intruder = await newUmkm("UMKM Lain");
     await actAs(intruder.owner);
-    const upd = await saveCertificateAction(null, form({ ...sni, number: "PALSU", certificationId: created.data.id }, { bytes: placeholderPdf("palsu"), name: "p.pdf", type: "application/pdf" }));
+    const upd = await saveCertificateAction(
+      null,
+      form(
+        { ...sni, number: "PALSU", certificationId: created.data.id },
+        { bytes: placeholderPdf("palsu"), name: "p.pdf", type: "application/pdf" },
+      ),
+    );
     expect(upd).toMatchObject({ ok: false, error: { code: "not_found" } });
     const del = await deleteCertificateAction({ certificationId: created.data.id });
     expect(del).toMatchObject({ ok: false, error: { code: "not_found" } });
@@ -209,7 +252,10 @@ describe("GET /api/files/{id}", () => {
     const owner = await newUmkm("UMKM Dokumen");
     await actAs(owner.owner);
     const pdf = placeholderPdf("Sertifikat Halal");
-    const created = await saveCertificateAction(null, form({ type: "halal", number: "ID3311000012345" }, { bytes: pdf, name: "halal \"ku\".pdf", type: "text/html" }));
+    const created = await saveCertificateAction(
+      null,
+      form({ type: "halal", number: "ID3311000012345" }, { bytes: pdf, name: 'halal "ku".pdf', type: "text/html" }),
+    );
     if (!created.ok || !created.data.documentId) throw new Error("setup");
     const id = created.data.documentId;
     const call = () => callRoute(downloadFile, "GET", `/api/files/${id}`, { params: { id } });

@@ -116,7 +116,9 @@ describe("updateSupplierProfile", () => {
     const { organization, actor } = await newUmkm();
     await updateSupplierProfile(actor, organization.id, parse({ capitalIdr: 500_000_000 }));
     const before = await snapshot(organization.id);
-    const e1 = await rejection(updateSupplierProfile(actor, organization.id, parse({ annualSalesIdr: "50.000.000.001", description: "x" })));
+    const e1 = await rejection(
+      updateSupplierProfile(actor, organization.id, parse({ annualSalesIdr: "50.000.000.001", description: "x" })),
+    );
     expect(e1.code).toBe("invalid_input");
     expect(e1.fields).toEqual({ annualSalesIdr: ["suppliers.errors.salesAboveUmkm"] });
     const e2 = await rejection(updateSupplierProfile(actor, organization.id, parse({ capitalIdr: "10.000.000.001" })));
@@ -131,7 +133,16 @@ describe("updateSupplierProfile", () => {
     const before = await snapshot(organization.id);
 
     const e = await rejection(
-      updateSupplierProfile(actor, organization.id, parse({ name: "Nama Baru", regencyCode: "33.98", kbli: ["13134", "99999", "13131"], nib: (await t.db.supplierProfile.findUniqueOrThrow({ where: { organizationId: other.id } })).nib })),
+      updateSupplierProfile(
+        actor,
+        organization.id,
+        parse({
+          name: "Nama Baru",
+          regencyCode: "33.98",
+          kbli: ["13134", "99999", "13131"],
+          nib: (await t.db.supplierProfile.findUniqueOrThrow({ where: { organizationId: other.id } })).nib,
+        }),
+      ),
     );
     expect(e.code).toBe("invalid_input");
     expect(e.fields).toEqual({
@@ -162,7 +173,9 @@ describe("updateSupplierProfile", () => {
     const { organization, owner } = await createUmkm(t.db, { verificationStatus: "verified" });
     const actor = await actAs(owner);
     await updateSupplierProfile(actor, organization.id, parse({ description: "Batik cap dan tulis" }));
-    expect((await t.db.supplierProfile.findUniqueOrThrow({ where: { organizationId: organization.id } })).verificationStatus).toBe("verified");
+    expect((await t.db.supplierProfile.findUniqueOrThrow({ where: { organizationId: organization.id } })).verificationStatus).toBe(
+      "verified",
+    );
     await updateSupplierProfile(actor, organization.id, parse({ npwp: "3375014506900003" }));
     const p = await t.db.supplierProfile.findUniqueOrThrow({ where: { organizationId: organization.id } });
     expect(p).toMatchObject({ verificationStatus: "unverified", npwp: "3375014506900003" });
@@ -172,13 +185,33 @@ describe("updateSupplierProfile", () => {
   it("replaces the certificate list (API semantics), keeping documents of certificates that stay", async () => {
     const { organization, actor } = await newUmkm();
     const file = await t.db.storedFile.create({
-      data: { organizationId: organization.id, kind: "certificate", filename: "halal.pdf", mimeType: "application/pdf", sizeBytes: 5, sha256: "x", content: new Uint8Array([37, 80, 68, 70, 45]) },
+      data: {
+        organizationId: organization.id,
+        kind: "certificate",
+        filename: "halal.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: 5,
+        sha256: "x",
+        content: new Uint8Array([37, 80, 68, 70, 45]),
+      },
     });
     const oldFile = await t.db.storedFile.create({
-      data: { organizationId: organization.id, kind: "certificate", filename: "sni.pdf", mimeType: "application/pdf", sizeBytes: 5, sha256: "y", content: new Uint8Array([37, 80, 68, 70, 45]) },
+      data: {
+        organizationId: organization.id,
+        kind: "certificate",
+        filename: "sni.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: 5,
+        sha256: "y",
+        content: new Uint8Array([37, 80, 68, 70, 45]),
+      },
     });
-    await t.db.certification.create({ data: { organizationId: organization.id, type: "halal", number: "ID331100001", documentId: file.id } });
-    await t.db.certification.create({ data: { organizationId: organization.id, type: "sni", number: "SNI-OLD", validUntil: new Date("2027-01-01"), documentId: oldFile.id } });
+    await t.db.certification.create({
+      data: { organizationId: organization.id, type: "halal", number: "ID331100001", documentId: file.id },
+    });
+    await t.db.certification.create({
+      data: { organizationId: organization.id, type: "sni", number: "SNI-OLD", validUntil: new Date("2027-01-01"), documentId: oldFile.id },
+    });
     await updateSupplierProfile(
       actor,
       organization.id,
@@ -204,9 +237,15 @@ describe("submitForVerification", () => {
     const e = await rejection(submitForVerification(actor));
     expect(e.code).toBe("invalid_input");
     expect(Object.keys(e.fields ?? {}).sort()).toEqual(["kbli", "nib", "npwp", "regencyCode"]);
-    expect((await t.db.supplierProfile.findUniqueOrThrow({ where: { organizationId: organization.id } })).verificationStatus).toBe("unverified");
+    expect((await t.db.supplierProfile.findUniqueOrThrow({ where: { organizationId: organization.id } })).verificationStatus).toBe(
+      "unverified",
+    );
 
-    await updateSupplierProfile(actor, organization.id, parse({ nib: "9120009876543", npwp: "09.254.294.3-407.000", regencyCode: "33.75", kbli: ["13134"] }));
+    await updateSupplierProfile(
+      actor,
+      organization.id,
+      parse({ nib: "9120009876543", npwp: "09.254.294.3-407.000", regencyCode: "33.75", kbli: ["13134"] }),
+    );
     await expect(submitForVerification(actor)).resolves.toEqual({ supplierId: organization.id, verificationStatus: "pending" });
     const [p, o] = await Promise.all([
       t.db.supplierProfile.findUniqueOrThrow({ where: { organizationId: organization.id } }),
@@ -240,13 +279,22 @@ describe("the onboarding form's server action (saveProfileStep)", () => {
   it("returns translated field errors for invalid NIB/NPWP/Rupiah and saves nothing", async () => {
     const { organization } = await newUmkm();
     const before = await snapshot(organization.id);
-    const res = await saveProfileStep(null, fd({ step: "identitas", name: "Batik Sekar", nib: "12345", npwp: "01.855.081.5-412.000", legalForm: "ud" }));
+    const res = await saveProfileStep(
+      null,
+      fd({ step: "identitas", name: "Batik Sekar", nib: "12345", npwp: "01.855.081.5-412.000", legalForm: "ud" }),
+    );
     expect(res).toMatchObject({
       ok: false,
-      error: { code: "invalid_input", fields: { nib: ["NIB harus 13 digit angka, sesuai yang tertera di OSS."], npwp: [expect.stringContaining("digit pemeriksa")] } },
+      error: {
+        code: "invalid_input",
+        fields: { nib: ["NIB harus 13 digit angka, sesuai yang tertera di OSS."], npwp: [expect.stringContaining("digit pemeriksa")] },
+      },
     });
     const res2 = await saveProfileStep(null, fd({ step: "skala", capitalIdr: "-5.000.000", annualSalesIdr: "1,5" }));
-    expect(res2).toMatchObject({ ok: false, error: { fields: { capitalIdr: [expect.stringMatching(/negatif/)], annualSalesIdr: [expect.stringMatching(/bilangan bulat/)] } } });
+    expect(res2).toMatchObject({
+      ok: false,
+      error: { fields: { capitalIdr: [expect.stringMatching(/negatif/)], annualSalesIdr: [expect.stringMatching(/bilangan bulat/)] } },
+    });
     expect(await snapshot(organization.id)).toEqual(before);
   });
 

@@ -95,11 +95,15 @@ describe("PATCH /api/v1/suppliers/{id}", () => {
     expect(res.status).toBe(404);
     expect((await jsonOf<{ error: { code: string } }>(res)).error.code).toBe("not_found");
     // naming the victim org explicitly is refused too (not a member)
-    expect((await patch(victim.organization.id, intruder.token, { name: "x" }, { "x-organization-id": victim.organization.id })).status).toBe(403);
+    expect(
+      (await patch(victim.organization.id, intruder.token, { name: "x" }, { "x-organization-id": victim.organization.id })).status,
+    ).toBe(403);
     const { owner: buyer } = await createOrganization(t.db, "buyer");
     const buyerToken = (await createApiToken(buyer.id, { name: "b" })).token;
     expect((await patch(victim.organization.id, buyerToken, { name: "x" })).status).toBe(403);
-    expect((await callRoute(patchSupplier, "PATCH", "/x", { params: { id: victim.organization.id }, body: { name: "x" } })).status).toBe(401);
+    expect((await callRoute(patchSupplier, "PATCH", "/x", { params: { id: victim.organization.id }, body: { name: "x" } })).status).toBe(
+      401,
+    );
     expect(await state(victim.organization.id)).toEqual(before);
   });
 });
@@ -125,7 +129,9 @@ describe("reference endpoints", () => {
     expect((await callRoute(kbli, "GET", "/api/v1/reference/kbli")).status).toBe(400);
     const p = await jsonOf<{ data: unknown[] }>(await callRoute(regions, "GET", "/api/v1/reference/regions"));
     expect(p.data).toHaveLength(38);
-    const r = await jsonOf<{ data: { code: string }[] }>(await callRoute(regions, "GET", "/api/v1/reference/regions", { query: { province: "33" } }));
+    const r = await jsonOf<{ data: { code: string }[] }>(
+      await callRoute(regions, "GET", "/api/v1/reference/regions", { query: { province: "33" } }),
+    );
     expect(r.data.map((x) => x.code)).toContain("33.75");
     expect((await callRoute(regions, "GET", "/api/v1/reference/regions", { query: { province: "99" } })).status).toBe(404);
   });

@@ -14,7 +14,14 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createBuyer, createCertification, createOrganization, createQuote, createRfq as createRfqRow, createUmkm } from "@/tests/helpers/factories";
+import {
+  createBuyer,
+  createCertification,
+  createOrganization,
+  createQuote,
+  createRfq as createRfqRow,
+  createUmkm,
+} from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { decideVerification } from "@/lib/organizations/service";
 import { getComparison } from "@/lib/quotes/buyer-reads";
@@ -41,17 +48,30 @@ it("an UMKM whose verification an admin returned earns no TKDN preference (API a
     items: [{ name: "Kain batik cap", quantity: 10, unit: "lembar", targetUnitPriceIdr: 100_000n }],
   });
   const umkm = await createUmkm(t.db, { name: "CV TKDN Dikembalikan", verificationStatus: "verified" });
-  await createCertification(t.db, umkm.organization.id, { type: "tkdn", tkdnPercent: "45.00", validUntil: day(300), verificationStatus: "verified" }); // with its document (the factory default)
+  await createCertification(t.db, umkm.organization.id, {
+    type: "tkdn",
+    tkdnPercent: "45.00",
+    validUntil: day(300),
+    verificationStatus: "verified",
+  }); // with its document (the factory default)
   await createQuote(t.db, rfq.id, umkm.organization.id, { offeredTkdn: "40.00", unitPrices: { [rfq.items[0].id]: 100_000n } });
 
   const view = async () => {
-    const api = RfqQuotesSchema.parse(await jsonOf(await callRoute(quotesRoute, "GET", "/x", { token: tok, params: { id: rfq.id } }))).data[0];
+    const api = RfqQuotesSchema.parse(await jsonOf(await callRoute(quotesRoute, "GET", "/x", { token: tok, params: { id: rfq.id } })))
+      .data[0];
     const cmp = (await getComparison(await actAs(buyer.owner), rfq.id)).suppliers[0];
-    return { api: { status: api.tkdnStatus, pref: api.tkdnPreferencePercent, price: api.items[0].evaluatedUnitPriceIdr }, page: { status: cmp.tkdnStatus, pref: cmp.column.preferencePercent } };
+    return {
+      api: { status: api.tkdnStatus, pref: api.tkdnPreferencePercent, price: api.items[0].evaluatedUnitPriceIdr },
+      page: { status: cmp.tkdnStatus, pref: cmp.column.preferencePercent },
+    };
   };
   expect(await view()).toEqual({ api: { status: "verified", pref: 10, price: 90_909 }, page: { status: "verified", pref: 10 } });
 
-  await decideVerification(await actAs(admin.owner), { organizationId: umkm.organization.id, decision: "returned", note: "Dokumen TKDN tidak sah." });
+  await decideVerification(await actAs(admin.owner), {
+    organizationId: umkm.organization.id,
+    decision: "returned",
+    note: "Dokumen TKDN tidak sah.",
+  });
   expect(await view()).toEqual({ api: { status: "unverified", pref: 0, price: 100_000 }, page: { status: "unverified", pref: 0 } });
 
   await decideVerification(await actAs(admin.owner), { organizationId: umkm.organization.id, decision: "verified", note: "" });
@@ -74,8 +94,18 @@ it("the backfill migration returns the verified certificates of UMKM returned be
   const sql = readFileSync(`prisma/migrations/${dir}/migration.sql`, "utf8");
   const returned = await createUmkm(t.db, { name: "CV Dikembalikan Dulu", verificationStatus: "returned" });
   const fine = await createUmkm(t.db, { name: "CV Tetap Terverifikasi", verificationStatus: "verified" });
-  const old = await createCertification(t.db, returned.organization.id, { type: "tkdn", tkdnPercent: "45.00", validUntil: day(300), verificationStatus: "verified" });
-  const kept = await createCertification(t.db, fine.organization.id, { type: "tkdn", tkdnPercent: "45.00", validUntil: day(300), verificationStatus: "verified" });
+  const old = await createCertification(t.db, returned.organization.id, {
+    type: "tkdn",
+    tkdnPercent: "45.00",
+    validUntil: day(300),
+    verificationStatus: "verified",
+  });
+  const kept = await createCertification(t.db, fine.organization.id, {
+    type: "tkdn",
+    tkdnPercent: "45.00",
+    validUntil: day(300),
+    verificationStatus: "verified",
+  });
   await t.db.$executeRawUnsafe(sql);
   const status = async (id: string) => (await t.db.certification.findUniqueOrThrow({ where: { id } })).verificationStatus;
   expect({ old: await status(old.id), kept: await status(kept.id) }).toEqual({ old: "returned", kept: "verified" });

@@ -17,9 +17,18 @@ const COUNTED = new Set(["active", "completed", "terminated"]);
 /** What the table should hold, counted in TypeScript from the source rows (UMKM with a record only). */
 async function expected(): Promise<Record<string, { completedAgreements: number; deliveries: number; onTimeDeliveries: number }>> {
   const umkm = new Set((await t.db.supplierProfile.findMany({ select: { organizationId: true } })).map((p) => p.organizationId));
-  const verified = new Set((await t.db.organization.findMany({ where: { verificationStatus: "verified" }, select: { id: true } })).map((o) => o.id));
+  const verified = new Set(
+    (await t.db.organization.findMany({ where: { verificationStatus: "verified" }, select: { id: true } })).map((o) => o.id),
+  );
   const agreements = await t.db.agreement.findMany({
-    select: { id: true, status: true, buyerId: true, supplierId: true, parties: { select: { organizationId: true } }, deliveries: { select: { status: true, onTime: true } } },
+    select: {
+      id: true,
+      status: true,
+      buyerId: true,
+      supplierId: true,
+      parties: { select: { organizationId: true } },
+      deliveries: { select: { status: true, onTime: true } },
+    },
   });
   const out: Record<string, { completedAgreements: number; deliveries: number; onTimeDeliveries: number }> = {};
   for (const a of agreements) {
@@ -60,7 +69,9 @@ let b: Awaited<ReturnType<typeof createUmkm>>;
 let c: Awaited<ReturnType<typeof createUmkm>>;
 
 const delivery = (agreementId: string, o: { onTime?: boolean; status?: "pending_review" | "accepted" | "rejected" } = {}) =>
-  t.db.delivery.create({ data: { agreementId, quantity: 100, deliveredOn: dateInDays(-3), onTime: o.onTime ?? true, status: o.status ?? "accepted" } });
+  t.db.delivery.create({
+    data: { agreementId, quantity: 100, deliveredOn: dateInDays(-3), onTime: o.onTime ?? true, status: o.status ?? "accepted" },
+  });
 
 beforeAll(async () => {
   buyer = await createBuyer(t.db, { name: "PT Pembeli Rekam Jejak" });
@@ -119,7 +130,10 @@ describe("SupplierTrackRecord", () => {
     // the supplier party row moves with the lead, as the agreements service does
     await t.db.$transaction([
       t.db.agreement.update({ where: { id: ag.id }, data: { supplierId: a.organization.id } }),
-      t.db.agreementParty.updateMany({ where: { agreementId: ag.id, organizationId: c.organization.id }, data: { organizationId: a.organization.id } }),
+      t.db.agreementParty.updateMany({
+        where: { agreementId: ag.id, organizationId: c.organization.id },
+        data: { organizationId: a.organization.id },
+      }),
     ]);
     expect((await actual())[c.organization.id]).toBeUndefined();
     expect((await actual())[a.organization.id]).toEqual({ completedAgreements: 2, deliveries: 2, onTimeDeliveries: 2 });
@@ -134,33 +148,46 @@ describe("SupplierTrackRecord", () => {
 
   // Concurrent on PostgreSQL (PGlite has one connection, so there they run one after the other).
   it("counts every one of several deliveries recorded at the same moment for one UMKM", async () => {
-    const agreements = await Promise.all([1, 2, 3].map(() => createAgreement(t.db, buyer.organization.id, c.organization.id, { status: "active" })));
+    const agreements = await Promise.all(
+      [1, 2, 3].map(() => createAgreement(t.db, buyer.organization.id, c.organization.id, { status: "active" })),
+    );
     await Promise.all(
-      agreements.flatMap((ag) => [0, 1].map((i) => t.db.$transaction(async (tx) => tx.delivery.create({ data: { agreementId: ag.id, quantity: 10, deliveredOn: dateInDays(-1), onTime: i === 0, status: "accepted" } })))),
+      agreements.flatMap((ag) =>
+        [0, 1].map((i) =>
+          t.db.$transaction(async (tx) =>
+            tx.delivery.create({
+              data: { agreementId: ag.id, quantity: 10, deliveredOn: dateInDays(-1), onTime: i === 0, status: "accepted" },
+            }),
+          ),
+        ),
+      ),
     );
     expect((await actual())[c.organization.id]).toEqual({ completedAgreements: 0, deliveries: 6, onTimeDeliveries: 3 });
     await expectConsistent();
   });
 
-  it.runIf(testBackend() === "postgres")("activating an agreement does not wait for the UMKM's profile row, which an edit of the profile may hold", async () => {
-    // Profile edits lock the profile and then, through the statistics triggers, the supplier's statistics row;
-    // a status change locks them the other way round. The recount must not take the profile's lock, or the two
-    // deadlock (one of them fails).
-    const ag = await createAgreement(t.db, buyer.organization.id, b.organization.id, { status: "proposed" });
-    const editor = new pg.Client({ connectionString: t.url! });
-    const activator = new pg.Client({ connectionString: t.url! });
-    await Promise.all([editor.connect(), activator.connect()]);
-    try {
-      await editor.query("BEGIN");
-      await editor.query(`SELECT 1 FROM "SupplierProfile" WHERE "organizationId" = $1 FOR UPDATE`, [b.organization.id]);
-      await activator.query("SET statement_timeout = '5s'");
-      await activator.query(`UPDATE "Agreement" SET status = 'active', "activatedAt" = now() WHERE id = $1`, [ag.id]);
-    } finally {
-      await editor.query("ROLLBACK").catch(() => undefined);
-      await Promise.all([editor.end(), activator.end()]);
-    }
-    await expectConsistent();
-  });
+  it.runIf(testBackend() === "postgres")(
+    "activating an agreement does not wait for the UMKM's profile row, which an edit of the profile may hold",
+    async () => {
+      // Profile edits lock the profile and then, through the statistics triggers, the supplier's statistics row;
+      // a status change locks them the other way round. The recount must not take the profile's lock, or the two
+      // deadlock (one of them fails).
+      const ag = await createAgreement(t.db, buyer.organization.id, b.organization.id, { status: "proposed" });
+      const editor = new pg.Client({ connectionString: t.url! });
+      const activator = new pg.Client({ connectionString: t.url! });
+      await Promise.all([editor.connect(), activator.connect()]);
+      try {
+        await editor.query("BEGIN");
+        await editor.query(`SELECT 1 FROM "SupplierProfile" WHERE "organizationId" = $1 FOR UPDATE`, [b.organization.id]);
+        await activator.query("SET statement_timeout = '5s'");
+        await activator.query(`UPDATE "Agreement" SET status = 'active', "activatedAt" = now() WHERE id = $1`, [ag.id]);
+      } finally {
+        await editor.query("ROLLBACK").catch(() => undefined);
+        await Promise.all([editor.end(), activator.end()]);
+      }
+      await expectConsistent();
+    },
+  );
 
   it.runIf(testBackend() === "postgres")("counts a member added while another transaction activates the agreement", async () => {
     const ag = await createAgreement(t.db, buyer.organization.id, a.organization.id, { status: "proposed" });
@@ -172,11 +199,10 @@ describe("SupplierTrackRecord", () => {
       await activator.query("BEGIN");
       await activator.query(`UPDATE "Agreement" SET status = 'active', "activatedAt" = now() WHERE id = $1`, [ag.id]);
       // the activation's recount cannot see this member; the member's own trigger must wait for the activation
-      const adding = adder.query(`INSERT INTO "AgreementParty" (id, "agreementId", "organizationId", role) VALUES ($1, $2, $3, 'consortium_member')`, [
-        `tr-party-${ag.id}`,
-        ag.id,
-        c.organization.id,
-      ]);
+      const adding = adder.query(
+        `INSERT INTO "AgreementParty" (id, "agreementId", "organizationId", role) VALUES ($1, $2, $3, 'consortium_member')`,
+        [`tr-party-${ag.id}`, ag.id, c.organization.id],
+      );
       await new Promise((r) => setTimeout(r, 300));
       await activator.query("COMMIT");
       await adding;
@@ -194,11 +220,19 @@ describe("SupplierTrackRecord", () => {
     expect((await actual())[c.organization.id]).toEqual(before);
     expect((await getTrackRecord(c.organization.id)).deliveries).toBe(shownBefore.deliveries);
     await t.db.delivery.update({ where: { id: recorded.id }, data: { status: "accepted" } });
-    expect((await actual())[c.organization.id]).toEqual({ ...before, deliveries: before.deliveries + 1, onTimeDeliveries: before.onTimeDeliveries + 1 });
+    expect((await actual())[c.organization.id]).toEqual({
+      ...before,
+      deliveries: before.deliveries + 1,
+      onTimeDeliveries: before.onTimeDeliveries + 1,
+    });
     expect((await getTrackRecord(c.organization.id)).deliveries).toBe(shownBefore.deliveries + 1);
     const refused = await delivery(ag.id, { status: "pending_review", onTime: false });
     await t.db.delivery.update({ where: { id: refused.id }, data: { status: "rejected" } });
-    expect((await actual())[c.organization.id]).toEqual({ ...before, deliveries: before.deliveries + 1, onTimeDeliveries: before.onTimeDeliveries + 1 });
+    expect((await actual())[c.organization.id]).toEqual({
+      ...before,
+      deliveries: before.deliveries + 1,
+      onTimeDeliveries: before.onTimeDeliveries + 1,
+    });
     await expectConsistent();
     await expectRebuildEqual();
   });
@@ -210,7 +244,9 @@ describe("SupplierTrackRecord", () => {
     const fromPendingBuyer = await createAgreement(t.db, pendingBuyer.organization.id, member.organization.id, { status: "completed" });
     await delivery(fromPendingBuyer.id);
     const ledByPending = await createAgreement(t.db, buyer.organization.id, lead.organization.id, { status: "active" });
-    await t.db.agreementParty.create({ data: { agreementId: ledByPending.id, organizationId: member.organization.id, role: "consortium_member" } });
+    await t.db.agreementParty.create({
+      data: { agreementId: ledByPending.id, organizationId: member.organization.id, role: "consortium_member" },
+    });
     await delivery(ledByPending.id);
     expect((await actual())[member.organization.id]).toBeUndefined();
     expect((await actual())[lead.organization.id]).toBeUndefined();

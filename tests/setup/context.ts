@@ -18,7 +18,11 @@ export type TestDbContext =
       /** The same of a just-initialised, empty database (starting from it skips initdb). */
       emptyFile: string;
     }
-  | { backend: "postgres"; /** TEST_DATABASE_URL: the server, and a database to run CREATE/DROP DATABASE from */ serverUrl: string; template: string };
+  | {
+      backend: "postgres";
+      /** TEST_DATABASE_URL: the server, and a database to run CREATE/DROP DATABASE from */ serverUrl: string;
+      template: string;
+    };
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -54,7 +54,11 @@ describe("readJsonBody", () => {
   });
 
   it("rejects a non-JSON content type (form posts, text, none)", async () => {
-    const variants: Record<string, string>[] = [{ "content-type": "application/x-www-form-urlencoded" }, { "content-type": "text/plain" }, {}];
+    const variants: Record<string, string>[] = [
+      { "content-type": "application/x-www-form-urlencoded" },
+      { "content-type": "text/plain" },
+      {},
+    ];
     for (const headers of variants) {
       const err = await rejection(readJsonBody(req('{"a":1}', headers)));
       expect(err.code).toBe("invalid_input");

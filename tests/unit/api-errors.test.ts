@@ -65,9 +65,15 @@ describe("error format", () => {
 
   it("maps a unique-constraint race to 409 and a vanished record to 404", () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
-    const p2002 = new Prisma.PrismaClientKnownRequestError("Unique constraint failed on the fields: (`email`)", { code: "P2002", clientVersion: "7" });
+    const p2002 = new Prisma.PrismaClientKnownRequestError("Unique constraint failed on the fields: (`email`)", {
+      code: "P2002",
+      clientVersion: "7",
+    });
     const p2025 = new Prisma.PrismaClientKnownRequestError("No record was found for an update.", { code: "P2025", clientVersion: "7" });
-    expect(describeError(p2002, { locale: "en" })).toMatchObject({ status: 409, body: { error: { code: "conflict", message: en.errors.conflict } } });
+    expect(describeError(p2002, { locale: "en" })).toMatchObject({
+      status: 409,
+      body: { error: { code: "conflict", message: en.errors.conflict } },
+    });
     expect(describeError(p2025, { locale: "en" })).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
   });
 

@@ -11,7 +11,10 @@ import id from "@/messages/id.json";
 
 afterEach(() => vi.restoreAllMocks());
 
-const bodySchema = z.object({ name: z.string({ error: "errors.field.required" }).min(2, "errors.field.tooShort"), qty: z.number().int().positive() });
+const bodySchema = z.object({
+  name: z.string({ error: "errors.field.required" }).min(2, "errors.field.tooShort"),
+  qty: z.number().int().positive(),
+});
 
 const echo = apiRoute({ auth: "none", body: bodySchema }, ({ body }) => created({ got: body, totalIdr: 5_000_000_000n, at: new Date(0) }));
 
@@ -24,7 +27,10 @@ describe("apiRoute without authentication", () => {
   });
 
   it("answers malformed JSON with 400 invalid_input, never 500", async () => {
-    const res = await callRoute(echo, "POST", "/api/v1/echo", { rawBody: '{"name": "Batik", ', headers: { "content-type": "application/json" } });
+    const res = await callRoute(echo, "POST", "/api/v1/echo", {
+      rawBody: '{"name": "Batik", ',
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(400);
     expect(await jsonOf(res)).toEqual({ error: { code: "invalid_input", message: id.errors.malformedJson } });
   });
@@ -107,7 +113,9 @@ describe("apiRoute without authentication", () => {
     const r1 = await callRoute(none, "DELETE", "/api/v1/x");
     expect(r1.status).toBe(204);
     expect(await r1.text()).toBe("");
-    const custom = apiRoute({ auth: "none" }, () => reply({ ok: true }, { status: 202, headers: { "cache-control": "public, max-age=60" } }));
+    const custom = apiRoute({ auth: "none" }, () =>
+      reply({ ok: true }, { status: 202, headers: { "cache-control": "public, max-age=60" } }),
+    );
     const r2 = await callRoute(custom, "POST", "/api/v1/x");
     expect(r2.status).toBe(202);
     expect(r2.headers.get("cache-control")).toBe("public, max-age=60");

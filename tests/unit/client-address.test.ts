@@ -95,7 +95,11 @@ describe("the server npm start runs (scripts/serve.ts)", () => {
   it("overwrites a client-sent peer header (even one with the right key) with the socket's address", async () => {
     vi.stubEnv(PEER_KEY_ENV, key);
     vi.stubEnv("TRUST_PROXY", "");
-    const forged = await ask({ [PEER_HEADER]: peerHeaderValue(key, "203.0.113.99"), "x-real-ip": "203.0.113.98", "x-forwarded-for": "203.0.113.97" });
+    const forged = await ask({
+      [PEER_HEADER]: peerHeaderValue(key, "203.0.113.99"),
+      "x-real-ip": "203.0.113.98",
+      "x-forwarded-for": "203.0.113.97",
+    });
     expect(forged.address).toBe("127.0.0.1");
     expect(forged.seen).toBe(peerHeaderValue(key, "127.0.0.1"));
     const plain = await ask({});

@@ -21,7 +21,7 @@ const errorsOf = (over: Partial<Record<string, string>>) => {
 describe("parseImportCsv", () => {
   it("reads comma and semicolon files, with or without a BOM, headers case-insensitive", () => {
     const comma = "nama_usaha,nib,kode_kabupaten,kbli\nA,9120301234567,33.75,13134\n";
-    const semi = "\uFEFFNama_Usaha;NIB;kode_kabupaten;kbli\r\nA;9120301234567;33.75;\"13134;47713\"\r\n";
+    const semi = '\uFEFFNama_Usaha;NIB;kode_kabupaten;kbli\r\nA;9120301234567;33.75;"13134;47713"\r\n';
     const a = parseImportCsv(comma);
     const b = parseImportCsv(semi);
     expect(a).toMatchObject({ ok: true, delimiter: "," });
@@ -35,7 +35,11 @@ describe("parseImportCsv", () => {
   it("skips blank lines and refuses files without the required columns, empty files and too many rows", () => {
     const blank = parseImportCsv("nama_usaha,nib,kode_kabupaten,kbli\n\nA,9120301234567,33.75,13134\n\n");
     expect(blank.ok && blank.rows.length).toBe(1);
-    expect(parseImportCsv("nama,nomor\nA,1\n")).toMatchObject({ ok: false, key: "missingColumns", missing: ["nama_usaha", "nib", "kode_kabupaten", "kbli"] });
+    expect(parseImportCsv("nama,nomor\nA,1\n")).toMatchObject({
+      ok: false,
+      key: "missingColumns",
+      missing: ["nama_usaha", "nib", "kode_kabupaten", "kbli"],
+    });
     expect(parseImportCsv("")).toMatchObject({ ok: false, key: "empty" });
     expect(parseImportCsv("nama_usaha,nib,kode_kabupaten,kbli\n")).toMatchObject({ ok: false, key: "empty" });
     const many = "nama_usaha,nib,kode_kabupaten,kbli\n" + "A,1,33.75,13134\n".repeat(MAX_IMPORT_ROWS + 1);
@@ -57,7 +61,14 @@ describe("validateImportRow", () => {
     const r = validateImportRow(row({ npwp: "01.234.567.4-901.000", modal_usaha: "Rp250.000.000", kbli: "13134; 47713;13134" }), 7, schema);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ row: 7, nib: "9120301234567", npwp: "0012345674901000", capitalIdr: 250_000_000n, kbli: ["13134", "47713"], legalForm: "ud" });
+    expect(r.value).toMatchObject({
+      row: 7,
+      nib: "9120301234567",
+      npwp: "0012345674901000",
+      capitalIdr: 250_000_000n,
+      kbli: ["13134", "47713"],
+      legalForm: "ud",
+    });
     expect(r.value.size).toEqual({ sizeClass: "mikro", basis: "annual_sales" });
   });
 

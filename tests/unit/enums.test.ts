@@ -34,7 +34,12 @@ describe("lib/enums.ts", () => {
 
 describe("enum labels", () => {
   const lookup = (locale: "id" | "en", key: string): unknown =>
-    key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), MESSAGES[locale]);
+    key
+      .split(".")
+      .reduce<unknown>(
+        (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+        MESSAGES[locale],
+      );
 
   it("label every value of every labelled enum, in Bahasa Indonesia and in English", () => {
     const labelled = Object.entries(enums.ENUM_LABEL_KEYS);

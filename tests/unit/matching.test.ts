@@ -67,23 +67,44 @@ describe("gaps", () => {
 
   it("labels every reason in Indonesian and English", () => {
     const reasons = reasonsOf({ ...base, wordHits: [3, 1, 0], capacity: 100 });
-    expect(reasons.map((r) => r.code)).toEqual(expect.arrayContaining(["kbli_exact", "words_product", "words_other", "capacity_partial", "track_record"]));
+    expect(reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(["kbli_exact", "words_product", "words_other", "capacity_partial", "track_record"]),
+    );
     for (const r of reasons) {
       expect(reasonLabel("id", r)).not.toMatch(/matching\.|\{/);
       expect(reasonLabel("en", r)).not.toMatch(/matching\.|\{/);
     }
-    expect(reasonLabel("en", reasons.find((r) => r.code === "capacity_partial")!)).toBe("Capacity 100 lembar/month, 20% of 500 lembar");
-    expect(reasonLabel("id", reasons.find((r) => r.code === "kbli_exact")!)).toBe("KBLI sama persis (13134)");
+    expect(
+      reasonLabel(
+        "en",
+        reasons.find((r) => r.code === "capacity_partial")!,
+      ),
+    ).toBe("Capacity 100 lembar/month, 20% of 500 lembar");
+    expect(
+      reasonLabel(
+        "id",
+        reasons.find((r) => r.code === "kbli_exact")!,
+      ),
+    ).toBe("KBLI sama persis (13134)");
   });
 });
 
 describe("RFQ words", () => {
   it("drops procurement language and bare numbers", () => {
-    expect(rfqWords(["Pengadaan Kain Batik Tulis untuk 20 cabang", "Kain batik tulis 2,15 m"])).toEqual(["kain", "batik", "tulis", "cabang"]);
+    expect(rfqWords(["Pengadaan Kain Batik Tulis untuk 20 cabang", "Kain batik tulis 2,15 m"])).toEqual([
+      "kain",
+      "batik",
+      "tulis",
+      "cabang",
+    ]);
   });
 
   it("estimates a word group's document share from the common lexemes (prefixes, alternatives)", () => {
-    const lexemes = new Map([["lokal", 0.9], ["kainan", 0.2], ["batik", 0.15]]);
+    const lexemes = new Map([
+      ["lokal", 0.9],
+      ["kainan", 0.2],
+      ["batik", 0.15],
+    ]);
     expect(groupFrequency("'lokal':*", lexemes)).toBe(0.9);
     expect(groupFrequency("'kain':*", lexemes)).toBe(0.2);
     expect(groupFrequency("'kain'", lexemes)).toBe(0);
@@ -108,7 +129,14 @@ describe("RFQ words", () => {
 
 describe("consortia", () => {
   const member = (id: string, capacity: number, score: number, lat: number, lon: number, coop?: string): PoolMember => ({
-    id, name: id, score, capacity, lat, lon, regencyName: null, cooperatives: coop ? [{ id: coop, name: `Koperasi ${coop}` }] : [],
+    id,
+    name: id,
+    score,
+    capacity,
+    lat,
+    lon,
+    regencyName: null,
+    cooperatives: coop ? [{ id: coop, name: `Koperasi ${coop}` }] : [],
   });
 
   it("splits the quantity in proportion to capacity, in whole units that add up", () => {

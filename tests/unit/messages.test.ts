@@ -30,8 +30,14 @@ describe("message catalogues", () => {
   it("have the same keys in Bahasa Indonesia and English", () => {
     const idKeys = [...catalogues.id.keys()].sort();
     const enKeys = [...catalogues.en.keys()].sort();
-    expect(idKeys.filter((k) => !catalogues.en.has(k)), "missing in en.json").toEqual([]);
-    expect(enKeys.filter((k) => !catalogues.id.has(k)), "missing in id.json").toEqual([]);
+    expect(
+      idKeys.filter((k) => !catalogues.en.has(k)),
+      "missing in en.json",
+    ).toEqual([]);
+    expect(
+      enKeys.filter((k) => !catalogues.id.has(k)),
+      "missing in id.json",
+    ).toEqual([]);
   });
 
   it("have no empty values", () => {

@@ -6,19 +6,45 @@ const all = new Set<string>(Object.values(NAV_ROUTES));
 
 describe("navFor", () => {
   it("maps every organization type to its full menu when every route is live", () => {
-    expect(hrefs(navFor({ organizationType: "umkm" }, all))).toEqual(["/dasbor", "/profil-usaha", "/produk", "/papan-rfq", "/penawaran", "/kemitraan", "/pembiayaan", "/organisasi/anggota"]);
+    expect(hrefs(navFor({ organizationType: "umkm" }, all))).toEqual([
+      "/dasbor",
+      "/profil-usaha",
+      "/produk",
+      "/papan-rfq",
+      "/penawaran",
+      "/kemitraan",
+      "/pembiayaan",
+      "/organisasi/anggota",
+    ]);
     expect(hrefs(navFor({ organizationType: "buyer" }, all))).toEqual(["/dasbor", "/rfq", "/pemasok", "/kemitraan", "/organisasi/anggota"]);
-    expect(hrefs(navFor({ organizationType: "cooperative" }, all))).toEqual(["/dasbor", "/anggota", "/papan-rfq", "/penawaran", "/kemitraan", "/organisasi/anggota"]);
+    expect(hrefs(navFor({ organizationType: "cooperative" }, all))).toEqual([
+      "/dasbor",
+      "/anggota",
+      "/papan-rfq",
+      "/penawaran",
+      "/kemitraan",
+      "/organisasi/anggota",
+    ]);
     expect(hrefs(navFor({ organizationType: "ministry" }, all))).toEqual(["/dasbor", "/statistik", "/kemitraan", "/organisasi/anggota"]);
     expect(hrefs(navFor({ organizationType: "bank" }, all))).toEqual(["/dasbor", "/pembiayaan", "/organisasi/anggota"]);
-    expect(hrefs(navFor({ organizationType: "platform" }, all))).toEqual(["/dasbor", "/admin/verifikasi", "/admin/sertifikat", "/admin/organisasi", "/admin/pengguna", "/organisasi/anggota"]);
+    expect(hrefs(navFor({ organizationType: "platform" }, all))).toEqual([
+      "/dasbor",
+      "/admin/verifikasi",
+      "/admin/sertifikat",
+      "/admin/organisasi",
+      "/admin/pengguna",
+      "/organisasi/anggota",
+    ]);
   });
 
   it("leaves out routes that are not live", () => {
     const live = new Set(["/dasbor", "/pemasok"]);
     expect(hrefs(navFor({ organizationType: "buyer" }, live))).toEqual(["/dasbor", "/pemasok"]);
     expect(hrefs(navFor({ organizationType: "bank" }, live))).toEqual(["/dasbor"]);
-    expect(hrefs(navFor({ organizationType: "bank" }, new Set(["/dasbor", "/organisasi/anggota"])))).toEqual(["/dasbor", "/organisasi/anggota"]);
+    expect(hrefs(navFor({ organizationType: "bank" }, new Set(["/dasbor", "/organisasi/anggota"])))).toEqual([
+      "/dasbor",
+      "/organisasi/anggota",
+    ]);
   });
 
   it("gives visitors without an organization the public menu", () => {

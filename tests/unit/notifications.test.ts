@@ -26,14 +26,20 @@ describe("mailConfig", () => {
 describe("safeLink", () => {
   it("keeps paths inside the app and drops everything else", () => {
     expect(safeLink("/papan-rfq/abc")).toBe("/papan-rfq/abc");
-    for (const bad of ["https://evil.example", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "", null]) expect(safeLink(bad)).toBeNull();
+    for (const bad of ["https://evil.example", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "", null])
+      expect(safeLink(bad)).toBeNull();
   });
 });
 
 describe("params", () => {
   it("store Dates and Rupiah tagged and render them per language", () => {
     const stored = storeParams({ when: new Date("2026-12-01T07:00:00Z"), amount: 1_500_000n, title: "Kain", n: 3 });
-    expect(JSON.parse(JSON.stringify(stored))).toEqual({ when: { $date: "2026-12-01T07:00:00.000Z" }, amount: { $idr: "1500000" }, title: "Kain", n: 3 });
+    expect(JSON.parse(JSON.stringify(stored))).toEqual({
+      when: { $date: "2026-12-01T07:00:00.000Z" },
+      amount: { $idr: "1500000" },
+      title: "Kain",
+      n: 3,
+    });
     expect(paramsForLocale("id", stored)).toEqual({ when: "1 Desember 2026 pukul 14.00 WIB", amount: "Rp1.500.000", title: "Kain", n: 3 });
     expect(paramsForLocale("en", stored)).toEqual({ when: "1 December 2026, 14:00 WIB", amount: "Rp1,500,000", title: "Kain", n: 3 });
     expect(paramsForLocale("id", { bad: { $idr: "1e9" }, junk: [1], nested: { a: 1 } })).toEqual({});
@@ -49,6 +55,8 @@ describe("params", () => {
         }
       }
     }
-    expect(renderNotification("id", "quote.received", { rfqTitle: "Baut" }).body).toBe("Sebuah penawaran diterima untuk \"Baut\" (— penawaran sejauh ini).");
+    expect(renderNotification("id", "quote.received", { rfqTitle: "Baut" }).body).toBe(
+      'Sebuah penawaran diterima untuk "Baut" (— penawaran sejauh ini).',
+    );
   });
 });

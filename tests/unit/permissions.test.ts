@@ -4,7 +4,10 @@ import { authorize } from "@/lib/auth/authorize";
 import type { Actor, SessionMembership } from "@/lib/auth/types";
 import { DomainError } from "@/lib/errors";
 
-const membership = (organizationType: SessionMembership["organizationType"], role: SessionMembership["role"] = "owner"): SessionMembership => ({
+const membership = (
+  organizationType: SessionMembership["organizationType"],
+  role: SessionMembership["role"] = "owner",
+): SessionMembership => ({
   organizationId: "org_" + organizationType,
   organizationName: "Org",
   organizationType,

@@ -1,7 +1,14 @@
 // The TKDN price preference of Perpres 46/2025 (HEA = price / (1 + TKDN × 25%) for TKDN ≥ 25%) and the
 // best-value marking of the comparison table.
 import { describe, expect, it } from "vitest";
-import { assessTkdn, bestValueSplit, compareQuotes, evaluatedPriceIdr, tkdnPreferenceMicro, tkdnPreferencePercent } from "@/lib/quotes/evaluation";
+import {
+  assessTkdn,
+  bestValueSplit,
+  compareQuotes,
+  evaluatedPriceIdr,
+  tkdnPreferenceMicro,
+  tkdnPreferencePercent,
+} from "@/lib/quotes/evaluation";
 
 describe("TKDN price preference (Perpres 46/2025)", () => {
   it("gives no preference below 25% TKDN", () => {
@@ -87,16 +94,21 @@ describe("compareQuotes", () => {
   });
 
   it("marks every tied quote", () => {
-    const cols = compareQuotes([{ id: "a", quantity: 1 }], [
-      { id: "x", offeredTkdn: null, leadTimeDays: 1, prices: { a: 5n } },
-      { id: "y", offeredTkdn: null, leadTimeDays: 1, prices: { a: 5n } },
-    ]);
+    const cols = compareQuotes(
+      [{ id: "a", quantity: 1 }],
+      [
+        { id: "x", offeredTkdn: null, leadTimeDays: 1, prices: { a: 5n } },
+        { id: "y", offeredTkdn: null, leadTimeDays: 1, prices: { a: 5n } },
+      ],
+    );
     expect(cols.map((c) => c.cells.a?.best)).toEqual([true, true]);
   });
 });
 
 describe("assessTkdn (issue 11: the preference needs a certificate)", () => {
-  const cert = (over: Partial<{ tkdnPercent: number | string | null; validFrom: Date | null; validUntil: Date | null; verified: boolean }> = {}) => ({
+  const cert = (
+    over: Partial<{ tkdnPercent: number | string | null; validFrom: Date | null; validUntil: Date | null; verified: boolean }> = {},
+  ) => ({
     tkdnPercent: "45.00",
     validFrom: new Date("2026-01-01T00:00:00Z"),
     validUntil: new Date("2027-01-10T00:00:00Z"),
@@ -114,7 +126,10 @@ describe("assessTkdn (issue 11: the preference needs a certificate)", () => {
 
   it("expired on the deadline (WIB), not yet valid, lower, unverified or none: declared only, no preference", () => {
     expect(assessTkdn(40, [cert()], nextDayWib)).toMatchObject({ status: "unverified", certifiedPercent: null, preferenceTkdn: null });
-    expect(assessTkdn(40, [cert({ validFrom: new Date("2027-02-01T00:00:00Z"), validUntil: null })], lastMinute)).toMatchObject({ status: "unverified", preferenceTkdn: null });
+    expect(assessTkdn(40, [cert({ validFrom: new Date("2027-02-01T00:00:00Z"), validUntil: null })], lastMinute)).toMatchObject({
+      status: "unverified",
+      preferenceTkdn: null,
+    });
     expect(assessTkdn(45.01, [cert()], lastMinute)).toMatchObject({ status: "unverified", certifiedPercent: 45, preferenceTkdn: null });
     expect(assessTkdn(40, [cert({ verified: false })], lastMinute)).toMatchObject({ status: "unverified", preferenceTkdn: null });
     expect(assessTkdn(40, [], lastMinute)).toMatchObject({ status: "unverified", certifiedPercent: null, preferenceTkdn: null });
@@ -122,7 +137,10 @@ describe("assessTkdn (issue 11: the preference needs a certificate)", () => {
   });
 
   it("the best of several certificates counts; nothing declared → no status", () => {
-    expect(assessTkdn(50, [cert({ tkdnPercent: "30" }), cert({ tkdnPercent: "55.5", validUntil: null })], lastMinute)).toMatchObject({ status: "verified", certifiedPercent: 55.5 });
+    expect(assessTkdn(50, [cert({ tkdnPercent: "30" }), cert({ tkdnPercent: "55.5", validUntil: null })], lastMinute)).toMatchObject({
+      status: "verified",
+      certifiedPercent: 55.5,
+    });
     expect(assessTkdn(null, [cert()], lastMinute)).toEqual({ offered: null, status: null, certifiedPercent: 45, preferenceTkdn: null });
   });
 });

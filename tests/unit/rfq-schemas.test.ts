@@ -26,12 +26,18 @@ describe("RFQ input", () => {
     const r = rfqCreateSchema.parse({
       ...base,
       deadline: "2030-01-01T10:00",
-      items: { "1": { name: "Selendang", quantity: "300", unit: "lembar" }, "0": { name: "Kain", quantity: "1.500", unit: "lembar", targetUnitPriceIdr: "Rp150.000" } },
+      items: {
+        "1": { name: "Selendang", quantity: "300", unit: "lembar" },
+        "0": { name: "Kain", quantity: "1.500", unit: "lembar", targetUnitPriceIdr: "Rp150.000" },
+      },
       requiredCertifications: ["halal", "halal", "tkdn"],
       sealed: "on",
       minTkdn: "40,5",
     });
-    expect(r.items.map((i) => [i.name, i.quantity, i.targetUnitPriceIdr])).toEqual([["Kain", 1500, 150000n], ["Selendang", 300, undefined]]);
+    expect(r.items.map((i) => [i.name, i.quantity, i.targetUnitPriceIdr])).toEqual([
+      ["Kain", 1500, 150000n],
+      ["Selendang", 300, undefined],
+    ]);
     expect(r.requiredCertifications).toEqual(["halal", "tkdn"]);
     expect(r.sealed).toBe(true);
     expect(r.minTkdn).toBe(40.5);
@@ -40,13 +46,24 @@ describe("RFQ input", () => {
   });
 
   it("refuses zero, negative and fractional quantities, fractional Rupiah, empty items, bad codes", () => {
-    expect(errors({ ...base, items: [{ name: "Kain", quantity: 0, unit: "m" }] })).toEqual({ "items.0.quantity": "rfqs.errors.quantityPositive" });
-    expect(errors({ ...base, items: [{ name: "Kain", quantity: -1, unit: "m" }] })).toEqual({ "items.0.quantity": "rfqs.errors.quantityPositive" });
+    expect(errors({ ...base, items: [{ name: "Kain", quantity: 0, unit: "m" }] })).toEqual({
+      "items.0.quantity": "rfqs.errors.quantityPositive",
+    });
+    expect(errors({ ...base, items: [{ name: "Kain", quantity: -1, unit: "m" }] })).toEqual({
+      "items.0.quantity": "rfqs.errors.quantityPositive",
+    });
     expect(errors({ ...base, items: [{ name: "Kain", quantity: "2,5", unit: "m" }] })["items.0.quantity"]).toBeDefined();
-    expect(errors({ ...base, items: [{ name: "Kain", quantity: 1.5, unit: "m" }] })).toEqual({ "items.0.quantity": "errors.field.wholeNumber" });
-    expect(errors({ ...base, items: [{ name: "Kain", quantity: 1, unit: "m", targetUnitPriceIdr: 10.5 }] })).toEqual({ "items.0.targetUnitPriceIdr": "products.errors.rupiahFraction" });
+    expect(errors({ ...base, items: [{ name: "Kain", quantity: 1.5, unit: "m" }] })).toEqual({
+      "items.0.quantity": "errors.field.wholeNumber",
+    });
+    expect(errors({ ...base, items: [{ name: "Kain", quantity: 1, unit: "m", targetUnitPriceIdr: 10.5 }] })).toEqual({
+      "items.0.targetUnitPriceIdr": "products.errors.rupiahFraction",
+    });
     expect(errors({ ...base, items: [] })).toEqual({ items: "rfqs.errors.itemsRequired" });
-    expect(errors({ ...base, kbli: "131", deliveryRegencyCode: "Pekalongan" })).toEqual({ kbli: "errors.field.kbli", deliveryRegencyCode: "errors.field.region" });
+    expect(errors({ ...base, kbli: "131", deliveryRegencyCode: "Pekalongan" })).toEqual({
+      kbli: "errors.field.kbli",
+      deliveryRegencyCode: "errors.field.region",
+    });
     expect(errors({ ...base, minTkdn: 101 })).toEqual({ minTkdn: "errors.field.percent" });
   });
 

@@ -8,15 +8,31 @@ import { config as proxyConfig, proxy } from "@/proxy";
 import { baselineCsp, isPrivatePath, nonceCsp, PRIVATE_PATH_PREFIXES } from "@/lib/security/headers";
 import { NextRequest } from "next/server";
 
-const directives = (csp: string) => Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(" ")]));
+const directives = (csp: string) =>
+  Object.fromEntries(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v.join(" ")]),
+  );
 
 describe("security headers", () => {
   it("every path gets CSP (frame-ancestors 'none'), X-Frame-Options, nosniff, Referrer-Policy, Permissions-Policy; HSTS only with X-Forwarded-Proto https", async () => {
     const rules = await nextConfig.headers!();
     const all = rules.find((r) => r.source === "/:path*" && !r.has)!;
     const byKey = Object.fromEntries(all.headers.map((h) => [h.key, h.value]));
-    expect(directives(byKey["Content-Security-Policy"])).toMatchObject({ "frame-ancestors": "'none'", "object-src": "'none'", "base-uri": "'self'", "form-action": "'self'", "default-src": "'self'" });
-    expect(byKey).toMatchObject({ "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
+    expect(directives(byKey["Content-Security-Policy"])).toMatchObject({
+      "frame-ancestors": "'none'",
+      "object-src": "'none'",
+      "base-uri": "'self'",
+      "form-action": "'self'",
+      "default-src": "'self'",
+    });
+    expect(byKey).toMatchObject({
+      "X-Frame-Options": "DENY",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+    });
     expect(byKey["Permissions-Policy"]).toContain("geolocation=()");
     expect(byKey["Strict-Transport-Security"]).toBeUndefined();
     const https = rules.find((r) => r.has?.some((h) => h.type === "header" && h.key === "x-forwarded-proto" && h.value === "https"))!;
@@ -33,9 +49,16 @@ describe("security headers", () => {
   it("the proxy runs on every page behind sign-in, only without a body, and puts its nonce in request and response", () => {
     for (const prefix of PRIVATE_PATH_PREFIXES) {
       expect(fs.existsSync(path.join(process.cwd(), "app", prefix.slice(1))), prefix).toBe(true);
-      for (const m of proxyConfig.matcher) expect(m.source.includes(`|${prefix.slice(1)}|`) || m.source.includes(`(${prefix.slice(1)}|`) || m.source.includes(`|${prefix.slice(1)})`), `${prefix} in ${m.source}`).toBe(true);
+      for (const m of proxyConfig.matcher)
+        expect(
+          m.source.includes(`|${prefix.slice(1)}|`) ||
+            m.source.includes(`(${prefix.slice(1)}|`) ||
+            m.source.includes(`|${prefix.slice(1)})`),
+          `${prefix} in ${m.source}`,
+        ).toBe(true);
     }
-    for (const m of proxyConfig.matcher) expect(m.missing.map((h) => h.key).sort()).toEqual(["content-length", "next-action", "transfer-encoding"]);
+    for (const m of proxyConfig.matcher)
+      expect(m.missing.map((h) => h.key).sort()).toEqual(["content-length", "next-action", "transfer-encoding"]);
     expect(isPrivatePath("/rfq/abc/bandingkan")).toBe(true);
     expect(isPrivatePath("/statistik")).toBe(false);
     expect(isPrivatePath("/rfqx")).toBe(false);

@@ -30,9 +30,19 @@ describe("the province map", () => {
 
   it("colours zero grey and splits 1..max into at most five bins, darkest at the top", () => {
     expect(mapBins(0)).toEqual([]);
-    expect(mapBins(3).map((b) => [b.min, b.max])).toEqual([[1, 1], [2, 2], [3, 3]]);
+    expect(mapBins(3).map((b) => [b.min, b.max])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
     const bins = mapBins(100);
-    expect(bins.map((b) => [b.min, b.max])).toEqual([[1, 20], [21, 40], [41, 60], [61, 80], [81, 100]]);
+    expect(bins.map((b) => [b.min, b.max])).toEqual([
+      [1, 20],
+      [21, 40],
+      [41, 60],
+      [61, 80],
+      [81, 100],
+    ]);
     expect(colourFor(0, bins)).toBe(MAP_ZERO);
     expect(colourFor(1, bins)).toBe(bins[0].colour);
     expect(colourFor(100, bins)).toBe(bins[4].colour);
@@ -44,7 +54,7 @@ describe("partnershipsCsv", () => {
   it("writes the header, integer Rupiah and quoted labels", () => {
     const csv = partnershipsCsv([
       { key: "33", label: "Jawa Tengah", suppressed: false, agreements: 4, valueIdr: 9_007_199_254_740_993n, suppliers: 3 },
-      { key: "C", label: "C — Industri Pengolahan, \"olahan\"", suppressed: false, agreements: 1, valueIdr: 5n, suppliers: 1 },
+      { key: "C", label: 'C — Industri Pengolahan, "olahan"', suppressed: false, agreements: 1, valueIdr: 5n, suppliers: 1 },
       { key: "91", label: "Papua", suppressed: true, agreements: null, valueIdr: null, suppliers: null },
       { key: "92", label: "Papua Barat", suppressed: false, agreements: 0, valueIdr: 0n, suppliers: 0 },
     ]);

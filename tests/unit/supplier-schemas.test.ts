@@ -116,7 +116,9 @@ describe("supplierProfileSchema", () => {
     expect(errorsOf({ kbli: ["13134", "C"] })).toEqual({ "kbli.1": ["suppliers.errors.kbliFormat"] });
     expect(errorsOf({ regencyCode: "3375" })).toEqual({ regencyCode: ["suppliers.errors.regencyUnknown"] });
     expect(errorsOf({ foundedYear: "1850" })).toEqual({ foundedYear: ["suppliers.errors.foundedYearRange"] });
-    expect(errorsOf({ foundedYear: String(new Date().getUTCFullYear() + 1) })).toEqual({ foundedYear: ["suppliers.errors.foundedYearRange"] });
+    expect(errorsOf({ foundedYear: String(new Date().getUTCFullYear() + 1) })).toEqual({
+      foundedYear: ["suppliers.errors.foundedYearRange"],
+    });
     expect(errorsOf({ employees: "2,5" })).toEqual({ employees: ["errors.field.integer"] });
     expect(errorsOf({ employees: -1 })).toEqual({ employees: ["suppliers.errors.employeesRange"] });
     expect(errorsOf({ name: " " })).toEqual({ name: ["errors.field.tooShort"] });

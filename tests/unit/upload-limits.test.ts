@@ -2,7 +2,13 @@
 // off at serverActions.bodySizeLimit with a generic error page (issue 11).
 import { describe, expect, it, vi } from "vitest";
 import nextConfig from "@/next.config";
-import { ACTION_BODY_LIMIT, ACTION_BODY_LIMIT_BYTES, actionBodyTooLarge, exceedsActionBodyLimit, withActionBodyLimit } from "@/lib/files/limits";
+import {
+  ACTION_BODY_LIMIT,
+  ACTION_BODY_LIMIT_BYTES,
+  actionBodyTooLarge,
+  exceedsActionBodyLimit,
+  withActionBodyLimit,
+} from "@/lib/files/limits";
 
 const file = (bytes: number, name = "foto.jpg") => new File([new Uint8Array(bytes)], name, { type: "image/jpeg" });
 
@@ -29,7 +35,11 @@ describe("server action body limit in the browser", () => {
     big.append("photos", file(7 * 1024 * 1024));
     expect(await guarded(null, big)).toEqual({
       ok: false,
-      error: { code: "payload_too_large", message: "Berkas terlalu besar untuk dikirim sekaligus", fields: { photos: ["Berkas terlalu besar untuk dikirim sekaligus"] } },
+      error: {
+        code: "payload_too_large",
+        message: "Berkas terlalu besar untuk dikirim sekaligus",
+        fields: { photos: ["Berkas terlalu besar untuk dikirim sekaligus"] },
+      },
     });
     expect(action).not.toHaveBeenCalled();
     const small = new FormData();

@@ -23,7 +23,10 @@ export default async function VerificationPage() {
   const t = await getTranslations("dashboard.platform");
   const tv = await getTranslations("verification");
   const tc = await getTranslations("suppliers.certificateReview");
-  const [queue, profileChanges] = await Promise.all([listOrganizationsForReview(actor, { limit: 100 }), listProfileChangesForReview(actor)]);
+  const [queue, profileChanges] = await Promise.all([
+    listOrganizationsForReview(actor, { limit: 100 }),
+    listProfileChangesForReview(actor),
+  ]);
   return (
     <Container className="py-8">
       <PageHeader

@@ -23,7 +23,12 @@ export default async function ImportPage() {
       <Card>
         <h2 className="mb-2 font-semibold">{t("rulesTitle")}</h2>
         <ul className="list-disc space-y-1 pl-5 text-sm">
-          <li>{t("ruleTemplate")} <a href={cooperativeRoutes.importTemplate()} className="font-medium text-brand-700 underline">{t("downloadTemplate")}</a></li>
+          <li>
+            {t("ruleTemplate")}{" "}
+            <a href={cooperativeRoutes.importTemplate()} className="font-medium text-brand-700 underline">
+              {t("downloadTemplate")}
+            </a>
+          </li>
           <li>{t("ruleLimits")}</li>
           <li>{t("ruleCommit")}</li>
           <li>{t("ruleUpsert")}</li>

@@ -75,11 +75,19 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   // Completion (issue 11): the buyer and the lead supplier each confirm; consortium members do not.
   const side = a.yourRole === "buyer" ? "buyer" : a.yourRole === "supplier" ? "supplier" : null;
   const myConfirmation = side === "buyer" ? a.completion.buyerConfirmedAt : side === "supplier" ? a.completion.supplierConfirmedAt : null;
-  const otherConfirmation = side === "buyer" ? a.completion.supplierConfirmedAt : side === "supplier" ? a.completion.buyerConfirmedAt : null;
+  const otherConfirmation =
+    side === "buyer" ? a.completion.supplierConfirmedAt : side === "supplier" ? a.completion.buyerConfirmedAt : null;
   const unverifiedBuyer = isBuyer && ctx.actor.membership?.verificationStatus !== "verified";
   const openState = (o: { undelivered: boolean; unpaid: boolean }) =>
-    o.undelivered && o.unpaid ? t("completion.and", { a: t("completion.undelivered"), b: t("completion.unpaid") }) : o.undelivered ? t("completion.undelivered") : t("completion.unpaid");
-  const scoreOptions = [5, 4, 3, 2, 1].map((s) => ({ value: String(s), label: t("actions.scoreOption", { score: s, label: t(`actions.scoreLabels.${s}`) }) }));
+    o.undelivered && o.unpaid
+      ? t("completion.and", { a: t("completion.undelivered"), b: t("completion.unpaid") })
+      : o.undelivered
+        ? t("completion.undelivered")
+        : t("completion.unpaid");
+  const scoreOptions = [5, 4, 3, 2, 1].map((s) => ({
+    value: String(s),
+    label: t("actions.scoreOption", { score: s, label: t(`actions.scoreLabels.${s}`) }),
+  }));
 
   return (
     <Container className="flex flex-col gap-6 py-8">
@@ -101,7 +109,9 @@ export default async function AgreementPage({ params, searchParams }: { params: 
       />
       <div className="flex flex-wrap items-center gap-3">
         <AgreementStatusBadge status={a.status} />
-        {a.activatedAt && a.status !== "completed" && a.status !== "terminated" && <span className="text-sm text-muted">{t("detail.activeSince", { date: f.date(a.activatedAt) })}</span>}
+        {a.activatedAt && a.status !== "completed" && a.status !== "terminated" && (
+          <span className="text-sm text-muted">{t("detail.activeSince", { date: f.date(a.activatedAt) })}</span>
+        )}
         {a.lastAcceptedVersion !== null && a.lastAcceptedVersion !== a.version && (
           <Link href={agreementRoutes.version(a.id, a.lastAcceptedVersion)} className="text-sm text-brand-800 underline">
             {t("detail.lastAccepted", { version: a.lastAcceptedVersion })}
@@ -114,16 +124,24 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         </div>
       )}
       {ctx.ministry && <Alert tone="info">{t("readOnly")}</Alert>}
-      {a.status === "terminated" && a.terminatedAt && <Alert tone="warning">{t("detail.terminatedOn", { date: f.date(a.terminatedAt), reason: a.terminationReason ?? "" })}</Alert>}
-      {a.status === "completed" && a.completedAt && <Alert tone="success">{t("detail.completedOn", { date: f.date(a.completedAt) })}</Alert>}
-      {a.status === "completed" && a.completion.reason && <Alert tone="warning">{t("completion.completedWithReason", { reason: a.completion.reason })}</Alert>}
+      {a.status === "terminated" && a.terminatedAt && (
+        <Alert tone="warning">{t("detail.terminatedOn", { date: f.date(a.terminatedAt), reason: a.terminationReason ?? "" })}</Alert>
+      )}
+      {a.status === "completed" && a.completedAt && (
+        <Alert tone="success">{t("detail.completedOn", { date: f.date(a.completedAt) })}</Alert>
+      )}
+      {a.status === "completed" && a.completion.reason && (
+        <Alert tone="warning">{t("completion.completedWithReason", { reason: a.completion.reason })}</Alert>
+      )}
       {a.pendingVersion && (
         <section aria-labelledby="pending-version" className="rounded-xl border border-amber-300 bg-amber-50 p-4">
           <h2 id="pending-version" className="font-semibold text-ink">
             {t("pending.title", { version: a.pendingVersion.version })}
           </h2>
           <p className="mt-1 text-sm text-ink">{t("pending.intro", { current: a.lastAcceptedVersion ?? a.version - 1 })}</p>
-          {a.pendingVersion.changeNote && <p className="mt-1 text-sm text-muted">{t("pending.changeNote", { note: a.pendingVersion.changeNote })}</p>}
+          {a.pendingVersion.changeNote && (
+            <p className="mt-1 text-sm text-muted">{t("pending.changeNote", { note: a.pendingVersion.changeNote })}</p>
+          )}
           <dl className="mt-3 grid gap-3 sm:grid-cols-3">
             <div>
               <dt className="text-sm text-muted">{t("pending.value")}</dt>
@@ -131,7 +149,12 @@ export default async function AgreementPage({ params, searchParams }: { params: 
             </div>
             <div>
               <dt className="text-sm text-muted">{t("pending.term")}</dt>
-              <dd className="font-semibold text-ink">{t("list.periodValue", { start: f.calendarDate(a.pendingVersion.startDate), end: f.calendarDate(a.pendingVersion.endDate) })}</dd>
+              <dd className="font-semibold text-ink">
+                {t("list.periodValue", {
+                  start: f.calendarDate(a.pendingVersion.startDate),
+                  end: f.calendarDate(a.pendingVersion.endDate),
+                })}
+              </dd>
             </div>
             <div>
               <dt className="text-sm text-muted">{t("pending.milestones")}</dt>
@@ -148,9 +171,14 @@ export default async function AgreementPage({ params, searchParams }: { params: 
             </div>
           </dl>
           <p className="mt-2 text-sm text-muted">
-            {t("pending.acceptedBy", { names: a.pendingVersion.acceptances.map((x) => x.organizationName).join(", ") || t("pending.nobody") })}
+            {t("pending.acceptedBy", {
+              names: a.pendingVersion.acceptances.map((x) => x.organizationName).join(", ") || t("pending.nobody"),
+            })}
           </p>
-          <Link href={agreementRoutes.version(a.id, a.pendingVersion.version)} className="mt-1 inline-block text-sm text-brand-800 underline">
+          <Link
+            href={agreementRoutes.version(a.id, a.pendingVersion.version)}
+            className="mt-1 inline-block text-sm text-brand-800 underline"
+          >
             {t("pending.view", { version: a.pendingVersion.version })}
           </Link>
         </section>
@@ -170,7 +198,9 @@ export default async function AgreementPage({ params, searchParams }: { params: 
             </div>
             <div>
               <dt className="text-sm text-muted">{t("detail.term")}</dt>
-              <dd className="font-semibold text-ink">{t("list.periodValue", { start: f.calendarDate(a.startDate), end: f.calendarDate(a.endDate) })}</dd>
+              <dd className="font-semibold text-ink">
+                {t("list.periodValue", { start: f.calendarDate(a.startDate), end: f.calendarDate(a.endDate) })}
+              </dd>
             </div>
             <div className="sm:col-span-2">
               <dt className="text-sm text-muted">{t("detail.terms")}</dt>
@@ -214,7 +244,10 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                         {t("detail.trackRecordLine", {
                           completed: supplierRecord.completedAgreements,
                           onTime: supplierRecord.onTimeRate === null ? t("detail.notAvailable") : f.percent(supplierRecord.onTimeRate),
-                          rating: supplierRecord.averageRating === null ? t("detail.notAvailable") : f.number(supplierRecord.averageRating, { maximumFractionDigits: 1 }),
+                          rating:
+                            supplierRecord.averageRating === null
+                              ? t("detail.notAvailable")
+                              : f.number(supplierRecord.averageRating, { maximumFractionDigits: 1 }),
                         })}
                       </span>
                     )}
@@ -229,14 +262,14 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                   <p className="text-sm text-muted">{t("actions.waitingOthers")}</p>
                 ) : canAccept ? (
                   <>
-                  {unverifiedBuyer && <Alert tone="warning">{t("verifyFirst")}</Alert>}
-                  <ActionForm
-                    label={t("detail.acceptances", { version: a.version })}
-                    action={acceptAgreementAction}
-                    hidden={{ id: a.id, version: a.version }}
-                    intro={t("actions.acceptHint", { version: a.version })}
-                    buttons={[{ label: a.status === "draft" ? t("actions.acceptPropose") : t("actions.accept", { version: a.version }) }]}
-                  />
+                    {unverifiedBuyer && <Alert tone="warning">{t("verifyFirst")}</Alert>}
+                    <ActionForm
+                      label={t("detail.acceptances", { version: a.version })}
+                      action={acceptAgreementAction}
+                      hidden={{ id: a.id, version: a.version }}
+                      intro={t("actions.acceptHint", { version: a.version })}
+                      buttons={[{ label: a.status === "draft" ? t("actions.acceptPropose") : t("actions.accept", { version: a.version }) }]}
+                    />
                   </>
                 ) : (
                   <p className="text-sm text-muted">{t("actions.needsAdmin")}</p>
@@ -255,9 +288,13 @@ export default async function AgreementPage({ params, searchParams }: { params: 
             <thead>
               <tr>
                 <th scope="col">{t("detail.col.milestone")}</th>
-                <th scope="col" className="num">{t("detail.col.quantity")}</th>
+                <th scope="col" className="num">
+                  {t("detail.col.quantity")}
+                </th>
                 <th scope="col">{t("detail.col.due")}</th>
-                <th scope="col" className="num">{t("detail.col.amount")}</th>
+                <th scope="col" className="num">
+                  {t("detail.col.amount")}
+                </th>
                 <th scope="col">{t("detail.col.payment")}</th>
                 <th scope="col">{t("detail.col.status")}</th>
               </tr>
@@ -291,9 +328,13 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                       <span className="font-semibold text-ink">{f.number(d.quantity)}</span>
                       <span className="text-muted">· {f.calendarDate(d.deliveredOn)}</span>
                       <Badge tone={d.onTime ? "success" : "warning"}>{d.onTime ? t("detail.onTime") : t("detail.late")}</Badge>
-                      <Badge tone={d.status === "accepted" ? "success" : d.status === "rejected" ? "danger" : "info"}>{t(`deliveryStatus.${d.status}`)}</Badge>
+                      <Badge tone={d.status === "accepted" ? "success" : d.status === "rejected" ? "danger" : "info"}>
+                        {t(`deliveryStatus.${d.status}`)}
+                      </Badge>
                     </div>
-                    <span className="text-sm text-muted">{d.milestoneId ? milestoneTitle.get(d.milestoneId) : t("actions.deliveryNoMilestone")}</span>
+                    <span className="text-sm text-muted">
+                      {d.milestoneId ? milestoneTitle.get(d.milestoneId) : t("actions.deliveryNoMilestone")}
+                    </span>
                     {d.note && <span className="text-sm whitespace-pre-line text-ink">{d.note}</span>}
                     {isBuyer && canWrite && inForce && d.status === "pending_review" && (
                       <ActionForm
@@ -321,11 +362,32 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                     intro={isBuyer ? undefined : t("actions.deliverySupplierHint")}
                     successMessage={t("actions.done")}
                     fields={[
-                      ...(milestoneOptions.length ? [{ name: "milestoneId", label: t("actions.deliveryMilestone"), type: "select" as const, options: milestoneOptions, placeholder: t("actions.deliveryNoMilestone"), optional: true }] : []),
+                      ...(milestoneOptions.length
+                        ? [
+                            {
+                              name: "milestoneId",
+                              label: t("actions.deliveryMilestone"),
+                              type: "select" as const,
+                              options: milestoneOptions,
+                              placeholder: t("actions.deliveryNoMilestone"),
+                              optional: true,
+                            },
+                          ]
+                        : []),
                       { name: "quantity", label: t("actions.deliveryQuantity"), type: "number" as const },
                       { name: "deliveredOn", label: t("actions.deliveredOn"), type: "date" as const, defaultValue: today },
                       ...(isBuyer
-                        ? [{ name: "status", label: t("actions.deliveryOutcome"), type: "select" as const, options: [{ value: "accepted", label: t("deliveryStatus.accepted") }, { value: "rejected", label: t("deliveryStatus.rejected") }] }]
+                        ? [
+                            {
+                              name: "status",
+                              label: t("actions.deliveryOutcome"),
+                              type: "select" as const,
+                              options: [
+                                { value: "accepted", label: t("deliveryStatus.accepted") },
+                                { value: "rejected", label: t("deliveryStatus.rejected") },
+                              ],
+                            },
+                          ]
                         : []),
                       { name: "note", label: t("actions.deliveryNote"), type: "textarea" as const, optional: true },
                     ]}
@@ -348,9 +410,15 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                     <div className="flex flex-wrap items-center gap-2">
                       <span className="font-semibold text-ink tabular-nums">{f.rupiah(p.amountIdr)}</span>
                       <span className="text-muted">· {f.calendarDate(p.paidOn)}</span>
-                      {p.daysToPay !== null && <Badge tone="neutral">{t("detail.col.daysToPay")}: {t("detail.daysToPay", { days: p.daysToPay })}</Badge>}
+                      {p.daysToPay !== null && (
+                        <Badge tone="neutral">
+                          {t("detail.col.daysToPay")}: {t("detail.daysToPay", { days: p.daysToPay })}
+                        </Badge>
+                      )}
                     </div>
-                    <span className="text-sm text-muted">{p.milestoneId ? milestoneTitle.get(p.milestoneId) : t("actions.deliveryNoMilestone")}</span>
+                    <span className="text-sm text-muted">
+                      {p.milestoneId ? milestoneTitle.get(p.milestoneId) : t("actions.deliveryNoMilestone")}
+                    </span>
                     {p.note && <span className="text-sm text-ink">{p.note}</span>}
                   </li>
                 ))}
@@ -366,10 +434,27 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                     hidden={{ id: a.id }}
                     successMessage={t("actions.done")}
                     fields={[
-                      ...(milestoneOptions.length ? [{ name: "milestoneId", label: t("actions.deliveryMilestone"), type: "select" as const, options: milestoneOptions, placeholder: t("actions.deliveryNoMilestone"), optional: true }] : []),
+                      ...(milestoneOptions.length
+                        ? [
+                            {
+                              name: "milestoneId",
+                              label: t("actions.deliveryMilestone"),
+                              type: "select" as const,
+                              options: milestoneOptions,
+                              placeholder: t("actions.deliveryNoMilestone"),
+                              optional: true,
+                            },
+                          ]
+                        : []),
                       { name: "amountIdr", label: t("actions.paymentAmount"), type: "number" as const },
                       { name: "paidOn", label: t("actions.paidOn"), type: "date" as const, defaultValue: today },
-                      { name: "invoicedOn", label: t("actions.invoicedOn"), type: "date" as const, optional: true, description: t("actions.invoicedOnHint") },
+                      {
+                        name: "invoicedOn",
+                        label: t("actions.invoicedOn"),
+                        type: "date" as const,
+                        optional: true,
+                        description: t("actions.invoicedOnHint"),
+                      },
                       { name: "note", label: t("actions.deliveryNote"), type: "textarea" as const, optional: true },
                     ]}
                     buttons={[{ label: t("actions.recordPayment") }]}
@@ -390,7 +475,9 @@ export default async function AgreementPage({ params, searchParams }: { params: 
               <ul className="flex flex-col gap-3">
                 {a.ratings.map((r) => (
                   <li key={r.raterId}>
-                    <p className="font-medium text-ink">{t("detail.ratingLine", { rater: r.raterName, ratee: r.rateeName, score: r.score })}</p>
+                    <p className="font-medium text-ink">
+                      {t("detail.ratingLine", { rater: r.raterName, ratee: r.rateeName, score: r.score })}
+                    </p>
                     {r.comment && <p className="text-sm text-muted">{r.comment}</p>}
                   </li>
                 ))}
@@ -431,7 +518,10 @@ export default async function AgreementPage({ params, searchParams }: { params: 
           <ol className="flex flex-col gap-2">
             {a.versions.map((v) => (
               <li key={v.version} className="flex flex-wrap items-baseline gap-2">
-                <Link href={agreementRoutes.version(a.id, v.version)} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                <Link
+                  href={agreementRoutes.version(a.id, v.version)}
+                  className="font-medium text-brand-800 underline-offset-2 hover:underline"
+                >
                   {t("detail.versionLine", { version: v.version, date: f.dateTime(v.createdAt) })}
                 </Link>
                 {v.version === (a.pendingVersion ? a.lastAcceptedVersion : a.version) && <Badge tone="brand">{t("detail.current")}</Badge>}
@@ -450,7 +540,9 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                   return (
                     <div key={s}>
                       <dt className="text-sm text-muted">{`${t(`completion.${s}`)} · ${s === "buyer" ? a.buyer.name : a.supplier.name}`}</dt>
-                      <dd className={at ? "text-sm font-medium text-emerald-800" : "text-sm text-amber-800"}>{at ? t("completion.confirmedOn", { date: f.dateTime(at) }) : t("completion.notConfirmed")}</dd>
+                      <dd className={at ? "text-sm font-medium text-emerald-800" : "text-sm text-amber-800"}>
+                        {at ? t("completion.confirmedOn", { date: f.dateTime(at) }) : t("completion.notConfirmed")}
+                      </dd>
                     </div>
                   );
                 })}
@@ -462,11 +554,19 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                 ) : (
                   <ul className="mt-1 list-disc pl-5 text-sm text-ink" aria-label={t("completion.openTitle")}>
                     {a.completion.open.map((o) => (
-                      <li key={o.position}>{t("completion.itemLine", { position: o.position, title: o.position === 0 ? t("completion.wholeAgreement") : o.title, state: openState(o) })}</li>
+                      <li key={o.position}>
+                        {t("completion.itemLine", {
+                          position: o.position,
+                          title: o.position === 0 ? t("completion.wholeAgreement") : o.title,
+                          state: openState(o),
+                        })}
+                      </li>
                     ))}
                   </ul>
                 )}
-                <p className="mt-1 text-sm text-muted">{t("detail.paidTotal", { paid: f.rupiah(paidTotal), value: f.rupiah(a.valueIdr) })}</p>
+                <p className="mt-1 text-sm text-muted">
+                  {t("detail.paidTotal", { paid: f.rupiah(paidTotal), value: f.rupiah(a.valueIdr) })}
+                </p>
               </div>
               {a.completion.reason && <p className="text-sm text-ink">{t("completion.reasonShown", { reason: a.completion.reason })}</p>}
               {a.pendingVersion ? (
@@ -487,7 +587,9 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                 <>
                   {otherConfirmation && (
                     <div role="status">
-                      <Alert tone="info">{t("completion.otherConfirmed", { name: side === "buyer" ? a.supplier.name : a.buyer.name })}</Alert>
+                      <Alert tone="info">
+                        {t("completion.otherConfirmed", { name: side === "buyer" ? a.supplier.name : a.buyer.name })}
+                      </Alert>
                     </div>
                   )}
                   <details className="rounded-lg border border-line p-3" open={otherConfirmation !== null}>

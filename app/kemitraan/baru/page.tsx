@@ -42,7 +42,12 @@ export default async function NewAgreementPage({ searchParams }: { searchParams:
   const [counterparties, schemes] = await Promise.all([searchCounterparties(actor, q, { id: picked }), schemeOptions()]);
   const isBuyer = actor.membership?.organizationType === "buyer";
   // A buyer may make the agreement with a consortium the chosen partner leads (formed for one of its RFQs).
-  const consortia = isBuyer ? await consortiumChoices(actor, counterparties.map((c) => c.id)) : [];
+  const consortia = isBuyer
+    ? await consortiumChoices(
+        actor,
+        counterparties.map((c) => c.id),
+      )
+    : [];
 
   return (
     <Container className="flex max-w-4xl flex-col gap-6 py-8">
@@ -64,7 +69,15 @@ export default async function NewAgreementPage({ searchParams }: { searchParams:
           counterpartyId={picked ?? (counterparties.length === 1 ? counterparties[0].id : undefined)}
           counterpartyHint={isBuyer ? t("fields.counterpartyHintBuyer") : t("fields.counterpartyHintSupplier")}
           consortia={consortia}
-          initial={{ title: "", scheme: "rantai_pasok", valueIdr: "", startDate: inDays(7), endDate: inDays(187), terms: "", milestones: [] }}
+          initial={{
+            title: "",
+            scheme: "rantai_pasok",
+            valueIdr: "",
+            startDate: inDays(7),
+            endDate: inDays(187),
+            terms: "",
+            milestones: [],
+          }}
           cancelHref={agreementRoutes.list()}
         />
       </Card>

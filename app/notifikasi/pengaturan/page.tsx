@@ -18,10 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NotificationPreferencesPage() {
   const actor = await requireSignedIn(notificationRoutes.preferences());
-  const [t, preferences] = await Promise.all([
-    getTranslations("notifications.preferences"),
-    getNotificationPreferences(actor),
-  ]);
+  const [t, preferences] = await Promise.all([getTranslations("notifications.preferences"), getNotificationPreferences(actor)]);
   return (
     <Container className="flex max-w-3xl flex-col gap-5 py-8">
       <Link

@@ -29,7 +29,11 @@ export default async function SupplierRfqPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const actor = await requirePageActor(rfqRoutes.boardDetail(id), mayReadRfqBoard);
   const rfq = await orNotFound(getRfqForActor(actor, id));
-  const [clarifications, quote, fit] = await Promise.all([listClarifications(actor, id), ownQuoteStatus(actor, id), getRfqFitForSupplier(actor, id)]);
+  const [clarifications, quote, fit] = await Promise.all([
+    listClarifications(actor, id),
+    ownQuoteStatus(actor, id),
+    getRfqFitForSupplier(actor, id),
+  ]);
   const t = await getTranslations("rfqs.detail");
   const tCl = await getTranslations("rfqs.clarifications");
   const tAtt = await getTranslations("rfqs.attachments");
@@ -52,11 +56,18 @@ export default async function SupplierRfqPage({ params }: { params: Promise<{ id
         <RfqStatusBadges rfq={rfq} />
       </div>
 
-      <section aria-label={t("quoteCta")} className="mb-6 flex flex-col gap-3 rounded-xl border border-brand-200 bg-brand-50 p-4 sm:flex-row sm:items-center sm:justify-between">
+      <section
+        aria-label={t("quoteCta")}
+        className="mb-6 flex flex-col gap-3 rounded-xl border border-brand-200 bg-brand-50 p-4 sm:flex-row sm:items-center sm:justify-between"
+      >
         <div>
           <p className="font-semibold text-ink">{rfq.acceptingQuotes ? (hasQuote ? t("ctaHasQuote") : t("ctaOpen")) : t("ctaClosed")}</p>
           <p className="text-sm text-muted">
-            {rfq.acceptingQuotes ? t("ctaDeadline", { deadline: deadlineText }) : rfq.status === "cancelled" ? t("ctaCancelled") : t("ctaClosedHint")}
+            {rfq.acceptingQuotes
+              ? t("ctaDeadline", { deadline: deadlineText })
+              : rfq.status === "cancelled"
+                ? t("ctaCancelled")
+                : t("ctaClosedHint")}
             {rfq.acceptingQuotes && rfq.sealed && ` ${t("ctaSealed")}`}
           </p>
         </div>
@@ -83,7 +94,8 @@ export default async function SupplierRfqPage({ params }: { params: Promise<{ id
                     {clarifications.map((c) => (
                       <li key={c.id} className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0">
                         <p className="text-xs text-muted">
-                          {c.askedByYou ? tCl("yourQuestion") : tCl("aSupplierAsked")} · <time dateTime={c.createdAt.toISOString()}>{f.dateTime(c.createdAt)}</time>
+                          {c.askedByYou ? tCl("yourQuestion") : tCl("aSupplierAsked")} ·{" "}
+                          <time dateTime={c.createdAt.toISOString()}>{f.dateTime(c.createdAt)}</time>
                         </p>
                         <p className="font-medium text-ink">{c.question}</p>
                         {c.answer ? (

@@ -58,7 +58,9 @@ export default async function FinancingRequestPage({ params }: { params: Params 
           </div>
           <div>
             <dt className="text-sm text-muted">{t("detail.term")}</dt>
-            <dd className="text-ink">{ta("list.periodValue", { start: f.calendarDate(r.agreement.startDate), end: f.calendarDate(r.agreement.endDate) })}</dd>
+            <dd className="text-ink">
+              {ta("list.periodValue", { start: f.calendarDate(r.agreement.startDate), end: f.calendarDate(r.agreement.endDate) })}
+            </dd>
           </div>
           <div>
             <dt className="text-sm text-muted">{t("detail.scheme")}</dt>
@@ -67,7 +69,9 @@ export default async function FinancingRequestPage({ params }: { params: Params 
           <div>
             <dt className="text-sm text-muted">{t("detail.buyerConfirmation")}</dt>
             <dd className={r.buyerConfirmedAt ? "text-emerald-800" : "text-amber-800"}>
-              {r.buyerConfirmedAt ? t("detail.confirmedOn", { buyer: r.agreement.buyer.name, date: f.date(r.buyerConfirmedAt) }) : t("detail.notConfirmed")}
+              {r.buyerConfirmedAt
+                ? t("detail.confirmedOn", { buyer: r.agreement.buyer.name, date: f.date(r.buyerConfirmedAt) })
+                : t("detail.notConfirmed")}
             </dd>
           </div>
         </dl>
@@ -77,9 +81,13 @@ export default async function FinancingRequestPage({ params }: { params: Params 
           <thead>
             <tr>
               <th scope="col">{ta("detail.col.milestone")}</th>
-              <th scope="col" className="num">{ta("detail.col.quantity")}</th>
+              <th scope="col" className="num">
+                {ta("detail.col.quantity")}
+              </th>
               <th scope="col">{ta("detail.col.due")}</th>
-              <th scope="col" className="num">{ta("detail.col.amount")}</th>
+              <th scope="col" className="num">
+                {ta("detail.col.amount")}
+              </th>
               <th scope="col">{ta("detail.col.payment")}</th>
             </tr>
           </thead>

@@ -104,7 +104,8 @@ export default async function BuyerRfqPage({
                 {clarifications.map((c) => (
                   <li key={c.id} className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0">
                     <p className="text-xs text-muted">
-                      {c.askedBy ? tCl("askedBy", { name: c.askedBy.name }) : tCl("askedByWithheld")} · <time dateTime={c.createdAt.toISOString()}>{f.dateTime(c.createdAt)}</time>
+                      {c.askedBy ? tCl("askedBy", { name: c.askedBy.name }) : tCl("askedByWithheld")} ·{" "}
+                      <time dateTime={c.createdAt.toISOString()}>{f.dateTime(c.createdAt)}</time>
                     </p>
                     <p className="font-medium text-ink">{c.question}</p>
                     {c.answer && (
@@ -127,7 +128,11 @@ export default async function BuyerRfqPage({
               {rfq.status === "draft" && (
                 <div className="flex flex-col gap-2">
                   <p className="text-sm text-muted">{rfq.visibility === "invited" ? t("publishInvitedHint") : t("publishHint")}</p>
-                  {verified ? <RfqActionButton rfqId={rfq.id} kind="publish" label={t("publish")} /> : <p className="text-sm text-muted">{t("needsVerificationTitle")}</p>}
+                  {verified ? (
+                    <RfqActionButton rfqId={rfq.id} kind="publish" label={t("publish")} />
+                  ) : (
+                    <p className="text-sm text-muted">{t("needsVerificationTitle")}</p>
+                  )}
                 </div>
               )}
               {(rfq.status === "open" || (rfq.status === "closed" && !rfq.awardedAt)) && (
@@ -160,7 +165,12 @@ export default async function BuyerRfqPage({
                         {i.supplier.regency && <span className="block text-xs text-muted">{i.supplier.regency}</span>}
                       </span>
                       {rfq.status === "draft" && (
-                        <RemoveButton kind="invitation" rfqId={rfq.id} targetId={i.supplier.id} label={tInv("removeNamed", { name: i.supplier.name })}>
+                        <RemoveButton
+                          kind="invitation"
+                          rfqId={rfq.id}
+                          targetId={i.supplier.id}
+                          label={tInv("removeNamed", { name: i.supplier.name })}
+                        >
                           {tInv("remove")}
                         </RemoveButton>
                       )}

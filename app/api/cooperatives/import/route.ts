@@ -19,7 +19,10 @@ registerRawRoute({
   tags: ["Cooperatives"],
   security: [],
   responses: {
-    200: { description: "NDJSON lines: {type:progress} per batch of 500, then {type:done} or {type:error}", content: { "application/x-ndjson": { schema: { type: "string" } } } },
+    200: {
+      description: "NDJSON lines: {type:progress} per batch of 500, then {type:done} or {type:error}",
+      content: { "application/x-ndjson": { schema: { type: "string" } } },
+    },
     401: { description: "Not signed in" },
     403: { description: "Not a cooperative member allowed to manage members" },
     413: { description: "File over 10 MB (reading stops at the limit, declared length or not)" },
@@ -64,7 +67,8 @@ export async function POST(request: Request) {
       text = new TextDecoder("utf-8").decode(await readBytesLimited(request, MAX_IMPORT_BYTES));
     }
   } catch (err) {
-    if (isDomainError(err) && err.code === "payload_too_large") return jsonError(413, "fileTooLarge", importFileErrorMessage(locale, "fileTooLarge"));
+    if (isDomainError(err) && err.code === "payload_too_large")
+      return jsonError(413, "fileTooLarge", importFileErrorMessage(locale, "fileTooLarge"));
     if (isDomainError(err)) return jsonError(400, "noFile", importFileErrorMessage(locale, "noFile"));
     throw err;
   }

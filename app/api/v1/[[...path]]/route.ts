@@ -7,4 +7,12 @@ const unknownPath = apiRoute({ auth: "none" }, () => {
   throw notFound("errors.unknownEndpoint");
 });
 
-export { unknownPath as GET, unknownPath as POST, unknownPath as PUT, unknownPath as PATCH, unknownPath as DELETE, unknownPath as HEAD, unknownPath as OPTIONS };
+export {
+  unknownPath as GET,
+  unknownPath as POST,
+  unknownPath as PUT,
+  unknownPath as PATCH,
+  unknownPath as DELETE,
+  unknownPath as HEAD,
+  unknownPath as OPTIONS,
+};

@@ -18,7 +18,8 @@ export const GET = apiRoute(
       method: "get",
       path: "/api/v1/agreements",
       summary: "List your partnership agreements",
-      description: "Agreements your organization is a party to, most recently changed first; `status` filters. Ministry staff see every agreement (read-only).",
+      description:
+        "Agreements your organization is a party to, most recently changed first; `status` filters. Ministry staff see every agreement (read-only).",
       tags: ["Agreements"],
       responses: { 200: { description: "A page of agreements", schema: AgreementPageSchema } },
     },

@@ -16,10 +16,12 @@ export const GET = apiRoute(
       method: "get",
       path: "/api/v1/financing",
       summary: "Financing requests: a bank's inbox or an UMKM's own",
-      description: "A bank sees the requests addressed to it (the shared fields only); an UMKM sees the requests it made. `status` filters.",
+      description:
+        "A bank sees the requests addressed to it (the shared fields only); an UMKM sees the requests it made. `status` filters.",
       tags: ["Financing"],
       responses: { 200: { description: "A page of requests", schema: z.union([FinancingBankPageSchema, FinancingPartyPageSchema]) } },
     },
   },
-  ({ actor, query }) => (actor.membership.organizationType === "bank" ? listBankRequests(actor, query) : listSupplierRequests(actor, query)),
+  ({ actor, query }) =>
+    actor.membership.organizationType === "bank" ? listBankRequests(actor, query) : listSupplierRequests(actor, query),
 );

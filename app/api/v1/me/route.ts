@@ -9,7 +9,8 @@ export const GET = apiRoute(
       method: "get",
       path: "/api/v1/me",
       summary: "The signed-in user and their organizations",
-      description: "Pick the organization to act for with `X-Organization-Id` (or `?organizationId=`) on other requests; default: the first.",
+      description:
+        "Pick the organization to act for with `X-Organization-Id` (or `?organizationId=`) on other requests; default: the first.",
       tags: ["Account"],
       responses: { 200: { description: "The user and their organizations", schema: MeResponseSchema } },
     },

@@ -15,8 +15,8 @@ export const GET = apiRoute(
       summary: "Search the supplier directory",
       description:
         "UMKM suppliers matching every word of `q` in their name, description, products or KBLI (typos are corrected, " +
-        "longer words match as prefixes), filtered by `kbli` (section letter or 2–5-digit code), `province` (\"33\"), " +
-        "`regency` (\"33.75\"), `sizeClass`, `certification` (comma-separated; each held and valid today), `minTkdn` " +
+        'longer words match as prefixes), filtered by `kbli` (section letter or 2–5-digit code), `province` ("33"), ' +
+        '`regency` ("33.75"), `sizeClass`, `certification` (comma-separated; each held and valid today), `minTkdn` ' +
         "(a valid TKDN certificate with at least this percentage) and `verified=true`. `sort`: relevance (default with `q`), " +
         "name (default without), newest.",
       tags: ["Suppliers"],

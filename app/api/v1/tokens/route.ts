@@ -29,7 +29,9 @@ export const GET = apiRoute(
       (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
     );
     const afterTime = after ? Date.parse(after[0]) : 0;
-    const rest = after ? rows.filter((t) => t.createdAt.getTime() < afterTime || (t.createdAt.getTime() === afterTime && t.id < after[1])) : rows;
+    const rest = after
+      ? rows.filter((t) => t.createdAt.getTime() < afterTime || (t.createdAt.getTime() === afterTime && t.id < after[1]))
+      : rows;
     return paginate(rest.slice(0, query.limit + 1), query.limit, (t) => [t.createdAt.toISOString(), t.id]);
   },
 );

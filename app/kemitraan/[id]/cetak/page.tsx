@@ -44,7 +44,10 @@ export default async function PrintAgreementPage({ params }: { params: Params })
   // amendment still waiting (or left waiting when the agreement ended) is not what is printed — the version in
   // force is, with its own number and acceptances. Before that: printed as signed only when every party
   // accepted the current version.
-  const inForce = a.activatedAt && a.lastAcceptedVersion !== null && a.lastAcceptedVersion !== a.version ? await getAgreementVersion(actor, id, a.lastAcceptedVersion) : null;
+  const inForce =
+    a.activatedAt && a.lastAcceptedVersion !== null && a.lastAcceptedVersion !== a.version
+      ? await getAgreementVersion(actor, id, a.lastAcceptedVersion)
+      : null;
   const printedVersion = inForce ? inForce.version : a.version;
   const signatures = inForce ? inForce.acceptances : a.acceptances;
   const accepted = inForce !== null || (a.status !== "draft" && a.status !== "proposed" && a.pendingAcceptance.length === 0);
@@ -105,10 +108,14 @@ export default async function PrintAgreementPage({ params }: { params: Params })
                 {a.milestones.map((m) => (
                   <tr key={m.id}>
                     <td className="border border-black px-2 py-1">{`${m.position}. ${m.title}`}</td>
-                    <td className="border border-black px-2 py-1">{m.quantity === null ? "—" : `${f.number(m.quantity)} ${m.unit ?? ""}`}</td>
+                    <td className="border border-black px-2 py-1">
+                      {m.quantity === null ? "—" : `${f.number(m.quantity)} ${m.unit ?? ""}`}
+                    </td>
                     <td className="border border-black px-2 py-1">{f.calendarDate(m.dueDate)}</td>
                     <td className="border border-black px-2 py-1 text-right">{m.amountIdr === null ? "—" : f.rupiah(m.amountIdr)}</td>
-                    <td className="border border-black px-2 py-1">{m.paymentTermDays === null ? "—" : t("detail.paymentTerm", { days: m.paymentTermDays })}</td>
+                    <td className="border border-black px-2 py-1">
+                      {m.paymentTermDays === null ? "—" : t("detail.paymentTerm", { days: m.paymentTermDays })}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -130,7 +137,9 @@ export default async function PrintAgreementPage({ params }: { params: Params })
                   <span className="font-semibold">{roleName(p.role)}</span>
                   <span>{p.name}</span>
                   <span className="text-sm">
-                    {shown?.acceptedAt ? t("print.signedElectronically", { name: shown.userName ?? p.name, date: f.dateTime(shown.acceptedAt) }) : t("print.notSigned")}
+                    {shown?.acceptedAt
+                      ? t("print.signedElectronically", { name: shown.userName ?? p.name, date: f.dateTime(shown.acceptedAt) })
+                      : t("print.notSigned")}
                   </span>
                 </div>
               );

@@ -27,7 +27,8 @@ export default async function AmendAgreementPage({ params }: { params: Params })
   const ctx = agreementPageAccess(actor);
   const a = await orNotFound(getAgreement(actor, id));
   // Issue 11: consortium members never amend the lead's agreement; beyond a draft, only owners and admins propose.
-  if (a.yourRole === null || a.yourRole === "consortium_member" || !ctx.canWrite || !["draft", "proposed", "active"].includes(a.status)) notFound();
+  if (a.yourRole === null || a.yourRole === "consortium_member" || !ctx.canWrite || !["draft", "proposed", "active"].includes(a.status))
+    notFound();
   if (a.status !== "draft" && !ctx.canAccept) notFound();
   // An amendment still pending is what a further amendment builds on.
   const c = a.pendingVersion ?? a;
@@ -35,7 +36,10 @@ export default async function AmendAgreementPage({ params }: { params: Params })
   const schemes = await schemeOptions();
   return (
     <Container className="flex max-w-4xl flex-col gap-6 py-8">
-      <PageHeader title={t("form.amendTitle", { number: a.number })} description={t("form.amendLead", { current: a.version, next: a.version + 1 })} />
+      <PageHeader
+        title={t("form.amendTitle", { number: a.number })}
+        description={t("form.amendLead", { current: a.version, next: a.version + 1 })}
+      />
       {a.status === "active" && <Alert tone="warning">{t("form.amendActiveWarning")}</Alert>}
       <Card>
         <AgreementForm

@@ -51,9 +51,7 @@ export default async function OwnQuotePage({ params }: { params: Promise<{ id: s
         <Card
           title={t("yourQuote")}
           description={
-            quote.submittedAt
-              ? t("submittedAt", { at: f.dateTime(quote.submittedAt), revision: quote.revision })
-              : t("notSubmitted")
+            quote.submittedAt ? t("submittedAt", { at: f.dateTime(quote.submittedAt), revision: quote.revision }) : t("notSubmitted")
           }
           actions={<QuoteStatusBadge status={quote.status} />}
         >
@@ -74,9 +72,15 @@ export default async function OwnQuotePage({ params }: { params: Promise<{ id: s
               <thead>
                 <tr>
                   <th scope="col">{t("line")}</th>
-                  <th scope="col" className="text-right">{t("quantity")}</th>
-                  <th scope="col" className="text-right">{t("unitPrice")}</th>
-                  <th scope="col" className="text-right">{t("lineTotal")}</th>
+                  <th scope="col" className="text-right">
+                    {t("quantity")}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t("unitPrice")}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t("lineTotal")}
+                  </th>
                 </tr>
               </thead>
               <tbody>

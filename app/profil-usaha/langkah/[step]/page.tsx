@@ -82,7 +82,8 @@ export default async function StepPage({ params, searchParams }: Props) {
     content = <SubmitStep profile={profile} previousHref={previousHref} />;
   } else {
     const formStep = step as FormStep;
-    const [provinces, regencies] = formStep === "lokasi" ? await Promise.all([listProvinces(), listAllRegencies()]) : [undefined, undefined];
+    const [provinces, regencies] =
+      formStep === "lokasi" ? await Promise.all([listProvinces(), listAllRegencies()]) : [undefined, undefined];
     const q = formStep === "bidang" ? (sp.q ?? "").trim().slice(0, 100) : "";
     const results = q.length >= 2 ? (await searchKbli(q, { limit: 15 })).map((h) => ({ code: h.code, title: h.titleId })) : null;
     content = (
@@ -137,7 +138,10 @@ async function SubmitStep({ profile, previousHref }: { profile: OwnerSupplierPro
               <ul className="mt-2 list-disc pl-6">
                 {missing.map((m) => (
                   <li key={m}>
-                    <a className="text-brand-800 underline underline-offset-2" href={supplierRoutes.step(FIELD_STEP[m] satisfies OnboardingStep)}>
+                    <a
+                      className="text-brand-800 underline underline-offset-2"
+                      href={supplierRoutes.step(FIELD_STEP[m] satisfies OnboardingStep)}
+                    >
                       {t(`verification.missingItem.${m}`)}
                     </a>
                   </li>

@@ -47,12 +47,19 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
           ← {t("backToList")}
         </Link>
       </p>
-      <PageHeader eyebrow={actor.membership?.organizationName} title={rfq.title} description={t("description", { deadline: f.dateTime(rfq.deadline) })} />
+      <PageHeader
+        eyebrow={actor.membership?.organizationName}
+        title={rfq.title}
+        description={t("description", { deadline: f.dateTime(rfq.deadline) })}
+      />
       <RfqTabs rfqId={rfq.id} active="quotes" />
 
       {!view.pricesRevealed ? (
         <Card>
-          <EmptyState title={t("sealedTitle", { count: view.count })} description={t("sealedBody", { deadline: f.dateTime(rfq.deadline) })} />
+          <EmptyState
+            title={t("sealedTitle", { count: view.count })}
+            description={t("sealedBody", { deadline: f.dateTime(rfq.deadline) })}
+          />
         </Card>
       ) : suppliers.length === 0 ? (
         <Card>
@@ -65,7 +72,9 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
           <Table caption={t("tableCaption")} captionHidden minWidthClassName={suppliers.length > 2 ? "min-w-[56rem]" : "min-w-[40rem]"}>
             <thead>
               <tr>
-                <th scope="col" className="w-56">{t("line")}</th>
+                <th scope="col" className="w-56">
+                  {t("line")}
+                </th>
                 {suppliers.map((s) => (
                   <th scope="col" key={s.quoteId} className="align-top !whitespace-normal">
                     <span className="block text-base text-ink">{s.supplier.name}</span>
@@ -118,8 +127,16 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
                 {suppliers.map((s) => (
                   <td key={s.quoteId} className="tabular-nums">
                     <span className="block font-semibold text-ink">{f.rupiah(s.column.totalIdr)}</span>
-                    {s.column.linesPriced < lines.length && <span className="block text-xs text-amber-900">{t("partial", { priced: s.column.linesPriced, lines: lines.length })}</span>}
-                    {s.column.evaluatedTotalIdr !== s.column.totalIdr && <span className="block text-xs text-teal-800">{t("evaluatedTotal", { total: f.rupiah(s.column.evaluatedTotalIdr) })}</span>}
+                    {s.column.linesPriced < lines.length && (
+                      <span className="block text-xs text-amber-900">
+                        {t("partial", { priced: s.column.linesPriced, lines: lines.length })}
+                      </span>
+                    )}
+                    {s.column.evaluatedTotalIdr !== s.column.totalIdr && (
+                      <span className="block text-xs text-teal-800">
+                        {t("evaluatedTotal", { total: f.rupiah(s.column.evaluatedTotalIdr) })}
+                      </span>
+                    )}
                   </td>
                 ))}
               </tr>
@@ -138,7 +155,9 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
               <tr className="border-t border-line">
                 <th scope="row">
                   {t("tkdn")}
-                  {rfq.minTkdn !== null && <span className="block text-xs font-normal text-muted">{t("minTkdn", { min: f.number(rfq.minTkdn) })}</span>}
+                  {rfq.minTkdn !== null && (
+                    <span className="block text-xs font-normal text-muted">{t("minTkdn", { min: f.number(rfq.minTkdn) })}</span>
+                  )}
                 </th>
                 {suppliers.map((s) => (
                   <td key={s.quoteId}>
@@ -146,11 +165,19 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
                     {s.tkdnStatus === "verified" && <span className="block text-xs text-emerald-800">{t("tkdnCertified")}</span>}
                     {s.tkdnStatus === "unverified" && (
                       <span className="block text-xs text-amber-900">
-                        {s.tkdnCertifiedPercent !== null ? t("tkdnDeclaredAbove", { certified: f.number(s.tkdnCertifiedPercent) }) : t("tkdnDeclared")}
+                        {s.tkdnCertifiedPercent !== null
+                          ? t("tkdnDeclaredAbove", { certified: f.number(s.tkdnCertifiedPercent) })
+                          : t("tkdnDeclared")}
                       </span>
                     )}
-                    {s.column.preferencePercent > 0 && <span className="block text-xs text-teal-800">{t("preference", { percent: f.number(s.column.preferencePercent) })}</span>}
-                    {rfq.minTkdn !== null && (s.offeredTkdn ?? 0) < rfq.minTkdn && <span className="block text-xs text-amber-900">{t("belowMin")}</span>}
+                    {s.column.preferencePercent > 0 && (
+                      <span className="block text-xs text-teal-800">
+                        {t("preference", { percent: f.number(s.column.preferencePercent) })}
+                      </span>
+                    )}
+                    {rfq.minTkdn !== null && (s.offeredTkdn ?? 0) < rfq.minTkdn && (
+                      <span className="block text-xs text-amber-900">{t("belowMin")}</span>
+                    )}
                   </td>
                 ))}
               </tr>
@@ -186,7 +213,10 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
                     {s.note ?? "—"}
                     {s.consortium && (
                       <span className="mt-1 block text-xs text-muted">
-                        {s.consortium.name}: {s.consortium.members.map((m) => `${m.name}${m.shareQuantity !== null ? ` (${f.number(m.shareQuantity)})` : ""}`).join(", ")}
+                        {s.consortium.name}:{" "}
+                        {s.consortium.members
+                          .map((m) => `${m.name}${m.shareQuantity !== null ? ` (${f.number(m.shareQuantity)})` : ""}`)
+                          .join(", ")}
                       </span>
                     )}
                     {s.revision > 0 && <span className="mt-1 block text-xs text-muted">{t("revised", { revision: s.revision })}</span>}
@@ -221,7 +251,10 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
                   {suppliers.map((s) => (
                     <td key={s.quoteId}>
                       {s.agreement ? (
-                        <Link href={agreementRoutes.detail(s.agreement.id)} className="font-semibold text-brand-700 underline underline-offset-2">
+                        <Link
+                          href={agreementRoutes.detail(s.agreement.id)}
+                          className="font-semibold text-brand-700 underline underline-offset-2"
+                        >
                           {s.agreement.number}
                         </Link>
                       ) : (
@@ -243,7 +276,9 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
                   quoteId: s.quoteId,
                   name: s.supplier.name,
                   complete: s.column.linesPriced === lines.length,
-                  prices: Object.fromEntries(Object.entries(s.column.cells).flatMap(([k, c]) => (c ? [[k, c.unitPriceIdr.toString()]] : []))),
+                  prices: Object.fromEntries(
+                    Object.entries(s.column.cells).flatMap(([k, c]) => (c ? [[k, c.unitPriceIdr.toString()]] : [])),
+                  ),
                 }))}
                 schemes={(await schemeOptions()).map((o) => ({ value: o.value, label: o.label }))}
                 bestSplit={Object.fromEntries(Object.entries(split).filter(([, q]) => awardable.some((s) => s.quoteId === q)))}

@@ -51,7 +51,14 @@ export default async function RfqMatchesPage({ params }: { params: Promise<{ id:
       </div>
       <RfqTabs rfqId={rfq.id} active="matches" />
       <div className="mb-6 flex flex-col gap-1 text-sm text-ink">
-        <p>{t("page.needs", { quantity: formatNumber(s.quantity, locale), unit: s.unit, kbli: s.kbliCode, deadline: f.dateTime(s.deadline) })}</p>
+        <p>
+          {t("page.needs", {
+            quantity: formatNumber(s.quantity, locale),
+            unit: s.unit,
+            kbli: s.kbliCode,
+            deadline: f.dateTime(s.deadline),
+          })}
+        </p>
         <p>{requirements.length ? t("page.requirements", { requirements: requirements.join(", ") }) : t("page.noRequirements")}</p>
       </div>
       {!open && (
@@ -60,7 +67,13 @@ export default async function RfqMatchesPage({ params }: { params: Promise<{ id:
         </div>
       )}
       <div className="flex flex-col gap-6">
-        <MatchList rfqId={id} matches={matches.matches} almostQualified={matches.almostQualified} invitedSupplierIds={matches.invitedSupplierIds} canInvite={open} />
+        <MatchList
+          rfqId={id}
+          matches={matches.matches}
+          almostQualified={matches.almostQualified}
+          invitedSupplierIds={matches.invitedSupplierIds}
+          canInvite={open}
+        />
         <ConsortiumList data={consortia} canInvite={open} />
       </div>
     </Container>

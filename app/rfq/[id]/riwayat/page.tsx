@@ -21,10 +21,30 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const KNOWN = new Set([
-  "rfq.created", "rfq.updated", "rfq.published", "rfq.extended", "rfq.closed", "rfq.cancelled", "rfq.invited", "rfq.uninvited",
-  "rfq.attachment_added", "rfq.attachment_removed", "rfq.awarded", "clarification.asked", "clarification.answered",
-  "quote.submitted", "quote.revised", "quote.withdrawn", "quote.created", "quote.updated", "award.created",
-  "quote.awarded", "quote.not_awarded", "quote.attachment_added", "quote.attachment_removed", "agreement.drafted",
+  "rfq.created",
+  "rfq.updated",
+  "rfq.published",
+  "rfq.extended",
+  "rfq.closed",
+  "rfq.cancelled",
+  "rfq.invited",
+  "rfq.uninvited",
+  "rfq.attachment_added",
+  "rfq.attachment_removed",
+  "rfq.awarded",
+  "clarification.asked",
+  "clarification.answered",
+  "quote.submitted",
+  "quote.revised",
+  "quote.withdrawn",
+  "quote.created",
+  "quote.updated",
+  "award.created",
+  "quote.awarded",
+  "quote.not_awarded",
+  "quote.attachment_added",
+  "quote.attachment_removed",
+  "agreement.drafted",
 ]);
 
 export default async function RfqHistoryPage({ params }: { params: Promise<{ id: string }> }) {

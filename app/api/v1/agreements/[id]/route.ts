@@ -21,7 +21,8 @@ export const GET = apiRoute(
       method: "get",
       path: "/api/v1/agreements/{id}",
       summary: "One partnership agreement",
-      description: "Parties, current version and who accepted it, versions, milestones, deliveries, payments and ratings. 404 unless your organization is a party (or you are ministry staff).",
+      description:
+        "Parties, current version and who accepted it, versions, milestones, deliveries, payments and ratings. 404 unless your organization is a party (or you are ministry staff).",
       tags: ["Agreements"],
       responses: { 200: { description: "The agreement", schema: AgreementSchema } },
     },

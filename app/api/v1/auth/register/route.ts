@@ -14,7 +14,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/auth/register",
       summary: "Create an account and its organization",
-      description: "UMKM, buyers and cooperatives sign up here; the organization starts unverified. Then get a token from /api/v1/auth/token.",
+      description:
+        "UMKM, buyers and cooperatives sign up here; the organization starts unverified. Then get a token from /api/v1/auth/token.",
       tags: ["Auth"],
       responses: { 201: { description: "The new user and organization", schema: RegisterResponseSchema } },
     },

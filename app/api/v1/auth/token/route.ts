@@ -26,7 +26,12 @@ export const POST = apiRoute(
   },
   async ({ req, body }) => {
     const user = await verifyCredentials(body, { address: clientAddress(req.headers) });
-    const issued = await issueApiToken(user.id, { name: "API sign-in", source: "api", scope: "read write", expiresInDays: API_SIGNIN_TOKEN_DAYS });
+    const issued = await issueApiToken(user.id, {
+      name: "API sign-in",
+      source: "api",
+      scope: "read write",
+      expiresInDays: API_SIGNIN_TOKEN_DAYS,
+    });
     return { token: issued.token, expiresAt: issued.expiresAt, scope: issued.scope };
   },
 );

@@ -15,7 +15,8 @@ export const GET = apiRoute(
       method: "get",
       path: "/api/v1/financing/{id}",
       summary: "One financing request addressed to your bank",
-      description: "Only what the request shares: the agreement's number, scheme, value, term and schedule, the parties' names and the buyer's confirmation.",
+      description:
+        "Only what the request shares: the agreement's number, scheme, value, term and schedule, the parties' names and the buyer's confirmation.",
       tags: ["Financing"],
       responses: { 200: { description: "The request", schema: FinancingBankSchema } },
     },

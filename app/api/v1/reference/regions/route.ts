@@ -9,13 +9,17 @@ export const GET = apiRoute(
   {
     auth: "none",
     query: z.object({
-      province: z.string().regex(/^\d{2}$/, "errors.field.region").optional().openapi({ description: "Kemendagri province code, e.g. 33" }),
+      province: z
+        .string()
+        .regex(/^\d{2}$/, "errors.field.region")
+        .optional()
+        .openapi({ description: "Kemendagri province code, e.g. 33" }),
     }),
     openapi: {
       method: "get",
       path: "/api/v1/reference/regions",
       summary: "Provinces, or the regencies and cities of one province",
-      description: "Kemendagri codes: provinces \"33\", regencies/cities \"33.75\" (regencies 01–69, cities 71–99).",
+      description: 'Kemendagri codes: provinces "33", regencies/cities "33.75" (regencies 01–69, cities 71–99).',
       tags: ["Reference"],
       responses: { 200: { description: "Regions by code", schema: RegionListSchema } },
     },

@@ -39,7 +39,8 @@ export const PATCH = apiRoute(
       method: "patch",
       path: "/api/v1/rfqs/{id}",
       summary: "Edit a draft RFQ, or extend an open RFQ's deadline",
-      description: "Send only the fields to change. On an open RFQ only `{deadline}` is accepted and it must be later than the current one.",
+      description:
+        "Send only the fields to change. On an open RFQ only `{deadline}` is accepted and it must be later than the current one.",
       tags: ["RFQs"],
       responses: { 200: { description: "The RFQ as stored", schema: RfqSchema } },
     },

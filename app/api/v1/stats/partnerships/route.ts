@@ -34,7 +34,9 @@ export const GET = apiRoute(
           description: "Rows and totals",
           schema: PartnershipsResponseSchema,
           content: {
-            "text/csv": z.string().openapi({ example: "key,label,agreements,valueIdr,suppliers\r\n33,Jawa Tengah,4,1350000000,3\r\n91,Papua,,,\r\n" }),
+            "text/csv": z
+              .string()
+              .openapi({ example: "key,label,agreements,valueIdr,suppliers\r\n33,Jawa Tengah,4,1350000000,3\r\n91,Papua,,,\r\n" }),
           },
         },
       },

@@ -13,7 +13,7 @@ export const GET = apiRoute(
       description:
         "Verified UMKM (`suppliers`), verified buyers, open RFQs, active and completed agreements, the value of the active " +
         "agreements (integer Rupiah) and the share of verified UMKM that are a party to at least one active agreement " +
-        "(the \"in supply chain\" rate), and how many completed agreements were completed with milestones still open. " +
+        '(the "in supply chain" rate), and how many completed agreements were completed with milestones still open. ' +
         "Only agreements whose buyer and supplying party are verified count. Public: aggregates only. For every caller " +
         "except ministry and platform staff, `activeAgreements` with `agreementValueIdr`, `completedAgreements`, " +
         "`umkmWithActiveAgreement` with its share, and `completedWithOpenMilestones` are null when fewer than 3 distinct " +

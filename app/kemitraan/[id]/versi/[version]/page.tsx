@@ -25,8 +25,10 @@ export async function generateMetadata(): Promise<Metadata> {
  * draft version is the current one.
  */
 function versionNotice(v: Awaited<ReturnType<typeof getAgreementVersion>>, t: (key: string, values?: Record<string, number>) => string) {
-  if (v.pendingVersion !== null && v.version === v.pendingVersion) return <Alert tone="warning">{t("versionPage.pending", { inForce: v.inForceVersion ?? 0 })}</Alert>;
-  if (v.version === v.inForceVersion) return v.pendingVersion !== null ? <Alert tone="info">{t("versionPage.inForcePending", { pending: v.pendingVersion })}</Alert> : null;
+  if (v.pendingVersion !== null && v.version === v.pendingVersion)
+    return <Alert tone="warning">{t("versionPage.pending", { inForce: v.inForceVersion ?? 0 })}</Alert>;
+  if (v.version === v.inForceVersion)
+    return v.pendingVersion !== null ? <Alert tone="info">{t("versionPage.inForcePending", { pending: v.pendingVersion })}</Alert> : null;
   if (v.version === v.currentVersion) return null;
   return <Alert tone="warning">{t("versionPage.older", { current: v.inForceVersion ?? v.currentVersion })}</Alert>;
 }
@@ -81,9 +83,13 @@ export default async function AgreementVersionPage({ params }: { params: Params 
           <thead>
             <tr>
               <th scope="col">{t("detail.col.milestone")}</th>
-              <th scope="col" className="num">{t("detail.col.quantity")}</th>
+              <th scope="col" className="num">
+                {t("detail.col.quantity")}
+              </th>
               <th scope="col">{t("detail.col.due")}</th>
-              <th scope="col" className="num">{t("detail.col.amount")}</th>
+              <th scope="col" className="num">
+                {t("detail.col.amount")}
+              </th>
               <th scope="col">{t("detail.col.payment")}</th>
             </tr>
           </thead>
@@ -108,7 +114,12 @@ export default async function AgreementVersionPage({ params }: { params: Params 
             {v.acceptances.map((x) => (
               <li key={`${x.organizationName}-${x.acceptedAt.toISOString()}`}>
                 <span className="font-medium text-ink">{x.organizationName}</span>{" "}
-                <span className="text-muted">— {x.userName ? t("detail.acceptedBy", { name: x.userName, date: f.dateTime(x.acceptedAt) }) : t("detail.acceptedOrg", { date: f.dateTime(x.acceptedAt) })}</span>
+                <span className="text-muted">
+                  —{" "}
+                  {x.userName
+                    ? t("detail.acceptedBy", { name: x.userName, date: f.dateTime(x.acceptedAt) })
+                    : t("detail.acceptedOrg", { date: f.dateTime(x.acceptedAt) })}
+                </span>
               </li>
             ))}
           </ul>

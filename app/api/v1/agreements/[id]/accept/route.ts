@@ -18,7 +18,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/agreements/{id}/accept",
       summary: "Accept the current version for your organization",
-      description: "Each party accepts once per version (again after an amendment): the first acceptance moves a draft to proposed, the last makes it active. Optional `version`: the version you read (stale → 409). Needs an owner or admin.",
+      description:
+        "Each party accepts once per version (again after an amendment): the first acceptance moves a draft to proposed, the last makes it active. Optional `version`: the version you read (stale → 409). Needs an owner or admin.",
       tags: ["Agreements"],
       errors: [409],
       responses: { 200: { description: "The agreement", schema: AgreementSchema } },

@@ -46,7 +46,8 @@ export const DELETE = apiRoute(
       method: "delete",
       path: "/api/v1/agreements/{id}/complete",
       summary: "Withdraw your side's completion confirmation",
-      description: "Only before the other side confirms (the agreement is still `active`); clears the reason given. 409 when your side has not confirmed. Needs an owner or admin.",
+      description:
+        "Only before the other side confirms (the agreement is still `active`); clears the reason given. 409 when your side has not confirmed. Needs an owner or admin.",
       tags: ["Agreements"],
       errors: [409],
       responses: { 200: { description: "The agreement", schema: AgreementSchema } },

@@ -18,7 +18,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/agreements/{id}/deliveries",
       summary: "Record a delivery",
-      description: "While the agreement is in force. On time = delivered on or before the milestone's due date (or the agreement's end date). The buyer records the outcome (`status` accepted — the default — or rejected); a supplier's record waits for the buyer's review.",
+      description:
+        "While the agreement is in force. On time = delivered on or before the milestone's due date (or the agreement's end date). The buyer records the outcome (`status` accepted — the default — or rejected); a supplier's record waits for the buyer's review.",
       tags: ["Agreements"],
       errors: [409],
       responses: { 201: { description: "The agreement with the new record", schema: AgreementSchema } },

@@ -18,7 +18,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/agreements/{id}/payments",
       summary: "Record a payment",
-      description: "While the agreement is in force. `paidOn` (and `invoicedOn`, if given) give days-to-pay; without an invoice date it counts from the milestone's latest accepted delivery. Payments never add up to more than the agreement's value.",
+      description:
+        "While the agreement is in force. `paidOn` (and `invoicedOn`, if given) give days-to-pay; without an invoice date it counts from the milestone's latest accepted delivery. Payments never add up to more than the agreement's value.",
       tags: ["Agreements"],
       errors: [409],
       responses: { 201: { description: "The agreement with the new record", schema: AgreementSchema } },

@@ -18,7 +18,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/agreements/{id}/terminate",
       summary: "Terminate an agreement (with a reason)",
-      description: "A draft, proposed or active agreement ends early; `reason` is kept and shown to every party. Optional `version` (stale → 409). Needs an owner or admin.",
+      description:
+        "A draft, proposed or active agreement ends early; `reason` is kept and shown to every party. Optional `version` (stale → 409). Needs an owner or admin.",
       tags: ["Agreements"],
       errors: [409],
       responses: { 200: { description: "The agreement", schema: AgreementSchema } },

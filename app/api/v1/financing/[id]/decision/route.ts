@@ -17,7 +17,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/financing/{id}/decision",
       summary: "Approve or decline a financing request",
-      description: "`decision` approved or declined; `note` required when declining. Once decided → 409. Both parties of the agreement see the status.",
+      description:
+        "`decision` approved or declined; `note` required when declining. Once decided → 409. Both parties of the agreement see the status.",
       tags: ["Financing"],
       errors: [409],
       responses: { 200: { description: "The decided request", schema: FinancingBankSchema } },

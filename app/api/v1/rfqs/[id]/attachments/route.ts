@@ -19,7 +19,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/rfqs/{id}/attachments",
       summary: "Attach a document to your RFQ",
-      description: "Send `multipart/form-data` with one `file` (PDF, JPEG or PNG, at most 5 MB; the type is read from the content). A larger body is refused with 413 `payload_too_large` as soon as it passes the limit.",
+      description:
+        "Send `multipart/form-data` with one `file` (PDF, JPEG or PNG, at most 5 MB; the type is read from the content). A larger body is refused with 413 `payload_too_large` as soon as it passes the limit.",
       tags: ["RFQs"],
       responses: { 201: { description: "The attachment", schema: AttachmentSchema } },
     },

@@ -17,7 +17,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/rfqs/{id}/cancel",
       summary: "Cancel an RFQ",
-      description: "Draft, open or closed → cancelled with a reason (5–1000 characters) that suppliers who can see the RFQ read. Awarded or cancelled → 409.",
+      description:
+        "Draft, open or closed → cancelled with a reason (5–1000 characters) that suppliers who can see the RFQ read. Awarded or cancelled → 409.",
       tags: ["RFQs"],
       responses: { 200: { description: "The RFQ", schema: RfqSchema } },
     },

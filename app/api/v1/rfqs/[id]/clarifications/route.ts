@@ -37,7 +37,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/rfqs/{id}/clarifications",
       summary: "Ask the buyer a question about an RFQ",
-      description: "Only while the RFQ accepts quotes (409 otherwise). The answer is public to every supplier that can see the RFQ; your name is not.",
+      description:
+        "Only while the RFQ accepts quotes (409 otherwise). The answer is public to every supplier that can see the RFQ; your name is not.",
       tags: ["RFQs"],
       responses: { 201: { description: "The question", schema: ClarificationSchema } },
     },

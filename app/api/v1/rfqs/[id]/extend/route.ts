@@ -17,7 +17,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/rfqs/{id}/extend",
       summary: "Extend an RFQ's deadline",
-      description: "Moves the deadline of an open RFQ that still accepts quotes later (400 when not later than the current one or in the past). " +
+      description:
+        "Moves the deadline of an open RFQ that still accepts quotes later (400 when not later than the current one or in the past). " +
         "Once the deadline has passed or the RFQ was closed, its quotes are open (a sealed RFQ's prices revealed): 409 — a new round is a new RFQ. " +
         "A draft (edit it instead), an awarded or a cancelled RFQ → 409.",
       tags: ["RFQs"],

@@ -38,7 +38,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/rfqs/{id}/invitations",
       summary: "Invite suppliers to your RFQ",
-      description: "Unknown supplier ids → 400 on `supplierIds`; already invited ones are kept once. A closed, awarded or cancelled RFQ → 409. An unverified buyer organization → 403 `verification_required`.",
+      description:
+        "Unknown supplier ids → 400 on `supplierIds`; already invited ones are kept once. A closed, awarded or cancelled RFQ → 409. An unverified buyer organization → 403 `verification_required`.",
       tags: ["RFQs"],
       responses: { 200: { description: "Every invitation of the RFQ", schema: InvitationListSchema } },
     },

@@ -16,7 +16,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/rfqs/{id}/publish",
       summary: "Publish a draft RFQ",
-      description: "Draft → open. The deadline must still be in the future (400 otherwise); an invite-only RFQ needs at least one invitation. Invited suppliers are notified. Not a draft → 409. An unverified buyer organization → 403 `verification_required` (it may keep preparing drafts).",
+      description:
+        "Draft → open. The deadline must still be in the future (400 otherwise); an invite-only RFQ needs at least one invitation. Invited suppliers are notified. Not a draft → 409. An unverified buyer organization → 403 `verification_required` (it may keep preparing drafts).",
       tags: ["RFQs"],
       responses: { 200: { description: "The RFQ", schema: RfqSchema } },
     },

@@ -56,7 +56,8 @@ export const DELETE = apiRoute(
       method: "delete",
       path: "/api/v1/rfqs/{id}/quote",
       summary: "Withdraw your quote",
-      description: "Before the deadline only (409 afterwards). The quote stays visible to you with status `withdrawn`; a new PUT submits it again.",
+      description:
+        "Before the deadline only (409 afterwards). The quote stays visible to you with status `withdrawn`; a new PUT submits it again.",
       tags: ["Quotes"],
       responses: { 200: { description: "The withdrawn quote", schema: OwnQuoteSchema } },
     },

@@ -16,7 +16,8 @@ export const GET = apiRoute(
       method: "get",
       path: "/api/v1/agreements/{id}/versions/{version}",
       summary: "One version of an agreement",
-      description: "Every version is kept: the snapshot of scheme, value, dates, terms and milestones as written, and the acceptances of that version.",
+      description:
+        "Every version is kept: the snapshot of scheme, value, dates, terms and milestones as written, and the acceptances of that version.",
       tags: ["Agreements"],
       responses: { 200: { description: "The version", schema: AgreementVersionSchema } },
     },

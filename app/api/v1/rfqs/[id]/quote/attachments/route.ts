@@ -19,7 +19,8 @@ export const POST = apiRoute(
       method: "post",
       path: "/api/v1/rfqs/{id}/quote/attachments",
       summary: "Attach a document to your quote",
-      description: "`multipart/form-data` with one `file` (PDF, JPEG or PNG, at most 5 MB, type read from the content; a larger body is refused with 413 `payload_too_large`). Your quote must exist and still be changeable (409 otherwise).",
+      description:
+        "`multipart/form-data` with one `file` (PDF, JPEG or PNG, at most 5 MB, type read from the content; a larger body is refused with 413 `payload_too_large`). Your quote must exist and still be changeable (409 otherwise).",
       tags: ["Quotes"],
       responses: { 201: { description: "The attachment", schema: QuoteAttachmentSchema } },
     },

@@ -24,7 +24,11 @@ export const GET = apiRoute(
       responses: {
         200: {
           description: "The document",
-          content: { "application/pdf": z.string().openapi({ format: "binary" }), "image/jpeg": z.string().openapi({ format: "binary" }), "image/png": z.string().openapi({ format: "binary" }) },
+          content: {
+            "application/pdf": z.string().openapi({ format: "binary" }),
+            "image/jpeg": z.string().openapi({ format: "binary" }),
+            "image/png": z.string().openapi({ format: "binary" }),
+          },
         },
       },
     },
