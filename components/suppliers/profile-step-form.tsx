@@ -5,7 +5,6 @@
 // aria-describedby through the UI kit). Inputs are controlled so a refused submission keeps what was typed.
 import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useLocale, useTimeZone, useTranslations } from "next-intl";
-import Link from "next/link";
 import { Alert, Badge, Button, ButtonLink, Input, Select, SubmitButton, Textarea } from "@/components/ui";
 import { saveProfileStep, searchKbliAction } from "@/lib/suppliers/actions";
 import { formattersFor } from "@/lib/i18n/format";

@@ -38,7 +38,8 @@ async function milestoneOf(
 
 /**
  * Records a delivery. Its date (issue 11) is not in the future — today in the supplier's time zone (its
- * province: WIB, WITA or WIT) — and not before the agreement starts. On time = delivered on or before the milestone's due date (without a milestone: the
+ * province: WIB, WITA or WIT) — and not before the agreement starts. On time = delivered on or before the milestone's due date (without a
+ * milestone: the
  * agreement's end date). The buyer records the outcome (accepted by default, or rejected); a supplier's
  * record waits for the buyer's review.
  */

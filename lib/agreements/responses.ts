@@ -185,13 +185,9 @@ export const AgreementVersionSchema = z
       .number()
       .int()
       .openapi({ description: "The latest version written (while an amendment is pending: the amendment's)" }),
-    inForceVersion: z
-      .number()
-      .int()
-      .nullable()
-      .openapi({
-        description: "The latest version every party accepted: what is in force (null before the agreement was first accepted by all)",
-      }),
+    inForceVersion: z.number().int().nullable().openapi({
+      description: "The latest version every party accepted: what is in force (null before the agreement was first accepted by all)",
+    }),
     pendingVersion: z
       .number()
       .int()

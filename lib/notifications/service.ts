@@ -6,7 +6,8 @@
 // whichever organization they are acting for (each row says which organization it concerns). Marking read is
 // the reader's own view state, not a change to shared business data, so it writes no audit entry (ADR 0013).
 //
-// Used by the bell (components/notifications, refreshed through /api/v1/notifications/unread-count), /notifikasi (app/notifikasi/actions.ts) and /api/v1/notifications.
+// Used by the bell (components/notifications, refreshed through /api/v1/notifications/unread-count), /notifikasi
+// (app/notifikasi/actions.ts) and /api/v1/notifications.
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/types";

@@ -181,7 +181,8 @@ export async function extendDeadline(actor: Actor | null, rfqId: string, newDead
     if (r.status !== "open") throw conflict("rfqs.errors.notOpen");
     if (deadline.getTime() <= r.deadline.getTime()) throw invalidInput({ deadline: ["rfqs.errors.deadlineNotLater"] });
     assertFutureDeadline(deadline);
-    await tx.rfq.update({ where: { id: rfqId }, data: { deadline, deadlineReminderAt: null, version: { increment: 1 } } }); // remind again before the new deadline
+    // remind again before the new deadline
+    await tx.rfq.update({ where: { id: rfqId }, data: { deadline, deadlineReminderAt: null, version: { increment: 1 } } });
     await audit(tx, {
       organizationId: buyerId,
       actorId: a.user.id,

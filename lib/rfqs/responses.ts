@@ -28,11 +28,9 @@ export const RfqSchema = z
     buyer: z.object({
       id: z.string(),
       name: z.string(),
-      verified: z
-        .boolean()
-        .openapi({
-          description: "Has a Rantai admin verified the buyer organization? Only verified buyers publish RFQs and invite suppliers",
-        }),
+      verified: z.boolean().openapi({
+        description: "Has a Rantai admin verified the buyer organization? Only verified buyers publish RFQs and invite suppliers",
+      }),
       timeZone: z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]).openapi({
         description: "The buyer organization's zone, from its region: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)",
       }),

@@ -74,18 +74,13 @@ export const StatsSummarySchema = z
       .nullable()
       .openapi({ description: "Total value of the active agreements, integer Rupiah; null when suppressed" }),
     umkmWithActiveAgreement: z.number().int().nullable().openapi({ description: "null when suppressed (1 or 2)" }),
-    umkmWithActiveAgreementShare: z
-      .number()
-      .nullable()
-      .openapi({
-        description:
-          "Verified UMKM that are a party to ≥ 1 active agreement ÷ verified UMKM (0..1); null when none is verified or when suppressed",
-      }),
-    suppressed: z
-      .array(z.enum(["activeAgreements", "completedAgreements", "umkmWithActiveAgreement"]))
-      .openapi({
-        description: "Figures withheld for this caller (fewer than 3 UMKM behind them); always empty for ministry and platform staff",
-      }),
+    umkmWithActiveAgreementShare: z.number().nullable().openapi({
+      description:
+        "Verified UMKM that are a party to ≥ 1 active agreement ÷ verified UMKM (0..1); null when none is verified or when suppressed",
+    }),
+    suppressed: z.array(z.enum(["activeAgreements", "completedAgreements", "umkmWithActiveAgreement"])).openapi({
+      description: "Figures withheld for this caller (fewer than 3 UMKM behind them); always empty for ministry and platform staff",
+    }),
     asOf: z.string().openapi({ description: "When the figures were counted (ISO 8601)" }),
   })
   .openapi("StatsSummary");

@@ -145,7 +145,10 @@ interface Fixture {
   rfqInvited: { id: string; itemId: string; quoteId: string; quoteAttachmentId: string; clarificationId: string };
   /** A published public RFQ of the owner buyer: on the board, by design visible to every supplier. */
   rfqPublic: { id: string };
-  /** An active agreement owner buyer ↔ owner UMKM, with milestones, a delivery awaiting review, a payment, the buyer's completion confirmation and a financing request. */
+  /**
+   * An active agreement owner buyer ↔ owner UMKM, with milestones, a delivery awaiting review, a payment, the buyer's completion
+   * confirmation and a financing request.
+   */
   agreement: { id: string; milestoneId: string; deliveryId: string; financingId: string };
   /** The same parties' agreement still waiting for acceptance, and one completed (ratings open). */
   agreementProposed: { id: string };

@@ -99,7 +99,8 @@ describe("certificate expiry reminders", () => {
 
   it("60, 30, 7 days before and on expiry: once each, however often the sweep runs", async () => {
     const x = await team();
-    const cert = await createCertification(t.db, x.org.id, { type: "halal", number: "HALAL-ID-0001", validUntil: day("2027-01-30") }); // 60 days after base
+    // 60 days after base
+    const cert = await createCertification(t.db, x.org.id, { type: "halal", number: "HALAL-ID-0001", validUntil: day("2027-01-30") });
     const other = await createCertification(t.db, x.org.id, { validUntil: day("2028-06-30") }); // far away: never reminded
 
     for (const [d, expected] of [

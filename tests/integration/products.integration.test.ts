@@ -146,7 +146,8 @@ describe("server actions", () => {
     );
     expect(truncated.ok).toBe(false);
     expect(await t.db.product.count()).toBe(before);
-    expect(await t.db.storedFile.count({ where: { kind: "product_image", organizationId: mine.organization.id } })).toBe(2); // from the first test only
+    // from the first test only
+    expect(await t.db.storedFile.count({ where: { kind: "product_image", organizationId: mine.organization.id } })).toBe(2);
 
     const p = await createProductRow(t.db, mine.organization.id, { priceMinIdr: 100_000n, priceMaxIdr: 200_000n });
     const was = await snapshot(p.id);

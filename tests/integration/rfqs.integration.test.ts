@@ -325,7 +325,8 @@ describe("the supplier board", () => {
       params: { id: inv.id },
       body: { supplierIds: [supplier1.organization.id] },
     });
-    expect(await t.db.notification.count({ where: { organizationId: supplier1.organization.id, type: "rfq.invited" } })).toBe(0); // draft: not yet
+    // draft: not yet
+    expect(await t.db.notification.count({ where: { organizationId: supplier1.organization.id, type: "rfq.invited" } })).toBe(0);
     expect((await callRoute(publishRoute, "POST", "/x", { token: tokenA, params: { id: inv.id } })).status).toBe(200);
     expect(await t.db.notification.count({ where: { organizationId: supplier1.organization.id, type: "rfq.invited" } })).toBe(1);
     // inviting another one to the open RFQ notifies it at once
