@@ -24,7 +24,11 @@ vi.mock("next-intl/server", async () => {
     const t = (key: string, values?: Record<string, string | number>) => translate("id", ns ? `${ns}.${key}` : key, values);
     return Object.assign(t, { has: () => true });
   };
-  return { getTranslations: vi.fn(async (arg?: string | { namespace?: string }) => translator(arg)), getLocale: vi.fn(async () => "id") };
+  return {
+    getTranslations: vi.fn(async (arg?: string | { namespace?: string }) => translator(arg)),
+    getLocale: vi.fn(async () => "id"),
+    getTimeZone: vi.fn(async () => "Asia/Jakarta"),
+  };
 });
 
 import { testBackend, useTestDatabase } from "@/tests/helpers/db";

@@ -21,7 +21,11 @@ vi.mock("next-intl/server", async () => {
     const t = (key: string, values?: Record<string, string | number>) => translate("id", ns ? `${ns}.${key}` : key, values);
     return Object.assign(t, { has: () => true });
   };
-  return { getTranslations: vi.fn(async (ns?: string) => translator(ns)), getLocale: vi.fn(async () => "id") };
+  return {
+    getTranslations: vi.fn(async (ns?: string) => translator(ns)),
+    getLocale: vi.fn(async () => "id"),
+    getTimeZone: vi.fn(async () => "Asia/Jakarta"),
+  };
 });
 
 import { useTestDatabase } from "@/tests/helpers/db";

@@ -16,13 +16,18 @@ vi.mock("next-intl/server", async () => {
     const t = (key: string, values?: Record<string, string | number>) => translate("id", n ? `${n}.${key}` : key, values);
     return Object.assign(t, { has: () => true });
   };
-  return { getTranslations: vi.fn(async (ns?: string) => translator(ns)), getLocale: vi.fn(async () => "id") };
+  return {
+    getTranslations: vi.fn(async (ns?: string) => translator(ns)),
+    getLocale: vi.fn(async () => "id"),
+    getTimeZone: vi.fn(async () => "Asia/Jakarta"),
+  };
 });
 
 import type { ReactElement } from "react";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { registerAccount } from "@/lib/auth/accounts";
 import SignInPage from "@/app/masuk/page";
+import { SignInForm } from "@/components/auth/sign-in-form";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 
 const t = useTestDatabase();
@@ -30,8 +35,10 @@ afterEach(() => vi.unstubAllEnvs());
 
 /** The props the page hands its sign-in form (the client component that renders the demo list). */
 async function formProps(): Promise<{ demoAccounts?: { email: string }[]; demoPassword?: string }> {
-  const page = (await SignInPage({ searchParams: Promise.resolve({}) })) as ReactElement<{ children: ReactElement }>;
-  return page.props.children.props as { demoAccounts?: { email: string }[]; demoPassword?: string };
+  const page = (await SignInPage({ searchParams: Promise.resolve({}) })) as ReactElement<{ children: ReactElement | ReactElement[] }>;
+  const form = [page.props.children].flat().find((child) => child?.type === SignInForm);
+  if (!form) throw new Error("the sign-in page renders no SignInForm");
+  return form.props as { demoAccounts?: { email: string }[]; demoPassword?: string };
 }
 
 describe("the demo accounts on /masuk", () => {
