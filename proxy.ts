@@ -26,7 +26,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq)/:path*",
+      source: "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq|organisasi)/:path*",
       missing: [
         { type: "header", key: "content-length" },
         { type: "header", key: "transfer-encoding" },
@@ -34,7 +34,7 @@ export const config = {
       ],
     },
     {
-      source: "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq)",
+      source: "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq|organisasi)",
       missing: [
         { type: "header", key: "content-length" },
         { type: "header", key: "transfer-encoding" },

@@ -24,6 +24,7 @@ export const PRIVATE_PATH_PREFIXES = [
   "/profil-usaha",
   "/rfq",
   "/papan-rfq",
+  "/organisasi",
 ] as const;
 
 export function isPrivatePath(pathname: string): boolean {

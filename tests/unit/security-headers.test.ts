@@ -60,6 +60,9 @@ describe("security headers", () => {
     for (const m of proxyConfig.matcher)
       expect(m.missing.map((h) => h.key).sort()).toEqual(["content-length", "next-action", "transfer-encoding"]);
     expect(isPrivatePath("/rfq/abc/bandingkan")).toBe(true);
+    // Issue 16: the team page (role changes, invitations) and the organization profile are behind sign-in too.
+    expect(isPrivatePath("/organisasi/anggota")).toBe(true);
+    expect(isPrivatePath("/organisasi/profil")).toBe(true);
     expect(isPrivatePath("/statistik")).toBe(false);
     expect(isPrivatePath("/rfqx")).toBe(false);
 
