@@ -15,7 +15,7 @@ import {
   suspendOrganizationAction,
   suspendUserAction,
 } from "@/lib/admin/actions";
-import { CREATABLE_ORG_TYPES } from "@/lib/admin/schemas";
+import { CREATABLE_ORG_TYPES } from "@/lib/admin/org-types";
 
 type Created = ActionResult<{ id: string; ownerEmail: string; redirectTo: string }>;
 type Done = ActionResult<{ id: string }>;

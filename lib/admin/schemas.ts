@@ -2,6 +2,7 @@
 // server actions (lib/admin/actions.ts) and /api/v1/admin.
 import { z } from "zod";
 import { ORG_TYPES, VERIFICATION_STATUSES } from "@/lib/enums";
+import { CREATABLE_ORG_TYPES } from "./org-types";
 
 const id = z.string().trim().min(1).max(64);
 const page = z.coerce.number().int().min(1).max(10_000).default(1);
@@ -28,7 +29,6 @@ export const targetSchema = z.object({ id });
 export const idParamsSchema = z.object({ id });
 
 /** Organization types an admin creates (any but the platform organization itself; banks and ministries only here). */
-export const CREATABLE_ORG_TYPES = ["bank", "ministry", "buyer", "cooperative", "umkm"] as const;
 
 const email = (error: string) => z.string().trim().toLowerCase().max(254).pipe(z.email({ error }));
 
