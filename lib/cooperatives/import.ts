@@ -123,7 +123,7 @@ export async function importMembersCsv(
   csv: string,
   options: ImportOptions = {},
 ): Promise<ImportResult | ImportFileError> {
-  const a = authorize(actor, { orgTypes: ACTORS.cooperative, permission: "cooperative:members:manage" });
+  const a = authorize(actor, { orgTypes: ACTORS.cooperative, permission: "cooperative:members:manage", write: true });
   const locale = options.locale ?? "id";
   const parsed = parseImportCsv(csv);
   if (!parsed.ok) return { type: "error", key: parsed.key, message: importFileErrorMessage(locale, parsed.key, parsed.missing) };

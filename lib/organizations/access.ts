@@ -4,6 +4,7 @@
 // revokes an owner's invitation), and a role the organization's type does not have (an approver outside
 // buyers) is refused. Another organization's members do not exist for the caller: 404, never 403.
 import { can, rolesFor } from "@/lib/auth/permissions";
+import { assertNotSuspended } from "@/lib/auth/authorize";
 import type { Actor, MemberRole, SessionMembership } from "@/lib/auth/types";
 import { forbidden, invalidInput, notFound } from "@/lib/errors";
 
@@ -19,10 +20,14 @@ export function canManageMembers(m: Pick<SessionMembership, "organizationType" |
   return can(m, "org:members:manage");
 }
 
-/** The caller's membership in the organization, when it may manage members: else 404 (not a member) or 403. */
+/**
+ * The caller's membership in the organization, when it may manage members: else 404 (not a member) or 403.
+ * Every caller writes: the TARGET organization must not be suspended (whichever one the caller acts for).
+ */
 export function requireMemberManager(actor: Actor | null, organizationId: string): SessionMembership {
   const m = membershipIn(actor, organizationId);
   if (!canManageMembers(m)) throw forbidden("members.errors.notManager");
+  assertNotSuspended(m);
   return m;
 }
 

@@ -13,7 +13,7 @@ import { consumeSignup } from "@/lib/auth/rate-limit";
 import { fieldErrors } from "@/lib/auth/schemas";
 import type { Actor, MemberRole } from "@/lib/auth/types";
 import { appBaseUrl } from "@/lib/app-url";
-import { conflict, forbidden, invalidInput, notFound, unauthorized } from "@/lib/errors";
+import { conflict, forbidden, invalidInput, notFound, organizationSuspended, unauthorized } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { translate } from "@/lib/i18n/translate";
@@ -141,7 +141,7 @@ async function usableInvitation(tx: Tx | typeof db, token: string, now: Date) {
       role: true,
       expiresAt: true,
       acceptedAt: true,
-      organization: { select: { id: true, name: true, type: true } },
+      organization: { select: { id: true, name: true, type: true, suspendedAt: true } },
     },
   });
   if (!inv || inv.acceptedAt || inv.expiresAt <= now) return null;
@@ -166,7 +166,14 @@ export async function previewInvitation(token: string, now = new Date()) {
 }
 
 /** Marks the invitation used (once: a concurrent second use finds it taken) and adds the membership. */
-async function join(tx: Tx, inv: { id: string; role: MemberRole; organization: { id: string } }, userId: string, now: Date) {
+async function join(
+  tx: Tx,
+  inv: { id: string; role: MemberRole; organization: { id: string; suspendedAt: Date | null } },
+  userId: string,
+  now: Date,
+) {
+  // Nobody joins a suspended organization (issue 16): the link works again once the suspension is lifted.
+  if (inv.organization.suspendedAt) throw organizationSuspended();
   const taken = await tx.memberInvitation.updateMany({
     where: { id: inv.id, acceptedAt: null, expiresAt: { gt: now } },
     data: { acceptedAt: now, acceptedById: userId },

@@ -5,6 +5,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { audit } from "@/lib/audit/log";
+import { assertNotSuspended } from "@/lib/auth/authorize";
 import type { Actor, MemberRole } from "@/lib/auth/types";
 import { conflict, notFound } from "@/lib/errors";
 import { assertMayTouch, assignableRoles, canManageMembers, assertRoleAllowed, membershipIn, requireMemberManager } from "./access";
@@ -105,7 +106,7 @@ export async function removeMember(actor: Actor | null, organizationId: string, 
 
 /** The caller leaves the organization (any role; the last owner must first make someone else an owner). */
 export async function leaveOrganization(actor: Actor | null, organizationId: string) {
-  membershipIn(actor, organizationId);
+  assertNotSuspended(membershipIn(actor, organizationId)); // a suspended organization's members stay (issue 16)
   await db.$transaction(async (tx) => {
     const me = await lockedTarget(tx, organizationId, actor!.user.id);
     await assertNotLastOwner(tx, organizationId, me.role, "members.errors.lastOwnerLeave");

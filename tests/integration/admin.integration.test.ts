@@ -15,7 +15,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
-import { createBuyer, createOrganization, createUmkm, createUser, dateInDays } from "@/tests/helpers/factories";
+import { createBuyer, createCooperative, createOrganization, createUmkm, createUser, dateInDays } from "@/tests/helpers/factories";
 import { issueApiToken } from "@/lib/auth/tokens";
 import { verifyCredentials } from "@/lib/auth/accounts";
 import { createToken } from "@/lib/auth/actions";
@@ -31,6 +31,8 @@ import { PUT as submitQuoteRoute } from "@/app/api/v1/rfqs/[id]/quote/route";
 import { POST as acceptAgreementRoute } from "@/app/api/v1/agreements/[id]/accept/route";
 import { POST as createProductRoute } from "@/app/api/v1/products/route";
 import { POST as inviteMemberRoute } from "@/app/api/v1/organizations/[id]/members/route";
+import { DELETE as removeMemberRoute, PATCH as changeRoleRoute } from "@/app/api/v1/organizations/[id]/members/[userId]/route";
+import { POST as coopImportRoute } from "@/app/api/cooperatives/import/route";
 import { POST as createTokenRoute } from "@/app/api/v1/tokens/route";
 import { GET as supplierRoute } from "@/app/api/v1/suppliers/[id]/route";
 import { GET as directoryRoute } from "@/app/api/v1/suppliers/route";
@@ -46,6 +48,7 @@ import { createRfqAction } from "@/lib/rfqs/actions";
 import { createProductAction } from "@/lib/products/actions";
 import { inviteMemberAction } from "@/lib/organizations/actions";
 import { acceptWithSignUp } from "@/lib/organizations/invitations";
+import { isDomainError } from "@/lib/errors";
 
 const t = useTestDatabase();
 const PASSWORD = "tenun-ikat-sumba-7";
@@ -316,5 +319,71 @@ describe("creating an organization", () => {
     const body = await jsonOf<{ error: { fields: Record<string, string[]> } }>(res);
     expect(Object.keys(body.error.fields).sort()).toEqual(["name", "ownerEmail", "type"]);
     expect(await t.db.organization.count()).toBe(before);
+  });
+});
+
+// The security review of the suspension (issue 16): a write is refused for the organization it TOUCHES, not only
+// for the one the caller acts for; the cooperative CSV import writes; nobody joins a suspended organization.
+describe("a suspended organization's writes are refused whichever organization the caller acts for", () => {
+  it("a member of suspended A acting for B cannot invite, change or remove members of A, nor leave it", async () => {
+    const a = await createBuyer(t.db);
+    const b = await createBuyer(t.db);
+    await t.db.membership.create({ data: { userId: a.owner.id, organizationId: b.organization.id, role: "owner" } });
+    const other = await createUser(t.db);
+    await t.db.membership.create({ data: { userId: other.id, organizationId: a.organization.id, role: "member" } });
+    expect((await suspendOrg(admin.token, a.organization.id)).status).toBe(200);
+    const tk = await token(a.owner.id);
+    const A = a.organization.id;
+    const headers = { "x-organization-id": b.organization.id };
+    const calls: [string, RouteHandlerFn, string, Record<string, string>, unknown?][] = [
+      ["POST", inviteMemberRoute, `/api/v1/organizations/${A}/members`, { id: A }, { email: "susup@contoh.rantai.test", role: "member" }],
+      ["PATCH", changeRoleRoute, `/api/v1/organizations/${A}/members/${other.id}`, { id: A, userId: other.id }, { role: "admin" }],
+      ["DELETE", removeMemberRoute, `/api/v1/organizations/${A}/members/${other.id}`, { id: A, userId: other.id }],
+      ["DELETE", removeMemberRoute, `/api/v1/organizations/${A}/members/${a.owner.id}`, { id: A, userId: a.owner.id }],
+    ];
+    for (const [method, handler, path, params, body] of calls) {
+      const res = await callRoute(handler, method, path, { token: tk, params, body, headers });
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect((await jsonOf<{ error: { code: string } }>(res)).error.code).toBe("organization_suspended");
+    }
+    expect(await t.db.memberInvitation.count({ where: { organizationId: A } })).toBe(0);
+    const members = await t.db.membership.findMany({ where: { organizationId: A }, select: { userId: true, role: true } });
+    expect(members).toEqual(
+      expect.arrayContaining([
+        { userId: a.owner.id, role: "owner" },
+        { userId: other.id, role: "member" },
+      ]),
+    );
+    expect(members).toHaveLength(2);
+  });
+
+  it("a suspended cooperative's CSV import is 403 organization_suspended and writes nothing", async () => {
+    const coop = await createCooperative(t.db, { members: 0 });
+    expect((await suspendOrg(admin.token, coop.organization.id)).status).toBe(200);
+    const before = { orgs: await t.db.organization.count(), members: await t.db.cooperativeMembership.count() };
+    await actAs(coop.owner);
+    const csv = "nama;nib\nUD Satu;1234567890123\n";
+    const res = await coopImportRoute(new Request("http://localhost/api/cooperatives/import", { method: "POST", body: csv }));
+    signOut();
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ key: "organization_suspended" });
+    expect({ orgs: await t.db.organization.count(), members: await t.db.cooperativeMembership.count() }).toEqual(before);
+  });
+
+  it("an invitation to a suspended organization cannot be accepted; nothing is created", async () => {
+    const c = await createBuyer(t.db);
+    const invite = await callRoute(inviteMemberRoute, "POST", `/api/v1/organizations/${c.organization.id}/members`, {
+      token: await token(c.owner.id),
+      params: { id: c.organization.id },
+      body: { email: "undangan@ditangguhkan.contoh.rantai.test", role: "member" },
+    });
+    expect(invite.status).toBe(201);
+    const mail = await t.db.emailOutbox.findFirstOrThrow({ where: { to: "undangan@ditangguhkan.contoh.rantai.test" } });
+    const secret = decodeURIComponent(/#token=([^\s]+)/.exec(mail.text)![1]);
+    expect((await suspendOrg(admin.token, c.organization.id)).status).toBe(200);
+    const err = await acceptWithSignUp({ token: secret, name: "Calon Anggota", password: PASSWORD }).catch((e: unknown) => e);
+    expect(isDomainError(err) && err.code).toBe("organization_suspended");
+    expect(await t.db.user.count({ where: { email: "undangan@ditangguhkan.contoh.rantai.test" } })).toBe(0);
+    expect(await t.db.membership.count({ where: { organizationId: c.organization.id } })).toBe(1);
   });
 });

@@ -47,7 +47,7 @@ export async function POST(request: Request) {
   const locale = localeOf(request);
   const actor = await getActor();
   try {
-    authorize(actor, { orgTypes: ACTORS.cooperative, permission: "cooperative:members:manage" });
+    authorize(actor, { orgTypes: ACTORS.cooperative, permission: "cooperative:members:manage", write: true });
   } catch (err) {
     if (isDomainError(err)) return jsonError(err.code === "unauthorized" ? 401 : 403, err.code, err.code);
     throw err;
