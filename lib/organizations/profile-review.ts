@@ -8,6 +8,7 @@ import { db, Prisma } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { audit } from "@/lib/audit/log";
 import { authorize } from "@/lib/auth/authorize";
+import { isPlatformVerifier } from "@/lib/auth/access";
 import type { Actor } from "@/lib/auth/types";
 import { notify } from "@/lib/notifications/notify";
 import { PROFILE_ORG_TYPES } from "./access";
@@ -17,9 +18,15 @@ import { organizationRoutes } from "./routes";
 
 const verifier = { orgTypes: ["platform"], permission: "platform:verify" } as const;
 
+/** Platform verifiers only; anyone else signed in gets 404 (the admin area does not exist for them), 401 signed out. */
+function reviewer(actor: Actor | null) {
+  if (actor && !isPlatformVerifier(actor)) throw notFound();
+  return authorize(actor, verifier);
+}
+
 /** Organizations with a proposed identity change, oldest first, with the approved values beside it. */
 export async function listProfileChangesForReview(actor: Actor | null, { limit = 100 }: { limit?: number } = {}) {
-  authorize(actor, verifier);
+  reviewer(actor);
   const rows = await db.organization.findMany({
     where: { identityChangeAt: { not: null }, type: { in: [...PROFILE_ORG_TYPES] } },
     orderBy: { identityChangeAt: "asc" },
@@ -50,7 +57,7 @@ export type ProfileChangeForReview = Awaited<ReturnType<typeof listProfileChange
  * proposal's time.
  */
 export async function decideProfileChange(actor: Actor | null, id: string, input: ProfileReviewDecision) {
-  const a = authorize(actor, verifier);
+  const a = reviewer(actor);
   const approved = input.decision === "approved";
   return db.$transaction(async (tx) => {
     const org = await tx.organization.findFirst({

@@ -32,7 +32,9 @@ export async function listProducts(
       // Narrow to suppliers whose search document matches (GIN), then to their matching products.
       const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
         SELECT p.id FROM "Product" p
+          JOIN "Organization" o ON o.id = p."supplierId"
          WHERE p."archivedAt" IS NULL
+           AND o."suspendedAt" IS NULL
            AND p."supplierId" IN (SELECT s."organizationId" FROM "SupplierSearch" s WHERE s.document @@ ${q})
            AND to_tsvector('simple', p.name || ' ' || coalesce(p.description, '')) @@ ${q}
            ${query.supplierId ? Prisma.sql`AND p."supplierId" = ${query.supplierId}` : Prisma.empty}
@@ -46,6 +48,7 @@ export async function listProducts(
   const rows = await db.product.findMany({
     where: {
       archivedAt: null,
+      supplier: { suspendedAt: null },
       ...(ids ? { id: { in: ids } } : {}),
       ...(query.supplierId ? { supplierId: query.supplierId } : {}),
       ...(query.kbli ? { kbliCode: { startsWith: query.kbli } } : {}),
@@ -64,7 +67,7 @@ export async function listProducts(
 /** A public product photo (full size or thumbnail) while its product is in the catalogue; null otherwise. */
 export async function getPublicProductImage(productId: string, imageId: string, size: "full" | "thumb") {
   const img = await db.productImage.findFirst({
-    where: { id: imageId, productId, product: { archivedAt: null } },
+    where: { id: imageId, productId, product: { archivedAt: null, supplier: { suspendedAt: null } } },
     select: {
       file: { select: { content: true, mimeType: true, sha256: true } },
       thumbnailFile: { select: { content: true, mimeType: true, sha256: true } },
@@ -76,7 +79,7 @@ export async function getPublicProductImage(productId: string, imageId: string, 
 
 /** One active product of the public catalogue; not found when archived or missing. */
 export async function getPublicProduct(id: string): Promise<ProductView> {
-  const row = await db.product.findFirst({ where: { id, archivedAt: null }, select: productSelect });
+  const row = await db.product.findFirst({ where: { id, archivedAt: null, supplier: { suspendedAt: null } }, select: productSelect });
   if (!row) throw notFound();
   return toProductView(row);
 }

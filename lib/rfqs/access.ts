@@ -55,6 +55,7 @@ export function supplierVisibleRfqWhere(supplierId: string): Prisma.RfqWhereInpu
     OR: [
       {
         status: { in: [...PUBLISHED_STATUSES] },
+        buyer: { suspendedAt: null },
         OR: [
           { visibility: "public" },
           { invitations: { some: { supplierId } } },

@@ -15,7 +15,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
-import { createBuyer, createCooperative, createOrganization, createUmkm, createUser, dateInDays } from "@/tests/helpers/factories";
+import { createBuyer, createCooperative, createOrganization, createProduct, createRfq, createUmkm, createUser, dateInDays } from "@/tests/helpers/factories";
 import { issueApiToken } from "@/lib/auth/tokens";
 import { verifyCredentials } from "@/lib/auth/accounts";
 import { createToken } from "@/lib/auth/actions";
@@ -29,7 +29,9 @@ import { POST as forceResetRoute } from "@/app/api/v1/admin/users/[id]/password-
 import { GET as listRfqsRoute, POST as createRfqRoute } from "@/app/api/v1/rfqs/route";
 import { PUT as submitQuoteRoute } from "@/app/api/v1/rfqs/[id]/quote/route";
 import { POST as acceptAgreementRoute } from "@/app/api/v1/agreements/[id]/accept/route";
-import { POST as createProductRoute } from "@/app/api/v1/products/route";
+import { GET as listProductsRoute, POST as createProductRoute } from "@/app/api/v1/products/route";
+import { GET as productRoute } from "@/app/api/v1/products/[id]/route";
+import { POST as profileReviewRoute } from "@/app/api/v1/admin/organizations/[id]/profile-review/route";
 import { POST as inviteMemberRoute } from "@/app/api/v1/organizations/[id]/members/route";
 import { DELETE as removeMemberRoute, PATCH as changeRoleRoute } from "@/app/api/v1/organizations/[id]/members/[userId]/route";
 import { POST as coopImportRoute } from "@/app/api/cooperatives/import/route";
@@ -385,5 +387,54 @@ describe("a suspended organization's writes are refused whichever organization t
     expect(isDomainError(err) && err.code).toBe("organization_suspended");
     expect(await t.db.user.count({ where: { email: "undangan@ditangguhkan.contoh.rantai.test" } })).toBe(0);
     expect(await t.db.membership.count({ where: { organizationId: c.organization.id } })).toBe(1);
+describe("a suspended organization's public pages are hidden", () => {
+  it("a suspended UMKM's products leave the catalogue (list, by supplier, search, one product)", async () => {
+    const u = await createUmkm(t.db, { verificationStatus: "verified", name: "UD Songket Ditangguhkan" });
+    const other = await createUmkm(t.db, { verificationStatus: "verified" });
+    const hidden = await createProduct(t.db, u.organization.id, { name: "Songket palembang ditangguhkan" });
+    const shown = await createProduct(t.db, other.organization.id);
+    const ids = async (query: Record<string, string>) =>
+      (await jsonOf<{ data: { id: string }[] }>(await callRoute(listProductsRoute, "GET", "/api/v1/products", { query }))).data.map(
+        (p) => p.id,
+      );
+    expect(await ids({ supplierId: u.organization.id })).toEqual([hidden.id]);
+    expect((await suspendOrg(admin.token, u.organization.id)).status).toBe(200);
+    const all = await ids({ limit: "100" });
+    expect(all).toContain(shown.id);
+    expect(all).not.toContain(hidden.id);
+    expect(await ids({ supplierId: u.organization.id })).toEqual([]);
+    expect(await ids({ q: "songket" })).not.toContain(hidden.id);
+    const one = await callRoute(productRoute, "GET", `/api/v1/products/${hidden.id}`, { params: { id: hidden.id } });
+    expect(one.status).toBe(404);
+  });
+
+  it("a suspended buyer's public RFQ leaves the board and takes no quotes", async () => {
+    const b = await createBuyer(t.db);
+    const other = await createBuyer(t.db);
+    const s = await createUmkm(t.db, { verificationStatus: "verified" });
+    const supplierToken = await token(s.owner.id);
+    const rfq = await createRfq(t.db, b.organization.id);
+    const control = await createRfq(t.db, other.organization.id);
+    expect((await suspendOrg(admin.token, b.organization.id)).status).toBe(200);
+    const board = JSON.stringify(await jsonOf(await callRoute(listRfqsRoute, "GET", "/api/v1/rfqs", { token: supplierToken })));
+    expect(board).toContain(control.id);
+    expect(board).not.toContain(rfq.id);
+    const res = await callRoute(submitQuoteRoute, "PUT", `/api/v1/rfqs/${rfq.id}/quote`, {
+      token: supplierToken,
+      params: { id: rfq.id },
+      body: { items: [{ rfqItemId: rfq.items[0].id, unitPriceIdr: 150000 }], leadTimeDays: 10, includesVat: false },
+    });
+    expect(res.status).toBe(404);
+    expect(await t.db.quote.count({ where: { rfqId: rfq.id } })).toBe(0);
+  });
+
+  it("the profile-review route is 404 for a buyer and an UMKM, 401 signed out", async () => {
+    const b = await createBuyer(t.db, { owner: {} });
+    const u = await createUmkm(t.db);
+    const path = `/api/v1/admin/organizations/${u.organization.id}/profile-review`;
+    const opts = { params: { id: u.organization.id }, body: { decision: "approved" } };
+    for (const tk of [await token(b.owner.id), await token(u.owner.id)])
+      expect((await callRoute(profileReviewRoute, "POST", path, { ...opts, token: tk })).status).toBe(404);
+    expect((await callRoute(profileReviewRoute, "POST", path, opts)).status).toBe(401);
   });
 });

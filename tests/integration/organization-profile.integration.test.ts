@@ -215,11 +215,11 @@ describe("state-owned status is claimed by the organization and confirmed by an 
     expect(await t.db.organization.count({ where: { id: buyer.id, isStateOwned: true } })).toBe(1);
   });
 
-  it("only platform admins decide (others: 403), and an organization without a proposal is 409", async () => {
+  it("only platform admins decide (others: 404, as the admin area is hidden), and an organization without a proposal is 409", async () => {
     const { organization: buyer, owner } = await createBuyer(t.db);
     const token = await withToken(owner);
     await patch(buyer.id, token, { name: "PT Klaim Sendiri" });
-    expect((await review(buyer.id, token, { decision: "approved" })).status).toBe(403);
+    expect((await review(buyer.id, token, { decision: "approved" })).status).toBe(404);
     expect((await t.db.organization.findUniqueOrThrow({ where: { id: buyer.id } })).name).not.toBe("PT Klaim Sendiri");
     const { organization: other } = await createBuyer(t.db);
     const admin = await platformAdmin();

@@ -2,7 +2,6 @@
 // organization proposed, or returns it with a note (lib/organizations/profile-review.ts; ADR 0020).
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { ACTORS } from "@/lib/auth/authorize";
 import { decideProfileChange } from "@/lib/organizations/profile-review";
 import { ProfileReviewResultSchema } from "@/lib/organizations/profile-responses";
 import { profileReviewDecisionSchema } from "@/lib/organizations/profile-schemas";
@@ -12,8 +11,6 @@ const params = z.object({ id: z.string().min(1).max(100) });
 export const POST = apiRoute(
   {
     auth: "required",
-    orgTypes: ACTORS.platform,
-    permission: "platform:verify",
     params,
     body: profileReviewDecisionSchema,
     idempotent: true,
