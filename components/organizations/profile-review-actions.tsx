@@ -8,7 +8,16 @@ import { decideOrganizationProfileChange } from "@/lib/organizations/profile-act
 
 type State = Awaited<ReturnType<typeof decideOrganizationProfileChange>> | null;
 
-export function ProfileReviewActions({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+export function ProfileReviewActions({
+  organizationId,
+  identityChangeAt,
+  organizationName,
+}: {
+  organizationId: string;
+  /** The proposal's time the admin sees (ISO 8601): a newer proposal → 409 instead of deciding on unseen values. */
+  identityChangeAt: string;
+  organizationName: string;
+}) {
   const t = useTranslations("organizations.review");
   const tc = useTranslations("common");
   const id = useId();
@@ -31,6 +40,7 @@ export function ProfileReviewActions({ organizationId, organizationName }: { org
         <div className="flex flex-wrap gap-2">
           <form action={dispatch}>
             <input type="hidden" name="organizationId" value={organizationId} />
+            <input type="hidden" name="identityChangeAt" value={identityChangeAt} />
             <input type="hidden" name="decision" value="approved" />
             <SubmitButton variant="secondary" aria-label={`${t("approve")}: ${organizationName}`}>
               {t("approve")}
@@ -43,6 +53,7 @@ export function ProfileReviewActions({ organizationId, organizationName }: { org
       ) : (
         <form action={dispatch} noValidate className="flex flex-col gap-2" aria-label={`${t("return")}: ${organizationName}`}>
           <input type="hidden" name="organizationId" value={organizationId} />
+            <input type="hidden" name="identityChangeAt" value={identityChangeAt} />
           <input type="hidden" name="decision" value="returned" />
           <Textarea
             id={`${id}-note`}

@@ -49,7 +49,7 @@ export async function ProfileReviewQueue({ changes }: { changes: ProfileChangeFo
                     </div>
                   </div>
                   <div className="mt-4">
-                    <ProfileReviewActions organizationId={c.id} organizationName={c.name} />
+                    <ProfileReviewActions organizationId={c.id} identityChangeAt={c.change.at.toISOString()} organizationName={c.name} />
                   </div>
                 </Card>
               </li>

@@ -9,7 +9,16 @@ import { reviewCertificateAction } from "@/lib/suppliers/actions";
 
 type State = Awaited<ReturnType<typeof reviewCertificateAction>> | null;
 
-export function CertificateReviewActions({ certificationId, label }: { certificationId: string; label: string }) {
+export function CertificateReviewActions({
+  certificationId,
+  updatedAt,
+  label,
+}: {
+  certificationId: string;
+  /** The version the admin sees (ISO 8601): an edit since then → 409 instead of approving something unseen. */
+  updatedAt: string;
+  label: string;
+}) {
   const t = useTranslations("suppliers.certificateReview");
   const tc = useTranslations("common");
   const id = useId();
@@ -33,6 +42,7 @@ export function CertificateReviewActions({ certificationId, label }: { certifica
         <div className="flex flex-wrap gap-2">
           <form action={dispatch}>
             <input type="hidden" name="certificationId" value={certificationId} />
+            <input type="hidden" name="updatedAt" value={updatedAt} />
             <input type="hidden" name="decision" value="approved" />
             <SubmitButton size="sm" variant="secondary" aria-label={t("approveNamed", { name: label })}>
               {t("approve")}
@@ -45,6 +55,7 @@ export function CertificateReviewActions({ certificationId, label }: { certifica
       ) : (
         <form action={dispatch} noValidate className="flex flex-col gap-2" aria-label={`${t("return")}: ${label}`}>
           <input type="hidden" name="certificationId" value={certificationId} />
+            <input type="hidden" name="updatedAt" value={updatedAt} />
           <input type="hidden" name="decision" value="returned" />
           <Textarea
             id={`${id}-reason`}

@@ -78,7 +78,7 @@ export async function CertificateReviewQueue({
                   {c.submittedAt && <dd className="col-span-2 text-muted">{t("submitted", { date: f.dateTime(c.submittedAt) })}</dd>}
                 </dl>
                 <div className="shrink-0 md:w-72">
-                  <CertificateReviewActions certificationId={c.id} label={label} />
+                  <CertificateReviewActions certificationId={c.id} updatedAt={c.updatedAt.toISOString()} label={label} />
                 </div>
               </Card>
             </li>

@@ -53,8 +53,8 @@ export type ProfileChangeForReview = Awaited<ReturnType<typeof listProfileChange
 
 /**
  * Approve or return the proposal waiting on organization `id`. No proposal → 409; not a profile organization
- * → 404. Approving a proposal the organization changed meanwhile is not possible: the update matches the
- * proposal's time.
+ * → 404. The decision carries the proposal's time the admin saw (`identityChangeAt`): a proposal replaced since
+ * then → 409, so the admin never decides on values they did not review.
  */
 export async function decideProfileChange(actor: Actor | null, id: string, input: ProfileReviewDecision) {
   const a = reviewer(actor);
@@ -67,8 +67,11 @@ export async function decideProfileChange(actor: Actor | null, id: string, input
     if (!org) throw notFound();
     const change = identityChangeOf(org.identityChange);
     if (!change || !org.identityChangeAt) throw conflict("organizations.errors.noPendingChange");
+    if (org.identityChangeAt.getTime() !== new Date(input.identityChangeAt).getTime()) {
+      throw conflict("organizations.errors.identityChangeChanged");
+    }
     const { count } = await tx.organization.updateMany({
-      where: { id, identityChangeAt: org.identityChangeAt },
+      where: { id, identityChangeAt: new Date(input.identityChangeAt) },
       data: {
         ...(approved ? change.fields : {}),
         identityChange: Prisma.DbNull,

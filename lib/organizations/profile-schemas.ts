@@ -85,6 +85,9 @@ export const profileReviewDecisionSchema = z
   .object({
     decision: z.enum(["approved", "returned"], { error: "errors.field.invalidChoice" }),
     note: z.string().trim().max(1000, "errors.field.tooLong").optional().default(""),
+    identityChangeAt: z.iso
+      .datetime({ offset: true, error: "errors.field.invalid" })
+      .openapi({ description: "The proposal's time the admin saw (`change.at` in the queue): a newer proposal → 409" }),
   })
   .refine((v) => v.decision === "approved" || v.note.length > 0, { path: ["note"], message: "errors.field.noteRequired" })
   .openapi("OrganizationProfileReviewDecision");
@@ -95,5 +98,6 @@ export const profileReviewFormSchema = z
     organizationId: z.string().min(1, "errors.field.required").max(100),
     decision: z.enum(["approved", "returned"], { error: "errors.field.invalidChoice" }),
     note: z.string().trim().max(1000, "errors.field.tooLong").optional().default(""),
+    identityChangeAt: z.iso.datetime({ offset: true, error: "errors.field.invalid" }),
   })
   .refine((v) => v.decision === "approved" || v.note.length > 0, { path: ["note"], message: "errors.field.noteRequired" });

@@ -112,6 +112,7 @@ const queueSelect = {
   documentId: true,
   verificationStatus: true,
   submittedAt: true,
+  updatedAt: true,
   organization: { select: { id: true, name: true } },
 } satisfies Prisma.CertificationSelect;
 
@@ -132,6 +133,7 @@ function queueEntry(r: QueueRow) {
     documentUrl: r.documentId ? supplierRoutes.certificateDocument(r.documentId) : null,
     status: r.verificationStatus,
     submittedAt: r.submittedAt,
+    updatedAt: r.updatedAt,
   };
 }
 
@@ -180,7 +182,8 @@ function certificateLabel(c: { type: string; name: string | null; number: string
 /**
  * A platform admin approves one pending certificate or returns it with a reason (required; checked by the
  * schema). Only that certificate changes. One that is not pending (already decided by another admin, or its
- * UMKM is no longer verified) → 409; an id that is not an UMKM's certificate → 404.
+ * UMKM is no longer verified) → 409; one edited since the admin read it (`updatedAt` differs) → 409, so the
+ * version approved is the one reviewed; an id that is not an UMKM's certificate → 404.
  */
 export async function reviewCertificate(actor: Actor | null, certificationId: string, input: CertificateReviewInput) {
   const a = platformReviewer(actor);
@@ -193,13 +196,17 @@ export async function reviewCertificate(actor: Actor | null, certificationId: st
   const approved = input.decision === "approved";
   return db.$transaction(async (tx) => {
     // Decided only while pending and its UMKM verified: two admins deciding at once → one wins, the other 409.
+    // Matching `updatedAt` too: an UMKM's edit after the admin opened the queue → 409, never a silent approval.
     const { count } = await tx.certification.updateMany({
-      where: { id: cert.id, ...queueWhere },
+      where: { id: cert.id, ...queueWhere, updatedAt: new Date(input.updatedAt) },
       data: approved
         ? { verificationStatus: "verified", verifiedAt: now, verifiedById: a.user.id, returnedReason: null }
         : { verificationStatus: "returned", verifiedAt: null, verifiedById: null, returnedReason: input.reason },
     });
-    if (count !== 1) throw conflict("suppliers.certificateReview.errors.notPending");
+    if (count !== 1) {
+      const edited = await tx.certification.count({ where: { id: cert.id, ...queueWhere } });
+      throw conflict(edited ? "suppliers.certificateReview.errors.changed" : "suppliers.certificateReview.errors.notPending");
+    }
     const action = approved ? "certification.approved" : "certification.returned";
     const payload = {
       type: cert.type,

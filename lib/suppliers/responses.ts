@@ -224,6 +224,7 @@ const QueuedCertificateSchema = z
     documentUrl: z.string().nullable().openapi({ description: "The uploaded document (GET /api/files/{id})" }),
     status: z.enum(VERIFICATION_STATUSES),
     submittedAt: z.string().nullable().openapi({ description: "When it was sent for review (ISO 8601); the queue is oldest first" }),
+    updatedAt: z.string().openapi({ description: "Its last change (ISO 8601); send it back with the review decision" }),
   })
   .openapi("QueuedCertificate");
 

@@ -243,6 +243,9 @@ export const certificateReviewSchema = z
   .object({
     decision: z.enum(["approved", "returned"], { error: "errors.field.invalidChoice" }),
     reason: z.string({ error: "errors.field.invalid" }).trim().max(1000, "errors.field.tooLong").optional().default(""),
+    updatedAt: z.iso
+      .datetime({ offset: true, error: "errors.field.invalid" })
+      .openapi({ description: "The certificate's `updatedAt` from the queue: an edit since then → 409" }),
   })
   .refine((v) => v.decision === "approved" || v.reason.length > 0, {
     path: ["reason"],

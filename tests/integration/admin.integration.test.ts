@@ -15,7 +15,16 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs, signOut } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf, type RouteHandlerFn } from "@/tests/helpers/api";
-import { createBuyer, createCooperative, createOrganization, createProduct, createRfq, createUmkm, createUser, dateInDays } from "@/tests/helpers/factories";
+import {
+  createBuyer,
+  createCooperative,
+  createOrganization,
+  createProduct,
+  createRfq,
+  createUmkm,
+  createUser,
+  dateInDays,
+} from "@/tests/helpers/factories";
 import { issueApiToken } from "@/lib/auth/tokens";
 import { verifyCredentials } from "@/lib/auth/accounts";
 import { createToken } from "@/lib/auth/actions";
@@ -387,6 +396,9 @@ describe("a suspended organization's writes are refused whichever organization t
     expect(isDomainError(err) && err.code).toBe("organization_suspended");
     expect(await t.db.user.count({ where: { email: "undangan@ditangguhkan.contoh.rantai.test" } })).toBe(0);
     expect(await t.db.membership.count({ where: { organizationId: c.organization.id } })).toBe(1);
+  });
+});
+
 describe("a suspended organization's public pages are hidden", () => {
   it("a suspended UMKM's products leave the catalogue (list, by supplier, search, one product)", async () => {
     const u = await createUmkm(t.db, { verificationStatus: "verified", name: "UD Songket Ditangguhkan" });

@@ -67,6 +67,9 @@ async function verifiedUmkm(name: string) {
   return { ...umkm, adminUser, memberUser };
 }
 
+/** The version the admin sees in the queue: a review carries it back. */
+const stamp = async (id: string) => (await t.db.certification.findUniqueOrThrow({ where: { id } })).updatedAt.toISOString();
+
 const review = (id: string, token: string | undefined, body: unknown) =>
   callRoute(reviewRoute, "POST", `/api/v1/admin/certificates/${id}/review`, { token, params: { id }, body });
 
@@ -81,14 +84,18 @@ describe("who may review", () => {
     ];
     for (const token of outsiders) {
       expect((await callRoute(queueRoute, "GET", "/api/v1/admin/certificates", { token, query: { status: "pending" } })).status).toBe(404);
-      expect((await review(cert.id, token, { decision: "approved" })).status).toBe(404);
+      expect((await review(cert.id, token, { decision: "approved", updatedAt: await stamp(cert.id) })).status).toBe(404);
     }
     expect((await callRoute(queueRoute, "GET", "/api/v1/admin/certificates", {})).status).toBe(401);
     await expect(listCertificatesForReview(await actAs(buyer.owner), certificateQueueQuerySchema.parse({}))).rejects.toMatchObject({
       code: "not_found",
     });
     await actAs(u.owner);
-    expect(await reviewCertificateAction({ certificationId: cert.id, decision: "approved" })).toMatchObject({ ok: false });
+    expect(
+      await reviewCertificateAction({ certificationId: cert.id, decision: "approved", updatedAt: await stamp(cert.id) }),
+    ).toMatchObject({
+      ok: false,
+    });
     expect((await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } })).verificationStatus).toBe("pending");
     expect(await t.db.auditLog.count({ where: { entityId: cert.id } })).toBe(0);
   });
@@ -118,7 +125,8 @@ describe("the queue and the decisions", () => {
       validFrom: "2026-01-05",
     });
 
-    const decided = await review(added.id, adminToken, { decision: "approved" });
+    expect(entry?.updatedAt).toBe(await stamp(added.id));
+    const decided = await review(added.id, adminToken, { decision: "approved", updatedAt: entry!.updatedAt });
     expect(decided.status).toBe(200);
     expect(CertificateReviewResultSchema.parse(await jsonOf(decided))).toMatchObject({
       id: added.id,
@@ -144,7 +152,9 @@ describe("the queue and the decisions", () => {
     expect(audit.map((a) => a.organizationId).sort()).toEqual([u.organization.id, admin.organization.id].sort());
 
     // Decided once: a second decision is a conflict, and it has left the queue.
-    expect((await review(added.id, adminToken, { decision: "returned", reason: "Terlambat" })).status).toBe(409);
+    expect(
+      (await review(added.id, adminToken, { decision: "returned", reason: "Terlambat", updatedAt: await stamp(added.id) })).status,
+    ).toBe(409);
     const again = await listCertificatesForReview(await actAs(admin.owner), certificateQueueQuerySchema.parse({ limit: 100 }));
     expect(again.data.map((c) => c.id)).not.toContain(added.id);
   });
@@ -154,13 +164,23 @@ describe("the queue and the decisions", () => {
     const cert = await addCertification(await actAs(u.owner), halal("ID-HALAL-KABUR"));
 
     await actAs(admin.owner);
-    const refused = await reviewCertificateAction({ certificationId: cert.id, decision: "returned", reason: "  " });
+    const refused = await reviewCertificateAction({
+      certificationId: cert.id,
+      decision: "returned",
+      reason: "  ",
+      updatedAt: await stamp(cert.id),
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: "invalid_input", fields: { reason: [expect.any(String)] } } });
-    expect((await review(cert.id, adminToken, { decision: "returned" })).status).toBe(400);
+    expect((await review(cert.id, adminToken, { decision: "returned", updatedAt: await stamp(cert.id) })).status).toBe(400);
     expect((await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } })).verificationStatus).toBe("pending");
     expect(await t.db.notification.count({ where: { organizationId: u.organization.id, type: { startsWith: "certificate." } } })).toBe(0);
 
-    const done = await reviewCertificateAction({ certificationId: cert.id, decision: "returned", reason: "Dokumen tidak terbaca." });
+    const done = await reviewCertificateAction({
+      certificationId: cert.id,
+      decision: "returned",
+      reason: "Dokumen tidak terbaca.",
+      updatedAt: await stamp(cert.id),
+    });
     expect(done).toMatchObject({ ok: true, data: { status: "returned", returnedReason: "Dokumen tidak terbaca." } });
     expect(await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } })).toMatchObject({
       verificationStatus: "returned",
@@ -183,7 +203,7 @@ describe("the queue and the decisions", () => {
   it("editing a verified certificate's material fields puts it back to pending; saving it unchanged keeps it verified", async () => {
     const u = await verifiedUmkm("CV Sertifikat Diubah");
     const cert = await addCertification(await actAs(u.owner), halal("ID-HALAL-UBAH"));
-    await reviewCertificate(await actAs(admin.owner), cert.id, { decision: "approved", reason: "" });
+    await reviewCertificate(await actAs(admin.owner), cert.id, { decision: "approved", reason: "", updatedAt: await stamp(cert.id) });
 
     await updateCertification(await actAs(u.owner), cert.id, halal("ID-HALAL-UBAH"));
     expect((await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } })).verificationStatus).toBe("verified");
@@ -195,6 +215,38 @@ describe("the queue and the decisions", () => {
     );
     const after = await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } });
     expect(after).toMatchObject({ verificationStatus: "pending", verifiedAt: null, verifiedById: null });
+  });
+
+  it("an edit after the admin read the queue: the old version cannot be approved (409, still pending); the new one can", async () => {
+    const u = await verifiedUmkm("CV TKDN Diubah Diam-diam");
+    const tkdnInput = (percent: number) =>
+      certificationInputSchema.parse({
+        type: "tkdn",
+        number: "TKDN-UBAH-1",
+        issuer: "Kemenperin",
+        validFrom: "2026-01-05",
+        validUntil: "2031-01-05",
+        percent,
+      });
+    const cert = await addCertification(await actAs(u.owner), tkdnInput(40));
+    const seen = (await listCertificatesForReview(await actAs(admin.owner), certificateQueueQuerySchema.parse({ limit: 100 }))).data.find(
+      (c) => c.id === cert.id,
+    )!;
+    expect(seen.tkdnPercent).toBe(40);
+
+    await updateCertification(await actAs(u.owner), cert.id, tkdnInput(90));
+    const stale = await review(cert.id, adminToken, { decision: "approved", updatedAt: seen.updatedAt.toISOString() });
+    expect(stale.status).toBe(409);
+    expect(JSON.stringify(await jsonOf(stale))).toMatch(/reload|muat ulang/i);
+    expect(await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } })).toMatchObject({ verificationStatus: "pending" });
+    expect((await review(cert.id, adminToken, { decision: "approved" })).status).toBe(400); // the stamp is required
+
+    const fresh = (await listCertificatesForReview(await actAs(admin.owner), certificateQueueQuerySchema.parse({ limit: 100 }))).data.find(
+      (c) => c.id === cert.id,
+    )!;
+    expect(fresh.tkdnPercent).toBe(90);
+    expect((await review(cert.id, adminToken, { decision: "approved", updatedAt: fresh.updatedAt.toISOString() })).status).toBe(200);
+    expect(await t.db.certification.findUniqueOrThrow({ where: { id: cert.id } })).toMatchObject({ verificationStatus: "verified" });
   });
 
   it("lists oldest first, a page at a time, and leaves out certificates of UMKM still under review", async () => {
@@ -213,7 +265,9 @@ describe("the queue and the decisions", () => {
     expect(second.data.map((c) => c.id)).toEqual([b.id]);
     const all = await listCertificatesForReview(actor, certificateQueueQuerySchema.parse({ limit: 100 }));
     expect(all.data.map((c) => c.id)).not.toContain(withProfile.id);
-    await expect(reviewCertificate(actor, withProfile.id, { decision: "approved", reason: "" })).rejects.toMatchObject({
+    await expect(
+      reviewCertificate(actor, withProfile.id, { decision: "approved", reason: "", updatedAt: await stamp(withProfile.id) }),
+    ).rejects.toMatchObject({
       code: "conflict",
     });
   });
@@ -260,7 +314,11 @@ describe("trust follows the review", () => {
         percent: "45",
       }),
     );
-    await reviewCertificate(await actAs(admin.owner), lateCert.id, { decision: "approved", reason: "" }); // now: after the deadline
+    await reviewCertificate(await actAs(admin.owner), lateCert.id, {
+      decision: "approved",
+      reason: "",
+      updatedAt: await stamp(lateCert.id),
+    }); // now: after the deadline
     for (const s of [before, late])
       await createQuote(t.db, rfq.id, s.organization.id, { offeredTkdn: "40.00", unitPrices: { [rfq.items[0].id]: 100_000n } });
 
@@ -308,8 +366,8 @@ describe("trust follows the review", () => {
     expect(pending?.qualified ?? false).toBe(false);
 
     const actor = await actAs(admin.owner);
-    await reviewCertificate(actor, halalCert.id, { decision: "approved", reason: "" });
-    await reviewCertificate(actor, tkdn.id, { decision: "approved", reason: "" });
+    await reviewCertificate(actor, halalCert.id, { decision: "approved", reason: "", updatedAt: await stamp(halalCert.id) });
+    await reviewCertificate(actor, tkdn.id, { decision: "approved", reason: "", updatedAt: await stamp(tkdn.id) });
     expect((await search()).data.map((s) => s.id)).toContain(u.organization.id);
     expect(await rec()).toMatchObject({ qualified: true, gaps: [] });
   });

@@ -156,7 +156,7 @@ interface Fixture {
   /** A closed invitation-only RFQ of the owner buyer (prices revealed, ready to award) with the owner UMKM's quote. */
   rfqClosed: { id: string; quoteId: string };
   product: { id: string; imageId: string };
-  certificate: { id: string; documentId: string };
+  certificate: { id: string; documentId: string; updatedAt: string };
   notificationId: string;
   tokenId: string;
   /** A pending request of the owner cooperative asking an owner UMKM (not yet its member) to join. */
@@ -396,7 +396,7 @@ async function seed(): Promise<Fixture> {
     agreementCompleted: { id: agreementCompleted.id },
     rfqClosed: { id: rfqClosed.id, quoteId: closedQuote.id },
     product: { id: product.id, imageId: image.id },
-    certificate: { id: certificate.id, documentId: certificate.documentId! },
+    certificate: { id: certificate.id, documentId: certificate.documentId!, updatedAt: certificate.updatedAt.toISOString() },
     notificationId: notification.id,
     tokenId: ownerToken.id,
     staleInvitationToken,
@@ -779,12 +779,15 @@ const API: Record<string, ApiCase[]> = {
     {
       resource: "Approve the owner UMKM's certificate: platform admins only",
       kind: "write",
-      request: (fx) => ({ params: { id: fx.certificate.id }, body: { decision: "approved" } }),
+      request: (fx) => ({ params: { id: fx.certificate.id }, body: { decision: "approved", updatedAt: fx.certificate.updatedAt } }),
     },
     {
       resource: "Return the owner UMKM's certificate with a reason: platform admins only",
       kind: "write",
-      request: (fx) => ({ params: { id: fx.certificate.id }, body: { decision: "returned", reason: "Dikembalikan oleh penyerang" } }),
+      request: (fx) => ({
+        params: { id: fx.certificate.id },
+        body: { decision: "returned", reason: "Dikembalikan oleh penyerang", updatedAt: fx.certificate.updatedAt },
+      }),
     },
   ],
   "GET /api/v1/tokens": [
@@ -972,7 +975,10 @@ const API: Record<string, ApiCase[]> = {
     {
       resource: "Decide on the owner buyer's proposed identity change: platform admins only",
       kind: "write",
-      request: (fx) => ({ params: { id: fx.owner.buyer.orgId }, body: { decision: "returned", note: "Dikembalikan oleh penyerang" } }),
+      request: (fx) => ({
+        params: { id: fx.owner.buyer.orgId },
+        body: { decision: "returned", note: "Dikembalikan oleh penyerang", identityChangeAt: "2026-01-01T00:00:00.000Z" },
+      }),
     },
   ],
   "PATCH /api/v1/suppliers/[id]": [
@@ -1809,7 +1815,15 @@ const ACTIONS: Record<string, ActionCase[]> = {
     {
       resource: "Approve / return the owner UMKM's certificate: platform admins only",
       kind: "write",
-      args: (fx) => [undefined, form({ certificationId: fx.certificate.id, decision: "returned", reason: "Dikembalikan oleh penyerang" })],
+      args: (fx) => [
+        undefined,
+        form({
+          certificationId: fx.certificate.id,
+          decision: "returned",
+          reason: "Dikembalikan oleh penyerang",
+          updatedAt: fx.certificate.updatedAt,
+        }),
+      ],
     },
   ],
   "lib/suppliers/actions.ts#submitForVerificationAction": [
@@ -1903,7 +1917,14 @@ const ACTIONS: Record<string, ActionCase[]> = {
     {
       resource: "Approve / return the owner buyer's proposed identity change: platform admins only",
       kind: "write",
-      args: (fx) => [{ organizationId: fx.owner.buyer.orgId, decision: "returned", note: "Dikembalikan oleh penyerang" }],
+      args: (fx) => [
+        {
+          organizationId: fx.owner.buyer.orgId,
+          decision: "returned",
+          note: "Dikembalikan oleh penyerang",
+          identityChangeAt: "2026-01-01T00:00:00.000Z",
+        },
+      ],
     },
   ],
 

@@ -19,6 +19,7 @@ import { GET as getOrg, PATCH as patchOrg } from "@/app/api/v1/organizations/[id
 import { POST as postReview } from "@/app/api/v1/admin/organizations/[id]/profile-review/route";
 import { decideOrganizationProfileChange, updateOrganizationProfile } from "@/lib/organizations/profile-actions";
 import { getOrganizationOverview } from "@/lib/organizations/service";
+import { listProfileChangesForReview } from "@/lib/organizations/profile-review";
 import { createApiToken } from "@/lib/auth/tokens";
 
 const t = useTestDatabase();
@@ -36,6 +37,10 @@ const patch = (id: string, token: string, body: unknown) =>
   callRoute(patchOrg, "PATCH", `/api/v1/organizations/${id}`, { params: { id }, token, body });
 const review = (id: string, token: string, body: unknown) =>
   callRoute(postReview, "POST", `/api/v1/admin/organizations/${id}/profile-review`, { params: { id }, token, body });
+
+/** The proposal's time the admin sees in the queue (any time when nothing waits): a decision carries it back. */
+const changeAt = async (id: string) =>
+  ((await t.db.organization.findUniqueOrThrow({ where: { id } })).identityChangeAt ?? new Date(0)).toISOString();
 
 async function platformAdmin() {
   const { organization, owner } = await createOrganization(t.db, "platform", { name: `Rantai Admin ${Math.random()}` });
@@ -116,7 +121,7 @@ describe("identity changes of a verified organization wait for review", () => {
     expect(overview.verificationStatus).toBe("verified");
 
     const admin = await platformAdmin();
-    const decided = await review(buyer.id, admin.token, { decision: "approved" });
+    const decided = await review(buyer.id, admin.token, { decision: "approved", identityChangeAt: await changeAt(buyer.id) });
     expect(decided.status).toBe(200);
     const after = await t.db.organization.findUniqueOrThrow({ where: { id: buyer.id } });
     expect(after).toMatchObject({
@@ -138,7 +143,7 @@ describe("identity changes of a verified organization wait for review", () => {
     expect(await t.db.emailOutbox.count({ where: { to: owner.email, subject: { contains: "PT Baru Sejahtera" } } })).toBe(1);
 
     // Nothing is waiting any more: a second decision is a conflict.
-    expect((await review(buyer.id, admin.token, { decision: "approved" })).status).toBe(409);
+    expect((await review(buyer.id, admin.token, { decision: "approved", identityChangeAt: await changeAt(buyer.id) })).status).toBe(409);
   });
 
   it("returning keeps the old values and gives the organization the note", async () => {
@@ -149,7 +154,9 @@ describe("identity changes of a verified organization wait for review", () => {
 
     const admin = await platformAdmin();
     await actAs(admin.owner);
-    expect(await decideOrganizationProfileChange({ organizationId: coop.id, decision: "returned" })).toMatchObject({
+    expect(
+      await decideOrganizationProfileChange({ organizationId: coop.id, decision: "returned", identityChangeAt: await changeAt(coop.id) }),
+    ).toMatchObject({
       ok: false,
       error: { fields: { note: expect.any(Array) } },
     });
@@ -157,6 +164,7 @@ describe("identity changes of a verified organization wait for review", () => {
       organizationId: coop.id,
       decision: "returned",
       note: "Lampirkan akta perubahan nama.",
+      identityChangeAt: await changeAt(coop.id),
     });
     expect(res).toEqual({ ok: true, data: { id: coop.id, decision: "returned" } });
 
@@ -170,6 +178,36 @@ describe("identity changes of a verified organization wait for review", () => {
     const body = await jsonOf<Record<string, unknown>>(await get(coop.id, await withToken(owner)));
     expect(body).toMatchObject({ name: "Koperasi Lama", pendingChange: null, pendingChangeReturnNote: "Lampirkan akta perubahan nama." });
     expect(await t.db.notification.count({ where: { userId: owner.id, type: "organization.profile_returned" } })).toBe(1);
+  });
+
+  it("a proposal replaced after the admin read the queue cannot be approved (409, still waiting); the new one can", async () => {
+    const { organization: buyer, owner } = await createBuyer(t.db, { name: "PT Nama Awal" });
+    const token = await withToken(owner);
+    await patch(buyer.id, token, { name: "PT Nama Ditinjau" });
+    const admin = await platformAdmin();
+    const queue = () =>
+      actAs(admin.owner)
+        .then((a) => listProfileChangesForReview(a))
+        .then((rows) => rows.find((r) => r.id === buyer.id)!);
+    const seen = await queue();
+    expect(seen.change.fields.name).toBe("PT Nama Ditinjau");
+
+    await new Promise((r) => setTimeout(r, 5)); // a later millisecond than the proposal the admin saw
+    await patch(buyer.id, token, { name: "PT Nama Lain Sama Sekali" });
+    const stale = await review(buyer.id, admin.token, { decision: "approved", identityChangeAt: seen.change.at.toISOString() });
+    expect(stale.status).toBe(409);
+    expect(JSON.stringify(await jsonOf(stale))).toMatch(/reload|muat ulang/i);
+    const still = await t.db.organization.findUniqueOrThrow({ where: { id: buyer.id } });
+    expect(still.name).toBe("PT Nama Awal");
+    expect(still.identityChangeAt).not.toBeNull();
+    expect((await review(buyer.id, admin.token, { decision: "approved" })).status).toBe(400); // the stamp is required
+
+    const fresh = await queue();
+    expect(fresh.change.fields.name).toBe("PT Nama Lain Sama Sekali");
+    expect((await review(buyer.id, admin.token, { decision: "approved", identityChangeAt: fresh.change.at.toISOString() })).status).toBe(
+      200,
+    );
+    expect((await t.db.organization.findUniqueOrThrow({ where: { id: buyer.id } })).name).toBe("PT Nama Lain Sama Sekali");
   });
 
   it("an unverified or returned organization's edits apply directly, and a returned one can resubmit", async () => {
@@ -211,7 +249,7 @@ describe("state-owned status is claimed by the organization and confirmed by an 
     expect((await patch(coop.id, await withToken(coopOwner), { isStateOwned: true })).status).toBe(400);
 
     const admin = await platformAdmin();
-    expect((await review(buyer.id, admin.token, { decision: "approved" })).status).toBe(200);
+    expect((await review(buyer.id, admin.token, { decision: "approved", identityChangeAt: await changeAt(buyer.id) })).status).toBe(200);
     expect(await t.db.organization.count({ where: { id: buyer.id, isStateOwned: true } })).toBe(1);
   });
 
@@ -219,10 +257,10 @@ describe("state-owned status is claimed by the organization and confirmed by an 
     const { organization: buyer, owner } = await createBuyer(t.db);
     const token = await withToken(owner);
     await patch(buyer.id, token, { name: "PT Klaim Sendiri" });
-    expect((await review(buyer.id, token, { decision: "approved" })).status).toBe(404);
+    expect((await review(buyer.id, token, { decision: "approved", identityChangeAt: await changeAt(buyer.id) })).status).toBe(404);
     expect((await t.db.organization.findUniqueOrThrow({ where: { id: buyer.id } })).name).not.toBe("PT Klaim Sendiri");
     const { organization: other } = await createBuyer(t.db);
     const admin = await platformAdmin();
-    expect((await review(other.id, admin.token, { decision: "approved" })).status).toBe(409);
+    expect((await review(other.id, admin.token, { decision: "approved", identityChangeAt: await changeAt(other.id) })).status).toBe(409);
   });
 });
