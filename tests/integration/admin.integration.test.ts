@@ -444,7 +444,7 @@ describe("a suspended organization's public pages are hidden", () => {
     const b = await createBuyer(t.db, { owner: {} });
     const u = await createUmkm(t.db);
     const path = `/api/v1/admin/organizations/${u.organization.id}/profile-review`;
-    const opts = { params: { id: u.organization.id }, body: { decision: "approved" } };
+    const opts = { params: { id: u.organization.id }, body: { decision: "approved", identityChangeAt: new Date().toISOString() } };
     for (const tk of [await token(b.owner.id), await token(u.owner.id)])
       expect((await callRoute(profileReviewRoute, "POST", path, { ...opts, token: tk })).status).toBe(404);
     expect((await callRoute(profileReviewRoute, "POST", path, opts)).status).toBe(401);
