@@ -53,7 +53,7 @@ export function ProfileReviewActions({
       ) : (
         <form action={dispatch} noValidate className="flex flex-col gap-2" aria-label={`${t("return")}: ${organizationName}`}>
           <input type="hidden" name="organizationId" value={organizationId} />
-            <input type="hidden" name="identityChangeAt" value={identityChangeAt} />
+          <input type="hidden" name="identityChangeAt" value={identityChangeAt} />
           <input type="hidden" name="decision" value="returned" />
           <Textarea
             id={`${id}-note`}

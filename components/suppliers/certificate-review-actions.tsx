@@ -55,7 +55,7 @@ export function CertificateReviewActions({
       ) : (
         <form action={dispatch} noValidate className="flex flex-col gap-2" aria-label={`${t("return")}: ${label}`}>
           <input type="hidden" name="certificationId" value={certificationId} />
-            <input type="hidden" name="updatedAt" value={updatedAt} />
+          <input type="hidden" name="updatedAt" value={updatedAt} />
           <input type="hidden" name="decision" value="returned" />
           <Textarea
             id={`${id}-reason`}
