@@ -78,6 +78,24 @@ export type FinancingStatus = E.FinancingStatus;
 export const EMAIL_STATUSES = values(E.EmailStatus);
 export type EmailStatus = E.EmailStatus;
 
+export const SITE_KINDS = values(E.SiteKind);
+export type SiteKind = E.SiteKind;
+
+export const CLUSTER_MEMBER_STATUSES = values(E.ClusterMemberStatus);
+export type ClusterMemberStatus = E.ClusterMemberStatus;
+
+export const CLUSTER_ANCHOR_STATUSES = values(E.ClusterAnchorStatus);
+export type ClusterAnchorStatus = E.ClusterAnchorStatus;
+
+export const AGREEMENT_FLAG_STATUSES = values(E.AgreementFlagStatus);
+export type AgreementFlagStatus = E.AgreementFlagStatus;
+
+export const FINANCING_PROGRAMME_STATUSES = values(E.FinancingProgrammeStatus);
+export type FinancingProgrammeStatus = E.FinancingProgrammeStatus;
+
+export const FINANCING_REFERRAL_STATUSES = values(E.FinancingReferralStatus);
+export type FinancingReferralStatus = E.FinancingReferralStatus;
+
 // ---------------------------------------------------------------------------------------------
 // Labels: the message key (messages/**/{id,en}.json) that names each value in the UI
 // ---------------------------------------------------------------------------------------------
@@ -111,6 +129,12 @@ export const ENUM_LABEL_KEYS = {
   FinancingType: labelKeys(FINANCING_TYPES, (v) => `financing.type.${v}`),
   FinancingStatus: labelKeys(FINANCING_STATUSES, (v) => `financing.status.${v}`),
   EmailStatus: labelKeys(EMAIL_STATUSES, (v) => `notifications.outbox.statuses.${v}`),
+  SiteKind: labelKeys(SITE_KINDS, (v) => `sites.kind.${v}`),
+  ClusterMemberStatus: labelKeys(CLUSTER_MEMBER_STATUSES, (v) => `clusters.memberStatus.${v}`),
+  ClusterAnchorStatus: labelKeys(CLUSTER_ANCHOR_STATUSES, (v) => `clusters.anchorStatus.${v}`),
+  AgreementFlagStatus: labelKeys(AGREEMENT_FLAG_STATUSES, (v) => `partnershipIndex.flagStatus.${v}`),
+  FinancingProgrammeStatus: labelKeys(FINANCING_PROGRAMME_STATUSES, (v) => `financing.programmeStatus.${v}`),
+  FinancingReferralStatus: labelKeys(FINANCING_REFERRAL_STATUSES, (v) => `financing.referralStatus.${v}`),
 } as const;
 
 type LabelledEnum = keyof typeof ENUM_LABEL_KEYS;

@@ -3,6 +3,10 @@
 // Labels are message keys under "nav". The URLs come from each domain's routes.ts (ARCHITECTURE.md maps every
 // URL to its route folder and domain).
 import { agreementRoutes } from "@/lib/agreements/routes";
+import { clusterRoutes } from "@/lib/clusters/routes";
+import { partnershipIndexRoutes } from "@/lib/partnership-index/routes";
+import { regionRoutes } from "@/lib/regions/routes";
+import { siteRoutes } from "@/lib/sites/routes";
 import type { OrgType, SessionMembership } from "@/lib/auth/types";
 import { cooperativeRoutes } from "@/lib/cooperatives/routes";
 import { financingRoutes } from "@/lib/financing/routes";
@@ -31,6 +35,15 @@ export const NAV_ROUTES = {
   adminOrganizations: organizationRoutes.adminOrganizations(),
   adminUsers: organizationRoutes.adminUsers(),
   aboutData: statsRoutes.aboutData(),
+  clusters: clusterRoutes.list(),
+  sites: siteRoutes.list(),
+  regionDashboard: regionRoutes.dashboard(),
+  partnershipIndex: partnershipIndexRoutes.publicRanking(),
+  ownPartnershipIndex: partnershipIndexRoutes.own(),
+  partnershipIndexRanking: partnershipIndexRoutes.ministryRanking(),
+  flaggedAgreements: partnershipIndexRoutes.flaggedAgreements(),
+  financingProgrammes: financingRoutes.programmes(),
+  adminSites: siteRoutes.admin(),
 } as const;
 
 export type NavKey = keyof typeof NAV_ROUTES;
@@ -42,16 +55,18 @@ export interface NavItem {
 
 /** Everything each organization type will have, in menu order. */
 export const NAV_BY_ORG_TYPE: Record<OrgType, readonly NavKey[]> = {
-  umkm: ["dashboard", "supplierProfile", "products", "rfqBoard", "quotes", "partnerships", "financing"],
-  buyer: ["dashboard", "rfqs", "findSuppliers", "partnerships"],
-  cooperative: ["dashboard", "members", "rfqBoard", "quotes", "partnerships"],
-  ministry: ["dashboard", "statistics", "partnerships"],
-  bank: ["dashboard", "financing"],
-  platform: ["dashboard", "verification", "certificateReview", "adminOrganizations", "adminUsers"],
+  umkm: ["dashboard", "supplierProfile", "products", "rfqBoard", "quotes", "partnerships", "financing", "clusters"],
+  buyer: ["dashboard", "rfqs", "findSuppliers", "partnerships", "ownPartnershipIndex", "financingProgrammes", "clusters"],
+  cooperative: ["dashboard", "members", "rfqBoard", "quotes", "partnerships", "financing", "clusters"],
+  ministry: ["dashboard", "statistics", "partnerships", "clusters", "partnershipIndexRanking", "flaggedAgreements"],
+  bank: ["dashboard", "financing", "financingProgrammes"],
+  platform: ["dashboard", "verification", "certificateReview", "adminOrganizations", "adminUsers", "adminSites"],
+  cluster_manager: ["dashboard", "clusters", "findSuppliers", "sites"],
+  regional_government: ["dashboard", "regionDashboard", "clusters", "statistics", "findSuppliers"],
 };
 
 /** For visitors who are not signed in (or have no organization yet). */
-const PUBLIC_NAV: readonly NavKey[] = ["findSuppliers", "statistics", "aboutData"];
+const PUBLIC_NAV: readonly NavKey[] = ["findSuppliers", "clusters", "partnershipIndex", "statistics", "aboutData"];
 
 /** Routes whose pages exist (or are being built alongside). */
 export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
@@ -72,6 +87,7 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.partnerships,
   NAV_ROUTES.financing,
   NAV_ROUTES.statistics,
+  // issues 12 and 13: each page's builder adds its route here when the page lands
 ]);
 
 function items(keys: readonly NavKey[], live: ReadonlySet<string>): NavItem[] {

@@ -45,6 +45,12 @@ export const ACTORS = {
   ministry: ["ministry"],
   bank: ["bank"],
   platform: ["platform"],
+  clusterManager: ["cluster_manager"],
+  regionalGovernment: ["regional_government"],
+  /** Who may create and manage clusters (issue 12): the creator manages the cluster. */
+  clusterOwners: ["cluster_manager", "ministry", "regional_government"],
+  /** Who may be a cluster's member (issue 12). */
+  clusterMembers: ["umkm", "cooperative"],
   /** Both sides of a partnership. */
   party: ["umkm", "buyer", "cooperative"],
 } as const satisfies Record<string, readonly OrgType[]>;

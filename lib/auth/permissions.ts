@@ -29,6 +29,16 @@ export const PERMISSIONS = [
   "financing:decide",
   // ministry
   "stats:drilldown", // named organizations behind aggregates
+  "partnership:review", // clear or confirm agreements flagged as possible fake partnerships (issue 13)
+  // clusters and regions (issue 12)
+  "cluster:manage", // create clusters (in the organization's scope) and manage the ones it created
+  "cluster:join", // ask to join a cluster, accept an invitation, leave (UMKM, cooperatives)
+  "cluster:anchor", // accept or decline an anchor invitation, leave as anchor (buyers)
+  "region:dashboard", // the regional dashboard and follow-up list of the government's own region
+  "region:flagship", // tag the region's flagship products
+  // issue 13
+  "index:publish", // publish or withdraw the firm's Indeks Kemitraan grade, issue a Laporan Kemitraan
+  "financing:programme", // run supply-chain financing programmes with banks, refer UMKM partners
   // platform
   "platform:verify", // verify UMKM, buyers, cooperatives
   "platform:admin",
@@ -42,6 +52,7 @@ const ORG_ADMIN: Permission[] = ["org:read", "org:update", "org:members:manage"]
 const BY_ORG_TYPE: Record<OrgType, Permission[]> = {
   umkm: [
     ...ORG_ADMIN,
+    "cluster:join",
     "supplier:profile:update",
     "supplier:products:write",
     "rfq:board:read",
@@ -51,9 +62,22 @@ const BY_ORG_TYPE: Record<OrgType, Permission[]> = {
     "agreement:write",
     "agreement:accept",
   ],
-  buyer: [...ORG_ADMIN, "rfq:write", "rfq:award", "matching:read", "agreement:read", "agreement:write", "agreement:accept"],
+  buyer: [
+    ...ORG_ADMIN,
+    "rfq:write",
+    "rfq:award",
+    "matching:read",
+    "agreement:read",
+    "agreement:write",
+    "agreement:accept",
+    "cluster:anchor",
+    "index:publish",
+    "financing:programme",
+  ],
   cooperative: [
     ...ORG_ADMIN,
+    "cluster:join",
+    "financing:request",
     "cooperative:members:manage",
     "rfq:board:read",
     "quote:write",
@@ -61,9 +85,11 @@ const BY_ORG_TYPE: Record<OrgType, Permission[]> = {
     "agreement:write",
     "agreement:accept",
   ],
-  ministry: [...ORG_ADMIN, "stats:drilldown", "agreement:read"],
+  ministry: [...ORG_ADMIN, "stats:drilldown", "agreement:read", "partnership:review", "cluster:manage", "region:dashboard"],
   bank: [...ORG_ADMIN, "financing:decide"],
   platform: [...ORG_ADMIN, "platform:verify", "platform:admin", "stats:drilldown"],
+  cluster_manager: [...ORG_ADMIN, "cluster:manage"],
+  regional_government: [...ORG_ADMIN, "cluster:manage", "region:dashboard", "region:flagship"],
 };
 
 /**
@@ -78,8 +104,8 @@ const BY_ORG_TYPE: Record<OrgType, Permission[]> = {
 const ROLE_EXCLUDES: Record<MemberRole, readonly Permission[]> = {
   owner: [],
   admin: [],
-  member: ["org:update", "org:members:manage", "rfq:award", "agreement:accept", "platform:admin"],
-  approver: ["org:update", "org:members:manage", "platform:admin"],
+  member: ["org:update", "org:members:manage", "rfq:award", "agreement:accept", "platform:admin", "index:publish", "partnership:review"],
+  approver: ["org:update", "org:members:manage", "platform:admin", "index:publish"],
 };
 
 /** Organization types whose members may be named approvers (a role elsewhere counts as a plain member). */

@@ -32,6 +32,14 @@ import organizationsId from "@/messages/organizations/id.json";
 import organizationsEn from "@/messages/organizations/en.json";
 import adminId from "@/messages/admin/id.json";
 import adminEn from "@/messages/admin/en.json";
+import clustersId from "@/messages/clusters/id.json";
+import clustersEn from "@/messages/clusters/en.json";
+import sitesId from "@/messages/sites/id.json";
+import sitesEn from "@/messages/sites/en.json";
+import regionsId from "@/messages/regions/id.json";
+import regionsEn from "@/messages/regions/en.json";
+import partnershipIndexId from "@/messages/partnership-index/id.json";
+import partnershipIndexEn from "@/messages/partnership-index/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -50,6 +58,10 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: membersId, en: membersEn },
   { id: organizationsId, en: organizationsEn },
   { id: adminId, en: adminEn },
+  { id: clustersId, en: clustersEn },
+  { id: sitesId, en: sitesEn },
+  { id: regionsId, en: regionsEn },
+  { id: partnershipIndexId, en: partnershipIndexEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {

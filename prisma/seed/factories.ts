@@ -265,6 +265,11 @@ interface OrganizationOverrides {
   owner?: OwnerOption;
   ownerRole?: MemberRole;
   createdAt?: Date;
+  /** issue 12: the organization's site (an industrial estate or UMKM centre). */
+  siteId?: string | null;
+  /** issue 12: a regional government's scope (one of the two; defaults to Jawa Barat when neither is given). */
+  regionProvinceCode?: string | null;
+  regionRegencyCode?: string | null;
 }
 
 const ORG_NAME_BY_TYPE: Record<OrgType, string> = {
@@ -274,7 +279,16 @@ const ORG_NAME_BY_TYPE: Record<OrgType, string> = {
   ministry: "Kementerian Contoh",
   bank: "PT Bank Contoh",
   platform: "Rantai",
+  cluster_manager: "Asosiasi IKM Contoh",
+  regional_government: "Dinas Koperasi dan UKM Contoh",
 };
+
+/** A regional government's scope: a province, or one regency (defaults to the province of Jawa Barat, "32"). */
+function regionScope(type: OrgType, o: OrganizationOverrides) {
+  if (type !== "regional_government") return {};
+  if (o.regionRegencyCode) return { regionRegencyCode: o.regionRegencyCode, regionProvinceCode: null };
+  return { regionProvinceCode: o.regionProvinceCode ?? "32", regionRegencyCode: null };
+}
 
 function verificationFields(status: VerificationStatus, now = new Date()) {
   return { verificationStatus: status, verifiedAt: status === "verified" ? now : null };
@@ -295,6 +309,8 @@ export async function createOrganization(db: DbClient, type: OrgType, overrides:
       regencyCode: overrides.regencyCode ?? null,
       isStateOwned: overrides.isStateOwned ?? false,
       industry: overrides.industry ?? null,
+      siteId: overrides.siteId ?? null,
+      ...regionScope(type, overrides),
       ...verificationFields(overrides.verificationStatus ?? (type === "umkm" ? "unverified" : "verified")),
       ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
       memberships: {

@@ -14,25 +14,66 @@ describe("navFor", () => {
       "/penawaran",
       "/kemitraan",
       "/pembiayaan",
+      "/klaster",
       "/organisasi/anggota",
     ]);
-    expect(hrefs(navFor({ organizationType: "buyer" }, all))).toEqual(["/dasbor", "/rfq", "/pemasok", "/kemitraan", "/organisasi/anggota"]);
+    expect(hrefs(navFor({ organizationType: "buyer" }, all))).toEqual([
+      "/dasbor",
+      "/rfq",
+      "/pemasok",
+      "/kemitraan",
+      "/dasbor/indeks-kemitraan",
+      "/pembiayaan/program",
+      "/klaster",
+      "/organisasi/anggota",
+    ]);
     expect(hrefs(navFor({ organizationType: "cooperative" }, all))).toEqual([
       "/dasbor",
       "/anggota",
       "/papan-rfq",
       "/penawaran",
       "/kemitraan",
+      "/pembiayaan",
+      "/klaster",
       "/organisasi/anggota",
     ]);
-    expect(hrefs(navFor({ organizationType: "ministry" }, all))).toEqual(["/dasbor", "/statistik", "/kemitraan", "/organisasi/anggota"]);
-    expect(hrefs(navFor({ organizationType: "bank" }, all))).toEqual(["/dasbor", "/pembiayaan", "/organisasi/anggota"]);
+    expect(hrefs(navFor({ organizationType: "ministry" }, all))).toEqual([
+      "/dasbor",
+      "/statistik",
+      "/kemitraan",
+      "/klaster",
+      "/statistik/indeks-kemitraan",
+      "/statistik/kemitraan-ditandai",
+      "/organisasi/anggota",
+    ]);
+    expect(hrefs(navFor({ organizationType: "bank" }, all))).toEqual([
+      "/dasbor",
+      "/pembiayaan",
+      "/pembiayaan/program",
+      "/organisasi/anggota",
+    ]);
     expect(hrefs(navFor({ organizationType: "platform" }, all))).toEqual([
       "/dasbor",
       "/admin/verifikasi",
       "/admin/sertifikat",
       "/admin/organisasi",
       "/admin/pengguna",
+      "/admin/kawasan",
+      "/organisasi/anggota",
+    ]);
+    expect(hrefs(navFor({ organizationType: "cluster_manager" }, all))).toEqual([
+      "/dasbor",
+      "/klaster",
+      "/pemasok",
+      "/kawasan",
+      "/organisasi/anggota",
+    ]);
+    expect(hrefs(navFor({ organizationType: "regional_government" }, all))).toEqual([
+      "/dasbor",
+      "/daerah",
+      "/klaster",
+      "/statistik",
+      "/pemasok",
       "/organisasi/anggota",
     ]);
   });
@@ -48,8 +89,9 @@ describe("navFor", () => {
   });
 
   it("gives visitors without an organization the public menu", () => {
-    expect(hrefs(navFor(null, all))).toEqual(["/pemasok", "/statistik", "/tentang-data"]);
-    expect(hrefs(navFor(undefined))).toEqual(["/pemasok", "/statistik", "/tentang-data"].filter((h) => LIVE_ROUTES.has(h)));
+    const publicMenu = ["/pemasok", "/klaster", "/indeks-kemitraan", "/statistik", "/tentang-data"];
+    expect(hrefs(navFor(null, all))).toEqual(publicMenu);
+    expect(hrefs(navFor(undefined))).toEqual(publicMenu.filter((h) => LIVE_ROUTES.has(h)));
   });
 
   it("only lists known routes as live, and every org type starts at the dashboard", () => {

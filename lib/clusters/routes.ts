@@ -1,0 +1,18 @@
+// URLs of the cluster pages (/klaster, issue 12). Build links through these, never by hand.
+import { withQuery } from "@/lib/app-url";
+
+const enc = encodeURIComponent;
+
+export const clusterRoutes = {
+  /** The public list with search and sector filter. */
+  list: (query?: { q?: string; sektor?: string; provinsi?: string; page?: string }) => withQuery("/klaster", query),
+  /** Create a cluster (cluster managers, ministry staff, regional governments). */
+  create: () => "/klaster/baru",
+  /** The cluster page: a public summary; members, anchors and the manager see more. */
+  detail: (id: string) => `/klaster/${enc(id)}`,
+  /** The manager's page: requests, invitations (by name and by CSV of NIB), anchors, settings. */
+  manage: (id: string) => `/klaster/${enc(id)}/kelola`,
+  /** Bulk invitation by CSV of NIB (the cooperative importer's engine). */
+  bulkInvite: (id: string) => `/klaster/${enc(id)}/kelola/impor`,
+  bulkInviteTemplate: (id: string) => `/klaster/${enc(id)}/kelola/templat.csv`,
+} as const;
