@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import type { z } from "zod";
+import { ORG_TYPES } from "@/lib/enums";
 import { DomainError, isDomainError, invalidInput, type ErrorCode } from "@/lib/errors";
 import { translate, translateFields } from "@/lib/i18n/translate";
 import { organizationRoutes } from "@/lib/organizations/routes";
@@ -138,7 +139,7 @@ function actorAction(orgTypes: readonly OrgType[]) {
 }
 
 /** Acting for an organization of any type (e.g. managing one's own organization's members). */
-export const memberAction = actorAction(["umkm", "buyer", "cooperative", "ministry", "bank", "platform"]);
+export const memberAction = actorAction(ORG_TYPES);
 export const umkmAction = actorAction(ACTORS.umkm);
 export const buyerAction = actorAction(ACTORS.buyer);
 export const cooperativeAction = actorAction(ACTORS.cooperative);
