@@ -47,7 +47,12 @@ export async function ClusterMembershipPanel({ clusterId }: { clusterId: string 
       break;
     case "member": {
       const accept = (
-        <ClusterActionButton action={answerInvitationAction} fields={{ ...fields, decision: "accept" }} label={t("acceptInvitation")} doneLabel={t("accepted")} />
+        <ClusterActionButton
+          action={answerInvitationAction}
+          fields={{ ...fields, decision: "accept" }}
+          label={t("acceptInvitation")}
+          doneLabel={t("accepted")}
+        />
       );
       const decline = (
         <ClusterActionButton
@@ -58,7 +63,15 @@ export async function ClusterMembershipPanel({ clusterId }: { clusterId: string 
           variant="outline"
         />
       );
-      const ask = <ClusterActionButton action={requestToJoinAction} fields={fields} label={t("ask")} pendingLabel={t("asking")} doneLabel={t("asked")} />;
+      const ask = (
+        <ClusterActionButton
+          action={requestToJoinAction}
+          fields={fields}
+          label={t("ask")}
+          pendingLabel={t("asking")}
+          doneLabel={t("asked")}
+        />
+      );
       body =
         state.status === "active" ? (
           <div className="flex flex-col gap-2">
@@ -68,7 +81,13 @@ export async function ClusterMembershipPanel({ clusterId }: { clusterId: string 
         ) : state.status === "requested" ? (
           <div className="flex flex-col gap-2">
             <p className="text-sm">{t("pending")}</p>
-            <ClusterActionButton action={leaveClusterAction} fields={fields} label={t("withdraw")} doneLabel={t("withdrawn")} variant="outline" />
+            <ClusterActionButton
+              action={leaveClusterAction}
+              fields={fields}
+              label={t("withdraw")}
+              doneLabel={t("withdrawn")}
+              variant="outline"
+            />
           </div>
         ) : state.status === "invited" ? (
           <div className="flex flex-col gap-2">
@@ -116,7 +135,13 @@ export async function ClusterMembershipPanel({ clusterId }: { clusterId: string 
           <div className="flex flex-col gap-2">
             <p className="text-sm font-medium">{t("anchor")}</p>
             {state.canAct && (
-              <ClusterActionButton action={leaveAsAnchorAction} fields={fields} label={t("leaveAnchor")} doneLabel={t("left")} variant="outline" />
+              <ClusterActionButton
+                action={leaveAsAnchorAction}
+                fields={fields}
+                label={t("leaveAnchor")}
+                doneLabel={t("left")}
+                variant="outline"
+              />
             )}
           </div>
         ) : (

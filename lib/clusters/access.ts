@@ -17,9 +17,7 @@ export const canJoinClusters = (actor: Actor): boolean =>
 
 /** May answer an anchor invitation (buyers' owners and admins). */
 export const canAnchorClusters = (actor: Actor): boolean =>
-  isOneOf(ACTORS.buyer, actor.membership?.organizationType) &&
-  can(actor.membership, "cluster:anchor") &&
-  isOwnerOrAdmin(actor);
+  isOneOf(ACTORS.buyer, actor.membership?.organizationType) && can(actor.membership, "cluster:anchor") && isOwnerOrAdmin(actor);
 
 /** Committing the organization to a cluster as its anchor is an owner's or admin's decision. */
 export const isOwnerOrAdmin = (actor: Actor): boolean => actor.membership?.role === "owner" || actor.membership?.role === "admin";

@@ -13,7 +13,15 @@ import { buyerAction, clusterMemberAction, clusterOwnerAction, revalidate } from
 import { organizationRoutes } from "@/lib/organizations/routes";
 import { answerAnchorInvitation, findAnchorCandidates, inviteAnchor, leaveAsAnchor } from "./anchors";
 import { createCluster, updateCluster } from "./manage";
-import { answerInvitation, decideJoinRequest, findInviteCandidates, inviteMember, leaveCluster, removeMember, requestToJoin } from "./membership";
+import {
+  answerInvitation,
+  decideJoinRequest,
+  findInviteCandidates,
+  inviteMember,
+  leaveCluster,
+  removeMember,
+  requestToJoin,
+} from "./membership";
 import { clusterRoutes } from "./routes";
 import {
   anchorInviteSchema,
@@ -27,7 +35,8 @@ import {
   memberRefSchema,
 } from "./schemas";
 
-const refresh = (clusterId: string) => revalidate(clusterRoutes.detail(clusterId), clusterRoutes.manage(clusterId), clusterRoutes.list(), organizationRoutes.dashboard());
+const refresh = (clusterId: string) =>
+  revalidate(clusterRoutes.detail(clusterId), clusterRoutes.manage(clusterId), clusterRoutes.list(), organizationRoutes.dashboard());
 
 export const createClusterAction = clusterOwnerAction("cluster:manage", clusterInputSchema, async (input, { actor }) => {
   const cluster = await createCluster(actor, input);

@@ -40,7 +40,10 @@ export async function inviteAnchor(actor: Actor | null, input: unknown) {
     const cluster = await tx.cluster.findFirst({ where: { id: clusterId, ...managedBy(managerId) }, select: { id: true, name: true } });
     if (!cluster) throw notFound();
     await tx.$queryRaw`SELECT id FROM "Cluster" WHERE id = ${cluster.id} FOR UPDATE`;
-    const buyer = await tx.organization.findFirst({ where: { id: buyerId, type: "buyer" }, select: { id: true, name: true, verificationStatus: true } });
+    const buyer = await tx.organization.findFirst({
+      where: { id: buyerId, type: "buyer" },
+      select: { id: true, name: true, verificationStatus: true },
+    });
     if (!buyer) throw invalidInput({ buyerId: ["clusters.errors.buyerUnknown"] }, "clusters.errors.buyerUnknown");
     if (buyer.verificationStatus !== "verified")
       throw invalidInput({ buyerId: ["clusters.errors.buyerNotVerified"] }, "clusters.errors.buyerNotVerified");

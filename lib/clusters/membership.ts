@@ -15,12 +15,18 @@ import { audit } from "@/lib/audit/log";
 import { fieldErrors } from "@/lib/auth/schemas";
 import { conflict, invalidInput, notFound, unauthorized } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
-import { organizationRoutes } from "@/lib/organizations/routes";
 import type { z } from "zod";
 import { clusterRoutes } from "./routes";
 import { clusterOwner } from "./manage";
 import { managedBy } from "./access";
-import { candidateSearchSchema, clusterRefSchema, invitationAnswerSchema, inviteByNameSchema, memberDecisionSchema, memberRefSchema } from "./schemas";
+import {
+  candidateSearchSchema,
+  clusterRefSchema,
+  invitationAnswerSchema,
+  inviteByNameSchema,
+  memberDecisionSchema,
+  memberRefSchema,
+} from "./schemas";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -282,7 +288,8 @@ export async function deleteMembership(actor: Actor | null, input: unknown) {
   if (!actor) throw unauthorized();
   if (m && m.organizationId === organizationId && (ACTORS.clusterMembers as readonly string[]).includes(m.organizationType))
     return leaveCluster(actor, { clusterId });
-  if (m && (ACTORS.clusterOwners as readonly string[]).includes(m.organizationType)) return removeMember(actor, { clusterId, organizationId });
+  if (m && (ACTORS.clusterOwners as readonly string[]).includes(m.organizationType))
+    return removeMember(actor, { clusterId, organizationId });
   authorize(actor, { orgTypes: [...ACTORS.clusterMembers, ...ACTORS.clusterOwners], write: true });
   throw notFound();
 }

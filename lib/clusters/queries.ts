@@ -26,7 +26,13 @@ async function listWhere(query: ClusterListQuery): Promise<Prisma.ClusterWhereIn
   if (query.kbliSection) {
     // A section letter also finds clusters that name one of its divisions; a division finds its section's.
     const related = await db.kbliCode.findMany({
-      where: { version: "2020", OR: [{ level: 2, section: query.kbliSection }, { level: 2, code: query.kbliSection }] },
+      where: {
+        version: "2020",
+        OR: [
+          { level: 2, section: query.kbliSection },
+          { level: 2, code: query.kbliSection },
+        ],
+      },
       select: { code: true, section: true },
     });
     const isDivision = /^\d/.test(query.kbliSection);
@@ -93,10 +99,7 @@ export async function listClusters(query: ClusterListQuery & { limit: number; cu
   const rows = await db.cluster.findMany({
     where: after
       ? {
-          AND: [
-            where,
-            { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] },
-          ],
+          AND: [where, { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] }],
         }
       : where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -126,7 +129,11 @@ export async function listClustersPage(query: ClusterListQuery & { page: number 
 /** KBLI sections (level 1) and provinces for the list's filters. */
 export async function clusterFilterOptions(locale: string) {
   const [sections, provinces] = await Promise.all([
-    db.kbliCode.findMany({ where: { version: "2020", level: 1 }, orderBy: { code: "asc" }, select: { code: true, titleId: true, titleEn: true } }),
+    db.kbliCode.findMany({
+      where: { version: "2020", level: 1 },
+      orderBy: { code: "asc" },
+      select: { code: true, titleId: true, titleEn: true },
+    }),
     db.province.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
   ]);
   return {
@@ -224,4 +231,16 @@ export async function getManagedCluster(actor: Actor | null, clusterId: string) 
     counts: { requested: count.requested ?? 0, invited: count.invited ?? 0, active: count.active ?? 0 },
     anchors,
   };
+}
+
+/** A regional government's region (shown on the cluster form); null for other organization types. */
+export async function ownRegionScope(actor: Actor | null): Promise<string | null> {
+  const a = clusterOwner(actor);
+  if (a.membership.organizationType !== "regional_government") return null;
+  const org = await db.organization.findUnique({
+    where: { id: a.membership.organizationId },
+    select: { regionProvince: { select: { code: true, name: true } }, regionRegency: { select: { code: true, name: true } } },
+  });
+  const r = org?.regionRegency ?? org?.regionProvince;
+  return r ? `${r.name} (${r.code})` : null;
 }

@@ -34,11 +34,7 @@ export const clusterIdSchema = z.string().trim().min(1).max(64);
 
 export const clusterInputSchema = z
   .object({
-    name: z
-      .string({ error: "errors.field.required" })
-      .trim()
-      .min(3, "clusters.errors.nameTooShort")
-      .max(160, "errors.field.tooLong"),
+    name: z.string({ error: "errors.field.required" }).trim().min(3, "clusters.errors.nameTooShort").max(160, "errors.field.tooLong"),
     description: z.preprocess(blank, z.string({ error: "errors.field.invalid" }).trim().max(4000, "errors.field.tooLong").default("")),
     kbliSections: kbliSectionsField.refine((a) => a.length > 0, "clusters.errors.kbliRequired"),
     provinceCodes: provinceCodesField,
@@ -58,17 +54,48 @@ export const clusterListQuery = z.object({
   q: z.preprocess(blank, z.string().trim().max(100, "errors.field.tooLong").optional()),
   kbliSection: z.preprocess(
     blank,
-    z.string().trim().toUpperCase().regex(/^([A-U]|\d{2})$/, "clusters.errors.kbli").optional(),
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-U]|\d{2})$/, "clusters.errors.kbli")
+      .optional(),
   ),
-  province: z.preprocess(blank, z.string().trim().regex(/^\d{2}$/, "clusters.errors.province").optional()),
+  province: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{2}$/, "clusters.errors.province")
+      .optional(),
+  ),
 });
 export type ClusterListQuery = z.output<typeof clusterListQuery>;
 
 /** The page's list: ?q=&sektor=&provinsi=&page= (1-based). */
 export const clusterPageQuery = z.object({
   q: z.preprocess(blank, z.string().trim().max(100).optional()).catch(undefined),
-  sektor: z.preprocess(blank, z.string().trim().toUpperCase().regex(/^([A-U]|\d{2})$/).optional()).catch(undefined),
-  provinsi: z.preprocess(blank, z.string().trim().regex(/^\d{2}$/).optional()).catch(undefined),
+  sektor: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^([A-U]|\d{2})$/)
+        .optional(),
+    )
+    .catch(undefined),
+  provinsi: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .trim()
+        .regex(/^\d{2}$/)
+        .optional(),
+    )
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
