@@ -145,6 +145,10 @@ export const cooperativeAction = actorAction(ACTORS.cooperative);
 export const partyAction = actorAction(ACTORS.party);
 export const bankAction = actorAction(ACTORS.bank);
 export const platformAction = actorAction(ACTORS.platform);
+/** Creating and managing clusters (issue 12): cluster managers, ministry staff, regional governments. */
+export const clusterOwnerAction = actorAction(ACTORS.clusterOwners);
+/** Asking to join a cluster, answering its invitation, leaving (issue 12): UMKM and cooperatives. */
+export const clusterMemberAction = actorAction(ACTORS.clusterMembers);
 
 /**
  * Re-renders the given pages after a successful write (every actions.ts calls this, never revalidatePath

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   "agreements", // agreements, their amendments, deliveries and payments
   "financing", // financing requests and decisions
   "cooperatives", // cooperative membership requests and answers
+  "clusters", // cluster membership and anchor requests, invitations and answers (issue 12)
   "verification", // the organization's verification (or profile change) approved or returned
   "certificates", // a certificate approved, returned, about to expire or expired
   "team", // invitations to join an organization (mandatory)
@@ -43,6 +44,7 @@ const BY_PREFIX: readonly (readonly [string, NotificationKind])[] = [
   ["payment.", "agreements"],
   ["financing.", "financing"],
   ["cooperative.", "cooperatives"],
+  ["cluster.", "clusters"],
   ["verification.", "verification"],
   ["certificate.", "certificates"],
   ["member.", "team"],

@@ -48,6 +48,11 @@ export const NOTIFICATION_TYPES = [
   "verification.returned", // … or returned it with a note
   "certificate.expiring", // a certificate expires in 60, 30 or 7 days (lib/notifications/certificate-expiry.ts)
   "certificate.expired", // … or expired today
+  "cluster.join_requested", // an UMKM or cooperative asks to join a cluster (to the manager's owners and admins; issue 12)
+  "cluster.join_accepted", // the manager accepted the request (to the requester's owners and admins)
+  "cluster.join_declined", // … or declined it
+  "cluster.invited", // the manager invited an UMKM or cooperative (to its owners and admins)
+  "cluster.anchor_invited", // the manager invited a buyer as anchor (to the buyer's owners and admins)
 ] as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
