@@ -64,9 +64,9 @@ export const ClusterSummarySchema = z
         suppressed: z.boolean(),
       }),
     ),
-    partnerships: z
-      .object({ agreements: count, valueIdr: count, suppliers: count, suppressed: z.boolean() })
-      .openapi({ description: "Counted agreements (active, completed; verified parties; not excluded) between active anchors and members" }),
+    partnerships: z.object({ agreements: count, valueIdr: count, suppliers: count, suppressed: z.boolean() }).openapi({
+      description: "Counted agreements (active, completed; verified parties; not excluded) between active anchors and members",
+    }),
     movedUp: count.openapi({ description: "Member UMKM that moved up a size class; null when fewer than 3" }),
     disclosure: z.enum(["exact", "protected"]).openapi({ description: "Member figures: exact or protected for this caller" }),
     partnershipDisclosure: z.enum(["exact", "protected"]),

@@ -31,6 +31,7 @@ import {
   type ClusterCertificateType,
   type NamedMember,
 } from "./summary-queries";
+import { NAMED_MEMBER_LIMIT } from "./summary-limits";
 
 /** Who the viewer is to this cluster; decides what the summary shows (ADR 0028). */
 export type ClusterViewerRole = "staff" | "region" | "manager" | "anchor" | "member" | "public";
@@ -107,7 +108,6 @@ export interface ClusterSummary {
   asOf: Date;
 }
 
-export const NAMED_MEMBER_LIMIT = 200;
 const CAPACITY_ROWS = 15;
 
 async function loadCluster(clusterId: string) {
@@ -173,7 +173,10 @@ async function viewerRole(
 function protectCounts(audience: Audience, entries: { key: string; label: string; n: number }[], total: number): CountRow[] {
   if (audience === "exact") return entries.map((e) => ({ key: e.key, label: e.label, umkm: e.n, suppressed: false }));
   const fig = (n: number): GroupFigures => ({ agreements: 0, valueIdr: 0n, suppliers: n, leads: n });
-  const { suppressed, totalsSuppressed } = suppressTable(entries.map((e) => fig(e.n)), fig(total));
+  const { suppressed, totalsSuppressed } = suppressTable(
+    entries.map((e) => fig(e.n)),
+    fig(total),
+  );
   return entries.map((e, i) => {
     const hide = e.n > 0 && (totalsSuppressed || suppressed.has(i));
     return { key: e.key, label: e.label, umkm: hide ? null : e.n, suppressed: hide };
@@ -274,9 +277,7 @@ export async function getClusterSummary(
   }));
   const ptotal = partnerships.get(null)!;
   const protectedTable =
-    partnershipAudience === "exact"
-      ? { suppressed: new Set<number>(), totalsSuppressed: false }
-      : suppressTable(anchorRows, ptotal);
+    partnershipAudience === "exact" ? { suppressed: new Set<number>(), totalsSuppressed: false } : suppressTable(anchorRows, ptotal);
   const byAnchor: AnchorPartnership[] = anchorRows.map((r, i) => {
     const empty = r.agreements === 0 && r.suppliers === 0;
     const hide = !empty && (protectedTable.totalsSuppressed || protectedTable.suppressed.has(i));
@@ -347,4 +348,10 @@ async function ownMembership(clusterId: string, organizationId: string): Promise
   ]);
   if (!direct && via.length === 0) return null;
   return { direct: Boolean(direct), viaCooperatives: via.map((v) => v.cooperative.name).sort() };
+}
+
+/** The cluster's name for the page title (null when there is no such cluster, or its manager is suspended). */
+export async function getClusterTitle(clusterId: string): Promise<string | null> {
+  const c = await db.cluster.findUnique({ where: { id: clusterId }, select: { name: true, manager: { select: { suspendedAt: true } } } });
+  return c && !c.manager.suspendedAt ? c.name : null;
 }
