@@ -17,7 +17,7 @@ import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import { enumLabelKey, SIZE_CLASSES, VERIFICATION_STATUSES, type SizeClass, type VerificationStatus } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/config";
-import { translate } from "@/lib/i18n/translate";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { audienceOf, publishFigure, suppressTable, type Audience, type GroupFigures } from "@/lib/stats/disclosure";
 import { getProvinceNames } from "@/lib/stats/partnerships";
 import {
@@ -181,6 +181,14 @@ function protectCounts(audience: Audience, entries: { key: string; label: string
     const hide = e.n > 0 && (totalsSuppressed || suppressed.has(i));
     return { key: e.key, label: e.label, umkm: hide ? null : e.n, suppressed: hide };
   });
+}
+
+/** A plain message by its dotted key (the key itself when missing). Free of next-intl, so scripts (the
+ * benchmark) can load this module outside Next.js — the rule of lib/stats/partnerships.ts. */
+function translate(locale: Locale, key: string): string {
+  let node: unknown = MESSAGES[locale];
+  for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  return typeof node === "string" ? node : key;
 }
 
 async function kbliTitles(codes: string[], locale: Locale): Promise<Map<string, string>> {
