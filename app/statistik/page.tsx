@@ -11,6 +11,8 @@ import { BreakdownCard } from "@/components/stats/breakdown-card";
 import { CompletedOpenNote } from "@/components/stats/completed-open-note";
 import { StatsFilterForm } from "@/components/stats/filter-form";
 import { ProvinceMap } from "@/components/stats/province-map";
+import { ClustersMinistryTable } from "@/components/clusters/figures-ministry-table";
+import { getClustersTable, listClusterOptions } from "@/lib/clusters/summary-ministry";
 import { getActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { isLocale, type Locale } from "@/lib/i18n/config";
@@ -35,7 +37,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 /** Valid filters, and the messages for the ones dropped (bad values never fail the page). */
 function parseFilter(sp: Record<string, string | string[] | undefined>, locale: Locale) {
   const raw: Record<string, unknown> = {};
-  for (const k of ["from", "to", "province", "kbliSection"]) {
+  for (const k of ["from", "to", "province", "kbliSection", "clusterId"]) {
     const v = sp[k];
     raw[k] = Array.isArray(v) ? v[0] : v;
   }
@@ -57,7 +59,7 @@ function hasWithheld(s: PublishedStats) {
 
 function csvHref(groupBy: GroupBy, f: StatsFilter) {
   const p = new URLSearchParams({ groupBy, format: "csv" });
-  for (const k of ["from", "to", "province", "kbliSection"] as const) if (f[k]) p.set(k, f[k]!);
+  for (const k of ["from", "to", "province", "kbliSection", "clusterId"] as const) if (f[k]) p.set(k, f[k]!);
   return `/api/v1/stats/partnerships?${p.toString()}`;
 }
 
@@ -70,11 +72,13 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
 
   const actor = await getActor();
   const staff = can(actor?.membership, "stats:drilldown");
-  const [o, provinceNames, sectionTitles, top] = await Promise.all([
+  const [o, provinceNames, sectionTitles, top, clusters, clustersTable] = await Promise.all([
     getStatisticsOverview(filter, locale, audienceOf(actor)),
     getProvinceNames(),
     getSectionTitles(),
     staff ? getTopSuppliers(actor, filter) : Promise.resolve(null),
+    listClusterOptions(),
+    staff ? getClustersTable(actor) : Promise.resolve(null),
   ]);
   const provinces = [...provinceNames.entries()].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name));
   const sections = [...sectionTitles.entries()].map(([code, s]) => ({ code, title: locale === "en" && s.en ? s.en : s.id }));
@@ -102,6 +106,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
     period.from || period.to ? `${period.from ?? "…"} – ${period.to ?? "…"}` : null,
     filter.province ? await labelFor("province", filter.province, locale) : null,
     filter.kbliSection ? await labelFor("kbliSection", filter.kbliSection, locale) : null,
+    filter.clusterId ? (clusters.find((c) => c.id === filter.clusterId)?.name ?? filter.clusterId) : null,
   ].filter(Boolean);
   const totals = o.partnerships.scheme.totals;
   const share = o.supplyChain.share;
@@ -109,7 +114,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   return (
     <Container className="flex flex-col gap-6 py-8">
       <PageHeader title={t("title")} description={t("description")} />
-      <StatsFilterForm values={filter} provinces={provinces} sections={sections} errors={errors} />
+      <StatsFilterForm values={filter} provinces={provinces} sections={sections} clusters={clusters} errors={errors} />
       {Object.keys(errors).length > 0 && (
         <Alert tone="warning">
           {t("invalidFilters")} {Object.values(errors).flat().join(" ")}
@@ -310,6 +315,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
           </div>
         </Card>
       )}
+
+      {clustersTable && <ClustersMinistryTable rows={clustersTable} provinceNames={Object.fromEntries(provinceNames)} />}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("definitions.title")} className="min-w-0">

@@ -8,14 +8,18 @@ export async function StatsFilterForm({
   values,
   provinces,
   sections,
+  clusters = [],
   errors,
 }: {
   values: StatsFilter;
   provinces: { code: string; name: string }[];
   sections: { code: string; title: string }[];
+  /** issue 12: the cluster filter's choices (none: no cluster filter shown) */
+  clusters?: { id: string; name: string }[];
   errors: Record<string, string[]>;
 }) {
   const t = await getTranslations("stats.page.filters");
+  const tc = await getTranslations("clusterFigures.statsFilter");
   return (
     <form
       method="get"
@@ -23,7 +27,7 @@ export async function StatsFilterForm({
       className="rounded-card border border-line bg-surface p-4 shadow-sm"
       aria-label={t("legend")}
     >
-      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6 lg:items-end">
         <legend className="sr-only">{t("legend")}</legend>
         <Input
           type="month"
@@ -59,6 +63,16 @@ export async function StatsFilterForm({
           error={errors.kbliSection}
           options={sections.map((s) => ({ value: s.code, label: `${s.code} — ${s.title}` }))}
         />
+        {clusters.length > 0 && (
+          <Select
+            name="clusterId"
+            label={tc("cluster")}
+            placeholder={t("all")}
+            defaultValue={values.clusterId ?? ""}
+            error={errors.clusterId}
+            options={clusters.map((c) => ({ value: c.id, label: c.name }))}
+          />
+        )}
         <div className="flex flex-wrap items-center gap-3 lg:pb-7">
           <button
             type="submit"

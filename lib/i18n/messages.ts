@@ -40,6 +40,8 @@ import regionsId from "@/messages/regions/id.json";
 import regionsEn from "@/messages/regions/en.json";
 import partnershipIndexId from "@/messages/partnership-index/id.json";
 import partnershipIndexEn from "@/messages/partnership-index/en.json";
+import clusterFiguresId from "@/messages/cluster-figures/id.json";
+import clusterFiguresEn from "@/messages/cluster-figures/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -62,6 +64,7 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: sitesId, en: sitesEn },
   { id: regionsId, en: regionsEn },
   { id: partnershipIndexId, en: partnershipIndexEn },
+  { id: clusterFiguresId, en: clusterFiguresEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {

@@ -34,7 +34,7 @@ export async function getStatsSummary(actor: Actor | null = null) {
 }
 
 function filterOf(q: PartnershipsQuery): StatsFilter {
-  return { from: q.from, to: q.to, province: q.province, kbliSection: q.kbliSection };
+  return { from: q.from, to: q.to, province: q.province, kbliSection: q.kbliSection, clusterId: q.clusterId };
 }
 
 /** One table for the caller: exact for ministry and platform staff, protected (and whole quarters) for everybody else. */

@@ -4,6 +4,7 @@
 // buyer and supplying party verified; migration *_stats_verified_only, docs/decisions/0012).
 import "server-only";
 import { db, Prisma } from "@/lib/db";
+import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import { monthIndex, type StatsFilter } from "./schemas";
 
 /** A figure backed by fewer distinct suppliers than this is published without its numbers (issue 11 item 13). */
@@ -26,6 +27,7 @@ export async function getCompletedWithOpenMilestones(filter: StatsFilter = {}): 
   if (filter.to) conds.push(Prisma.sql`c.month <= ${monthIndex(filter.to)}`);
   if (filter.province) conds.push(Prisma.sql`s."provinceCode" = ${filter.province}`);
   if (filter.kbliSection) conds.push(Prisma.sql`s."kbliSection" = ${filter.kbliSection}`);
+  if (filter.clusterId) conds.push(inClusterMembers(Prisma.sql`c."supplierId"`, filter.clusterId));
   const join = filter.province || filter.kbliSection ? Prisma.sql`JOIN "StatsSupplier" s ON s."supplierId" = c."supplierId"` : Prisma.empty;
   const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
   const [r] = await db.$queryRaw<{ agreements: number; value: bigint; suppliers: number }[]>`

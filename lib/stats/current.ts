@@ -7,8 +7,9 @@ import { db, Prisma } from "@/lib/db";
 import { DISCLOSURE_THRESHOLD, publishFigure, suppressTable, type Audience, type GroupFigures } from "./disclosure";
 import { getPublicSummary, getSupplyChainShare, type PublicSummary } from "./public-summary";
 import type { StatsFilter } from "./schemas";
+import { inClusterMembers } from "@/lib/clusters/summary-queries";
 
-type Dims = Pick<StatsFilter, "province" | "kbliSection">;
+type Dims = Pick<StatsFilter, "province" | "kbliSection" | "clusterId">;
 
 export interface CurrentAgreements {
   active: number;
@@ -31,7 +32,7 @@ const VERIFIED_PARTIES = Prisma.sql`
   JOIN "Organization" vs ON vs.id = a."supplierId" AND vs."verificationStatus" = 'verified'`;
 
 export async function getCurrentAgreements(f: Dims): Promise<CurrentAgreements> {
-  if (!f.province && !f.kbliSection) {
+  if (!f.province && !f.kbliSection && !f.clusterId) {
     const [statuses, [leads]] = await Promise.all([
       db.statsAgreementStatus.findMany({ where: { status: { in: ["active", "completed"] } } }),
       // only "fewer than the threshold or not" matters here: stop at the threshold
@@ -51,6 +52,7 @@ export async function getCurrentAgreements(f: Dims): Promise<CurrentAgreements> 
   const conds: Prisma.Sql[] = [Prisma.sql`a.status IN ('active', 'completed')`];
   if (f.province) conds.push(Prisma.sql`s."provinceCode" = ${f.province}`);
   if (f.kbliSection) conds.push(Prisma.sql`s."kbliSection" = ${f.kbliSection}`);
+  if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`s."supplierId"`, f.clusterId));
   const [r] = await db.$queryRaw<{ active: number; value: bigint; completed: number; activeLeads: number; completedLeads: number }[]>`
     SELECT count(*) FILTER (WHERE a.status = 'active')::int AS active,
            coalesce(sum(a."valueIdr") FILTER (WHERE a.status = 'active'), 0)::bigint AS value,
@@ -76,6 +78,7 @@ async function currentTable(dim: CurrentDim, f: Dims, measure: CurrentMeasure): 
   const conds: Prisma.Sql[] = [Prisma.sql`a.status = ${measure}::"AgreementStatus"`];
   if (f.province) conds.push(Prisma.sql`s."provinceCode" = ${f.province}`);
   if (f.kbliSection) conds.push(Prisma.sql`s."kbliSection" = ${f.kbliSection}`);
+  if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`s."supplierId"`, f.clusterId));
   const key = dim === "province" ? Prisma.sql`s."provinceCode"` : Prisma.sql`s."kbliSection"`;
   const rows = await db.$queryRaw<{ key: string; n: number; value: bigint; leads: number }[]>`
     SELECT ${key} AS key, count(*)::int AS n, coalesce(sum(a."valueIdr"), 0)::bigint AS value, count(DISTINCT a."supplierId")::int AS leads
@@ -131,13 +134,14 @@ export interface CurrentUmkm {
 
 /** UMKM registered and verified, by the directory's province (profile's regency) and primary KBLI section. */
 export async function getCurrentUmkm(f: Dims): Promise<CurrentUmkm> {
-  if (!f.province && !f.kbliSection) {
+  if (!f.province && !f.kbliSection && !f.clusterId) {
     const [registered, share] = await Promise.all([db.organization.count({ where: { type: "umkm" } }), getSupplyChainShare({})]);
     return { registered, verified: share.umkmVerified };
   }
   const conds: Prisma.Sql[] = [];
   if (f.province) conds.push(Prisma.sql`"provinceCode" = ${f.province}`);
   if (f.kbliSection) conds.push(Prisma.sql`"kbliSection" = ${f.kbliSection}`);
+  if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`"supplierId"`, f.clusterId));
   const [r] = await db.$queryRaw<{ registered: number; verified: number }[]>`
     SELECT count(*)::int AS registered, count(*) FILTER (WHERE verified)::int AS verified
       FROM "StatsUmkm" WHERE ${Prisma.join(conds, " AND ")}`;

@@ -25,6 +25,7 @@ import { db, Prisma } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import type { Locale } from "@/lib/i18n/config";
+import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import { getPartnershipStats, type StatsRow } from "./partnerships";
 import { monthIndex, monthKey, type GroupBy, type StatsFilter } from "./schemas";
 
@@ -163,6 +164,7 @@ async function leadCounts(groupBy: GroupBy, f: StatsFilter): Promise<{ byKey: Ma
   if (f.to) conds.push(Prisma.sql`m.month <= ${monthIndex(f.to)}`);
   if (f.province) conds.push(Prisma.sql`s."provinceCode" = ${f.province}`);
   if (f.kbliSection) conds.push(Prisma.sql`s."kbliSection" = ${f.kbliSection}`);
+  if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`m."supplierId"`, f.clusterId));
   const where = Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}`;
   const key: Record<GroupBy, Prisma.Sql> = {
     province: Prisma.sql`s."provinceCode"`,
@@ -195,6 +197,7 @@ async function quarterSeries(groupBy: GroupBy, f: StatsFilter): Promise<Map<stri
   const conds: Prisma.Sql[] = [Prisma.sql`true`];
   if (f.province) conds.push(Prisma.sql`s."provinceCode" = ${f.province}`);
   if (f.kbliSection) conds.push(Prisma.sql`s."kbliSection" = ${f.kbliSection}`);
+  if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`m."supplierId"`, f.clusterId));
   const key: Record<GroupBy, Prisma.Sql> = {
     province: Prisma.sql`s."provinceCode"`,
     kbliSection: Prisma.sql`s."kbliSection"`,
@@ -291,7 +294,7 @@ export class Disclosure {
   }
 
   private table(groupBy: GroupBy, f: StatsFilter) {
-    const k = `${groupBy}|${f.from ?? ""}|${f.to ?? ""}|${f.province ?? ""}|${f.kbliSection ?? ""}`;
+    const k = `${groupBy}|${f.from ?? ""}|${f.to ?? ""}|${f.province ?? ""}|${f.kbliSection ?? ""}|${f.clusterId ?? ""}`;
     let t = this.tables.get(k);
     if (!t) {
       t = this.computeTable(groupBy, f);
@@ -346,7 +349,7 @@ export class Disclosure {
    */
   viewSuppressed(f: StatsFilter): Promise<boolean> {
     if (this.audience === "exact" || (!f.province && !f.kbliSection)) return Promise.resolve(false);
-    const k = `${f.from ?? ""}|${f.to ?? ""}|${f.province ?? ""}|${f.kbliSection ?? ""}`;
+    const k = `${f.from ?? ""}|${f.to ?? ""}|${f.province ?? ""}|${f.kbliSection ?? ""}|${f.clusterId ?? ""}`;
     let v = this.views.get(k);
     if (!v) {
       v = this.computeViewSuppressed(f);

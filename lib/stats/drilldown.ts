@@ -2,6 +2,7 @@
 // "stats:drilldown" is checked here, in lib/, so no page or route can leak the list by forgetting it.
 import "server-only";
 import { db, Prisma } from "@/lib/db";
+import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { getProvinceNames } from "./partnerships";
@@ -57,6 +58,7 @@ export async function getTopSuppliers(actor: Actor | null, filter: StatsFilter, 
   const dims: Prisma.Sql[] = [];
   if (filter.province) dims.push(Prisma.sql`s."provinceCode" = ${filter.province}`);
   if (filter.kbliSection) dims.push(Prisma.sql`s."kbliSection" = ${filter.kbliSection}`);
+  if (filter.clusterId) dims.push(inClusterMembers(Prisma.sql`s."supplierId"`, filter.clusterId));
   const dimWhere = dims.length ? Prisma.sql`AND ${Prisma.join(dims, " AND ")}` : Prisma.empty;
 
   let top: Row[];

@@ -3,6 +3,7 @@
 // pay, and the share of agreement value going to micro and small firms. Aggregates only (public).
 import "server-only";
 import { db, Prisma } from "@/lib/db";
+import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { getCompletedWithOpenMilestones, publicCompletedWithOpenMilestones } from "./completed-open";
 import {
@@ -59,6 +60,7 @@ export async function countMovedUp(f: StatsFilter): Promise<number> {
   if (f.to) conds.push(Prisma.sql`c.month <= ${monthIndex(f.to)}`);
   if (f.province) conds.push(Prisma.sql`u."dimProvinceCode" = ${f.province}`);
   if (f.kbliSection) conds.push(Prisma.sql`u."kbliSection" = ${f.kbliSection}`);
+  if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`c."supplierId"`, f.clusterId));
   const join = f.province || f.kbliSection ? Prisma.sql`JOIN "StatsUmkm" u ON u."supplierId" = c."supplierId"` : Prisma.empty;
   const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
   const [r] = await db.$queryRaw<{ n: number }[]>`
@@ -73,6 +75,7 @@ async function movedUpTable(dim: CurrentDim, f: StatsFilter) {
   if (f.to) conds.push(Prisma.sql`c.month <= ${monthIndex(f.to)}`);
   if (f.province) conds.push(Prisma.sql`u."dimProvinceCode" = ${f.province}`);
   if (f.kbliSection) conds.push(Prisma.sql`u."kbliSection" = ${f.kbliSection}`);
+  if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`c."supplierId"`, f.clusterId));
   const key = dim === "province" ? Prisma.sql`u."dimProvinceCode"` : Prisma.sql`u."kbliSection"`;
   const rows = await db.$queryRaw<{ key: string; n: number }[]>`
     SELECT ${key} AS key, count(DISTINCT c."supplierId")::int AS n
@@ -88,6 +91,7 @@ async function paymentsTable(dim: CurrentDim, f: StatsFilter) {
   if (f.to) conds.push(Prisma.sql`month <= ${monthIndex(f.to)}`);
   if (f.province) conds.push(Prisma.sql`"provinceCode" = ${f.province}`);
   if (f.kbliSection) conds.push(Prisma.sql`"kbliSection" = ${f.kbliSection}`);
+  if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`"supplierId"`, f.clusterId));
   const key = dim === "province" ? Prisma.sql`"provinceCode"` : Prisma.sql`"kbliSection"`;
   const rows = await db.$queryRaw<{ key: string; n: number; suppliers: number }[]>`
     SELECT ${key} AS key, count(*)::int AS n, count(DISTINCT "supplierId")::int AS suppliers
@@ -105,6 +109,7 @@ export async function medianDaysToPay(f: StatsFilter): Promise<{ median: number 
   if (f.to) conds.push(Prisma.sql`month <= ${monthIndex(f.to)}`);
   if (f.province) conds.push(Prisma.sql`"provinceCode" = ${f.province}`);
   if (f.kbliSection) conds.push(Prisma.sql`"kbliSection" = ${f.kbliSection}`);
+  if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`"supplierId"`, f.clusterId));
   const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
   const [r] = await db.$queryRaw<{ median: number | null; n: number; suppliers: number }[]>`
     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "daysToPay")::float8 AS median, count(*)::int AS n,
@@ -132,7 +137,7 @@ export async function getStatisticsOverview(
 ): Promise<StatisticsOverview> {
   const d = new Disclosure(audience, locale);
   const f = d.filterFor(filter);
-  const dims = { province: f.province, kbliSection: f.kbliSection };
+  const dims = { province: f.province, kbliSection: f.kbliSection, clusterId: f.clusterId };
   const isPublic = audience === "public";
   const [
     current,
@@ -156,7 +161,7 @@ export async function getStatisticsOverview(
     getCurrentUmkm(dims),
     getSupplyChainShare(dims),
     // the "now" figures of a view whose province / section is withheld in its parent table are withheld too
-    d.viewSuppressed({ province: f.province, kbliSection: f.kbliSection }),
+    d.viewSuppressed({ province: f.province, kbliSection: f.kbliSection, clusterId: f.clusterId }),
     d.partnerships("province", f),
     d.partnerships("kbliSection", f),
     d.partnerships("scheme", f),

@@ -9,6 +9,7 @@ import { db, Prisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { SIZE_CLASSES } from "@/lib/enums";
+import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import { monthKey, monthIndex, UNKNOWN, type GroupBy, type StatsFilter } from "./schemas";
 
 export interface StatsRow {
@@ -97,6 +98,7 @@ async function stepConditions(f: StatsFilter): Promise<Prisma.Sql[]> {
 
 /** Rows grouped by `groupBy`, with labels in `locale`, plus totals over the same filter. */
 export async function getPartnershipStats(groupBy: GroupBy, filter: StatsFilter, locale: Locale): Promise<PartnershipStats> {
+  if (filter.clusterId) return clusterPartnershipStats(groupBy, filter, filter.clusterId, locale);
   const col = CELL_COLUMN[groupBy];
   const cellWhere = and(cellConditions(filter));
   const supplierWhere = and(await supplierConditions(filter));
@@ -143,6 +145,57 @@ export async function getPartnershipStats(groupBy: GroupBy, filter: StatsFilter,
       agreements: rows.reduce((n, r) => n + r.agreements, 0),
       valueIdr: rows.reduce((n, r) => n + r.valueIdr, 0n),
       suppliers: Number(total?.n ?? 0),
+    },
+  };
+}
+
+const SUPPLIER_MONTH_COLUMN: Record<GroupBy, Prisma.Sql> = {
+  province: Prisma.sql`s."provinceCode"`,
+  kbliSection: Prisma.sql`s."kbliSection"`,
+  scheme: Prisma.sql`m.scheme`,
+  sizeClass: Prisma.sql`s."sizeClass"`,
+  month: Prisma.sql`m.month::text`,
+};
+
+/**
+ * The same table for a cluster's members only (issue 12; docs/decisions/0028-cluster-figures.md): from the
+ * per-supplier rollup "StatsSupplierMonth" (agreements and value as lead, participations) with the supplier's
+ * dimensions ("StatsSupplier"), restricted to the cluster's member organizations — the figures of the national
+ * table, summed over the members instead of read from the cells.
+ */
+async function clusterPartnershipStats(
+  groupBy: GroupBy,
+  filter: StatsFilter,
+  clusterId: string,
+  locale: Locale,
+): Promise<PartnershipStats> {
+  const { lo, hi } = monthBounds(filter);
+  const conds: Prisma.Sql[] = [inClusterMembers(Prisma.sql`m."supplierId"`, clusterId)];
+  if (lo !== null) conds.push(Prisma.sql`m.month >= ${lo}`);
+  if (hi !== null) conds.push(Prisma.sql`m.month <= ${hi}`);
+  if (filter.province) conds.push(Prisma.sql`s."provinceCode" = ${filter.province}`);
+  if (filter.kbliSection) conds.push(Prisma.sql`s."kbliSection" = ${filter.kbliSection}`);
+  const rowsQ = await db.$queryRaw<{ key: string | null; agreements: number; value: bigint; suppliers: number }[]>`
+    SELECT ${SUPPLIER_MONTH_COLUMN[groupBy]} AS key, sum(m."leadAgreements")::int AS agreements,
+           coalesce(sum(m."leadValueIdr"), 0)::bigint AS value,
+           count(DISTINCT m."supplierId") FILTER (WHERE m.participations > 0)::int AS suppliers
+      FROM "StatsSupplierMonth" m JOIN "StatsSupplier" s ON s."supplierId" = m."supplierId"
+     WHERE ${Prisma.join(conds, " AND ")}
+     GROUP BY GROUPING SETS ((1), ())`;
+  let rows: StatsRow[] = rowsQ
+    .filter((r) => r.key !== null)
+    .map((r) => ({ key: r.key!, label: r.key!, agreements: r.agreements, valueIdr: BigInt(r.value), suppliers: r.suppliers }));
+  const total = rowsQ.find((r) => r.key === null);
+  if (groupBy === "month") rows = fillMonths(rows, filter);
+  await labelRows(groupBy, rows, locale);
+  sortRows(groupBy, rows);
+  return {
+    groupBy,
+    rows,
+    totals: {
+      agreements: rows.reduce((n, r) => n + r.agreements, 0),
+      valueIdr: rows.reduce((n, r) => n + r.valueIdr, 0n),
+      suppliers: total?.suppliers ?? 0,
     },
   };
 }

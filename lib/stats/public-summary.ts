@@ -14,6 +14,7 @@
 //    KBLI section.
 import "server-only";
 import { db, Prisma } from "@/lib/db";
+import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import type { StatsFilter } from "./schemas";
 
 export interface PublicSummary {
@@ -79,10 +80,11 @@ export interface SupplyChainShare {
  * (else lowest) KBLI code's section, `active` whether it is a party to an active agreement ("StatsSupplier").
  * Both figures are counts over one index.
  */
-export async function getSupplyChainShare(filter: Pick<StatsFilter, "province" | "kbliSection">): Promise<SupplyChainShare> {
+export async function getSupplyChainShare(filter: Pick<StatsFilter, "province" | "kbliSection" | "clusterId">): Promise<SupplyChainShare> {
   const conds: Prisma.Sql[] = [Prisma.sql`verified`];
   if (filter.province) conds.push(Prisma.sql`"provinceCode" = ${filter.province}`);
   if (filter.kbliSection) conds.push(Prisma.sql`"kbliSection" = ${filter.kbliSection}`);
+  if (filter.clusterId) conds.push(inClusterMembers(Prisma.sql`"supplierId"`, filter.clusterId));
   const [r] = await db.$queryRaw<{ verified: number; active: number }[]>`
     SELECT count(*)::int AS verified, count(*) FILTER (WHERE active)::int AS active
       FROM "StatsUmkm" WHERE ${Prisma.join(conds, " AND ")}`;

@@ -30,6 +30,14 @@ export function monthOf(d: Date): number {
   return d.getUTCFullYear() * 12 + d.getUTCMonth();
 }
 
+/** A cluster id (cuid): letters, digits, "_" and "-". An unknown cluster filters everything out (zeros). */
+const clusterIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "errors.field.invalidChoice");
+
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankToUndefined, schema.optional());
 const month = z
@@ -59,6 +67,10 @@ export const statsFilterSchema = z
     ).openapi({
       description: 'KBLI 2020 section letter of the supplier\'s primary KBLI code ("C")',
     }),
+    clusterId: optional(clusterIdSchema).openapi({
+      description:
+        "A cluster's id (issue 12): only the cluster's member UMKM (direct, or members of a member cooperative) and member cooperatives",
+    }),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "stats.errors.range" });
 
@@ -71,6 +83,7 @@ export const partnershipsQuerySchema = z
     to: statsFilterSchema.shape.to,
     province: statsFilterSchema.shape.province,
     kbliSection: statsFilterSchema.shape.kbliSection,
+    clusterId: statsFilterSchema.shape.clusterId,
     format: optional(z.enum(["json", "csv"], { error: "errors.field.invalidChoice" })).openapi({
       description: "csv: the same rows as text/csv (also chosen by `Accept: text/csv`)",
     }),

@@ -130,6 +130,8 @@ interface Outsider {
 
 /** Everything the tables below refer to. */
 interface Fixture {
+  /** issue 12 (clusterview): a cluster whose members are the owner UMKM and cooperative, the owner buyer its anchor. */
+  figuresCluster: { id: string };
   owner: {
     buyer: { orgId: string; userId: string };
     umkm: { orgId: string; userId: string; nib: string };
@@ -365,7 +367,25 @@ async function seed(): Promise<Fixture> {
   await createQuote(db, rfqPublic.id, oUmkm.organization.id, { status: "draft" });
   const mineProduct = await createProduct(db, oUmkm.organization.id);
 
+  const figuresManager = await createOrganization(db, "cluster_manager");
+  const figuresCluster = await db.cluster.create({
+    data: {
+      name: "Klaster Matriks",
+      kbliSections: ["C"],
+      provinceCodes: ["33"],
+      managerId: figuresManager.organization.id,
+      members: {
+        create: [
+          { organizationId: ownerUmkm.organization.id, status: "active" },
+          { organizationId: ownerCoop.organization.id, status: "active" },
+        ],
+      },
+      anchors: { create: { buyerId: ownerBuyer.organization.id, status: "active" } },
+    },
+  });
+
   return {
+    figuresCluster: { id: figuresCluster.id },
     mine: {
       rfqDraftId: mineDraft.id,
       rfqOpenId: mineOpen.id,
@@ -952,6 +972,15 @@ const API: Record<string, ApiCase[]> = {
       kind: "read",
       allow: everyone,
       request: (fx) => ({ params: { id: fx.owner.umkm.orgId } }),
+    },
+  ],
+  "GET /api/v1/clusters/[id]": [
+    {
+      resource:
+        "A cluster's summary and figures (the owner UMKM and cooperative are members, the owner buyer its anchor): public, protected for the public (ADR 0028)",
+      kind: "read",
+      allow: everyone,
+      request: (fx) => ({ params: { id: fx.figuresCluster.id } }),
     },
   ],
   "GET /api/v1/organizations/[id]": [
