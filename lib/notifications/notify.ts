@@ -18,6 +18,7 @@ import type { MemberRole } from "@/lib/enums";
 
 export const NOTIFICATION_TYPES = [
   "rfq.invited", // a supplier was invited to an RFQ
+  "rfq.cluster_posted", // an RFQ posted to a cluster opened (to its members, set-based: lib/rfqs/cluster.ts; issue 12)
   "rfq.clarification_answered", // the buyer answered a clarification (to every supplier that can see the RFQ and asked or quoted)
   "rfq.deadline_approaching", // to suppliers with a draft or submitted quote and invited suppliers (lib/notifications/deadlines.ts)
   "quote.received", // to the buyer organization
