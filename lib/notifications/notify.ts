@@ -37,6 +37,7 @@ export const NOTIFICATION_TYPES = [
   "financing.requested",
   "financing.decided",
   "consortium.invited",
+  "consortium.proposed", // a cluster manager proposed a consortium of cluster members for the buyer's RFQ (to the buyer; issue 12)
   "cooperative.join_requested", // a cooperative asks an UMKM to join (to the UMKM's owners and admins; issue 11)
   "cooperative.join_accepted", // the UMKM accepted (to the cooperative's owners and admins)
   "cooperative.join_declined", // the UMKM declined
