@@ -7,6 +7,7 @@ import { ACTORS, authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import { ownRfqWhere, supplierVisibleRfqWhere } from "@/lib/rfqs/access";
+import { isClusterMemberSql } from "@/lib/clusters/scope";
 import type { CertificationType } from "@/lib/enums";
 import { rankSuppliers, scoreSuppliers, type ScoredSupplier } from "./engine";
 import { contextsFor, loadRfqContexts, RFQ_CONTEXT_SELECT, type RfqContext } from "./rfq-context";
@@ -217,7 +218,8 @@ export interface RecommendedRfq {
 }
 
 /**
- * Open RFQs this UMKM may see (public, or invited directly or through a consortium) that fit it — same KBLI
+ * Open RFQs this UMKM may see (public, or invited directly or through a consortium, or posted to a cluster it
+ * belongs to) that fit it — same KBLI
  * division, or a title word in its product names — scored with the same engine as the buyer's matches,
  * qualified ones first. Only the UMKM's own members may ask (anyone else: not_found).
  */
@@ -238,7 +240,8 @@ export async function getRecommendedRfqs(
             OR EXISTS (SELECT 1 FROM "RfqInvitation" i
                         WHERE i."rfqId" = r.id
                           AND (i."supplierId" = ${supplierId}
-                               OR EXISTS (SELECT 1 FROM "ConsortiumMember" m WHERE m."consortiumId" = i."consortiumId" AND m."supplierId" = ${supplierId}))))
+                               OR EXISTS (SELECT 1 FROM "ConsortiumMember" m WHERE m."consortiumId" = i."consortiumId" AND m."supplierId" = ${supplierId})))
+            OR (r.visibility = 'invited' AND r."clusterId" IS NOT NULL AND ${isClusterMemberSql(Prisma.sql`r."clusterId"`, Prisma.sql`${supplierId}`)}))
        AND (left(r."kbliCode", 2) = ANY (s."kbliPrefixes")
             OR EXISTS (SELECT 1 FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, r.title))) w
                         WHERE length(w) >= 4 AND s."productVector" @@ to_tsquery('simple'::regconfig, quote_literal(w) || ':*')))

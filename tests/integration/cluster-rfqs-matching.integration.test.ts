@@ -19,7 +19,7 @@ import { actAs, currentActor, signOut } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
 import { createBuyer, createOrganization, createProduct, createRfq, createUmkm, dateInDays } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
-import { getRfqMatches, getRfqFitForSupplier } from "@/lib/matching/service";
+import { getRecommendedRfqs, getRfqMatches, getRfqFitForSupplier } from "@/lib/matching/service";
 import { reasonLabel } from "@/lib/matching/labels";
 import { ConsortiaResponseSchema, MatchesResponseSchema } from "@/lib/matching/responses";
 import { GET as matchesRoute } from "@/app/api/v1/rfqs/[id]/matches/route";
@@ -152,6 +152,12 @@ describe("match reasons", () => {
     await actAs(u.inC.owner, u.inC.organization.id);
     const fit = await getRfqFitForSupplier(currentActor(), rfq.id);
     expect(fit?.reasons.map((r) => r.code)).toContain("cluster_member");
+    // … and it is recommended to members only (also through the cooperative), not to a former member
+    expect((await getRecommendedRfqs(currentActor(), u.inC.organization.id)).map((r) => r.rfq.id)).toContain(rfq.id);
+    await actAs(u.viaCoop.owner, u.viaCoop.organization.id);
+    expect((await getRecommendedRfqs(currentActor(), u.viaCoop.organization.id)).map((r) => r.rfq.id)).toContain(rfq.id);
+    await actAs(u.leftC.owner, u.leftC.organization.id);
+    expect((await getRecommendedRfqs(currentActor(), u.leftC.organization.id)).map((r) => r.rfq.id)).not.toContain(rfq.id);
     // a buyer without site or anchors: no affinity reasons at all
     const plain = await createRfq(t.db, otherBuyer.organization.id, {
       title: "Kain batik tulis",
