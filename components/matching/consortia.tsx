@@ -6,7 +6,7 @@ import { Badge, Card, EmptyState } from "@/components/ui";
 import { consortiumReasonLabel, consortiumReasons } from "@/lib/matching/responses";
 import type { ConsortiumProposals } from "@/lib/matching/service";
 import { formatNumber } from "@/lib/i18n/format";
-import { InviteConsortiumButton } from "./invite-buttons";
+import { InviteConsortiumButton, InviteProposedConsortiumButton } from "./invite-buttons";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export async function ConsortiumList({ data, canInvite }: { data: ConsortiumProposals; canInvite: boolean }) {
@@ -28,6 +28,44 @@ export async function ConsortiumList({ data, canInvite }: { data: ConsortiumProp
           </ul>
         </div>
       )}
+      {data.clusterProposals.length > 0 && (
+        <div className="mb-4" data-testid="cluster-proposals">
+          <h3 className="text-sm font-semibold text-ink">{t("page.clusterProposals")}</h3>
+          <p className="text-sm text-muted">{t("page.clusterProposalsDescription")}</p>
+          <ul className="mt-2 flex flex-col gap-3">
+            {data.clusterProposals.map((c) => (
+              <li key={c.id} className="rounded-lg border border-line p-3">
+                <p className="font-medium text-ink">{c.name}</p>
+                <p className="text-sm text-muted">{t("consortium.sameCluster", { cluster: c.cluster.name })}</p>
+                <ul className="mt-1 text-sm">
+                  {c.members.map((m) => (
+                    <li key={m.id}>
+                      {m.name}
+                      {m.id === c.leadId && <span className="ml-1 text-xs text-muted">({t("page.lead")})</span>} — {n(m.shareQuantity)}{" "}
+                      {unit} ({formatNumber(m.sharePercent, locale, { maximumFractionDigits: 1 })}%)
+                    </li>
+                  ))}
+                </ul>
+                {canInvite && (
+                  <div className="mt-2">
+                    <InviteProposedConsortiumButton
+                      rfqId={data.rfq.id}
+                      consortiumId={c.id}
+                      disabled={c.members.some((m) => busy.has(m.id))}
+                      labels={{
+                        idle: t("page.inviteConsortium"),
+                        done: t("page.consortiumInvited", { name: c.name }),
+                        invited: t("page.invited"),
+                        error: t("page.error", { message: "{message}" }),
+                      }}
+                    />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {!data.needed ? (
         <p className="text-sm text-muted">
           {t("page.consortiaNotNeeded", { capacity: n(data.bestSingleCapacity), unit, quantity: n(data.rfq.quantity) })}
@@ -42,6 +80,7 @@ export async function ConsortiumList({ data, canInvite }: { data: ConsortiumProp
                 <h3 className="font-semibold text-ink">
                   {i + 1}. {t(`consortium.kinds.${p.kind}`)}
                   {p.cooperative ? ` — ${p.cooperative.name}` : ""}
+                  {p.cluster ? ` — ${p.cluster.name}` : ""}
                 </h3>
                 <Badge tone="brand">{t("page.score", { score: p.averageScore })}</Badge>
               </div>

@@ -4,7 +4,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui";
-import { inviteConsortiumAction, inviteMatchAction } from "@/lib/matching/actions";
+import { inviteConsortiumAction, inviteMatchAction, inviteProposedConsortiumAction } from "@/lib/matching/actions";
 
 interface Labels {
   idle: string;
@@ -77,6 +77,30 @@ export function InviteConsortiumButton({
   labels: Labels;
 }) {
   const { pending, message, click } = useInvite(() => inviteConsortiumAction({ rfqId, memberIds, leadId }), labels);
+  if (message?.ok) return <Feedback message={message} />;
+  return (
+    <span className="flex flex-wrap items-center gap-2">
+      <Button size="sm" disabled={pending || disabled} onClick={click}>
+        {labels.idle}
+      </Button>
+      <Feedback message={message} />
+    </span>
+  );
+}
+
+/** Invites a consortium a cluster manager proposed (issue 12). */
+export function InviteProposedConsortiumButton({
+  rfqId,
+  consortiumId,
+  disabled,
+  labels,
+}: {
+  rfqId: string;
+  consortiumId: string;
+  disabled?: boolean;
+  labels: Labels;
+}) {
+  const { pending, message, click } = useInvite(() => inviteProposedConsortiumAction({ rfqId, consortiumId }), labels);
   if (message?.ok) return <Feedback message={message} />;
   return (
     <span className="flex flex-wrap items-center gap-2">

@@ -37,6 +37,15 @@ export interface RfqFormValues {
   minTkdn: string;
   visibility: "public" | "invited";
   sealed: boolean;
+  /** The cluster the RFQ is posted to ("" for none). */
+  clusterId?: string;
+}
+
+/** A cluster the buyer may post to (every cluster; those it anchors first and marked). */
+export interface RfqFormCluster {
+  id: string;
+  name: string;
+  anchored: boolean;
 }
 
 let counter = 0;
@@ -47,10 +56,12 @@ export function RfqForm({
   initial,
   provinces,
   regencies,
+  clusters = [],
 }: {
   initial?: RfqFormValues;
   provinces: { code: string; name: string }[];
   regencies: { code: string; name: string; provinceCode: string }[];
+  clusters?: RfqFormCluster[];
 }) {
   const t = useTranslations("rfqs.form");
   const zone = timeZoneAbbreviation(useTimeZone() ?? WIB);
@@ -285,6 +296,18 @@ export function RfqForm({
             </span>
           </label>
         ))}
+        {clusters.length > 0 && (
+          <Select
+            name="clusterId"
+            label={t("cluster")}
+            description={t("clusterHint")}
+            optional
+            defaultValue={initial?.clusterId ?? ""}
+            error={fields.clusterId}
+            placeholder={t("clusterNone")}
+            options={clusters.map((c) => ({ value: c.id, label: c.anchored ? t("clusterAnchored", { name: c.name }) : c.name }))}
+          />
+        )}
         <Checkbox name="sealed" value="on" label={t("sealed")} description={t("sealedHint")} defaultChecked={initial?.sealed} />
       </fieldset>
 

@@ -16,7 +16,10 @@ const STATUS_TONE: Record<RfqView["status"], BadgeTone> = {
 export async function RfqStatusBadges({
   rfq,
 }: {
-  rfq: Pick<RfqView, "status" | "visibility" | "sealed" | "acceptingQuotes" | "invited"> & { buyer?: { verified: boolean } };
+  rfq: Pick<RfqView, "status" | "visibility" | "sealed" | "acceptingQuotes" | "invited"> & {
+    buyer?: { verified: boolean };
+    cluster?: { name: string } | null;
+  };
 }) {
   const t = await getTranslations("rfqs.detail");
   const tStatus = await getTranslations("dashboard.rfqStatus");
@@ -25,6 +28,7 @@ export async function RfqStatusBadges({
     <span className="flex flex-wrap gap-1">
       <Badge tone={expired ? "info" : STATUS_TONE[rfq.status]}>{expired ? t("deadlinePassed") : tStatus(rfq.status)}</Badge>
       <Badge tone="neutral">{rfq.visibility === "invited" ? t("invitedOnly") : t("public")}</Badge>
+      {rfq.cluster && <Badge tone="info">{t("postedToCluster", { name: rfq.cluster.name })}</Badge>}
       {rfq.sealed && <Badge tone="accent">{t("sealed")}</Badge>}
       {rfq.invited && <Badge tone="brand">{t("youAreInvited")}</Badge>}
       {rfq.buyer && (

@@ -15,4 +15,6 @@ export const clusterRoutes = {
   /** Bulk invitation by CSV of NIB (the cooperative importer's engine). */
   bulkInvite: (id: string) => `/klaster/${enc(id)}/kelola/impor`,
   bulkInviteTemplate: (id: string) => `/klaster/${enc(id)}/kelola/templat.csv`,
+  /** The manager's consortium proposals for the anchors' open RFQs (issue 12; engineer rfqcluster). */
+  consortia: (id: string, rfqId?: string) => withQuery(`/klaster/${enc(id)}/konsorsium`, { rfq: rfqId }),
 } as const;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { buyerAction, revalidate } from "@/lib/auth/action-wrapper";
 import { rfqRoutes } from "@/lib/rfqs/routes";
 import { inviteSuppliers } from "@/lib/rfqs/invitations";
-import { inviteConsortium } from "./invite";
+import { inviteConsortium, inviteProposedConsortium } from "./invite";
 import { inviteConsortiumSchema } from "./schemas";
 
 const id = z.string().trim().min(1).max(100);
@@ -29,6 +29,17 @@ export const inviteConsortiumAction = buyerAction(
   async (input, { actor }) => {
     const c = await inviteConsortium(actor, input.rfqId, { memberIds: input.memberIds, leadId: input.leadId });
     refresh(input.rfqId);
+    return { id: c.id, name: c.name };
+  },
+);
+
+/** Invites a consortium a cluster manager proposed (issue 12; lib/matching/invite.ts inviteProposedConsortium). */
+export const inviteProposedConsortiumAction = buyerAction(
+  "rfq:write",
+  z.object({ rfqId: id, consortiumId: id }),
+  async ({ rfqId, consortiumId }, { actor }) => {
+    const c = await inviteProposedConsortium(actor, rfqId, consortiumId);
+    refresh(rfqId);
     return { id: c.id, name: c.name };
   },
 );

@@ -1,5 +1,6 @@
 // Assembling consortia: when no single qualified UMKM can supply an RFQ's quantity, small groups (2–5) whose
-// monthly capacities together cover it — members of one cooperative first, then UMKM near each other. Pure
+// monthly capacities together cover it — members of one cluster first (issue 12: the RFQ's own cluster before
+// others), then members of one cooperative, then UMKM near each other. Pure
 // (no database): lib/matching/service.ts feeds it the qualified UMKM ranked by the engine.
 import { CONSORTIUM } from "./weights";
 
@@ -13,9 +14,11 @@ export interface PoolMember {
   regencyName: string | null;
   /** Active cooperatives this UMKM belongs to. */
   cooperatives: { id: string; name: string }[];
+  /** Clusters this UMKM belongs to (directly or through its cooperative), the RFQ's own cluster first. */
+  clusters?: { id: string; name: string }[];
 }
 
-type ConsortiumKind = "cooperative" | "nearby" | "wider";
+type ConsortiumKind = "cluster" | "cooperative" | "nearby" | "wider";
 
 interface ProposedMember {
   id: string;
@@ -33,6 +36,8 @@ export interface ConsortiumProposal {
   key: string;
   kind: ConsortiumKind;
   cooperative: { id: string; name: string } | null;
+  /** Every member belongs to this cluster (kind "cluster"). */
+  cluster: { id: string; name: string } | null;
   leadId: string;
   members: ProposedMember[];
   coveredQuantity: number;
@@ -97,6 +102,7 @@ function proposal(
   members: PoolMember[],
   quantity: number,
   cooperative: { id: string; name: string } | null,
+  cluster: { id: string; name: string } | null = null,
 ): ConsortiumProposal {
   const ordered = [...members].sort((a, b) => b.score - a.score || b.capacity - a.capacity);
   const parts = shares(
@@ -111,6 +117,7 @@ function proposal(
       .join("+")}`,
     kind,
     cooperative,
+    cluster,
     leadId: ordered[0].id,
     members: ordered.map((m, i) => ({
       id: m.id,
@@ -129,10 +136,16 @@ function proposal(
 }
 
 /**
- * Up to CONSORTIUM.maxProposals groups covering `quantity`, cooperative groups first, then nearby groups
- * around each of the best UMKM, then (only if nothing else works) the largest capacities anywhere.
+ * Up to CONSORTIUM.maxProposals groups covering `quantity`: groups from one cluster's members first (when a
+ * group can be filled from one cluster; the RFQ's own cluster, `opts.clusterId`, before others), then
+ * cooperative groups, then nearby groups around each of the best UMKM, then (only if nothing else works) the
+ * largest capacities anywhere.
  */
-export function planConsortia(pool: readonly PoolMember[], quantity: number): ConsortiumProposal[] {
+export function planConsortia(
+  pool: readonly PoolMember[],
+  quantity: number,
+  opts: { clusterId?: string | null } = {},
+): ConsortiumProposal[] {
   const usable = pool.filter((m) => m.capacity > 0);
   const out: ConsortiumProposal[] = [];
   const seen = new Set<string>();
@@ -141,6 +154,26 @@ export function planConsortia(pool: readonly PoolMember[], quantity: number): Co
     seen.add(p.key);
     out.push(p);
   };
+
+  const clusterOrder: string[] = [];
+  const clusters = new Map<string, { cluster: { id: string; name: string }; members: PoolMember[] }>();
+  for (const m of usable)
+    for (const c of m.clusters ?? []) {
+      if (!clusters.has(c.id)) clusterOrder.push(c.id);
+      const entry = clusters.get(c.id) ?? { cluster: c, members: [] };
+      entry.members.push(m);
+      clusters.set(c.id, entry);
+    }
+  const own = opts.clusterId ?? null;
+  const clusterGroups = clusterOrder
+    .map((id) => clusters.get(id)!)
+    .filter((g) => g.members.length >= CONSORTIUM.minMembers)
+    .flatMap((g) => {
+      const members = cover(g.members, quantity);
+      return members ? [proposal("cluster", members, quantity, null, g.cluster)] : [];
+    })
+    .sort((a, b) => Number(b.cluster?.id === own) - Number(a.cluster?.id === own) || b.averageScore - a.averageScore);
+  clusterGroups.forEach(add);
 
   const coops = new Map<string, { coop: { id: string; name: string }; members: PoolMember[] }>();
   for (const m of usable)

@@ -27,6 +27,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { CERTIFICATION_TYPES, type CertificationType } from "@/lib/enums";
 import { groupsLexemes, type RfqContext } from "./rfq-context";
+import { withAffinity } from "./affinity";
 import { gapsOf, reasonsOf, type Gap, type MatchSignals, type Reason, type WordHit } from "./signals";
 import { DISTANCE, ITEM_WORD_WEIGHT, LIMITS, TRACK_RECORD, WEIGHTS, WORD_WEIGHT } from "./weights";
 
@@ -386,16 +387,18 @@ export async function rankSuppliers(ctx: RfqContext, opts: { limit?: number; alm
     qualified = rows.filter((r) => r.qualified);
     if (!almostFilled) almostRows = rows.filter((r) => !r.qualified);
   }
-  return {
-    matches: qualified.map((r) => toScored(ctx, r)),
-    almostQualified: almostRows.map((r) => toScored(ctx, r)),
-    pass,
-  };
+  const matches = qualified.map((r) => toScored(ctx, r));
+  const almostQualified = almostRows.map((r) => toScored(ctx, r));
+  await withAffinity(ctx, [...matches, ...almostQualified]); // adds facts in place, one round of reads
+  return { matches, almostQualified, pass };
 }
 
 /** Scores the given UMKM for an RFQ (qualified or not), best first. */
 export async function scoreSuppliers(ctx: RfqContext, supplierIds: string[]): Promise<ScoredSupplier[]> {
   if (supplierIds.length === 0) return [];
   const rows = await scoreCandidates(ctx, { supplierIds }, supplierIds.length, supplierIds.length);
-  return rows.map((r) => toScored(ctx, r));
+  return withAffinity(
+    ctx,
+    rows.map((r) => toScored(ctx, r)),
+  );
 }

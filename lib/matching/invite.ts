@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/types";
 import { requireVerified } from "@/lib/auth/authorize";
 import { audit } from "@/lib/audit/log";
 import { notify } from "@/lib/notifications/notify";
-import { conflict, invalidInput } from "@/lib/errors";
+import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { deadlinePassed } from "@/lib/rfqs/access";
 import { scoreSuppliers } from "./engine";
 import { shares } from "./consortium-plan";
@@ -56,8 +56,10 @@ export async function inviteConsortium(actor: Actor | null, rfqId: string, input
 
   try {
     return await db.$transaction(async (tx) => {
+      // Members of an invited consortium are busy; a cluster manager's proposal the buyer has not invited
+      // (lib/clusters/consortium.ts) does not bind anyone.
       const busy = await tx.consortiumMember.findFirst({
-        where: { supplierId: { in: memberIds }, consortium: { rfqId: rfq.id } },
+        where: { supplierId: { in: memberIds }, consortium: { rfqId: rfq.id, invitations: { some: {} } } },
         select: { id: true },
       });
       if (busy) throw conflict("errors.matching.alreadyInConsortium");
@@ -107,6 +109,87 @@ export async function inviteConsortium(actor: Actor | null, rfqId: string, input
           name: s.supplier.name,
           shareQuantity: parts[i],
           sharePercent: ctx.quantity > 0 ? Math.round((10000 * parts[i]) / ctx.quantity) / 100 : 0,
+        })),
+      };
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw conflict("errors.matching.alreadyInConsortium");
+    throw err;
+  }
+}
+
+/**
+ * The buyer invites a consortium a cluster manager proposed for its open RFQ (issue 12; lib/clusters/consortium.ts):
+ * the same as inviting its own consortium — every member must still qualify and be free (in no invited
+ * consortium of this RFQ), the lead gets the RFQ invitation carrying the consortium, every member is told
+ * ("consortium.invited"), the lead quotes for the group and each member accepts the agreement itself.
+ * 404 for a proposal of another RFQ or one already invited.
+ */
+export async function inviteProposedConsortium(actor: Actor | null, rfqId: string, consortiumId: string): Promise<InvitedConsortium> {
+  const { rfq, ctx, actor: a } = await ownRfq(actor, rfqId, "rfq:write");
+  requireVerified(a);
+  if (rfq.status !== "open" || deadlinePassed(rfq)) throw conflict("errors.matching.rfqNotOpen");
+  const proposal = await db.consortium.findFirst({
+    where: { id: consortiumId, rfqId: rfq.id, clusterId: { not: null }, invitations: { none: {} } },
+    select: {
+      id: true,
+      name: true,
+      leadId: true,
+      cooperativeId: true,
+      cluster: { select: { name: true } },
+      members: { select: { supplierId: true, shareQuantity: true, sharePercent: true, supplier: { select: { name: true } } } },
+    },
+  });
+  if (!proposal) throw notFound("errors.matching.proposalUnknown");
+  const memberIds = proposal.members.map((m) => m.supplierId);
+  const scored = await scoreSuppliers(ctx, memberIds);
+  if (scored.length !== memberIds.length || scored.some((s) => !s.qualified))
+    throw invalidInput({ memberIds: ["errors.matching.memberNotQualified"] });
+  const buyer = await db.organization.findUniqueOrThrow({ where: { id: a.membership.organizationId }, select: { name: true } });
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Rfq" WHERE id = ${rfq.id} FOR UPDATE`;
+      const busy = await tx.consortiumMember.findFirst({
+        where: { supplierId: { in: memberIds }, consortium: { rfqId: rfq.id, id: { not: proposal.id }, invitations: { some: {} } } },
+        select: { id: true },
+      });
+      if (busy) throw conflict("errors.matching.alreadyInConsortium");
+      const fresh = await tx.rfqInvitation.count({ where: { consortiumId: proposal.id } });
+      if (fresh > 0) throw notFound("errors.matching.proposalUnknown");
+      const existing = await tx.rfqInvitation.findUnique({ where: { rfqId_supplierId: { rfqId: rfq.id, supplierId: proposal.leadId } } });
+      if (existing?.consortiumId) throw conflict("errors.matching.alreadyInConsortium");
+      if (existing) await tx.rfqInvitation.update({ where: { id: existing.id }, data: { consortiumId: proposal.id } });
+      else await tx.rfqInvitation.create({ data: { rfqId: rfq.id, supplierId: proposal.leadId, consortiumId: proposal.id } });
+      await audit(tx, {
+        organizationId: a.membership.organizationId,
+        actorId: a.user.id,
+        action: "rfq.consortium_invited",
+        entityType: "Rfq",
+        entityId: rfq.id,
+        data: {
+          consortiumId: proposal.id,
+          leadId: proposal.leadId,
+          proposedByCluster: true,
+          members: proposal.members.map((m) => ({ supplierId: m.supplierId, shareQuantity: m.shareQuantity })),
+        },
+      });
+      await notify(tx, {
+        type: "consortium.invited",
+        organizationIds: memberIds,
+        params: { rfqTitle: rfq.title, buyerName: buyer.name, consortiumName: proposal.name },
+        link: rfqRoutes.boardDetail(rfq.id),
+        excludeUserId: a.user.id,
+      });
+      return {
+        id: proposal.id,
+        name: proposal.name,
+        leadId: proposal.leadId,
+        cooperativeId: proposal.cooperativeId,
+        members: proposal.members.map((m) => ({
+          supplierId: m.supplierId,
+          name: m.supplier.name,
+          shareQuantity: m.shareQuantity ?? 0,
+          sharePercent: m.sharePercent === null ? 0 : Number(m.sharePercent),
         })),
       };
     });

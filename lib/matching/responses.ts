@@ -68,8 +68,11 @@ export const ConsortiaResponseSchema = z
     data: z.array(
       z.object({
         key: z.string(),
-        kind: z.enum(["cooperative", "nearby", "wider"]),
+        kind: z.enum(["cluster", "cooperative", "nearby", "wider"]).openapi({
+          description: "cluster: all members of one cluster (issue 12; preferred, the RFQ's own cluster first); cooperative; nearby; wider",
+        }),
         cooperative: z.object({ id: z.string(), name: z.string() }).nullable(),
+        cluster: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: "kind cluster: the cluster" }),
         members: z.array(ConsortiumMemberSchema),
         coveredQuantity: z.number().int(),
         quantity: z.number().int(),
@@ -79,6 +82,20 @@ export const ConsortiaResponseSchema = z
     needed: z.boolean().openapi({ description: "False when one qualified supplier can supply the whole quantity alone" }),
     bestSingleCapacity: z.number().int(),
     invited: z.array(z.object({ id: z.string(), name: z.string(), leadId: z.string(), memberIds: z.array(z.string()) })),
+    clusterProposals: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          cluster: z.object({ id: z.string(), name: z.string() }),
+          leadId: z.string(),
+          members: z.array(z.object({ id: z.string(), name: z.string(), shareQuantity: z.number().int(), sharePercent: z.number() })),
+        }),
+      )
+      .openapi({
+        description:
+          "Consortia a cluster manager proposed for this RFQ (you anchor the cluster) that you have not invited yet: invite one with POST /api/v1/rfqs/{id}/consortia {consortiumId}",
+      }),
   })
   .openapi("ConsortiumProposals");
 
@@ -147,6 +164,7 @@ export function consortiumReasons(p: ConsortiumProposal, unit: string): { code: 
   const out: { code: string; params: Record<string, string | number> }[] = [
     { code: "covers", params: { covered: p.coveredQuantity, quantity: p.quantity, unit } },
   ];
+  if (p.cluster) out.push({ code: "sameCluster", params: { cluster: p.cluster.name } });
   if (p.cooperative) out.push({ code: "sameCooperative", params: { cooperative: p.cooperative.name } });
   if (p.spanKm !== null) out.push({ code: "span", params: { km: p.spanKm } });
   out.push({ code: "averageScore", params: { score: p.averageScore } });
@@ -167,6 +185,7 @@ export function presentConsortia(locale: string, c: ConsortiumProposals) {
       key: p.key,
       kind: p.kind,
       cooperative: p.cooperative,
+      cluster: p.cluster,
       members: p.members.map((m) => ({
         supplier: { id: m.id, name: m.name },
         score: m.score,
@@ -182,6 +201,7 @@ export function presentConsortia(locale: string, c: ConsortiumProposals) {
     needed: c.needed,
     bestSingleCapacity: c.bestSingleCapacity,
     invited: c.invited,
+    clusterProposals: c.clusterProposals,
   };
 }
 

@@ -14,6 +14,8 @@ export interface RfqContext {
   id: string;
   title: string;
   buyerId: string;
+  /** The cluster the RFQ is posted to (issue 12), for the "member of cluster" reason. */
+  clusterId?: string | null;
   kbliCode: string;
   deadline: Date;
   /** The deadline's date in Jakarta: certificates must be valid on it. */
@@ -132,6 +134,7 @@ interface RfqRow {
   id: string;
   title: string;
   buyerId: string;
+  clusterId?: string | null;
   kbliCode: string;
   deadline: Date;
   deliveryRegencyCode: string;
@@ -145,6 +148,7 @@ export const RFQ_CONTEXT_SELECT = {
   id: true,
   title: true,
   buyerId: true,
+  clusterId: true,
   kbliCode: true,
   deadline: true,
   deliveryRegencyCode: true,
@@ -184,6 +188,7 @@ export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfq
         id: r.id,
         title: r.title,
         buyerId: r.buyerId,
+        clusterId: r.clusterId ?? null,
         kbliCode: r.kbliCode,
         deadline: r.deadline,
         deadlineDate: jakartaToday(r.deadline),

@@ -7,6 +7,7 @@ import { ACTORS, authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
 import { ownRfqWhere, supplierVisibleRfqWhere } from "@/lib/rfqs/access";
+import { isClusterMemberSql } from "@/lib/clusters/scope";
 import type { CertificationType } from "@/lib/enums";
 import { rankSuppliers, scoreSuppliers, type ScoredSupplier } from "./engine";
 import { contextsFor, loadRfqContexts, RFQ_CONTEXT_SELECT, type RfqContext } from "./rfq-context";
@@ -87,6 +88,14 @@ export interface ConsortiumProposals {
   proposals: ConsortiumProposal[];
   /** Consortia already invited for this RFQ. */
   invited: { id: string; name: string; leadId: string; memberIds: string[] }[];
+  /** Consortia a cluster manager proposed (issue 12) that the buyer has not invited yet. */
+  clusterProposals: {
+    id: string;
+    name: string;
+    cluster: { id: string; name: string };
+    leadId: string;
+    members: { id: string; name: string; shareQuantity: number; sharePercent: number }[];
+  }[];
 }
 
 export async function cooperativesOf(ids: string[]): Promise<Map<string, { id: string; name: string }[]>> {
@@ -99,7 +108,39 @@ export async function cooperativesOf(ids: string[]): Promise<Map<string, { id: s
   return out;
 }
 
-function poolOf(scored: ScoredSupplier[], coops: Map<string, { id: string; name: string }[]>): PoolMember[] {
+/** Clusters each UMKM belongs to (directly or through an active member cooperative; lib/clusters/scope.ts). */
+export async function clustersOf(ids: string[]): Promise<Map<string, { id: string; name: string }[]>> {
+  const [direct, viaCoop] = await Promise.all([
+    db.clusterMember.findMany({
+      where: { organizationId: { in: ids }, status: "active" },
+      select: { organizationId: true, cluster: { select: { id: true, name: true } } },
+    }),
+    db.cooperativeMembership.findMany({
+      where: { memberId: { in: ids }, status: "active" },
+      select: {
+        memberId: true,
+        cooperative: {
+          select: { clusterMemberships: { where: { status: "active" }, select: { cluster: { select: { id: true, name: true } } } } },
+        },
+      },
+    }),
+  ]);
+  const out = new Map<string, { id: string; name: string }[]>();
+  const add = (id: string, c: { id: string; name: string }) => {
+    const list = out.get(id) ?? [];
+    if (!list.some((x) => x.id === c.id)) list.push(c);
+    out.set(id, list);
+  };
+  for (const d of direct) add(d.organizationId, d.cluster);
+  for (const m of viaCoop) for (const c of m.cooperative.clusterMemberships) add(m.memberId, c.cluster);
+  return out;
+}
+
+function poolOf(
+  scored: ScoredSupplier[],
+  coops: Map<string, { id: string; name: string }[]>,
+  clusters: Map<string, { id: string; name: string }[]> = new Map(),
+): PoolMember[] {
   return scored.map((s) => ({
     id: s.supplier.id,
     name: s.supplier.name,
@@ -109,6 +150,7 @@ function poolOf(scored: ScoredSupplier[], coops: Map<string, { id: string; name:
     lon: s.supplier.lon,
     regencyName: s.supplier.regencyName,
     cooperatives: coops.get(s.supplier.id) ?? [],
+    clusters: clusters.get(s.supplier.id) ?? [],
   }));
 }
 
@@ -118,8 +160,15 @@ export async function getConsortiumProposals(actor: Actor | null, rfqId: string)
   const [ranked, invited] = await Promise.all([
     rankSuppliers(ctx, { limit: CONSORTIUM.pool, almost: 0 }),
     db.consortium.findMany({
-      where: { rfqId: rfq.id },
-      select: { id: true, name: true, leadId: true, members: { select: { supplierId: true } } },
+      where: { rfqId: rfq.id, OR: [{ invitations: { some: {} } }, { clusterId: { not: null } }] },
+      select: {
+        id: true,
+        name: true,
+        leadId: true,
+        cluster: { select: { id: true, name: true } },
+        invitations: { select: { id: true }, take: 1 },
+        members: { select: { supplierId: true, shareQuantity: true, sharePercent: true, supplier: { select: { name: true } } } },
+      },
       orderBy: { createdAt: "asc" },
     }),
   ]);
@@ -127,15 +176,32 @@ export async function getConsortiumProposals(actor: Actor | null, rfqId: string)
   const needed = ctx.quantity > 0 && bestSingleCapacity < ctx.quantity;
   let proposals: ConsortiumProposal[] = [];
   if (needed) {
-    const coops = await cooperativesOf(ranked.matches.map((m) => m.supplier.id));
-    proposals = planConsortia(poolOf(ranked.matches, coops), ctx.quantity);
+    const ids = ranked.matches.map((m) => m.supplier.id);
+    const [coops, clusters] = await Promise.all([cooperativesOf(ids), clustersOf(ids)]);
+    proposals = planConsortia(poolOf(ranked.matches, coops, clusters), ctx.quantity, { clusterId: ctx.clusterId });
   }
   return {
     rfq: summary(ctx, rfq.status),
     needed,
     bestSingleCapacity,
     proposals,
-    invited: invited.map((c) => ({ id: c.id, name: c.name, leadId: c.leadId, memberIds: c.members.map((m) => m.supplierId) })),
+    invited: invited
+      .filter((c) => c.invitations.length > 0)
+      .map((c) => ({ id: c.id, name: c.name, leadId: c.leadId, memberIds: c.members.map((m) => m.supplierId) })),
+    clusterProposals: invited
+      .filter((c) => c.invitations.length === 0 && c.cluster)
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        cluster: c.cluster!,
+        leadId: c.leadId,
+        members: c.members.map((m) => ({
+          id: m.supplierId,
+          name: m.supplier.name,
+          shareQuantity: m.shareQuantity ?? 0,
+          sharePercent: m.sharePercent === null ? 0 : Number(m.sharePercent),
+        })),
+      })),
   };
 }
 
@@ -152,7 +218,8 @@ export interface RecommendedRfq {
 }
 
 /**
- * Open RFQs this UMKM may see (public, or invited directly or through a consortium) that fit it — same KBLI
+ * Open RFQs this UMKM may see (public, or invited directly or through a consortium, or posted to a cluster it
+ * belongs to) that fit it — same KBLI
  * division, or a title word in its product names — scored with the same engine as the buyer's matches,
  * qualified ones first. Only the UMKM's own members may ask (anyone else: not_found).
  */
@@ -173,7 +240,8 @@ export async function getRecommendedRfqs(
             OR EXISTS (SELECT 1 FROM "RfqInvitation" i
                         WHERE i."rfqId" = r.id
                           AND (i."supplierId" = ${supplierId}
-                               OR EXISTS (SELECT 1 FROM "ConsortiumMember" m WHERE m."consortiumId" = i."consortiumId" AND m."supplierId" = ${supplierId}))))
+                               OR EXISTS (SELECT 1 FROM "ConsortiumMember" m WHERE m."consortiumId" = i."consortiumId" AND m."supplierId" = ${supplierId})))
+            OR (r.visibility = 'invited' AND r."clusterId" IS NOT NULL AND ${isClusterMemberSql(Prisma.sql`r."clusterId"`, Prisma.sql`${supplierId}`)}))
        AND (left(r."kbliCode", 2) = ANY (s."kbliPrefixes")
             OR EXISTS (SELECT 1 FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, r.title))) w
                         WHERE length(w) >= 4 AND s."productVector" @@ to_tsquery('simple'::regconfig, quote_literal(w) || ':*')))

@@ -40,9 +40,18 @@ export interface MatchSignals {
   completedAgreements: number;
   deliveries: number;
   onTimeDeliveries: number;
+  /**
+   * Affinity (issue 12; lib/matching/affinity.ts), no points: the clusters linking this UMKM to the RFQ — the
+   * cluster the RFQ is posted to ("rfq") or a cluster the buyer anchors ("anchor") that the UMKM belongs to,
+   * directly or through its cooperative — and the industrial estate (site) the UMKM shares with the buyer.
+   */
+  clusters?: { name: string; via: "rfq" | "anchor" }[];
+  estate?: string | null;
 }
 
 type ReasonCode =
+  | "cluster_member"
+  | "same_estate"
   | "kbli_exact"
   | "kbli_class"
   | "kbli_group"
@@ -175,7 +184,19 @@ export function gapsOf(s: MatchSignals): Gap[] {
   return gaps;
 }
 
-/** The reasons behind the score, strongest first. */
+/**
+ * Affinity reasons (no points: the score measures fit, ADR 0029): membership of the cluster the RFQ is posted
+ * to or of a cluster the buyer anchors, and the same industrial estate as the buyer. Listed before the scored
+ * reasons so the short lists (the top three) show them.
+ */
+function affinityReasons(s: MatchSignals): Reason[] {
+  const out: Reason[] = [];
+  for (const c of s.clusters ?? []) out.push({ code: "cluster_member", params: { cluster: c.name, via: c.via }, points: 0 });
+  if (s.estate) out.push({ code: "same_estate", params: { estate: s.estate }, points: 0 });
+  return out;
+}
+
+/** The reasons behind the score: affinity first (no points), then the scored ones, strongest first. */
 export function reasonsOf(s: MatchSignals): Reason[] {
   const out: Reason[] = [];
   const kp = kbliPoints(s.kbliLevel);
@@ -235,5 +256,5 @@ export function reasonsOf(s: MatchSignals): Reason[] {
       points: trackRecordPoints(s),
     });
   }
-  return out.map((r) => ({ ...r, points: round1(r.points) })).sort((a, b) => b.points - a.points);
+  return [...affinityReasons(s), ...out.map((r) => ({ ...r, points: round1(r.points) })).sort((a, b) => b.points - a.points)];
 }

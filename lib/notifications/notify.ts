@@ -18,6 +18,7 @@ import type { MemberRole } from "@/lib/enums";
 
 export const NOTIFICATION_TYPES = [
   "rfq.invited", // a supplier was invited to an RFQ
+  "rfq.cluster_posted", // an RFQ posted to a cluster opened (to its members, set-based: lib/rfqs/cluster.ts; issue 12)
   "rfq.clarification_answered", // the buyer answered a clarification (to every supplier that can see the RFQ and asked or quoted)
   "rfq.deadline_approaching", // to suppliers with a draft or submitted quote and invited suppliers (lib/notifications/deadlines.ts)
   "quote.received", // to the buyer organization
@@ -36,6 +37,7 @@ export const NOTIFICATION_TYPES = [
   "financing.requested",
   "financing.decided",
   "consortium.invited",
+  "consortium.proposed", // a cluster manager proposed a consortium of cluster members for the buyer's RFQ (to the buyer; issue 12)
   "cooperative.join_requested", // a cooperative asks an UMKM to join (to the UMKM's owners and admins; issue 11)
   "cooperative.join_accepted", // the UMKM accepted (to the cooperative's owners and admins)
   "cooperative.join_declined", // the UMKM declined

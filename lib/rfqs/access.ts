@@ -1,8 +1,9 @@
 // Who may see an RFQ, as Prisma `where` fragments, so "not yours" looks exactly like "not found".
 //   - The buyer organization that owns it sees it in every status.
 //   - A supplier (UMKM or cooperative) sees a published RFQ (open, closed, awarded) when it is public or the
-//     supplier is invited (directly or as a member of an invited consortium), and always sees an RFQ it has
-//     quoted on. Drafts and cancelled-before-publishing RFQs are the buyer's only.
+//     supplier is invited (directly or as a member of an invited consortium, or — issue 12 — as a member of the
+//     cluster the RFQ is posted to, directly or through its cooperative: lib/clusters/scope.ts), and always
+//     sees an RFQ it has quoted on. Drafts and cancelled-before-publishing RFQs are the buyer's only.
 // Suppliers never learn who else was invited: select invitations only with `where: { supplierId }`.
 // Also who may act on RFQs at all (authorizeBuyer/authorizeSupplier, which lib/ calls on every read and write)
 // and the matching pure "who may open this page" predicates the pages pass to requirePageActor.
@@ -12,6 +13,7 @@ import { notFound } from "@/lib/errors";
 import { authorize, ACTORS, type AuthorizedActor } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
+import { clustersOfOrganizationWhere } from "@/lib/clusters/scope";
 
 /** A buyer officer who may write RFQs (403 for anyone else). */
 export function authorizeBuyer(actor: Actor | null): AuthorizedActor {
@@ -60,6 +62,7 @@ export function supplierVisibleRfqWhere(supplierId: string): Prisma.RfqWhereInpu
           { visibility: "public" },
           { invitations: { some: { supplierId } } },
           { invitations: { some: { consortium: { members: { some: { supplierId } } } } } },
+          { visibility: "invited", cluster: clustersOfOrganizationWhere(supplierId) },
         ],
       },
       { quotes: { some: { supplierId } } },

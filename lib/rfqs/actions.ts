@@ -11,7 +11,17 @@ import { buyerAction, memberAction, revalidate } from "@/lib/auth/action-wrapper
 import { isUploadPresent, type UploadSource } from "@/lib/files/upload";
 import { invalidInput } from "@/lib/errors";
 import { searchKbli } from "@/lib/reference/service";
-import { answerSchema, cancelSchema, extendSchema, invitationsSchema, questionSchema, rfqCreateSchema, rfqIdSchema } from "./schemas";
+import {
+  answerSchema,
+  cancelSchema,
+  extendSchema,
+  invitationsSchema,
+  questionSchema,
+  rfqCreateObject,
+  rfqCreateSchema,
+  rfqIdSchema,
+  clusterNeedsInvited,
+} from "./schemas";
 import { addAttachment, removeAttachment } from "./attachments";
 import { answerClarification, askClarification } from "./clarifications";
 import { inviteSuppliers, removeInvitation, searchInvitableSuppliers } from "./invitations";
@@ -32,11 +42,20 @@ export const createRfqAction = buyerAction("rfq:write", rfqCreateSchema, async (
 });
 
 /** The edit form sends every field; blank optional ones mean "none". */
-export const updateRfqAction = buyerAction("rfq:write", rfqCreateSchema.extend(withId.shape), async ({ id, ...input }, { actor }) => {
-  const rfq = await updateRfq(actor, id, { ...input, description: input.description ?? null, minTkdn: input.minTkdn ?? null });
-  refresh(rfq.id);
-  return { id: rfq.id };
-});
+export const updateRfqAction = buyerAction(
+  "rfq:write",
+  rfqCreateObject.extend(withId.shape).superRefine(clusterNeedsInvited),
+  async ({ id, ...input }, { actor }) => {
+    const rfq = await updateRfq(actor, id, {
+      ...input,
+      description: input.description ?? null,
+      minTkdn: input.minTkdn ?? null,
+      clusterId: input.clusterId ?? null,
+    });
+    refresh(rfq.id);
+    return { id: rfq.id };
+  },
+);
 
 export const publishRfqAction = buyerAction("rfq:write", withId, async ({ id }, { actor }) => {
   const rfq = await publishRfq(actor, id);

@@ -9,6 +9,7 @@ import { db, Prisma } from "@/lib/db";
 import { KBLI_VERSION } from "@/lib/db/reference-data";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { authorizeBuyer, deadlinePassed } from "./access";
+import { assertCluster, assertClusterVisibility, notifyClusterMembers } from "./cluster";
 import { assertFutureDeadline, deadlineInstant } from "./deadlines";
 import { notifyInvited } from "./invitations";
 import { lockOwn } from "./lock";
@@ -48,6 +49,8 @@ export async function createRfq(actor: Actor | null, input: RfqCreateInput): Pro
   const deadline = await deadlineInstant(buyerId, input.deadline);
   assertFutureDeadline(deadline);
   await assertReferences(input);
+  assertClusterVisibility(input.visibility, input.clusterId ?? null);
+  if (input.clusterId) await assertCluster(db, input.clusterId);
   const id = await db.$transaction(async (tx) => {
     const r = await tx.rfq.create({
       data: {
@@ -64,6 +67,7 @@ export async function createRfq(actor: Actor | null, input: RfqCreateInput): Pro
         sealed: input.sealed,
         requiredCertifications: input.requiredCertifications,
         minTkdn: tkdn(input.minTkdn),
+        clusterId: input.clusterId ?? null,
         items: { create: itemRows(input.items) },
       },
       select: { id: true },
@@ -74,7 +78,7 @@ export async function createRfq(actor: Actor | null, input: RfqCreateInput): Pro
       action: "rfq.created",
       entityType: "rfq",
       entityId: r.id,
-      data: { rfqId: r.id, title: input.title, items: input.items.length },
+      data: { rfqId: r.id, title: input.title, items: input.items.length, ...(input.clusterId && { clusterId: input.clusterId }) },
     });
     return r.id;
   });
@@ -89,7 +93,7 @@ export async function updateRfq(actor: Actor | null, rfqId: string, patch: RfqUp
   const a = authorizeBuyer(actor);
   const buyerId = a.membership.organizationId;
   const fields = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined);
-  const current = await db.rfq.findFirst({ where: { id: rfqId, buyerId }, select: { status: true } });
+  const current = await db.rfq.findFirst({ where: { id: rfqId, buyerId }, select: { status: true, visibility: true, clusterId: true } });
   if (!current) throw notFound();
   if (current.status !== "draft") {
     if (fields.length === 1 && fields[0] === "deadline" && patch.deadline) return extendDeadline(a, rfqId, patch.deadline);
@@ -98,9 +102,15 @@ export async function updateRfq(actor: Actor | null, rfqId: string, patch: RfqUp
   const deadline = patch.deadline ? await deadlineInstant(buyerId, patch.deadline) : undefined;
   if (deadline) assertFutureDeadline(deadline);
   await assertReferences(patch);
+  if (patch.clusterId !== undefined || patch.visibility !== undefined) {
+    assertClusterVisibility(patch.visibility ?? current.visibility, patch.clusterId === undefined ? current.clusterId : patch.clusterId);
+    if (patch.clusterId) await assertCluster(db, patch.clusterId);
+  }
   await db.$transaction(async (tx) => {
     const r = await lockOwn(tx, buyerId, rfqId);
     if (r.status !== "draft") throw conflict("rfqs.errors.notDraft");
+    // the same rule on the locked row (a concurrent PATCH may have changed the other field)
+    assertClusterVisibility(patch.visibility ?? r.visibility, patch.clusterId === undefined ? r.clusterId : patch.clusterId);
     await tx.rfq.update({
       where: { id: rfqId },
       data: {
@@ -113,6 +123,7 @@ export async function updateRfq(actor: Actor | null, rfqId: string, patch: RfqUp
         ...(patch.sealed !== undefined && { sealed: patch.sealed }),
         ...(patch.requiredCertifications !== undefined && { requiredCertifications: patch.requiredCertifications }),
         ...(patch.minTkdn !== undefined && { minTkdn: tkdn(patch.minTkdn) }),
+        ...(patch.clusterId !== undefined && { clusterId: patch.clusterId }),
         version: { increment: 1 },
       },
     });
@@ -142,7 +153,9 @@ export async function publishRfq(actor: Actor | null, rfqId: string): Promise<Rf
     if (r.status !== "draft") throw conflict("rfqs.errors.notDraft");
     assertFutureDeadline(r.deadline);
     const invitees = await tx.rfqInvitation.findMany({ where: { rfqId }, select: { supplierId: true } });
-    if (r.visibility === "invited" && invitees.length === 0) throw invalidInput({ supplierIds: ["rfqs.errors.noInvitees"] });
+    // A cluster RFQ's invitees are the cluster's members: it needs no direct invitation.
+    if (r.visibility === "invited" && invitees.length === 0 && !r.clusterId)
+      throw invalidInput({ supplierIds: ["rfqs.errors.noInvitees"] });
     const now = new Date();
     await tx.rfq.update({ where: { id: rfqId }, data: { status: "open", publishedAt: now, version: { increment: 1 } } });
     await audit(tx, {
@@ -151,8 +164,12 @@ export async function publishRfq(actor: Actor | null, rfqId: string): Promise<Rf
       action: "rfq.published",
       entityType: "rfq",
       entityId: rfqId,
-      data: { rfqId, deadline: r.deadline.toISOString(), invitations: invitees.length },
+      data: { rfqId, deadline: r.deadline.toISOString(), invitations: invitees.length, ...(r.clusterId && { clusterId: r.clusterId }) },
     });
+    if (r.clusterId) {
+      const cluster = await assertCluster(tx, r.clusterId);
+      await notifyClusterMembers(tx, r, cluster, a.user.id);
+    }
     await notifyInvited(
       tx,
       r,

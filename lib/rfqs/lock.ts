@@ -9,7 +9,16 @@ export async function lockOwn(tx: Prisma.TransactionClient, buyerId: string, rfq
   if (locked.length === 0) throw notFound();
   const r = await tx.rfq.findUnique({
     where: { id: rfqId },
-    select: { id: true, buyerId: true, status: true, deadline: true, title: true, visibility: true, buyer: { select: { name: true } } },
+    select: {
+      id: true,
+      buyerId: true,
+      status: true,
+      deadline: true,
+      title: true,
+      visibility: true,
+      clusterId: true,
+      buyer: { select: { name: true } },
+    },
   });
   if (!r) throw notFound();
   return r;

@@ -9,6 +9,7 @@ import { RFQ_STATUSES, type RfqStatus } from "@/lib/enums";
 import { notFound } from "@/lib/errors";
 import { authorizeBuyer, authorizeRfqReader, isBuyer, ownRfqWhere, supplierVisibleRfqWhere, visibleRfqWhere } from "./access";
 import { closeExpiredRfqs } from "./deadlines";
+import { clusterIdsOfOrganization } from "@/lib/clusters/scope";
 import type { RfqListFilter, RfqListQuery } from "./schemas";
 import { rfqSelect, toView, type RfqRow, type RfqView } from "./views";
 
@@ -27,7 +28,7 @@ export async function getRfqForActor(actor: Actor | null, rfqId: string): Promis
     view.invitationCount = await db.rfqInvitation.count({ where: { rfqId } });
   } else {
     const mine = await db.rfqInvitation.findFirst({ where: { rfqId, supplierId: org }, select: { id: true } });
-    view.invited = Boolean(mine);
+    view.invited = Boolean(mine) || (view.clusterId !== null && (await clusterIdsOfOrganization(db, org)).includes(view.clusterId));
   }
   return view;
 }
@@ -87,6 +88,7 @@ export async function listRfqs(
         : { invitations: { where: { supplierId: org }, select: { id: true } } }),
     },
   });
+  const myClusters = buyer ? [] : await clusterIdsOfOrganization(db, org);
   const views = rows.map((r) => {
     const v: RfqView & { quoteCount?: number } = toView(r as RfqRow, now);
     if (buyer) {
@@ -94,7 +96,9 @@ export async function listRfqs(
       v.invitationCount = c.invitations;
       v.quoteCount = c.quotes;
     } else {
-      v.invited = ((r as unknown as { invitations: unknown[] }).invitations ?? []).length > 0;
+      v.invited =
+        ((r as unknown as { invitations: unknown[] }).invitations ?? []).length > 0 ||
+        (v.visibility === "invited" && v.clusterId !== null && myClusters.includes(v.clusterId));
     }
     return v;
   });

@@ -56,7 +56,14 @@ export const RfqSchema = z
     createdAt: timestamp,
     updatedAt: timestamp,
     version: z.number().int(),
-    invited: z.boolean().optional().openapi({ description: "Suppliers only: whether your organization is invited (never who else is)" }),
+    invited: z.boolean().optional().openapi({
+      description:
+        "Suppliers only: whether your organization is invited, directly or as a member of the cluster the RFQ is posted to (never who else is)",
+    }),
+    clusterId: z.string().nullable().openapi({
+      description: 'The cluster the RFQ is posted to (visibility "invited"): its members see it as invited; null for none',
+    }),
+    cluster: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: "The cluster's id and name, or null" }),
     invitationCount: z.number().int().optional().openapi({ description: "The buyer only" }),
     quoteCount: z.number().int().optional().openapi({ description: "The buyer only (lists): submitted quotes" }),
   })

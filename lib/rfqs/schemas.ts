@@ -165,9 +165,32 @@ const rfqFields = {
   minTkdn: minTkdnSchema,
   visibility: z.preprocess(blank, z.enum(RFQ_VISIBILITIES, { error: "errors.field.invalidChoice" }).default("public")),
   sealed: z.preprocess((v) => (v === undefined ? false : v), booleanish),
+  /**
+   * Post the RFQ to a cluster (issue 12): its members, directly or through a member cooperative, see it as
+   * invited. Requires `visibility: "invited"`; null (PATCH) takes the RFQ off the cluster.
+   */
+  clusterId: z.preprocess(
+    blank,
+    z
+      .string({ error: "rfqs.errors.clusterUnknown" })
+      .trim()
+      .min(1, "rfqs.errors.clusterUnknown")
+      .max(64, "rfqs.errors.clusterUnknown")
+      .nullable()
+      .optional()
+      .openapi({ description: 'A cluster id: its members see the RFQ as invited. Only with visibility "invited"' }),
+  ),
 };
 
-export const rfqCreateSchema = z.object(rfqFields).openapi("RfqInput");
+/** A cluster RFQ is an invitation-only RFQ (its members are the invitees): clusterId needs visibility "invited". */
+export function clusterNeedsInvited(v: { clusterId?: string | null; visibility?: string }, ctx: z.RefinementCtx) {
+  if (v.clusterId && v.visibility !== "invited")
+    ctx.addIssue({ code: "custom", path: ["clusterId"], message: "rfqs.errors.clusterNeedsInvited" });
+}
+
+/** The create body without its cross-field rule (the edit form's action extends it with the id). */
+export const rfqCreateObject = z.object(rfqFields);
+export const rfqCreateSchema = rfqCreateObject.superRefine(clusterNeedsInvited).openapi("RfqInput");
 export type RfqCreateInput = z.output<typeof rfqCreateSchema>;
 
 /** PATCH: any subset. Drafts take every field (items replace the list); an open RFQ only a later deadline. */

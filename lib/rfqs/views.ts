@@ -28,6 +28,8 @@ export const rfqSelect = {
   cancelledAt: true,
   cancelReason: true,
   awardedAt: true,
+  clusterId: true,
+  cluster: { select: { id: true, name: true } },
   version: true,
   createdAt: true,
   updatedAt: true,
@@ -82,8 +84,14 @@ export interface RfqView {
   awardedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
-  /** Suppliers only: is the asking organization invited (directly)? Never who else is. */
+  /**
+   * Suppliers only: is the asking organization invited (directly, or as a member of the cluster the RFQ is
+   * posted to)? Never who else is.
+   */
   invited?: boolean;
+  /** The cluster the RFQ is posted to (issue 12): its members see it as invited. */
+  clusterId: string | null;
+  cluster: { id: string; name: string } | null;
   /** The buyer only. */
   invitationCount?: number;
   version: number;
@@ -123,6 +131,8 @@ export function toView(r: RfqRow, now = new Date()): RfqView {
     cancelledAt: r.cancelledAt,
     cancelReason: r.cancelReason,
     awardedAt: r.awardedAt,
+    clusterId: r.clusterId,
+    cluster: r.cluster,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     version: r.version,

@@ -148,6 +148,11 @@ interface Fixture {
   /** A published public RFQ of the owner buyer: on the board, by design visible to every supplier. */
   rfqPublic: { id: string };
   /**
+   * Issue 12 (rfqcluster): a cluster managed by an owner cluster manager, the owner buyer its active anchor, both owner UMKM
+   * its members, and a consortium of them the manager proposed for rfqPublic (not invited yet).
+   */
+  cluster: { id: string; proposalId: string };
+  /**
    * An active agreement owner buyer ↔ owner UMKM, with milestones, a delivery awaiting review, a payment, the buyer's completion
    * confirmation and a financing request.
    */
@@ -241,6 +246,30 @@ async function seed(): Promise<Fixture> {
   await db.quote.update({ where: { id: quote.id }, data: { status: "submitted", submittedAt: new Date() } });
   const clarification = await askClarification(umkmActor, rfqInvited.id, PRIVATE.question);
   const rfqPublic = await createRfq(db, ownerBuyer.organization.id);
+
+  const ownerManager = await createOrganization(db, "cluster_manager");
+  const cluster = await db.cluster.create({
+    data: {
+      name: "Klaster Pemilik",
+      kbliSections: ["C"],
+      provinceCodes: ["33"],
+      regencyCodes: [],
+      managerId: ownerManager.organization.id,
+    },
+  });
+  await db.clusterAnchor.create({ data: { clusterId: cluster.id, buyerId: ownerBuyer.organization.id, status: "active" } });
+  await db.clusterMember.createMany({
+    data: [ownerUmkm, ownerUmkm2].map((o) => ({ clusterId: cluster.id, organizationId: o.organization.id, status: "active" as const })),
+  });
+  const clusterProposal = await db.consortium.create({
+    data: {
+      rfqId: rfqPublic.id,
+      clusterId: cluster.id,
+      name: "Konsorsium Klaster Pemilik",
+      leadId: ownerUmkm.organization.id,
+      members: { create: [{ supplierId: ownerUmkm.organization.id }, { supplierId: ownerUmkm2.organization.id }] },
+    },
+  });
 
   const agreement = await createAgreement(db, ownerBuyer.organization.id, ownerUmkm.organization.id, {
     title: PRIVATE.agreementTitle,
@@ -411,6 +440,7 @@ async function seed(): Promise<Fixture> {
       clarificationId: clarification.id,
     },
     rfqPublic: { id: rfqPublic.id },
+    cluster: { id: cluster.id, proposalId: clusterProposal.id },
     agreement: { id: agreement.id, milestoneId, deliveryId: delivery.id, financingId: financing.id },
     agreementProposed: { id: agreementProposed.id },
     agreementCompleted: { id: agreementCompleted.id },
@@ -1278,6 +1308,32 @@ const API: Record<string, ApiCase[]> = {
       request: (fx) => ({ params: { id: fx.rfqInvited.id }, body: { memberIds: [fx.owner.umkm.orgId, fx.owner.umkm2.orgId] } }),
     },
   ],
+  "POST /api/v1/rfqs/[id]/consortia/[consortiumId]/invite": [
+    {
+      resource: "Invite the consortium a cluster manager proposed for the owner buyer's RFQ: the buyer only (others 404/403)",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.rfqPublic.id, consortiumId: fx.cluster.proposalId } }),
+    },
+  ],
+  "GET /api/v1/clusters/[id]/consortia": [
+    {
+      resource:
+        "The owner cluster manager's view of its anchors' open RFQs and its proposals: that manager only (ministry staff and regional governments manage only clusters they created: 404)",
+      kind: "read",
+      allow: none,
+      request: (fx) => ({ params: { id: fx.cluster.id } }),
+    },
+  ],
+  "POST /api/v1/clusters/[id]/consortia": [
+    {
+      resource: "Propose a consortium of the owner cluster's members for its anchor's RFQ: the cluster's manager only",
+      kind: "write",
+      request: (fx) => ({
+        params: { id: fx.cluster.id },
+        body: { rfqId: fx.rfqPublic.id, memberIds: [fx.owner.umkm.orgId, fx.owner.umkm2.orgId] },
+      }),
+    },
+  ],
   "GET /api/v1/rfqs/[id]/quotes": [
     {
       resource: "The quotes on the owner buyer's RFQ: the buyer only",
@@ -1582,6 +1638,20 @@ const ACTIONS: Record<string, ActionCase[]> = {
       resource: "Invite a consortium to the owner buyer's RFQ",
       kind: "write",
       args: (fx) => [{ rfqId: fx.rfqInvited.id, memberIds: [fx.owner.umkm.orgId, fx.owner.umkm2.orgId] }],
+    },
+  ],
+  "lib/matching/actions.ts#inviteProposedConsortiumAction": [
+    {
+      resource: "Invite the consortium a cluster manager proposed for the owner buyer's RFQ",
+      kind: "write",
+      args: (fx) => [{ rfqId: fx.rfqPublic.id, consortiumId: fx.cluster.proposalId }],
+    },
+  ],
+  "lib/clusters/consortium-actions.ts#proposeClusterConsortiumAction": [
+    {
+      resource: "Propose a consortium of the owner cluster's members for its anchor's RFQ: the cluster's manager only",
+      kind: "write",
+      args: (fx) => [{ clusterId: fx.cluster.id, rfqId: fx.rfqPublic.id, memberIds: [fx.owner.umkm.orgId, fx.owner.umkm2.orgId] }],
     },
   ],
 

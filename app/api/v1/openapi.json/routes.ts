@@ -60,6 +60,8 @@ import "../stats/partnerships/route";
 import "../stats/suppliers/route";
 import "../rfqs/[id]/matches/route";
 import "../rfqs/[id]/consortia/route";
+import "../rfqs/[id]/consortia/[consortiumId]/invite/route";
+import "../clusters/[id]/consortia/route";
 import "../suppliers/[id]/recommended-rfqs/route";
 import "../rfqs/[id]/quote/attachments/route";
 import "../rfqs/[id]/quote/attachments/[attachmentId]/route";

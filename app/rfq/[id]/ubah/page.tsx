@@ -10,6 +10,7 @@ import { mayManageRfqs } from "@/lib/rfqs/access";
 import { kbliTitle, regionLists } from "@/lib/rfqs/form-references";
 import { toZonedLocal } from "@/lib/i18n/zoned-time";
 import { rfqRoutes } from "@/lib/rfqs/routes";
+import { rfqClusterChoices } from "@/lib/rfqs/cluster";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +26,7 @@ export default async function EditRfqPage({ params }: { params: Promise<{ id: st
   if (rfq.status !== "draft") redirect(rfqRoutes.detail(rfq.id));
   const t = await getTranslations("rfqs.form");
   const { provinces, regencies } = await regionLists();
+  const clusters = await rfqClusterChoices(actor);
   return (
     <Container className="flex max-w-3xl flex-col gap-6 py-8">
       <PageHeader eyebrow={rfq.title} title={t("editTitle")} />
@@ -32,6 +34,7 @@ export default async function EditRfqPage({ params }: { params: Promise<{ id: st
         <RfqForm
           provinces={provinces}
           regencies={regencies}
+          clusters={clusters}
           initial={{
             id: rfq.id,
             title: rfq.title,
@@ -51,6 +54,7 @@ export default async function EditRfqPage({ params }: { params: Promise<{ id: st
             minTkdn: rfq.minTkdn === null ? "" : String(rfq.minTkdn),
             visibility: rfq.visibility,
             sealed: rfq.sealed,
+            clusterId: rfq.clusterId ?? "",
           }}
         />
       </Card>
