@@ -145,6 +145,7 @@ export const cooperativeAction = actorAction(ACTORS.cooperative);
 export const partyAction = actorAction(ACTORS.party);
 export const bankAction = actorAction(ACTORS.bank);
 export const platformAction = actorAction(ACTORS.platform);
+export const regionalGovernmentAction = actorAction(ACTORS.regionalGovernment);
 
 /**
  * Re-renders the given pages after a successful write (every actions.ts calls this, never revalidatePath

@@ -25,6 +25,7 @@ export const PRIVATE_PATH_PREFIXES = [
   "/rfq",
   "/papan-rfq",
   "/organisasi",
+  "/daerah",
 ] as const;
 
 export function isPrivatePath(pathname: string): boolean {
