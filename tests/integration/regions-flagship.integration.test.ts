@@ -22,7 +22,10 @@ let unverified: Actor; // province government of 33, unverified
 let buyer: Actor;
 const id: Record<string, string> = {};
 
-async function gov(scope: { regionProvinceCode?: string; regionRegencyCode?: string }, verificationStatus: "verified" | "unverified" = "verified") {
+async function gov(
+  scope: { regionProvinceCode?: string; regionRegencyCode?: string },
+  verificationStatus: "verified" | "unverified" = "verified",
+) {
   const made = await createOrganization(t.db, "regional_government", { ...scope, verificationStatus });
   return actAs(made.owner, made.organization.id);
 }
@@ -50,13 +53,33 @@ beforeAll(async () => {
     if (product) await createProduct(t.db, made.organization.id, product);
   };
   // Jawa Tengah
-  await mk("Batik Tulis Kota", { regencyCode: "33.75", kbliCodes: ["13134"], description: "Pengrajin." }, { name: "Kain batik TULIS sutra", kbliCode: "13134" });
-  await mk("Batik Cap Kabupaten", { regencyCode: "33.26", kbliCodes: ["13134"], description: "Batik cap untuk seragam." }, { name: "Seragam", kbliCode: "14111" });
-  await mk("Tenun Kabupaten", { regencyCode: "33.26", kbliCodes: ["13121"], description: "Tenun ikat." }, { name: "Kain tenun", kbliCode: "13121" });
+  await mk(
+    "Batik Tulis Kota",
+    { regencyCode: "33.75", kbliCodes: ["13134"], description: "Pengrajin." },
+    { name: "Kain batik TULIS sutra", kbliCode: "13134" },
+  );
+  await mk(
+    "Batik Cap Kabupaten",
+    { regencyCode: "33.26", kbliCodes: ["13134"], description: "Batik cap untuk seragam." },
+    { name: "Seragam", kbliCode: "14111" },
+  );
+  await mk(
+    "Tenun Kabupaten",
+    { regencyCode: "33.26", kbliCodes: ["13121"], description: "Tenun ikat." },
+    { name: "Kain tenun", kbliCode: "13121" },
+  );
   // words only in an ARCHIVED product: no match
-  await mk("Batik Arsip", { regencyCode: "33.75", kbliCodes: ["13134"], description: "Pengrajin." }, { name: "Batik tulis lama", kbliCode: "13134", archivedAt: new Date() });
+  await mk(
+    "Batik Arsip",
+    { regencyCode: "33.75", kbliCodes: ["13134"], description: "Pengrajin." },
+    { name: "Batik tulis lama", kbliCode: "13134", archivedAt: new Date() },
+  );
   // Jawa Barat: same KBLI and words, another province
-  await mk("Batik Tulis Bandung", { regencyCode: "32.04", kbliCodes: ["13134"], description: "Batik tulis Bandung." }, { name: "Batik tulis", kbliCode: "13134" });
+  await mk(
+    "Batik Tulis Bandung",
+    { regencyCode: "32.04", kbliCodes: ["13134"], description: "Batik tulis Bandung." },
+    { name: "Batik tulis", kbliCode: "13134" },
+  );
 });
 
 const search = async (input: Record<string, string>) => (await searchSuppliers(supplierSearchQuery.parse(input))).data;
@@ -72,7 +95,9 @@ describe("tagging flagship products", () => {
 
   it("matching: region, KBLI prefix, and a word in an active product or the profile text", async () => {
     const badges = await flagshipBadges(Object.values(id));
-    const matched = Object.entries(id).filter(([, v]) => badges.has(v)).map(([k]) => k);
+    const matched = Object.entries(id)
+      .filter(([, v]) => badges.has(v))
+      .map(([k]) => k);
     // the product name (case-insensitive); not the archived product; not the other province
     expect(matched).toEqual(["Batik Tulis Kota"]);
     expect(badges.get(id["Batik Tulis Kota"])).toEqual([{ flagshipId: batik, name: "Batik tulis Jawa Tengah", regionName: "Jawa Tengah" }]);
@@ -82,7 +107,12 @@ describe("tagging flagship products", () => {
     await createFlagship(kabPekalongan, { name: "Batik cap", kbliCode: "13134", keywords: ["batik cap"] });
     await createFlagship(kabPekalongan, { name: "Tekstil", kbliCode: "131", keywords: [] });
     const badges = await flagshipBadges(Object.values(id));
-    expect(badges.get(id["Batik Cap Kabupaten"])?.map((b) => b.name).sort()).toEqual(["Batik cap", "Tekstil"]);
+    expect(
+      badges
+        .get(id["Batik Cap Kabupaten"])
+        ?.map((b) => b.name)
+        .sort(),
+    ).toEqual(["Batik cap", "Tekstil"]);
     expect(badges.get(id["Tenun Kabupaten"])?.map((b) => b.name)).toEqual(["Tekstil"]);
     // a regency government's flagship stays in its regency
     expect(badges.get(id["Batik Tulis Kota"])?.map((b) => b.name)).toEqual(["Batik tulis Jawa Tengah"]);
@@ -111,7 +141,9 @@ describe("tagging flagship products", () => {
 
   it("an unverified, or later suspended, government's flagships give no badge", async () => {
     // written directly: the service refuses unverified governments (below)
-    await t.db.flagshipProduct.create({ data: { governmentId: unverified.membership!.organizationId, name: "X", kbliCode: "13121", keywords: [] } });
+    await t.db.flagshipProduct.create({
+      data: { governmentId: unverified.membership!.organizationId, name: "X", kbliCode: "13121", keywords: [] },
+    });
     expect((await flagshipBadges([id["Tenun Kabupaten"]])).get(id["Tenun Kabupaten"])?.map((b) => b.name)).toEqual(["Tekstil"]);
     await t.db.organization.update({ where: { id: kabPekalongan.membership!.organizationId }, data: { suspendedAt: new Date() } });
     expect((await flagshipBadges([id["Tenun Kabupaten"]])).get(id["Tenun Kabupaten"])).toBeUndefined();
@@ -122,15 +154,17 @@ describe("tagging flagship products", () => {
     const before = await t.db.flagshipProduct.count();
     expect(await codeOf(createFlagship(unverified, { name: "Batik", kbliCode: "13", keywords: [] }))).toBe("verification_required");
     expect(await codeOf(createFlagship(buyer, { name: "Batik", kbliCode: "13", keywords: [] }))).toBe("forbidden");
-    expect(await codeOf(updateFlagship(kabPekalongan, { id: batik, name: "Diambil alih", kbliCode: "13", keywords: [] }))).toBe("not_found");
+    expect(await codeOf(updateFlagship(kabPekalongan, { id: batik, name: "Diambil alih", kbliCode: "13", keywords: [] }))).toBe(
+      "not_found",
+    );
     expect(await codeOf(deleteFlagship(kabPekalongan, { id: batik }))).toBe("not_found");
     for (const kbliCode of ["1", "131345", "A", "99999", "13'--"]) {
       expect(await codeOf(createFlagship(jateng, { name: "Batik", kbliCode, keywords: [] }))).toBe("invalid_input");
     }
     expect(await codeOf(createFlagship(jateng, { name: "Batik", kbliCode: "13", keywords: ["x"] }))).toBe("invalid_input");
-    expect(await codeOf(createFlagship(jateng, { name: "Batik", kbliCode: "13", keywords: Array.from({ length: 11 }, (_, i) => `kata${i}`) }))).toBe(
-      "invalid_input",
-    );
+    expect(
+      await codeOf(createFlagship(jateng, { name: "Batik", kbliCode: "13", keywords: Array.from({ length: 11 }, (_, i) => `kata${i}`) })),
+    ).toBe("invalid_input");
     expect(await t.db.flagshipProduct.count()).toBe(before);
     expect((await t.db.flagshipProduct.findUniqueOrThrow({ where: { id: batik } })).name).toBe("Batik tulis Jawa Tengah");
   });

@@ -12,7 +12,14 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
 import { actAs, signOut } from "@/tests/helpers/act-as";
-import { createAgreement, createBuyer, createCertification, createOrganization, createProduct, createUmkm } from "@/tests/helpers/factories";
+import {
+  createAgreement,
+  createBuyer,
+  createCertification,
+  createOrganization,
+  createProduct,
+  createUmkm,
+} from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { registerAccount } from "@/lib/auth/accounts";
 import { isDomainError } from "@/lib/errors";
@@ -288,7 +295,10 @@ describe("the follow-up list", () => {
     expect(text).not.toContain("Keripik Bandung");
     expect(text).not.toContain("Roti Medium");
 
-    const en = await callRoute(followUpRoute, "GET", "/daerah/tindak-lanjut.csv", { headers: { cookie: "NEXT_LOCALE=en" }, query: { jenis: "halal" } });
+    const en = await callRoute(followUpRoute, "GET", "/daerah/tindak-lanjut.csv", {
+      headers: { cookie: "NEXT_LOCALE=en" },
+      query: { jenis: "halal" },
+    });
     const enText = (await en.text()).replace(/^\uFEFF/, "");
     expect(enText.split("\r\n")[0].split(";")[0]).toBe("Follow-up");
     expect(enText.split("\r\n").filter((l) => l).length).toBe(2); // header + Keripik Micro
@@ -321,7 +331,12 @@ describe("sign-up of the new organization types", () => {
 
   it("a regency government is stored with its scope and starts unverified", async () => {
     const r = await registerAccount(base("regional_government", { regionRegencyCode: "33.26" }));
-    expect(r.organization).toMatchObject({ type: "regional_government", verificationStatus: "unverified", regionRegencyCode: "33.26", regionProvinceCode: null });
+    expect(r.organization).toMatchObject({
+      type: "regional_government",
+      verificationStatus: "unverified",
+      regionRegencyCode: "33.26",
+      regionProvinceCode: null,
+    });
     const row = await t.db.organization.findUniqueOrThrow({ where: { id: r.organization.id } });
     expect(row.regionRegencyCode).toBe("33.26");
   });
