@@ -1,4 +1,5 @@
-// /daftar — create an account and the organization it acts for (UMKM, buyer or cooperative).
+// /daftar — create an account and the organization it acts for (UMKM, buyer, cooperative, cluster manager or
+// regional government, which also picks its scope: a province or one regency).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -8,6 +9,7 @@ import { DEFAULT_AFTER_SIGN_IN } from "@/components/auth/callback-url";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getSessionUser } from "@/lib/auth/session";
 import { authRoutes } from "@/lib/auth/routes";
+import { listAllRegencies, listProvinces } from "@/lib/reference/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.signUp");
@@ -17,6 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignUpPage() {
   if (await getSessionUser()) redirect(DEFAULT_AFTER_SIGN_IN);
   const t = await getTranslations("auth.signUp");
+  // A regional government picks its scope from the reference regions (plain props: the form is a client component).
+  const [provinces, regencies] = await Promise.all([listProvinces("name"), listAllRegencies()]);
   return (
     <AuthFrame
       title={t("title")}
@@ -30,7 +34,9 @@ export default async function SignUpPage() {
         </>
       }
     >
-      <SignUpForm />
+      <SignUpForm
+        regions={{ provinces, regencies: regencies.map((r) => ({ code: r.code, name: r.name, provinceCode: r.provinceCode })) }}
+      />
     </AuthFrame>
   );
 }

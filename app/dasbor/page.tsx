@@ -34,6 +34,8 @@ import { getOrganizationOverview, listOrganizationsForReview, listOwnAuditLog } 
 import { getBuyerDashboard } from "@/lib/rfqs/dashboard";
 import { getMinistryOverview } from "@/lib/stats/ministry-overview";
 import { getSupplierDashboard } from "@/lib/suppliers/dashboard";
+import { RegionSection } from "@/components/regions/region-section";
+import { regionHeadline } from "@/lib/regions/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
@@ -146,6 +148,8 @@ async function RoleSection({ actor }: { actor: Actor }) {
       return <MinistrySection data={await getMinistryOverview(actor)} />;
     case "bank":
       return <BankSection data={await getBankDashboard(actor)} />;
+    case "regional_government":
+      return <RegionSection data={await regionHeadline(actor)} />;
     case "platform":
       return (
         <>

@@ -23,6 +23,9 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 /** Parses the query string; an invalid filter is dropped (and reported) instead of failing the page. */
 function parseQuery(sp: Record<string, string | string[] | undefined>): { query: SupplierSearchQuery; invalid: boolean } {
   const raw: Record<string, unknown> = { ...sp };
+  // The page's Indonesian name for the API's `flagship` filter (produk unggulan daerah).
+  delete raw.flagship;
+  if (sp.unggulan !== undefined) raw.flagship = sp.unggulan;
   const first = supplierSearchQuery.safeParse(raw);
   if (first.success) return { query: first.data, invalid: false };
   for (const issue of first.error.issues) delete raw[String(issue.path[0])];
@@ -69,6 +72,7 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Se
           certification: query.certification,
           minTkdn: query.minTkdn !== undefined ? String(query.minTkdn) : undefined,
           verified: query.verified,
+          flagship: query.flagship,
           sort: query.sort,
         }}
       />

@@ -6,21 +6,29 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { Alert, Button, Input, cn } from "@/components/ui";
+import { Alert, Button, Input, Select, cn } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { signUp, type SignUpResult } from "@/lib/auth/actions";
 import { DEFAULT_AFTER_SIGN_IN } from "./callback-url";
 import { useHydrated } from "./use-hydrated";
 import { authRoutes } from "@/lib/auth/routes";
 
-const ORG_TYPES = ["umkm", "buyer", "cooperative"] as const;
+// The same list as lib/auth/schemas.ts SIGNUP_ORG_TYPES (not imported: that module pulls zod into the client).
+const ORG_TYPES = ["umkm", "buyer", "cooperative", "cluster_manager", "regional_government"] as const;
 type OrgTypeChoice = (typeof ORG_TYPES)[number];
 
-export function SignUpForm() {
+export interface SignUpRegions {
+  provinces: { code: string; name: string }[];
+  regencies: { code: string; name: string; provinceCode: string }[];
+}
+
+export function SignUpForm({ regions }: { regions: SignUpRegions }) {
   const t = useTranslations("auth.signUp");
   const router = useRouter();
   const [state, dispatch, pending] = useActionState<ActionResult<SignUpResult> | null, FormData>(signUp, null);
   const [orgType, setOrgType] = useState<OrgTypeChoice | null>(null);
+  const [scopeLevel, setScopeLevel] = useState<"province" | "regency">("province");
+  const [scopeProvince, setScopeProvince] = useState("");
   const [signingIn, setSigningIn] = useState(false);
   const [signInFailed, setSignInFailed] = useState(false);
   const hydrated = useHydrated();
@@ -76,7 +84,9 @@ export function SignUpForm() {
 
   const busy = pending || signingIn;
   const typeError = fieldError("organization.type");
-  const awaitingVerification = orgType === "buyer" || orgType === "cooperative";
+  const awaitingVerification = orgType !== null && orgType !== "umkm";
+  const scopeError = [...(fieldError("organization.regionProvinceCode") ?? []), ...(fieldError("organization.regionRegencyCode") ?? [])];
+  const provinceRegencies = regions.regencies.filter((r) => r.provinceCode === scopeProvince);
 
   return (
     <form method="post" onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
@@ -168,6 +178,50 @@ export function SignUpForm() {
           </p>
         )}
       </fieldset>
+
+      {orgType === "regional_government" && (
+        <fieldset className="flex flex-col gap-3 rounded-lg border border-stone-300 p-3">
+          <legend className="px-1 font-medium text-ink">{t("scopeLegend")}</legend>
+          <p className="text-sm text-muted">{t("scopeHint")}</p>
+          <div role="radiogroup" aria-label={t("scopeLevel")} className="flex flex-wrap gap-4">
+            {(["province", "regency"] as const).map((level) => (
+              <label key={level} className="flex min-h-11 items-center gap-2">
+                <input
+                  type="radio"
+                  name="scopeLevel"
+                  value={level}
+                  checked={scopeLevel === level}
+                  onChange={() => setScopeLevel(level)}
+                  className="size-5 accent-brand-700"
+                />
+                {t(level === "province" ? "scopeProvinceLevel" : "scopeRegencyLevel")}
+              </label>
+            ))}
+          </div>
+          <Select
+            label={t("scopeProvince")}
+            // Only the chosen level's code is sent: a province government names its province, a regency one its regency.
+            name={scopeLevel === "province" ? "organization.regionProvinceCode" : undefined}
+            value={scopeProvince}
+            onChange={(e) => setScopeProvince(e.target.value)}
+            placeholder={t("scopeChooseProvince")}
+            options={regions.provinces.map((p) => ({ value: p.code, label: p.name }))}
+            error={scopeLevel === "province" && scopeError.length ? scopeError : undefined}
+          />
+          {scopeLevel === "regency" && (
+            <Select
+              key={scopeProvince}
+              label={t("scopeRegency")}
+              name="organization.regionRegencyCode"
+              defaultValue=""
+              placeholder={t("scopeChooseRegency")}
+              options={provinceRegencies.map((r) => ({ value: r.code, label: r.name }))}
+              disabled={!scopeProvince}
+              error={scopeError.length ? scopeError : undefined}
+            />
+          )}
+        </fieldset>
+      )}
 
       <Button type="submit" size="lg" fullWidth aria-disabled={busy || undefined} disabled={!hydrated}>
         {busy && <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />}

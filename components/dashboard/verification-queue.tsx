@@ -21,6 +21,8 @@ interface Row {
   /** A returned buyer/cooperative that asked for review again: when, what it said, and the note it answered. */
   resubmission?: Queue["organizations"][number]["resubmission"];
   returnNote?: string | null;
+  /** A regional government's scope (issue 12), for the admin to check before verifying. */
+  scope?: { kind: "province" | "regency"; name: string } | null;
 }
 
 function queueRows(queue: Queue): Row[] {
@@ -42,6 +44,11 @@ function queueRows(queue: Queue): Row[] {
       createdAt: o.createdAt,
       resubmission: o.resubmission,
       returnNote: o.returnNote,
+      scope: o.regionRegency
+        ? { kind: "regency" as const, name: `${o.regionRegency.name}, ${o.regionRegency.province.name}` }
+        : o.regionProvince
+          ? { kind: "province" as const, name: o.regionProvince.name }
+          : null,
     })),
   ];
 }
@@ -85,6 +92,11 @@ export async function VerificationQueue({ queue, limit, showPageLink = false }: 
                 <div className="mt-1 flex flex-wrap items-center gap-1.5">
                   <OrgTypeBadge type={r.type} />
                   <VerificationBadge status={r.status} />
+                  {r.scope && (
+                    <Badge tone="info" data-testid="government-scope">
+                      {t(r.scope.kind === "province" ? "scopeProvince" : "scopeRegency", { name: r.scope.name })}
+                    </Badge>
+                  )}
                   {r.nib && (
                     <Badge tone="neutral">
                       {td("nib")} <span className="font-mono">{r.nib}</span>

@@ -14,6 +14,8 @@ export interface SearchFormValues {
   certification?: string[];
   minTkdn?: string;
   verified?: boolean;
+  /** Only UMKM matching a flagship product of their region (`unggulan=1`). */
+  flagship?: boolean;
   sort?: string;
 }
 
@@ -22,7 +24,13 @@ export async function SearchForm({ values, provinces }: { values: SearchFormValu
   const tc = await getTranslations("certifications");
   const ts = await getTranslations("sizeClasses");
   const filtersUsed = Boolean(
-    values.province || values.kbli || values.sizeClass || values.certification?.length || values.minTkdn || values.verified,
+    values.province ||
+    values.kbli ||
+    values.sizeClass ||
+    values.certification?.length ||
+    values.minTkdn ||
+    values.verified ||
+    values.flagship,
   );
   return (
     <form method="get" action={supplierRoutes.directory()} role="search" className="flex flex-col gap-3">
@@ -65,6 +73,7 @@ export async function SearchForm({ values, provinces }: { values: SearchFormValu
           <Input name="minTkdn" label={t("minTkdn")} inputMode="decimal" defaultValue={values.minTkdn} maxLength={5} />
           <div className="flex flex-col gap-4">
             <Checkbox name="verified" value="true" label={t("verifiedOnly")} defaultChecked={values.verified} />
+            <Checkbox name="unggulan" value="1" label={t("flagshipOnly")} defaultChecked={values.flagship} />
             <Select
               name="sort"
               label={t("sort")}

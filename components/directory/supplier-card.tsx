@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui";
+import { FlagshipBadges } from "@/components/regions/flagship-badges";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import type { SupplierHit } from "@/lib/suppliers/search-hits";
 
@@ -26,6 +27,7 @@ export async function SupplierCard({ supplier }: { supplier: SupplierHit }) {
       <p className="text-sm text-muted">
         {region} · {supplier.sizeClass ? ts(supplier.sizeClass) : t("sizeUnknown")}
       </p>
+      <FlagshipBadges flagships={supplier.flagships} />
       {supplier.matchedProduct && <p className="text-sm text-ink">{t("matchedProduct", { name: supplier.matchedProduct.name })}</p>}
       <div className="mt-auto flex flex-wrap gap-1.5 pt-1">
         {supplier.kbli.slice(0, 3).map((k) => (

@@ -87,6 +87,9 @@ export async function getOrganizationForAdmin(actor: Actor | null, id: string) {
       suspendedReason: true,
       createdAt: true,
       supplierProfile: { select: { npwp: true } },
+      // issue 12: a regional government's scope (shown so the admin can check it)
+      regionProvince: { select: { code: true, name: true } },
+      regionRegency: { select: { code: true, name: true, province: { select: { name: true } } } },
       memberships: {
         orderBy: { createdAt: "asc" },
         select: { role: true, user: { select: { id: true, name: true, email: true, suspendedAt: true } } },

@@ -6,16 +6,26 @@ import { forbidden, invalidInput, unauthorized } from "@/lib/errors";
 import { audit } from "@/lib/audit/log";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { consumeSignup, reserveLoginAttempt } from "./rate-limit";
-import { credentialsSchema, fieldErrors, registerSchema } from "./schemas";
+import { credentialsSchema, fieldErrors, registerSchema, type SignupOrgType } from "./schemas";
 
 export interface RegisteredAccount {
   user: { id: string; email: string; name: string };
-  organization: { id: string; name: string; type: "umkm" | "buyer" | "cooperative"; verificationStatus: string };
+  organization: {
+    id: string;
+    name: string;
+    type: SignupOrgType;
+    verificationStatus: string;
+    /** A regional government's scope (issue 12); null for the other types. */
+    regionProvinceCode: string | null;
+    regionRegencyCode: string | null;
+  };
 }
 
 /**
  * Creates a user and the organization they own. UMKM start unverified until their documents are reviewed;
- * buyer and cooperative organizations start unverified too and a platform admin verifies them.
+ * buyer, cooperative, cluster-manager and regional-government organizations start unverified too and a platform
+ * admin verifies them. A regional government names its scope: one province or one regency, checked against the
+ * reference tables (docs/decisions/0023-regional-governments.md).
  */
 export async function registerAccount(
   input: unknown,
@@ -25,6 +35,7 @@ export async function registerAccount(
   if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
   await consumeSignup(address);
   const { email, password, name, organization } = parsed.data;
+  await checkRegionScope(organization.regionProvinceCode, organization.regionRegencyCode);
 
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) throw invalidInput({ email: ["errors.field.emailTaken"] }, "errors.emailTaken");
@@ -42,8 +53,11 @@ export async function registerAccount(
           name: organization.name,
           memberships: { create: { userId: user.id, role: "owner" } },
           ...(organization.type === "umkm" ? { supplierProfile: { create: {} } } : {}),
+          ...(organization.type === "regional_government"
+            ? { regionProvinceCode: organization.regionProvinceCode ?? null, regionRegencyCode: organization.regionRegencyCode ?? null }
+            : {}),
         },
-        select: { id: true, name: true, type: true, verificationStatus: true },
+        select: { id: true, name: true, type: true, verificationStatus: true, regionProvinceCode: true, regionRegencyCode: true },
       });
       await audit(tx, {
         organizationId: org.id,
@@ -51,7 +65,7 @@ export async function registerAccount(
         action: "account.registered",
         entityType: "Organization",
         entityId: org.id,
-        data: { organizationType: org.type },
+        data: { organizationType: org.type, regionProvinceCode: org.regionProvinceCode, regionRegencyCode: org.regionRegencyCode },
       });
       return {
         user,
@@ -64,6 +78,16 @@ export async function registerAccount(
       throw invalidInput({ email: ["errors.field.emailTaken"] }, "errors.emailTaken");
     }
     throw err;
+  }
+}
+
+/** A regional government's scope code must be in the reference tables (the schema checked its form). */
+async function checkRegionScope(provinceCode: string | undefined, regencyCode: string | undefined): Promise<void> {
+  if (provinceCode && !(await db.province.findUnique({ where: { code: provinceCode }, select: { code: true } }))) {
+    throw invalidInput({ "organization.regionProvinceCode": ["errors.field.region"] });
+  }
+  if (regencyCode && !(await db.regency.findUnique({ where: { code: regencyCode }, select: { code: true } }))) {
+    throw invalidInput({ "organization.regionRegencyCode": ["errors.field.region"] });
   }
 }
 

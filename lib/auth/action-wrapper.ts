@@ -150,6 +150,7 @@ export const platformAction = actorAction(ACTORS.platform);
 export const clusterOwnerAction = actorAction(ACTORS.clusterOwners);
 /** Asking to join a cluster, answering its invitation, leaving (issue 12): UMKM and cooperatives. */
 export const clusterMemberAction = actorAction(ACTORS.clusterMembers);
+export const regionalGovernmentAction = actorAction(ACTORS.regionalGovernment);
 
 /**
  * Re-renders the given pages after a successful write (every actions.ts calls this, never revalidatePath

@@ -13,6 +13,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { decideVerification as decideVerificationInLib, resubmitForVerification as resubmitInLib } from "@/lib/organizations/service";
 import { resubmitVerificationSchema, switchOrganizationSchema, verificationDecisionSchema } from "@/lib/organizations/schemas";
 import { registerAccount } from "./accounts";
+import type { SignupOrgType } from "./schemas";
 import { organizationRoutes } from "@/lib/organizations/routes";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import { changePassword as changePasswordInLib } from "./password-change";
@@ -47,7 +48,7 @@ function input(first: unknown, second?: unknown): unknown {
 
 export interface SignUpResult {
   email: string;
-  organizationType: "umkm" | "buyer" | "cooperative";
+  organizationType: SignupOrgType;
   verificationStatus: string;
 }
 

@@ -17,8 +17,13 @@ const RegisteredOrganizationSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    type: z.enum(["umkm", "buyer", "cooperative"]),
+    type: z.enum(["umkm", "buyer", "cooperative", "cluster_manager", "regional_government"]),
     verificationStatus: z.enum(VerificationStatus),
+    regionProvinceCode: z.string().nullable().openapi({ description: "A regional government's province scope (else null)", example: null }),
+    regionRegencyCode: z
+      .string()
+      .nullable()
+      .openapi({ description: "A regional government's regency scope (else null)", example: "33.26" }),
   })
   .openapi("RegisteredOrganization");
 

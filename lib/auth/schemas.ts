@@ -2,7 +2,10 @@
 // Messages are i18n keys (resolved by the UI and the API error formatter).
 import { z } from "zod";
 
-const SIGNUP_ORG_TYPES = ["umkm", "buyer", "cooperative"] as const;
+export const SIGNUP_ORG_TYPES = ["umkm", "buyer", "cooperative", "cluster_manager", "regional_government"] as const;
+export type SignupOrgType = (typeof SIGNUP_ORG_TYPES)[number];
+
+const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 export const emailSchema = z
   .string({ error: "errors.field.required" })
@@ -21,13 +24,39 @@ export const registerSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(120, "errors.field.tooLong"),
-  organization: z.object(
-    {
-      name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(160, "errors.field.tooLong"),
-      type: z.enum(SIGNUP_ORG_TYPES, { error: "errors.field.organizationType" }),
-    },
-    { error: "errors.field.required" },
-  ),
+  organization: z
+    .object(
+      {
+        name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(160, "errors.field.tooLong"),
+        type: z.enum(SIGNUP_ORG_TYPES, { error: "errors.field.organizationType" }),
+        /** A regional government's scope (issue 12): a province ("32") or one regency ("32.04"), exactly one. */
+        regionProvinceCode: z.preprocess(
+          blank,
+          z
+            .string()
+            .trim()
+            .regex(/^\d{2}$/, "errors.field.region")
+            .optional(),
+        ),
+        regionRegencyCode: z.preprocess(
+          blank,
+          z
+            .string()
+            .trim()
+            .regex(/^\d{2}\.\d{2}$/, "errors.field.region")
+            .optional(),
+        ),
+      },
+      { error: "errors.field.required" },
+    )
+    .superRefine((org, ctx) => {
+      const scopes = [org.regionProvinceCode, org.regionRegencyCode].filter((c) => c !== undefined).length;
+      if (org.type === "regional_government" && scopes !== 1) {
+        ctx.addIssue({ code: "custom", path: ["regionProvinceCode"], message: "errors.field.regionScope" });
+      } else if (org.type !== "regional_government" && scopes > 0) {
+        ctx.addIssue({ code: "custom", path: ["regionProvinceCode"], message: "errors.field.regionScopeNotAllowed" });
+      }
+    }),
 });
 
 export const credentialsSchema = z.object({

@@ -63,7 +63,11 @@ export async function listOrganizationsForReview(actor: Actor | null, { limit = 
   authorize(actor, { orgTypes: ["platform"], permission: "platform:verify" });
   const [rows, suppliers] = await Promise.all([
     db.organization.findMany({
-      where: { type: { in: ["buyer", "cooperative"] }, verificationStatus: { in: ["unverified", "pending"] } },
+      // issue 12: cluster managers and regional governments are verified here too (a government with its scope).
+      where: {
+        type: { in: ["buyer", "cooperative", "cluster_manager", "regional_government"] },
+        verificationStatus: { in: ["unverified", "pending"] },
+      },
       orderBy: { createdAt: "asc" },
       take: limit,
       select: {
@@ -73,6 +77,8 @@ export async function listOrganizationsForReview(actor: Actor | null, { limit = 
         verificationStatus: true,
         verificationNote: true,
         createdAt: true,
+        regionProvince: { select: { name: true } },
+        regionRegency: { select: { name: true, province: { select: { name: true } } } },
         auditEntries: {
           where: { action: "organization.resubmitted", entityType: "Organization" },
           orderBy: { createdAt: "desc" },
@@ -112,7 +118,7 @@ export async function decideVerification(actor: Actor | null, input: Verificatio
     where: { id: input.organizationId },
     select: { id: true, type: true, name: true, supplierProfile: { select: { organizationId: true } } },
   });
-  if (!target || !["umkm", "buyer", "cooperative"].includes(target.type)) throw notFound();
+  if (!target || !["umkm", "buyer", "cooperative", "cluster_manager", "regional_government"].includes(target.type)) throw notFound();
   const now = new Date();
   const verified = input.decision === "verified";
   await db.$transaction(async (tx) => {

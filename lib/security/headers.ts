@@ -28,6 +28,7 @@ export const PRIVATE_PATH_PREFIXES = [
   // issue 12: /klaster/baru and /klaster/[id]/kelola are behind sign-in; a prefix list cannot name the [id]
   // segment, so the whole /klaster tree gets the nonce policy (its pages read the session and render per request).
   "/klaster",
+  "/daerah",
 ] as const;
 
 export function isPrivatePath(pathname: string): boolean {

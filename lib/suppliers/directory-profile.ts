@@ -3,6 +3,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { CertificationType } from "@/lib/enums";
+import { flagshipBadges } from "@/lib/regions/flagship";
 import { jakartaToday, toHit, type HitRow, type SupplierHit } from "./search-hits";
 
 interface DirectoryProfile {
@@ -81,5 +82,6 @@ async function searchSuppliersByIds(ids: string[], today: string): Promise<Suppl
       LEFT JOIN "Regency" r ON r.code = s."regencyCode"
       LEFT JOIN "Province" pv ON pv.code = s."provinceCode"
      WHERE s."organizationId" = ANY (${ids}::text[])`);
-  return rows.map((r) => toHit(r, today));
+  const badges = await flagshipBadges(ids);
+  return rows.map((r) => ({ ...toHit(r, today), flagships: badges.get(r.id) ?? [] }));
 }

@@ -38,6 +38,13 @@ const SupplierListItemSchema = z
       .object({ id: z.string(), name: z.string() })
       .nullable()
       .openapi({ description: "With `q`: the product matching it best" }),
+    flagships: z
+      .array(z.object({ flagshipId: z.string(), name: z.string(), regionName: z.string() }))
+      .optional()
+      .openapi({
+        description:
+          "Flagship products (produk unggulan daerah) of its region that the supplier matches: a verified regional government's KBLI code and words (see `flagship`)",
+      }),
   })
   .openapi("SupplierListItem");
 

@@ -19,6 +19,8 @@ export interface SupplierHit {
   productCount: number;
   /** With a text query: the supplier's product that matches it best. */
   matchedProduct: { id: string; name: string } | null;
+  /** Flagship products of its region it matches (lib/regions/flagship.ts; filled by the search and the profile). */
+  flagships?: { flagshipId: string; name: string; regionName: string }[];
 }
 
 /** Today's date in Indonesia's western time zone (YYYY-MM-DD): certificates are valid through their last day. */

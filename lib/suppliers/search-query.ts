@@ -61,6 +61,10 @@ export const supplierSearchQuery = z.object({
   verified: optional(
     z.enum(["true", "false", "1", "0"], { error: "errors.field.invalidChoice" }).transform((v) => v === "true" || v === "1"),
   ),
+  /** true: UMKM matching a flagship product of their region (produk unggulan daerah, lib/regions/flagship.ts). */
+  flagship: optional(
+    z.enum(["true", "false", "1", "0"], { error: "errors.field.invalidChoice" }).transform((v) => v === "true" || v === "1"),
+  ),
   sort: optional(z.enum(DIRECTORY_SORTS, { error: "errors.field.invalidChoice" })),
   limit: paginationQuery.shape.limit,
   cursor: paginationQuery.shape.cursor,

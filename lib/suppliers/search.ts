@@ -18,6 +18,7 @@ import { DomainError } from "@/lib/errors";
 import { jakartaToday, toHit, UNTIL_COLUMN, type HitRow, type SupplierHit } from "./search-hits";
 import { buildTsQuery, buildTsQueryGroups, queryWords, type DirectorySort, type SupplierSearchQuery } from "./search-query";
 import { correctWords } from "./spelling";
+import { flagshipBadges, matchesAnyFlagship } from "@/lib/regions/flagship";
 
 type Queryable = Pick<Prisma.TransactionClient, "$queryRaw">;
 
@@ -79,6 +80,7 @@ async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: st
   if (query.regency) where.push(Prisma.sql`s."regencyCode" = ${query.regency}`);
   if (query.sizeClass) where.push(Prisma.sql`s."sizeClass" = ${query.sizeClass}::"SizeClass"`);
   if (query.verified) where.push(Prisma.sql`s.verified`);
+  if (query.flagship) where.push(matchesAnyFlagship("s"));
   const certs = new Set<CertificationType>(query.certification ?? []);
   if (query.minTkdn !== undefined) certs.add("tkdn");
   for (const type of certs) where.push(Prisma.sql`s.${Prisma.raw(`"${UNTIL_COLUMN[type]}"`)} >= ${today}::date`);
@@ -207,7 +209,8 @@ async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: st
           ? encodeCursor(["n", last.nameSort, last.id])
           : encodeCursor(["c", new Date(last.createdAt).toISOString(), last.id]);
   }
-  return { data: pageRows.map((r) => toHit(r, today)), nextCursor, interpretation };
+  const badges = await flagshipBadges(pageRows.map((r) => r.id));
+  return { data: pageRows.map((r) => ({ ...toHit(r, today), flagships: badges.get(r.id) ?? [] })), nextCursor, interpretation };
 }
 
 function decodeSortCursor<S extends z.ZodType>(cursor: string | undefined, schema: S): z.output<S> | null {

@@ -1449,6 +1449,29 @@ const API: Record<string, ApiCase[]> = {
       request: () => ({}),
     },
   ],
+  // --- regional governments (lib/regions, issue 12, ADR 0023) ---------------------------------------------------
+  "GET /api/v1/regions/[code]/dashboard": [
+    {
+      resource:
+        "The exact figures of the owner UMKM's region (Kota Pekalongan): that region's verified government, ministry staff " +
+        "(region:dashboard, by design) and platform admins; UMKM, buyers, cooperatives and banks 403, anonymous 401",
+      kind: "read",
+      allow: ["ministry"],
+      sees: ["ministry"],
+      request: () => ({ params: { code: "33.75" } }),
+    },
+  ],
+  "GET /daerah/tindak-lanjut.csv": [
+    {
+      resource:
+        "The follow-up list (UMKM names, certificate numbers) of the owner UMKM's region: its government, ministry staff " +
+        "(by design) and platform admins; every other organization type 403, anonymous 401",
+      kind: "read",
+      allow: ["ministry"],
+      sees: ["ministry"],
+      request: () => ({ query: { wilayah: "33.75" } }),
+    },
+  ],
   // --- platform administration (lib/admin, issue 16 item 4): platform admins only, 404 for everyone else -----
   "GET /api/v1/admin/organizations": [
     {
@@ -2117,6 +2140,27 @@ const ACTIONS: Record<string, ActionCase[]> = {
       resource: "Create a bank and invite the caller as its owner: platform admins only",
       kind: "write",
       args: () => [{ type: "bank", name: "Bank Penyerang", ownerEmail: "penyerang@contoh.rantai.test" }],
+    },
+  ],
+  "lib/regions/actions.ts#createFlagshipAction": [
+    {
+      resource: "Tag a flagship product: verified regional governments only (none of the outsiders is one: forbidden)",
+      kind: "write",
+      args: () => [{ name: "Batik penyerang", kbliCode: "13134", keywords: "batik" }],
+    },
+  ],
+  "lib/regions/actions.ts#updateFlagshipAction": [
+    {
+      resource: "Change a government's flagship product: its own government only",
+      kind: "write",
+      args: () => [{ id: "flagship-of-another-government", name: "Diambil alih", kbliCode: "13134", keywords: "" }],
+    },
+  ],
+  "lib/regions/actions.ts#deleteFlagshipAction": [
+    {
+      resource: "Remove a government's flagship product: its own government only",
+      kind: "write",
+      args: () => [{ id: "flagship-of-another-government" }],
     },
   ],
   "lib/admin/actions.ts#suspendOrganizationAction": [

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, ButtonLink, Card, Container, PageHeader } from "@/components/ui";
+import { FlagshipBadges } from "@/components/regions/flagship-badges";
 import { ProductSummary } from "@/components/products/product-summary";
 import { formattersFor } from "@/lib/i18n/format";
 import { listProducts } from "@/lib/products/public-reads";
@@ -44,6 +45,7 @@ export default async function SupplierPage({ params }: { params: Params }) {
         description={`${region} · ${hit.sizeClass ? ts(hit.sizeClass) : t("sizeUnknown")}`}
         actions={hit.verified ? <Badge tone="success">{t("verified")}</Badge> : undefined}
       />
+      <FlagshipBadges flagships={hit.flagships} detailed />
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title={t("profile.about")} className="lg:col-span-2">
           <div className="flex flex-col gap-3">

@@ -26,6 +26,7 @@ export default async function AdminOrganizationPage({ params }: Props) {
   const t = await getTranslations("admin.organizations.detail");
   const ts = await getTranslations("admin");
   const tr = await getTranslations("roles");
+  const tv = await getTranslations("verification");
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   return (
@@ -50,6 +51,18 @@ export default async function AdminOrganizationPage({ params }: Props) {
             <dd>{org.phone ?? "—"}</dd>
             <dt className="font-medium">{t("npwp")}</dt>
             <dd>{org.npwp ?? "—"}</dd>
+            {org.type === "regional_government" && (
+              <>
+                <dt className="font-medium">{t("regionScope")}</dt>
+                <dd data-testid="government-scope">
+                  {org.regionRegency
+                    ? `${org.regionRegency.name} (${org.regionRegency.code}), ${org.regionRegency.province.name}`
+                    : org.regionProvince
+                      ? `${tv("scopeProvince", { name: org.regionProvince.name })} (${org.regionProvince.code})`
+                      : tv("scopeNone")}
+                </dd>
+              </>
+            )}
           </dl>
         </Card>
         {org.type !== "platform" && (

@@ -86,3 +86,4 @@ import "../clusters/[id]/anchors/route";
 import "../clusters/[id]/anchors/invitation/route";
 import "../clusters/[id]/anchors/[buyerId]/route";
 import "../clusters/[id]/route";
+import "../regions/[code]/dashboard/route";

@@ -17,7 +17,9 @@ export const GET = apiRoute(
         "UMKM suppliers matching every word of `q` in their name, description, products or KBLI (typos are corrected, " +
         'longer words match as prefixes), filtered by `kbli` (section letter or 2–5-digit code), `province` ("33"), ' +
         '`regency` ("33.75"), `sizeClass`, `certification` (comma-separated; each held and valid today), `minTkdn` ' +
-        "(a valid TKDN certificate with at least this percentage) and `verified=true`. `sort`: relevance (default with `q`), " +
+        "(a valid TKDN certificate with at least this percentage), `verified=true` and `flagship=true` (suppliers matching a " +
+        "flagship product — produk unggulan daerah — that their region's verified government tagged; each item lists them in " +
+        "`flagships`). `sort`: relevance (default with `q`), " +
         "name (default without), newest.",
       tags: ["Suppliers"],
       responses: { 200: { description: "A page of suppliers", schema: SupplierPageSchema } },

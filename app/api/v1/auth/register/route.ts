@@ -15,7 +15,10 @@ export const POST = apiRoute(
       path: "/api/v1/auth/register",
       summary: "Create an account and its organization",
       description:
-        "UMKM, buyers and cooperatives sign up here; the organization starts unverified. Then get a token from /api/v1/auth/token.",
+        "UMKM, buyers, cooperatives, cluster managers and regional governments sign up here; the organization starts unverified " +
+        "until a platform admin verifies it. A `regional_government` names exactly one scope: `organization.regionProvinceCode` " +
+        '("33") or `organization.regionRegencyCode` ("33.26"), a code of the reference regions; other types name none. ' +
+        "Then get a token from /api/v1/auth/token.",
       tags: ["Auth"],
       responses: { 201: { description: "The new user and organization", schema: RegisterResponseSchema } },
     },
