@@ -111,9 +111,9 @@ async function ensureCluster(c: pg.Client, umkm: number) {
   await timed("parties (buyer, supplier, 3% consortium members)", async () => {
     await c.query(`
       INSERT INTO "AgreementParty" (id, "agreementId", "organizationId", role)
-      SELECT 'bcpty' || a.id || '-b', a.id, a."buyerId", 'buyer' FROM "Agreement" a WHERE a.id LIKE 'bcag%'
+      SELECT 'bcpty' || a.id || '-b', a.id, a."buyerId", 'buyer'::"AgreementPartyRole" FROM "Agreement" a WHERE a.id LIKE 'bcag%'
       UNION ALL
-      SELECT 'bcpty' || a.id || '-s', a.id, a."supplierId", 'supplier' FROM "Agreement" a WHERE a.id LIKE 'bcag%'`);
+      SELECT 'bcpty' || a.id || '-s', a.id, a."supplierId", 'supplier'::"AgreementPartyRole" FROM "Agreement" a WHERE a.id LIKE 'bcag%'`);
     await c.query(`
       INSERT INTO "AgreementParty" (id, "agreementId", "organizationId", role)
       SELECT 'bcpty' || g || '-c' || k, 'bcag' || g, ${umkmId(`1 + floor(random() * ${umkm})::int`)}, 'consortium_member'
@@ -137,9 +137,9 @@ async function ensureCluster(c: pg.Client, umkm: number) {
     );
     await c.query(
       `INSERT INTO "ClusterMember" (id, "clusterId", "organizationId", status, "requestedAt", "joinedAt", "updatedAt")
-       SELECT 'bclm' || g, $1, ${umkmId("g")}, 'active', now(), now(), now() FROM generate_series(1, ${DIRECT}) g
+       SELECT 'bclm' || g, $1, ${umkmId("g")}, 'active'::"ClusterMemberStatus", now(), now(), now() FROM generate_series(1, ${DIRECT}) g
        UNION ALL SELECT 'bclmcoop', $1, 'bclucoop', 'active', now(), now(), now()
-       UNION ALL SELECT 'bclmr' || g, $1, ${umkmId("g")}, 'requested', now(), NULL, now()
+       UNION ALL SELECT 'bclmr' || g, $1, ${umkmId("g")}, 'requested'::"ClusterMemberStatus", now(), NULL, now()
                    FROM generate_series(${COOP_TO + 1}, ${COOP_TO + 500}) g`,
       [CLUSTER],
     );
