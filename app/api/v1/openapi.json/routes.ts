@@ -83,3 +83,4 @@ import "../clusters/[id]/members/[orgId]/route";
 import "../clusters/[id]/anchors/route";
 import "../clusters/[id]/anchors/invitation/route";
 import "../clusters/[id]/anchors/[buyerId]/route";
+import "../../clusters/[id]/invitations/import/route";
