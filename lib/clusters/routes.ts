@@ -15,4 +15,6 @@ export const clusterRoutes = {
   /** Bulk invitation by CSV of NIB (the cooperative importer's engine). */
   bulkInvite: (id: string) => `/klaster/${enc(id)}/kelola/impor`,
   bulkInviteTemplate: (id: string) => `/klaster/${enc(id)}/kelola/templat.csv`,
+  /** The streaming upload behind the bulk invitation page (NDJSON progress). */
+  bulkInviteUpload: (id: string) => `/api/clusters/${enc(id)}/invitations/import`,
 } as const;

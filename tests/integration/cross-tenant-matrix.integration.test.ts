@@ -1435,6 +1435,13 @@ const API: Record<string, ApiCase[]> = {
       request: (fx) => ({ params: { id: fx.certificate.documentId } }),
     },
   ],
+  "POST /api/clusters/[id]/invitations/import": [
+    {
+      resource: "A bulk invitation CSV of NIB into the owner manager's cluster (its verified manager only; another manager's cluster: 404)",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.cluster.id }, rawBody: `nib\n${fx.owner.umkm.nib}\n`, headers: { "content-type": "text/csv" } }),
+    },
+  ],
   "POST /api/cooperatives/import": [
     {
       resource:
