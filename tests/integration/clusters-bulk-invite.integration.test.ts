@@ -13,7 +13,7 @@ import { installWriteLog, type WriteLog } from "@/tests/helpers/write-log";
 const t = useTestDatabase();
 
 const ROWS = 20_000;
-const EXISTING = 1_500;
+const EXISTING = 500;
 
 let managerUserId: string;
 let otherManagerUserId: string;
@@ -56,7 +56,7 @@ beforeAll(async () => {
   special = { member: nibs[0], invited: nibs[1], requested: nibs[2], left: nibs[3], buyerNib: "" };
   await createBuyer(t.db);
   log = await installWriteLog(t.sql);
-});
+}, 300_000);
 
 function buildCsv(): { csv: string; expectInvited: number; expectErrors: Map<number, string> } {
   const lines = ["nib;catatan"];
@@ -121,7 +121,8 @@ describe("bulk invitation by CSV of NIB", () => {
     expect(byRow.get(first("alreadyMember"))).toMatch(/anggota/);
     expect(byRow.get(first("requestPending"))).toMatch(/meminta bergabung/);
     expect(byRow.get(first("unknownNib"))).toMatch(/Tidak ada UMKM/);
-    expect(report.rows.find((r) => r.kesalahan.includes("13 digit"))?.nib).toBe("'=SUM(1)");
+    // A formula-looking cell comes back defused (a leading ').
+    expect(report.rows.filter((r) => r.nib.startsWith("'=")).map((r) => r.nib)).toEqual(["'=SUM(1)"]);
 
     // Only invitations, notifications and the audit entry were written; no organization or profile changed.
     const rows = await log.since(mark);
