@@ -7,6 +7,7 @@ import { Alert, ButtonLink, Container, EmptyState, PageHeader } from "@/componen
 import { switcherOptions } from "@/components/auth/account-slots";
 import { OrganizationSwitcher } from "@/components/auth/organization-switcher";
 import { AuditLogCard } from "@/components/dashboard/audit-log";
+import { ClusterDashboardCard } from "@/components/clusters/dashboard-card";
 import { BankSection } from "@/components/dashboard/bank-section";
 import { BuyerSection } from "@/components/dashboard/buyer-section";
 import { CooperativeSection } from "@/components/dashboard/cooperative-section";
@@ -100,6 +101,7 @@ export default async function DashboardPage() {
         ) : null}
 
         {roleSection}
+        <ClusterDashboardCard actor={actor} />
 
         <div className="grid gap-6 lg:grid-cols-2">
           <div className="flex min-w-0 flex-col gap-6">

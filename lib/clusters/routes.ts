@@ -17,4 +17,6 @@ export const clusterRoutes = {
   bulkInviteTemplate: (id: string) => `/klaster/${enc(id)}/kelola/templat.csv`,
   /** The manager's consortium proposals for the anchors' open RFQs (issue 12; engineer rfqcluster). */
   consortia: (id: string, rfqId?: string) => withQuery(`/klaster/${enc(id)}/konsorsium`, { rfq: rfqId }),
+  /** The streaming upload behind the bulk invitation page (NDJSON progress). */
+  bulkInviteUpload: (id: string) => `/api/clusters/${enc(id)}/invitations/import`,
 } as const;

@@ -1,11 +1,12 @@
 // Cooperative bulk onboarding, part 1: the CSV file and its rows (no database). Pure: unit-tested on its own.
+// Reading the file is the shared engine's (lib/csv/import-engine.ts); the columns and row rules are here.
 // Rules (docs/decisions/0008-cooperative-bulk-import.md):
 //  - UTF-8 with an optional BOM; header row required; ";" or "," delimiter auto-detected (Excel in an
 //    Indonesian locale writes ";").
 //  - at most MAX_IMPORT_ROWS data rows and MAX_IMPORT_BYTES bytes: more → one file error, nothing imported.
 //  - every row is validated on its own; errors carry the row number (as a spreadsheet shows it: header = 1),
 //    the column and a message key (messages/cooperatives "cooperatives.import.errors.*").
-import Papa from "papaparse";
+import { csvCell, parseCsvFile, type ParsedCsv } from "@/lib/csv/import-engine";
 import { z } from "zod";
 import { parseNib, parseNpwp } from "@/lib/suppliers/identifiers";
 import { parseRupiahInput } from "@/lib/suppliers/rupiah";
@@ -54,12 +55,7 @@ export function templateCsv(): string {
   return "\uFEFF" + [line(IMPORT_COLUMNS), line(IMPORT_COLUMNS.map((c) => TEMPLATE_EXAMPLE[c]))].join("\r\n") + "\r\n";
 }
 
-export function csvCell(value: string): string {
-  // Quote when needed; a leading =,+,-,@ is prefixed with ' so a spreadsheet never runs it as a formula.
-  let v = value ?? "";
-  if (/^[=+\-@\t\r]/.test(v) && !/^-?\d+$/.test(v)) v = `'${v}`;
-  return /[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
+export { csvCell };
 
 export type ImportErrorKey =
   | "required"
@@ -112,50 +108,11 @@ export interface ReferenceSets {
   kbli2020: ReadonlySet<string>;
 }
 
-export type ParsedFile =
-  | { ok: true; headers: string[]; rows: Record<string, string>[]; delimiter: string }
-  | { ok: false; key: "fileTooLarge" | "tooManyRows" | "empty" | "missingColumns" | "parse"; missing?: string[] };
+export type ParsedFile = ParsedCsv;
 
-/** Parses the whole file (papaparse, row by row through `step`): header row, BOM, delimiter detection, limits. */
+/** Parses the whole file with the shared engine (lib/csv/import-engine.ts): header row, BOM, delimiter detection, limits. */
 export function parseImportCsv(input: string): ParsedFile {
-  if (Buffer.byteLength(input, "utf8") > MAX_IMPORT_BYTES) return { ok: false, key: "fileTooLarge" };
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (text.trim() === "") return { ok: false, key: "empty" };
-  const rows: Record<string, string>[] = [];
-  let headers: string[] = [];
-  let delimiter = ",";
-  let tooMany = false;
-  Papa.parse<Record<string, string>>(text, {
-    header: true,
-    skipEmptyLines: "greedy",
-    delimitersToGuess: [";", ","],
-    transformHeader: (h) =>
-      h
-        .trim()
-        .toLowerCase()
-        .replace(/^\uFEFF/, ""),
-    step: (result, parser) => {
-      if (result.meta.fields) headers = result.meta.fields;
-      delimiter = result.meta.delimiter;
-      if (rows.length >= MAX_IMPORT_ROWS) {
-        tooMany = true;
-        parser.abort();
-        return;
-      }
-      rows.push(result.data);
-    },
-  });
-  if (tooMany) return { ok: false, key: "tooManyRows" };
-  if (headers.length === 0) {
-    // No data row: read the header line alone to report missing columns precisely.
-    const head = Papa.parse<string[]>(text, { preview: 1, delimitersToGuess: [";", ","] });
-    headers = (head.data[0] ?? []).map((h) => h.trim().toLowerCase());
-    delimiter = head.meta.delimiter;
-  }
-  const missing = REQUIRED_COLUMNS.filter((c) => !headers.includes(c));
-  if (missing.length > 0) return { ok: false, key: "missingColumns", missing };
-  if (rows.length === 0) return { ok: false, key: "empty" };
-  return { ok: true, headers, rows, delimiter };
+  return parseCsvFile(input, { requiredColumns: REQUIRED_COLUMNS, maxRows: MAX_IMPORT_ROWS, maxBytes: MAX_IMPORT_BYTES });
 }
 
 const LEGAL_FORMS = new Set<string>(Object.values(LegalForm));

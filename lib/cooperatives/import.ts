@@ -20,9 +20,9 @@ import { db } from "@/lib/db";
 import { authorize, ACTORS } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
+import { batchesOf, errorReportCsv, type ReportLine } from "@/lib/csv/import-engine";
 import {
   IMPORT_COLUMNS,
-  csvCell,
   importRowSchema,
   parseImportCsv,
   validateImportRow,
@@ -45,11 +45,7 @@ export interface ImportProgress {
   failed: number;
 }
 
-export interface ReportedError {
-  row: number;
-  column: string | null;
-  message: string;
-}
+export type ReportedError = ReportLine;
 
 export interface ImportResult {
   type: "done";
@@ -150,12 +146,8 @@ export async function importMembersCsv(
   const failedRows = () => new Set(errors.map((e) => e.row)).size;
   const coopId = a.membership.organizationId;
   // Progress counts rows of the file in order: a batch's invalid rows are "processed" along with its valid ones.
-  let validIndex = 0;
   let batchNo = 0;
-  for (let start = 0; start < total; start += IMPORT_BATCH_SIZE) {
-    const endRow = Math.min(start + IMPORT_BATCH_SIZE, total) + 2; // exclusive spreadsheet row
-    const batch: ValidRow[] = [];
-    while (validIndex < valid.length && valid[validIndex].row < endRow) batch.push(valid[validIndex++]);
+  for (const { batch, processed } of batchesOf(valid, total, IMPORT_BATCH_SIZE)) {
     if (batch.length > 0) {
       try {
         const out = await db.$transaction((tx) => commitBatch(tx, coopId, a.membership.organizationName, a.user.id, batch), {
@@ -184,7 +176,7 @@ export async function importMembersCsv(
     }
     await options.onProgress?.({
       type: "progress",
-      processed: Math.min(start + IMPORT_BATCH_SIZE, total),
+      processed,
       total,
       committed,
       failed: failedRows(),
@@ -216,30 +208,6 @@ export async function importMembersCsv(
     invitationsHeld,
     errors: reported.slice(0, MAX_REPORTED_ERRORS),
     notices: noticed.slice(0, MAX_REPORTED_ERRORS),
-    reportCsv: errorReportCsv(parsed.headers, parsed.rows, [...reported, ...noticed]),
+    reportCsv: errorReportCsv(IMPORT_COLUMNS, parsed.headers, parsed.rows, [...reported, ...noticed]),
   };
-}
-
-/**
- * The rows that failed or were applied only in part (notices), with their original columns plus "baris" (row)
- * and "kesalahan" (all its errors and notices), in row order.
- */
-function errorReportCsv(headers: string[], rows: Record<string, string>[], errors: ReportedError[]): string {
-  if (errors.length === 0) return "";
-  const byRow = new Map<number, string[]>();
-  for (const e of errors) {
-    const list = byRow.get(e.row) ?? [];
-    list.push(e.column ? `${e.column}: ${e.message}` : e.message);
-    byRow.set(e.row, list);
-  }
-  const cols = [
-    ...IMPORT_COLUMNS,
-    ...headers.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h) && h !== "baris" && h !== "kesalahan"),
-  ];
-  const lines = [[...cols, "baris", "kesalahan"].map(csvCell).join(",")];
-  for (const [row, msgs] of [...byRow.entries()].sort((x, y) => x[0] - y[0])) {
-    const raw = rows[row - 2] ?? {};
-    lines.push([...cols.map((c) => csvCell(raw[c] ?? "")), String(row), csvCell(msgs.join("; "))].join(","));
-  }
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }

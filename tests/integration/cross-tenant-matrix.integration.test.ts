@@ -140,7 +140,15 @@ interface Fixture {
     /** A member UMKM of the owner cooperative that nobody has claimed yet (no user): the cooperative's, not up for grabs. */
     unclaimed: { orgId: string; nib: string };
     bank: { orgId: string; userId: string };
+    /** issue 12: a verified cluster manager that manages `cluster`. */
+    clusterManager: { orgId: string; userId: string };
   };
+  /**
+   * issue 12: the owner manager's cluster (public: its list entry and page). The owner UMKM asked to join
+   * (requested), the owner UMKM 2 is invited, the owner cooperative is an active member, the owner buyer is
+   * invited as anchor. Its membership and anchor rows are the owners'.
+   */
+  cluster: { id: string };
   /** A draft RFQ of the owner buyer, with an attachment. */
   rfqDraft: { id: string; itemId: string; attachmentId: string };
   /** A published, invitation-only RFQ of the owner buyer; the owner UMKM is invited, quoted (with an attachment) and asked a question. */
@@ -342,6 +350,24 @@ async function seed(): Promise<Fixture> {
   const joinRequest = await db.cooperativeJoinRequest.create({
     data: { cooperativeId: ownerCoop.organization.id, memberId: joinTarget.organization.id, requestedById: ownerCoop.owner.id },
   });
+  const ownerManager = await createOrganization(db, "cluster_manager");
+  const ownerCluster = await db.cluster.create({
+    data: {
+      name: "Klaster Pemilik Matriks",
+      kbliSections: ["C"],
+      provinceCodes: ["32"],
+      regencyCodes: [],
+      managerId: ownerManager.organization.id,
+    },
+  });
+  await db.clusterMember.createMany({
+    data: [
+      { clusterId: ownerCluster.id, organizationId: ownerUmkm.organization.id, status: "requested" },
+      { clusterId: ownerCluster.id, organizationId: ownerUmkm2.organization.id, status: "invited" },
+      { clusterId: ownerCluster.id, organizationId: ownerCoop.organization.id, status: "active", joinedAt: new Date() },
+    ],
+  });
+  await db.clusterAnchor.create({ data: { clusterId: ownerCluster.id, buyerId: ownerBuyer.organization.id, status: "invited" } });
   const staleInvitationToken = `matriks-undangan-${Date.now().toString(36)}`;
   await db.organizationInvitation.create({
     data: {
@@ -430,7 +456,9 @@ async function seed(): Promise<Fixture> {
       coop: { orgId: ownerCoop.organization.id, userId: ownerCoop.owner.id },
       unclaimed: { orgId: unclaimed.organization.id, nib: unclaimed.profile.nib! },
       bank: { orgId: ownerBank.organization.id, userId: ownerBank.owner.id },
+      clusterManager: { orgId: ownerManager.organization.id, userId: ownerManager.owner.id },
     },
+    cluster: { id: ownerCluster.id },
     rfqDraft: { id: rfqDraft.id, itemId: rfqDraft.items[0].id, attachmentId: draftAttachment.id },
     rfqInvited: {
       id: rfqInvited.id,
@@ -493,8 +521,10 @@ async function collectOwnerRows() {
      UNION SELECT id FROM "Clarification" WHERE "rfqId" = $4
      UNION SELECT id FROM "CooperativeJoinRequest" WHERE "cooperativeId" = ANY($1)
      UNION SELECT id FROM "Membership" WHERE "organizationId" = ANY($1)
-     UNION SELECT id FROM "MemberInvitation" WHERE "organizationId" = ANY($1)`,
-    [orgIds, f.agreement.id, userIds, f.rfqInvited.id],
+     UNION SELECT id FROM "MemberInvitation" WHERE "organizationId" = ANY($1)
+     UNION SELECT id FROM "ClusterMember" WHERE "clusterId" = $5
+     UNION SELECT id FROM "ClusterAnchor" WHERE "clusterId" = $5`,
+    [orgIds, f.agreement.id, userIds, f.rfqInvited.id, f.cluster.id],
   );
   ownerRowIds = new Set([...rows.map((r) => r.id), ...orgIds, ...userIds]);
 }
@@ -973,6 +1003,75 @@ const API: Record<string, ApiCase[]> = {
   "GET /api/v1/reference/regions": [
     { resource: "Provinces and regencies: public", kind: "read", allow: everyone, request: () => ({ query: { province: "33" } }) },
   ],
+  // --- clusters (issue 12, lib/clusters): the owner manager's cluster. The cluster itself is public (the list,
+  // its page) and asking to join it is open to any UMKM or cooperative by design ("own": the request is the
+  // caller's row, naming the cluster; its manager is told). Its membership and anchor rows are the owners':
+  // deciding, removing, answering someone else's invitation and inviting anchors are writes, refused (another
+  // manager's cluster — ministry staff manage clusters too — is 404). ---
+  "GET /api/v1/clusters": [
+    {
+      resource: "The public cluster list (names, sectors, regions, manager name, disclosed member counts)",
+      kind: "read",
+      allow: everyone,
+      request: () => ({}),
+    },
+  ],
+  "POST /api/v1/clusters": [
+    {
+      resource: "A cluster managed by the caller's own organization (ministry staff may; the others are 403)",
+      kind: "own",
+      request: () => ({ body: { name: "Klaster Penyerang", kbliSections: ["C"], provinceCodes: ["32"] } }),
+    },
+  ],
+  "POST /api/v1/clusters/[id]/join": [
+    {
+      resource: "The caller's own request to join the owner manager's cluster (open to UMKM and cooperatives)",
+      kind: "own",
+      request: (fx) => ({ params: { id: fx.cluster.id } }),
+    },
+  ],
+  "POST /api/v1/clusters/[id]/invitation": [
+    {
+      resource: "Accept the owner UMKM 2's invitation to the owner cluster (the caller has none: 404)",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.cluster.id }, body: { decision: "accept" } }),
+    },
+  ],
+  "POST /api/v1/clusters/[id]/members/[orgId]/decision": [
+    {
+      resource: "Accept the owner UMKM's request to join the owner manager's cluster",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.cluster.id, orgId: fx.owner.umkm.orgId }, body: { decision: "accept" } }),
+    },
+  ],
+  "DELETE /api/v1/clusters/[id]/members/[orgId]": [
+    {
+      resource: "Remove the owner cooperative from the owner cluster",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.cluster.id, orgId: fx.owner.coop.orgId } }),
+    },
+  ],
+  "POST /api/v1/clusters/[id]/anchors": [
+    {
+      resource: "Invite a buyer as anchor of the owner cluster",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.cluster.id }, body: { buyerId: fx.outsiders.buyer.orgId } }),
+    },
+  ],
+  "POST /api/v1/clusters/[id]/anchors/invitation": [
+    {
+      resource: "Accept the owner buyer's anchor invitation (the caller has none: 404)",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.cluster.id }, body: { decision: "accept" } }),
+    },
+  ],
+  "DELETE /api/v1/clusters/[id]/anchors/[buyerId]": [
+    {
+      resource: "End the owner buyer's anchorship of the owner cluster",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.cluster.id, buyerId: fx.owner.buyer.orgId } }),
+    },
+  ],
   "GET /api/v1/stats/summary": [
     { resource: "National partnership summary: public statistics", kind: "read", allow: everyone, request: () => ({}) },
   ],
@@ -1419,6 +1518,13 @@ const API: Record<string, ApiCase[]> = {
       control: "umkm",
       allow: none,
       request: (fx) => ({ params: { id: fx.certificate.documentId } }),
+    },
+  ],
+  "POST /api/clusters/[id]/invitations/import": [
+    {
+      resource: "A bulk invitation CSV of NIB into the owner manager's cluster (its verified manager only; another manager's cluster: 404)",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.cluster.id }, rawBody: `nib\n${fx.owner.umkm.nib}\n`, headers: { "content-type": "text/csv" } }),
     },
   ],
   "POST /api/cooperatives/import": [
@@ -2203,6 +2309,101 @@ const ACTIONS: Record<string, ActionCase[]> = {
         "Claim the owner UMKM, which already has an owner, with a still-pending invitation link: refused, no user or membership written (issue 11 item 2: a claim succeeds only while the UMKM has no owner)",
       kind: "public",
       args: (fx) => [fx.staleInvitationToken, undefined, form({ name: "Penyerang", password: "tenun-ikat-sumba-7" })],
+    },
+  ],
+  // --- clusters (issue 12, lib/clusters/actions.ts): see the API entries above ---
+  "lib/clusters/actions.ts#createClusterAction": [
+    {
+      resource: "A cluster managed by the caller's own organization (ministry staff may)",
+      kind: "own",
+      args: () => [{ name: "Klaster Penyerang", kbliSections: "C", provinceCodes: "32" }],
+    },
+  ],
+  "lib/clusters/actions.ts#updateClusterAction": [
+    {
+      resource: "Edit the owner manager's cluster",
+      kind: "write",
+      args: (fx) => [{ clusterId: fx.cluster.id, name: "Diambil alih", kbliSections: "C", provinceCodes: "32" }],
+    },
+  ],
+  "lib/clusters/actions.ts#decideJoinRequestAction": [
+    {
+      resource: "Accept the owner UMKM's request to the owner cluster",
+      kind: "write",
+      args: (fx) => [{ clusterId: fx.cluster.id, organizationId: fx.owner.umkm.orgId, decision: "accept" }],
+    },
+  ],
+  "lib/clusters/actions.ts#inviteMemberAction": [
+    {
+      resource: "Invite an UMKM into the owner cluster",
+      kind: "write",
+      args: (fx) => [{ clusterId: fx.cluster.id, organizationId: fx.outsiders.umkm.orgId }],
+    },
+  ],
+  "lib/clusters/actions.ts#removeMemberAction": [
+    {
+      resource: "Remove the owner cooperative from the owner cluster",
+      kind: "write",
+      args: (fx) => [{ clusterId: fx.cluster.id, organizationId: fx.owner.coop.orgId }],
+    },
+  ],
+  "lib/clusters/actions.ts#inviteAnchorAction": [
+    {
+      resource: "Invite a buyer as anchor of the owner cluster",
+      kind: "write",
+      args: (fx) => [{ clusterId: fx.cluster.id, buyerId: fx.outsiders.buyer.orgId }],
+    },
+  ],
+  "lib/clusters/actions.ts#findInviteCandidatesAction": [
+    {
+      resource: "Search invitees for the owner cluster (its manager only)",
+      kind: "read",
+      allow: none,
+      args: (fx) => [{ clusterId: fx.cluster.id, q: "Contoh" }],
+    },
+  ],
+  "lib/clusters/actions.ts#findAnchorCandidatesAction": [
+    {
+      resource: "Search anchor candidates for the owner cluster (its manager only)",
+      kind: "read",
+      allow: none,
+      args: (fx) => [{ clusterId: fx.cluster.id, q: "Contoh" }],
+    },
+  ],
+  "lib/clusters/actions.ts#requestToJoinAction": [
+    {
+      resource: "The caller's own request to join the owner cluster (open to UMKM and cooperatives)",
+      kind: "own",
+      args: (fx) => [{ clusterId: fx.cluster.id }],
+    },
+  ],
+  "lib/clusters/actions.ts#answerInvitationAction": [
+    {
+      resource: "Accept the owner UMKM 2's invitation (the caller has none)",
+      kind: "write",
+      args: (fx) => [{ clusterId: fx.cluster.id, decision: "accept" }],
+    },
+  ],
+  "lib/clusters/actions.ts#leaveClusterAction": [
+    {
+      resource:
+        "Leave the owner cluster: only the caller's own membership (here the request an outsider made in the join case above) is withdrawn; the owners' rows never change",
+      kind: "own",
+      args: (fx) => [{ clusterId: fx.cluster.id }],
+    },
+  ],
+  "lib/clusters/actions.ts#answerAnchorInvitationAction": [
+    {
+      resource: "Accept the owner buyer's anchor invitation (the caller has none)",
+      kind: "write",
+      args: (fx) => [{ clusterId: fx.cluster.id, decision: "accept" }],
+    },
+  ],
+  "lib/clusters/actions.ts#leaveAsAnchorAction": [
+    {
+      resource: "Stop anchoring the owner cluster (the caller is not its anchor)",
+      kind: "write",
+      args: (fx) => [{ clusterId: fx.cluster.id }],
     },
   ],
   "lib/i18n/actions.ts#setLocale": [

@@ -87,3 +87,4 @@ import "../clusters/[id]/anchors/invitation/route";
 import "../clusters/[id]/anchors/[buyerId]/route";
 import "../clusters/[id]/route";
 import "../regions/[code]/dashboard/route";
+import "../../clusters/[id]/invitations/import/route";
