@@ -75,3 +75,5 @@ import "../admin/users/route";
 import "../admin/users/[id]/suspend/route";
 import "../admin/users/[id]/reinstate/route";
 import "../admin/users/[id]/password-reset/route";
+import "../sites/route";
+import "../sites/[id]/route";
