@@ -9,7 +9,7 @@ import { Alert, Input, Select, SubmitButton } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { createSiteAction, deleteSiteAction, updateSiteAction } from "@/lib/sites/actions";
 
-export interface SiteFormValues {
+interface SiteFormValues {
   id?: string;
   name: string;
   kind: string;
@@ -21,7 +21,7 @@ export interface SiteFormValues {
   source: string;
 }
 
-export interface SiteFormOptions {
+interface SiteFormOptions {
   kinds: { value: string; label: string }[];
   provinces: { code: string; name: string; regencies: { code: string; name: string }[] }[];
 }

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { siteRoutes } from "@/lib/sites/routes";
 
-export interface SiteSource {
+interface SiteSource {
   id: string;
   name: string;
   regencyName: string;

@@ -6,7 +6,7 @@ import { isPlatformAdmin } from "@/lib/auth/access";
 import { assertNotSuspended } from "@/lib/auth/authorize";
 import { forbidden, unauthorized } from "@/lib/errors";
 
-export interface SiteAdmin extends Actor {
+interface SiteAdmin extends Actor {
   membership: NonNullable<Actor["membership"]>;
 }
 

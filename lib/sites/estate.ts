@@ -15,9 +15,9 @@ import { supplierSearchQuery } from "@/lib/suppliers/search-query";
 import { getSite } from "./service";
 
 /** How many UMKM cards the estate page shows (the directory link lists them all). */
-export const ESTATE_UMKM_LIMIT = 24;
+const ESTATE_UMKM_LIMIT = 24;
 
-export interface EstatePartnerships {
+interface EstatePartnerships {
   /** null when suppressed for this audience. */
   agreements: number | null;
   valueIdr: bigint | null;
@@ -27,7 +27,7 @@ export interface EstatePartnerships {
 }
 
 /** Agreements between buyers and UMKM of one site (verified, counted, not excluded). Exact figures. */
-export async function estatePartnershipFigures(siteId: string) {
+async function estatePartnershipFigures(siteId: string) {
   const [r] = await db.$queryRaw<{ agreements: number; value: bigint; umkm: number }[]>`
     SELECT count(*)::int AS agreements, coalesce(sum(a."valueIdr"), 0)::bigint AS value, count(DISTINCT a."supplierId")::int AS umkm
       FROM "Agreement" a
@@ -40,7 +40,7 @@ export async function estatePartnershipFigures(siteId: string) {
   return { agreements: r?.agreements ?? 0, valueIdr: BigInt(r?.value ?? 0), umkm: r?.umkm ?? 0 };
 }
 
-export function discloseEstatePartnerships(
+function discloseEstatePartnerships(
   actor: Actor | null,
   f: { agreements: number; valueIdr: bigint; umkm: number },
 ): EstatePartnerships {
@@ -76,4 +76,3 @@ export async function getEstate(actor: Actor | null, id: string) {
     threshold: DISCLOSURE_THRESHOLD,
   };
 }
-export type Estate = Awaited<ReturnType<typeof getEstate>>;

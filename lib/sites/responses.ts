@@ -40,5 +40,3 @@ export const EstateSchema = z
       .describe("Active and completed agreements between verified buyers and UMKM of this site"),
   })
   .meta({ id: "Estate" });
-
-export const SiteDeletedSchema = z.object({ id: z.string() }).meta({ id: "SiteDeleted" });

@@ -10,7 +10,7 @@ import "@/lib/api/openapi"; // .openapi() on zod schemas
  * Indonesia's extent (with a margin for the outer islands): Pulau Weh to Merauke, Miangas to Pulau Rote.
  * A point outside it is a typo (a swapped sign, latitude and longitude exchanged), never an estate.
  */
-export const INDONESIA_BOUNDS = { minLat: -11.5, maxLat: 6.5, minLon: 94.5, maxLon: 141.5 } as const;
+const INDONESIA_BOUNDS = { minLat: -11.5, maxLat: 6.5, minLon: 94.5, maxLon: 141.5 } as const;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -31,7 +31,7 @@ const urlSchema = text(500)
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "sites.errors.url" }));
 
 /** A site id as the API and the forms send it (a cuid, or the reference list's "site_ref_…"). */
-export const siteIdSchema = z
+const siteIdSchema = z
   .string({ error: "errors.field.invalid" })
   .trim()
   .min(1)

@@ -37,7 +37,7 @@ function present(row: SiteRow) {
     point: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : null,
   };
 }
-export type Site = ReturnType<typeof present>;
+type Site = ReturnType<typeof present>;
 
 /** The whole list (a few hundred rows at most), filtered: by name or operator, kind, province. */
 export async function listSites(query: SiteListQuery): Promise<Site[]> {
@@ -77,7 +77,6 @@ export async function listSiteOptions() {
     provinceName: s.regency.province.name,
   }));
 }
-export type SiteOption = Awaited<ReturnType<typeof listSiteOptions>>[number];
 
 /** The site the actor's own organization says it is on (the profile forms' current value). */
 export async function getOwnSiteId(actor: Actor | null): Promise<string | null> {
