@@ -7,6 +7,7 @@ import { SearchForm } from "@/components/directory/search-form";
 import { SupplierCard } from "@/components/directory/supplier-card";
 import { isDomainError } from "@/lib/errors";
 import { listProvinces } from "@/lib/reference/service";
+import { listSiteOptions } from "@/lib/sites/service";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import { searchSuppliers, type SupplierSearchPage } from "@/lib/suppliers/search";
 import { supplierSearchQuery, type SupplierSearchQuery } from "@/lib/suppliers/search-query";
@@ -26,6 +27,9 @@ function parseQuery(sp: Record<string, string | string[] | undefined>): { query:
   // The page's Indonesian name for the API's `flagship` filter (produk unggulan daerah).
   delete raw.flagship;
   if (sp.unggulan !== undefined) raw.flagship = sp.unggulan;
+  // ?kawasan=<siteId> (issue 12) is the page's word for the API's siteId.
+  if (sp.kawasan !== undefined) raw.siteId = sp.kawasan;
+  delete raw.kawasan;
   const first = supplierSearchQuery.safeParse(raw);
   if (first.success) return { query: first.data, invalid: false };
   for (const issue of first.error.issues) delete raw[String(issue.path[0])];
@@ -37,7 +41,7 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Se
   const t = await getTranslations("directory");
   const sp = await searchParams;
   let { query, invalid } = parseQuery(sp);
-  const provinces = await listProvinces("name");
+  const [provinces, sites] = await Promise.all([listProvinces("name"), listSiteOptions()]);
 
   let page: SupplierSearchPage;
   try {
@@ -64,7 +68,9 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Se
       <PageHeader title={t("title")} description={t("description")} />
       <SearchForm
         provinces={provinces}
+        sites={sites}
         values={{
+          kawasan: query.siteId,
           q: query.q,
           province: query.province,
           kbli: query.kbli,

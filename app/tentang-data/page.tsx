@@ -10,6 +10,8 @@ import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table } from "@/components/ui/table";
 import { formattersFor } from "@/lib/i18n/format";
 import { getReferenceDataSummary } from "@/lib/stats/public-summary";
+import { SitesAbout } from "@/components/sites/sites-about";
+import { listSites } from "@/lib/sites/service";
 
 export const dynamic = "force-dynamic";
 
@@ -37,11 +39,12 @@ function ExternalLink({ href, children, note }: { href: string; children: ReactN
 }
 
 export default async function AboutDataPage() {
-  const [t, tc, locale, r] = await Promise.all([
+  const [t, tc, locale, r, sites] = await Promise.all([
     getTranslations("about"),
     getTranslations("common"),
     getLocale(),
     getReferenceDataSummary(),
+    listSites({}),
   ]);
   const f = formattersFor(locale, await getTimeZone());
   const external = tc("externalLink");
@@ -132,6 +135,8 @@ export default async function AboutDataPage() {
             </pre>
           </div>
         </Card>
+
+        <SitesAbout sites={sites} />
 
         <Card title={t("figures.title")}>
           <p className="leading-relaxed">{t("figures.body")}</p>

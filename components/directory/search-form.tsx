@@ -17,12 +17,23 @@ export interface SearchFormValues {
   /** Only UMKM matching a flagship product of their region (`unggulan=1`). */
   flagship?: boolean;
   sort?: string;
+  /** The industrial estate filter (issue 12): ?kawasan=<siteId>. */
+  kawasan?: string;
 }
 
-export async function SearchForm({ values, provinces }: { values: SearchFormValues; provinces: { code: string; name: string }[] }) {
+export async function SearchForm({
+  values,
+  provinces,
+  sites = [],
+}: {
+  values: SearchFormValues;
+  provinces: { code: string; name: string }[];
+  sites?: { id: string; name: string; provinceName: string }[];
+}) {
   const t = await getTranslations("directory");
   const tc = await getTranslations("certifications");
   const ts = await getTranslations("sizeClasses");
+  const tsite = await getTranslations("sites.directory");
   const filtersUsed = Boolean(
     values.province ||
     values.kbli ||
@@ -30,7 +41,8 @@ export async function SearchForm({ values, provinces }: { values: SearchFormValu
     values.certification?.length ||
     values.minTkdn ||
     values.verified ||
-    values.flagship,
+    values.flagship ||
+    values.kawasan,
   );
   return (
     <form method="get" action={supplierRoutes.directory()} role="search" className="flex flex-col gap-3">
@@ -71,6 +83,17 @@ export async function SearchForm({ values, provinces }: { values: SearchFormValu
             ))}
           </fieldset>
           <Input name="minTkdn" label={t("minTkdn")} inputMode="decimal" defaultValue={values.minTkdn} maxLength={5} />
+          {(sites.length > 0 || values.kawasan) && (
+            <Select
+              name="kawasan"
+              label={tsite("filter")}
+              defaultValue={values.kawasan ?? ""}
+              options={[
+                { value: "", label: tsite("anySite") },
+                ...sites.map((s) => ({ value: s.id, label: `${s.name} (${s.provinceName})` })),
+              ]}
+            />
+          )}
           <div className="flex flex-col gap-4">
             <Checkbox name="verified" value="true" label={t("verifiedOnly")} defaultChecked={values.verified} />
             <Checkbox name="unggulan" value="1" label={t("flagshipOnly")} defaultChecked={values.flagship} />

@@ -6,6 +6,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert, Input, Select, SubmitButton } from "@/components/ui";
+import { SiteSelect, type SiteSelectOption } from "@/components/sites/site-select";
 import { submitWithoutReset } from "@/components/suppliers/submit-without-reset";
 import { updateOrganizationProfile } from "@/lib/organizations/profile-actions";
 
@@ -22,6 +23,8 @@ interface ProfileFormValues {
   isStateOwned: boolean;
   address: string;
   regencyCode: string;
+  /** Buyers: the industrial estate they are on (issue 12). */
+  siteId?: string;
   industry: string;
   industryKbli: string;
   website: string;
@@ -33,6 +36,8 @@ export interface ProfileFormOptions {
   legalForms: { value: string; label: string }[];
   provinces: { code: string; name: string; regencies: { code: string; name: string }[] }[];
   kbli: { section: string; label: string; divisions: { code: string; label: string }[] }[];
+  /** Buyers only: the reference list of estates (lib/sites). */
+  sites?: SiteSelectOption[];
 }
 
 export function OrganizationProfileForm({ values, options }: { values: ProfileFormValues; options: ProfileFormOptions }) {
@@ -127,6 +132,9 @@ export function OrganizationProfileForm({ values, options }: { values: ProfileFo
             </optgroup>
           ))}
         </Select>
+        {values.type === "buyer" && options.sites && (
+          <SiteSelect sites={options.sites} defaultValue={values.siteId ?? ""} error={err("siteId")} />
+        )}
       </fieldset>
 
       <fieldset className="flex flex-col gap-4">

@@ -90,6 +90,8 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   // issues 12 and 13: each page's builder adds its route here when the page lands
   NAV_ROUTES.clusters,
   NAV_ROUTES.regionDashboard,
+  NAV_ROUTES.sites,
+  NAV_ROUTES.adminSites,
 ]);
 
 function items(keys: readonly NavKey[], live: ReadonlySet<string>): NavItem[] {

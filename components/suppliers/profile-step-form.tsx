@@ -12,6 +12,7 @@ import { parseNib, parseNpwp, formatNpwp } from "@/lib/suppliers/identifiers";
 import { parseRupiahInput } from "@/lib/suppliers/rupiah";
 import { deriveSizeClass } from "@/lib/suppliers/size-class";
 import { LEGAL_FORMS } from "@/lib/enums";
+import { SiteSelect, type SiteSelectOption } from "@/components/sites/site-select";
 import { submitWithoutReset } from "./submit-without-reset";
 
 export type FormStep = "identitas" | "lokasi" | "bidang" | "skala";
@@ -27,6 +28,8 @@ export interface ProfileStepFormProps {
   initial: Record<string, string>;
   provinces?: { code: string; name: string }[];
   regencies?: { code: string; name: string; provinceCode: string }[];
+  /** The lokasi step: the industrial estates / UMKM centres to choose from (issue 12). */
+  sites?: SiteSelectOption[];
   kbliSelected?: KbliOption[];
   /** Server-rendered search results for ?q= (the picker without JavaScript). */
   kbliResults?: KbliOption[] | null;
@@ -71,6 +74,7 @@ export function ProfileStepForm(props: ProfileStepFormProps) {
           err={err}
           provinces={props.provinces ?? []}
           regencies={props.regencies ?? []}
+          sites={props.sites ?? []}
         />
       );
       break;
@@ -183,6 +187,7 @@ function LocationFields({
   err,
   provinces,
   regencies,
+  sites,
 }: {
   bind: Bind;
   values: Record<string, string>;
@@ -190,6 +195,7 @@ function LocationFields({
   err: Err;
   provinces: { code: string; name: string }[];
   regencies: { code: string; name: string; provinceCode: string }[];
+  sites: SiteSelectOption[];
 }) {
   const t = useTranslations("suppliers");
   const province = values.provinceCode ?? "";
@@ -246,6 +252,7 @@ function LocationFields({
         error={err("address")}
         {...bind("address")}
       />
+      {sites.length > 0 && <SiteSelect sites={sites} error={err("siteId")} {...bind("siteId")} />}
     </>
   );
 }

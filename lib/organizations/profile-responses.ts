@@ -25,6 +25,10 @@ export const OrganizationProfileSchema = z
     regency: region.nullable(),
     industry: z.string().nullable(),
     industryKbli: z.string().nullable().openapi({ description: "KBLI 2020 section letter or 2-digit division" }),
+    site: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: "Buyers: the industrial estate the organization is on (GET /api/v1/sites)" }),
     website: z.string().nullable(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
@@ -61,6 +65,7 @@ export function presentProfile(p: OrganizationProfile) {
     regency: p.regency ? { code: p.regency.code, name: p.regency.name } : null,
     industry: p.industry,
     industryKbli: p.industryKbli,
+    site: p.site,
     website: p.website,
     email: p.email,
     phone: p.phone,

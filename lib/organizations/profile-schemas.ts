@@ -62,6 +62,16 @@ export const organizationProfileSchema = z
       description: "KBLI 2020 section letter (A–U) or 2-digit division.",
       example: "35",
     }),
+    siteId: clearable(
+      z
+        .string()
+        .trim()
+        .max(64, "sites.errors.siteUnknown")
+        .regex(/^[A-Za-z0-9_-]+$/, "sites.errors.siteUnknown"),
+    ).openapi({
+      type: ["string", "null"],
+      description: "Buyers only: the industrial estate the organization is on (GET /api/v1/sites); null clears it.",
+    }),
     website: clearable(websiteSchema).openapi({ type: ["string", "null"], example: "https://energinusantara.co.id" }),
     email: clearable(z.email({ error: "errors.field.email" }).trim().max(200, "errors.field.tooLong")).openapi({
       type: ["string", "null"],

@@ -12,6 +12,8 @@ import { audit } from "@/lib/audit/log";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { can } from "@/lib/auth/permissions";
+import { SITE_MEMBER_ORG_TYPES } from "@/lib/sites/access";
+import { siteIdError } from "@/lib/sites/service";
 import { PROFILE_ORG_TYPES } from "./access";
 import { IDENTITY_FIELDS, type IdentityField, type OrganizationProfileInput } from "./profile-schemas";
 
@@ -31,6 +33,8 @@ const PROFILE_SELECT = {
   regency: { select: { code: true, name: true, province: { select: { code: true, name: true } } } },
   industry: true,
   industryKbli: true,
+  siteId: true,
+  site: { select: { id: true, name: true } },
   website: true,
   email: true,
   phone: true,
@@ -102,6 +106,16 @@ export async function updateOrganizationProfile(
   const fieldErrors: Record<string, string[]> = {};
   if (input.isStateOwned !== undefined && a.membership.organizationType !== "buyer")
     fieldErrors.isStateOwned = ["organizations.errors.stateOwnedBuyersOnly"];
+  if (
+    input.siteId !== undefined &&
+    input.siteId !== null &&
+    !(SITE_MEMBER_ORG_TYPES as readonly string[]).includes(a.membership.organizationType)
+  )
+    fieldErrors.siteId = ["sites.errors.siteNotForType"];
+  else if (input.siteId) {
+    const siteError = await siteIdError(input.siteId);
+    if (siteError) fieldErrors.siteId = [siteError];
+  }
   const [regency, kbli] = await Promise.all([
     input.regencyCode ? db.regency.findUnique({ where: { code: input.regencyCode }, select: { code: true } }) : null,
     input.industryKbli

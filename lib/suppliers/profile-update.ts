@@ -20,6 +20,7 @@ import { KBLI_VERSION } from "@/lib/db/reference-data";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/types";
 import { invalidInput, notFound } from "@/lib/errors";
+import { siteIdError } from "@/lib/sites/service";
 import { authorizeSupplierMember, memberProfileWhere } from "./access";
 import { awaitingReview, profileVerified, reviewAfterEdit, reviewedFields } from "./certificate-review";
 import { certificationData } from "./certifications";
@@ -40,11 +41,11 @@ function isUniqueViolation(err: unknown, field: string): boolean {
 /** Checks that need the database; returns field errors (empty when fine). */
 async function databaseChecks(
   supplierId: string,
-  input: Pick<SupplierProfileInput, "regencyCode" | "kbli" | "nib">,
+  input: Pick<SupplierProfileInput, "regencyCode" | "kbli" | "nib" | "siteId">,
   current: { nib: string | null },
 ): Promise<Record<string, string[]>> {
   const fields: Record<string, string[]> = {};
-  const [regency, kbliFound, nibOwner] = await Promise.all([
+  const [regency, kbliFound, nibOwner, siteError] = await Promise.all([
     input.regencyCode ? db.regency.findUnique({ where: { code: input.regencyCode }, select: { code: true } }) : Promise.resolve(true),
     input.kbli && input.kbli.length > 0
       ? db.kbliCode.findMany({ where: { version: KBLI_VERSION, level: 5, code: { in: input.kbli } }, select: { code: true } })
@@ -52,8 +53,10 @@ async function databaseChecks(
     input.nib && input.nib !== current.nib
       ? db.supplierProfile.findFirst({ where: { nib: input.nib, NOT: { organizationId: supplierId } }, select: { organizationId: true } })
       : Promise.resolve(null),
+    siteIdError(input.siteId),
   ]);
   if (!regency) fields.regencyCode = ["suppliers.errors.regencyUnknown"];
+  if (siteError) fields.siteId = [siteError];
   if (kbliFound && input.kbli) {
     const known = new Set(kbliFound.map((k) => k.code));
     input.kbli.forEach((code, i) => {
@@ -206,6 +209,10 @@ export async function updateSupplierProfile(
         changed.push("name");
       }
       if (input.regencyCode !== undefined) orgData.regencyCode = input.regencyCode;
+      if (input.siteId !== undefined) {
+        orgData.siteId = input.siteId;
+        changed.push("siteId");
+      }
       if (losesBadge) Object.assign(orgData, { verificationStatus: "unverified", verifiedAt: null, verificationNote: null });
       if (Object.keys(orgData).length > 0) await tx.organization.update({ where: { id: supplierId }, data: orgData });
 

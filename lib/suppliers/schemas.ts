@@ -226,6 +226,16 @@ export const supplierProfileSchema = z
     }),
     kbli: kbliListSchema,
     address: optionalText(500),
+    siteId: clearable(
+      z
+        .string({ error: "sites.errors.siteUnknown" })
+        .trim()
+        .max(64, "sites.errors.siteUnknown")
+        .regex(/^[A-Za-z0-9_-]+$/, "sites.errors.siteUnknown"),
+    ).openapi({
+      type: ["string", "null"],
+      description: "The industrial estate / UMKM centre the business is on (GET /api/v1/sites); null clears it.",
+    }),
     certifications: z
       .array(certificationInputSchema, { error: "errors.field.invalid" })
       .max(30, "errors.field.tooLong")

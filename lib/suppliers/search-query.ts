@@ -66,6 +66,14 @@ export const supplierSearchQuery = z.object({
     z.enum(["true", "false", "1", "0"], { error: "errors.field.invalidChoice" }).transform((v) => v === "true" || v === "1"),
   ),
   sort: optional(z.enum(DIRECTORY_SORTS, { error: "errors.field.invalidChoice" })),
+  /** Suppliers on this industrial estate / UMKM centre (issue 12; Organization.siteId). */
+  siteId: optional(
+    z
+      .string()
+      .trim()
+      .max(64, "errors.field.invalid")
+      .regex(/^[A-Za-z0-9_-]+$/, "errors.field.invalid"),
+  ),
   limit: paginationQuery.shape.limit,
   cursor: paginationQuery.shape.cursor,
 });

@@ -81,6 +81,7 @@ async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: st
   if (query.sizeClass) where.push(Prisma.sql`s."sizeClass" = ${query.sizeClass}::"SizeClass"`);
   if (query.verified) where.push(Prisma.sql`s.verified`);
   if (query.flagship) where.push(matchesAnyFlagship("s"));
+  if (query.siteId) where.push(Prisma.sql`s."organizationId" IN (SELECT o.id FROM "Organization" o WHERE o."siteId" = ${query.siteId})`);
   const certs = new Set<CertificationType>(query.certification ?? []);
   if (query.minTkdn !== undefined) certs.add("tkdn");
   for (const type of certs) where.push(Prisma.sql`s.${Prisma.raw(`"${UNTIL_COLUMN[type]}"`)} >= ${today}::date`);

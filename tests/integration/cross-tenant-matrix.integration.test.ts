@@ -1003,6 +1003,22 @@ const API: Record<string, ApiCase[]> = {
   "GET /api/v1/reference/regions": [
     { resource: "Provinces and regencies: public", kind: "read", allow: everyone, request: () => ({ query: { province: "33" } }) },
   ],
+  "GET /api/v1/sites": [
+    {
+      resource: "Industrial estates and UMKM centres: public reference list (issue 12)",
+      kind: "read",
+      allow: everyone,
+      request: () => ({}),
+    },
+  ],
+  "GET /api/v1/sites/[id]": [
+    {
+      resource: "One estate: verified UMKM count, verified buyers, partnerships under the disclosure rule: public",
+      kind: "read",
+      allow: everyone,
+      request: () => ({ params: { id: "site_ref_jababeka" } }),
+    },
+  ],
   // --- clusters (issue 12, lib/clusters): the owner manager's cluster. The cluster itself is public (the list,
   // its page) and asking to join it is open to any UMKM or cooperative by design ("own": the request is the
   // caller's row, naming the cluster; its manager is told). Its membership and anchor rows are the owners':
@@ -1576,6 +1592,28 @@ const API: Record<string, ApiCase[]> = {
       allow: ["ministry"],
       sees: ["ministry"],
       request: () => ({ query: { wilayah: "33.75" } }),
+    },
+  ],
+  // --- the reference list of estates (lib/sites, issue 12): platform admins only, 403 for everyone else -------
+  "POST /api/v1/sites": [
+    {
+      resource: "Add a site to the public reference list: platform admins only",
+      kind: "write",
+      request: () => ({ body: { name: "Sentra Penyerang", kind: "sentra", regencyCode: "33.75" } }),
+    },
+  ],
+  "PATCH /api/v1/sites/[id]": [
+    {
+      resource: "Rename a shipped site of the reference list: platform admins only",
+      kind: "write",
+      request: () => ({ params: { id: "site_ref_jababeka" }, body: { name: "Dibajak penyerang" } }),
+    },
+  ],
+  "DELETE /api/v1/sites/[id]": [
+    {
+      resource: "Remove a shipped site of the reference list: platform admins only",
+      kind: "write",
+      request: () => ({ params: { id: "site_ref_jababeka" } }),
     },
   ],
   // --- platform administration (lib/admin, issue 16 item 4): platform admins only, 404 for everyone else -----
@@ -2237,6 +2275,29 @@ const ACTIONS: Record<string, ActionCase[]> = {
       resource: "Sign up with an unknown invitation token: not found, nothing written",
       kind: "public",
       args: () => [{ token: "rnt-bukan-token-undangan", name: "Penyerang", password: "tenun-ikat-sumba-7" }],
+    },
+  ],
+
+  // --- the reference list of estates (lib/sites/actions.ts, issue 12): forbidden for everyone but platform admins
+  "lib/sites/actions.ts#createSiteAction": [
+    {
+      resource: "Add a site to the public reference list: platform admins only",
+      kind: "write",
+      args: () => [{ name: "Sentra Penyerang", kind: "sentra", regencyCode: "33.75" }],
+    },
+  ],
+  "lib/sites/actions.ts#updateSiteAction": [
+    {
+      resource: "Rename a shipped site of the reference list: platform admins only",
+      kind: "write",
+      args: () => [{ id: "site_ref_jababeka", name: "Dibajak penyerang" }],
+    },
+  ],
+  "lib/sites/actions.ts#deleteSiteAction": [
+    {
+      resource: "Remove a shipped site of the reference list: platform admins only",
+      kind: "write",
+      args: () => [{ id: "site_ref_jababeka" }],
     },
   ],
 

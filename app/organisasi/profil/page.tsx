@@ -15,6 +15,7 @@ import { hasOrganizationProfile } from "@/lib/organizations/access";
 import { getOrganizationProfile, listIndustryKbli } from "@/lib/organizations/profile";
 import { organizationRoutes } from "@/lib/organizations/routes";
 import { listAllRegencies, listProvinces } from "@/lib/reference/service";
+import { listSiteOptions } from "@/lib/sites/service";
 import { formatNpwp } from "@/lib/suppliers/identifiers";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,7 +37,12 @@ export default async function OrganizationProfilePage() {
 
   let options: ProfileFormOptions | null = null;
   if (canEdit) {
-    const [provinces, regencies, kbli] = await Promise.all([listProvinces("name"), listAllRegencies(), listIndustryKbli()]);
+    const [provinces, regencies, kbli, sites] = await Promise.all([
+      listProvinces("name"),
+      listAllRegencies(),
+      listIndustryKbli(),
+      profile.type === "buyer" ? listSiteOptions() : Promise.resolve(undefined),
+    ]);
     const title = (k: { titleId: string; titleEn: string | null }) => (locale === "en" && k.titleEn ? k.titleEn : k.titleId);
     options = {
       legalForms: LEGAL_FORMS.map((v) => ({ value: v, label: tl(v) })),
@@ -50,6 +56,7 @@ export default async function OrganizationProfilePage() {
             .filter((d) => d.level === 2 && d.section === s.code)
             .map((d) => ({ code: d.code, label: `${d.code} — ${title(d)}` })),
         })),
+      sites,
     };
   }
 
@@ -89,6 +96,7 @@ export default async function OrganizationProfilePage() {
                 isStateOwned: profile.isStateOwned,
                 address: profile.address ?? "",
                 regencyCode: profile.regencyCode ?? "",
+                siteId: profile.siteId ?? "",
                 industry: profile.industry ?? "",
                 industryKbli: profile.industryKbli ?? "",
                 website: profile.website ?? "",

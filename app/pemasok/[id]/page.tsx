@@ -1,5 +1,6 @@
 // /pemasok/[id] — a supplier's public page: profile, valid certificates, active products.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, ButtonLink, Card, Container, PageHeader } from "@/components/ui";
@@ -7,6 +8,8 @@ import { FlagshipBadges } from "@/components/regions/flagship-badges";
 import { ProductSummary } from "@/components/products/product-summary";
 import { formattersFor } from "@/lib/i18n/format";
 import { listProducts } from "@/lib/products/public-reads";
+import { siteRoutes } from "@/lib/sites/routes";
+import { getOrganizationSite } from "@/lib/sites/service";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import { getDirectoryProfile } from "@/lib/suppliers/directory-profile";
 
@@ -29,7 +32,8 @@ export default async function SupplierPage({ params }: { params: Params }) {
   const ts = await getTranslations("sizeClasses");
   const locale = await getLocale();
   const f = formattersFor(locale, await getTimeZone());
-  const products = await listProducts({ supplierId: id, limit: 100 });
+  const [products, site] = await Promise.all([listProducts({ supplierId: id, limit: 100 }), getOrganizationSite(id)]);
+  const tsite = await getTranslations("sites.supplier");
   const { hit } = profile;
   const region = hit.regency ? `${hit.regency.name}, ${hit.province?.name ?? ""}` : (hit.province?.name ?? t("noRegion"));
 
@@ -50,6 +54,14 @@ export default async function SupplierPage({ params }: { params: Params }) {
         <Card title={t("profile.about")} className="lg:col-span-2">
           <div className="flex flex-col gap-3">
             {profile.description && <p className="whitespace-pre-line text-ink">{profile.description}</p>}
+            {site && (
+              <p className="text-sm text-ink">
+                {tsite("onSite")}{" "}
+                <Link href={siteRoutes.detail(site.id)} className="font-medium text-brand-800 underline underline-offset-2">
+                  {site.name}
+                </Link>
+              </p>
+            )}
             <div>
               <h3 className="font-medium text-ink">{t("profile.kbli")}</h3>
               <ul className="mt-1 flex flex-col gap-1 text-sm">

@@ -88,3 +88,5 @@ import "../clusters/[id]/anchors/[buyerId]/route";
 import "../clusters/[id]/route";
 import "../regions/[code]/dashboard/route";
 import "../../clusters/[id]/invitations/import/route";
+import "../sites/route";
+import "../sites/[id]/route";

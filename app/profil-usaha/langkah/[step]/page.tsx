@@ -11,6 +11,7 @@ import { ProfileStepForm, type FormStep } from "@/components/suppliers/profile-s
 import { StepIndicator } from "@/components/suppliers/step-indicator";
 import { SubmitVerificationForm } from "@/components/suppliers/submit-verification";
 import { listAllRegencies, listProvinces, searchKbli } from "@/lib/reference/service";
+import { getOwnSiteId, listSiteOptions } from "@/lib/sites/service";
 import { isOnboardingStep, ONBOARDING_STEPS, stepNumber, FIELD_STEP, type OnboardingStep } from "@/lib/suppliers/onboarding";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { actsForUmkm } from "@/lib/suppliers/access";
@@ -82,17 +83,20 @@ export default async function StepPage({ params, searchParams }: Props) {
     content = <SubmitStep profile={profile} previousHref={previousHref} />;
   } else {
     const formStep = step as FormStep;
-    const [provinces, regencies] =
-      formStep === "lokasi" ? await Promise.all([listProvinces(), listAllRegencies()]) : [undefined, undefined];
+    const [provinces, regencies, sites, siteId] =
+      formStep === "lokasi"
+        ? await Promise.all([listProvinces(), listAllRegencies(), listSiteOptions(), getOwnSiteId(actor)])
+        : [undefined, undefined, undefined, null];
     const q = formStep === "bidang" ? (sp.q ?? "").trim().slice(0, 100) : "";
     const results = q.length >= 2 ? (await searchKbli(q, { limit: 15 })).map((h) => ({ code: h.code, title: h.titleId })) : null;
     content = (
       <Card>
         <ProfileStepForm
           step={formStep}
-          initial={initialValues(formStep, profile)}
+          initial={formStep === "lokasi" ? { ...initialValues(formStep, profile), siteId: siteId ?? "" } : initialValues(formStep, profile)}
           provinces={provinces}
           regencies={regencies}
+          sites={sites}
           kbliSelected={profile.kbli.map((k) => ({ code: k.code, title: k.titleId }))}
           kbliResults={results}
           kbliQuery={q}
