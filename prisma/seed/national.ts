@@ -34,7 +34,7 @@ import {
 /** The default size for `npm start` / `npm run db:seed` (SEED_NATIONAL_UMKM overrides it; 0 = none). */
 export const DEFAULT_NATIONAL_UMKM = 2000;
 
-/** Rows 1..GUARANTEED_ROWS spread over the 38 provinces round-robin, verified and partnering: ≥ 3 per province. */
+/** The first GUARANTEED_ROWS rows outside the clusters go round the 38 provinces, verified and partnering: ≥ 3 per province. */
 const PROVINCES = PROVINCE_WEIGHTS.length;
 const GUARANTEED_ROWS = PROVINCES * 3;
 
@@ -114,12 +114,18 @@ export async function seedNational(
   const g = "u.g";
   await run(`
     CREATE TEMP TABLE nat_u ON COMMIT DROP AS
-    WITH b AS (
-      SELECT g,
-             CASE WHEN g <= ${GUARANTEED_ROWS} THEN 0 WHEN g % 100 < 6 THEN 1 WHEN g % 100 < 10 THEN 2 WHEN g % 100 < 16 THEN 3 ELSE 0 END AS cls,
+    WITH c AS (
+      -- 5 % of the rows go to the e-motorcycle cluster, 4 % to batik, 6 % to food, the rest anywhere
+      SELECT g, CASE WHEN g % 100 BETWEEN 1 AND 5 THEN 1 WHEN g % 100 BETWEEN 6 AND 9 THEN 2 WHEN g % 100 BETWEEN 10 AND 15 THEN 3 ELSE 0 END AS cls
+        FROM generate_series(1, ${n}) g
+    ), b AS (
+      SELECT g, cls,
+             -- the first ${GUARANTEED_ROWS} rows outside the clusters go round the provinces (every province gets three)
+             (cls = 0 AND row_number() OVER (PARTITION BY cls = 0 ORDER BY g) <= ${GUARANTEED_ROWS}) AS guaranteed,
+             row_number() OVER (PARTITION BY cls = 0 ORDER BY g) AS gk,
              ${R("g", 1)} AS r1, ${R("g", 2)} AS r2, ${R("g", 3)} AS r3, ${R("g", 4)} AS r4, ${R("g", 5)} AS r5,
              ${R("g", 6)} AS r6, ${R("g", 7)} AS r7, ${R("g", 8)} AS r8, ${R("g", 9)} AS r9, ${R("g", 10)} AS r10
-        FROM generate_series(1, ${n}) g
+        FROM c
     ), placed AS (
       SELECT b.*,
              CASE b.cls
@@ -131,12 +137,12 @@ export async function seedNational(
              (SELECT kinds FROM nat_grp WHERE grp = CASE b.cls WHEN 1 THEN 'motor' WHEN 2 THEN 'batik' WHEN 3 THEN 'pangan' ELSE 'all' END) AS kinds,
              CASE WHEN b.r5 < ${b("mikro")} THEN 'mikro' WHEN b.r5 < ${b("kecil")} THEN 'kecil' ELSE 'menengah' END AS size
         FROM b
-        JOIN nat_prov p ON (b.g <= ${GUARANTEED_ROWS} AND p.idx = (b.g - 1) % ${PROVINCES} + 1)
-                        OR (b.g > ${GUARANTEED_ROWS} AND b.r1 >= p.lo AND b.r1 < p.hi)
+        JOIN nat_prov p ON (b.guaranteed AND p.idx = (b.gk - 1) % ${PROVINCES} + 1)
+                        OR (NOT b.guaranteed AND b.r1 >= p.lo AND b.r1 < p.hi)
     ), kinded AS (
       SELECT pl.*, k.i AS kind, k.grp, k.noun, k.kbli, k.unit, k.price, rg.name AS regency_name,
              regexp_replace(rg.name, '^(Kabupaten|Kota Administrasi|Kota)\\s+', '') AS regency_short, rg."provinceCode" AS province,
-             CASE WHEN pl.g <= ${GUARANTEED_ROWS} OR (pl.cls > 0 AND pl.r6 < 0.95) OR pl.r6 < 0.84 THEN 'verified'
+             CASE WHEN pl.guaranteed OR (pl.cls > 0 AND pl.r6 < 0.95) OR pl.r6 < 0.84 THEN 'verified'
                   WHEN pl.r6 < 0.91 THEN 'pending' WHEN pl.r6 < 0.97 THEN 'unverified' ELSE 'returned' END AS vstatus
         FROM placed pl
         JOIN nat_kind k ON k.i = ${pick("pl.kinds", "pl.r3")}
@@ -160,7 +166,7 @@ export async function seedNational(
              ELSE (5200 + floor(k.r8 * 4500))::bigint * 1000000
            END AS capital,
            CASE k.size WHEN 'mikro' THEN 1 + floor(k.r9 * 9) WHEN 'kecil' THEN 5 + floor(k.r9 * 15) ELSE 20 + floor(k.r9 * 80) END::int AS employees,
-           (k.vstatus = 'verified' AND (k.g <= ${GUARANTEED_ROWS} OR (k.cls > 0 AND k.r10 < 0.8) OR k.r10 < 0.5)) AS partnering,
+           (k.vstatus = 'verified' AND (k.guaranteed OR (k.cls > 0 AND k.r10 < 0.8) OR k.r10 < 0.5)) AS partnering,
            k.r10 < 0.5 AS female,
            (k.size <> 'mikro' AND k.r8 < 0.3) AS moved_up
       FROM kinded k`);
@@ -385,7 +391,7 @@ export async function seedNational(
              coalesce(CASE WHEN u.cls > 0 AND ${R(a, 1)} < 0.7 THEN (SELECT ids FROM nat_gb WHERE key = 'c:' || u.cls) END,
                       (SELECT ids FROM nat_gb WHERE key = 'g:' || u.grp), (SELECT ids FROM nat_gb WHERE key = 'all')) AS buyers,
              ${R(a, 2)} AS r2, ${R(a, 3)} AS r3, ${R(a, 4)} AS r4, ${R(a, 5)} AS r5, ${R(a, 6)} AS r6, ${R(a, 7)} AS r7, ${R(a, 8)} AS r8,
-             (u.g <= ${GUARANTEED_ROWS} AND k = 1) AS forced
+             (u.guaranteed AND k = 1) AS forced
         FROM nat_u u CROSS JOIN LATERAL generate_series(1, u.nagree) k
     ), d AS (
       SELECT x.*, ${pick("x.buyers", "x.r2")} AS buyer,
