@@ -87,6 +87,9 @@ export default defineConfig({
           PGLITE_DATA_DIR: dataDir,
           // Always the embedded database: never a DATABASE_URL from the shell.
           DATABASE_URL: "",
+          // The base demo data and the clusters only: the national data (2,000 UMKM, prisma/seed/national.ts)
+          // would slow the start and change what the specs count.
+          SEED_NATIONAL_UMKM: "0",
           // next-auth builds its redirect URLs from this: the address the browser uses.
           NEXTAUTH_URL: baseURL,
           NEXT_TELEMETRY_DISABLED: "1",

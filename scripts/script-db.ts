@@ -9,6 +9,7 @@ import { openPGlite } from "@/lib/db/pglite";
 import { openSqlRunner, pgliteRunner, type SqlRunner } from "@/lib/db/sql-runner";
 import { prepareDatabase } from "@/lib/db/setup";
 import { isDatabaseEmpty, seedDemoData, type DemoSeedResult } from "@/prisma/seed/demo";
+import { DEFAULT_NATIONAL_UMKM } from "@/prisma/seed/national";
 
 export interface ScriptDatabase {
   config: DatabaseConfig;
@@ -55,20 +56,34 @@ export async function migrate(sdb: ScriptDatabase, log: (m: string) => void = ()
 
 export type SeedOutcome = { seeded: true; result: DemoSeedResult; ms: number } | { seeded: false; reason: string };
 
+/**
+ * How many national demo UMKM to seed (prisma/seed/national.ts): SEED_NATIONAL_UMKM, a whole number from 0
+ * (the base demo, clusters and accounts only) to 20,000; unset or empty: 2,000.
+ */
+export function nationalUmkmSetting(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SEED_NATIONAL_UMKM?.trim();
+  if (!raw) return DEFAULT_NATIONAL_UMKM;
+  if (!/^\d+$/.test(raw) || Number(raw) > 20_000) {
+    throw new Error(`SEED_NATIONAL_UMKM must be a whole number from 0 to 20000 (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
 /** Seeds the demo data unless the database already has users. */
 export async function seedDemoIfEmpty(sdb: ScriptDatabase): Promise<SeedOutcome> {
   if (!(await isDatabaseEmpty(sdb.db))) {
     return { seeded: false, reason: `${describeDatabase(sdb.config)} already has data` };
   }
   const started = performance.now();
-  const result = await seedDemoData(sdb.db);
+  const result = await seedDemoData(sdb.db, { nationalUmkm: nationalUmkmSetting() });
   return { seeded: true, result, ms: Math.round(performance.now() - started) };
 }
 
 export function describeSeed(r: DemoSeedResult): string {
   return (
     `${r.umkm} UMKM in ${r.provinces} provinces, ${r.products} products, ${r.certifications} certifications, ` +
-    `${r.rfqs} RFQs, ${r.quotes} quotes, ${r.agreements} agreements, cooperative with ${r.cooperativeMembers} members; ` +
-    `${r.users} users, ${r.organizations} organizations`
+    `${r.rfqs} RFQs, ${r.quotes} quotes, ${r.agreements} agreements, cooperative with ${r.cooperativeMembers} members, ${r.clusters} clusters; ` +
+    `national data (SEED_NATIONAL_UMKM): ${r.national.umkm} UMKM in ${r.national.provinces} provinces, ${r.national.buyers} buyers, ` +
+    `${r.national.agreements} agreements; ${r.users} users, ${r.organizations} organizations`
   );
 }

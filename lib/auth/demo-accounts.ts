@@ -16,6 +16,8 @@ interface DemoAccount {
   organization: string;
   /** What the account is for (Bahasa Indonesia), printed by npm run db:seed and npm start. */
   role: string;
+  /** A regional government's scope (issue 12): a province code, or one regency code. */
+  region?: { provinceCode: string } | { regencyCode: string };
 }
 
 /** In the order the sign-in page lists them. */
@@ -43,4 +45,25 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
   { email: "bank@demo.rantai.id", orgType: "bank", organization: "PT Bank Mitra Usaha Nusantara", role: "Bank mitra (pembiayaan)" },
   { email: "admin@demo.rantai.id", orgType: "platform", organization: "Rantai", role: "Admin platform (verifikasi)" },
+  // issue 12: the programme layer (prisma/seed/demo-clusters.ts).
+  {
+    email: "klaster@demo.rantai.id",
+    orgType: "cluster_manager",
+    organization: "Asosiasi IKM Komponen Kendaraan Listrik Jawa Barat",
+    role: "Pengelola klaster — komponen motor listrik Jawa Barat",
+  },
+  {
+    email: "pemprov@demo.rantai.id",
+    orgType: "regional_government",
+    organization: "Dinas Koperasi dan UKM Provinsi Jawa Timur",
+    role: "Pemerintah provinsi — Jawa Timur (klaster pangan olahan)",
+    region: { provinceCode: "35" },
+  },
+  {
+    email: "pemkab@demo.rantai.id",
+    orgType: "regional_government",
+    organization: "Dinas Perdagangan, Koperasi dan UKM Kota Pekalongan",
+    role: "Pemerintah kota — Kota Pekalongan (klaster batik)",
+    region: { regencyCode: "33.75" },
+  },
 ];

@@ -14,6 +14,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { seedDemoNotifications } from "./demo-notifications";
 import { seedDemoMatching } from "./demo-matching";
 import { seedDemoRfqs } from "./demo-rfqs";
+import { seedDemoClusters } from "./demo-clusters";
+import { seedNational, type NationalSeedResult } from "./national";
 import {
   createAgreement,
   createBuyer,
@@ -1364,26 +1366,34 @@ export interface DemoSeedResult {
   quotes: number;
   agreements: number;
   cooperativeMembers: number;
+  /** issue 12: the demo clusters (always) and the national data (SEED_NATIONAL_UMKM; 0 = none). */
+  clusters: number;
+  national: NationalSeedResult;
 }
 
 /**
  * Seeds the demo data into an empty database (call isDatabaseEmpty first). One transaction: all or nothing.
- * Uses `passwordHash` when given (tests pass a precomputed hash to skip Argon2).
+ * Uses `passwordHash` when given (tests pass a precomputed hash to skip Argon2). `nationalUmkm` adds the
+ * national data (prisma/seed/national.ts) of that many UMKM; 0 (the default, what tests use) adds none — the
+ * scripts pass SEED_NATIONAL_UMKM (scripts/script-db.ts).
  */
-export async function seedDemoData(db: Db, { passwordHash }: { passwordHash?: string } = {}): Promise<DemoSeedResult> {
+export async function seedDemoData(
+  db: Db,
+  { passwordHash, nationalUmkm = 0 }: { passwordHash?: string; nationalUmkm?: number } = {},
+): Promise<DemoSeedResult> {
   const hash = passwordHash ?? (await hashPassword(DEMO_PASSWORD)); // hashed once, reused for every demo account
   return db.$transaction(
     async (tx) => {
-      const result = await seed(tx, hash);
+      const result = await seed(tx, hash, nationalUmkm);
       // The sign-in page lists the demo accounts only where this marker is (issue 11): same transaction.
       await tx.installationMarker.upsert({ where: { key: DEMO_DATA_MARKER }, create: { key: DEMO_DATA_MARKER }, update: {} });
       return result;
     },
-    { timeout: 120_000, maxWait: 30_000 },
+    { timeout: 300_000, maxWait: 30_000 },
   );
 }
 
-async function seed(tx: DbClient, hash: string): Promise<DemoSeedResult> {
+async function seed(tx: DbClient, hash: string, nationalUmkm: number): Promise<DemoSeedResult> {
   let last = performance.now();
   let lastCpu = process.cpuUsage();
   const trace = (label: string) => {
@@ -2195,6 +2205,25 @@ async function seed(tx: DbClient, hash: string): Promise<DemoSeedResult> {
   await seedDemoNotifications(tx, now); // a few read and unread notifications for the demo accounts
   await seedDemoMatching(tx, now); // an RFQ too large for one workshop: consortia and almost-qualified on the matches page
   await seedDemoRfqs(tx, now); // RFQ histories and public clarifications (answered and waiting)
+  trace("rfq histories");
+  // issue 12: the cluster manager, the two governments and three clusters (always); then the national data.
+  const clusters = await seedDemoClusters(tx, { hash, now });
+  trace("clusters");
+  const national = await seedNational(tx, {
+    umkm: nationalUmkm,
+    now,
+    clusters,
+    baseBuyers: [
+      { id: energy.organization.id, groups: ["batik", "tekstil", "logam", "kimia"], cluster: 2, late: 0.14, slow: 0.1 },
+      { id: auto.organization.id, groups: ["motor", "logam", "kemasan"], cluster: 1, late: 0.04, slow: 0.05 },
+      { id: food.organization.id, groups: ["pangan", "kemasan"], cluster: 3, late: 0.08, slow: 0.12 },
+    ],
+  });
+  trace("national");
+  // The rollups (Stats*, SupplierTrackRecord) are kept by triggers; a full rebuild makes them exactly a recount
+  // of what the seed wrote, whatever order it wrote it in.
+  await tx.$executeRawUnsafe(`SELECT stats_rebuild()`);
+  trace("stats_rebuild");
   const provinces = new Set(UMKM.map((u) => u.regency.slice(0, 2)));
   void platform;
   void ministry;
@@ -2209,5 +2238,7 @@ async function seed(tx: DbClient, hash: string): Promise<DemoSeedResult> {
     quotes: quoteSpecs.length,
     agreements: 7,
     cooperativeMembers: coop.memberIds.length,
+    clusters: 3,
+    national,
   };
 }

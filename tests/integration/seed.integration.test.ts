@@ -153,7 +153,7 @@ describe("seedDemoData", () => {
   });
 
   it("creates all demo accounts with the right organization types and the demo password", { timeout: SEED_TIMEOUT }, async () => {
-    expect(DEMO_ACCOUNTS).toHaveLength(8);
+    expect(DEMO_ACCOUNTS).toHaveLength(11);
     for (const account of DEMO_ACCOUNTS) {
       const user = await t.db.user.findUnique({
         where: { email: account.email },
@@ -273,6 +273,22 @@ describe("seedDemoData", () => {
     for (const type of ["ministry", "bank", "platform"] as const) {
       expect(await t.db.organization.count({ where: { type } })).toBe(1);
     }
+  });
+
+  it("with the national knob at 0 (the default) adds only the clusters, governments and their accounts (issue 12)", async () => {
+    expect(await t.db.organization.count({ where: { id: { startsWith: "nat" } } })).toBe(0);
+    expect(await t.db.agreement.count()).toBe(7);
+    expect(await t.db.cluster.count()).toBe(3);
+    expect(await t.db.clusterAnchor.count({ where: { status: "active" } })).toBe(3);
+    expect(await t.db.organization.count({ where: { type: "cluster_manager" } })).toBe(1);
+    expect(await t.db.organization.count({ where: { type: "regional_government" } })).toBe(2);
+    // the rollups were rebuilt at the end of the seed: a rebuild changes nothing
+    const cells = await t.sql.query(`SELECT * FROM "StatsCell" ORDER BY 1,2,3,4,5`);
+    const tracks = await t.sql.query(`SELECT * FROM "SupplierTrackRecord" ORDER BY 1`);
+    await t.sql.query(`SELECT stats_rebuild()`);
+    expect(await t.sql.query(`SELECT * FROM "StatsCell" ORDER BY 1,2,3,4,5`)).toEqual(cells);
+    expect(await t.sql.query(`SELECT * FROM "SupplierTrackRecord" ORDER BY 1`)).toEqual(tracks);
+    expect(cells.length).toBeGreaterThan(0);
   });
 
   it("completes agreements the way the app does: both sides confirmed, a reason exactly when milestones were left open (issue 11)", async () => {
