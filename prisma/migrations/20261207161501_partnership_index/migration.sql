@@ -182,30 +182,60 @@ BEGIN
   FOREACH b IN ARRAY buyers LOOP
     PERFORM pg_advisory_xact_lock(hashtextextended('rantai.pindex:' || b, 0));
   END LOOP;
-  DELETE FROM "PartnershipIndexPeriod" WHERE "buyerId" = ANY (buyers);
-  DELETE FROM "PartnershipIndexOpen" WHERE "buyerId" = ANY (buyers);
   SELECT min(extract(year FROM c.s))::int, max(extract(year FROM c.e))::int INTO y0, y1 FROM pindex_counted(buyers) c;
-  IF y0 IS NULL THEN
-    RETURN;
-  END IF;
-  y0 := least(y0, extract(year FROM current_date)::int);
-  y1 := least(greatest(y1, extract(year FROM current_date)::int), y0 + 40);
-  FOR y IN y0..y1 LOOP
-    ks := ks || ('Y' || y);
-    fs := fs || make_date(y, 1, 1);
-    ts := ts || make_date(y, 12, 31);
-    FOR q IN 1..4 LOOP
-      ks := ks || ('Q' || y || '-' || q);
-      fs := fs || make_date(y, 3 * q - 2, 1);
-      ts := ts || (make_date(y, 3 * q - 2, 1) + interval '3 months' - interval '1 day')::date;
+  IF y0 IS NOT NULL THEN
+    y0 := least(y0, extract(year FROM current_date)::int);
+    y1 := least(greatest(y1, extract(year FROM current_date)::int), y0 + 40);
+    FOR y IN y0..y1 LOOP
+      ks := ks || ('Y' || y);
+      fs := fs || make_date(y, 1, 1);
+      ts := ts || make_date(y, 12, 31);
+      FOR q IN 1..4 LOOP
+        ks := ks || ('Q' || y || '-' || q);
+        fs := fs || make_date(y, 3 * q - 2, 1);
+        ts := ts || (make_date(y, 3 * q - 2, 1) + interval '3 months' - interval '1 day')::date;
+      END LOOP;
     END LOOP;
-  END LOOP;
-  INSERT INTO "PartnershipIndexPeriod" ("buyerId", period, "fromDate", "toDate", partners, "agreementsActive", "agreementsCompleted",
-                                        "agreementsTerminated", "valueIdr", "microSmallValueIdr", "paymentsMeasured", "paymentsLate",
-                                        "daysMedian", "daysP90", "deliveriesReviewed", "deliveriesOnTime", "partnersMovedUp", ratings, "ratingSum")
-  SELECT * FROM pindex_compute(buyers, ks, fs, ts);
-  INSERT INTO "PartnershipIndexOpen" (id, kind, "buyerId", "periodDate", deadline)
-  SELECT * FROM pindex_open_items(buyers);
+  END IF;
+  -- Only what changed is written (an unchanged row is neither updated nor rewritten).
+  WITH n AS (SELECT * FROM pindex_compute(buyers, ks, fs, ts)),
+  up AS (
+    INSERT INTO "PartnershipIndexPeriod" AS p ("buyerId", period, "fromDate", "toDate", partners, "agreementsActive", "agreementsCompleted",
+                                               "agreementsTerminated", "valueIdr", "microSmallValueIdr", "paymentsMeasured", "paymentsLate",
+                                               "daysMedian", "daysP90", "deliveriesReviewed", "deliveriesOnTime", "partnersMovedUp", ratings,
+                                               "ratingSum")
+    SELECT * FROM n
+    ON CONFLICT ("buyerId", period) DO UPDATE
+       SET "fromDate" = EXCLUDED."fromDate", "toDate" = EXCLUDED."toDate", partners = EXCLUDED.partners,
+           "agreementsActive" = EXCLUDED."agreementsActive", "agreementsCompleted" = EXCLUDED."agreementsCompleted",
+           "agreementsTerminated" = EXCLUDED."agreementsTerminated", "valueIdr" = EXCLUDED."valueIdr",
+           "microSmallValueIdr" = EXCLUDED."microSmallValueIdr", "paymentsMeasured" = EXCLUDED."paymentsMeasured",
+           "paymentsLate" = EXCLUDED."paymentsLate", "daysMedian" = EXCLUDED."daysMedian", "daysP90" = EXCLUDED."daysP90",
+           "deliveriesReviewed" = EXCLUDED."deliveriesReviewed", "deliveriesOnTime" = EXCLUDED."deliveriesOnTime",
+           "partnersMovedUp" = EXCLUDED."partnersMovedUp", ratings = EXCLUDED.ratings, "ratingSum" = EXCLUDED."ratingSum"
+     WHERE (p."fromDate", p."toDate", p.partners, p."agreementsActive", p."agreementsCompleted", p."agreementsTerminated", p."valueIdr",
+            p."microSmallValueIdr", p."paymentsMeasured", p."paymentsLate", p."daysMedian", p."daysP90", p."deliveriesReviewed",
+            p."deliveriesOnTime", p."partnersMovedUp", p.ratings, p."ratingSum")
+           IS DISTINCT FROM
+           (EXCLUDED."fromDate", EXCLUDED."toDate", EXCLUDED.partners, EXCLUDED."agreementsActive", EXCLUDED."agreementsCompleted",
+            EXCLUDED."agreementsTerminated", EXCLUDED."valueIdr", EXCLUDED."microSmallValueIdr", EXCLUDED."paymentsMeasured",
+            EXCLUDED."paymentsLate", EXCLUDED."daysMedian", EXCLUDED."daysP90", EXCLUDED."deliveriesReviewed", EXCLUDED."deliveriesOnTime",
+            EXCLUDED."partnersMovedUp", EXCLUDED.ratings, EXCLUDED."ratingSum")
+    RETURNING 1)
+  DELETE FROM "PartnershipIndexPeriod" x
+   WHERE x."buyerId" = ANY (buyers) AND NOT EXISTS (SELECT 1 FROM n WHERE n."buyerId" = x."buyerId" AND n.period = x.period);
+
+  WITH n AS (SELECT * FROM pindex_open_items(buyers)),
+  up AS (
+    INSERT INTO "PartnershipIndexOpen" AS o (id, kind, "buyerId", "periodDate", deadline)
+    SELECT * FROM n
+    ON CONFLICT (id) DO UPDATE
+       SET kind = EXCLUDED.kind, "buyerId" = EXCLUDED."buyerId", "periodDate" = EXCLUDED."periodDate", deadline = EXCLUDED.deadline
+     WHERE (o.kind, o."buyerId", o."periodDate", o.deadline) IS DISTINCT FROM
+           (EXCLUDED.kind, EXCLUDED."buyerId", EXCLUDED."periodDate", EXCLUDED.deadline)
+    RETURNING 1)
+  DELETE FROM "PartnershipIndexOpen" x
+   WHERE x."buyerId" = ANY (buyers) AND NOT EXISTS (SELECT 1 FROM n WHERE n.id = x.id);
 END $fn$;
 
 -- Everyone's index recounted (after a bulk load with triggers off; bench:index).
@@ -218,8 +248,10 @@ BEGIN
   END LOOP;
 END $fn$;
 
+-- The buyers of these agreements, where the index counts them (a draft's parties or milestones change nothing).
 CREATE OR REPLACE FUNCTION pindex_buyers_of_agreements(aids text[]) RETURNS text[] LANGUAGE sql STABLE AS $fn$
-  SELECT coalesce(array_agg(DISTINCT a."buyerId"), '{}') FROM "Agreement" a WHERE a.id = ANY (aids)
+  SELECT coalesce(array_agg(DISTINCT a."buyerId"), '{}') FROM "Agreement" a
+   WHERE a.id = ANY (aids) AND a.status IN ('active', 'completed', 'terminated')
 $fn$;
 
 CREATE OR REPLACE FUNCTION pindex_buyers_of_suppliers(orgs text[]) RETURNS text[] LANGUAGE sql STABLE AS $fn$
