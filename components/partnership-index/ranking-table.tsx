@@ -9,7 +9,17 @@ import type { RankingRow } from "@/lib/partnership-index/ranking";
 import { partnershipIndexRoutes } from "@/lib/partnership-index/routes";
 import { GradeBadge } from "./grade-badge";
 
-export async function RankingTable({ rows, f, caption, detailed }: { rows: RankingRow[]; f: Formatters; caption: string; detailed: boolean }) {
+export async function RankingTable({
+  rows,
+  f,
+  caption,
+  detailed,
+}: {
+  rows: RankingRow[];
+  f: Formatters;
+  caption: string;
+  detailed: boolean;
+}) {
   const t = await getTranslations("partnershipIndex");
   const pct = (x: number | null) => (x === null ? "—" : f.percent(x, { maximumFractionDigits: 1 }));
   return (

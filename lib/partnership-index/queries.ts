@@ -225,3 +225,23 @@ export async function listIndexPartnerships(buyerId: string, year: number): Prom
     supplier: { id: r.supplierId, name: r.supplierName, sizeClass: r.sizeClass },
   }));
 }
+
+/** A buyer's payment behaviour from its index (this calendar year): what a bank sees next to a request. */
+export interface BuyerPaymentBehaviour {
+  year: number;
+  daysToPayMedian: number | null;
+  daysToPayP90: number | null;
+  latePaymentShare: number | null;
+  paymentsCounted: number;
+}
+
+export async function getBuyerPaymentBehaviour(buyerId: string, year = new Date().getUTCFullYear()): Promise<BuyerPaymentBehaviour> {
+  const c = await countsFor(buyerId, rangeOf({ kind: "year", year }));
+  return {
+    year,
+    daysToPayMedian: c.daysMedian,
+    daysToPayP90: c.daysP90,
+    latePaymentShare: c.paymentsCounted > 0 ? c.paymentsLate / c.paymentsCounted : null,
+    paymentsCounted: c.paymentsCounted,
+  };
+}

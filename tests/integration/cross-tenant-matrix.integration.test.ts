@@ -1613,7 +1613,11 @@ const ACTIONS: Record<string, ActionCase[]> = {
     },
   ],
   "lib/partnership-index/actions.ts#setIndexPublishedAction": [
-    { resource: "Publish the caller's own buyer's Indeks Kemitraan (never another firm's)", kind: "own", args: () => [{ publish: "true" }] },
+    {
+      resource: "Publish the caller's own buyer's Indeks Kemitraan (never another firm's)",
+      kind: "own",
+      args: () => [{ publish: "true" }],
+    },
   ],
   "lib/notifications/actions.ts#markAllNotificationsReadAction": [
     { resource: "Mark the caller's own notifications read (the owner's stay unread)", kind: "own", args: () => [{}] },
