@@ -92,6 +92,9 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.regionDashboard,
   NAV_ROUTES.sites,
   NAV_ROUTES.adminSites,
+  NAV_ROUTES.partnershipIndex,
+  NAV_ROUTES.ownPartnershipIndex,
+  NAV_ROUTES.partnershipIndexRanking,
 ]);
 
 function items(keys: readonly NavKey[], live: ReadonlySet<string>): NavItem[] {

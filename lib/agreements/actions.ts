@@ -9,7 +9,7 @@ import { partyAction, actionLocale, revalidate, type ActionResult } from "@/lib/
 import { getActor } from "@/lib/auth/session";
 import { withQuery } from "@/lib/app-url";
 import { translate } from "@/lib/i18n/translate";
-import { rateAgreement, recordDelivery, recordPayment, reviewDelivery } from "./execution";
+import { confirmPaymentReceipt, rateAgreement, recordDelivery, recordPayment, reviewDelivery } from "./execution";
 import { acceptAgreement, completeAgreement, terminateAgreement, withdrawCompletion } from "./lifecycle";
 import { amendAgreement, createAgreement } from "./proposals";
 import { getAgreement } from "./queries";
@@ -26,6 +26,7 @@ import {
   paymentInputSchema,
   positiveRupiah,
   ratingInputSchema,
+  receiptInputSchema,
   schemeSchema,
   terminateSchema,
   versionSchema,
@@ -204,6 +205,17 @@ export const recordPaymentAction = partyAction(
   }),
   async ({ id, ...input }, { actor }) => {
     await recordPayment(actor, id, input);
+    revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
+    return { id };
+  },
+);
+
+/** The lead supplier confirms a payment reached it (issue 13: the Indeks Kemitraan counts confirmed payments). */
+export const confirmPaymentReceiptAction = partyAction(
+  "agreement:write",
+  receiptInputSchema.extend({ id: agreementIdSchema, paymentId: agreementIdSchema }),
+  async ({ id, paymentId, ...input }, { actor }) => {
+    await confirmPaymentReceipt(actor, id, paymentId, input);
     revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
     return { id };
   },

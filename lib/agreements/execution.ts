@@ -9,14 +9,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
-import { conflict, invalidInput, notFound } from "@/lib/errors";
+import { conflict, forbidden, invalidInput, notFound } from "@/lib/errors";
 import { formatNumber, timeZoneForProvince } from "@/lib/i18n/format";
 import { todayIn } from "@/lib/i18n/zoned-time";
 import { authorizeParty, partyWhere } from "./access";
 import { lockAgreement, notifyParties, resetCompletion, rupiahParam } from "./locking";
 import { getAgreement } from "./queries";
 import type { AgreementView } from "./views";
-import type { DeliveryInput, PaymentInput, RatingInput } from "./schemas";
+import type { DeliveryInput, PaymentInput, RatingInput, ReceiptInput } from "./schemas";
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / DAY_MS);
@@ -66,6 +66,8 @@ export async function recordDelivery(actor: Actor | null, agreementId: string, i
         deliveredOn: input.deliveredOn,
         onTime,
         status,
+        // the buyer's own record is its review (issue 13: the index counts reviews within 7 days)
+        reviewedAt: status === "pending_review" ? null : new Date(),
         note: input.note ?? null,
         recordedById: a.user.id,
       },
@@ -106,7 +108,11 @@ export async function reviewDelivery(
     if (d.status !== "pending_review") throw conflict("agreements.errors.alreadyReviewed");
     await tx.delivery.update({
       where: { id: d.id },
-      data: { status: input.status, note: input.note ? [d.note, input.note].filter(Boolean).join("\n") : d.note },
+      data: {
+        status: input.status,
+        note: input.note ? [d.note, input.note].filter(Boolean).join("\n") : d.note,
+        reviewedAt: new Date(), // issue 13: the index counts reviews within 7 days of the record
+      },
     });
     if (d.milestoneId) await tx.milestone.update({ where: { id: d.milestoneId }, data: { status: input.status } });
     await audit(tx, {
@@ -199,6 +205,51 @@ export async function rateAgreement(actor: Actor | null, agreementId: string, in
       entityType: "Rating",
       entityId: r.id,
       data: { agreementId, score: input.score },
+    });
+  });
+  return getAgreement(a, agreementId);
+}
+
+/**
+ * The lead supplier confirms that a recorded payment reached it, and on which date (issue 13): the Indeks
+ * Kemitraan counts a payment only once confirmed, with this date as the paid date (the buyer's paidOn is
+ * self-reported). Once per payment (409 after); the buyer and consortium members may not (403); the date is
+ * not before the agreement starts and not after today in the supplier's time zone. Allowed while the agreement
+ * is in force and after it ended (a payment is often confirmed late).
+ */
+export async function confirmPaymentReceipt(
+  actor: Actor | null,
+  agreementId: string,
+  paymentId: string,
+  input: ReceiptInput,
+): Promise<AgreementView> {
+  const a = authorizeParty(actor, "agreement:write");
+  const me = a.membership.organizationId;
+  await db.$transaction(async (tx) => {
+    const ag = await lockAgreement(tx, a, agreementId, { statuses: ["active", "proposed", "completed", "terminated"] });
+    const p = await tx.payment.findFirst({
+      where: { id: paymentId, agreementId, agreement: partyWhere(me) },
+      select: { id: true, receiptConfirmedAt: true },
+    });
+    if (!p) throw notFound();
+    if (ag.supplierId !== me) throw forbidden("agreements.errors.onlySupplierConfirmsReceipt");
+    if (p.receiptConfirmedAt) throw conflict("agreements.errors.receiptAlreadyConfirmed");
+    const supplier = await tx.organization.findUniqueOrThrow({ where: { id: ag.supplierId }, select: { regencyCode: true } });
+    if (input.receivedOn.toISOString().slice(0, 10) > todayIn(timeZoneForProvince(supplier.regencyCode)))
+      throw invalidInput({ receivedOn: ["agreements.errors.receivedInFuture"] });
+    if (input.receivedOn < ag.startDate) throw invalidInput({ receivedOn: ["agreements.errors.receivedBeforeStart"] });
+    const { count } = await tx.payment.updateMany({
+      where: { id: p.id, receiptConfirmedAt: null },
+      data: { receivedOn: input.receivedOn, receiptConfirmedAt: new Date(), receiptConfirmedById: a.user.id },
+    });
+    if (count === 0) throw conflict("agreements.errors.receiptAlreadyConfirmed");
+    await audit(tx, {
+      organizationId: me,
+      actorId: a.user.id,
+      action: "payment.receipt_confirmed",
+      entityType: "Payment",
+      entityId: p.id,
+      data: { agreementId, receivedOn: input.receivedOn.toISOString().slice(0, 10) },
     });
   });
   return getAgreement(a, agreementId);

@@ -100,6 +100,8 @@ export const AgreementSchema = AgreementSummarySchema.extend({
       daysToPay: z.number().int().nullable(),
       note: z.string().nullable(),
       createdAt: timestamp,
+      receivedOn: date.nullable().openapi({ description: "The date the lead supplier confirmed receipt (null: not confirmed yet)" }),
+      receiptConfirmedAt: timestamp.nullable(),
     }),
   ),
   ratings: z.array(

@@ -206,6 +206,17 @@ export const paymentInputSchema = z
   .openapi("PaymentInput");
 export type PaymentInput = z.output<typeof paymentInputSchema>;
 
+/** The lead supplier's confirmation that a payment reached it (issue 13): the date it arrived. */
+export const receiptInputSchema = z
+  .object({
+    receivedOn: calendarDateSchema.openapi({
+      description: "The date the payment reached the supplier (YYYY-MM-DD)",
+      example: "2026-11-20",
+    }),
+  })
+  .openapi("PaymentReceiptInput");
+export type ReceiptInput = z.output<typeof receiptInputSchema>;
+
 export const ratingInputSchema = z
   .object({
     score: z.coerce

@@ -77,7 +77,18 @@ export const detailSelect = {
     orderBy: [{ deliveredOn: "desc" }, { createdAt: "desc" }],
   },
   payments: {
-    select: { id: true, milestoneId: true, amountIdr: true, invoicedOn: true, paidOn: true, daysToPay: true, note: true, createdAt: true },
+    select: {
+      id: true,
+      milestoneId: true,
+      amountIdr: true,
+      invoicedOn: true,
+      paidOn: true,
+      daysToPay: true,
+      note: true,
+      createdAt: true,
+      receivedOn: true,
+      receiptConfirmedAt: true,
+    },
     orderBy: [{ paidOn: "desc" }, { createdAt: "desc" }],
   },
   ratings: {
@@ -184,6 +195,9 @@ export interface AgreementView extends AgreementSummary {
     daysToPay: number | null;
     note: string | null;
     createdAt: Date;
+    /** issue 13: the date the lead supplier confirmed the payment reached it (null: not confirmed yet). */
+    receivedOn: string | null;
+    receiptConfirmedAt: Date | null;
   }[];
   ratings: {
     raterId: string;
@@ -324,7 +338,12 @@ export function toView(r: DetailRow, viewerOrgId: string | null, pending: Pendin
     })),
     milestones: r.milestones.map((m) => ({ ...m, dueDate: day(m.dueDate) })),
     deliveries: r.deliveries.map((d) => ({ ...d, deliveredOn: day(d.deliveredOn) })),
-    payments: r.payments.map((p) => ({ ...p, invoicedOn: p.invoicedOn ? day(p.invoicedOn) : null, paidOn: day(p.paidOn) })),
+    payments: r.payments.map((p) => ({
+      ...p,
+      invoicedOn: p.invoicedOn ? day(p.invoicedOn) : null,
+      paidOn: day(p.paidOn),
+      receivedOn: p.receivedOn ? day(p.receivedOn) : null,
+    })),
     ratings: r.ratings.map((x) => ({
       raterId: x.raterId,
       raterName: x.rater.name,

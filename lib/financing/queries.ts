@@ -14,6 +14,7 @@ import { decodeCursor, paginate, type Page, cursorInstant } from "@/lib/api/pagi
 import { notFound } from "@/lib/errors";
 import { partyWhere } from "@/lib/agreements/access";
 import { authorizeBank } from "./access";
+import { getBuyerPaymentBehaviour, type BuyerPaymentBehaviour } from "@/lib/partnership-index/queries";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -65,7 +66,8 @@ export interface FinancingBankView {
     valueIdr: bigint;
     startDate: string;
     endDate: string;
-    buyer: { id: string; name: string };
+    /** issue 13: the buyer's own days-to-pay from its Indeks Kemitraan (this year; confirmed receipts only). */
+    buyer: { id: string; name: string; paymentBehaviour: BuyerPaymentBehaviour };
     schedule: {
       position: number;
       title: string;
@@ -78,7 +80,13 @@ export interface FinancingBankView {
   };
 }
 
-function toBankView(r: BankRow): FinancingBankView {
+/** The buyers' payment behaviour from the Indeks Kemitraan, once per buyer. */
+async function behaviourOf(rows: BankRow[]): Promise<Map<string, BuyerPaymentBehaviour>> {
+  const ids = [...new Set(rows.map((r) => r.agreement.buyer.id))];
+  return new Map(await Promise.all(ids.map(async (id) => [id, await getBuyerPaymentBehaviour(id)] as const)));
+}
+
+function toBankView(r: BankRow, behaviour: Map<string, BuyerPaymentBehaviour>): FinancingBankView {
   return {
     id: r.id,
     type: r.type,
@@ -97,7 +105,7 @@ function toBankView(r: BankRow): FinancingBankView {
       valueIdr: r.agreement.valueIdr,
       startDate: day(r.agreement.startDate),
       endDate: day(r.agreement.endDate),
-      buyer: r.agreement.buyer,
+      buyer: { ...r.agreement.buyer, paymentBehaviour: behaviour.get(r.agreement.buyer.id)! },
       schedule: r.agreement.milestones.map((m) => ({ ...m, dueDate: day(m.dueDate) })),
     },
   };
@@ -152,7 +160,8 @@ export async function listBankRequests(
     take: query.limit + 1,
   });
   const page = paginate(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
-  return { data: page.data.map(toBankView), nextCursor: page.nextCursor };
+  const behaviour = await behaviourOf(page.data);
+  return { data: page.data.map((r) => toBankView(r, behaviour)), nextCursor: page.nextCursor };
 }
 
 /** One request addressed to the actor's bank; not found for any other bank. */
@@ -160,7 +169,7 @@ export async function getBankRequest(actor: Actor | null, id: string): Promise<F
   const a = authorizeBank(actor);
   const row = await db.financingRequest.findFirst({ where: { id, bankId: a.membership.organizationId }, select: bankSelect });
   if (!row) throw notFound();
-  return toBankView(row);
+  return toBankView(row, await behaviourOf([row]));
 }
 
 /** The requests on one agreement, for its parties (buyer and supplier sides; not the ministry). */

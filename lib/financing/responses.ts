@@ -27,7 +27,20 @@ export const FinancingBankSchema = z
       valueIdr: z.number().int(),
       startDate: date,
       endDate: date,
-      buyer: org,
+      buyer: org.extend({
+        paymentBehaviour: z
+          .object({
+            year: z.number().int(),
+            daysToPayMedian: z.number().int().nullable(),
+            daysToPayP90: z.number().int().nullable(),
+            latePaymentShare: z.number().nullable(),
+            paymentsCounted: z.number().int(),
+          })
+          .openapi({
+            description:
+              "The buyer's own days-to-pay this year from its Indeks Kemitraan (payments its UMKM partners confirmed receiving; milestones unpaid past their term count as late)",
+          }),
+      }),
       schedule: z.array(
         z.object({
           position: z.number().int(),

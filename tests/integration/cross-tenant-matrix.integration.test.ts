@@ -164,7 +164,7 @@ interface Fixture {
    * An active agreement owner buyer ↔ owner UMKM, with milestones, a delivery awaiting review, a payment, the buyer's completion
    * confirmation and a financing request.
    */
-  agreement: { id: string; milestoneId: string; deliveryId: string; financingId: string };
+  agreement: { id: string; milestoneId: string; deliveryId: string; financingId: string; paymentId: string };
   /** The same parties' agreement still waiting for acceptance, and one completed (ratings open). */
   agreementProposed: { id: string };
   agreementCompleted: { id: string };
@@ -297,6 +297,7 @@ async function seed(): Promise<Fixture> {
     paidOn: new Date(`${today()}T00:00:00Z`),
     note: PRIVATE.paymentNote,
   });
+  const payment = await db.payment.findFirstOrThrow({ where: { agreementId: agreement.id } });
   const agreementProposed = await createAgreement(db, ownerBuyer.organization.id, ownerUmkm.organization.id, {
     status: "proposed",
     title: PRIVATE.agreementTitle,
@@ -469,7 +470,7 @@ async function seed(): Promise<Fixture> {
     },
     rfqPublic: { id: rfqPublic.id },
     cluster: { id: cluster.id, proposalId: clusterProposal.id },
-    agreement: { id: agreement.id, milestoneId, deliveryId: delivery.id, financingId: financing.id },
+    agreement: { id: agreement.id, milestoneId, deliveryId: delivery.id, financingId: financing.id, paymentId: payment.id },
     agreementProposed: { id: agreementProposed.id },
     agreementCompleted: { id: agreementCompleted.id },
     rfqClosed: { id: rfqClosed.id, quoteId: closedQuote.id },
@@ -745,6 +746,18 @@ const API: Record<string, ApiCase[]> = {
         params: { id: fx.mine.agreementId },
         body: { milestoneId: fx.agreement.milestoneId, amountIdr: 1000, paidOn: today() },
       }),
+    },
+  ],
+  "POST /api/v1/agreements/[id]/payments/[paymentId]/receipt": [
+    {
+      resource: "Confirm receipt of a payment on the owners' agreement (the owner UMKM's to confirm)",
+      kind: "write",
+      request: (fx) => ({ params: { ...ag(fx), paymentId: fx.agreement.paymentId }, body: { receivedOn: today() } }),
+    },
+    {
+      resource: "Mixed: the caller's own agreement id with the owners' payment id",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.mine.agreementId, paymentId: fx.agreement.paymentId }, body: { receivedOn: today() } }),
     },
   ],
   "POST /api/v1/agreements/[id]/ratings": [
@@ -1106,6 +1119,25 @@ const API: Record<string, ApiCase[]> = {
       allow: ["ministry"],
       sees: ["ministry"],
       request: () => ({}),
+    },
+  ],
+  "GET /api/v1/stats/partnership-index": [
+    {
+      resource: "Every buyer ranked by its Indeks Kemitraan, unpublished ones included: ministry staff (stats:drilldown) only",
+      kind: "read",
+      allow: ["ministry"],
+      sees: ["ministry"],
+      request: () => ({}),
+    },
+  ],
+  "GET /api/v1/buyers/[id]/partnership-index": [
+    {
+      resource: "The owner buyer's unpublished Indeks Kemitraan: the firm itself and ministry staff only (404 to others)",
+      kind: "read",
+      control: "buyer",
+      allow: ["ministry"],
+      sees: ["ministry"],
+      request: (fx) => ({ params: { id: fx.owner.buyer.orgId } }),
     },
   ],
   "GET /api/v1/suppliers": [
@@ -1761,6 +1793,18 @@ const ACTIONS: Record<string, ActionCase[]> = {
       args: (fx) => [{ id: fx.mine.agreementId, milestoneId: fx.agreement.milestoneId, amountIdr: "1000", paidOn: today() }],
     },
   ],
+  "lib/agreements/actions.ts#confirmPaymentReceiptAction": [
+    {
+      resource: "Confirm receipt of a payment on the owners' agreement",
+      kind: "write",
+      args: (fx) => [{ id: id(fx), paymentId: fx.agreement.paymentId, receivedOn: today() }],
+    },
+    {
+      resource: "Mixed: the caller's own agreement id with the owners' payment id",
+      kind: "write",
+      args: (fx) => [{ id: fx.mine.agreementId, paymentId: fx.agreement.paymentId, receivedOn: today() }],
+    },
+  ],
   "lib/agreements/actions.ts#rateAgreementAction": [
     { resource: "Rate the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), score: "1" }] },
     { resource: "Rate the owners' completed agreement", kind: "write", args: (fx) => [{ id: fx.agreementCompleted.id, score: "1" }] },
@@ -1832,6 +1876,13 @@ const ACTIONS: Record<string, ActionCase[]> = {
         "Open (mark read, follow the link of) the owner user's notification: refused = nothing written, and the redirect goes to /notifikasi, not to the notification's link",
       kind: "write",
       args: (fx) => [form({ id: fx.notificationId })],
+    },
+  ],
+  "lib/partnership-index/actions.ts#setIndexPublishedAction": [
+    {
+      resource: "Publish the caller's own buyer's Indeks Kemitraan (never another firm's)",
+      kind: "own",
+      args: () => [{ publish: "true" }],
     },
   ],
   "lib/notifications/actions.ts#markAllNotificationsReadAction": [

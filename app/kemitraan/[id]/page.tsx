@@ -21,6 +21,7 @@ import {
   rateAgreementAction,
   recordDeliveryAction,
   recordPaymentAction,
+  confirmPaymentReceiptAction,
   reviewDeliveryAction,
   terminateAgreementAction,
   withdrawCompletionAction,
@@ -420,6 +421,22 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                       {p.milestoneId ? milestoneTitle.get(p.milestoneId) : t("actions.deliveryNoMilestone")}
                     </span>
                     {p.note && <span className="text-sm text-ink">{p.note}</span>}
+                    {p.receivedOn ? (
+                      <Badge tone="success">{t("detail.receivedOn", { date: f.calendarDate(p.receivedOn) })}</Badge>
+                    ) : (
+                      <span className="text-sm text-muted">{t("detail.receiptPending")}</span>
+                    )}
+                    {!p.receivedOn && a.yourRole === "supplier" && canWrite && (
+                      <ActionForm
+                        label={t("actions.confirmReceipt")}
+                        action={confirmPaymentReceiptAction}
+                        hidden={{ id: a.id, paymentId: p.id }}
+                        intro={t("actions.confirmReceiptHint")}
+                        successMessage={t("actions.done")}
+                        fields={[{ name: "receivedOn", label: t("actions.receivedOn"), type: "date" as const, defaultValue: today }]}
+                        buttons={[{ label: t("actions.confirmReceipt") }]}
+                      />
+                    )}
                   </li>
                 ))}
               </ul>

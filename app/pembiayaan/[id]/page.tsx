@@ -49,6 +49,18 @@ export default async function FinancingRequestPage({ params }: { params: Params 
             <dd className="font-semibold text-ink">{r.agreement.buyer.name}</dd>
           </div>
           <div>
+            <dt className="text-sm text-muted">{t("detail.buyerDaysToPay", { year: r.agreement.buyer.paymentBehaviour.year })}</dt>
+            <dd className="font-semibold text-ink">
+              {r.agreement.buyer.paymentBehaviour.daysToPayMedian === null
+                ? t("detail.buyerDaysToPayNone")
+                : t("detail.buyerDaysToPayValue", {
+                    median: r.agreement.buyer.paymentBehaviour.daysToPayMedian,
+                    p90: r.agreement.buyer.paymentBehaviour.daysToPayP90 ?? 0,
+                    late: f.percent(r.agreement.buyer.paymentBehaviour.latePaymentShare ?? 0, { maximumFractionDigits: 0 }),
+                  })}
+            </dd>
+          </div>
+          <div>
             <dt className="text-sm text-muted">{t("list.supplier")}</dt>
             <dd className="font-semibold text-ink">{r.supplier.name}</dd>
           </div>
