@@ -40,6 +40,8 @@ import regionsId from "@/messages/regions/id.json";
 import regionsEn from "@/messages/regions/en.json";
 import partnershipIndexId from "@/messages/partnership-index/id.json";
 import partnershipIndexEn from "@/messages/partnership-index/en.json";
+import partnershipReportsId from "@/messages/partnership-reports/id.json";
+import partnershipReportsEn from "@/messages/partnership-reports/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -62,6 +64,7 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: sitesId, en: sitesEn },
   { id: regionsId, en: regionsEn },
   { id: partnershipIndexId, en: partnershipIndexEn },
+  { id: partnershipReportsId, en: partnershipReportsEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {
