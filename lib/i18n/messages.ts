@@ -42,6 +42,8 @@ import partnershipIndexId from "@/messages/partnership-index/id.json";
 import partnershipIndexEn from "@/messages/partnership-index/en.json";
 import clusterFiguresId from "@/messages/cluster-figures/id.json";
 import clusterFiguresEn from "@/messages/cluster-figures/en.json";
+import partnershipReportsId from "@/messages/partnership-reports/id.json";
+import partnershipReportsEn from "@/messages/partnership-reports/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -65,6 +67,7 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: regionsId, en: regionsEn },
   { id: partnershipIndexId, en: partnershipIndexEn },
   { id: clusterFiguresId, en: clusterFiguresEn },
+  { id: partnershipReportsId, en: partnershipReportsEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {

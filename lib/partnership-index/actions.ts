@@ -1,9 +1,10 @@
 "use server";
-// Server actions of the Indeks Kemitraan: the firm publishes or withdraws its index.
+// Server actions of the Indeks Kemitraan: the firm publishes or withdraws its index, issues a Laporan Kemitraan.
 import { buyerAction, revalidate } from "@/lib/auth/action-wrapper";
 import { setIndexPublished } from "./publish";
+import { issueReport } from "./reports";
 import { partnershipIndexRoutes } from "./routes";
-import { publishSchema } from "./schemas";
+import { issueReportSchema, publishSchema } from "./schemas";
 
 export const setIndexPublishedAction = buyerAction("index:publish", publishSchema, async ({ publish }, { actor }) => {
   const r = await setIndexPublished(actor, publish === "true");
@@ -13,4 +14,11 @@ export const setIndexPublishedAction = buyerAction("index:publish", publishSchem
     partnershipIndexRoutes.buyer(actor.membership.organizationId),
   );
   return { published: r.publishedAt !== null };
+});
+
+/** Issues a new Laporan Kemitraan for a year; the page then shows it with its code and fingerprint. */
+export const issueReportAction = buyerAction("index:publish", issueReportSchema, async ({ year }, { actor }) => {
+  const report = await issueReport(actor, year);
+  revalidate(partnershipIndexRoutes.report(year));
+  return { code: report.code };
 });

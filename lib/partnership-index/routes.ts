@@ -12,8 +12,8 @@ export const partnershipIndexRoutes = {
   own: (query?: { tahun?: string; periode?: string }) => withQuery("/dasbor/indeks-kemitraan", query),
   /** Ministry staff: every firm ranked, with filters and CSV. */
   ministryRanking: (query?: Record<string, string | undefined>) => withQuery("/statistik/indeks-kemitraan", query),
-  /** The printable Laporan Kemitraan of the signed-in firm for one year (issues a verifiable report). */
-  report: (year: number | string) => `/dasbor/indeks-kemitraan/laporan/${enc(String(year))}`,
+  /** The signed-in firm's Laporan Kemitraan of one year: issue one, print one (`code`: which; default the newest). */
+  report: (year: number | string, code?: string) => withQuery(`/dasbor/indeks-kemitraan/laporan/${enc(String(year))}`, { kode: code }),
   /** The public verification page of an issued report. */
   verifyReport: (code: string) => `/laporan/${enc(code)}`,
   /** Ministry staff: agreements flagged as possible fake partnerships. */

@@ -52,3 +52,14 @@ export type RankingQuery = z.output<typeof rankingQuerySchema>;
 export const buyerIdSchema = z.string().trim().min(1).max(64);
 
 export const publishSchema = z.object({ publish: z.enum(["true", "false"], { error: "errors.field.invalidChoice" }) });
+
+// Laporan Kemitraan (reports.ts): the year of a report to issue, a verification code and a typed fingerprint.
+export const issueReportSchema = z.object({ year: yearSchema });
+
+export const reportCodeParamSchema = z.string().trim().min(1).max(40).openapi({ example: "LK-2026-7KQ3-M9XD-2B8F" });
+
+export const reportVerifyQuerySchema = z.object({
+  fingerprint: z
+    .preprocess(blank, z.string().trim().max(60, "errors.field.tooLong").optional())
+    .openapi({ description: "The fingerprint printed on the report (e.g. 3F2A-9C1B-…): the answer says whether it matches" }),
+});

@@ -61,6 +61,7 @@ import "../stats/partnerships/route";
 import "../stats/suppliers/route";
 import "../stats/partnership-index/route";
 import "../buyers/[id]/partnership-index/route";
+import "../reports/[code]/route";
 import "../rfqs/[id]/matches/route";
 import "../rfqs/[id]/consortia/route";
 import "../rfqs/[id]/consortia/[consortiumId]/invite/route";
