@@ -159,7 +159,7 @@ interface Fixture {
    * Issue 12 (rfqcluster): a cluster managed by an owner cluster manager, the owner buyer its active anchor, both owner UMKM
    * its members, and a consortium of them the manager proposed for rfqPublic (not invited yet).
    */
-  cluster: { id: string; proposalId: string };
+  clusterRfq: { id: string; proposalId: string };
   /**
    * An active agreement owner buyer ↔ owner UMKM, with milestones, a delivery awaiting review, a payment, the buyer's completion
    * confirmation and a financing request.
@@ -256,7 +256,7 @@ async function seed(): Promise<Fixture> {
   const rfqPublic = await createRfq(db, ownerBuyer.organization.id);
 
   const ownerManager = await createOrganization(db, "cluster_manager");
-  const cluster = await db.cluster.create({
+  const clusterRfq = await db.cluster.create({
     data: {
       name: "Klaster Pemilik",
       kbliSections: ["C"],
@@ -265,14 +265,14 @@ async function seed(): Promise<Fixture> {
       managerId: ownerManager.organization.id,
     },
   });
-  await db.clusterAnchor.create({ data: { clusterId: cluster.id, buyerId: ownerBuyer.organization.id, status: "active" } });
+  await db.clusterAnchor.create({ data: { clusterId: clusterRfq.id, buyerId: ownerBuyer.organization.id, status: "active" } });
   await db.clusterMember.createMany({
-    data: [ownerUmkm, ownerUmkm2].map((o) => ({ clusterId: cluster.id, organizationId: o.organization.id, status: "active" as const })),
+    data: [ownerUmkm, ownerUmkm2].map((o) => ({ clusterId: clusterRfq.id, organizationId: o.organization.id, status: "active" as const })),
   });
   const clusterProposal = await db.consortium.create({
     data: {
       rfqId: rfqPublic.id,
-      clusterId: cluster.id,
+      clusterId: clusterRfq.id,
       name: "Konsorsium Klaster Pemilik",
       leadId: ownerUmkm.organization.id,
       members: { create: [{ supplierId: ownerUmkm.organization.id }, { supplierId: ownerUmkm2.organization.id }] },
@@ -351,7 +351,6 @@ async function seed(): Promise<Fixture> {
   const joinRequest = await db.cooperativeJoinRequest.create({
     data: { cooperativeId: ownerCoop.organization.id, memberId: joinTarget.organization.id, requestedById: ownerCoop.owner.id },
   });
-  const ownerManager = await createOrganization(db, "cluster_manager");
   const ownerCluster = await db.cluster.create({
     data: {
       name: "Klaster Pemilik Matriks",
@@ -469,7 +468,7 @@ async function seed(): Promise<Fixture> {
       clarificationId: clarification.id,
     },
     rfqPublic: { id: rfqPublic.id },
-    cluster: { id: cluster.id, proposalId: clusterProposal.id },
+    clusterRfq: { id: clusterRfq.id, proposalId: clusterProposal.id },
     agreement: { id: agreement.id, milestoneId, deliveryId: delivery.id, financingId: financing.id, paymentId: payment.id },
     agreementProposed: { id: agreementProposed.id },
     agreementCompleted: { id: agreementCompleted.id },
@@ -1459,7 +1458,7 @@ const API: Record<string, ApiCase[]> = {
     {
       resource: "Invite the consortium a cluster manager proposed for the owner buyer's RFQ: the buyer only (others 404/403)",
       kind: "write",
-      request: (fx) => ({ params: { id: fx.rfqPublic.id, consortiumId: fx.cluster.proposalId } }),
+      request: (fx) => ({ params: { id: fx.rfqPublic.id, consortiumId: fx.clusterRfq.proposalId } }),
     },
   ],
   "GET /api/v1/clusters/[id]/consortia": [
@@ -1468,7 +1467,7 @@ const API: Record<string, ApiCase[]> = {
         "The owner cluster manager's view of its anchors' open RFQs and its proposals: that manager only (ministry staff and regional governments manage only clusters they created: 404)",
       kind: "read",
       allow: none,
-      request: (fx) => ({ params: { id: fx.cluster.id } }),
+      request: (fx) => ({ params: { id: fx.clusterRfq.id } }),
     },
   ],
   "POST /api/v1/clusters/[id]/consortia": [
@@ -1476,7 +1475,7 @@ const API: Record<string, ApiCase[]> = {
       resource: "Propose a consortium of the owner cluster's members for its anchor's RFQ: the cluster's manager only",
       kind: "write",
       request: (fx) => ({
-        params: { id: fx.cluster.id },
+        params: { id: fx.clusterRfq.id },
         body: { rfqId: fx.rfqPublic.id, memberIds: [fx.owner.umkm.orgId, fx.owner.umkm2.orgId] },
       }),
     },
@@ -1855,14 +1854,14 @@ const ACTIONS: Record<string, ActionCase[]> = {
     {
       resource: "Invite the consortium a cluster manager proposed for the owner buyer's RFQ",
       kind: "write",
-      args: (fx) => [{ rfqId: fx.rfqPublic.id, consortiumId: fx.cluster.proposalId }],
+      args: (fx) => [{ rfqId: fx.rfqPublic.id, consortiumId: fx.clusterRfq.proposalId }],
     },
   ],
   "lib/clusters/consortium-actions.ts#proposeClusterConsortiumAction": [
     {
       resource: "Propose a consortium of the owner cluster's members for its anchor's RFQ: the cluster's manager only",
       kind: "write",
-      args: (fx) => [{ clusterId: fx.cluster.id, rfqId: fx.rfqPublic.id, memberIds: [fx.owner.umkm.orgId, fx.owner.umkm2.orgId] }],
+      args: (fx) => [{ clusterId: fx.clusterRfq.id, rfqId: fx.rfqPublic.id, memberIds: [fx.owner.umkm.orgId, fx.owner.umkm2.orgId] }],
     },
   ],
 
