@@ -2,7 +2,7 @@
 // quarter, what would raise the grade (with counts) and the publish opt-in (lib/partnership-index).
 import type { Metadata } from "next";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Alert, Card, Container, PageHeader, Stat, StatGrid, Table } from "@/components/ui";
+import { Alert, ButtonLink, Card, Container, PageHeader, Stat, StatGrid, Table } from "@/components/ui";
 import { ActionForm } from "@/components/agreements/action-form";
 import { ComponentsTable } from "@/components/partnership-index/components-table";
 import { GradeBadge } from "@/components/partnership-index/grade-badge";
@@ -28,6 +28,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function OwnIndexPage({ searchParams }: { searchParams: Search }) {
   const actor = await requirePageActor(partnershipIndexRoutes.own(), mayOpenOwnIndex);
   const t = await getTranslations("partnershipIndex");
+  const tr = await getTranslations("partnershipReports.own");
   const f = formattersFor(await getLocale(), await getTimeZone());
   const sp = await searchParams;
   const raw = typeof sp.tahun === "string" ? sp.tahun : "";
@@ -149,6 +150,15 @@ export default async function OwnIndexPage({ searchParams }: { searchParams: Sea
               ]}
             />
           )}
+        </div>
+      </Card>
+
+      <Card title={tr("cardTitle")}>
+        <div className="flex flex-col gap-3">
+          <p className="text-sm text-muted">{tr("intro")}</p>
+          <ButtonLink href={partnershipIndexRoutes.report(period.kind === "year" ? year : now)} variant="outline" className="self-start">
+            {tr("open", { year: period.kind === "year" ? year : now })}
+          </ButtonLink>
         </div>
       </Card>
 
