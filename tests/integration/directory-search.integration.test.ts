@@ -175,6 +175,7 @@ describe("searchSuppliers", () => {
       verified: true,
       productCount: 2,
       matchedProduct: null,
+      flagships: [], // issue 12: flagship products of its region it matches (none tagged here)
     });
   });
 
