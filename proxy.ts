@@ -26,7 +26,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq|organisasi)/:path*",
+      source:
+        "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq|organisasi|statistik/kemitraan-ditandai)/:path*",
       missing: [
         { type: "header", key: "content-length" },
         { type: "header", key: "transfer-encoding" },
@@ -34,7 +35,8 @@ export const config = {
       ],
     },
     {
-      source: "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq|organisasi)",
+      source:
+        "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq|organisasi|statistik/kemitraan-ditandai)",
       missing: [
         { type: "header", key: "content-length" },
         { type: "header", key: "transfer-encoding" },

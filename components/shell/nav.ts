@@ -88,6 +88,7 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.financing,
   NAV_ROUTES.statistics,
   // issues 12 and 13: each page's builder adds its route here when the page lands
+  NAV_ROUTES.flaggedAgreements,
 ]);
 
 function items(keys: readonly NavKey[], live: ReadonlySet<string>): NavItem[] {

@@ -25,6 +25,7 @@ export const PRIVATE_PATH_PREFIXES = [
   "/rfq",
   "/papan-rfq",
   "/organisasi",
+  "/statistik/kemitraan-ditandai", // ministry review of flagged agreements (issue 13); the rest of /statistik is public
 ] as const;
 
 export function isPrivatePath(pathname: string): boolean {

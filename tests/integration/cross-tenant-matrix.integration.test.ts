@@ -161,6 +161,8 @@ interface Fixture {
   tokenId: string;
   /** A pending request of the owner cooperative asking an owner UMKM (not yet its member) to join. */
   joinRequestId: string;
+  /** Issue 13: a flag on the owners' agreement, already confirmed by ministry staff (deciding it so again is a 409). */
+  flagId: string;
   /** An owner invitation the owner cooperative sent for the owner UMKM before its owner claimed it another way: still pending. */
   staleInvitationToken: string;
   /** A pending invitation of the owner buyer (issue 16) for the owner UMKM's user, who has an account. */
@@ -364,8 +366,12 @@ async function seed(): Promise<Fixture> {
   const mineAgreement = await createAgreement(db, oBuyer.organization.id, oUmkm.organization.id);
   await createQuote(db, rfqPublic.id, oUmkm.organization.id, { status: "draft" });
   const mineProduct = await createProduct(db, oUmkm.organization.id);
+  const flag = await db.agreementFlag.create({
+    data: { agreementId: agreementCompleted.id, reasons: ["member_user"], details: {}, status: "confirmed", reviewedAt: new Date() },
+  });
 
   return {
+    flagId: flag.id,
     mine: {
       rfqDraftId: mineDraft.id,
       rfqOpenId: mineOpen.id,
@@ -934,6 +940,25 @@ const API: Record<string, ApiCase[]> = {
       request: () => ({ query: { groupBy: "province" } }),
     },
   ],
+  "GET /api/v1/agreement-flags": [
+    {
+      resource:
+        "Issue 13: agreements flagged as possible fake partnerships (the owners' among them): ministry staff (partnership:review) only",
+      kind: "read",
+      allow: ["ministry"],
+      sees: ["ministry"],
+      request: () => ({}),
+    },
+  ],
+  "POST /api/v1/agreement-flags/[id]/decision": [
+    {
+      resource:
+        "Issue 13: decide a flag on the owners' agreement. Ministry staff may by design; this one is already confirmed, so confirming it again is a 409 for them; everyone else is refused",
+      kind: "write",
+      refusedWith: [409],
+      request: (fx) => ({ params: { id: fx.flagId }, body: { decision: "confirm", note: "Konfirmasi lagi oleh penyerang" } }),
+    },
+  ],
   "GET /api/v1/stats/suppliers": [
     {
       resource: "Named top suppliers behind the statistics: ministry staff (stats:drilldown) only, by design",
@@ -1463,6 +1488,15 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/agreements/actions.ts#acceptAgreementAction": [
     { resource: "Accept the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] },
     { resource: "Accept the owners' proposed agreement", kind: "write", args: (fx) => [{ id: fx.agreementProposed.id, version: 1 }] },
+  ],
+  "lib/agreements/actions.ts#decideAgreementFlagAction": [
+    {
+      resource:
+        "Issue 13: decide a flag on the owners' agreement. Ministry staff may by design (tests/integration/fake-partnerships…); this flag is already confirmed, so confirming it again is a 409 for them; everyone else is refused",
+      kind: "write",
+      refusedWith: [409],
+      args: (fx) => [{ id: fx.flagId, decision: "confirm", note: "Konfirmasi lagi oleh penyerang" }],
+    },
   ],
   "lib/agreements/actions.ts#completeAgreementAction": [
     { resource: "Complete the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] },

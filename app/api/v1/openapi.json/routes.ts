@@ -47,6 +47,8 @@ import "../agreements/[id]/payments/route";
 import "../agreements/[id]/ratings/route";
 import "../agreements/[id]/versions/[version]/route";
 import "../agreements/[id]/financing/route";
+import "../agreement-flags/route";
+import "../agreement-flags/[id]/decision/route";
 import "../financing/route";
 import "../financing/[id]/route";
 import "../financing/[id]/decision/route";
