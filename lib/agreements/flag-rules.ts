@@ -42,7 +42,7 @@ export function sameNpwpRoot(a: string | null | undefined, b: string | null | un
 }
 
 /** E-mail addresses compare case-insensitively and without surrounding spaces; empty ones never match. */
-export function normaliseEmail(e: string | null | undefined): string | null {
+function normaliseEmail(e: string | null | undefined): string | null {
   const v = e?.trim().toLowerCase();
   return v ? v : null;
 }

@@ -163,6 +163,8 @@ interface Fixture {
   joinRequestId: string;
   /** Issue 13: a flag on the owners' agreement, already confirmed by ministry staff (deciding it so again is a 409). */
   flagId: string;
+  /** Issue 13: the owner buyer's programmes with the owner bank (one active, one proposed) and the owner UMKM's open referral. */
+  programme: { activeId: string; proposedId: string; referralId: string };
   /** An owner invitation the owner cooperative sent for the owner UMKM before its owner claimed it another way: still pending. */
   staleInvitationToken: string;
   /** A pending invitation of the owner buyer (issue 16) for the owner UMKM's user, who has an account. */
@@ -370,8 +372,30 @@ async function seed(): Promise<Fixture> {
     data: { agreementId: agreementCompleted.id, reasons: ["member_user"], details: {}, status: "confirmed", reviewedAt: new Date() },
   });
 
+  const activeProgramme = await db.financingProgramme.create({
+    data: {
+      buyerId: ownerBuyer.organization.id,
+      bankId: ownerBank.organization.id,
+      name: "Program pemilik",
+      maxPerUmkmIdr: 10_000_000n,
+      tenorDays: 90,
+      status: "active",
+    },
+  });
+  const proposedProgramme = await db.financingProgramme.create({
+    data: {
+      buyerId: ownerBuyer.organization.id,
+      bankId: ownerBank.organization.id,
+      name: "Program usulan",
+      maxPerUmkmIdr: 10_000_000n,
+      tenorDays: 60,
+    },
+  });
+  const referral = await db.financingReferral.create({ data: { programmeId: activeProgramme.id, supplierId: ownerUmkm.organization.id } });
+
   return {
     flagId: flag.id,
+    programme: { activeId: activeProgramme.id, proposedId: proposedProgramme.id, referralId: referral.id },
     mine: {
       rfqDraftId: mineDraft.id,
       rfqOpenId: mineOpen.id,
@@ -880,6 +904,68 @@ const API: Record<string, ApiCase[]> = {
       resource: "The owner bank's decision on the request",
       kind: "write",
       request: (fx) => ({ params: { id: fx.agreement.financingId }, body: { decision: "approved" } }),
+    },
+  ],
+  "GET /api/v1/financing-programmes": [
+    {
+      resource:
+        "Issue 13: financing programmes the caller is part of (a buyer's, a bank's, the ones an UMKM or cooperative was referred to); the owners' never appear for outsiders",
+      kind: "read",
+      allow: ["umkm", "buyer", "cooperative", "bank"],
+      control: "buyer",
+      request: () => ({}),
+    },
+  ],
+  "POST /api/v1/financing-programmes": [
+    {
+      resource: "Issue 13: a buyer proposes its own programme (here to the outsider bank)",
+      kind: "own",
+      request: (fx) => ({ body: { bankId: fx.outsiders.bank.orgId, name: "Program penyerang", maxPerUmkmIdr: 1_000_000, tenorDays: 30 } }),
+    },
+  ],
+  "POST /api/v1/financing-programmes/[id]/referrals": [
+    {
+      resource: "Issue 13: refer someone into the owner buyer's programme: its buyer only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.programme.activeId }, body: { supplierId: fx.owner.umkm.orgId } }),
+    },
+  ],
+  "POST /api/v1/financing-programmes/[id]/accept": [
+    {
+      resource: "Issue 13: accept the programme proposed to the owner bank: that bank only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.programme.proposedId }, body: {} }),
+    },
+  ],
+  "POST /api/v1/financing-programmes/[id]/decline": [
+    {
+      resource: "Issue 13: decline the programme proposed to the owner bank: that bank only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.programme.proposedId }, body: {} }),
+    },
+  ],
+  "POST /api/v1/financing-programmes/[id]/requests": [
+    {
+      resource: "Issue 13: request financing under the owner buyer's programme: only a partner whose referral was accepted",
+      kind: "write",
+      request: (fx) => ({
+        params: { id: fx.programme.activeId },
+        body: { agreementId: fx.agreement.id, type: "invoice", amountIdr: 1_000_000 },
+      }),
+    },
+  ],
+  "POST /api/v1/financing-referrals/[id]/accept": [
+    {
+      resource: "Issue 13: accept the owner UMKM's referral: that UMKM only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.programme.referralId } }),
+    },
+  ],
+  "POST /api/v1/financing-referrals/[id]/decline": [
+    {
+      resource: "Issue 13: decline the owner UMKM's referral: that UMKM only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.programme.referralId } }),
     },
   ],
   "POST /api/v1/financing/[id]/withdraw": [
