@@ -27,7 +27,7 @@ export const config = {
   matcher: [
     {
       source:
-        "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq|organisasi|klaster|daerah)/:path*",
+        "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq|organisasi|klaster|daerah|statistik/kemitraan-ditandai|statistik/indeks-kemitraan)/:path*",
       missing: [
         { type: "header", key: "content-length" },
         { type: "header", key: "transfer-encoding" },
@@ -35,7 +35,7 @@ export const config = {
       ],
     },
     {
-      source: "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq|organisasi|klaster|daerah)",
+      source: "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq|organisasi|klaster|daerah|statistik/kemitraan-ditandai|statistik/indeks-kemitraan)",
       missing: [
         { type: "header", key: "content-length" },
         { type: "header", key: "transfer-encoding" },

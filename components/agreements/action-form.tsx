@@ -6,13 +6,13 @@
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Alert, Button, Input, Select, Textarea, type ButtonVariant } from "@/components/ui";
+import { Alert, Button, Checkbox, Input, Select, Textarea, type ButtonVariant } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 
 export interface FieldSpec {
   name: string;
   label: string;
-  type: "text" | "number" | "date" | "textarea" | "select";
+  type: "text" | "number" | "date" | "textarea" | "select" | "checkbox";
   options?: { value: string; label: string }[];
   placeholder?: string;
   description?: string;
@@ -123,6 +123,17 @@ export function ActionForm({ action, hidden, fields = [], buttons, successMessag
               error: fieldErrors[f.name],
               defaultValue: f.defaultValue,
             };
+            if (f.type === "checkbox")
+              return (
+                <Checkbox
+                  key={f.name}
+                  name={f.name}
+                  label={f.label}
+                  description={f.description}
+                  error={fieldErrors[f.name]}
+                  className="sm:col-span-2"
+                />
+              );
             if (f.type === "textarea") return <Textarea key={f.name} {...common} rows={3} className="sm:col-span-2" />;
             if (f.type === "select") return <Select key={f.name} {...common} options={f.options} placeholder={f.placeholder} />;
             return (

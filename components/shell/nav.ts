@@ -95,6 +95,7 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.partnershipIndex,
   NAV_ROUTES.ownPartnershipIndex,
   NAV_ROUTES.partnershipIndexRanking,
+  NAV_ROUTES.flaggedAgreements,
 ]);
 
 function items(keys: readonly NavKey[], live: ReadonlySet<string>): NavItem[] {

@@ -5,20 +5,24 @@
 // Each export takes a plain object or (previousState, FormData) for useActionState.
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { partyAction, actionLocale, revalidate, type ActionResult } from "@/lib/auth/action-wrapper";
+import { memberAction, partyAction, actionLocale, revalidate, type ActionResult } from "@/lib/auth/action-wrapper";
+import { partnershipIndexRoutes } from "@/lib/partnership-index/routes";
 import { getActor } from "@/lib/auth/session";
 import { withQuery } from "@/lib/app-url";
 import { translate } from "@/lib/i18n/translate";
 import { confirmPaymentReceipt, rateAgreement, recordDelivery, recordPayment, reviewDelivery } from "./execution";
+import { decideAgreementFlag } from "./flags";
 import { acceptAgreement, completeAgreement, terminateAgreement, withdrawCompletion } from "./lifecycle";
 import { amendAgreement, createAgreement } from "./proposals";
 import { getAgreement } from "./queries";
 import { agreementRoutes } from "./routes";
 import {
   agreementAmendSchema,
+  agreementFlagDecisionSchema,
   agreementIdSchema,
   calendarDateSchema,
   checkContent,
+  declareNoControlSchema,
   completeSchema,
   deliveryInputSchema,
   deliveryReviewSchema,
@@ -132,11 +136,15 @@ export async function amendAgreementAction(first: unknown, second?: unknown) {
 
 const versioned = z.object({ id: agreementIdSchema, version: versionSchema });
 
-const acceptInner = partyAction("agreement:accept", versioned, async ({ id, version }, { actor }) => {
-  const a = await acceptAgreement(actor, id, { version });
-  revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
-  return { id, status: a.status };
-});
+const acceptInner = partyAction(
+  "agreement:accept",
+  versioned.extend({ declareNoControl: declareNoControlSchema }),
+  async ({ id, version, declareNoControl }, { actor }) => {
+    const a = await acceptAgreement(actor, id, { version, declareNoControl });
+    revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
+    return { id, status: a.status };
+  },
+);
 export async function acceptAgreementAction(first: unknown, second?: unknown) {
   return withCurrentVersion(await acceptInner(first, second), idOf(first, second));
 }
@@ -228,5 +236,16 @@ export const rateAgreementAction = partyAction(
     await rateAgreement(actor, id, input);
     revalidate(agreementRoutes.list(), agreementRoutes.detail(id));
     return { id };
+  },
+);
+
+/** Issue 13: ministry staff clear or confirm a flagged agreement (/statistik/kemitraan-ditandai). */
+export const decideAgreementFlagAction = memberAction(
+  "partnership:review",
+  agreementFlagDecisionSchema.extend({ id: agreementIdSchema }),
+  async ({ id, ...input }, { actor }) => {
+    const f = await decideAgreementFlag(actor, id, input);
+    revalidate(partnershipIndexRoutes.flaggedAgreements(), agreementRoutes.detail(f.agreement.id));
+    return { id, status: f.status };
   },
 );

@@ -14,6 +14,7 @@ import { authorizeParty } from "./access";
 import { checkAgainstRecords, fromSnapshot, writeContent } from "./content";
 import { lockAgreement, notForMembers, notifyParties, orgId, resetCompletion, type LockedAgreement } from "./locking";
 import { getAgreement } from "./queries";
+import { flagAgreement } from "./flags";
 import { agreementRoutes } from "./routes";
 import { openItems, type AgreementSnapshotView, type AgreementView } from "./views";
 
@@ -25,11 +26,24 @@ type Tx = Prisma.TransactionClient;
  * for a pending amendment of an active agreement, the amendment is applied (same transaction).
  * A buyer organization must be verified to accept (issue 11: an unverified buyer prepares drafts only).
  */
-export async function acceptAgreement(actor: Actor | null, id: string, input: { version?: number } = {}): Promise<AgreementView> {
+export async function acceptAgreement(
+  actor: Actor | null,
+  id: string,
+  input: { version?: number; declareNoControl?: boolean } = {},
+): Promise<AgreementView> {
   const a = authorizeParty(actor, "agreement:accept");
   if (a.membership.organizationType === "buyer") requireVerified(a);
   await db.$transaction(async (tx) => {
     const ag = await lockAgreement(tx, a, id, { version: input.version, statuses: ["draft", "proposed", "active"] });
+    // Issue 13 (PP 7/2021): the buyer's first acceptance carries its declaration that it does not own or control
+    // the UMKM partner; without it nothing is accepted. Later acceptances (amendments) rest on it.
+    if (ag.buyerId === orgId(a)) {
+      const { ownershipDeclaredAt } = await tx.agreement.findUniqueOrThrow({ where: { id }, select: { ownershipDeclaredAt: true } });
+      if (!ownershipDeclaredAt) {
+        if (input.declareNoControl !== true) throw invalidInput({ declareNoControl: ["agreements.errors.declarationRequired"] });
+        await tx.agreement.update({ where: { id }, data: { ownershipDeclaredAt: new Date(), ownershipDeclaredById: a.user.id } });
+      }
+    }
     const mine = await tx.agreementAcceptance.findUnique({
       where: { agreementId_version_organizationId: { agreementId: id, version: ag.version, organizationId: orgId(a) } },
       select: { id: true },
@@ -60,6 +74,8 @@ export async function acceptAgreement(actor: Actor | null, id: string, input: { 
     } else if (ag.status === "draft") {
       await tx.agreement.update({ where: { id }, data: { status: "proposed", proposedAt: now } });
     }
+    // Issue 13: checked for ministry review when proposed and again when it becomes active (flags.ts).
+    if (ag.status === "draft" || (all && ag.status !== "active")) await flagAgreement(tx, id);
     await audit(tx, {
       organizationId: orgId(a),
       actorId: a.user.id,

@@ -2,7 +2,15 @@
 // tests check real responses against them). Request bodies: lib/agreements/schemas.ts.
 import { z } from "zod";
 import "@/lib/api/openapi";
-import { AGREEMENT_PARTY_ROLES, AGREEMENT_STATUSES, DELIVERY_STATUSES, MILESTONE_STATUSES, PARTNERSHIP_SCHEMES } from "@/lib/enums";
+import {
+  AGREEMENT_FLAG_STATUSES,
+  AGREEMENT_PARTY_ROLES,
+  AGREEMENT_STATUSES,
+  DELIVERY_STATUSES,
+  MILESTONE_STATUSES,
+  PARTNERSHIP_SCHEMES,
+} from "@/lib/enums";
+import { FLAG_REASONS } from "./flag-rules";
 
 const timestamp = z.iso.datetime({ offset: true });
 const date = z
@@ -174,6 +182,10 @@ export const AgreementSchema = AgreementSummarySchema.extend({
       description:
         "Completion takes both sides: the buyer and the lead supplier each confirm; the second confirmation completes the agreement.",
     }),
+  ownershipDeclaredAt: timestamp.nullable().openapi({
+    description:
+      "When the buyer declared that it does not own or control the UMKM partner (PP 7/2021; required with the buyer's first acceptance since issue 13)",
+  }),
 }).openapi("Agreement");
 
 export const AgreementPageSchema = z
@@ -223,3 +235,36 @@ export const AgreementVersionSchema = z
     ),
   })
   .openapi("AgreementVersion");
+
+// Issue 13: an agreement flagged for ministry review as a possible fake partnership (GET /api/v1/agreement-flags).
+const flagParty = z.object({ buyer: z.string(), supplier: z.string() });
+export const AgreementFlagSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(AGREEMENT_FLAG_STATUSES),
+    reasons: z.array(z.enum(FLAG_REASONS)).openapi({ description: "npwp_root, owner_email, member_user" }),
+    details: z
+      .object({
+        npwpRoot: z.array(flagParty.extend({ root: z.string().openapi({ example: "01.234.567.8" }) })).optional(),
+        ownerEmail: z.array(flagParty.extend({ email: z.string() })).optional(),
+        memberUser: z.array(flagParty.extend({ name: z.string(), email: z.string() })).optional(),
+      })
+      .openapi({ description: "What matched, per supplier-side party" }),
+    flaggedAt: timestamp,
+    reviewedAt: timestamp.nullable(),
+    reviewNote: z.string().nullable(),
+    agreement: z.object({
+      id: z.string(),
+      number: z.string(),
+      title: z.string(),
+      scheme: z.enum(PARTNERSHIP_SCHEMES),
+      status: z.enum(AGREEMENT_STATUSES),
+      valueIdr: z.number().int(),
+      excluded: z.boolean().openapi({ description: "Confirmed: left out of the statistics and the Partnership Index" }),
+      ownershipDeclaredAt: timestamp.nullable(),
+      buyer: org,
+      suppliers: z.array(org.extend({ role })),
+    }),
+  })
+  .openapi("AgreementFlag");
+export const AgreementFlagListSchema = z.object({ data: z.array(AgreementFlagSchema) }).openapi("AgreementFlagList");

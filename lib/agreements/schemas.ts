@@ -3,7 +3,7 @@
 // Messages are i18n keys ("errors.field.*", "agreements.errors.*"). Client-safe: no server imports.
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
-import { AGREEMENT_STATUSES, PARTNERSHIP_SCHEMES } from "@/lib/enums";
+import { AGREEMENT_FLAG_STATUSES, AGREEMENT_STATUSES, PARTNERSHIP_SCHEMES } from "@/lib/enums";
 import { rupiahSchema } from "@/lib/products/schemas";
 
 const blank = (v: unknown) => (v === "" || (typeof v === "string" && v.trim() === "") ? undefined : v);
@@ -141,8 +141,23 @@ export const agreementAmendSchema = z
   .openapi("AgreementAmendment");
 export type AgreementAmendInput = z.output<typeof agreementAmendSchema>;
 
+/**
+ * The buyer's declaration (PP 7/2021; issue 13) that it does not own or control the UMKM partner: `true` in the
+ * API, a ticked checkbox ("on") in the form. Anything else is "not declared".
+ */
+export const declareNoControlSchema = z
+  .preprocess((v) => v === true || v === "on" || v === "true", z.boolean())
+  .optional()
+  .openapi({
+    type: "boolean",
+    description:
+      "The buyer declares that it does not own or control the UMKM partner (PP 7/2021). Required (true) with the buyer's first acceptance.",
+  });
+
 /** accept / complete: the version the person read is optional in the API (the UI always sends it). */
-export const acceptSchema = z.object({ version: versionSchema.optional() }).openapi("AgreementAccept");
+export const acceptSchema = z
+  .object({ version: versionSchema.optional(), declareNoControl: declareNoControlSchema })
+  .openapi("AgreementAccept");
 /**
  * complete (issue 11): each side confirms; with milestones still undelivered or unpaid a reason is required
  * (checked by the service, which knows what is open).
@@ -234,3 +249,20 @@ export const agreementListQuery = z.object({
 });
 
 export const agreementIdSchema = z.string().trim().min(1).max(64);
+
+// Issue 13: ministry review of agreements flagged as possible fake partnerships (lib/agreements/flags.ts).
+export const agreementFlagListQuery = z.object({
+  status: z.preprocess(blank, z.enum(AGREEMENT_FLAG_STATUSES, { error: "errors.field.invalidChoice" }).optional()),
+});
+
+export const agreementFlagDecisionSchema = z
+  .object({
+    decision: z.enum(["clear", "confirm"], { error: "agreements.flags.errors.decision" }),
+    note: z
+      .string({ error: "agreements.flags.errors.noteRequired" })
+      .trim()
+      .min(5, "agreements.flags.errors.noteRequired")
+      .max(2000, "errors.field.tooLong"),
+  })
+  .openapi("AgreementFlagDecision");
+export type AgreementFlagDecisionInput = z.output<typeof agreementFlagDecisionSchema>;

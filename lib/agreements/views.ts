@@ -40,6 +40,7 @@ export const detailSelect = {
   buyerConfirmedCompletionAt: true,
   supplierConfirmedCompletionAt: true,
   completionReason: true,
+  ownershipDeclaredAt: true,
   parties: {
     select: { organizationId: true, role: true, shareQuantity: true, sharePercent: true, organization: orgRef },
     orderBy: { role: "asc" },
@@ -217,6 +218,8 @@ export interface AgreementView extends AgreementSummary {
   pendingVersion: PendingVersionView | null;
   /** Two-sided completion (issue 11): who confirmed, the reason given, and what is still open. */
   completion: CompletionView;
+  /** When the buyer declared it does not own or control the UMKM partner (PP 7/2021; issue 13). */
+  ownershipDeclaredAt: Date | null;
 }
 
 interface PendingVersionView {
@@ -361,6 +364,7 @@ export function toView(r: DetailRow, viewerOrgId: string | null, pending: Pendin
       reason: r.completionReason,
       open: r.status === "active" || r.status === "completed" ? openItems(r) : [],
     },
+    ownershipDeclaredAt: r.ownershipDeclaredAt,
   };
 }
 

@@ -1,7 +1,7 @@
 // Response shapes of /api/v1/financing and /api/v1/agreements/{id}/financing.
 import { z } from "zod";
 import "@/lib/api/openapi";
-import { FINANCING_STATUSES, FINANCING_TYPES } from "@/lib/enums";
+import { FINANCING_PROGRAMME_STATUSES, FINANCING_REFERRAL_STATUSES, FINANCING_STATUSES, FINANCING_TYPES } from "@/lib/enums";
 
 const timestamp = z.iso.datetime({ offset: true });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -80,3 +80,36 @@ export const FinancingBankPageSchema = z
 export const FinancingPartyPageSchema = z
   .object({ data: z.array(FinancingPartySchema), nextCursor: z.string().nullable() })
   .openapi("FinancingRequestPage");
+
+// Issue 13: supply-chain financing programmes.
+export const FinancingProgrammeSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: z.enum(FINANCING_PROGRAMME_STATUSES),
+    maxPerUmkmIdr: z.number().int(),
+    tenorDays: z.number().int(),
+    requireAcceptedDeliveries: z.boolean(),
+    acceptedAt: timestamp.nullable(),
+    decisionNote: z.string().nullable(),
+    createdAt: timestamp,
+    buyer: org,
+    bank: org,
+    referrals: z
+      .array(
+        z.object({
+          id: z.string(),
+          status: z.enum(FINANCING_REFERRAL_STATUSES),
+          supplier: org,
+          referredAt: timestamp,
+          decidedAt: timestamp.nullable(),
+        }),
+      )
+      .openapi({ description: "The buyer and the bank see every referral; a referred partner only its own" }),
+  })
+  .openapi("FinancingProgramme");
+export const FinancingProgrammeListSchema = z.object({ data: z.array(FinancingProgrammeSchema) }).openapi("FinancingProgrammeList");
+export const FinancingReferralDecisionSchema = z
+  .object({ id: z.string(), programmeId: z.string(), status: z.enum(FINANCING_REFERRAL_STATUSES) })
+  .openapi("FinancingReferralDecided");
+export const FinancingProgrammeRequestCreatedSchema = z.object({ id: z.string() }).openapi("FinancingProgrammeRequestCreated");

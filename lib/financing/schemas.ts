@@ -31,3 +31,35 @@ export const financingListQuery = z.object({
 });
 
 export const financingIdSchema = z.string().trim().min(1).max(64);
+
+// Issue 13: supply-chain financing programmes (lib/financing/programmes.ts).
+export const financingProgrammeSchema = z
+  .object({
+    bankId: z.string({ error: "financing.errors.bankRequired" }).trim().min(1, "financing.errors.bankRequired").max(64),
+    name: z.string({ error: "errors.field.required" }).trim().min(3, "errors.field.tooShort").max(200, "errors.field.tooLong"),
+    maxPerUmkmIdr: positiveRupiah,
+    tenorDays: z.coerce
+      .number({ error: "errors.field.wholeNumber" })
+      .int("errors.field.wholeNumber")
+      .min(1, "errors.field.positive")
+      .max(1825, "errors.field.tooLong"),
+  })
+  .openapi("FinancingProgrammeInput");
+export type FinancingProgrammeInput = z.output<typeof financingProgrammeSchema>;
+
+export const programmeDecisionSchema = z
+  .object({ note: z.preprocess(blank, z.string().trim().max(2000, "errors.field.tooLong").optional()) })
+  .openapi("FinancingProgrammeDecision");
+
+export const referralInputSchema = z
+  .object({ supplierId: z.string({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(64) })
+  .openapi("FinancingReferralInput");
+
+export const programmeRequestSchema = z
+  .object({
+    agreementId: z.string({ error: "errors.field.required" }).trim().min(1, "errors.field.required").max(64),
+    type: z.enum(FINANCING_TYPES, { error: "financing.errors.type" }),
+    amountIdr: positiveRupiah,
+  })
+  .openapi("FinancingProgrammeRequestInput");
+export type ProgrammeRequestInput = z.output<typeof programmeRequestSchema>;

@@ -32,10 +32,18 @@ export const NOTIFICATION_TYPES = [
   "agreement.completion_confirmed", // one side confirmed completion (issue 11): the other side is asked to
   "agreement.completion_withdrawn", // a completion confirmation was withdrawn, or cleared because the agreement changed
   "agreement.terminated",
+  "agreement.flag_confirmed", // ministry staff confirmed the agreement as a fake partnership (issue 13; to every party)
+  "agreement.flag_reversed", // … and reversed that confirmation
   "delivery.recorded",
   "payment.recorded",
   "financing.requested",
   "financing.decided",
+  "financing.programme_proposed", // a buyer proposed a supply-chain financing programme (issue 13; to the bank)
+  "financing.programme_accepted", // the bank accepted it (to the buyer)
+  "financing.programme_declined", // the bank declined it (to the buyer)
+  "financing.referral_received", // the buyer referred an UMKM into its programme (to the UMKM)
+  "financing.referral_accepted", // the UMKM accepted the referral (to the buyer)
+  "financing.referral_declined", // the UMKM declined it (to the buyer)
   "consortium.invited",
   "consortium.proposed", // a cluster manager proposed a consortium of cluster members for the buyer's RFQ (to the buyer; issue 12)
   "cooperative.join_requested", // a cooperative asks an UMKM to join (to the UMKM's owners and admins; issue 11)

@@ -29,6 +29,8 @@ export const PRIVATE_PATH_PREFIXES = [
   // segment, so the whole /klaster tree gets the nonce policy (its pages read the session and render per request).
   "/klaster",
   "/daerah",
+  "/statistik/kemitraan-ditandai", // ministry review of flagged agreements (issue 13); the rest of /statistik is public
+  "/statistik/indeks-kemitraan", // the ministry ranking of the Indeks Kemitraan (issue 13)
 ] as const;
 
 export function isPrivatePath(pathname: string): boolean {

@@ -26,10 +26,11 @@ export interface CurrentAgreements {
  * dimensions now, "StatsSupplier" — the rule of every other figure on /statistik).
  */
 // Only agreements whose buyer and supplying party are verified count (issue 11 item 8: the rule of the
-// trigger-kept rollups, migration *_stats_verified_only).
+// trigger-kept rollups, migration *_stats_verified_only), and none confirmed as a fake partnership (issue 13,
+// migration *_fake_partnership_exclusion).
 const VERIFIED_PARTIES = Prisma.sql`
   JOIN "Organization" vb ON vb.id = a."buyerId" AND vb."verificationStatus" = 'verified'
-  JOIN "Organization" vs ON vs.id = a."supplierId" AND vs."verificationStatus" = 'verified'`;
+  JOIN "Organization" vs ON vs.id = a."supplierId" AND vs."verificationStatus" = 'verified' AND a."excludedAt" IS NULL`;
 
 export async function getCurrentAgreements(f: Dims): Promise<CurrentAgreements> {
   if (!f.province && !f.kbliSection && !f.clusterId) {

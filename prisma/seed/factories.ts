@@ -729,6 +729,8 @@ export async function createAgreement(db: DbClient, buyerId: string, supplierId:
       status,
       version: 1,
       proposedAt: status === "draft" ? null : acceptedAt,
+      // Issue 13: a buyer's acceptance carries its declaration that it does not own or control the partner.
+      ownershipDeclaredAt: status === "draft" ? null : acceptedAt,
       activatedAt: accepted ? acceptedAt : null,
       completedAt: status === "completed" ? (endDate < now ? endDate : now) : null,
       buyerConfirmedCompletionAt: status === "completed" ? (endDate < now ? endDate : now) : null,

@@ -104,6 +104,8 @@ test("an award becomes an agreement both parties accept, carry out, complete and
   await expect(page.getByText("Draf", { exact: true }).first()).toBeVisible();
   const propose = page.getByRole("button", { name: "Setujui dan ajukan ke mitra" });
   await waitForHydration(propose);
+  // Issue 13 (PP 7/2021): the buyer declares it does not own or control the UMKM partner.
+  await page.getByLabel(/tidak memiliki dan tidak menguasai UMKM mitra/).check();
   await propose.click();
   await expect(page.getByText("Diajukan", { exact: true }).first()).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText("Organisasi Anda sudah menyetujui versi ini. Menunggu persetujuan mitra.")).toBeVisible();

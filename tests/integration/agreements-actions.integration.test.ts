@@ -202,7 +202,10 @@ describe("concurrent writers", () => {
       startDate: new Date("2027-01-01"),
       endDate: new Date("2027-06-30"),
     });
-    await Promise.all([acceptAgreement(buyerActor, a.id, { version: 1 }), acceptAgreement(umkmActor, a.id, { version: 1 })]);
+    await Promise.all([
+      acceptAgreement(buyerActor, a.id, { version: 1, declareNoControl: true }),
+      acceptAgreement(umkmActor, a.id, { version: 1 }),
+    ]);
     expect(await t.db.agreement.findUniqueOrThrow({ where: { id: a.id }, select: { status: true } })).toEqual({ status: "active" });
   });
 });

@@ -182,7 +182,9 @@ describe("the life cycle over the API", () => {
     const stale = await post(acceptRoute as RouteHandlerFn, id, "accept", buyer.token, { version: 1 });
     expect(stale.status).toBe(409);
 
-    const first = AgreementSchema.parse(await jsonOf(await post(acceptRoute as RouteHandlerFn, id, "accept", buyer.token, { version: 2 })));
+    const first = AgreementSchema.parse(
+      await jsonOf(await post(acceptRoute as RouteHandlerFn, id, "accept", buyer.token, { version: 2, declareNoControl: true })),
+    );
     expect(first.status).toBe("proposed");
     expect(first.acceptances).toEqual([expect.objectContaining({ organizationId: buyer.id, version: 2, userName: expect.any(String) })]);
     expect(first.pendingAcceptance).toEqual([umkm.id]);
@@ -474,7 +476,7 @@ describe("a consortium agreement", () => {
       ].sort(),
     );
     expect(AgreementSchema.parse(await jsonOf(await get(a.id, member.token))).yourRole).toBe("consortium_member");
-    await post(acceptRoute as RouteHandlerFn, a.id, "accept", buyer.token);
+    await post(acceptRoute as RouteHandlerFn, a.id, "accept", buyer.token, { declareNoControl: true });
     const two = AgreementSchema.parse(await jsonOf(await post(acceptRoute as RouteHandlerFn, a.id, "accept", umkm.token)));
     expect(two).toMatchObject({ status: "proposed", pendingAcceptance: [member.id] });
     const all = AgreementSchema.parse(await jsonOf(await post(acceptRoute as RouteHandlerFn, a.id, "accept", member.token)));

@@ -176,6 +176,10 @@ interface Fixture {
   tokenId: string;
   /** A pending request of the owner cooperative asking an owner UMKM (not yet its member) to join. */
   joinRequestId: string;
+  /** Issue 13: a flag on the owners' agreement, already confirmed by ministry staff (deciding it so again is a 409). */
+  flagId: string;
+  /** Issue 13: the owner buyer's programmes with the owner bank (one active, one proposed) and the owner UMKM's open referral. */
+  programme: { activeId: string; proposedId: string; referralId: string };
   /** An owner invitation the owner cooperative sent for the owner UMKM before its owner claimed it another way: still pending. */
   staleInvitationToken: string;
   /** A pending invitation of the owner buyer (issue 16) for the owner UMKM's user, who has an account. */
@@ -421,6 +425,30 @@ async function seed(): Promise<Fixture> {
   const mineAgreement = await createAgreement(db, oBuyer.organization.id, oUmkm.organization.id);
   await createQuote(db, rfqPublic.id, oUmkm.organization.id, { status: "draft" });
   const mineProduct = await createProduct(db, oUmkm.organization.id);
+  const flag = await db.agreementFlag.create({
+    data: { agreementId: agreementCompleted.id, reasons: ["member_user"], details: {}, status: "confirmed", reviewedAt: new Date() },
+  });
+
+  const activeProgramme = await db.financingProgramme.create({
+    data: {
+      buyerId: ownerBuyer.organization.id,
+      bankId: ownerBank.organization.id,
+      name: "Program pemilik",
+      maxPerUmkmIdr: 10_000_000n,
+      tenorDays: 90,
+      status: "active",
+    },
+  });
+  const proposedProgramme = await db.financingProgramme.create({
+    data: {
+      buyerId: ownerBuyer.organization.id,
+      bankId: ownerBank.organization.id,
+      name: "Program usulan",
+      maxPerUmkmIdr: 10_000_000n,
+      tenorDays: 60,
+    },
+  });
+  const referral = await db.financingReferral.create({ data: { programmeId: activeProgramme.id, supplierId: ownerUmkm.organization.id } });
 
   const figuresManager = await createOrganization(db, "cluster_manager");
   const figuresCluster = await db.cluster.create({
@@ -441,6 +469,8 @@ async function seed(): Promise<Fixture> {
 
   return {
     figuresCluster: { id: figuresCluster.id },
+    flagId: flag.id,
+    programme: { activeId: activeProgramme.id, proposedId: proposedProgramme.id, referralId: referral.id },
     mine: {
       rfqDraftId: mineDraft.id,
       rfqOpenId: mineOpen.id,
@@ -968,6 +998,68 @@ const API: Record<string, ApiCase[]> = {
       request: (fx) => ({ params: { id: fx.agreement.financingId }, body: { decision: "approved" } }),
     },
   ],
+  "GET /api/v1/financing-programmes": [
+    {
+      resource:
+        "Issue 13: financing programmes the caller is part of (a buyer's, a bank's, the ones an UMKM or cooperative was referred to); the owners' never appear for outsiders",
+      kind: "read",
+      allow: ["umkm", "buyer", "cooperative", "bank"],
+      control: "buyer",
+      request: () => ({}),
+    },
+  ],
+  "POST /api/v1/financing-programmes": [
+    {
+      resource: "Issue 13: a buyer proposes its own programme (here to the outsider bank)",
+      kind: "own",
+      request: (fx) => ({ body: { bankId: fx.outsiders.bank.orgId, name: "Program penyerang", maxPerUmkmIdr: 1_000_000, tenorDays: 30 } }),
+    },
+  ],
+  "POST /api/v1/financing-programmes/[id]/referrals": [
+    {
+      resource: "Issue 13: refer someone into the owner buyer's programme: its buyer only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.programme.activeId }, body: { supplierId: fx.owner.umkm.orgId } }),
+    },
+  ],
+  "POST /api/v1/financing-programmes/[id]/accept": [
+    {
+      resource: "Issue 13: accept the programme proposed to the owner bank: that bank only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.programme.proposedId }, body: {} }),
+    },
+  ],
+  "POST /api/v1/financing-programmes/[id]/decline": [
+    {
+      resource: "Issue 13: decline the programme proposed to the owner bank: that bank only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.programme.proposedId }, body: {} }),
+    },
+  ],
+  "POST /api/v1/financing-programmes/[id]/requests": [
+    {
+      resource: "Issue 13: request financing under the owner buyer's programme: only a partner whose referral was accepted",
+      kind: "write",
+      request: (fx) => ({
+        params: { id: fx.programme.activeId },
+        body: { agreementId: fx.agreement.id, type: "invoice", amountIdr: 1_000_000 },
+      }),
+    },
+  ],
+  "POST /api/v1/financing-referrals/[id]/accept": [
+    {
+      resource: "Issue 13: accept the owner UMKM's referral: that UMKM only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.programme.referralId } }),
+    },
+  ],
+  "POST /api/v1/financing-referrals/[id]/decline": [
+    {
+      resource: "Issue 13: decline the owner UMKM's referral: that UMKM only",
+      kind: "write",
+      request: (fx) => ({ params: { id: fx.programme.referralId } }),
+    },
+  ],
   "POST /api/v1/financing/[id]/withdraw": [
     { resource: "The owner UMKM withdraws its request", kind: "write", request: (fx) => ({ params: { id: fx.agreement.financingId } }) },
   ],
@@ -1109,6 +1201,25 @@ const API: Record<string, ApiCase[]> = {
       kind: "read",
       allow: everyone,
       request: () => ({ query: { groupBy: "province" } }),
+    },
+  ],
+  "GET /api/v1/agreement-flags": [
+    {
+      resource:
+        "Issue 13: agreements flagged as possible fake partnerships (the owners' among them): ministry staff (partnership:review) only",
+      kind: "read",
+      allow: ["ministry"],
+      sees: ["ministry"],
+      request: () => ({}),
+    },
+  ],
+  "POST /api/v1/agreement-flags/[id]/decision": [
+    {
+      resource:
+        "Issue 13: decide a flag on the owners' agreement. Ministry staff may by design; this one is already confirmed, so confirming it again is a 409 for them; everyone else is refused",
+      kind: "write",
+      refusedWith: [409],
+      request: (fx) => ({ params: { id: fx.flagId }, body: { decision: "confirm", note: "Konfirmasi lagi oleh penyerang" } }),
     },
   ],
   "GET /api/v1/stats/suppliers": [
@@ -1746,6 +1857,15 @@ const ACTIONS: Record<string, ActionCase[]> = {
   "lib/agreements/actions.ts#acceptAgreementAction": [
     { resource: "Accept the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] },
     { resource: "Accept the owners' proposed agreement", kind: "write", args: (fx) => [{ id: fx.agreementProposed.id, version: 1 }] },
+  ],
+  "lib/agreements/actions.ts#decideAgreementFlagAction": [
+    {
+      resource:
+        "Issue 13: decide a flag on the owners' agreement. Ministry staff may by design (tests/integration/fake-partnerships…); this flag is already confirmed, so confirming it again is a 409 for them; everyone else is refused",
+      kind: "write",
+      refusedWith: [409],
+      args: (fx) => [{ id: fx.flagId, decision: "confirm", note: "Konfirmasi lagi oleh penyerang" }],
+    },
   ],
   "lib/agreements/actions.ts#completeAgreementAction": [
     { resource: "Complete the owners' agreement", kind: "write", args: (fx) => [{ id: id(fx), version: 1 }] },

@@ -231,6 +231,11 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                       {p.type !== "buyer" ? ` · ${tTypes(p.type)}` : ""}
                       {p.sharePercent ? ` · ${t("detail.share", { share: `${p.sharePercent}%` })}` : ""}
                     </span>
+                    {p.role === "buyer" && a.ownershipDeclaredAt && (
+                      <span className="text-sm text-muted">
+                        {t("detail.ownershipDeclared", { date: f.dateTime(a.ownershipDeclaredAt) })}
+                      </span>
+                    )}
                     {(acc || awaitingAcceptance) && (
                       <span className={acc ? "text-sm text-emerald-800" : "text-sm text-amber-800"}>
                         {acc
@@ -269,6 +274,18 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                       action={acceptAgreementAction}
                       hidden={{ id: a.id, version: a.version }}
                       intro={t("actions.acceptHint", { version: a.version })}
+                      fields={
+                        isBuyer && !a.ownershipDeclaredAt
+                          ? [
+                              {
+                                name: "declareNoControl",
+                                type: "checkbox",
+                                label: t("actions.declareNoControl"),
+                                description: t("actions.declareNoControlHint"),
+                              },
+                            ]
+                          : []
+                      }
                       buttons={[{ label: a.status === "draft" ? t("actions.acceptPropose") : t("actions.accept", { version: a.version }) }]}
                     />
                   </>
