@@ -35,7 +35,8 @@ export const config = {
       ],
     },
     {
-      source: "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq|organisasi|klaster|daerah|statistik/kemitraan-ditandai|statistik/indeks-kemitraan)",
+      source:
+        "/(admin|anggota|dasbor|kemitraan|notifikasi|pembiayaan|penawaran|produk|profil-usaha|rfq|papan-rfq|organisasi|klaster|daerah|statistik/kemitraan-ditandai|statistik/indeks-kemitraan)",
       missing: [
         { type: "header", key: "content-length" },
         { type: "header", key: "transfer-encoding" },

@@ -5,7 +5,7 @@ import type { Formatters } from "@/lib/i18n/format";
 import type { Scored } from "@/lib/partnership-index/score";
 import type { WeightKey } from "@/lib/partnership-index/weights";
 
-export function figureOf(key: WeightKey, s: Scored, f: Formatters, t: (k: string, v?: Record<string, string | number>) => string) {
+function figureOf(key: WeightKey, s: Scored, f: Formatters, t: (k: string, v?: Record<string, string | number>) => string) {
   const c = s.components;
   const pct = (x: number | null) => (x === null ? t("common.noData") : f.percent(x, { maximumFractionDigits: 1 }));
   switch (key) {

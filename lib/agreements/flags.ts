@@ -43,7 +43,7 @@ function toFacts(o: Prisma.OrganizationGetPayload<{ select: typeof factsSelect }
 }
 
 /** What the parties of one agreement share (no write). */
-export async function detectFlag(tx: Tx, agreementId: string): Promise<{ reasons: FlagReason[]; details: FlagDetails }> {
+async function detectFlag(tx: Tx, agreementId: string): Promise<{ reasons: FlagReason[]; details: FlagDetails }> {
   const parties = await tx.agreementParty.findMany({
     where: { agreementId },
     select: { role: true, organization: { select: factsSelect } },
@@ -74,7 +74,7 @@ export async function flagAgreement(tx: Tx, agreementId: string): Promise<void> 
 // Ministry review
 // ---------------------------------------------------------------------------------------------
 
-export const authorizeReviewer = (actor: Actor | null) => authorize(actor, { orgTypes: ["ministry"], permission: "partnership:review" });
+const authorizeReviewer = (actor: Actor | null) => authorize(actor, { orgTypes: ["ministry"], permission: "partnership:review" });
 
 const flagSelect = {
   id: true,
@@ -160,7 +160,7 @@ export async function listAgreementFlags(actor: Actor | null, query: { status?: 
   return rows.map(toView).sort((a, b) => rank(a.status) - rank(b.status));
 }
 
-export async function getAgreementFlag(actor: Actor | null, id: string): Promise<AgreementFlagView> {
+async function getAgreementFlag(actor: Actor | null, id: string): Promise<AgreementFlagView> {
   authorizeReviewer(actor);
   const row = await db.agreementFlag.findUnique({ where: { id }, select: flagSelect });
   if (!row) throw notFound();

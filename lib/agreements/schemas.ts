@@ -265,4 +265,4 @@ export const agreementFlagDecisionSchema = z
       .max(2000, "errors.field.tooLong"),
   })
   .openapi("AgreementFlagDecision");
-export type AgreementFlagDecisionInput = z.output<typeof agreementFlagDecisionSchema>;
+type AgreementFlagDecisionInput = z.output<typeof agreementFlagDecisionSchema>;

@@ -12,11 +12,11 @@ export const canManageClusters = (actor: Actor): boolean =>
   isOneOf(ACTORS.clusterOwners, actor.membership?.organizationType) && can(actor.membership, "cluster:manage");
 
 /** May ask to join a cluster, answer invitations and leave (UMKM, cooperatives). */
-export const canJoinClusters = (actor: Actor): boolean =>
+const canJoinClusters = (actor: Actor): boolean =>
   isOneOf(ACTORS.clusterMembers, actor.membership?.organizationType) && can(actor.membership, "cluster:join");
 
 /** May answer an anchor invitation (buyers' owners and admins). */
-export const canAnchorClusters = (actor: Actor): boolean =>
+const canAnchorClusters = (actor: Actor): boolean =>
   isOneOf(ACTORS.buyer, actor.membership?.organizationType) && can(actor.membership, "cluster:anchor") && isOwnerOrAdmin(actor);
 
 /** Committing the organization to a cluster as its anchor is an owner's or admin's decision. */

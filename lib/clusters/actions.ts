@@ -75,11 +75,11 @@ export const inviteAnchorAction = clusterOwnerAction("cluster:manage", anchorInv
   return r;
 });
 
-export const findInviteCandidatesAction = clusterOwnerAction("cluster:manage", candidateSearchSchema, async (input, { actor }) =>
+const findInviteCandidatesAction = clusterOwnerAction("cluster:manage", candidateSearchSchema, async (input, { actor }) =>
   findInviteCandidates(actor, input),
 );
 
-export const findAnchorCandidatesAction = clusterOwnerAction("cluster:manage", candidateSearchSchema, async (input, { actor }) =>
+const findAnchorCandidatesAction = clusterOwnerAction("cluster:manage", candidateSearchSchema, async (input, { actor }) =>
   findAnchorCandidates(actor, input),
 );
 

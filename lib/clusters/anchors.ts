@@ -26,7 +26,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 }
 
 /** A buyer's owner or admin answering for the buyer. */
-export function anchorActor(actor: Actor | null): AuthorizedActor {
+function anchorActor(actor: Actor | null): AuthorizedActor {
   const a = authorize(actor, { orgTypes: ACTORS.buyer, permission: "cluster:anchor", write: true });
   if (!isOwnerOrAdmin(a)) throw forbidden();
   return a;

@@ -24,9 +24,9 @@ import { managedBy } from "./access";
 import { clusterRoutes } from "./routes";
 import { clusterIdSchema } from "./schemas";
 
-export const MAX_INVITE_ROWS = 20_000;
+const MAX_INVITE_ROWS = 20_000;
 export const MAX_INVITE_BYTES = 10 * 1024 * 1024;
-export const INVITE_COLUMNS = ["nib"] as const;
+const INVITE_COLUMNS = ["nib"] as const;
 const BATCH_SIZE = 1000;
 const MAX_REPORTED_ERRORS = 1000;
 

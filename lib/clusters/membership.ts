@@ -30,7 +30,7 @@ import {
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-export const REASK_AFTER_DAYS = 30;
+const REASK_AFTER_DAYS = 30;
 const CANDIDATES_LIMIT = 10;
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -40,7 +40,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 }
 
 /** An UMKM or cooperative acting for itself (asking, answering, leaving). */
-export function clusterMemberActor(actor: Actor | null): AuthorizedActor {
+function clusterMemberActor(actor: Actor | null): AuthorizedActor {
   return authorize(actor, { orgTypes: ACTORS.clusterMembers, permission: "cluster:join", write: true });
 }
 

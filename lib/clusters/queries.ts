@@ -15,7 +15,7 @@ import { clusterOwner } from "./manage";
 import { managedBy } from "./access";
 import type { ClusterListQuery } from "./schemas";
 
-export const CLUSTER_PAGE_SIZE = 20;
+const CLUSTER_PAGE_SIZE = 20;
 
 async function listWhere(query: ClusterListQuery): Promise<Prisma.ClusterWhereInput> {
   const and: Prisma.ClusterWhereInput[] = [];

@@ -21,7 +21,7 @@ export const ClusterWrittenSchema = z
   })
   .openapi("ClusterCreated");
 
-export const ClusterListItemSchema = z
+const ClusterListItemSchema = z
   .object({
     id: z.string(),
     name: z.string(),

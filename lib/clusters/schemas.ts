@@ -12,7 +12,7 @@ const list = (v: unknown) => {
   return parts.flatMap((p) => (typeof p === "string" ? p.split(/[\s,;]+/) : [p])).filter((p) => p !== "");
 };
 
-export const MAX_CLUSTER_CODES = 50;
+const MAX_CLUSTER_CODES = 50;
 
 const codes = (pattern: RegExp, message: string) =>
   z.preprocess(
@@ -24,7 +24,7 @@ const codes = (pattern: RegExp, message: string) =>
   );
 
 /** KBLI 2020 section letters ("C") and/or 2-digit divisions ("29"). */
-export const kbliSectionsField = codes(/^([A-U]|\d{2})$/, "clusters.errors.kbli");
+const kbliSectionsField = codes(/^([A-U]|\d{2})$/, "clusters.errors.kbli");
 /** Kemendagri province codes ("32"). */
 const provinceCodesField = codes(/^\d{2}$/, "clusters.errors.province");
 /** Kemendagri regency codes ("32.16"). */

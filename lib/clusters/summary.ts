@@ -134,7 +134,7 @@ async function loadCluster(clusterId: string) {
 }
 
 /** Whether a government's region (one province, or one regency) contains every province and regency of the scope. */
-export function regionContainsScope(
+function regionContainsScope(
   gov: { regionProvinceCode: string | null; regionRegencyCode: string | null },
   scope: { provinceCodes: string[]; regencyCodes: string[] },
 ): boolean {

@@ -55,8 +55,6 @@ export function templateCsv(): string {
   return "\uFEFF" + [line(IMPORT_COLUMNS), line(IMPORT_COLUMNS.map((c) => TEMPLATE_EXAMPLE[c]))].join("\r\n") + "\r\n";
 }
 
-export { csvCell };
-
 export type ImportErrorKey =
   | "required"
   | "tooLong"

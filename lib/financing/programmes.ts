@@ -94,7 +94,7 @@ export async function listProgrammes(actor: Actor | null): Promise<ProgrammeView
   return load(v.where, v.side, v.orgId);
 }
 
-export async function getProgramme(actor: Actor | null, id: string): Promise<ProgrammeView> {
+async function getProgramme(actor: Actor | null, id: string): Promise<ProgrammeView> {
   const v = visibleWhere(actor);
   const [row] = await load({ AND: [v.where, { id }] }, v.side, v.orgId);
   if (!row) throw notFound();

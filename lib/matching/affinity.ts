@@ -17,7 +17,7 @@ interface Affinity {
 }
 
 /** Per UMKM id: the clusters linking it to the RFQ and the estate it shares with the buyer. */
-export async function affinitiesFor(
+async function affinitiesFor(
   ctx: Pick<RfqContext, "buyerId" | "clusterId">,
   supplierIds: readonly string[],
 ): Promise<Map<string, Affinity>> {

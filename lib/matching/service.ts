@@ -109,7 +109,7 @@ export async function cooperativesOf(ids: string[]): Promise<Map<string, { id: s
 }
 
 /** Clusters each UMKM belongs to (directly or through an active member cooperative; lib/clusters/scope.ts). */
-export async function clustersOf(ids: string[]): Promise<Map<string, { id: string; name: string }[]>> {
+async function clustersOf(ids: string[]): Promise<Map<string, { id: string; name: string }[]>> {
   const [direct, viaCoop] = await Promise.all([
     db.clusterMember.findMany({
       where: { organizationId: { in: ids }, status: "active" },

@@ -8,10 +8,10 @@ import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 
 /** Ministry and platform staff: every firm's index and the ranking. */
-export const isIndexStaff = (actor: Pick<Actor, "membership"> | null | undefined): boolean => can(actor?.membership, "stats:drilldown");
+const isIndexStaff = (actor: Pick<Actor, "membership"> | null | undefined): boolean => can(actor?.membership, "stats:drilldown");
 
 /** The signed-in buyer whose own index this is. */
-export const isOwnIndex = (actor: Pick<Actor, "membership"> | null | undefined, buyerId: string): boolean =>
+const isOwnIndex = (actor: Pick<Actor, "membership"> | null | undefined, buyerId: string): boolean =>
   actor?.membership?.organizationType === "buyer" && actor.membership.organizationId === buyerId;
 
 /** For requirePageActor on /dasbor/indeks-kemitraan: buyers only. */

@@ -22,7 +22,7 @@ export interface VisibleIndex {
 }
 
 /** A buyer's index as the actor may see it; 404 when it does not exist for the actor. */
-export async function readBuyerIndex(actor: Actor | null, buyerId: string, period: IndexPeriod): Promise<VisibleIndex> {
+async function readBuyerIndex(actor: Actor | null, buyerId: string, period: IndexPeriod): Promise<VisibleIndex> {
   const buyer = await getIndexBuyer(buyerId);
   if (!buyer) throw notFound();
   const audience = indexAudience(actor, buyer);
@@ -46,7 +46,7 @@ function componentsJson(c: IndexComponents) {
   };
 }
 
-export function buyerIndexJson(v: VisibleIndex) {
+function buyerIndexJson(v: VisibleIndex) {
   const { index } = v;
   return {
     buyer: { id: index.buyer.id, name: index.buyer.name },
@@ -93,7 +93,7 @@ export function getPublicRanking(year: number): Promise<RankingRow[]> {
   return getRanking({ year }, { publishedOnly: true });
 }
 
-export function rankingRowJson(r: RankingRow) {
+function rankingRowJson(r: RankingRow) {
   return {
     rank: r.rank,
     buyer: {
@@ -123,7 +123,7 @@ const num = (x: number | null, locale: Locale) =>
   x === null ? "" : x.toLocaleString(locale === "id" ? "id-ID" : "en-US", { useGrouping: false });
 
 /** The ranking as CSV for Excel: headers in the reader's language, ";" separated, UTF-8 with a byte-order mark. */
-export function rankingCsv(rows: RankingRow[], locale: Locale): string {
+function rankingCsv(rows: RankingRow[], locale: Locale): string {
   const h = (k: string) => translate(locale, `partnershipIndex.csv.${k}`);
   const fields = [
     "rank",

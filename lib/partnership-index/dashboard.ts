@@ -25,7 +25,7 @@ export interface OwnIndexPage {
 }
 
 /** What would raise the grade, worst first, each with the counts behind it. */
-export function hintsFor(ix: PartnershipIndex): IndexHint[] {
+function hintsFor(ix: PartnershipIndex): IndexHint[] {
   const c = ix.counts;
   const hints: IndexHint[] = [];
   if (c.paymentsLate > 0) hints.push({ key: "lateHint", late: c.paymentsLate, total: c.paymentsCounted, unpaid: c.unpaidPastTerm });

@@ -27,7 +27,7 @@ export function quarterRange(year: number, quarter: number): PeriodRange {
   return { kind: "quarter", key: `Q${year}-${quarter}`, year, quarter, from: `${year}-${pad(first)}-01`, to: iso(last) };
 }
 
-export function rollingRange(now = new Date()): PeriodRange {
+function rollingRange(now = new Date()): PeriodRange {
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
   return { kind: "rolling12", key: null, year: null, quarter: null, from: iso(from), to: iso(now) };
 }

@@ -124,7 +124,7 @@ async function liveRow(buyerId: string, r: PeriodRange): Promise<PeriodRow | nul
 }
 
 /** The counts of one buyer for a range (a stored year or quarter, or computed live for rolling 12 months). */
-export async function countsFor(buyerId: string, r: PeriodRange): Promise<IndexCounts> {
+async function countsFor(buyerId: string, r: PeriodRange): Promise<IndexCounts> {
   const [row, open] = await Promise.all([
     r.key ? db.partnershipIndexPeriod.findUnique({ where: { buyerId_period: { buyerId, period: r.key } } }) : liveRow(buyerId, r),
     openCounts(buyerId, r.from, r.to),

@@ -85,9 +85,9 @@ export type ReportVerification =
 /** Crockford's base32 (no I, L, O, U): easy to read off paper and to type. */
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /** "LK-2026-" and 12 random symbols (60 bits) in groups of four: unguessable, so the code is the key to the report. */
-export const REPORT_CODE_PATTERN = /^LK-\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+const REPORT_CODE_PATTERN = /^LK-\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
-export function newReportCode(year: number): string {
+function newReportCode(year: number): string {
   const bytes = crypto.randomBytes(12);
   const symbols = Array.from(bytes, (b) => ALPHABET[b & 31]).join("");
   return `LK-${year}-${symbols.slice(0, 4)}-${symbols.slice(4, 8)}-${symbols.slice(8, 12)}`;
@@ -103,7 +103,7 @@ export function normalizeReportCode(input: string): string | null {
 }
 
 /** JSON with object keys sorted at every level: the same content always gives the same text. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -111,10 +111,10 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-export const contentHashOf = (snapshot: unknown) => crypto.createHash("sha256").update(canonicalJson(snapshot)).digest("hex");
+const contentHashOf = (snapshot: unknown) => crypto.createHash("sha256").update(canonicalJson(snapshot)).digest("hex");
 
 /** The fingerprint printed on the report: the first 80 bits of the content hash, as five groups of four. */
-export function fingerprintOf(contentHash: string): string {
+function fingerprintOf(contentHash: string): string {
   return (contentHash.slice(0, 20).toUpperCase().match(/.{4}/g) ?? []).join("-");
 }
 

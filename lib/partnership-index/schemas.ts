@@ -5,7 +5,7 @@ import "@/lib/api/openapi";
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const MIN_YEAR = 2020;
-export const maxYear = () => new Date().getUTCFullYear() + 1;
+const maxYear = () => new Date().getUTCFullYear() + 1;
 
 export const yearSchema = z.coerce
   .number({ error: "partnershipIndex.errors.year" })

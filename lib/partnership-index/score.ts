@@ -82,7 +82,7 @@ const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 const linear = (x: number, best: number, worst: number) => clamp01((worst - x) / (worst - best));
 const share = (n: number, d: number) => (d > 0 ? n / d : null);
 
-export function componentsOf(c: IndexCounts): IndexComponents {
+function componentsOf(c: IndexCounts): IndexComponents {
   const total = c.agreementsActive + c.agreementsCompleted + c.agreementsTerminated;
   return {
     partners: c.partners,
@@ -98,7 +98,7 @@ export function componentsOf(c: IndexCounts): IndexComponents {
   };
 }
 
-export function gradeOf(score: number): Grade {
+function gradeOf(score: number): Grade {
   return GRADES.find((g) => score >= g.min)!.grade;
 }
 

@@ -8,10 +8,10 @@ export const MIN_PARTNERS = 3;
 export const MIN_RATINGS = 3;
 
 /** Payment term when a milestone states none (days from the term's start). */
-export const DEFAULT_PAYMENT_TERM_DAYS = 30;
+const DEFAULT_PAYMENT_TERM_DAYS = 30;
 
 /** A delivery reviewed within this many days of being recorded counts as reviewed on time. */
-export const REVIEW_DAYS = 7;
+const REVIEW_DAYS = 7;
 
 /**
  * Points per component (sum 100). Each component is first scaled to 0..1 (1 = best); a component without data

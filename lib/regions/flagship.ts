@@ -23,7 +23,7 @@ import { flagshipDeleteSchema, flagshipInputSchema, flagshipUpdateSchema, MAX_FL
  * The matching condition between a "FlagshipProduct" `f`, its government "Organization" `g` and a
  * "SupplierSearch" row `s` (aliases as given). See the file's header.
  */
-export function flagshipMatch(f = "f", g = "g", s = "s"): Prisma.Sql {
+function flagshipMatch(f = "f", g = "g", s = "s"): Prisma.Sql {
   const F = (c: string) => Prisma.raw(`${f}."${c}"`);
   const G = (c: string) => Prisma.raw(`${g}."${c}"`);
   const S = (c: string) => Prisma.raw(`${s}."${c}"`);

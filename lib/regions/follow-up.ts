@@ -20,9 +20,9 @@ import { inRegion, validCertificate } from "./figures";
 import type { FollowUpKind } from "./schemas";
 
 /** Certificates ending within this many days are listed. */
-export const EXPIRY_WINDOW_DAYS = 60;
+const EXPIRY_WINDOW_DAYS = 60;
 /** KBLI 2020 divisions of food and beverage manufacturing (halal certification is mandatory for their products). */
-export const FOOD_AND_BEVERAGE_DIVISIONS = ["10", "11"] as const;
+const FOOD_AND_BEVERAGE_DIVISIONS = ["10", "11"] as const;
 
 export interface FollowUpRow {
   kind: FollowUpKind;

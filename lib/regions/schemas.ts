@@ -20,7 +20,7 @@ export const regionQuerySchema = z.object({
 });
 
 /** At most this many words per flagship product, and flagship products per government. */
-export const MAX_FLAGSHIP_WORDS = 10;
+const MAX_FLAGSHIP_WORDS = 10;
 export const MAX_FLAGSHIPS = 50;
 
 /**

@@ -35,13 +35,13 @@ export async function findRegion(code: string): Promise<RegionRef | null> {
 }
 
 /** The region a government's scope names. */
-export async function scopeRegion(scope: GovernmentScope): Promise<RegionRef | null> {
+async function scopeRegion(scope: GovernmentScope): Promise<RegionRef | null> {
   const code = scope.regencyCode ?? scope.provinceCode;
   return code ? findRegion(code) : null;
 }
 
 /** A government organization's scope (null codes for any other organization). */
-export async function governmentScope(organizationId: string): Promise<GovernmentScope> {
+async function governmentScope(organizationId: string): Promise<GovernmentScope> {
   const org = await db.organization.findUnique({
     where: { id: organizationId },
     select: { regionProvinceCode: true, regionRegencyCode: true },

@@ -17,7 +17,7 @@ export async function regionDashboardFor(actor: Actor | null, code: string): Pro
 }
 
 /** Rows of the follow-up list shown on the page (per kind). */
-export const FOLLOW_UP_PAGE_ROWS = 10;
+const FOLLOW_UP_PAGE_ROWS = 10;
 
 export interface RegionPage {
   view: RegionView;

@@ -40,10 +40,7 @@ async function estatePartnershipFigures(siteId: string) {
   return { agreements: r?.agreements ?? 0, valueIdr: BigInt(r?.value ?? 0), umkm: r?.umkm ?? 0 };
 }
 
-function discloseEstatePartnerships(
-  actor: Actor | null,
-  f: { agreements: number; valueIdr: bigint; umkm: number },
-): EstatePartnerships {
+function discloseEstatePartnerships(actor: Actor | null, f: { agreements: number; valueIdr: bigint; umkm: number }): EstatePartnerships {
   const audience = audienceOf(actor);
   const agreements = publishFigure(audience, f.agreements, f.umkm);
   const suppressed = agreements === null;

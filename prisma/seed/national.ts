@@ -61,7 +61,7 @@ const R = (key: string, salt: number) => `((hashtextextended((${key})::text || '
 /** Picks an element of a SQL array expression with a [0, 1) number. */
 const pick = (arr: string, r: string) => `(${arr})[1 + floor(${r} * cardinality(${arr}))::int]`;
 
-export function nationalBuyerCount(umkm: number): number {
+function nationalBuyerCount(umkm: number): number {
   return umkm <= 0 ? 0 : Math.min(BUYERS.length, Math.max(4, Math.ceil(umkm / 50)));
 }
 
