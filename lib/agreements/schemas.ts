@@ -265,4 +265,3 @@ export const agreementFlagDecisionSchema = z
       .max(2000, "errors.field.tooLong"),
   })
   .openapi("AgreementFlagDecision");
-type AgreementFlagDecisionInput = z.output<typeof agreementFlagDecisionSchema>;

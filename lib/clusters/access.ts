@@ -11,14 +11,6 @@ const isOneOf = (types: readonly OrgType[], t: OrgType | undefined) => t !== und
 export const canManageClusters = (actor: Actor): boolean =>
   isOneOf(ACTORS.clusterOwners, actor.membership?.organizationType) && can(actor.membership, "cluster:manage");
 
-/** May ask to join a cluster, answer invitations and leave (UMKM, cooperatives). */
-const canJoinClusters = (actor: Actor): boolean =>
-  isOneOf(ACTORS.clusterMembers, actor.membership?.organizationType) && can(actor.membership, "cluster:join");
-
-/** May answer an anchor invitation (buyers' owners and admins). */
-const canAnchorClusters = (actor: Actor): boolean =>
-  isOneOf(ACTORS.buyer, actor.membership?.organizationType) && can(actor.membership, "cluster:anchor") && isOwnerOrAdmin(actor);
-
 /** Committing the organization to a cluster as its anchor is an owner's or admin's decision. */
 export const isOwnerOrAdmin = (actor: Actor): boolean => actor.membership?.role === "owner" || actor.membership?.role === "admin";
 

@@ -11,21 +11,12 @@
 import { redirect } from "next/navigation";
 import { buyerAction, clusterMemberAction, clusterOwnerAction, revalidate } from "@/lib/auth/action-wrapper";
 import { organizationRoutes } from "@/lib/organizations/routes";
-import { answerAnchorInvitation, findAnchorCandidates, inviteAnchor, leaveAsAnchor } from "./anchors";
+import { answerAnchorInvitation, inviteAnchor, leaveAsAnchor } from "./anchors";
 import { createCluster, updateCluster } from "./manage";
-import {
-  answerInvitation,
-  decideJoinRequest,
-  findInviteCandidates,
-  inviteMember,
-  leaveCluster,
-  removeMember,
-  requestToJoin,
-} from "./membership";
+import { answerInvitation, decideJoinRequest, inviteMember, leaveCluster, removeMember, requestToJoin } from "./membership";
 import { clusterRoutes } from "./routes";
 import {
   anchorInviteSchema,
-  candidateSearchSchema,
   clusterInputSchema,
   clusterRefSchema,
   clusterUpdateSchema,
@@ -74,14 +65,6 @@ export const inviteAnchorAction = clusterOwnerAction("cluster:manage", anchorInv
   refresh(r.clusterId);
   return r;
 });
-
-const findInviteCandidatesAction = clusterOwnerAction("cluster:manage", candidateSearchSchema, async (input, { actor }) =>
-  findInviteCandidates(actor, input),
-);
-
-const findAnchorCandidatesAction = clusterOwnerAction("cluster:manage", candidateSearchSchema, async (input, { actor }) =>
-  findAnchorCandidates(actor, input),
-);
 
 export const requestToJoinAction = clusterMemberAction("cluster:join", clusterRefSchema, async (input, { actor }) => {
   const r = await requestToJoin(actor, input);

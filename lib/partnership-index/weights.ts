@@ -7,11 +7,9 @@ export const MIN_PARTNERS = 3;
 /** A partner rating is shown (and scored) only with at least this many ratings. */
 export const MIN_RATINGS = 3;
 
-/** Payment term when a milestone states none (days from the term's start). */
-const DEFAULT_PAYMENT_TERM_DAYS = 30;
-
-/** A delivery reviewed within this many days of being recorded counts as reviewed on time. */
-const REVIEW_DAYS = 7;
+// Fixed by the issue, applied in SQL (migration *_partnership_index, pindex_compute): a milestone without a
+// payment term has 30 days from the term's start; a delivery reviewed within 7 days of being recorded counts as
+// reviewed on time.
 
 /**
  * Points per component (sum 100). Each component is first scaled to 0..1 (1 = best); a component without data

@@ -2585,22 +2585,6 @@ const ACTIONS: Record<string, ActionCase[]> = {
       args: (fx) => [{ clusterId: fx.cluster.id, buyerId: fx.outsiders.buyer.orgId }],
     },
   ],
-  "lib/clusters/actions.ts#findInviteCandidatesAction": [
-    {
-      resource: "Search invitees for the owner cluster (its manager only)",
-      kind: "read",
-      allow: none,
-      args: (fx) => [{ clusterId: fx.cluster.id, q: "Contoh" }],
-    },
-  ],
-  "lib/clusters/actions.ts#findAnchorCandidatesAction": [
-    {
-      resource: "Search anchor candidates for the owner cluster (its manager only)",
-      kind: "read",
-      allow: none,
-      args: (fx) => [{ clusterId: fx.cluster.id, q: "Contoh" }],
-    },
-  ],
   "lib/clusters/actions.ts#requestToJoinAction": [
     {
       resource: "The caller's own request to join the owner cluster (open to UMKM and cooperatives)",
