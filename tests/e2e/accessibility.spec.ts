@@ -54,7 +54,13 @@ const PUBLIC: PagePath[] = ["/", "/pemasok", "/statistik", "/tentang-data", "/ma
 PUBLIC.push("/lupa-sandi", "/atur-ulang-sandi"); // password reset (issue 16)
 // issue 12: clusters and industrial sites; issue 13: the public Indeks Kemitraan ranking. A test of their own,
 // so the two workers share the public pages.
-const PUBLIC_PROGRAMME: PagePath[] = ["/klaster", { via: "/klaster", link: BATIK_CLUSTER }, "/kawasan", "/indeks-kemitraan"];
+const PUBLIC_PROGRAMME: PagePath[] = [
+  "/klaster",
+  { via: "/klaster", link: BATIK_CLUSTER },
+  "/kawasan",
+  "/kawasan/site_ref_kendal",
+  "/indeks-kemitraan",
+];
 
 const BY_ROLE: Record<Exclude<DemoRole, "umkm2" | "buyer2">, PagePath[]> = {
   umkm: ["/dasbor", "/profil-usaha", "/produk", "/papan-rfq", "/penawaran", "/kemitraan", "/pembiayaan", "/notifikasi"],
