@@ -74,7 +74,8 @@ test("a late payment shows in the buyer's index and the ministry ranking; its La
     .getByRole("listitem")
     .filter({ hasText: MILESTONE })
     .filter({ hasText: "Rp220.000.000" });
-  await expect(payment).toBeVisible({ timeout: 20_000 });
+  // The only payment of this milestone (a fresh database; a second run on the same one pays more than agreed).
+  await expect(payment).toHaveCount(1, { timeout: 20_000 });
   // Days to pay: from the delivery to the buyer's paid date, past the term.
   await expect(payment).toContainText(`Lama bayar: ${DELIVERED_DAYS_AGO} hari`);
 
