@@ -28,6 +28,10 @@ export const DEMO_ACCOUNTS = {
   koperasi: "koperasi@demo.rantai.id",
   kementerian: "kementerian@demo.rantai.id",
   bank: "bank@demo.rantai.id",
+  // issue 12: the programme layer (prisma/seed/demo-clusters.ts)
+  klaster: "klaster@demo.rantai.id",
+  pemprov: "pemprov@demo.rantai.id",
+  pemkab: "pemkab@demo.rantai.id",
 } as const;
 
 export type DemoRole = keyof typeof DEMO_ACCOUNTS;

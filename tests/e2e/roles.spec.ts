@@ -11,6 +11,9 @@ const ORGANIZATIONS: Record<DemoRole, string> = {
   koperasi: "Koperasi Produsen Batik Sekar Pesisir",
   kementerian: "Kementerian Usaha Mikro, Kecil, dan Menengah",
   bank: "PT Bank Mitra Usaha Nusantara",
+  klaster: "Asosiasi IKM Komponen Kendaraan Listrik Jawa Barat",
+  pemprov: "Dinas Koperasi dan UKM Provinsi Jawa Timur",
+  pemkab: "Dinas Perdagangan, Koperasi dan UKM Kota Pekalongan",
 };
 
 for (const role of Object.keys(ORGANIZATIONS) as DemoRole[]) {
