@@ -14,6 +14,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
 
 import { actAs } from "@/tests/helpers/act-as";
 import { awardRfqAction, saveQuoteAction, withdrawQuoteAction } from "@/lib/quotes/actions";
+import { todayIn } from "@/lib/i18n/zoned-time";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
 import { createBuyer, createQuote, createRfq, createUmkm, createUser } from "@/tests/helpers/factories";
@@ -113,7 +114,8 @@ describe("split award", () => {
     });
     expect(stored.terms).toContain("sudah termasuk Pajak Pertambahan Nilai (PPN)");
     expect(stored.milestones).toHaveLength(1);
-    const today = new Date(new Date().toISOString().slice(0, 10));
+    // The draft starts "today" on the buyer's clock (WIB here), which is tomorrow in UTC after 17.00 UTC.
+    const today = new Date(`${todayIn("Asia/Jakarta")}T00:00:00Z`);
     expect(stored.milestones[0]).toMatchObject({ title: "Kain batik cap", quantity: 100, amountIdr: 14_000_000n, paymentTermDays: 30 });
     expect(stored.milestones[0].dueDate.toISOString().slice(0, 10)).toBe(
       new Date(today.getTime() + 14 * 86_400_000).toISOString().slice(0, 10),

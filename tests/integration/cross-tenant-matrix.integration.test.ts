@@ -60,6 +60,7 @@ import { requestFinancing } from "@/lib/financing/lifecycle";
 import { completeAgreement } from "@/lib/agreements/lifecycle";
 import { createProduct as createProductWithPhotos } from "@/lib/products/catalogue";
 import type { Actor } from "@/lib/auth/types";
+import { issueReport } from "@/lib/partnership-index/reports";
 
 const ROOT = process.cwd();
 const t = useTestDatabase();
@@ -178,6 +179,8 @@ interface Fixture {
   joinRequestId: string;
   /** Issue 13: a flag on the owners' agreement, already confirmed by ministry staff (deciding it so again is a 409). */
   flagId: string;
+  /** A Laporan Kemitraan the owner buyer issued (issue 13): its code is the key to it. */
+  reportCode: string;
   /** Issue 13: the owner buyer's programmes with the owner bank (one active, one proposed) and the owner UMKM's open referral. */
   programme: { activeId: string; proposedId: string; referralId: string };
   /** An owner invitation the owner cooperative sent for the owner UMKM before its owner claimed it another way: still pending. */
@@ -243,6 +246,7 @@ async function seed(): Promise<Fixture> {
   const ownerBank = await createOrganization(db, "bank");
   const buyerActor = await asOwner(ownerBuyer.owner.id, ownerBuyer.organization.id);
   const umkmActor = await asOwner(ownerUmkm.owner.id, ownerUmkm.organization.id);
+  const report = await issueReport(buyerActor, new Date().getUTCFullYear());
   const pdf = (title: string) => new File([Buffer.from(placeholderPdf(title))], `${title}.pdf`, { type: "application/pdf" });
 
   const rfqDraft = await createRfq(db, ownerBuyer.organization.id, { status: "draft", title: PRIVATE.draftTitle });
@@ -470,6 +474,7 @@ async function seed(): Promise<Fixture> {
   return {
     figuresCluster: { id: figuresCluster.id },
     flagId: flag.id,
+    reportCode: report.code,
     programme: { activeId: activeProgramme.id, proposedId: proposedProgramme.id, referralId: referral.id },
     mine: {
       rfqDraftId: mineDraft.id,
@@ -1705,6 +1710,22 @@ const API: Record<string, ApiCase[]> = {
       }),
     },
   ],
+  "GET /klaster/[id]/kelola/templat.csv": [
+    {
+      resource: "The cluster bulk-invitation template (a nib column and an example row): static, public",
+      kind: "read",
+      allow: everyone,
+      request: (fx) => ({ params: { id: fx.cluster.id } }),
+    },
+  ],
+  "GET /api/v1/reports/[code]": [
+    {
+      resource: "The owner buyer's Laporan Kemitraan by its code: whoever holds the code verifies it (ADR 0030)",
+      kind: "read",
+      allow: everyone,
+      request: (fx) => ({ params: { code: fx.reportCode } }),
+    },
+  ],
   "GET /anggota/templat.csv": [
     {
       resource: "The cooperative import template (column names and an example row): static, public",
@@ -1995,6 +2016,13 @@ const ACTIONS: Record<string, ActionCase[]> = {
         "Open (mark read, follow the link of) the owner user's notification: refused = nothing written, and the redirect goes to /notifikasi, not to the notification's link",
       kind: "write",
       args: (fx) => [form({ id: fx.notificationId })],
+    },
+  ],
+  "lib/partnership-index/actions.ts#issueReportAction": [
+    {
+      resource: "Issue a Laporan Kemitraan of the caller's own buyer (never another firm's)",
+      kind: "own",
+      args: () => [{ year: String(new Date().getUTCFullYear()) }],
     },
   ],
   "lib/partnership-index/actions.ts#setIndexPublishedAction": [
