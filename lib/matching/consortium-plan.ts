@@ -189,7 +189,13 @@ export function planConsortia(
       return members ? [proposal("cooperative", members, quantity, g.coop)] : [];
     })
     .sort((a, b) => b.averageScore - a.averageScore);
-  coopGroups.forEach(add);
+  // A cooperative's group that a cluster's group already proposed (the same members) is not proposed twice:
+  // the cluster's proposal names the cooperative too, so the buyer still sees the members' aggregator.
+  for (const g of coopGroups) {
+    const same = out.find((p) => p.key === g.key);
+    if (same) same.cooperative ??= g.cooperative;
+    else add(g);
+  }
 
   const nearby: ConsortiumProposal[] = [];
   for (const seed of [...usable].sort((a, b) => b.score - a.score)) {

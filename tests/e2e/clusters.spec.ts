@@ -30,11 +30,12 @@ test("an invited UMKM joins a cluster, the manager accepts a request, the public
   await manager.goto(clusterUrl);
   await manager.getByRole("link", { name: "Kelola klaster" }).click();
   await manager.waitForURL(/\/kelola$/);
-  await expect(manager.getByRole("heading", { level: 1 })).toContainText("Kelola klaster");
-  const requests = manager.getByRole("region", { name: "Permintaan bergabung" }).first();
+  await expect(manager.getByRole("heading", { level: 1, name: CLUSTER })).toBeVisible();
+  const section = (name: string | RegExp) => manager.locator("section").filter({ has: manager.getByRole("heading", { level: 2, name }) });
+  const requests = section("Permintaan bergabung");
   await requests.getByRole("button", { name: "Terima: CV Sidoarjo Presisi Mandiri" }).click();
   await expect(requests.getByText("CV Sidoarjo Presisi Mandiri")).toHaveCount(0);
-  const members = manager.getByRole("region", { name: /^Anggota \(\d+\)$/ }).first();
+  const members = section(/^Anggota \(\d+\)$/);
   await expect(members.getByText("UD Logam Presisi Tegal")).toBeVisible();
   await expect(members.getByText("CV Sidoarjo Presisi Mandiri")).toBeVisible();
 

@@ -1,8 +1,8 @@
 // Issue 5 (matching): on the demo data, a buyer opens the matches of its batik RFQ (too large for one workshop):
 // the top entries are batik workshops with readable reasons, a workshop without a TKDN certificate is "almost
-// qualified" with that gap (not ranked), the batik cooperative's members are proposed as a consortium and invited
-// in one click. Another buyer gets 404 for that page. The UMKM sees the RFQ recommended on its dashboard, in
-// English too.
+// qualified" with that gap (not ranked), a consortium of one cluster's members is proposed first (issue 12), the
+// batik cooperative's members are proposed too and invited in one click. Another buyer gets 404 for that page.
+// The UMKM sees the RFQ recommended on its dashboard, in English too.
 import type { APIRequestContext } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, test } from "./fixtures";
 
@@ -43,8 +43,11 @@ test("the buyer sees ranked matches with reasons, an almost-qualified gap, and i
     "Belum memiliki sertifikat TKDN (minimum 25%)",
   );
 
-  const proposal = page.getByTestId("consortium").first();
-  await expect(proposal).toContainText("Koperasi Produsen Batik Sekar Pesisir");
+  // Issue 12: a consortium of one cluster's members is proposed first; the batik cooperative's members are that
+  // cluster's too, so the proposal names both.
+  await expect(page.getByTestId("consortium").first()).toContainText("Semua anggota klaster Klaster Batik Pekalongan");
+  const proposal = page.getByTestId("consortium").filter({ hasText: "Koperasi Produsen Batik Sekar Pesisir" }).first();
+  await expect(proposal).toBeVisible();
   await expect(proposal).toContainText(/menutup kebutuhan 9\.000 lembar/);
   await proposal.getByRole("button", { name: "Undang konsorsium ini" }).click();
   await expect(proposal.getByRole("status")).toContainText("diundang");

@@ -101,6 +101,21 @@ describe("consortium proposals prefer one cluster", () => {
     );
   });
 
+  it("a group that is both one cluster's and one cooperative's members is proposed once, naming both", () => {
+    // The demo batik cooperative's members are also the Pekalongan batik cluster's: the buyer must still see
+    // the cooperative (its aggregator) on the proposal the cluster's group took.
+    const coopInCluster = pool.map((m) => (m.cooperatives.length ? { ...m, clusters: [own] } : { ...m, clusters: [] }));
+    const plans = planConsortia(coopInCluster, 400, { clusterId: own.id });
+    const both = plans.filter((p) => p.key === "m:c1+c2");
+    expect(both).toHaveLength(1);
+    expect(both[0].kind).toBe("cluster");
+    expect(both[0].cluster).toEqual(own);
+    expect(both[0].cooperative).toEqual({ id: "coop", name: "Koperasi Logam" });
+    expect(consortiumReasons(both[0], "buah").map((r) => consortiumReasonLabel("id", r))).toEqual(
+      expect.arrayContaining(["Semua anggota klaster Klaster Motor Listrik", "Semua anggota Koperasi Logam"]),
+    );
+  });
+
   it("without clusters the plan is what it was (cooperative first)", () => {
     const plain = pool.map((m) => ({ ...m, clusters: [] }));
     const plans = planConsortia(plain, 400);

@@ -10,6 +10,8 @@ import { ActionForm } from "@/components/agreements/action-form";
 import { AgreementStatusBadge } from "@/components/agreements/status-badge";
 import { FinancingPanel } from "@/components/financing/financing-panel";
 import { formattersFor } from "@/lib/i18n/format";
+import { zoneForOrganization } from "@/lib/i18n/time-zone";
+import { todayIn } from "@/lib/i18n/zoned-time";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
 import { agreementPageAccess, mayOpenAgreements } from "@/lib/agreements/access";
 import { getAgreement } from "@/lib/agreements/queries";
@@ -72,7 +74,9 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const milestoneOptions = a.milestones.map((m) => ({ value: m.id, label: `${m.position}. ${m.title}` }));
   const myRating = a.ratings.find((r) => r.raterId === me);
   const ratee = isBuyer ? a.supplier.name : a.buyer.name;
-  const today = new Date().toISOString().slice(0, 10);
+  // Dates of deliveries and payments are days on the supplier's clock (lib/agreements/execution.ts checks them
+  // against it): after 17:00 UTC, UTC's date is already yesterday in Indonesia.
+  const today = todayIn(await zoneForOrganization(a.supplier.id));
   // Completion (issue 11): the buyer and the lead supplier each confirm; consortium members do not.
   const side = a.yourRole === "buyer" ? "buyer" : a.yourRole === "supplier" ? "supplier" : null;
   const myConfirmation = side === "buyer" ? a.completion.buyerConfirmedAt : side === "supplier" ? a.completion.supplierConfirmedAt : null;
