@@ -31,6 +31,8 @@ interface Tier {
   env?: Record<string, string>;
   /** Reads the runner's JSON report; null when there is none (the runner crashed before writing it). */
   count(reportFile: string, exitCode: number): Counts | null;
+  /** The slowest files or tests, for the CI time budget (printed before the summary). */
+  slowest?(reportFile: string, n: number): string[];
 }
 
 /** Tier names that stand for several tiers on the command line. */
@@ -42,7 +44,7 @@ interface VitestReport {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  testResults: { status: string; assertionResults: { status: string }[] }[];
+  testResults: { name: string; status: string; startTime?: number; endTime?: number; assertionResults: { status: string }[] }[];
 }
 
 function countVitest(file: string): Counts | null {
@@ -53,8 +55,45 @@ function countVitest(file: string): Counts | null {
   return { passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, skipped: r.numPendingTests + r.numTodoTests };
 }
 
+/** The slowest test files of a Vitest report (seconds of wall time each; a file runs once per project). */
+function slowestVitest(file: string, n: number): string[] {
+  if (!fs.existsSync(file)) return [];
+  const r = JSON.parse(fs.readFileSync(file, "utf8")) as VitestReport;
+  return r.testResults
+    .map((f) => ({ name: path.relative(root, f.name), s: ((f.endTime ?? 0) - (f.startTime ?? 0)) / 1000 }))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, n)
+    .map((f) => `${f.s.toFixed(1).padStart(7)} s  ${f.name}`);
+}
+
+/** The slowest tests of a Playwright report. */
+function slowestPlaywright(file: string, n: number): string[] {
+  if (!fs.existsSync(file)) return [];
+  const r = JSON.parse(fs.readFileSync(file, "utf8")) as PlaywrightReport;
+  const out: { name: string; s: number }[] = [];
+  const walk = (suite: PlaywrightSuite, prefix: string) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        out.push({ name: `${prefix}${spec.title}`, s: (t.results ?? []).reduce((a, x) => a + (x.duration ?? 0), 0) / 1000 });
+    for (const child of suite.suites ?? []) walk(child, child.file && !prefix ? `${child.file} › ` : prefix);
+  };
+  for (const suite of r.suites ?? []) walk(suite, `${suite.file ?? suite.title} › `);
+  return out
+    .sort((a, b) => b.s - a.s)
+    .slice(0, n)
+    .map((t) => `${t.s.toFixed(1).padStart(7)} s  ${t.name}`);
+}
+
+interface PlaywrightSuite {
+  title: string;
+  file?: string;
+  specs?: { title: string; tests?: { results?: { duration?: number }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
 // Playwright's JSON reporter; only the fields used here.
 interface PlaywrightReport {
+  suites?: PlaywrightSuite[];
   stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   errors: unknown[];
 }
@@ -77,6 +116,7 @@ const vitestTier = (name: Tier["name"], projects: string[]): Tier => ({
     `--outputFile.json=${path.join(reportDir, `${name}.json`)}`,
   ],
   count: countVitest,
+  slowest: slowestVitest,
 });
 
 // A static check is one test: its exit code says passed or failed. Run through npm so package.json stays
@@ -102,6 +142,7 @@ const tiers: Tier[] = [
     args: ["test", "--reporter=list,json"],
     env: { PLAYWRIGHT_JSON_OUTPUT_FILE: path.join(reportDir, "e2e.json") },
     count: countPlaywright,
+    slowest: slowestPlaywright,
   },
 ];
 
@@ -127,6 +168,7 @@ async function main(): Promise<number> {
   const selected = wanted.length ? tiers.filter((t) => wanted.includes(t.name)) : tiers;
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };
   const lines: string[] = [];
+  const slow: string[] = [];
   let exitCode = 0;
 
   for (const tier of selected) {
@@ -135,6 +177,8 @@ async function main(): Promise<number> {
     const code = await run(tier);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     let counts = tier.count(path.join(reportDir, `${tier.name}.json`), code) ?? { passed: 0, failed: 0, skipped: 0 };
+    const slowest = tier.slowest?.(path.join(reportDir, `${tier.name}.json`), 12) ?? [];
+    if (slowest.length) slow.push(`  ${tier.name}:`, ...slowest.map((l) => `  ${l}`));
     // Never report a failed run as all green: a non-zero exit with no failure counted is one failure.
     if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
     if (code !== 0) exitCode = 1;
@@ -148,6 +192,11 @@ async function main(): Promise<number> {
   }
 
   fs.rmSync(reportDir, { recursive: true, force: true });
+  // CI time is a budget (README): where it goes, so the next change knows what to look at.
+  if (slow.length) {
+    console.log("\n[test-all] slowest");
+    for (const line of slow) console.log(line);
+  }
   console.log("\n[test-all] summary");
   for (const line of lines) console.log(line);
   if (total.failed > 0) exitCode = 1;

@@ -609,6 +609,9 @@ interface SuspendedTrigger {
   name: string;
 }
 
+/** A quoted SQL identifier (names read from pg_trigger are ours, but quoting keeps any name inert). */
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
 /**
  * Disables the rebuildable triggers on the bulk-loaded tables for the rest of the transaction (ALTER TABLE …
  * DISABLE TRIGGER: needs the owner of the tables, the user that ran the migrations). Where that is refused, the
@@ -623,7 +626,7 @@ async function suspendRebuiltTriggers(tx: DbClient): Promise<SuspendedTrigger[]>
   );
   await tx.$executeRawUnsafe(`SAVEPOINT rantai_national_triggers`);
   try {
-    for (const t of found) await tx.$executeRawUnsafe(`ALTER TABLE "${t.table}" DISABLE TRIGGER "${t.name}"`);
+    for (const t of found) await tx.$executeRawUnsafe(`ALTER TABLE ${ident(t.table)} DISABLE TRIGGER ${ident(t.name)}`);
     await tx.$executeRawUnsafe(`RELEASE SAVEPOINT rantai_national_triggers`);
     return found;
   } catch {
@@ -634,7 +637,7 @@ async function suspendRebuiltTriggers(tx: DbClient): Promise<SuspendedTrigger[]>
 }
 
 async function resumeTriggers(tx: DbClient, triggers: SuspendedTrigger[]) {
-  for (const t of triggers) await tx.$executeRawUnsafe(`ALTER TABLE "${t.table}" ENABLE TRIGGER "${t.name}"`);
+  for (const t of triggers) await tx.$executeRawUnsafe(`ALTER TABLE ${ident(t.table)} ENABLE TRIGGER ${ident(t.name)}`);
 }
 
 /** Cumulative share of the size classes: mostly micro, some small, a few medium. */
