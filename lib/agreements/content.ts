@@ -60,7 +60,7 @@ export const fromSnapshot = (s: AgreementSnapshotView): Content => ({
 
 /**
  * The content that would be in force, checked against what has already happened: milestones that would
- * disappear must have no deliveries or payments, a milestone with an accepted delivery keeps its payment term and
+ * disappear must have no deliveries or payments, a delivered milestone (not rejected) keeps its payment term and
  * amount or makes them stricter (shorter, larger), the value may not fall below what has been paid or what
  * banks were asked for or granted, and the start may not move past a recorded delivery.
  * `onFail` builds the error (a 400 on the field when proposing, a 409 when applying).
@@ -74,14 +74,14 @@ export async function checkAgainstRecords(tx: Tx, id: string, next: Content, onF
       amountIdr: true,
       paymentTermDays: true,
       _count: { select: { deliveries: true, payments: true } },
-      deliveries: { where: { status: "accepted" }, select: { id: true }, take: 1 },
+      deliveries: { where: { status: { in: ["accepted", "pending_review"] } }, select: { id: true }, take: 1 },
     },
   });
   if (kept.slice(next.milestones.length).some((m) => m._count.deliveries + m._count.payments > 0))
     throw onFail("milestones", "agreements.errors.milestoneHasRecords");
-  // Issue 13: a milestone's payment term runs from its first accepted delivery, and the Indeks Kemitraan counts it
-  // late once the term ends unpaid. An amendment may not move that goal post afterwards: no longer term and no
-  // smaller amount (which would "settle" it with what was paid) once a delivery of it was accepted.
+  // Issue 13: a milestone's payment term runs from its first delivery that is accepted or waiting for review, and
+  // the Indeks Kemitraan counts it late once the term ends unpaid. An amendment may not move that goal post
+  // afterwards: no longer term and no smaller amount (which would "settle" it with what was paid).
   const term = (days: number | null) => days ?? DEFAULT_PAYMENT_TERM_DAYS;
   for (const [i, m] of kept.slice(0, next.milestones.length).entries()) {
     if (m.deliveries.length === 0) continue;

