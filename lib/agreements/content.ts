@@ -11,6 +11,9 @@ import type { AgreementSnapshotView } from "./views";
 
 type Tx = Prisma.TransactionClient;
 
+/** A milestone's payment term without paymentTermDays (the Indeks Kemitraan's default, migration *_partnership_index). */
+const DEFAULT_PAYMENT_TERM_DAYS = 30;
+
 export const toDraftMilestones = (ms: MilestoneInput[]) =>
   ms.map((m) => ({
     title: m.title,
@@ -57,7 +60,8 @@ export const fromSnapshot = (s: AgreementSnapshotView): Content => ({
 
 /**
  * The content that would be in force, checked against what has already happened: milestones that would
- * disappear must have no deliveries or payments, the value may not fall below what has been paid or what
+ * disappear must have no deliveries or payments, a delivered milestone (not rejected) keeps its payment term and
+ * amount or makes them stricter (shorter, larger), the value may not fall below what has been paid or what
  * banks were asked for or granted, and the start may not move past a recorded delivery.
  * `onFail` builds the error (a 400 on the field when proposing, a 409 when applying).
  */
@@ -65,10 +69,27 @@ export async function checkAgainstRecords(tx: Tx, id: string, next: Content, onF
   const kept = await tx.milestone.findMany({
     where: { agreementId: id },
     orderBy: { position: "asc" },
-    select: { id: true, _count: { select: { deliveries: true, payments: true } } },
+    select: {
+      id: true,
+      amountIdr: true,
+      paymentTermDays: true,
+      _count: { select: { deliveries: true, payments: true } },
+      deliveries: { where: { status: { in: ["accepted", "pending_review"] } }, select: { id: true }, take: 1 },
+    },
   });
   if (kept.slice(next.milestones.length).some((m) => m._count.deliveries + m._count.payments > 0))
     throw onFail("milestones", "agreements.errors.milestoneHasRecords");
+  // Issue 13: a milestone's payment term runs from its first delivery that is accepted or waiting for review, and
+  // the Indeks Kemitraan counts it late once the term ends unpaid. An amendment may not move that goal post
+  // afterwards: no longer term and no smaller amount (which would "settle" it with what was paid).
+  const term = (days: number | null) => days ?? DEFAULT_PAYMENT_TERM_DAYS;
+  for (const [i, m] of kept.slice(0, next.milestones.length).entries()) {
+    if (m.deliveries.length === 0) continue;
+    const n = next.milestones[i];
+    const longer = term(n.paymentTermDays) > term(m.paymentTermDays);
+    const smaller = m.amountIdr !== null && (n.amountIdr === null || n.amountIdr < m.amountIdr);
+    if (longer || smaller) throw onFail("milestones", "agreements.errors.milestoneTermStarted");
+  }
   const paid = await tx.payment.aggregate({ where: { agreementId: id }, _sum: { amountIdr: true } });
   if ((paid._sum.amountIdr ?? 0n) > next.valueIdr) throw onFail("valueIdr", "agreements.errors.valueBelowPaid");
   // Issue 11: what banks were asked for or granted against this agreement stays covered by its value.

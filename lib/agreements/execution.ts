@@ -66,8 +66,9 @@ export async function recordDelivery(actor: Actor | null, agreementId: string, i
         deliveredOn: input.deliveredOn,
         onTime,
         status,
-        // the buyer's own record is its review (issue 13: the index counts reviews within 7 days)
-        reviewedAt: status === "pending_review" ? null : new Date(),
+        // Issue 13: the index counts the supplier's deliveries the buyer reviewed within 7 days. The buyer's own
+        // record reviews nothing (it would grade itself), so it carries no review time and is not counted.
+        reviewedAt: null,
         note: input.note ?? null,
         recordedById: a.user.id,
       },

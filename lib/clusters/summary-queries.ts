@@ -145,7 +145,7 @@ export interface PartnershipFigures {
   leads: number;
 }
 
-/** Partnerships with the active anchors, per anchor (buyerId) and in total (key null). */
+/** Partnerships with the active, not suspended anchors, per anchor (buyerId) and in total (key null). */
 export async function queryPartnerships(clusterId: string): Promise<Map<string | null, PartnershipFigures>> {
   const rows = await db.$queryRaw<{ buyerId: string | null; agreements: number; value: bigint; suppliers: number; leads: number }[]>`
     WITH ${clusterMemberCtes(clusterId)},
@@ -153,7 +153,9 @@ export async function queryPartnerships(clusterId: string): Promise<Map<string |
       SELECT a.id, a."buyerId", a."supplierId", a."valueIdr"
         FROM "ClusterAnchor" ca
         JOIN "Agreement" a ON a."buyerId" = ca."buyerId" AND a.status IN ('active', 'completed') AND a."excludedAt" IS NULL
-        JOIN "Organization" b ON b.id = a."buyerId" AND b."verificationStatus" = 'verified'
+        -- a suspended anchor is not listed on the page (summary.ts), so it is not in the total either: a total
+        -- holding a row nobody sees would give that row away (total − shown rows)
+        JOIN "Organization" b ON b.id = a."buyerId" AND b."verificationStatus" = 'verified' AND b."suspendedAt" IS NULL
         JOIN "Organization" s ON s.id = a."supplierId" AND s."verificationStatus" = 'verified'
        WHERE ca."clusterId" = ${clusterId} AND ca.status = 'active'
     ),

@@ -18,7 +18,7 @@ import { notFound } from "@/lib/errors";
 import { enumLabelKey, SIZE_CLASSES, VERIFICATION_STATUSES, type SizeClass, type VerificationStatus } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { audienceOf, publishFigure, suppressTable, type Audience, type GroupFigures } from "@/lib/stats/disclosure";
+import { audienceOf, DISCLOSURE_THRESHOLD, publishFigure, suppressTable, type Audience, type GroupFigures } from "@/lib/stats/disclosure";
 import { getProvinceNames } from "@/lib/stats/partnerships";
 import {
   CLUSTER_CERTIFICATE_TYPES,
@@ -258,7 +258,9 @@ export async function getClusterSummary(
   const certs = Object.fromEntries(
     CLUSTER_CERTIFICATE_TYPES.map((type) => {
       const n = certificates[type];
-      const shown = totalHidden ? null : publishFigure(audience, n, n);
+      // public: neither the holders nor the members without one may be a group of 1–2 ("6 of 7" singles out one)
+      const fewWithout = audience === "public" && total - n > 0 && total - n < DISCLOSURE_THRESHOLD;
+      const shown = totalHidden || fewWithout ? null : publishFigure(audience, n, n);
       return [type, { umkm: shown, share: shown === null || total === 0 ? null : shown / total, suppressed: shown === null }];
     }),
   ) as Record<ClusterCertificateType, CertificateFigure>;

@@ -171,7 +171,8 @@ function rankingCsv(rows: RankingRow[], locale: Locale): string {
     r.components.partnersMovedUp,
     num(r.components.partnerRating?.mean ?? null, locale),
   ]);
-  return "\uFEFF" + Papa.unparse({ fields, data }, { delimiter: ";", newline: "\r\n" }) + "\r\n";
+  // escapeFormulae: a firm names itself; "=…", "+…", "-…" or "@…" must not run as a formula in Excel.
+  return "\uFEFF" + Papa.unparse({ fields, data }, { delimiter: ";", newline: "\r\n", escapeFormulae: true }) + "\r\n";
 }
 
 export async function rankingCsvResponse(actor: Actor | null, q: RankingQuery, locale: Locale): Promise<Response> {

@@ -16,6 +16,8 @@
 //  - views inherit: a view filtered by province (or KBLI section) is suppressed entirely when that province's
 //    row is suppressed in the table of its parent view (the same view without that filter), recursively — so
 //    "province=P" cannot give back the figure the national province table hides;
+//  - the cluster filter (issue 12): a row's complement (the same view without the cluster, minus the row) is
+//    protected as a table of its own, and the cluster row is withheld when its complement is;
 //  - periods: public callers get whole calendar quarters (from → the first month of its quarter, to → the
 //    last); answers say which period was used.
 // Pure functions here, plus the small SQL they need (distinct lead UMKM per group); the figures themselves
@@ -332,8 +334,22 @@ export class Disclosure {
     });
     const totals = { ...stats.totals, leads: leads.total };
     const partitions = groupBy === "month" ? quarterPartitions(stats.rows) : undefined;
-    const { suppressed, totalsSuppressed } = suppressTable(figures, totals, partitions);
-    const allHidden = inherited || totalsSuppressed || (hasPeriod && periodHidesGroup(series.get(null), qlo, qhi));
+    const complement = f.clusterId
+      ? await this.complementHidden(
+          groupBy,
+          f,
+          stats.rows.map((r) => ({ ...r, leads: leads.byKey.get(r.key) ?? 0 })),
+          totals,
+          partitions,
+        )
+      : { suppressed: new Set<number>(), totalsSuppressed: false };
+    // a row whose complement is withheld is treated as sensitive, so secondary suppression covers it too
+    const protectedFigures = figures.map((g, i) =>
+      complement.suppressed.has(i) && !isEmpty(g) ? { ...g, leads: 0, suppliers: Math.min(g.suppliers, 1) } : g,
+    );
+    const { suppressed, totalsSuppressed } = suppressTable(protectedFigures, totals, partitions);
+    const allHidden =
+      inherited || totalsSuppressed || complement.totalsSuppressed || (hasPeriod && periodHidesGroup(series.get(null), qlo, qhi));
     return {
       groupBy,
       audience: this.audience,
@@ -341,6 +357,39 @@ export class Disclosure {
       rows: stats.rows.map((r, i) => ({ key: r.key, label: r.label, ...publish(r, !isEmpty(r) && (allHidden || suppressed.has(i))) })),
       totals: publish(stats.totals, allHidden && !isEmpty(stats.totals)),
     };
+  }
+
+  /**
+   * The cluster filter (issue 12) and differencing: the same view without the cluster is published too, so each
+   * row's complement (the row without the cluster minus the row with it: the UMKM outside the cluster) is a
+   * figure anyone can work out. The complements are protected as a table of their own (primary and secondary
+   * suppression, with their totals); a cluster row whose complement is withheld is withheld, and the cluster
+   * totals are withheld when the complement's totals are. Membership is per UMKM, so the distinct counts of
+   * the complement are exact differences.
+   */
+  private async complementHidden(
+    groupBy: GroupBy,
+    f: StatsFilter,
+    rows: (StatsRow & { leads: number })[],
+    totals: GroupFigures,
+    partitions: number[][] | undefined,
+  ): Promise<{ suppressed: Set<number>; totalsSuppressed: boolean }> {
+    const parent: StatsFilter = { ...f, clusterId: undefined };
+    const [whole, wholeLeads] = await Promise.all([getPartnershipStats(groupBy, parent, this.locale), leadCounts(groupBy, parent)]);
+    const byKey = new Map(whole.rows.map((r) => [r.key, r]));
+    const minus = (a: GroupFigures, b: GroupFigures): GroupFigures => ({
+      agreements: a.agreements - b.agreements,
+      valueIdr: a.valueIdr - b.valueIdr,
+      suppliers: a.suppliers - b.suppliers,
+      leads: a.leads - b.leads,
+    });
+    const comp = rows.map((r) => {
+      const w = byKey.get(r.key);
+      return w ? minus({ ...w, leads: wholeLeads.byKey.get(r.key) ?? 0 }, r) : { agreements: 0, valueIdr: 0n, suppliers: 0, leads: 0 };
+    });
+    const compTotals = minus({ ...whole.totals, leads: wholeLeads.total }, totals);
+    const { suppressed, totalsSuppressed } = suppressTable(comp, compTotals, partitions);
+    return { suppressed, totalsSuppressed: totalsSuppressed && !isEmpty(compTotals) };
   }
 
   /**

@@ -167,11 +167,12 @@ describe("the components", () => {
   it("counts days to pay and late payments from confirmed receipts, and unpaid milestones past their term", async () => {
     const ix = (await getPartnershipIndex(ids.buyer, { kind: "year", year: Y }))!;
     // confirmed: 50 days (late, term 30) and 9 days (term 14); m2's payment is not confirmed, so m2 is unpaid
-    // past its term (30 days after 2026-05-01); m4 has no accepted delivery, so its term has not started
+    // past its term (30 days after 2026-05-01); m4's delivery has waited for review since 2026-11-01, which
+    // starts its term all the same (a buyer that never reviews is not spared): unpaid past 2026-12-01
     expect(ix.components.daysToPayMedian).toBe(9);
     expect(ix.components.daysToPayP90).toBe(50);
-    expect(ix.counts).toMatchObject({ paymentsCounted: 3, paymentsLate: 2, unpaidPastTerm: 1 });
-    expect(ix.components.latePaymentShare).toBeCloseTo(2 / 3, 10);
+    expect(ix.counts).toMatchObject({ paymentsCounted: 4, paymentsLate: 3, unpaidPastTerm: 2 });
+    expect(ix.components.latePaymentShare).toBeCloseTo(3 / 4, 10);
   });
 
   it("counts deliveries reviewed within 7 days; waiting longer counts as not on time", async () => {

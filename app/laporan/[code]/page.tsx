@@ -19,7 +19,8 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { code } = await params;
   const t = await getTranslations("partnershipReports.verify");
-  return { title: t("pageTitle", { code: decodeURIComponent(code).slice(0, 40) }), robots: { index: false, follow: false } };
+  // Next.js hands over the segment decoded once; decoding again threw on "/laporan/%25" (a 500 for a typo)
+  return { title: t("pageTitle", { code: code.slice(0, 40) }), robots: { index: false, follow: false } };
 }
 
 export default async function VerifyReportPage({ params, searchParams }: { params: Params; searchParams: Search }) {
@@ -27,7 +28,7 @@ export default async function VerifyReportPage({ params, searchParams }: { param
   const sp = await searchParams;
   const typed = reportVerifyQuerySchema.safeParse({ fingerprint: typeof sp.sidik === "string" ? sp.sidik : undefined });
   const fingerprint = typed.success ? typed.data.fingerprint : undefined;
-  const v = await verifyReport(decodeURIComponent(code), fingerprint);
+  const v = await verifyReport(code, fingerprint);
   if (!v) notFound();
   const t = await getTranslations("partnershipReports.verify");
   const f = formattersFor(await getLocale(), await getTimeZone());
