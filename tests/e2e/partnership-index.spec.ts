@@ -128,5 +128,7 @@ test("a late payment shows in the buyer's index and the ministry ranking; its La
   await visitor.getByRole("button", { name: "Periksa" }).click();
   await expect(visitor.getByText("Sidik jari tidak cocok")).toBeVisible();
   await expect(visitor.getByText("Sidik jari cocok")).toHaveCount(0);
+  // A mistyped code is "not found", never a server error (a "%" in it once answered 500).
+  expect((await visitor.goto("/laporan/%25"))?.status()).toBe(404);
   await publicContext.close();
 });
