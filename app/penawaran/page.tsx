@@ -92,7 +92,7 @@ export default async function OwnQuotesPage() {
                       <span className="text-muted">{t("pending")}</span>
                     )}
                   </td>
-                  <td data-label={t("deadline")} className="whitespace-nowrap">
+                  <td data-label={t("deadline")} className="sm:whitespace-nowrap">
                     {f.dateTime(q.rfq.deadline)}
                   </td>
                 </tr>

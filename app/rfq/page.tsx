@@ -102,7 +102,7 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
                       {t("delivery")}: {r.deliveryRegency.name}, {r.deliveryRegency.province.name}
                     </span>
                   </th>
-                  <td data-label={t("deadline")} className="align-top whitespace-nowrap text-sm">
+                  <td data-label={t("deadline")} className="align-top text-sm sm:whitespace-nowrap">
                     <time dateTime={r.deadline.toISOString()}>{f.dateTime(r.deadline)}</time>
                   </td>
                   <td data-label={t("quotes")} className="num align-top">

@@ -100,7 +100,7 @@ export default async function AgreementVersionPage({ params }: { params: Params 
                 <td data-label={t("detail.col.amount")} className="num font-semibold whitespace-nowrap">
                   {m.amountIdr === null ? "—" : f.rupiah(BigInt(m.amountIdr))}
                 </td>
-                <td data-label={t("detail.col.due")} className="whitespace-nowrap">
+                <td data-label={t("detail.col.due")} className="sm:whitespace-nowrap">
                   {f.calendarDate(m.dueDate)}
                 </td>
                 <td data-label={t("detail.col.quantity")} className="num">
