@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ButtonLink, Container, EmptyState, PageHeader, Table, VerificationBadge } from "@/components/ui";
+import { ButtonLink, Container, EmptyState, PageHeader, ResponsiveTable, VerificationBadge } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { isCooperativeActor } from "@/lib/cooperatives/access";
 import { cooperativeRoutes } from "@/lib/cooperatives/routes";
@@ -65,7 +65,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
       {result.items.length === 0 ? (
         <EmptyState title={q ? t("noMatch") : t("empty")} />
       ) : (
-        <Table caption={t("title")} captionHidden>
+        <ResponsiveTable caption={t("title")} minWidthClassName="sm:min-w-[44rem]">
           <thead>
             <tr>
               <th scope="col">{t("name")}</th>
@@ -79,10 +79,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
           <tbody>
             {result.items.map((m) => (
               <tr key={m.organizationId}>
-                <td data-label={t("name")}>
+                <th scope="row">
                   {m.name}
-                  {m.memberNumber ? <span className="block text-xs text-stone-500">{m.memberNumber}</span> : null}
-                </td>
+                  {m.memberNumber ? <span className="block text-xs font-normal text-stone-500">{m.memberNumber}</span> : null}
+                </th>
                 <td data-label="NIB" className="tabular-nums">
                   {m.nib ?? "—"}
                 </td>
@@ -103,7 +103,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
               </tr>
             ))}
           </tbody>
-        </Table>
+        </ResponsiveTable>
       )}
       {result.pages > 1 && (
         <nav aria-label={t("pages")} className="flex items-center gap-4 text-sm">

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Badge, Container, EmptyState, Input, PageHeader, Select, SubmitButton, Table } from "@/components/ui";
+import { Badge, Container, EmptyState, Input, PageHeader, Select, SubmitButton, ResponsiveTable } from "@/components/ui";
 import { enumLabelKey, SITE_KINDS } from "@/lib/enums";
 import { listProvinces } from "@/lib/reference/service";
 import { siteRoutes } from "@/lib/sites/routes";
@@ -52,7 +52,7 @@ export default async function SitesPage({ searchParams }: { searchParams: Search
       {sites.length === 0 ? (
         <EmptyState title={t("empty")} description={t("emptyHint")} />
       ) : (
-        <Table caption={t("title")} captionHidden>
+        <ResponsiveTable caption={t("title")} minWidthClassName="sm:min-w-[36rem]">
           <thead>
             <tr>
               <th scope="col">{t("name")}</th>
@@ -69,17 +69,17 @@ export default async function SitesPage({ searchParams }: { searchParams: Search
                     {s.name}
                   </Link>
                 </th>
-                <td>
+                <td data-label={t("kind")}>
                   <Badge tone="neutral">{tk(enumLabelKey("SiteKind", s.kind))}</Badge>
                 </td>
-                <td>
+                <td data-label={t("location")}>
                   {s.regencyName}, {s.provinceName}
                 </td>
-                <td>{s.operator ?? "—"}</td>
+                <td data-label={t("operator")}>{s.operator ?? "—"}</td>
               </tr>
             ))}
           </tbody>
-        </Table>
+        </ResponsiveTable>
       )}
       <p className="text-sm text-muted">{t("sources")}</p>
     </Container>

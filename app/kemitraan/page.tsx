@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Alert, ButtonLink, Container, EmptyState, PageHeader, Table, cn } from "@/components/ui";
+import { Alert, ButtonLink, Container, EmptyState, PageHeader, ResponsiveTable, cn } from "@/components/ui";
 import { AgreementStatusBadge } from "@/components/agreements/status-badge";
 import { formattersFor } from "@/lib/i18n/format";
 import { requireSignedIn } from "@/lib/auth/page-guard";
@@ -76,17 +76,17 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
           action={canWrite && !status ? <ButtonLink href={agreementRoutes.create()}>{t("new")}</ButtonLink> : undefined}
         />
       ) : (
-        <Table caption={t("list.caption")} captionHidden minWidthClassName="min-w-[48rem]">
+        <ResponsiveTable caption={t("list.caption")} minWidthClassName="sm:min-w-[48rem]">
           <thead>
             <tr>
               <th scope="col">{t("list.agreement")}</th>
-              <th scope="col">{t("list.parties")}</th>
-              <th scope="col">{t("list.scheme")}</th>
+              <th scope="col">{t("list.status")}</th>
               <th scope="col" className="num">
                 {t("list.value")}
               </th>
+              <th scope="col">{t("list.parties")}</th>
+              <th scope="col">{t("list.scheme")}</th>
               <th scope="col">{t("list.period")}</th>
-              <th scope="col">{t("list.status")}</th>
             </tr>
           </thead>
           <tbody>
@@ -96,24 +96,28 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
                   <Link href={agreementRoutes.detail(a.id)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                     {a.title}
                   </Link>
-                  <span className="block text-xs font-normal text-muted">{a.number}</span>
+                  <span className="block font-mono text-xs font-normal text-muted">{a.number}</span>
                 </th>
-                <td>
-                  <span className={cn("block", a.buyer.id === me && "font-semibold")}>{a.buyer.name}</span>
-                  <span className={cn("block text-muted", a.supplier.id === me && "font-semibold text-ink")}>{a.supplier.name}</span>
-                </td>
-                <td>{tSchemes(`${a.scheme}.name`)}</td>
-                <td className="num">{f.rupiah(a.valueIdr)}</td>
-                <td className="whitespace-nowrap">
-                  {t("list.periodValue", { start: f.calendarDate(a.startDate), end: f.calendarDate(a.endDate) })}
-                </td>
-                <td>
+                <td data-label={t("list.status")}>
                   <AgreementStatusBadge status={a.status} />
+                </td>
+                <td data-label={t("list.value")} className="num font-semibold whitespace-nowrap">
+                  {f.rupiah(a.valueIdr)}
+                </td>
+                <td data-label={t("list.parties")}>
+                  <span>
+                    <span className={cn("block", a.buyer.id === me && "font-semibold")}>{a.buyer.name}</span>
+                    <span className={cn("block text-muted", a.supplier.id === me && "font-semibold text-ink")}>{a.supplier.name}</span>
+                  </span>
+                </td>
+                <td data-label={t("list.scheme")}>{tSchemes(`${a.scheme}.name`)}</td>
+                <td data-label={t("list.period")}>
+                  {t("list.periodValue", { start: f.calendarDate(a.startDate), end: f.calendarDate(a.endDate) })}
                 </td>
               </tr>
             ))}
           </tbody>
-        </Table>
+        </ResponsiveTable>
       )}
       {page.nextCursor && (
         <div>

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Card, Container, EmptyState, PageHeader, Table } from "@/components/ui";
+import { Card, Container, EmptyState, PageHeader, ResponsiveTable } from "@/components/ui";
 import { QuoteStatusBadge } from "@/components/quotes/quote-status";
 import { formattersFor } from "@/lib/i18n/format";
 import { agreementRoutes } from "@/lib/agreements/routes";
@@ -41,21 +41,21 @@ export default async function OwnQuotesPage() {
             }
           />
         ) : (
-          <Table caption={t("title")} captionHidden minWidthClassName="min-w-[48rem]">
+          <ResponsiveTable caption={t("title")} minWidthClassName="sm:min-w-[48rem]" className="max-sm:p-3 sm:rounded-none sm:border-0">
             <thead>
               <tr>
                 <th scope="col">RFQ</th>
                 <th scope="col">{t("status")}</th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="num">
                   {t("total")}
                 </th>
-                <th scope="col">{t("deadline")}</th>
                 <th scope="col">{t("outcome")}</th>
+                <th scope="col">{t("deadline")}</th>
               </tr>
             </thead>
             <tbody>
               {quotes.map((q) => (
-                <tr key={q.id} className="border-t border-line align-top">
+                <tr key={q.id} className="align-top">
                   <th scope="row">
                     <Link href={quoteRoutes.form(q.rfq.id)} className="text-brand-800 hover:underline">
                       {q.rfq.title}
@@ -64,15 +64,18 @@ export default async function OwnQuotesPage() {
                       {q.rfq.buyerName} · {t("lines", { priced: q.linesPriced, lines: q.lines })}
                     </span>
                   </th>
-                  <td>
-                    <QuoteStatusBadge status={q.status} />
-                    {q.revision > 0 && <span className="block text-xs text-muted">{t("revision", { revision: q.revision })}</span>}
+                  <td data-label={t("status")}>
+                    <span className="flex flex-col items-end gap-0.5 sm:items-start">
+                      <QuoteStatusBadge status={q.status} />
+                      {q.revision > 0 && <span className="text-xs text-muted">{t("revision", { revision: q.revision })}</span>}
+                    </span>
                   </td>
-                  <td className="text-right tabular-nums">{f.rupiah(q.totalIdr)}</td>
-                  <td className="whitespace-nowrap">{f.dateTime(q.rfq.deadline)}</td>
-                  <td>
+                  <td data-label={t("total")} className="num font-semibold whitespace-nowrap">
+                    {f.rupiah(q.totalIdr)}
+                  </td>
+                  <td data-label={t("outcome")}>
                     {q.award ? (
-                      <span className="flex flex-col gap-1">
+                      <span className="flex flex-col items-end gap-1 sm:items-start">
                         <span>{t("awardedLines", { lines: q.award.lines, value: f.rupiah(q.award.valueIdr ?? 0n) })}</span>
                         {q.award.agreement && (
                           <Link
@@ -89,10 +92,13 @@ export default async function OwnQuotesPage() {
                       <span className="text-muted">{t("pending")}</span>
                     )}
                   </td>
+                  <td data-label={t("deadline")} className="sm:whitespace-nowrap">
+                    {f.dateTime(q.rfq.deadline)}
+                  </td>
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
       </Card>
     </Container>

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Badge, ButtonLink, Card, Container, EmptyState, PageHeader, Table, type BadgeTone } from "@/components/ui";
+import { Badge, ButtonLink, Card, Container, EmptyState, PageHeader, ResponsiveTable, type BadgeTone } from "@/components/ui";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
 import { RFQ_STATUSES, type RfqStatus } from "@/lib/enums";
 import { formattersFor } from "@/lib/i18n/format";
@@ -64,20 +64,20 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
           );
         })}
       </nav>
-      <Card>
+      <Card flush={data.rfqs.length > 0}>
         {data.rfqs.length === 0 ? (
           <EmptyState title={t("empty")} description={t("emptyBody")} />
         ) : (
-          <Table caption={t("title")} captionHidden minWidthClassName="min-w-[56rem]">
+          <ResponsiveTable caption={t("title")} minWidthClassName="sm:min-w-[56rem]" className="max-sm:p-3 sm:rounded-none sm:border-0">
             <thead>
               <tr>
                 <th scope="col">RFQ</th>
-                <th scope="col">{t("items")}</th>
-                <th scope="col">{t("requirements")}</th>
                 <th scope="col">{t("deadline")}</th>
                 <th scope="col" className="num">
                   {t("quotes")}
                 </th>
+                <th scope="col">{t("items")}</th>
+                <th scope="col">{t("requirements")}</th>
               </tr>
             </thead>
             <tbody>
@@ -102,7 +102,19 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
                       {t("delivery")}: {r.deliveryRegency.name}, {r.deliveryRegency.province.name}
                     </span>
                   </th>
-                  <td className="align-top">
+                  <td data-label={t("deadline")} className="align-top text-sm sm:whitespace-nowrap">
+                    <time dateTime={r.deadline.toISOString()}>{f.dateTime(r.deadline)}</time>
+                  </td>
+                  <td data-label={t("quotes")} className="num align-top">
+                    <span>
+                      <span className="font-semibold">{f.number(r.quoteCount ?? 0)}</span>
+                      {r.visibility === "invited" && (
+                        <span className="block text-xs text-muted">{t("invited", { count: r.invitationCount ?? 0 })}</span>
+                      )}
+                      {r.sealed && r.deadline > now && <span className="block text-xs text-muted">{t("sealedHint")}</span>}
+                    </span>
+                  </td>
+                  <td data-label={t("items")} className="wide align-top">
                     <ul className="space-y-1 text-sm">
                       {r.items.map((it) => (
                         <li key={it.id}>
@@ -116,7 +128,7 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
                       ))}
                     </ul>
                   </td>
-                  <td className="align-top text-sm">
+                  <td data-label={t("requirements")} className="wide align-top text-sm">
                     {r.requiredCertifications.length === 0 && r.minTkdn === null ? (
                       <span className="text-muted">{t("noRequirements")}</span>
                     ) : (
@@ -132,20 +144,10 @@ export default async function BuyerRfqsPage({ searchParams }: { searchParams: Pr
                       </span>
                     )}
                   </td>
-                  <td className="align-top whitespace-nowrap text-sm">
-                    <time dateTime={r.deadline.toISOString()}>{f.dateTime(r.deadline)}</time>
-                  </td>
-                  <td className="num align-top">
-                    <span className="font-semibold">{f.number(r.quoteCount ?? 0)}</span>
-                    {r.visibility === "invited" && (
-                      <span className="block text-xs text-muted">{t("invited", { count: r.invitationCount ?? 0 })}</span>
-                    )}
-                    {r.sealed && r.deadline > now && <span className="block text-xs text-muted">{t("sealedHint")}</span>}
-                  </td>
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
       </Card>
     </Container>

@@ -3,7 +3,7 @@
 // manager and anchors, the named members. The summary is already protected for the viewer
 // (lib/clusters/summary.ts): null figures are withheld and read "< 3".
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Alert, Card, Stat, StatGrid, Table } from "@/components/ui";
+import { Alert, Card, Stat, StatGrid, ResponsiveTable } from "@/components/ui";
 import type { ClusterSummary, CountRow } from "@/lib/clusters/summary";
 import { NAMED_MEMBER_LIMIT } from "@/lib/clusters/summary-limits";
 import { formattersFor } from "@/lib/i18n/format";
@@ -60,7 +60,7 @@ export async function ClusterFigures({ summary: s, provinceNames }: { summary: C
         <Stat label={t("figures.movedUp")} value={<span data-testid="cluster-moved-up">{num(s.movedUp)}</span>} />
       </StatGrid>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <FigureBars
           title={t("bySizeClass")}
           rows={countBars(s.members.bySizeClass)}
@@ -82,7 +82,7 @@ export async function ClusterFigures({ summary: s, provinceNames }: { summary: C
           emptyText={t("table.empty")}
           testId="cluster-by-province"
         />
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <FigureBars
             title={t("certificates.title")}
             rows={(["halal", "sni", "iso9001", "tkdn"] as const).map((type) => {
@@ -106,7 +106,11 @@ export async function ClusterFigures({ summary: s, provinceNames }: { summary: C
         {s.capacity.rows.length === 0 ? (
           <p className="px-4 py-4 text-sm text-muted sm:px-5">{t("capacity.empty")}</p>
         ) : (
-          <Table caption={t("capacity.title")} captionHidden minWidthClassName="min-w-[30rem]" className="rounded-none border-0">
+          <ResponsiveTable
+            caption={t("capacity.title")}
+            minWidthClassName="sm:min-w-[30rem]"
+            className="max-sm:p-3 sm:rounded-none sm:border-0"
+          >
             <thead>
               <tr>
                 <th scope="col">{t("capacity.kind")}</th>
@@ -128,14 +132,20 @@ export async function ClusterFigures({ summary: s, provinceNames }: { summary: C
                   <th scope="row">
                     {c.kbliCode} — {c.kbliTitle}
                   </th>
-                  <td>{c.unit}</td>
-                  <td className="num">{c.monthlyCapacity === null ? withheld : f.number(c.monthlyCapacity)}</td>
-                  <td className="num">{num(c.products)}</td>
-                  <td className="num">{num(c.umkm)}</td>
+                  <td data-label={t("capacity.unit")}>{c.unit}</td>
+                  <td data-label={t("capacity.capacity")} className="num">
+                    {c.monthlyCapacity === null ? withheld : f.number(c.monthlyCapacity)}
+                  </td>
+                  <td data-label={t("capacity.products")} className="num">
+                    {num(c.products)}
+                  </td>
+                  <td data-label={t("capacity.umkm")} className="num">
+                    {num(c.umkm)}
+                  </td>
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
         {s.capacity.moreKinds > 0 && (
           <p className="px-4 pb-3 text-xs text-muted sm:px-5">{t("capacity.more", { count: s.capacity.moreKinds })}</p>
@@ -162,7 +172,11 @@ export async function ClusterFigures({ summary: s, provinceNames }: { summary: C
 
       {s.namedMembers && (
         <Card title={t("members.title")} description={t("members.description", { limit: NAMED_MEMBER_LIMIT })} flush>
-          <Table caption={t("members.title")} captionHidden minWidthClassName="min-w-[36rem]" className="rounded-none border-0">
+          <ResponsiveTable
+            caption={t("members.title")}
+            minWidthClassName="sm:min-w-[36rem]"
+            className="max-sm:p-3 sm:rounded-none sm:border-0"
+          >
             <thead>
               <tr>
                 <th scope="col">{t("members.name")}</th>
@@ -185,15 +199,15 @@ export async function ClusterFigures({ summary: s, provinceNames }: { summary: C
                       m.name
                     )}
                   </th>
-                  <td>{to(m.type)}</td>
-                  <td>{m.sizeClass ? ts(m.sizeClass) : "—"}</td>
-                  <td>{m.provinceCode ? (provinceNames[m.provinceCode] ?? m.provinceCode) : "—"}</td>
-                  <td>{m.verified ? t("members.yes") : t("members.no")}</td>
-                  <td>{m.viaCooperative ?? t("members.direct")}</td>
+                  <td data-label={t("members.type")}>{to(m.type)}</td>
+                  <td data-label={t("members.sizeClass")}>{m.sizeClass ? ts(m.sizeClass) : "—"}</td>
+                  <td data-label={t("members.province")}>{m.provinceCode ? (provinceNames[m.provinceCode] ?? m.provinceCode) : "—"}</td>
+                  <td data-label={t("members.verified")}>{m.verified ? t("members.yes") : t("members.no")}</td>
+                  <td data-label={t("members.via")}>{m.viaCooperative ?? t("members.direct")}</td>
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         </Card>
       )}
     </section>

@@ -27,7 +27,7 @@ export function FigureBars({
 }) {
   const max = Math.max(1, ...rows.map((r) => r.value ?? 0));
   return (
-    <section className="flex flex-col gap-3 rounded-card border border-line bg-surface p-4 shadow-sm" data-testid={testId}>
+    <section className="flex min-w-0 flex-col gap-3 rounded-card border border-line bg-surface p-4 shadow-sm" data-testid={testId}>
       <h3 className="text-base font-semibold text-ink">{title}</h3>
       {rows.length === 0 ? (
         <p className="text-sm text-muted">{emptyText}</p>

@@ -1,10 +1,9 @@
 // The partnerships (agreements) an organization is a party to, with their value, scheme and period.
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Badge, Card, EmptyState, type BadgeTone } from "@/components/ui";
+import { Badge, Card, EmptyState, type BadgeTone, ResponsiveTable } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { listOwnAgreements } from "@/lib/agreements/dashboard";
-import { ResponsiveTable } from "./responsive-table";
 import { SectionLink } from "./section-link";
 import { agreementRoutes } from "@/lib/agreements/routes";
 

@@ -2,10 +2,9 @@
 // the agreement each one rests on.
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Badge, Card, EmptyState, Stat, StatGrid, type BadgeTone } from "@/components/ui";
+import { Badge, Card, EmptyState, Stat, StatGrid, type BadgeTone, ResponsiveTable } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getBankDashboard } from "@/lib/financing/dashboard";
-import { ResponsiveTable } from "./responsive-table";
 import { SectionLink } from "./section-link";
 import { financingRoutes } from "@/lib/financing/routes";
 

@@ -1,11 +1,10 @@
 // What a buyer's officers see: their RFQs (status, deadline, quotes received — for sealed RFQs only the
 // number, prices stay hidden until the deadline) and their partnerships with values.
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Badge, Card, EmptyState, Stat, StatGrid, type BadgeTone } from "@/components/ui";
+import { Badge, Card, EmptyState, Stat, StatGrid, type BadgeTone, ResponsiveTable } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getBuyerDashboard } from "@/lib/rfqs/dashboard";
 import { AgreementsCard, type AgreementRow } from "./agreements-card";
-import { ResponsiveTable } from "./responsive-table";
 import { SectionLink } from "./section-link";
 import { rfqRoutes } from "@/lib/rfqs/routes";
 

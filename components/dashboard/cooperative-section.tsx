@@ -1,10 +1,9 @@
 // A cooperative's member UMKM: how many, by size class, and the member table.
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Card, EmptyState, Stat, StatGrid, VerificationBadge } from "@/components/ui";
+import { Card, EmptyState, Stat, StatGrid, VerificationBadge, ResponsiveTable } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getCooperativeDashboard } from "@/lib/cooperatives/dashboard";
 import { AgreementsCard, type AgreementRow } from "./agreements-card";
-import { ResponsiveTable } from "./responsive-table";
 import { SectionLink } from "./section-link";
 import { cooperativeRoutes } from "@/lib/cooperatives/routes";
 

@@ -2,10 +2,9 @@
 // province, and how many UMKM moved up a size class. Aggregates only; the drill-down lives on /statistik.
 import { LIVE_ROUTES } from "@/components/shell/nav";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { ButtonLink, Card, EmptyState, Stat, StatGrid } from "@/components/ui";
+import { ButtonLink, Card, EmptyState, Stat, StatGrid, ResponsiveTable } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getMinistryOverview } from "@/lib/stats/ministry-overview";
-import { ResponsiveTable } from "./responsive-table";
 import { statsRoutes } from "@/lib/stats/routes";
 
 type MinistryOverview = Awaited<ReturnType<typeof getMinistryOverview>>;

@@ -1,12 +1,11 @@
 // The active organization: name, type, verification state (with the platform's note when it was returned),
 // contact details and region, and its members.
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Alert, ButtonLink, Card, OrgTypeBadge, VerificationBadge } from "@/components/ui";
+import { Alert, ButtonLink, Card, OrgTypeBadge, VerificationBadge, ResponsiveTable } from "@/components/ui";
 import { isProfileOrgType } from "@/lib/organizations/access";
 import { organizationRoutes } from "@/lib/organizations/routes";
 import { formattersFor } from "@/lib/i18n/format";
 import type { getOrganizationOverview } from "@/lib/organizations/service";
-import { ResponsiveTable } from "./responsive-table";
 import { ResubmitVerification } from "./resubmit-verification";
 
 export type OrganizationOverview = Awaited<ReturnType<typeof getOrganizationOverview>>;

@@ -1,11 +1,21 @@
 // What an UMKM sees: its supplier profile, certificates (expired / expiring within 60 days flagged),
 // products, the cooperatives it belongs to and its partnerships.
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Alert, Badge, ButtonLink, Card, EmptyState, Stat, StatGrid, VerificationBadge, type BadgeTone } from "@/components/ui";
+import {
+  Alert,
+  Badge,
+  ButtonLink,
+  Card,
+  EmptyState,
+  Stat,
+  StatGrid,
+  VerificationBadge,
+  type BadgeTone,
+  ResponsiveTable,
+} from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { CERT_EXPIRY_WARNING_DAYS, type CertificateState, type getSupplierDashboard } from "@/lib/suppliers/dashboard";
 import { AgreementsCard, type AgreementRow } from "./agreements-card";
-import { ResponsiveTable } from "./responsive-table";
 import { SectionLink } from "./section-link";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import { productRoutes } from "@/lib/products/routes";

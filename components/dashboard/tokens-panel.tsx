@@ -6,10 +6,9 @@
 // Both actions check the user in lib/ and only ever touch the user's own tokens.
 import { useActionState, useState, useTransition } from "react";
 import { useLocale, useTimeZone, useTranslations } from "next-intl";
-import { Alert, Badge, Button, Card, EmptyState, Input, Select, SubmitButton } from "@/components/ui";
+import { Alert, Badge, Button, Card, EmptyState, Input, Select, SubmitButton, ResponsiveTable } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { createToken, revokeToken } from "@/lib/auth/actions";
-import { ResponsiveTable } from "./responsive-table";
 
 export interface TokenRow {
   id: string;

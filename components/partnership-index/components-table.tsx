@@ -1,6 +1,6 @@
 // The components of one index: each figure, its weight and the points it earned (left out without data).
 import { getTranslations } from "next-intl/server";
-import { Table } from "@/components/ui";
+import { ResponsiveTable } from "@/components/ui";
 import type { Formatters } from "@/lib/i18n/format";
 import type { Scored } from "@/lib/partnership-index/score";
 import type { WeightKey } from "@/lib/partnership-index/weights";
@@ -37,7 +37,7 @@ export async function ComponentsTable({ scored, f, caption }: { scored: Scored; 
   const keys = Object.keys(scored.parts) as WeightKey[];
   const counted = keys.filter((k) => scored.parts[k].value !== null).reduce((s, k) => s + scored.parts[k].weight, 0);
   return (
-    <Table caption={caption} minWidthClassName="min-w-[34rem]">
+    <ResponsiveTable caption={caption} captionHidden={false} minWidthClassName="sm:min-w-[34rem]">
       <thead>
         <tr>
           <th scope="col">{t("own.componentCol")}</th>
@@ -57,13 +57,17 @@ export async function ComponentsTable({ scored, f, caption }: { scored: Scored; 
           return (
             <tr key={k}>
               <th scope="row">{t(`component.${k}`)}</th>
-              <td>{figureOf(k, scored, f, t)}</td>
-              <td className="num">{f.number(p.weight)}</td>
-              <td className="num">{points === null ? t("own.excluded") : f.number(points, { maximumFractionDigits: 1 })}</td>
+              <td data-label={t("own.valueCol")}>{figureOf(k, scored, f, t)}</td>
+              <td data-label={t("own.weightCol")} className="num">
+                {f.number(p.weight)}
+              </td>
+              <td data-label={t("own.pointsCol")} className="num">
+                {points === null ? t("own.excluded") : f.number(points, { maximumFractionDigits: 1 })}
+              </td>
             </tr>
           );
         })}
       </tbody>
-    </Table>
+    </ResponsiveTable>
   );
 }

@@ -3,7 +3,7 @@
 // UMKM partners (the disclosure rule).
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Table } from "@/components/ui";
+import { ResponsiveTable } from "@/components/ui";
 import type { Formatters } from "@/lib/i18n/format";
 import type { RankingRow } from "@/lib/partnership-index/ranking";
 import { partnershipIndexRoutes } from "@/lib/partnership-index/routes";
@@ -23,7 +23,7 @@ export async function RankingTable({
   const t = await getTranslations("partnershipIndex");
   const pct = (x: number | null) => (x === null ? "—" : f.percent(x, { maximumFractionDigits: 1 }));
   return (
-    <Table caption={caption} minWidthClassName={detailed ? "min-w-[64rem]" : "min-w-[40rem]"}>
+    <ResponsiveTable caption={caption} captionHidden={false} minWidthClassName={detailed ? "sm:min-w-[64rem]" : "sm:min-w-[40rem]"}>
       <thead>
         <tr>
           <th scope="col" className="num">
@@ -66,28 +66,47 @@ export async function RankingTable({
           const c = r.components;
           return (
             <tr key={r.buyer.id}>
-              <td className="num">{r.rank ?? "—"}</td>
-              <th scope="row">
+              <td data-label={t("common.rank")} className="num">
+                {r.rank ?? "—"}
+              </td>
+              {/* on a phone the firm is the card's title, above its rank */}
+              <th scope="row" className="max-sm:order-first">
                 <Link className="text-brand-800 underline" href={partnershipIndexRoutes.buyer(r.buyer.id)}>
                   {r.buyer.name}
                 </Link>
               </th>
-              <td>{r.buyer.isStateOwned ? t("common.bumn") : t("common.private")}</td>
-              {detailed && <td>{r.buyer.provinceName ?? "—"}</td>}
-              <td>{withheld ? t("public.withheld") : <GradeBadge grade={r.grade} />}</td>
-              <td className="num">{withheld || r.score === null ? "—" : f.number(r.score, { maximumFractionDigits: 1 })}</td>
-              <td className="num">{withheld ? "—" : f.number(c.partners)}</td>
-              {detailed && <td className="num">{f.rupiahCompact(c.valueIdr)}</td>}
-              <td className="num">{withheld || c.daysToPayMedian === null ? "—" : t("common.days", { days: c.daysToPayMedian })}</td>
-              <td className="num">
+              <td data-label={t("common.ownership")}>{r.buyer.isStateOwned ? t("common.bumn") : t("common.private")}</td>
+              {detailed && <td data-label={t("common.province")}>{r.buyer.provinceName ?? "—"}</td>}
+              <td data-label={t("common.grade")}>{withheld ? t("public.withheld") : <GradeBadge grade={r.grade} />}</td>
+              <td data-label={t("common.score")} className="num">
+                {withheld || r.score === null ? "—" : f.number(r.score, { maximumFractionDigits: 1 })}
+              </td>
+              <td data-label={t("csv.partners")} className="num">
+                {withheld ? "—" : f.number(c.partners)}
+              </td>
+              {detailed && (
+                <td data-label={t("csv.valueIdr")} className="num">
+                  {f.rupiahCompact(c.valueIdr)}
+                </td>
+              )}
+              <td data-label={t("csv.daysToPayMedian")} className="num">
+                {withheld || c.daysToPayMedian === null ? "—" : t("common.days", { days: c.daysToPayMedian })}
+              </td>
+              <td data-label={t("csv.latePaymentShare")} className="num">
                 {withheld ? "—" : `${pct(c.latePaymentShare)} (${f.number(r.counts.paymentsLate)}/${f.number(r.counts.paymentsCounted)})`}
               </td>
-              <td className="num">{withheld ? "—" : pct(c.deliveryReviewOnTimeShare)}</td>
-              {detailed && <td className="num">{c.partnerRating ? f.number(c.partnerRating.mean, { maximumFractionDigits: 2 }) : "—"}</td>}
+              <td data-label={t("csv.deliveryReviewOnTimeShare")} className="num">
+                {withheld ? "—" : pct(c.deliveryReviewOnTimeShare)}
+              </td>
+              {detailed && (
+                <td data-label={t("csv.partnerRating")} className="num">
+                  {c.partnerRating ? f.number(c.partnerRating.mean, { maximumFractionDigits: 2 }) : "—"}
+                </td>
+              )}
             </tr>
           );
         })}
       </tbody>
-    </Table>
+    </ResponsiveTable>
   );
 }

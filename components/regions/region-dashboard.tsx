@@ -3,7 +3,7 @@
 // props from lib/regions (no zod here).
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Card, Stat, StatGrid, Table } from "@/components/ui";
+import { Card, Stat, StatGrid, ResponsiveTable, Table } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import type { RegionDashboard } from "@/lib/regions/dashboard";
 import type { FollowUpRow } from "@/lib/regions/follow-up";
@@ -127,7 +127,7 @@ export async function RegionDashboardView({
         </Table>
       </div>
 
-      <Table caption={t("tables.regencies")} minWidthClassName="min-w-[40rem]">
+      <ResponsiveTable caption={t("tables.regencies")} captionHidden={false} minWidthClassName="sm:min-w-[40rem]">
         <thead>
           <tr>
             <th scope="col">{t("columns.regency")}</th>
@@ -160,15 +160,25 @@ export async function RegionDashboardView({
                   r.name
                 )}
               </th>
-              <td className="num">{n(r.umkm)}</td>
-              <td className="num">{n(r.verifiedUmkm)}</td>
-              <td className="num">{n(r.agreements)}</td>
-              <td className="num">{f.rupiah(r.valueIdr)}</td>
-              <td className="num">{n(r.partneringUmkm)}</td>
+              <td data-label={t("columns.umkm")} className="num">
+                {n(r.umkm)}
+              </td>
+              <td data-label={t("columns.verifiedUmkm")} className="num">
+                {n(r.verifiedUmkm)}
+              </td>
+              <td data-label={t("columns.agreements")} className="num">
+                {n(r.agreements)}
+              </td>
+              <td data-label={t("columns.value")} className="num">
+                {f.rupiah(r.valueIdr)}
+              </td>
+              <td data-label={t("columns.partneringUmkm")} className="num">
+                {n(r.partneringUmkm)}
+              </td>
             </tr>
           ))}
         </tbody>
-      </Table>
+      </ResponsiveTable>
 
       <Card
         title={t("followUp.title")}
@@ -202,7 +212,7 @@ export async function RegionDashboardView({
         {followUp.length === 0 ? (
           <p className="text-sm text-muted">{t("followUp.empty")}</p>
         ) : (
-          <Table caption={t("followUp.firstRows")} minWidthClassName="min-w-[40rem]">
+          <ResponsiveTable caption={t("followUp.firstRows")} captionHidden={false} minWidthClassName="sm:min-w-[40rem]">
             <thead>
               <tr>
                 <th scope="col">{t("followUp.csv.kind")}</th>
@@ -215,15 +225,18 @@ export async function RegionDashboardView({
             <tbody>
               {followUp.map((r) => (
                 <tr key={`${r.kind}-${r.organizationId}-${r.certificateNumber ?? ""}`}>
-                  <td>{t(`followUp.kinds.${r.kind}`)}</td>
-                  <th scope="row">
+                  <td data-label={t("followUp.csv.kind")}>{t(`followUp.kinds.${r.kind}`)}</td>
+                  {/* on a phone the organization is the card's title, above its kind */}
+                  <th scope="row" className="max-sm:order-first">
                     <Link className="text-brand-800 underline" href={supplierRoutes.profile(r.organizationId)}>
                       {r.name}
                     </Link>
                   </th>
-                  <td>{r.regencyName}</td>
-                  <td>{r.sizeClass ? ts(r.sizeClass as "mikro" | "kecil" | "menengah" | "besar") : t("sizeUnknown")}</td>
-                  <td>
+                  <td data-label={t("followUp.csv.regency")}>{r.regencyName}</td>
+                  <td data-label={t("followUp.csv.sizeClass")}>
+                    {r.sizeClass ? ts(r.sizeClass as "mikro" | "kecil" | "menengah" | "besar") : t("sizeUnknown")}
+                  </td>
+                  <td data-label={t("followUp.detail")}>
                     {r.kind === "certificate" && r.certificateType
                       ? t(r.daysLeft !== null && r.daysLeft < 0 ? "followUp.expired" : "followUp.expiring", {
                           type: tc(r.certificateType as "halal"),
@@ -237,7 +250,7 @@ export async function RegionDashboardView({
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
       </Card>
     </div>

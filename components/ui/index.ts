@@ -5,7 +5,7 @@ export { SubmitButton } from "./submit-button";
 export { Input, Textarea, Select, Checkbox } from "./field";
 export { Card } from "./card";
 export { Badge, VerificationBadge, OrgTypeBadge, type BadgeTone } from "./badge";
-export { Table } from "./table";
+export { Table, ResponsiveTable } from "./table";
 export { EmptyState } from "./empty-state";
 export { Alert } from "./alert";
 export { Stat, StatGrid } from "./stat";

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Badge, ButtonLink, Container, EmptyState, PageHeader, Table } from "@/components/ui";
+import { Badge, ButtonLink, Container, EmptyState, PageHeader, ResponsiveTable } from "@/components/ui";
 import { isPlatformAdmin } from "@/lib/auth/access";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
 import { enumLabelKey } from "@/lib/enums";
@@ -30,7 +30,7 @@ export default async function AdminSitesPage() {
       {sites.length === 0 ? (
         <EmptyState title={t("empty")} />
       ) : (
-        <Table caption={t("title")} captionHidden>
+        <ResponsiveTable caption={t("title")} minWidthClassName="sm:min-w-[36rem]">
           <thead>
             <tr>
               <th scope="col">{t("name")}</th>
@@ -50,17 +50,19 @@ export default async function AdminSitesPage() {
                   </Link>
                   {s.operator && <div className="text-xs text-muted">{s.operator}</div>}
                 </th>
-                <td>
+                <td data-label={t("kind")}>
                   <Badge tone="neutral">{tk(enumLabelKey("SiteKind", s.kind))}</Badge>
                 </td>
-                <td>
+                <td data-label={t("location")}>
                   {s.regencyName}, {s.provinceName}
                 </td>
-                <td className="num">{s.organizations}</td>
+                <td data-label={t("organizations")} className="num">
+                  {s.organizations}
+                </td>
               </tr>
             ))}
           </tbody>
-        </Table>
+        </ResponsiveTable>
       )}
     </Container>
   );

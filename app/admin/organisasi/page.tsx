@@ -14,7 +14,7 @@ import {
   PageHeader,
   Select,
   SubmitButton,
-  Table,
+  ResponsiveTable,
   VerificationBadge,
 } from "@/components/ui";
 import { listOrganizations } from "@/lib/admin/organizations";
@@ -72,7 +72,7 @@ export default async function AdminOrganizationsPage({
       {result.items.length === 0 ? (
         <EmptyState title={t("empty")} />
       ) : (
-        <Table caption={t("title")} captionHidden>
+        <ResponsiveTable caption={t("title")} minWidthClassName="sm:min-w-[40rem]">
           <thead>
             <tr>
               <th scope="col">{t("name")}</th>
@@ -85,25 +85,27 @@ export default async function AdminOrganizationsPage({
           <tbody>
             {result.items.map((o) => (
               <tr key={o.id}>
-                <td>
+                <th scope="row">
                   <Link className="font-medium underline" href={organizationRoutes.adminOrganization(o.id)}>
                     {o.name}
                   </Link>
-                  {o.email && <div className="text-xs text-slate-500">{o.email}</div>}
-                </td>
-                <td>
+                  {o.email && <div className="text-xs font-normal break-all text-slate-500">{o.email}</div>}
+                </th>
+                <td data-label={t("type")}>
                   <OrgTypeBadge type={o.type} />
                 </td>
-                <td className="space-x-1">
-                  <VerificationBadge status={o.verificationStatus} />
-                  {o.suspendedAt && <Badge tone="danger">{ts("suspended")}</Badge>}
+                <td data-label={t("status")}>
+                  <span className="inline-flex flex-wrap justify-end gap-1 sm:justify-start">
+                    <VerificationBadge status={o.verificationStatus} />
+                    {o.suspendedAt && <Badge tone="danger">{ts("suspended")}</Badge>}
+                  </span>
                 </td>
-                <td>{o.memberCount}</td>
-                <td>{format.dateTime(o.createdAt, { dateStyle: "medium" })}</td>
+                <td data-label={t("members")}>{o.memberCount}</td>
+                <td data-label={t("created")}>{format.dateTime(o.createdAt, { dateStyle: "medium" })}</td>
               </tr>
             ))}
           </tbody>
-        </Table>
+        </ResponsiveTable>
       )}
       <AdminPagination {...result} href={(page) => organizationRoutes.adminOrganizations({ ...query, page })} />
     </Container>

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminPagination } from "@/components/admin/pagination";
-import { Badge, Container, EmptyState, Input, PageHeader, SubmitButton, Table } from "@/components/ui";
+import { Badge, Container, EmptyState, Input, PageHeader, SubmitButton, ResponsiveTable } from "@/components/ui";
 import { adminUserQuerySchema } from "@/lib/admin/schemas";
 import { listUsers } from "@/lib/admin/users";
 import { isPlatformAdmin } from "@/lib/auth/access";
@@ -35,7 +35,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       {result.items.length === 0 ? (
         <EmptyState title={t("empty")} />
       ) : (
-        <Table caption={t("title")} captionHidden>
+        <ResponsiveTable caption={t("title")} minWidthClassName="sm:min-w-[40rem]">
           <thead>
             <tr>
               <th scope="col">{t("name")}</th>
@@ -47,19 +47,21 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           <tbody>
             {result.items.map((u) => (
               <tr key={u.id}>
-                <td>
+                <th scope="row">
                   <Link className="font-medium underline" href={organizationRoutes.adminUser(u.id)}>
                     {u.name}
                   </Link>{" "}
                   {u.suspendedAt && <Badge tone="danger">{ts("suspended")}</Badge>}
+                </th>
+                <td data-label={t("email")} className="break-all">
+                  {u.email}
                 </td>
-                <td className="break-all">{u.email}</td>
-                <td>{u.membershipCount}</td>
-                <td>{u.lastLoginAt ? format.dateTime(u.lastLoginAt, { dateStyle: "medium" }) : t("never")}</td>
+                <td data-label={t("memberships")}>{u.membershipCount}</td>
+                <td data-label={t("lastLogin")}>{u.lastLoginAt ? format.dateTime(u.lastLoginAt, { dateStyle: "medium" }) : t("never")}</td>
               </tr>
             ))}
           </tbody>
-        </Table>
+        </ResponsiveTable>
       )}
       <AdminPagination {...result} href={(page) => organizationRoutes.adminUsers({ ...query, page })} />
     </Container>

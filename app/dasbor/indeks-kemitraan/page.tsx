@@ -2,7 +2,7 @@
 // quarter, what would raise the grade (with counts) and the publish opt-in (lib/partnership-index).
 import type { Metadata } from "next";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Alert, ButtonLink, Card, Container, PageHeader, Stat, StatGrid, Table } from "@/components/ui";
+import { Alert, ButtonLink, Card, Container, PageHeader, Stat, StatGrid, ResponsiveTable } from "@/components/ui";
 import { ActionForm } from "@/components/agreements/action-form";
 import { ComponentsTable } from "@/components/partnership-index/components-table";
 import { GradeBadge } from "@/components/partnership-index/grade-badge";
@@ -84,7 +84,7 @@ export default async function OwnIndexPage({ searchParams }: { searchParams: Sea
       </Card>
 
       <Card title={t("own.trend", { year: page.trendYear })}>
-        <Table caption={t("own.trend", { year: page.trendYear })} captionHidden minWidthClassName="min-w-[32rem]">
+        <ResponsiveTable caption={t("own.trend", { year: page.trendYear })} minWidthClassName="sm:min-w-[32rem]">
           <thead>
             <tr>
               <th scope="col">{t("common.period")}</th>
@@ -107,15 +107,19 @@ export default async function OwnIndexPage({ searchParams }: { searchParams: Sea
             {page.trend.map((q) => (
               <tr key={q.period.key}>
                 <th scope="row">{t("own.quarter", { q: q.period.quarter! })}</th>
-                <td>
+                <td data-label={t("common.grade")}>
                   <GradeBadge grade={q.grade} />
                 </td>
-                <td className="num">{q.score === null ? "—" : f.number(q.score, { maximumFractionDigits: 1 })}</td>
-                <td className="num">{f.number(q.components.partners)}</td>
-                <td className="num">
+                <td data-label={t("common.score")} className="num">
+                  {q.score === null ? "—" : f.number(q.score, { maximumFractionDigits: 1 })}
+                </td>
+                <td data-label={t("common.partners")} className="num">
+                  {f.number(q.components.partners)}
+                </td>
+                <td data-label={t("csv.paymentsLate")} className="num">
                   {f.number(q.counts.paymentsLate)} / {f.number(q.counts.paymentsCounted)}
                 </td>
-                <td className="num">
+                <td data-label={t("csv.deliveryReviewOnTimeShare")} className="num">
                   {q.components.deliveryReviewOnTimeShare === null
                     ? "—"
                     : f.percent(q.components.deliveryReviewOnTimeShare, { maximumFractionDigits: 1 })}
@@ -123,7 +127,7 @@ export default async function OwnIndexPage({ searchParams }: { searchParams: Sea
               </tr>
             ))}
           </tbody>
-        </Table>
+        </ResponsiveTable>
       </Card>
 
       <Card title={t("own.publish")}>

@@ -5,7 +5,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Alert, Badge, ButtonLink, Card, Container, PageHeader, Table } from "@/components/ui";
+import { Alert, Badge, ButtonLink, Card, Container, PageHeader, ResponsiveTable, type BadgeTone } from "@/components/ui";
 import { ActionForm } from "@/components/agreements/action-form";
 import { AgreementStatusBadge } from "@/components/agreements/status-badge";
 import { FinancingPanel } from "@/components/financing/financing-panel";
@@ -29,8 +29,17 @@ import {
   withdrawCompletionAction,
 } from "@/lib/agreements/actions";
 import { listAgreementFinancing, listPartnerBanks } from "@/lib/financing/queries";
+import type { MilestoneStatus } from "@/lib/enums";
 
 export const dynamic = "force-dynamic";
+
+const MILESTONE_TONE: Record<MilestoneStatus, BadgeTone> = {
+  pending: "neutral",
+  delivered: "info",
+  accepted: "success",
+  rejected: "danger",
+  paid: "success",
+};
 
 type Params = Promise<{ id: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -306,34 +315,48 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         {a.milestones.length === 0 ? (
           <p className="text-muted">{t("detail.noMilestones")}</p>
         ) : (
-          <Table caption={t("detail.milestoneCaption")} captionHidden className="rounded-none border-0" minWidthClassName="min-w-[40rem]">
+          <ResponsiveTable
+            caption={t("detail.milestoneCaption")}
+            minWidthClassName="sm:min-w-[40rem]"
+            className="max-sm:p-3 sm:rounded-none sm:border-0"
+          >
             <thead>
               <tr>
                 <th scope="col">{t("detail.col.milestone")}</th>
-                <th scope="col" className="num">
-                  {t("detail.col.quantity")}
-                </th>
-                <th scope="col">{t("detail.col.due")}</th>
+                <th scope="col">{t("detail.col.status")}</th>
                 <th scope="col" className="num">
                   {t("detail.col.amount")}
                 </th>
+                <th scope="col">{t("detail.col.due")}</th>
+                <th scope="col" className="num">
+                  {t("detail.col.quantity")}
+                </th>
                 <th scope="col">{t("detail.col.payment")}</th>
-                <th scope="col">{t("detail.col.status")}</th>
               </tr>
             </thead>
             <tbody>
               {a.milestones.map((m) => (
                 <tr key={m.id}>
                   <th scope="row">{`${m.position}. ${m.title}`}</th>
-                  <td className="num">{m.quantity === null ? "—" : `${f.number(m.quantity)} ${m.unit ?? ""}`}</td>
-                  <td className="whitespace-nowrap">{f.calendarDate(m.dueDate)}</td>
-                  <td className="num">{m.amountIdr === null ? "—" : f.rupiah(m.amountIdr)}</td>
-                  <td>{m.paymentTermDays === null ? "—" : t("detail.paymentTerm", { days: m.paymentTermDays })}</td>
-                  <td>{t(`milestoneStatus.${m.status}`)}</td>
+                  <td data-label={t("detail.col.status")}>
+                    <Badge tone={MILESTONE_TONE[m.status as MilestoneStatus]}>{t(`milestoneStatus.${m.status}`)}</Badge>
+                  </td>
+                  <td data-label={t("detail.col.amount")} className="num font-semibold whitespace-nowrap">
+                    {m.amountIdr === null ? "—" : f.rupiah(m.amountIdr)}
+                  </td>
+                  <td data-label={t("detail.col.due")} className="sm:whitespace-nowrap">
+                    {f.calendarDate(m.dueDate)}
+                  </td>
+                  <td data-label={t("detail.col.quantity")} className="num">
+                    {m.quantity === null ? "—" : `${f.number(m.quantity)} ${m.unit ?? ""}`}
+                  </td>
+                  <td data-label={t("detail.col.payment")}>
+                    {m.paymentTermDays === null ? "—" : t("detail.paymentTerm", { days: m.paymentTermDays })}
+                  </td>
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
       </Card>
 

@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Badge, ButtonLink, Card, Container, PageHeader, Table, VerificationBadge } from "@/components/ui";
+import { Badge, ButtonLink, Card, Container, PageHeader, ResponsiveTable, VerificationBadge } from "@/components/ui";
 import { ClusterActionButton } from "@/components/clusters/action-button";
 import { ClusterForm } from "@/components/clusters/cluster-form";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
@@ -59,7 +59,7 @@ export default async function ManageClusterPage({ params, searchParams }: { para
         {data.requested.length === 0 ? (
           <p className="text-sm">{t("noRequests")}</p>
         ) : (
-          <Table caption={t("requests")} captionHidden>
+          <ResponsiveTable caption={t("requests")} minWidthClassName="sm:min-w-[40rem]">
             <thead>
               <tr>
                 <th scope="col">{t("name")}</th>
@@ -72,14 +72,14 @@ export default async function ManageClusterPage({ params, searchParams }: { para
             <tbody>
               {data.requested.map((r) => (
                 <tr key={r.organization.id}>
-                  <td>{r.organization.name}</td>
-                  <td>{tAll(enumLabelKey("OrgType", r.organization.type))}</td>
-                  <td>
+                  <th scope="row">{r.organization.name}</th>
+                  <td data-label={t("type")}>{tAll(enumLabelKey("OrgType", r.organization.type))}</td>
+                  <td data-label={t("verification")}>
                     <VerificationBadge status={r.organization.verificationStatus} />
                   </td>
-                  <td>{day(r.requestedAt)}</td>
-                  <td>
-                    <div className="flex flex-wrap gap-2">
+                  <td data-label={t("since")}>{day(r.requestedAt)}</td>
+                  <td data-label={t("actions")}>
+                    <div className="flex flex-wrap justify-end gap-2 sm:justify-start">
                       <ClusterActionButton
                         action={decideJoinRequestAction}
                         fields={{ clusterId: c.id, organizationId: r.organization.id, decision: "accept" }}
@@ -100,7 +100,7 @@ export default async function ManageClusterPage({ params, searchParams }: { para
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
       </Card>
 
@@ -181,7 +181,7 @@ export default async function ManageClusterPage({ params, searchParams }: { para
         {data.active.length === 0 ? (
           <p className="text-sm">{t("noMembers")}</p>
         ) : (
-          <Table caption={t("members", { count: data.counts.active })} captionHidden>
+          <ResponsiveTable caption={t("members", { count: data.counts.active })} minWidthClassName="sm:min-w-[48rem]">
             <thead>
               <tr>
                 <th scope="col">{t("name")}</th>
@@ -196,15 +196,15 @@ export default async function ManageClusterPage({ params, searchParams }: { para
             <tbody>
               {data.active.map((r) => (
                 <tr key={r.organization.id}>
-                  <td>{r.organization.name}</td>
-                  <td>{tAll(enumLabelKey("OrgType", r.organization.type))}</td>
-                  <td>{r.organization.supplierProfile?.nib ?? "—"}</td>
-                  <td>{r.organization.regency?.name ?? "—"}</td>
-                  <td>
+                  <th scope="row">{r.organization.name}</th>
+                  <td data-label={t("type")}>{tAll(enumLabelKey("OrgType", r.organization.type))}</td>
+                  <td data-label={t("nib")}>{r.organization.supplierProfile?.nib ?? "—"}</td>
+                  <td data-label={t("regency")}>{r.organization.regency?.name ?? "—"}</td>
+                  <td data-label={t("verification")}>
                     <VerificationBadge status={r.organization.verificationStatus} />
                   </td>
-                  <td>{day(r.joinedAt)}</td>
-                  <td>
+                  <td data-label={t("since")}>{day(r.joinedAt)}</td>
+                  <td data-label={t("actions")}>
                     <ClusterActionButton
                       action={removeMemberAction}
                       fields={{ clusterId: c.id, organizationId: r.organization.id }}
@@ -217,7 +217,7 @@ export default async function ManageClusterPage({ params, searchParams }: { para
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </ResponsiveTable>
         )}
         {data.counts.active > data.active.length && (
           <p className="mt-2 text-sm">{t("showingFirst", { shown: data.active.length, total: data.counts.active })}</p>

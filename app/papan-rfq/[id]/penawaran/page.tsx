@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Alert, Card, Container, PageHeader, Table } from "@/components/ui";
+import { Alert, Card, Container, PageHeader, ResponsiveTable } from "@/components/ui";
 import { QuoteForm } from "@/components/quotes/quote-form";
 import { QuoteStatusBadge } from "@/components/quotes/quote-status";
 import { QuoteAttachmentRemove, QuoteAttachmentUpload } from "@/components/quotes/quote-attachments";
@@ -68,17 +68,17 @@ export default async function OwnQuotePage({ params }: { params: Promise<{ id: s
             )}
             {quote.status === "not_awarded" && <Alert tone="info">{t("notAwarded")}</Alert>}
             {quote.status === "withdrawn" && <Alert tone="warning">{t("withdrawnHint")}</Alert>}
-            <Table caption={t("yourQuote")} captionHidden minWidthClassName="min-w-[32rem]">
+            <ResponsiveTable caption={t("yourQuote")} minWidthClassName="sm:min-w-[32rem]">
               <thead>
                 <tr>
                   <th scope="col">{t("line")}</th>
-                  <th scope="col" className="text-right">
+                  <th scope="col" className="num">
                     {t("quantity")}
                   </th>
-                  <th scope="col" className="text-right">
+                  <th scope="col" className="num">
                     {t("unitPrice")}
                   </th>
-                  <th scope="col" className="text-right">
+                  <th scope="col" className="num">
                     {t("lineTotal")}
                   </th>
                 </tr>
@@ -87,27 +87,32 @@ export default async function OwnQuotePage({ params }: { params: Promise<{ id: s
                 {rfq.items.map((l) => {
                   const p = prices[l.id];
                   return (
-                    <tr key={l.id} className="border-t border-line">
+                    <tr key={l.id}>
                       <th scope="row">
                         {l.name}
                         {awarded.has(l.id) && <span className="ml-2 text-xs font-semibold text-emerald-800">✓ {t("lineAwarded")}</span>}
                       </th>
-                      <td className="text-right tabular-nums">
+                      <td data-label={t("quantity")} className="num">
                         {f.number(l.quantity)} {l.unit}
                       </td>
-                      <td className="text-right tabular-nums">{p !== undefined ? f.rupiah(p) : t("notOffered")}</td>
-                      <td className="text-right tabular-nums">{p !== undefined ? f.rupiah(p * BigInt(l.quantity)) : "—"}</td>
+                      <td data-label={t("unitPrice")} className="num">
+                        {p !== undefined ? f.rupiah(p) : t("notOffered")}
+                      </td>
+                      <td data-label={t("lineTotal")} className="num font-semibold">
+                        {p !== undefined ? f.rupiah(p * BigInt(l.quantity)) : "—"}
+                      </td>
                     </tr>
                   );
                 })}
-                <tr className="border-t border-line font-semibold">
+                <tr className="font-semibold">
                   <th scope="row" colSpan={3}>
                     {t("total")} <span className="font-normal text-muted">({quote.includesVat ? t("vatIncluded") : t("vatExcluded")})</span>
                   </th>
-                  <td className="text-right tabular-nums">{f.rupiah(quote.totalIdr)}</td>
+                  {/* no data-label: on a phone the row header above already says "Total" */}
+                  <td className="num">{f.rupiah(quote.totalIdr)}</td>
                 </tr>
               </tbody>
-            </Table>
+            </ResponsiveTable>
             <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
               <div>
                 <dt className="text-muted">{t("leadTime")}</dt>

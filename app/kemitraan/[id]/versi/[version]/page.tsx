@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Alert, Card, Container, PageHeader, Table } from "@/components/ui";
+import { Alert, Card, Container, PageHeader, ResponsiveTable } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
 import { mayOpenAgreements } from "@/lib/agreements/access";
@@ -79,16 +79,16 @@ export default async function AgreementVersionPage({ params }: { params: Params 
         </p>
       </Card>
       {s.milestones.length > 0 && (
-        <Table caption={t("detail.milestoneCaption")} minWidthClassName="min-w-[36rem]">
+        <ResponsiveTable caption={t("detail.milestoneCaption")} captionHidden={false} minWidthClassName="sm:min-w-[36rem]">
           <thead>
             <tr>
               <th scope="col">{t("detail.col.milestone")}</th>
               <th scope="col" className="num">
-                {t("detail.col.quantity")}
+                {t("detail.col.amount")}
               </th>
               <th scope="col">{t("detail.col.due")}</th>
               <th scope="col" className="num">
-                {t("detail.col.amount")}
+                {t("detail.col.quantity")}
               </th>
               <th scope="col">{t("detail.col.payment")}</th>
             </tr>
@@ -97,14 +97,22 @@ export default async function AgreementVersionPage({ params }: { params: Params 
             {s.milestones.map((m) => (
               <tr key={m.position}>
                 <th scope="row">{`${m.position}. ${m.title}`}</th>
-                <td className="num">{m.quantity === null ? "—" : `${f.number(m.quantity)} ${m.unit ?? ""}`}</td>
-                <td>{f.calendarDate(m.dueDate)}</td>
-                <td className="num">{m.amountIdr === null ? "—" : f.rupiah(BigInt(m.amountIdr))}</td>
-                <td>{m.paymentTermDays === null ? "—" : t("detail.paymentTerm", { days: m.paymentTermDays })}</td>
+                <td data-label={t("detail.col.amount")} className="num font-semibold whitespace-nowrap">
+                  {m.amountIdr === null ? "—" : f.rupiah(BigInt(m.amountIdr))}
+                </td>
+                <td data-label={t("detail.col.due")} className="sm:whitespace-nowrap">
+                  {f.calendarDate(m.dueDate)}
+                </td>
+                <td data-label={t("detail.col.quantity")} className="num">
+                  {m.quantity === null ? "—" : `${f.number(m.quantity)} ${m.unit ?? ""}`}
+                </td>
+                <td data-label={t("detail.col.payment")}>
+                  {m.paymentTermDays === null ? "—" : t("detail.paymentTerm", { days: m.paymentTermDays })}
+                </td>
               </tr>
             ))}
           </tbody>
-        </Table>
+        </ResponsiveTable>
       )}
       <Card title={t("versionPage.acceptedBy")}>
         {v.acceptances.length === 0 ? (
