@@ -1,5 +1,6 @@
 // The financing section of an agreement page: the requests on it with their status (both parties see
-// them), the UMKM's request form on an active agreement, the buyer's confirmation and the UMKM's withdrawal.
+// them), the supplier's (an UMKM's or a cooperative's) request form on an active agreement, the buyer's
+// confirmation and the withdrawal of the supplier's own open requests.
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, Card, type BadgeTone } from "@/components/ui";
 import { ActionForm } from "@/components/agreements/action-form";
@@ -18,6 +19,8 @@ export async function FinancingPanel(props: {
   banks: { id: string; name: string }[];
   canConfirm: boolean;
   canRequest: boolean;
+  /** The viewer's organization: it withdraws only the requests it made (a consortium partner's are not its own). */
+  organizationId: string;
 }) {
   const t = await getTranslations("financing");
   const f = formattersFor(await getLocale(), await getTimeZone());
@@ -50,7 +53,7 @@ export async function FinancingPanel(props: {
                       buttons={[{ label: t("party.confirm"), variant: "secondary" }]}
                     />
                   )}
-                  {props.canRequest && r.status === "submitted" && (
+                  {props.canRequest && r.status === "submitted" && r.supplier.id === props.organizationId && (
                     <ActionForm
                       label={t("party.withdraw")}
                       action={withdrawFinancingAction}

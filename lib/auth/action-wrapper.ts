@@ -144,6 +144,8 @@ export const umkmAction = actorAction(ACTORS.umkm);
 export const buyerAction = actorAction(ACTORS.buyer);
 export const cooperativeAction = actorAction(ACTORS.cooperative);
 export const partyAction = actorAction(ACTORS.party);
+/** The supplying side of a partnership (financing requests, issue 13): UMKM and cooperatives. */
+export const supplierAction = actorAction(ACTORS.suppliers);
 export const bankAction = actorAction(ACTORS.bank);
 export const platformAction = actorAction(ACTORS.platform);
 /** Creating and managing clusters (issue 12): cluster managers, ministry staff, regional governments. */

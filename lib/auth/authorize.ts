@@ -51,6 +51,8 @@ export const ACTORS = {
   clusterOwners: ["cluster_manager", "ministry", "regional_government"],
   /** Who may be a cluster's member (issue 12). */
   clusterMembers: ["umkm", "cooperative"],
+  /** The supplying side of a partnership: asks partner banks for financing (issue 13: cooperatives like UMKM). */
+  suppliers: ["umkm", "cooperative"],
   /** Both sides of a partnership. */
   party: ["umkm", "buyer", "cooperative"],
 } as const satisfies Record<string, readonly OrgType[]>;

@@ -1,15 +1,15 @@
 "use server";
-// Server actions for the financing bridge: the UMKM asks (on the agreement page), the buyer confirms, the
-// UMKM withdraws, the bank decides (/pembiayaan/[id]). The services check role and ownership again.
+// Server actions for the financing bridge: the supplier (UMKM or cooperative) asks on the agreement page, the
+// buyer confirms, the supplier withdraws, the bank decides (/pembiayaan/[id]). The services check role and ownership again.
 import { z } from "zod";
-import { bankAction, buyerAction, revalidate, umkmAction } from "@/lib/auth/action-wrapper";
+import { bankAction, buyerAction, revalidate, supplierAction } from "@/lib/auth/action-wrapper";
 import { agreementRoutes } from "@/lib/agreements/routes";
 import { agreementIdSchema } from "@/lib/agreements/schemas";
 import { financingDecisionSchema, financingIdSchema, financingRequestSchema } from "./schemas";
 import { confirmFinancing, decideFinancing, requestFinancing, withdrawFinancing } from "./lifecycle";
 import { financingRoutes } from "./routes";
 
-export const requestFinancingAction = umkmAction(
+export const requestFinancingAction = supplierAction(
   "financing:request",
   financingRequestSchema.extend({ agreementId: agreementIdSchema }),
   async ({ agreementId, ...input }, { actor }) => {
@@ -27,7 +27,7 @@ export const confirmFinancingAction = buyerAction("agreement:accept", byId, asyn
   return { id };
 });
 
-export const withdrawFinancingAction = umkmAction("financing:request", byId, async ({ id }, { actor }) => {
+export const withdrawFinancingAction = supplierAction("financing:request", byId, async ({ id }, { actor }) => {
   const r = await withdrawFinancing(actor, id);
   revalidate(agreementRoutes.detail(r.agreementId), financingRoutes.list());
   return { id };

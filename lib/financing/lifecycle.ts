@@ -1,9 +1,9 @@
-// The financing bridge's writes: on an active agreement the UMKM asks a partner bank (a bank organization on
-// the platform) for purchase-order or invoice financing; the buyer confirms the agreement is real; the UMKM
-// may withdraw; the bank approves or declines. No money moves in Rantai. Reads: lib/financing/queries.ts.
+// The financing bridge's writes: on an active agreement the supplying UMKM or cooperative asks a partner bank
+// (a bank organization on the platform) for purchase-order or invoice financing; the buyer confirms the
+// agreement is real; the supplier may withdraw; the bank approves or declines. No money moves in Rantai. Reads: lib/financing/queries.ts.
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
-import { authorize } from "@/lib/auth/authorize";
+import { ACTORS, authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
 import { notify } from "@/lib/notifications/notify";
@@ -12,7 +12,7 @@ import { formatRupiah } from "@/lib/i18n/format";
 import { translate } from "@/lib/i18n/translate";
 import { agreementRoutes } from "@/lib/agreements/routes";
 import { authorizeBank } from "./access";
-import { getBankRequest, partySelect, type FinancingBankView, type FinancingPartyView } from "./queries";
+import { getBankRequest, partySelect, type FinancingBankDetail, type FinancingPartyView } from "./queries";
 import { financingRoutes } from "./routes";
 import type { FinancingDecisionInput, FinancingRequestInput } from "./schemas";
 
@@ -29,13 +29,16 @@ export async function financedAgainst(tx: Prisma.TransactionClient, agreementId:
   return s._sum.amountIdr ?? 0n;
 }
 
-/** The UMKM that supplies under an active agreement asks a partner bank for financing against it. */
+/**
+ * A supplier party (lead supplier or consortium member; an UMKM or a cooperative) of an active agreement asks a
+ * partner bank for financing against it. Anyone else: not found, nothing written.
+ */
 export async function requestFinancing(
   actor: Actor | null,
   agreementId: string,
   input: FinancingRequestInput,
 ): Promise<FinancingPartyView> {
-  const a = authorize(actor, { orgTypes: ["umkm"], permission: "financing:request" });
+  const a = authorize(actor, { orgTypes: ACTORS.suppliers, permission: "financing:request" });
   const me = a.membership.organizationId;
   const id = await db.$transaction(async (tx) => {
     // Lock the agreement row: two quick clicks cannot create two open requests.
@@ -117,9 +120,9 @@ export async function confirmFinancing(actor: Actor | null, id: string): Promise
   return db.financingRequest.findUniqueOrThrow({ where: { id }, select: partySelect });
 }
 
-/** The supplier withdraws its open request. */
+/** The supplier (UMKM or cooperative) that asked withdraws its open request. */
 export async function withdrawFinancing(actor: Actor | null, id: string): Promise<FinancingPartyView> {
-  const a = authorize(actor, { orgTypes: ["umkm"], permission: "financing:request" });
+  const a = authorize(actor, { orgTypes: ACTORS.suppliers, permission: "financing:request" });
   await db.$transaction(async (tx) => {
     const { count } = await tx.financingRequest.updateMany({
       where: { id, supplierId: a.membership.organizationId, status: "submitted" },
@@ -142,7 +145,7 @@ export async function withdrawFinancing(actor: Actor | null, id: string): Promis
 }
 
 /** The bank approves or declines a request addressed to it (a decline says why). */
-export async function decideFinancing(actor: Actor | null, id: string, input: FinancingDecisionInput): Promise<FinancingBankView> {
+export async function decideFinancing(actor: Actor | null, id: string, input: FinancingDecisionInput): Promise<FinancingBankDetail> {
   const a = authorizeBank(actor);
   const bankId = a.membership.organizationId;
   await db.$transaction(async (tx) => {

@@ -1,19 +1,22 @@
 // Reading the financing bridge: a bank's inbox and one request (only what the request shares: bankView —
 // the request, the supplier's and the buyer's names, the agreement's number, scheme, value, term and
-// delivery/payment schedule, and the buyer's confirmation; not the terms, deliveries, payments or ratings),
+// delivery/payment schedule, the buyer's confirmation and its days-to-pay from the Indeks Kemitraan; not the
+// terms, deliveries, payments or ratings; one request adds the supplier's public basics, size class history,
+// valid certificates and track record: ./bank-view.ts),
 // the requests on one agreement for its parties, an UMKM's own requests, and the partner banks it can ask.
 // A bank sees only requests addressed to it (bankId in every where); the agreement's parties see the requests
-// on it. Writes: lib/financing/lifecycle.ts.
+// on it; a supplier (UMKM or cooperative) its own. Writes: lib/financing/lifecycle.ts.
 import "server-only";
 import { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
-import { authorize } from "@/lib/auth/authorize";
+import { ACTORS, authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import type { FinancingStatus, FinancingType } from "@/lib/enums";
 import { decodeCursor, paginate, type Page, cursorInstant } from "@/lib/api/pagination";
 import { notFound } from "@/lib/errors";
 import { partyWhere } from "@/lib/agreements/access";
 import { authorizeBank } from "./access";
+import { getBankSupplierView, type BankSupplierView } from "./bank-view";
 import { getBuyerPaymentBehaviour, type BuyerPaymentBehaviour } from "@/lib/partnership-index/queries";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -66,7 +69,8 @@ export interface FinancingBankView {
     valueIdr: bigint;
     startDate: string;
     endDate: string;
-    /** issue 13: the buyer's own days-to-pay from its Indeks Kemitraan (this year; confirmed receipts only). */
+    /** issue 13: the buyer's own days-to-pay from its Indeks Kemitraan (this year; confirmed receipts only;
+     *  no figures with fewer than 3 UMKM partners). */
     buyer: { id: string; name: string; paymentBehaviour: BuyerPaymentBehaviour };
     schedule: {
       position: number;
@@ -164,12 +168,18 @@ export async function listBankRequests(
   return { data: page.data.map((r) => toBankView(r, behaviour)), nextCursor: page.nextCursor };
 }
 
+/** One request as its bank sees it: the inbox's fields, and what the bank may know of the supplier (issue 13). */
+export interface FinancingBankDetail extends Omit<FinancingBankView, "supplier"> {
+  supplier: BankSupplierView;
+}
+
 /** One request addressed to the actor's bank; not found for any other bank. */
-export async function getBankRequest(actor: Actor | null, id: string): Promise<FinancingBankView> {
+export async function getBankRequest(actor: Actor | null, id: string): Promise<FinancingBankDetail> {
   const a = authorizeBank(actor);
   const row = await db.financingRequest.findFirst({ where: { id, bankId: a.membership.organizationId }, select: bankSelect });
   if (!row) throw notFound();
-  return toBankView(row, await behaviourOf([row]));
+  const [behaviour, supplier] = await Promise.all([behaviourOf([row]), getBankSupplierView(row.supplier.id)]);
+  return { ...toBankView(row, behaviour), supplier };
 }
 
 /** The requests on one agreement, for its parties (buyer and supplier sides; not the ministry). */
@@ -182,12 +192,12 @@ export async function listAgreementFinancing(actor: Actor | null, agreementId: s
   });
 }
 
-/** An UMKM's own requests across its agreements. */
+/** A supplier's (UMKM's or cooperative's) own requests across its agreements. */
 export async function listSupplierRequests(
   actor: Actor | null,
   query: { limit: number; cursor?: string; status?: FinancingPartyView["status"] },
 ): Promise<Page<FinancingPartyView>> {
-  const a = authorize(actor, { orgTypes: ["umkm"], permission: "financing:request" });
+  const a = authorize(actor, { orgTypes: ACTORS.suppliers, permission: "financing:request" });
   const after = decodeCursor(query.cursor, listCursor);
   const rows = await db.financingRequest.findMany({
     where: {
@@ -202,7 +212,7 @@ export async function listSupplierRequests(
   return paginate(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
 }
 
-/** Partner banks an UMKM can address (verified bank organizations). */
+/** Partner banks a supplier can address (verified bank organizations). */
 export async function listPartnerBanks() {
   return db.organization.findMany({
     where: { type: "bank", verificationStatus: "verified" },

@@ -8,6 +8,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { EMPTY_COUNTS, scoreIndex, type IndexCounts, type Scored } from "./score";
 import { quarterRange, rangeOf, type IndexPeriod, type PeriodRange } from "./periods";
+import { MIN_PARTNERS } from "./weights";
 
 export type { IndexPeriod, PeriodRange } from "./periods";
 
@@ -226,19 +227,28 @@ export async function listIndexPartnerships(buyerId: string, year: number): Prom
   }));
 }
 
-/** A buyer's payment behaviour from its index (this calendar year): what a bank sees next to a request. */
+/**
+ * A buyer's payment behaviour from its index (this calendar year): what a bank sees next to a request. With
+ * fewer than MIN_PARTNERS UMKM partners in the year no figure is given (enoughData false, "belum cukup
+ * data"): the disclosure rule the public index follows.
+ */
 export interface BuyerPaymentBehaviour {
   year: number;
+  enoughData: boolean;
   daysToPayMedian: number | null;
   daysToPayP90: number | null;
   latePaymentShare: number | null;
-  paymentsCounted: number;
+  paymentsCounted: number | null;
 }
 
 export async function getBuyerPaymentBehaviour(buyerId: string, year = new Date().getUTCFullYear()): Promise<BuyerPaymentBehaviour> {
   const c = await countsFor(buyerId, rangeOf({ kind: "year", year }));
+  if (c.partners < MIN_PARTNERS) {
+    return { year, enoughData: false, daysToPayMedian: null, daysToPayP90: null, latePaymentShare: null, paymentsCounted: null };
+  }
   return {
     year,
+    enoughData: true,
     daysToPayMedian: c.daysMedian,
     daysToPayP90: c.daysP90,
     latePaymentShare: c.paymentsCounted > 0 ? c.paymentsLate / c.paymentsCounted : null,

@@ -34,7 +34,7 @@ import { POST as paymentsRoute } from "@/app/api/v1/agreements/[id]/payments/rou
 import { POST as financingRoute } from "@/app/api/v1/agreements/[id]/financing/route";
 import { GET as bankGetRoute } from "@/app/api/v1/financing/[id]/route";
 import { AgreementSchema } from "@/lib/agreements/responses";
-import { FinancingBankSchema } from "@/lib/financing/responses";
+import { FinancingBankDetailSchema } from "@/lib/financing/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 import { acceptAgreementAction, amendAgreementAction, completeAgreementAction, recordDeliveryAction } from "@/lib/agreements/actions";
 import { getTrackRecord } from "@/lib/agreements/track-record";
@@ -149,7 +149,7 @@ describe("an amendment of an active agreement changes nothing until every party 
     const ok = await send(financingRoute, "POST", id, umkm.token, { bankId: bank.id, type: "purchase_order", amountIdr: 50_000_000 });
     expect(ok.status).toBe(201);
     const requestId = ((await jsonOf(ok)) as { id: string }).id;
-    const seen = FinancingBankSchema.parse(
+    const seen = FinancingBankDetailSchema.parse(
       await jsonOf(
         await callRoute(bankGetRoute as RouteHandlerFn, "GET", "/api/v1/financing/x", { token: bank.token, params: { id: requestId } }),
       ),

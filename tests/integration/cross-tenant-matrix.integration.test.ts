@@ -974,9 +974,10 @@ const API: Record<string, ApiCase[]> = {
   // --- financing --------------------------------------------------------------------------------------
   "GET /api/v1/financing": [
     {
-      resource: "Financing requests: a bank sees those addressed to it, an UMKM its own; never the owners' (another bank's)",
+      resource:
+        "Financing requests: a bank sees those addressed to it, an UMKM or a cooperative its own (issue 13); never the owners' (another bank's, the owner UMKM's)",
       kind: "read",
-      allow: ["umkm", "bank"],
+      allow: ["umkm", "bank", "cooperative"],
       request: () => ({}),
     },
   ],

@@ -11,7 +11,7 @@ import { GET as listRoute } from "@/app/api/v1/financing/route";
 import { GET as getRoute } from "@/app/api/v1/financing/[id]/route";
 import { POST as decisionRoute } from "@/app/api/v1/financing/[id]/decision/route";
 import { POST as confirmRoute } from "@/app/api/v1/financing/[id]/confirm/route";
-import { FinancingBankPageSchema, FinancingBankSchema, FinancingPartySchema } from "@/lib/financing/responses";
+import { FinancingBankDetailSchema, FinancingBankPageSchema, FinancingPartySchema } from "@/lib/financing/responses";
 import { ErrorResponseSchema } from "@/lib/api/openapi";
 
 const t = useTestDatabase();
@@ -86,7 +86,7 @@ describe("financing requests", () => {
     expect((await call(confirmRoute, buyer.token, { id: requestId }, {})).status).toBe(409);
 
     const seen = await jsonOf(await call(getRoute, bank.token, { id: requestId }));
-    const view = FinancingBankSchema.parse(seen); // strict: no extra fields
+    const view = FinancingBankDetailSchema.parse(seen); // strict: no extra fields
     expect(view).toMatchObject({
       buyerConfirmed: true,
       agreement: { valueIdr: 200_000_000, buyer: { id: buyer.id } },
@@ -108,7 +108,7 @@ describe("financing requests", () => {
     const noReason = await call(decisionRoute, bank.token, { id: requestId }, { decision: "declined" });
     expect(noReason.status).toBe(400);
     expect(ErrorResponseSchema.parse(await jsonOf(noReason)).error.fields?.note).toBeDefined();
-    const ok = FinancingBankSchema.parse(
+    const ok = FinancingBankDetailSchema.parse(
       await jsonOf(await call(decisionRoute, bank.token, { id: requestId }, { decision: "approved", note: "Plafon disetujui" })),
     );
     expect(ok.status).toBe("approved");

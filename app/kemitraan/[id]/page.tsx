@@ -28,6 +28,7 @@ import {
   terminateAgreementAction,
   withdrawCompletionAction,
 } from "@/lib/agreements/actions";
+import { canRequestFinancing } from "@/lib/financing/access";
 import { listAgreementFinancing, listPartnerBanks } from "@/lib/financing/queries";
 import type { MilestoneStatus } from "@/lib/enums";
 
@@ -73,9 +74,11 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const awaitingAcceptance = a.status === "draft" || a.status === "proposed" || (a.status === "active" && a.pendingAcceptance.length > 0);
   const iAccepted = a.acceptances.some((x) => x.organizationId === me);
   const open = a.status === "draft" || a.status === "proposed" || a.status === "active";
+  // Issue 13: a supplier party asks banks for financing, an UMKM or a cooperative alike.
+  const canRequest = party && a.yourRole !== "buyer" && canRequestFinancing(ctx.actor);
   const [financing, banks, supplierRecord] = await Promise.all([
     party ? listAgreementFinancing(ctx.actor, a.id) : Promise.resolve([]),
-    party && a.yourRole !== "buyer" && a.status === "active" ? listPartnerBanks() : Promise.resolve([]),
+    canRequest && a.status === "active" ? listPartnerBanks() : Promise.resolve([]),
     getTrackRecord(a.supplier.id),
   ]);
   const paidTotal = a.payments.reduce((s, p) => s + p.amountIdr, 0n);
@@ -570,7 +573,8 @@ export default async function AgreementPage({ params, searchParams }: { params: 
           requests={financing}
           banks={banks}
           canConfirm={isBuyer && ctx.canAccept}
-          canRequest={a.yourRole !== "buyer" && ctx.actor.membership?.organizationType === "umkm"}
+          canRequest={canRequest}
+          organizationId={me}
         />
       )}
 

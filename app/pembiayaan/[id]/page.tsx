@@ -1,10 +1,12 @@
 // /pembiayaan/[id] — one request addressed to the bank: only what it shares (the agreement's value, term and
-// schedule, the parties' names, the buyer's confirmation), and the decision. Not found for any other bank.
+// schedule, the parties' names, the buyer's confirmation and days-to-pay; the supplier's public basics, size
+// class history, valid certificates and track record), and the decision. Not found for any other bank.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Badge, Card, Container, PageHeader, Table, type BadgeTone } from "@/components/ui";
 import { ActionForm } from "@/components/agreements/action-form";
+import { SupplierForBank } from "@/components/financing/supplier-for-bank";
 import { orNotFound, requireSignedIn } from "@/lib/auth/page-guard";
 import { formattersFor } from "@/lib/i18n/format";
 import { decideFinancingAction } from "@/lib/financing/actions";
@@ -30,6 +32,7 @@ export default async function FinancingRequestPage({ params }: { params: Params 
   const ta = await getTranslations("agreements");
   const tSchemes = await getTranslations("schemes");
   const f = formattersFor(await getLocale(), await getTimeZone());
+  const pay = r.agreement.buyer.paymentBehaviour;
   return (
     <Container className="flex max-w-4xl flex-col gap-6 py-8">
       <PageHeader eyebrow={r.supplier.name} title={t("detail.title", { number: r.agreement.number })} />
@@ -49,15 +52,17 @@ export default async function FinancingRequestPage({ params }: { params: Params 
             <dd className="font-semibold text-ink">{r.agreement.buyer.name}</dd>
           </div>
           <div>
-            <dt className="text-sm text-muted">{t("detail.buyerDaysToPay", { year: r.agreement.buyer.paymentBehaviour.year })}</dt>
+            <dt className="text-sm text-muted">{t("detail.buyerDaysToPay", { year: pay.year })}</dt>
             <dd className="font-semibold text-ink">
-              {r.agreement.buyer.paymentBehaviour.daysToPayMedian === null
-                ? t("detail.buyerDaysToPayNone")
-                : t("detail.buyerDaysToPayValue", {
-                    median: r.agreement.buyer.paymentBehaviour.daysToPayMedian,
-                    p90: r.agreement.buyer.paymentBehaviour.daysToPayP90 ?? 0,
-                    late: f.percent(r.agreement.buyer.paymentBehaviour.latePaymentShare ?? 0, { maximumFractionDigits: 0 }),
-                  })}
+              {!pay.enoughData
+                ? t("detail.buyerDaysToPayNotEnough")
+                : pay.daysToPayMedian === null
+                  ? t("detail.buyerDaysToPayNone")
+                  : t("detail.buyerDaysToPayValue", {
+                      median: pay.daysToPayMedian,
+                      p90: pay.daysToPayP90 ?? 0,
+                      late: f.percent(pay.latePaymentShare ?? 0, { maximumFractionDigits: 0 }),
+                    })}
             </dd>
           </div>
           <div>
@@ -88,6 +93,7 @@ export default async function FinancingRequestPage({ params }: { params: Params 
           </div>
         </dl>
       </Card>
+      <SupplierForBank supplier={r.supplier} />
       {r.agreement.schedule.length > 0 && (
         <Table caption={t("detail.scheduleCaption")} minWidthClassName="min-w-[36rem]">
           <thead>

@@ -1,7 +1,9 @@
 // GET /api/v1/agreements/{id}/financing: financing requests on an agreement (its parties see their status).
-// POST: the supplying UMKM asks a partner bank for purchase-order or invoice financing on an active agreement.
+// POST: a supplying party (UMKM or cooperative) asks a partner bank for purchase-order or invoice financing on
+// an active agreement.
 import { z } from "zod";
 import { apiRoute, created } from "@/lib/api/route";
+import { ACTORS } from "@/lib/auth/authorize";
 import { agreementIdSchema } from "@/lib/agreements/schemas";
 import { FinancingPartySchema } from "@/lib/financing/responses";
 import { financingRequestSchema } from "@/lib/financing/schemas";
@@ -31,7 +33,7 @@ export const GET = apiRoute(
 export const POST = apiRoute(
   {
     auth: "required",
-    orgTypes: ["umkm"],
+    orgTypes: ACTORS.suppliers,
     permission: "financing:request",
     params,
     body: financingRequestSchema,
@@ -41,8 +43,9 @@ export const POST = apiRoute(
       path: "/api/v1/agreements/{id}/financing",
       summary: "Ask a partner bank for financing against an active agreement",
       description:
-        "The supplying UMKM only; `bankId` a bank organization on Rantai; `type` purchase_order or invoice; `amountIdr` up to the agreement's value. " +
-        "The bank sees only the agreement's number, scheme, value, term and schedule, the parties' names and the buyer's confirmation. No money moves in Rantai.",
+        "A supplying party only (lead supplier or consortium member; an UMKM or a cooperative; anyone else 404); `bankId` a bank organization on Rantai; `type` purchase_order or invoice; `amountIdr` up to the agreement's value. " +
+        "The bank sees only the agreement's number, scheme, value, term and schedule, the parties' names and the buyer's confirmation, " +
+        "and of the supplier its public profile basics, size class history, valid certificates and track record. No money moves in Rantai.",
       tags: ["Financing"],
       errors: [409],
       responses: { 201: { description: "The request (submitted)", schema: FinancingPartySchema } },

@@ -1,7 +1,7 @@
 // POST /api/v1/financing/{id}/decision: the bank approves or declines (a decline says why). No money moves in Rantai.
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { FinancingBankSchema } from "@/lib/financing/responses";
+import { FinancingBankDetailSchema } from "@/lib/financing/responses";
 import { financingDecisionSchema, financingIdSchema } from "@/lib/financing/schemas";
 import { decideFinancing } from "@/lib/financing/lifecycle";
 
@@ -21,7 +21,7 @@ export const POST = apiRoute(
         "`decision` approved or declined; `note` required when declining. Once decided → 409. Both parties of the agreement see the status.",
       tags: ["Financing"],
       errors: [409],
-      responses: { 200: { description: "The decided request", schema: FinancingBankSchema } },
+      responses: { 200: { description: "The decided request", schema: FinancingBankDetailSchema } },
     },
   },
   ({ actor, params: p, body }) => decideFinancing(actor, p.id, body),
