@@ -131,7 +131,14 @@ async function searchOnce(
   };
   const groups = buildTsQueryGroups(usable);
   const tsq = anyWord ? (groups.length ? groups.join(" | ") : null) : buildTsQuery(usable);
-  const none = { data: [], nextCursor: null, interpretation, partialMatch: anyWord, total: { count: 0, capped: false }, groups: groups.length };
+  const none = {
+    data: [],
+    nextCursor: null,
+    interpretation,
+    partialMatch: anyWord,
+    total: { count: 0, capped: false },
+    groups: groups.length,
+  };
   if (alternatives.length > 0 && !tsq) return none;
 
   let sort: DirectorySort = query.sort ?? "relevance";

@@ -15,8 +15,7 @@ const search = (input: SupplierSearchInput, opts: Parameters<typeof searchSuppli
   searchSuppliers(supplierSearchQuery.parse(input), opts);
 
 // Furniture KBLI and Kota Bandung for everyone, so that no KBLI title or region name adds a query word.
-const umkm = (name: string, description: string) =>
-  createUmkm(t.db, { name, description, kbliCodes: ["31001"], regencyCode: "32.73" });
+const umkm = (name: string, description: string) => createUmkm(t.db, { name, description, kbliCodes: ["31001"], regencyCode: "32.73" });
 
 beforeAll(async () => {
   const a = await umkm("UD Alfa Palembang", "Pengrajin kain tradisional.");
