@@ -115,7 +115,8 @@ export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, conso
       const added = await addQuoteAttachmentAction(fd);
       if (!added.ok) return refused(added.error.fields?.file?.join(" ") ?? added.error.message);
     }
-    // 3. Then, if asked, the submission — with its files already attached.
+    // 3. Then, if asked, the submission — with its files already attached. The files are the quote's now.
+    clearChosen();
     return input.submit === true ? ((await saveQuoteAction(input)) as Result) : draft;
   }, null);
   const [wState, wDispatch, wPending] = useActionState<ActionResult<unknown> | null, Record<string, unknown>>(
@@ -124,10 +125,6 @@ export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, conso
   );
   useEffect(() => {
     if (state?.ok || state?.saved || wState?.ok) router.refresh();
-    if (state?.ok) {
-      for (const input of [docInput.current, cameraInput.current]) if (input) input.value = "";
-      setChosen([]);
-    }
   }, [state, wState, router]);
 
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
