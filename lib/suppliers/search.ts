@@ -30,7 +30,7 @@ const bandWindowSource = (size: number) =>
 const BAND_ORDER_UNINDEXED = Prisma.sql`(v OR false) DESC, (id || '') ASC`;
 
 /** Matches are counted up to this many; beyond it the page says "more than 1,000" (counting all costs speed). */
-export const TOTAL_CAP = 1_000;
+const TOTAL_CAP = 1_000;
 
 export interface SupplierSearchPage {
   data: SupplierHit[];
