@@ -58,7 +58,7 @@ export async function SearchForm({
             maxLength={200}
           />
         </div>
-        <Button type="submit">{t("apply")}</Button>
+        <Button type="submit">{t("search")}</Button>
       </div>
       <details className="rounded-xl border border-stone-200 bg-surface p-3" open={filtersUsed}>
         <summary className="cursor-pointer font-medium text-ink">{t("filters")}</summary>

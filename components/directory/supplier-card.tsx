@@ -7,7 +7,8 @@ import { FlagshipBadges } from "@/components/regions/flagship-badges";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import type { SupplierHit } from "@/lib/suppliers/search-hits";
 
-export async function SupplierCard({ supplier }: { supplier: SupplierHit }) {
+/** `searchQuery`: the directory query string the card was found with, carried so the profile can lead back to it. */
+export async function SupplierCard({ supplier, searchQuery }: { supplier: SupplierHit; searchQuery?: string }) {
   const t = await getTranslations("directory");
   const tc = await getTranslations("certifications");
   const ts = await getTranslations("sizeClasses");
@@ -18,7 +19,7 @@ export async function SupplierCard({ supplier }: { supplier: SupplierHit }) {
     <article className="flex h-full flex-col gap-2 rounded-xl border border-stone-200 bg-surface p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 className="text-lg font-semibold text-ink break-words">
-          <Link href={supplierRoutes.profile(supplier.id)} className="hover:underline focus-visible:underline">
+          <Link href={supplierRoutes.profile(supplier.id, { cari: searchQuery })} className="hover:underline focus-visible:underline">
             {supplier.name}
           </Link>
         </h2>

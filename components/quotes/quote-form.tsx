@@ -3,14 +3,20 @@
 // PPN inclusion, offered TKDN, lead time, validity and a note; the lead of an invited consortium also states
 // each member's share. "Kirim" submits (or revises), "Simpan draf" keeps a draft the buyer cannot see,
 // "Tarik" withdraws. The server action checks everything again; its translated field errors appear in place.
-import { startTransition, useActionState, useEffect, useMemo, useState, type FormEvent } from "react";
+// Before the quote is sent (no quote yet, or a draft) the form also takes attachments — a sample photo
+// straight from the phone's camera, a price breakdown (issue 17): on "Simpan draf" or "Kirim" the quote is
+// saved as a draft first, each file then goes to addQuoteAttachmentAction on its own (one file per request,
+// under the server action body limit), and only then is the quote submitted — so the buyer never sees a
+// quote without the files it was sent with, nor a draft's files (lib/quotes/attachments.ts).
+import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { Alert, Button, Input, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { formattersFor } from "@/lib/i18n/format";
 import { evaluatedPriceIdr, tkdnPreferencePercent, TKDN_PREFERENCE_MIN_PERCENT } from "@/lib/quotes/evaluation";
-import { saveQuoteAction, withdrawQuoteAction } from "@/lib/quotes/actions";
+import { ACTION_BODY_LIMIT_LABEL, exceedsActionBodyLimit } from "@/lib/files/limits";
+import { addQuoteAttachmentAction, saveQuoteAction, withdrawQuoteAction } from "@/lib/quotes/actions";
 
 export interface QuoteFormLine {
   id: string;
@@ -38,9 +44,19 @@ export interface QuoteFormProps {
     note: string | null;
   } | null;
   consortium: { name: string; members: { supplierId: string; name: string; shareQuantity: number | null }[] } | null;
+  /** How many files the quote already has (the form offers new ones while it is not yet sent). */
+  attachmentCount?: number;
 }
 
-type Result = ActionResult<{ id: string; status: string; revision?: number }>;
+/** As lib/quotes/attachments.ts and lib/files/upload.ts decide on the server (checked here first, to say so at once). */
+const MAX_ATTACHMENTS = 5;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const FILE_TYPES = ["application/pdf", "image/jpeg", "image/png"];
+const FILE_EXTENSIONS = /\.(pdf|jpe?g|png)$/i;
+
+/** The save's result; `saved`: the quote was saved (as a draft) although a later step failed. */
+type Result = ActionResult<{ id: string; status: string; revision?: number }> & { saved?: boolean };
+type SaveRequest = { input: Record<string, unknown>; files: File[] };
 
 /** "150.000" / "150000" / "Rp150.000" → bigint, or null when not a whole non-negative number. */
 function parseRupiah(s: string): bigint | null {
@@ -50,8 +66,9 @@ function parseRupiah(s: string): bigint | null {
   return null;
 }
 
-export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, consortium }: QuoteFormProps) {
+export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, consortium, attachmentCount = 0 }: QuoteFormProps) {
   const t = useTranslations("quotes.form");
+  const tUploads = useTranslations("uploads");
   const f = formattersFor(useLocale(), useTimeZone());
   const router = useRouter();
   const [prices, setPrices] = useState<Record<string, string>>(() => current?.prices ?? {});
@@ -59,17 +76,55 @@ export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, conso
   const [sentLines, setSentLines] = useState<string[]>([]);
   const [vat, setVat] = useState<boolean | null>(current ? current.includesVat : null);
   const submitted = current?.status === "submitted";
+  // Files are offered while the quote is not yet sent; a submitted quote's files are managed above the form.
+  const takesFiles = !submitted && attachmentCount < MAX_ATTACHMENTS;
+  const docInput = useRef<HTMLInputElement>(null);
+  const cameraInput = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<File[]>([]);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const refreshChosen = () => {
+    setFileError(null);
+    setChosen([...(docInput.current?.files ?? []), ...(cameraInput.current?.files ?? [])]);
+  };
+  const clearChosen = () => {
+    for (const input of [docInput.current, cameraInput.current]) if (input) input.value = "";
+    setChosen([]);
+    setFileError(null);
+  };
 
-  const [state, dispatch, pending] = useActionState<Result | null, Record<string, unknown>>(
-    async (_prev, input) => (await saveQuoteAction(input)) as Result,
-    null,
-  );
+  const [state, dispatch, pending] = useActionState<Result | null, SaveRequest>(async (_prev, { input, files }) => {
+    if (files.length === 0) return (await saveQuoteAction(input)) as Result;
+    // 1. The quote as a draft, so that the files have a quote to belong to (the buyer sees neither yet).
+    const draft = (await saveQuoteAction({ ...input, submit: false })) as Result;
+    if (!draft.ok) return draft;
+    // 2. Each file on its own request; the first refusal stops here, with the draft saved.
+    for (const file of files) {
+      const fd = new FormData();
+      fd.append("rfqId", rfqId);
+      fd.append("file", file);
+      const refused = (message: string): Result => ({
+        ok: false,
+        saved: true,
+        error: {
+          code: "invalid_input",
+          message: t("attachmentRefused", { name: file.name, reason: message }),
+          fields: { attachments: [message] },
+        },
+      });
+      if (exceedsActionBodyLimit(fd)) return refused(tUploads("sendTooLarge", { limit: ACTION_BODY_LIMIT_LABEL }));
+      const added = await addQuoteAttachmentAction(fd);
+      if (!added.ok) return refused(added.error.fields?.file?.join(" ") ?? added.error.message);
+    }
+    // 3. Then, if asked, the submission — with its files already attached. The files are the quote's now.
+    clearChosen();
+    return input.submit === true ? ((await saveQuoteAction(input)) as Result) : draft;
+  }, null);
   const [wState, wDispatch, wPending] = useActionState<ActionResult<unknown> | null, Record<string, unknown>>(
     async (_prev, input) => withdrawQuoteAction(input),
     null,
   );
   useEffect(() => {
-    if (state?.ok || wState?.ok) router.refresh();
+    if (state?.ok || state?.saved || wState?.ok) router.refresh();
   }, [state, wState, router]);
 
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
@@ -95,8 +150,23 @@ export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, conso
   const preference = tkdnPreferencePercent(preferenceTkdn);
   const uncoveredPreference = declared !== null && !covered && tkdnPreferencePercent(declared) > 0;
 
+  /** The chosen files' problem the server would refuse anyway (count, size, type), or null. */
+  function checkFiles(files: File[]): string | null {
+    if (attachmentCount + files.length > MAX_ATTACHMENTS)
+      return t("tooManyFiles", { max: MAX_ATTACHMENTS, left: MAX_ATTACHMENTS - attachmentCount });
+    for (const f of files) {
+      if (f.size > MAX_FILE_BYTES) return t("fileTooLarge", { name: f.name });
+      if (!FILE_TYPES.includes(f.type) && !FILE_EXTENSIONS.test(f.name)) return t("fileType", { name: f.name });
+    }
+    return null;
+  }
+
   function send(form: HTMLFormElement | null, submit: boolean) {
     if (pending || !form) return;
+    const files = takesFiles ? chosen : [];
+    const problem = checkFiles(files);
+    setFileError(problem);
+    if (problem) return; // nothing is sent
     const fd = new FormData(form);
     const priced = lines.filter((l) => (prices[l.id] ?? "").trim() !== "");
     setSentLines(priced.map((l) => l.id));
@@ -116,7 +186,7 @@ export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, conso
         shareQuantity: fd.get(`share.${m.supplierId}`) || "0",
       }));
     }
-    startTransition(() => dispatch(input));
+    startTransition(() => dispatch({ input, files }));
   }
 
   const success = state?.ok
@@ -143,6 +213,7 @@ export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, conso
         <Alert tone="danger">
           {state.error.message}
           {fields.items ? ` ${fields.items.join(" ")}` : ""}
+          {state.saved ? ` ${t("savedDraftNotSent")}` : ""}
         </Alert>
       )}
       {wState && !wState.ok && <Alert tone="danger">{wState.error.message}</Alert>}
@@ -281,6 +352,64 @@ export function QuoteForm({ rfqId, lines, minTkdn, certifiedTkdn, current, conso
         defaultValue={current?.note ?? ""}
         error={fields.note}
       />
+
+      {takesFiles && (
+        <fieldset className="flex flex-col gap-3 rounded-lg border border-line p-4">
+          <legend className="px-1 font-medium text-ink">{t("filesLegend")}</legend>
+          <p className="text-sm text-muted">{t("filesHint", { max: MAX_ATTACHMENTS })}</p>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Input
+              ref={docInput}
+              type="file"
+              name="quoteFiles"
+              label={t("chooseFiles")}
+              multiple
+              accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+              onChange={refreshChosen}
+              optional
+              className="py-2"
+            />
+            {/* capture: the phone opens its camera for this one; the other field still offers files and the gallery. */}
+            <Input
+              ref={cameraInput}
+              type="file"
+              name="quotePhoto"
+              label={t("takePhoto")}
+              description={t("takePhotoHint")}
+              accept="image/jpeg,image/png"
+              capture="environment"
+              onChange={refreshChosen}
+              optional
+              className="py-2"
+            />
+          </div>
+          {chosen.length > 0 && (
+            <div className="flex flex-col gap-2 text-sm">
+              <p className="font-medium text-ink">{t("chosenFiles", { count: chosen.length })}</p>
+              <ul className="flex flex-col gap-1">
+                {chosen.map((f, i) => (
+                  <li key={`${i}-${f.name}`} className="break-all text-ink">
+                    {f.name}{" "}
+                    <span className="text-muted">
+                      ({f.size < 1024 * 1024 ? `${Math.ceil(f.size / 1024)} KB` : `${(f.size / (1024 * 1024)).toFixed(1)} MB`})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <div>
+                <Button type="button" size="sm" variant="ghost" onClick={clearChosen} disabled={pending}>
+                  {t("clearFiles")}
+                </Button>
+              </div>
+            </div>
+          )}
+          {(fileError || fields.attachments) && (
+            <p className="text-sm font-medium text-red-700" role="alert">
+              {fileError ?? fields.attachments?.join(" ")}
+            </p>
+          )}
+        </fieldset>
+      )}
 
       {consortium && (
         <fieldset className="flex flex-col gap-3 rounded-lg border border-line p-4">

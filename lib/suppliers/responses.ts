@@ -49,7 +49,16 @@ const SupplierListItemSchema = z
   .openapi("SupplierListItem");
 
 export const SupplierPageSchema = z
-  .object({ data: z.array(SupplierListItemSchema), nextCursor: z.string().nullable() })
+  .object({
+    data: z.array(SupplierListItemSchema),
+    nextCursor: z.string().nullable(),
+    partialMatch: z.boolean().openapi({
+      description: "true: no supplier matches every word of `q`; these match some of them, most words first (issue 17)",
+    }),
+    total: z
+      .object({ count: z.number().int(), capped: z.boolean() })
+      .openapi({ description: "How many suppliers match, all pages: counted up to 1,000; `capped` when there are more (issue 17)" }),
+  })
   .openapi("SupplierPage");
 
 // ---------------------------------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ const enc = encodeURIComponent;
 export const supplierRoutes = {
   /** The public directory, with its search and filters. */
   directory: (query?: Record<string, string | readonly string[] | undefined>) => withQuery("/pemasok", query),
-  /** A supplier's public profile. */
-  profile: (id: string) => `/pemasok/${enc(id)}`,
+  /** A supplier's public profile; `cari`: the directory query string "Kembali ke pencarian" returns to. */
+  profile: (id: string, query?: { cari?: string }) => withQuery(`/pemasok/${enc(id)}`, query),
   /** The UMKM's own business profile (overview). */
   ownProfile: () => "/profil-usaha",
   /** One step of the profile wizard; `edit` reopens a finished step. */

@@ -186,3 +186,71 @@ export function buildTsQuery(words: readonly WordAlternatives[]): string | null 
   const groups = buildTsQueryGroups(words);
   return groups.length ? groups.join(" & ") : null;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The /pemasok page's query string
+// ---------------------------------------------------------------------------------------------------------
+
+type PageParams = Record<string, string | string[] | undefined>;
+
+/**
+ * The /pemasok query string → the validated query. The page calls the API's `flagship` filter `unggulan`
+ * and `siteId` `kawasan`. An invalid field is dropped (`invalid`), never fatal.
+ */
+export function parseDirectoryParams(sp: PageParams): { query: SupplierSearchQuery; invalid: boolean } {
+  const raw: Record<string, unknown> = { ...sp };
+  delete raw.flagship;
+  if (sp.unggulan !== undefined) raw.flagship = sp.unggulan;
+  delete raw.siteId;
+  if (sp.kawasan !== undefined) raw.siteId = sp.kawasan;
+  delete raw.kawasan;
+  const first = supplierSearchQuery.safeParse(raw);
+  if (first.success) return { query: first.data, invalid: false };
+  for (const issue of first.error.issues) delete raw[String(issue.path[0])];
+  const second = supplierSearchQuery.safeParse(raw);
+  return { query: second.success ? second.data : supplierSearchQuery.parse({}), invalid: true };
+}
+
+/** A validated query as /pemasok's query string (its own names; no page, cursor or limit). */
+export function directoryParams(query: SupplierSearchQuery): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  if (query.q) out.q = query.q;
+  if (query.kbli) out.kbli = query.kbli;
+  if (query.province) out.province = query.province;
+  if (query.regency) out.regency = query.regency;
+  if (query.sizeClass) out.sizeClass = query.sizeClass;
+  if (query.certification?.length) out.certification = query.certification;
+  if (query.minTkdn !== undefined) out.minTkdn = String(query.minTkdn);
+  if (query.verified) out.verified = "true";
+  if (query.flagship) out.unggulan = "1";
+  if (query.sort) out.sort = query.sort;
+  if (query.siteId) out.kawasan = query.siteId;
+  return out;
+}
+
+/** The longest `cari` (a directory query string carried to a supplier's page) taken back. */
+const MAX_CARRIED_QUERY = 1_000;
+
+/**
+ * The search a visitor came from, carried to a supplier's page as `?cari=<query string>` so that "Kembali ke
+ * pencarian" returns to it: parsed and validated like /pemasok's own, rebuilt from the known fields only
+ * (anything else in it is dropped), so it can only ever lead back to /pemasok.
+ */
+export function carriedDirectoryParams(cari: string | string[] | undefined): Record<string, string | string[]> {
+  if (typeof cari !== "string" || cari.length === 0 || cari.length > MAX_CARRIED_QUERY) return {};
+  const sp = new Map<string, string[]>(); // a Map: names like __proto__ stay plain keys
+  for (const [k, v] of new URLSearchParams(cari)) sp.set(k, [...(sp.get(k) ?? []), v]);
+  const single: PageParams = Object.fromEntries([...sp].map(([k, v]) => [k, k === "certification" ? v : v[0]]));
+  return directoryParams(parseDirectoryParams(single).query);
+}
+
+/** The trail of earlier pages' cursors (`sebelumnya`), for "previous page": at most this many kept. */
+export const MAX_PAGE_TRAIL = 20;
+
+/** `sebelumnya` → the cursors of the pages before this one (oldest first); anything malformed → none. */
+export function parsePageTrail(v: string | string[] | undefined): string[] {
+  if (typeof v !== "string" || v === "" || v.length > 4_000) return [];
+  const parts = v.split(".");
+  if (parts.length > MAX_PAGE_TRAIL || !parts.every((p) => /^[A-Za-z0-9_-]{1,1024}$/.test(p))) return [];
+  return parts;
+}

@@ -17,7 +17,7 @@ import type { CertificationType } from "@/lib/enums";
 import { DomainError } from "@/lib/errors";
 import { jakartaToday, toHit, UNTIL_COLUMN, type HitRow, type SupplierHit } from "./search-hits";
 import { buildTsQuery, buildTsQueryGroups, queryWords, type DirectorySort, type SupplierSearchQuery } from "./search-query";
-import { correctWords } from "./spelling";
+import { correctWords, suggestCompletions } from "./spelling";
 import { flagshipBadges, matchesAnyFlagship } from "@/lib/regions/flagship";
 
 type Queryable = Pick<Prisma.TransactionClient, "$queryRaw">;
@@ -29,45 +29,121 @@ const bandWindowSource = (size: number) =>
 /** The same order as `v DESC, id ASC`, written so that no index can provide it. */
 const BAND_ORDER_UNINDEXED = Prisma.sql`(v OR false) DESC, (id || '') ASC`;
 
+/** Matches are counted up to this many; beyond it the page says "more than 1,000" (counting all costs speed). */
+const TOTAL_CAP = 1_000;
+
 export interface SupplierSearchPage {
   data: SupplierHit[];
   nextCursor: string | null;
   /** How the query's words were read: corrections made and words that matched nothing (ignored). */
   interpretation: { corrections: { word: string; to: string[] }[]; ignored: string[] };
+  /**
+   * True when no supplier matched every word of the query, so these are the suppliers matching SOME of them,
+   * those matching the most words first (the "any word" fallback; its pages keep it through their cursors).
+   */
+  partialMatch: boolean;
+  /** How many suppliers match (all pages): `count` exactly, or TOTAL_CAP with `capped` when there are more. */
+  total: { count: number; capped: boolean };
+  /** Only when asked for (`suggest`): vocabulary words the query's last word may be the start of ("bat" → "batik"). */
+  suggestions: string[];
 }
 
 const CURSORS = {
   relevance: z.tuple([z.literal("r"), z.number().int(), z.string().min(1)]),
+  /** The any-word fallback (always ranked by how many words match). */
+  anyWord: z.tuple([z.literal("a"), z.number().int(), z.string().min(1)]),
   name: z.tuple([z.literal("n"), z.string(), z.string().min(1)]),
   newest: z.tuple([z.literal("c"), cursorInstant, z.string().min(1)]),
 };
 
 /**
  * One page of suppliers matching the query. Sort "relevance" needs words to rank by; without them it
- * sorts by name. Throws invalid_input for a cursor that is not from the same sort.
+ * sorts by name. When several words find nobody together, the suppliers matching any of them, ranked by how
+ * many they match (`partialMatch`). Throws invalid_input for a cursor that is not from the same sort.
  */
 export async function searchSuppliers(
   query: SupplierSearchQuery,
-  opts: { today?: string; /** tests: a smaller relevance band window */ bandWindow?: number } = {},
+  opts: {
+    today?: string;
+    /** tests: a smaller relevance band window */ bandWindow?: number;
+    /** tests: a smaller cap on the total */ totalCap?: number;
+    /** Also suggest completions of the query's last word (the /pemasok page; the API does not ask). */
+    suggest?: boolean;
+  } = {},
 ): Promise<SupplierSearchPage> {
-  return searchWithin(db, query, opts.today ?? jakartaToday(), opts.bandWindow ?? BAND_WINDOW);
+  const today = opts.today ?? jakartaToday();
+  const limits = { bandWindow: opts.bandWindow ?? BAND_WINDOW, totalCap: opts.totalCap ?? TOTAL_CAP };
+  const words = queryWords(query.q);
+  const [page, suggestions] = await Promise.all([
+    searchWithin(db, query, words, today, limits),
+    opts.suggest && words.length ? suggestCompletions(words[words.length - 1]) : Promise.resolve([]),
+  ]);
+  return { ...page, suggestions };
 }
 
-async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: string, bandWindow: number): Promise<SupplierSearchPage> {
+async function searchWithin(
+  tx: Queryable,
+  query: SupplierSearchQuery,
+  words: string[],
+  today: string,
+  limits: Limits,
+): Promise<Omit<SupplierSearchPage, "suggestions">> {
+  const first = await searchOnce(tx, query, words, today, limits, isAnyWordCursor(query.cursor));
+  // Every word together found nobody (on the first page; later pages of the fallback carry an "a" cursor):
+  // the suppliers matching any of them instead, those matching the most words first.
+  if (!first.partialMatch && !query.cursor && first.data.length === 0 && first.groups > 1)
+    return searchOnce(tx, query, words, today, limits, true).then(({ groups: _g, ...p }) => p);
+  const { groups: _groups, ...page } = first;
+  return page;
+}
+
+interface Limits {
+  bandWindow: number;
+  totalCap: number;
+}
+
+/** Is this a cursor of the any-word fallback? (A malformed one is left to decodeSortCursor to refuse.) */
+function isAnyWordCursor(cursor: string | undefined): boolean {
+  if (!cursor) return false;
+  try {
+    return decodeCursor(cursor, CURSORS.anyWord) !== null;
+  } catch {
+    return false;
+  }
+}
+
+async function searchOnce(
+  tx: Queryable,
+  query: SupplierSearchQuery,
+  words: string[],
+  today: string,
+  { bandWindow, totalCap }: Limits,
+  anyWord: boolean,
+): Promise<Omit<SupplierSearchPage, "suggestions"> & { groups: number }> {
   const limit = query.limit;
 
   // 1. words → tsquery
-  const alternatives = await correctWords(queryWords(query.q), tx);
+  const alternatives = await correctWords(words, tx);
   const usable = alternatives.filter((a) => a.known || a.corrections.length > 0);
   const interpretation = {
     corrections: alternatives.filter((a) => !a.known && a.corrections.length > 0).map((a) => ({ word: a.word, to: a.corrections })),
     ignored: alternatives.filter((a) => !a.known && a.corrections.length === 0).map((a) => a.word),
   };
-  const tsq = buildTsQuery(usable);
   const groups = buildTsQueryGroups(usable);
-  if (alternatives.length > 0 && !tsq) return { data: [], nextCursor: null, interpretation };
+  const tsq = anyWord ? (groups.length ? groups.join(" | ") : null) : buildTsQuery(usable);
+  const none = {
+    data: [],
+    nextCursor: null,
+    interpretation,
+    partialMatch: anyWord,
+    total: { count: 0, capped: false },
+    groups: groups.length,
+  };
+  if (alternatives.length > 0 && !tsq) return none;
 
   let sort: DirectorySort = query.sort ?? "relevance";
+  // The fallback is ranked by how many words match, whatever the sort asked for.
+  if (anyWord) sort = "relevance";
   if (sort === "relevance" && !tsq) sort = "name";
 
   // 2. filters
@@ -98,20 +174,31 @@ async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: st
   // Relevance: per query word, 4 when the supplier's name has it, 2 when a product name has it (else it
   // matched the description, KBLI titles or region: 0); verified suppliers first among equals. Cheap
   // booleans on two small in-row vectors, so ranking thousands of matches of a common word stays fast.
-  const score = tsquery
+  // The any-word fallback ranks first by how many words match (× 100: more than the rest can add up to,
+  // at most 8 words × 6 × 2 + 1 = 97).
+  const groupQuery = (g: string) => Prisma.sql`to_tsquery('simple'::regconfig, ${g}::text)`;
+  const wordsMatched = anyWord
     ? Prisma.sql`(${Prisma.join(
+        groups.map((g) => Prisma.sql`coalesce(s.document @@ ${groupQuery(g)}, false)::int`),
+        " + ",
+      )}) * 100 + `
+    : Prisma.empty;
+  const score = tsquery
+    ? Prisma.sql`${wordsMatched}(${Prisma.join(
         groups.map((g) => {
-          const gq = Prisma.sql`to_tsquery('simple'::regconfig, ${g}::text)`;
+          const gq = groupQuery(g);
           return Prisma.sql`(s."nameVector" @@ ${gq})::int * 4 + (s."productVector" @@ ${gq})::int * 2`;
         }),
         " + ",
       )}) * 2 + s.verified::int`
     : Prisma.sql`NULL::int`;
+  // What the total counts: the filters and the words, not the cursor.
+  const counted = [...where];
   let order: Prisma.Sql;
   let after: Prisma.Sql | null = null;
   if (sort === "relevance") {
     order = Prisma.sql`score DESC, id ASC`;
-    const c = decodeSortCursor(query.cursor, CURSORS.relevance);
+    const c = anyWord ? decodeSortCursor(query.cursor, CURSORS.anyWord) : decodeSortCursor(query.cursor, CURSORS.relevance);
     if (c) after = Prisma.sql`(score < ${c[1]} OR (score = ${c[1]} AND id > ${c[2]}))`;
   } else if (sort === "name") {
     order = Prisma.sql`"nameSort" ASC, id ASC`;
@@ -157,6 +244,14 @@ async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: st
       LEFT JOIN "Province" pv ON pv.code = d."provinceCode"
       ${matched}
      ORDER BY ${order}`);
+
+  // Counted next to the page (a second connection on PostgreSQL), up to one more than the cap: a bounded
+  // index walk even for the commonest word, where a full count would read every match.
+  const totalRow = tx.$queryRaw<{ n: number }[]>(Prisma.sql`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "SupplierSearch" s WHERE ${counted.length ? Prisma.join(counted, " AND ") : Prisma.sql`true`} LIMIT ${totalCap + 1}
+    ) c`);
+  void totalRow.catch(() => undefined); // starts it now (Prisma's promises are lazy); awaited below
 
   let rows: HitRow[];
   if (sort === "relevance" && tsquery && groups.length === 1) {
@@ -205,13 +300,20 @@ async function searchWithin(tx: Queryable, query: SupplierSearchQuery, today: st
   if (more && last) {
     nextCursor =
       sort === "relevance"
-        ? encodeCursor(["r", Number(last.score), last.id])
+        ? encodeCursor([anyWord ? "a" : "r", Number(last.score), last.id])
         : sort === "name"
           ? encodeCursor(["n", last.nameSort, last.id])
           : encodeCursor(["c", new Date(last.createdAt).toISOString(), last.id]);
   }
-  const badges = await flagshipBadges(pageRows.map((r) => r.id));
-  return { data: pageRows.map((r) => ({ ...toHit(r, today), flagships: badges.get(r.id) ?? [] })), nextCursor, interpretation };
+  const [badges, [{ n }]] = await Promise.all([flagshipBadges(pageRows.map((r) => r.id)), totalRow]);
+  return {
+    data: pageRows.map((r) => ({ ...toHit(r, today), flagships: badges.get(r.id) ?? [] })),
+    nextCursor,
+    interpretation,
+    partialMatch: anyWord,
+    total: { count: Math.min(n, totalCap), capped: n > totalCap },
+    groups: groups.length,
+  };
 }
 
 function decodeSortCursor<S extends z.ZodType>(cursor: string | undefined, schema: S): z.output<S> | null {

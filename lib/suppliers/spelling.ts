@@ -122,3 +122,36 @@ async function correctWithin(q: Queryable, words: readonly string[], prefixLexem
     ...(r.prefixOf ? { prefixOf: r.prefixOf } : {}),
   }));
 }
+
+/** How many vocabulary words starting with the typed letters are weighed; how many suggestions come back. */
+const COMPLETION_CANDIDATES = 40;
+const MAX_COMPLETIONS = 3;
+/** Documents counted per candidate: enough to tell a product word from a rare one, cheap for common words. */
+const COMPLETION_COUNT_CAP = 200;
+
+/**
+ * Completions of an unfinished word ("bat" → "batik"): the vocabulary words ("SearchTerm") it starts, most
+ * suppliers first (counted up to COMPLETION_COUNT_CAP each, through the document's GIN index), then shorter.
+ * Only for a word of 3 letters or more that is not itself a vocabulary word; the prefix lookup uses the
+ * trigram index of "SearchTerm", and at most COMPLETION_CANDIDATES words are weighed.
+ */
+export async function suggestCompletions(word: string, client: Queryable = db): Promise<string[]> {
+  if (word.length < 3 || !/^[\p{L}\p{N}]+$/u.test(word)) return [];
+  const rows = await client.$queryRaw<{ term: string }[]>(Prisma.sql`
+    WITH candidates AS (
+      SELECT t.term FROM "SearchTerm" t
+       WHERE t.term LIKE ${word.replace(/[\\%_]/g, "\\$&") + "%"} AND t.term <> ${word} AND t.term ~ '^[[:alpha:]]+$'
+         AND NOT EXISTS (SELECT 1 FROM "SearchTerm" x WHERE x.term = ${word})
+       ORDER BY length(t.term), t.term
+       LIMIT ${COMPLETION_CANDIDATES})
+    SELECT c.term
+      FROM candidates c
+     CROSS JOIN LATERAL (
+       SELECT count(*) AS n FROM (
+         SELECT 1 FROM "SupplierSearch" s WHERE s.document @@ to_tsquery('simple'::regconfig, quote_literal(c.term))
+          LIMIT ${COMPLETION_COUNT_CAP}) z) f
+     WHERE f.n > 0
+     ORDER BY f.n DESC, length(c.term), c.term
+     LIMIT ${MAX_COMPLETIONS}`);
+  return rows.map((r) => r.term);
+}

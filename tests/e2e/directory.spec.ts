@@ -44,6 +44,10 @@ test("an UMKM adds a product and finds itself in /pemasok by a misspelled produc
   await card.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Batik Sekar Jagad/);
   await expect(page.getByText("Blangkon batik sogan Solo")).toBeVisible();
+
+  // Issue 17: "Kembali ke pencarian" returns to the same search, not to an empty directory.
+  await page.getByRole("link", { name: /Kembali ke pencarian/ }).click();
+  await expect(page.getByRole("searchbox", { name: "Cari produk atau nama usaha" })).toHaveValue("blngkon");
 });
 
 // Issue 15: the directory moved from /suppliers to /pemasok. Old links and bookmarks keep working: a permanent
@@ -56,8 +60,8 @@ test("the old /suppliers paths redirect permanently to /pemasok, query kept", as
 
   await page.goto("/pemasok?q=batik");
   const href = await page.getByRole("article").first().getByRole("link").first().getAttribute("href");
-  expect(href).toMatch(/^\/pemasok\/[^/?]+$/);
-  const id = href!.split("/").pop()!;
+  expect(href).toMatch(/^\/pemasok\/[^/?]+\?cari=q%3Dbatik$/); // the search travels along (issue 17)
+  const id = href!.split("?")[0].split("/").pop()!;
   const one = await request.get(`/suppliers/${id}`, { maxRedirects: 0 });
   expect(one.status()).toBe(308);
   expect(new URL(one.headers()["location"], "http://x").pathname).toBe(`/pemasok/${id}`);

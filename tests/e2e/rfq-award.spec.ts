@@ -74,8 +74,13 @@ test("two UMKM quote (one revises), the buyer compares and splits the award, bot
   await expect(q1.getByText("Rupiah ditulis tanpa sen", { exact: false })).toBeVisible();
   await price1.fill("145.000");
   await expect(q1.getByText("Total penawaran: Rp33.500.000")).toBeVisible();
+  // Issue 17: a sample photo straight from the camera field, attached before the quote is sent.
+  const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0xff, 0xd9]);
+  await q1.getByLabel(/^Ambil foto dengan kamera/).setInputFiles({ name: "contoh-kain.jpg", mimeType: "image/jpeg", buffer: photo });
+  await expect(q1.getByText("1 file akan dilampirkan:")).toBeVisible();
   await q1.getByRole("button", { name: "Kirim penawaran" }).click();
   await expect(umkm.getByText("Penawaran terkirim. Pembeli telah diberi tahu.")).toBeVisible();
+  await expect(umkm.getByRole("link", { name: "contoh-kain.jpg" })).toBeVisible();
   await expect(umkm.getByRole("heading", { name: "Penawaran Anda" })).toBeVisible();
   await expect(umkm.getByText("Terkirim", { exact: true })).toBeVisible();
 

@@ -12,10 +12,12 @@ import { siteRoutes } from "@/lib/sites/routes";
 import { getOrganizationSite } from "@/lib/sites/service";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import { getDirectoryProfile } from "@/lib/suppliers/directory-profile";
+import { carriedDirectoryParams } from "@/lib/suppliers/search-query";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
@@ -23,8 +25,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: profile ? `${profile.hit.name} — Rantai` : "Rantai" };
 }
 
-export default async function SupplierPage({ params }: { params: Params }) {
+export default async function SupplierPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
+  // "Kembali ke pencarian" returns to the search the visitor came from (validated, rebuilt: /pemasok only).
+  const backToSearch = supplierRoutes.directory(carriedDirectoryParams((await searchParams).cari));
   const profile = await getDirectoryProfile(id);
   if (!profile) notFound();
   const t = await getTranslations("directory");
@@ -40,7 +44,7 @@ export default async function SupplierPage({ params }: { params: Params }) {
   return (
     <Container className="flex flex-col gap-6 py-8">
       <div>
-        <ButtonLink href={supplierRoutes.directory()} variant="ghost" size="sm">
+        <ButtonLink href={backToSearch} variant="ghost" size="sm">
           ← {t("profile.backToSearch")}
         </ButtonLink>
       </div>

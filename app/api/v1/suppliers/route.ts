@@ -20,13 +20,15 @@ export const GET = apiRoute(
         "(a valid TKDN certificate with at least this percentage), `verified=true` and `flagship=true` (suppliers matching a " +
         "flagship product — produk unggulan daerah — that their region's verified government tagged; each item lists them in " +
         "`flagships`). `sort`: relevance (default with `q`), " +
-        "name (default without), newest.",
+        "name (default without), newest. When no supplier matches every word, the suppliers matching any of them, most " +
+        "words first, with `partialMatch: true` (its pages keep it). `total`: how many match, counted up to 1,000 " +
+        "(`capped: true` when there are more).",
       tags: ["Suppliers"],
       responses: { 200: { description: "A page of suppliers", schema: SupplierPageSchema } },
     },
   },
   async ({ query }) => {
     const page = await searchSuppliers(query);
-    return { data: page.data, nextCursor: page.nextCursor };
+    return { data: page.data, nextCursor: page.nextCursor, partialMatch: page.partialMatch, total: page.total };
   },
 );

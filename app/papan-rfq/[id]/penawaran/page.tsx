@@ -146,7 +146,8 @@ export default async function OwnQuotePage({ params }: { params: Promise<{ id: s
                   ))}
                 </ul>
               )}
-              {editable && (quote.status === "draft" || quote.status === "submitted") && <QuoteAttachmentUpload rfqId={rfq.id} />}
+              {/* A draft takes new files in the form below (issue 17); a sent quote here, without a new revision. */}
+              {editable && quote.status === "submitted" && <QuoteAttachmentUpload rfqId={rfq.id} />}
             </section>
           </div>
         </Card>
@@ -173,6 +174,7 @@ export default async function OwnQuotePage({ params }: { params: Promise<{ id: s
                 : null
             }
             consortium={consortium}
+            attachmentCount={quote?.attachments.length ?? 0}
           />
         </Card>
       ) : (
