@@ -14,7 +14,7 @@ import { siteRoutes } from "@/lib/sites/routes";
 import { partnershipIndexRoutes } from "@/lib/partnership-index/routes";
 
 /** The sitemaps protocol allows 50,000; a smaller bound keeps the answer light. */
-export const MAX_URLS = 5000;
+const MAX_URLS = 5000;
 
 export interface SitemapEntry {
   url: string;
