@@ -1,6 +1,14 @@
-// The public address of the app, for links in emails and notifications (NEXTAUTH_URL is set by `npm start`).
+// The public address of the app: THE one source for every absolute link (e-mails, the Laporan Kemitraan's
+// verification link, CSV exports, the sitemap and robots.txt). APP_URL (the public URL) wins, else
+// NEXTAUTH_URL (which `npm start` sets to http://localhost:$PORT when nothing is configured). README
+// "Configuration" documents both.
 export function appBaseUrl(): string {
   return (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+}
+
+/** `path` (from a lib/<domain>/routes.ts builder) as an absolute URL on the public address. */
+export function absoluteUrl(path: string): string {
+  return `${appBaseUrl()}${path.startsWith("/") ? path : `/${path}`}`;
 }
 
 type QueryValue = string | number | boolean | null | undefined;

@@ -10,6 +10,7 @@ import { cooperativeRoutes } from "@/lib/cooperatives/routes";
 import { listMembers } from "@/lib/cooperatives/members";
 import { findJoinCandidates, listOutgoingJoinRequests } from "@/lib/cooperatives/join-requests";
 import { can } from "@/lib/auth/permissions";
+import { enumLabelKey, type SizeClass } from "@/lib/enums";
 import { JoinPanel } from "@/components/cooperatives/join-panel";
 
 export const dynamic = "force-dynamic";
@@ -35,6 +36,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
     manage ? listOutgoingJoinRequests(actor) : Promise.resolve([]),
   ]);
   const t = await getTranslations("cooperatives.members");
+  const tAll = await getTranslations();
   const href = (p: number) => cooperativeRoutes.members({ q, page: String(p) });
 
   return (
@@ -87,7 +89,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
                   {m.nib ?? "—"}
                 </td>
                 <td data-label={t("regency")}>{m.regencyName ?? "—"}</td>
-                <td data-label={t("sizeClass")}>{m.sizeClass ?? "—"}</td>
+                <td data-label={t("sizeClass")}>{m.sizeClass ? tAll(enumLabelKey("SizeClass", m.sizeClass as SizeClass)) : "—"}</td>
                 <td data-label={t("verification")}>
                   <VerificationBadge status={m.verificationStatus as "unverified" | "pending" | "verified" | "returned"} />
                 </td>

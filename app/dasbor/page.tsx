@@ -2,7 +2,7 @@
 // functions that authorize the actor themselves (organization type, permission, membership in the where
 // clause); this page only chooses which blocks the organization type gets.
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Container, EmptyState, PageHeader } from "@/components/ui";
 import { switcherOptions } from "@/components/auth/account-slots";
 import { OrganizationSwitcher } from "@/components/auth/organization-switcher";
@@ -31,7 +31,8 @@ import { listIncomingJoinRequests } from "@/lib/cooperatives/join-requests";
 import { IncomingJoinRequestsCard } from "@/components/cooperatives/incoming-requests-card";
 import { getBankDashboard } from "@/lib/financing/dashboard";
 import { organizationRoutes } from "@/lib/organizations/routes";
-import { getOrganizationOverview, listOrganizationsForReview, listOwnAuditLog } from "@/lib/organizations/service";
+import { getOrganizationOverview, listOrganizationsForReview } from "@/lib/organizations/service";
+import { listOwnActivity } from "@/lib/organizations/activity";
 import { getBuyerDashboard } from "@/lib/rfqs/dashboard";
 import { getMinistryOverview } from "@/lib/stats/ministry-overview";
 import { getSupplierDashboard } from "@/lib/suppliers/dashboard";
@@ -67,7 +68,7 @@ export default async function DashboardPage() {
   const m = actor.membership;
   const [org, audit, tokens, roleSection, options] = await Promise.all([
     getOrganizationOverview(actor),
-    listOwnAuditLog(actor, { limit: 10 }),
+    listOwnActivity(actor, { limit: 10, locale: await getLocale() }),
     listApiTokens(actor.user.id),
     RoleSection({ actor }),
     switcherOptions(actor),
@@ -109,7 +110,7 @@ export default async function DashboardPage() {
             <MembersCard org={org} />
           </div>
           <div className="min-w-0">
-            <AuditLogCard entries={audit} organizationId={org.id} />
+            <AuditLogCard entries={audit} />
           </div>
         </div>
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, ButtonLink, Card, EmptyState, OrgTypeBadge, VerificationBadge } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
-import type { listOrganizationsForReview } from "@/lib/organizations/service";
+import { longestWaitingFirst, waitingDays, type listOrganizationsForReview } from "@/lib/organizations/service";
 import { VerificationActions } from "./verification-actions";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 
@@ -16,6 +16,8 @@ interface Row {
   type: Queue["organizations"][number]["type"];
   status: Queue["organizations"][number]["verificationStatus"];
   createdAt: Date;
+  /** Since when it waits for a decision (profile submitted, resubmitted, or signed up). */
+  waitingSince: Date;
   nib?: string | null;
   region?: string | null;
   /** A returned buyer/cooperative that asked for review again: when, what it said, and the note it answered. */
@@ -26,13 +28,14 @@ interface Row {
 }
 
 function queueRows(queue: Queue): Row[] {
-  return [
+  return longestWaitingFirst([
     ...queue.suppliers.map((s) => ({
       id: s.id,
       name: s.name,
       type: s.type,
       status: s.supplierProfile?.verificationStatus ?? ("pending" as const),
       createdAt: s.createdAt,
+      waitingSince: s.waitingSince,
       nib: s.supplierProfile?.nib ?? null,
       region: s.supplierProfile?.regency?.name ?? null,
     })),
@@ -42,6 +45,7 @@ function queueRows(queue: Queue): Row[] {
       type: o.type,
       status: o.verificationStatus,
       createdAt: o.createdAt,
+      waitingSince: o.waitingSince,
       resubmission: o.resubmission,
       returnNote: o.returnNote,
       scope: o.regionRegency
@@ -50,7 +54,7 @@ function queueRows(queue: Queue): Row[] {
           ? { kind: "province" as const, name: o.regionProvince.name }
           : null,
     })),
-  ];
+  ]);
 }
 
 export async function VerificationQueue({ queue, limit, showPageLink = false }: { queue: Queue; limit?: number; showPageLink?: boolean }) {
@@ -58,6 +62,7 @@ export async function VerificationQueue({ queue, limit, showPageLink = false }: 
   const td = await getTranslations("dashboard.platform");
   const f = formattersFor(await getLocale(), await getTimeZone());
   const rows = queueRows(queue);
+  const now = new Date();
   const shown = limit ? rows.slice(0, limit) : rows;
 
   return (
@@ -106,6 +111,10 @@ export async function VerificationQueue({ queue, limit, showPageLink = false }: 
                 <p className="mt-1 text-sm text-muted">
                   {r.region ? `${r.region} · ` : ""}
                   {td("registered", { date: f.date(r.createdAt) })}
+                  {" · "}
+                  <span className="font-medium text-ink" data-testid="waiting">
+                    {t("waiting", { days: waitingDays(r.waitingSince, now) })}
+                  </span>
                 </p>
                 {(r.resubmission || r.returnNote) && (
                   // Plain text nodes: React escapes what the organization wrote.

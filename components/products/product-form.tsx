@@ -6,10 +6,12 @@ import { startTransition, useActionState, useEffect, useRef, type FormEvent } fr
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
-import { Alert, Button, Checkbox, Input, Textarea } from "@/components/ui";
+import Link from "next/link";
+import { Alert, Button, Checkbox, Input, Select, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { createProductAction, updateProductAction } from "@/lib/products/actions";
 import { productRoutes } from "@/lib/products/routes";
+import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export interface ProductFormValues {
   id?: string;
@@ -27,7 +29,13 @@ export interface ProductFormValues {
 
 const PHOTO_ACCEPT = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp";
 
-export function ProductForm({ initial }: { initial?: ProductFormValues }) {
+/** A KBLI the product may have: the supplier profile's codes (and, when editing, the product's own). */
+export interface ProductKbliOption {
+  code: string;
+  title: string;
+}
+
+export function ProductForm({ initial, kbliOptions }: { initial?: ProductFormValues; kbliOptions: ProductKbliOption[] }) {
   const t = useTranslations("products");
   const tc = useTranslations("common");
   const tUploads = useTranslations("uploads");
@@ -77,17 +85,25 @@ export function ProductForm({ initial }: { initial?: ProductFormValues }) {
         error={fields.description}
       />
       <div className="grid gap-5 sm:grid-cols-2">
-        <Input
-          name="kbli"
-          label={t("fields.kbli")}
-          description={t("fields.kbliHint")}
-          inputMode="numeric"
-          pattern="[0-9]{5}"
-          maxLength={5}
-          defaultValue={initial?.kbli}
-          required
-          error={fields.kbli}
-        />
+        {kbliOptions.length > 0 ? (
+          <Select
+            name="kbli"
+            label={t("fields.kbli")}
+            description={t("fields.kbliHint")}
+            placeholder={kbliOptions.length > 1 ? t("fields.kbliChoose") : undefined}
+            options={kbliOptions.map((o) => ({ value: o.code, label: `${o.code} · ${o.title}` }))}
+            defaultValue={initial?.kbli ?? (kbliOptions.length === 1 ? kbliOptions[0].code : "")}
+            required
+            error={fields.kbli}
+          />
+        ) : (
+          <Alert tone="warning" title={t("fields.kbli")}>
+            {t("fields.kbliNone")}{" "}
+            <Link href={supplierRoutes.step("bidang")} className="font-medium underline">
+              {t("fields.kbliAddLink")}
+            </Link>
+          </Alert>
+        )}
         <Input
           name="unit"
           label={t("fields.unit")}

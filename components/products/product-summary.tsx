@@ -27,7 +27,19 @@ export async function ProductSummary({ product, actions }: { product: ProductVie
           className="size-20 shrink-0 rounded-lg border border-stone-200 object-cover"
         />
       ) : (
-        <div aria-hidden="true" className="size-20 shrink-0 rounded-lg border border-dashed border-stone-300 bg-stone-50" />
+        // No photo yet: a neutral picture of a parcel, labelled for screen readers (never an empty box).
+        <div
+          role="img"
+          aria-label={t("noPhoto")}
+          data-testid="product-photo-placeholder"
+          className="flex size-20 shrink-0 items-center justify-center rounded-lg border border-stone-200 bg-stone-100 text-stone-400"
+        >
+          <svg viewBox="0 0 24 24" width="36" height="36" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+            <path d="M3.5 7.5 12 3l8.5 4.5v9L12 21l-8.5-4.5v-9Z" strokeLinejoin="round" />
+            <path d="M3.5 7.5 12 12l8.5-4.5M12 12v9" strokeLinejoin="round" />
+            <path d="m7.75 5.25 8.5 4.5" strokeLinejoin="round" />
+          </svg>
+        </div>
       )}
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         <p className="font-semibold text-ink break-words">{product.name}</p>

@@ -8,6 +8,8 @@ import { partnershipIndexRoutes } from "@/lib/partnership-index/routes";
 import { regionRoutes } from "@/lib/regions/routes";
 import { siteRoutes } from "@/lib/sites/routes";
 import type { OrgType, SessionMembership } from "@/lib/auth/types";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { notificationRoutes } from "@/lib/notifications/routes";
 import { cooperativeRoutes } from "@/lib/cooperatives/routes";
 import { financingRoutes } from "@/lib/financing/routes";
 import { organizationRoutes } from "@/lib/organizations/routes";
@@ -44,6 +46,7 @@ export const NAV_ROUTES = {
   flaggedAgreements: partnershipIndexRoutes.flaggedAgreements(),
   financingProgrammes: financingRoutes.programmes(),
   adminSites: siteRoutes.admin(),
+  adminOutbox: notificationRoutes.outbox(),
 } as const;
 
 export type NavKey = keyof typeof NAV_ROUTES;
@@ -60,7 +63,7 @@ export const NAV_BY_ORG_TYPE: Record<OrgType, readonly NavKey[]> = {
   cooperative: ["dashboard", "members", "rfqBoard", "quotes", "partnerships", "financing", "clusters"],
   ministry: ["dashboard", "statistics", "partnerships", "clusters", "partnershipIndexRanking", "flaggedAgreements"],
   bank: ["dashboard", "financing", "financingProgrammes"],
-  platform: ["dashboard", "verification", "certificateReview", "adminOrganizations", "adminUsers", "adminSites"],
+  platform: ["dashboard", "verification", "certificateReview", "adminOrganizations", "adminUsers", "adminSites", "adminOutbox"],
   cluster_manager: ["dashboard", "clusters", "findSuppliers", "sites"],
   regional_government: ["dashboard", "regionDashboard", "clusters", "statistics", "findSuppliers"],
 };
@@ -92,23 +95,34 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.regionDashboard,
   NAV_ROUTES.sites,
   NAV_ROUTES.adminSites,
+  NAV_ROUTES.adminOutbox,
   NAV_ROUTES.partnershipIndex,
   NAV_ROUTES.ownPartnershipIndex,
   NAV_ROUTES.partnershipIndexRanking,
   NAV_ROUTES.flaggedAgreements,
 ]);
 
-function items(keys: readonly NavKey[], live: ReadonlySet<string>): NavItem[] {
-  return keys.map((key) => ({ key, href: NAV_ROUTES[key] })).filter((item) => live.has(item.href));
+/** Menu entries only some roles of the organization may open (the page answers 404 to the others). */
+const NAV_PERMISSIONS: Partial<Record<NavKey, Permission>> = {
+  adminOutbox: "platform:admin", // the e-mail outbox: platform admins (owner, admin), not plain verifiers
+};
+
+type NavMembership = Pick<SessionMembership, "organizationType"> & Partial<Pick<SessionMembership, "role">>;
+
+function items(keys: readonly NavKey[], live: ReadonlySet<string>, membership?: NavMembership): NavItem[] {
+  return keys
+    .filter((key) => {
+      const needs = NAV_PERMISSIONS[key];
+      return !needs || Boolean(membership?.role && can({ organizationType: membership.organizationType, role: membership.role }, needs));
+    })
+    .map((key) => ({ key, href: NAV_ROUTES[key] }))
+    .filter((item) => live.has(item.href));
 }
 
 /** The menu for the active membership; the public menu when there is none. */
-export function navFor(
-  membership: Pick<SessionMembership, "organizationType"> | null | undefined,
-  live: ReadonlySet<string> = LIVE_ROUTES,
-): NavItem[] {
+export function navFor(membership: NavMembership | null | undefined, live: ReadonlySet<string> = LIVE_ROUTES): NavItem[] {
   if (!membership) return items(PUBLIC_NAV, live);
-  return items([...NAV_BY_ORG_TYPE[membership.organizationType], "team"], live); // every organization has a team (issue 16)
+  return items([...NAV_BY_ORG_TYPE[membership.organizationType], "team"], live, membership); // every organization has a team (issue 16)
 }
 
 /** Is `href` the current page or one of its sub-pages? */

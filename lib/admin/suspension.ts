@@ -6,6 +6,7 @@
 // matching (rantai_search_refresh skips it, migration 20261207134138_suspension).
 // A suspended user cannot sign in, and their sessions and API tokens resolve to nobody from the next request
 // on (lib/auth/session-user.ts). Reinstating undoes both. Each change is one transaction with its audit entry.
+import type { AuditAction } from "@/lib/audit/actions";
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { audit } from "@/lib/audit/log";
@@ -70,7 +71,7 @@ export async function reinstateOrganization(actor: Actor | null, input: { id: st
 }
 
 /** Audit entries about a user go to each of their organizations' logs (or to none when they have none). */
-async function auditUser(tx: Tx, userId: string, entry: { actorId: string; action: string; data: Prisma.InputJsonValue }) {
+async function auditUser(tx: Tx, userId: string, entry: { actorId: string; action: AuditAction; data: Prisma.InputJsonValue }) {
   const memberships = await tx.membership.findMany({ where: { userId }, select: { organizationId: true } });
   const orgIds = memberships.length ? memberships.map((m) => m.organizationId) : [null];
   for (const organizationId of orgIds) await audit(tx, { organizationId, entityType: "User", entityId: userId, ...entry });

@@ -1,6 +1,7 @@
 // Partnership agreement input: one set of zod schemas for the /kemitraan forms, their server actions and
 // /api/v1/agreements (create, amend, accept, complete, terminate, deliveries, payments, ratings).
 // Messages are i18n keys ("errors.field.*", "agreements.errors.*"). Client-safe: no server imports.
+import { emptyIsRequired } from "@/lib/validation";
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
 import { AGREEMENT_FLAG_STATUSES, AGREEMENT_STATUSES, PARTNERSHIP_SCHEMES } from "@/lib/enums";
@@ -48,11 +49,7 @@ const wholeNumber = (min: number, max: number) =>
   );
 
 const text = (min: number, max: number) =>
-  z
-    .string({ error: "errors.field.required" })
-    .trim()
-    .min(min, min <= 1 ? "errors.field.required" : "errors.field.tooShort")
-    .max(max, "errors.field.tooLong");
+  z.string({ error: "errors.field.required" }).trim().min(min, emptyIsRequired("errors.field.tooShort")).max(max, "errors.field.tooLong");
 
 export const milestoneInputSchema = z
   .object({

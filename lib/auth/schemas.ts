@@ -1,5 +1,6 @@
 // Input schemas for accounts: one definition serves the sign-up form, the server action and the HTTP API.
 // Messages are i18n keys (resolved by the UI and the API error formatter).
+import { emptyIsRequired } from "@/lib/validation";
 import { z } from "zod";
 
 export const SIGNUP_ORG_TYPES = ["umkm", "buyer", "cooperative", "cluster_manager", "regional_government"] as const;
@@ -17,17 +18,25 @@ export const emailSchema = z
 
 export const passwordSchema = z
   .string({ error: "errors.field.required" })
-  .min(10, "errors.field.passwordTooShort")
+  .min(10, emptyIsRequired("errors.field.passwordTooShort"))
   .max(200, "errors.field.tooLong");
 
 export const registerSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
-  name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(120, "errors.field.tooLong"),
+  name: z
+    .string({ error: "errors.field.required" })
+    .trim()
+    .min(2, emptyIsRequired("errors.field.tooShort"))
+    .max(120, "errors.field.tooLong"),
   organization: z
     .object(
       {
-        name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(160, "errors.field.tooLong"),
+        name: z
+          .string({ error: "errors.field.required" })
+          .trim()
+          .min(2, emptyIsRequired("errors.field.tooShort"))
+          .max(160, "errors.field.tooLong"),
         type: z.enum(SIGNUP_ORG_TYPES, { error: "errors.field.organizationType" }),
         /** A regional government's scope (issue 12): a province ("32") or one regency ("32.04"), exactly one. */
         regionProvinceCode: z.preprocess(

@@ -3,6 +3,7 @@
 // scope: "read" (GET only) or "read write" (issue 11). Named tokens are made only from a signed-in browser
 // session (the dashboard's action); a bearer token cannot make tokens (POST /api/v1/tokens answers 403), so
 // a leaked token cannot mint itself a successor that outlives its revocation or expiry.
+import type { AuditAction } from "@/lib/audit/actions";
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
@@ -60,7 +61,7 @@ export async function issueApiToken(
     });
     const entry = {
       actorId: userId,
-      action: source === "api" ? "token.issued" : "token.created",
+      action: (source === "api" ? "token.issued" : "token.created") as AuditAction,
       entityType: "ApiToken",
       entityId: created.id,
     };

@@ -1,5 +1,6 @@
 // Cluster input (forms, server actions and /api/v1/clusters; issue 12). Client-safe (no database): the codes are
 // checked for shape here and against the reference tables (KbliCode, Province, Regency, Site) in manage.ts.
+import { emptyIsRequired } from "@/lib/validation";
 import { z } from "zod";
 import "@/lib/api/openapi";
 
@@ -34,7 +35,11 @@ export const clusterIdSchema = z.string().trim().min(1).max(64);
 
 export const clusterInputSchema = z
   .object({
-    name: z.string({ error: "errors.field.required" }).trim().min(3, "clusters.errors.nameTooShort").max(160, "errors.field.tooLong"),
+    name: z
+      .string({ error: "errors.field.required" })
+      .trim()
+      .min(3, emptyIsRequired("clusters.errors.nameTooShort"))
+      .max(160, "errors.field.tooLong"),
     description: z.preprocess(blank, z.string({ error: "errors.field.invalid" }).trim().max(4000, "errors.field.tooLong").default("")),
     kbliSections: kbliSectionsField.refine((a) => a.length > 0, "clusters.errors.kbliRequired"),
     provinceCodes: provinceCodesField,

@@ -6,6 +6,7 @@
 //    decline on their dashboard; only an accepted request creates the active CooperativeMembership.
 //  - One row per cooperative and UMKM. Asking again after a decline waits REASK_AFTER_DAYS; a cooperative sends
 //    at most REQUESTS_PER_DAY requests in 24 hours (each notifies and e-mails people outside it).
+import type { AuditAction } from "@/lib/audit/actions";
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -258,7 +259,7 @@ export async function decideJoinRequest(actor: Actor | null, input: unknown) {
       });
     }
     const payload = { cooperativeName: request.cooperative.name, organizationName: a.membership.organizationName };
-    const action = `cooperative.join.${status}`;
+    const action: AuditAction = `cooperative.join.${status}`;
     await audit(tx, {
       organizationId: memberId,
       actorId: a.user.id,

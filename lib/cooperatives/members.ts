@@ -1,5 +1,6 @@
 // A cooperative's member UMKM (the /anggota list) and claiming an invitation (/klaim/[token]): the owner
 // named in the cooperative's CSV sets a name and password, which creates their user and owner membership.
+import { emptyIsRequired } from "@/lib/validation";
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -117,7 +118,11 @@ export async function findClaimableInvitation(token: string) {
 }
 
 const claimSchema = z.object({
-  name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(120, "errors.field.tooLong"),
+  name: z
+    .string({ error: "errors.field.required" })
+    .trim()
+    .min(2, emptyIsRequired("errors.field.tooShort"))
+    .max(120, "errors.field.tooLong"),
   password: passwordSchema,
 });
 

@@ -3,6 +3,7 @@
 // shows them); returning keeps the approved values and stores the admin's note for the organization. Either
 // way the proposal is cleared, both organizations' audit logs record it, and the organization's owners and
 // admins are notified (in-app and e-mail through the outbox).
+import type { AuditAction } from "@/lib/audit/actions";
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
@@ -80,7 +81,7 @@ export async function decideProfileChange(actor: Actor | null, id: string, input
       },
     });
     if (count !== 1) throw conflict("organizations.errors.noPendingChange");
-    const action = `organization.profile_${input.decision}`;
+    const action: AuditAction = `organization.profile_${input.decision}`;
     const data = {
       fields: change.fields,
       note: input.note,

@@ -6,6 +6,7 @@
 //
 // Field semantics: a key that is absent means "leave as is"; null, or an empty string from a form, means
 // "clear it" (except `name`, which cannot be cleared, and `isStateOwned`, which is true or false).
+import { emptyIsRequired } from "@/lib/validation";
 import { z } from "zod";
 import { LEGAL_FORMS } from "@/lib/enums";
 import "@/lib/api/openapi";
@@ -32,7 +33,12 @@ const websiteSchema = text(200)
 
 export const organizationProfileSchema = z
   .object({
-    name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(160, "errors.field.tooLong").optional(),
+    name: z
+      .string({ error: "errors.field.required" })
+      .trim()
+      .min(2, emptyIsRequired("errors.field.tooShort"))
+      .max(160, "errors.field.tooLong")
+      .optional(),
     legalName: clearable(text(200)),
     legalForm: clearable(z.enum(LEGAL_FORMS, { error: "errors.field.invalidChoice" })),
     npwp: clearable(npwpSchema),

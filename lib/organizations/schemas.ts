@@ -1,5 +1,6 @@
 // Inputs of the organization domain (verification decisions, the active organization, members and
 // invitations), validated with zod: the forms, the server actions and the API share them.
+import { emptyIsRequired } from "@/lib/validation";
 import { z } from "zod";
 import { MEMBER_ROLES } from "@/lib/enums";
 import { emailSchema, passwordSchema } from "@/lib/auth/schemas";
@@ -51,6 +52,10 @@ export const invitationTokenSchema = z.object({
 
 /** An invitee without an account: a name and a password; the e-mail address is the invitation's. */
 export const acceptWithSignUpSchema = invitationTokenSchema.extend({
-  name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(120, "errors.field.tooLong"),
+  name: z
+    .string({ error: "errors.field.required" })
+    .trim()
+    .min(2, emptyIsRequired("errors.field.tooShort"))
+    .max(120, "errors.field.tooLong"),
   password: passwordSchema,
 });

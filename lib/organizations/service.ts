@@ -97,15 +97,36 @@ export async function listOrganizationsForReview(actor: Actor | null, { limit = 
         type: true,
         createdAt: true,
         supplierProfile: { select: { verificationStatus: true, nib: true, regency: { select: { name: true } } } },
+        // When the UMKM (last) sent its profile for review: its wait starts there, not at sign-up.
+        auditEntries: {
+          where: { action: "supplier.verification_requested", entityType: "SupplierProfile" },
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { createdAt: true },
+        },
       },
     }),
   ]);
-  const organizations = rows.map(({ auditEntries, verificationNote, ...o }) => ({
-    ...o,
-    resubmission: resubmissionOf(auditEntries[0]),
-    returnNote: verificationNote,
-  }));
-  return { organizations, suppliers };
+  const organizations = rows.map(({ auditEntries, verificationNote, ...o }) => {
+    const resubmission = resubmissionOf(auditEntries[0]);
+    return { ...o, resubmission, returnNote: verificationNote, waitingSince: resubmission?.at ?? o.createdAt };
+  });
+  return {
+    organizations,
+    suppliers: suppliers.map(({ auditEntries, ...s }) => ({ ...s, waitingSince: auditEntries[0]?.createdAt ?? s.createdAt })),
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days someone has waited since `since` (0 under a day). */
+export function waitingDays(since: Date, now: Date = new Date()): number {
+  return Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS));
+}
+
+/** The verification queue's order (issue 17): who has waited longest first, whatever their type. */
+export function longestWaitingFirst<T extends { waitingSince: Date; id: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => a.waitingSince.getTime() - b.waitingSince.getTime() || a.id.localeCompare(b.id));
 }
 
 /**

@@ -81,9 +81,37 @@ export function toProductView(p: ProductRow): ProductView {
   };
 }
 
-async function assertKbliExists(code: string) {
+/**
+ * A product's KBLI is one of its supplier profile's codes (issue 17: chosen from the profile, never typed
+ * freely), or, when editing, the code the product already has (a code since dropped from the profile stays
+ * until it is changed). An unknown code is errors.field.kbli, a real one outside the profile
+ * products.errors.kbliNotInProfile.
+ */
+async function assertProfileKbli(organizationId: string, code: string, keep?: string | null) {
   const found = await db.kbliCode.findFirst({ where: { version: KBLI_VERSION, code, level: 5 }, select: { code: true } });
   if (!found) throw invalidInput({ kbli: ["errors.field.kbli"] });
+  if (keep === code) return;
+  const own = await db.supplierKbli.findFirst({
+    where: { supplierId: organizationId, kbliVersion: KBLI_VERSION, kbliCode: code },
+    select: { kbliCode: true },
+  });
+  if (!own) throw invalidInput({ kbli: ["products.errors.kbliNotInProfile"] });
+}
+
+export interface KbliOption {
+  code: string;
+  title: { id: string; en: string | null };
+}
+
+/** The KBLI codes the actor's UMKM may give a product: its profile's, primary first (the product form's choices). */
+export async function listProfileKbliOptions(actor: Actor | null): Promise<KbliOption[]> {
+  const a = authorizeCatalogue(actor);
+  const rows = await db.supplierKbli.findMany({
+    where: { supplierId: a.membership.organizationId, kbliVersion: KBLI_VERSION },
+    orderBy: [{ isPrimary: "desc" }, { kbliCode: "asc" }],
+    select: { kbliCode: true, kbli: { select: { titleId: true, titleEn: true } } },
+  });
+  return rows.map((r) => ({ code: r.kbliCode, title: { id: r.kbli.titleId, en: r.kbli.titleEn } }));
 }
 
 async function preparePhotos(photos: readonly PhotoSource[] | undefined, already = 0) {
@@ -116,9 +144,9 @@ export async function getOwnProduct(actor: Actor | null, id: string): Promise<Pr
 
 export async function createProduct(actor: Actor | null, input: ProductCreateInput, photos?: readonly PhotoSource[]): Promise<ProductView> {
   const a = authorizeCatalogue(actor);
-  await assertKbliExists(input.kbli);
-  const prepared = await preparePhotos(photos);
   const organizationId = a.membership.organizationId;
+  await assertProfileKbli(organizationId, input.kbli);
+  const prepared = await preparePhotos(photos);
   const id = await db.$transaction(async (tx) => {
     const p = await tx.product.create({
       data: {
@@ -164,13 +192,13 @@ export async function updateProduct(
   const organizationId = a.membership.organizationId;
   const current = await db.product.findFirst({
     where: { id, supplierId: organizationId },
-    select: { id: true, priceMinIdr: true, priceMaxIdr: true, _count: { select: { images: true } } },
+    select: { id: true, priceMinIdr: true, priceMaxIdr: true, kbliCode: true, _count: { select: { images: true } } },
   });
   if (!current) throw notFound();
   const min = patch.priceMinIdr ?? current.priceMinIdr;
   const max = patch.priceMaxIdr ?? current.priceMaxIdr;
   if (min !== null && max !== null && min > max) throw invalidInput({ priceMaxIdr: ["products.errors.priceOrder"] });
-  if (patch.kbli !== undefined) await assertKbliExists(patch.kbli);
+  if (patch.kbli !== undefined) await assertProfileKbli(organizationId, patch.kbli, current.kbliCode);
   const removing = opts.removeImageIds?.length ?? 0;
   const prepared = await preparePhotos(opts.photos, Math.max(0, current._count.images - removing));
 

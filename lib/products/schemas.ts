@@ -1,6 +1,7 @@
 // Product input: one zod schema for the product form, its server actions and the HTTP API
 // (POST/PATCH /api/v1/products). Messages are i18n keys ("errors.field.*", "products.errors.*").
 // Client-safe: no server imports.
+import { emptyIsRequired } from "@/lib/validation";
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
 
@@ -58,11 +59,7 @@ const wholeNumber = (min: number, max: number) => z.preprocess(numberOrString, n
 const nullableWholeNumber = (min: number, max: number) => z.preprocess(numberOrString, number(min, max).nullable().optional());
 
 const text = (min: number, max: number) =>
-  z
-    .string({ error: "errors.field.required" })
-    .trim()
-    .min(min, min <= 1 ? "errors.field.required" : "errors.field.tooShort")
-    .max(max, "errors.field.tooLong");
+  z.string({ error: "errors.field.required" }).trim().min(min, emptyIsRequired("errors.field.tooShort")).max(max, "errors.field.tooLong");
 
 export const productFields = {
   name: text(2, 160),

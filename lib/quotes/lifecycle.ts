@@ -3,6 +3,7 @@
 // PUT / DELETE /api/v1/rfqs/{id}/quote. Who may: lib/quotes/access.ts.
 // Every transition is audited twice (for the buyer organization and for the supplier), in the same
 // transaction; a submission notifies the buyer organization ("quote.received", never with a price).
+import type { AuditAction } from "@/lib/audit/actions";
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/types";
@@ -24,7 +25,7 @@ function auditBoth(
     buyerId: string;
     supplierId: string;
     actorId: string;
-    action: string;
+    action: AuditAction;
     quoteId: string;
     rfqId: string;
     extra?: Record<string, string | number | boolean | null>;
@@ -134,7 +135,7 @@ export async function saveQuote(actor: Actor | null, rfqId: string, input: Quote
       consortiumId: consortium?.id ?? null,
     };
     let id: string;
-    let action: string;
+    let action: AuditAction;
     const wasSubmitted = existing?.status === "submitted";
     if (!existing) {
       const created = await tx.quote.create({

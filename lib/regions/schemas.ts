@@ -1,5 +1,6 @@
 // Input schemas of the regional governments' pages and API (issue 12, docs/decisions/0023-regional-governments.md):
 // a region code, the flagship products a government tags, the follow-up list's filter. Messages are i18n keys.
+import { emptyIsRequired } from "@/lib/validation";
 import { z } from "zod";
 
 /** A province ("32") or a regency ("32.04") code of the reference tables (existence is checked in lib/regions). */
@@ -42,7 +43,11 @@ const keywordsSchema = z.preprocess(
 );
 
 export const flagshipInputSchema = z.object({
-  name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(120, "errors.field.tooLong"),
+  name: z
+    .string({ error: "errors.field.required" })
+    .trim()
+    .min(2, emptyIsRequired("errors.field.tooShort"))
+    .max(120, "errors.field.tooLong"),
   /** A KBLI 2020 code of 2 to 5 digits: a division ("10"), group ("107"), class ("1079") or subclass ("10792"). */
   kbliCode: z
     .string({ error: "errors.field.required" })

@@ -4,6 +4,7 @@
 //
 // Forms send nested names ("items.0.name", "requiredCertifications[]", checkbox "on"); the preprocessors
 // below turn those into the same shapes the JSON API sends, so both go through exactly the same rules.
+import { emptyIsRequired } from "@/lib/validation";
 import { z } from "zod";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
 import { CERTIFICATION_TYPES, RFQ_STATUSES, RFQ_VISIBILITIES } from "@/lib/enums";
@@ -19,11 +20,7 @@ export const MAX_DEADLINE_DAYS = 366;
 const blank = (v: unknown) => (v === "" || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 const text = (min: number, max: number) =>
-  z
-    .string({ error: "errors.field.required" })
-    .trim()
-    .min(min, min <= 1 ? "errors.field.required" : "errors.field.tooShort")
-    .max(max, "errors.field.tooLong");
+  z.string({ error: "errors.field.required" }).trim().min(min, emptyIsRequired("errors.field.tooShort")).max(max, "errors.field.tooLong");
 
 const optionalText = (max: number) => z.preprocess(blank, z.string().trim().max(max, "errors.field.tooLong").nullable().optional());
 

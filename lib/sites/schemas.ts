@@ -2,6 +2,7 @@
 // forms (strings from FormData), the server actions and /api/v1/sites (JSON). Messages are i18n keys. What
 // needs the database (the regency exists, the name is free in that regency, the site exists) is checked in
 // ./service.ts before anything is written.
+import { emptyIsRequired } from "@/lib/validation";
 import { z } from "zod";
 import { SITE_KINDS } from "@/lib/enums";
 import "@/lib/api/openapi"; // .openapi() on zod schemas
@@ -45,7 +46,11 @@ const coordinate = (min: number, max: number, error: string) =>
   );
 
 const siteFields = {
-  name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(160, "errors.field.tooLong"),
+  name: z
+    .string({ error: "errors.field.required" })
+    .trim()
+    .min(2, emptyIsRequired("errors.field.tooShort"))
+    .max(160, "errors.field.tooLong"),
   kind: z.enum(SITE_KINDS, { error: "errors.field.invalidChoice" }),
   regencyCode: z
     .string({ error: "errors.field.region" })

@@ -8,6 +8,7 @@
 //
 // Field semantics: a key that is absent means "leave as is"; null, or an empty string from a form, means
 // "clear it" (except `name`, which cannot be cleared).
+import { emptyIsRequired } from "@/lib/validation";
 import { z } from "zod";
 import { CERTIFICATION_TYPES, LEGAL_FORMS } from "@/lib/enums";
 import { paginationQuery } from "@/lib/api/pagination";
@@ -210,7 +211,12 @@ export type CertificationInput = z.output<typeof certificationInputSchema>;
 
 export const supplierProfileSchema = z
   .object({
-    name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort").max(160, "errors.field.tooLong").optional(),
+    name: z
+      .string({ error: "errors.field.required" })
+      .trim()
+      .min(2, emptyIsRequired("errors.field.tooShort"))
+      .max(160, "errors.field.tooLong")
+      .optional(),
     description: optionalText(2000),
     nib: clearable(nibSchema),
     npwp: clearable(npwpSchema),

@@ -126,6 +126,11 @@ test("an API token with a chosen expiry and scope is shown once, listed by its p
   // The cooperative's activity log shows both, naming the token.
   await page.reload();
   const log = page.locator("section").filter({ has: page.getByRole("heading", { name: "Catatan aktivitas" }) });
-  await expect(log.getByRole("listitem").filter({ hasText: `Token API dibuat: ${name} (${token.slice(0, 10)}…)` })).toBeVisible();
-  await expect(log.getByRole("listitem").filter({ hasText: `Token API dicabut: ${name}` })).toBeVisible();
+  await expect(log.getByRole("listitem").filter({ hasText: `Token API “${name}” (${token.slice(0, 10)}…) dibuat.` })).toBeVisible();
+  await expect(
+    log
+      .getByRole("listitem")
+      .filter({ hasText: `Token API “${name}”` })
+      .filter({ hasText: "dicabut." }),
+  ).toBeVisible();
 });

@@ -27,6 +27,9 @@ test("a cooperative imports members from CSV with an error report, and a re-uplo
   await loginAs("koperasi");
   await page.goto("/anggota");
   await expect(page.getByRole("heading", { name: "Anggota koperasi" })).toBeVisible();
+  // Size classes in words (issue 17), never the raw enum value.
+  await expect(page.locator("td", { hasText: /^(Mikro|Kecil|Menengah|Besar)$/ }).first()).toBeVisible();
+  await expect(page.locator("td", { hasText: /^(mikro|kecil|menengah|besar)$/ })).toHaveCount(0);
   await page.getByRole("link", { name: "Impor dari CSV" }).click();
   await expect(page).toHaveURL(/\/anggota\/impor$/);
 

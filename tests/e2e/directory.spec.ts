@@ -10,7 +10,7 @@ test("an UMKM adds a product and finds itself in /pemasok by a misspelled produc
   await page.goto("/produk/baru");
   await page.getByLabel("Nama produk").fill("Blangkon batik sogan Solo");
   await page.getByLabel("Deskripsi").fill("Blangkon mondolan, kain batik tulis sogan, ukuran bisa dipesan.");
-  await page.getByLabel("Kode KBLI").fill("14111");
+  await page.getByLabel("Kode KBLI").selectOption("14111"); // one of the profile's codes (issue 17)
   await page.getByLabel("Satuan").fill("pcs");
   await page.getByLabel("Harga terendah (Rp)").fill("85.000");
   await page.getByLabel("Harga tertinggi (Rp)").fill("60000"); // lower than the lowest: refused

@@ -54,6 +54,7 @@ test("two UMKM quote (one revises), the buyer compares and splits the award, bot
   await waitForHydration(publish);
   await publish.click();
   await expect(page.getByText("Terbuka", { exact: true })).toBeVisible();
+  await expect(page.getByText("Untuk umum", { exact: true }).first()).toBeVisible(); // status · visibility never "Terbuka · Terbuka"
 
   // --- UMKM 1 quotes: a fractional price is refused at its field, then it submits and revises ---------
   const umkm = await pageAs("umkm");

@@ -183,7 +183,7 @@ test("a new UMKM signs up on a phone, completes its profile, adds a certificate 
     await hydratedForm(page, "Simpan");
     await page.getByLabel("Nama produk").fill(p.name);
     await page.getByLabel("Deskripsi").fill(`${p.name}: batik Pekalongan pewarna alam, bisa pesan motif.`);
-    await page.getByLabel("Kode KBLI").fill("13134");
+    await page.getByLabel("Kode KBLI").selectOption("13134"); // chosen from the profile's codes (issue 17)
     await page.getByLabel("Satuan").fill(p.unit);
     await page.getByLabel("Harga terendah (Rp)").fill(p.min);
     await page.getByLabel("Harga tertinggi (Rp)").fill(p.max);
@@ -193,6 +193,7 @@ test("a new UMKM signs up on a phone, completes its profile, adds a certificate 
     await expect(page.getByText("Produk tersimpan.")).toBeVisible();
   }
   for (const p of products) await expect(page.getByText(p.name, { exact: true })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Belum ada foto produk" }).first()).toBeVisible(); // no photo: a placeholder
 
   // 4. The directory, searched with the word misspelled.
   await page.goto("/pemasok");

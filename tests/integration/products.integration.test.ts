@@ -59,7 +59,7 @@ const snapshot = (id: string) =>
   });
 
 beforeAll(async () => {
-  mine = await createUmkm(t.db, { name: "UD Batik Sekar", regencyCode: "33.75", kbliCodes: ["13134"] });
+  mine = await createUmkm(t.db, { name: "UD Batik Sekar", regencyCode: "33.75", kbliCodes: ["13134", "14111"] });
   other = await createUmkm(t.db, { name: "CV Lain Usaha", regencyCode: "32.73", kbliCodes: ["10710"] });
   myToken = (await createApiToken(mine.owner.id, { name: "erp" })).token;
   otherToken = (await createApiToken(other.owner.id, { name: "erp" })).token;
@@ -135,6 +135,12 @@ describe("server actions", () => {
       expect(r.ok, JSON.stringify(fields)).toBe(false);
       if (!r.ok) expect(Object.keys(r.error.fields ?? {})).toContain(field);
     }
+    // A real KBLI that is not one of the profile's (issue 17: chosen from the profile's codes) is refused on its field.
+    const outside = await createProductAction(undefined, form({ ...valid, kbli: "10710" }));
+    expect(outside).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", fields: { kbli: ["Pilih salah satu kode KBLI di profil usaha Anda."] } },
+    });
     const disguised = await createProductAction(
       undefined,
       form(valid, [{ name: "foto.jpg", bytes: new TextEncoder().encode("%PDF-1.4 not a photo") }]),

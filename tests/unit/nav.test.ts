@@ -78,6 +78,14 @@ describe("navFor", () => {
     ]);
   });
 
+  it("shows the e-mail outbox to platform admins only (issue 17)", () => {
+    expect(hrefs(navFor({ organizationType: "platform", role: "owner" }, all))).toContain("/admin/kotak-keluar");
+    expect(hrefs(navFor({ organizationType: "platform", role: "admin" }, all))).toContain("/admin/kotak-keluar");
+    expect(hrefs(navFor({ organizationType: "platform", role: "member" }, all))).not.toContain("/admin/kotak-keluar");
+    expect(hrefs(navFor({ organizationType: "buyer", role: "owner" }, all))).not.toContain("/admin/kotak-keluar");
+    expect(LIVE_ROUTES.has("/admin/kotak-keluar")).toBe(true);
+  });
+
   it("leaves out routes that are not live", () => {
     const live = new Set(["/dasbor", "/pemasok"]);
     expect(hrefs(navFor({ organizationType: "buyer" }, live))).toEqual(["/dasbor", "/pemasok"]);

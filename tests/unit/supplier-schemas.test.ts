@@ -121,7 +121,7 @@ describe("supplierProfileSchema", () => {
     });
     expect(errorsOf({ employees: "2,5" })).toEqual({ employees: ["errors.field.integer"] });
     expect(errorsOf({ employees: -1 })).toEqual({ employees: ["suppliers.errors.employeesRange"] });
-    expect(errorsOf({ name: " " })).toEqual({ name: ["errors.field.tooShort"] });
+    expect(errorsOf({ name: " " })).toEqual({ name: ["errors.field.required"] }); // blank is empty (issue 17)
     expect(errorsOf({ legalForm: "gmbh" })).toEqual({ legalForm: ["errors.field.invalidChoice"] });
   });
 });

@@ -5,6 +5,8 @@ import { Alert, Card, Container, PageHeader } from "@/components/ui";
 import { ProductForm } from "@/components/products/product-form";
 import { requireSignedIn } from "@/lib/auth/page-guard";
 import { mayKeepCatalogue } from "@/lib/products/access";
+import { listProfileKbliOptions } from "@/lib/products/catalogue";
+import { kbliOptionsFor } from "@/components/products/kbli-options";
 import { productRoutes } from "@/lib/products/routes";
 
 export const dynamic = "force-dynamic";
@@ -15,14 +17,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewProductPage() {
-  const allowed = mayKeepCatalogue(await requireSignedIn(productRoutes.create()));
+  const actor = await requireSignedIn(productRoutes.create());
+  const allowed = mayKeepCatalogue(actor);
   const t = await getTranslations("products");
+  const kbliOptions = allowed ? await kbliOptionsFor(await listProfileKbliOptions(actor)) : [];
   return (
     <Container className="flex max-w-3xl flex-col gap-6 py-8">
       <PageHeader title={t("newTitle")} />
       {allowed ? (
         <Card>
-          <ProductForm />
+          <ProductForm kbliOptions={kbliOptions} />
         </Card>
       ) : (
         <Alert tone="info">{t("notUmkm")}</Alert>

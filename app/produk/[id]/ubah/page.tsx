@@ -5,7 +5,8 @@ import { Alert, Card, Container, PageHeader } from "@/components/ui";
 import { ProductForm } from "@/components/products/product-form";
 import { orNotFound, requireSignedIn } from "@/lib/auth/page-guard";
 import { mayKeepCatalogue } from "@/lib/products/access";
-import { getOwnProduct } from "@/lib/products/catalogue";
+import { getOwnProduct, listProfileKbliOptions } from "@/lib/products/catalogue";
+import { kbliOptionsFor } from "@/components/products/kbli-options";
 import { productRoutes } from "@/lib/products/routes";
 
 export const dynamic = "force-dynamic";
@@ -27,6 +28,8 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
     );
   }
   const product = await orNotFound(getOwnProduct(actor, id));
+  // The profile's codes, and the product's own when the profile no longer lists it (kept until changed).
+  const kbliOptions = await kbliOptionsFor(await listProfileKbliOptions(actor), { code: product.kbli, title: product.kbliTitle });
   const s = (v: number | bigint | null) => (v === null ? "" : String(v));
   return (
     <Container className="flex max-w-3xl flex-col gap-6 py-8">
@@ -46,6 +49,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
             leadTimeDays: s(product.leadTimeDays),
             images: product.images.map((i) => ({ id: i.id, thumbnailUrl: i.thumbnailUrl })),
           }}
+          kbliOptions={kbliOptions}
         />
       </Card>
     </Container>
