@@ -10,6 +10,7 @@ import { agreementRoutes } from "@/lib/agreements/routes";
 import { financingPageView } from "@/lib/financing/access";
 import { listBankRequests, listSupplierRequests } from "@/lib/financing/queries";
 import { financingRoutes } from "@/lib/financing/routes";
+import { ProgrammesLink } from "@/components/financing/programmes-link";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FinancingPage() {
+  await requireSignedIn(financingRoutes.list()); // visitors sign in before anything renders
+  return (
+    <>
+      <ProgrammesLink />
+      <FinancingRequests />
+    </>
+  );
+}
+
+async function FinancingRequests() {
   const actor = await requireSignedIn(financingRoutes.list());
   const t = await getTranslations("financing");
   const f = formattersFor(await getLocale(), await getTimeZone());

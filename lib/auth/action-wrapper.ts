@@ -144,6 +144,8 @@ export const umkmAction = actorAction(ACTORS.umkm);
 export const buyerAction = actorAction(ACTORS.buyer);
 export const cooperativeAction = actorAction(ACTORS.cooperative);
 export const partyAction = actorAction(ACTORS.party);
+/** The supplier side of a partnership, UMKM or cooperative (issue 13: answering a programme referral, requesting under it). */
+export const supplierAction = actorAction(ACTORS.supplier);
 export const bankAction = actorAction(ACTORS.bank);
 export const platformAction = actorAction(ACTORS.platform);
 /** Creating and managing clusters (issue 12): cluster managers, ministry staff, regional governments. */

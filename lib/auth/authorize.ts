@@ -53,6 +53,8 @@ export const ACTORS = {
   clusterMembers: ["umkm", "cooperative"],
   /** Both sides of a partnership. */
   party: ["umkm", "buyer", "cooperative"],
+  /** The supplier side: UMKM and cooperatives (issue 13: a cooperative requests financing like an UMKM). */
+  supplier: ["umkm", "cooperative"],
 } as const satisfies Record<string, readonly OrgType[]>;
 
 /**

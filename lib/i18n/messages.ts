@@ -44,6 +44,8 @@ import clusterFiguresId from "@/messages/cluster-figures/id.json";
 import clusterFiguresEn from "@/messages/cluster-figures/en.json";
 import partnershipReportsId from "@/messages/partnership-reports/id.json";
 import partnershipReportsEn from "@/messages/partnership-reports/en.json";
+import financingProgrammesId from "@/messages/financing-programmes/id.json";
+import financingProgrammesEn from "@/messages/financing-programmes/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -68,6 +70,7 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: partnershipIndexId, en: partnershipIndexEn },
   { id: clusterFiguresId, en: clusterFiguresEn },
   { id: partnershipReportsId, en: partnershipReportsEn },
+  { id: financingProgrammesId, en: financingProgrammesEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {
