@@ -10,7 +10,7 @@ import { useTranslations } from "next-intl";
 import { Alert, Button, Input, Select } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 
-export interface RequestAgreementOption {
+interface RequestAgreementOption {
   id: string;
   label: string;
   /** What may still be asked on it under the programme, in whole Rupiah (a string: no BigInt across the wire). */

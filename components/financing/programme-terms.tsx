@@ -10,7 +10,7 @@ import { formattersFor } from "@/lib/i18n/format";
 import { financingRoutes } from "@/lib/financing/routes";
 import type { ProgrammeView } from "@/lib/financing/programmes";
 
-export const PROGRAMME_TONE: Record<string, BadgeTone> = { proposed: "info", active: "success", declined: "danger", closed: "neutral" };
+const PROGRAMME_TONE: Record<string, BadgeTone> = { proposed: "info", active: "success", declined: "danger", closed: "neutral" };
 export const REFERRAL_TONE: Record<string, BadgeTone> = { referred: "info", accepted: "success", declined: "danger", withdrawn: "neutral" };
 
 export async function ProgrammeTerms({

@@ -23,13 +23,13 @@ export interface ProgrammeRequestRow {
   supplier: { id: string; name: string };
 }
 
-export interface EligiblePartner {
+interface EligiblePartner {
   id: string;
   name: string;
   type: string;
 }
 
-export interface QualifyingAgreement {
+interface QualifyingAgreement {
   id: string;
   number: string;
   title: string;
@@ -42,7 +42,7 @@ export interface QualifyingAgreement {
   availableIdr: bigint;
 }
 
-export interface SupplierProgrammeView {
+interface SupplierProgrammeView {
   referral: ProgrammeView["referrals"][number] | null;
   /** What the supplier asked or was granted under the programme (submitted or approved). */
   usedIdr: bigint;
@@ -52,7 +52,7 @@ export interface SupplierProgrammeView {
   canAct: boolean;
 }
 
-export type ProgrammeDetail =
+type ProgrammeDetail =
   | { side: "buyer"; programme: ProgrammeView; canAct: boolean; eligible: EligiblePartner[]; requests: ProgrammeRequestRow[] }
   | { side: "bank"; programme: ProgrammeView; canAct: boolean; requests: ProgrammeRequestRow[] }
   | { side: "supplier"; programme: ProgrammeView; requests: ProgrammeRequestRow[]; supplier: SupplierProgrammeView };

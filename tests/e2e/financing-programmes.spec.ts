@@ -71,6 +71,9 @@ test("a buyer's programme with its bank: refer a workshop, which requests pre-co
   await expect(request).toContainText("Sudah dikonfirmasi pembeli");
   await request.getByRole("button", { name: "Ajukan ke bank" }).click();
   await expect(umkm.getByText("Permohonan terkirim ke bank, sudah dikonfirmasi pembeli.")).toBeVisible({ timeout: 30_000 });
+  const own = umkm.locator("section").filter({ has: umkm.getByRole("heading", { name: "Permohonan Anda dalam program" }) });
+  await expect(own).toContainText("Rp25.000.000", { timeout: 30_000 });
+  await expect(umkm.getByText("Batas program untuk usaha Anda sudah terpakai seluruhnya.")).toBeVisible();
 
   // --- the bank sees it under the programme ---------------------------------------------------------------
   await bank.goto(programmeUrl);

@@ -6,7 +6,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Alert, Badge, Card, Container, PageHeader, Stat, StatGrid, type BadgeTone } from "@/components/ui";
+import { Alert, Badge, Card, Container, PageHeader, Stat, type BadgeTone } from "@/components/ui";
 import { ActionForm } from "@/components/agreements/action-form";
 import { ProgrammeRequestForm } from "@/components/financing/programme-request-form";
 import { ProgrammeTerms, REFERRAL_TONE } from "@/components/financing/programme-terms";
@@ -133,18 +133,20 @@ export default async function ProgrammePage({ params }: { params: Params }) {
           {d.supplier.referral?.status === "accepted" && (
             <Card title={t("request.title")} description={t("request.lead", { buyer: p.buyer.name, bank: p.bank.name })}>
               <div className="flex flex-col gap-5">
-                <StatGrid>
+                {d.supplier.remainingIdr === 0n && <p className="text-muted">{t("request.noRoom")}</p>}
+                {/* one column on a phone: full Rupiah amounts do not fit two abreast at 390 px */}
+                <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
                   <Stat label={t("request.maximum")} value={f.rupiah(p.maxPerUmkmIdr)} />
                   <Stat label={t("request.used")} value={f.rupiah(d.supplier.usedIdr)} />
-                  <Stat label={t("request.remaining")} value={f.rupiah(d.supplier.remainingIdr)} />
-                </StatGrid>
+                  <Stat label={t("request.remaining")} value={f.rupiah(d.supplier.remainingIdr)} emphasis />
+                </dl>
                 {!d.supplier.canAct ? (
                   <p className="text-muted">{t("request.notAllowed")}</p>
                 ) : d.supplier.agreements.length === 0 ? (
                   <p className="text-muted">{t("request.noAgreements")}</p>
-                ) : d.supplier.remainingIdr === 0n ? (
-                  <p className="text-muted">{t("request.noRoom")}</p>
                 ) : (
+                  // rendered even when nothing is left (every agreement disabled), so the success message of the
+                  // request that used the rest stays on screen after the page refreshes
                   <ProgrammeRequestForm
                     programmeId={p.id}
                     bankName={p.bank.name}
