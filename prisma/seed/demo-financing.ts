@@ -17,6 +17,7 @@ export async function seedDemoFinancing(tx: DbClient, now: Date = new Date()): P
   const [buyerOwner, batikOwner] = await Promise.all([owner(buyer.id), owner(batik.id)]);
   const startDate = dateInDays(-35, now);
   const agreement = await createAgreement(tx, buyer.id, batik.id, {
+    number: `RNT-${startDate.getUTCFullYear()}-000122`,
     title: "Batik tulis cendera mata untuk tamu perusahaan 2026–2027",
     scheme: "rantai_pasok",
     valueIdr: 120_000_000n,
