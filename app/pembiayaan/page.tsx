@@ -8,6 +8,7 @@ import { requireSignedIn } from "@/lib/auth/page-guard";
 import { financingPageView } from "@/lib/financing/access";
 import { listBankRequests, listSupplierRequests } from "@/lib/financing/queries";
 import { financingRoutes } from "@/lib/financing/routes";
+import { ProgrammesLink } from "@/components/financing/programmes-link";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FinancingPage() {
+  await requireSignedIn(financingRoutes.list()); // visitors sign in before anything renders
+  return (
+    <>
+      <ProgrammesLink />
+      <FinancingRequests />
+    </>
+  );
+}
+
+async function FinancingRequests() {
   const actor = await requireSignedIn(financingRoutes.list());
   const t = await getTranslations("financing");
   const view = financingPageView(actor);

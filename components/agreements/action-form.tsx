@@ -17,6 +17,7 @@ export interface FieldSpec {
   placeholder?: string;
   description?: string;
   optional?: boolean;
+  /** A text field's initial value; a checkbox starts ticked when this is "on". */
   defaultValue?: string;
   inputMode?: "numeric" | "text";
 }
@@ -131,6 +132,7 @@ export function ActionForm({ action, hidden, fields = [], buttons, successMessag
                   label={f.label}
                   description={f.description}
                   error={fieldErrors[f.name]}
+                  defaultChecked={f.defaultValue === "on"}
                   className="sm:col-span-2"
                 />
               );

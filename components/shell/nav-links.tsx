@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
-import { isActivePath } from "./nav";
+import { activeHref } from "./nav";
 
 export interface NavLinkItem {
   href: string;
@@ -12,10 +12,14 @@ export interface NavLinkItem {
 
 export function NavLinks({ items, orientation = "horizontal" }: { items: NavLinkItem[]; orientation?: "horizontal" | "vertical" }) {
   const pathname = usePathname() ?? "/";
+  const current = activeHref(
+    pathname,
+    items.map((i) => i.href),
+  );
   return (
     <ul className={cn("flex", orientation === "horizontal" ? "items-center gap-1" : "flex-col gap-1")}>
       {items.map((item) => {
-        const active = isActivePath(pathname, item.href);
+        const active = item.href === current;
         return (
           <li key={item.href}>
             <Link

@@ -58,9 +58,9 @@ export interface NavItem {
 
 /** Everything each organization type will have, in menu order. */
 export const NAV_BY_ORG_TYPE: Record<OrgType, readonly NavKey[]> = {
-  umkm: ["dashboard", "supplierProfile", "products", "rfqBoard", "quotes", "partnerships", "financing", "clusters"],
+  umkm: ["dashboard", "supplierProfile", "products", "rfqBoard", "quotes", "partnerships", "financing", "financingProgrammes", "clusters"],
   buyer: ["dashboard", "rfqs", "findSuppliers", "partnerships", "ownPartnershipIndex", "financingProgrammes", "clusters"],
-  cooperative: ["dashboard", "members", "rfqBoard", "quotes", "partnerships", "financing", "clusters"],
+  cooperative: ["dashboard", "members", "rfqBoard", "quotes", "partnerships", "financing", "financingProgrammes", "clusters"],
   ministry: ["dashboard", "statistics", "partnerships", "clusters", "partnershipIndexRanking", "flaggedAgreements"],
   bank: ["dashboard", "financing", "financingProgrammes"],
   platform: ["dashboard", "verification", "certificateReview", "adminOrganizations", "adminUsers", "adminSites", "adminOutbox"],
@@ -100,6 +100,7 @@ export const LIVE_ROUTES: ReadonlySet<string> = new Set<string>([
   NAV_ROUTES.ownPartnershipIndex,
   NAV_ROUTES.partnershipIndexRanking,
   NAV_ROUTES.flaggedAgreements,
+  NAV_ROUTES.financingProgrammes,
 ]);
 
 /** Menu entries only some roles of the organization may open (the page answers 404 to the others). */
@@ -129,4 +130,12 @@ export function navFor(membership: NavMembership | null | undefined, live: Reado
 export function isActivePath(pathname: string, href: string): boolean {
   if (href === organizationRoutes.home()) return pathname === href;
   return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/**
+ * The one menu entry that is the current page: the longest href the path is under, so on /pembiayaan/program
+ * "Program pembiayaan" is current, not "Pembiayaan" as well.
+ */
+export function activeHref(pathname: string, hrefs: readonly string[]): string | undefined {
+  return hrefs.filter((h) => isActivePath(pathname, h)).sort((a, b) => b.length - a.length)[0];
 }

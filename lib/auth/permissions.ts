@@ -104,7 +104,17 @@ const BY_ORG_TYPE: Record<OrgType, Permission[]> = {
 const ROLE_EXCLUDES: Record<MemberRole, readonly Permission[]> = {
   owner: [],
   admin: [],
-  member: ["org:update", "org:members:manage", "rfq:award", "agreement:accept", "platform:admin", "index:publish", "partnership:review"],
+  member: [
+    "org:update",
+    "org:members:manage",
+    "rfq:award",
+    "agreement:accept",
+    "platform:admin",
+    "index:publish",
+    "partnership:review",
+    // ADR 0026: a financing programme commits the buyer to a bank (owner, admin or approver)
+    "financing:programme",
+  ],
   approver: ["org:update", "org:members:manage", "platform:admin", "index:publish"],
 };
 

@@ -22,3 +22,16 @@ export function financingPageView(actor: Actor): "bank" | "supplier" | null {
   if (canRequestFinancing(actor)) return "supplier";
   return null;
 }
+
+/**
+ * Which side of a supply-chain financing programme the actor's organization can be on (issue 13): the buyer that
+ * runs it, the bank it is proposed to, or a referred UMKM or cooperative. Everyone else has no part (the pages
+ * explain; lib/financing/programmes.ts answers not found). What each may do is still checked in lib.
+ */
+export function programmeSide(actor: Actor): "buyer" | "bank" | "supplier" | null {
+  const type = actor.membership?.organizationType;
+  if (type === "buyer") return "buyer";
+  if (type === "bank") return "bank";
+  if (type === "umkm" || type === "cooperative") return "supplier";
+  return null;
+}

@@ -20,7 +20,7 @@ import type { FinancingProgrammeInput, ProgrammeRequestInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 
-const SUPPLIER_TYPES = ["umkm", "cooperative"] as const;
+export const SUPPLIER_TYPES = ["umkm", "cooperative"] as const;
 
 const authorizeBuyer = (actor: Actor | null) =>
   requireVerified(authorize(actor, { orgTypes: ["buyer"], permission: "financing:programme" }));
@@ -28,14 +28,21 @@ const authorizeBankDecider = (actor: Actor | null) =>
   requireVerified(authorize(actor, { orgTypes: ["bank"], permission: "financing:decide" }));
 const authorizeSupplier = (actor: Actor | null) => authorize(actor, { orgTypes: SUPPLIER_TYPES, permission: "financing:request" });
 
-/** The agreements of a supplier that qualify under a programme of this buyer. */
-function qualifyingWhere(buyerId: string, supplierId: string, requireAcceptedDeliveries: boolean): Prisma.AgreementWhereInput {
+/** A buyer's agreements that qualify under its programme, whoever supplies them. */
+export function qualifyingTerms(buyerId: string, requireAcceptedDeliveries: boolean): Prisma.AgreementWhereInput {
   return {
     buyerId,
     status: "active",
     excludedAt: null,
-    parties: { some: { organizationId: supplierId, role: { in: ["supplier", "consortium_member"] } } },
     ...(requireAcceptedDeliveries ? { deliveries: { some: { status: "accepted" } } } : {}),
+  };
+}
+
+/** The agreements of a supplier that qualify under a programme of this buyer. */
+export function qualifyingWhere(buyerId: string, supplierId: string, requireAcceptedDeliveries: boolean): Prisma.AgreementWhereInput {
+  return {
+    ...qualifyingTerms(buyerId, requireAcceptedDeliveries),
+    parties: { some: { organizationId: supplierId, role: { in: ["supplier", "consortium_member"] } } },
   };
 }
 
@@ -94,7 +101,8 @@ export async function listProgrammes(actor: Actor | null): Promise<ProgrammeView
   return load(v.where, v.side, v.orgId);
 }
 
-async function getProgramme(actor: Actor | null, id: string): Promise<ProgrammeView> {
+/** One programme the actor is part of (its referrals as listProgrammes shows them); anyone else: not found. */
+export async function getProgramme(actor: Actor | null, id: string): Promise<ProgrammeView> {
   const v = visibleWhere(actor);
   const [row] = await load({ AND: [v.where, { id }] }, v.side, v.orgId);
   if (!row) throw notFound();
@@ -118,6 +126,7 @@ export async function createProgramme(actor: Actor | null, input: FinancingProgr
         name: input.name,
         maxPerUmkmIdr: input.maxPerUmkmIdr,
         tenorDays: input.tenorDays,
+        requireAcceptedDeliveries: input.requireAcceptedDeliveries,
         createdById: a.user.id,
       },
       select: { id: true },
@@ -128,7 +137,12 @@ export async function createProgramme(actor: Actor | null, input: FinancingProgr
       action: "financing.programme_proposed",
       entityType: "FinancingProgramme",
       entityId: p.id,
-      data: { bankId: bank.id, maxPerUmkmIdr: input.maxPerUmkmIdr.toString(), tenorDays: input.tenorDays },
+      data: {
+        bankId: bank.id,
+        maxPerUmkmIdr: input.maxPerUmkmIdr.toString(),
+        tenorDays: input.tenorDays,
+        requireAcceptedDeliveries: input.requireAcceptedDeliveries,
+      },
     });
     await notify(tx, {
       type: "financing.programme_proposed",

@@ -33,19 +33,33 @@ export const financingListQuery = z.object({
 export const financingIdSchema = z.string().trim().min(1).max(64);
 
 // Issue 13: supply-chain financing programmes (lib/financing/programmes.ts).
+const programmeFields = {
+  bankId: z.string({ error: "financing.errors.bankRequired" }).trim().min(1, "financing.errors.bankRequired").max(64),
+  name: z.string({ error: "errors.field.required" }).trim().min(3, "errors.field.tooShort").max(200, "errors.field.tooLong"),
+  maxPerUmkmIdr: positiveRupiah,
+  tenorDays: z.coerce
+    .number({ error: "errors.field.wholeNumber" })
+    .int("errors.field.wholeNumber")
+    .min(1, "errors.field.positive")
+    .max(1825, "errors.field.tooLong"),
+};
+
 export const financingProgrammeSchema = z
   .object({
-    bankId: z.string({ error: "financing.errors.bankRequired" }).trim().min(1, "financing.errors.bankRequired").max(64),
-    name: z.string({ error: "errors.field.required" }).trim().min(3, "errors.field.tooShort").max(200, "errors.field.tooLong"),
-    maxPerUmkmIdr: positiveRupiah,
-    tenorDays: z.coerce
-      .number({ error: "errors.field.wholeNumber" })
-      .int("errors.field.wholeNumber")
-      .min(1, "errors.field.positive")
-      .max(1825, "errors.field.tooLong"),
+    ...programmeFields,
+    requireAcceptedDeliveries: z
+      .boolean({ error: "errors.field.invalidChoice" })
+      .default(true)
+      .openapi({ description: "Only agreements with at least one delivery the buyer accepted qualify (default true)" }),
   })
   .openapi("FinancingProgrammeInput");
 export type FinancingProgrammeInput = z.output<typeof financingProgrammeSchema>;
+
+/** The /pembiayaan/program form: the same fields; an unticked checkbox is absent, so absent means false here. */
+export const financingProgrammeFormSchema = z.object({
+  ...programmeFields,
+  requireAcceptedDeliveries: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+});
 
 export const programmeDecisionSchema = z
   .object({ note: z.preprocess(blank, z.string().trim().max(2000, "errors.field.tooLong").optional()) })
@@ -63,3 +77,24 @@ export const programmeRequestSchema = z
   })
   .openapi("FinancingProgrammeRequestInput");
 export type ProgrammeRequestInput = z.output<typeof programmeRequestSchema>;
+
+// The programme pages' forms (lib/financing/programme-actions.ts).
+export const programmeDecisionFormSchema = z
+  .object({
+    id: financingIdSchema,
+    decision: z.enum(["accept", "decline"], { error: "financing.errors.decision" }),
+    note: z.preprocess(blank, z.string().trim().max(2000, "errors.field.tooLong").optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "decline" && !v.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "financingProgrammes.errors.reasonRequired" });
+  });
+
+export const referralFormSchema = z.object({ programmeId: financingIdSchema, ...referralInputSchema.shape });
+
+export const referralDecisionFormSchema = z.object({
+  id: financingIdSchema,
+  decision: z.enum(["accept", "decline"], { error: "financing.errors.decision" }),
+});
+
+export const programmeRequestFormSchema = z.object({ programmeId: financingIdSchema, ...programmeRequestSchema.shape });

@@ -46,6 +46,8 @@ import partnershipReportsId from "@/messages/partnership-reports/id.json";
 import partnershipReportsEn from "@/messages/partnership-reports/en.json";
 import activityId from "@/messages/activity/id.json";
 import activityEn from "@/messages/activity/en.json";
+import financingProgrammesId from "@/messages/financing-programmes/id.json";
+import financingProgrammesEn from "@/messages/financing-programmes/en.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -71,6 +73,7 @@ const DOMAINS: { id: Tree; en: Tree }[] = [
   { id: clusterFiguresId, en: clusterFiguresEn },
   { id: partnershipReportsId, en: partnershipReportsEn },
   { id: activityId, en: activityEn },
+  { id: financingProgrammesId, en: financingProgrammesEn },
 ];
 
 function merge(target: Tree, source: Tree): Tree {

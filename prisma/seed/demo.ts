@@ -15,6 +15,7 @@ import { seedDemoNotifications } from "./demo-notifications";
 import { seedDemoMatching } from "./demo-matching";
 import { seedDemoRfqs } from "./demo-rfqs";
 import { seedDemoClusters } from "./demo-clusters";
+import { seedDemoFinancing } from "./demo-financing";
 import { seedNational, type NationalSeedResult } from "./national";
 import {
   createAgreement,
@@ -2205,6 +2206,7 @@ async function seed(tx: DbClient, hash: string, nationalUmkm: number): Promise<D
   await seedDemoNotifications(tx, now); // a few read and unread notifications for the demo accounts
   await seedDemoMatching(tx, now); // an RFQ too large for one workshop: consortia and almost-qualified on the matches page
   await seedDemoRfqs(tx, now); // RFQ histories and public clarifications (answered and waiting)
+  const financingAgreements = await seedDemoFinancing(tx, now); // issue 13: a qualifying agreement for programme requests
   trace("rfq histories");
   // issue 12: the cluster manager, the two governments and three clusters (always); then the national data.
   const clusters = await seedDemoClusters(tx, { hash, now });
@@ -2236,7 +2238,7 @@ async function seed(tx: DbClient, hash: string, nationalUmkm: number): Promise<D
     certifications: certRows.length,
     rfqs: rfqs.length,
     quotes: quoteSpecs.length,
-    agreements: 7,
+    agreements: 7 + financingAgreements,
     cooperativeMembers: coop.memberIds.length,
     clusters: 3,
     national,

@@ -1976,6 +1976,52 @@ const ACTIONS: Record<string, ActionCase[]> = {
       args: (fx) => [{ id: fx.agreement.financingId, decision: "approved" }],
     },
   ],
+  // issue 13: the /pembiayaan/program forms
+  "lib/financing/programme-actions.ts#createProgrammeAction": [
+    {
+      resource: "Issue 13: a buyer proposes its own programme (here to the outsider bank)",
+      kind: "own",
+      args: (fx) => [{ bankId: fx.outsiders.bank.orgId, name: "Program penyerang", maxPerUmkmIdr: "1000000", tenorDays: "30" }],
+    },
+  ],
+  "lib/financing/programme-actions.ts#decideProgrammeAction": [
+    {
+      resource: "Issue 13: accept the programme proposed to the owner bank: that bank only",
+      kind: "write",
+      args: (fx) => [{ id: fx.programme.proposedId, decision: "accept" }],
+    },
+    {
+      resource: "Issue 13: decline the programme proposed to the owner bank (with a reason): that bank only",
+      kind: "write",
+      args: (fx) => [{ id: fx.programme.proposedId, decision: "decline", note: "Bukan bank Anda" }],
+    },
+  ],
+  "lib/financing/programme-actions.ts#referSupplierAction": [
+    {
+      resource: "Issue 13: refer the owner UMKM into the owner buyer's programme: its buyer only",
+      kind: "write",
+      args: (fx) => [{ programmeId: fx.programme.activeId, supplierId: fx.owner.umkm.orgId }],
+    },
+  ],
+  "lib/financing/programme-actions.ts#decideReferralAction": [
+    {
+      resource: "Issue 13: accept the owner UMKM's referral: that UMKM only",
+      kind: "write",
+      args: (fx) => [{ id: fx.programme.referralId, decision: "accept" }],
+    },
+    {
+      resource: "Issue 13: decline the owner UMKM's referral: that UMKM only",
+      kind: "write",
+      args: (fx) => [{ id: fx.programme.referralId, decision: "decline" }],
+    },
+  ],
+  "lib/financing/programme-actions.ts#requestUnderProgrammeAction": [
+    {
+      resource: "Issue 13: request under the owner buyer's programme on the owners' agreement: only a partner whose referral was accepted",
+      kind: "write",
+      args: (fx) => [{ programmeId: fx.programme.activeId, agreementId: fx.agreement.id, type: "invoice", amountIdr: "1000000" }],
+    },
+  ],
 
   // --- matching -------------------------------------------------------------------------------------------
   "lib/matching/actions.ts#inviteMatchAction": [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isActivePath, LIVE_ROUTES, NAV_BY_ORG_TYPE, NAV_ROUTES, navFor } from "../../components/shell/nav";
+import { activeHref, isActivePath, LIVE_ROUTES, NAV_BY_ORG_TYPE, NAV_ROUTES, navFor } from "../../components/shell/nav";
 
 const hrefs = (items: { href: string }[]) => items.map((i) => i.href);
 const all = new Set<string>(Object.values(NAV_ROUTES));
@@ -14,6 +14,7 @@ describe("navFor", () => {
       "/penawaran",
       "/kemitraan",
       "/pembiayaan",
+      "/pembiayaan/program",
       "/klaster",
       "/organisasi/anggota",
     ]);
@@ -34,6 +35,7 @@ describe("navFor", () => {
       "/penawaran",
       "/kemitraan",
       "/pembiayaan",
+      "/pembiayaan/program",
       "/klaster",
       "/organisasi/anggota",
     ]);
@@ -115,5 +117,13 @@ describe("isActivePath", () => {
     expect(isActivePath("/rfq-lain", "/rfq")).toBe(false);
     expect(isActivePath("/dasbor", "/")).toBe(false);
     expect(isActivePath("/", "/")).toBe(true);
+  });
+
+  it("marks only the most specific menu entry current", () => {
+    const menu = ["/dasbor", "/pembiayaan", "/pembiayaan/program"];
+    expect(activeHref("/pembiayaan/program/abc", menu)).toBe("/pembiayaan/program");
+    expect(activeHref("/pembiayaan/xyz", menu)).toBe("/pembiayaan");
+    expect(activeHref("/pembiayaan", menu)).toBe("/pembiayaan");
+    expect(activeHref("/kemitraan", menu)).toBeUndefined();
   });
 });

@@ -55,6 +55,12 @@ describe("role → permission table", () => {
     expect(can(membership("buyer"), "financing:decide")).toBe(false);
   });
 
+  it("lets buyer owners, admins and approvers run financing programmes, not plain members (ADR 0026)", () => {
+    for (const role of ["owner", "admin", "approver"] as const) expect(can(membership("buyer", role), "financing:programme")).toBe(true);
+    expect(can(membership("buyer", "member"), "financing:programme")).toBe(false);
+    expect(can(membership("bank"), "financing:programme")).toBe(false);
+  });
+
   it("denies everything without a membership", () => {
     expect(can(null, "org:read")).toBe(false);
     expect(permissionsFor("platform", "owner").has("platform:verify")).toBe(true);

@@ -33,7 +33,7 @@ export const POST = apiRoute(
       path: "/api/v1/financing-programmes",
       summary: "Propose a financing programme to a partner bank",
       description:
-        "A verified buyer (owner, admin or approver) proposes `{bankId, name, maxPerUmkmIdr, tenorDays}` to a verified bank (else 400 on `bankId`). Qualifying agreements: active, with this buyer, with deliveries it accepted. The bank is notified and accepts or declines.",
+        "A verified buyer (owner, admin or approver) proposes `{bankId, name, maxPerUmkmIdr, tenorDays, requireAcceptedDeliveries?}` to a verified bank (else 400 on `bankId`). Qualifying agreements: active, with this buyer, not flagged as a fake partnership, and — unless `requireAcceptedDeliveries` is false (default true) — with a delivery it accepted. The bank is notified and accepts or declines.",
       tags: ["Financing"],
       errors: [400, 403],
       responses: { 201: { description: "The proposed programme", schema: FinancingProgrammeSchema } },
