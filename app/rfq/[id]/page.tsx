@@ -2,6 +2,8 @@
 // cancel with a reason), invited suppliers (find and invite by name), clarifications to answer, attachments,
 // and the tabs to quotes, matches and history. Another organization's RFQ is a 404 (lib/rfqs/queries.ts).
 import type { Metadata } from "next";
+import { rfqTitleFor } from "@/lib/rfqs/queries";
+import { getActor } from "@/lib/auth/session";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Card, Container, PageHeader } from "@/components/ui";
@@ -28,9 +30,11 @@ import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("rfqs.detail");
-  return { title: `${t("metaTitle")} — Rantai`, robots: { index: false } };
+  // the RFQ's title only for a reader who may open it (lib/rfqs/queries.ts)
+  const rfqTitle = await rfqTitleFor(await getActor(), (await params).id);
+  return { title: rfqTitle ? `${rfqTitle} — Rantai` : `${t("metaTitle")} — Rantai`, robots: { index: false } };
 }
 
 export default async function BuyerRfqPage({
