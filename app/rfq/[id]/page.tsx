@@ -6,7 +6,8 @@ import { rfqTitleFor } from "@/lib/rfqs/queries";
 import { getActor } from "@/lib/auth/session";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Alert, ButtonLink, Card, Container, PageHeader } from "@/components/ui";
+import { Alert, ButtonLink, Card, Container, PageHeader, WhatsAppShareLink } from "@/components/ui";
+import { whatsappShareUrl } from "@/lib/app-url";
 import { RfqTabs } from "@/components/rfqs/rfq-tabs";
 import { AttachmentList, RfqStatusBadges, RfqSummary } from "@/components/rfqs/rfq-summary";
 import {
@@ -59,6 +60,9 @@ export default async function BuyerRfqPage({
   const verified = rfq.buyer.verified;
   const canInvite = verified && (rfq.status === "draft" || rfq.acceptingQuotes);
   const attachmentsEditable = rfq.status === "draft" || rfq.status === "open";
+  // a public RFQ still taking quotes can be shared (the board page; a supplier signs in and comes back to it)
+  const shareable = rfq.visibility === "public" && rfq.acceptingQuotes;
+  const tShare = await getTranslations("common.share");
   const unanswered = clarifications.filter((c) => c.answer === null).length;
 
   return (
@@ -72,10 +76,23 @@ export default async function BuyerRfqPage({
         eyebrow={actor.membership?.organizationName}
         title={rfq.title}
         actions={
-          editable ? (
-            <ButtonLink href={rfqRoutes.edit(rfq.id)} variant="outline">
-              {t("edit")}
-            </ButtonLink>
+          editable || shareable ? (
+            <span className="flex flex-wrap items-center gap-2">
+              {shareable && (
+                <WhatsAppShareLink
+                  label={tShare("whatsapp")}
+                  href={whatsappShareUrl(
+                    tShare("rfqText", { title: rfq.title, deadline: f.dateTime(rfq.deadline) }),
+                    rfqRoutes.boardDetail(rfq.id),
+                  )}
+                />
+              )}
+              {editable && (
+                <ButtonLink href={rfqRoutes.edit(rfq.id)} variant="outline">
+                  {t("edit")}
+                </ButtonLink>
+              )}
+            </span>
           ) : null
         }
       />
