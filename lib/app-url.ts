@@ -28,3 +28,11 @@ export function withQuery(path: string, params?: Record<string, QueryValue | rea
   const s = q.toString();
   return s ? `${path}?${s}` : path;
 }
+
+/**
+ * A "Bagikan ke WhatsApp" link (issue 17, item 10): wa.me with the text and the page's absolute public URL
+ * prefilled (WhatsApp lets the sender pick the chat). `path` is a route builder's path.
+ */
+export function whatsappShareUrl(text: string, path: string): string {
+  return `https://wa.me/?text=${encodeURIComponent(`${text}\n${appBaseUrl()}${path}`)}`;
+}

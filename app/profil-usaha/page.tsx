@@ -4,7 +4,8 @@
 import type { Metadata } from "next";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { Alert, ButtonLink, Card, Container, PageHeader, VerificationBadge } from "@/components/ui";
+import { Alert, ButtonLink, Card, Container, PageHeader, VerificationBadge, WhatsAppShareLink } from "@/components/ui";
+import { whatsappShareUrl } from "@/lib/app-url";
 import { CertificateList } from "@/components/suppliers/certificate-list";
 import { formattersFor } from "@/lib/i18n/format";
 import { formatNpwp } from "@/lib/suppliers/identifiers";
@@ -23,6 +24,7 @@ export default async function ProfileOverviewPage() {
   const actor = await requirePageActor(supplierRoutes.ownProfile(), actsForUmkm);
   const t = await getTranslations("suppliers");
   const tSize = await getTranslations("sizeClasses");
+  const tShare = await getTranslations("common.share");
   const f = formattersFor(await getLocale(), await getTimeZone());
   const p = await getOwnSupplierProfile(actor);
   const notSet = <span className="text-muted">{t("overview.notSet")}</span>;
@@ -39,7 +41,18 @@ export default async function ProfileOverviewPage() {
         eyebrow={t("title")}
         title={p.name}
         description={t("overviewDescription")}
-        actions={<VerificationBadge status={p.verificationStatus} className="text-sm" />}
+        actions={
+          <span className="flex flex-wrap items-center gap-2">
+            <VerificationBadge status={p.verificationStatus} className="text-sm" />
+            {/* the public profile exists once verified: only then is there something to share */}
+            {p.verificationStatus === "verified" && (
+              <WhatsAppShareLink
+                label={tShare("whatsapp")}
+                href={whatsappShareUrl(tShare("profileText", { name: p.name }), supplierRoutes.profile(p.organizationId))}
+              />
+            )}
+          </span>
+        }
       />
       <div className="flex flex-col gap-6">
         {!p.onboardedAt && (

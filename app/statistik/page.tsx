@@ -19,10 +19,12 @@ import { isLocale, type Locale } from "@/lib/i18n/config";
 import { formattersFor } from "@/lib/i18n/format";
 import { translate } from "@/lib/i18n/translate";
 import { getTopSuppliers } from "@/lib/stats/drilldown";
-import { audienceOf, type PublishedStats } from "@/lib/stats/disclosure";
+import { audienceOf, Disclosure, type PublishedStats } from "@/lib/stats/disclosure";
+import { drillFor, getDrillTable } from "@/lib/stats/drill";
 import { getStatisticsOverview } from "@/lib/stats/overview";
-import { getProvinceNames, getSectionTitles, labelFor } from "@/lib/stats/partnerships";
-import { statsFilterSchema, type GroupBy, type StatsFilter } from "@/lib/stats/schemas";
+import { getProvinceNames, getSectionTitles, labelFor, monthLabel } from "@/lib/stats/partnerships";
+import { statsRoutes } from "@/lib/stats/routes";
+import { measureSchema, statsFilterSchema, type Measure, type StatsFilter } from "@/lib/stats/schemas";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export const dynamic = "force-dynamic";
@@ -57,10 +59,14 @@ function hasWithheld(s: PublishedStats) {
   return s.totals.suppressed || s.rows.some((r) => r.suppressed);
 }
 
-function csvHref(groupBy: GroupBy, f: StatsFilter) {
-  const p = new URLSearchParams({ groupBy, format: "csv" });
-  for (const k of ["from", "to", "province", "kbliSection", "clusterId"] as const) if (f[k]) p.set(k, f[k]!);
-  return `/api/v1/stats/partnerships?${p.toString()}`;
+/** The filter as URL parameters (links keep it). */
+function filterQuery(f: StatsFilter): Record<string, string | undefined> {
+  return { from: f.from, to: f.to, province: f.province, kbliSection: f.kbliSection, clusterId: f.clusterId };
+}
+
+/** One table for Excel (lib/stats/export.ts), the page's filters kept. */
+function csvHref(tabel: string, f: StatsFilter) {
+  return statsRoutes.tableCsv(tabel, filterQuery(f));
 }
 
 export default async function StatisticsPage({ searchParams }: { searchParams: Search }) {
@@ -68,17 +74,25 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   const locale: Locale = isLocale(rawLocale) ? rawLocale : "id";
   const t = await getTranslations("stats.page");
   const f = formattersFor(locale, await getTimeZone());
-  const { filter, errors } = parseFilter(await searchParams, locale);
+  const sp = await searchParams;
+  const { filter, errors } = parseFilter(sp, locale);
+  const measure: Measure = measureSchema.parse(Array.isArray(sp.ukuran) ? sp.ukuran[0] : sp.ukuran);
+  const byValue = measure === "nilai";
+  // every link of the page keeps the filters and the measure
+  const here = (over: Partial<StatsFilter> = {}, anchor?: string) =>
+    statsRoutes.statistics({ ...filterQuery({ ...filter, ...over }), ukuran: byValue ? measure : undefined }, anchor);
 
   const actor = await getActor();
   const staff = can(actor?.membership, "stats:drilldown");
-  const [o, provinceNames, sectionTitles, top, clusters, clustersTable] = await Promise.all([
-    getStatisticsOverview(filter, locale, audienceOf(actor)),
+  const audience = audienceOf(actor);
+  const [o, provinceNames, sectionTitles, top, clusters, clustersTable, drill] = await Promise.all([
+    getStatisticsOverview(filter, locale, audience),
     getProvinceNames(),
     getSectionTitles(),
     staff ? getTopSuppliers(actor, filter) : Promise.resolve(null),
     listClusterOptions(),
     staff ? getClustersTable(actor) : Promise.resolve(null),
+    getDrillTable(new Disclosure(audience, locale), filter),
   ]);
   const provinces = [...provinceNames.entries()].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name));
   const sections = [...sectionTitles.entries()].map(([code, s]) => ({ code, title: locale === "en" && s.en ? s.en : s.id }));
@@ -96,14 +110,20 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   const figures = Object.fromEntries(
     o.partnerships.province.rows.map((r) => [
       r.key,
-      { agreements: r.agreements, suppliers: r.suppliers, value: r.valueIdr === null ? withheld : f.rupiahCompact(r.valueIdr) },
+      {
+        agreements: r.agreements,
+        suppliers: r.suppliers,
+        value: r.valueIdr === null ? withheld : f.rupiahCompact(r.valueIdr),
+        valueIdr: r.valueIdr === null ? null : Number(r.valueIdr),
+      },
     ]),
   );
 
   const period = o.filter;
+  const month = (key: string | null | undefined) => (key ? monthLabel(key, locale) : "…");
   const snapped = period.from !== filter.from || period.to !== filter.to;
   const activeFilters = [
-    period.from || period.to ? `${period.from ?? "…"} – ${period.to ?? "…"}` : null,
+    period.from || period.to ? `${month(period.from)} – ${month(period.to)}` : null,
     filter.province ? await labelFor("province", filter.province, locale) : null,
     filter.kbliSection ? await labelFor("kbliSection", filter.kbliSection, locale) : null,
     filter.clusterId ? (clusters.find((c) => c.id === filter.clusterId)?.name ?? filter.clusterId) : null,
@@ -114,7 +134,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   return (
     <Container className="flex flex-col gap-6 py-8">
       <PageHeader title={t("title")} description={t("description")} />
-      <StatsFilterForm values={filter} provinces={provinces} sections={sections} clusters={clusters} errors={errors} />
+      <StatsFilterForm values={filter} measure={measure} provinces={provinces} sections={sections} clusters={clusters} errors={errors} />
       {Object.keys(errors).length > 0 && (
         <Alert tone="warning">
           {t("invalidFilters")} {Object.values(errors).flat().join(" ")}
@@ -122,7 +142,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
       )}
       <p role="status" className="text-sm text-muted" data-testid="active-filters">
         {activeFilters.length > 0 ? t("filters.active", { filters: activeFilters.join(" · ") }) : null}{" "}
-        {snapped ? `· ${t("periodSnapped", { from: period.from ?? "…", to: period.to ?? "…" })} ` : null}
+        {snapped ? `· ${t("periodSnapped", { from: month(period.from), to: month(period.to) })} ` : null}
         {t("asOf", { date: f.dateTime(o.asOf) })}
       </p>
 
@@ -185,14 +205,14 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
                   ? withheld
                   : o.daysToPay.median === null
                     ? t("figures.none")
-                    : t("figures.daysValue", { days: f.number(o.daysToPay.median, { maximumFractionDigits: 1 }) })}
+                    : t("figures.daysValue", { days: Math.round(o.daysToPay.median * 10) / 10 })}
               </span>
             }
             hint={
               o.daysToPay.payments === null
                 ? t("suppressedHint")
                 : o.daysToPay.payments
-                  ? t("figures.daysToPayHint", { count: f.number(o.daysToPay.payments) })
+                  ? t("figures.daysToPayHint", { count: o.daysToPay.payments })
                   : t("figures.daysToPayNone")
             }
           />
@@ -219,18 +239,67 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         <CompletedOpenNote shown={o.completedOpen} f={f} />
       </section>
 
+      <nav aria-label={t("measure.legend")} className="flex flex-wrap items-center gap-2 text-sm" data-testid="measure-switch">
+        <span className="font-medium text-ink">{t("measure.legend")}</span>
+        {(["jumlah", "nilai"] as const).map((m) => (
+          <a
+            key={m}
+            href={statsRoutes.statistics({ ...filterQuery(filter), ukuran: m === "nilai" ? m : undefined })}
+            aria-current={measure === m ? "true" : undefined}
+            className={`inline-flex min-h-10 items-center rounded-md border px-3 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${
+              measure === m ? "border-brand-700 bg-brand-700 text-white" : "border-line text-brand-800 hover:bg-paper"
+            }`}
+          >
+            {t(`measure.${m}`)}
+          </a>
+        ))}
+      </nav>
+
       <BreakdownCard
         id="by-province"
         title={t("map.title")}
-        description={t("map.description")}
+        description={`${t(byValue ? "map.descriptionValue" : "map.description")} ${t("drill.provinceHint")}`}
         rows={provinceRows}
         totals={o.partnerships.province.totals}
         csvHref={csvHref("province", filter)}
         f={f}
         showKey
+        measure={measure}
+        rowHref={(key) => (key === "-" ? null : here({ province: key }, "rincian"))}
       >
-        <ProvinceMap figures={figures} formatNumber={(n) => f.number(n)} />
+        <ProvinceMap
+          figures={figures}
+          measure={measure}
+          hrefFor={(code) => here({ province: code }, "rincian")}
+          formatNumber={(n) => f.number(n)}
+          formatValue={(n) => f.rupiahCompact(BigInt(Math.round(n)))}
+        />
       </BreakdownCard>
+
+      {drill ? (
+        <BreakdownCard
+          id="rincian"
+          title={t(drill.drillBy === "regency" ? "drill.regencyTitle" : "drill.divisionTitle", { parent: drill.parent.label })}
+          description={t(drill.drillBy === "regency" ? "drill.regencyDescription" : "drill.divisionDescription")}
+          rows={drill.rows}
+          totals={drill.totals}
+          csvHref={csvHref(drill.drillBy, filter)}
+          f={f}
+          showKey
+          tableOpen
+          layout="vertical"
+          measure={measure}
+          backHref={here(drill.drillBy === "regency" ? { province: undefined } : { kbliSection: undefined })}
+          backLabel={t(drill.drillBy === "regency" ? "drill.backProvinces" : "drill.backSections")}
+        />
+      ) : (
+        (filter.province || filter.kbliSection) &&
+        drillFor(filter, "exact") && (
+          <Alert tone="info">
+            <span data-testid="drill-unavailable">{t("drill.unavailable")}</span>
+          </Alert>
+        )
+      )}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <BreakdownCard
@@ -240,6 +309,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
           totals={o.partnerships.month.totals}
           csvHref={csvHref("month", filter)}
           f={f}
+          measure={measure}
         />
         <BreakdownCard
           id="by-scheme"
@@ -249,6 +319,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
           csvHref={csvHref("scheme", filter)}
           f={f}
           layout="vertical"
+          measure={measure}
         />
         <BreakdownCard
           id="by-size"
@@ -257,20 +328,38 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
           totals={o.partnerships.sizeClass.totals}
           csvHref={csvHref("sizeClass", filter)}
           f={f}
+          measure={measure}
         />
         <BreakdownCard
           id="by-section"
           title={t("sections.kbliSection")}
+          description={t("drill.sectionHint")}
           rows={o.partnerships.kbliSection.rows}
           totals={o.partnerships.kbliSection.totals}
           csvHref={csvHref("kbliSection", filter)}
           f={f}
           layout="vertical"
+          measure={measure}
+          rowHref={(key) => (key === "-" ? null : here({ kbliSection: key }, "rincian"))}
         />
       </div>
 
       {top && (
-        <Card title={t("drilldown.title")} description={t("drilldown.description")} className="min-w-0">
+        <Card
+          title={t("drilldown.title")}
+          description={t("drilldown.description")}
+          className="min-w-0"
+          actions={
+            <a
+              href={statsRoutes.suppliersCsv(filterQuery(filter))}
+              download
+              aria-label={t("chart.csvLabel", { title: t("drilldown.title") })}
+              className="inline-flex min-h-10 items-center rounded-md border border-line px-3 text-sm font-medium text-brand-800 hover:bg-paper focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            >
+              {t("chart.csv")}
+            </a>
+          }
+        >
           <div data-testid="drilldown">
             {top.length === 0 ? (
               <p className="text-sm text-muted">{t("drilldown.empty")}</p>

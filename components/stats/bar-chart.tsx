@@ -7,6 +7,8 @@ export interface ChartDatum {
   label: string;
   /** null: withheld (lib/stats/disclosure.ts): no bar; the labels say "< 3" */
   agreements: number | null;
+  /** Rupiah as a number (chart scale only; the labels carry the exact figure); null: withheld */
+  value: number | null;
   agreementsLabel: string;
   valueLabel: string;
   suppliersLabel: string;
@@ -19,6 +21,8 @@ export interface StatsBarChartProps {
   labels: { agreements: string; value: string; suppliers: string };
   /** Horizontal bars suit long category names (schemes, sectors). */
   layout?: "vertical" | "horizontal";
+  /** What the bars measure: the number of partnerships (default) or their value. */
+  measure?: "agreements" | "value";
 }
 
 function TooltipBox({
@@ -48,7 +52,13 @@ function TooltipBox({
   );
 }
 
-export function StatsBarChart({ data, ariaLabel, labels, layout = "horizontal" }: StatsBarChartProps) {
+/** Rupiah axis ticks: "1,2 M" style is the table's job; the axis only needs magnitude (jt = juta, M = miliar). */
+function compact(n: number): string {
+  return new Intl.NumberFormat("id-ID", { notation: "compact", maximumFractionDigits: 1 }).format(n);
+}
+
+export function StatsBarChart({ data, ariaLabel, labels, layout = "horizontal", measure = "agreements" }: StatsBarChartProps) {
+  const byValue = measure === "value";
   const vertical = layout === "vertical";
   const height = vertical ? Math.max(160, data.length * 30 + 40) : 260;
   return (
@@ -58,19 +68,24 @@ export function StatsBarChart({ data, ariaLabel, labels, layout = "horizontal" }
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={!vertical} vertical={vertical} />
           {vertical ? (
             <>
-              <XAxis type="number" allowDecimals={false} tick={{ fill: "#475569" }} />
+              <XAxis type="number" allowDecimals={false} tick={{ fill: "#475569" }} tickFormatter={byValue ? compact : undefined} />
               <YAxis type="category" dataKey="label" width={150} tick={{ fill: "#334155" }} interval={0} />
             </>
           ) : (
             <>
               <XAxis dataKey="label" tick={{ fill: "#334155" }} interval="preserveStartEnd" minTickGap={8} />
-              <YAxis allowDecimals={false} width={40} tick={{ fill: "#475569" }} />
+              <YAxis
+                allowDecimals={false}
+                width={byValue ? 56 : 40}
+                tick={{ fill: "#475569" }}
+                tickFormatter={byValue ? compact : undefined}
+              />
             </>
           )}
           <Tooltip content={<TooltipBox labels={labels} />} cursor={{ fill: "rgba(15, 118, 110, 0.08)" }} />
           <Bar
-            dataKey="agreements"
-            name={labels.agreements}
+            dataKey={measure}
+            name={byValue ? labels.value : labels.agreements}
             fill="#1b7837"
             radius={vertical ? [0, 3, 3, 0] : [3, 3, 0, 0]}
             isAnimationActive={false}

@@ -1,11 +1,14 @@
 // One statistics breakdown: a chart (or, for provinces, the map passed as children), the same figures as a
-// table (always in the page, folded under "Show table" unless `tableOpen`), and a CSV download link.
+// table (always in the page, folded under "Show table" unless `tableOpen`), and a CSV download link (Excel:
+// lib/stats/export.ts). A row may link to its drill-down (`rowHref`: province → regencies, section → divisions);
+// the chart shows the number of partnerships or their value (`measure`, /statistik?ukuran=).
 // Withheld figures (fewer than 3 UMKM behind them, lib/stats/disclosure.ts) read "< 3".
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Card, Table } from "@/components/ui";
 import type { Formatters } from "@/lib/i18n/format";
 import type { PublishedRow, PublishedTotals } from "@/lib/stats/disclosure";
+import type { Measure } from "@/lib/stats/schemas";
 import { StatsBarChart } from "./bar-chart";
 
 export interface BreakdownCardProps {
@@ -21,6 +24,12 @@ export interface BreakdownCardProps {
   children?: ReactNode;
   tableOpen?: boolean;
   showKey?: boolean;
+  measure?: Measure;
+  /** The drill-down of a row (null: none), a plain server-rendered link. */
+  rowHref?: (key: string) => string | null;
+  /** Back up one level (a drill-down table). */
+  backHref?: string;
+  backLabel?: string;
 }
 
 export async function BreakdownCard({
@@ -35,6 +44,10 @@ export async function BreakdownCard({
   children,
   tableOpen = false,
   showKey = false,
+  measure = "jumlah",
+  rowHref,
+  backHref,
+  backLabel,
 }: BreakdownCardProps) {
   const t = await getTranslations("stats.page");
   const hasData = rows.some((r) => !r.suppressed && ((r.agreements ?? 0) > 0 || (r.suppliers ?? 0) > 0));
@@ -50,6 +63,7 @@ export async function BreakdownCard({
     ) : (
       text
     );
+  const rowLink = (key: string) => (rowHref ? rowHref(key) : null);
   const csvLink = (
     <a
       href={csvHref}
@@ -63,15 +77,22 @@ export async function BreakdownCard({
   return (
     <Card title={title} description={description} actions={csvLink} className="min-w-0">
       <div id={id} className="flex flex-col gap-4">
+        {backHref && (
+          <a href={backHref} className="self-start text-sm font-medium text-brand-800 underline underline-offset-2">
+            {backLabel}
+          </a>
+        )}
         {children ??
           (hasData ? (
             <StatsBarChart
               ariaLabel={t("chart.chartLabel", { title })}
               layout={layout}
+              measure={measure === "nilai" ? "value" : "agreements"}
               labels={{ agreements: t("chart.agreements"), value: t("chart.value"), suppliers: t("chart.suppliers") }}
               data={rows.map((r) => ({
                 label: r.label,
                 agreements: r.agreements,
+                value: r.valueIdr === null ? null : Number(r.valueIdr),
                 agreementsLabel: num(r.agreements),
                 suppliersLabel: num(r.suppliers),
                 valueLabel: r.valueIdr === null ? withheld : f.rupiahCompact(r.valueIdr),
@@ -105,7 +126,17 @@ export async function BreakdownCard({
                 <tr key={r.key} className="border-t border-line">
                   {showKey && <td className="tabular-nums text-muted">{r.key}</td>}
                   <th scope="row" className="text-ink">
-                    {r.label}
+                    {rowLink(r.key) ? (
+                      <a
+                        href={rowLink(r.key)!}
+                        className="text-brand-800 underline underline-offset-2"
+                        aria-label={t("drill.rowLabel", { name: r.label })}
+                      >
+                        {r.label}
+                      </a>
+                    ) : (
+                      r.label
+                    )}
                   </th>
                   <td className="text-right tabular-nums">{cell(num(r.agreements), r.suppressed)}</td>
                   <td className="text-right tabular-nums whitespace-nowrap">{cell(idr(r.valueIdr), r.suppressed)}</td>

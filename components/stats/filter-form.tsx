@@ -1,17 +1,20 @@
 // The statistics filters: a plain GET form (works without JavaScript; the URL is shareable).
 import { getTranslations } from "next-intl/server";
 import { Input, Select } from "@/components/ui";
-import type { StatsFilter } from "@/lib/stats/schemas";
+import type { Measure, StatsFilter } from "@/lib/stats/schemas";
 import { statsRoutes } from "@/lib/stats/routes";
 
 export async function StatsFilterForm({
   values,
+  measure = "jumlah",
   provinces,
   sections,
   clusters = [],
   errors,
 }: {
   values: StatsFilter;
+  /** kept when the filters change (/statistik?ukuran=) */
+  measure?: Measure;
   provinces: { code: string; name: string }[];
   sections: { code: string; title: string }[];
   /** issue 12: the cluster filter's choices (none: no cluster filter shown) */
@@ -27,6 +30,7 @@ export async function StatsFilterForm({
       className="rounded-card border border-line bg-surface p-4 shadow-sm"
       aria-label={t("legend")}
     >
+      {measure !== "jumlah" && <input type="hidden" name="ukuran" value={measure} />}
       <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6 lg:items-end">
         <legend className="sr-only">{t("legend")}</legend>
         <Input

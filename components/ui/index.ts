@@ -11,3 +11,4 @@ export { Alert } from "./alert";
 export { Stat, StatGrid } from "./stat";
 export { PageHeader } from "./page-header";
 export { Container } from "./container";
+export { WhatsAppShareLink } from "./whatsapp-share";

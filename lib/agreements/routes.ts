@@ -9,6 +9,7 @@ export const agreementRoutes = {
   create: (query?: { mitra?: string; q?: string; rfq?: string }) => withQuery("/kemitraan/baru", query),
   detail: (id: string) => `/kemitraan/${enc(id)}`,
   edit: (id: string) => `/kemitraan/${enc(id)}/ubah`,
-  print: (id: string) => `/kemitraan/${enc(id)}/cetak`,
+  /** The printable agreement; `bahasa` picks the document's language (default: the reader's). */
+  print: (id: string, query?: { bahasa?: string }) => withQuery(`/kemitraan/${enc(id)}/cetak`, query),
   version: (id: string, version: number) => `/kemitraan/${enc(id)}/versi/${version}`,
 } as const;

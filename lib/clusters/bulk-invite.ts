@@ -15,7 +15,8 @@ import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
 import { newId } from "@/lib/db/ids";
 import { notFound } from "@/lib/errors";
-import { batchesOf, csvCell, errorReportCsv, parseCsvFile, type ReportLine } from "@/lib/csv/import-engine";
+import { excelCsv } from "@/lib/csv/excel";
+import { batchesOf, errorReportCsv, parseCsvFile, type ReportLine } from "@/lib/csv/import-engine";
 import type { Locale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { parseNib } from "@/lib/suppliers/identifiers";
@@ -58,7 +59,7 @@ export interface InviteFileError {
 }
 
 export function inviteTemplateCsv(): string {
-  return "\uFEFF" + ["nib", "9120301234567"].map(csvCell).join("\r\n") + "\r\n";
+  return excelCsv(["nib"], [["9120301234567"]]);
 }
 
 function lookup(locale: Locale, key: string): string {

@@ -6,7 +6,8 @@
 //  - at most MAX_IMPORT_ROWS data rows and MAX_IMPORT_BYTES bytes: more → one file error, nothing imported.
 //  - every row is validated on its own; errors carry the row number (as a spreadsheet shows it: header = 1),
 //    the column and a message key (messages/cooperatives "cooperatives.import.errors.*").
-import { csvCell, parseCsvFile, type ParsedCsv } from "@/lib/csv/import-engine";
+import { excelCsv } from "@/lib/csv/excel";
+import { parseCsvFile, type ParsedCsv } from "@/lib/csv/import-engine";
 import { z } from "zod";
 import { parseNib, parseNpwp } from "@/lib/suppliers/identifiers";
 import { parseRupiahInput } from "@/lib/suppliers/rupiah";
@@ -50,9 +51,9 @@ export const TEMPLATE_EXAMPLE: Record<ImportColumn, string> = {
   nomor_anggota: "KOP-0001",
 };
 
+/** The template for Excel (lib/csv/excel.ts); its headers are the column names the importer reads, in any language. */
 export function templateCsv(): string {
-  const line = (values: readonly string[]) => values.map(csvCell).join(",");
-  return "\uFEFF" + [line(IMPORT_COLUMNS), line(IMPORT_COLUMNS.map((c) => TEMPLATE_EXAMPLE[c]))].join("\r\n") + "\r\n";
+  return excelCsv(IMPORT_COLUMNS, [IMPORT_COLUMNS.map((c) => TEMPLATE_EXAMPLE[c])]);
 }
 
 export type ImportErrorKey =

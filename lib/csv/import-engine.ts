@@ -6,8 +6,10 @@
 //  - batchesOf: the valid rows cut into batches of the file's rows (row numbers as a spreadsheet shows them:
 //    header = 1), each with how far the file has been processed — for one transaction per batch and a progress
 //    line after each.
-//  - errorReportCsv: the failed rows with their original columns plus "baris" and "kesalahan".
+//  - errorReportCsv: the failed rows with their original columns plus "baris" and "kesalahan", for Excel
+//    (lib/csv/excel.ts).
 import Papa from "papaparse";
+import { excelCsv } from "./excel";
 
 export type CsvFileErrorKey = "fileTooLarge" | "tooManyRows" | "empty" | "missingColumns" | "parse";
 
@@ -62,13 +64,6 @@ export function parseCsvFile(input: string, limits: CsvLimits): ParsedCsv {
   return { ok: true, headers, rows, delimiter };
 }
 
-export function csvCell(value: string): string {
-  // Quote when needed; a leading =,+,-,@ is prefixed with ' so a spreadsheet never runs it as a formula.
-  let v = value ?? "";
-  if (/^[=+\-@\t\r]/.test(v) && !/^-?\d+$/.test(v)) v = `'${v}`;
-  return /[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /**
  * The valid rows (in file order, each with its spreadsheet `row`) in batches of `batchSize` FILE rows: a batch
  * holds the valid rows among rows [start, start + batchSize) and `processed` says how many file rows are done
@@ -109,10 +104,12 @@ export function errorReportCsv(
     byRow.set(e.row, list);
   }
   const cols = [...knownColumns, ...headers.filter((h) => !knownColumns.includes(h) && h !== "baris" && h !== "kesalahan")];
-  const out = [[...cols, "baris", "kesalahan"].map(csvCell).join(",")];
-  for (const [row, msgs] of [...byRow.entries()].sort((x, y) => x[0] - y[0])) {
-    const raw = rows[row - 2] ?? {};
-    out.push([...cols.map((c) => csvCell(raw[c] ?? "")), String(row), csvCell(msgs.join("; "))].join(","));
-  }
-  return "\uFEFF" + out.join("\r\n") + "\r\n";
+  const data = [...byRow.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map(([row, msgs]) => {
+      const raw = rows[row - 2] ?? {};
+      return [...cols.map((c) => raw[c] ?? ""), row, msgs.join("; ")];
+    });
+  // opened in Excel from the import page, and re-readable by the importer (it detects ";")
+  return excelCsv([...cols, "baris", "kesalahan"], data);
 }

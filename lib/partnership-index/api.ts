@@ -1,10 +1,9 @@
 // The Indeks Kemitraan as the API, the pages and the CSV see it, with the access rules of access.ts applied.
 import "server-only";
-import Papa from "papaparse";
+import { excelCsv, excelCsvResponse } from "@/lib/csv/excel";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
-import { downloadResponse } from "@/lib/files/download";
 import type { Locale } from "@/lib/i18n/config";
 import { translate } from "@/lib/i18n/translate";
 import { indexAudience, type IndexAudience } from "./access";
@@ -122,7 +121,7 @@ const pct = (x: number | null, locale: Locale) =>
 const num = (x: number | null, locale: Locale) =>
   x === null ? "" : x.toLocaleString(locale === "id" ? "id-ID" : "en-US", { useGrouping: false });
 
-/** The ranking as CSV for Excel: headers in the reader's language, ";" separated, UTF-8 with a byte-order mark. */
+/** The ranking as CSV for Excel (lib/csv/excel.ts): headers in the reader's language, ";" separated, UTF-8 with a BOM. */
 function rankingCsv(rows: RankingRow[], locale: Locale): string {
   const h = (k: string) => translate(locale, `partnershipIndex.csv.${k}`);
   const fields = [
@@ -171,16 +170,11 @@ function rankingCsv(rows: RankingRow[], locale: Locale): string {
     r.components.partnersMovedUp,
     num(r.components.partnerRating?.mean ?? null, locale),
   ]);
-  // escapeFormulae: a firm names itself; "=…", "+…", "-…" or "@…" must not run as a formula in Excel.
-  return "\uFEFF" + Papa.unparse({ fields, data }, { delimiter: ";", newline: "\r\n", escapeFormulae: true }) + "\r\n";
+  return excelCsv(fields, data);
 }
 
 export async function rankingCsvResponse(actor: Actor | null, q: RankingQuery, locale: Locale): Promise<Response> {
   const f = rankingFilterOf(q);
   const rows = await getStaffRanking(actor, f);
-  return downloadResponse({
-    content: rankingCsv(rows, locale),
-    filename: `rantai-indeks-kemitraan-${f.year}.csv`,
-    mimeType: "text/csv; charset=utf-8",
-  });
+  return excelCsvResponse({ content: rankingCsv(rows, locale), filename: `rantai-indeks-kemitraan-${f.year}.csv` });
 }

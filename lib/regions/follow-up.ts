@@ -9,10 +9,11 @@
 // As a table on /daerah (first rows and counts) and as a CSV for Excel (";" separator, UTF-8 with BOM, headers in
 // the reader's language).
 import "server-only";
-import Papa from "papaparse";
 import { appBaseUrl } from "@/lib/app-url";
+import { localizedExcelCsv } from "@/lib/csv/excel";
 import { db, Prisma } from "@/lib/db";
 import { enumLabelKey } from "@/lib/enums";
+import type { Locale } from "@/lib/i18n/config";
 import { translate } from "@/lib/i18n/translate";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import type { RegionRef } from "./access";
@@ -115,32 +116,26 @@ const CSV_COLUMNS = [
   "profileUrl",
 ] as const;
 
-/** The list as a CSV for Excel: ";" separated, CRLF, UTF-8 with a byte-order mark, headers and labels in `locale`. */
-export function followUpCsv(rows: FollowUpRow[], locale: string): string {
+/** The list as a CSV for Excel (lib/csv/excel.ts: ";" separated, UTF-8 with a byte-order mark), headers and labels in `locale`. */
+export function followUpCsv(rows: FollowUpRow[], locale: Locale): string {
   const t = (key: string) => translate(locale, key);
   const label = (key: string | null) => (key ? t(key) : "");
   const origin = appBaseUrl();
-  return (
-    "\uFEFF" +
-    Papa.unparse(
-      {
-        fields: CSV_COLUMNS.map((c) => t(`regions.followUp.csv.${c}`)),
-        data: rows.map((r) => [
-          t(`regions.followUp.kinds.${r.kind}`),
-          r.name,
-          r.regencyName,
-          r.sizeClass ? label(enumLabelKey("SizeClass", r.sizeClass as never)) : "",
-          label(enumLabelKey("VerificationStatus", r.profileStatus as never)),
-          r.hasNib ? t("regions.followUp.yes") : t("regions.followUp.no"),
-          r.certificateType ? label(enumLabelKey("CertificationType", r.certificateType as never)) : "",
-          r.certificateNumber ?? "",
-          r.validUntil ?? "",
-          r.daysLeft ?? "",
-          origin + supplierRoutes.profile(r.organizationId),
-        ]),
-      },
-      { delimiter: ";", newline: "\r\n", escapeFormulae: true },
-    ) +
-    "\r\n"
+  return localizedExcelCsv(
+    locale,
+    CSV_COLUMNS.map((c) => `regions.followUp.csv.${c}`),
+    rows.map((r) => [
+      t(`regions.followUp.kinds.${r.kind}`),
+      r.name,
+      r.regencyName,
+      r.sizeClass ? label(enumLabelKey("SizeClass", r.sizeClass as never)) : "",
+      label(enumLabelKey("VerificationStatus", r.profileStatus as never)),
+      r.hasNib ? t("regions.followUp.yes") : t("regions.followUp.no"),
+      r.certificateType ? label(enumLabelKey("CertificationType", r.certificateType as never)) : "",
+      r.certificateNumber ?? "",
+      r.validUntil ?? "",
+      r.daysLeft ?? "",
+      origin + supplierRoutes.profile(r.organizationId),
+    ]),
   );
 }

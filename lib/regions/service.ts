@@ -1,6 +1,7 @@
 // What the /daerah pages, the follow-up CSV and the API ask of lib/regions: access first (./scope.ts), then figures.
 import "server-only";
 import type { Actor } from "@/lib/auth/types";
+import type { Locale } from "@/lib/i18n/config";
 import { verificationRequired } from "@/lib/errors";
 import { jakartaToday } from "@/lib/suppliers/search-hits";
 import { regionDashboard, type RegionDashboard } from "./dashboard";
@@ -41,7 +42,7 @@ export async function regionPage(actor: Actor | null, wilayah?: string | null): 
 export async function followUpDownload(
   actor: Actor | null,
   { wilayah, jenis }: { wilayah?: string; jenis?: FollowUpKind },
-  locale: string,
+  locale: Locale,
 ): Promise<{ content: string; filename: string; rows: number }> {
   const view = await regionAccess(actor, wilayah);
   if (view.pending || !view.region) throw verificationRequired();

@@ -120,3 +120,18 @@ export async function listOwnRfqs(actor: Actor | null, filter: RfqListFilter = {
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<RfqStatus, number>>,
   };
 }
+
+/**
+ * The RFQ's title for a page's <title>, only when the actor may open the RFQ (its buyer; a supplier it is
+ * visible to); null otherwise, so a page the reader may not open never names the RFQ in its title.
+ */
+export async function rfqTitleFor(actor: Actor | null, rfqId: string): Promise<string | null> {
+  let a;
+  try {
+    a = authorizeRfqReader(actor);
+  } catch {
+    return null;
+  }
+  const row = await db.rfq.findFirst({ where: { AND: [{ id: rfqId }, visibleRfqWhere(a)] }, select: { title: true } });
+  return row?.title ?? null;
+}

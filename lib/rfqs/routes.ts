@@ -12,6 +12,8 @@ export const rfqRoutes = {
   edit: (id: string) => `/rfq/${enc(id)}/ubah`,
   history: (id: string) => `/rfq/${enc(id)}/riwayat`,
   compare: (id: string) => `/rfq/${enc(id)}/bandingkan`,
+  /** The printable award memo (the comparison and the decision) for the buyer's internal approval. */
+  awardMemo: (id: string) => `/rfq/${enc(id)}/bandingkan/memo`,
   matching: (id: string) => `/rfq/${enc(id)}/pencocokan`,
   /** The suppliers' board of open RFQs, with its filters. */
   board: (query?: Record<string, string | undefined>) => withQuery("/papan-rfq", query),

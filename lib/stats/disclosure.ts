@@ -79,7 +79,7 @@ export interface GroupFigures {
   leads: number;
 }
 
-function isEmpty(g: Pick<GroupFigures, "agreements" | "suppliers">): boolean {
+export function isEmpty(g: Pick<GroupFigures, "agreements" | "suppliers">): boolean {
   return g.agreements === 0 && g.suppliers === 0;
 }
 
@@ -155,7 +155,7 @@ export interface PublishedStats {
 
 const hidden = { suppressed: true, agreements: null, valueIdr: null, suppliers: null } as const;
 
-function publish<R extends { agreements: number; valueIdr: bigint; suppliers: number }>(r: R, suppress: boolean) {
+export function publish<R extends { agreements: number; valueIdr: bigint; suppliers: number }>(r: R, suppress: boolean) {
   return suppress ? { ...hidden } : { suppressed: false, agreements: r.agreements, valueIdr: r.valueIdr, suppliers: r.suppliers };
 }
 
@@ -187,7 +187,7 @@ async function leadCounts(groupBy: GroupBy, f: StatsFilter): Promise<{ byKey: Ma
   return { byKey, total: total?.n ?? 0 };
 }
 
-interface QuarterFigures extends GroupFigures {
+export interface QuarterFigures extends GroupFigures {
   quarter: number;
 }
 
@@ -235,7 +235,7 @@ async function quarterSeries(groupBy: GroupBy, f: StatsFilter): Promise<Map<stri
  * is withheld for that group: every published period then holds none of them (their figures never enter a
  * difference) or all of them (only their sum, which the all-time figure already gives).
  */
-function periodHidesGroup(series: QuarterFigures[] | undefined, lo: number | null, hi: number | null): boolean {
+export function periodHidesGroup(series: QuarterFigures[] | undefined, lo: number | null, hi: number | null): boolean {
   if (!series || series.length === 0 || (lo === null && hi === null)) return false;
   const all = series.reduce(
     (t, q) => ({

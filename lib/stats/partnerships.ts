@@ -251,9 +251,10 @@ export function resetStatsCaches() {
   sectionTitles = null;
 }
 
-function monthLabel(key: string, locale: Locale): string {
+/** "2026-03" → "Maret 2026" / "March 2026" (issue 17: people read months, not ISO keys). */
+export function monthLabel(key: string, locale: Locale): string {
   const [y, m] = key.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "short", year: "numeric", timeZone: "UTC" }).format(
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(
     new Date(Date.UTC(y, m - 1, 1)),
   );
 }

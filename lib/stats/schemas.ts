@@ -91,3 +91,8 @@ export const partnershipsQuerySchema = z
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "stats.errors.range" });
 
 export type PartnershipsQuery = z.output<typeof partnershipsQuerySchema>;
+
+/** What the charts and the map show (/statistik?ukuran=…): the number of partnerships or their value. */
+export const MEASURES = ["jumlah", "nilai"] as const;
+export type Measure = (typeof MEASURES)[number];
+export const measureSchema = z.enum(MEASURES).catch("jumlah");

@@ -46,11 +46,17 @@ test("a visitor sees the map, filters by province, opens a table and downloads i
     expect(n(jateng)).toBeLessThan(total); // the demo has partnerships outside Central Java too
   }
 
+  // each row drills down (issue 17, item 11): a plain link to the province's regencies
+  await expect(jatengRow.getByRole("link", { name: "Jawa Tengah" })).toHaveAttribute("href", /province=33.*#rincian$/);
+
   await page.getByRole("combobox", { name: "Provinsi" }).selectOption("33");
   await page.getByRole("button", { name: "Terapkan" }).click();
   await expect(page).toHaveURL(/province=33/);
   await expect(page.getByTestId("figure-agreements")).toHaveText(jateng);
   await expect(page.getByTestId("active-filters")).toContainText("Jawa Tengah");
+  // the province by regency, as a table (every regency and city listed, withheld ones "< 3")
+  const regencies = page.locator("section").filter({ has: page.getByRole("heading", { name: "Jawa Tengah menurut kabupaten/kota" }) });
+  await expect(regencies.getByRole("rowheader", { name: "Kota Semarang" })).toBeVisible();
   // the "now" cards follow the province filter too (issue 11, item 17)
   expect(n(await page.getByTestId("figure-umkm-verified").innerText())).toBeLessThan(verifiedNational);
   const active = (await page.getByTestId("figure-active").innerText()).trim();
@@ -63,12 +69,13 @@ test("a visitor sees the map, filters by province, opens a table and downloads i
   const [download] = await Promise.all([page.waitForEvent("download"), scheme.getByRole("link", { name: /Unduh CSV/ }).click()]);
   expect(download.suggestedFilename()).toBe("rantai-kemitraan-scheme.csv");
   const csv = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
-  expect(csv.split(/\r?\n/)[0]).toBe("key,label,agreements,valueIdr,suppliers");
+  // for Excel (issue 17, item 8): headers in the reader's language, ";" separated
+  expect(csv.split(/\r?\n/)[0]).toBe("Kode;Nama;Kemitraan;Nilai (Rp);UMKM;Disembunyikan (< 3 UMKM)");
   const cells = csv
     .trim()
     .split(/\r?\n/)
     .slice(1)
-    .map((line) => line.split(",").at(-3)!);
+    .map((line) => line.split(";").at(-4)!);
   const withheld = cells.filter((c) => c === "").length;
   const pageRows = scheme.locator("tbody tr");
   await expect(pageRows).toHaveCount(cells.length);

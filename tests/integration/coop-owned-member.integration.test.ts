@@ -99,10 +99,10 @@ describe("a cooperative's import and a member that manages its own profile", () 
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(report[0]).toMatch(/,baris,kesalahan$/);
+    expect(report[0]).toMatch(/;baris;kesalahan$/);
     expect(report).toHaveLength(2);
     expect(report[1]).toContain(nib);
-    expect(report[1]).toMatch(/,2,"nama_usaha, npwp, .*Tidak diubah: UMKM ini mengelola profilnya sendiri/);
+    expect(report[1]).toMatch(/;2;"?nama_usaha, npwp, .*Tidak diubah: UMKM ini mengelola profilnya sendiri/);
 
     // nothing of the UMKM changed: name, e-mail, regency, NPWP, capital, turnover, size class, KBLI, verification
     expect(await businessData(umkm.organization.id)).toEqual(before);

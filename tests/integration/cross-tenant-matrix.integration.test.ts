@@ -1209,6 +1209,25 @@ const API: Record<string, ApiCase[]> = {
       request: () => ({ query: { groupBy: "province" } }),
     },
   ],
+  "GET /statistik/tabel.csv": [
+    {
+      resource:
+        "One /statistik table for Excel (issue 17), here the owner UMKM's province by regency: public statistics, " +
+        "protected for the public like the page (small regencies withheld), exact for ministry staff",
+      kind: "read",
+      allow: everyone,
+      request: () => ({ query: { tabel: "regency", province: "33" } }),
+    },
+  ],
+  "GET /statistik/pemasok.csv": [
+    {
+      resource: "The named top suppliers behind /statistik for Excel (issue 17): ministry staff (stats:drilldown) only, by design",
+      kind: "read",
+      allow: ["ministry"],
+      sees: ["ministry"],
+      request: () => ({}),
+    },
+  ],
   "GET /api/v1/agreement-flags": [
     {
       resource:

@@ -1,14 +1,13 @@
 // GET /anggota/templat.csv: the member import template (Indonesian headers and one example row with real codes).
 import { templateCsv } from "@/lib/cooperatives/import-parse";
-import { downloadResponse } from "@/lib/files/download";
+import { excelCsvResponse } from "@/lib/csv/excel";
 
 export const dynamic = "force-static";
 
 export function GET() {
-  return downloadResponse({
+  return excelCsvResponse({
     content: templateCsv(),
     filename: "templat-anggota-rantai.csv",
-    mimeType: "text/csv; charset=utf-8",
     cache: "public",
   });
 }

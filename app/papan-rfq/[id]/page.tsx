@@ -2,6 +2,8 @@
 // clarifications (questions without who asked, the buyer's answers) with a form to ask, and the call to
 // quote (/papan-rfq/[id]/penawaran) while it accepts quotes. Never shows who else was invited or asked.
 import type { Metadata } from "next";
+import { rfqTitleFor } from "@/lib/rfqs/queries";
+import { getActor } from "@/lib/auth/session";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, ButtonLink, Card, Container, PageHeader } from "@/components/ui";
@@ -20,9 +22,11 @@ import { getRfqFitForSupplier } from "@/lib/matching/service";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("rfqs.detail");
-  return { title: `${t("metaTitle")} — Rantai`, robots: { index: false } };
+  // the RFQ's title only for a reader who may open it (lib/rfqs/queries.ts)
+  const rfqTitle = await rfqTitleFor(await getActor(), (await params).id);
+  return { title: rfqTitle ? `${rfqTitle} — Rantai` : `${t("metaTitle")} — Rantai`, robots: { index: false } };
 }
 
 export default async function SupplierRfqPage({ params }: { params: Promise<{ id: string }> }) {

@@ -2,9 +2,12 @@
 // cancel with a reason), invited suppliers (find and invite by name), clarifications to answer, attachments,
 // and the tabs to quotes, matches and history. Another organization's RFQ is a 404 (lib/rfqs/queries.ts).
 import type { Metadata } from "next";
+import { rfqTitleFor } from "@/lib/rfqs/queries";
+import { getActor } from "@/lib/auth/session";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { Alert, ButtonLink, Card, Container, PageHeader } from "@/components/ui";
+import { Alert, ButtonLink, Card, Container, PageHeader, WhatsAppShareLink } from "@/components/ui";
+import { whatsappShareUrl } from "@/lib/app-url";
 import { RfqTabs } from "@/components/rfqs/rfq-tabs";
 import { AttachmentList, RfqStatusBadges, RfqSummary } from "@/components/rfqs/rfq-summary";
 import {
@@ -28,9 +31,11 @@ import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("rfqs.detail");
-  return { title: `${t("metaTitle")} — Rantai`, robots: { index: false } };
+  // the RFQ's title only for a reader who may open it (lib/rfqs/queries.ts)
+  const rfqTitle = await rfqTitleFor(await getActor(), (await params).id);
+  return { title: rfqTitle ? `${rfqTitle} — Rantai` : `${t("metaTitle")} — Rantai`, robots: { index: false } };
 }
 
 export default async function BuyerRfqPage({
@@ -55,6 +60,9 @@ export default async function BuyerRfqPage({
   const verified = rfq.buyer.verified;
   const canInvite = verified && (rfq.status === "draft" || rfq.acceptingQuotes);
   const attachmentsEditable = rfq.status === "draft" || rfq.status === "open";
+  // a public RFQ still taking quotes can be shared (the board page; a supplier signs in and comes back to it)
+  const shareable = rfq.visibility === "public" && rfq.acceptingQuotes;
+  const tShare = await getTranslations("common.share");
   const unanswered = clarifications.filter((c) => c.answer === null).length;
 
   return (
@@ -68,10 +76,23 @@ export default async function BuyerRfqPage({
         eyebrow={actor.membership?.organizationName}
         title={rfq.title}
         actions={
-          editable ? (
-            <ButtonLink href={rfqRoutes.edit(rfq.id)} variant="outline">
-              {t("edit")}
-            </ButtonLink>
+          editable || shareable ? (
+            <span className="flex flex-wrap items-center gap-2">
+              {shareable && (
+                <WhatsAppShareLink
+                  label={tShare("whatsapp")}
+                  href={whatsappShareUrl(
+                    tShare("rfqText", { title: rfq.title, deadline: f.dateTime(rfq.deadline) }),
+                    rfqRoutes.boardDetail(rfq.id),
+                  )}
+                />
+              )}
+              {editable && (
+                <ButtonLink href={rfqRoutes.edit(rfq.id)} variant="outline">
+                  {t("edit")}
+                </ButtonLink>
+              )}
+            </span>
           ) : null
         }
       />

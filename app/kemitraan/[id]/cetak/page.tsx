@@ -1,12 +1,19 @@
-// /kemitraan/[id]/cetak — the agreement as a printable document in Indonesian (the language of the contract,
-// whatever the UI language): parties, scheme under PP 7/2021 Pasal 106, value and term, milestones, terms,
-// and each party's electronic acceptance of this version. The print stylesheet hides the app's frame.
+// /kemitraan/[id]/cetak — the agreement as a printable document: parties with their identities (legal name,
+// address, NIB, NPWP, who signed and in what role: lib/agreements/print.ts), scheme under PP 7/2021 Pasal 106,
+// value and term, milestones, terms, and each party's electronic acceptance of this version. In the reader's
+// language, wholly (dates and times too), or the one chosen with ?bahasa=id|en; the document title ("Perjanjian
+// RNT-2026-…") is the file name a "save as PDF" suggests. The print stylesheet hides the app's frame; on a
+// 390 px phone the document fits the screen (the milestone table scrolls inside it).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/agreements/print-button";
 import { formattersFor } from "@/lib/i18n/format";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
+import { getActor } from "@/lib/auth/session";
+import { isLocale, type Locale } from "@/lib/i18n/config";
+import { getPartyIdentities } from "@/lib/agreements/print";
+import { formatNpwp } from "@/lib/suppliers/identifiers";
 import { mayOpenAgreements } from "@/lib/agreements/access";
 import { getAgreement, getAgreementVersion } from "@/lib/agreements/queries";
 import { agreementRoutes } from "@/lib/agreements/routes";
@@ -14,6 +21,16 @@ import { agreementRoutes } from "@/lib/agreements/routes";
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+/** The document's language: ?bahasa=id|en, else the reader's. */
+async function printLocale(searchParams: Search): Promise<Locale> {
+  const raw = (await searchParams).bahasa;
+  const chosen = Array.isArray(raw) ? raw[0] : raw;
+  if (isLocale(chosen)) return chosen;
+  const reader = await getLocale();
+  return isLocale(reader) ? reader : "id";
+}
 
 const PRINT_CSS = `
 @media print {
@@ -26,19 +43,26 @@ const PRINT_CSS = `
 }
 `;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: Search }): Promise<Metadata> {
   const { id } = await params;
-  const t = await getTranslations({ locale: "id", namespace: "agreements.print" });
-  return { title: t("title", { number: id }), robots: { index: false } };
+  const locale = await printLocale(searchParams);
+  const t = await getTranslations({ locale, namespace: "agreements.print" });
+  // the number only for a reader who may open the agreement (the page itself answers 404 to anyone else)
+  const a = await getAgreement(await getActor(), id).catch(() => null);
+  return { title: a ? t("docTitle", { number: a.number }) : t("docTitleGeneric"), robots: { index: false } };
 }
 
-export default async function PrintAgreementPage({ params }: { params: Params }) {
+export default async function PrintAgreementPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
   const actor = await requirePageActor(agreementRoutes.print(id), mayOpenAgreements);
   const a = await orNotFound(getAgreement(actor, id));
-  const t = await getTranslations({ locale: "id", namespace: "agreements" });
-  const tSchemes = await getTranslations({ locale: "id", namespace: "schemes" });
-  const f = formattersFor("id", await getTimeZone());
+  const locale = await printLocale(searchParams);
+  const t = await getTranslations({ locale, namespace: "agreements" });
+  const tSchemes = await getTranslations({ locale, namespace: "schemes" });
+  const tRoles = await getTranslations({ locale, namespace: "roles" });
+  const tForms = await getTranslations({ locale, namespace: "suppliers.legalForms" });
+  const f = formattersFor(locale, await getTimeZone());
+  const other: Locale = locale === "id" ? "en" : "id";
   const roleName = (r: string) => t(`role.${r}`).toUpperCase();
   // Once an agreement was in force, its fields are the latest version every party accepted (issue 11): an
   // amendment still waiting (or left waiting when the agreement ended) is not what is printed — the version in
@@ -50,20 +74,26 @@ export default async function PrintAgreementPage({ params }: { params: Params })
       : null;
   const printedVersion = inForce ? inForce.version : a.version;
   const signatures = inForce ? inForce.acceptances : a.acceptances;
+  const identities = await getPartyIdentities(actor, id, printedVersion);
   const accepted = inForce !== null || (a.status !== "draft" && a.status !== "proposed" && a.pendingAcceptance.length === 0);
   // A terminated agreement is always marked so, signed or not (a printout is what a bank may be shown).
   const mark = a.status === "terminated" ? t("status.terminated").toUpperCase() : accepted ? null : t("print.draftMark");
 
   return (
-    <div lang="id" className="bg-paper px-4 py-8">
+    <div lang={locale} className="bg-paper px-2 py-6 sm:px-4 sm:py-8">
       <style>{PRINT_CSS}</style>
       <div data-print="hide" className="mx-auto mb-4 flex max-w-3xl flex-wrap items-center justify-between gap-3">
         <Link href={agreementRoutes.detail(a.id)} className="text-brand-800 underline">
           ← {t("print.back")}
         </Link>
-        <PrintButton label={t("print.printButton")} />
+        <span className="flex flex-wrap items-center gap-3">
+          <Link href={agreementRoutes.print(a.id, { bahasa: other })} hrefLang={other} className="text-sm text-brand-800 underline">
+            {t("print.otherLanguage")}
+          </Link>
+          <PrintButton label={t("print.printButton")} />
+        </span>
       </div>
-      <article className="agreement-doc mx-auto flex max-w-3xl flex-col gap-6 rounded-card border border-line bg-white p-6 font-serif text-[15px] leading-relaxed text-black shadow-sm sm:p-10">
+      <article className="agreement-doc mx-auto flex max-w-3xl min-w-0 flex-col gap-6 rounded-card border border-line bg-white p-4 font-serif text-[15px] leading-relaxed break-words text-black shadow-sm sm:p-10">
         {mark && <p className="border-2 border-black px-3 py-1 text-center font-sans font-bold tracking-wide">{mark}</p>}
         <div className="text-center">
           <h1 className="text-xl font-bold tracking-wide">{t("print.heading")}</h1>
@@ -74,10 +104,34 @@ export default async function PrintAgreementPage({ params }: { params: Params })
         <section>
           <p>{t("print.partiesIntro")}</p>
           <ol className="mt-2 list-decimal pl-6">
-            {a.parties.map((p) => (
-              <li key={p.organizationId}>{t("print.partyLine", { name: p.name, role: roleName(p.role) })}</li>
-            ))}
+            {a.parties.map((p) => {
+              const id = identities.get(p.organizationId);
+              return (
+                <li key={p.organizationId} data-testid="print-party">
+                  <p>{t("print.partyLine", { name: id?.legalName ?? p.name, role: roleName(p.role) })}</p>
+                  {id && (
+                    <dl className="text-sm">
+                      {id.legalForm && <IdentityLine label={t("print.identity.legalForm")} value={tForms(id.legalForm)} />}
+                      {(id.address || id.region) && (
+                        <IdentityLine label={t("print.identity.address")} value={[id.address, id.region].filter(Boolean).join(", ")} />
+                      )}
+                      {id.nib && <IdentityLine label={t("print.identity.nib")} value={id.nib} />}
+                      {id.npwp && <IdentityLine label={t("print.identity.npwp")} value={formatNpwp(id.npwp)} />}
+                      <IdentityLine
+                        label={t("print.identity.signatory")}
+                        value={
+                          id.signatory
+                            ? `${id.signatory.name}, ${id.signatory.role ? tRoles(id.signatory.role) : "—"}`
+                            : t("print.notSigned")
+                        }
+                      />
+                    </dl>
+                  )}
+                </li>
+              );
+            })}
           </ol>
+          <p className="mt-2 text-xs">{t("print.identity.signatoryNote")}</p>
         </section>
         <section>
           <h2 className="font-bold">{t("print.article1")}</h2>
@@ -94,32 +148,34 @@ export default async function PrintAgreementPage({ params }: { params: Params })
           {a.milestones.length === 0 ? (
             <p>{t("detail.noMilestones")}</p>
           ) : (
-            <table className="mt-2 w-full border-collapse text-sm">
-              <thead>
-                <tr>
-                  {["milestone", "quantity", "due", "amount", "payment"].map((c) => (
-                    <th key={c} scope="col" className="border border-black px-2 py-1 text-left">
-                      {t(`detail.col.${c}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {a.milestones.map((m) => (
-                  <tr key={m.id}>
-                    <td className="border border-black px-2 py-1">{`${m.position}. ${m.title}`}</td>
-                    <td className="border border-black px-2 py-1">
-                      {m.quantity === null ? "—" : `${f.number(m.quantity)} ${m.unit ?? ""}`}
-                    </td>
-                    <td className="border border-black px-2 py-1">{f.calendarDate(m.dueDate)}</td>
-                    <td className="border border-black px-2 py-1 text-right">{m.amountIdr === null ? "—" : f.rupiah(m.amountIdr)}</td>
-                    <td className="border border-black px-2 py-1">
-                      {m.paymentTermDays === null ? "—" : t("detail.paymentTerm", { days: m.paymentTermDays })}
-                    </td>
+            <div className="mt-2 overflow-x-auto">
+              <table className="w-full border-collapse text-xs sm:text-sm">
+                <thead>
+                  <tr>
+                    {["milestone", "quantity", "due", "amount", "payment"].map((c) => (
+                      <th key={c} scope="col" className="border border-black px-2 py-1 text-left">
+                        {t(`detail.col.${c}`)}
+                      </th>
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {a.milestones.map((m) => (
+                    <tr key={m.id}>
+                      <td className="border border-black px-2 py-1">{`${m.position}. ${m.title}`}</td>
+                      <td className="border border-black px-2 py-1">
+                        {m.quantity === null ? "—" : `${f.number(m.quantity)} ${m.unit ?? ""}`}
+                      </td>
+                      <td className="border border-black px-2 py-1">{f.calendarDate(m.dueDate)}</td>
+                      <td className="border border-black px-2 py-1 text-right">{m.amountIdr === null ? "—" : f.rupiah(m.amountIdr)}</td>
+                      <td className="border border-black px-2 py-1">
+                        {m.paymentTermDays === null ? "—" : t("detail.paymentTerm", { days: m.paymentTermDays })}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </section>
         <section>
@@ -135,7 +191,7 @@ export default async function PrintAgreementPage({ params }: { params: Params })
               return (
                 <div key={p.organizationId} className="flex flex-col gap-1 border-t border-black pt-2">
                   <span className="font-semibold">{roleName(p.role)}</span>
-                  <span>{p.name}</span>
+                  <span>{identities.get(p.organizationId)?.legalName ?? p.name}</span>
                   <span className="text-sm">
                     {shown?.acceptedAt
                       ? t("print.signedElectronically", { name: shown.userName ?? p.name, date: f.dateTime(shown.acceptedAt) })
@@ -148,6 +204,15 @@ export default async function PrintAgreementPage({ params }: { params: Params })
         </section>
         <p className="border-t border-black pt-3 text-xs">{t("print.footer", { date: f.date(new Date()) })}</p>
       </article>
+    </div>
+  );
+}
+
+function IdentityLine({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="inline">{label}: </dt>
+      <dd className="inline">{value}</dd>
     </div>
   );
 }

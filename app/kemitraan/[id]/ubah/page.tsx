@@ -2,6 +2,7 @@
 // version, which every party accepts again. A stale version is refused ("someone changed this agreement;
 // reload to see version N").
 import type { Metadata } from "next";
+import { getActor } from "@/lib/auth/session";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Alert, Card, Container, PageHeader } from "@/components/ui";
@@ -16,9 +17,11 @@ export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("agreements.detail");
-  return { title: `${t("amend")} — Rantai`, robots: { index: false } };
+  // the agreement's number only for a reader who may open it
+  const a = await getAgreement(await getActor(), (await params).id).catch(() => null);
+  return { title: a ? `${t("amend")}: ${a.number} — Rantai` : `${t("amend")} — Rantai`, robots: { index: false } };
 }
 
 export default async function AmendAgreementPage({ params }: { params: Params }) {

@@ -2,6 +2,8 @@
 // while the RFQ takes quotes, and always the quote as submitted, its status and, once decided, the award and
 // its draft agreement. An RFQ the supplier may not see is a 404 (lib/quotes/supplier-reads.ts → lib/rfqs/access.ts).
 import type { Metadata } from "next";
+import { rfqTitleFor } from "@/lib/rfqs/queries";
+import { getActor } from "@/lib/auth/session";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Card, Container, PageHeader, ResponsiveTable } from "@/components/ui";
@@ -18,9 +20,11 @@ import { rfqRoutes } from "@/lib/rfqs/routes";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("quotes.page");
-  return { title: `${t("metaTitle")} — Rantai`, robots: { index: false } };
+  // the RFQ's title only for a reader who may open it (lib/rfqs/queries.ts)
+  const rfqTitle = await rfqTitleFor(await getActor(), (await params).id);
+  return { title: rfqTitle ? `${t("metaTitle")}: ${rfqTitle} — Rantai` : `${t("metaTitle")} — Rantai`, robots: { index: false } };
 }
 
 export default async function OwnQuotePage({ params }: { params: Promise<{ id: string }> }) {

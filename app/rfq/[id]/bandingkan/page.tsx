@@ -3,6 +3,8 @@
 // PPN, validity and certifications, the best value per line marked; then the award form. A sealed RFQ shows
 // only how many quotes arrived until its deadline. Another organization's RFQ is a 404.
 import type { Metadata } from "next";
+import { rfqTitleFor } from "@/lib/rfqs/queries";
+import { getActor } from "@/lib/auth/session";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Badge, Card, Container, EmptyState, PageHeader, Table } from "@/components/ui";
@@ -19,9 +21,11 @@ import { schemeOptions } from "@/lib/agreements/scheme-options";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("quotes.compare");
-  return { title: `${t("metaTitle")} — Rantai`, robots: { index: false } };
+  // the RFQ's title only for a reader who may open it (lib/rfqs/queries.ts)
+  const rfqTitle = await rfqTitleFor(await getActor(), (await params).id);
+  return { title: rfqTitle ? `${t("metaTitle")}: ${rfqTitle} — Rantai` : `${t("metaTitle")} — Rantai`, robots: { index: false } };
 }
 
 export default async function ComparePage({ params }: { params: Promise<{ id: string }> }) {
@@ -30,6 +34,7 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
   const view = await orNotFound(getComparison(actor, id));
   const t = await getTranslations("quotes.compare");
   const tCert = await getTranslations("certifications");
+  const tMemo = await getTranslations("quotes.memo");
   const f = formattersFor(await getLocale(), await getTimeZone());
   const { rfq, suppliers } = view;
   const lines = rfq.items;
@@ -68,6 +73,11 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
       ) : (
         <div className="flex flex-col gap-6">
           {rfq.status === "awarded" && <Alert tone="success">{t("awardedOn", { at: f.dateTime(rfq.awardedAt ?? rfq.deadline) })}</Alert>}
+          <p>
+            <Link href={rfqRoutes.awardMemo(rfq.id)} className="font-medium text-brand-800 underline underline-offset-2">
+              {tMemo("link")}
+            </Link>
+          </p>
           {anyPreference && <p className="text-sm text-muted">{t("preferenceNote")}</p>}
           <Table caption={t("tableCaption")} captionHidden minWidthClassName={suppliers.length > 2 ? "min-w-[56rem]" : "min-w-[40rem]"}>
             <thead>

@@ -1,6 +1,8 @@
 // /rfq/[id]/riwayat — the buyer organization's audit trail of one RFQ: every state change of the RFQ, its
 // invitations, clarifications and attachments, and of the quotes on it (entries with data.rfqId), newest first.
 import type { Metadata } from "next";
+import { rfqTitleFor } from "@/lib/rfqs/queries";
+import { getActor } from "@/lib/auth/session";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Card, Container, EmptyState, PageHeader } from "@/components/ui";
@@ -15,9 +17,11 @@ import { rfqRoutes } from "@/lib/rfqs/routes";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("rfqs.history");
-  return { title: `${t("title")} — Rantai`, robots: { index: false } };
+  // the RFQ's title only for a reader who may open it (lib/rfqs/queries.ts)
+  const rfqTitle = await rfqTitleFor(await getActor(), (await params).id);
+  return { title: rfqTitle ? `${t("title")}: ${rfqTitle} — Rantai` : `${t("title")} — Rantai`, robots: { index: false } };
 }
 
 const KNOWN = new Set([

@@ -1,5 +1,7 @@
 // /rfq/[id]/ubah — edit a draft RFQ (a published one only takes a deadline extension, on its page).
 import type { Metadata } from "next";
+import { rfqTitleFor } from "@/lib/rfqs/queries";
+import { getActor } from "@/lib/auth/session";
 import { redirect } from "next/navigation";
 import { getTimeZone, getTranslations } from "next-intl/server";
 import { Card, Container, PageHeader } from "@/components/ui";
@@ -14,9 +16,11 @@ import { rfqClusterChoices } from "@/lib/rfqs/cluster";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("rfqs.form");
-  return { title: `${t("editTitle")} — Rantai`, robots: { index: false } };
+  // the RFQ's title only for a reader who may open it (lib/rfqs/queries.ts)
+  const rfqTitle = await rfqTitleFor(await getActor(), (await params).id);
+  return { title: rfqTitle ? `${t("editTitle")}: ${rfqTitle} — Rantai` : `${t("editTitle")} — Rantai`, robots: { index: false } };
 }
 
 export default async function EditRfqPage({ params }: { params: Promise<{ id: string }> }) {

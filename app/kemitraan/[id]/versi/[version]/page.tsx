@@ -1,5 +1,7 @@
 // /kemitraan/[id]/versi/[version] — what version N said, as written, and who accepted that version.
 import type { Metadata } from "next";
+import { getActor } from "@/lib/auth/session";
+import { getAgreement } from "@/lib/agreements/queries";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
@@ -14,9 +16,11 @@ export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string; version: string }>;
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("agreements.detail");
-  return { title: `${t("versions")} — Rantai`, robots: { index: false } };
+  // the agreement's number only for a reader who may open it
+  const a = await getAgreement(await getActor(), (await params).id).catch(() => null);
+  return { title: a ? `${t("versions")}: ${a.number} — Rantai` : `${t("versions")} — Rantai`, robots: { index: false } };
 }
 
 /**

@@ -1,12 +1,11 @@
 // GET /klaster/[id]/kelola/templat.csv: the bulk invitation template (one "nib" column and an example row).
 import { inviteTemplateCsv } from "@/lib/clusters/bulk-invite";
-import { downloadResponse } from "@/lib/files/download";
+import { excelCsvResponse } from "@/lib/csv/excel";
 
 export function GET() {
-  return downloadResponse({
+  return excelCsvResponse({
     content: inviteTemplateCsv(),
     filename: "templat-undangan-klaster.csv",
-    mimeType: "text/csv; charset=utf-8",
     cache: "public",
   });
 }
