@@ -186,10 +186,10 @@ describe("inviting from the matches", () => {
     expect(r).toEqual({ ok: true, data: { invited: 2, alreadyInvited: 0 } });
     const rows = await log.since(mark);
     const invitations = rows.filter((w) => w.table === "RfqInvitation" && w.op === "INSERT");
-    expect(invitations.map((w) => w.row.supplierId).sort()).toEqual([batik.organization.id, nearMiss.organization.id].sort());
+    expect(invitations.map((w) => w.row?.supplierId).sort()).toEqual([batik.organization.id, nearMiss.organization.id].sort());
     // the RFQ service's path: audit entry and the invitees' notifications
-    expect(rows.some((w) => w.table === "AuditLog" && w.row.action === "rfq.invited")).toBe(true);
-    const notified = rows.filter((w) => w.table === "Notification" && w.row.type === "rfq.invited").map((w) => w.row.organizationId);
+    expect(rows.some((w) => w.table === "AuditLog" && w.row?.action === "rfq.invited")).toBe(true);
+    const notified = rows.filter((w) => w.table === "Notification" && w.row?.type === "rfq.invited").map((w) => w.row?.organizationId);
     expect(new Set(notified)).toEqual(new Set([batik.organization.id, nearMiss.organization.id]));
 
     // again with one more: only the new one is invited
