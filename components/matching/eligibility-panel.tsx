@@ -2,10 +2,10 @@
 // needs — each gap linked to where it is fixed.
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui";
-import { reasonLabel } from "@/lib/matching/labels";
 import type { SupplierFit } from "@/lib/matching/service";
 import { GapList } from "./gap-list";
 import { ScoreMeter } from "./match-list";
+import { ReasonList } from "./reason-list";
 
 export async function EligibilityPanel({ fit }: { fit: SupplierFit }) {
   const t = await getTranslations("matching");
@@ -33,16 +33,7 @@ export async function EligibilityPanel({ fit }: { fit: SupplierFit }) {
           <GapList gaps={fit.gaps} />
         </div>
       )}
-      <ul className="mt-3 flex flex-col gap-0.5 text-sm text-ink" aria-label={t("page.reasons")}>
-        {fit.reasons.map((r) => (
-          <li key={r.code} className="flex gap-2">
-            <span aria-hidden="true" className="text-emerald-700">
-              ✓
-            </span>
-            <span>{reasonLabel(locale, r)}</span>
-          </li>
-        ))}
-      </ul>
+      <ReasonList reasons={fit.reasons} locale={locale} label={t("page.reasons")} className="mt-3 flex flex-col gap-0.5 text-sm text-ink" />
     </section>
   );
 }

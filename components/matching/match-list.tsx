@@ -1,11 +1,14 @@
 // The buyer's matches for one RFQ: ranked qualified UMKM with score and reasons, and almost-qualified ones
-// with their gaps. A server component; the invite buttons are the only client parts.
+// with their gaps ("Hampir memenuhi syarat"). Every UMKM can be invited — one by one, or ticked and invited
+// together (components/matching/invite-buttons.tsx BulkInviteForm wraps these lists). A server component; the
+// invite buttons and the form are the only client parts. For a multi-line RFQ each entry names the lines it fits.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Badge, Card, EmptyState } from "@/components/ui";
+import { Card, EmptyState } from "@/components/ui";
 import type { ScoredSupplier } from "@/lib/matching/engine";
-import { gapLabel, reasonLabel } from "@/lib/matching/labels";
+import { gapLabel } from "@/lib/matching/labels";
 import { InviteMatchButton } from "./invite-buttons";
+import { ReasonList } from "./reason-list";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 
 export function ScoreMeter({ score, label }: { score: number; label: string }) {
@@ -23,18 +26,35 @@ export function ScoreMeter({ score, label }: { score: number; label: string }) {
   );
 }
 
+/** The checkbox that puts one UMKM into the "invite the ticked ones" form (none once invited). */
+function PickBox({ id, name, label, invited }: { id: string; name: string; label: string; invited: boolean }) {
+  if (invited) return null;
+  return (
+    <input
+      type="checkbox"
+      name="supplierIds[]"
+      value={id}
+      aria-label={label.replace("{name}", name)}
+      className="mt-1 size-5 shrink-0 rounded border-stone-400 accent-brand-700"
+    />
+  );
+}
+
 export async function MatchList({
   rfqId,
   matches,
   almostQualified,
   invitedSupplierIds,
   canInvite,
+  linesOf,
 }: {
   rfqId: string;
   matches: ScoredSupplier[];
   almostQualified: ScoredSupplier[];
   invitedSupplierIds: string[];
   canInvite: boolean;
+  /** Multi-line RFQs: the names of the lines each UMKM fits (lib/matching/lines.ts). */
+  linesOf?: Map<string, string[]>;
 }) {
   const t = await getTranslations("matching.page");
   const locale = await getLocale();
@@ -45,9 +65,24 @@ export async function MatchList({
     invited: t("invited"),
     error: t("error", { message: "{message}" }),
   });
+  const pick = t("pick", { name: "{name}" });
+  const fits = (id: string) => {
+    const names = linesOf?.get(id);
+    return names?.length ? <p className="mt-1 text-sm text-ink">{t("fitsLines", { lines: names.join(", ") })}</p> : null;
+  };
+  const invite = (m: ScoredSupplier) =>
+    canInvite && (
+      <InviteMatchButton
+        rfqId={rfqId}
+        supplierId={m.supplier.id}
+        supplierName={m.supplier.name}
+        invited={invited.has(m.supplier.id)}
+        labels={labels(m.supplier.name)}
+      />
+    );
 
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex min-w-0 flex-col gap-6">
       <Card title={t("ranked")}>
         {matches.length === 0 ? (
           <EmptyState title={t("rankedEmpty")} />
@@ -56,42 +91,26 @@ export async function MatchList({
             {matches.map((m, i) => (
               <li
                 key={m.supplier.id}
-                className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between"
+                className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-start"
                 data-testid="match"
               >
-                <div className="min-w-0 flex-1">
-                  <p className="text-xs font-semibold uppercase tracking-wide text-muted">{t("rank", { rank: i + 1 })}</p>
-                  <h3 className="text-base font-semibold text-ink">
-                    <Link href={supplierRoutes.profile(m.supplier.id)} className="hover:underline">
-                      {m.supplier.name}
-                    </Link>
-                  </h3>
-                  {m.supplier.regencyName && <p className="text-sm text-muted">{m.supplier.regencyName}</p>}
-                  <ul className="mt-2 flex flex-col gap-1 text-sm text-ink" aria-label={t("reasons")}>
-                    {m.reasons.map((r) => (
-                      <li key={r.code} className="flex gap-2">
-                        <span
-                          aria-hidden="true"
-                          className={r.code === "distance_far" || r.code === "capacity_partial" ? "text-amber-600" : "text-emerald-700"}
-                        >
-                          {r.code === "distance_far" || r.code === "capacity_partial" ? "!" : "✓"}
-                        </span>
-                        <span>{reasonLabel(locale, r)}</span>
-                      </li>
-                    ))}
-                  </ul>
+                <div className="flex min-w-0 flex-1 gap-3">
+                  {canInvite && <PickBox id={m.supplier.id} name={m.supplier.name} label={pick} invited={invited.has(m.supplier.id)} />}
+                  <div className="min-w-0 flex-1">
+                    <p className="text-xs font-semibold uppercase tracking-wide text-muted">{t("rank", { rank: i + 1 })}</p>
+                    <h3 className="break-words text-base font-semibold text-ink">
+                      <Link href={supplierRoutes.profile(m.supplier.id)} className="hover:underline">
+                        {m.supplier.name}
+                      </Link>
+                    </h3>
+                    {m.supplier.regencyName && <p className="text-sm text-muted">{m.supplier.regencyName}</p>}
+                    {fits(m.supplier.id)}
+                    <ReasonList reasons={m.reasons} locale={locale} label={t("reasons")} />
+                  </div>
                 </div>
-                <div className="flex shrink-0 flex-row items-center justify-between gap-3 sm:flex-col sm:items-end">
+                <div className="flex shrink-0 flex-row flex-wrap items-center justify-between gap-3 sm:flex-col sm:items-end">
                   <ScoreMeter score={m.score} label={t("score", { score: m.score })} />
-                  {canInvite && (
-                    <InviteMatchButton
-                      rfqId={rfqId}
-                      supplierId={m.supplier.id}
-                      supplierName={m.supplier.name}
-                      invited={invited.has(m.supplier.id)}
-                      labels={labels(m.supplier.name)}
-                    />
-                  )}
+                  {invite(m)}
                 </div>
               </li>
             ))}
@@ -107,34 +126,35 @@ export async function MatchList({
             {almostQualified.map((m) => (
               <li
                 key={m.supplier.id}
-                className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0 sm:flex-row sm:justify-between"
+                className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-start"
                 data-testid="almost"
               >
-                <div className="min-w-0 flex-1">
-                  <h3 className="text-base font-semibold text-ink">
-                    <Link href={supplierRoutes.profile(m.supplier.id)} className="hover:underline">
-                      {m.supplier.name}
-                    </Link>
-                  </h3>
-                  {m.supplier.regencyName && <p className="text-sm text-muted">{m.supplier.regencyName}</p>}
-                  <p className="mt-2 text-sm font-medium text-red-800">{t("gaps")}:</p>
-                  <ul className="flex flex-col gap-1 text-sm">
-                    {m.gaps.map((g) => (
-                      <li key={g.code + JSON.stringify(g.params)} className="flex gap-2 text-red-900">
-                        <span aria-hidden="true">✗</span>
-                        <span>{gapLabel(locale, g)}</span>
-                      </li>
-                    ))}
-                  </ul>
-                  <ul className="mt-2 flex flex-wrap gap-1" aria-label={t("reasons")}>
-                    {m.reasons.slice(0, 3).map((r) => (
-                      <li key={r.code}>
-                        <Badge tone="neutral">{reasonLabel(locale, r)}</Badge>
-                      </li>
-                    ))}
-                  </ul>
+                <div className="flex min-w-0 flex-1 gap-3">
+                  {canInvite && <PickBox id={m.supplier.id} name={m.supplier.name} label={pick} invited={invited.has(m.supplier.id)} />}
+                  <div className="min-w-0 flex-1">
+                    <h3 className="break-words text-base font-semibold text-ink">
+                      <Link href={supplierRoutes.profile(m.supplier.id)} className="hover:underline">
+                        {m.supplier.name}
+                      </Link>
+                    </h3>
+                    {m.supplier.regencyName && <p className="text-sm text-muted">{m.supplier.regencyName}</p>}
+                    {fits(m.supplier.id)}
+                    <p className="mt-2 text-sm font-medium text-red-800">{t("gaps")}:</p>
+                    <ul className="flex flex-col gap-1 text-sm">
+                      {m.gaps.map((g) => (
+                        <li key={g.code + JSON.stringify(g.params)} className="flex min-w-0 gap-2 text-red-900">
+                          <span aria-hidden="true">✗</span>
+                          <span className="min-w-0 break-words">{gapLabel(locale, g)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                    <ReasonList reasons={m.reasons.slice(0, 3)} locale={locale} label={t("reasons")} />
+                  </div>
                 </div>
-                <ScoreMeter score={m.score} label={t("score", { score: m.score })} />
+                <div className="flex shrink-0 flex-row flex-wrap items-center justify-between gap-3 sm:flex-col sm:items-end">
+                  <ScoreMeter score={m.score} label={t("score", { score: m.score })} />
+                  {invite(m)}
+                </div>
               </li>
             ))}
           </ul>

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Badge, ButtonLink, Card, EmptyState } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
-import { reasonLabel } from "@/lib/matching/labels";
 import type { RecommendedRfq } from "@/lib/matching/service";
 import { GapList } from "./gap-list";
 import { ScoreMeter } from "./match-list";
+import { ReasonList } from "./reason-list";
 import { rfqRoutes } from "@/lib/rfqs/routes";
 
 export async function RecommendedRfqsCard({ items }: { items: RecommendedRfq[] }) {
@@ -48,16 +48,12 @@ export async function RecommendedRfqsCard({ items }: { items: RecommendedRfq[] }
                     <GapList gaps={x.gaps} />
                   </div>
                 )}
-                <ul className="mt-2 flex flex-col gap-0.5 text-sm text-ink">
-                  {x.reasons.slice(0, 4).map((r) => (
-                    <li key={r.code} className="flex gap-2">
-                      <span aria-hidden="true" className="text-emerald-700">
-                        ✓
-                      </span>
-                      <span>{reasonLabel(locale, r)}</span>
-                    </li>
-                  ))}
-                </ul>
+                <ReasonList
+                  reasons={x.reasons.slice(0, 4)}
+                  locale={locale}
+                  label={t("page.reasons")}
+                  className="mt-2 flex flex-col gap-0.5 text-sm text-ink"
+                />
               </div>
               <div className="flex shrink-0 flex-row items-center justify-between gap-3 sm:flex-col sm:items-end">
                 <ScoreMeter score={x.score} label={t("page.score", { score: x.score })} />

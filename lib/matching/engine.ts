@@ -120,6 +120,7 @@ function toScored(ctx: RfqContext, r: Row): ScoredSupplier {
     km: r.km === null ? null : Number(r.km),
     sameRegency: r.regencyCode !== null && r.regencyCode === ctx.deliveryRegencyCode,
     regencyName: r.regencyName,
+    deliveryName: ctx.deliveryRegencyName ?? null,
     verified: r.verified,
     completedAgreements: Number(r.completed),
     deliveries: Number(r.deliveries),

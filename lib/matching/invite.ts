@@ -12,7 +12,8 @@ import { scoreSuppliers } from "./engine";
 import { shares } from "./consortium-plan";
 import { cooperativesOf, ownRfq } from "./service";
 import { rfqRoutes } from "@/lib/rfqs/routes";
-import { inviteConsortiumSchema, type InviteConsortiumInput } from "./schemas";
+import { inviteSuppliers } from "@/lib/rfqs/invitations";
+import { inviteConsortiumSchema, inviteMatchesSchema, type InviteConsortiumInput, type InviteMatchesInput } from "./schemas";
 
 export interface InvitedConsortium {
   id: string;
@@ -197,4 +198,37 @@ export async function inviteProposedConsortium(actor: Actor | null, rfqId: strin
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw conflict("errors.matching.alreadyInConsortium");
     throw err;
   }
+}
+
+export interface InvitedMatches {
+  /** Newly invited (notified now). */
+  invited: string[];
+  /** Already invited before (nothing changed for them). */
+  alreadyInvited: string[];
+}
+
+/**
+ * Invites UMKM (or cooperatives) to the buyer's own open RFQ, one or several at once (issue 17): from the
+ * matches, almost-qualified ones included (the buyer sees their gaps; whether they can quote is theirs to
+ * decide), or from a supplier's public page. All or nothing: every id must be a supplier organization
+ * (otherwise 400 on supplierIds and nothing is written), the RFQ must be the buyer's own (404) and open before
+ * its deadline (409), the buyer verified (403). The invitation itself is the RFQ service's
+ * (lib/rfqs/invitations.ts inviteSuppliers): one transaction with its audit entry and the invitees'
+ * notifications and e-mails. Ids already invited are reported, not repeated.
+ */
+export async function inviteMatches(actor: Actor | null, input: InviteMatchesInput): Promise<InvitedMatches> {
+  const parsed = inviteMatchesSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fields[String(issue.path[0] ?? "supplierIds")] ??= []).push(issue.message);
+    throw invalidInput(fields);
+  }
+  const { rfq, actor: a } = await ownRfq(actor, parsed.data.rfqId, "rfq:write");
+  requireVerified(a);
+  if (rfq.status !== "open" || deadlinePassed(rfq)) throw conflict("errors.matching.rfqNotOpen");
+  const ids = [...new Set(parsed.data.supplierIds)];
+  const before = await db.rfqInvitation.findMany({ where: { rfqId: rfq.id, supplierId: { in: ids } }, select: { supplierId: true } });
+  const already = new Set(before.map((b) => b.supplierId));
+  await inviteSuppliers(a, rfq.id, ids); // validates every id, locks the RFQ, re-checks it is open
+  return { invited: ids.filter((id) => !already.has(id)), alreadyInvited: ids.filter((id) => already.has(id)) };
 }

@@ -7,7 +7,7 @@ import type { ScoredSupplier } from "./engine";
 import type { ConsortiumProposal } from "./consortium-plan";
 import type { ConsortiumProposals, RecommendedRfq, RfqMatches, RfqSummary } from "./service";
 import type { InvitedConsortium } from "./invite";
-import { gapLabel, reasonLabel } from "./labels";
+import { gapLabel, reasonLabel, splitReasonLabel } from "./labels";
 import { translate } from "@/lib/i18n/translate";
 import { formatNumber } from "@/lib/i18n/format";
 
@@ -43,14 +43,60 @@ const MatchSchema = z
       .openapi({ description: "Meets every hard requirement (required certificates valid on the deadline, minimum TKDN)" }),
     reasons: z.array(Reason),
     gaps: z.array(Gap).openapi({ description: "Hard requirements missed (empty for qualified suppliers)" }),
+    lines: z.array(z.object({ index: z.number().int(), name: z.string() })).openapi({
+      description:
+        "The RFQ lines this supplier fits (every word of the line in its texts, at least one in a product or business name); " +
+        "for a one-line RFQ that line",
+    }),
   })
   .openapi("Match");
+
+const LineRef = z.object({
+  index: z.number().int().openapi({ description: "0-based position of the line in the RFQ" }),
+  name: z.string(),
+  quantity: z.number().int(),
+  unit: z.string(),
+});
+
+const LineMatchesSchema = LineRef.extend({
+  matched: z.boolean().openapi({ description: "False for lines beyond the first 20 (listed, not matched)" }),
+  matches: z
+    .array(
+      z.object({
+        supplier: z.object({ id: z.string(), name: z.string() }),
+        score: z.number().int().min(0).max(100),
+        capacity: z.number().int().nullable().openapi({ description: "Monthly capacity of its products relevant to this line" }),
+        reasons: z.array(Reason).openapi({ description: "Reasons for this line: capacity against this line's quantity" }),
+      }),
+    )
+    .openapi({ description: "The best qualified suppliers for this line alone, best first" }),
+}).openapi("LineMatches");
+
+const SplitSchema = z
+  .object({
+    parts: z.array(
+      z.object({
+        lineIndex: z.number().int(),
+        supplier: z.object({ id: z.string(), name: z.string() }),
+        quantity: z.number().int().openapi({ description: "The quantity of the line suggested for this supplier" }),
+        reasons: z.array(z.object({ code: z.string(), label: z.string() })),
+      }),
+    ),
+    suppliers: z.number().int().openapi({ description: "How many different suppliers the split uses" }),
+    uncovered: z.array(z.number().int()).openapi({ description: "Lines no qualified supplier fits" }),
+    short: z.array(z.number().int()).openapi({ description: "Lines whose suggested suppliers together have less capacity than needed" }),
+  })
+  .openapi("MatchSplit");
 
 export const MatchesResponseSchema = z
   .object({
     data: z.array(MatchSchema).openapi({ description: "Qualified suppliers, best first" }),
     almostQualified: z.array(MatchSchema).openapi({ description: "Relevant suppliers that miss a hard requirement, with their gaps" }),
     rfq: RfqRef,
+    lines: z.array(LineMatchesSchema).openapi({ description: "Every line of the RFQ matched on its own (its words, quantity and unit)" }),
+    split: SplitSchema.openapi({
+      description: "A suggested split of the lines across suppliers that covers every line it can, with reasons",
+    }),
   })
   .openapi("RfqMatches");
 
@@ -137,7 +183,7 @@ function rfqRef(r: RfqSummary) {
   };
 }
 
-function presentMatch(locale: string, m: ScoredSupplier) {
+function presentMatch(locale: string, m: ScoredSupplier, lines: { index: number; name: string }[] = []) {
   return {
     supplier: {
       id: m.supplier.id,
@@ -148,14 +194,38 @@ function presentMatch(locale: string, m: ScoredSupplier) {
     qualified: m.qualified,
     reasons: m.reasons.map((r) => ({ code: r.code, label: reasonLabel(locale, r), points: r.points })),
     gaps: m.gaps.map((g) => ({ code: g.code, label: gapLabel(locale, g), fixPath: g.fixPath })),
+    lines,
   };
 }
 
 export function presentMatches(locale: string, r: RfqMatches) {
+  const names = new Map(r.rfq.lines.map((l) => [l.index, l.name]));
+  const linesOf = (id: string) => (r.linesOf[id] ?? []).map((index) => ({ index, name: names.get(index) ?? "" }));
   return {
-    data: r.matches.map((m) => presentMatch(locale, m)),
-    almostQualified: r.almostQualified.map((m) => presentMatch(locale, m)),
+    data: r.matches.map((m) => presentMatch(locale, m, linesOf(m.supplier.id))),
+    almostQualified: r.almostQualified.map((m) => presentMatch(locale, m, linesOf(m.supplier.id))),
     rfq: rfqRef(r.rfq),
+    lines: r.lines.map((l) => ({
+      ...l.line,
+      matched: l.matched,
+      matches: l.matches.map((m) => ({
+        supplier: { id: m.supplier.id, name: m.supplier.name },
+        score: m.score,
+        capacity: m.signals.capacity,
+        reasons: m.reasons.map((x) => ({ code: x.code, label: reasonLabel(locale, x), points: x.points })),
+      })),
+    })),
+    split: {
+      parts: r.split.parts.map((p) => ({
+        lineIndex: p.lineIndex,
+        supplier: { id: p.supplierId, name: p.supplierName },
+        quantity: p.quantity,
+        reasons: p.reasons.map((x) => ({ code: x.code, label: splitReasonLabel(locale, x) })),
+      })),
+      suppliers: r.split.suppliers,
+      uncovered: r.split.uncovered,
+      short: r.split.short,
+    },
   };
 }
 

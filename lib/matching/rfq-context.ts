@@ -21,6 +21,8 @@ export interface RfqContext {
   /** The deadline's date in Jakarta: certificates must be valid on it. */
   deadlineDate: string;
   deliveryRegencyCode: string;
+  /** The delivery regency's name (the distance reasons name the delivery place). */
+  deliveryRegencyName?: string | null;
   requiredCertifications: CertificationType[];
   minTkdn: number | null;
   /** The largest line's quantity and unit (what capacity is compared against). */
@@ -37,6 +39,40 @@ export interface RfqContext {
    * passes check such a word row by row instead of through the GIN index (same rows, cheaper plan).
    */
   frequent?: boolean[];
+  /**
+   * Every line of the RFQ (issue 17: a multi-line RFQ is matched per line), in order, each with its own words
+   * (those of its name in the suppliers' vocabulary) as groups: lineContext() turns one into a context.
+   */
+  lines?: RfqLine[];
+}
+
+export interface RfqLine {
+  /** 0-based position among the RFQ's lines. */
+  index: number;
+  name: string;
+  quantity: number;
+  unit: string;
+  words: string[];
+  groups: string[];
+  frequent: boolean[];
+}
+
+/**
+ * The context of one line: the RFQ's requirements and place, that line's words (all weighing as item words)
+ * and its quantity and unit. A line without a known word keeps the RFQ's words (its title says what it is).
+ */
+export function lineContext(ctx: RfqContext, line: RfqLine): RfqContext {
+  const own = line.words.length > 0;
+  return {
+    ...ctx,
+    quantity: line.quantity,
+    unit: line.unit,
+    words: own ? line.words : ctx.words,
+    groups: own ? line.groups : ctx.groups,
+    weights: own ? line.words.map(() => ITEM_WORD_WEIGHT) : ctx.weights,
+    frequent: own ? line.frequent : ctx.frequent,
+    lines: [line],
+  };
 }
 
 /** Words that say nothing about what is bought (procurement language), dropped from RFQ texts. */
@@ -138,6 +174,7 @@ interface RfqRow {
   kbliCode: string;
   deadline: Date;
   deliveryRegencyCode: string;
+  deliveryRegency?: { name: string } | null;
   requiredCertifications: CertificationType[];
   minTkdn: Prisma.Decimal | null;
   items: { name: string; quantity: number; unit: string }[];
@@ -152,6 +189,7 @@ export const RFQ_CONTEXT_SELECT = {
   kbliCode: true,
   deadline: true,
   deliveryRegencyCode: true,
+  deliveryRegency: { select: { name: true } },
   requiredCertifications: true,
   minTkdn: true,
   items: { orderBy: { position: "asc" }, select: { name: true, quantity: true, unit: true } },
@@ -167,16 +205,32 @@ export async function loadRfqContexts(ids: readonly string[]): Promise<RfqContex
 /** Builds contexts for RFQ rows already loaded (one typo-correction round trip for all their words). */
 export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfqs.map((r) => r.id)): Promise<RfqContext[]> {
   const wordsOf = new Map(rfqs.map((r) => [r.id, rfqWords([...r.items.map((i) => i.name), r.title])]));
-  const all = [...new Set([...wordsOf.values()].flat())];
+  const lineWordsOf = new Map(rfqs.map((r) => [r.id, r.items.map((i) => rfqWords([i.name]))]));
+  const all = [...new Set([...wordsOf.values(), ...[...lineWordsOf.values()].flat()].flat())];
   const [corrected, lexemes] = await Promise.all([correctWords(all, db, { prefixLexemes: LIMITS.prefixLexemes }), frequentLexemes()]);
   const alternatives = new Map(corrected.map((a) => [a.word, a]));
   const byId = new Map(rfqs.map((r) => [r.id, r]));
   return order.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const usable = (wordsOf.get(id) ?? [])
-      .map((w) => alternatives.get(w))
-      .filter((a) => a && (a.known || a.corrections.length > 0)) as NonNullable<ReturnType<typeof alternatives.get>>[];
+    const usableOf = (words: string[]) =>
+      words.map((w) => alternatives.get(w)).filter((a) => a && (a.known || a.corrections.length > 0)) as NonNullable<
+        ReturnType<typeof alternatives.get>
+      >[];
+    const usable = usableOf(wordsOf.get(id) ?? []);
+    const lines: RfqLine[] = r.items.map((it, index) => {
+      const known = usableOf(lineWordsOf.get(id)?.[index] ?? []);
+      const lineGroups = buildTsQueryGroups(known, LIMITS.prefixLexemes);
+      return {
+        index,
+        name: it.name,
+        quantity: it.quantity,
+        unit: it.unit,
+        words: known.map((a) => a.word),
+        groups: lineGroups,
+        frequent: lineGroups.map((g) => groupFrequency(g, lexemes) >= LIMITS.frequentWordShare),
+      };
+    });
     const itemWords = new Set(rfqWords(r.items.map((i) => i.name)));
     const groups = buildTsQueryGroups(usable, LIMITS.prefixLexemes);
     const main = r.items.reduce<{ quantity: number; unit: string } | null>(
@@ -193,6 +247,7 @@ export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfq
         deadline: r.deadline,
         deadlineDate: jakartaToday(r.deadline),
         deliveryRegencyCode: r.deliveryRegencyCode,
+        deliveryRegencyName: r.deliveryRegency?.name ?? null,
         requiredCertifications: r.requiredCertifications.filter((c): c is CertificationType =>
           (CERTIFICATION_TYPES as readonly string[]).includes(c),
         ),
@@ -203,6 +258,7 @@ export async function contextsFor(rfqs: RfqRow[], order: readonly string[] = rfq
         groups,
         weights: usable.map((a) => (itemWords.has(a.word) ? ITEM_WORD_WEIGHT : 1)),
         frequent: groups.map((g) => groupFrequency(g, lexemes) >= LIMITS.frequentWordShare),
+        lines,
       },
     ];
   });

@@ -10,7 +10,8 @@ import { ownRfqWhere, supplierVisibleRfqWhere } from "@/lib/rfqs/access";
 import { isClusterMemberSql } from "@/lib/clusters/scope";
 import type { CertificationType } from "@/lib/enums";
 import { rankSuppliers, scoreSuppliers, type ScoredSupplier } from "./engine";
-import { contextsFor, loadRfqContexts, RFQ_CONTEXT_SELECT, type RfqContext } from "./rfq-context";
+import { contextsFor, lineContext, loadRfqContexts, RFQ_CONTEXT_SELECT, type RfqContext } from "./rfq-context";
+import { fitsLine, planSplit, type LineCandidate, type SplitPlan } from "./lines";
 import { planConsortia, type ConsortiumProposal, type PoolMember } from "./consortium-plan";
 import { CONSORTIUM, LIMITS } from "./weights";
 
@@ -26,6 +27,8 @@ export interface RfqSummary {
   minTkdn: number | null;
   deliveryRegencyCode: string;
   words: string[];
+  /** Every line of the RFQ (what it needs), in order. */
+  lines: { index: number; name: string; quantity: number; unit: string }[];
 }
 
 function summary(ctx: RfqContext, status: string): RfqSummary {
@@ -41,6 +44,7 @@ function summary(ctx: RfqContext, status: string): RfqSummary {
     minTkdn: ctx.minTkdn,
     deliveryRegencyCode: ctx.deliveryRegencyCode,
     words: ctx.words,
+    lines: (ctx.lines ?? []).map((l) => ({ index: l.index, name: l.name, quantity: l.quantity, unit: l.unit })),
   };
 }
 
@@ -63,16 +67,89 @@ export interface RfqMatches {
   almostQualified: ScoredSupplier[];
   /** Suppliers of this RFQ already invited (directly or as a consortium's lead). */
   invitedSupplierIds: string[];
+  /** Per line (issue 17): its best qualified UMKM, capacity measured against that line's quantity. */
+  lines: LineMatchView[];
+  /** A suggested split of the lines across suppliers (lib/matching/lines.ts planSplit). */
+  split: SplitPlan;
+  /** For every listed UMKM (matches and almost-qualified): the indexes of the lines it fits. */
+  linesOf: Record<string, number[]>;
 }
 
-/** The ranked UMKM for the buyer's own RFQ, and the almost-qualified ones with their gaps. */
+export interface LineMatchView {
+  line: { index: number; name: string; quantity: number; unit: string };
+  /** False for lines beyond LIMITS.matchedLines (listed, not matched). */
+  matched: boolean;
+  matches: ScoredSupplier[];
+}
+
+const asCandidate = (s: ScoredSupplier): LineCandidate => ({
+  id: s.supplier.id,
+  name: s.supplier.name,
+  score: s.score,
+  qualified: s.qualified,
+  capacity: s.signals.capacity,
+});
+
+/**
+ * Matches each line of the RFQ on its own (its words, quantity and unit), and says which of the listed UMKM
+ * fit which line. A one-line RFQ needs no further query: its line is the RFQ.
+ */
+async function matchLines(ctx: RfqContext, listed: ScoredSupplier[], qualified: ScoredSupplier[]) {
+  const lines = ctx.lines ?? [];
+  const linesOf: Record<string, number[]> = {};
+  if (lines.length <= 1) {
+    const line = lines[0] ?? { index: 0, name: ctx.title, quantity: ctx.quantity, unit: ctx.unit };
+    for (const s of listed) linesOf[s.supplier.id] = [line.index];
+    const view = { index: line.index, name: line.name, quantity: line.quantity, unit: line.unit };
+    const candidates = qualified.slice(0, LIMITS.lineCandidates);
+    return {
+      lines: lines.length ? [{ line: view, matched: true, matches: candidates.slice(0, LIMITS.lineMatches) }] : [],
+      split: planSplit(lines.length ? [{ line: view, candidates: candidates.map(asCandidate) }] : []),
+      linesOf,
+    };
+  }
+  const listedIds = listed.map((s) => s.supplier.id);
+  const views: LineMatchView[] = [];
+  const forSplit: { line: LineMatchView["line"]; candidates: LineCandidate[] }[] = [];
+  const perLine = await Promise.all(
+    lines.slice(0, LIMITS.matchedLines).map(async (line) => {
+      const lc = lineContext(ctx, line);
+      const [ranked, listedScores] = await Promise.all([
+        rankSuppliers(lc, { limit: LIMITS.lineCandidates, almost: 0 }),
+        scoreSuppliers(lc, listedIds),
+      ]);
+      return { line, ranked: ranked.matches, listedScores };
+    }),
+  );
+  for (const { line, ranked, listedScores } of perLine) {
+    const view = { index: line.index, name: line.name, quantity: line.quantity, unit: line.unit };
+    const fitting = listedScores.filter((s) => fitsLine(s.signals.wordHits));
+    for (const s of fitting) (linesOf[s.supplier.id] ??= []).push(line.index);
+    const best = new Map<string, ScoredSupplier>();
+    for (const s of [...ranked, ...fitting]) if (s.qualified && fitsLine(s.signals.wordHits)) best.set(s.supplier.id, s);
+    const candidates = [...best.values()]
+      .sort((a, b) => b.score - a.score || a.supplier.id.localeCompare(b.supplier.id))
+      .slice(0, LIMITS.lineCandidates);
+    views.push({ line: view, matched: true, matches: candidates.slice(0, LIMITS.lineMatches) });
+    forSplit.push({ line: view, candidates: candidates.map(asCandidate) });
+  }
+  for (const line of lines.slice(LIMITS.matchedLines))
+    views.push({ line: { index: line.index, name: line.name, quantity: line.quantity, unit: line.unit }, matched: false, matches: [] });
+  return { lines: views, split: planSplit(forSplit), linesOf };
+}
+
+/**
+ * The ranked UMKM for the buyer's own RFQ, and the almost-qualified ones with their gaps; for a multi-line RFQ
+ * also each line's best UMKM, the lines each listed UMKM fits, and a suggested split across suppliers.
+ */
 export async function getRfqMatches(actor: Actor | null, rfqId: string, opts: { limit?: number } = {}): Promise<RfqMatches> {
   const { rfq, ctx } = await ownRfq(actor, rfqId);
   const [ranked, invitations] = await Promise.all([
     rankSuppliers(ctx, { limit: opts.limit ?? LIMITS.defaultMatches }),
     db.rfqInvitation.findMany({ where: { rfqId: rfq.id }, select: { supplierId: true } }),
   ]);
-  return { rfq: summary(ctx, rfq.status), ...ranked, invitedSupplierIds: invitations.map((i) => i.supplierId) };
+  const lines = await matchLines(ctx, [...ranked.matches, ...ranked.almostQualified], ranked.matches);
+  return { rfq: summary(ctx, rfq.status), ...ranked, invitedSupplierIds: invitations.map((i) => i.supplierId), ...lines };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -296,4 +373,49 @@ export async function getRfqFitForSupplier(actor: Actor | null, rfqId: string): 
   const [ctx] = await loadRfqContexts([visible.id]);
   const [s] = await scoreSuppliers(ctx, [org]);
   return s ? { score: s.score, qualified: s.qualified, reasons: s.reasons, gaps: s.gaps } : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Inviting from a supplier's public page
+// ---------------------------------------------------------------------------------------------------------
+
+export interface ProfileInviteOptions {
+  /** False for an unverified buyer: it may look, not invite (issue 11). */
+  verified: boolean;
+  /** The buyer's own open RFQs (deadline ahead), soonest deadline first, with whether this supplier is invited. */
+  rfqs: { id: string; title: string; deadline: Date; invited: boolean }[];
+}
+
+/**
+ * What a buyer officer may invite this supplier to from its public page (issue 17): its own open RFQs. Null
+ * when the actor is not a buyer officer with "rfq:write" or the organization is not a supplier (UMKM or
+ * cooperative) — the page then shows nothing to invite with.
+ */
+export async function getProfileInviteOptions(
+  actor: Actor | null,
+  supplierId: string,
+  now: Date = new Date(),
+): Promise<ProfileInviteOptions | null> {
+  if (actor?.membership?.organizationType !== "buyer") return null;
+  let a;
+  try {
+    a = authorize(actor, { orgTypes: ACTORS.buyer, permission: "rfq:write" });
+  } catch {
+    return null;
+  }
+  const supplier = await db.organization.findFirst({
+    where: { id: supplierId, type: { in: ["umkm", "cooperative"] } },
+    select: { id: true },
+  });
+  if (!supplier) return null;
+  const rows = await db.rfq.findMany({
+    where: { ...ownRfqWhere(a.membership.organizationId), status: "open", deadline: { gt: now } },
+    orderBy: [{ deadline: "asc" }, { id: "asc" }],
+    take: LIMITS.maxMatches,
+    select: { id: true, title: true, deadline: true, invitations: { where: { supplierId }, select: { id: true }, take: 1 } },
+  });
+  return {
+    verified: a.membership.verificationStatus === "verified",
+    rfqs: rows.map((r) => ({ id: r.id, title: r.title, deadline: r.deadline, invited: r.invitations.length > 0 })),
+  };
 }

@@ -36,6 +36,8 @@ export interface MatchSignals {
   km: number | null;
   sameRegency: boolean;
   regencyName: string | null;
+  /** The RFQ's delivery regency (named by the distance reasons). */
+  deliveryName?: string | null;
   verified: boolean;
   completedAgreements: number;
   deliveries: number;
@@ -240,10 +242,10 @@ export function reasonsOf(s: MatchSignals): Reason[] {
       });
   }
   const dp = WEIGHTS.distance * distanceShare(s.km);
-  if (s.sameRegency) out.push({ code: "distance_same_regency", params: { regency: s.regencyName ?? "" }, points: dp });
-  else if (s.km !== null && s.km <= 500)
-    out.push({ code: "distance_near", params: { km: Math.round(s.km), regency: s.regencyName ?? "" }, points: dp });
-  else if (s.km !== null) out.push({ code: "distance_far", params: { km: Math.round(s.km), regency: s.regencyName ?? "" }, points: dp });
+  const place = { regency: s.regencyName ?? "", delivery: s.deliveryName || s.regencyName || "" };
+  if (s.sameRegency) out.push({ code: "distance_same_regency", params: place, points: dp });
+  else if (s.km !== null && s.km <= 500) out.push({ code: "distance_near", params: { km: Math.round(s.km), ...place }, points: dp });
+  else if (s.km !== null) out.push({ code: "distance_far", params: { km: Math.round(s.km), ...place }, points: dp });
   if (s.verified) out.push({ code: "verified", params: {}, points: WEIGHTS.verified });
   if (s.completedAgreements > 0 || s.deliveries > 0) {
     out.push({

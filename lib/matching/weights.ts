@@ -106,6 +106,11 @@ export const LIMITS = {
   prefixLexemes: 8,
   /** The widest candidate pass (KBLI division or any word) scores at most this many UMKM. */
   widestPass: 5_000,
+  /** A multi-line RFQ: the lines matched one by one (issue 17; later lines are listed, not matched). */
+  matchedLines: 20,
+  /** The best UMKM shown per line, and how many per line the split may choose from. */
+  lineMatches: 5,
+  lineCandidates: 10,
   /** Recommended RFQs on an UMKM's dashboard. */
   recommendations: 10,
   /** Open RFQs considered per UMKM (the most relevant by KBLI, then the nearest deadline). */

@@ -43,7 +43,7 @@ const listCursor = z.tuple([cursorInstant, z.string().min(1)]);
  */
 export async function listRfqs(
   actor: Actor | null,
-  query: RfqListQuery & { limit?: number; cursor?: string },
+  query: RfqListQuery & { limit?: number; cursor?: string; ids?: readonly string[] },
 ): Promise<Page<RfqView & { quoteCount?: number }>> {
   const a = authorizeRfqReader(actor);
   await closeExpiredRfqs();
@@ -56,6 +56,7 @@ export async function listRfqs(
   const and: Prisma.RfqWhereInput[] = [buyer ? ownRfqWhere(org) : supplierVisibleRfqWhere(org)];
   if (status) and.push({ status });
   if (!buyer && status === "open") and.push({ deadline: { gt: now } });
+  if (query.ids) and.push({ id: { in: [...query.ids] } }); // the board's "Cocok untuk saya": the RFQs matching ranked
   if (query.kbli) and.push({ kbliCode: { startsWith: query.kbli } });
   if (query.province) and.push({ deliveryRegency: { provinceCode: query.province } });
   if (query.deadlineBefore) and.push({ deadline: { lte: query.deadlineBefore } });

@@ -2050,6 +2050,31 @@ const ACTIONS: Record<string, ActionCase[]> = {
       args: (fx) => [{ rfqId: fx.rfqInvited.id, supplierId: fx.outsiders.umkm.orgId }],
     },
   ],
+  "lib/matching/actions.ts#inviteMatchesAction": [
+    {
+      resource: "Invite several matched suppliers (a near-miss among them) at once to the owner buyer's RFQ",
+      kind: "write",
+      args: (fx) => [{ rfqId: fx.rfqInvited.id, supplierIds: [fx.outsiders.umkm.orgId, fx.owner.umkm.orgId] }],
+    },
+    {
+      resource: "Invite several suppliers at once through the page's form (checkboxes) to the owner buyer's RFQ",
+      kind: "write",
+      args: (fx) => {
+        const form = new FormData();
+        form.set("rfqId", fx.rfqPublic.id);
+        form.append("supplierIds[]", fx.outsiders.umkm.orgId);
+        form.append("supplierIds[]", fx.owner.umkm2.orgId);
+        return [form];
+      },
+    },
+  ],
+  "lib/matching/actions.ts#inviteFromProfileAction": [
+    {
+      resource: "From a supplier's public page, invite it to the owner buyer's open RFQ",
+      kind: "write",
+      args: (fx) => [{ rfqId: fx.rfqPublic.id, supplierId: fx.outsiders.umkm.orgId }],
+    },
+  ],
   "lib/matching/actions.ts#inviteConsortiumAction": [
     {
       resource: "Invite a consortium to the owner buyer's RFQ",

@@ -13,6 +13,9 @@ import { getOrganizationSite } from "@/lib/sites/service";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import { getDirectoryProfile } from "@/lib/suppliers/directory-profile";
 import { carriedDirectoryParams } from "@/lib/suppliers/search-query";
+import { getActor } from "@/lib/auth/session";
+import { getProfileInviteOptions } from "@/lib/matching/service";
+import { ProfileInvite } from "@/components/matching/profile-invite";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +39,12 @@ export default async function SupplierPage({ params, searchParams }: { params: P
   const ts = await getTranslations("sizeClasses");
   const locale = await getLocale();
   const f = formattersFor(locale, await getTimeZone());
-  const [products, site] = await Promise.all([listProducts({ supplierId: id, limit: 100 }), getOrganizationSite(id)]);
+  const actor = await getActor();
+  const [products, site, inviteOptions] = await Promise.all([
+    listProducts({ supplierId: id, limit: 100 }),
+    getOrganizationSite(id),
+    getProfileInviteOptions(actor, id),
+  ]);
   const tsite = await getTranslations("sites.supplier");
   const { hit } = profile;
   const region = hit.regency ? `${hit.regency.name}, ${hit.province?.name ?? ""}` : (hit.province?.name ?? t("noRegion"));
@@ -99,6 +107,7 @@ export default async function SupplierPage({ params, searchParams }: { params: P
           )}
         </Card>
       </div>
+      <ProfileInvite supplierId={id} profilePath={supplierRoutes.profile(id)} signedIn={actor !== null} options={inviteOptions} />
       <section aria-labelledby="products-heading" className="flex flex-col gap-3">
         <h2 id="products-heading" className="text-xl font-semibold text-ink">
           {t("profile.products")}

@@ -1,6 +1,7 @@
-// /rfq/[id]/pencocokan — the buyer's matches for one of its RFQs: ranked qualified UMKM with reasons,
-// almost-qualified UMKM with their gaps, consortia when no single UMKM can supply the quantity, and one-click
-// invitations. Another organization's RFQ is a 404 (lib/matching/service.ts puts the buyer into the where).
+// /rfq/[id]/pencocokan — the buyer's matches for one of its RFQs: every line it needs; ranked qualified UMKM
+// with reasons, almost-qualified UMKM with their gaps, each invitable (one click, or ticked and invited together);
+// for a multi-line RFQ each line's best UMKM and a suggested split; consortia when no single UMKM can supply the
+// quantity. Another organization's RFQ is a 404 (lib/matching/service.ts puts the buyer into the where).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
@@ -8,6 +9,8 @@ import { Alert, Container, PageHeader } from "@/components/ui";
 import { RfqTabs } from "@/components/rfqs/rfq-tabs";
 import { msUntil, RfqStatusBadges } from "@/components/rfqs/rfq-summary";
 import { MatchList } from "@/components/matching/match-list";
+import { LineMatches } from "@/components/matching/line-matches";
+import { BulkInviteForm } from "@/components/matching/invite-buttons";
 import { ConsortiumList } from "@/components/matching/consortia";
 import { formatNumber, formattersFor } from "@/lib/i18n/format";
 import { getRfqForActor } from "@/lib/rfqs/queries";
@@ -37,6 +40,21 @@ export default async function RfqMatchesPage({ params }: { params: Promise<{ id:
     ...s.requiredCertifications.map((c) => t(`certs.${c}`)),
     ...(s.minTkdn !== null ? [t("page.minTkdn", { min: formatNumber(s.minTkdn, locale) })] : []),
   ];
+  const names = new Map(s.lines.map((l) => [l.index, l.name]));
+  const linesOf =
+    s.lines.length > 1
+      ? new Map(Object.entries(matches.linesOf).map(([sid, idx]) => [sid, idx.map((i) => names.get(i) ?? String(i + 1))]))
+      : undefined;
+  const list = (
+    <MatchList
+      rfqId={id}
+      matches={matches.matches}
+      almostQualified={matches.almostQualified}
+      invitedSupplierIds={matches.invitedSupplierIds}
+      canInvite={open}
+      linesOf={linesOf}
+    />
+  );
 
   return (
     <Container className="py-8">
@@ -50,30 +68,43 @@ export default async function RfqMatchesPage({ params }: { params: Promise<{ id:
         <RfqStatusBadges rfq={rfq} />
       </div>
       <RfqTabs rfqId={rfq.id} active="matches" />
-      <div className="mb-6 flex flex-col gap-1 text-sm text-ink">
-        <p>
-          {t("page.needs", {
-            quantity: formatNumber(s.quantity, locale),
-            unit: s.unit,
-            kbli: s.kbliCode,
-            deadline: f.dateTime(s.deadline),
-          })}
-        </p>
+      <section className="mb-6 flex min-w-0 flex-col gap-1 text-sm text-ink" aria-labelledby="needs-heading">
+        <h2 id="needs-heading" className="font-semibold">
+          {t("page.needsTitle")}
+        </h2>
+        <ul className="flex flex-col gap-0.5" data-testid="needs">
+          {s.lines.map((l) => (
+            <li key={l.index} className="break-words">
+              {t("page.needLine", { name: l.name, quantity: formatNumber(l.quantity, locale), unit: l.unit })}
+            </li>
+          ))}
+        </ul>
+        <p>{t("page.needsMeta", { kbli: s.kbliCode, deadline: f.dateTime(s.deadline) })}</p>
         <p>{requirements.length ? t("page.requirements", { requirements: requirements.join(", ") }) : t("page.noRequirements")}</p>
-      </div>
+      </section>
       {!open && (
         <div className="mb-6">
           <Alert tone="info">{t("page.notOpen")}</Alert>
         </div>
       )}
-      <div className="flex flex-col gap-6">
-        <MatchList
-          rfqId={id}
-          matches={matches.matches}
-          almostQualified={matches.almostQualified}
-          invitedSupplierIds={matches.invitedSupplierIds}
-          canInvite={open}
-        />
+      <div className="flex min-w-0 flex-col gap-6">
+        {open ? (
+          <BulkInviteForm
+            rfqId={id}
+            labels={{
+              submit: t("page.bulkSubmit"),
+              selected: t("page.bulkSelected", { count: "{count}" }),
+              done: t("page.bulkDone", { invited: "{invited}", already: "{already}" }),
+              none: t("page.bulkNone"),
+              error: t("page.error", { message: "{message}" }),
+            }}
+          >
+            {list}
+          </BulkInviteForm>
+        ) : (
+          list
+        )}
+        {s.lines.length > 1 && <LineMatches data={matches} />}
         <ConsortiumList data={consortia} canInvite={open} />
       </div>
     </Container>
