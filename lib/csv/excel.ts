@@ -14,8 +14,8 @@ import { localeFromAcceptLanguage, translate } from "@/lib/i18n/translate";
 
 export type ExcelCell = string | number | bigint | boolean | null | undefined;
 
-export const EXCEL_CSV_MIME = "text/csv; charset=utf-8";
-export const EXCEL_SEPARATOR = ";";
+const EXCEL_CSV_MIME = "text/csv; charset=utf-8";
+const EXCEL_SEPARATOR = ";";
 const BOM = "\uFEFF";
 
 /** Leading characters a spreadsheet treats as the start of a formula. */

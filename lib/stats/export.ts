@@ -15,8 +15,7 @@ import { getDrillTable, DRILL_BYS } from "./drill";
 import { getTopSuppliers } from "./drilldown";
 import { GROUP_BYS, statsFilterSchema, type StatsFilter } from "./schemas";
 
-export const STATS_TABLES = [...GROUP_BYS, ...DRILL_BYS] as const;
-export type StatsTable = (typeof STATS_TABLES)[number];
+const STATS_TABLES = [...GROUP_BYS, ...DRILL_BYS] as const;
 
 /** /statistik/tabel.csv?tabel=…&<the page's filters> */
 export const statsTableCsvQuerySchema = z.intersection(
