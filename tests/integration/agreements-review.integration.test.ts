@@ -234,7 +234,11 @@ describe("while an amendment is pending, the version in force is the one shown a
     expect(pending).toContain(translate("id", "agreements.versionPage.pending", { inForce: 1 }));
 
     // the printed agreement: the version in force, with the acceptances of that version, not marked as a draft
-    const printed = textOf(await PrintPage({ params: Promise.resolve({ id }) } as unknown as Parameters<typeof PrintPage>[0]));
+    const printed = textOf(
+      await PrintPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({ bahasa: "id" }) } as unknown as Parameters<
+        typeof PrintPage
+      >[0]),
+    );
     expect(printed).toContain(translate("id", "agreements.print.numberLine", { number: "", version: 1 }).split("·")[1].trim());
     expect(printed).not.toContain(translate("id", "agreements.print.numberLine", { number: "", version: 2 }).split("·")[1].trim());
     expect(printed).toContain(formatRupiah(100_000_000n, "id"));
@@ -270,7 +274,11 @@ describe("the printed agreement of a terminated agreement says so", () => {
     expect((await send(acceptRoute, "POST", id, buyer.token, { version: 2 })).status).toBe(200);
     expect((await send(terminateRoute, "POST", id, buyer.token, { reason: "Pemasok tidak sanggup melanjutkan" })).status).toBe(200);
     await actAs(buyer.owner);
-    const printed = textOf(await PrintPage({ params: Promise.resolve({ id }) } as unknown as Parameters<typeof PrintPage>[0]));
+    const printed = textOf(
+      await PrintPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve({ bahasa: "id" }) } as unknown as Parameters<
+        typeof PrintPage
+      >[0]),
+    );
     expect(printed).toContain(translate("id", "agreements.status.terminated").toUpperCase());
     expect(printed).toContain(translate("id", "agreements.print.numberLine", { number: "", version: 1 }).split("·")[1].trim());
     expect(printed).not.toContain(translate("id", "agreements.print.numberLine", { number: "", version: 2 }).split("·")[1].trim());

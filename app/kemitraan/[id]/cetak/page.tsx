@@ -117,14 +117,14 @@ export default async function PrintAgreementPage({ params, searchParams }: { par
                       )}
                       {id.nib && <IdentityLine label={t("print.identity.nib")} value={id.nib} />}
                       {id.npwp && <IdentityLine label={t("print.identity.npwp")} value={formatNpwp(id.npwp)} />}
-                      <IdentityLine
-                        label={t("print.identity.signatory")}
-                        value={
-                          id.signatory
-                            ? `${id.signatory.name}, ${id.signatory.role ? tRoles(id.signatory.role) : "—"}`
-                            : t("print.notSigned")
-                        }
-                      />
+                      {/* Who signed is said once, in the signatures below (an agreement accepted before
+                          acceptances were recorded per member has no signatory here, yet is signed). */}
+                      {id.signatory && (
+                        <IdentityLine
+                          label={t("print.identity.signatory")}
+                          value={`${id.signatory.name}, ${id.signatory.role ? tRoles(id.signatory.role) : "—"}`}
+                        />
+                      )}
                     </dl>
                   )}
                 </li>
