@@ -3,6 +3,7 @@ import { z } from "zod";
 import "@/lib/api/openapi";
 import { positiveRupiah } from "@/lib/agreements/schemas";
 import { FINANCING_STATUSES, FINANCING_TYPES } from "@/lib/enums";
+import { emptyIsRequired } from "@/lib/validation";
 
 const blank = (v: unknown) => (v === "" || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
@@ -35,7 +36,11 @@ export const financingIdSchema = z.string().trim().min(1).max(64);
 // Issue 13: supply-chain financing programmes (lib/financing/programmes.ts).
 const programmeFields = {
   bankId: z.string({ error: "financing.errors.bankRequired" }).trim().min(1, "financing.errors.bankRequired").max(64),
-  name: z.string({ error: "errors.field.required" }).trim().min(3, "errors.field.tooShort").max(200, "errors.field.tooLong"),
+  name: z
+    .string({ error: "errors.field.required" })
+    .trim()
+    .min(3, emptyIsRequired("errors.field.tooShort"))
+    .max(200, "errors.field.tooLong"),
   maxPerUmkmIdr: positiveRupiah,
   tenorDays: z.coerce
     .number({ error: "errors.field.wholeNumber" })

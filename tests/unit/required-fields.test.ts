@@ -1,6 +1,7 @@
 // Issue 17: an empty required field says "Wajib diisi", not "Terlalu pendek" (lib/validation.ts).
 import { describe, expect, it } from "vitest";
 import { fieldErrors, passwordSchema, registerSchema } from "@/lib/auth/schemas";
+import { financingProgrammeSchema } from "@/lib/financing/schemas";
 import { rfqCreateObject } from "@/lib/rfqs/schemas";
 import { translate } from "@/lib/i18n/translate";
 
@@ -35,5 +36,11 @@ describe("empty required text", () => {
     const r = rfqCreateObject.safeParse({ title: "" });
     expect(r.success).toBe(false);
     expect(fieldErrors(r.error!).title).toEqual(["errors.field.required"]);
+  });
+
+  it("a financing programme without a name says required", () => {
+    const r = financingProgrammeSchema.safeParse({ bankId: "b", name: " ", maxPerUmkmIdr: 1_000_000, tenorDays: 90 });
+    expect(r.success).toBe(false);
+    expect(fieldErrors(r.error!).name).toEqual(["errors.field.required"]);
   });
 });
