@@ -41,7 +41,8 @@ export async function ProvinceMap({
   const anyWithheld = Object.values(figures).some((f) => f.agreements === null);
   return (
     <figure className="flex flex-col gap-3" data-testid="province-map">
-      <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="img" aria-label={t("aria")} className="h-auto w-full">
+      {/* A group, not an image: each province is a link (drill-down), and an image may not hold controls. */}
+      <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-label={t("aria")} className="h-auto w-full">
         <defs>
           <pattern id="stats-suppressed" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" fill={MAP_ZERO} />
