@@ -10,7 +10,7 @@ test("a visitor sees the map, filters by province, opens a table and downloads i
   await page.goto("/statistik");
   await expect(page.getByRole("heading", { level: 1, name: "Statistik Kemitraan UMKM" })).toBeVisible();
   const map = page.getByTestId("province-map");
-  await expect(map.getByRole("img", { name: "Peta Indonesia: jumlah kemitraan per provinsi" })).toBeVisible();
+  await expect(map.getByRole("group", { name: "Peta Indonesia: jumlah kemitraan per provinsi" })).toBeVisible();
   await expect(map.locator("path[data-province]")).toHaveCount(38);
   await expect(page.getByTestId("drilldown")).toHaveCount(0);
   await expect(page.getByText("Pemasok dengan nilai kemitraan terbesar")).toHaveCount(0);
