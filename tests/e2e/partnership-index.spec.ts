@@ -15,7 +15,10 @@ const MILESTONE = "2. Produksi 8 set";
 const TERM_DAYS = 30;
 const DELIVERED_DAYS_AGO = 40; // after the agreement's start, and more than TERM_DAYS before today
 
-const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+// Days on the supplier's clock (WIB for the demo workshop in Pekalongan): the forms default to today there, and
+// after 17:00 UTC that is already tomorrow in UTC terms.
+const WIB_MS = 7 * 3_600_000;
+const isoDaysAgo = (days: number) => new Date(Date.now() + WIB_MS - days * 86_400_000).toISOString().slice(0, 10);
 
 /** The buyer's "late / counted" payments in the ministry ranking (its row, the late-payment cell). */
 async function rankedLatePayments(ministry: Page): Promise<{ late: number; counted: number }> {
@@ -42,7 +45,7 @@ test("a late payment shows in the buyer's index and the ministry ranking; its La
   browser,
 }) => {
   test.setTimeout(300_000);
-  const year = new Date().getUTCFullYear();
+  const year = new Date(Date.now() + WIB_MS).getUTCFullYear();
 
   // --- the ministry ranking before -----------------------------------------------------------------------
   const ministry = await pageAs("kementerian");
