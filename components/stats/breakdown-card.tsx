@@ -127,11 +127,7 @@ export async function BreakdownCard({
                   {showKey && <td className="tabular-nums text-muted">{r.key}</td>}
                   <th scope="row" className="text-ink">
                     {rowLink(r.key) ? (
-                      <a
-                        href={rowLink(r.key)!}
-                        className="text-brand-800 underline underline-offset-2"
-                        aria-label={t("drill.rowLabel", { name: r.label })}
-                      >
+                      <a href={rowLink(r.key)!} className="text-brand-800 underline underline-offset-2">
                         {r.label}
                       </a>
                     ) : (

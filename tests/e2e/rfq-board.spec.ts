@@ -70,6 +70,8 @@ test("a buyer posts an RFQ, an UMKM finds it on the board and asks, the buyer an
   await umkm.goto("/papan-rfq");
   await expect(umkm.getByRole("heading", { level: 1, name: "Papan RFQ" })).toBeVisible();
   const search = umkm.getByRole("search", { name: "Cari RFQ" });
+  // Issue 17: an UMKM's board opens on "Cocok untuk saya" with the filters folded under "Saringan".
+  if (!(await search.getByLabel("KBLI", { exact: true }).isVisible())) await umkm.locator("summary", { hasText: "Saringan" }).click();
   await search.getByLabel("KBLI", { exact: true }).fill("1313");
   await search.getByLabel("Provinsi pengiriman", { exact: true }).selectOption({ label: "Jawa Tengah" });
   await search.getByLabel("Kata kunci", { exact: true }).fill(runId);
