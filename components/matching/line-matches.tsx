@@ -44,9 +44,11 @@ export async function LineMatches({ data }: { data: Pick<RfqMatches, "lines" | "
                             {t.rich("splitPart", {
                               quantity: n(p.quantity),
                               unit: l.line.unit,
-                              supplier: () => (
+                              name: p.supplierName,
+                              // a tag in the message: a plain {supplier} argument would render this function itself
+                              supplier: (chunks) => (
                                 <Link href={supplierRoutes.profile(p.supplierId)} className="text-brand-800 underline underline-offset-2">
-                                  {p.supplierName}
+                                  {chunks}
                                 </Link>
                               ),
                             })}
