@@ -101,9 +101,14 @@ describe("message catalogues", () => {
         onError: (error) => {
           throw error;
         },
-      }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+      }) as unknown as (key: string, values?: Record<string, string | number | ((chunks: unknown[]) => string)>) => string;
       for (const [key, value] of catalogues[locale]) {
-        const values = Object.fromEntries(argumentsOf(value).map((a) => [a, 1]));
+        // Rich-text tags (<supplier>…</supplier>, rendered with t.rich) get a function; arguments a value.
+        const tags = [...value.matchAll(/<(\w+)>/g)].map((m) => m[1]);
+        const values = {
+          ...Object.fromEntries(argumentsOf(value).map((a) => [a, 1])),
+          ...Object.fromEntries(tags.map((tag) => [tag, (chunks: unknown[]) => chunks.join("")])),
+        };
         expect(() => t(key, values), `${locale}: ${key}`).not.toThrow();
       }
     }
