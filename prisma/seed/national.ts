@@ -609,8 +609,19 @@ interface SuspendedTrigger {
   name: string;
 }
 
-/** A quoted SQL identifier (names read from pg_trigger are ours, but quoting keeps any name inert). */
-const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+/**
+ * ALTER TABLE … DISABLE|ENABLE TRIGGER for a trigger read from pg_trigger. Identifiers cannot be bind parameters,
+ * so PostgreSQL's own format('%I') quotes them from parameters; the statement is then run as built.
+ */
+async function setTrigger(tx: DbClient, t: SuspendedTrigger, enable: boolean) {
+  const [{ sql }] = await tx.$queryRawUnsafe<{ sql: string }[]>(
+    `SELECT format('ALTER TABLE %I ' || $3 || ' TRIGGER %I', $1::text, $2::text) AS sql`,
+    t.table,
+    t.name,
+    enable ? "ENABLE" : "DISABLE",
+  );
+  await tx.$executeRawUnsafe(sql);
+}
 
 /**
  * Disables the rebuildable triggers on the bulk-loaded tables for the rest of the transaction (ALTER TABLE …
@@ -626,7 +637,7 @@ async function suspendRebuiltTriggers(tx: DbClient): Promise<SuspendedTrigger[]>
   );
   await tx.$executeRawUnsafe(`SAVEPOINT rantai_national_triggers`);
   try {
-    for (const t of found) await tx.$executeRawUnsafe(`ALTER TABLE ${ident(t.table)} DISABLE TRIGGER ${ident(t.name)}`);
+    for (const t of found) await setTrigger(tx, t, false);
     await tx.$executeRawUnsafe(`RELEASE SAVEPOINT rantai_national_triggers`);
     return found;
   } catch {
@@ -637,7 +648,7 @@ async function suspendRebuiltTriggers(tx: DbClient): Promise<SuspendedTrigger[]>
 }
 
 async function resumeTriggers(tx: DbClient, triggers: SuspendedTrigger[]) {
-  for (const t of triggers) await tx.$executeRawUnsafe(`ALTER TABLE ${ident(t.table)} ENABLE TRIGGER ${ident(t.name)}`);
+  for (const t of triggers) await setTrigger(tx, t, true);
 }
 
 /** Cumulative share of the size classes: mostly micro, some small, a few medium. */
