@@ -15,7 +15,7 @@ import type { Actor } from "@/lib/auth/types";
 import { audit } from "@/lib/audit/log";
 import { newId } from "@/lib/db/ids";
 import { notFound } from "@/lib/errors";
-import { excelCsv } from "@/lib/csv/excel";
+import { excelCsv, excelText, isSpreadsheetScientific } from "@/lib/csv/excel";
 import { batchesOf, errorReportCsv, parseCsvFile, type ReportLine } from "@/lib/csv/import-engine";
 import type { Locale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -32,7 +32,15 @@ const BATCH_SIZE = 1000;
 const MAX_REPORTED_ERRORS = 1000;
 
 export type InviteErrorKey =
-  "required" | "nib" | "duplicateInFile" | "unknownNib" | "alreadyMember" | "alreadyInvited" | "requestPending" | "batchFailed";
+  | "required"
+  | "nib"
+  | "nibSpreadsheet"
+  | "duplicateInFile"
+  | "unknownNib"
+  | "alreadyMember"
+  | "alreadyInvited"
+  | "requestPending"
+  | "batchFailed";
 
 export interface InviteProgress {
   type: "progress";
@@ -59,7 +67,7 @@ export interface InviteFileError {
 }
 
 export function inviteTemplateCsv(): string {
-  return excelCsv(["nib"], [["9120301234567"]]);
+  return excelCsv(["nib"], [[excelText("9120301234567")]]);
 }
 
 function lookup(locale: Locale, key: string): string {
@@ -181,6 +189,7 @@ export async function bulkInviteCsv(
     const row = i + 2;
     const cell = typeof raw.nib === "string" ? raw.nib.trim() : "";
     if (cell === "") return void errors.push({ row, key: "required" });
+    if (isSpreadsheetScientific(cell)) return void errors.push({ row, key: "nibSpreadsheet" });
     const nib = parseNib(cell);
     if (!nib.ok) return void errors.push({ row, key: "nib" });
     if (seen.has(nib.value)) return void errors.push({ row, key: "duplicateInFile" });

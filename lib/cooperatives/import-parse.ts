@@ -6,7 +6,7 @@
 //  - at most MAX_IMPORT_ROWS data rows and MAX_IMPORT_BYTES bytes: more → one file error, nothing imported.
 //  - every row is validated on its own; errors carry the row number (as a spreadsheet shows it: header = 1),
 //    the column and a message key (messages/cooperatives "cooperatives.import.errors.*").
-import { excelCsv } from "@/lib/csv/excel";
+import { excelCsv, excelText, isSpreadsheetScientific } from "@/lib/csv/excel";
 import { parseCsvFile, type ParsedCsv } from "@/lib/csv/import-engine";
 import { z } from "zod";
 import { parseNib, parseNpwp } from "@/lib/suppliers/identifiers";
@@ -53,13 +53,19 @@ export const TEMPLATE_EXAMPLE: Record<ImportColumn, string> = {
 
 /** The template for Excel (lib/csv/excel.ts); its headers are the column names the importer reads, in any language. */
 export function templateCsv(): string {
-  return excelCsv(IMPORT_COLUMNS, [IMPORT_COLUMNS.map((c) => TEMPLATE_EXAMPLE[c])]);
+  // Identifiers go out as text cells, so Excel keeps every digit when the user fills and saves the file.
+  const TEXT_COLUMNS: ReadonlySet<ImportColumn> = new Set(["nib", "npwp"]);
+  return excelCsv(IMPORT_COLUMNS, [
+    IMPORT_COLUMNS.map((c) => (TEXT_COLUMNS.has(c) ? excelText(TEMPLATE_EXAMPLE[c]) : TEMPLATE_EXAMPLE[c])),
+  ]);
 }
 
 export type ImportErrorKey =
   | "required"
   | "tooLong"
   | "nib"
+  | "nibSpreadsheet"
+  | "npwpSpreadsheet"
   | "npwpFormat"
   | "npwpChecksum"
   | "npwpProvince"
@@ -143,11 +149,13 @@ export function importRowSchema(ref: ReferenceSets) {
       nama_usaha: text(200, true),
       nib: z.string().transform((s, ctx) => {
         if (s.trim() === "") return custom(ctx, "required");
+        if (isSpreadsheetScientific(s)) return custom(ctx, "nibSpreadsheet");
         const r = parseNib(s);
         return r.ok ? r.value : custom(ctx, "nib");
       }),
       npwp: z.string().transform((s, ctx) => {
         if (s.trim() === "") return null;
+        if (isSpreadsheetScientific(s)) return custom(ctx, "npwpSpreadsheet");
         const r = parseNpwp(s);
         if (r.ok) return r.value;
         return custom(ctx, r.reason === "format" ? "npwpFormat" : r.reason === "checksum" ? "npwpChecksum" : "npwpProvince");

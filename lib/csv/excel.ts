@@ -12,7 +12,22 @@ import { downloadResponse } from "@/lib/files/download";
 import { LOCALE_COOKIE, isLocale, type Locale } from "@/lib/i18n/config";
 import { localeFromAcceptLanguage, translate } from "@/lib/i18n/translate";
 
-export type ExcelCell = string | number | bigint | boolean | null | undefined;
+/**
+ * An identifier made of digits (NIB, NPWP, a member number): Excel would read it as a number and show 13 or
+ * more digits as "9,12E+12" — and write them back that way when the user saves — and drop leading zeros. The
+ * file carries it as a text formula (="9120301234567"), which Excel shows and saves as the digits themselves.
+ */
+export interface ExcelText {
+  excelText: string;
+}
+
+/** `value` as an Excel text cell; only digits and the separators identifiers are written with are allowed. */
+export function excelText(value: string): ExcelText {
+  if (!/^[0-9 .\-]*$/.test(value)) throw new Error("excelText is for digit identifiers only");
+  return { excelText: value };
+}
+
+export type ExcelCell = string | number | bigint | boolean | ExcelText | null | undefined;
 
 const EXCEL_CSV_MIME = "text/csv; charset=utf-8";
 const EXCEL_SEPARATOR = ";";
@@ -26,7 +41,26 @@ function cell(v: ExcelCell): string | number {
   if (typeof v === "bigint") return v.toString();
   if (typeof v === "number") return Number.isFinite(v) ? v : "";
   if (typeof v === "boolean") return v ? "1" : "0";
+  if (typeof v === "object") return v.excelText === "" ? "" : `="${v.excelText}"`;
   return FORMULA_START.test(v) ? `'${v}` : v;
+}
+
+/**
+ * The importers' side of `excelText`: the template uploaded as downloaded (not re-saved by a spreadsheet)
+ * still carries ="…" around its identifiers; the digits inside are what the user meant.
+ */
+export function unwrapExcelText(value: string): string {
+  const m = /^\s*="([0-9 .\-]*)"\s*$/.exec(value);
+  return m ? m[1] : value;
+}
+
+/**
+ * A cell a spreadsheet turned into a number in scientific notation ("9,12E+12", "9.12036E+12"): the digits
+ * beyond the first few are lost, so an importer says so instead of "not 13 digits" (issue 17: the user then
+ * formats the column as Text, or starts from the template, whose identifier cells are text).
+ */
+export function isSpreadsheetScientific(value: string): boolean {
+  return /^\s*\d+(?:[.,]\d+)?\s*e\s*\+?\s*\d+\s*$/i.test(value);
 }
 
 /** The file: BOM, `headers` as given, one line per row, ";" separated, CRLF line ends (a final CRLF too). */

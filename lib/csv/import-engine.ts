@@ -9,7 +9,7 @@
 //  - errorReportCsv: the failed rows with their original columns plus "baris" and "kesalahan", for Excel
 //    (lib/csv/excel.ts).
 import Papa from "papaparse";
-import { excelCsv } from "./excel";
+import { excelCsv, unwrapExcelText } from "./excel";
 
 export type CsvFileErrorKey = "fileTooLarge" | "tooManyRows" | "empty" | "missingColumns" | "parse";
 
@@ -40,6 +40,8 @@ export function parseCsvFile(input: string, limits: CsvLimits): ParsedCsv {
         .trim()
         .toLowerCase()
         .replace(/^\uFEFF/, ""),
+    // Our templates' identifier cells (="9120301234567", lib/csv/excel.ts) read as their digits.
+    transform: (value) => unwrapExcelText(value),
     step: (result, parser) => {
       if (result.meta.fields) headers = result.meta.fields;
       delimiter = result.meta.delimiter;

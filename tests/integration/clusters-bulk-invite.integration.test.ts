@@ -77,6 +77,7 @@ function buildCsv(): { csv: string; expectInvited: number; expectErrors: Map<num
   push("12345", "nib");
   push("", "required");
   push("=SUM(1)", "nib");
+  push('"9,12E+12"', "nibSpreadsheet"); // what Excel saves for a NIB typed into a General column
   let n = 0;
   while (lines.length - 1 < ROWS) push(`8${String(++n).padStart(12, "0")}`, "unknownNib");
   return { csv: lines.join("\r\n") + "\r\n", expectInvited: invited, expectErrors: errors };
@@ -121,6 +122,7 @@ describe("bulk invitation by CSV of NIB", () => {
     expect(byRow.get(first("alreadyMember"))).toMatch(/anggota/);
     expect(byRow.get(first("requestPending"))).toMatch(/meminta bergabung/);
     expect(byRow.get(first("unknownNib"))).toMatch(/Tidak ada UMKM/);
+    expect(byRow.get(first("nibSpreadsheet"))).toMatch(/angka ilmiah.*Teks/);
     // A formula-looking cell comes back defused (a leading ').
     expect(report.rows.filter((r) => r.nib.startsWith("'=")).map((r) => r.nib)).toEqual(["'=SUM(1)"]);
 

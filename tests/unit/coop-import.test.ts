@@ -53,6 +53,14 @@ describe("parseImportCsv", () => {
     if (!t.ok) return;
     expect(t.headers).toEqual([...IMPORT_COLUMNS]);
     expect(validateImportRow(t.rows[0], 2, schema).ok).toBe(true);
+    // identifiers are text cells, so Excel keeps their digits (issue 17)
+    expect(templateCsv()).toContain('"=""9120301234567"""');
+  });
+
+  it("says when Excel turned a NIB or NPWP into scientific notation, instead of 'not 13 digits'", () => {
+    expect(errorsOf({ nib: "9,12E+12" })).toEqual(["nib:nibSpreadsheet"]);
+    expect(errorsOf({ npwp: "1.23457E+14" })).toEqual(["npwp:npwpSpreadsheet"]);
+    expect(errorsOf({ nib: "912030123456" })).toEqual(["nib:nib"]);
   });
 });
 

@@ -1,7 +1,8 @@
 // lib/csv/excel.ts: every CSV a page hands out opens cleanly in Excel in Indonesia (issue 17, item 8).
 import { describe, expect, it } from "vitest";
 import Papa from "papaparse";
-import { excelCsv, localizedExcelCsv, readerLocale } from "@/lib/csv/excel";
+import { excelCsv, excelText, isSpreadsheetScientific, localizedExcelCsv, readerLocale, unwrapExcelText } from "@/lib/csv/excel";
+import { parseCsvFile } from "@/lib/csv/import-engine";
 
 const body = (csv: string) => csv.slice(1);
 
@@ -58,5 +59,28 @@ describe("readerLocale", () => {
     expect(readerLocale(req({ cookie: "a=1; NEXT_LOCALE=en", "accept-language": "id" }))).toBe("en");
     expect(readerLocale(req({ cookie: "NEXT_LOCALE=xx", "accept-language": "en-GB,en;q=0.9" }))).toBe("en");
     expect(readerLocale(req({}))).toBe("id");
+  });
+});
+
+describe("identifiers survive Excel (issue 17: NIB shown as 9,12E+12)", () => {
+  it("writes digit identifiers as text cells and refuses anything but digits in them", () => {
+    expect(body(excelCsv(["nib", "n"], [[excelText("9120301234567"), 5]]))).toBe('nib;n\r\n"=""9120301234567""";5\r\n');
+    expect(() => excelText('1"),HYPERLINK("x')).toThrow();
+  });
+
+  it("reads the template's text cells back as their digits, and nothing else", () => {
+    const parsed = parseCsvFile(excelCsv(["nib"], [[excelText("0120301234567")], ['="=1+1"']]), {
+      requiredColumns: ["nib"],
+      maxRows: 10,
+      maxBytes: 10_000,
+    });
+    expect(parsed.ok && parsed.rows.map((r) => r.nib)).toEqual(["0120301234567", `'="=1+1"`]);
+    expect(unwrapExcelText('="9120301234567"')).toBe("9120301234567");
+    expect(unwrapExcelText('="abc"')).toBe('="abc"');
+  });
+
+  it("recognises a number Excel wrote in scientific notation", () => {
+    for (const v of ["9,12E+12", "9.12036E+12", "1.23457e+15", " 9E12 "]) expect(isSpreadsheetScientific(v)).toBe(true);
+    for (const v of ["9120301234567", "01.234.567.4-901.000", "E+12", "9,12"]) expect(isSpreadsheetScientific(v)).toBe(false);
   });
 });
