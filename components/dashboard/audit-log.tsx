@@ -1,8 +1,8 @@
 // The organization's recent activity (issue 17): each entry a sentence in the reader's language naming and
 // linking what it is about (lib/organizations/activity.ts), who did it, when.
-import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
+import { ActivitySentenceText } from "./activity-sentence";
 import { formattersFor } from "@/lib/i18n/format";
 import type { ActivityEntry } from "@/lib/organizations/activity";
 
@@ -16,21 +16,9 @@ export async function AuditLogCard({ entries }: { entries: ActivityEntry[] }) {
       ) : (
         <ol className="flex flex-col divide-y divide-line">
           {entries.map((e) => {
-            const s = e.sentence;
             return (
               <li key={e.id} className="flex flex-col gap-0.5 py-2.5 first:pt-0 last:pb-0" data-action={e.action}>
-                <span className="text-ink break-words">
-                  {s.before}
-                  {s.subject &&
-                    (s.subject.href ? (
-                      <Link href={s.subject.href} className="font-medium text-brand-800 underline underline-offset-2">
-                        {s.subject.text}
-                      </Link>
-                    ) : (
-                      <span className="font-medium">{s.subject.text}</span>
-                    ))}
-                  {s.after}
-                </span>
+                <ActivitySentenceText sentence={e.sentence} />
                 {e.note && <span className="text-sm whitespace-pre-line text-ink">“{e.note}”</span>}
                 <span className="text-sm text-muted">
                   {e.sealed ? t("bySealedSupplier") + " · " : e.actorName ? t("byWhom", { name: e.actorName }) + " · " : ""}

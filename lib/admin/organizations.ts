@@ -14,6 +14,7 @@ import { translate } from "@/lib/i18n/translate";
 import { hashMemberInvitationToken, INVITATION_DAYS } from "@/lib/organizations/invitations";
 import { organizationRoutes } from "@/lib/organizations/routes";
 import { requirePlatformAdmin } from "./access";
+import { describeAdminHistory } from "./history";
 import type { AdminOrganizationQuery, CreateOrganizationInput } from "./schemas";
 
 export const ADMIN_PAGE_SIZE = 25;
@@ -70,7 +71,7 @@ export async function listOrganizations(actor: Actor | null, query: AdminOrganiz
   };
 }
 
-/** One organization: its details, members, pending invitations and the last 50 audit entries about it. */
+/** One organization: its details, members and pending invitations (its history: listOrganizationHistoryForAdmin). */
 export async function getOrganizationForAdmin(actor: Actor | null, id: string) {
   requirePlatformAdmin(actor);
   const org = await db.organization.findUnique({
@@ -102,14 +103,28 @@ export async function getOrganizationForAdmin(actor: Actor | null, id: string) {
     },
   });
   if (!org) throw notFound();
-  const history = await db.auditLog.findMany({
+  const { supplierProfile, invitations, ...rest } = org;
+  return { ...rest, npwp: supplierProfile?.npwp ?? null, pendingInvitations: invitations };
+}
+
+/** The last 50 audit entries of or about one organization, as sentences in `locale` (lib/admin/history.ts). */
+export async function listOrganizationHistoryForAdmin(actor: Actor | null, id: string, locale: string) {
+  const admin = requirePlatformAdmin(actor);
+  const rows = await db.auditLog.findMany({
     where: { OR: [{ organizationId: id }, { entityType: "Organization", entityId: id }] },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, action: true, entityType: true, createdAt: true, data: true, actor: { select: { name: true } } },
+    select: {
+      id: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      createdAt: true,
+      data: true,
+      actor: { select: { name: true } },
+    },
   });
-  const { supplierProfile, invitations, ...rest } = org;
-  return { ...rest, npwp: supplierProfile?.npwp ?? null, pendingInvitations: invitations, history };
+  return describeAdminHistory(admin, rows, locale);
 }
 
 /**

@@ -15,6 +15,7 @@ import { appBaseUrl } from "@/lib/app-url";
 import { notFound } from "@/lib/errors";
 import { translate } from "@/lib/i18n/translate";
 import { requirePlatformAdmin } from "./access";
+import { describeAdminHistory } from "./history";
 import { ADMIN_PAGE_SIZE } from "./organizations";
 import type { AdminUserQuery } from "./schemas";
 
@@ -69,14 +70,28 @@ export async function getUserForAdmin(actor: Actor | null, id: string) {
     },
   });
   if (!user) throw notFound();
-  const history = await db.auditLog.findMany({
+  return user;
+}
+
+/** The last 50 audit entries about one user, as sentences in `locale` (lib/admin/history.ts). */
+export async function listUserHistoryForAdmin(actor: Actor | null, id: string, locale: string) {
+  const admin = requirePlatformAdmin(actor);
+  const rows = await db.auditLog.findMany({
     where: { entityType: "User", entityId: id },
     orderBy: { createdAt: "desc" },
     take: 50,
     distinct: ["action", "createdAt"],
-    select: { id: true, action: true, createdAt: true, data: true, actor: { select: { name: true } } },
+    select: {
+      id: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      createdAt: true,
+      data: true,
+      actor: { select: { name: true } },
+    },
   });
-  return { ...user, history };
+  return describeAdminHistory(admin, rows, locale);
 }
 
 /**

@@ -34,6 +34,12 @@ export interface ActivityReader {
   organizationId: string;
   organizationType: string;
   platformAdmin: boolean;
+  /**
+   * A platform admin reading ANOTHER organization's history (/admin/organisasi/[id], /admin/pengguna/[id]):
+   * every subject is named (an admin may know it), but linked only to pages an admin opens — admin pages and
+   * public ones — never to another organization's RFQ, agreement, product or financing pages (a 404 there).
+   */
+  oversight?: boolean;
 }
 
 export interface DescribableEntry {
@@ -137,12 +143,15 @@ async function resolveSubjects(reader: ActivityReader, entries: readonly Describ
         : [],
       agreementIds.length
         ? db.agreement.findMany({
-            where: { id: { in: agreementIds }, ...(reader.organizationType === "ministry" ? {} : partyWhere(org)) },
+            where: { id: { in: agreementIds }, ...(reader.organizationType === "ministry" || reader.oversight ? {} : partyWhere(org)) },
             select: { id: true, number: true },
           })
         : [],
       productIds.length
-        ? db.product.findMany({ where: { id: { in: productIds }, supplierId: org }, select: { id: true, name: true } })
+        ? db.product.findMany({
+            where: { id: { in: productIds }, ...(reader.oversight ? {} : { supplierId: org }) },
+            select: { id: true, name: true },
+          })
         : [],
       siteIds.length ? db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, name: true } }) : [],
       certIds.length
@@ -214,16 +223,17 @@ function subjectOf(reader: ActivityReader, e: DescribableEntry, r: Resolved, t: 
       if (!rfq) return null;
       if (rfq.buyerId === org) return { name: rfq.title, href: rfqRoutes.detail(rfq.id) };
       if (r.onBoard.has(rfq.id)) return { name: rfq.title, href: rfqRoutes.boardDetail(rfq.id) };
+      if (reader.oversight) return { name: rfq.title, href: null };
       return null; // another buyer's RFQ the reader may not open (a draft, an invitation it never had)
     }
     case "agreement": {
       const id = agreementIdOf(e);
       const ag = id ? r.agreement.get(id) : undefined;
-      return ag ? { name: ag.number, href: agreementRoutes.detail(ag.id) } : null;
+      return ag ? { name: ag.number, href: reader.oversight ? null : agreementRoutes.detail(ag.id) } : null;
     }
     case "product": {
       const p = r.product.get(e.entityId);
-      if (p) return { name: p.name, href: productRoutes.edit(p.id) };
+      if (p) return { name: p.name, href: reader.oversight ? null : productRoutes.edit(p.id) };
       const name = field(e.data, "name"); // own entry about a product since deleted
       return name ? { name, href: null } : null;
     }

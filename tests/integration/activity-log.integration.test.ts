@@ -7,10 +7,12 @@ vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
 import { useTestDatabase } from "@/tests/helpers/db";
 import { actAs } from "@/tests/helpers/act-as";
 import { callRoute, jsonOf } from "@/tests/helpers/api";
-import { createAgreement, createBuyer, createRfq, createUmkm } from "@/tests/helpers/factories";
+import { createAgreement, createBuyer, createOrganization, createRfq, createUmkm } from "@/tests/helpers/factories";
 import { createApiToken } from "@/lib/auth/tokens";
 import { audit } from "@/lib/audit/log";
 import { listOwnActivity } from "@/lib/organizations/activity";
+import { listOrganizationHistoryForAdmin } from "@/lib/admin/organizations";
+import { listUserHistoryForAdmin } from "@/lib/admin/users";
 import { RfqSchema } from "@/lib/rfqs/responses";
 import { POST as createRoute } from "@/app/api/v1/rfqs/route";
 import { POST as publishRoute } from "@/app/api/v1/rfqs/[id]/publish/route";
@@ -111,5 +113,42 @@ describe("the activity read (/dasbor)", () => {
     const own = (await listOwnActivity(await actAs(buyer.owner), { locale: "en" })).find((e) => e.action === "payment.recorded");
     expect(own?.sentence.text).toBe(`Payment recorded for agreement ${agreement.number}.`);
     expect(own?.sentence.subject?.href).toBe(`/kemitraan/${agreement.id}`);
+  });
+});
+
+describe("the admin's history pages (/admin/organisasi/[id], /admin/pengguna/[id])", () => {
+  it("read as sentences naming what happened, linked only to pages an admin can open", async () => {
+    const platform = await createOrganization(t.db, "platform");
+    const admin = await actAs(platform.owner);
+    const history = await listOrganizationHistoryForAdmin(admin, buyer.organization.id, "id");
+    const published = history.find((e) => e.action === "rfq.published");
+    // named (an admin may know it) but not linked: the buyer's RFQ page answers 404 to an admin
+    expect(published?.sentence.text).toBe("RFQ “Seragam batik tulis 2027” diterbitkan.");
+    expect(published?.sentence.subject).toEqual({ text: "RFQ “Seragam batik tulis 2027”", href: null });
+    expect(history.length).toBeGreaterThan(2);
+    for (const e of history) {
+      expect(e.sentence.text).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);
+      if (e.sentence.subject?.href) expect(e.sentence.subject.href).toMatch(/^\/(admin|klaster|kawasan|laporan)\//);
+    }
+    // a suspension of the user reads as a sentence in English too, naming the user with the admin's link
+    await t.db.$transaction((tx) =>
+      audit(tx, {
+        organizationId: platform.organization.id,
+        actorId: platform.owner.id,
+        action: "user.suspended",
+        entityType: "User",
+        entityId: umkm.owner.id,
+        data: { reason: "Akun disalahgunakan" },
+      }),
+    );
+    const user = await listUserHistoryForAdmin(admin, umkm.owner.id, "en");
+    const suspended = user.find((e) => e.action === "user.suspended");
+    expect(suspended?.sentence.text).not.toContain("user.suspended");
+    expect(suspended?.sentence.subject?.href).toBe(`/admin/pengguna/${umkm.owner.id}`);
+    expect(suspended?.note).toBe("Akun disalahgunakan");
+    // and nobody else reads it
+    await expect(listOrganizationHistoryForAdmin(await actAs(buyer.owner), buyer.organization.id, "id")).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

@@ -2,10 +2,11 @@
 // history from the audit log, and suspend / reinstate; 404 for everyone else (issue 16 item 4).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { SuspensionForm } from "@/components/admin/admin-forms";
 import { Alert, Badge, Card, Container, OrgTypeBadge, PageHeader, VerificationBadge } from "@/components/ui";
-import { getOrganizationForAdmin } from "@/lib/admin/organizations";
+import { getOrganizationForAdmin, listOrganizationHistoryForAdmin } from "@/lib/admin/organizations";
+import { AdminHistoryList } from "@/components/admin/admin-history";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
 import { isPlatformAdmin } from "@/lib/auth/access";
 import { organizationRoutes } from "@/lib/organizations/routes";
@@ -23,6 +24,7 @@ export default async function AdminOrganizationPage({ params }: Props) {
   const { id } = await params;
   const actor = await requirePageActor(organizationRoutes.adminOrganization(id), isPlatformAdmin);
   const org = await orNotFound(getOrganizationForAdmin(actor, id));
+  const history = await listOrganizationHistoryForAdmin(actor, id, await getLocale());
   const t = await getTranslations("admin.organizations.detail");
   const ts = await getTranslations("admin");
   const tr = await getTranslations("roles");
@@ -107,18 +109,7 @@ export default async function AdminOrganizationPage({ params }: Props) {
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("history")}</h2>
-          {org.history.length === 0 ? (
-            <p className="text-sm">{t("noHistory")}</p>
-          ) : (
-            <ol className="space-y-2 text-sm">
-              {org.history.map((h) => (
-                <li key={h.id}>
-                  <time dateTime={h.createdAt.toISOString()}>{when(h.createdAt)}</time> — <code>{h.action}</code>
-                  {h.actor && ` ${t("by", { name: h.actor.name })}`}
-                </li>
-              ))}
-            </ol>
-          )}
+          <AdminHistoryList entries={history} />
         </Card>
       </div>
     </Container>

@@ -2,10 +2,11 @@
 // password reset; 404 for everyone else (issue 16 item 4).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ForcePasswordResetForm, SuspensionForm } from "@/components/admin/admin-forms";
 import { Alert, Badge, Card, Container, OrgTypeBadge, PageHeader } from "@/components/ui";
-import { getUserForAdmin } from "@/lib/admin/users";
+import { getUserForAdmin, listUserHistoryForAdmin } from "@/lib/admin/users";
+import { AdminHistoryList } from "@/components/admin/admin-history";
 import { isPlatformAdmin } from "@/lib/auth/access";
 import { orNotFound, requirePageActor } from "@/lib/auth/page-guard";
 import { organizationRoutes } from "@/lib/organizations/routes";
@@ -23,6 +24,7 @@ export default async function AdminUserPage({ params }: Props) {
   const { id } = await params;
   const actor = await requirePageActor(organizationRoutes.adminUser(id), isPlatformAdmin);
   const user = await orNotFound(getUserForAdmin(actor, id));
+  const history = await listUserHistoryForAdmin(actor, id, await getLocale());
   const t = await getTranslations("admin");
   const tr = await getTranslations("roles");
   const format = await getFormatter();
@@ -62,18 +64,7 @@ export default async function AdminUserPage({ params }: Props) {
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("organizations.detail.history")}</h2>
-          {user.history.length === 0 ? (
-            <p className="text-sm">{t("organizations.detail.noHistory")}</p>
-          ) : (
-            <ol className="space-y-2 text-sm">
-              {user.history.map((h) => (
-                <li key={h.id}>
-                  <time dateTime={h.createdAt.toISOString()}>{when(h.createdAt)}</time> — <code>{h.action}</code>
-                  {h.actor && ` ${t("organizations.detail.by", { name: h.actor.name })}`}
-                </li>
-              ))}
-            </ol>
-          )}
+          <AdminHistoryList entries={history} />
         </Card>
       </div>
     </Container>
