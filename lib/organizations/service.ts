@@ -61,15 +61,30 @@ function resubmissionOf(entry: { createdAt: Date; data: unknown } | undefined): 
  */
 export async function listOrganizationsForReview(actor: Actor | null, { limit = 50 }: { limit?: number } = {}) {
   authorize(actor, { orgTypes: ["platform"], permission: "platform:verify" });
+  // The `limit` who have waited LONGEST of each kind, chosen in SQL by the same clock the page shows (the last
+  // resubmission or review request, else sign-up): taking the first by sign-up and sorting those would hide
+  // someone who signed up recently but has waited longer than an old account that just asked again.
+  const [orgIds, supplierIds] = await Promise.all([
+    db.$queryRaw<{ id: string }[]>`
+      SELECT o.id FROM "Organization" o
+       WHERE o.type IN ('buyer', 'cooperative', 'cluster_manager', 'regional_government')
+         AND o."verificationStatus" IN ('unverified', 'pending')
+       ORDER BY COALESCE((SELECT max(a."createdAt") FROM "AuditLog" a
+                           WHERE a."organizationId" = o.id AND a.action = 'organization.resubmitted'
+                             AND a."entityType" = 'Organization'), o."createdAt"), o.id
+       LIMIT ${limit}`,
+    db.$queryRaw<{ id: string }[]>`
+      SELECT o.id FROM "Organization" o JOIN "SupplierProfile" sp ON sp."organizationId" = o.id
+       WHERE o.type = 'umkm' AND sp."verificationStatus" = 'pending'
+       ORDER BY COALESCE((SELECT max(a."createdAt") FROM "AuditLog" a
+                           WHERE a."organizationId" = o.id AND a.action = 'supplier.verification_requested'
+                             AND a."entityType" = 'SupplierProfile'), o."createdAt"), o.id
+       LIMIT ${limit}`,
+  ]);
   const [rows, suppliers] = await Promise.all([
     db.organization.findMany({
       // issue 12: cluster managers and regional governments are verified here too (a government with its scope).
-      where: {
-        type: { in: ["buyer", "cooperative", "cluster_manager", "regional_government"] },
-        verificationStatus: { in: ["unverified", "pending"] },
-      },
-      orderBy: { createdAt: "asc" },
-      take: limit,
+      where: { id: { in: orgIds.map((r) => r.id) } },
       select: {
         id: true,
         name: true,
@@ -88,9 +103,7 @@ export async function listOrganizationsForReview(actor: Actor | null, { limit = 
       },
     }),
     db.organization.findMany({
-      where: { type: "umkm", supplierProfile: { verificationStatus: "pending" } },
-      orderBy: { createdAt: "asc" },
-      take: limit,
+      where: { id: { in: supplierIds.map((r) => r.id) } },
       select: {
         id: true,
         name: true,
@@ -112,8 +125,10 @@ export async function listOrganizationsForReview(actor: Actor | null, { limit = 
     return { ...o, resubmission, returnNote: verificationNote, waitingSince: resubmission?.at ?? o.createdAt };
   });
   return {
-    organizations,
-    suppliers: suppliers.map(({ auditEntries, ...s }) => ({ ...s, waitingSince: auditEntries[0]?.createdAt ?? s.createdAt })),
+    organizations: longestWaitingFirst(organizations),
+    suppliers: longestWaitingFirst(
+      suppliers.map(({ auditEntries, ...s }) => ({ ...s, waitingSince: auditEntries[0]?.createdAt ?? s.createdAt })),
+    ),
   };
 }
 

@@ -159,6 +159,39 @@ describe("verification decisions", () => {
     expect((await rejection(listOrganizationsForReview(null))).code).toBe("unauthorized");
   });
 
+  it("the queue holds who has WAITED longest, not who signed up first (issue 17 item 12)", async () => {
+    const admin = await platformAdmin();
+    const longAgo = (iso: string) => new Date(iso);
+    // A signed up first but asked again today; B signed up later and has waited ever since.
+    const { organization: a } = await createBuyer(t.db, { verificationStatus: "pending" });
+    const { organization: b } = await createBuyer(t.db, { verificationStatus: "pending" });
+    await t.db.organization.update({ where: { id: a.id }, data: { createdAt: longAgo("2001-01-01") } });
+    await t.db.organization.update({ where: { id: b.id }, data: { createdAt: longAgo("2001-06-01") } });
+    await t.db.auditLog.create({
+      data: { organizationId: a.id, action: "organization.resubmitted", entityType: "Organization", entityId: a.id, data: {} },
+    });
+    // The same for UMKM: S1's review request is today, S2's sign-up long ago.
+    const s1 = await createUmkm(t.db, { verificationStatus: "pending" });
+    const s2 = await createUmkm(t.db, { verificationStatus: "pending" });
+    await t.db.organization.update({ where: { id: s1.organization.id }, data: { createdAt: longAgo("2001-01-01") } });
+    await t.db.organization.update({ where: { id: s2.organization.id }, data: { createdAt: longAgo("2001-06-01") } });
+    await t.db.auditLog.create({
+      data: {
+        organizationId: s1.organization.id,
+        action: "supplier.verification_requested",
+        entityType: "SupplierProfile",
+        entityId: s1.organization.id,
+        data: {},
+      },
+    });
+    const top = await listOrganizationsForReview(admin.actor, { limit: 1 });
+    expect(top.organizations.map((o) => o.id)).toEqual([b.id]);
+    expect(top.suppliers.map((s) => s.id)).toEqual([s2.organization.id]);
+    const all = await listOrganizationsForReview(admin.actor, { limit: 500 });
+    const order = all.organizations.map((o) => o.id);
+    expect(order.indexOf(b.id)).toBeLessThan(order.indexOf(a.id));
+  });
+
   it("a buyer (or anyone not on the platform) is forbidden, and nothing changes", async () => {
     const { organization: target } = await createBuyer(t.db, { verificationStatus: "unverified" });
     const { owner: buyerOfficer } = await createBuyer(t.db);
