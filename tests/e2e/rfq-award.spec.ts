@@ -55,6 +55,11 @@ test("two UMKM quote (one revises), the buyer compares and splits the award, bot
   await publish.click();
   await expect(page.getByText("Terbuka", { exact: true })).toBeVisible();
   await expect(page.getByText("Untuk umum", { exact: true }).first()).toBeVisible(); // status · visibility never "Terbuka · Terbuka"
+  // Shared on WhatsApp (issue 17 item 10): wa.me with the title and the RFQ's public board URL prefilled.
+  const share = page.getByRole("link", { name: "Bagikan ke WhatsApp" });
+  const shareText = new URL((await share.getAttribute("href"))!).searchParams.get("text")!;
+  expect(shareText).toContain(title);
+  expect(shareText).toMatch(new RegExp(`^https?://[^\\s/]+/papan-rfq/${rfqId}$`, "m"));
 
   // --- UMKM 1 quotes: a fractional price is refused at its field, then it submits and revises ---------
   const umkm = await pageAs("umkm");
