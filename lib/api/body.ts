@@ -8,6 +8,7 @@
 // stream is not pulled any further, so a 48 MB body costs at most limit + one chunk, and 413 responses carry
 // `Connection: close` (lib/api/errors.ts) so that the server closes the socket instead of reading the rest.
 import { DomainError, payloadTooLarge } from "@/lib/errors";
+import { refuseNulCharacters } from "@/lib/validation";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024; // 1 MB: JSON only; files go through the upload endpoints
 
@@ -145,9 +146,12 @@ export async function readJsonBody(req: Request, { maxBytes = MAX_JSON_BODY_BYTE
     throw invalid("errors.malformedJson");
   }
   if (text.trim() === "") return {};
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw invalid("errors.malformedJson");
   }
+  refuseNulCharacters(body); // "\u0000" is valid JSON but no PostgreSQL text can hold it
+  return body;
 }

@@ -14,6 +14,7 @@ import { organizationRoutes } from "@/lib/organizations/routes";
 import { assertNotSuspended, authorize, ACTORS, type AuthorizedActor, type AuthorizeRule } from "./authorize";
 import type { Permission } from "./permissions";
 import { fieldErrors } from "./schemas";
+import { refuseNulCharacters } from "@/lib/validation";
 import { getActor } from "./session";
 import type { Actor, OrgType } from "./types";
 
@@ -94,6 +95,7 @@ function makeAction<S extends z.ZodType, T, A>(resolve: () => Promise<A>, schema
     try {
       const actor = await resolve();
       const raw = second instanceof FormData ? formDataToObject(second) : first instanceof FormData ? formDataToObject(first) : first;
+      refuseNulCharacters(raw);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
       return { ok: true, data: await handler(parsed.data, { actor }) };

@@ -196,6 +196,27 @@ describe("JSON bodies over 1 MB are 413, not 400", () => {
   });
 });
 
+describe("JSON text holding a NUL character is 400 naming the field, not a 500 from the database", () => {
+  it("POST /api/v1/rfqs with \\u0000 in the title (and in a key): 400 invalid_input, no RFQ written", async () => {
+    const before = await t.db.rfq.count();
+    for (const body of ['{"title":"Seragam\\u0000batik","items":[]}', '{"items":[{"na\\u0000me":"x"}]}']) {
+      const res = await createRfqRoute(
+        new Request("http://rantai.test/api/v1/rfqs", {
+          method: "POST",
+          headers: { authorization: `Bearer ${buyerToken}`, "content-type": "application/json" },
+          body,
+        }),
+        { params: Promise.resolve({}) },
+      );
+      expect(res.status, body).toBe(400);
+      const error = (await jsonOf<{ error: { code: string; fields?: Record<string, string[]> } }>(res)).error;
+      expect(error.code).toBe("invalid_input");
+      expect(Object.keys(error.fields ?? {})).toEqual([body.includes("title") ? "title" : "items.0"]);
+    }
+    expect(await t.db.rfq.count()).toBe(before);
+  });
+});
+
 describe("cooperative import stops reading at 10 MB (413)", () => {
   const umkmCount = () => t.db.organization.count({ where: { type: "umkm" } });
 

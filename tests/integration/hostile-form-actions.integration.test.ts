@@ -131,6 +131,8 @@ const PAYLOADS: Record<string, () => FormData> = {
     ]),
   "__proto__[]": () => form([["__proto__[]", "x"]]),
   "1 MB values": () => form(FIELD_NAMES.map((n) => [n, MB])),
+  // PostgreSQL text cannot hold U+0000: refused as invalid input before anything reaches the database.
+  "NUL characters": () => form(FIELD_NAMES.map((n) => [n, "Batik\u0000Sekar"])),
   "files for text": () => form(FIELD_NAMES.map((n) => [n, file()])),
   "arrays (repeated names)": () =>
     form(
