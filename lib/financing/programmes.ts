@@ -244,6 +244,8 @@ export async function decideReferral(actor: Actor | null, referralId: string, ac
       select: { programmeId: true, programme: { select: { name: true, buyerId: true, status: true } } },
     });
     if (!r) throw notFound();
+    // A programme the bank declined or the buyer closed offers nothing to accept (declining stays possible).
+    if (accept && r.programme.status !== "active") throw conflict("financing.programmes.errors.notActive");
     const { count } = await tx.financingReferral.updateMany({
       where: { id: referralId, supplierId: me, status: "referred" },
       data: { status: accept ? "accepted" : "declined", decidedAt: new Date() },

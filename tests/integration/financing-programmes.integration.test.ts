@@ -13,6 +13,7 @@ import { POST as acceptRoute } from "@/app/api/v1/financing-programmes/[id]/acce
 import { POST as declineRoute } from "@/app/api/v1/financing-programmes/[id]/decline/route";
 import { POST as requestRoute } from "@/app/api/v1/financing-programmes/[id]/requests/route";
 import { POST as referralAcceptRoute } from "@/app/api/v1/financing-referrals/[id]/accept/route";
+import { POST as referralDeclineRoute } from "@/app/api/v1/financing-referrals/[id]/decline/route";
 import { FinancingProgrammeListSchema, FinancingProgrammeSchema } from "@/lib/financing/responses";
 
 const t = useTestDatabase();
@@ -164,6 +165,16 @@ describe("referrals and requests", () => {
     expect((await req({ agreementId: qualifying, amountIdr: 10_000_001 })).status).toBe(400);
     expect((await req({ agreementId: qualifying, amountIdr: 10_000_000 })).status).toBe(201);
     expect((await req({ agreementId: qualifying, amountIdr: 1_000_000 }, stranger.tk)).status).toBe(404);
+  });
+
+  it("a referral under a programme that is no longer active cannot be accepted (409), only declined", async () => {
+    const closed = await t.db.financingProgramme.create({
+      data: { buyerId: buyer.id, bankId: bank.id, name: "Program ditutup", maxPerUmkmIdr: 10_000_000n, tenorDays: 90, status: "closed" },
+    });
+    const ref = await t.db.financingReferral.create({ data: { programmeId: closed.id, supplierId: umkm.id } });
+    expect((await post(referralAcceptRoute, "/x", umkm.tk, { id: ref.id })).status).toBe(409);
+    expect((await t.db.financingReferral.findUniqueOrThrow({ where: { id: ref.id } })).status).toBe("referred");
+    expect((await post(referralDeclineRoute, "/x", umkm.tk, { id: ref.id })).status).toBe(200);
   });
 
   it("a cooperative is referred and requests like an UMKM", async () => {
