@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/shell/app-shell";
 import { accountSlots } from "@/components/auth/account-slots";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getActor } from "@/lib/auth/session";
 import "./globals.css";
 
@@ -29,7 +30,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        {/* only the messages client components translate (lib/i18n/client-messages.ts), not the catalogue */}
+        <NextIntlClientProvider messages={clientMessages(locale)}>
           <AppShell user={actor?.user ?? null} activeMembership={actor?.membership ?? null} {...slots}>
             {children}
           </AppShell>

@@ -1,5 +1,6 @@
 // Landing page: what Rantai is, for whom, how it works, the PP 7/2021 partnership schemes, and live figures
-// from the database. Rendered per request (never prerendered at build time: the figures come from the DB).
+// from the database. Rendered per request (the sign-in buttons follow the session); the figures come from a
+// short-lived cache shared by all visitors (lib/cache/public-pages.ts: at most 30 s old).
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
@@ -7,15 +8,13 @@ import { Container } from "@/components/ui/container";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { cn } from "@/components/ui/cn";
 import { formattersFor } from "@/lib/i18n/format";
-import { getProtectedSummary } from "@/lib/stats/current";
+import { landingFigures } from "@/lib/cache/public-pages";
 import { getSessionUser } from "@/lib/auth/session";
 import { PARTNERSHIP_SCHEMES } from "@/lib/enums";
 import { authRoutes } from "@/lib/auth/routes";
 import { organizationRoutes } from "@/lib/organizations/routes";
 import { supplierRoutes } from "@/lib/suppliers/routes";
 import { statsRoutes } from "@/lib/stats/routes";
-
-export const dynamic = "force-dynamic";
 
 /** PP 7/2021 Pasal 106: the six named patterns, then the other forms (the schema's order). */
 const SCHEMES = PARTNERSHIP_SCHEMES;
@@ -85,8 +84,8 @@ export default async function HomePage() {
     getTranslations("landing"),
     getTranslations("schemes"),
     getLocale(),
-    // the same figures for every visitor (the page is cached): protected (lib/stats/disclosure.ts)
-    getProtectedSummary("public"),
+    // the same figures for every visitor, cached: protected (lib/stats/disclosure.ts)
+    landingFigures(),
     getSessionUser(),
   ]);
   const f = formattersFor(locale, await getTimeZone());

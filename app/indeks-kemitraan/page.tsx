@@ -6,12 +6,10 @@ import { Card, Container, EmptyState, PageHeader } from "@/components/ui";
 import { RankingTable } from "@/components/partnership-index/ranking-table";
 import { YearForm } from "@/components/partnership-index/year-form";
 import { formattersFor } from "@/lib/i18n/format";
-import { getPublicRanking } from "@/lib/partnership-index/api";
+import { publicRanking } from "@/lib/cache/public-pages";
 import { currentYear } from "@/lib/partnership-index/periods";
 import { partnershipIndexRoutes } from "@/lib/partnership-index/routes";
 import { MIN_YEAR } from "@/lib/partnership-index/schemas";
-
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("partnershipIndex.public");
@@ -27,7 +25,7 @@ export default async function PublicRankingPage({ searchParams }: { searchParams
   const raw = typeof sp.tahun === "string" ? sp.tahun : "";
   const now = currentYear();
   const year = /^\d{4}$/.test(raw) && Number(raw) >= MIN_YEAR && Number(raw) <= now ? Number(raw) : now;
-  const rows = await getPublicRanking(year);
+  const rows = await publicRanking(year);
   const years = Array.from({ length: now - MIN_YEAR + 1 }, (_, i) => now - i);
   return (
     <Container className="flex flex-col gap-6 py-8">

@@ -5,12 +5,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge, Container, EmptyState, Input, PageHeader, Select, SubmitButton, ResponsiveTable } from "@/components/ui";
 import { enumLabelKey, SITE_KINDS } from "@/lib/enums";
-import { listProvinces } from "@/lib/reference/service";
 import { siteRoutes } from "@/lib/sites/routes";
 import { siteListQuerySchema } from "@/lib/sites/schemas";
-import { listSites } from "@/lib/sites/service";
-
-export const dynamic = "force-dynamic";
+import { provincesByName, siteList } from "@/lib/cache/public-pages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("sites.list");
@@ -26,7 +23,7 @@ export default async function SitesPage({ searchParams }: { searchParams: Search
   // The page's own words: ?jenis= (kind) and ?provinsi= (siteRoutes.list); the API's names work too.
   const parsed = siteListQuerySchema.safeParse({ q: sp.q, kind: sp.jenis ?? sp.kind, province: sp.provinsi ?? sp.province });
   const query = parsed.success ? parsed.data : {};
-  const [sites, provinces] = await Promise.all([listSites(query), listProvinces("name")]);
+  const [sites, provinces] = await Promise.all([siteList(query), provincesByName()]);
   return (
     <Container className="flex flex-col gap-6 py-8">
       <PageHeader title={t("title")} description={t("description")} />

@@ -6,11 +6,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, ButtonLink, Card, Container, EmptyState, PageHeader } from "@/components/ui";
 import { getActor } from "@/lib/auth/session";
 import { canManageClusters } from "@/lib/clusters/access";
-import { clusterFilterOptions, listClustersPage } from "@/lib/clusters/queries";
+import { clusterFilters, clusterList } from "@/lib/cache/public-pages";
+import { isLocale } from "@/lib/i18n/config";
 import { clusterRoutes } from "@/lib/clusters/routes";
 import { clusterPageQuery } from "@/lib/clusters/schemas";
-
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("clusters.list");
@@ -24,8 +23,8 @@ export default async function ClusterListPage({ searchParams }: { searchParams: 
   const query = clusterPageQuery.parse({ q: sp.q, sektor: sp.sektor, provinsi: sp.provinsi, page: sp.page });
   const [t, locale, actor] = await Promise.all([getTranslations("clusters.list"), getLocale(), getActor()]);
   const [result, options] = await Promise.all([
-    listClustersPage({ q: query.q, kbliSection: query.sektor, province: query.provinsi, page: query.page }),
-    clusterFilterOptions(locale),
+    clusterList({ q: query.q, kbliSection: query.sektor, province: query.provinsi, page: query.page }),
+    clusterFilters(isLocale(locale) ? locale : "id"),
   ]);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const href = (page: number) =>

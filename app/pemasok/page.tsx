@@ -7,13 +7,10 @@ import { Alert, ButtonLink, Container, EmptyState, PageHeader } from "@/componen
 import { SearchForm } from "@/components/directory/search-form";
 import { SupplierCard } from "@/components/directory/supplier-card";
 import { isDomainError } from "@/lib/errors";
-import { listProvinces } from "@/lib/reference/service";
-import { listSiteOptions } from "@/lib/sites/service";
+import { directorySearch, provincesByName, siteOptions } from "@/lib/cache/public-pages";
 import { supplierRoutes } from "@/lib/suppliers/routes";
-import { searchSuppliers, type SupplierSearchPage } from "@/lib/suppliers/search";
+import type { SupplierSearchPage } from "@/lib/suppliers/search";
 import { directoryParams, MAX_PAGE_TRAIL, parseDirectoryParams, parsePageTrail, queryWords } from "@/lib/suppliers/search-query";
-
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("directory");
@@ -35,18 +32,18 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Se
   const sp = await searchParams;
   let { query, invalid } = parseDirectoryParams(sp);
   let trail = query.cursor ? parsePageTrail(sp.sebelumnya) : [];
-  const [provinces, sites] = await Promise.all([listProvinces("name"), listSiteOptions()]);
+  const [provinces, sites] = await Promise.all([provincesByName(), siteOptions()]);
 
   let page: SupplierSearchPage;
   try {
-    page = await searchSuppliers(query, { suggest: true });
+    page = await directorySearch(query);
   } catch (err) {
     if (!isDomainError(err) || err.code !== "invalid_input") throw err;
     // A stale or edited cursor: start from the first page.
     query = { ...query, cursor: undefined };
     trail = [];
     invalid = true;
-    page = await searchSuppliers(query, { suggest: true });
+    page = await directorySearch(query);
   }
 
   // The search as validated (no cursor): the base of every link that pages, completes a word or opens a supplier.

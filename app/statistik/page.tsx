@@ -4,6 +4,8 @@
 // figures (lib/stats/drilldown.ts checks stats:drilldown). Filters live in the URL (lib/stats/schemas.ts).
 // Everybody else sees the protected figures (lib/stats/disclosure.ts): "< 3" where fewer than 3 UMKM are
 // behind a figure, periods widened to whole quarters. Every figure follows the province and section filters.
+// The public figures come from a short-lived cache shared by every public viewer, per filter
+// (lib/cache/public-pages.ts, at most 30 s old); the ministry's exact figures are computed per request.
 import type { Metadata } from "next";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Alert, Card, Container, PageHeader, Stat, StatGrid, Table } from "@/components/ui";
@@ -12,7 +14,8 @@ import { CompletedOpenNote } from "@/components/stats/completed-open-note";
 import { StatsFilterForm } from "@/components/stats/filter-form";
 import { ProvinceMap } from "@/components/stats/province-map";
 import { ClustersMinistryTable } from "@/components/clusters/figures-ministry-table";
-import { getClustersTable, listClusterOptions } from "@/lib/clusters/summary-ministry";
+import { getClustersTable } from "@/lib/clusters/summary-ministry";
+import { clusterOptions, publicDrillTable, publicStatistics } from "@/lib/cache/public-pages";
 import { getActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { isLocale, type Locale } from "@/lib/i18n/config";
@@ -26,8 +29,6 @@ import { getProvinceNames, getSectionTitles, labelFor, monthLabel } from "@/lib/
 import { statsRoutes } from "@/lib/stats/routes";
 import { measureSchema, statsFilterSchema, type Measure, type StatsFilter } from "@/lib/stats/schemas";
 import { supplierRoutes } from "@/lib/suppliers/routes";
-
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("stats.page");
@@ -86,13 +87,13 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   const staff = can(actor?.membership, "stats:drilldown");
   const audience = audienceOf(actor);
   const [o, provinceNames, sectionTitles, top, clusters, clustersTable, drill] = await Promise.all([
-    getStatisticsOverview(filter, locale, audience),
+    audience === "public" ? publicStatistics(filter, locale) : getStatisticsOverview(filter, locale, audience),
     getProvinceNames(),
     getSectionTitles(),
     staff ? getTopSuppliers(actor, filter) : Promise.resolve(null),
-    listClusterOptions(),
+    clusterOptions(),
     staff ? getClustersTable(actor) : Promise.resolve(null),
-    getDrillTable(new Disclosure(audience, locale), filter),
+    audience === "public" ? publicDrillTable(filter, locale) : getDrillTable(new Disclosure(audience, locale), filter),
   ]);
   const provinces = [...provinceNames.entries()].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name));
   const sections = [...sectionTitles.entries()].map(([code, s]) => ({ code, title: locale === "en" && s.en ? s.en : s.id }));

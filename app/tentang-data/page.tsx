@@ -9,11 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table } from "@/components/ui/table";
 import { formattersFor } from "@/lib/i18n/format";
-import { getReferenceDataSummary } from "@/lib/stats/public-summary";
 import { SitesAbout } from "@/components/sites/sites-about";
-import { listSites } from "@/lib/sites/service";
-
-export const dynamic = "force-dynamic";
+import { allSites, referenceDataSummary } from "@/lib/cache/public-pages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("about");
@@ -43,8 +40,8 @@ export default async function AboutDataPage() {
     getTranslations("about"),
     getTranslations("common"),
     getLocale(),
-    getReferenceDataSummary(),
-    listSites({}),
+    referenceDataSummary(),
+    allSites(),
   ]);
   const f = formattersFor(locale, await getTimeZone());
   const external = tc("externalLink");

@@ -21,6 +21,7 @@ import { authorize, type AuthorizedActor } from "@/lib/auth/authorize";
 import type { Permission } from "@/lib/auth/permissions";
 import { fieldErrors } from "@/lib/auth/schemas";
 import type { Actor, OrgType } from "@/lib/auth/types";
+import { invalidatePublicData } from "@/lib/cache/public-data";
 import { DomainError, unauthorized } from "@/lib/errors";
 import { localeFromAcceptLanguage } from "@/lib/i18n/translate";
 import type { Locale } from "@/lib/i18n/config";
@@ -175,6 +176,8 @@ export function apiRoute<const C extends ApiRouteConfig>(
 
       // 4. do it
       const result = await handler({ req, url, actor, body, query, params, locale } as ApiContext<C>);
+      // a write empties this process's cache of public page data (lib/cache/public-data.ts)
+      if (!READ_METHODS.has(req.method.toUpperCase())) invalidatePublicData();
       if (result instanceof Response) {
         if (reservation) {
           await releaseIdempotencyKey(reservation);

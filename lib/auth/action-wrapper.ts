@@ -8,6 +8,7 @@ import { unstable_rethrow } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import type { z } from "zod";
 import { ORG_TYPES } from "@/lib/enums";
+import { invalidatePublicData } from "@/lib/cache/public-data";
 import { DomainError, isDomainError, invalidInput, type ErrorCode } from "@/lib/errors";
 import { translate, translateFields } from "@/lib/i18n/translate";
 import { organizationRoutes } from "@/lib/organizations/routes";
@@ -98,7 +99,10 @@ function makeAction<S extends z.ZodType, T, A>(resolve: () => Promise<A>, schema
       refuseNulCharacters(raw);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) throw invalidInput(fieldErrors(parsed.error));
-      return { ok: true, data: await handler(parsed.data, { actor }) };
+      const data = await handler(parsed.data, { actor });
+      // the writer sees their change on the public pages at once (lib/cache/public-data.ts)
+      invalidatePublicData();
+      return { ok: true, data };
     } catch (err) {
       // redirect() / notFound() in a handler are Next.js control flow, not failures: let them through.
       unstable_rethrow(err);

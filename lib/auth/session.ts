@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { authOptions } from "./next-auth";
+import { hasSessionCookie } from "./session-cookie";
 import { loadSessionUser, pickMembership } from "./session-user";
 import type { Actor, SessionUser } from "./types";
 
@@ -12,6 +13,8 @@ export const ACTIVE_ORG_COOKIE = "rantai_org";
 
 /** Memoised per request (React cache): the layout and the page ask once between them. */
 export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
+  // no session cookie, no session: anonymous page views skip NextAuth (issue 14)
+  if (!hasSessionCookie((await cookies()).getAll().map((c) => c.name))) return null;
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;

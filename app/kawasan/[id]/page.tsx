@@ -11,11 +11,10 @@ import { orNotFound } from "@/lib/auth/page-guard";
 import { enumLabelKey } from "@/lib/enums";
 import { formattersFor } from "@/lib/i18n/format";
 import { getEstate } from "@/lib/sites/estate";
+import { publicEstate } from "@/lib/cache/public-pages";
 import { siteRoutes } from "@/lib/sites/routes";
 import { getSite } from "@/lib/sites/service";
 import { supplierRoutes } from "@/lib/suppliers/routes";
-
-export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -30,7 +29,8 @@ const osm = (lat: number, lon: number) => `https://www.openstreetmap.org/?mlat=$
 export default async function SitePage({ params }: Props) {
   const { id } = await params;
   const actor = await getActor();
-  const estate = await orNotFound(getEstate(actor, id));
+  // a visitor who is not signed in sees the public page, cached; a signed-in viewer's is computed per request
+  const estate = await orNotFound(actor ? getEstate(actor, id) : publicEstate(id));
   const { site, partnerships: p } = estate;
   const t = await getTranslations("sites.detail");
   const tl = await getTranslations("sites.list");

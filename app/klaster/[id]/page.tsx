@@ -12,10 +12,9 @@ import { getActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/page-guard";
 import { clusterRoutes } from "@/lib/clusters/routes";
 import { getClusterSummary, getClusterTitle } from "@/lib/clusters/summary";
+import { publicClusterSummary } from "@/lib/cache/public-pages";
 import { isLocale } from "@/lib/i18n/config";
 import { getProvinceNames } from "@/lib/stats/partnerships";
-
-export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
 
@@ -32,7 +31,8 @@ export default async function ClusterPage({ params }: { params: Params }) {
   const rawLocale = await getLocale();
   const locale = isLocale(rawLocale) ? rawLocale : "id";
   const actor = await getActor();
-  const summary = await orNotFound(getClusterSummary(id, actor, { locale }));
+  // a visitor who is not signed in sees the public page, cached; a signed-in viewer's is computed per request
+  const summary = await orNotFound(actor ? getClusterSummary(id, actor, { locale }) : publicClusterSummary(id, locale));
   const provinceNames = Object.fromEntries(await getProvinceNames());
   const t = await getTranslations("clusterFigures");
   const s = summary;

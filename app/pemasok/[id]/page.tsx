@@ -1,4 +1,5 @@
-// /pemasok/[id] — a supplier's public page: profile, valid certificates, active products.
+// /pemasok/[id] — a supplier's public page: profile, valid certificates, active products. The public part is
+// cached for every viewer (lib/cache/public-pages.ts, at most 30 s old); a buyer's "invite to an RFQ" is not.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,44 +8,38 @@ import { Badge, ButtonLink, Card, Container, PageHeader } from "@/components/ui"
 import { FlagshipBadges } from "@/components/regions/flagship-badges";
 import { ProductSummary } from "@/components/products/product-summary";
 import { formattersFor } from "@/lib/i18n/format";
-import { listProducts } from "@/lib/products/public-reads";
 import { siteRoutes } from "@/lib/sites/routes";
-import { getOrganizationSite } from "@/lib/sites/service";
 import { supplierRoutes } from "@/lib/suppliers/routes";
-import { getDirectoryProfile } from "@/lib/suppliers/directory-profile";
+import { supplierPage } from "@/lib/cache/public-pages";
 import { carriedDirectoryParams } from "@/lib/suppliers/search-query";
 import { getActor } from "@/lib/auth/session";
 import { getProfileInviteOptions } from "@/lib/matching/service";
 import { ProfileInvite } from "@/components/matching/profile-invite";
-
-export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
-  const profile = await getDirectoryProfile(id);
-  return { title: profile ? `${profile.hit.name} — Rantai` : "Rantai" };
+  const page = await supplierPage(id);
+  return { title: page ? `${page.profile.hit.name} — Rantai` : "Rantai" };
 }
 
 export default async function SupplierPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
   // "Kembali ke pencarian" returns to the search the visitor came from (validated, rebuilt: /pemasok only).
   const backToSearch = supplierRoutes.directory(carriedDirectoryParams((await searchParams).cari));
-  const profile = await getDirectoryProfile(id);
-  if (!profile) notFound();
+  const page = await supplierPage(id);
+  if (!page) notFound();
+  const { profile, products, site } = page;
   const t = await getTranslations("directory");
   const tc = await getTranslations("certifications");
   const ts = await getTranslations("sizeClasses");
   const locale = await getLocale();
   const f = formattersFor(locale, await getTimeZone());
   const actor = await getActor();
-  const [products, site, inviteOptions] = await Promise.all([
-    listProducts({ supplierId: id, limit: 100 }),
-    getOrganizationSite(id),
-    getProfileInviteOptions(actor, id),
-  ]);
+  // the viewer's own part, per request
+  const inviteOptions = await getProfileInviteOptions(actor, id);
   const tsite = await getTranslations("sites.supplier");
   const { hit } = profile;
   const region = hit.regency ? `${hit.regency.name}, ${hit.province?.name ?? ""}` : (hit.province?.name ?? t("noRegion"));
