@@ -111,4 +111,23 @@ describe("npm start's supervisor with two workers", () => {
     expect(await exited).toBe(0);
     expect(isAlive(first.pid) || isAlive(replacement.pid)).toBe(false);
   });
+
+  it(
+    "ends with the worker's exit code when a worker fails before the server ever started (no retry loop)",
+    { timeout: 30_000 },
+    async () => {
+      const port = await freePort();
+      const proc = spawn(process.execPath, ["--import", "tsx", path.join(root, "tests/fixtures/cluster-primary.ts")], {
+        cwd: root,
+        env: { ...process.env, PORT: String(port), WORKERS: "2", FAIL_AT_START: "3" },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      let output = "";
+      proc.stdout?.on("data", (c: Buffer) => (output += c));
+      const code = await new Promise<number | null>((resolve) => proc.on("exit", (c) => resolve(c)));
+      expect(code).toBe(3);
+      expect(output).toMatch(/ended before the server started \(exit code 3\); stopping/);
+      expect(output).not.toMatch(/replacing it/);
+    },
+  );
 });
