@@ -121,7 +121,9 @@ async function startApp(extraEnv: Record<string, string> = {}): Promise<App> {
   let exited = false;
   proc.on("exit", () => (exited = true));
 
-  const supervisor = () => descendantsOf(proc.pid!).find((pid) => commandLine(pid).includes("scripts/start.ts")) ?? null;
+  // The node process running scripts/start.ts (not npm's `sh -c` around it).
+  const supervisor = () =>
+    descendantsOf(proc.pid!).find((pid) => /^\S*node /.test(commandLine(pid)) && commandLine(pid).includes("scripts/start.ts")) ?? null;
   const app: App = {
     base,
     proc,
