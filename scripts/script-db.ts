@@ -2,7 +2,7 @@
 // (migrations, reference data) and a Prisma client. PGlite is opened once and shared by both, then closed —
 // it is single-process, so scripts must close it before the Next server opens the same directory.
 // Scripts use this instead of lib/db/index.ts (which is "server-only" and a lazy app singleton); npm run
-// db:seed (scripts/db-seed.ts) and npm start (scripts/start.ts) share it.
+// db:seed (scripts/db-seed.ts) and npm start (scripts/prepare.ts) share it.
 import { createPGliteClient, createPostgresClient, type Db } from "@/lib/db/client";
 import { describeDatabase, type DatabaseConfig } from "@/lib/db/config";
 import { openPGlite } from "@/lib/db/pglite";

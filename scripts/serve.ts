@@ -1,16 +1,17 @@
-// The production HTTP server that `npm start` runs (scripts/start.ts spawns it after migrations, the seed
-// and the build): Next.js through its programmatic API (`next({ dir }).getRequestHandler()`) inside a plain
-// node:http server, so that every request carries the TCP peer's address to the app.
+// The production HTTP server that `npm start` runs, once per worker process (scripts/start.ts forks it as a
+// node:cluster worker after migrations, the seed and the build; the workers share the port, ADR 0032):
+// Next.js through its programmatic API (`next({ dir }).getRequestHandler()`) inside a plain node:http
+// server, so that every request carries the TCP peer's address to the app.
 //
 // Why (issue 11): route handlers and server actions see headers, never the socket. The per-address sign-in
 // and sign-up limits need the real peer, and X-Real-IP / X-Forwarded-For are whatever the client typed unless
 // a reverse proxy we trust sets the one TRUST_PROXY names. So this server deletes any client-sent `x-rantai-peer`
 // and writes its own, `<key> <socket address>`, on every request; lib/auth/client-address.ts trusts the
 // header only with the key, a random value made here at start and handed to the app in RANTAI_PEER_KEY (the
-// app runs in this process). Under `next dev` or a bare `next start` nobody sets the key, so a forged
-// header is ignored there too.
+// app runs in this process; each worker makes its own). Under `next dev` or a bare `next start` nobody sets
+// the key, so a forged header is ignored there too.
 //
-//   tsx scripts/serve.ts            (PORT, default 3000; NODE_ENV=production)
+//   NODE_ENV=production tsx scripts/serve.ts     (one process on its own; PORT, default 3000)
 import crypto from "node:crypto";
 import http from "node:http";
 import path from "node:path";
@@ -96,7 +97,7 @@ async function main() {
     server.listen(port, () => resolve());
   });
   console.log(
-    `[rantai] ready on http://localhost:${port} (peer address from the socket${trustedProxyHeader() ? `; TRUST_PROXY: ${trustedProxyHeader()} honoured` : ""})`,
+    `[rantai] ready on http://localhost:${port} (process ${process.pid}; peer address from the socket${trustedProxyHeader() ? `; TRUST_PROXY: ${trustedProxyHeader()} honoured` : ""})`,
   );
 }
 
