@@ -190,10 +190,17 @@ async function main() {
           onlyCategories: ["performance", "accessibility"],
           extraHeaders: target.cookie ? { Cookie: target.cookie } : undefined,
         };
-        const result = await lighthouse(BASE + target.path, flags);
-        if (!result) throw new Error(`Lighthouse returned nothing for ${target.path}`);
-        if (result.lhr.runtimeError) throw new Error(`${target.path}: ${result.lhr.runtimeError.message}`);
-        const run = runOf(result.lhr);
+        // A run can fail to record its trace on a loaded machine (NO_NAVSTART): try it again, twice at most.
+        let lhr: Result | undefined;
+        for (let attempt = 1; !lhr; attempt++) {
+          const result = await lighthouse(BASE + target.path, flags);
+          if (!result) throw new Error(`Lighthouse returned nothing for ${target.path}`);
+          const error = result.lhr.runtimeError;
+          if (!error) lhr = result.lhr;
+          else if (attempt < 3) log(`${target.name} run ${i + 1}: ${error.code}, trying again`);
+          else throw new Error(`${target.path}: ${error.message}`);
+        }
+        const run = runOf(lhr);
         runs.push(run);
         log(`${target.name} run ${i + 1}: performance ${run.performance}, accessibility ${run.accessibility}`);
       }
