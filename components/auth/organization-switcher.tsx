@@ -1,12 +1,11 @@
-"use client";
 // Lets a user with several memberships choose the organization they act for. The switchOrganization action
 // checks the membership in lib/ and sets the rantai_org cookie (which re-renders the page on the server).
-import { useActionState, useEffect, useId, useRef } from "react";
-import { usePathname, useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
-import { Alert, Select, SubmitButton } from "@/components/ui";
-import { switchOrganization } from "@/lib/auth/actions";
-import { organizationRoutes } from "@/lib/organizations/routes";
+// The field is rendered here, on the server; only the form's behaviour is client code
+// (organization-switcher-form.tsx), so the field components stay out of every page's JavaScript (issue 14:
+// the switcher is part of the shell).
+import { getTranslations } from "next-intl/server";
+import { Select, SubmitButton } from "@/components/ui";
+import { OrganizationSwitcherForm } from "./organization-switcher-form";
 
 export interface SwitcherOption {
   organizationId: string;
@@ -14,25 +13,12 @@ export interface SwitcherOption {
   label: string;
 }
 
-type State = Awaited<ReturnType<typeof switchOrganization>> | null;
-
-export function OrganizationSwitcher({ options, activeId }: { options: SwitcherOption[]; activeId: string }) {
-  const t = useTranslations("auth.orgSwitcher");
-  const id = useId();
-  const [state, dispatch] = useActionState<State, FormData>(switchOrganization, null);
-  const router = useRouter();
-  const pathname = usePathname();
-  // Pages belong to one organization type: after switching, continue on the dashboard.
-  const handled = useRef<State>(null);
-  useEffect(() => {
-    if (!state?.ok || handled.current === state) return;
-    handled.current = state;
-    if (pathname !== organizationRoutes.dashboard()) router.push(organizationRoutes.dashboard());
-  }, [state, pathname, router]);
+export async function OrganizationSwitcher({ options, activeId }: { options: SwitcherOption[]; activeId: string }) {
   if (options.length < 2) return null;
+  const t = await getTranslations("auth.orgSwitcher");
   return (
-    <form action={dispatch} className="flex flex-col gap-2">
-      <Select id={`${id}-org`} label={t("label")} name="organizationId" defaultValue={activeId} key={activeId}>
+    <OrganizationSwitcherForm>
+      <Select label={t("label")} name="organizationId" defaultValue={activeId} key={activeId}>
         {options.map((o) => (
           <option key={o.organizationId} value={o.organizationId}>
             {o.label}
@@ -42,7 +28,6 @@ export function OrganizationSwitcher({ options, activeId }: { options: SwitcherO
       <SubmitButton variant="outline" size="sm">
         {t("switch")}
       </SubmitButton>
-      {state && !state.ok && <Alert tone="danger">{state.error.message}</Alert>}
-    </form>
+    </OrganizationSwitcherForm>
   );
 }

@@ -4,7 +4,7 @@
 // Each province is a plain link to its regencies (/statistik?province=…#rincian); colours follow the measure.
 import { getTranslations } from "next-intl/server";
 import type { Measure } from "@/lib/stats/schemas";
-import { colourFor, MAP_HEIGHT, MAP_WIDTH, MAP_ZERO, mapBins, provinceShapes } from "@/lib/stats/map";
+import { colourFor, MAP_GRID, MAP_HEIGHT, MAP_WIDTH, MAP_ZERO, mapBins, provinceShapes } from "@/lib/stats/map";
 
 export interface ProvinceFigure {
   /** null: withheld */
@@ -16,6 +16,16 @@ export interface ProvinceFigure {
 }
 
 const SUPPRESSED_FILL = "url(#stats-suppressed)";
+
+/** The hatching of a withheld province: `size` user units between stripes (the map's units are MAP_GRID per pixel). */
+function Hatch({ id, size }: { id: string; size: number }) {
+  return (
+    <pattern id={id} width={size} height={size} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <rect width={size} height={size} fill={MAP_ZERO} />
+      <line x1="0" y1="0" x2="0" y2={size} stroke="#78909c" strokeWidth={size / 3} />
+    </pattern>
+  );
+}
 
 export async function ProvinceMap({
   figures,
@@ -42,12 +52,9 @@ export async function ProvinceMap({
   return (
     <figure className="flex flex-col gap-3" data-testid="province-map">
       {/* A group, not an image: each province is a link (drill-down), and an image may not hold controls. */}
-      <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-label={t("aria")} className="h-auto w-full">
+      <svg viewBox={`0 0 ${MAP_WIDTH * MAP_GRID} ${MAP_HEIGHT * MAP_GRID}`} role="group" aria-label={t("aria")} className="h-auto w-full">
         <defs>
-          <pattern id="stats-suppressed" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" fill={MAP_ZERO} />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#78909c" strokeWidth="2" />
-          </pattern>
+          <Hatch id="stats-suppressed" size={6 * MAP_GRID} />
         </defs>
         {shapes.map((s) => {
           const f = figures[s.code] ?? { agreements: 0, value: "Rp0", valueIdr: 0, suppliers: 0 };
@@ -62,7 +69,7 @@ export async function ProvinceMap({
                 className="hover:opacity-80"
                 fill={hiddenFigure ? SUPPRESSED_FILL : colourFor(measured(f), bins)}
                 stroke="#ffffff"
-                strokeWidth={0.6}
+                strokeWidth={0.6 * MAP_GRID}
                 data-province={s.code}
                 data-suppressed={hiddenFigure ? "true" : undefined}
               >
@@ -82,7 +89,10 @@ export async function ProvinceMap({
           {anyWithheld && (
             <li className="flex items-center gap-1.5">
               <svg aria-hidden width="20" height="14" className="rounded-sm border border-line">
-                <rect width="20" height="14" fill={SUPPRESSED_FILL} />
+                <defs>
+                  <Hatch id="stats-suppressed-key" size={6} />
+                </defs>
+                <rect width="20" height="14" fill="url(#stats-suppressed-key)" />
               </svg>
               {t("legendSuppressed")}
             </li>

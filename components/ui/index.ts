@@ -1,6 +1,6 @@
 // Rantai's UI kit. Import from "@/components/ui".
 export { cn } from "./cn";
-export { Button, ButtonLink, type ButtonProps, type ButtonVariant } from "./button";
+export { Button, ButtonLink, type ButtonVariant } from "./button";
 export { SubmitButton } from "./submit-button";
 export { Input, Textarea, Select, Checkbox } from "./field";
 export { Card } from "./card";

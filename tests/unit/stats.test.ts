@@ -1,8 +1,11 @@
 // Pure parts of the statistics: month keys, the map's colour scale and province shapes, the CSV.
 import { describe, expect, it } from "vitest";
 import Papa from "papaparse";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { niceTicks, StatsBarChart, type ChartDatum } from "@/components/stats/bar-chart";
 import { monthIndex, monthKey, monthOf, partnershipsQuerySchema } from "@/lib/stats/schemas";
-import { colourFor, MAP_ZERO, mapBins, provinceShapes } from "@/lib/stats/map";
+import { colourFor, MAP_GRID, MAP_HEIGHT, MAP_WIDTH, MAP_ZERO, mapBins, provinceShapes } from "@/lib/stats/map";
 import { partnershipsCsv } from "@/lib/stats/csv";
 
 describe("months", () => {
@@ -25,7 +28,29 @@ describe("the province map", () => {
     const shapes = provinceShapes();
     expect(shapes).toHaveLength(38);
     expect(shapes.find((s) => s.code === "33")?.name).toBe("Jawa Tengah");
-    for (const s of shapes) expect(s.d).toMatch(/^M[\d.-]+,[\d.-]+/);
+    for (const s of shapes) expect(s.d).toMatch(/^M\d+ \d+l/);
+  });
+
+  it("is drawn for the screen: whole grid units inside the map, small enough to send twice (issue 14)", () => {
+    const shapes = provinceShapes();
+    // the page carries the paths in its HTML and again in the React payload: 283 KB each, unrounded
+    expect(shapes.reduce((n, s) => n + s.d.length, 0)).toBeLessThan(40_000);
+    for (const s of shapes) {
+      expect(s.d, s.name).not.toMatch(/\./); // integers only
+      // absolute start of each ring plus its relative steps stays inside the viewBox
+      for (const ring of s.d.split("z").filter(Boolean)) {
+        const [, x0, y0, steps] = /^M(\d+) (\d+)l(.*)$/.exec(ring)!;
+        const n = (steps.match(/-?\d+/g) ?? []).map(Number);
+        let [x, y] = [Number(x0), Number(y0)];
+        for (let i = 0; i < n.length; i += 2) {
+          x += n[i];
+          y += n[i + 1];
+          expect(x >= 0 && x <= MAP_WIDTH * MAP_GRID && y >= 0 && y <= MAP_HEIGHT * MAP_GRID, s.name).toBe(true);
+        }
+      }
+    }
+    // small provinces keep their shape: Jakarta and Yogyakarta are more than a dot
+    for (const code of ["31", "34"]) expect(shapes.find((s) => s.code === code)!.d.length).toBeGreaterThan(30);
   });
 
   it("colours zero grey and splits 1..max into at most five bins, darkest at the top", () => {
@@ -47,6 +72,49 @@ describe("the province map", () => {
     expect(colourFor(1, bins)).toBe(bins[0].colour);
     expect(colourFor(100, bins)).toBe(bins[4].colour);
     expect(new Set(bins.map((b) => b.colour)).size).toBe(5);
+  });
+});
+
+describe("the server-drawn bar chart", () => {
+  const datum = (label: string, agreements: number | null): ChartDatum => ({
+    label,
+    agreements,
+    value: agreements === null ? null : agreements * 1_000_000,
+    agreementsLabel: agreements === null ? "< 3" : String(agreements),
+    valueLabel: agreements === null ? "< 3" : `Rp${agreements} jt`,
+    suppliersLabel: "5",
+  });
+  const labels = { agreements: "Kemitraan", value: "Nilai", suppliers: "UMKM" };
+  const render = (layout: "vertical" | "horizontal", measure: "agreements" | "value" = "agreements") =>
+    renderToStaticMarkup(
+      createElement(StatsBarChart, {
+        ariaLabel: "Grafik: Per skema",
+        labels,
+        layout,
+        measure,
+        data: [datum("Subkontrak", 8), datum("Waralaba", 2), datum("Rantai pasok", null)],
+      }),
+    );
+
+  it("is an SVG image with a name, no script: one bar per published figure, withheld ones read < 3", () => {
+    for (const layout of ["vertical", "horizontal"] as const) {
+      const svg = render(layout);
+      expect(svg).toMatch(/^<svg role="img" aria-label="Grafik: Per skema"/);
+      expect(svg.match(/data-bar=""/g)).toHaveLength(2); // the withheld row has no bar
+      expect(svg).toContain("<title>Rantai pasok — Kemitraan: &lt; 3; Nilai: &lt; 3; UMKM: 5</title>");
+    }
+    // bars across: the longest takes 78 % of the width, the others in proportion; the figure follows each bar
+    const bars = [...render("vertical").matchAll(/<rect[^>]*width="([\d.]+)%"/g)].map((m) => Number(m[1]));
+    expect(bars).toEqual([78, 19.5]);
+    expect(render("vertical")).toContain(">8</text>");
+    expect(render("vertical", "value")).toContain(">Rp8 jt</text>");
+  });
+
+  it("puts round figures on the value axis", () => {
+    expect(niceTicks(8, true)).toEqual([0, 2, 4, 6, 8]);
+    expect(niceTicks(3, true)).toEqual([0, 1, 2, 3]);
+    expect(niceTicks(0, true)).toEqual([0, 1]);
+    expect(niceTicks(2_300_000_000, true)).toEqual([0, 1e9, 2e9, 3e9]);
   });
 });
 
