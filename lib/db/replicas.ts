@@ -118,7 +118,9 @@ export class ReplicaRouter {
   private markDown(i: number, err: unknown) {
     if (this.down.has(i)) return;
     const replica = this.replicas[i];
-    const reason = err instanceof Error ? err.message.split("\n")[0].slice(0, 160) : String(err);
+    const e = err as { message?: unknown; code?: unknown; name?: unknown } | null;
+    const text = typeof e?.message === "string" ? e.message.split("\n")[0].slice(0, 160) : "";
+    const reason = text || (typeof e?.code === "string" ? e.code : "") || (typeof e?.name === "string" ? e.name : String(err));
     this.log(`replica ${replica.label} unavailable (${reason}); its reads go to the primary until it answers`);
     const since = Date.now();
     let probing = false;

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readReplica, setDb, setReadReplicas } from "@/lib/db";
 import { createPostgresClient } from "@/lib/db/client";
+import { getRfqMatches } from "@/lib/matching/service";
 import { createProduct as createOwnProduct, listOwnProducts } from "@/lib/products/catalogue";
 import { productCreateSchema } from "@/lib/products/schemas";
 import { getPublicSummary } from "@/lib/stats/public-summary";
@@ -13,7 +14,7 @@ import { searchSuppliers } from "@/lib/suppliers/search";
 import { supplierSearchQuery } from "@/lib/suppliers/search-query";
 import { actAs } from "@/tests/helpers/act-as";
 import { createTestDatabase, testBackend, useTestDatabase, type TestDatabase } from "@/tests/helpers/db";
-import { createProduct, createUmkm } from "@/tests/helpers/factories";
+import { createBuyer, createProduct, createRfq, createUmkm, dateInDays } from "@/tests/helpers/factories";
 
 const t = useTestDatabase();
 const onPostgres = () => testBackend() === "postgres";
@@ -55,6 +56,22 @@ describe.runIf(onPostgres())("with DATABASE_REPLICA_URLS (a second database hold
 
   it("the landing page's figures read the replica", async () => {
     expect((await getPublicSummary()).umkmRegistered).toBe(2);
+  });
+
+  it("matching: the buyer's own RFQ from the primary, the candidate UMKM from the replica", async () => {
+    const buyer = await createBuyer(t.db, { name: "PT Pembeli Primer" });
+    const rfq = await createRfq(t.db, buyer.organization.id, {
+      title: "Pengadaan kain batik seragam",
+      kbliCode: "13134",
+      deliveryRegencyCode: "33.74",
+      deadline: dateInDays(21),
+      items: [{ name: "Kain batik cap", quantity: 50, unit: "lembar" }],
+    });
+    expect(await replica!.db.rfq.count({ where: { id: rfq.id } })).toBe(0); // only the primary has it
+    const res = await getRfqMatches(await actAs(buyer.owner), rfq.id);
+    const names = [...res.matches, ...res.almostQualified].map((m) => m.supplier.name);
+    expect(names).toContain("CV Batik Replika");
+    expect(names).not.toContain("UD Batik Primer");
   });
 
   it("a write lands on the primary and the writer's own reads see it at once", async () => {
