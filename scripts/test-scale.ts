@@ -559,9 +559,9 @@ async function main() {
   const inFlight = errors.filter((e) => e.t < events.kill && e.t + e.ms >= events.kill - 50);
   const lateErrors = errors.filter((e) => !inFlight.includes(e));
   const lastKillError = errors.filter((e) => e.t + e.ms >= events.kill && e.t < events.restart).map((e) => e.t + e.ms);
-  console.log(`served before the kill (by instance): ${JSON.stringify(served(window(0, events.kill)))}`);
-  console.log(`served while A was down:              ${JSON.stringify(served(window(events.kill, events.aUp)))}`);
-  console.log(`served after A was back:              ${JSON.stringify(served(window(events.aUp, Infinity)))}`);
+  console.log(`served before the kill (by instance):     ${JSON.stringify(served(window(0, events.kill)))}`);
+  console.log(`served while A was dead (kill → restart): ${JSON.stringify(served(window(events.kill, events.restart)))}`);
+  console.log(`served after HAProxy saw A up again:     ${JSON.stringify(served(window(events.aUp, Infinity)))}`);
   console.log(
     `kill of A at ${(events.kill / 1000).toFixed(1)} s: ${inFlight.length} errors for requests in flight, ${lateErrors.length} other errors; ` +
       `traffic on B alone ${lastKillError.length ? ((Math.max(...lastKillError) - events.kill) / 1000).toFixed(1) : "0.0"} s after the kill (last error)`,
@@ -596,7 +596,7 @@ async function main() {
   if (lost > 0) failures.push(`${lost} acknowledged writes missing on the primary`);
   if (acknowledged.agreement.length === 0) failures.push("no award was acknowledged: the write path did not run");
   if (lateErrors.length > 0) failures.push(`${lateErrors.length} errors for requests not in flight at the kill`);
-  if (!served(window(events.kill + 3000, events.aUp)).B || served(window(events.kill + 3000, events.aUp)).A) {
+  if (!served(window(events.kill + 3000, events.restart)).B || served(window(events.kill + 3000, events.restart)).A) {
     failures.push("the killed instance's traffic did not move to B");
   }
   if (replicaAfter - replicaBefore <= 0) failures.push("the replica served no reads");
