@@ -23,6 +23,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -240,7 +241,12 @@ defaults
   timeout server 60s
   retries 3
   option redispatch 1
-  retry-on conn-failure empty-response
+  # Only a refused connection is retried elsewhere: the request never reached an instance. A request that died
+  # mid-way may have committed, and a form post (server action) carries no Idempotency-Key to make a retry safe.
+  retry-on conn-failure
+  # A new connection per request to an instance: a request is then either refused (retried) or really in flight,
+  # never written into a kept-alive connection to an instance that just died.
+  http-reuse never
 frontend rantai
   bind 127.0.0.1:${LB_PORT}
   default_backend app
@@ -265,6 +271,18 @@ listen stats
   const proc = spawn(HAPROXY, ["-db", "-f", cfg], { stdio: ["ignore", out, out] });
   undo.push({ what: "stop HAProxy", run: () => void proc.kill("SIGTERM") });
   log(`HAProxy ${execFileSync(HAPROXY, ["-v"]).toString().split(" ")[2]} on :${LB_PORT} (stats :${LB_PORT + 1}/stats)`);
+}
+
+/** Does something accept TCP connections on this port? */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
 }
 
 /** HAProxy's view of each server: UP / DOWN. */
@@ -461,7 +479,11 @@ async function main() {
     await sleep(KILL_AT);
     events.kill = performance.now() - loadStart;
     process.kill(-A.proc!.pid!, "SIGKILL");
-    log("app A killed (SIGKILL to its process group)");
+    // A SIGKILL is delivered asynchronously: until the port refuses connections, A still accepts requests
+    // (and they die with it, in flight). From then on a request to A is refused and HAProxy retries it on B.
+    while (await accepts(A.port)) await sleep(5);
+    events.gone = performance.now() - loadStart;
+    log(`app A killed (SIGKILL to its process group); its port refused connections ${(events.gone - events.kill).toFixed(0)} ms later`);
     await sleep(REPLICA_AT - KILL_AT);
     events.replicaStop = performance.now() - loadStart;
     pgTool("pg_ctl", ["-D", dirs.replica, "-m", "fast", "-w", "stop"]);
@@ -555,8 +577,9 @@ async function main() {
   const window = (from: number, to: number) => samples.filter((s) => s.t >= from && s.t < to);
   const served = (xs: Sample[]) =>
     xs.reduce<Record<string, number>>((m, s) => (s.instance ? ((m[s.instance] = (m[s.instance] ?? 0) + 1), m) : m), {});
-  // A request was in flight at the kill if it started before it and ended after it.
-  const inFlight = errors.filter((e) => e.t < events.kill && e.t + e.ms >= events.kill - 50);
+  // A request was in flight at the kill if it started before A was gone and ended after the kill…
+  // …until A's port refused connections (a SIGKILL takes a few ms to take the process down).
+  const inFlight = errors.filter((e) => e.t < events.gone && e.t + e.ms >= events.kill - 50);
   const lateErrors = errors.filter((e) => !inFlight.includes(e));
   const lastKillError = errors.filter((e) => e.t + e.ms >= events.kill && e.t < events.restart).map((e) => e.t + e.ms);
   console.log(`served before the kill (by instance):     ${JSON.stringify(served(window(0, events.kill)))}`);
