@@ -1,17 +1,37 @@
 // The application's database handle: a lazy singleton, so `next build` never opens the database.
 // `db` is used like a PrismaClient (db.user.findMany(...)); tests swap the underlying client per test file.
+//
+// `db` is the primary: every write, and every read of a user's own data, goes there, so a user sees their
+// own write at once. `readReplica()` is for the named read-only paths only — the public directory and a
+// supplier's public page, the statistics, the matching candidates and the landing page's figures — and
+// sends their reads to the streaming replicas in DATABASE_REPLICA_URLS (none set, or the embedded PGlite:
+// the primary). See ./replicas.ts and docs/decisions/0035-deployment-shape.md.
 import "server-only";
-import { resolveDatabaseConfig } from "./config";
+import { describePostgresUrl, resolveDatabaseConfig, resolveReplicaUrls } from "./config";
 import { createPGliteClient, createPostgresClient, type Db } from "./client";
 import { openPGliteSync } from "./pglite-sync";
+import { ReplicaRouter, type Replica } from "./replicas";
 
-const globalForDb = globalThis as unknown as { __rantaiDb?: Db; __rantaiDbClose?: () => Promise<void> };
+const globalForDb = globalThis as unknown as {
+  __rantaiDb?: Db;
+  __rantaiDbClose?: () => Promise<void>;
+  __rantaiReplicas?: ReplicaRouter | null;
+};
 
 function createFromEnv(): Db {
   const config = resolveDatabaseConfig();
   if (config.kind === "postgres") {
     const client = createPostgresClient(config.url);
-    globalForDb.__rantaiDbClose = () => client.$disconnect();
+    const urls = resolveReplicaUrls();
+    if (urls.length) {
+      const replicas = urls.map((url) => ({ client: createPostgresClient(url), label: describePostgresUrl(url) }));
+      globalForDb.__rantaiReplicas = new ReplicaRouter(client, replicas);
+      console.log(`[rantai] read replicas: ${replicas.map((r) => r.label).join(", ")} (primary ${describePostgresUrl(config.url)})`);
+    }
+    globalForDb.__rantaiDbClose = async () => {
+      await globalForDb.__rantaiReplicas?.close();
+      await client.$disconnect();
+    };
     return client;
   }
   const pglite = openPGliteSync(config.dataDir);
@@ -26,16 +46,35 @@ export function getDb(): Db {
   return globalForDb.__rantaiDb;
 }
 
-/** For tests and scripts: use this client from now on. */
+/**
+ * The client for the named read-only paths (see the top of this file): a replica when DATABASE_REPLICA_URLS
+ * lists any that answer, otherwise the primary. Never use it for a user's own data or anything read to
+ * decide a write: a replica may be a moment behind the primary.
+ */
+export function readReplica(): Db {
+  const primary = getDb();
+  return globalForDb.__rantaiReplicas?.client ?? primary;
+}
+
+/** For tests and scripts: use this client from now on (and no replicas). */
 export function setDb(client: Db, close?: () => Promise<void>) {
   globalForDb.__rantaiDb = client;
   globalForDb.__rantaiDbClose = close;
+  globalForDb.__rantaiReplicas = null;
+}
+
+/** For tests: route readReplica() to these replicas of the client handed to setDb(). */
+export function setReadReplicas(replicas: Replica[]): ReplicaRouter {
+  const router = new ReplicaRouter(getDb(), replicas, { log: () => {} });
+  globalForDb.__rantaiReplicas = router;
+  return router;
 }
 
 export async function closeDb() {
   const close = globalForDb.__rantaiDbClose;
   globalForDb.__rantaiDb = undefined;
   globalForDb.__rantaiDbClose = undefined;
+  globalForDb.__rantaiReplicas = undefined;
   if (close) await close();
 }
 

@@ -6,7 +6,7 @@
 // three small reads for the returned rows only (at most the limit plus the almost-qualified list), never for
 // every candidate.
 import "server-only";
-import { db } from "@/lib/db";
+import { readReplica } from "@/lib/db";
 import type { RfqContext } from "./rfq-context";
 import { reasonsOf } from "./signals";
 import type { ScoredSupplier } from "./engine";
@@ -25,12 +25,12 @@ async function affinitiesFor(
   if (supplierIds.length === 0) return out;
   const ids = [...supplierIds];
   const [buyer, anchored, posted] = await Promise.all([
-    db.organization.findUnique({ where: { id: ctx.buyerId }, select: { siteId: true, site: { select: { name: true } } } }),
-    db.clusterAnchor.findMany({
+    readReplica().organization.findUnique({ where: { id: ctx.buyerId }, select: { siteId: true, site: { select: { name: true } } } }),
+    readReplica().clusterAnchor.findMany({
       where: { buyerId: ctx.buyerId, status: "active" },
       select: { cluster: { select: { id: true, name: true } } },
     }),
-    ctx.clusterId ? db.cluster.findUnique({ where: { id: ctx.clusterId }, select: { id: true, name: true } }) : null,
+    ctx.clusterId ? readReplica().cluster.findUnique({ where: { id: ctx.clusterId }, select: { id: true, name: true } }) : null,
   ]);
   // The RFQ's own cluster says "rfq" even when the buyer anchors it too.
   const clusters = new Map<string, { name: string; via: "rfq" | "anchor" }>();
@@ -40,11 +40,11 @@ async function affinitiesFor(
   if (clusters.size > 0) {
     const clusterIds = [...clusters.keys()];
     const [direct, viaCoop] = await Promise.all([
-      db.clusterMember.findMany({
+      readReplica().clusterMember.findMany({
         where: { clusterId: { in: clusterIds }, status: "active", organizationId: { in: ids } },
         select: { clusterId: true, organizationId: true },
       }),
-      db.cooperativeMembership.findMany({
+      readReplica().cooperativeMembership.findMany({
         where: { memberId: { in: ids }, status: "active" },
         select: {
           memberId: true,
@@ -61,7 +61,7 @@ async function affinitiesFor(
     for (const [cid, c] of clusters) for (const sid of ids) if (pairs.has(`${sid} ${cid}`)) get(sid).clusters.push(c);
   }
   if (buyer?.siteId && buyer.site) {
-    const sameSite = await db.organization.findMany({ where: { id: { in: ids }, siteId: buyer.siteId }, select: { id: true } });
+    const sameSite = await readReplica().organization.findMany({ where: { id: { in: ids }, siteId: buyer.siteId }, select: { id: true } });
     for (const o of sameSite) get(o.id).estate = buyer.site.name;
   }
   return out;

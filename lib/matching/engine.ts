@@ -24,7 +24,7 @@
 // The same statement scores given UMKM only (supplierIds) for an UMKM's recommended RFQs, so both directions
 // show the same score and reasons.
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db, Prisma, readReplica, type Db } from "@/lib/db";
 import { CERTIFICATION_TYPES, type CertificationType } from "@/lib/enums";
 import { groupsLexemes, type RfqContext } from "./rfq-context";
 import { withAffinity } from "./affinity";
@@ -198,9 +198,20 @@ function passWhere(ctx: RfqContext, pass: 1 | 2 | 3): Prisma.Sql {
   return Prisma.sql`(${division} OR ${anyWord})`;
 }
 
-/** Scores candidates for one RFQ: the best `limit` qualified and `almost` almost-qualified rows. */
-async function scoreCandidates(ctx: RfqContext, candidates: Candidates, limit: number, almost: number, caps?: Caps): Promise<Row[]> {
-  return db.$queryRaw<Row[]>(candidatesSql(ctx, candidates, limit, almost, caps));
+/**
+ * Scores candidates for one RFQ: the best `limit` qualified and `almost` almost-qualified rows. Ranking the
+ * whole pool reads a replica (other organizations' public data, ADR 0035); scoring named suppliers reads the
+ * primary, because it decides invitations and shows a supplier its own fit.
+ */
+async function scoreCandidates(
+  client: Db,
+  ctx: RfqContext,
+  candidates: Candidates,
+  limit: number,
+  almost: number,
+  caps?: Caps,
+): Promise<Row[]> {
+  return client.$queryRaw<Row[]>(candidatesSql(ctx, candidates, limit, almost, caps));
 }
 
 /** The statement behind scoreCandidates (exported for EXPLAIN in the benchmark). */
@@ -378,13 +389,13 @@ export async function rankSuppliers(ctx: RfqContext, opts: { limit?: number; alm
   // almost-qualified list (the most relevant UMKM that miss a requirement), the wider passes look for qualified
   // UMKM only (candidates that hold every required certificate), which keeps them small.
   let pass: 1 | 2 | 3 = ctx.groups.length ? 1 : 3;
-  let rows = await scoreCandidates(ctx, { pass }, limit, almost, opts.caps);
+  let rows = await scoreCandidates(readReplica(), ctx, { pass }, limit, almost, opts.caps);
   let qualified = rows.filter((r) => r.qualified);
   let almostRows = rows.filter((r) => !r.qualified);
   while (pass < 3 && qualified.length < limit) {
     pass = (pass + 1) as 2 | 3;
     const almostFilled = almostRows.length >= almost;
-    rows = await scoreCandidates(ctx, { pass, qualifiedOnly: almostFilled }, limit, almostFilled ? 0 : almost, opts.caps);
+    rows = await scoreCandidates(readReplica(), ctx, { pass, qualifiedOnly: almostFilled }, limit, almostFilled ? 0 : almost, opts.caps);
     qualified = rows.filter((r) => r.qualified);
     if (!almostFilled) almostRows = rows.filter((r) => !r.qualified);
   }
@@ -397,7 +408,7 @@ export async function rankSuppliers(ctx: RfqContext, opts: { limit?: number; alm
 /** Scores the given UMKM for an RFQ (qualified or not), best first. */
 export async function scoreSuppliers(ctx: RfqContext, supplierIds: string[]): Promise<ScoredSupplier[]> {
   if (supplierIds.length === 0) return [];
-  const rows = await scoreCandidates(ctx, { supplierIds }, supplierIds.length, supplierIds.length);
+  const rows = await scoreCandidates(db, ctx, { supplierIds }, supplierIds.length, supplierIds.length);
   return withAffinity(
     ctx,
     rows.map((r) => toScored(ctx, r)),

@@ -48,7 +48,7 @@ export async function inviteConsortium(actor: Actor | null, rfqId: string, input
   const leadId = parsed.data.leadId ?? [...ordered].sort((x, y) => y.score - x.score)[0].supplier.id;
   const capacities = ordered.map((s) => Math.max(1, s.signals.capacity ?? 0));
   const parts = shares(capacities, ctx.quantity);
-  const coops = await cooperativesOf(memberIds);
+  const coops = await cooperativesOf(memberIds, db); // names the consortium it writes: the primary
   const common =
     (coops.get(memberIds[0]) ?? []).find((c) => memberIds.every((id) => (coops.get(id) ?? []).some((x) => x.id === c.id))) ?? null;
   const lead = byId.get(leadId)!;

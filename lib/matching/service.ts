@@ -2,7 +2,7 @@
 // only — anyone else's RFQ is "not found") and an UMKM's recommended RFQs (its own members only). Reads only;
 // inviting a consortium is lib/matching/invite.ts. The measuring is lib/matching/engine.ts; the grouping lib/matching/consortium-plan.ts.
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db, Prisma, readReplica, type Db } from "@/lib/db";
 import { ACTORS, authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
@@ -175,8 +175,8 @@ export interface ConsortiumProposals {
   }[];
 }
 
-export async function cooperativesOf(ids: string[]): Promise<Map<string, { id: string; name: string }[]>> {
-  const rows = await db.cooperativeMembership.findMany({
+export async function cooperativesOf(ids: string[], client: Db = readReplica()): Promise<Map<string, { id: string; name: string }[]>> {
+  const rows = await client.cooperativeMembership.findMany({
     where: { memberId: { in: ids }, status: "active" },
     select: { memberId: true, cooperative: { select: { id: true, name: true } } },
   });
@@ -188,11 +188,11 @@ export async function cooperativesOf(ids: string[]): Promise<Map<string, { id: s
 /** Clusters each UMKM belongs to (directly or through an active member cooperative; lib/clusters/scope.ts). */
 async function clustersOf(ids: string[]): Promise<Map<string, { id: string; name: string }[]>> {
   const [direct, viaCoop] = await Promise.all([
-    db.clusterMember.findMany({
+    readReplica().clusterMember.findMany({
       where: { organizationId: { in: ids }, status: "active" },
       select: { organizationId: true, cluster: { select: { id: true, name: true } } },
     }),
-    db.cooperativeMembership.findMany({
+    readReplica().cooperativeMembership.findMany({
       where: { memberId: { in: ids }, status: "active" },
       select: {
         memberId: true,
@@ -308,7 +308,7 @@ export async function getRecommendedRfqs(
   const a = authorize(actor, { orgTypes: ACTORS.umkm, permission: "rfq:board:read" });
   if (a.membership.organizationId !== supplierId) throw notFound();
   const now = opts.now ?? new Date();
-  const candidates = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+  const candidates = await readReplica().$queryRaw<{ id: string }[]>(Prisma.sql`
     SELECT r.id
       FROM "Rfq" r, "SupplierSearch" s
      WHERE s."organizationId" = ${supplierId}

@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { cursorInstant, decodeCursor, paginate, type Page } from "@/lib/api/pagination";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, readReplica } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { buildTsQuery, queryWords } from "@/lib/suppliers/search-query";
 import { correctWords } from "@/lib/suppliers/spelling";
@@ -30,7 +30,7 @@ export async function listProducts(
     if (tsq) {
       const q = Prisma.sql`to_tsquery('simple'::regconfig, ${tsq}::text)`;
       // Narrow to suppliers whose search document matches (GIN), then to their matching products.
-      const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+      const rows = await readReplica().$queryRaw<{ id: string }[]>(Prisma.sql`
         SELECT p.id FROM "Product" p
           JOIN "Organization" o ON o.id = p."supplierId"
          WHERE p."archivedAt" IS NULL
@@ -45,7 +45,7 @@ export async function listProducts(
       ids = rows.map((r) => r.id);
     }
   }
-  const rows = await db.product.findMany({
+  const rows = await readReplica().product.findMany({
     where: {
       archivedAt: null,
       supplier: { suspendedAt: null },
@@ -66,7 +66,7 @@ export async function listProducts(
 
 /** A public product photo (full size or thumbnail) while its product is in the catalogue; null otherwise. */
 export async function getPublicProductImage(productId: string, imageId: string, size: "full" | "thumb") {
-  const img = await db.productImage.findFirst({
+  const img = await readReplica().productImage.findFirst({
     where: { id: imageId, productId, product: { archivedAt: null, supplier: { suspendedAt: null } } },
     select: {
       file: { select: { content: true, mimeType: true, sha256: true } },
@@ -79,7 +79,10 @@ export async function getPublicProductImage(productId: string, imageId: string, 
 
 /** One active product of the public catalogue; not found when archived or missing. */
 export async function getPublicProduct(id: string): Promise<ProductView> {
-  const row = await db.product.findFirst({ where: { id, archivedAt: null, supplier: { suspendedAt: null } }, select: productSelect });
+  const row = await readReplica().product.findFirst({
+    where: { id, archivedAt: null, supplier: { suspendedAt: null } },
+    select: productSelect,
+  });
   if (!row) throw notFound();
   return toProductView(row);
 }

@@ -3,7 +3,7 @@
 // trigger-kept "StatsCompletedOpen" (per lead supplier and start month; only agreements the statistics count —
 // buyer and supplying party verified; migration *_stats_verified_only, docs/decisions/0012).
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, readReplica } from "@/lib/db";
 import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import { monthIndex, type StatsFilter } from "./schemas";
 
@@ -30,7 +30,7 @@ export async function getCompletedWithOpenMilestones(filter: StatsFilter = {}): 
   if (filter.clusterId) conds.push(inClusterMembers(Prisma.sql`c."supplierId"`, filter.clusterId));
   const join = filter.province || filter.kbliSection ? Prisma.sql`JOIN "StatsSupplier" s ON s."supplierId" = c."supplierId"` : Prisma.empty;
   const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
-  const [r] = await db.$queryRaw<{ agreements: number; value: bigint; suppliers: number }[]>`
+  const [r] = await readReplica().$queryRaw<{ agreements: number; value: bigint; suppliers: number }[]>`
     SELECT coalesce(sum(c.agreements), 0)::int AS agreements, coalesce(sum(c."valueIdr"), 0)::bigint AS value,
            count(DISTINCT c."supplierId")::int AS suppliers
       FROM "StatsCompletedOpen" c ${join} ${where}`;

@@ -3,7 +3,7 @@
 // filtered (issue 11, item 17: every card follows the filters). Protected for the public by
 // lib/stats/disclosure.ts (the landing page, GET /api/v1/stats/summary and /statistik).
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, readReplica } from "@/lib/db";
 import { DISCLOSURE_THRESHOLD, publishFigure, suppressTable, type Audience, type GroupFigures } from "./disclosure";
 import { getPublicSummary, getSupplyChainShare, type PublicSummary } from "./public-summary";
 import type { StatsFilter } from "./schemas";
@@ -35,9 +35,9 @@ const VERIFIED_PARTIES = Prisma.sql`
 export async function getCurrentAgreements(f: Dims): Promise<CurrentAgreements> {
   if (!f.province && !f.kbliSection && !f.clusterId) {
     const [statuses, [leads]] = await Promise.all([
-      db.statsAgreementStatus.findMany({ where: { status: { in: ["active", "completed"] } } }),
+      readReplica().statsAgreementStatus.findMany({ where: { status: { in: ["active", "completed"] } } }),
       // only "fewer than the threshold or not" matters here: stop at the threshold
-      db.$queryRaw<{ active: number; completed: number }[]>`
+      readReplica().$queryRaw<{ active: number; completed: number }[]>`
         SELECT (SELECT count(*) FROM (SELECT DISTINCT a."supplierId" FROM "Agreement" a ${VERIFIED_PARTIES} WHERE a.status = 'active' LIMIT ${DISCLOSURE_THRESHOLD}) x)::int AS active,
                (SELECT count(*) FROM (SELECT DISTINCT a."supplierId" FROM "Agreement" a ${VERIFIED_PARTIES} WHERE a.status = 'completed' LIMIT ${DISCLOSURE_THRESHOLD}) y)::int AS completed`,
     ]);
@@ -54,7 +54,9 @@ export async function getCurrentAgreements(f: Dims): Promise<CurrentAgreements> 
   if (f.province) conds.push(Prisma.sql`s."provinceCode" = ${f.province}`);
   if (f.kbliSection) conds.push(Prisma.sql`s."kbliSection" = ${f.kbliSection}`);
   if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`s."supplierId"`, f.clusterId));
-  const [r] = await db.$queryRaw<{ active: number; value: bigint; completed: number; activeLeads: number; completedLeads: number }[]>`
+  const [r] = await readReplica().$queryRaw<
+    { active: number; value: bigint; completed: number; activeLeads: number; completedLeads: number }[]
+  >`
     SELECT count(*) FILTER (WHERE a.status = 'active')::int AS active,
            coalesce(sum(a."valueIdr") FILTER (WHERE a.status = 'active'), 0)::bigint AS value,
            count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
@@ -81,7 +83,7 @@ async function currentTable(dim: CurrentDim, f: Dims, measure: CurrentMeasure): 
   if (f.kbliSection) conds.push(Prisma.sql`s."kbliSection" = ${f.kbliSection}`);
   if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`s."supplierId"`, f.clusterId));
   const key = dim === "province" ? Prisma.sql`s."provinceCode"` : Prisma.sql`s."kbliSection"`;
-  const rows = await db.$queryRaw<{ key: string; n: number; value: bigint; leads: number }[]>`
+  const rows = await readReplica().$queryRaw<{ key: string; n: number; value: bigint; leads: number }[]>`
     SELECT ${key} AS key, count(*)::int AS n, coalesce(sum(a."valueIdr"), 0)::bigint AS value, count(DISTINCT a."supplierId")::int AS leads
       FROM "Agreement" a JOIN "StatsSupplier" s ON s."supplierId" = a."supplierId" ${VERIFIED_PARTIES}
      WHERE ${Prisma.join(conds, " AND ")} GROUP BY 1`;
@@ -136,14 +138,14 @@ export interface CurrentUmkm {
 /** UMKM registered and verified, by the directory's province (profile's regency) and primary KBLI section. */
 export async function getCurrentUmkm(f: Dims): Promise<CurrentUmkm> {
   if (!f.province && !f.kbliSection && !f.clusterId) {
-    const [registered, share] = await Promise.all([db.organization.count({ where: { type: "umkm" } }), getSupplyChainShare({})]);
+    const [registered, share] = await Promise.all([readReplica().organization.count({ where: { type: "umkm" } }), getSupplyChainShare({})]);
     return { registered, verified: share.umkmVerified };
   }
   const conds: Prisma.Sql[] = [];
   if (f.province) conds.push(Prisma.sql`"provinceCode" = ${f.province}`);
   if (f.kbliSection) conds.push(Prisma.sql`"kbliSection" = ${f.kbliSection}`);
   if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`"supplierId"`, f.clusterId));
-  const [r] = await db.$queryRaw<{ registered: number; verified: number }[]>`
+  const [r] = await readReplica().$queryRaw<{ registered: number; verified: number }[]>`
     SELECT count(*)::int AS registered, count(*) FILTER (WHERE verified)::int AS verified
       FROM "StatsUmkm" WHERE ${Prisma.join(conds, " AND ")}`;
   return { registered: r?.registered ?? 0, verified: r?.verified ?? 0 };

@@ -23,7 +23,7 @@
 // Pure functions here, plus the small SQL they need (distinct lead UMKM per group); the figures themselves
 // come from lib/stats/partnerships.ts.
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, readReplica } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import type { Locale } from "@/lib/i18n/config";
@@ -176,10 +176,10 @@ async function leadCounts(groupBy: GroupBy, f: StatsFilter): Promise<{ byKey: Ma
     month: Prisma.sql`m.month`,
   };
   const [groups, [total]] = await Promise.all([
-    db.$queryRaw<{ key: string | number; n: number }[]>`
+    readReplica().$queryRaw<{ key: string | number; n: number }[]>`
       SELECT ${key[groupBy]} AS key, count(DISTINCT m."supplierId")::int AS n
         FROM "StatsSupplierMonth" m JOIN "StatsSupplier" s ON s."supplierId" = m."supplierId" ${where} GROUP BY 1`,
-    db.$queryRaw<{ n: number }[]>`
+    readReplica().$queryRaw<{ n: number }[]>`
       SELECT count(DISTINCT m."supplierId")::int AS n
         FROM "StatsSupplierMonth" m JOIN "StatsSupplier" s ON s."supplierId" = m."supplierId" ${where}`,
   ]);
@@ -207,7 +207,7 @@ async function quarterSeries(groupBy: GroupBy, f: StatsFilter): Promise<Map<stri
     scheme: Prisma.sql`m.scheme`,
     month: Prisma.sql`m.month::text`,
   };
-  const rows = await db.$queryRaw<
+  const rows = await readReplica().$queryRaw<
     { key: string | null; quarter: number; agreements: number; value: bigint; suppliers: number; leads: number }[]
   >`
     SELECT ${key[groupBy]} AS key, (m.month / 3)::int AS quarter,

@@ -15,7 +15,7 @@
 //    would cut the province's regencies twice, so regency×section cells could be had by differencing the two
 //    cuts; only ministry and platform staff (exact figures) may combine filters with a drill-down.
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, readReplica } from "@/lib/db";
 import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import type { Locale } from "@/lib/i18n/config";
 import {
@@ -83,7 +83,7 @@ async function drillFigures(drillBy: DrillBy, f: StatsFilter): Promise<FigureRow
   const months: Prisma.Sql[] = [Prisma.sql`true`];
   if (f.from) months.push(Prisma.sql`m.month >= ${monthIndex(f.from)}`);
   if (f.to) months.push(Prisma.sql`m.month <= ${monthIndex(f.to)}`);
-  return db.$queryRaw<FigureRow[]>`
+  return readReplica().$queryRaw<FigureRow[]>`
     WITH d AS (${keyedSuppliers(drillBy, f)})
     SELECT d.key, sum(m."leadAgreements")::int AS agreements, coalesce(sum(m."leadValueIdr"), 0)::bigint AS value,
            count(DISTINCT m."supplierId") FILTER (WHERE m.participations > 0)::int AS suppliers,
@@ -95,7 +95,7 @@ async function drillFigures(drillBy: DrillBy, f: StatsFilter): Promise<FigureRow
 
 /** The same per calendar quarter over all time (what the overlapping-period rule reads). */
 async function drillQuarters(drillBy: DrillBy, f: StatsFilter): Promise<Map<string | null, QuarterFigures[]>> {
-  const rows = await db.$queryRaw<(FigureRow & { quarter: number })[]>`
+  const rows = await readReplica().$queryRaw<(FigureRow & { quarter: number })[]>`
     WITH d AS (${keyedSuppliers(drillBy, f)})
     SELECT d.key, (m.month / 3)::int AS quarter, sum(m."leadAgreements")::int AS agreements,
            coalesce(sum(m."leadValueIdr"), 0)::bigint AS value,
@@ -116,14 +116,14 @@ async function drillQuarters(drillBy: DrillBy, f: StatsFilter): Promise<Map<stri
 /** Every regency of the province / division of the section, named (rows with no partnership show as zero). */
 async function drillLabels(drillBy: DrillBy, f: StatsFilter, locale: Locale): Promise<Map<string, string>> {
   if (drillBy === "regency") {
-    const rs = await db.regency.findMany({
+    const rs = await readReplica().regency.findMany({
       where: { provinceCode: f.province },
       select: { code: true, name: true },
       orderBy: { code: "asc" },
     });
     return new Map(rs.map((r) => [r.code, r.name]));
   }
-  const ks = await db.kbliCode.findMany({
+  const ks = await readReplica().kbliCode.findMany({
     where: { version: "2020", level: 2, section: f.kbliSection },
     select: { code: true, titleId: true, titleEn: true },
     orderBy: { code: "asc" },
@@ -133,7 +133,7 @@ async function drillLabels(drillBy: DrillBy, f: StatsFilter, locale: Locale): Pr
 
 async function parentLabel(drillBy: DrillBy, f: StatsFilter, locale: Locale) {
   if (drillBy === "regency") {
-    const p = await db.province.findUnique({ where: { code: f.province! }, select: { name: true } });
+    const p = await readReplica().province.findUnique({ where: { code: f.province! }, select: { name: true } });
     return { code: f.province!, label: p?.name ?? f.province! };
   }
   const s = (await getSectionTitles()).get(f.kbliSection!);

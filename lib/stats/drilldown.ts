@@ -1,7 +1,7 @@
 // The named organizations behind the aggregates: ministry (and platform) staff only — the permission
 // "stats:drilldown" is checked here, in lib/, so no page or route can leak the list by forgetting it.
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, readReplica } from "@/lib/db";
 import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
@@ -63,7 +63,7 @@ export async function getTopSuppliers(actor: Actor | null, filter: StatsFilter, 
 
   let top: Row[];
   if (lo === null && hi === null) {
-    top = await db.$queryRaw<Row[]>`
+    top = await readReplica().$queryRaw<Row[]>`
       SELECT t."supplierId" AS id, s."provinceCode", s."kbliSection", s."sizeClass",
              t."leadAgreements" AS agreements, t."leadValueIdr" AS "valueIdr", t.participations
         FROM "StatsSupplierTotal" t JOIN "StatsSupplier" s ON s."supplierId" = t."supplierId"
@@ -75,7 +75,7 @@ export async function getTopSuppliers(actor: Actor | null, filter: StatsFilter, 
   }
   if (top.length === 0) return [];
   const names = await getProvinceNames();
-  const orgs = await db.organization.findMany({ where: { id: { in: top.map((r) => r.id) } }, select: { id: true, name: true } });
+  const orgs = await readReplica().organization.findMany({ where: { id: { in: top.map((r) => r.id) } }, select: { id: true, name: true } });
   const nameOf = new Map(orgs.map((o) => [o.id, o.name]));
   return top
     .filter((r) => nameOf.has(r.id))
@@ -95,7 +95,7 @@ async function boundedTop(k: number, lo: number | null, hi: number | null, dimWh
   let after: { value: bigint; participations: number; id: string } | null = null;
   for (let seen = 0; seen < MAX_CANDIDATES; seen += BATCH) {
     // candidates in descending total value (keyset pagination on the same order)
-    const cands: { id: string; total: bigint; participations: number }[] = await db.$queryRaw<
+    const cands: { id: string; total: bigint; participations: number }[] = await readReplica().$queryRaw<
       { id: string; total: bigint; participations: number }[]
     >`
       SELECT t."supplierId" AS id, t."leadValueIdr" AS total, t.participations
@@ -104,7 +104,7 @@ async function boundedTop(k: number, lo: number | null, hi: number | null, dimWh
        ORDER BY t."leadValueIdr" DESC, t.participations DESC, t."supplierId"
        LIMIT ${BATCH}`;
     if (cands.length === 0) return best;
-    const sums = await db.$queryRaw<Row[]>`
+    const sums = await readReplica().$queryRaw<Row[]>`
       SELECT s."supplierId" AS id, s."provinceCode", s."kbliSection", s."sizeClass",
              sum(m."leadAgreements")::int AS agreements, sum(m."leadValueIdr")::bigint AS "valueIdr",
              sum(m.participations)::int AS participations
@@ -123,7 +123,7 @@ async function boundedTop(k: number, lo: number | null, hi: number | null, dimWh
 
 /** The period's supplier-month rows aggregated directly (narrow periods). */
 async function periodTop(k: number, lo: number | null, hi: number | null, dimWhere: Prisma.Sql): Promise<Row[]> {
-  return db.$queryRaw<Row[]>`
+  return readReplica().$queryRaw<Row[]>`
     SELECT s."supplierId" AS id, s."provinceCode", s."kbliSection", s."sizeClass",
            sum(m."leadAgreements")::int AS agreements, sum(m."leadValueIdr")::bigint AS "valueIdr",
            sum(m.participations)::int AS participations

@@ -2,7 +2,7 @@
 // province, KBLI section, scheme, size class and month, UMKM that moved up a size class, median days to
 // pay, and the share of agreement value going to micro and small firms. Aggregates only (public).
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, readReplica } from "@/lib/db";
 import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { getCompletedWithOpenMilestones, publicCompletedWithOpenMilestones } from "./completed-open";
@@ -63,7 +63,7 @@ export async function countMovedUp(f: StatsFilter): Promise<number> {
   if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`c."supplierId"`, f.clusterId));
   const join = f.province || f.kbliSection ? Prisma.sql`JOIN "StatsUmkm" u ON u."supplierId" = c."supplierId"` : Prisma.empty;
   const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
-  const [r] = await db.$queryRaw<{ n: number }[]>`
+  const [r] = await readReplica().$queryRaw<{ n: number }[]>`
     SELECT count(DISTINCT c."supplierId")::int AS n FROM "StatsSizeUp" c ${join} ${where}`;
   return r?.n ?? 0;
 }
@@ -77,7 +77,7 @@ async function movedUpTable(dim: CurrentDim, f: StatsFilter) {
   if (f.kbliSection) conds.push(Prisma.sql`u."kbliSection" = ${f.kbliSection}`);
   if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`c."supplierId"`, f.clusterId));
   const key = dim === "province" ? Prisma.sql`u."dimProvinceCode"` : Prisma.sql`u."kbliSection"`;
-  const rows = await db.$queryRaw<{ key: string; n: number }[]>`
+  const rows = await readReplica().$queryRaw<{ key: string; n: number }[]>`
     SELECT ${key} AS key, count(DISTINCT c."supplierId")::int AS n
       FROM "StatsSizeUp" c JOIN "StatsUmkm" u ON u."supplierId" = c."supplierId"
      WHERE ${Prisma.join(conds, " AND ")} GROUP BY 1`;
@@ -93,7 +93,7 @@ async function paymentsTable(dim: CurrentDim, f: StatsFilter) {
   if (f.kbliSection) conds.push(Prisma.sql`"kbliSection" = ${f.kbliSection}`);
   if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`"supplierId"`, f.clusterId));
   const key = dim === "province" ? Prisma.sql`"provinceCode"` : Prisma.sql`"kbliSection"`;
-  const rows = await db.$queryRaw<{ key: string; n: number; suppliers: number }[]>`
+  const rows = await readReplica().$queryRaw<{ key: string; n: number; suppliers: number }[]>`
     SELECT ${key} AS key, count(*)::int AS n, count(DISTINCT "supplierId")::int AS suppliers
       FROM "StatsPayment" WHERE ${Prisma.join(conds, " AND ")} GROUP BY 1`;
   return new Map(rows.map((r) => [String(r.key), { agreements: r.n, valueIdr: 0n, suppliers: r.suppliers, leads: r.suppliers }]));
@@ -111,7 +111,7 @@ export async function medianDaysToPay(f: StatsFilter): Promise<{ median: number 
   if (f.kbliSection) conds.push(Prisma.sql`"kbliSection" = ${f.kbliSection}`);
   if (f.clusterId) conds.push(inClusterMembers(Prisma.sql`"supplierId"`, f.clusterId));
   const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
-  const [r] = await db.$queryRaw<{ median: number | null; n: number; suppliers: number }[]>`
+  const [r] = await readReplica().$queryRaw<{ median: number | null; n: number; suppliers: number }[]>`
     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "daysToPay")::float8 AS median, count(*)::int AS n,
            count(DISTINCT "supplierId")::int AS suppliers
       FROM "StatsPayment" ${where}`;

@@ -5,7 +5,7 @@
 //    counted agreements in: `months && [from..to]`), and "StatsSupplierMonthCell" by month.
 // Aggregates only: nothing here names an organization, so no authorization is needed (see drilldown.ts).
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, readReplica } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { SIZE_CLASSES } from "@/lib/enums";
@@ -76,7 +76,9 @@ async function closedPeriod(f: StatsFilter): Promise<{ lo: number; hi: number } 
   let { lo, hi } = monthBounds(f);
   if (lo === null && hi === null) return null;
   if (lo === null || hi === null) {
-    const [b] = await db.$queryRaw<{ lo: number | null; hi: number | null }[]>`SELECT min(month) AS lo, max(month) AS hi FROM "StatsCell"`;
+    const [b] = await readReplica().$queryRaw<
+      { lo: number | null; hi: number | null }[]
+    >`SELECT min(month) AS lo, max(month) AS hi FROM "StatsCell"`;
     lo ??= b?.lo ?? 0;
     hi ??= b?.hi ?? 0;
   }
@@ -103,25 +105,25 @@ export async function getPartnershipStats(groupBy: GroupBy, filter: StatsFilter,
   const cellWhere = and(cellConditions(filter));
   const supplierWhere = and(await supplierConditions(filter));
 
-  const cellQuery = db.$queryRaw<{ key: string; agreements: bigint; value: bigint }[]>`
+  const cellQuery = readReplica().$queryRaw<{ key: string; agreements: bigint; value: bigint }[]>`
     SELECT ${col} AS key, sum(agreements)::bigint AS agreements, sum("valueIdr")::bigint AS value
       FROM "StatsCell" ${cellWhere} GROUP BY 1`;
   let supplierQuery: Promise<{ key: string; suppliers: bigint }[]>;
   if (groupBy === "month") {
-    supplierQuery = db.$queryRaw`
+    supplierQuery = readReplica().$queryRaw`
       SELECT month::text AS key, sum(suppliers)::bigint AS suppliers FROM "StatsSupplierMonthCell" ${cellWhere} GROUP BY 1`;
   } else if (groupBy === "scheme" && filter.province) {
     // one province: its rows through the province index
-    supplierQuery = db.$queryRaw`
+    supplierQuery = readReplica().$queryRaw`
       SELECT scheme AS key, count(*)::bigint AS suppliers FROM "StatsSupplierScheme" ${supplierWhere} GROUP BY 1`;
   } else if (groupBy === "scheme") {
-    supplierQuery = db.$queryRaw`
+    supplierQuery = readReplica().$queryRaw`
       SELECT scheme AS key, sum(suppliers)::bigint AS suppliers FROM "StatsSchemeStep" ${and(await stepConditions(filter))} GROUP BY 1`;
   } else {
-    supplierQuery = db.$queryRaw`
+    supplierQuery = readReplica().$queryRaw`
       SELECT ${col} AS key, count(*)::bigint AS suppliers FROM "StatsSupplier" ${supplierWhere} GROUP BY 1`;
   }
-  const totalSuppliersQuery = db.$queryRaw<{ n: bigint }[]>`SELECT count(*)::bigint AS n FROM "StatsSupplier" ${supplierWhere}`;
+  const totalSuppliersQuery = readReplica().$queryRaw<{ n: bigint }[]>`SELECT count(*)::bigint AS n FROM "StatsSupplier" ${supplierWhere}`;
 
   const [cells, suppliers, [total]] = await Promise.all([cellQuery, supplierQuery, totalSuppliersQuery]);
   const byKey = new Map<string, StatsRow>();
@@ -175,7 +177,7 @@ async function clusterPartnershipStats(
   if (hi !== null) conds.push(Prisma.sql`m.month <= ${hi}`);
   if (filter.province) conds.push(Prisma.sql`s."provinceCode" = ${filter.province}`);
   if (filter.kbliSection) conds.push(Prisma.sql`s."kbliSection" = ${filter.kbliSection}`);
-  const rowsQ = await db.$queryRaw<{ key: string | null; agreements: number; value: bigint; suppliers: number }[]>`
+  const rowsQ = await readReplica().$queryRaw<{ key: string | null; agreements: number; value: bigint; suppliers: number }[]>`
     SELECT ${SUPPLIER_MONTH_COLUMN[groupBy]} AS key, sum(m."leadAgreements")::int AS agreements,
            coalesce(sum(m."leadValueIdr"), 0)::bigint AS value,
            count(DISTINCT m."supplierId") FILTER (WHERE m.participations > 0)::int AS suppliers
@@ -223,8 +225,8 @@ let sectionTitles: Promise<Map<string, { id: string; en: string | null }>> | nul
 
 /** Province names (reference data; read once per process). */
 export function getProvinceNames(): Promise<Map<string, string>> {
-  provinceNames ??= db.province
-    .findMany({ select: { code: true, name: true }, orderBy: { code: "asc" } })
+  provinceNames ??= readReplica()
+    .province.findMany({ select: { code: true, name: true }, orderBy: { code: "asc" } })
     .then((ps) => new Map(ps.map((p) => [p.code, p.name])))
     .catch((err) => {
       provinceNames = null;
@@ -235,8 +237,12 @@ export function getProvinceNames(): Promise<Map<string, string>> {
 
 /** KBLI 2020 section titles (reference data; read once per process). */
 export function getSectionTitles(): Promise<Map<string, { id: string; en: string | null }>> {
-  sectionTitles ??= db.kbliCode
-    .findMany({ where: { version: "2020", level: 1 }, select: { code: true, titleId: true, titleEn: true }, orderBy: { code: "asc" } })
+  sectionTitles ??= readReplica()
+    .kbliCode.findMany({
+      where: { version: "2020", level: 1 },
+      select: { code: true, titleId: true, titleEn: true },
+      orderBy: { code: "asc" },
+    })
     .then((ks) => new Map(ks.map((k) => [k.code, { id: k.titleId, en: k.titleEn }])))
     .catch((err) => {
       sectionTitles = null;

@@ -13,7 +13,7 @@
 //    section filter both counts are narrowed to UMKM of that province (of the profile's regency) / primary
 //    KBLI section.
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, readReplica } from "@/lib/db";
 import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import type { StatsFilter } from "./schemas";
 
@@ -36,17 +36,17 @@ export interface PublicSummary {
 
 export async function getPublicSummary(now: Date = new Date()): Promise<PublicSummary> {
   const [umkmRegistered, provincesCovered, provincesTotal, buyersVerified, openRfqs, statuses, share] = await Promise.all([
-    db.organization.count({ where: { type: "umkm" } }),
-    db.$queryRaw<{ n: number }[]>`
+    readReplica().organization.count({ where: { type: "umkm" } }),
+    readReplica().$queryRaw<{ n: number }[]>`
       SELECT count(DISTINCT r."provinceCode")::int AS n
         FROM "SupplierProfile" sp
         JOIN "Organization" o ON o.id = sp."organizationId" AND o.type = 'umkm'
         JOIN "Regency" r ON r.code = sp."regencyCode"
        WHERE sp."verificationStatus" = 'verified'`,
-    db.province.count(),
-    db.organization.count({ where: { type: "buyer", verificationStatus: "verified" } }),
-    db.rfq.count({ where: { status: "open", deadline: { gt: now } } }),
-    db.statsAgreementStatus.findMany(),
+    readReplica().province.count(),
+    readReplica().organization.count({ where: { type: "buyer", verificationStatus: "verified" } }),
+    readReplica().rfq.count({ where: { status: "open", deadline: { gt: now } } }),
+    readReplica().statsAgreementStatus.findMany(),
     getSupplyChainShare({}),
   ]);
   const status = (s: string) => statuses.find((x) => x.status === s);
@@ -85,7 +85,7 @@ export async function getSupplyChainShare(filter: Pick<StatsFilter, "province" |
   if (filter.province) conds.push(Prisma.sql`"provinceCode" = ${filter.province}`);
   if (filter.kbliSection) conds.push(Prisma.sql`"kbliSection" = ${filter.kbliSection}`);
   if (filter.clusterId) conds.push(inClusterMembers(Prisma.sql`"supplierId"`, filter.clusterId));
-  const [r] = await db.$queryRaw<{ verified: number; active: number }[]>`
+  const [r] = await readReplica().$queryRaw<{ verified: number; active: number }[]>`
     SELECT count(*)::int AS verified, count(*) FILTER (WHERE active)::int AS active
       FROM "StatsUmkm" WHERE ${Prisma.join(conds, " AND ")}`;
   const umkmVerified = r?.verified ?? 0;
@@ -105,9 +105,9 @@ export interface ReferenceDataSummary {
 /** What the reference tables hold (for /tentang-data). */
 export async function getReferenceDataSummary(): Promise<ReferenceDataSummary> {
   const [provinces, regencies, kbli] = await Promise.all([
-    db.province.count(),
-    db.regency.groupBy({ by: ["type"], _count: { _all: true } }),
-    db.kbliCode.groupBy({ by: ["level"], where: { version: "2020" }, _count: { _all: true }, orderBy: { level: "asc" } }),
+    readReplica().province.count(),
+    readReplica().regency.groupBy({ by: ["type"], _count: { _all: true } }),
+    readReplica().kbliCode.groupBy({ by: ["level"], where: { version: "2020" }, _count: { _all: true }, orderBy: { level: "asc" } }),
   ]);
   const byType = (type: "kabupaten" | "kota") => regencies.find((r) => r.type === type)?._count._all ?? 0;
   const kbliByLevel = kbli.map((k) => ({ level: k.level, count: k._count._all }));

@@ -1,7 +1,7 @@
 // A supplier's public page in the directory (/pemasok/[id]): its card (the same query as the search, so the
 // page and the list always agree), description, KBLI titles and certificates valid today. Public: no actor.
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, readReplica } from "@/lib/db";
 import type { CertificationType } from "@/lib/enums";
 import { flagshipBadges } from "@/lib/regions/flagship";
 import { jakartaToday, toHit, type HitRow, type SupplierHit } from "./search-hits";
@@ -26,7 +26,7 @@ interface DirectoryProfile {
 /** What the directory shows about one supplier (null when it is not in the directory). */
 export async function getDirectoryProfile(id: string, opts: { today?: string } = {}): Promise<DirectoryProfile | null> {
   const today = opts.today ?? jakartaToday();
-  const doc = await db.supplierSearch.findUnique({
+  const doc = await readReplica().supplierSearch.findUnique({
     where: { organizationId: id },
     select: { organizationId: true, name: true, nameSort: true, createdAt: true },
   });
@@ -34,8 +34,11 @@ export async function getDirectoryProfile(id: string, opts: { today?: string } =
   // The card fields come from the same query the search runs, so the page and the list always agree.
   const [hitPage, profile, certificates] = await Promise.all([
     searchSuppliersByIds([id], today),
-    db.supplierProfile.findUnique({ where: { organizationId: id }, select: { description: true, employees: true, foundedYear: true } }),
-    db.certification.findMany({
+    readReplica().supplierProfile.findUnique({
+      where: { organizationId: id },
+      select: { description: true, employees: true, foundedYear: true },
+    }),
+    readReplica().certification.findMany({
       where: {
         organizationId: id,
         verificationStatus: { not: "returned" },
@@ -47,7 +50,7 @@ export async function getDirectoryProfile(id: string, opts: { today?: string } =
   ]);
   const hit = hitPage[0];
   if (!hit) return null;
-  const kbli = await db.kbliCode.findMany({
+  const kbli = await readReplica().kbliCode.findMany({
     where: { version: "2020", code: { in: hit.kbli } },
     select: { code: true, titleId: true, titleEn: true },
     orderBy: { code: "asc" },
@@ -72,7 +75,7 @@ export async function getDirectoryProfile(id: string, opts: { today?: string } =
 
 async function searchSuppliersByIds(ids: string[], today: string): Promise<SupplierHit[]> {
   const date = (col: string) => Prisma.raw(`to_char(s."${col}", 'YYYY-MM-DD') AS "${col}"`);
-  const rows = await db.$queryRaw<HitRow[]>(Prisma.sql`
+  const rows = await readReplica().$queryRaw<HitRow[]>(Prisma.sql`
     SELECT s."organizationId" AS id, s.name, s."nameSort", s."createdAt", NULL::int AS score,
            s."provinceCode", pv.name AS "provinceName", s."regencyCode", r.name AS "regencyName",
            s."sizeClass"::text AS "sizeClass", s.verified, s."kbliCodes",

@@ -12,7 +12,7 @@
 import "server-only";
 import { z } from "zod";
 import { decodeCursor, encodeCursor, cursorInstant } from "@/lib/api/pagination";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, readReplica } from "@/lib/db";
 import type { CertificationType } from "@/lib/enums";
 import { DomainError } from "@/lib/errors";
 import { jakartaToday, toHit, UNTIL_COLUMN, type HitRow, type SupplierHit } from "./search-hits";
@@ -75,7 +75,7 @@ export async function searchSuppliers(
   const limits = { bandWindow: opts.bandWindow ?? BAND_WINDOW, totalCap: opts.totalCap ?? TOTAL_CAP };
   const words = queryWords(query.q);
   const [page, suggestions] = await Promise.all([
-    searchWithin(db, query, words, today, limits),
+    searchWithin(readReplica(), query, words, today, limits),
     opts.suggest && words.length ? suggestCompletions(words[words.length - 1]) : Promise.resolve([]),
   ]);
   return { ...page, suggestions };

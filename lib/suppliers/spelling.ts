@@ -2,7 +2,7 @@
 // rantai_search_refresh trigger; docs/decisions/0006-directory-search.md). Used by the directory search
 // (./search.ts), product search (lib/products) and matching (lib/matching).
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma, readReplica } from "@/lib/db";
 import { PREFIX_MIN_LENGTH, type WordAlternatives } from "./search-query";
 
 /** How many typo corrections one unknown word may expand to. */
@@ -77,7 +77,7 @@ interface CorrectionRow {
  */
 export async function correctWords(
   words: readonly string[],
-  client: Queryable = db,
+  client: Queryable = readReplica(),
   opts: { prefixLexemes?: number } = {},
 ): Promise<WordAlternatives[]> {
   return correctWithin(client, words, opts.prefixLexemes ?? 0);
@@ -135,7 +135,7 @@ const COMPLETION_COUNT_CAP = 200;
  * Only for a word of 3 letters or more that is not itself a vocabulary word; the prefix lookup uses the
  * trigram index of "SearchTerm", and at most COMPLETION_CANDIDATES words are weighed.
  */
-export async function suggestCompletions(word: string, client: Queryable = db): Promise<string[]> {
+export async function suggestCompletions(word: string, client: Queryable = readReplica()): Promise<string[]> {
   if (word.length < 3 || !/^[\p{L}\p{N}]+$/u.test(word)) return [];
   const rows = await client.$queryRaw<{ term: string }[]>(Prisma.sql`
     WITH candidates AS (

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { describeDatabase, resolveDatabaseConfig } from "@/lib/db/config";
+import { describeDatabase, resolveDatabaseConfig, resolveReplicaUrls } from "@/lib/db/config";
 
 /** An environment with only these variables (NODE_ENV is required by Next's ProcessEnv type). */
 function env(vars: Partial<NodeJS.ProcessEnv> = {}): NodeJS.ProcessEnv {
@@ -70,5 +70,26 @@ describe("describeDatabase", () => {
 
   it("does not echo a URL it cannot parse", () => {
     expect(describeDatabase({ kind: "postgres", url: "postgresql://user:pw@[bad" })).toBe("PostgreSQL");
+  });
+});
+
+describe("resolveReplicaUrls (DATABASE_REPLICA_URLS)", () => {
+  const primary = { DATABASE_URL: "postgresql://app:pw@primary:5432/rantai" };
+
+  it("reads a comma-separated list, ignoring blanks", () => {
+    expect(
+      resolveReplicaUrls(env({ ...primary, DATABASE_REPLICA_URLS: " postgresql://app:pw@r1:5432/rantai, ,postgres://r2/rantai " })),
+    ).toEqual(["postgresql://app:pw@r1:5432/rantai", "postgres://r2/rantai"]);
+    expect(resolveReplicaUrls(env(primary))).toEqual([]);
+  });
+
+  it("is ignored on the embedded database", () => {
+    expect(resolveReplicaUrls(env({ DATABASE_REPLICA_URLS: "postgresql://r1/rantai" }))).toEqual([]);
+  });
+
+  it("refuses an entry that is not a PostgreSQL URL, without echoing it", () => {
+    const run = () => resolveReplicaUrls(env({ ...primary, DATABASE_REPLICA_URLS: "postgresql://r1/rantai,mysql://u:s3cret@r2/x" }));
+    expect(run).toThrow(/DATABASE_REPLICA_URLS: .*entry 2/);
+    expect(run).not.toThrow(/s3cret/);
   });
 });
