@@ -16,7 +16,7 @@ export function emptyIsRequired(tooShort: string) {
  * database with a 500: every JSON body and every action's input is checked with this first and refused as
  * invalid input naming the field (issue 13's attack; lib/api/body.ts, lib/auth/action-wrapper.ts).
  */
-export function nulCharacterPath(value: unknown, path = "", depth = 0): string | null {
+function nulCharacterPath(value: unknown, path = "", depth = 0): string | null {
   if (typeof value === "string") return value.includes("\u0000") ? path || "_" : null;
   if (depth > 64 || value === null || typeof value !== "object" || value instanceof Blob) return null;
   const entries: [string, unknown][] = Array.isArray(value)

@@ -17,7 +17,6 @@ export const CLIENT_MESSAGE_PATHS = [
   "agreements.fields",
   "agreements.form",
   "auth.forgotPassword",
-  "auth.orgSwitcher",
   "auth.passwordChange",
   "auth.passwordReset",
   "auth.signIn",
