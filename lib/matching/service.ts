@@ -325,8 +325,12 @@ export async function getRecommendedRfqs(
      ORDER BY (r."kbliCode" = ANY (s."kbliCodes")) DESC, (left(r."kbliCode", 4) = ANY (s."kbliPrefixes")) DESC, r.deadline ASC, r.id
      LIMIT ${LIMITS.recommendationCandidates}`);
   if (candidates.length === 0) return [];
+  // The candidates come from a replica (possibly behind): who may see which RFQ is decided again here, on the
+  // primary, by the board's own rule — an UMKM that just left a cluster or lost an invitation sees nothing of it.
   const rfqs = await db.rfq.findMany({
-    where: { id: { in: candidates.map((c) => c.id) } },
+    where: {
+      AND: [{ id: { in: candidates.map((c) => c.id) } }, supplierVisibleRfqWhere(supplierId), { status: "open", deadline: { gt: now } }],
+    },
     select: {
       ...RFQ_CONTEXT_SELECT,
       status: true,

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readReplica, setDb, setReadReplicas } from "@/lib/db";
 import { createPostgresClient } from "@/lib/db/client";
-import { getRfqMatches } from "@/lib/matching/service";
+import { getRecommendedRfqs, getRfqMatches } from "@/lib/matching/service";
 import { createProduct as createOwnProduct, listOwnProducts } from "@/lib/products/catalogue";
 import { productCreateSchema } from "@/lib/products/schemas";
 import { getPublicSummary } from "@/lib/stats/public-summary";
@@ -97,6 +97,31 @@ describe.runIf(onPostgres())("with DATABASE_REPLICA_URLS (a second database hold
     expect((await t.db.organization.findUniqueOrThrow({ where: { id: primaryUmkm.organization.id } })).name).toBe("UD Batik Primer Baru");
     const viaReplica = await readReplica().organization.findUnique({ where: { id: primaryUmkm.organization.id } });
     expect(viaReplica).toBeNull(); // …while its reads still go to the replica
+  });
+
+  it("an UMKM's recommended RFQs: who may see an RFQ is decided on the primary, not on a replica behind it", async () => {
+    // A replica that is behind answers the candidate query with an invited-only RFQ the UMKM can no longer see
+    // (its invitation withdrawn, or it left the cluster) — stood in for by a client answering with that id.
+    const buyer = await createBuyer(t.db, { name: "PT Pembeli Undangan" });
+    const hidden = await createRfq(t.db, buyer.organization.id, {
+      title: "Kain batik tulis untuk undangan terbatas",
+      kbliCode: "13134",
+      visibility: "invited",
+      deliveryRegencyCode: "33.75",
+      deadline: dateInDays(14),
+      items: [{ name: "Kain batik tulis", quantity: 20, unit: "lembar" }],
+    });
+    const behind = new Proxy(t.db, {
+      get: (target, prop, receiver) =>
+        prop === "$queryRaw" ? async () => [{ id: hidden.id }] : (Reflect.get(target, prop, receiver) as unknown),
+    });
+    setReadReplicas([{ client: behind, label: "behind" }]);
+    try {
+      const recommended = await getRecommendedRfqs(await actAs(primaryUmkm.owner), primaryUmkm.organization.id);
+      expect(recommended.map((r) => r.rfq.id)).not.toContain(hidden.id);
+    } finally {
+      setReadReplicas([{ client: replica!.db, label: "replica" }]);
+    }
   });
 
   it("a replica that does not answer: reads go to the primary, without an error", async () => {
