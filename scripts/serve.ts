@@ -17,6 +17,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PEER_HEADER, PEER_KEY_ENV, peerHeaderValue, trustedProxyHeader } from "../lib/auth/client-address";
+import { nulUrlRefusal, urlHasNul } from "../lib/security/url-guard";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
 
@@ -40,6 +41,12 @@ export function createPeerServer(
   onUpgrade?: (req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => unknown,
 ) {
   const server = http.createServer((req, res) => {
+    if (urlHasNul(req.url)) {
+      const r = nulUrlRefusal(req.url ?? "", req.headers["accept-language"]);
+      res.writeHead(r.status, { "content-type": r.contentType, "cache-control": "no-store" });
+      res.end(r.body);
+      return;
+    }
     stampPeer(req, key);
     Promise.resolve(handler(req, res)).catch((err: unknown) => {
       console.error("[rantai] request failed", err);
