@@ -67,6 +67,12 @@ export function publicCache<A extends unknown[], R>(fn: (...args: A) => Promise<
     const value = fn(...args);
     const entry: Entry = { value, expires: now + ttlMs };
     entries.delete(key);
+    // Expired entries are dropped from the least recently used end as new ones come (memory is not held by
+    // data nobody may be served any more), then the oldest beyond `max`.
+    for (const [k, e] of entries) {
+      if (e.expires > now) break;
+      entries.delete(k);
+    }
     entries.set(key, entry);
     if (entries.size > max) entries.delete(entries.keys().next().value!);
     value.catch(() => {

@@ -81,7 +81,7 @@ export const supplierPage = publicCache(
     const [products, site] = await Promise.all([listProducts({ supplierId: id, limit: 100 }), getOrganizationSite(id)]);
     return { profile, products, site };
   },
-  { name: "supplierPage", ttlSeconds: PUBLIC_TTL.directory, maxEntries: 1000 },
+  { name: "supplierPage", ttlSeconds: PUBLIC_TTL.directory, maxEntries: 300 },
 );
 
 // ---- /statistik (the public audience only: the ministry's exact figures are never cached) ----------------
@@ -120,7 +120,7 @@ export const clusterFilters = publicCache((locale: Locale) => clusterFilterOptio
 export const publicClusterSummary = publicCache((id: string, locale: Locale) => getClusterSummary(id, null, { locale }), {
   name: "publicClusterSummary",
   ttlSeconds: PUBLIC_TTL.figures,
-  maxEntries: 1000,
+  maxEntries: 300,
 });
 
 export const siteList = publicCache((query: SiteListQuery) => listSites(query), {
@@ -134,7 +134,7 @@ export const siteList = publicCache((query: SiteListQuery) => listSites(query), 
 export const publicEstate = publicCache((id: string) => getEstate(null, id), {
   name: "publicEstate",
   ttlSeconds: PUBLIC_TTL.figures,
-  maxEntries: 1000,
+  maxEntries: 300,
 });
 
 /** /indeks-kemitraan: the firms that chose to publish their grade, for a year. */
