@@ -1,9 +1,9 @@
-// Byte budgets of the public pages (issue 14): what a phone on a slow network downloads before a page works.
-// Plain HTTP requests (Playwright's `request`, no browser): each page's HTML, and each JavaScript file its
-// <script src> tags load (those a current browser loads: `nomodule` polyfills left out), gzipped here at the
-// default level (what the server sends compressed is about the same). Budgets: JavaScript per page ≤ 150 KB
-// gzipped (a target not met yet: see JS_CEILING); /statistik's HTML ≤ 100 KB gzipped, with and without
-// filters (the map's province paths are in it twice: the HTML and the React payload). The figures are printed, so a CI log shows how close each page is.
+// Byte budgets of the public pages (issue 14): what a phone on a slow network downloads before a page works. Plain
+// HTTP requests (Playwright's `request`, no browser): each page's HTML, and each JavaScript file its <script src>
+// tags load (those a current browser loads: `nomodule` polyfills left out), gzipped here at the default level (what
+// the server sends compressed is about the same). Budgets: JavaScript per page ≤ 150 KB gzipped (a target not met
+// yet: see JS_CEILING); /statistik's HTML ≤ 100 KB gzipped, with and without filters (the map's province paths are
+// in it twice: the HTML and the React payload). The figures are printed, so a CI log shows how close each page is.
 // Lighthouse itself runs in `npm run bench:lighthouse`, not here.
 import zlib from "node:zlib";
 import { expect, test, type APIRequestContext } from "@playwright/test";

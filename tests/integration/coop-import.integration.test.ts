@@ -1,12 +1,11 @@
-// Cooperative bulk onboarding (lib/cooperatives/import.ts, docs/decisions/0008-cooperative-bulk-import.md):
-// a generated CSV (2,000 rows; 20,000 with COOP_IMPORT_ROWS=20000) from the real reference tables with ~50 bad
-// rows of different kinds imports with the right counts and error report; re-importing it creates no duplicates; an UMKM outside the cooperative
-// with the same NIB is not overwritten; non-cooperative actors are refused; invitations can be claimed once.
-//
-// CI runs the checks with 2,000 rows (four batches of 500: batching, progress and the report are all exercised) on
-// both databases. The full 20,000-row file (the import's limit) runs with COOP_IMPORT_ROWS=20000: on 8 Dec 2026
-// it imported in 121 s on PGlite in a clean-clone CI run — two minutes of CI's 20-minute budget for no check
-// the 2,000 rows do not make, so it is opt-in.
+// Cooperative bulk onboarding (lib/cooperatives/import.ts, docs/decisions/0008-cooperative-bulk-import.md): a
+// generated CSV (2,000 rows; 20,000 with COOP_IMPORT_ROWS=20000) from the real reference tables with ~50 bad rows
+// of different kinds imports with the right counts and error report; re-importing it creates no duplicates; an UMKM
+// outside the cooperative with the same NIB is not overwritten; non-cooperative actors are refused; invitations can
+// be claimed once. CI runs the checks with 2,000 rows (four batches of 500: batching, progress and the report are
+// all exercised) on both databases. The full 20,000-row file (the import's limit) runs with COOP_IMPORT_ROWS=20000:
+// on 8 Dec 2026 it imported in 121 s on PGlite in a clean-clone CI run — two minutes of CI's 20-minute budget for
+// no check the 2,000 rows do not make, so it is opt-in.
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-headers"));
