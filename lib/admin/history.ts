@@ -3,7 +3,7 @@
 // is about (lib/audit/describe.ts with `oversight`: named, linked only to admin and public pages), who did it
 // and when — never a raw action key.
 import "server-only";
-import { describeAuditEntries, type ActivitySentence } from "@/lib/audit/describe";
+import { describeAuditEntries, entryText, type ActivitySentence } from "@/lib/audit/describe";
 import type { Actor } from "@/lib/auth/types";
 
 export interface AdminHistoryRow {
@@ -26,11 +26,16 @@ export interface AdminHistoryEntry {
   note: string | null;
 }
 
-function stringField(data: unknown, key: string): string | null {
-  if (!data || typeof data !== "object" || Array.isArray(data)) return null;
-  const v = (data as Record<string, unknown>)[key];
-  return typeof v === "string" && v.trim() ? v : null;
-}
+/** What the admin history pages read of each audit entry. */
+export const ADMIN_HISTORY_SELECT = {
+  id: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  createdAt: true,
+  data: true,
+  actor: { select: { name: true } },
+} as const;
 
 /** `admin` has passed requirePlatformAdmin; `rows` are audit entries it may read. */
 export async function describeAdminHistory(admin: Actor, rows: readonly AdminHistoryRow[], locale: string): Promise<AdminHistoryEntry[]> {
@@ -47,6 +52,6 @@ export async function describeAdminHistory(admin: Actor, rows: readonly AdminHis
     createdAt: r.createdAt,
     sentence: sentences[i],
     actorName: r.actor?.name ?? null,
-    note: stringField(r.data, "note") ?? stringField(r.data, "message") ?? stringField(r.data, "reason"),
+    note: entryText(r.data, "note", "message", "reason"),
   }));
 }

@@ -14,7 +14,7 @@ import { translate } from "@/lib/i18n/translate";
 import { hashMemberInvitationToken, INVITATION_DAYS } from "@/lib/organizations/invitations";
 import { organizationRoutes } from "@/lib/organizations/routes";
 import { requirePlatformAdmin } from "./access";
-import { describeAdminHistory } from "./history";
+import { ADMIN_HISTORY_SELECT, describeAdminHistory } from "./history";
 import type { AdminOrganizationQuery, CreateOrganizationInput } from "./schemas";
 
 export const ADMIN_PAGE_SIZE = 25;
@@ -114,15 +114,7 @@ export async function listOrganizationHistoryForAdmin(actor: Actor | null, id: s
     where: { OR: [{ organizationId: id }, { entityType: "Organization", entityId: id }] },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: {
-      id: true,
-      action: true,
-      entityType: true,
-      entityId: true,
-      createdAt: true,
-      data: true,
-      actor: { select: { name: true } },
-    },
+    select: ADMIN_HISTORY_SELECT,
   });
   return describeAdminHistory(admin, rows, locale);
 }

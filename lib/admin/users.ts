@@ -15,7 +15,7 @@ import { appBaseUrl } from "@/lib/app-url";
 import { notFound } from "@/lib/errors";
 import { translate } from "@/lib/i18n/translate";
 import { requirePlatformAdmin } from "./access";
-import { describeAdminHistory } from "./history";
+import { ADMIN_HISTORY_SELECT, describeAdminHistory } from "./history";
 import { ADMIN_PAGE_SIZE } from "./organizations";
 import type { AdminUserQuery } from "./schemas";
 
@@ -81,15 +81,7 @@ export async function listUserHistoryForAdmin(actor: Actor | null, id: string, l
     orderBy: { createdAt: "desc" },
     take: 50,
     distinct: ["action", "createdAt"],
-    select: {
-      id: true,
-      action: true,
-      entityType: true,
-      entityId: true,
-      createdAt: true,
-      data: true,
-      actor: { select: { name: true } },
-    },
+    select: ADMIN_HISTORY_SELECT,
   });
   return describeAdminHistory(admin, rows, locale);
 }

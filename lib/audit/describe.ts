@@ -365,3 +365,13 @@ export async function describeAuditEntries(
     return { text: rawBefore + subject.text + rawAfter, before: rawBefore, subject, after: rawAfter };
   });
 }
+
+/** The first non-empty text among `keys` of an entry's data (a return note, a resubmission's message…), or null. */
+export function entryText(data: unknown, ...keys: string[]): string | null {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return null;
+  for (const key of keys) {
+    const v = (data as Record<string, unknown>)[key];
+    if (typeof v === "string" && v.trim()) return v;
+  }
+  return null;
+}

@@ -2,7 +2,7 @@
 // RFQs by listOwnAuditLog) as sentences in the reader's language that name and link what each is about,
 // within what the reader may open (lib/audit/describe.ts).
 import "server-only";
-import { describeAuditEntries, type ActivitySentence } from "@/lib/audit/describe";
+import { describeAuditEntries, entryText, type ActivitySentence } from "@/lib/audit/describe";
 import { isPlatformAdmin } from "@/lib/auth/access";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
@@ -19,12 +19,6 @@ export interface ActivityEntry {
   actorName: string | null;
   /** A supplier's act on a sealed RFQ before its deadline: who did it is withheld (lib/audit/sealed.ts). */
   sealed: boolean;
-}
-
-function stringField(data: unknown, key: string): string | null {
-  if (!data || typeof data !== "object" || Array.isArray(data)) return null;
-  const v = (data as Record<string, unknown>)[key];
-  return typeof v === "string" && v.trim() ? v : null;
 }
 
 export async function listOwnActivity(
@@ -44,7 +38,7 @@ export async function listOwnActivity(
     action: r.action,
     createdAt: r.createdAt,
     sentence: sentences[i],
-    note: stringField(r.data, "note") ?? stringField(r.data, "message"),
+    note: entryText(r.data, "note", "message"),
     actorName: r.sealed ? null : (r.actor?.name ?? null),
     sealed: r.sealed,
   }));
