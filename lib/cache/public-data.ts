@@ -17,6 +17,7 @@
 // a failed computation is not kept. Each cached function keeps at most `maxEntries` keys (least recently
 // used dropped first), so free-text searches cannot grow a worker's memory without bound.
 import "server-only";
+import { bumpWriteGeneration } from "./write-generation";
 
 interface Entry {
   value: Promise<unknown>;
@@ -82,7 +83,11 @@ export function publicCache<A extends unknown[], R>(fn: (...args: A) => Promise<
   };
 }
 
-/** Drops every cached entry of this process (after a successful write; other processes follow within a TTL). */
+/**
+ * Drops every cached entry of this process, data and rendered pages (lib/cache/page-cache.ts), after a
+ * successful write; other processes follow within a TTL.
+ */
 export function invalidatePublicData(): void {
   for (const entries of caches) entries.clear();
+  bumpWriteGeneration();
 }

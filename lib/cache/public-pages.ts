@@ -24,16 +24,7 @@ import { getDirectoryProfile } from "@/lib/suppliers/directory-profile";
 import { searchSuppliers } from "@/lib/suppliers/search";
 import { queryWords, type SupplierSearchQuery } from "@/lib/suppliers/search-query";
 import { publicCache } from "./public-data";
-
-/** Seconds each kind of public data may be old (the README's table). */
-export const PUBLIC_TTL = {
-  /** landing figures, /statistik (with or without filters) */
-  figures: 30,
-  /** directory searches, a supplier's page */
-  directory: 30,
-  /** reference lists (provinces, estates, clusters in the filters), /tentang-data */
-  reference: 60,
-} as const;
+import { PUBLIC_TTL } from "./ttl";
 
 /** A stable key: object keys sorted, so `{a, b}` and `{b, a}` are one entry. */
 function stableKey(value: unknown): string {

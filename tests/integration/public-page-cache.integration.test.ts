@@ -16,7 +16,8 @@ import { actAs, signOut } from "@/tests/helpers/act-as";
 import { createAgreement, createBuyer, createOrganization, createUmkm } from "@/tests/helpers/factories";
 import { decideVerification } from "@/lib/auth/actions";
 import { invalidatePublicData } from "@/lib/cache/public-data";
-import { directorySearch, landingFigures, PUBLIC_TTL, publicStatistics } from "@/lib/cache/public-pages";
+import { directorySearch, landingFigures, publicStatistics } from "@/lib/cache/public-pages";
+import { PUBLIC_TTL } from "@/lib/cache/ttl";
 import { getStatisticsOverview } from "@/lib/stats/overview";
 import { supplierSearchQuery } from "@/lib/suppliers/search-query";
 
