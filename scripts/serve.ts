@@ -11,12 +11,16 @@
 // app runs in this process; each worker makes its own). Under `next dev` or a bare `next start` nobody sets
 // the key, so a forged header is ignored there too.
 //
+// Anonymous views of the public pages are answered from a micro-cache of rendered pages (lib/cache/page-cache.ts,
+// ADR 0036: at most 15 s old, never for a request with a session cookie); PAGE_CACHE=0 turns it off.
+//
 //   NODE_ENV=production tsx scripts/serve.ts     (one process on its own; PORT, default 3000)
 import crypto from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PEER_HEADER, PEER_KEY_ENV, peerHeaderValue, trustedProxyHeader } from "../lib/auth/client-address";
+import { PageCache, PAGE_TTL_SECONDS } from "../lib/cache/page-cache";
 import { nulUrlRefusal, urlHasNul } from "../lib/security/url-guard";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
@@ -82,8 +86,9 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const upgrade = typeof app.getUpgradeHandler === "function" ? app.getUpgradeHandler() : undefined;
+  const pages = process.env.PAGE_CACHE?.trim() === "0" ? null : new PageCache();
   const server = createPeerServer(
-    (req, res) => handle(req, res),
+    pages ? (req, res) => pages.handle(req, res, handle) : (req, res) => handle(req, res),
     key,
     upgrade ? (req, socket, head) => upgrade(req, socket, head) : undefined,
   );
@@ -104,7 +109,7 @@ async function main() {
     server.listen(port, () => resolve());
   });
   console.log(
-    `[rantai] ready on http://localhost:${port} (process ${process.pid}; peer address from the socket${trustedProxyHeader() ? `; TRUST_PROXY: ${trustedProxyHeader()} honoured` : ""})`,
+    `[rantai] ready on http://localhost:${port} (process ${process.pid}; ${pages ? `public pages cached ${PAGE_TTL_SECONDS} s` : "page cache off"}; peer address from the socket${trustedProxyHeader() ? `; TRUST_PROXY: ${trustedProxyHeader()} honoured` : ""})`,
   );
 }
 
