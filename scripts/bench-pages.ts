@@ -15,6 +15,7 @@
 //   BENCH_GAIN=0            skip the multi-process comparison (WEB_CONCURRENCY=1 against the default)
 //   BENCH_GAIN_PATHS        labels measured for it (default: home, about-data, search)
 //   BENCH_STRICT=1          exit 1 when a target is missed
+//   PAGE_CACHE=0            passed on to npm start: public pages without the rendered-page cache (ADR 0036)
 import { type ChildProcess, spawn } from "node:child_process";
 import os from "node:os";
 import autocannon from "autocannon";
@@ -307,10 +308,16 @@ async function buildTargets(base: string): Promise<{ staticPath: string; targets
 
   const wanted = FILTER.length ? targets.filter((t) => FILTER.some((f) => t.label.includes(f) || t.path.includes(f))) : targets;
   // Each must answer 200 before it is measured (a redirect to the sign-in page would measure the wrong thing).
+  // The second request says whether the page cache (ADR 0036) answers it: HIT for public pages, BYPASS signed in.
+  const cacheStates: string[] = [];
   for (const t of wanted) {
     const { status } = await page(base, t.path, t.cookie);
     if (status !== 200) throw new Error(`${t.label} ${t.path} answered ${status} before the load`);
+    const again = await fetch(base + t.path, { redirect: "manual", headers: t.cookie ? { cookie: t.cookie } : {} });
+    await again.arrayBuffer();
+    cacheStates.push(`${t.label} ${again.headers.get("x-cache") ?? "-"}`);
   }
+  log(`X-Cache of a second request: ${cacheStates.join(", ")}`);
   return { staticPath, targets: wanted, skipped };
 }
 
