@@ -139,7 +139,7 @@ function cookieNames(cookie: string): string[] {
  * else the first language of Accept-Language, else the default); null when the cookie is ambiguous (set twice,
  * or encoded) and the app's own parser might read it differently.
  */
-export function localeOf(h: http.IncomingHttpHeaders): Locale | null {
+function localeOf(h: http.IncomingHttpHeaders): Locale | null {
   const values = cookieHeader(h)
     .split(";")
     .map((p) => p.trim())
@@ -155,7 +155,7 @@ export function localeOf(h: http.IncomingHttpHeaders): Locale | null {
 }
 
 /** "gzip" when the client takes gzip (Next's compression then gzips), else "identity". */
-export function encodingClass(h: http.IncomingHttpHeaders): "gzip" | "identity" {
+function encodingClass(h: http.IncomingHttpHeaders): "gzip" | "identity" {
   const raw = Array.isArray(h["accept-encoding"]) ? h["accept-encoding"].join(",") : (h["accept-encoding"] ?? "");
   for (const part of raw.split(",")) {
     const [coding, ...params] = part.trim().toLowerCase().split(";");
