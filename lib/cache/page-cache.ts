@@ -21,8 +21,10 @@
 //
 // The key: host (and X-Forwarded-Host / -Proto, which a proxy may set) + path + the query with its parameters
 // sorted + the locale the app resolves (lib/i18n/request.ts: the NEXT_LOCALE cookie, else the first language
-// of Accept-Language, else "id") + the encoding class. Next compresses with gzip, deflate or nothing; the
-// request's Accept-Encoding is narrowed to "gzip" or "identity" before Next sees it, so one entry per class.
+// of Accept-Language, else "id") + the kind of user agent Next tells apart (a crawler gets its metadata in
+// <head> rather than streamed, Next's `htmlLimitedBots`) + the encoding class. Next compresses with gzip,
+// deflate or nothing; the request's Accept-Encoding is narrowed to "gzip" or "identity" before Next sees it,
+// so one entry per class.
 //
 // Freshness: an entry is served for PAGE_TTL_SECONDS at most, never past it. The page's data may itself be up
 // to MAX_DATA_TTL_SECONDS old when it renders, so a page in another worker shows a write within their sum
@@ -32,6 +34,7 @@
 // usual, its bytes copied on the way); the others wait for it and are answered from the entry, or go to Next
 // themselves when it could not be stored. Bounded by MAX_ENTRIES and MAX_BYTES (least recently used first).
 import type http from "node:http";
+import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 import { hasSessionCookie } from "../auth/session-cookie";
 import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from "../i18n/config";
 import { organizationRoutes } from "../organizations/routes";
@@ -180,7 +183,10 @@ export function cacheKey(req: Pick<http.IncomingMessage, "url" | "headers">): st
     query = new URLSearchParams(params).toString();
   }
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(",") : (v ?? "")).toLowerCase();
-  return [one(h.host), one(h["x-forwarded-host"]), one(h["x-forwarded-proto"]), pathname, query, localeOf(h), encodingClass(h)].join(" ");
+  const bot = getBotType(typeof h["user-agent"] === "string" ? h["user-agent"] : "") ?? "browser";
+  return [one(h.host), one(h["x-forwarded-host"]), one(h["x-forwarded-proto"]), pathname, query, localeOf(h), bot, encodingClass(h)].join(
+    " ",
+  );
 }
 
 export interface PageCacheStats {

@@ -127,6 +127,14 @@ describe("page cache: the key", () => {
     expect(fr.body).toContain("locale=id-ID");
   });
 
+  it("keeps crawlers' pages apart from browsers' (Next renders their metadata differently)", () => {
+    const key = (ua: string) => cacheKey({ url: "/", headers: { "user-agent": ua } });
+    const browser = key("Mozilla/5.0 (Linux; Android 14) Chrome/131.0 Mobile Safari/537.36");
+    expect(key("Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0")).toBe(browser);
+    expect(key("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")).not.toBe(browser);
+    expect(key("Twitterbot/1.0")).not.toBe(browser);
+  });
+
   it("keys on the host, so a forged Host cannot poison another host's page", () => {
     expect(cacheKey({ url: "/", headers: { host: "rantai.go.id" } })).not.toBe(cacheKey({ url: "/", headers: { host: "evil.example" } }));
     expect(cacheKey({ url: "/", headers: { host: "a", "x-forwarded-host": "b" } })).not.toBe(
