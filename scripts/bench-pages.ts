@@ -16,6 +16,8 @@
 //   BENCH_GAIN_PATHS        labels measured for it (default: home, about-data, search)
 //   BENCH_STRICT=1          exit 1 when a target is missed
 //   PAGE_CACHE=0            passed on to npm start: public pages without the rendered-page cache (ADR 0036)
+//   BENCH_ENCODING          the Accept-Encoding every request sends, the static file's too (default "gzip, deflate, br",
+//                           as every browser sends; "identity" measures uncompressed bodies)
 import { type ChildProcess, spawn } from "node:child_process";
 import os from "node:os";
 import autocannon from "autocannon";
@@ -52,6 +54,8 @@ const FILTER = (process.env.BENCH_PATHS ?? "")
 const PORT = Number(process.env.BENCH_PORT || 3110);
 const DATABASE_URL = process.env.BENCH_PAGES_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/rantai_a_pages";
 const GAIN = process.env.BENCH_GAIN !== "0";
+// What a phone's browser asks for: a page's cost under load is mostly its bytes, and browsers take them gzipped.
+const ACCEPT_ENCODING = process.env.BENCH_ENCODING?.trim() || "gzip, deflate, br";
 const GAIN_PATHS = (process.env.BENCH_GAIN_PATHS || "home,about-data,search").split(",").map((s) => s.trim());
 const START_TIMEOUT_MS = 30 * 60_000; // a first start migrates, seeds and builds
 
@@ -350,7 +354,7 @@ async function load(base: string, t: Target, app: App | null, sampler: RssSample
     url: base + t.path,
     connections: CONNECTIONS,
     duration: SECONDS,
-    headers: t.cookie ? { cookie: t.cookie } : {},
+    headers: { "accept-encoding": ACCEPT_ENCODING, ...(t.cookie ? { cookie: t.cookie } : {}) },
   });
   perPath?.stop();
   if (sampler && perPath) {
