@@ -62,7 +62,7 @@ export interface ReplicaRouterOptions {
   maxLagSeconds?: number;
 }
 
-export const DEFAULT_MAX_LAG_SECONDS = 10;
+const DEFAULT_MAX_LAG_SECONDS = 10;
 
 /** REPLICA_MAX_LAG_SECONDS: a positive number of seconds, default 10. */
 export function maxLagSecondsFrom(raw: string | undefined): number {
