@@ -6,7 +6,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, Input } from "@/components/ui";
 import { safeCallbackUrl } from "./callback-url";
 import { signInErrorKey, type SignInErrorKey } from "./sign-in-errors";

@@ -10,7 +10,7 @@
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, ButtonLink, Card, Input, SubmitButton } from "@/components/ui";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { authRoutes } from "@/lib/auth/routes";
