@@ -5,7 +5,7 @@
 // lib/auth/next-auth.ts) — on this page's URL too (?error=...) when next-auth redirected here.
 import { useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { signIn } from "./credentials-sign-in";
 import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, Input } from "@/components/ui";
 import { safeCallbackUrl } from "./callback-url";

@@ -4,7 +4,7 @@
 // with the same email and password (next-auth credentials) and goes to /dasbor.
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { signIn } from "./credentials-sign-in";
 import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, Input, Select, cn } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
