@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/schema-engine-wasm"],
   poweredByHeader: false,
+  // Next's in-memory cache of rendered pages and fetches (default 50 MB per process): each worker keeps its own
+  // copy and its V8 heap is capped (scripts/start.ts, issue 14: < 512 MB RSS per worker), so hold it to 32 MB.
+  cacheMaxMemorySize: 32 * 1024 * 1024,
   // Security headers on every response: pages, API, /_next/static, public files, downloads (issue 11,
   // lib/security/headers.ts). HSTS only when the request reached us over HTTPS, as the TLS-terminating proxy
   // says in X-Forwarded-Proto (browsers ignore HSTS on plain-HTTP responses, so a forged header gains

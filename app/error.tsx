@@ -2,7 +2,7 @@
 // The error boundary for every page under the root layout: a localised message, "try again", and the
 // error's digest so support can find the server log entry. Never shows the error's own message.
 import { useEffect } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { organizationRoutes } from "@/lib/organizations/routes";

@@ -1,9 +1,10 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/shell/app-shell";
 import { accountSlots } from "@/components/auth/account-slots";
+import { ClientIntlProvider } from "@/lib/i18n/client";
 import { clientMessages } from "@/lib/i18n/client-messages";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { getActor } from "@/lib/auth/session";
 import "./globals.css";
 
@@ -24,18 +25,19 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, actor] = await Promise.all([getLocale(), getActor()]);
+  const [locale, timeZone, actor] = await Promise.all([getLocale(), getTimeZone(), getActor()]);
   // The user menu's organization switcher (two or more memberships) and sign-out button.
   const slots = await accountSlots(actor);
   return (
     <html lang={locale}>
       <body>
-        {/* only the messages client components translate (lib/i18n/client-messages.ts), not the catalogue */}
-        <NextIntlClientProvider messages={clientMessages(locale)}>
+        {/* only the messages client components translate (lib/i18n/client-messages.ts), not the catalogue, and
+            no next-intl client runtime (lib/i18n/client.tsx) */}
+        <ClientIntlProvider locale={isLocale(locale) ? locale : defaultLocale} timeZone={timeZone} messages={clientMessages(locale)}>
           <AppShell user={actor?.user ?? null} activeMembership={actor?.membership ?? null} {...slots}>
             {children}
           </AppShell>
-        </NextIntlClientProvider>
+        </ClientIntlProvider>
       </body>
     </html>
   );

@@ -80,6 +80,10 @@ async function main() {
   const port = Number(process.env.PORT?.trim() || "3000");
   const key = newPeerKey();
   process.env[PEER_KEY_ENV] = key;
+  // Memory (issue 14): tsx turns Node's source-map support on, and Node then reads and keeps the source map of
+  // every module it loads — Next's, zod's, the build's chunks, with their sources — tens of MB of strings per
+  // worker. Off before Next loads (stack traces of this file and its imports show transpiled lines).
+  process.setSourceMapsEnabled(false);
   // Loaded only here: importing next is slow and tests import the helpers above.
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: path.resolve(process.cwd()), port });

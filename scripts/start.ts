@@ -9,6 +9,16 @@
 //      PGlite database (ADR 0002) — replacing a worker that dies and stopping them all gracefully on SIGTERM /
 //      SIGINT (scripts/cluster/, ADR 0032). --dev: `next dev`, one process.
 // This process lives as long as the server: it imports no Prisma, no Next (issue 14: under 100 MB RSS).
+//
+// Worker memory (issue 14: each worker under 512 MB RSS under load). A worker's RSS is its V8 heap plus about
+// 150–250 MB outside it: the node binary and Next's native SWC module (file-backed, ~100 MB), glibc's malloc
+// arenas, buffers. Left alone, V8 sizes its heap from the machine (≈ 2–4 GB) and collects lazily, and glibc
+// opens up to 8 arenas per core that fragment under concurrent requests: a worker reached ~970 MB. So each
+// worker gets (unless NODE_OPTIONS already sets them) a V8 old-space ceiling, workerHeapMb(): the instance's
+// memory (its cgroup limit, else the machine's) × 3/4 shared by the workers, less 200 MB outside the heap each,
+// between 128 and 256 MB — 256 wherever the instance has ≥ 608 MB per worker — and MALLOC_ARENA_MAX=2. Raise it with
+// NODE_OPTIONS=--max-old-space-size=<MB> for pages whose live data is larger. (scripts/serve.ts also turns off
+// Node's source-map support, which kept ~60 MB of source maps per worker; ADR 0032 has the measurements.)
 // Run with `node --import tsx` (package.json): tsx's own CLI would add a process in between.
 import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -29,6 +39,31 @@ const SECRET_FILE = path.join(ROOT, ".data", "auth-secret");
 
 const log = (m: string) => console.log(`[rantai] ${m}`);
 const warn = (m: string) => console.warn(`[rantai] WARNING: ${m}`);
+
+const WORKER_HEAP_MIN_MB = 128;
+const WORKER_HEAP_MAX_MB = 256;
+const WORKER_NON_HEAP_MB = 200;
+
+/** The V8 old-space ceiling of each of `workers` server processes, in MB (see the top of this file). */
+function workerHeapMb(workers: number): number {
+  const limits = [os.totalmem(), process.constrainedMemory?.() ?? 0].filter((n) => n > 0 && Number.isFinite(n));
+  const instanceMb = Math.min(...limits) / 2 ** 20;
+  const share = Math.floor((instanceMb * 0.75) / Math.max(1, workers)) - WORKER_NON_HEAP_MB;
+  return Math.max(WORKER_HEAP_MIN_MB, Math.min(WORKER_HEAP_MAX_MB, share));
+}
+
+/** NODE_OPTIONS and MALLOC_ARENA_MAX for the workers: the deployment's own values win. */
+function workerMemoryEnv(workers: number): { env: Record<string, string>; heapMb: number | null } {
+  const nodeOptions = process.env.NODE_OPTIONS ?? "";
+  const heapMb = /--max-old-space-size[= ]/.test(nodeOptions) ? null : workerHeapMb(workers);
+  return {
+    env: {
+      ...(heapMb !== null ? { NODE_OPTIONS: `${nodeOptions} --max-old-space-size=${heapMb}`.trim() } : {}),
+      ...(process.env.MALLOC_ARENA_MAX ? {} : { MALLOC_ARENA_MAX: "2" }),
+    },
+    heapMb,
+  };
+}
 
 function loadEnvironment() {
   // The same .env files Next loads, so this script, the set-up and the server agree on DATABASE_URL etc.
@@ -131,11 +166,17 @@ async function main(): Promise<number> {
     `serve: ${workers} server process(es) — ${reason} — scripts/serve.ts (Next, production) → http://localhost:${port}` +
       (database === "postgres" ? `; up to ${poolSize} database connection(s) each, ${workers * poolSize} in all (DATABASE_POOL_SIZE)` : ""),
   );
+  const memory = workerMemoryEnv(workers);
+  log(
+    `memory: ${memory.heapMb !== null ? `V8 heap ceiling ${memory.heapMb} MB per server process` : "V8 heap ceiling from NODE_OPTIONS"}` +
+      `; MALLOC_ARENA_MAX=${memory.env.MALLOC_ARENA_MAX ?? process.env.MALLOC_ARENA_MAX}`,
+  );
   Object.assign(process.env, { NODE_ENV: "production" }); // the workers inherit it
   return superviseWorkers({
     exec: SERVE_SCRIPT,
     workers,
     env: (slot) => ({
+      ...memory.env,
       ...(pool !== null ? { DATABASE_POOL_SIZE: String(pool) } : {}),
       // The notification jobs are safe in every process (SKIP LOCKED) but one per instance is enough: slot 0
       // (and its replacement) runs them, unless the deployment switched them off everywhere.

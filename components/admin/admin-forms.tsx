@@ -4,7 +4,7 @@
 // lib/admin server action; errors come back translated, on their fields where they have one.
 import { useActionState } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Input, Select, SubmitButton, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import {

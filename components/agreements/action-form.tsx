@@ -5,7 +5,7 @@
 // agreement meanwhile) shows the message with a reload button. On success the page's data is refreshed.
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, Checkbox, Input, Select, Textarea, type ButtonVariant } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 

@@ -5,7 +5,7 @@
 // from the server show under each field; a stale version shows "someone changed this agreement; reload to
 // see version N".
 import { startTransition, useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, Input, Select, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { amendAgreementAction, createAgreementAction } from "@/lib/agreements/actions";

@@ -4,7 +4,7 @@
 // a typo can be seen. Only a malformed address (under the field) and the rate limit answer otherwise.
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, Input } from "@/components/ui";
 import { requestPasswordReset } from "@/lib/auth/actions";
 import { authRoutes } from "@/lib/auth/routes";

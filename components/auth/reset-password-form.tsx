@@ -5,7 +5,7 @@
 // way to ask for a new one; success sends the user to sign in with the new password.
 import { startTransition, useActionState, useEffect, useRef, useSyncExternalStore, type FormEvent } from "react";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, ButtonLink, Input } from "@/components/ui";
 import { resetPassword } from "@/lib/auth/actions";
 import { authRoutes } from "@/lib/auth/routes";

@@ -5,8 +5,8 @@
 // lib/auth/next-auth.ts) — on this page's URL too (?error=...) when next-auth redirected here.
 import { useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { signIn } from "./credentials-sign-in";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, Input } from "@/components/ui";
 import { safeCallbackUrl } from "./callback-url";
 import { signInErrorKey, type SignInErrorKey } from "./sign-in-errors";

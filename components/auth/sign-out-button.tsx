@@ -3,7 +3,7 @@
 // to the home page: the two requests next-auth/react's signOut() makes, without that library (its session
 // polling and tab broadcast, about 9 KB gzipped, would load on every page for this one button: issue 14).
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { organizationRoutes } from "@/lib/organizations/routes";
 

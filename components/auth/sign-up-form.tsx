@@ -4,8 +4,8 @@
 // with the same email and password (next-auth credentials) and goes to /dasbor.
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { signIn } from "./credentials-sign-in";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, Input, Select, cn } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { signUp, type SignUpResult } from "@/lib/auth/actions";

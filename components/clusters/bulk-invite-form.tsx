@@ -2,7 +2,7 @@
 // Uploads the NIB CSV to POST /api/clusters/{id}/invitations/import and reads the NDJSON stream: a progress bar
 // per batch, then the summary with the downloadable error report (the cooperative import form's pattern).
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button } from "@/components/ui";
 
 type Progress = { processed: number; total: number; invited: number; failed: number };

@@ -3,7 +3,7 @@
 // as comma-separated lists; lib/clusters checks them against KBLI 2020, the regions and the sites, and a regional
 // government's region. Field errors come back localized from the action.
 import { useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Input, SubmitButton, Textarea } from "@/components/ui";
 import { createClusterAction, updateClusterAction } from "@/lib/clusters/actions";
 

@@ -2,7 +2,7 @@
 // Uploads the member CSV to POST /api/cooperatives/import and reads the NDJSON stream: a progress bar per
 // committed batch, then the summary with the downloadable error report.
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button } from "@/components/ui";
 
 type Progress = { processed: number; total: number; committed: number; failed: number };

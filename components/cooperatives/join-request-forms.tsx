@@ -3,7 +3,7 @@
 // UMKM owner's "accept"/"decline" buttons on /dasbor. The actions check role, verification and ownership in
 // lib/; whatever this UI shows, anyone else gets an error.
 import { useActionState, useId } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Input, SubmitButton } from "@/components/ui";
 import { cancelJoinRequestAction, decideJoinRequestAction, requestMembershipAction } from "@/lib/cooperatives/actions";
 

@@ -7,8 +7,8 @@
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { signIn } from "@/components/auth/credentials-sign-in";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, Card, Input } from "@/components/ui";
 import { changePassword } from "@/lib/auth/actions";
 import { authRoutes } from "@/lib/auth/routes";

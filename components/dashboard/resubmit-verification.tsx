@@ -2,7 +2,7 @@
 // A returned buyer or cooperative asks for review again, saying what it changed. The action checks the role
 // and the state in lib/ (organizations/service.ts resubmitForVerification); this is only the form.
 import { useActionState, useId } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, SubmitButton, Textarea } from "@/components/ui";
 import { resubmitVerification } from "@/lib/auth/actions";
 

@@ -5,7 +5,7 @@
 // confirmation step. Only this signed-in session makes tokens: a bearer token cannot (issue 11).
 // Both actions check the user in lib/ and only ever touch the user's own tokens.
 import { useActionState, useState, useTransition } from "react";
-import { useLocale, useTimeZone, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "@/lib/i18n/client";
 import { Alert, Badge, Button, Card, EmptyState, Input, Select, SubmitButton, ResponsiveTable } from "@/components/ui";
 import { formattersFor } from "@/lib/i18n/format";
 import { createToken, revokeToken } from "@/lib/auth/actions";

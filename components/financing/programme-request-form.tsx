@@ -6,7 +6,7 @@
 // it. lib/financing/programmes.ts checks every cap again when it is sent.
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, Input, Select } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 

@@ -11,7 +11,7 @@
 // - A change is announced politely to screen readers ("3 notifikasi belum dibaca") through a live region that
 //   exists from the first render (a region inserted together with its text is not announced).
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useEffect, useRef, useState } from "react";
 import { notificationRoutes } from "@/lib/notifications/routes";
 

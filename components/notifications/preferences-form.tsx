@@ -3,7 +3,7 @@
 // boxes. Mandatory kinds show both boxes checked and disabled, with the reason. Works as a plain form post too
 // (the boxes are native checkboxes; the action reads which ones were sent).
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Checkbox, SubmitButton } from "@/components/ui";
 import { saveNotificationPreferencesAction } from "@/lib/notifications/actions";
 import type { NotificationKind } from "@/lib/notifications/kinds";

@@ -9,8 +9,8 @@
 //   - signed out, no account yet → name and password, and the account is made and joined in one step.
 import { useEffect, useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { useLocale, useTranslations } from "next-intl";
+import { signIn } from "@/components/auth/credentials-sign-in";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, ButtonLink, Card, Input, SubmitButton } from "@/components/ui";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { authRoutes } from "@/lib/auth/routes";

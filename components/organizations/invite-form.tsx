@@ -1,7 +1,7 @@
 "use client";
 // Invite a colleague by e-mail with a role (owners and admins). Errors come from the action, translated.
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Input, Select, SubmitButton } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import type { MemberRole } from "@/lib/auth/types";

@@ -2,7 +2,7 @@
 // Leaving the active organization (any member; the last owner is told to make someone else owner first).
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button } from "@/components/ui";
 import { leaveOrganizationAction } from "@/lib/organizations/actions";
 import { organizationRoutes } from "@/lib/organizations/routes";

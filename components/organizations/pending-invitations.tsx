@@ -2,7 +2,7 @@
 // Pending invitations on the team page (owners and admins): address, role, until when, and a revoke button.
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Badge, Button } from "@/components/ui";
 import type { MemberRole } from "@/lib/auth/types";
 import { revokeInvitationAction } from "@/lib/organizations/actions";

@@ -4,7 +4,7 @@
 // permissions and the review rule (identity changes of a verified organization wait for a platform admin) are
 // in lib/organizations/profile.ts; this only shows the fields and the errors that come back.
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Input, Select, SubmitButton } from "@/components/ui";
 import { SiteSelect, type SiteSelectOption } from "@/components/sites/site-select";
 import { submitWithoutReset } from "@/components/suppliers/submit-without-reset";

@@ -2,7 +2,7 @@
 // Approve an organization's proposed identity change, or return it with a note (required; checked in lib/
 // as well). platformAction-wrapped: anyone else gets "forbidden" whatever this UI shows.
 import { useActionState, useId, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, SubmitButton, Textarea } from "@/components/ui";
 import { decideOrganizationProfileChange } from "@/lib/organizations/profile-actions";
 

@@ -4,7 +4,7 @@
 // A list, not a table, so it reads well on a phone.
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Badge, Button, Select } from "@/components/ui";
 import type { MemberRole } from "@/lib/auth/types";
 import { changeMemberRoleAction, removeMemberAction } from "@/lib/organizations/actions";

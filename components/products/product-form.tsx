@@ -4,7 +4,7 @@
 // checked and resized on the server. On success: back to /produk.
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
 import Link from "next/link";
 import { Alert, Button, Checkbox, Input, Select, Textarea } from "@/components/ui";

@@ -5,7 +5,7 @@
 // everything again and answers 409 when someone else awarded first.
 import { startTransition, useActionState, useEffect, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useLocale, useTimeZone, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "@/lib/i18n/client";
 import { Alert, Button } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { formattersFor } from "@/lib/i18n/format";

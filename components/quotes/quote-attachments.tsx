@@ -3,7 +3,7 @@
 // while the quote can still change. Posts to server actions in lib/quotes/actions.ts.
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
 import { Alert, Button, Input } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";

@@ -10,7 +10,7 @@
 // quote without the files it was sent with, nor a draft's files (lib/quotes/attachments.ts).
 import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { useLocale, useTimeZone, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, Input, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { formattersFor } from "@/lib/i18n/format";

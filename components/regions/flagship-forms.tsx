@@ -2,7 +2,7 @@
 // Flagship products (produk unggulan daerah) on /daerah/produk-unggulan: tag one (a KBLI code plus words), change
 // it, remove it. Each posts to a lib/regions server action; errors come back translated, on their fields.
 import { useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, Input, SubmitButton, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { createFlagshipAction, deleteFlagshipAction, updateFlagshipAction } from "@/lib/regions/actions";

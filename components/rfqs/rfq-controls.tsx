@@ -5,7 +5,7 @@
 // shows its translated field errors in place and refreshes the page on success.
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { useTimeZone, useTranslations } from "next-intl";
+import { useTimeZone, useTranslations } from "@/lib/i18n/client";
 import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
 import { Alert, Button, Input, Textarea, type ButtonVariant } from "@/components/ui";
 import { timeZoneAbbreviation, WIB } from "@/lib/i18n/format";

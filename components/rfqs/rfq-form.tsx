@@ -6,7 +6,7 @@
 // field errors (including per line item: "items.1.quantity") come back translated and are shown in place.
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { useTimeZone, useTranslations } from "next-intl";
+import { useTimeZone, useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, Checkbox, Input, Select, Textarea } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { CERTIFICATION_TYPES, RFQ_VISIBILITIES } from "@/lib/enums";

@@ -4,7 +4,7 @@
 // only (no zod in client components).
 import { useActionState } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Input, Select, SubmitButton } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { createSiteAction, deleteSiteAction, updateSiteAction } from "@/lib/sites/actions";

@@ -4,7 +4,7 @@
 // the first option clears the site. Plain props only (no zod in client components). The server checks the
 // site exists (lib/sites/service.ts siteIdError).
 import type { ComponentProps } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Select } from "@/components/ui";
 
 export interface SiteSelectOption {

@@ -4,7 +4,7 @@
 // file's name. Type-specific fields (name for "other", percentage for TKDN) appear for their type; before
 // JavaScript runs (or without it) all fields are shown.
 import { useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { ACTION_BODY_LIMIT_LABEL, actionBodyTooLarge, withActionBodyLimit } from "@/lib/files/limits";
 import { Alert, Input, Select, SubmitButton } from "@/components/ui";
 import { deleteCertificateAction, saveCertificateAction, saveProfileStep } from "@/lib/suppliers/actions";

@@ -3,7 +3,7 @@
 // action is platformAction-wrapped and lib/suppliers/certificate-review.ts checks again: anyone else is refused
 // whatever this UI shows.
 import { useActionState, useId, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Button, SubmitButton, Textarea } from "@/components/ui";
 import { reviewCertificateAction } from "@/lib/suppliers/actions";
 

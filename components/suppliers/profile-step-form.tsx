@@ -4,7 +4,7 @@
 // without JavaScript. Field errors come back translated and are shown under each field (aria-invalid +
 // aria-describedby through the UI kit). Inputs are controlled so a refused submission keeps what was typed.
 import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { useLocale, useTimeZone, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "@/lib/i18n/client";
 import { Alert, Badge, Button, ButtonLink, Input, Select, SubmitButton, Textarea } from "@/components/ui";
 import { saveProfileStep, searchKbliAction } from "@/lib/suppliers/actions";
 import { formattersFor } from "@/lib/i18n/format";

@@ -1,7 +1,7 @@
 "use client";
 // "Kirim untuk verifikasi": the server checks again that NIB, NPWP, regency and a KBLI code are there.
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, SubmitButton } from "@/components/ui";
 import { submitForVerificationAction } from "@/lib/suppliers/actions";
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { useTranslations } from "next-intl";
 import type { OrgType, VerificationStatus } from "@/lib/auth/types";
 import { cn } from "./cn";
+import { OrgTypeLabel, VerificationStatusLabel } from "./labels";
 
 export type BadgeTone = "neutral" | "brand" | "info" | "success" | "warning" | "danger" | "accent";
 
@@ -45,7 +45,6 @@ const VERIFICATION_TONE: Record<VerificationStatus, BadgeTone> = {
 
 /** "Terverifikasi" / "Menunggu verifikasi" / ... with a matching tone. */
 export function VerificationBadge({ status, className }: { status: VerificationStatus; className?: string }) {
-  const t = useTranslations("verification.status");
   return (
     <Badge tone={VERIFICATION_TONE[status]} className={className}>
       {status === "verified" && (
@@ -53,17 +52,16 @@ export function VerificationBadge({ status, className }: { status: VerificationS
           <path d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" />
         </svg>
       )}
-      {t(status)}
+      <VerificationStatusLabel status={status} />
     </Badge>
   );
 }
 
 /** "UMKM" / "Pembeli" / "Koperasi" / ... */
 export function OrgTypeBadge({ type, className }: { type: OrgType; className?: string }) {
-  const t = useTranslations("orgTypes");
   return (
     <Badge tone={type === "umkm" ? "accent" : type === "buyer" ? "brand" : "neutral"} className={className}>
-      {t(type)}
+      <OrgTypeLabel type={type} />
     </Badge>
   );
 }

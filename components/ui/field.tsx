@@ -3,8 +3,8 @@
 // error. Labels and messages arrive translated (errors from ActionResult.error.fields are already text).
 // Usable from server and client components.
 import { useId, type ComponentProps, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
 import { cn } from "./cn";
+import { OptionalMark } from "./labels";
 
 export interface FieldProps {
   /** Visible label (required: every control needs a name). */
@@ -63,11 +63,10 @@ function FieldLabel({
   optional?: boolean;
   hideLabel?: boolean;
 }) {
-  const t = useTranslations("common");
   return (
     <label htmlFor={htmlFor} className={cn("block font-medium text-ink", hideLabel && "sr-only")}>
       {label}
-      {optional && <span className="ml-1 font-normal text-muted">({t("optional")})</span>}
+      {optional && <OptionalMark />}
     </label>
   );
 }

@@ -5,12 +5,14 @@
 // own write at once. `readReplica()` is for the named read-only paths only — the public directory and a
 // supplier's public page, the statistics, the matching candidates and the landing page's figures — and
 // sends their reads to the streaming replicas in DATABASE_REPLICA_URLS (none set, or the embedded PGlite:
-// the primary). See ./replicas.ts and docs/decisions/0035-deployment-shape.md.
+// the primary). A replica more than REPLICA_MAX_LAG_SECONDS behind is skipped until it catches up;
+// `onOneReadServer(fn)` keeps all of a computation's reads on one server. See ./replicas.ts and
+// docs/decisions/0035-deployment-shape.md.
 import "server-only";
 import { describePostgresUrl, resolveDatabaseConfig, resolveReplicaUrls } from "./config";
 import { createPGliteClient, createPostgresClient, type Db } from "./client";
 import { openPGliteSync } from "./pglite-sync";
-import { ReplicaRouter, type Replica } from "./replicas";
+import { maxLagSecondsFrom, ReplicaRouter, walLagReader, type Replica } from "./replicas";
 
 const globalForDb = globalThis as unknown as {
   __rantaiDb?: Db;
@@ -25,8 +27,12 @@ function createFromEnv(): Db {
     const urls = resolveReplicaUrls();
     if (urls.length) {
       const replicas = urls.map((url) => ({ client: createPostgresClient(url), label: describePostgresUrl(url) }));
-      globalForDb.__rantaiReplicas = new ReplicaRouter(client, replicas);
-      console.log(`[rantai] read replicas: ${replicas.map((r) => r.label).join(", ")} (primary ${describePostgresUrl(config.url)})`);
+      const maxLagSeconds = maxLagSecondsFrom(process.env.REPLICA_MAX_LAG_SECONDS);
+      globalForDb.__rantaiReplicas = new ReplicaRouter(client, replicas, { lagReader: walLagReader(client), maxLagSeconds });
+      console.log(
+        `[rantai] read replicas: ${replicas.map((r) => r.label).join(", ")} (primary ${describePostgresUrl(config.url)}; ` +
+          `a replica more than ${maxLagSeconds} s behind is skipped, REPLICA_MAX_LAG_SECONDS)`,
+      );
     }
     globalForDb.__rantaiDbClose = async () => {
       await globalForDb.__rantaiReplicas?.close();
@@ -88,3 +94,4 @@ export const db: Db = new Proxy({} as Db, {
 
 export type { Db };
 export { Prisma } from "./generated/client";
+export { onOneReadServer } from "./replicas";

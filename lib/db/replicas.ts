@@ -8,9 +8,23 @@
 // the query is run again on the primary: reads are idempotent, so a replica's restart costs no request.
 // A probe (`SELECT 1` every second) puts it back once it answers again.
 //
+// Lag: a replica that answers but is far behind would serve old data, so every second the router reads the
+// primary's WAL position (`pg_current_wal_lsn()`) and each replica's replayed position
+// (`pg_last_wal_replay_lsn()`). It keeps the primary's positions of the last minutes with the time each was
+// read; a replica is as old as the oldest primary position it has not replayed yet (0 when it has replayed
+// everything the primary had written at the last reading). This is right on an idle primary, where
+// `now() - pg_last_xact_replay_timestamp()` grows forever, and after a burst following a quiet hour, where it
+// would be an hour. A replica more than REPLICA_MAX_LAG_SECONDS (default 10) behind is taken out of the turn and
+// put back once it is within the limit again; until its first reading it is not in the turn.
+//
+// One server per computation: `onOneReadServer(fn)` makes every read in `fn` (and what it awaits) go to the
+// same replica, picked at the first read, or all to the primary. The statistics use it: figures and the
+// disclosure counts that decide which figures may be shown must describe one state of the data.
+//
 // Why not @prisma/extension-read-replicas: it routes only model reads (Rantai's heavy reads are
 // `$queryRaw`), routes *every* read implicitly (the user's own data must come from the primary), and does not
 // fail over when a replica is down.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Db } from "./client";
 
 const MODEL_READS = new Set([
@@ -31,10 +45,123 @@ export interface Replica {
   label: string;
 }
 
+/**
+ * Seconds a replica is behind the primary, or null when that is not known now (not readable, or not measured
+ * long enough): the replica's state stays as it was.
+ */
+export type LagReader = (replica: Replica, index: number, maxLagSeconds: number) => Promise<number | null>;
+
 export interface ReplicaRouterOptions {
   /** How often a replica that failed is probed until it answers again. */
   probeIntervalMs?: number;
   log?: (message: string) => void;
+  /** Measures each replica's lag every `lagIntervalMs`; without it lag is not checked (tests). */
+  lagReader?: LagReader;
+  lagIntervalMs?: number;
+  /** A replica further behind than this leaves the turn until it is within it again. */
+  maxLagSeconds?: number;
+}
+
+const DEFAULT_MAX_LAG_SECONDS = 10;
+
+/** REPLICA_MAX_LAG_SECONDS: a positive number of seconds, default 10. */
+export function maxLagSecondsFrom(raw: string | undefined): number {
+  const text = raw?.trim() ?? "";
+  if (!text) return DEFAULT_MAX_LAG_SECONDS;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`REPLICA_MAX_LAG_SECONDS must be a positive number of seconds (got "${text}")`);
+  return n;
+}
+
+/** A WAL position ("16/B374D848") as a number of bytes. */
+export function parseLsn(lsn: string): bigint {
+  const m = /^([0-9A-Fa-f]{1,8})\/([0-9A-Fa-f]{1,8})$/.exec(lsn.trim());
+  if (!m) throw new Error(`not a WAL position: ${lsn}`);
+  return (BigInt(`0x${m[1]}`) << 32n) + BigInt(`0x${m[2]}`);
+}
+
+/**
+ * The primary's WAL positions over the last `keepMs`, with the time each was read, and from them how old a
+ * replica's data is: the time since the primary first stood at a position the replica has not replayed.
+ */
+export class WalTimeline {
+  private samples: { at: number; lsn: bigint }[] = [];
+  constructor(private readonly keepMs = 10 * 60_000) {}
+
+  record(at: number, lsn: bigint): void {
+    const last = this.samples[this.samples.length - 1];
+    // Only a position that moved is news: the oldest time the primary stood at or past it is what counts.
+    if (!last || lsn > last.lsn) this.samples.push({ at, lsn });
+    const cutoff = at - this.keepMs;
+    // Keep one sample older than the cut-off: a replica behind all of the window is at least that old.
+    while (this.samples.length > 1 && this.samples[1].at < cutoff) this.samples.shift();
+  }
+
+  /**
+   * Seconds the replica at `replayed` is behind at time `now`; 0 when it has everything recorded so far. When
+   * it lacks even the oldest position recorded, only a lower bound is known: returned when it already exceeds
+   * `limitSeconds`, else null (unknown — e.g. just after start, when a replica hours behind would look fresh).
+   */
+  lagSeconds(now: number, replayed: bigint, limitSeconds: number): number | null {
+    const k = this.samples.findIndex((s) => s.lsn > replayed);
+    if (k < 0) return 0;
+    const lag = Math.max(0, (now - this.samples[k].at) / 1000);
+    return k > 0 || lag > limitSeconds ? lag : null;
+  }
+}
+
+/** The lag reader for PostgreSQL streaming replicas (see the top of this file). */
+export function walLagReader(primary: Db, now: () => number = Date.now): LagReader {
+  const timeline = new WalTimeline();
+  let primaryRead: { at: number; done: Promise<boolean> } | null = null;
+  // One primary reading per round however many replicas: the first replica of a round triggers it.
+  const readPrimary = () => {
+    const at = now();
+    if (primaryRead && at - primaryRead.at < 200) return primaryRead.done;
+    const done = primary
+      .$queryRawUnsafe<{ lsn: string }[]>("SELECT pg_current_wal_lsn()::text AS lsn")
+      .then(([r]) => {
+        timeline.record(at, parseLsn(r.lsn));
+        return true;
+      })
+      .catch(() => false);
+    primaryRead = { at, done };
+    return done;
+  };
+  return async (replica, _index, maxLagSeconds) => {
+    // The primary first: a replica position read after it can only look better than the truth by the
+    // few milliseconds between the two queries.
+    if (!(await readPrimary())) return null;
+    try {
+      const [r] = await replica.client.$queryRawUnsafe<{ standby: boolean; replayed: string | null }[]>(
+        "SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed",
+      );
+      if (!r.standby || !r.replayed) return null; // not a standby (promoted, misconfigured): no lag to measure
+      return timeline.lagSeconds(now(), parseLsn(r.replayed), maxLagSeconds);
+    } catch {
+      return null; // unavailable: the read path takes it out of the turn
+    }
+  };
+}
+
+/** Per router, the replica a computation reads (null: the primary); unset until its first read. */
+type Pins = Map<ReplicaRouter, number | null>;
+const oneServer = new AsyncLocalStorage<Pins>();
+const scopes = new WeakMap<object, Pins>();
+
+/**
+ * Runs `fn` with all its reads on one server (see the top of this file); nested calls share the outer one.
+ * With `scope`, every call for the same object (e.g. one statistics Disclosure and its memoized tables) reads
+ * the same server.
+ */
+export function onOneReadServer<T>(fn: () => Promise<T>, scope?: object): Promise<T> {
+  if (oneServer.getStore()) return fn();
+  let pins = scope ? scopes.get(scope) : undefined;
+  if (!pins) {
+    pins = new Map();
+    if (scope) scopes.set(scope, pins);
+  }
+  return oneServer.run(pins, fn);
 }
 
 // PostgreSQL SQLSTATEs and Node/pg conditions meaning "this server cannot serve the query now", as opposed
@@ -67,9 +194,14 @@ export class ReplicaRouter {
   /** The client the read paths use: reads go to a replica, everything else to the primary. */
   readonly client: Db;
   private readonly down = new Map<number, ReturnType<typeof setInterval>>();
+  /** Replicas out of the turn for lag (or not measured yet), with their last lag in seconds (null: unknown). */
+  private readonly lagging = new Map<number, number | null>();
   private turn = 0;
   private readonly probeIntervalMs: number;
   private readonly log: (message: string) => void;
+  private readonly maxLagSeconds: number;
+  private lagTimer: ReturnType<typeof setInterval> | null = null;
+  private measuring: Promise<void> | null = null;
 
   constructor(
     private readonly primary: Db,
@@ -78,24 +210,68 @@ export class ReplicaRouter {
   ) {
     this.probeIntervalMs = options.probeIntervalMs ?? 1_000;
     this.log = options.log ?? ((m) => console.log(`[rantai] ${m}`));
+    this.maxLagSeconds = options.maxLagSeconds ?? DEFAULT_MAX_LAG_SECONDS;
     this.client = this.makeClient();
+    const reader = options.lagReader;
+    if (reader) {
+      replicas.forEach((_, i) => this.lagging.set(i, null));
+      const tick = () => {
+        this.measuring ??= this.measureLag(reader).finally(() => (this.measuring = null));
+      };
+      tick();
+      this.lagTimer = setInterval(tick, options.lagIntervalMs ?? 1_000);
+      this.lagTimer.unref?.();
+    }
   }
 
   /** Labels of the replicas currently taking reads. */
   healthy(): string[] {
-    return this.replicas.filter((_, i) => !this.down.has(i)).map((r) => r.label);
+    return this.replicas.filter((_, i) => this.inTurn(i)).map((r) => r.label);
+  }
+
+  /** Resolves after the lag measurement under way (if any) is done: for tests. */
+  async settled(): Promise<void> {
+    await this.measuring;
+  }
+
+  private inTurn(i: number): boolean {
+    return !this.down.has(i) && !this.lagging.has(i);
+  }
+
+  private async measureLag(reader: LagReader): Promise<void> {
+    await Promise.all(
+      this.replicas.map(async (replica, i) => {
+        const lag = await reader(replica, i, this.maxLagSeconds).catch(() => null);
+        if (lag === null) return;
+        const was = this.lagging.get(i);
+        if (lag > this.maxLagSeconds) {
+          if (!this.lagging.has(i) || was === null) {
+            this.log(
+              `replica ${replica.label} is ${lag.toFixed(1)} s behind the primary (limit ${this.maxLagSeconds} s); its reads go elsewhere`,
+            );
+          }
+          this.lagging.set(i, lag);
+        } else if (this.lagging.has(i)) {
+          this.lagging.delete(i);
+          if (was !== null) this.log(`replica ${replica.label} caught up (${lag.toFixed(1)} s behind); reads return to it`);
+        }
+      }),
+    );
   }
 
   async close(): Promise<void> {
     for (const timer of this.down.values()) clearInterval(timer);
     this.down.clear();
+    if (this.lagTimer) clearInterval(this.lagTimer);
+    this.lagTimer = null;
+    await this.measuring;
     await Promise.all(this.replicas.map((r) => r.client.$disconnect().catch(() => {})));
   }
 
   private pick(): number | null {
     for (let k = 0; k < this.replicas.length; k++) {
       const i = (this.turn + k) % this.replicas.length;
-      if (!this.down.has(i)) {
+      if (this.inTurn(i)) {
         this.turn = i + 1;
         return i;
       }
@@ -104,13 +280,21 @@ export class ReplicaRouter {
   }
 
   private async run(call: Call): Promise<unknown> {
-    const i = this.pick();
+    const pinned = oneServer.getStore();
+    let i: number | null;
+    if (pinned?.has(this)) i = pinned.get(this)!;
+    else {
+      i = this.pick();
+      pinned?.set(this, i);
+    }
     if (i === null) return call(this.primary);
     try {
       return await call(this.replicas[i].client);
     } catch (err) {
       if (!isReplicaUnavailable(err)) throw err;
       this.markDown(i, err);
+      // The rest of a one-server computation goes to the primary too (it cannot come back to this one).
+      if (pinned?.get(this) === i) pinned.set(this, null);
       return call(this.primary);
     }
   }

@@ -1,5 +1,5 @@
 // The messages the browser receives (issue 14): only what client components translate. Server components
-// read the whole catalogue on the server (lib/i18n/request.ts); the root layout hands <NextIntlClientProvider>
+// read the whole catalogue on the server (lib/i18n/request.ts); the root layout hands <ClientIntlProvider> (lib/i18n/client.tsx)
 // the subset below, so a page's payload no longer carries every domain's labels (~195 KB of JSON).
 //
 // One list for the whole app: a client component translating a namespace that is not covered here shows its

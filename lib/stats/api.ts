@@ -1,5 +1,6 @@
 // The /api/v1/stats/* answers (shapes of docs/api.md), built on the same lib/stats functions as /statistik.
 import "server-only";
+import { onOneReadServer } from "@/lib/db";
 import type { Actor } from "@/lib/auth/types";
 import type { Locale } from "@/lib/i18n/config";
 import { getCompletedWithOpenMilestones, publicCompletedWithOpenMilestones } from "./completed-open";
@@ -12,25 +13,27 @@ import { downloadResponse } from "@/lib/files/download";
 
 /** The totals; partnership figures backed by fewer than 3 UMKM are null for all but ministry and platform staff. */
 export async function getStatsSummary(actor: Actor | null = null) {
-  const audience = audienceOf(actor);
-  const [s, completedOpen] = await Promise.all([getProtectedSummary(audience), getCompletedWithOpenMilestones()]);
-  return {
-    suppliers: s.umkmVerified,
-    suppliersRegistered: s.umkmRegistered,
-    buyers: s.buyersVerified,
-    openRfqs: s.openRfqs,
-    activeAgreements: s.activeAgreements,
-    completedAgreements: s.completedAgreements,
-    completedWithOpenMilestones:
-      audience === "exact"
-        ? { agreements: completedOpen.agreements, valueIdr: completedOpen.valueIdr, suppressed: false }
-        : publicCompletedWithOpenMilestones(completedOpen),
-    agreementValueIdr: s.activeAgreementValueIdr,
-    umkmWithActiveAgreement: s.umkmWithActiveAgreement,
-    umkmWithActiveAgreementShare: s.umkmWithActiveAgreementShare,
-    suppressed: s.suppressed,
-    asOf: s.asOf.toISOString(),
-  };
+  return onOneReadServer(async () => {
+    const audience = audienceOf(actor);
+    const [s, completedOpen] = await Promise.all([getProtectedSummary(audience), getCompletedWithOpenMilestones()]);
+    return {
+      suppliers: s.umkmVerified,
+      suppliersRegistered: s.umkmRegistered,
+      buyers: s.buyersVerified,
+      openRfqs: s.openRfqs,
+      activeAgreements: s.activeAgreements,
+      completedAgreements: s.completedAgreements,
+      completedWithOpenMilestones:
+        audience === "exact"
+          ? { agreements: completedOpen.agreements, valueIdr: completedOpen.valueIdr, suppressed: false }
+          : publicCompletedWithOpenMilestones(completedOpen),
+      agreementValueIdr: s.activeAgreementValueIdr,
+      umkmWithActiveAgreement: s.umkmWithActiveAgreement,
+      umkmWithActiveAgreementShare: s.umkmWithActiveAgreementShare,
+      suppressed: s.suppressed,
+      asOf: s.asOf.toISOString(),
+    };
+  });
 }
 
 function filterOf(q: PartnershipsQuery): StatsFilter {
@@ -62,17 +65,19 @@ export async function partnershipsCsvResponse(actor: Actor | null, q: Partnershi
 }
 
 export async function getTopSuppliersForApi(actor: Actor | null, filter: StatsFilter) {
-  const rows = await getTopSuppliers(actor, filter);
-  return {
-    data: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      province: { code: r.provinceCode, name: r.provinceName },
-      kbliSection: r.kbliSection,
-      sizeClass: r.sizeClass,
-      agreements: r.agreements,
-      valueIdr: r.valueIdr,
-      participations: r.participations,
-    })),
-  };
+  return onOneReadServer(async () => {
+    const rows = await getTopSuppliers(actor, filter);
+    return {
+      data: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        province: { code: r.provinceCode, name: r.provinceName },
+        kbliSection: r.kbliSection,
+        sizeClass: r.sizeClass,
+        agreements: r.agreements,
+        valueIdr: r.valueIdr,
+        participations: r.participations,
+      })),
+    };
+  });
 }

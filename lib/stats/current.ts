@@ -3,7 +3,7 @@
 // filtered (issue 11, item 17: every card follows the filters). Protected for the public by
 // lib/stats/disclosure.ts (the landing page, GET /api/v1/stats/summary and /statistik).
 import "server-only";
-import { Prisma, readReplica } from "@/lib/db";
+import { onOneReadServer, Prisma, readReplica } from "@/lib/db";
 import { DISCLOSURE_THRESHOLD, publishFigure, suppressTable, type Audience, type GroupFigures } from "./disclosure";
 import { getPublicSummary, getSupplyChainShare, type PublicSummary } from "./public-summary";
 import type { StatsFilter } from "./schemas";
@@ -192,30 +192,32 @@ export type ProtectedSummary = Omit<
 
 /** The landing page's and GET /api/v1/stats/summary's figures, protected for the audience. */
 export async function getProtectedSummary(audience: Audience, now: Date = new Date()): Promise<ProtectedSummary> {
-  const [s, current] = await Promise.all([getPublicSummary(now), audience === "exact" ? null : getCurrentAgreements({})]);
-  if (!current) return { ...s, suppressed: [] };
-  const c = protectCurrent(audience, {
-    ...current,
-    active: s.activeAgreements,
-    activeValueIdr: s.activeAgreementValueIdr,
-    completed: s.completedAgreements,
+  return onOneReadServer(async () => {
+    const [s, current] = await Promise.all([getPublicSummary(now), audience === "exact" ? null : getCurrentAgreements({})]);
+    if (!current) return { ...s, suppressed: [] };
+    const c = protectCurrent(audience, {
+      ...current,
+      active: s.activeAgreements,
+      activeValueIdr: s.activeAgreementValueIdr,
+      completed: s.completedAgreements,
+    });
+    const chain = protectSupplyChain(audience, {
+      umkmVerified: s.umkmVerified,
+      umkmWithActiveAgreement: s.umkmWithActiveAgreement,
+      share: s.umkmWithActiveAgreementShare,
+    });
+    const suppressed: ProtectedSummary["suppressed"] = [];
+    if (c.active === null) suppressed.push("activeAgreements");
+    if (c.completed === null) suppressed.push("completedAgreements");
+    if (chain.suppressed) suppressed.push("umkmWithActiveAgreement");
+    return {
+      ...s,
+      activeAgreements: c.active,
+      activeAgreementValueIdr: c.activeValueIdr,
+      completedAgreements: c.completed,
+      umkmWithActiveAgreement: chain.umkmWithActiveAgreement,
+      umkmWithActiveAgreementShare: chain.share,
+      suppressed,
+    };
   });
-  const chain = protectSupplyChain(audience, {
-    umkmVerified: s.umkmVerified,
-    umkmWithActiveAgreement: s.umkmWithActiveAgreement,
-    share: s.umkmWithActiveAgreementShare,
-  });
-  const suppressed: ProtectedSummary["suppressed"] = [];
-  if (c.active === null) suppressed.push("activeAgreements");
-  if (c.completed === null) suppressed.push("completedAgreements");
-  if (chain.suppressed) suppressed.push("umkmWithActiveAgreement");
-  return {
-    ...s,
-    activeAgreements: c.active,
-    activeAgreementValueIdr: c.activeValueIdr,
-    completedAgreements: c.completed,
-    umkmWithActiveAgreement: chain.umkmWithActiveAgreement,
-    umkmWithActiveAgreementShare: chain.share,
-    suppressed,
-  };
 }

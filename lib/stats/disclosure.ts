@@ -23,7 +23,7 @@
 // Pure functions here, plus the small SQL they need (distinct lead UMKM per group); the figures themselves
 // come from lib/stats/partnerships.ts.
 import "server-only";
-import { Prisma, readReplica } from "@/lib/db";
+import { onOneReadServer, Prisma, readReplica } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import type { Locale } from "@/lib/i18n/config";
@@ -292,7 +292,9 @@ export class Disclosure {
 
   /** One table, protected for the audience. */
   async partnerships(groupBy: GroupBy, filter: StatsFilter): Promise<PublishedStats> {
-    return this.table(groupBy, this.filterFor(filter));
+    // All of this object's tables and checks read one server (lib/db onOneReadServer): figures and the
+    // counts that decide their suppression must describe one state of the data.
+    return onOneReadServer(() => this.table(groupBy, this.filterFor(filter)), this);
   }
 
   private table(groupBy: GroupBy, f: StatsFilter) {
@@ -398,6 +400,10 @@ export class Disclosure {
    */
   viewSuppressed(f: StatsFilter): Promise<boolean> {
     if (this.audience === "exact" || (!f.province && !f.kbliSection)) return Promise.resolve(false);
+    return onOneReadServer(() => this.viewSuppressedOnOne(f), this);
+  }
+
+  private viewSuppressedOnOne(f: StatsFilter): Promise<boolean> {
     const k = `${f.from ?? ""}|${f.to ?? ""}|${f.province ?? ""}|${f.kbliSection ?? ""}|${f.clusterId ?? ""}`;
     let v = this.views.get(k);
     if (!v) {

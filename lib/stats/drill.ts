@@ -15,7 +15,7 @@
 //    would cut the province's regencies twice, so regency×section cells could be had by differencing the two
 //    cuts; only ministry and platform staff (exact figures) may combine filters with a drill-down.
 import "server-only";
-import { Prisma, readReplica } from "@/lib/db";
+import { onOneReadServer, Prisma, readReplica } from "@/lib/db";
 import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import type { Locale } from "@/lib/i18n/config";
 import {
@@ -145,54 +145,58 @@ async function parentLabel(drillBy: DrillBy, f: StatsFilter, locale: Locale) {
  * (drillFor). `filter` is the caller's; the public answer covers whole quarters like every other table.
  */
 export async function getDrillTable(disclosure: Disclosure, filter: StatsFilter): Promise<PublishedDrill | null> {
-  const drillBy = drillFor(filter, disclosure.audience);
-  if (!drillBy) return null;
-  const f = disclosure.filterFor(filter);
-  const hasPeriod = Boolean(f.from || f.to);
-  const publicAudience = disclosure.audience === "public";
-  const [figures, labels, parent, inherited, series] = await Promise.all([
-    drillFigures(drillBy, f),
-    drillLabels(drillBy, f, disclosure.locale),
-    parentLabel(drillBy, f, disclosure.locale),
-    disclosure.viewSuppressed(f),
-    publicAudience && hasPeriod ? drillQuarters(drillBy, f) : Promise.resolve(new Map<string | null, QuarterFigures[]>()),
-  ]);
-  const zero: GroupFigures = { agreements: 0, valueIdr: 0n, suppliers: 0, leads: 0 };
-  const byKey = new Map<string, GroupFigures>();
-  let totals = zero;
-  for (const r of figures) {
-    const g = { agreements: r.agreements, valueIdr: BigInt(r.value), suppliers: r.suppliers, leads: r.leads };
-    if (r.key === null) totals = g;
-    else byKey.set(r.key, g);
-  }
-  const keys = [...new Set([...labels.keys(), ...byKey.keys()])].sort(
-    (a, b) => Number(a === UNKNOWN) - Number(b === UNKNOWN) || a.localeCompare(b),
-  );
-  const rows = keys.map((key) => ({ key, label: labels.get(key) ?? key, ...(byKey.get(key) ?? zero) }));
-  const period = { from: f.from ?? null, to: f.to ?? null };
-  if (!publicAudience) {
+  return onOneReadServer(async () => {
+    const drillBy = drillFor(filter, disclosure.audience);
+    if (!drillBy) return null;
+    const f = disclosure.filterFor(filter);
+    const hasPeriod = Boolean(f.from || f.to);
+    const publicAudience = disclosure.audience === "public";
+    const [figures, labels, parent, inherited, series] = await Promise.all([
+      drillFigures(drillBy, f),
+      drillLabels(drillBy, f, disclosure.locale),
+      parentLabel(drillBy, f, disclosure.locale),
+      disclosure.viewSuppressed(f),
+      publicAudience && hasPeriod ? drillQuarters(drillBy, f) : Promise.resolve(new Map<string | null, QuarterFigures[]>()),
+    ]);
+    const zero: GroupFigures = { agreements: 0, valueIdr: 0n, suppliers: 0, leads: 0 };
+    const byKey = new Map<string, GroupFigures>();
+    let totals = zero;
+    for (const r of figures) {
+      const g = { agreements: r.agreements, valueIdr: BigInt(r.value), suppliers: r.suppliers, leads: r.leads };
+      if (r.key === null) totals = g;
+      else byKey.set(r.key, g);
+    }
+    const keys = [...new Set([...labels.keys(), ...byKey.keys()])].sort(
+      (a, b) => Number(a === UNKNOWN) - Number(b === UNKNOWN) || a.localeCompare(b),
+    );
+    const rows = keys.map((key) => ({ key, label: labels.get(key) ?? key, ...(byKey.get(key) ?? zero) }));
+    const period = { from: f.from ?? null, to: f.to ?? null };
+    if (!publicAudience) {
+      return {
+        drillBy,
+        audience: disclosure.audience,
+        parent,
+        period,
+        rows: rows.map((r) => ({ key: r.key, label: r.label, ...publish(r, false) })),
+        totals: publish(totals, false),
+      };
+    }
+    const qlo = f.from ? Math.floor(monthIndex(f.from) / 3) : null;
+    const qhi = f.to ? Math.floor(monthIndex(f.to) / 3) : null;
+    const cut = rows.map((r) =>
+      hasPeriod && !isEmpty(r) && periodHidesGroup(series.get(r.key), qlo, qhi)
+        ? { ...r, leads: 0, suppliers: Math.min(r.suppliers, 1) }
+        : r,
+    );
+    const { suppressed, totalsSuppressed } = suppressTable(cut, totals);
+    const allHidden = inherited || totalsSuppressed || (hasPeriod && periodHidesGroup(series.get(null), qlo, qhi));
     return {
       drillBy,
       audience: disclosure.audience,
       parent,
       period,
-      rows: rows.map((r) => ({ key: r.key, label: r.label, ...publish(r, false) })),
-      totals: publish(totals, false),
+      rows: rows.map((r, i) => ({ key: r.key, label: r.label, ...publish(r, !isEmpty(r) && (allHidden || suppressed.has(i))) })),
+      totals: publish(totals, allHidden && !isEmpty(totals)),
     };
-  }
-  const qlo = f.from ? Math.floor(monthIndex(f.from) / 3) : null;
-  const qhi = f.to ? Math.floor(monthIndex(f.to) / 3) : null;
-  const cut = rows.map((r) =>
-    hasPeriod && !isEmpty(r) && periodHidesGroup(series.get(r.key), qlo, qhi) ? { ...r, leads: 0, suppliers: Math.min(r.suppliers, 1) } : r,
-  );
-  const { suppressed, totalsSuppressed } = suppressTable(cut, totals);
-  const allHidden = inherited || totalsSuppressed || (hasPeriod && periodHidesGroup(series.get(null), qlo, qhi));
-  return {
-    drillBy,
-    audience: disclosure.audience,
-    parent,
-    period,
-    rows: rows.map((r, i) => ({ key: r.key, label: r.label, ...publish(r, !isEmpty(r) && (allHidden || suppressed.has(i))) })),
-    totals: publish(totals, allHidden && !isEmpty(totals)),
-  };
+  }, disclosure);
 }

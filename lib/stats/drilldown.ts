@@ -1,7 +1,7 @@
 // The named organizations behind the aggregates: ministry (and platform) staff only — the permission
 // "stats:drilldown" is checked here, in lib/, so no page or route can leak the list by forgetting it.
 import "server-only";
-import { Prisma, readReplica } from "@/lib/db";
+import { onOneReadServer, Prisma, readReplica } from "@/lib/db";
 import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/types";
@@ -51,35 +51,40 @@ const MAX_CANDIDATES = 2_000;
  * periods), the period's supplier-month rows are aggregated directly. Either way the list is exact.
  */
 export async function getTopSuppliers(actor: Actor | null, filter: StatsFilter, limit = 20): Promise<TopSupplier[]> {
-  authorize(actor, { permission: "stats:drilldown" });
-  const k = Math.max(1, Math.min(100, limit));
-  const lo = filter.from ? monthIndex(filter.from) : null;
-  const hi = filter.to ? monthIndex(filter.to) : null;
-  const dims: Prisma.Sql[] = [];
-  if (filter.province) dims.push(Prisma.sql`s."provinceCode" = ${filter.province}`);
-  if (filter.kbliSection) dims.push(Prisma.sql`s."kbliSection" = ${filter.kbliSection}`);
-  if (filter.clusterId) dims.push(inClusterMembers(Prisma.sql`s."supplierId"`, filter.clusterId));
-  const dimWhere = dims.length ? Prisma.sql`AND ${Prisma.join(dims, " AND ")}` : Prisma.empty;
+  return onOneReadServer(async () => {
+    authorize(actor, { permission: "stats:drilldown" });
+    const k = Math.max(1, Math.min(100, limit));
+    const lo = filter.from ? monthIndex(filter.from) : null;
+    const hi = filter.to ? monthIndex(filter.to) : null;
+    const dims: Prisma.Sql[] = [];
+    if (filter.province) dims.push(Prisma.sql`s."provinceCode" = ${filter.province}`);
+    if (filter.kbliSection) dims.push(Prisma.sql`s."kbliSection" = ${filter.kbliSection}`);
+    if (filter.clusterId) dims.push(inClusterMembers(Prisma.sql`s."supplierId"`, filter.clusterId));
+    const dimWhere = dims.length ? Prisma.sql`AND ${Prisma.join(dims, " AND ")}` : Prisma.empty;
 
-  let top: Row[];
-  if (lo === null && hi === null) {
-    top = await readReplica().$queryRaw<Row[]>`
+    let top: Row[];
+    if (lo === null && hi === null) {
+      top = await readReplica().$queryRaw<Row[]>`
       SELECT t."supplierId" AS id, s."provinceCode", s."kbliSection", s."sizeClass",
              t."leadAgreements" AS agreements, t."leadValueIdr" AS "valueIdr", t.participations
         FROM "StatsSupplierTotal" t JOIN "StatsSupplier" s ON s."supplierId" = t."supplierId"
        WHERE true ${dimWhere}
        ORDER BY t."leadValueIdr" DESC, t.participations DESC, t."supplierId"
        LIMIT ${k}`;
-  } else {
-    top = (await boundedTop(k, lo, hi, dimWhere)) ?? (await periodTop(k, lo, hi, dimWhere));
-  }
-  if (top.length === 0) return [];
-  const names = await getProvinceNames();
-  const orgs = await readReplica().organization.findMany({ where: { id: { in: top.map((r) => r.id) } }, select: { id: true, name: true } });
-  const nameOf = new Map(orgs.map((o) => [o.id, o.name]));
-  return top
-    .filter((r) => nameOf.has(r.id))
-    .map((r) => ({ ...r, name: nameOf.get(r.id)!, provinceName: names.get(r.provinceCode) ?? null }));
+    } else {
+      top = (await boundedTop(k, lo, hi, dimWhere)) ?? (await periodTop(k, lo, hi, dimWhere));
+    }
+    if (top.length === 0) return [];
+    const names = await getProvinceNames();
+    const orgs = await readReplica().organization.findMany({
+      where: { id: { in: top.map((r) => r.id) } },
+      select: { id: true, name: true },
+    });
+    const nameOf = new Map(orgs.map((o) => [o.id, o.name]));
+    return top
+      .filter((r) => nameOf.has(r.id))
+      .map((r) => ({ ...r, name: nameOf.get(r.id)!, provinceName: names.get(r.provinceCode) ?? null }));
+  });
 }
 
 function monthConds(lo: number | null, hi: number | null): Prisma.Sql {

@@ -3,6 +3,7 @@
 // (lib/stats/disclosure.ts): a withheld cell is empty and its row says so; public periods are whole quarters.
 // GET /api/v1/stats/partnerships keeps its machine-readable CSV (lib/stats/csv.ts).
 import "server-only";
+import { onOneReadServer } from "@/lib/db";
 import { z } from "zod";
 import { appBaseUrl } from "@/lib/app-url";
 import type { Actor } from "@/lib/auth/types";
@@ -38,22 +39,24 @@ export async function statsTableCsv(
   { tabel, ...filter }: z.output<typeof statsTableCsvQuerySchema>,
   locale: Locale,
 ): Promise<{ content: string; filename: string }> {
-  const disclosure = Disclosure.for(actor, locale);
-  const headers = TABLE_COLUMNS.map((c) => `stats.csv.${c}`);
-  if (tabel === "regency" || tabel === "kbliDivision") {
-    const drill = await getDrillTable(disclosure, filter);
-    const rows = drill && drill.drillBy === tabel ? tableRows(drill.rows, locale) : [];
-    const parent = drill ? `-${drill.parent.code.replace(".", "-")}` : "";
+  return onOneReadServer(async () => {
+    const disclosure = Disclosure.for(actor, locale);
+    const headers = TABLE_COLUMNS.map((c) => `stats.csv.${c}`);
+    if (tabel === "regency" || tabel === "kbliDivision") {
+      const drill = await getDrillTable(disclosure, filter);
+      const rows = drill && drill.drillBy === tabel ? tableRows(drill.rows, locale) : [];
+      const parent = drill ? `-${drill.parent.code.replace(".", "-")}` : "";
+      return {
+        content: localizedExcelCsv(locale, headers, rows),
+        filename: `rantai-kemitraan-${tabel}${parent}${periodPart(drill?.period ?? { from: null, to: null })}.csv`,
+      };
+    }
+    const s = await disclosure.partnerships(tabel, filter);
     return {
-      content: localizedExcelCsv(locale, headers, rows),
-      filename: `rantai-kemitraan-${tabel}${parent}${periodPart(drill?.period ?? { from: null, to: null })}.csv`,
+      content: localizedExcelCsv(locale, headers, tableRows(s.rows, locale)),
+      filename: `rantai-kemitraan-${tabel}${periodPart(s.period)}.csv`,
     };
-  }
-  const s = await disclosure.partnerships(tabel, filter);
-  return {
-    content: localizedExcelCsv(locale, headers, tableRows(s.rows, locale)),
-    filename: `rantai-kemitraan-${tabel}${periodPart(s.period)}.csv`,
-  };
+  });
 }
 
 const SUPPLIER_COLUMNS = ["supplier", "province", "section", "size", "agreements", "participations", "valueIdr", "profileUrl"] as const;
@@ -64,25 +67,27 @@ export async function topSuppliersCsv(
   filter: StatsFilter,
   locale: Locale,
 ): Promise<{ content: string; filename: string }> {
-  const top = await getTopSuppliers(actor, filter, 100);
-  const unknown = translate(locale, "stats.unknown");
-  const origin = appBaseUrl();
-  const rows = top.map((s) => [
-    s.name,
-    s.provinceName ?? unknown,
-    s.kbliSection === "-" ? unknown : s.kbliSection,
-    s.sizeClass === "-" ? unknown : translate(locale, `sizeClasses.${s.sizeClass}`),
-    s.agreements,
-    s.participations,
-    s.valueIdr,
-    origin + supplierRoutes.profile(s.id),
-  ]);
-  return {
-    content: localizedExcelCsv(
-      locale,
-      SUPPLIER_COLUMNS.map((c) => `stats.csv.top.${c}`),
-      rows,
-    ),
-    filename: `rantai-pemasok-teratas${periodPart({ from: filter.from ?? null, to: filter.to ?? null })}.csv`,
-  };
+  return onOneReadServer(async () => {
+    const top = await getTopSuppliers(actor, filter, 100);
+    const unknown = translate(locale, "stats.unknown");
+    const origin = appBaseUrl();
+    const rows = top.map((s) => [
+      s.name,
+      s.provinceName ?? unknown,
+      s.kbliSection === "-" ? unknown : s.kbliSection,
+      s.sizeClass === "-" ? unknown : translate(locale, `sizeClasses.${s.sizeClass}`),
+      s.agreements,
+      s.participations,
+      s.valueIdr,
+      origin + supplierRoutes.profile(s.id),
+    ]);
+    return {
+      content: localizedExcelCsv(
+        locale,
+        SUPPLIER_COLUMNS.map((c) => `stats.csv.top.${c}`),
+        rows,
+      ),
+      filename: `rantai-pemasok-teratas${periodPart({ from: filter.from ?? null, to: filter.to ?? null })}.csv`,
+    };
+  });
 }

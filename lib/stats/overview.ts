@@ -2,7 +2,7 @@
 // province, KBLI section, scheme, size class and month, UMKM that moved up a size class, median days to
 // pay, and the share of agreement value going to micro and small firms. Aggregates only (public).
 import "server-only";
-import { Prisma, readReplica } from "@/lib/db";
+import { onOneReadServer, Prisma, readReplica } from "@/lib/db";
 import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { getCompletedWithOpenMilestones, publicCompletedWithOpenMilestones } from "./completed-open";
@@ -135,76 +135,78 @@ export async function getStatisticsOverview(
   audience: Audience = "public",
   now: Date = new Date(),
 ): Promise<StatisticsOverview> {
-  const d = new Disclosure(audience, locale);
-  const f = d.filterFor(filter);
-  const dims = { province: f.province, kbliSection: f.kbliSection, clusterId: f.clusterId };
-  const isPublic = audience === "public";
-  const [
-    current,
-    umkm,
-    supplyChain,
-    viewHidden,
-    province,
-    kbliSection,
-    scheme,
-    sizeClass,
-    month,
-    movedUp,
-    daysToPay,
-    activeHidden,
-    completedHidden,
-    completedOpen,
-    movedUpHidden,
-    paymentsHidden,
-  ] = await Promise.all([
-    getCurrentAgreements(dims),
-    getCurrentUmkm(dims),
-    getSupplyChainShare(dims),
-    // the "now" figures of a view whose province / section is withheld in its parent table are withheld too
-    d.viewSuppressed({ province: f.province, kbliSection: f.kbliSection, clusterId: f.clusterId }),
-    d.partnerships("province", f),
-    d.partnerships("kbliSection", f),
-    d.partnerships("scheme", f),
-    d.partnerships("sizeClass", f),
-    d.partnerships("month", f),
-    countMovedUp(f),
-    medianDaysToPay(f),
-    // the "now" cards per province / section get their own secondary suppression (national minus the rest)
-    isPublic ? currentViewHidden(dims, "active") : false,
-    isPublic ? currentViewHidden(dims, "completed") : false,
-    getCompletedWithOpenMilestones(isPublic ? {} : f),
-    isPublic ? viewHiddenBy(dims, (dim, parent) => movedUpTable(dim, { ...f, ...parent })) : false,
-    isPublic ? viewHiddenBy(dims, (dim, parent) => paymentsTable(dim, { ...f, ...parent })) : false,
-  ]);
-  const hideAll = isPublic && viewHidden;
-  const cur = protectCurrent(audience, {
-    ...current,
-    activeLeads: hideAll || activeHidden ? 1 : current.activeLeads,
-    completedLeads: hideAll || completedHidden ? 1 : current.completedLeads,
+  return onOneReadServer(async () => {
+    const d = new Disclosure(audience, locale);
+    const f = d.filterFor(filter);
+    const dims = { province: f.province, kbliSection: f.kbliSection, clusterId: f.clusterId };
+    const isPublic = audience === "public";
+    const [
+      current,
+      umkm,
+      supplyChain,
+      viewHidden,
+      province,
+      kbliSection,
+      scheme,
+      sizeClass,
+      month,
+      movedUp,
+      daysToPay,
+      activeHidden,
+      completedHidden,
+      completedOpen,
+      movedUpHidden,
+      paymentsHidden,
+    ] = await Promise.all([
+      getCurrentAgreements(dims),
+      getCurrentUmkm(dims),
+      getSupplyChainShare(dims),
+      // the "now" figures of a view whose province / section is withheld in its parent table are withheld too
+      d.viewSuppressed({ province: f.province, kbliSection: f.kbliSection, clusterId: f.clusterId }),
+      d.partnerships("province", f),
+      d.partnerships("kbliSection", f),
+      d.partnerships("scheme", f),
+      d.partnerships("sizeClass", f),
+      d.partnerships("month", f),
+      countMovedUp(f),
+      medianDaysToPay(f),
+      // the "now" cards per province / section get their own secondary suppression (national minus the rest)
+      isPublic ? currentViewHidden(dims, "active") : false,
+      isPublic ? currentViewHidden(dims, "completed") : false,
+      getCompletedWithOpenMilestones(isPublic ? {} : f),
+      isPublic ? viewHiddenBy(dims, (dim, parent) => movedUpTable(dim, { ...f, ...parent })) : false,
+      isPublic ? viewHiddenBy(dims, (dim, parent) => paymentsTable(dim, { ...f, ...parent })) : false,
+    ]);
+    const hideAll = isPublic && viewHidden;
+    const cur = protectCurrent(audience, {
+      ...current,
+      activeLeads: hideAll || activeHidden ? 1 : current.activeLeads,
+      completedLeads: hideAll || completedHidden ? 1 : current.completedLeads,
+    });
+    const chain = protectSupplyChain(
+      audience,
+      hideAll || activeHidden ? { ...supplyChain, umkmWithActiveAgreement: Math.min(supplyChain.umkmWithActiveAgreement, 1) } : supplyChain,
+    );
+    const payBacking = (hideAll || paymentsHidden) && daysToPay.suppliers > 0 ? 1 : daysToPay.suppliers;
+    const payHidden = publishFigure(audience, daysToPay.payments, payBacking) === null;
+    return {
+      filter: f,
+      audience,
+      asOf: now,
+      current: {
+        active: current.active === 0 ? 0 : cur.active,
+        activeValueIdr: current.active === 0 ? 0n : cur.activeValueIdr,
+        completed: current.completed === 0 ? 0 : cur.completed,
+      },
+      umkm,
+      supplyChain: chain,
+      partnerships: { province, kbliSection, scheme, sizeClass, month },
+      movedUp: publishFigure(audience, movedUp, movedUpHidden && movedUp > 0 ? 1 : movedUp),
+      daysToPay: payHidden ? { median: null, payments: null } : { median: daysToPay.median, payments: daysToPay.payments },
+      microSmallValueShare: microSmallShare(sizeClass),
+      completedOpen: isPublic
+        ? { ...publicCompletedWithOpenMilestones(completedOpen), scope: "national" }
+        : { agreements: completedOpen.agreements, valueIdr: completedOpen.valueIdr, suppressed: false, scope: "filter" },
+    };
   });
-  const chain = protectSupplyChain(
-    audience,
-    hideAll || activeHidden ? { ...supplyChain, umkmWithActiveAgreement: Math.min(supplyChain.umkmWithActiveAgreement, 1) } : supplyChain,
-  );
-  const payBacking = (hideAll || paymentsHidden) && daysToPay.suppliers > 0 ? 1 : daysToPay.suppliers;
-  const payHidden = publishFigure(audience, daysToPay.payments, payBacking) === null;
-  return {
-    filter: f,
-    audience,
-    asOf: now,
-    current: {
-      active: current.active === 0 ? 0 : cur.active,
-      activeValueIdr: current.active === 0 ? 0n : cur.activeValueIdr,
-      completed: current.completed === 0 ? 0 : cur.completed,
-    },
-    umkm,
-    supplyChain: chain,
-    partnerships: { province, kbliSection, scheme, sizeClass, month },
-    movedUp: publishFigure(audience, movedUp, movedUpHidden && movedUp > 0 ? 1 : movedUp),
-    daysToPay: payHidden ? { median: null, payments: null } : { median: daysToPay.median, payments: daysToPay.payments },
-    microSmallValueShare: microSmallShare(sizeClass),
-    completedOpen: isPublic
-      ? { ...publicCompletedWithOpenMilestones(completedOpen), scope: "national" }
-      : { agreements: completedOpen.agreements, valueIdr: completedOpen.valueIdr, suppressed: false, scope: "filter" },
-  };
 }

@@ -13,7 +13,7 @@
 //    section filter both counts are narrowed to UMKM of that province (of the profile's regency) / primary
 //    KBLI section.
 import "server-only";
-import { Prisma, readReplica } from "@/lib/db";
+import { onOneReadServer, Prisma, readReplica } from "@/lib/db";
 import { inClusterMembers } from "@/lib/clusters/summary-queries";
 import type { StatsFilter } from "./schemas";
 
@@ -35,36 +35,38 @@ export interface PublicSummary {
 }
 
 export async function getPublicSummary(now: Date = new Date()): Promise<PublicSummary> {
-  const [umkmRegistered, provincesCovered, provincesTotal, buyersVerified, openRfqs, statuses, share] = await Promise.all([
-    readReplica().organization.count({ where: { type: "umkm" } }),
-    readReplica().$queryRaw<{ n: number }[]>`
+  return onOneReadServer(async () => {
+    const [umkmRegistered, provincesCovered, provincesTotal, buyersVerified, openRfqs, statuses, share] = await Promise.all([
+      readReplica().organization.count({ where: { type: "umkm" } }),
+      readReplica().$queryRaw<{ n: number }[]>`
       SELECT count(DISTINCT r."provinceCode")::int AS n
         FROM "SupplierProfile" sp
         JOIN "Organization" o ON o.id = sp."organizationId" AND o.type = 'umkm'
         JOIN "Regency" r ON r.code = sp."regencyCode"
        WHERE sp."verificationStatus" = 'verified'`,
-    readReplica().province.count(),
-    readReplica().organization.count({ where: { type: "buyer", verificationStatus: "verified" } }),
-    readReplica().rfq.count({ where: { status: "open", deadline: { gt: now } } }),
-    readReplica().statsAgreementStatus.findMany(),
-    getSupplyChainShare({}),
-  ]);
-  const status = (s: string) => statuses.find((x) => x.status === s);
+      readReplica().province.count(),
+      readReplica().organization.count({ where: { type: "buyer", verificationStatus: "verified" } }),
+      readReplica().rfq.count({ where: { status: "open", deadline: { gt: now } } }),
+      readReplica().statsAgreementStatus.findMany(),
+      getSupplyChainShare({}),
+    ]);
+    const status = (s: string) => statuses.find((x) => x.status === s);
 
-  return {
-    umkmRegistered,
-    umkmVerified: share.umkmVerified,
-    provincesCovered: provincesCovered[0]?.n ?? 0,
-    provincesTotal,
-    buyersVerified,
-    openRfqs,
-    activeAgreements: status("active")?.agreements ?? 0,
-    activeAgreementValueIdr: status("active")?.valueIdr ?? 0n,
-    completedAgreements: status("completed")?.agreements ?? 0,
-    umkmWithActiveAgreement: share.umkmWithActiveAgreement,
-    umkmWithActiveAgreementShare: share.share,
-    asOf: now,
-  };
+    return {
+      umkmRegistered,
+      umkmVerified: share.umkmVerified,
+      provincesCovered: provincesCovered[0]?.n ?? 0,
+      provincesTotal,
+      buyersVerified,
+      openRfqs,
+      activeAgreements: status("active")?.agreements ?? 0,
+      activeAgreementValueIdr: status("active")?.valueIdr ?? 0n,
+      completedAgreements: status("completed")?.agreements ?? 0,
+      umkmWithActiveAgreement: share.umkmWithActiveAgreement,
+      umkmWithActiveAgreementShare: share.share,
+      asOf: now,
+    };
+  });
 }
 
 export interface SupplyChainShare {

@@ -2,7 +2,7 @@
 // The claim form: name and password, field errors beside the fields, the form's error above them. Every
 // message comes from the server action's result (translated from message keys), never from the URL.
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert, Input, SubmitButton } from "@/components/ui";
 import type { ActionResult } from "@/lib/auth/action-wrapper";
 import { claimInvitationAction } from "@/lib/cooperatives/actions";
