@@ -6,6 +6,8 @@
 // keys instead of text. tests/unit/client-messages.test.ts reads every client component (and everything they
 // import) and fails when one uses a namespace or key this list does not pass — add the path here when it does.
 import { defaultLocale, isLocale, type Locale } from "./config";
+import compile from "icu-minify/compile";
+import type { CompiledTree } from "./icu";
 import { MESSAGES } from "./messages";
 
 /** Dotted message paths the client needs: a namespace, or a subtree of one when only part is used. */
@@ -91,12 +93,25 @@ export function pickMessages(messages: Tree, paths: readonly string[]): Tree {
   return out;
 }
 
-const picked = new Map<Locale, Tree>();
-
-/** The client subset of a locale's catalogue (computed once per process: the same object on every request). */
+/** The client subset of a locale's catalogue, as written (ICU source strings). */
 export function clientMessages(requested: string): Tree {
   const locale = isLocale(requested) ? requested : defaultLocale;
-  let m = picked.get(locale);
-  if (!m) picked.set(locale, (m = pickMessages(MESSAGES[locale] as Tree, CLIENT_MESSAGE_PATHS)));
+  return pickMessages(MESSAGES[locale] as Tree, CLIENT_MESSAGE_PATHS);
+}
+
+/** Every message of `tree`, compiled by next-intl's icu-minify (the catalogue's shape kept). */
+function compileMessages(tree: Tree): CompiledTree {
+  const out: CompiledTree = {};
+  for (const [key, value] of Object.entries(tree)) out[key] = typeof value === "string" ? compile(value) : compileMessages(value);
+  return out;
+}
+
+const compiled = new Map<Locale, CompiledTree>();
+
+/** The client subset compiled for the browser's small formatter (./icu.ts): once per process and locale. */
+export function compiledClientMessages(requested: string): CompiledTree {
+  const locale = isLocale(requested) ? requested : defaultLocale;
+  let m = compiled.get(locale);
+  if (!m) compiled.set(locale, (m = compileMessages(clientMessages(locale))));
   return m;
 }

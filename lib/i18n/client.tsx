@@ -2,20 +2,19 @@
 // Translations in client components (issue 14): the same calls as next-intl's — `useTranslations(namespace)`,
 // `useLocale()`, `useTimeZone()` — without its client runtime and ICU parser (~12 KB gzipped on every page).
 // The root layout (a server component) hands <ClientIntlProvider> the locale, the viewer's time zone and only
-// the messages client components use (lib/i18n/client-messages.ts); messages are formatted by ./icu.ts.
+// the messages client components use (lib/i18n/client-messages.ts), compiled on the server by next-intl's
+// icu-minify; the browser formats them with icu-minify's small runtime (./icu.ts).
 // Server components keep next-intl (`getTranslations`, `useTranslations` from "next-intl" on the server).
 //
 // As with next-intl, a missing message or value logs an error and shows the key path instead of failing the page.
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Locale } from "./config";
-import { formatIcu, type IcuValues } from "./icu";
-
-type Tree = { [key: string]: string | Tree };
+import { formatCompiled, isCompiledMessage, type CompiledMessage, type CompiledTree, type IcuValues } from "./icu";
 
 interface ClientIntl {
   locale: Locale;
   timeZone: string;
-  messages: Tree;
+  messages: CompiledTree;
 }
 
 const Context = createContext<ClientIntl | null>(null);
@@ -40,16 +39,16 @@ export function useTimeZone(): string {
   return useIntl().timeZone;
 }
 
-/** The message at `path` (dotted) of `messages`, or undefined. */
-function lookup(messages: Tree, path: string): string | undefined {
-  let node: string | Tree | undefined = messages;
-  for (const key of path.split(".")) node = typeof node === "object" ? node[key] : undefined;
-  return typeof node === "string" ? node : undefined;
+/** The compiled message at `path` (dotted) of `messages`, or undefined. */
+function lookup(messages: CompiledTree, path: string): CompiledMessage | undefined {
+  let node: CompiledMessage | CompiledTree | undefined = messages;
+  for (const key of path.split(".")) node = node && !isCompiledMessage(node) ? node[key] : undefined;
+  return isCompiledMessage(node) ? node : undefined;
 }
 
 /** Translates keys under `namespace` (dotted, as next-intl's useTranslations). */
 export function useTranslations(namespace?: string) {
-  const { locale, messages } = useIntl();
+  const { locale, timeZone, messages } = useIntl();
   return useMemo(
     () =>
       function t(key: string, values?: IcuValues): string {
@@ -60,12 +59,12 @@ export function useTranslations(namespace?: string) {
           return path;
         }
         try {
-          return formatIcu(message, locale, values);
+          return formatCompiled(message, locale, values, timeZone);
         } catch (err) {
           console.error(`[i18n] cannot format ${path}: ${err instanceof Error ? err.message : String(err)}`);
           return path;
         }
       },
-    [locale, messages, namespace],
+    [locale, timeZone, messages, namespace],
   );
 }
