@@ -6,6 +6,9 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test, waitForHydration, DEMO_PASSWORD, DEMO_ACCOUNTS } from "./fixtures";
 
+// Independent tests (fresh accounts, or demo accounts no other test here touches): the two workers may share them.
+test.describe.configure({ mode: "parallel" });
+
 const uniqueEmail = (tag: string) => `e2e-${tag}-${Date.now()}-${randomBytes(3).toString("hex")}@contoh.rantai.test`;
 
 async function signIn(page: Page, email: string, password: string) {
