@@ -53,8 +53,11 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // Signs every demo account in once (tests/e2e/sessions.setup.ts) for the specs' loginAs / pageAs.
+    { name: "sessions", testMatch: "sessions.setup.ts" },
     {
       name: "chromium",
+      dependencies: ["sessions"],
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: systemChromium

@@ -8,6 +8,9 @@ import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, waitForHydration, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
 
+// The three journeys create their own RFQs and agreements: the two workers may share them.
+test.describe.configure({ mode: "parallel" });
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 

@@ -1,8 +1,13 @@
-// Accounts in the browser: sign up on a phone, sign out and in again, wrong password, where sign-in leads,
-// API tokens shown once, and pages of another role answering 404.
+// Accounts in the browser, and the one spec that drives the sign-in form (the others use the sessions
+// sessions.setup.ts stores): sign up on a phone, sign out and in again, a wrong password, where sign-in leads
+// (back to the page that asked for it, never to another site), API tokens shown once, and pages of another
+// role answering 404.
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { expect, test, DEMO_PASSWORD, DEMO_ACCOUNTS } from "./fixtures";
+import { expect, test, waitForHydration, DEMO_PASSWORD, DEMO_ACCOUNTS } from "./fixtures";
+
+// Independent tests (fresh accounts, or demo accounts no other test here touches): the two workers may share them.
+test.describe.configure({ mode: "parallel" });
 
 const uniqueEmail = (tag: string) => `e2e-${tag}-${Date.now()}-${randomBytes(3).toString("hex")}@contoh.rantai.test`;
 
@@ -63,11 +68,14 @@ test.describe("on a phone (390 px)", () => {
   });
 });
 
-test("a wrong password says so, in Indonesian, and stays on /masuk", async ({ page }) => {
+test("a wrong password says so, in Indonesian, stays on /masuk and signs nobody in", async ({ page }) => {
   await page.goto("/masuk");
   await signIn(page, DEMO_ACCOUNTS.umkm2, "bukan-kata-sandinya");
   await expect(page.getByText("Email atau kata sandi salah.")).toBeVisible();
   await expect(page).toHaveURL(/\/masuk/);
+  const response = await page.goto("/dasbor");
+  await expect(page).toHaveURL(/\/masuk/);
+  expect(response?.ok()).toBe(true);
 });
 
 test("?error=rate_limited explains the wait", async ({ page }) => {
@@ -75,13 +83,17 @@ test("?error=rate_limited explains the wait", async ({ page }) => {
   await expect(page.getByText(/Terlalu banyak percobaan masuk/)).toBeVisible();
 });
 
-test("signing in continues to a same-site callbackUrl and ignores another site's", async ({ page }) => {
-  await page.goto("/masuk?callbackUrl=%2Ftentang-data");
-  await signIn(page, DEMO_ACCOUNTS.bank, DEMO_PASSWORD);
-  await page.waitForURL(/\/tentang-data$/);
+test("a signed-out visitor is sent to sign in and back to the page; another site's callbackUrl is ignored", async ({ page }) => {
+  await page.goto("/rfq");
+  await expect(page).toHaveURL(/\/masuk\?callbackUrl=%2Frfq$/);
+  await waitForHydration(page.locator("form").filter({ has: page.getByLabel("Kata sandi", { exact: true }) }));
+  await signIn(page, DEMO_ACCOUNTS.buyer, DEMO_PASSWORD);
+  await page.waitForURL(/\/rfq$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 
   await page.context().clearCookies();
   await page.goto("/masuk?callbackUrl=https%3A%2F%2Fevil.example%2F");
+  await waitForHydration(page.locator("form").filter({ has: page.getByLabel("Kata sandi", { exact: true }) }));
   await signIn(page, DEMO_ACCOUNTS.bank, DEMO_PASSWORD);
   await page.waitForURL(/\/dasbor$/);
 });
@@ -100,6 +112,7 @@ test("an API token with a chosen expiry and scope is shown once, listed by its p
   loginAs,
 }) => {
   await loginAs("koperasi");
+  await page.goto("/dasbor");
   const name = `Integrasi e2e ${randomBytes(3).toString("hex")}`;
   await page.getByLabel("Nama token").fill(name);
   // Every token expires (90 days preselected) and reads only unless asked (issue 11).

@@ -1,8 +1,9 @@
-// The pages of the demo data (`npm start` seeds it: prisma/seed/) that the page-walking specs visit, per role:
+// The pages of the demo data (`npm start` seeds it: prisma/seed/) that the page walks (accessibility.spec.ts)
+// visit, per role, each once per screen width:
 //
-// - accessibility.spec.ts runs axe on a chosen few per role (AXE_PAGES_BY_ROLE), on a phone and a desktop;
-// - phone-overflow.spec.ts visits the other route templates each role can open (MORE_PAGES_BY_ROLE), so that
-//   with the axe pages every template is checked at phone width.
+// - axe runs on a chosen few per role (AXE_PAGES_BY_ROLE), on a phone and (public pages, umkm, buyer) a desktop;
+// - the other route templates each role can open (MORE_PAGES_BY_ROLE) are visited on the phone only, so that
+//   with the axe pages every template is checked for overflow at phone width.
 //
 // A page whose URL holds a generated id (an RFQ, an agreement, a cluster) is a LinkedPage: found by following
 // a link on another page, so the lists never go stale when the seed changes its ids.
@@ -89,13 +90,13 @@ export const PUBLIC_PROGRAMME_PAGES: PagePath[] = [
   "/kawasan/site_ref_kendal",
   "/indeks-kemitraan",
 ];
-/** The other public route templates (phone-overflow.spec.ts): a supplier's public profile, accepting an invitation. */
+/** The other public route templates (overflow only): a supplier's public profile, accepting an invitation. */
 export const MORE_PUBLIC_PAGES: PagePath[] = [{ via: "/pemasok", href: under("/pemasok") }, "/undangan"];
 
 /** The roles whose pages the walks visit: every kind of account once (umkm2 and buyer2 see what umkm and buyer see). */
 export type WalkedRole = Exclude<DemoRole, "umkm2" | "buyer2">;
 
-/** The pages axe checks, per role (accessibility.spec.ts). */
+/** The pages axe checks, per role (and the overflow check on a phone). */
 export const AXE_PAGES_BY_ROLE: Record<WalkedRole, PagePath[]> = {
   umkm: ["/dasbor", "/profil-usaha", "/produk", "/papan-rfq", "/penawaran", "/kemitraan", "/pembiayaan", "/notifikasi"],
   buyer: [
@@ -144,7 +145,7 @@ const ownCluster = { via: "/dasbor", href: under("/klaster", "/kelola") };
 const CLUSTER_MANAGER_PAGES: PagePath[] = ["/klaster/baru", ownCluster, { ...ownCluster, suffix: "/impor" }];
 
 /**
- * The other route templates a role can open (phone-overflow.spec.ts), one concrete page each: with the axe
+ * The other route templates a role can open (the overflow check only), one concrete page each: with the axe
  * pages, every page of the role. Another role's copy of a template is left out where only the data differs.
  */
 export const MORE_PAGES_BY_ROLE: Record<WalkedRole, PagePath[]> = withoutAxePages({

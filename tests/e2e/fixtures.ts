@@ -1,20 +1,25 @@
-// Shared Playwright fixtures: sign in as one of the demo accounts that `npm start` seeds into the e2e
+// Shared Playwright fixtures: be signed in as one of the demo accounts that `npm start` seeds into the e2e
 // server's fresh embedded database (prisma/seed/demo.ts, accounts from lib/auth/demo-accounts.ts; keep the two lists in step).
 //
 //   import { test, expect } from "./fixtures";
 //
 //   test("a buyer sees their RFQs", async ({ page, loginAs }) => {
-//     await loginAs("buyer");                  // signs in on `page` through /masuk, waits for /dasbor
+//     await loginAs("buyer");                  // `page` now carries the buyer's session (no navigation)
 //     await page.goto("/rfq");
 //   });
 //
 //   test("another tenant gets 404", async ({ page, loginAs, pageAs }) => {
 //     await loginAs("buyer");                  // one user on `page` ...
-//     const other = await pageAs("buyer2");    // ... and another in a browser context of its own
+//     const other = await pageAs("buyer2");    // ... and another in a browser context of its own (blank page)
 //   });
 //
-// Signing in goes through the real form every time (about a second): that is what users do, and no test
-// relies on a stored session another test may have changed.
+// The sessions come from sessions.setup.ts, which signs each demo account in once per run through the real
+// sign-in endpoint (a UI sign-in per test cost ~3 s, ~75 times a run). Sessions are JWTs: no test can end
+// another's (signing out only drops the cookie; a password change would, and no spec changes a demo
+// account's password). The sign-in form itself is driven in auth.spec.ts.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "rantai-demo";
@@ -36,9 +41,6 @@ export const DEMO_ACCOUNTS = {
 
 export type DemoRole = keyof typeof DEMO_ACCOUNTS;
 
-/** Where a successful sign-in lands. */
-const DASHBOARD = /\/dasbor(?:[/?#]|$)/;
-
 /**
  * Waits until React has hydrated `element` (attached its event handlers). Until then a click on a submit
  * button does a native form submission instead of the component's onSubmit: the page reloads with an empty
@@ -54,33 +56,25 @@ export async function waitForHydration(element: Locator): Promise<void> {
     .toBe(true);
 }
 
-/** Signs `page` in as a demo account through the sign-in page and waits for the dashboard. */
-async function loginAs(page: Page, role: DemoRole): Promise<void> {
-  const response = await page.goto("/masuk");
-  if (!response?.ok()) {
-    throw new Error(`loginAs("${role}"): /masuk answered ${response?.status() ?? "nothing"}, so there is no sign-in form`);
+/** Where sessions.setup.ts keeps each demo account's signed-in cookies (test-results/ is the run's output dir). */
+export const SESSION_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "test-results", ".auth");
+export const sessionFile = (role: DemoRole) => path.join(SESSION_DIR, `${role}.json`);
+
+/** The stored session of a demo account (its cookies), as `browser.newContext({ storageState })` takes it. */
+function storedSession(role: DemoRole): string {
+  const file = sessionFile(role);
+  if (!fs.existsSync(file)) {
+    throw new Error(`no stored session for ${role} (${file}): the "sessions" project (sessions.setup.ts) runs first unless --no-deps`);
   }
-  await waitForHydration(page.locator("form").filter({ has: page.getByLabel("Kata sandi", { exact: true }) }));
-  await page.getByLabel("Email", { exact: true }).fill(DEMO_ACCOUNTS[role]);
-  await page.getByLabel("Kata sandi", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  try {
-    // "commit": the URL is what matters; a loaded machine may hold back the "load" event for long.
-    await page.waitForURL(DASHBOARD, { timeout: 30_000, waitUntil: "commit" });
-  } catch (err) {
-    // Say why: the form's error message, if any (Next's route announcer is an empty role=alert too).
-    const alerts = (
-      await page
-        .getByRole("alert")
-        .allInnerTexts()
-        .catch(() => [])
-    ).filter((s) => s.trim());
-    throw new Error(
-      `loginAs("${role}") did not reach /dasbor; still at ${page.url()}` +
-        (alerts.length ? ` showing: ${alerts.join(" | ")}` : "") +
-        ` (${(err as Error).message.split("\n")[0]})`,
-    );
-  }
+  return file;
+}
+
+/** Gives `context` the demo account's session cookies (replacing any session it had, as signing in does). */
+async function signInContext(context: BrowserContext, role: DemoRole): Promise<void> {
+  const { cookies } = JSON.parse(fs.readFileSync(storedSession(role), "utf8")) as {
+    cookies: Parameters<BrowserContext["addCookies"]>[0];
+  };
+  await context.addCookies(cookies);
 }
 
 /** One `securitypolicyviolation` event seen in a page (issue 11: the CSP must block nothing the app does). */
@@ -110,9 +104,9 @@ function expectNoCspViolations(violations: CspViolation[]): void {
 }
 
 interface Fixtures {
-  /** Signs the test's `page` in as a demo account. */
+  /** Signs the test's `page` in as a demo account (its stored session); does not navigate. */
   loginAs: (role: DemoRole) => Promise<void>;
-  /** A new page, in its own browser context (own cookies), signed in as a demo account; closed after the test. */
+  /** A new blank page, in its own browser context (own cookies), signed in as a demo account; closed after the test. */
   pageAs: (role: DemoRole) => Promise<Page>;
 }
 
@@ -124,20 +118,18 @@ export const test = base.extend<Fixtures>({
     await use(context);
     expectNoCspViolations(violations);
   },
-  loginAs: async ({ page }, use) => {
-    await use((role) => loginAs(page, role));
+  loginAs: async ({ context }, use) => {
+    await use((role) => signInContext(context, role));
   },
   pageAs: async ({ browser }, use) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     const violations: CspViolation[] = [];
     await use(async (role) => {
       // Contexts made from the `browser` fixture get the config's `use` options (baseURL, locale).
-      const context = await browser.newContext();
+      const context = await browser.newContext({ storageState: storedSession(role) });
       await watchCsp(context, violations);
       contexts.push(context);
-      const page = await context.newPage();
-      await loginAs(page, role);
-      return page;
+      return context.newPage();
     });
     await Promise.all(contexts.map((c) => c.close()));
     expectNoCspViolations(violations);

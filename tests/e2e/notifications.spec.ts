@@ -20,6 +20,7 @@ test.use({ viewport: { width: 375, height: 740 } });
 
 test("an invited UMKM sees the unread count, opens the invitation from /notifikasi, and the count drops", async ({ page, loginAs }) => {
   await loginAs("umkm2");
+  await page.goto("/dasbor");
   await expect(bell(page)).toBeVisible();
   const before = await unreadOnBell(page);
   expect(before).toBeGreaterThanOrEqual(2); // the seeded invitation and agreement notifications
@@ -56,6 +57,7 @@ test("an invited UMKM sees the unread count, opens the invitation from /notifika
 
 test("the email outbox is for platform admins: linked from their dashboard, 404 for an UMKM", async ({ page, loginAs, pageAs }) => {
   await loginAs("admin");
+  await page.goto("/dasbor");
   await page.getByRole("link", { name: "Kotak keluar email" }).click();
   await expect(page).toHaveURL(/\/admin\/kotak-keluar$/);
   await expect(page.getByRole("heading", { level: 1, name: "Kotak keluar email" })).toBeVisible();

@@ -1,6 +1,5 @@
-// "No page is wider than the screen" (issue 17): the check both page walks make at phone width —
-// accessibility.spec.ts on the pages it runs axe on, phone-overflow.spec.ts on every other route template —
-// so each page loads once for both.
+// "No page is wider than the screen" (issue 17): the check the phone page walk (accessibility.spec.ts) makes on
+// every route template of demo-pages.ts, in the same visit as axe on the pages axe checks.
 import type { Page } from "@playwright/test";
 import { test } from "./fixtures";
 

@@ -7,6 +7,9 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 
+// Fresh accounts per test: the two workers may share them.
+test.describe.configure({ mode: "parallel" });
+
 test.use({ viewport: { width: 390, height: 844 } });
 
 test("a forgotten password is reset from the e-mail in the outbox, then the new one signs in", async ({ page, pageAs }) => {

@@ -6,6 +6,9 @@ import { randomBytes } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, test, waitForHydration } from "./fixtures";
 
+// Each journey posts its own RFQ: the two workers may share them.
+test.describe.configure({ mode: "parallel" });
+
 const runId = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
 
 /** "YYYY-MM-DDTHH:mm" in WIB, `days` from now, for a datetime-local input. */

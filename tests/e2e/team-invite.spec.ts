@@ -26,6 +26,7 @@ test("a buyer owner invites a colleague, who signs up from the e-mailed link and
 
   // --- the owner invites from the team page, reached from the dashboard -------------------------------
   await loginAs("buyer");
+  await page.goto("/dasbor");
   await page.getByRole("link", { name: "Kelola tim" }).click();
   await expect(page).toHaveURL(/\/organisasi\/anggota$/);
   await expect(page.getByRole("heading", { level: 1, name: "Tim" })).toBeVisible();
