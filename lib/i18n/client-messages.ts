@@ -7,7 +7,7 @@
 // import) and fails when one uses a namespace or key this list does not pass — add the path here when it does.
 import { defaultLocale, isLocale, type Locale } from "./config";
 import compile from "icu-minify/compile";
-import type { CompiledTree } from "./icu";
+import type { CompiledMessage, CompiledTree } from "./icu";
 import { MESSAGES } from "./messages";
 
 /** Dotted message paths the client needs: a namespace, or a subtree of one when only part is used. */
@@ -99,10 +99,15 @@ export function clientMessages(requested: string): Tree {
   return pickMessages(MESSAGES[locale] as Tree, CLIENT_MESSAGE_PATHS);
 }
 
-/** Every message of `tree`, compiled by next-intl's icu-minify (the catalogue's shape kept). */
+/**
+ * Every message of `tree`, compiled by next-intl's icu-minify (the catalogue's shape kept). The compiler builds
+ * plural branches as null-prototype objects, which React refuses to pass to a client component: the JSON round
+ * trip makes them plain objects.
+ */
 function compileMessages(tree: Tree): CompiledTree {
   const out: CompiledTree = {};
-  for (const [key, value] of Object.entries(tree)) out[key] = typeof value === "string" ? compile(value) : compileMessages(value);
+  for (const [key, value] of Object.entries(tree))
+    out[key] = typeof value === "string" ? (JSON.parse(JSON.stringify(compile(value))) as CompiledMessage) : compileMessages(value);
   return out;
 }
 

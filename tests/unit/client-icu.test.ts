@@ -50,6 +50,20 @@ describe("the client's messages", () => {
     });
   }
 
+  it("are plain data a server component may hand to a client component", () => {
+    // React serializes only plain objects and arrays into the page: a null-prototype object (what the compiler
+    // builds for plural branches) fails every page render.
+    const odd: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (node === null || typeof node !== "object") return;
+      const proto = Object.getPrototypeOf(node);
+      if (proto !== Object.prototype && proto !== Array.prototype) odd.push(path);
+      for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`);
+    };
+    for (const locale of ["id", "en"] as const) walk(compiledClientMessages(locale), locale);
+    expect(odd).toEqual([]);
+  });
+
   it("formats plurals with the locale's digits and keeps escaped braces", () => {
     const items = compile("{n, plural, =0 {none} one {# item} other {# items}} for {who}");
     expect(formatCompiled(items, "en", { n: 1, who: "Ani" })).toBe("1 item for Ani");
