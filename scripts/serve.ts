@@ -38,6 +38,19 @@ export function stampPeer(req: http.IncomingMessage, key: string): void {
   raw.push(PEER_HEADER, value);
 }
 
+/**
+ * Next takes the script nonce of a page from the request's Content-Security-Policy header (proxy.ts sets it,
+ * inside Next, for the signed-in areas). A client's own such header would put its chosen nonce into the page
+ * (and into the public page cache): nothing outside may set it.
+ */
+export function dropCspRequestHeaders(req: http.IncomingMessage): void {
+  for (const name of ["content-security-policy", "content-security-policy-report-only"]) {
+    delete req.headers[name];
+    const raw = req.rawHeaders;
+    for (let i = raw.length - 2; i >= 0; i -= 2) if (raw[i].toLowerCase() === name) raw.splice(i, 2);
+  }
+}
+
 /** A node:http server that stamps the peer on every request (and upgrade) before `handler` sees it. */
 export function createPeerServer(
   handler: Handler,
@@ -52,6 +65,7 @@ export function createPeerServer(
       return;
     }
     stampPeer(req, key);
+    dropCspRequestHeaders(req);
     Promise.resolve(handler(req, res)).catch((err: unknown) => {
       console.error("[rantai] request failed", err);
       if (!res.headersSent) res.statusCode = 500;

@@ -30,6 +30,9 @@ export async function signIn(
   });
   const data = (await res.json().catch(() => ({}))) as { url?: string };
   const url = typeof data.url === "string" ? data.url : null;
-  const error = url ? new URL(url, window.location.href).searchParams.get("error") : "generic";
+  const params = url ? new URL(url, window.location.href).searchParams : null;
+  // A refused CSRF token comes back as a 200 pointing at next-auth's sign-in page with ?csrf=true: no session
+  // was made, so it is an error (next-auth/react reported it as a success).
+  const error = !params ? "generic" : (params.get("error") ?? (params.get("csrf") === "true" ? "csrf" : null));
   return { error, status: res.status, ok: res.ok && error === null, url: error ? null : url };
 }

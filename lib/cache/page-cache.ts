@@ -91,6 +91,8 @@ export interface PageCacheOptions {
   /** Largest body stored (default 2 MB). */
   maxEntryBytes?: number;
   ttlSeconds?: number;
+  /** How long a request waits for the same page's render under way before rendering its own (default 2 s). */
+  waitMs?: number;
   now?: () => number;
 }
 
@@ -182,7 +184,9 @@ export function cacheKey(req: Pick<http.IncomingMessage, "url" | "headers">): st
     params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     query = new URLSearchParams(params).toString();
   }
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(",") : (v ?? "")).toLowerCase();
+  // Exactly as sent (no case folding): Next compares some of them case-sensitively (the HSTS header is set
+  // only for `X-Forwarded-Proto: https`), so two spellings are two entries.
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(",") : (v ?? ""));
   const bot = getBotType(typeof h["user-agent"] === "string" ? h["user-agent"] : "") ?? "browser";
   return [one(h.host), one(h["x-forwarded-host"]), one(h["x-forwarded-proto"]), pathname, query, localeOf(h), bot, encodingClass(h)].join(
     " ",
@@ -206,6 +210,7 @@ export class PageCache {
   private readonly maxBytes: number;
   private readonly maxEntryBytes: number;
   private readonly ttlMs: number;
+  private readonly waitMs: number;
   private readonly now: () => number;
   private generation = writeGeneration();
   readonly stats: PageCacheStats = { hits: 0, misses: 0, bypasses: 0, stored: 0, entries: 0, bytes: 0 };
@@ -215,6 +220,7 @@ export class PageCache {
     this.maxBytes = options.maxBytes ?? 48 * 1024 * 1024;
     this.maxEntryBytes = options.maxEntryBytes ?? 2 * 1024 * 1024;
     this.ttlMs = (options.ttlSeconds ?? PAGE_TTL_SECONDS) * 1000;
+    this.waitMs = options.waitMs ?? 2000;
     this.now = options.now ?? Date.now;
   }
 
@@ -233,12 +239,19 @@ export class PageCache {
 
     const pending = this.inflight.get(key);
     if (pending) {
-      const entry = await pending;
-      if (entry && this.fresh(key) === entry) return this.replay(entry, req, res, "HIT");
-      // The render could not be stored: this request renders its own.
-      this.stats.misses++;
-      res.setHeader("x-cache", "MISS");
-      return next(req, res);
+      // Wait for the render under way, but not for long: its first client sets its pace (a client that reads
+      // slowly, or never, holds Next's stream back). After waitMs the slow render stops being the one every
+      // later request waits for, and this request's render takes its place.
+      const entry = await waitAtMost(pending, this.waitMs);
+      if (entry !== TIMED_OUT && entry && this.fresh(key) === entry) return this.replay(entry, req, res, "HIT");
+      if (entry === TIMED_OUT && this.inflight.get(key) === pending) this.inflight.delete(key);
+      if (entry !== TIMED_OUT || this.inflight.has(key)) {
+        // The render could not be stored (or another request took the slow one's place): render its own.
+        this.stats.misses++;
+        pinRenderHeaders(req, encodingClass(req.headers), localeOf(req.headers) ?? defaultLocale);
+        res.setHeader("x-cache", "MISS");
+        return next(req, res);
+      }
     }
 
     this.stats.misses++;
@@ -246,13 +259,13 @@ export class PageCache {
       res.setHeader("x-cache", "MISS");
       return next(req, res);
     }
-    // Only "gzip" or "identity" reach Next, so the encoding Next picks is the one in the key.
-    narrowAcceptEncoding(req, encodingClass(req.headers));
+    // Next sees exactly what the key says: only "gzip" or "identity", and the key's locale.
+    pinRenderHeaders(req, encodingClass(req.headers), localeOf(req.headers) ?? defaultLocale);
     res.setHeader("x-cache", "MISS");
     const capture = this.capture(res);
     this.inflight.set(key, capture);
     void capture.then((entry) => {
-      this.inflight.delete(key);
+      if (this.inflight.get(key) === capture) this.inflight.delete(key);
       if (entry) this.store(key, entry);
     });
     return next(req, res);
@@ -401,9 +414,44 @@ function watchWriteHead(res: http.ServerResponse): void {
   } as typeof res.writeHead;
 }
 
-function narrowAcceptEncoding(req: http.IncomingMessage, value: "gzip" | "identity") {
-  req.headers["accept-encoding"] = value;
+const TIMED_OUT = Symbol("timed out");
+
+function waitAtMost<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+    timer.unref?.();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function setHeader(req: http.IncomingMessage, name: string, value: string | null) {
+  if (value === null) delete req.headers[name];
+  else req.headers[name] = value;
+  // rawHeaders too: Next builds some request objects from them.
   const raw = req.rawHeaders;
-  for (let i = raw.length - 2; i >= 0; i -= 2) if (raw[i].toLowerCase() === "accept-encoding") raw.splice(i, 2);
-  raw.push("Accept-Encoding", value);
+  for (let i = raw.length - 2; i >= 0; i -= 2) if (raw[i].toLowerCase() === name) raw.splice(i, 2);
+  if (value !== null) raw.push(name, value);
+}
+
+/**
+ * Makes the request say exactly what its cache key says, so no header the key reads loosely can make Next
+ * render something else under it: the encoding class, and the locale — Accept-Language becomes the key's
+ * locale and any NEXT_LOCALE cookie (however spelt: spaces, case, twice) leaves the Cookie header, because
+ * Next's cookie parser and ours might read an odd one differently.
+ */
+function pinRenderHeaders(req: http.IncomingMessage, encoding: "gzip" | "identity", locale: Locale) {
+  setHeader(req, "accept-encoding", encoding);
+  setHeader(req, "accept-language", locale);
+  const kept = cookieHeader(req.headers)
+    .split(";")
+    .filter(
+      (part) =>
+        part.trim() !== "" &&
+        part
+          .slice(0, part.indexOf("=") < 0 ? part.length : part.indexOf("="))
+          .trim()
+          .toUpperCase() !== LOCALE_COOKIE.toUpperCase(),
+    );
+  setHeader(req, "cookie", kept.length ? kept.map((p) => p.trim()).join("; ") : null);
 }

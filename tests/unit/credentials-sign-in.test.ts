@@ -52,6 +52,12 @@ describe("signIn (credentials, without next-auth/react)", () => {
     expect(res).toMatchObject({ error: "rate_limited", ok: false });
   });
 
+  it("reports a refused CSRF token as an error, not as a sign-in", async () => {
+    fakeAuth(json(200, { url: "http://localhost:3000/api/auth/signin?csrf=true" }));
+    const res = await signIn("credentials", { redirect: false, email: "a@b.id", password: "x" });
+    expect(res).toMatchObject({ error: "csrf", ok: false, url: null });
+  });
+
   it("fails rather than succeeding when the answer is not next-auth's", async () => {
     fakeAuth(new Response("Bad gateway", { status: 502 }));
     const res = await signIn("credentials", { redirect: false, email: "a@b.id", password: "x" });

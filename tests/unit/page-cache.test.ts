@@ -24,12 +24,17 @@ const page: Fake = (req, res, n) => {
   res.setHeader("x-frame-options", "DENY");
   res.setHeader("content-type", "text/html; charset=utf-8");
   res.write(`<html>render ${n} of ${req.url}`);
-  res.end(` locale=${req.headers["accept-language"] ?? ""}</html>`);
+  res.end(` locale=${req.headers["accept-language"] ?? ""} cookie=${req.headers.cookie ?? ""}</html>`);
 };
 
 const servers: http.Server[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+  await Promise.all(
+    servers.splice(0).map((s) => {
+      s.closeAllConnections();
+      return new Promise((r) => s.close(r));
+    }),
+  );
 });
 
 async function setup(fake: Fake = page, options: PageCacheOptions = {}) {
@@ -95,6 +100,30 @@ describe("page cache: what an anonymous visitor gets", () => {
     expect(all.filter((r) => r.headers.get("x-cache") === "HIT")).toHaveLength(29);
   });
 
+  it("does not let one render that never ends hold every other visitor of the page", async () => {
+    // A client that never reads keeps Next's stream (and so the shared render) from finishing.
+    const t = await setup(
+      (req, res, n) => {
+        if (n === 1) {
+          res.write("<html>stalled");
+          return;
+        }
+        page(req, res, n);
+      },
+      { waitMs: 200 },
+    );
+    void t.get("/statistik").catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 50));
+    const second = await t.get("/statistik");
+    expect(second.status).toBe(200);
+    expect(second.body).toContain("render 2");
+    expect(second.headers.get("x-cache")).toBe("MISS");
+    // the stalled render no longer stands for the page: the next visitor waits for render 2 (stored), not it
+    const third = await t.get("/statistik");
+    expect(third.headers.get("x-cache")).toBe("HIT");
+    expect(third.body).toContain("render 2");
+  });
+
   it("answers HEAD from a GET's entry, without a body", async () => {
     const t = await setup();
     await t.get("/tentang-data");
@@ -124,7 +153,20 @@ describe("page cache: the key", () => {
     expect((await t.get("/", { "accept-language": "id-ID" })).headers.get("x-cache")).toBe("MISS");
     const fr = await t.get("/", { "accept-language": "fr" });
     expect(fr.headers.get("x-cache")).toBe("HIT");
-    expect(fr.body).toContain("locale=id-ID");
+    // Next renders under the key's locale: Accept-Language says exactly it
+    expect(fr.body).toContain("locale=id cookie=");
+  });
+
+  it("renders an oddly spelt NEXT_LOCALE cookie in the locale its key names, not in another", async () => {
+    const t = await setup();
+    // Next's cookie parser does not trim: for it `NEXT_LOCALE =id` is no locale cookie, and the page would come
+    // out English (Accept-Language) under the Indonesian key. The render is pinned to the key's locale instead.
+    const odd = await t.get("/", { cookie: "NEXT_LOCALE =id; theme=dark", "accept-language": "en" });
+    expect(odd.headers.get("x-cache")).toBe("MISS");
+    expect(odd.body).toContain("locale=id cookie=theme=dark</html>");
+    const plain = await t.get("/", { "accept-language": "id-ID" });
+    expect(plain.headers.get("x-cache")).toBe("HIT");
+    expect(plain.body).toContain("locale=id ");
   });
 
   it("keeps crawlers' pages apart from browsers' (Next renders their metadata differently)", () => {
@@ -133,6 +175,12 @@ describe("page cache: the key", () => {
     expect(key("Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0")).toBe(browser);
     expect(key("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")).not.toBe(browser);
     expect(key("Twitterbot/1.0")).not.toBe(browser);
+  });
+
+  it("keys forwarded values exactly as sent (Next sets HSTS only for `X-Forwarded-Proto: https`)", () => {
+    expect(cacheKey({ url: "/", headers: { "x-forwarded-proto": "HTTPS" } })).not.toBe(
+      cacheKey({ url: "/", headers: { "x-forwarded-proto": "https" } }),
+    );
   });
 
   it("keys on the host, so a forged Host cannot poison another host's page", () => {
