@@ -154,7 +154,8 @@ async function createPostgresDatabase(
 }
 
 /**
- * Creates a database on the current project's backend. You own it: call dispose() when done.
+ * Creates a database on the current project's backend. You own it: call release() (PostgreSQL: dropped by the
+ * run's teardown) or dispose() (dropped at once) when done.
  * Most files want useTestDatabase() instead; this is for tests that need a second or an empty database.
  */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {

@@ -51,7 +51,7 @@ describe("createTestDatabase", () => {
       expect(await b.db.organization.count()).toBe(0);
       expect(await b.db.province.count()).toBe(38); // but both have the reference data
     } finally {
-      await Promise.all([a.dispose(), b.dispose()]);
+      await Promise.all([a.release(), b.release()]);
     }
   });
 
@@ -61,7 +61,7 @@ describe("createTestDatabase", () => {
       const rows = await empty.sql.query(`SELECT 1 FROM pg_tables WHERE schemaname = 'public'`);
       expect(rows).toEqual([]);
     } finally {
-      await empty.dispose();
+      await empty.release();
     }
   });
 

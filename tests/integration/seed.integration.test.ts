@@ -365,7 +365,7 @@ describe("seedDemoData", () => {
         });
       expect(await snapshot(other.db)).toEqual(await snapshot(t.db));
     } finally {
-      await other.dispose();
+      await other.release(); // the run's teardown drops it
     }
   });
 });
