@@ -3,13 +3,14 @@
 //   unit                 tests/unit/**/*.test.ts                    no database
 //   integration-pglite   tests/integration/**/*.integration.test.ts embedded PGlite, always
 //   integration-pg       the same files on PostgreSQL               only when TEST_DATABASE_URL is set
+//                        (then a few pure-TypeScript sweeps run on PostgreSQL only: see postgresOnly below)
 //
 // Each integration project migrates one template database in its global setup (tests/setup/); every test
 // file then gets its own copy through useTestDatabase() from tests/helpers/db.ts. An unreachable
 // TEST_DATABASE_URL fails the run in global setup: it never turns into skipped tests.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,11 +22,24 @@ const integrationFiles = ["tests/integration/**/*.integration.test.ts"];
 const unitEnv = { DATABASE_URL: "postgresql://unit-tests-have-no-database.invalid/none" };
 const integrationEnv = { DATABASE_URL: "postgresql://call-useTestDatabase-in-this-file.invalid/none" };
 
-const integrationProject = (name: string, globalSetup: string): TestProjectInlineConfiguration => ({
+// Files that run on PostgreSQL only, when it is configured (docs/decisions/0037-integration-tests-per-engine.md): sweeps
+// whose every case exercises authorization or input handling in TypeScript, with no SQL of their own that could
+// differ between the engines. Everything they call is also tested on both engines by its own file. Without
+// TEST_DATABASE_URL they run on PGlite, so they always run somewhere.
+const postgresOnly: Record<string, string> = {
+  "tests/integration/cross-tenant-matrix.integration.test.ts":
+    "every route and action called by six outsiders: who may do what is decided in TypeScript (lib/auth, lib/<domain>)",
+  "tests/integration/hostile-form-actions.integration.test.ts":
+    "every action × 7 actors × 11 hostile form payloads: parsing and validation happen in TypeScript, before any query",
+};
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL?.trim());
+
+const integrationProject = (name: string, globalSetup: string, exclude: string[] = []): TestProjectInlineConfiguration => ({
   extends: true,
   test: {
     name,
     include: integrationFiles,
+    exclude: [...configDefaults.exclude, ...exclude],
     globalSetup: [globalSetup],
     env: integrationEnv,
     // Creating and migrating databases is I/O: allow for a loaded 2-core machine (a test that opens two
@@ -40,9 +54,9 @@ const projects: TestProjectInlineConfiguration[] = [
     extends: true,
     test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: unitEnv },
   },
-  integrationProject("integration-pglite", "tests/setup/global-pglite.ts"),
+  integrationProject("integration-pglite", "tests/setup/global-pglite.ts", hasPostgres ? Object.keys(postgresOnly) : []),
 ];
-if (process.env.TEST_DATABASE_URL?.trim()) {
+if (hasPostgres) {
   projects.push(integrationProject("integration-pg", "tests/setup/global-postgres.ts"));
 }
 

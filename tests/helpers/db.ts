@@ -8,10 +8,12 @@
 //   });
 //
 // The database is a copy of a template that the project's global setup migrated once and loaded with the
-// reference data (provinces, regencies, KBLI) — no other rows. PostgreSQL: `CREATE DATABASE rantai_t_<random>
-// TEMPLATE rantai_test_template`, dropped in afterAll; PGlite: a new in-memory PGlite loaded from a dump of
-// the template. No two files ever share a database, so tests may create whatever rows they need; tests
-// inside one file run in order and do share it (give rows unique values, or create what each test needs).
+// reference data (provinces, regencies, KBLI) — no other rows. PostgreSQL: `CREATE DATABASE rantai_t_<run>_<random>
+// TEMPLATE rantai_test_template_<fingerprint>`, closed in afterAll and dropped with the rest of the run's databases
+// by the global teardown (tests/setup/global-postgres.ts: a DROP DATABASE forces a checkpoint, seconds on a busy
+// machine, and concurrent ones share it); PGlite: a new in-memory PGlite loaded from a dump of the template.
+// No two files ever share a database, so tests may create whatever rows they need; tests inside one file run
+// in order and do share it (give rows unique values, or create what each test needs).
 //
 // Which backend a file runs on is decided by the Vitest project (integration-pglite / integration-pg): the
 // same file runs on both. `testBackend()` tells which, e.g. for `it.runIf(testBackend() === "postgres")`.
@@ -25,7 +27,7 @@ import { closeDb, setDb } from "@/lib/db";
 import { createPGliteClient, createPostgresClient, type Db } from "@/lib/db/client";
 import { openPGlite } from "@/lib/db/pglite";
 import { pgliteRunner, postgresRunner, type SqlRunner } from "@/lib/db/sql-runner";
-import { PG_TEST_DB_PREFIX, quoteIdent, withDatabaseName, type TestDbContext } from "../setup/context";
+import { quoteIdent, withDatabaseName, type TestDbContext } from "../setup/context";
 
 export type TestBackend = TestDbContext["backend"];
 
@@ -43,6 +45,11 @@ export interface TestDatabase {
   readonly createdInMs: number;
   /** Closes the connections, then drops the database. */
   dispose(): Promise<void>;
+  /**
+   * Closes the connections and leaves the database to the run's global teardown, which drops all of the run's
+   * databases at once (PostgreSQL; on PGlite the same as dispose()).
+   */
+  release(): Promise<void>;
 }
 
 export interface TestDatabaseOptions {
@@ -81,6 +88,10 @@ async function createPGliteDatabase(
 ): Promise<TestDatabase> {
   const pglite = await openPGlite(undefined, await dump(options.empty ? ctx.emptyFile : ctx.templateFile));
   const db = createPGliteClient(pglite);
+  const dispose = async () => {
+    await db.$disconnect();
+    await pglite.close();
+  };
   return {
     backend: "pglite",
     name: `pglite-memory${options.empty ? "-empty" : ""}`,
@@ -88,10 +99,8 @@ async function createPGliteDatabase(
     db,
     sql: pgliteRunner(pglite, { closeOnDispose: false }),
     createdInMs: performance.now() - started,
-    async dispose() {
-      await db.$disconnect();
-      await pglite.close();
-    },
+    dispose,
+    release: dispose,
   };
 }
 
@@ -106,12 +115,11 @@ async function withAdmin<T>(serverUrl: string, fn: (admin: pg.Client) => Promise
 }
 
 async function createPostgresDatabase(
-  serverUrl: string,
-  template: string,
+  { serverUrl, template, dbPrefix }: Extract<TestDbContext, { backend: "postgres" }>,
   options: TestDatabaseOptions,
   started: number,
 ): Promise<TestDatabase> {
-  const name = `${PG_TEST_DB_PREFIX}${crypto.randomBytes(6).toString("hex")}`;
+  const name = `${dbPrefix}${crypto.randomBytes(6).toString("hex")}`;
   // template0 is PostgreSQL's pristine empty database.
   const source = options.empty ? "template0" : template;
   await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(source)}`));
@@ -125,6 +133,10 @@ async function createPostgresDatabase(
     await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
     throw err;
   }
+  const release = async () => {
+    await db.$disconnect().catch(() => {});
+    await raw.end().catch(() => {});
+  };
   return {
     backend: "postgres",
     name,
@@ -134,24 +146,23 @@ async function createPostgresDatabase(
     createdInMs: performance.now() - started,
     async dispose() {
       // Close our pools first, then drop; FORCE ends anything a test leaked (e.g. a client it made itself).
-      await db.$disconnect().catch(() => {});
-      await raw.end().catch(() => {});
+      await release();
       await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
     },
+    release,
   };
 }
 
 /**
- * Creates a database on the current project's backend. You own it: call dispose() when done.
+ * Creates a database on the current project's backend. You own it: call release() (PostgreSQL: dropped by the
+ * run's teardown) or dispose() (dropped at once) when done.
  * Most files want useTestDatabase() instead; this is for tests that need a second or an empty database.
  */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const started = performance.now();
   const ctx = context();
   const created =
-    ctx.backend === "pglite"
-      ? await createPGliteDatabase(ctx, options, started)
-      : await createPostgresDatabase(ctx.serverUrl, ctx.template, options, started);
+    ctx.backend === "pglite" ? await createPGliteDatabase(ctx, options, started) : await createPostgresDatabase(ctx, options, started);
   if (process.env.RANTAI_TEST_TIMINGS) {
     console.log(`[test-db] ${created.backend} ${created.name} ready in ${Math.round(created.createdInMs)} ms`);
   }
@@ -160,10 +171,10 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
 
 /**
  * Call at the top level of an integration test file. Creates this file's database before its tests, makes
- * lib/db's `db` use it (setDb), and closes and drops it after them. The returned object's properties are
+ * lib/db's `db` use it (setDb), and closes it after them (PostgreSQL: the global teardown drops it). The returned object's properties are
  * usable from inside hooks and tests (not at collection time, before the database exists).
  */
-export function useTestDatabase(options: TestDatabaseOptions = {}): Omit<TestDatabase, "dispose"> {
+export function useTestDatabase(options: TestDatabaseOptions = {}): Omit<TestDatabase, "dispose" | "release"> {
   let current: TestDatabase | null = null;
   const get = (): TestDatabase => {
     if (!current) throw new Error("The test database exists only inside tests and hooks (after useTestDatabase's beforeAll).");
@@ -182,7 +193,7 @@ export function useTestDatabase(options: TestDatabaseOptions = {}): Omit<TestDat
     // Forget the client first so nothing in lib/ can reach a closed pool; getDb() now fails loudly (see the
     // DATABASE_URL set in vitest.config.ts) instead of opening the developer's database.
     await closeDb();
-    await handle.dispose();
+    await handle.release();
   });
 
   return {

@@ -15,7 +15,7 @@ let empty: TestDatabase | null = null;
 let dir: string | null = null;
 const cleanup: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
-  await empty?.dispose();
+  await empty?.release(); // the run's teardown drops it
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
   for (const c of cleanup) await c();
 });
@@ -31,7 +31,7 @@ async function databaseBefore(suffix: string): Promise<TestDatabase> {
   for (const m of all.slice(0, index)) fs.cpSync(path.join(MIGRATIONS_DIR, m.name), path.join(tmp, m.name), { recursive: true });
   await applyPendingMigrations(db.sql, { dir: tmp });
   cleanup.push(
-    () => db.dispose(),
+    () => db.release(),
     () => fs.rmSync(tmp, { recursive: true, force: true }),
   );
   return db;

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { resolveLocale } from "@/lib/i18n/request";
 import { createTestDatabase, testBackend, useTestDatabase } from "@/tests/helpers/db";
 import { resetRequest, setRequest } from "@/tests/helpers/next-headers";
-import { PG_TEST_DB_PREFIX, withDatabaseName } from "@/tests/setup/context";
+import { PG_TEST_DB_PREFIX, runStartedAt, withDatabaseName } from "@/tests/setup/context";
 
 const t = useTestDatabase();
 
@@ -51,7 +51,7 @@ describe("createTestDatabase", () => {
       expect(await b.db.organization.count()).toBe(0);
       expect(await b.db.province.count()).toBe(38); // but both have the reference data
     } finally {
-      await Promise.all([a.dispose(), b.dispose()]);
+      await Promise.all([a.release(), b.release()]);
     }
   });
 
@@ -61,9 +61,33 @@ describe("createTestDatabase", () => {
       const rows = await empty.sql.query(`SELECT 1 FROM pg_tables WHERE schemaname = 'public'`);
       expect(rows).toEqual([]);
     } finally {
-      await empty.dispose();
+      await empty.release();
     }
   });
+
+  it.runIf(testBackend() === "postgres")(
+    "release() closes the connections and leaves the database, named for this run, to the run's teardown",
+    async () => {
+      const temp = await createTestDatabase();
+      await temp.release();
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query<{ connections: number }>(
+          `SELECT (SELECT count(*)::int FROM pg_stat_activity a WHERE a.datname = d.datname) AS connections FROM pg_database d WHERE datname = $1`,
+          [temp.name],
+        );
+        expect(rows).toEqual([{ connections: 0 }]);
+        // The same run prefix as this file's own database: the teardown drops both.
+        expect(runStartedAt(temp.name)).toBe(runStartedAt(t.name));
+        expect(Date.now() - runStartedAt(temp.name)).toBeLessThan(24 * 60 * 60 * 1000);
+        expect(temp.name.slice(0, temp.name.lastIndexOf("_") + 1)).toBe(t.name.slice(0, t.name.lastIndexOf("_") + 1));
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS "${temp.name}" WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+  );
 
   it.runIf(testBackend() === "postgres")("drops the database on dispose", async () => {
     const temp = await createTestDatabase();

@@ -44,7 +44,7 @@ describe("migration runner", () => {
     empty = await createTestDatabase({ empty: true });
   });
   afterEach(async () => {
-    await empty.dispose();
+    await empty.release(); // the run's teardown drops it: no checkpoint per test
   });
 
   it("applies every migration once, records it in _prisma_migrations, and is idempotent", async () => {

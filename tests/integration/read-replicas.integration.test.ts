@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!replica) return;
   setDb(t.db); // forget the router before its client closes
-  await replica.dispose();
+  await replica.release(); // the run's teardown drops it
 });
 
 describe.runIf(onPostgres())("with DATABASE_REPLICA_URLS (a second database holding other data)", () => {

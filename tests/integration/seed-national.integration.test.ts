@@ -284,7 +284,7 @@ describe("national demo data", () => {
         expect(mine.orgs.length).toBeGreaterThan(SIZE);
         expect(theirs).toEqual(mine);
       } finally {
-        await other.dispose();
+        await other.release(); // the run's teardown drops it
       }
     },
   );

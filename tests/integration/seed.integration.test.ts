@@ -1,6 +1,6 @@
 // The demo seed (prisma/seed/demo.ts) and the factories (tests/helpers/factories.ts): the demo data is large
 // and varied enough, uses only real reference codes, its accounts log in with the demo password, it is
-// deterministic, and the factories produce valid, unique rows.
+// deterministic, its notifications render, and the factories produce valid, unique rows.
 import { describe, expect, it } from "vitest";
 import { createTestDatabase, useTestDatabase } from "@/tests/helpers/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -22,6 +22,8 @@ import {
 } from "@/tests/helpers/factories";
 import { deriveSizeClass } from "@/lib/suppliers/size-class";
 import { openItems } from "@/lib/agreements/views";
+import { renderNotification } from "@/lib/notifications/notify";
+import { safeLink } from "@/lib/notifications/service";
 
 const t = useTestDatabase();
 const SEED_TIMEOUT = 120_000; // a loaded 2-core machine
@@ -38,6 +40,40 @@ describe("seedDemoData", () => {
     expect(await t.db.installationMarker.findMany({ select: { key: true } })).toEqual([{ key: "demo-data" }]);
     expect(result.umkm).toBeGreaterThanOrEqual(40);
     expect(result.provinces).toBeGreaterThanOrEqual(8);
+  });
+
+  // The demo seed's notifications (here, on the database seeded above, rather than in a file that seeds its own):
+  // each demo account that should have some does (with unread ones for the UMKM, buyer, cooperative and bank),
+  // every one renders a complete sentence in both languages (no missing ICU values, no message keys), links stay
+  // inside the app, and each is about a thing that exists.
+  it("gives the demo accounts read and unread notifications that render in both languages", async () => {
+    const unreadOf = (email: string) => t.db.notification.count({ where: { user: { email }, readAt: null } });
+    expect(await unreadOf("umkm@demo.rantai.id")).toBeGreaterThanOrEqual(1);
+    expect(await unreadOf("umkm2@demo.rantai.id")).toBeGreaterThanOrEqual(1);
+    expect(await unreadOf("buyer@demo.rantai.id")).toBeGreaterThanOrEqual(1);
+    expect(await unreadOf("koperasi@demo.rantai.id")).toBeGreaterThanOrEqual(1);
+    expect(await unreadOf("bank@demo.rantai.id")).toBeGreaterThanOrEqual(1);
+    expect(
+      await t.db.notification.count({ where: { user: { email: "umkm@demo.rantai.id" }, readAt: { not: null } } }),
+    ).toBeGreaterThanOrEqual(1);
+
+    const all = await t.db.notification.findMany({ include: { organization: { select: { id: true } } } });
+    expect(all.length).toBeGreaterThanOrEqual(8);
+    for (const n of all) {
+      for (const locale of ["id", "en"]) {
+        const { title, body } = renderNotification(locale, n.type, n.params);
+        for (const text of [title, body]) {
+          expect(text, `${n.type} ${locale}`).not.toMatch(/notifications\.types|\{|\}|Terjadi kesalahan|went wrong/);
+        }
+      }
+      expect(safeLink(n.link)).toBe(n.link);
+      expect(n.organization).not.toBeNull();
+    }
+    // The batik workshop's invitation is a real one.
+    const invited = all.find((n) => n.type === "rfq.invited" && n.organizationId);
+    const rfqId = invited!.link!.split("/").pop()!;
+    expect(await t.db.rfqInvitation.count({ where: { rfqId, supplierId: invited!.organizationId! } })).toBe(1);
+    expect(renderNotification("id", "rfq.invited", invited!.params).body).toMatch(/pukul \d{2}\.\d{2} WIB/);
   });
 
   it("creates at least 40 UMKM across at least 8 provinces, with a mix of size classes and verification states", async () => {
@@ -329,7 +365,7 @@ describe("seedDemoData", () => {
         });
       expect(await snapshot(other.db)).toEqual(await snapshot(t.db));
     } finally {
-      await other.dispose();
+      await other.release(); // the run's teardown drops it
     }
   });
 });

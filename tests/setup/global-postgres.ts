@@ -5,6 +5,12 @@
 // rantai_t_<random> TEMPLATE rantai_test_template_<fingerprint>` (tests/helpers/db.ts), which copies files
 // instead of replaying migrations.
 //
+// The per-file databases are not dropped when their file ends: DROP DATABASE forces a checkpoint, which took
+// 1-7 s each on a busy 2-core machine while the file's worker waited. A file only closes its connections;
+// this setup's teardown drops all of the run's databases (named with the run's prefix) at once, in parallel,
+// where the checkpoints they request merge into a few. Databases of a run killed before its teardown are
+// dropped by the next run a day on.
+//
 // The fingerprint is a hash of the migrations, the reference data and the code that loads them. A template
 // is kept between runs and reused while its fingerprint matches, so runs from different working trees on
 // one server (a developer's tree and a CI clone; engineers sharing a machine) never drop a template another
@@ -22,7 +28,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { postgresRunner } from "../../lib/db/sql-runner";
 import { prepareDatabase } from "../../lib/db/setup";
-import { PG_TEMPLATE_PREFIX, describeUrl, quoteIdent, withDatabaseName } from "./context";
+import { PG_TEMPLATE_PREFIX, PG_TEST_DB_PREFIX, describeUrl, quoteIdent, runPrefix, runStartedAt, withDatabaseName } from "./context";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const COMMENT_PREFIX = "rantai test template, last used ";
@@ -64,6 +70,35 @@ async function connect(url: string): Promise<pg.Client> {
   return client;
 }
 
+/** Drops the databases whose names start with `prefix` and pass `keep`, `parallel` at a time. */
+async function dropTestDatabases(serverUrl: string, prefix: string, keep: (name: string) => boolean = () => true) {
+  const admin = await connect(serverUrl);
+  let names: string[];
+  try {
+    const { rows } = await admin.query<{ name: string }>(`SELECT datname AS name FROM pg_database WHERE starts_with(datname, $1)`, [
+      prefix,
+    ]);
+    names = rows.map((r) => r.name).filter(keep);
+  } finally {
+    await admin.end();
+  }
+  // Concurrent DROP DATABASEs share their checkpoints; a few connections are enough for that.
+  const parallel = 8;
+  const queue = [...names];
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, queue.length) }, async () => {
+      const client = await connect(serverUrl);
+      try {
+        for (let name = queue.pop(); name; name = queue.pop())
+          await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    }),
+  );
+  return names.length;
+}
+
 async function dropTemplate(admin: pg.Client, name: string) {
   const t = quoteIdent(name);
   await admin.query(`ALTER DATABASE ${t} WITH IS_TEMPLATE false`);
@@ -75,6 +110,7 @@ export default async function setup(project: TestProject) {
   if (!serverUrl) throw new Error("integration-pg needs TEST_DATABASE_URL");
   const started = performance.now();
   const template = `${PG_TEMPLATE_PREFIX}_${templateFingerprint()}`;
+  const dbPrefix = runPrefix(Date.now(), crypto.randomBytes(3).toString("hex"));
   const admin = await connect(serverUrl);
   let rebuilt = false;
   try {
@@ -112,8 +148,17 @@ export default async function setup(project: TestProject) {
     await admin.query(`SELECT pg_advisory_unlock(hashtext($1))`, [PG_TEMPLATE_PREFIX]).catch(() => {});
     await admin.end();
   }
-  project.provide("rantaiTestDb", { backend: "postgres", serverUrl, template });
+  // What killed runs left behind (runs still going are younger than a day).
+  await dropTestDatabases(serverUrl, PG_TEST_DB_PREFIX, (name) => Date.now() - runStartedAt(name) > STALE_AFTER_MS);
+  project.provide("rantaiTestDb", { backend: "postgres", serverUrl, template, dbPrefix });
   if (process.env.RANTAI_TEST_TIMINGS) {
     console.log(`[integration-pg] template ${template} ${rebuilt ? "built" : "reused"} in ${Math.round(performance.now() - started)} ms`);
   }
+  return async () => {
+    const dropStarted = performance.now();
+    const dropped = await dropTestDatabases(serverUrl, dbPrefix);
+    if (process.env.RANTAI_TEST_TIMINGS) {
+      console.log(`[integration-pg] dropped the run's ${dropped} databases in ${Math.round(performance.now() - dropStarted)} ms`);
+    }
+  };
 }
