@@ -122,7 +122,12 @@ async function createPostgresDatabase(
   const name = `${dbPrefix}${crypto.randomBytes(6).toString("hex")}`;
   // template0 is PostgreSQL's pristine empty database.
   const source = options.empty ? "template0" : template;
-  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(source)}`));
+  await withAdmin(serverUrl, async (admin) => {
+    await admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(source)}`);
+    // A test database outlives no crash worth surviving: commits need not wait for the disk (each commit's
+    // fsync was most of a write's time on a busy machine). Per database, so the server's own settings stay.
+    await admin.query(`ALTER DATABASE ${quoteIdent(name)} SET synchronous_commit = off`);
+  });
   const url = withDatabaseName(serverUrl, name);
   // A small pool: two files run at once and each has its own database.
   const db = createPostgresClient(url, 4);
