@@ -5,7 +5,8 @@
 // own write at once. `readReplica()` is for the named read-only paths only — the public directory and a
 // supplier's public page, the statistics, the matching candidates and the landing page's figures — and
 // sends their reads to the streaming replicas in DATABASE_REPLICA_URLS (none set, or the embedded PGlite:
-// the primary). A replica more than REPLICA_MAX_LAG_SECONDS behind is skipped until it catches up;
+// the primary). A replica more than REPLICA_MAX_LAG_SECONDS behind is skipped until it catches up, and for a
+// while after this process writes its reads go to the primary;
 // `onOneReadServer(fn)` keeps all of a computation's reads on one server. See ./replicas.ts and
 // docs/decisions/0035-deployment-shape.md.
 import "server-only";
