@@ -5,12 +5,14 @@
 // own write at once. `readReplica()` is for the named read-only paths only — the public directory and a
 // supplier's public page, the statistics, the matching candidates and the landing page's figures — and
 // sends their reads to the streaming replicas in DATABASE_REPLICA_URLS (none set, or the embedded PGlite:
-// the primary). A replica more than REPLICA_MAX_LAG_SECONDS behind is skipped until it catches up;
+// the primary). A replica more than REPLICA_MAX_LAG_SECONDS behind is skipped until it catches up, and for a
+// while after this process writes its reads go to the primary;
 // `onOneReadServer(fn)` keeps all of a computation's reads on one server. See ./replicas.ts and
 // docs/decisions/0035-deployment-shape.md.
 import "server-only";
 import { describePostgresUrl, resolveDatabaseConfig, resolveReplicaUrls } from "./config";
 import { createPGliteClient, createPostgresClient, type Db } from "./client";
+import { lastWriteAt } from "@/lib/cache/write-generation";
 import { openPGliteSync } from "./pglite-sync";
 import { maxLagSecondsFrom, ReplicaRouter, walLagReader, type Replica } from "./replicas";
 
@@ -26,9 +28,18 @@ function createFromEnv(): Db {
     const client = createPostgresClient(config.url);
     const urls = resolveReplicaUrls();
     if (urls.length) {
-      const replicas = urls.map((url) => ({ client: createPostgresClient(url), label: describePostgresUrl(url) }));
+      // A replica that hangs must not hold requests or the lag readings: its pool gives up on a connection after
+      // 2 s and on a statement after 15 s (20 s client side, for a server that stopped answering), and the read
+      // runs again on the primary (lib/db/replicas.ts).
+      const timeouts = { connectionTimeoutMillis: 2_000, statement_timeout: 15_000, query_timeout: 20_000 };
+      const replicas = urls.map((url) => ({ client: createPostgresClient(url, undefined, timeouts), label: describePostgresUrl(url) }));
       const maxLagSeconds = maxLagSecondsFrom(process.env.REPLICA_MAX_LAG_SECONDS);
-      globalForDb.__rantaiReplicas = new ReplicaRouter(client, replicas, { lagReader: walLagReader(client), maxLagSeconds });
+      globalForDb.__rantaiReplicas = new ReplicaRouter(client, replicas, {
+        lagReader: walLagReader(client),
+        maxLagSeconds,
+        // Reads after this process's own write go to the primary until the replicas have it (./replicas.ts).
+        lastWriteAt,
+      });
       console.log(
         `[rantai] read replicas: ${replicas.map((r) => r.label).join(", ")} (primary ${describePostgresUrl(config.url)}; ` +
           `a replica more than ${maxLagSeconds} s behind is skipped, REPLICA_MAX_LAG_SECONDS)`,

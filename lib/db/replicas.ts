@@ -15,7 +15,19 @@
 // everything the primary had written at the last reading). This is right on an idle primary, where
 // `now() - pg_last_xact_replay_timestamp()` grows forever, and after a burst following a quiet hour, where it
 // would be an hour. A replica more than REPLICA_MAX_LAG_SECONDS (default 10) behind is taken out of the turn and
-// put back once it is within the limit again; until its first reading it is not in the turn.
+// put back once it is within the limit again; until its first reading it is not in the turn. Each replica is
+// measured on its own, each reading bounded by REPLICA_LAG_TIMEOUT_MS (2 s): a replica whose reading fails or
+// does not answer in time leaves the turn until a later reading succeeds, and while one reading hangs only that
+// replica skips rounds — the others are still measured every second. (The replica pools also have a connect
+// timeout and a statement timeout, lib/db/index.ts, so a hung replica frees its connections.)
+//
+// Read-after-write: a process that has just written (`bumpWriteGeneration()` in lib/cache/write-generation.ts,
+// called by `invalidatePublicData()` after every successful server action and API write) reads the primary
+// for REPLICA_MAX_LAG_SECONDS + the measurement interval + the reading timeout after that write (13 s by
+// default), so it neither shows its writer the old data nor puts old data back into the caches it has just
+// emptied. The rule is by time, not by WAL position: every replica in the turn after that window was last
+// measured after the write and was then at most REPLICA_MAX_LAG_SECONDS behind, so it has replayed the write.
+// A one-server computation pinned to a replica moves to the primary in that window too.
 //
 // One server per computation: `onOneReadServer(fn)` makes every read in `fn` (and what it awaits) go to the
 // same replica, picked at the first read, or all to the primary. The statistics use it: figures and the
@@ -60,9 +72,15 @@ export interface ReplicaRouterOptions {
   lagIntervalMs?: number;
   /** A replica further behind than this leaves the turn until it is within it again. */
   maxLagSeconds?: number;
+  /** A lag reading that takes longer fails: the replica leaves the turn until a reading succeeds. */
+  lagTimeoutMs?: number;
+  /** When this process last wrote (ms), or null: reads go to the primary for a while after it. */
+  lastWriteAt?: () => number | null;
+  now?: () => number;
 }
 
 const DEFAULT_MAX_LAG_SECONDS = 10;
+const DEFAULT_LAG_TIMEOUT_MS = 2_000;
 
 /** REPLICA_MAX_LAG_SECONDS: a positive number of seconds, default 10. */
 export function maxLagSecondsFrom(raw: string | undefined): number {
@@ -110,7 +128,10 @@ export class WalTimeline {
   }
 }
 
-/** The lag reader for PostgreSQL streaming replicas (see the top of this file). */
+/**
+ * The lag reader for PostgreSQL streaming replicas (see the top of this file): null when the primary cannot be
+ * read (nothing is known about the replica), an error when the replica cannot be.
+ */
 export function walLagReader(primary: Db, now: () => number = Date.now): LagReader {
   const timeline = new WalTimeline();
   let primaryRead: { at: number; done: Promise<boolean> } | null = null;
@@ -132,15 +153,12 @@ export function walLagReader(primary: Db, now: () => number = Date.now): LagRead
     // The primary first: a replica position read after it can only look better than the truth by the
     // few milliseconds between the two queries.
     if (!(await readPrimary())) return null;
-    try {
-      const [r] = await replica.client.$queryRawUnsafe<{ standby: boolean; replayed: string | null }[]>(
-        "SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed",
-      );
-      if (!r.standby || !r.replayed) return null; // not a standby (promoted, misconfigured): no lag to measure
-      return timeline.lagSeconds(now(), parseLsn(r.replayed), maxLagSeconds);
-    } catch {
-      return null; // unavailable: the read path takes it out of the turn
-    }
+    // A replica that cannot be read throws: the router takes it out of the turn until a reading succeeds.
+    const [r] = await replica.client.$queryRawUnsafe<{ standby: boolean; replayed: string | null }[]>(
+      "SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed",
+    );
+    if (!r.standby || !r.replayed) return null; // not a standby (promoted, misconfigured): no lag to measure
+    return timeline.lagSeconds(now(), parseLsn(r.replayed), maxLagSeconds);
   };
 }
 
@@ -169,7 +187,7 @@ export function onOneReadServer<T>(fn: () => Promise<T>, scope?: object): Promis
 // a query that conflicts with recovery (40001 with that message), a pool that cannot connect.
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "P1001", "P1017"]);
 const UNAVAILABLE_TEXT =
-  /connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery)|server closed the connection|connection (refused|reset)|can't reach database|timeout exceeded when trying to connect|conflict with recovery|ECONNREFUSED|ECONNRESET/i;
+  /connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery)|server closed the connection|connection (refused|reset)|can't reach database|timeout exceeded when trying to connect|conflict with recovery|query read timeout|ECONNREFUSED|ECONNRESET/i;
 
 /** Is this error the replica being unavailable (so the query may run on the primary instead)? */
 export function isReplicaUnavailable(err: unknown): boolean {
@@ -190,6 +208,13 @@ export function isReplicaUnavailable(err: unknown): boolean {
 
 type Call = (client: Db) => Promise<unknown>;
 
+/** An error's first line (or code, or name) for the log. */
+function describeError(err: unknown): string {
+  const e = err as { message?: unknown; code?: unknown; name?: unknown } | null;
+  const text = typeof e?.message === "string" ? e.message.split("\n")[0].slice(0, 160) : "";
+  return text || (typeof e?.code === "string" ? e.code : "") || (typeof e?.name === "string" ? e.name : String(err));
+}
+
 export class ReplicaRouter {
   /** The client the read paths use: reads go to a replica, everything else to the primary. */
   readonly client: Db;
@@ -201,7 +226,16 @@ export class ReplicaRouter {
   private readonly log: (message: string) => void;
   private readonly maxLagSeconds: number;
   private lagTimer: ReturnType<typeof setInterval> | null = null;
-  private measuring: Promise<void> | null = null;
+  /** Per replica, the reading under way, settled within the timeout even when the query hangs. */
+  private readonly readings = new Map<number, Promise<void>>();
+  /** Replicas whose lag query has not come back yet (possibly past its timeout): not read again meanwhile. */
+  private readonly querying = new Set<number>();
+  /** Replicas out of the turn because their last reading failed or timed out. */
+  private readonly unreadable = new Set<number>();
+  private readonly lagTimeoutMs: number;
+  private readonly readAfterWriteMs: number;
+  private readonly lastWriteAt: () => number | null;
+  private readonly now: () => number;
 
   constructor(
     private readonly primary: Db,
@@ -211,15 +245,22 @@ export class ReplicaRouter {
     this.probeIntervalMs = options.probeIntervalMs ?? 1_000;
     this.log = options.log ?? ((m) => console.log(`[rantai] ${m}`));
     this.maxLagSeconds = options.maxLagSeconds ?? DEFAULT_MAX_LAG_SECONDS;
+    this.lagTimeoutMs = options.lagTimeoutMs ?? DEFAULT_LAG_TIMEOUT_MS;
+    const lagIntervalMs = options.lagIntervalMs ?? 1_000;
+    this.readAfterWriteMs = this.maxLagSeconds * 1000 + lagIntervalMs + this.lagTimeoutMs;
+    this.lastWriteAt = options.lastWriteAt ?? (() => null);
+    this.now = options.now ?? Date.now;
     this.client = this.makeClient();
     const reader = options.lagReader;
     if (reader) {
       replicas.forEach((_, i) => this.lagging.set(i, null));
       const tick = () => {
-        this.measuring ??= this.measureLag(reader).finally(() => (this.measuring = null));
+        replicas.forEach((_, i) => {
+          if (!this.querying.has(i)) this.measure(reader, i);
+        });
       };
       tick();
-      this.lagTimer = setInterval(tick, options.lagIntervalMs ?? 1_000);
+      this.lagTimer = setInterval(tick, lagIntervalMs);
       this.lagTimer.unref?.();
     }
   }
@@ -229,34 +270,75 @@ export class ReplicaRouter {
     return this.replicas.filter((_, i) => this.inTurn(i)).map((r) => r.label);
   }
 
-  /** Resolves after the lag measurement under way (if any) is done: for tests. */
+  /** Resolves after the lag readings under way (if any) are done or timed out: for tests. */
   async settled(): Promise<void> {
-    await this.measuring;
+    await Promise.all(this.readings.values());
   }
 
   private inTurn(i: number): boolean {
     return !this.down.has(i) && !this.lagging.has(i);
   }
 
-  private async measureLag(reader: LagReader): Promise<void> {
-    await Promise.all(
-      this.replicas.map(async (replica, i) => {
-        const lag = await reader(replica, i, this.maxLagSeconds).catch(() => null);
-        if (lag === null) return;
-        const was = this.lagging.get(i);
-        if (lag > this.maxLagSeconds) {
-          if (!this.lagging.has(i) || was === null) {
-            this.log(
-              `replica ${replica.label} is ${lag.toFixed(1)} s behind the primary (limit ${this.maxLagSeconds} s); its reads go elsewhere`,
-            );
-          }
-          this.lagging.set(i, lag);
-        } else if (this.lagging.has(i)) {
-          this.lagging.delete(i);
-          if (was !== null) this.log(`replica ${replica.label} caught up (${lag.toFixed(1)} s behind); reads return to it`);
-        }
-      }),
-    );
+  /** Has this process written recently enough that a replica may not have its write yet? */
+  private justWrote(): boolean {
+    const at = this.lastWriteAt();
+    return at !== null && this.now() - at < this.readAfterWriteMs;
+  }
+
+  private measure(reader: LagReader, i: number): void {
+    const replica = this.replicas[i];
+    this.querying.add(i);
+    const query = Promise.resolve()
+      .then(() => reader(replica, i, this.maxLagSeconds))
+      .finally(() => this.querying.delete(i));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), this.lagTimeoutMs);
+      timer.unref?.();
+    });
+    const reading = Promise.race([
+      query.then(
+        (lag) => ({ lag }),
+        (error: unknown) => ({ error }),
+      ),
+      timeout,
+    ])
+      .then((result) => {
+        if (result === "timeout") this.readingFailed(i, `no answer within ${this.lagTimeoutMs} ms`);
+        else if ("error" in result) this.readingFailed(i, describeError(result.error));
+        else this.applyLag(i, result.lag);
+      })
+      .finally(() => {
+        clearTimeout(timer);
+        if (this.readings.get(i) === reading) this.readings.delete(i);
+      });
+    this.readings.set(i, reading);
+  }
+
+  private readingFailed(i: number, reason: string): void {
+    if (!this.unreadable.has(i)) {
+      this.log(`replica ${this.replicas[i].label}: lag reading failed (${reason}); its reads go elsewhere until a reading succeeds`);
+    }
+    this.unreadable.add(i);
+    this.lagging.set(i, null);
+  }
+
+  private applyLag(i: number, lag: number | null): void {
+    const replica = this.replicas[i];
+    if (lag === null) return;
+    if (this.unreadable.delete(i)) this.log(`replica ${replica.label} answers lag readings again`);
+    const was = this.lagging.get(i);
+    if (lag > this.maxLagSeconds) {
+      if (!this.lagging.has(i) || was === null) {
+        this.log(
+          `replica ${replica.label} is ${lag.toFixed(1)} s behind the primary (limit ${this.maxLagSeconds} s); its reads go elsewhere`,
+        );
+      }
+      this.lagging.set(i, lag);
+    } else if (this.lagging.has(i)) {
+      this.lagging.delete(i);
+      if (was !== null) this.log(`replica ${replica.label} caught up (${lag.toFixed(1)} s behind); reads return to it`);
+    }
   }
 
   async close(): Promise<void> {
@@ -264,11 +346,12 @@ export class ReplicaRouter {
     this.down.clear();
     if (this.lagTimer) clearInterval(this.lagTimer);
     this.lagTimer = null;
-    await this.measuring;
+    await this.settled();
     await Promise.all(this.replicas.map((r) => r.client.$disconnect().catch(() => {})));
   }
 
   private pick(): number | null {
+    if (this.justWrote()) return null;
     for (let k = 0; k < this.replicas.length; k++) {
       const i = (this.turn + k) % this.replicas.length;
       if (this.inTurn(i)) {
@@ -282,8 +365,11 @@ export class ReplicaRouter {
   private async run(call: Call): Promise<unknown> {
     const pinned = oneServer.getStore();
     let i: number | null;
-    if (pinned?.has(this)) i = pinned.get(this)!;
-    else {
+    if (pinned?.has(this)) {
+      i = pinned.get(this)!;
+      // Pinned to a replica before this process wrote: the rest of the computation reads the primary.
+      if (i !== null && this.justWrote()) pinned.set(this, (i = null));
+    } else {
       i = this.pick();
       pinned?.set(this, i);
     }
@@ -302,9 +388,7 @@ export class ReplicaRouter {
   private markDown(i: number, err: unknown) {
     if (this.down.has(i)) return;
     const replica = this.replicas[i];
-    const e = err as { message?: unknown; code?: unknown; name?: unknown } | null;
-    const text = typeof e?.message === "string" ? e.message.split("\n")[0].slice(0, 160) : "";
-    const reason = text || (typeof e?.code === "string" ? e.code : "") || (typeof e?.name === "string" ? e.name : String(err));
+    const reason = describeError(err);
     this.log(`replica ${replica.label} unavailable (${reason}); its reads go to the primary until it answers`);
     const since = Date.now();
     let probing = false;

@@ -2,6 +2,7 @@
 // primary serves no reads until it catches up, a replica not measured yet serves none either, the lag is
 // measured from WAL positions (right on an idle primary), and a computation's reads all go to one server.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { bumpWriteGeneration, lastWriteAt } from "@/lib/cache/write-generation";
 import type { Db } from "@/lib/db/client";
 import { maxLagSecondsFrom, onOneReadServer, parseLsn, ReplicaRouter, WalTimeline, walLagReader } from "@/lib/db/replicas";
 
@@ -89,6 +90,130 @@ describe("ReplicaRouter with a lag reader", () => {
     expect(() => maxLagSecondsFrom("ten")).toThrow(/REPLICA_MAX_LAG_SECONDS/);
     const { router } = await routerWith([3], 2);
     expect(await read(router)).toBe("primary");
+    await router.close();
+  });
+});
+
+describe("ReplicaRouter when a lag reading hangs or fails", () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] }));
+  afterEach(() => vi.useRealTimers());
+
+  /** Each replica's next reading: a number of seconds, an error, or a promise the test settles itself. */
+  type Next = number | Error | Promise<number>;
+
+  async function routerWith(next: Next[]) {
+    const log: string[] = [];
+    const router = new ReplicaRouter(
+      asDb(server("primary")),
+      next.map((_, i) => ({ client: asDb(server(`replica${i}`)), label: `replica${i}` })),
+      {
+        lagReader: async (_r, i) => {
+          const n = next[i];
+          if (n instanceof Error) throw n;
+          return n;
+        },
+        lagIntervalMs: INTERVAL,
+        lagTimeoutMs: 20,
+        log: (m) => log.push(m),
+      },
+    );
+    await router.settled();
+    const tick = async () => {
+      vi.advanceTimersByTime(INTERVAL);
+      await router.settled();
+    };
+    return { router, log, tick };
+  }
+
+  it("takes a replica whose reading hangs out of the turn and keeps measuring the others", async () => {
+    const next: Next[] = [0, 0];
+    const { router, log, tick } = await routerWith(next);
+    expect(router.healthy()).toEqual(["replica0", "replica1"]);
+
+    let answer!: (lag: number) => void;
+    next[1] = new Promise<number>((resolve) => (answer = resolve)); // replica1 stops answering
+    await tick();
+    expect(router.healthy()).toEqual(["replica0"]);
+    expect(log.join("\n")).toMatch(/replica1: lag reading failed \(no answer within 20 ms\)/);
+    expect(await Promise.all([read(router), read(router)])).toEqual(["replica0", "replica0"]);
+
+    next[0] = 42; // replica0 is still measured while replica1's reading hangs
+    await tick();
+    expect(router.healthy()).toEqual([]);
+    expect(await read(router)).toBe("primary");
+
+    answer(1); // the hung reading comes back at last; the next reading of replica1 succeeds
+    next[0] = 0;
+    next[1] = 1;
+    await tick();
+    await tick();
+    expect(router.healthy()).toEqual(["replica0", "replica1"]);
+    await router.close();
+  });
+
+  it("takes a replica whose reading fails out of the turn until a reading succeeds", async () => {
+    const next: Next[] = [0];
+    const { router, log, tick } = await routerWith(next);
+    expect(await read(router)).toBe("replica0");
+    next[0] = Object.assign(new Error("Query read timeout"), { code: undefined });
+    await tick();
+    expect(router.healthy()).toEqual([]);
+    expect(await read(router)).toBe("primary");
+    await tick(); // still failing: logged once
+    expect(log.filter((m) => /lag reading failed/.test(m))).toHaveLength(1);
+    next[0] = 2;
+    await tick();
+    expect(await read(router)).toBe("replica0");
+    expect(log.join("\n")).toMatch(/replica0 answers lag readings again/);
+    await router.close();
+  });
+});
+
+describe("ReplicaRouter after a write in this process", () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] }));
+  afterEach(() => vi.useRealTimers());
+
+  async function routerAt(clock: { now: number; wrote: number | null }) {
+    const router = new ReplicaRouter(asDb(server("primary")), [{ client: asDb(server("replica0")), label: "replica0" }], {
+      lagReader: async () => 0,
+      lagIntervalMs: INTERVAL,
+      lagTimeoutMs: 2_000,
+      maxLagSeconds: 10,
+      lastWriteAt: () => clock.wrote,
+      now: () => clock.now,
+      log: () => {},
+    });
+    await router.settled();
+    return router;
+  }
+
+  it("reads the primary until the replicas must have the write: max lag + interval + reading timeout", async () => {
+    const clock = { now: 100_000, wrote: null as number | null };
+    const router = await routerAt(clock);
+    expect(await read(router)).toBe("replica0");
+    clock.wrote = 100_000; // e.g. a supplier saves their profile and their public page renders again
+    expect(await read(router)).toBe("primary");
+    clock.now = 100_000 + 10_000 + INTERVAL + 2_000 - 1;
+    expect(await read(router)).toBe("primary");
+    clock.now += 1;
+    expect(await read(router)).toBe("replica0");
+    await router.close();
+  });
+
+  it("learns of the process's writes where the caches are emptied", () => {
+    const before = Date.now();
+    bumpWriteGeneration();
+    expect(lastWriteAt()).toBeGreaterThanOrEqual(before);
+    expect(lastWriteAt()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("moves a one-server computation pinned to a replica to the primary when the process writes", async () => {
+    const clock = { now: 0, wrote: null as number | null };
+    const router = await routerAt(clock);
+    const scope = {};
+    expect(await onOneReadServer(() => read(router), scope)).toBe("replica0");
+    clock.wrote = 0;
+    expect(await onOneReadServer(() => read(router), scope)).toBe("primary");
     await router.close();
   });
 });
@@ -199,6 +324,10 @@ describe("lag from WAL positions", () => {
     standby = false; // promoted: not a standby, no lag to measure
     clock = 17_000;
     expect(await reader(replica, 0, 10)).toBeNull();
+    // A replica that cannot be read is an error (the router takes it out of the turn), not "unknown".
+    const broken = { client: asDb(server("broken", () => Promise.reject(new Error("connection terminated")))), label: "broken" };
+    clock = 18_000;
+    await expect(reader(broken, 1, 10)).rejects.toThrow(/connection terminated/);
     expect(primary.calls.every((sql) => /pg_current_wal_lsn/.test(sql))).toBe(true);
   });
 });
