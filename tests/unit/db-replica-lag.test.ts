@@ -25,24 +25,30 @@ const read = (router: ReplicaRouter) => router.client.$queryRawUnsafe("SELECT x"
 
 const INTERVAL = 1_000;
 
+type RouterOptions = ConstructorParameters<typeof ReplicaRouter>[2];
+
+/** A router over a primary and `count` replicas whose lag `lagReader` reports; ticks advance one interval. */
+async function routerOver(count: number, options: RouterOptions) {
+  const log: string[] = [];
+  const router = new ReplicaRouter(
+    asDb(server("primary")),
+    Array.from({ length: count }, (_, i) => ({ client: asDb(server(`replica${i}`)), label: `replica${i}` })),
+    { lagIntervalMs: INTERVAL, log: (m: string) => log.push(m), ...options },
+  );
+  await router.settled();
+  const tick = async () => {
+    vi.advanceTimersByTime(INTERVAL);
+    await router.settled();
+  };
+  return { router, log, tick };
+}
+
 describe("ReplicaRouter with a lag reader", () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] }));
   afterEach(() => vi.useRealTimers());
 
-  async function routerWith(lags: (number | null)[], maxLagSeconds = 10) {
-    const log: string[] = [];
-    const router = new ReplicaRouter(
-      asDb(server("primary")),
-      lags.map((_, i) => ({ client: asDb(server(`replica${i}`)), label: `replica${i}` })),
-      { lagReader: async (_r, i) => lags[i], lagIntervalMs: INTERVAL, maxLagSeconds, log: (m) => log.push(m) },
-    );
-    await router.settled();
-    const tick = async () => {
-      vi.advanceTimersByTime(INTERVAL);
-      await router.settled();
-    };
-    return { router, log, tick };
-  }
+  const routerWith = (lags: (number | null)[], maxLagSeconds = 10) =>
+    routerOver(lags.length, { lagReader: async (_r, i) => lags[i], maxLagSeconds });
 
   it("keeps a replica that is behind by more than the limit out of the turn until it catches up", async () => {
     const lags: (number | null)[] = [0, 42];
@@ -101,29 +107,15 @@ describe("ReplicaRouter when a lag reading hangs or fails", () => {
   /** Each replica's next reading: a number of seconds, an error, or a promise the test settles itself. */
   type Next = number | Error | Promise<number>;
 
-  async function routerWith(next: Next[]) {
-    const log: string[] = [];
-    const router = new ReplicaRouter(
-      asDb(server("primary")),
-      next.map((_, i) => ({ client: asDb(server(`replica${i}`)), label: `replica${i}` })),
-      {
-        lagReader: async (_r, i) => {
-          const n = next[i];
-          if (n instanceof Error) throw n;
-          return n;
-        },
-        lagIntervalMs: INTERVAL,
-        lagTimeoutMs: 20,
-        log: (m) => log.push(m),
+  const routerWith = (next: Next[]) =>
+    routerOver(next.length, {
+      lagReader: async (_r, i) => {
+        const n = next[i];
+        if (n instanceof Error) throw n;
+        return n;
       },
-    );
-    await router.settled();
-    const tick = async () => {
-      vi.advanceTimersByTime(INTERVAL);
-      await router.settled();
-    };
-    return { router, log, tick };
-  }
+      lagTimeoutMs: 20,
+    });
 
   it("takes a replica whose reading hangs out of the turn and keeps measuring the others", async () => {
     const next: Next[] = [0, 0];
