@@ -68,8 +68,14 @@ export function createPeerServer(
     dropCspRequestHeaders(req);
     Promise.resolve(handler(req, res)).catch((err: unknown) => {
       console.error("[rantai] request failed", err);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      } else {
+        // Part of a 200 is out: ending normally would pass a cut-off page for a whole one (to the client and
+        // to the public page cache, which stores what finishes). Abort the connection instead.
+        res.destroy(err instanceof Error ? err : new Error(String(err)));
+      }
     });
   });
   if (onUpgrade) {

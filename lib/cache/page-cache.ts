@@ -265,8 +265,11 @@ export class PageCache {
     const capture = this.capture(res);
     this.inflight.set(key, capture);
     void capture.then((entry) => {
-      if (this.inflight.get(key) === capture) this.inflight.delete(key);
-      if (entry) this.store(key, entry);
+      // A render another request took over from (it was too slow to wait for) is not stored: the newer one
+      // stands for the page, and a slow client must not replace it with an older page.
+      const current = this.inflight.get(key) === capture;
+      if (current) this.inflight.delete(key);
+      if (entry && current && entry.expires > this.now()) this.store(key, entry);
     });
     return next(req, res);
   }

@@ -7,6 +7,7 @@ import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { bypassReason, cacheKey, PAGE_TTL_SECONDS, PageCache, type PageCacheOptions, PUBLIC_PAGES } from "@/lib/cache/page-cache";
 import { MAX_DATA_TTL_SECONDS } from "@/lib/cache/ttl";
+import { createPeerServer, newPeerKey } from "@/scripts/serve";
 import { bumpWriteGeneration } from "@/lib/cache/write-generation";
 import { clusterRoutes } from "@/lib/clusters/routes";
 import { organizationRoutes } from "@/lib/organizations/routes";
@@ -122,6 +123,58 @@ describe("page cache: what an anonymous visitor gets", () => {
     const third = await t.get("/statistik");
     expect(third.headers.get("x-cache")).toBe("HIT");
     expect(third.body).toContain("render 2");
+  });
+
+  it("does not let a slow render that was taken over replace the newer page when it finally ends", async () => {
+    let finishFirst: (() => void) | undefined;
+    const t = await setup(
+      (req, res, n) => {
+        if (n === 1) {
+          res.write("<html>old");
+          finishFirst = () => res.end(" render 1</html>");
+          return;
+        }
+        page(req, res, n);
+      },
+      { waitMs: 100 },
+    );
+    const first = t.get("/statistik");
+    await new Promise((r) => setTimeout(r, 30));
+    expect((await t.get("/statistik")).body).toContain("render 2");
+    finishFirst!();
+    await first;
+    const after = await t.get("/statistik");
+    expect(after.headers.get("x-cache")).toBe("HIT");
+    expect(after.body).toContain("render 2");
+  });
+
+  it("never stores a page cut off by a failure after its first bytes", async () => {
+    const cache = new PageCache();
+    let renders = 0;
+    const server = createPeerServer(
+      (req, res) =>
+        cache.handle(req, res, async (_rq, rs) => {
+          renders++;
+          rs.setHeader("content-type", "text/html");
+          rs.write("<html>half a page");
+          await new Promise((r) => setTimeout(r, 10));
+          throw new Error("render failed mid-stream");
+        }),
+      newPeerKey(),
+    );
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tentang-data`;
+    const error = console.error;
+    console.error = () => {};
+    try {
+      // the client sees a broken answer, not a complete 200
+      await expect(fetch(url).then((r) => r.text())).rejects.toThrow();
+      await expect(fetch(url).then((r) => r.text())).rejects.toThrow();
+    } finally {
+      console.error = error;
+    }
+    expect(renders).toBe(2);
   });
 
   it("answers HEAD from a GET's entry, without a body", async () => {
