@@ -30,9 +30,13 @@ export async function signIn(
   });
   const data = (await res.json().catch(() => ({}))) as { url?: string };
   const url = typeof data.url === "string" ? data.url : null;
-  const params = url ? new URL(url, window.location.href).searchParams : null;
-  // A refused CSRF token comes back as a 200 pointing at next-auth's sign-in page with ?csrf=true: no session
-  // was made, so it is an error (next-auth/react reported it as a success).
-  const error = !params ? "generic" : (params.get("error") ?? (params.get("csrf") === "true" ? "csrf" : null));
+  // Success answers with the callback URL sent; anything else is next-auth's error or sign-in page, whose
+  // ?error= names the failure. A refused CSRF token comes back as a 200 pointing at the sign-in page with
+  // ?csrf=true: no session was made, so it is an error (next-auth/react reported it as a success). The callback
+  // URL's own query is never read: `/dasbor?error=x` is a successful sign-in.
+  const target = url ? new URL(url, window.location.href) : null;
+  const sent = new URL(callbackUrl, window.location.href);
+  const params = target?.href === sent.href ? null : target?.searchParams;
+  const error = !target ? "generic" : !params ? null : (params.get("error") ?? (params.get("csrf") === "true" ? "csrf" : null));
   return { error, status: res.status, ok: res.ok && error === null, url: error ? null : url };
 }

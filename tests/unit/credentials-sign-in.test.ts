@@ -52,6 +52,17 @@ describe("signIn (credentials, without next-auth/react)", () => {
     expect(res).toMatchObject({ error: "rate_limited", ok: false });
   });
 
+  it("does not read an error out of the callback URL a successful sign-in returns to", async () => {
+    fakeAuth(json(200, { url: "http://localhost:3000/dasbor?error=CredentialsSignin" }));
+    const res = await signIn("credentials", {
+      redirect: false,
+      email: "a@b.id",
+      password: "x",
+      callbackUrl: "http://localhost:3000/dasbor?error=CredentialsSignin",
+    });
+    expect(res).toMatchObject({ error: null, ok: true });
+  });
+
   it("reports a refused CSRF token as an error, not as a sign-in", async () => {
     fakeAuth(json(200, { url: "http://localhost:3000/api/auth/signin?csrf=true" }));
     const res = await signIn("credentials", { redirect: false, email: "a@b.id", password: "x" });
